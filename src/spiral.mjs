@@ -1,0 +1,24 @@
+#!/usr/bin/env node
+// The `spiral` command as installed by npm (package.json "bin"). Spiral is
+// written in TypeScript and runs without a build step: this launcher starts
+// Node with tsx's loader and the real CLI (src/cli.ts). The loader is passed
+// with --import, so worker threads (piscina) inherit it through execArgv and
+// can load the .ts worker files too.
+import { spawn } from "node:child_process";
+import { createRequire } from "node:module";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+const require = createRequire(import.meta.url);
+const tsxLoader = pathToFileURL(require.resolve("tsx/esm")).href;
+const cli = fileURLToPath(new URL("./cli.ts", import.meta.url));
+
+const child = spawn(process.execPath, ["--import", tsxLoader, cli, ...process.argv.slice(2)], {
+  stdio: "inherit",
+});
+for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+  process.on(sig, () => child.kill(sig));
+}
+child.on("exit", (code, signal) => {
+  if (signal) process.kill(process.pid, signal);
+  else process.exit(code ?? 1);
+});
