@@ -1,0 +1,449 @@
+// GENERATED from configs/schema.json by `npm run gen:types` — do not edit by hand.
+// Every object lists all its keys as required because ajv fills in the defaults.
+
+/**
+ * A Spiral run configuration. Every parameter has a description, a unit, a default and an allowed range; a config file only names what it changes. Money is in USD at real-US scale unless said otherwise (the model itself works per household, see scale); yearly rates are converted to the monthly tick.
+ */
+export interface SpiralConfig {
+  /**
+   * Optional pointer to this schema, for editors.
+   */
+  $schema?: string;
+  /**
+   * Path of another config file (relative to this one) whose values this file overrides. Chains are allowed; cycles are an error.
+   */
+  extends?: string;
+  /**
+   * Name of the configuration; used in result folder names and reports.
+   */
+  name: string;
+  /**
+   * Free text describing the scenario.
+   */
+  description: string;
+  /**
+   * Seed of the run: every random draw derives from it, so the same config and seed give byte-identical series files.
+   */
+  seed: number;
+  /**
+   * Run length. One tick is one month.
+   */
+  ticks: number;
+  /**
+   * Calendar month of tick 1, for the date column.
+   */
+  startDate: string;
+  /**
+   * Ticks at the start excluded from summary statistics, stylized facts and crisis detection (the economy settles from its initial balance sheet).
+   */
+  burnInTicks: number;
+  /**
+   * Scale of the simulated economy. N simulated households stand for the US household sector; every money amount in the model is per-household real USD, and outputs are multiplied by usHouseholds / N (DESIGN §3).
+   */
+  scale: {
+    /**
+     * Number of US households that the simulated households stand for.
+     */
+    usHouseholds: number;
+    /**
+     * Nominal US GDP at the start, which fixes the initial output per household.
+     */
+    gdpUsdYearly: number;
+  };
+  /**
+   * Households: workers, consumers and owners of firms (through their equity holdings) and of banks.
+   */
+  households: {
+    /**
+     * Number of simulated households (one worker each).
+     */
+    count: number;
+    /**
+     * Marginal propensity to consume out of expected disposable income for a household with no wealth (Caiani et al. 2016, consumption rule, α1).
+     */
+    mpcIncomeMax: number;
+    /**
+     * The same propensity for a very wealthy household: propensities fall with wealth (DESIGN §3: lower propensity for the rich).
+     */
+    mpcIncomeMin: number;
+    /**
+     * Share of wealth (deposits + equity) consumed per year (Caiani et al. 2016, α2).
+     */
+    mpcWealthYearly: number;
+    /**
+     * Wealth, in months of average household income, at which the income propensity is halfway between max and min.
+     */
+    wealthScaleMonths: number;
+    /**
+     * Weight of the latest income in the adaptive expected-income rule (Caiani et al. 2016).
+     */
+    incomeExpectationWeight: number;
+    /**
+     * Fall of an unemployed household's reservation wage per month of unemployment (Caiani et al. 2016, reservation wage revision).
+     */
+    reservationWageDecayMonthly: number;
+    /**
+     * Exogenous job separations (quits, retirements) per employed worker per month, on top of firings.
+     */
+    separationRateMonthly: number;
+    /**
+     * Probability per month that a household compares its supplier with one other random consumption firm (switching to it if cheaper); a household that was rationed always compares.
+     */
+    supplierSwitchProbability: number;
+    /**
+     * Share of all equity held by the top 10 % of households (wealth concentration of stock ownership).
+     */
+    equityTopDecileShare: number;
+    /**
+     * Pareto tail exponent of the initial distribution of household deposits (smaller = more concentrated).
+     */
+    depositParetoAlpha: number;
+  };
+  /**
+   * Non-AI corporate sector: consumption-goods firms (labour and capital) and capital-goods firms (labour only), after Caiani et al. (2016).
+   */
+  firms: {
+    /**
+     * Consumption-goods firms: sell to households and the government; produce with labour and capital (Leontief).
+     */
+    consumption: {
+      /**
+       * Number of consumption-goods firms.
+       */
+      count: number;
+      /**
+       * Real output per worker per month, in initial-price USD.
+       */
+      laborProductivity: number;
+      /**
+       * Initial capital stock relative to the firm's annual output.
+       */
+      capitalOutputRatioYears: number;
+      /**
+       * Capacity utilisation that firms regard as normal (Caiani et al. 2016, ū).
+       */
+      targetUtilization: number;
+      /**
+       * Depreciation of the capital stock.
+       */
+      depreciationYearly: number;
+      /**
+       * Desired yearly capacity growth per unit relative gap between the firm's profit rate and the normal one (Caiani et al. 2016, γ1).
+       */
+      investmentProfitSensitivity: number;
+      /**
+       * Desired yearly capacity growth per unit relative gap between expected and normal utilisation (Caiani et al. 2016, γ2).
+       */
+      investmentUtilizationSensitivity: number;
+      /**
+       * Initial markup over unit labour cost; its reciprocal sets the initial labour share (1/1.5 ≈ 0.67, near the US labour share of ≈0.6 of GDP).
+       */
+      initialMarkup: number;
+    };
+    /**
+     * Capital-goods firms: produce machines with labour only and sell them to consumption firms.
+     */
+    capital: {
+      /**
+       * Number of capital-goods firms.
+       */
+      count: number;
+      /**
+       * Real output per worker per month, in initial-price USD.
+       */
+      laborProductivity: number;
+      /**
+       * Initial markup over unit labour cost.
+       */
+      initialMarkup: number;
+    };
+    /**
+     * Weight of the latest sales in the adaptive sales expectation (Caiani et al. 2016).
+     */
+    salesExpectationWeight: number;
+    /**
+     * Desired inventories as months of expected sales (Caiani et al. 2016, ν).
+     */
+    inventoryTargetMonths: number;
+    /**
+     * Share of inventories lost per month.
+     */
+    inventoryDepreciationMonthly: number;
+    /**
+     * Largest monthly relative change of the markup; the draw is uniform in [0, max], up when inventories are below target and down when above (Caiani et al. 2016, price rule).
+     */
+    markupAdjustMax: number;
+    /**
+     * Largest monthly relative rise of a firm's posted wage after unfilled vacancies (Caiani et al. 2016, wage rule, firm side).
+     */
+    wageAdjustMax: number;
+    /**
+     * Largest monthly relative cut of a firm's posted wage when unemployment is above the natural rate and the firm is not hiring; smaller than the rise (downward nominal wage rigidity).
+     */
+    wageCutMax: number;
+    /**
+     * Share of expected inflation passed into posted wages each month.
+     */
+    wageIndexation: number;
+    /**
+     * Weight of the central bank's inflation target (against last year's inflation) in the inflation firms expect when indexing wages.
+     */
+    inflationAnchor: number;
+    /**
+     * Share of a firm's excess workforce laid off per month (labour hoarding below 1).
+     */
+    firingSpeed: number;
+    /**
+     * Share of positive after-tax profits paid out as dividends (Caiani et al. 2016, ρ).
+     */
+    payoutRatio: number;
+    /**
+     * Share of cash above the firm's needs (a month of wages plus buffer and debt service) paid out as dividends each month, when that exceeds the profit share.
+     */
+    excessCashPayout: number;
+    /**
+     * Liquidity, in months of wage bill, that a firm wants to hold; it borrows to keep it.
+     */
+    cashBufferMonths: number;
+    /**
+     * Maturity of bank loans; principal is repaid in equal monthly parts.
+     */
+    loanMaturityMonths: number;
+    /**
+     * Initial bank loans of a consumption firm relative to the value of its capital stock; capital firms borrow the same relative to annual sales.
+     */
+    initialLoansToCapital: number;
+    /**
+     * Equity risk premium over the policy rate used to capitalise expected earnings into market value.
+     */
+    equityRiskPremiumYearly: number;
+    /**
+     * Weight of the latest profit in the smoothed earnings that investors capitalise.
+     */
+    earningsSmoothing: number;
+    /**
+     * Expected sales of a firm that replaces a bankrupt one, relative to the sector average.
+     */
+    entrySizeShare: number;
+  };
+  /**
+   * Commercial banks: hold deposits, lend to firms, hold government bills and reserves; ration credit when capital is thin (Caiani et al. 2016).
+   */
+  banks: {
+    /**
+     * Number of banks.
+     */
+    count: number;
+    /**
+     * Minimum ratio of equity to loans; below it a bank makes no new loans.
+     */
+    capitalRequirement: number;
+    /**
+     * Capital ratio that banks aim for; between requirement and target lending is scaled down and dividends withheld.
+     */
+    targetCapitalRatio: number;
+    /**
+     * Loan spread over the policy rate for a riskless borrower at a well-capitalised bank.
+     */
+    baseSpreadYearly: number;
+    /**
+     * Extra spread per unit shortfall of the bank's capital ratio below target.
+     */
+    capitalSpreadSensitivity: number;
+    /**
+     * Expected loss on a loan given default, used in pricing; also 1 − recovery on defaulted loans.
+     */
+    lossGivenDefault: number;
+    /**
+     * Spread charged per unit of expected loss (PD × LGD); above 1 prices risk aversion.
+     */
+    riskPremiumMultiplier: number;
+    /**
+     * Logit intercept of a firm's yearly default probability as judged by banks.
+     */
+    pdIntercept: number;
+    /**
+     * Logit slope on leverage (loans / (capital value + deposits)).
+     */
+    pdLeverageSlope: number;
+    /**
+     * Logit slope on debt service relative to monthly revenue.
+     */
+    pdDebtServiceSlope: number;
+    /**
+     * Yearly default probability above which a bank refuses new loans (credit rationing).
+     */
+    maxDefaultProbability: number;
+    /**
+     * Largest leverage (loans / (capital value + deposits)) a bank lends up to.
+     */
+    maxLeverage: number;
+    /**
+     * Deposit rate = policy rate − this (floored at zero).
+     */
+    depositRateMarkdownYearly: number;
+    /**
+     * Share of positive after-tax profits paid as dividends when the capital ratio is above target.
+     */
+    payoutRatio: number;
+    /**
+     * Share of a bank's liquid assets (reserves + bills) it holds in government bills.
+     */
+    liquidBillShare: number;
+  };
+  /**
+   * Central bank: sets the policy rate by a Taylor rule or a configured path, pays interest on reserves, buys the bills banks do not.
+   */
+  centralBank: {
+    /**
+     * How the policy rate is set: 'taylor' (smoothed Taylor rule with a lower bound) or 'path' (the configured step path).
+     */
+    rule: "taylor" | "path";
+    /**
+     * Policy rate at the start.
+     */
+    initialRateYearly: number;
+    /**
+     * Neutral real rate in the Taylor rule.
+     */
+    neutralRealRateYearly: number;
+    /**
+     * Inflation target.
+     */
+    inflationTargetYearly: number;
+    /**
+     * Taylor-rule response to the inflation gap.
+     */
+    inflationWeight: number;
+    /**
+     * Taylor-rule response to the unemployment gap (natural rate − actual).
+     */
+    unemploymentWeight: number;
+    /**
+     * Unemployment rate regarded as normal, in the Taylor rule and the firms' wage rule.
+     */
+    naturalUnemploymentRate: number;
+    /**
+     * Weight of last month's rate in the smoothed Taylor rule.
+     */
+    smoothing: number;
+    /**
+     * Effective lower bound of the policy rate.
+     */
+    lowerBoundYearly: number;
+    /**
+     * With rule 'path': the policy rate from each given tick on (a step function; before the first step the initial rate holds).
+     *
+     * @maxItems 10000
+     */
+    path: {
+      /**
+       * First tick at which the rate applies.
+       */
+      fromTick: number;
+      /**
+       * Policy rate from that tick.
+       */
+      rateYearly: number;
+    }[];
+    /**
+     * Rate above the policy rate on a bank's overdraft at the central bank (negative reserves).
+     */
+    advancePenaltyYearly: number;
+  };
+  /**
+   * Government: taxes, unemployment benefits, purchases of goods, bills; deposit insurance and bank recapitalisation.
+   */
+  government: {
+    /**
+     * Flat tax on household income (wages, benefits, transfers, interest, dividends), withheld at source; stands for all personal taxes and contributions (US general-government revenue ≈ 30 % of GDP).
+     */
+    incomeTaxRate: number;
+    /**
+     * Tax on positive firm and bank profits.
+     */
+    profitTaxRate: number;
+    /**
+     * Unemployment benefit as a share of the household's last wage.
+     */
+    benefitReplacementRate: number;
+    /**
+     * Other cash transfers (pensions, social security), paid equally to every household, as a share of initial GDP, indexed to the price level.
+     */
+    transfersShareOfGdp: number;
+    /**
+     * Real government purchases of goods relative to initial GDP, before the fiscal rule.
+     */
+    spendingShareOfGdp: number;
+    /**
+     * Debt-to-GDP ratio the fiscal rule steers towards.
+     */
+    debtTargetToGdp: number;
+    /**
+     * Cut of real purchases (share) per unit excess of debt over potential output (initial real output at current prices) above target.
+     */
+    fiscalRuleStrength: number;
+    /**
+     * Balance the government keeps on its central-bank account, in months of its spending; bills are issued to keep it.
+     */
+    accountBufferMonths: number;
+    /**
+     * Whether a failed bank is recapitalised by the government so that depositors lose nothing.
+     */
+    depositInsurance: boolean;
+  };
+  /**
+   * Initial balance sheet, as ratios to initial annual GDP; the remaining stocks follow from the accounting identities.
+   */
+  initial: {
+    /**
+     * Government bills outstanding.
+     */
+    governmentDebtToGdp: number;
+    /**
+     * Share of the bills held by the central bank (the rest by banks).
+     */
+    centralBankBillShare: number;
+    /**
+     * Firms' initial deposits, in months of their wage bill.
+     */
+    firmDepositsMonthsOfWages: number;
+    /**
+     * Government's initial central-bank balance, in months of its spending.
+     */
+    governmentAccountMonths: number;
+  };
+  /**
+   * How each tick is labelled: feedback phases and crises (DESIGN §3 'Phases and crises').
+   */
+  metrics: {
+    /**
+     * Window over which credit, equity value and investment must all rise (or all fall) for a positive (negative) feedback phase.
+     */
+    phaseWindowTicks: number;
+    /**
+     * Smallest change over the window (relative) that counts as rising or falling.
+     */
+    phaseMinGrowth: number;
+    /**
+     * Crisis when real GDP (3-month mean) is this far below its 12-month peak.
+     */
+    crisisGdpDrop: number;
+    /**
+     * Crisis when firm defaults over the past 12 months exceed this share of firms.
+     */
+    crisisDefaultRateYearly: number;
+    /**
+     * Crisis when the average loan spread over the policy rate is this much above its level 12 months earlier.
+     */
+    crisisSpreadRise: number;
+    /**
+     * Crisis when equity market value is this far below its 12-month peak.
+     */
+    crisisEquityDrawdown: number;
+    /**
+     * Whether a bank failure marks a crisis month.
+     */
+    crisisOnBankFailure: boolean;
+  };
+}

@@ -1,0 +1,96 @@
+// Progress of a long run on stderr. On a terminal one status line is rewritten
+// in place, at most ~10 times a second so that printing never slows the
+// simulation; in a log file (CI, nohup, a pipe) carriage returns would pile up,
+// so a plain line is written every 5 seconds instead. The clock is injected so
+// the throttling can be tested without sleeping.
+
+/** Where progress goes: process.stderr, or any object with a `write` method. */
+export interface ProgressStream {
+  write(chunk: string): unknown;
+  isTTY?: boolean;
+}
+
+export interface ProgressOptions {
+  /** Ticks in the whole run. */
+  total: number;
+  /** Printed at the start of the line, e.g. the config name or "run 3/20". */
+  label: string;
+  /** Print nothing at all. */
+  quiet?: boolean;
+  stream?: ProgressStream;
+  /** Defaults to `stream.isTTY`. */
+  isTTY?: boolean;
+  /** Milliseconds from any fixed origin. Defaults to `performance.now()`. */
+  now?: () => number;
+}
+
+/** Minimum time between redraws on a terminal, ms. */
+const TTY_INTERVAL_MS = 100;
+/** Time between plain lines off a terminal, ms. */
+const PLAIN_INTERVAL_MS = 5000;
+const CLEAR_LINE = "\r\x1b[2K";
+
+export class ProgressReporter {
+  readonly #total: number;
+  readonly #label: string;
+  readonly #quiet: boolean;
+  readonly #stream: ProgressStream;
+  readonly #isTTY: boolean;
+  readonly #now: () => number;
+  readonly #startMs: number;
+  #lastWriteMs: number;
+  #done = 0;
+  #detail = "";
+  #finished = false;
+
+  constructor(options: ProgressOptions) {
+    this.#total = options.total;
+    this.#label = options.label;
+    this.#quiet = options.quiet ?? false;
+    this.#stream = options.stream ?? process.stderr;
+    this.#isTTY = options.isTTY ?? this.#stream.isTTY === true;
+    this.#now = options.now ?? (() => performance.now());
+    this.#startMs = this.#now();
+    // On a terminal the first update draws at once; off it the first line comes after 5 s.
+    this.#lastWriteMs = this.#isTTY ? Number.NEGATIVE_INFINITY : this.#startMs;
+  }
+
+  /** Records progress (`done` ticks finished, `detail` e.g. the model date "2035-04") and maybe prints. */
+  update(done: number, detail: string): void {
+    this.#done = done;
+    this.#detail = detail;
+    if (this.#quiet || this.#finished) return;
+    const nowMs = this.#now();
+    const interval = this.#isTTY ? TTY_INTERVAL_MS : PLAIN_INTERVAL_MS;
+    if (nowMs - this.#lastWriteMs < interval) return;
+    this.#lastWriteMs = nowMs;
+    const line = this.#line(nowMs);
+    this.#stream.write(this.#isTTY ? CLEAR_LINE + line : `${line}\n`);
+  }
+
+  /** Prints the final state and ends the line. Later calls do nothing. */
+  finish(): void {
+    if (this.#quiet || this.#finished) return;
+    this.#finished = true;
+    const line = this.#line(this.#now());
+    this.#stream.write(this.#isTTY ? `${CLEAR_LINE}${line}\n` : `${line}\n`);
+  }
+
+  #line(nowMs: number): string {
+    const elapsedSeconds = Math.max(0, (nowMs - this.#startMs) / 1000);
+    const rate = elapsedSeconds > 0 ? this.#done / elapsedSeconds : 0;
+    const remaining = Math.max(0, this.#total - this.#done);
+    const eta = remaining === 0 ? formatDuration(0) : rate > 0 ? formatDuration(remaining / rate) : "-:--";
+    const head = [this.#label, `tick ${this.#done}/${this.#total}`, this.#detail].filter((s) => s !== "");
+    return `${head.join(" ")} | ${Math.round(rate)} ticks/s | elapsed ${formatDuration(elapsedSeconds)} | ETA ${eta}`;
+  }
+}
+
+/** Seconds as "m:ss", or "h:mm:ss" from one hour on. */
+export function formatDuration(seconds: number): string {
+  const whole = Math.floor(seconds);
+  const h = Math.floor(whole / 3600);
+  const m = Math.floor((whole % 3600) / 60);
+  const s = String(whole % 60).padStart(2, "0");
+  return h > 0 ? `${h}:${String(m).padStart(2, "0")}:${s}` : `${m}:${s}`;
+}

@@ -1,0 +1,97 @@
+// Banks (Caiani et al. 2016, banks' behaviour): loan pricing from the policy
+// rate, their own capital position and the borrower's default risk; credit
+// supply limited by the capital requirement; taxes and dividends; the split
+// of liquid assets between reserves and bills; failure and resolution.
+import { bankBuysBills, FlowRow, Party, recordFlow, Sector, transfer } from "../ledger.ts";
+import type { ModelState } from "../state.ts";
+
+/**
+ * Each bank's spread over the policy rate rises as its capital ratio falls
+ * below target; its lending capacity this tick is the new loans that keep
+ * it at the capital requirement (zero below it: credit rationing).
+ */
+export function setCreditTerms(m: ModelState): void {
+  const c = m.config.banks;
+  const b = m.banks;
+  for (let k = 0; k < b.n; k++) {
+    const loans = b.loans[k];
+    const ratio = loans > 0 ? b.equity[k] / loans : 1;
+    const shortfall = Math.max(0, c.targetCapitalRatio - ratio);
+    b.spreadYearly[k] = c.baseSpreadYearly + c.capitalSpreadSensitivity * shortfall;
+    b.lendingCapacity[k] = Math.max(0, b.equity[k] / Math.max(1e-9, c.capitalRequirement) - loans);
+    b.profit[k] = 0;
+  }
+}
+
+/** Profit taxes, dividend declaration (paid next tick) and the bills/reserves split. */
+export function settleBanks(m: ModelState): void {
+  const c = m.config.banks;
+  const b = m.banks;
+  const taxRate = m.config.government.profitTaxRate;
+  for (let k = 0; k < b.n; k++) {
+    const profit = b.profit[k];
+    const tax = profit > 0 ? profit * taxRate : 0;
+    transfer(m, FlowRow.profitTaxes, Party.bank, k, Party.government, 0, tax);
+    m.government.taxes += tax;
+    const after = profit - tax;
+    const ratio = b.loans[k] > 0 ? b.equity[k] / b.loans[k] : 1;
+    b.dividendDue[k] = after > 0 && ratio >= c.targetCapitalRatio ? after * c.payoutRatio : 0;
+    // Liquid assets: hold liquidBillShare in bills, bought from or sold to the central bank.
+    const liquid = b.reserves[k] + b.bills[k];
+    const desired = Math.max(0, liquid) * c.liquidBillShare;
+    let buy = desired - b.bills[k];
+    if (buy > 0) buy = Math.min(buy, m.centralBank.bills);
+    if (buy !== 0) bankBuysBills(m, k, buy);
+  }
+}
+
+/**
+ * A bank whose equity is negative has failed. With deposit insurance the
+ * government recapitalises it to the target ratio (a capital transfer);
+ * without, its depositors are bailed in pro rata until it meets the
+ * requirement. Either way the bank keeps operating (resolution, not
+ * liquidation) and the failure is logged.
+ */
+export function resolveBankFailures(m: ModelState): void {
+  const c = m.config.banks;
+  const b = m.banks;
+  for (let k = 0; k < b.n; k++) {
+    if (b.equity[k] >= 0) continue;
+    m.macro.bankFailures++;
+    const needed = c.targetCapitalRatio * b.loans[k] - b.equity[k];
+    if (m.config.government.depositInsurance) {
+      transfer(m, FlowRow.recapitalisation, Party.government, 0, Party.bank, k, needed);
+      m.government.recapitalisation += needed;
+      m.events.push({ type: "bankFailure", bank: k, resolution: "recapitalised", costUsd: needed / m.params.scale });
+    } else {
+      bailIn(m, k, Math.min(needed, b.deposits[k]));
+      m.events.push({ type: "bankFailure", bank: k, resolution: "bail-in", costUsd: needed / m.params.scale });
+    }
+  }
+}
+
+/** Write down every deposit at bank k by the same share, so that `amount` is absorbed. */
+function bailIn(m: ModelState, k: number, amount: number): void {
+  const b = m.banks;
+  const share = b.deposits[k] > 0 ? amount / b.deposits[k] : 0;
+  const h = m.households;
+  let fromHouseholds = 0;
+  for (let i = 0; i < h.n; i++) {
+    if (h.bank[i] !== k) continue;
+    const cut = h.deposits[i] * share;
+    h.deposits[i] -= cut;
+    fromHouseholds += cut;
+  }
+  const f = m.firms;
+  let fromFirms = 0;
+  for (let j = 0; j < f.n; j++) {
+    if (f.bank[j] !== k) continue;
+    const cut = f.deposits[j] * share;
+    f.deposits[j] -= cut;
+    fromFirms += cut;
+  }
+  b.deposits[k] -= fromHouseholds + fromFirms;
+  b.equity[k] += fromHouseholds + fromFirms;
+  recordFlow(m.ledger.flows, FlowRow.depositBailIn, Sector.households, Sector.banks, fromHouseholds);
+  recordFlow(m.ledger.flows, FlowRow.depositBailIn, Sector.firms, Sector.banks, fromFirms);
+}

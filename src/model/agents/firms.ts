@@ -1,0 +1,242 @@
+// Non-AI firms' own decisions (Caiani et al. 2016, firms' behaviour):
+// adaptive sales expectations, output and labour demand with an inventory
+// target, markup pricing adjusted by inventories, firm-side wage setting,
+// capacity-growth investment, production, and profit accounting with
+// dividends. Pure functions over the firm columns.
+import { creditParty, debitParty, FlowRow, grantLoan, Party, recordFlow, Sector, transfer } from "../ledger.ts";
+import { AgentStream, agentUniform } from "../rng.ts";
+import type { ModelState } from "../state.ts";
+
+/**
+ * Expectations, output plan, labour demand, wage and price.
+ * - Expected sales: adaptive, e ← e + λ (demand − e) (Caiani eq. for sales expectations).
+ * - Planned output = expected sales + desired inventory − inventory, capped by
+ *   capacity (capital × its productivity) for consumption firms.
+ * - Wage (firm side of the Caiani wage rule): up after unfilled vacancies,
+ *   down when unemployment exceeds the natural rate and the firm is not
+ *   hiring, indexed to part of last year's inflation.
+ * - Price = (1 + markup) × unit labour cost; the markup rises when
+ *   inventories fall short of target and falls when they exceed it.
+ * - Leave probability of each worker: exogenous separations plus layoffs of
+ *   a share of the excess workforce (labour hoarding).
+ */
+/** Relative distance from the inventory target within which markups stay put. */
+const INVENTORY_BAND = 0.25;
+
+export function planProduction(m: ModelState): void {
+  const f = m.firms;
+  const c = m.config.firms;
+  const seed = m.seed;
+  const tick = m.tick;
+  const lambda = c.salesExpectationWeight;
+  const invTarget = c.inventoryTargetMonths;
+  // Expected inflation: partly anchored on the central bank's target.
+  const expectedInflation =
+    c.inflationAnchor * m.config.centralBank.inflationTargetYearly + (1 - c.inflationAnchor) * m.macro.inflationYoY;
+  const indexation = (c.wageIndexation * expectedInflation) / 12;
+  const slack = m.macro.unemploymentRate > m.config.centralBank.naturalUnemploymentRate;
+  const sep = m.config.households.separationRateMonthly;
+  const prodK = m.params.prodCapital;
+  for (let j = 0; j < f.n; j++) {
+    const isC = j < f.nConsumption;
+    const prodL = isC ? m.params.prodLabourConsumption : m.params.prodLabourCapital;
+    // Wage first: the price is a markup on this month's unit labour cost.
+    const uw = agentUniform(seed, AgentStream.wage, tick, j);
+    let w = f.wage[j];
+    if (f.unfilled[j] === 1) w *= 1 + uw * c.wageAdjustMax + indexation;
+    else if (slack && f.labourDemand[j] <= f.employees[j]) w *= 1 - uw * c.wageCutMax + indexation;
+    else w *= 1 + indexation;
+    f.wage[j] = w;
+
+    const expected = f.expectedSales[j] + lambda * (f.demandReal[j] - f.expectedSales[j]);
+    f.expectedSales[j] = expected;
+    const um = agentUniform(seed, AgentStream.markup, tick, j);
+    // A dead band around the target keeps markups from creeping on noise:
+    // raise after rationing customers or with inventories well short of target,
+    // cut with inventories well above it.
+    const targetStock = invTarget * expected;
+    if (f.fillRatio[j] < 1 || f.inventory[j] < (1 - INVENTORY_BAND) * targetStock)
+      f.markup[j] *= 1 + um * c.markupAdjustMax;
+    else if (f.inventory[j] > (1 + INVENTORY_BAND) * targetStock) f.markup[j] *= 1 - um * c.markupAdjustMax;
+    f.price[j] = ((1 + f.markup[j]) * w) / prodL;
+
+    if (f.age[j] === 0) {
+      // A successor of a bankrupt firm sits out its first month while its owners pay in its equity.
+      f.plannedOutput[j] = 0;
+      f.labourDemand[j] = 0;
+      f.leaveProbability[j] = 1;
+      continue;
+    }
+    let planned = Math.max(0, expected * (1 + invTarget) - f.inventory[j]);
+    if (isC) planned = Math.min(planned, f.capital[j] * prodK);
+    f.plannedOutput[j] = planned;
+    const demand = Math.ceil(planned / prodL - 1e-9);
+    f.labourDemand[j] = demand;
+    const n = f.employees[j];
+    const excess = n > demand ? (c.firingSpeed * (n - demand)) / n : 0;
+    f.leaveProbability[j] = sep + (1 - sep) * excess;
+  }
+}
+
+/**
+ * Desired capacity growth (Caiani et al. 2016, investment rule):
+ * g = γ1 (r − r̄)/r̄ + γ2 (u − ū)/ū per year, with r the smoothed profit rate and
+ * u the smoothed utilisation; orders replace depreciation plus that growth.
+ */
+export function planInvestment(m: ModelState): void {
+  const f = m.firms;
+  const c = m.config.firms.consumption;
+  const rbar = Math.max(1e-6, Math.abs(m.params.normalProfitRateYearly));
+  const delta = m.params.depreciationMonthly;
+  for (let j = 0; j < f.nConsumption; j++) {
+    if (f.age[j] === 0) {
+      f.investmentOrder[j] = 0;
+      continue;
+    }
+    let g =
+      (c.investmentProfitSensitivity * (f.profitRate[j] - m.params.normalProfitRateYearly)) / rbar +
+      (c.investmentUtilizationSensitivity * (f.utilization[j] - c.targetUtilization)) / c.targetUtilization;
+    g = Math.min(0.5, Math.max(-12 * delta, g));
+    f.investmentOrder[j] = Math.max(0, f.capital[j] * (delta + g / 12));
+  }
+}
+
+/** Output with the workers hired: min(plan, labour × productivity, capacity). */
+export function produce(m: ModelState): void {
+  const f = m.firms;
+  const prodK = m.params.prodCapital;
+  for (let j = 0; j < f.n; j++) {
+    const isC = j < f.nConsumption;
+    const prodL = isC ? m.params.prodLabourConsumption : m.params.prodLabourCapital;
+    let y = Math.min(f.plannedOutput[j], f.employees[j] * prodL);
+    if (isC) y = Math.min(y, f.capital[j] * prodK);
+    f.output[j] = y;
+    f.inventory[j] += y;
+  }
+}
+
+/**
+ * Draw on the firm's committed credit line when its deposits fall short of
+ * a payment due: the bank's loan creates the missing deposit, so deposits
+ * never go negative. Returns the amount drawn.
+ */
+export function ensureLiquidity(m: ModelState, j: number, amount: number): number {
+  const short = amount - m.firms.deposits[j];
+  if (short <= 0) return 0;
+  grantLoan(m, j, short);
+  return short;
+}
+
+/** Wages for this month: debited from each firm (drawing on its credit line if needed). */
+export function payWages(m: ModelState): number {
+  const f = m.firms;
+  let total = 0;
+  for (let j = 0; j < f.n; j++) {
+    const bill = f.employees[j] * f.wage[j];
+    f.wageBill[j] = bill;
+    if (bill === 0) continue;
+    ensureLiquidity(m, j, bill);
+    debitParty(m, Party.firm, j, bill);
+    total += bill;
+  }
+  return total;
+}
+
+/**
+ * After the goods markets: depreciation, inventory losses, profit, profit
+ * tax, the dividend to be paid next month, smoothed earnings (what
+ * investors capitalise), smoothed utilisation and profit rate (what drives
+ * investment).
+ */
+export function accountFirms(m: ModelState): void {
+  const f = m.firms;
+  const c = m.config.firms;
+  const taxRate = m.config.government.profitTaxRate;
+  const delta = m.params.depreciationMonthly;
+  const pK = m.macro.capitalGoodsPrice;
+  const prodK = m.params.prodCapital;
+  const omega = c.earningsSmoothing;
+  const depositRate = m.macro.depositRateYearly / 12;
+  for (let j = 0; j < f.n; j++) {
+    const isC = j < f.nConsumption;
+    // Interest on the firm's deposits, paid by its bank.
+    const depInterest = f.deposits[j] * depositRate;
+    transfer(m, FlowRow.depositInterest, Party.bank, f.bank[j], Party.firm, j, depInterest);
+    m.banks.profit[f.bank[j]] -= depInterest;
+
+    const depreciation = isC ? delta * f.capital[j] * pK : 0;
+    const cashFlow = f.revenue[j] - f.wageBill[j] - f.interestPaid[j] + depInterest;
+    const pretax = cashFlow - depreciation;
+    const tax = pretax > 0 ? pretax * taxRate : 0;
+    if (tax > 0) {
+      ensureLiquidity(m, j, tax);
+      transfer(m, FlowRow.profitTaxes, Party.firm, j, Party.government, 0, tax);
+      m.government.taxes += tax;
+    }
+    const profit = pretax - tax;
+    f.earnings[j] += omega * (profit - f.earnings[j]);
+    // Dividends: a share of profit, plus any cash beyond what next month's
+    // wages, debt service and a buffer need — firms do not hoard money, so
+    // investment beyond retained earnings is financed by credit (Caiani et al.
+    // 2016 pay out a share of profits; the excess-cash rule keeps the sector
+    // from draining demand by accumulating deposits).
+    const keep = f.wageBill[j] * (1 + c.cashBufferMonths) + f.interestPaid[j] + f.loans[j] / c.loanMaturityMonths;
+    const excess = Math.max(0, f.deposits[j] - keep);
+    f.dividendDue[j] = Math.max(profit > 0 ? profit * c.payoutRatio : 0, excess * c.excessCashPayout);
+    f.inventory[j] *= 1 - c.inventoryDepreciationMonthly;
+    if (isC) {
+      const capacity = f.capital[j] * prodK;
+      const u = capacity > 0 ? f.output[j] / capacity : 0;
+      f.utilization[j] += 0.25 * (u - f.utilization[j]);
+      const rate = (12 * cashFlow) / Math.max(1e-9, f.capital[j] * pK);
+      f.profitRate[j] += 0.25 * (rate - f.profitRate[j]);
+      f.capital[j] *= 1 - delta;
+    }
+    f.age[j]++;
+  }
+}
+
+/**
+ * Dividends declared last month by firms and banks, less the equity that
+ * owners pay into successor firms, make the per-unit payout to households.
+ * Firms and banks are debited here; households are credited per unit in the
+ * income pass. Returns the net payout per equity unit.
+ */
+export function collectDistributions(m: ModelState): number {
+  const f = m.firms;
+  const b = m.banks;
+  let pool = 0;
+  for (let j = 0; j < f.n; j++) {
+    const d = Math.min(f.dividendDue[j], f.deposits[j]);
+    f.dividendDue[j] = 0;
+    if (d <= 0) continue;
+    debitParty(m, Party.firm, j, d);
+    pool += d;
+  }
+  let bankPool = 0;
+  for (let k = 0; k < b.n; k++) {
+    const d = b.dividendDue[k];
+    b.dividendDue[k] = 0;
+    if (d <= 0) continue;
+    debitParty(m, Party.bank, k, d);
+    bankPool += d;
+  }
+  recordFlow(m.ledger.flows, FlowRow.dividends, Sector.firms, Sector.households, pool);
+  recordFlow(m.ledger.flows, FlowRow.dividends, Sector.banks, Sector.households, bankPool);
+  pool += bankPool;
+  // Owners fund successor firms out of the distributions (Caiani et al. 2016: bankrupt firms are replaced, recapitalised by households).
+  let need = 0;
+  for (let j = 0; j < f.n; j++) need += f.pendingEquity[j];
+  const paid = Math.min(need, pool);
+  if (need > 0) {
+    const share = paid / need;
+    for (let j = 0; j < f.n; j++) {
+      const x = f.pendingEquity[j] * share;
+      if (x > 0) creditParty(m, Party.firm, j, x);
+      f.pendingEquity[j] = 0;
+    }
+    recordFlow(m.ledger.flows, FlowRow.entryEquity, Sector.households, Sector.firms, paid);
+  }
+  m.macro.dividendPool = pool - paid;
+  return (pool - paid) / m.macro.totalEquityUnits;
+}

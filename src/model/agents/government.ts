@@ -1,0 +1,51 @@
+// Government: bill interest, a fiscal rule for purchases, bill issuance to
+// keep its central-bank account funded, and bank recapitalisation (deposit
+// insurance) — see banks.ts for the failure itself.
+import { FlowRow, issueBillsToCentralBank, Party, redeemBillsFromCentralBank, transfer } from "../ledger.ts";
+import type { ModelState } from "../state.ts";
+
+/** Interest on bills at the policy rate, paid monthly to banks and the central bank. */
+export function payBillInterest(m: ModelState): void {
+  const rate = m.centralBank.policyRateYearly / 12;
+  let total = 0;
+  for (let k = 0; k < m.banks.n; k++) {
+    const interest = m.banks.bills[k] * rate;
+    transfer(m, FlowRow.billInterest, Party.government, 0, Party.bank, k, interest);
+    m.banks.profit[k] += interest;
+    total += interest;
+  }
+  const cbInterest = m.centralBank.bills * rate;
+  transfer(m, FlowRow.billInterest, Party.government, 0, Party.centralBank, 0, cbInterest);
+  m.government.interest = total + cbInterest;
+}
+
+/**
+ * Fiscal rule: real purchases at their configured share of initial output,
+ * cut in proportion to the excess of debt-to-GDP over target (a debt brake
+ * that keeps the public debt stationary).
+ */
+export function planPurchases(m: ModelState): void {
+  const g = m.config.government;
+  const base = g.spendingShareOfGdp * m.params.initialOutputPerHousehold * m.households.n;
+  // Debt relative to potential (initial real output at today's prices), so the
+  // rule does not cut spending just because a recession lowered GDP.
+  const potential = 12 * m.params.initialOutputPerHousehold * m.households.n * m.macro.priceIndex;
+  const debtToGdp = m.government.bills / Math.max(1e-9, potential);
+  const cut = Math.min(0.9, g.fiscalRuleStrength * Math.max(0, debtToGdp - g.debtTargetToGdp));
+  m.government.purchasesReal = base * (1 - cut);
+}
+
+/**
+ * Keep the account at `accountBufferMonths` of spending: issue bills to the
+ * central bank when below, redeem the central bank's bills when well above.
+ */
+export function financeGovernment(m: ModelState): void {
+  const gov = m.government;
+  const monthly = gov.purchases + gov.benefits + gov.interest;
+  const target = m.config.government.accountBufferMonths * monthly;
+  if (gov.account < target) issueBillsToCentralBank(m, target - gov.account);
+  else if (gov.account > 2 * target) {
+    const redeem = Math.min(gov.account - target, m.centralBank.bills);
+    if (redeem > 0) redeemBillsFromCentralBank(m, redeem);
+  }
+}

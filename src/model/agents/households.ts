@@ -1,0 +1,139 @@
+// Households (Caiani et al. 2016, households' behaviour): they receive
+// wages or unemployment benefits, dividends and deposit interest, pay income
+// tax at source, form adaptive income expectations, plan consumption out of
+// expected income and wealth, and choose where to buy. One pass over the
+// household columns; per-bank totals carry the payments to the banks'
+// balance sheets (the ledger's double entries in aggregated form).
+import { FlowRow, recordFlow, Sector } from "../ledger.ts";
+import { AgentStream, agentUniform } from "../rng.ts";
+import type { ModelState } from "../state.ts";
+
+/**
+ * Income, taxes, expectations and consumption plans.
+ * - Consumption: c = α1(W) · expected income + α2 · wealth, with the income
+ *   propensity α1 falling with wealth W from mpcIncomeMax to mpcIncomeMin
+ *   (DESIGN §3: lower propensity for the rich); never more than deposits.
+ * - Supplier choice (Caiani et al. 2016 / Delli Gatti et al. 2010): with
+ *   some probability, or always after being rationed, compare the current
+ *   supplier with one random consumption firm and switch if it is cheaper
+ *   (or, when rationed, if it had goods).
+ * Accumulates each firm's nominal demand. Returns nothing; totals go to the
+ * ledger, the government and the banks.
+ */
+export function earnAndPlan(m: ModelState, payoutPerUnit: number): void {
+  const h = m.households;
+  const f = m.firms;
+  const cfg = m.config.households;
+  const seed = m.seed;
+  const tick = m.tick;
+  const taxRate = m.config.government.incomeTaxRate;
+  const replacement = m.config.government.benefitReplacementRate;
+  const depositRate = m.macro.depositRateYearly / 12;
+  const lambda = cfg.incomeExpectationWeight;
+  const mpcMax = cfg.mpcIncomeMax;
+  const mpcMin = cfg.mpcIncomeMin;
+  const wealthRate = cfg.mpcWealthYearly / 12;
+  const wealthScale = 1 / Math.max(1e-9, cfg.wealthScaleMonths * m.macro.averageIncome);
+  const switchProb = cfg.supplierSwitchProbability;
+  const equityPrice = m.macro.equityPricePerUnit;
+  // Pensions and other cash transfers: equal per household, indexed to prices.
+  const transfer =
+    m.config.government.transfersShareOfGdp * m.params.initialOutputPerHousehold * m.macro.priceIndex;
+  const nc = f.nConsumption;
+  const firmWage = f.wage;
+  const price = f.price;
+  const fill = f.fillRatio;
+  const demand = f.demandNominal;
+  const depChange = m.scratch.bankDepositChange;
+  const resChange = m.scratch.bankReserveChange;
+  const bankInterest = m.scratch.bankInterest;
+  depChange.fill(0);
+  resChange.fill(0);
+  bankInterest.fill(0);
+  for (let j = 0; j < nc; j++) demand[j] = 0;
+
+  let wages = 0;
+  let benefits = 0;
+  let dividends = 0;
+  let interest = 0;
+  let taxes = 0;
+  let incomeSum = 0;
+  for (let i = 0; i < h.n; i++) {
+    const e = h.employer[i];
+    let labour: number;
+    if (e >= 0) {
+      labour = firmWage[e];
+      h.wage[i] = labour;
+      wages += labour;
+    } else {
+      labour = replacement * h.wage[i];
+      benefits += labour;
+    }
+    const units = h.equityUnits[i];
+    const div = units * payoutPerUnit;
+    let dep = h.deposits[i];
+    const int = dep * depositRate;
+    const gross = labour + transfer + div + int;
+    const tax = gross * taxRate;
+    const net = gross - tax;
+    dep += net;
+    const b = h.bank[i];
+    depChange[b] += net;
+    resChange[b] += net - int;
+    bankInterest[b] += int;
+    dividends += div;
+    interest += int;
+    taxes += tax;
+    incomeSum += net;
+
+    const expected = h.expectedIncome[i] + lambda * (net - h.expectedIncome[i]);
+    h.expectedIncome[i] = expected;
+    const wealth = dep + units * equityPrice;
+    const mpc = mpcMin + (mpcMax - mpcMin) / (1 + wealth * wealthScale);
+    let spend = mpc * expected + wealthRate * wealth;
+    if (spend > dep) spend = dep;
+    if (spend < 0) spend = 0;
+    h.deposits[i] = dep;
+
+    let s = h.supplier[i];
+    const rationed = fill[s] < 1;
+    if (rationed || agentUniform(seed, AgentStream.supplierSwitch, tick, i) < switchProb) {
+      const cand = Math.floor(agentUniform(seed, AgentStream.supplierPick, tick, i) * nc);
+      if (price[cand] < price[s] || (rationed && fill[cand] >= 1)) {
+        s = cand;
+        h.supplier[i] = s;
+      }
+    }
+    const planned = Math.fround(spend);
+    h.plannedSpend[i] = planned;
+    demand[s] += planned;
+  }
+
+  // Banks: deposits credited; reserves move for everything not paid by the bank itself.
+  const bk = m.banks;
+  let reserveIn = 0;
+  for (let k = 0; k < bk.n; k++) {
+    bk.deposits[k] += depChange[k];
+    bk.reserves[k] += resChange[k];
+    bk.equity[k] -= bankInterest[k];
+    bk.profit[k] -= bankInterest[k];
+    reserveIn += resChange[k];
+  }
+  m.centralBank.reserves += reserveIn;
+  // The government pays benefits and collects income tax through its central-bank account.
+  const gov = m.government;
+  gov.account += taxes - benefits;
+  m.centralBank.govAccount += taxes - benefits;
+  gov.benefits = benefits + transfer * h.n;
+  gov.taxes += taxes;
+  const flows = m.ledger.flows;
+  recordFlow(flows, FlowRow.wages, Sector.firms, Sector.households, wages);
+  recordFlow(flows, FlowRow.benefits, Sector.government, Sector.households, benefits);
+  recordFlow(flows, FlowRow.incomeTaxes, Sector.households, Sector.government, taxes);
+  recordFlow(flows, FlowRow.depositInterest, Sector.banks, Sector.households, interest);
+  m.government.account -= transfer * h.n;
+  m.centralBank.govAccount -= transfer * h.n;
+  recordFlow(flows, FlowRow.benefits, Sector.government, Sector.households, transfer * h.n);
+  m.macro.averageIncome = incomeSum / h.n;
+  m.macro.wagesPaid = wages;
+}

@@ -1,0 +1,7 @@
+// The model's public surface (STYLE.md: a tiny API users remember): build
+// from a config, step, read metrics. Pure and deterministic: no I/O, no
+// worker code; the engine drives it.
+export { createInitialState as createModel } from "./init.ts";
+export { MetricsTracker, SERIES_COLUMNS, dateOfTick } from "./metrics.ts";
+export { step } from "./schedule.ts";
+export type { ModelEvent, ModelState } from "./state.ts";

@@ -1,0 +1,394 @@
+// Initial state: a balance sheet consistent by construction (every asset has
+// its counterpart) and flows near a stationary state, calibrated to the
+// config's ratios to GDP. Behaviour lives in agents/ and markets/; this file
+// only builds the starting point (STYLE.md: initialisation apart from
+// behaviour).
+import type { SpiralConfig } from "../config/configTypes.ts";
+import { InputError } from "../errors.ts";
+import { measureNetFinancialWealth, newFlowMatrix, SECTOR_COUNT } from "./ledger.ts";
+import { AgentStream, agentUniform, NamedStreams } from "./rng.ts";
+import type { Banks, Firms, Households, ModelState } from "./state.ts";
+import { column } from "./state.ts";
+
+export interface InitOptions {
+  /** Allocate the population columns on SharedArrayBuffer (for sharded runs). */
+  shared?: boolean;
+}
+
+function allocHouseholds(n: number, shared: boolean): Households {
+  return {
+    n,
+    employer: column(Int32Array, n, shared),
+    wage: column(Float32Array, n, shared),
+    deposits: column(Float64Array, n, shared),
+    equityUnits: column(Float32Array, n, shared),
+    reservationWage: column(Float32Array, n, shared),
+    expectedIncome: column(Float32Array, n, shared),
+    unemployedMonths: column(Uint16Array, n, shared),
+    bank: column(Uint16Array, n, shared),
+    supplier: column(Int32Array, n, shared),
+    plannedSpend: column(Float32Array, n, shared),
+  };
+}
+
+function allocFirms(n: number, nConsumption: number, shared: boolean): Firms {
+  const f64 = () => column(Float64Array, n, shared);
+  return {
+    n,
+    nConsumption,
+    bank: column(Uint16Array, n, shared),
+    deposits: f64(),
+    loans: f64(),
+    loanRateYearly: f64(),
+    pdYearly: f64(),
+    capital: f64(),
+    inventory: f64(),
+    price: f64(),
+    markup: f64(),
+    wage: f64(),
+    expectedSales: f64(),
+    demandReal: f64(),
+    salesReal: f64(),
+    salesNominal: f64(),
+    plannedOutput: f64(),
+    output: f64(),
+    employees: column(Int32Array, n, shared),
+    labourDemand: column(Int32Array, n, shared),
+    unfilled: column(Uint8Array, n, shared),
+    leaveProbability: f64(),
+    investmentOrder: f64(),
+    capitalSupplier: column(Int32Array, n, shared),
+    utilization: f64(),
+    earnings: f64(),
+    profitRate: f64(),
+    marketValue: f64(),
+    dividendDue: f64(),
+    demandNominal: f64(),
+    fillRatio: f64(),
+    revenue: f64(),
+    wageBill: f64(),
+    interestPaid: f64(),
+    age: column(Int32Array, n, shared),
+    pendingEquity: f64(),
+    ordersReal: f64(),
+  };
+}
+
+function allocBanks(n: number): Banks {
+  const f64 = () => new Float64Array(n);
+  return {
+    n,
+    reserves: f64(),
+    loans: f64(),
+    bills: f64(),
+    deposits: f64(),
+    equity: f64(),
+    spreadYearly: f64(),
+    profit: f64(),
+    dividendDue: f64(),
+    lendingCapacity: f64(),
+  };
+}
+
+/** Build the initial model state from a resolved config. */
+export function createInitialState(config: SpiralConfig, opts: InitOptions = {}): ModelState {
+  const shared = opts.shared ?? false;
+  const seed = config.seed >>> 0;
+  const N = config.households.count;
+  const Fc = config.firms.consumption.count;
+  const Fk = config.firms.capital.count;
+  const B = config.banks.count;
+  const cf = config.firms;
+
+  // --- Flows per household-month at the start (price level 1 = 2025 USD). ---
+  const outputPerHousehold = config.scale.gdpUsdYearly / config.scale.usHouseholds / 12;
+  const kappa = cf.consumption.capitalOutputRatioYears;
+  const delta = cf.consumption.depreciationYearly;
+  // Steady state: investment replaces depreciation, I = δ κ Yc, so Y = Yc (1 + δκ).
+  const consumptionSectorOutput = outputPerHousehold / (1 + delta * kappa);
+  const investmentOutput = outputPerHousehold - consumptionSectorOutput;
+  const govOutput = config.government.spendingShareOfGdp * outputPerHousehold;
+  if (govOutput > consumptionSectorOutput * 0.9) {
+    throw new InputError(
+      "government.spendingShareOfGdp: government purchases would exceed 90 % of consumption-goods output",
+      undefined,
+      "government.spendingShareOfGdp",
+    );
+  }
+  const prodLc = cf.consumption.laborProductivity;
+  const prodLk = cf.capital.laborProductivity;
+  const workersPerHousehold = consumptionSectorOutput / prodLc + investmentOutput / prodLk;
+  if (workersPerHousehold >= 1) {
+    throw new InputError(
+      `firms.*.laborProductivity: the initial output needs ${workersPerHousehold.toFixed(3)} workers per household (≥ 1); raise productivity`,
+      undefined,
+      "firms.consumption.laborProductivity",
+    );
+  }
+  const prodCapital = 1 / (kappa * 12 * cf.consumption.targetUtilization);
+
+  const households = allocHouseholds(N, shared);
+  const firms = allocFirms(Fc + Fk, Fc, shared);
+  const banks = allocBanks(B);
+  const streams = new NamedStreams(seed);
+
+  // --- Firms: equal shares of output with ±20 % dispersion, so sizes differ from the start. ---
+  const weights = new Float64Array(Fc + Fk);
+  let sumC = 0;
+  let sumK = 0;
+  for (let f = 0; f < Fc + Fk; f++) {
+    weights[f] = 0.8 + 0.4 * agentUniform(seed, AgentStream.initialization, 0, f);
+    if (f < Fc) sumC += weights[f];
+    else sumK += weights[f];
+  }
+  const wageC = prodLc / (1 + cf.consumption.initialMarkup);
+  const wageK = prodLk / (1 + cf.capital.initialMarkup);
+  const loanRate0 = config.centralBank.initialRateYearly + config.banks.baseSpreadYearly;
+  let firmLoans = 0;
+  let firmDeposits = 0;
+  let wageBillTotal = 0;
+  for (let f = 0; f < Fc + Fk; f++) {
+    const isC = f < Fc;
+    const y = isC
+      ? (consumptionSectorOutput * N * weights[f]) / sumC
+      : (investmentOutput * N * weights[f]) / sumK;
+    const prodL = isC ? prodLc : prodLk;
+    const wage = isC ? wageC : wageK;
+    firms.bank[f] = Math.floor(agentUniform(seed, AgentStream.initialization2, 0, f) * B);
+    firms.price[f] = 1;
+    firms.markup[f] = isC ? cf.consumption.initialMarkup : cf.capital.initialMarkup;
+    firms.wage[f] = wage;
+    firms.expectedSales[f] = y;
+    firms.demandReal[f] = y;
+    firms.salesReal[f] = y;
+    firms.salesNominal[f] = y;
+    firms.plannedOutput[f] = y;
+    firms.output[f] = y;
+    firms.inventory[f] = cf.inventoryTargetMonths * y;
+    firms.capital[f] = isC ? kappa * 12 * y : 0;
+    firms.utilization[f] = cf.consumption.targetUtilization;
+    firms.loans[f] = isC ? cf.initialLoansToCapital * firms.capital[f] : cf.initialLoansToCapital * 12 * y;
+    firms.loanRateYearly[f] = loanRate0;
+    const wageBill = (y / prodL) * wage;
+    firms.deposits[f] = config.initial.firmDepositsMonthsOfWages * wageBill;
+    firms.capitalSupplier[f] = isC ? Fc + Math.floor(agentUniform(seed, AgentStream.capitalSupplier, 0, f) * Fk) : -1;
+    firms.age[f] = 120;
+    firms.fillRatio[f] = 1;
+    firmLoans += firms.loans[f];
+    firmDeposits += firms.deposits[f];
+    wageBillTotal += wageBill;
+  }
+
+  // --- Households: bank, supplier, and jobs filled firm by firm in index order. ---
+  let f = 0;
+  let filled = 0;
+  let needed = Math.round(firms.output[0] / prodLc);
+  for (let i = 0; i < N; i++) {
+    households.bank[i] = Math.floor(agentUniform(seed, AgentStream.initialization, 1, i) * B);
+    households.supplier[i] = Math.floor(agentUniform(seed, AgentStream.initialization2, 1, i) * Fc);
+    households.employer[i] = -1;
+    while (f < Fc + Fk && filled >= needed) {
+      f++;
+      filled = 0;
+      if (f < Fc + Fk) needed = Math.round(firms.output[f] / (f < Fc ? prodLc : prodLk));
+    }
+    if (f < Fc + Fk) {
+      households.employer[i] = f;
+      households.wage[i] = firms.wage[f];
+      firms.employees[f]++;
+      filled++;
+    } else {
+      households.wage[i] = wageC;
+    }
+    households.reservationWage[i] = households.wage[i];
+  }
+  for (let k = 0; k < Fc + Fk; k++) firms.labourDemand[k] = firms.employees[k];
+
+  // --- Balance sheet (model dollars = per-household USD × N). ---
+  const annualGdp = outputPerHousehold * 12 * N;
+  const bills = config.initial.governmentDebtToGdp * annualGdp;
+  const cbBills = config.initial.centralBankBillShare * bills;
+  const bankBillsTotal = bills - cbBills;
+  const govSpendingMonthly = govOutput * N;
+  const govAccount = config.initial.governmentAccountMonths * govSpendingMonthly;
+  const reservesTotal = cbBills - govAccount;
+  const bankEquityTotal = config.banks.targetCapitalRatio * firmLoans;
+  const householdDeposits = firmLoans + reservesTotal + bankBillsTotal - bankEquityTotal - firmDeposits;
+  if (householdDeposits <= 0 || reservesTotal < 0) {
+    throw new InputError(
+      "initial: these ratios give negative household deposits or reserves; lower initial.firmDepositsMonthsOfWages or raise initial.centralBankBillShare",
+      undefined,
+      "initial",
+    );
+  }
+
+  // Household deposits: Pareto(α) shares, normalised to the total.
+  const alpha = config.households.depositParetoAlpha;
+  let sumW = 0;
+  for (let i = 0; i < N; i++) {
+    const u = agentUniform(seed, AgentStream.initialization, 2, i);
+    const w = (1 - u) ** (-1 / alpha);
+    households.deposits[i] = w;
+    sumW += w;
+  }
+  for (let i = 0; i < N; i++) households.deposits[i] *= householdDeposits / sumW;
+
+  // Equity units: proportional to deposits, with the top decile (by deposits)
+  // scaled so that it holds equityTopDecileShare of all units.
+  const sorted = Float64Array.from(households.deposits).sort();
+  const threshold = sorted[Math.floor(N * 0.9)];
+  let topDeposits = 0;
+  let bottomDeposits = 0;
+  for (let i = 0; i < N; i++) {
+    if (households.deposits[i] >= threshold) topDeposits += households.deposits[i];
+    else bottomDeposits += households.deposits[i];
+  }
+  const topShare = config.households.equityTopDecileShare;
+  let totalUnits = 0;
+  for (let i = 0; i < N; i++) {
+    const d = households.deposits[i];
+    const u =
+      d >= threshold
+        ? (topShare * d) / Math.max(topDeposits, 1e-300)
+        : ((1 - topShare) * d) / Math.max(bottomDeposits, 1e-300);
+    households.equityUnits[i] = u * N;
+    totalUnits += households.equityUnits[i];
+  }
+
+  // Bank balance sheets follow from their customers; bills and equity are
+  // split in proportion to loans, reserves close each balance sheet.
+  for (let i = 0; i < N; i++) banks.deposits[households.bank[i]] += households.deposits[i];
+  for (let k = 0; k < Fc + Fk; k++) {
+    banks.deposits[firms.bank[k]] += firms.deposits[k];
+    banks.loans[firms.bank[k]] += firms.loans[k];
+  }
+  let depositTotal = 0;
+  for (let k = 0; k < B; k++) depositTotal += banks.deposits[k];
+  for (let k = 0; k < B; k++) {
+    banks.bills[k] = (bankBillsTotal * banks.deposits[k]) / depositTotal;
+    banks.equity[k] = config.banks.targetCapitalRatio * banks.loans[k];
+    banks.reserves[k] = banks.equity[k] + banks.deposits[k] - banks.loans[k] - banks.bills[k];
+    banks.spreadYearly[k] = config.banks.baseSpreadYearly;
+  }
+  let reserveSum = 0;
+  for (let k = 0; k < B; k++) reserveSum += banks.reserves[k];
+
+  // --- Income flows near the start, for expectations and valuations. ---
+  const policy = config.centralBank.initialRateYearly;
+  const depositRate = Math.max(0, policy - config.banks.depositRateMarkdownYearly);
+  const employed = N * workersPerHousehold;
+  const avgWage = wageBillTotal / Math.max(1, employed);
+  let profitTotal = 0;
+  let profitRateSum = 0;
+  for (let k = 0; k < Fc + Fk; k++) {
+    const isC = k < Fc;
+    const wageBill = (firms.output[k] / (isC ? prodLc : prodLk)) * firms.wage[k];
+    const interest = (firms.loans[k] * loanRate0) / 12;
+    const dep = isC ? (delta / 12) * firms.capital[k] : 0;
+    const pretax = firms.salesNominal[k] - wageBill - interest - dep;
+    const profit = pretax > 0 ? pretax * (1 - config.government.profitTaxRate) : pretax;
+    firms.earnings[k] = profit;
+    firms.dividendDue[k] = Math.max(0, profit) * cf.payoutRatio;
+    firms.marketValue[k] = Math.max(0, (profit * 12) / (policy + cf.equityRiskPremiumYearly));
+    if (isC) {
+      const rate = ((firms.salesNominal[k] - wageBill - interest) * 12) / Math.max(1e-9, firms.capital[k]);
+      firms.profitRate[k] = rate;
+      profitRateSum += rate;
+    }
+    profitTotal += profit;
+  }
+  let equityTotal = 0;
+  for (let k = 0; k < Fc + Fk; k++) equityTotal += firms.marketValue[k];
+  const incomeTax = config.government.incomeTaxRate;
+  const dividendsPerHousehold = (profitTotal * cf.payoutRatio) / N;
+  for (let i = 0; i < N; i++) {
+    const labour =
+      households.employer[i] >= 0
+        ? households.wage[i]
+        : config.government.benefitReplacementRate * households.wage[i];
+    const div = (households.equityUnits[i] / totalUnits) * dividendsPerHousehold * N;
+    households.expectedIncome[i] = (labour + div + (households.deposits[i] * depositRate) / 12) * (1 - incomeTax);
+  }
+
+  const state: ModelState = {
+    config,
+    seed,
+    tick: 0,
+    households,
+    firms,
+    banks,
+    centralBank: {
+      policyRateYearly: policy,
+      bills: cbBills,
+      reserves: reserveSum,
+      govAccount,
+      equity: cbBills - reserveSum - govAccount,
+      profit: 0,
+    },
+    government: {
+      account: govAccount,
+      bills,
+      purchasesReal: govSpendingMonthly,
+      taxes: 0,
+      benefits: 0,
+      purchases: 0,
+      interest: 0,
+      remittance: 0,
+      recapitalisation: 0,
+    },
+    streams,
+    params: {
+      scale: N / config.scale.usHouseholds,
+      prodLabourConsumption: prodLc,
+      prodLabourCapital: prodLk,
+      prodCapital,
+      depreciationMonthly: delta / 12,
+      normalProfitRateYearly: profitRateSum / Fc,
+      initialOutputPerHousehold: outputPerHousehold,
+    },
+    macro: {
+      priceIndex: 1,
+      priceHistory: new Float64Array(Math.max(13, config.ticks + 1)).fill(1),
+      inflationYoY: config.centralBank.inflationTargetYearly,
+      unemploymentRate: 1 - employed / N,
+      averageIncome: avgWage,
+      equityTotal,
+      equityPricePerUnit: equityTotal / totalUnits,
+      totalEquityUnits: totalUnits,
+      capitalGoodsPrice: 1,
+      dividendPool: 0,
+      entryNeed: 0,
+      firmDefaults: 0,
+      bankFailures: 0,
+      unmetDemand: 0,
+      consumptionNominal: 0,
+      consumptionReal: 0,
+      investmentNominal: 0,
+      investmentReal: 0,
+      governmentReal: 0,
+      depositRateYearly: depositRate,
+      gdpNominalSmoothed: outputPerHousehold * N,
+      employment: employed,
+      vacancies: 0,
+      wagesPaid: wageBillTotal,
+    },
+    ledger: {
+      flows: newFlowMatrix(),
+      lastNfw: new Float64Array(SECTOR_COUNT),
+      nfw: new Float64Array(SECTOR_COUNT),
+      grossFinancialAssets: 0,
+    },
+    scratch: {
+      unemployed: new Int32Array(N),
+      firmOrder: new Int32Array(Fc + Fk),
+      bankDepositChange: new Float64Array(B),
+      bankReserveChange: new Float64Array(B),
+      bankInterest: new Float64Array(B),
+      bankSum: new Float64Array(B),
+      bankSum2: new Float64Array(B),
+    },
+    events: [],
+  };
+  state.ledger.grossFinancialAssets = measureNetFinancialWealth(state, state.ledger.lastNfw);
+  return state;
+}

@@ -1,0 +1,342 @@
+// The ledger: balance sheets and the only ways money moves (DESIGN §3,
+// "Stock-flow consistency"). Every payment is a double entry — the payer's
+// asset falls, the payee's rises, and the banks' and central bank's
+// matching liabilities and reserves move with them; loans create deposits.
+// Each payment is also recorded in a flow matrix (rows: kinds of flow,
+// columns: sectors) whose rows sum to zero by construction.
+//
+// After every tick `checkLedger` verifies, independently of how the flows
+// were computed, that (1) every financial asset equals its counterpart
+// liability, instrument by instrument and bank by bank; (2) each sector's
+// change in net financial wealth equals the sum of its recorded flows — so
+// no money appeared or vanished; (3) no state variable is NaN or infinite.
+// A violation throws ModelFailure naming the instrument, tick and residual.
+//
+// Hot loops over households do not call `transfer` per agent: they apply the
+// same double entries in aggregated form (per bank); the check catches any
+// mismatch between the two.
+import { ModelFailure } from "../errors.ts";
+import type { ModelState } from "./state.ts";
+
+/** Sectors, in the order of the nfw_<sector> series columns. */
+export const Sector = { households: 0, firms: 1, banks: 2, centralBank: 3, government: 4 } as const;
+export type SectorId = (typeof Sector)[keyof typeof Sector];
+export const SECTOR_NAMES = ["households", "firms", "banks", "centralBank", "government"] as const;
+export const SECTOR_COUNT = SECTOR_NAMES.length;
+
+/** Rows of the flow matrix: transactions and other changes in net worth. */
+export const FlowRow = {
+  wages: 0,
+  benefits: 1,
+  incomeTaxes: 2,
+  profitTaxes: 3,
+  consumption: 4,
+  governmentPurchases: 5,
+  investmentGoods: 6,
+  depositInterest: 7,
+  loanInterest: 8,
+  billInterest: 9,
+  reserveInterest: 10,
+  dividends: 11,
+  centralBankRemittance: 12,
+  recapitalisation: 13,
+  entryEquity: 14,
+  loanWriteOffs: 15,
+  depositBailIn: 16,
+  equityRevaluation: 17,
+} as const;
+export const FLOW_ROW_COUNT = 18;
+
+/** Who is on one side of a payment. */
+export const Party = { household: 0, firm: 1, bank: 2, centralBank: 3, government: 4 } as const;
+export type PartyKind = (typeof Party)[keyof typeof Party];
+const SECTOR_OF_PARTY: readonly SectorId[] = [0, 1, 2, 3, 4];
+
+export function newFlowMatrix(): Float64Array {
+  return new Float64Array(FLOW_ROW_COUNT * SECTOR_COUNT);
+}
+
+/** Record a flow of `amount` from sector `from` to sector `to` in row `row`. */
+export function recordFlow(
+  flows: Float64Array,
+  row: number,
+  from: SectorId,
+  to: SectorId,
+  amount: number,
+): void {
+  flows[row * SECTOR_COUNT + from] -= amount;
+  flows[row * SECTOR_COUNT + to] += amount;
+}
+
+/** The payer's side of a payment (the caller records the flow). */
+export function debitParty(m: ModelState, kind: PartyKind, idx: number, x: number): void {
+  const b = m.banks;
+  switch (kind) {
+    case Party.household: {
+      const bank = m.households.bank[idx];
+      m.households.deposits[idx] -= x;
+      b.deposits[bank] -= x;
+      b.reserves[bank] -= x;
+      m.centralBank.reserves -= x;
+      return;
+    }
+    case Party.firm: {
+      const bank = m.firms.bank[idx];
+      m.firms.deposits[idx] -= x;
+      b.deposits[bank] -= x;
+      b.reserves[bank] -= x;
+      m.centralBank.reserves -= x;
+      return;
+    }
+    case Party.bank:
+      b.reserves[idx] -= x;
+      b.equity[idx] -= x;
+      m.centralBank.reserves -= x;
+      return;
+    case Party.centralBank:
+      m.centralBank.equity -= x;
+      return;
+    case Party.government:
+      m.government.account -= x;
+      m.centralBank.govAccount -= x;
+      return;
+  }
+}
+
+/** The payee's side of a payment (the caller records the flow). */
+export function creditParty(m: ModelState, kind: PartyKind, idx: number, x: number): void {
+  const b = m.banks;
+  switch (kind) {
+    case Party.household: {
+      const bank = m.households.bank[idx];
+      m.households.deposits[idx] += x;
+      b.deposits[bank] += x;
+      b.reserves[bank] += x;
+      m.centralBank.reserves += x;
+      return;
+    }
+    case Party.firm: {
+      const bank = m.firms.bank[idx];
+      m.firms.deposits[idx] += x;
+      b.deposits[bank] += x;
+      b.reserves[bank] += x;
+      m.centralBank.reserves += x;
+      return;
+    }
+    case Party.bank:
+      b.reserves[idx] += x;
+      b.equity[idx] += x;
+      m.centralBank.reserves += x;
+      return;
+    case Party.centralBank:
+      m.centralBank.equity += x;
+      return;
+    case Party.government:
+      m.government.account += x;
+      m.centralBank.govAccount += x;
+      return;
+  }
+}
+
+/**
+ * Pay `amount` from one party to another, settling through deposits and
+ * reserves as a real payment system would (a payment between customers of
+ * two banks moves reserves between the banks; one to or from the government
+ * moves reserves against the government's central-bank account).
+ */
+export function transfer(
+  m: ModelState,
+  row: number,
+  fromKind: PartyKind,
+  fromIdx: number,
+  toKind: PartyKind,
+  toIdx: number,
+  amount: number,
+): void {
+  if (amount === 0) return;
+  debitParty(m, fromKind, fromIdx, amount);
+  creditParty(m, toKind, toIdx, amount);
+  recordFlow(m.ledger.flows, row, SECTOR_OF_PARTY[fromKind], SECTOR_OF_PARTY[toKind], amount);
+}
+
+/** A bank lends to a firm: the loan creates a deposit of the same size. */
+export function grantLoan(m: ModelState, firm: number, amount: number): void {
+  const bank = m.firms.bank[firm];
+  m.firms.loans[firm] += amount;
+  m.banks.loans[bank] += amount;
+  m.firms.deposits[firm] += amount;
+  m.banks.deposits[bank] += amount;
+}
+
+/** A firm repays principal out of its deposit: loan and deposit vanish together. */
+export function repayLoan(m: ModelState, firm: number, amount: number): void {
+  const bank = m.firms.bank[firm];
+  m.firms.loans[firm] -= amount;
+  m.banks.loans[bank] -= amount;
+  m.firms.deposits[firm] -= amount;
+  m.banks.deposits[bank] -= amount;
+}
+
+/** A bank writes off part of a defaulted loan: a capital transfer to the firm. */
+export function writeOffLoan(m: ModelState, firm: number, amount: number): void {
+  const bank = m.firms.bank[firm];
+  m.firms.loans[firm] -= amount;
+  m.banks.loans[bank] -= amount;
+  m.banks.equity[bank] -= amount;
+  recordFlow(m.ledger.flows, FlowRow.loanWriteOffs, Sector.banks, Sector.firms, amount);
+}
+
+/** The government issues bills to the central bank against its account. */
+export function issueBillsToCentralBank(m: ModelState, amount: number): void {
+  m.government.bills += amount;
+  m.centralBank.bills += amount;
+  m.government.account += amount;
+  m.centralBank.govAccount += amount;
+}
+
+/** The government redeems bills held by the central bank (negative issue). */
+export function redeemBillsFromCentralBank(m: ModelState, amount: number): void {
+  issueBillsToCentralBank(m, -amount);
+}
+
+/** A bank buys `amount` of bills from the central bank with reserves (sells if negative). */
+export function bankBuysBills(m: ModelState, bank: number, amount: number): void {
+  m.banks.bills[bank] += amount;
+  m.banks.reserves[bank] -= amount;
+  m.centralBank.bills -= amount;
+  m.centralBank.reserves -= amount;
+}
+
+/** Equity repriced to `newTotal`: households gain what firms' equity liability grows. */
+export function revalueEquity(m: ModelState, newTotal: number): void {
+  const delta = newTotal - m.macro.equityTotal;
+  m.macro.equityTotal = newTotal;
+  recordFlow(m.ledger.flows, FlowRow.equityRevaluation, Sector.firms, Sector.households, delta);
+}
+
+/** Net financial wealth of each sector and gross financial assets, from the stocks. */
+export function measureNetFinancialWealth(m: ModelState, out: Float64Array): number {
+  const { households: h, firms: f, banks: b, centralBank: cb, government: g } = m;
+  let hhDeposits = 0;
+  for (let i = 0; i < h.n; i++) hhDeposits += h.deposits[i];
+  let firmDeposits = 0;
+  let firmLoans = 0;
+  for (let i = 0; i < f.n; i++) {
+    firmDeposits += f.deposits[i];
+    firmLoans += f.loans[i];
+  }
+  let bankNfw = 0;
+  let bankAssets = 0;
+  for (let i = 0; i < b.n; i++) {
+    bankNfw += b.reserves[i] + b.loans[i] + b.bills[i] - b.deposits[i];
+    bankAssets += Math.max(0, b.reserves[i]) + b.loans[i] + b.bills[i];
+  }
+  const equity = m.macro.equityTotal;
+  out[Sector.households] = hhDeposits + equity;
+  out[Sector.firms] = firmDeposits - firmLoans - equity;
+  out[Sector.banks] = bankNfw;
+  out[Sector.centralBank] = cb.bills - cb.reserves - cb.govAccount;
+  out[Sector.government] = g.account - g.bills;
+  return hhDeposits + firmDeposits + equity + bankAssets + cb.bills + Math.max(0, g.account);
+}
+
+function fail(m: ModelState, subject: string, expected: number, actual: number, what: string): never {
+  const residual = actual - expected;
+  throw new ModelFailure(
+    `stock-flow consistency violated at tick ${m.tick}: ${subject} — ${what}: ${actual} vs ${expected} (residual ${residual})`,
+    m.tick,
+    subject,
+    residual,
+  );
+}
+
+function checkFinite(m: ModelState, name: string, a: ArrayLike<number>): void {
+  for (let i = 0; i < a.length; i++) {
+    const v = a[i];
+    if (v - v !== 0) {
+      throw new ModelFailure(`non-finite value at tick ${m.tick}: ${name}[${i}] = ${v}`, m.tick, `${name}[${i}]`);
+    }
+  }
+}
+
+function checkFiniteScalars(m: ModelState, name: string, o: object): void {
+  for (const [k, v] of Object.entries(o)) {
+    if (typeof v === "number" && v - v !== 0) {
+      throw new ModelFailure(`non-finite value at tick ${m.tick}: ${name}.${k} = ${v}`, m.tick, `${name}.${k}`);
+    }
+  }
+}
+
+/**
+ * The end-of-tick check. Throws ModelFailure on any violation; otherwise
+ * stores this tick's NFW as the base for the next tick's flow check and
+ * clears the flow matrix.
+ */
+export function checkLedger(m: ModelState): void {
+  const { households: h, firms: f, banks: b, centralBank: cb, government: g, ledger } = m;
+  // 3. Finite state first: a NaN would make every comparison below pass.
+  for (const [name, cols] of [
+    ["households", h],
+    ["firms", f],
+    ["banks", b],
+  ] as const) {
+    for (const [k, v] of Object.entries(cols)) {
+      if (ArrayBuffer.isView(v)) checkFinite(m, `${name}.${k}`, v as unknown as ArrayLike<number>);
+    }
+  }
+  checkFiniteScalars(m, "centralBank", cb);
+  checkFiniteScalars(m, "government", g);
+  checkFiniteScalars(m, "macro", m.macro);
+
+  const gross = measureNetFinancialWealth(m, ledger.nfw);
+  ledger.grossFinancialAssets = gross;
+  const tol = 1e-9 * Math.max(1, gross);
+
+  // 1. Each asset equals its counterpart liability.
+  const depositsByBank = m.scratch.bankSum;
+  const loansByBank = m.scratch.bankSum2;
+  depositsByBank.fill(0);
+  loansByBank.fill(0);
+  for (let i = 0; i < h.n; i++) depositsByBank[h.bank[i]] += h.deposits[i];
+  for (let i = 0; i < f.n; i++) {
+    depositsByBank[f.bank[i]] += f.deposits[i];
+    loansByBank[f.bank[i]] += f.loans[i];
+  }
+  let reserves = 0;
+  let bankBills = 0;
+  for (let k = 0; k < b.n; k++) {
+    if (Math.abs(depositsByBank[k] - b.deposits[k]) > tol)
+      fail(m, `deposits@bank${k}`, b.deposits[k], depositsByBank[k], "depositors' holdings vs bank liability");
+    if (Math.abs(loansByBank[k] - b.loans[k]) > tol)
+      fail(m, `loans@bank${k}`, b.loans[k], loansByBank[k], "borrowers' debt vs bank asset");
+    const balance = b.reserves[k] + b.loans[k] + b.bills[k] - b.deposits[k];
+    if (Math.abs(balance - b.equity[k]) > tol)
+      fail(m, `equity@bank${k}`, b.equity[k], balance, "balance-sheet net worth vs equity from income flows");
+    reserves += b.reserves[k];
+    bankBills += b.bills[k];
+  }
+  if (Math.abs(reserves - cb.reserves) > tol)
+    fail(m, "reserves", cb.reserves, reserves, "banks' reserves vs central-bank liability");
+  if (Math.abs(g.account - cb.govAccount) > tol)
+    fail(m, "governmentAccount", cb.govAccount, g.account, "government's balance vs central-bank liability");
+  if (Math.abs(bankBills + cb.bills - g.bills) > tol)
+    fail(m, "bills", g.bills, bankBills + cb.bills, "holders' bills vs government liability");
+  const cbBalance = cb.bills - cb.reserves - cb.govAccount;
+  if (Math.abs(cbBalance - cb.equity) > tol)
+    fail(m, "equity@centralBank", cb.equity, cbBalance, "balance-sheet net worth vs equity from income flows");
+
+  // 2. Each sector's change in NFW equals its recorded flows.
+  let sum = 0;
+  for (let s = 0; s < SECTOR_COUNT; s++) {
+    let flow = 0;
+    for (let r = 0; r < FLOW_ROW_COUNT; r++) flow += ledger.flows[r * SECTOR_COUNT + s];
+    const change = ledger.nfw[s] - ledger.lastNfw[s];
+    if (Math.abs(change - flow) > tol)
+      fail(m, `nfw_${SECTOR_NAMES[s]}`, flow, change, "change in net financial wealth vs recorded flows");
+    sum += ledger.nfw[s];
+  }
+  if (Math.abs(sum) > tol) fail(m, "nfw (all sectors)", 0, sum, "sum of net financial wealth");
+
+  ledger.lastNfw.set(ledger.nfw);
+  ledger.flows.fill(0);
+}

@@ -1,0 +1,29 @@
+// Economy-wide aggregates that agents read next tick: price index and
+// inflation, unemployment, smoothed nominal GDP.
+import type { ModelState } from "./state.ts";
+
+export function updateMacro(m: ModelState): void {
+  const f = m.firms;
+  const macro = m.macro;
+  let revenue = 0;
+  let real = 0;
+  let nominalOutput = 0;
+  for (let j = 0; j < f.n; j++) {
+    if (j < f.nConsumption) {
+      revenue += f.salesNominal[j];
+      real += f.salesReal[j];
+    }
+    nominalOutput += f.output[j] * f.price[j];
+  }
+  if (real > 0) macro.priceIndex = revenue / real;
+  const t = m.tick;
+  if (t < macro.priceHistory.length) macro.priceHistory[t] = macro.priceIndex;
+  const base = t >= 12 ? macro.priceHistory[t - 12] : macro.priceHistory[0];
+  // Before a year has passed, the change since the start stands in for the year-on-year rate.
+  macro.inflationYoY = macro.priceIndex / base - 1;
+  let employed = 0;
+  for (let j = 0; j < f.n; j++) employed += f.employees[j];
+  macro.employment = employed;
+  macro.unemploymentRate = 1 - employed / m.households.n;
+  macro.gdpNominalSmoothed += (nominalOutput - macro.gdpNominalSmoothed) / 12;
+}

@@ -1,0 +1,91 @@
+// The labour market (Caiani et al. 2016, labour market; Riccetti, Russo &
+// Gallegati 2015 for the decentralised matching). First each worker may
+// leave her job — exogenous separations plus layoffs at firms that shrink —
+// drawn from the counter-based generator so the result does not depend on
+// how households are split across threads. Then firms with vacancies, in a
+// random order, contact a few random unemployed each and hire those whose
+// reservation wage the posted wage meets. Unfilled vacancies push that
+// firm's wage up next month; unemployment spells lower reservation wages.
+import { AgentStream, agentUniform } from "../rng.ts";
+import type { ModelState } from "../state.ts";
+
+/** How many unemployed a firm contacts per vacancy before giving up this month. */
+const CONTACTS_PER_VACANCY = 4;
+
+/**
+ * Separations and layoffs, reservation-wage revision, and the list of job
+ * seekers. One pass over the households. Returns the number of unemployed.
+ */
+export function separateAndListJobSeekers(m: ModelState): number {
+  const h = m.households;
+  const f = m.firms;
+  const seed = m.seed;
+  const tick = m.tick;
+  const decay = 1 - m.config.households.reservationWageDecayMonthly;
+  const replacement = m.config.government.benefitReplacementRate;
+  const employer = h.employer;
+  const leave = f.leaveProbability;
+  const employees = f.employees;
+  const unemployed = m.scratch.unemployed;
+  let count = 0;
+  for (let i = 0; i < h.n; i++) {
+    const e = employer[i];
+    if (e >= 0) {
+      if (agentUniform(seed, AgentStream.separation, tick, i) < leave[e]) {
+        employer[i] = -1;
+        employees[e]--;
+        h.unemployedMonths[i] = 0;
+        h.reservationWage[i] = h.wage[i];
+        unemployed[count++] = i;
+      }
+    } else {
+      // Reservation wage falls during the spell, but never below the benefit.
+      const floor = replacement * h.wage[i];
+      const r = h.reservationWage[i] * decay;
+      h.reservationWage[i] = r > floor ? r : floor;
+      if (h.unemployedMonths[i] < 65535) h.unemployedMonths[i]++;
+      unemployed[count++] = i;
+    }
+  }
+  return count;
+}
+
+/** Firms with vacancies hire from the job seekers. Returns the vacancies left open. */
+export function matchWorkers(m: ModelState, seekers: number): number {
+  const h = m.households;
+  const f = m.firms;
+  const order = m.scratch.firmOrder;
+  const pool = m.scratch.unemployed;
+  let n = 0;
+  for (let j = 0; j < f.n; j++) {
+    f.unfilled[j] = 0;
+    if (f.labourDemand[j] > f.employees[j]) order[n++] = j;
+  }
+  m.streams.shuffle("labour", order, n);
+  const rnd = m.streams.get("labour");
+  let open = 0;
+  let remaining = seekers;
+  for (let o = 0; o < n; o++) {
+    const j = order[o];
+    const wage = f.wage[j];
+    let vacancies = f.labourDemand[j] - f.employees[j];
+    let contacts = vacancies * CONTACTS_PER_VACANCY;
+    while (vacancies > 0 && contacts > 0 && remaining > 0) {
+      contacts--;
+      const pick = Math.floor(rnd() * remaining);
+      const i = pool[pick];
+      if (h.reservationWage[i] > wage) continue;
+      h.employer[i] = j;
+      h.wage[i] = wage;
+      h.unemployedMonths[i] = 0;
+      f.employees[j]++;
+      vacancies--;
+      pool[pick] = pool[--remaining];
+    }
+    if (vacancies > 0) {
+      f.unfilled[j] = 1;
+      open += vacancies;
+    }
+  }
+  return open;
+}

@@ -1,0 +1,75 @@
+// One tick (one month) of the economy, phase by phase, in the order of
+// DESIGN §3. Each line is one agent action; read top to bottom, this is the
+// model's story (STYLE.md, after BeforeIT.jl's one_step).
+import { payReserveInterest, remitProfit, setPolicyRate } from "./agents/centralBank.ts";
+import { resolveBankFailures, setCreditTerms, settleBanks } from "./agents/banks.ts";
+import {
+  accountFirms,
+  collectDistributions,
+  payWages,
+  planInvestment,
+  planProduction,
+  produce,
+} from "./agents/firms.ts";
+import { financeGovernment, payBillInterest, planPurchases } from "./agents/government.ts";
+import { earnAndPlan } from "./agents/households.ts";
+import { checkLedger } from "./ledger.ts";
+import { financeFirms, priceCredit } from "./markets/credit.ts";
+import { valueEquity } from "./markets/equity.ts";
+import { clearCapitalMarket, clearConsumptionMarket, governmentPurchases } from "./markets/goods.ts";
+import { matchWorkers, separateAndListJobSeekers } from "./markets/labour.ts";
+import { updateMacro } from "./macro.ts";
+import type { ModelState } from "./state.ts";
+
+/** Advance the model by one tick. Throws ModelFailure if the ledger check fails. */
+export function step(m: ModelState): void {
+  m.tick++;
+  m.macro.firmDefaults = 0;
+  m.macro.bankFailures = 0;
+  m.government.taxes = 0;
+  m.government.recapitalisation = 0;
+
+  // --- Policy and credit terms ---
+  setPolicyRate(m); // Taylor rule or configured path
+  setCreditTerms(m); // banks' spreads and lending capacity from their capital
+  priceCredit(m); // each borrower's default probability and loan rate
+
+  // --- Plans ---
+  planProduction(m); // expectations, output, labour demand, wages, prices
+  planInvestment(m); // capacity growth from profitability and utilisation
+  planPurchases(m); // government's fiscal rule
+
+  // --- Financing ---
+  financeFirms(m); // debt service, new loans, rationing; bankrupt firms replaced
+
+  // --- Labour market and production ---
+  const seekers = separateAndListJobSeekers(m); // quits and layoffs, reservation wages
+  m.macro.vacancies = matchWorkers(m, seekers); // firms with vacancies hire
+  produce(m);
+
+  // --- Incomes and spending plans ---
+  payWages(m);
+  const payoutPerUnit = collectDistributions(m); // last month's dividends, net of equity for successors
+  earnAndPlan(m, payoutPerUnit); // wages, benefits, dividends, interest, income tax; consumption plans
+
+  // --- Goods markets ---
+  clearConsumptionMarket(m);
+  governmentPurchases(m);
+  clearCapitalMarket(m);
+
+  // --- Accounting: firms, banks, central bank, government ---
+  accountFirms(m); // profits, profit tax, dividends declared, depreciation
+  payBillInterest(m);
+  payReserveInterest(m);
+  settleBanks(m); // bank taxes, dividends, bills vs reserves
+  remitProfit(m); // central bank profit to the government
+  valueEquity(m); // market value of firms → household wealth
+
+  // --- Defaults and resolution, government financing ---
+  resolveBankFailures(m); // deposit insurance or bail-in
+  financeGovernment(m); // bills to keep the account funded
+
+  // --- Aggregates and the stock-flow check ---
+  updateMacro(m);
+  checkLedger(m);
+}

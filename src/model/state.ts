@@ -1,0 +1,244 @@
+// The model's state. Large populations (households, non-AI firms) are
+// structure-of-arrays typed columns (DESIGN §2: "agents are columns, not
+// objects"); the few banks too, for uniformity; the central bank and the
+// government are small objects. Columns can live on SharedArrayBuffer so a
+// worker thread can own a slice of them.
+import type { SpiralConfig } from "../config/configTypes.ts";
+import type { NamedStreams } from "./rng.ts";
+
+type TypedArrayCtor<T> = {
+  new (buffer: ArrayBufferLike, byteOffset?: number, length?: number): T;
+  new (length: number): T;
+  BYTES_PER_ELEMENT: number;
+};
+
+/** A zeroed column of `n` elements, on a SharedArrayBuffer when `shared`. */
+export function column<T>(Ctor: TypedArrayCtor<T>, n: number, shared: boolean): T {
+  if (!shared) return new Ctor(n);
+  return new Ctor(new SharedArrayBuffer(Math.max(1, n) * Ctor.BYTES_PER_ELEMENT), 0, n);
+}
+
+/**
+ * Households: 40 bytes each. Money columns that the ledger sums are Float64;
+ * reference levels (last wage, reservation wage, expectations) are Float32.
+ */
+export interface Households {
+  readonly n: number;
+  /** Index of the employing firm, or −1 when unemployed. */
+  employer: Int32Array;
+  /** Last wage earned (USD per month) — base of benefits and the reservation wage. */
+  wage: Float32Array;
+  /** Bank deposits (USD). The household's only money. */
+  deposits: Float64Array;
+  /** Units of the economy-wide equity portfolio (claims on all non-AI firms). */
+  equityUnits: Float32Array;
+  /** Lowest wage the household accepts while unemployed (USD per month). */
+  reservationWage: Float32Array;
+  /** Adaptive expectation of monthly disposable income (USD per month). */
+  expectedIncome: Float32Array;
+  /** Months of the current unemployment spell. */
+  unemployedMonths: Uint16Array;
+  /** Index of the household's bank. */
+  bank: Uint16Array;
+  /** Index of the consumption firm the household buys from. */
+  supplier: Int32Array;
+  /** Consumption spending planned this tick (USD), settled in the goods market. */
+  plannedSpend: Float32Array;
+}
+
+/**
+ * Non-AI firms. Indices [0, nConsumption) are consumption-goods firms, the
+ * rest capital-goods firms (one column set keeps the ledger uniform).
+ */
+export interface Firms {
+  readonly n: number;
+  readonly nConsumption: number;
+  bank: Uint16Array;
+  deposits: Float64Array;
+  loans: Float64Array;
+  /** Floating rate on the firm's loans (per year), reset each month. */
+  loanRateYearly: Float64Array;
+  /** Default probability per year as judged by its bank. */
+  pdYearly: Float64Array;
+  /** Capital stock (real units; consumption firms only). */
+  capital: Float64Array;
+  inventory: Float64Array;
+  price: Float64Array;
+  markup: Float64Array;
+  /** Posted monthly wage. */
+  wage: Float64Array;
+  expectedSales: Float64Array;
+  /** Real demand last tick (sales plus unmet demand). */
+  demandReal: Float64Array;
+  salesReal: Float64Array;
+  salesNominal: Float64Array;
+  plannedOutput: Float64Array;
+  output: Float64Array;
+  employees: Int32Array;
+  labourDemand: Int32Array;
+  /** 1 when vacancies were left unfilled in the last labour market. */
+  unfilled: Uint8Array;
+  /** Probability that one of its workers leaves this tick (separations + layoffs). */
+  leaveProbability: Float64Array;
+  /** Real investment ordered this tick (consumption firms). */
+  investmentOrder: Float64Array;
+  /** Index of the capital-goods supplier (consumption firms). */
+  capitalSupplier: Int32Array;
+  /** Smoothed expected capacity utilisation. */
+  utilization: Float64Array;
+  /** Smoothed after-tax profit per month — what investors capitalise. */
+  earnings: Float64Array;
+  /** Smoothed operating cash flow relative to the value of capital (per year). */
+  profitRate: Float64Array;
+  /** Market value of the firm's equity (USD). */
+  marketValue: Float64Array;
+  /** Dividend declared last tick, paid this tick (USD). */
+  dividendDue: Float64Array;
+  /** Nominal demand received this tick (scratch). */
+  demandNominal: Float64Array;
+  /** Share of demand served this tick (scratch). */
+  fillRatio: Float64Array;
+  /** Revenue, wages, interest this tick (for profit accounting). */
+  revenue: Float64Array;
+  wageBill: Float64Array;
+  interestPaid: Float64Array;
+  /** Ticks since (re)entry; 0 marks a successor that sits out its first tick. */
+  age: Int32Array;
+  /** Equity a successor firm is owed by its new owners, paid in the next income phase. */
+  pendingEquity: Float64Array;
+  /** Real investment goods ordered from each capital firm this tick (scratch). */
+  ordersReal: Float64Array;
+}
+
+/** Banks (a handful): balance sheets and this tick's income accumulators. */
+export interface Banks {
+  readonly n: number;
+  reserves: Float64Array;
+  loans: Float64Array;
+  bills: Float64Array;
+  /** Deposits owed to households and firms (liability, tracked on its own). */
+  deposits: Float64Array;
+  /** Net worth, tracked through income flows — checked against the balance sheet. */
+  equity: Float64Array;
+  spreadYearly: Float64Array;
+  profit: Float64Array;
+  dividendDue: Float64Array;
+  /** Credit the bank may still grant this tick. */
+  lendingCapacity: Float64Array;
+}
+
+export interface CentralBank {
+  policyRateYearly: number;
+  bills: number;
+  /** Reserves owed to banks (negative balances are overdrafts). */
+  reserves: number;
+  /** The government's account. */
+  govAccount: number;
+  equity: number;
+  profit: number;
+}
+
+export interface Government {
+  account: number;
+  /** Bills outstanding. */
+  bills: number;
+  /** Real purchases planned per month. */
+  purchasesReal: number;
+  /** This tick's flows (USD per month). */
+  taxes: number;
+  benefits: number;
+  purchases: number;
+  interest: number;
+  remittance: number;
+  recapitalisation: number;
+}
+
+/** Everything the schedule needs, in one place. Plain data plus the RNG streams. */
+export interface ModelState {
+  readonly config: SpiralConfig;
+  readonly seed: number;
+  tick: number;
+  readonly households: Households;
+  readonly firms: Firms;
+  readonly banks: Banks;
+  readonly centralBank: CentralBank;
+  readonly government: Government;
+  readonly streams: NamedStreams;
+  /** Derived constants (monthly rates, productivities) computed once. */
+  readonly params: DerivedParams;
+  /** Economy-wide aggregates carried between ticks. */
+  readonly macro: MacroState;
+  /** Ledger flow matrix and last NFW — see ledger.ts. */
+  readonly ledger: LedgerState;
+  /** Preallocated scratch buffers (no allocation per tick). */
+  readonly scratch: Scratch;
+  /** Events of this tick (defaults, bank failures, policy switches); the engine drains it. */
+  readonly events: ModelEvent[];
+}
+
+/** Something worth logging that happened in a tick. */
+export interface ModelEvent {
+  type: string;
+  [detail: string]: string | number | boolean | null;
+}
+
+export interface DerivedParams {
+  /** Model dollars per real-US dollar: households.count / usHouseholds. */
+  scale: number;
+  prodLabourConsumption: number;
+  prodLabourCapital: number;
+  /** Real output per unit of capital per month at full utilisation. */
+  prodCapital: number;
+  depreciationMonthly: number;
+  normalProfitRateYearly: number;
+  initialOutputPerHousehold: number;
+}
+
+export interface MacroState {
+  priceIndex: number;
+  priceHistory: Float64Array;
+  inflationYoY: number;
+  unemploymentRate: number;
+  averageIncome: number;
+  equityTotal: number;
+  /** Market value of equity per unit held by households. */
+  equityPricePerUnit: number;
+  totalEquityUnits: number;
+  capitalGoodsPrice: number;
+  dividendPool: number;
+  entryNeed: number;
+  firmDefaults: number;
+  bankFailures: number;
+  unmetDemand: number;
+  consumptionNominal: number;
+  consumptionReal: number;
+  investmentNominal: number;
+  investmentReal: number;
+  governmentReal: number;
+  depositRateYearly: number;
+  /** Nominal GDP per month, smoothed over a year (for debt-to-GDP). */
+  gdpNominalSmoothed: number;
+  employment: number;
+  vacancies: number;
+  wagesPaid: number;
+}
+
+export interface LedgerState {
+  /** Flow matrix: FlowRow × Sector, this tick. */
+  flows: Float64Array;
+  /** Net financial wealth per sector at the end of the last tick. */
+  lastNfw: Float64Array;
+  nfw: Float64Array;
+  grossFinancialAssets: number;
+}
+
+export interface Scratch {
+  unemployed: Int32Array;
+  firmOrder: Int32Array;
+  /** Per-bank accumulators for the household passes. */
+  bankDepositChange: Float64Array;
+  bankReserveChange: Float64Array;
+  bankInterest: Float64Array;
+  bankSum: Float64Array;
+  bankSum2: Float64Array;
+}

@@ -1,0 +1,470 @@
+// loadConfig: files, extends chains, --set overrides, and the InputErrors a
+// user sees for each kind of mistake (naming the file or --set, the dotted
+// path, and the problem).
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { defaultConfig, loadConfig, validateConfigObject } from "../src/config/index.ts";
+import { InputError } from "../src/errors.ts";
+
+let dir: string;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "spiral-config-"));
+});
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Writes a fixture file under the temp folder and returns its full path. */
+function write(name: string, content: unknown): string {
+  const path = join(dir, name);
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, typeof content === "string" ? content : JSON.stringify(content, null, 2));
+  return path;
+}
+
+/** Runs `fn`, which must throw an InputError, and returns it. */
+function inputError(fn: () => unknown): InputError {
+  try {
+    fn();
+  } catch (err) {
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as InputError).exitCode).toBe(2);
+    return err as InputError;
+  }
+  throw new Error("expected an InputError, but nothing was thrown");
+}
+
+describe("loading a file", () => {
+  it("overrides only what the file names and fills the rest from defaults", () => {
+    const file = write("run.json", {
+      $schema: "../configs/schema.json",
+      name: "small",
+      households: { count: 500 },
+      firms: { consumption: { count: 20 } },
+    });
+    const config = loadConfig(file);
+    const expected = defaultConfig();
+    expected.name = "small";
+    expected.households.count = 500;
+    expected.firms.consumption.count = 20;
+    expect(config).toEqual(expected);
+    expect(config).not.toHaveProperty("$schema");
+  });
+
+  it("accepts a file that starts with a byte-order mark", () => {
+    const file = write("bom.json", `\uFEFF${JSON.stringify({ seed: 9 })}`);
+    expect(loadConfig(file).seed).toBe(9);
+  });
+
+  it("returns a fresh object on every call", () => {
+    const file = write("run.json", { centralBank: { path: [{ fromTick: 3, rateYearly: 0.02 }] } });
+    const a = loadConfig(file);
+    a.centralBank.path[0].rateYearly = 0.3;
+    a.households.count = 11;
+    const b = loadConfig(file);
+    expect(b.centralBank.path[0].rateYearly).toBe(0.02);
+    expect(b.households.count).toBe(10000);
+  });
+});
+
+describe("extends", () => {
+  it("resolves a chain relative to each file's folder: objects merge, lists and values replace", () => {
+    write("base.json", {
+      name: "base",
+      seed: 1,
+      households: { count: 100, mpcIncomeMax: 0.9 },
+      centralBank: {
+        rule: "path",
+        path: [
+          { fromTick: 1, rateYearly: 0.05 },
+          { fromTick: 12, rateYearly: 0.03 },
+        ],
+      },
+    });
+    write("scenarios/mid.json", {
+      extends: "../base.json",
+      seed: 2,
+      households: { mpcIncomeMax: 0.8 },
+      banks: { count: 3 },
+    });
+    const child = write("scenarios/deep/child.json", {
+      $schema: "../../schema.json",
+      extends: "../mid.json",
+      name: "child",
+      households: { count: 200 },
+      centralBank: { path: [{ fromTick: 6, rateYearly: 0.01 }] },
+    });
+
+    const config = loadConfig(child);
+    expect(config.name).toBe("child");
+    expect(config.seed).toBe(2); // mid over base
+    expect(config.households.count).toBe(200); // child over base
+    expect(config.households.mpcIncomeMax).toBe(0.8); // mid over base, kept through child's households
+    expect(config.households.mpcIncomeMin).toBe(0.55); // default
+    expect(config.banks.count).toBe(3);
+    expect(config.centralBank.rule).toBe("path"); // base, merged under child's centralBank
+    expect(config.centralBank.path).toEqual([{ fromTick: 6, rateYearly: 0.01 }]); // replaced, not merged
+    expect(config).not.toHaveProperty("extends");
+    expect(config).not.toHaveProperty("$schema");
+  });
+
+  it("a cycle is an error listing the chain", () => {
+    const a = write("a.json", { extends: "b.json", seed: 1 });
+    write("b.json", { extends: "sub/c.json" });
+    write("sub/c.json", { extends: "../a.json" });
+    const err = inputError(() => loadConfig(a));
+    expect(err.message).toContain("extends cycle");
+    expect(err.message).toContain(`${a} → ${join(dir, "b.json")} → ${join(dir, "sub/c.json")} → ${a}`);
+  });
+
+  it("a file extending itself is a cycle", () => {
+    const a = write("self.json", { extends: "./self.json" });
+    expect(inputError(() => loadConfig(a)).message).toMatch(/extends cycle: .*self\.json → .*self\.json/);
+  });
+
+  it("a missing parent names both files", () => {
+    const child = write("child.json", { extends: "nope/base.json" });
+    const err = inputError(() => loadConfig(child));
+    expect(err.message).toContain(`config file not found: ${join(dir, "nope/base.json")}`);
+    expect(err.message).toContain(child);
+    expect(err.file).toBe(child);
+  });
+
+  it("extends must be a string", () => {
+    const child = write("child.json", { extends: 5 });
+    const err = inputError(() => loadConfig(child));
+    expect(err.message).toContain(child);
+    expect(err.message).toContain("extends: must be the path of another config file (got number 5)");
+  });
+
+  it("an invalid value inherited from a parent is blamed on the parent", () => {
+    const base = write("base.json", { households: { count: 3 } });
+    const child = write("child.json", { extends: "base.json", ticks: 0 });
+    const err = inputError(() => loadConfig(child));
+    const lines = err.message.split("\n");
+    expect(lines).toContain(
+      `${base}: households.count: must be ≥ 10 (got 3); allowed range 10 to 500000000 households`,
+    );
+    expect(lines).toContain(`${child}: ticks: must be ≥ 1 (got 0); allowed range 1 to 100000 months`);
+  });
+
+  it("a child that fixes a parent's bad value is valid", () => {
+    write("base.json", { households: { count: 3 } });
+    const child = write("child.json", { extends: "base.json", households: { count: 30 } });
+    expect(loadConfig(child).households.count).toBe(30);
+  });
+});
+
+describe("file errors", () => {
+  it("missing file", () => {
+    const file = join(dir, "missing.json");
+    const err = inputError(() => loadConfig(file));
+    expect(err.message).toBe(`config file not found: ${file}`);
+    expect(err.file).toBe(file);
+  });
+
+  it("a folder instead of a file", () => {
+    const err = inputError(() => loadConfig(dir));
+    expect(err.message).toContain(`not a file: ${dir}`);
+  });
+
+  it.skipIf(process.getuid?.() === 0)("unreadable file", () => {
+    const file = write("locked.json", {});
+    chmodSync(file, 0o000);
+    expect(inputError(() => loadConfig(file)).message).toContain(
+      `cannot read config file ${file}: permission denied`,
+    );
+  });
+
+  it("malformed JSON names the file, line and column", () => {
+    const file = write("bad.json", '{\n  "seed": 5,\n  "ticks": 10,\n}\n');
+    const err = inputError(() => loadConfig(file));
+    expect(err.message).toBe(`${file}: invalid JSON at line 4, column 1: trailing comma before '}'`);
+  });
+
+  it("malformed JSON deeper in: missing comma", () => {
+    const file = write("bad.json", '{\n  "households": {\n    "count": 5\n    "mpcIncomeMax": 0.5\n  }\n}');
+    const err = inputError(() => loadConfig(file));
+    expect(err.message).toContain(`${file}: invalid JSON at line 4, column 5: expected ',' or '}'`);
+  });
+
+  it("an empty file is malformed JSON", () => {
+    const file = write("empty.json", "");
+    expect(inputError(() => loadConfig(file)).message).toContain(
+      "line 1, column 1: expected a value, found end of file",
+    );
+  });
+
+  it("a file that is not a JSON object", () => {
+    const file = write("list.json", "[1, 2]");
+    const err = inputError(() => loadConfig(file));
+    expect(err.message).toBe(`${file}: a config file must hold a JSON object { … } (got a list of 2 items)`);
+  });
+});
+
+describe("validation errors", () => {
+  it("wrong type", () => {
+    const file = write("c.json", { households: { mpcIncomeMax: "abc" } });
+    const err = inputError(() => loadConfig(file));
+    expect(err.message).toBe(`${file}: households.mpcIncomeMax: must be a number (got string "abc")`);
+    expect(err.file).toBe(file);
+    expect(err.jsonPath).toBe("/households/mpcIncomeMax");
+  });
+
+  it("a number written as a string gets a hint; a fraction where an integer is required", () => {
+    const file = write("c.json", { seed: "5", households: { count: 10.5 } });
+    const lines = inputError(() => loadConfig(file)).message.split("\n");
+    expect(lines).toContain(`${file}: seed: must be an integer (got string "5"); write it without quotes`);
+    expect(lines).toContain(`${file}: households.count: must be an integer (got number 10.5)`);
+  });
+
+  it("a group given as a single value", () => {
+    const file = write("c.json", { households: 5 });
+    expect(inputError(() => loadConfig(file)).message).toBe(
+      `${file}: households: must be an object (got number 5)`,
+    );
+  });
+
+  it("out of range, below and above", () => {
+    const file = write("c.json", { households: { count: 3 }, centralBank: { smoothing: 1.5 } });
+    const lines = inputError(() => loadConfig(file)).message.split("\n");
+    expect(lines).toEqual([
+      `${file}: households.count: must be ≥ 10 (got 3); allowed range 10 to 500000000 households`,
+      `${file}: centralBank.smoothing: must be ≤ 1 (got 1.5); allowed range 0 to 1 share`,
+    ]);
+  });
+
+  it("unknown key at the top level, with a suggestion among the top-level keys", () => {
+    const file = write("c.json", { houshold: { count: 20 } });
+    const err = inputError(() => loadConfig(file));
+    expect(err.message).toBe(`${file}: houshold: unknown key "houshold" — did you mean "households"?`);
+    expect(err.jsonPath).toBe("/houshold");
+  });
+
+  it("unknown nested keys, with suggestions among the keys at that level", () => {
+    const file = write("c.json", {
+      households: { cout: 20 },
+      firms: { consumption: { laborProductivty: 1 } },
+      banks: { count: 2, zzzzzz: 1 },
+    });
+    const lines = inputError(() => loadConfig(file)).message.split("\n");
+    expect(lines).toContain(`${file}: households.cout: unknown key "cout" — did you mean "count"?`);
+    expect(lines).toContain(
+      `${file}: firms.consumption.laborProductivty: unknown key "laborProductivty" — did you mean "laborProductivity"?`,
+    );
+    const noGuess = lines.find((l) => l.includes('"zzzzzz"'));
+    expect(noGuess).toMatch(
+      /^.*banks\.zzzzzz: unknown key "zzzzzz" \(allowed keys: count, capitalRequirement, /,
+    );
+  });
+
+  it("an unknown key inside a list item", () => {
+    const file = write("c.json", { centralBank: { path: [{ fromTick: 2, rate: 0.01 }] } });
+    expect(inputError(() => loadConfig(file)).message).toContain(
+      `${file}: centralBank.path[0].rate: unknown key "rate" — did you mean "rateYearly"?`,
+    );
+  });
+
+  it("bad enum value lists the allowed values", () => {
+    const file = write("c.json", { centralBank: { rule: "tailor" } });
+    expect(inputError(() => loadConfig(file)).message).toBe(
+      `${file}: centralBank.rule: must be one of "taylor", "path" (got string "tailor") — did you mean "taylor"?`,
+    );
+  });
+
+  it("bad pattern names the expected form", () => {
+    const file = write("c.json", { startDate: "2025-13" });
+    expect(inputError(() => loadConfig(file)).message).toContain(
+      `${file}: startDate: must have the form YYYY-MM (pattern`,
+    );
+  });
+
+  it("reports every problem, one per line", () => {
+    const file = write("c.json", {
+      ticks: -1,
+      households: { count: "many", cout: 2 },
+      centralBank: { rule: 1 },
+    });
+    const err = inputError(() => loadConfig(file));
+    const lines = err.message.split("\n");
+    expect(lines).toHaveLength(4);
+    for (const line of lines) expect(line.startsWith(`${file}: `)).toBe(true);
+    expect(err.message).toContain("ticks: must be ≥ 1 (got -1)");
+    expect(err.message).toContain('households.count: must be an integer (got string "many")');
+    expect(err.message).toContain('households.cout: unknown key "cout"');
+    expect(err.message).toContain("centralBank.rule: must be a string (got number 1)");
+  });
+
+  it("a key named __proto__ is an unknown key, not a prototype", () => {
+    const file = write("c.json", '{"__proto__": {"polluted": 1}, "households": {"__proto__": {"count": 3}}}');
+    const lines = inputError(() => loadConfig(file)).message.split("\n");
+    expect(lines).toContain(`${file}: __proto__: unknown key "__proto__" (allowed keys: ${topKeys()})`);
+    expect(lines.some((l) => l.startsWith(`${file}: households.__proto__: unknown key`))).toBe(true);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+function topKeys(): string {
+  return ["$schema", "extends", ...Object.keys(defaultConfig())].join(", ");
+}
+
+describe("--set", () => {
+  it("sets a nested number and a boolean, after the files", () => {
+    write("base.json", { firms: { consumption: { count: 50 } } });
+    const file = write("c.json", { extends: "base.json", government: { depositInsurance: true } });
+    const config = loadConfig(file, {
+      sets: ["firms.consumption.count=75", "government.depositInsurance=false", "scale.usHouseholds=1.5e6"],
+    });
+    expect(config.firms.consumption.count).toBe(75);
+    expect(config.firms.capital.count).toBe(40);
+    expect(config.government.depositInsurance).toBe(false);
+    expect(config.scale.usHouseholds).toBe(1.5e6);
+  });
+
+  it("later sets win; a group set merges; a list set replaces", () => {
+    const file = write("c.json", { households: { count: 20, mpcIncomeMax: 0.9 } });
+    const config = loadConfig(file, {
+      sets: [
+        "households.count=30",
+        'households={"count": 40}',
+        'centralBank.path=[{"fromTick": 3, "rateYearly": 0.02}]',
+      ],
+    });
+    expect(config.households.count).toBe(40);
+    expect(config.households.mpcIncomeMax).toBe(0.9);
+    expect(config.centralBank.path).toEqual([{ fromTick: 3, rateYearly: 0.02 }]);
+  });
+
+  it("a value that is not JSON is a string; a string parameter takes the text as written", () => {
+    const file = write("c.json", {});
+    const config = loadConfig(file, {
+      sets: ["startDate=2030-06", "name=2025", "centralBank.rule=path", "description=a = b"],
+    });
+    expect(config.startDate).toBe("2030-06");
+    expect(config.name).toBe("2025");
+    expect(config.centralBank.rule).toBe("path");
+    expect(config.description).toBe("a = b");
+  });
+
+  it("an unknown path gets a suggestion and names the --set", () => {
+    const file = write("c.json", {});
+    for (const [set, guess] of [
+      ["housholds.count=5", "households.count"],
+      ["households.cout=5", "households.count"],
+      ["Households.Count=5", "households.count"],
+      ["firms.consumer.count=5", "firms.consumption.count"],
+      ["mpcWealthYearly=0.1", "households.mpcWealthYearly"],
+    ]) {
+      const err = inputError(() => loadConfig(file, { sets: [set] }));
+      const path = set.slice(0, set.indexOf("="));
+      expect(err.message).toBe(`--set ${set}: ${path}: unknown parameter — did you mean "${guess}"?`);
+      expect(err.file).toBe(`--set ${set}`);
+    }
+  });
+
+  it("an unknown path with no close match says where the parameters are listed", () => {
+    const err = inputError(() => loadConfig(write("c.json", {}), { sets: ["qqqqqqq=1"] }));
+    expect(err.message).toBe(
+      "--set qqqqqqq=1: qqqqqqq: unknown parameter (the parameters are listed in configs/schema.json)",
+    );
+  });
+
+  it("a path into a list explains that lists are set whole", () => {
+    const err = inputError(() =>
+      loadConfig(write("c.json", {}), { sets: ["centralBank.path.0.rateYearly=0.1"] }),
+    );
+    expect(err.message).toContain("centralBank.path is a list and is set as a whole");
+  });
+
+  it("extends cannot be set", () => {
+    const err = inputError(() => loadConfig(write("c.json", {}), { sets: ["extends=base.json"] }));
+    expect(err.message).toContain("cannot be set with --set");
+  });
+
+  it("a value of the wrong type names the --set, the path and the problem", () => {
+    const file = write("c.json", {});
+    const err = inputError(() => loadConfig(file, { sets: ["households.count=abc"] }));
+    expect(err.message).toBe(
+      '--set households.count=abc: households.count: must be an integer (got string "abc")',
+    );
+    expect(err.file).toBe("--set households.count=abc");
+    expect(err.jsonPath).toBe("/households/count");
+  });
+
+  it("an out-of-range value is blamed on the --set, not the file", () => {
+    const file = write("c.json", { households: { count: 50 } });
+    const err = inputError(() => loadConfig(file, { sets: ["households.count=2"] }));
+    expect(err.message).toBe(
+      "--set households.count=2: households.count: must be ≥ 10 (got 2); allowed range 10 to 500000000 households",
+    );
+  });
+
+  it("a set without '=' is an error", () => {
+    const err = inputError(() => loadConfig(write("c.json", {}), { sets: ["foo"] }));
+    expect(err.message).toBe('--set foo: expected path.to.param=value (no "=" found)');
+    expect(err.file).toBe("--set foo");
+  });
+
+  it("an empty path is an error", () => {
+    expect(inputError(() => loadConfig(write("c.json", {}), { sets: ["=5"] })).message).toContain(
+      "missing the parameter path",
+    );
+  });
+
+  it("every bad set is reported at once", () => {
+    const err = inputError(() =>
+      loadConfig(write("c.json", {}), { sets: ["foo", "seed=3", "housholds.count=5"] }),
+    );
+    const lines = err.message.split("\n");
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toContain("--set foo:");
+    expect(lines[1]).toContain("--set housholds.count=5:");
+  });
+
+  it("does not change the caller's list of sets", () => {
+    const sets = ["seed=4"];
+    loadConfig(write("c.json", {}), { sets });
+    expect(sets).toEqual(["seed=4"]);
+  });
+});
+
+describe("validateConfigObject", () => {
+  it("fills defaults into a fresh object and leaves the caller's object alone", () => {
+    const input = {
+      $schema: "x",
+      households: { count: 20 },
+      centralBank: { path: [{ fromTick: 2, rateYearly: 0 }] },
+    };
+    const before = structuredClone(input);
+    const config = validateConfigObject(input, "sweep run 3");
+    expect(input).toEqual(before);
+    expect(config.households.count).toBe(20);
+    expect(config.households.mpcIncomeMax).toBe(0.95);
+    expect(config).not.toHaveProperty("$schema");
+    config.centralBank.path[0].rateYearly = 0.5;
+    expect(input.centralBank.path[0].rateYearly).toBe(0);
+  });
+
+  it("names the given source label in errors", () => {
+    const err = inputError(() => validateConfigObject({ households: { count: 1 } }, "sweeps/s.json run 7"));
+    expect(err.message).toBe(
+      "sweeps/s.json run 7: households.count: must be ≥ 10 (got 1); allowed range 10 to 500000000 households",
+    );
+    expect(err.file).toBe("sweeps/s.json run 7");
+  });
+
+  it("refuses an unresolved extends", () => {
+    expect(inputError(() => validateConfigObject({ extends: "base.json" }, "obj")).message).toContain(
+      "only a config file may extend another",
+    );
+  });
+
+  it("rejects a non-object", () => {
+    expect(inputError(() => validateConfigObject([], "obj")).message).toBe(
+      "obj: (top level): must be an object (got a list of 0 items)",
+    );
+  });
+});
