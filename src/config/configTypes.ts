@@ -174,6 +174,10 @@ export interface SpiralConfig {
      */
     markupAdjustMax: number;
     /**
+     * Share of the gap between a firm's markup and the sector's normal (initial) markup closed each month by competition.
+     */
+    markupReversion: number;
+    /**
      * Largest monthly relative rise of a firm's posted wage after unfilled vacancies (Caiani et al. 2016, wage rule, firm side).
      */
     wageAdjustMax: number;
@@ -213,6 +217,10 @@ export interface SpiralConfig {
      * Initial bank loans of a consumption firm relative to the value of its capital stock; capital firms borrow the same relative to annual sales.
      */
     initialLoansToCapital: number;
+    /**
+     * Loans, relative to collateral (capital at replacement cost; half a year of sales for capital-goods firms), that firms borrow towards when banks allow.
+     */
+    targetLeverage: number;
     /**
      * Equity risk premium over the policy rate used to capitalise expected earnings into market value.
      */

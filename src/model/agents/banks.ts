@@ -23,6 +23,9 @@ export function setCreditTerms(m: ModelState): void {
   }
 }
 
+/** Share of capital above target paid out per month. */
+const EXCESS_CAPITAL_PAYOUT = 0.05;
+
 /** Profit taxes, dividend declaration (paid next tick) and the bills/reserves split. */
 export function settleBanks(m: ModelState): void {
   const c = m.config.banks;
@@ -35,7 +38,11 @@ export function settleBanks(m: ModelState): void {
     m.government.taxes += tax;
     const after = profit - tax;
     const ratio = b.loans[k] > 0 ? b.equity[k] / b.loans[k] : 1;
-    b.dividendDue[k] = after > 0 && ratio >= c.targetCapitalRatio ? after * c.payoutRatio : 0;
+    // Above target, banks pay out a share of profit and of their excess
+    // capital, so capital does not pile up (and drain demand) in good times.
+    const excess = Math.max(0, b.equity[k] - c.targetCapitalRatio * b.loans[k]);
+    b.dividendDue[k] =
+      ratio >= c.targetCapitalRatio ? Math.max(after > 0 ? after * c.payoutRatio : 0, EXCESS_CAPITAL_PAYOUT * excess) : 0;
     // Liquid assets: hold liquidBillShare in bills, bought from or sold to the central bank.
     const liquid = b.reserves[k] + b.bills[k];
     const desired = Math.max(0, liquid) * c.liquidBillShare;

@@ -52,12 +52,15 @@ export function planProduction(m: ModelState): void {
     f.expectedSales[j] = expected;
     const um = agentUniform(seed, AgentStream.markup, tick, j);
     // A dead band around the target keeps markups from creeping on noise:
-    // raise after rationing customers or with inventories well short of target,
-    // cut with inventories well above it.
+    // raise with inventories well short of target, cut with them well above.
     const targetStock = invTarget * expected;
-    if (f.fillRatio[j] < 1 || f.inventory[j] < (1 - INVENTORY_BAND) * targetStock)
+    if (f.inventory[j] < (1 - INVENTORY_BAND) * targetStock)
       f.markup[j] *= 1 + um * c.markupAdjustMax;
     else if (f.inventory[j] > (1 + INVENTORY_BAND) * targetStock) f.markup[j] *= 1 - um * c.markupAdjustMax;
+    // Competition pulls markups back towards the sector's normal markup, so
+    // the labour share does not drift on the random walk of adjustments.
+    const normal = isC ? c.consumption.initialMarkup : c.capital.initialMarkup;
+    f.markup[j] += c.markupReversion * (normal - f.markup[j]);
     f.price[j] = ((1 + f.markup[j]) * w) / prodL;
 
     if (f.age[j] === 0) {

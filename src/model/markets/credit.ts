@@ -59,8 +59,15 @@ export function financeFirms(m: ModelState): void {
     const wageNeed = Math.max(f.employees[j], f.labourDemand[j]) * f.wage[j];
     const supplier = f.capitalSupplier[j];
     const investCost = j < f.nConsumption ? f.investmentOrder[j] * f.price[supplier] : 0;
+    // Firms also borrow towards a target leverage on their capital (debt is
+    // cheaper than equity after tax), closing a twelfth of the gap a month;
+    // the proceeds leave as payouts — so credit tracks collateral values and
+    // banks' willingness to lend (the financial accelerator).
+    const target = cf.targetLeverage * collateralValue(m, j, pK);
+    const leverageGap = target > f.loans[j] ? (target - f.loans[j]) / 12 : 0;
     const need =
-      interest + principal + wageNeed * (1 + cf.cashBufferMonths) + investCost - f.deposits[j];
+      Math.max(0, interest + principal + wageNeed * (1 + cf.cashBufferMonths) + investCost - f.deposits[j]) +
+      leverageGap;
     if (need > 0) {
       const bank = f.bank[j];
       const room = cb.maxLeverage * (collateralValue(m, j, pK) + f.deposits[j]) - f.loans[j];

@@ -11,7 +11,11 @@ import type { ModelState } from "../state.ts";
 
 export function valueEquity(m: ModelState): void {
   const f = m.firms;
-  const discount = Math.max(0.01, m.centralBank.policyRateYearly + m.config.firms.equityRiskPremiumYearly);
+  // Investors discount at a long rate — halfway between the policy rate and
+  // its long-run level (neutral real rate + target) — plus the risk premium.
+  const cb = m.config.centralBank;
+  const longRate = 0.5 * m.centralBank.policyRateYearly + 0.5 * (cb.neutralRealRateYearly + cb.inflationTargetYearly);
+  const discount = Math.max(0.02, longRate + m.config.firms.equityRiskPremiumYearly);
   let total = 0;
   for (let j = 0; j < f.n; j++) {
     const v = f.age[j] === 0 ? 0 : Math.max(0, (12 * f.earnings[j]) / discount);
