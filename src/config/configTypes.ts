@@ -287,7 +287,11 @@ export interface SpiralConfig {
      */
     maxLeverage: number;
     /**
-     * Deposit rate = policy rate − this (floored at zero).
+     * Share of the policy rate passed on to deposit rates (deposit beta; US banks' cumulative betas were ≈0.3–0.5 in the 2022–24 cycle).
+     */
+    depositRateBeta: number;
+    /**
+     * Deposit rate = depositRateBeta × policy rate − this (floored at zero).
      */
     depositRateMarkdownYearly: number;
     /**

@@ -275,7 +275,7 @@ export function createInitialState(config: SpiralConfig, opts: InitOptions = {})
 
   // --- Income flows near the start, for expectations and valuations. ---
   const policy = config.centralBank.initialRateYearly;
-  const depositRate = Math.max(0, policy - config.banks.depositRateMarkdownYearly);
+  const depositRate = Math.max(0, config.banks.depositRateBeta * policy - config.banks.depositRateMarkdownYearly);
   const employed = N * workersPerHousehold;
   const avgWage = wageBillTotal / Math.max(1, employed);
   let profitTotal = 0;

@@ -250,11 +250,43 @@ function fail(m: ModelState, subject: string, expected: number, actual: number, 
   );
 }
 
-function checkFinite(m: ModelState, name: string, a: ArrayLike<number>): void {
+/** Throws naming the first non-finite element of a column (the slow path, only after a sum was non-finite). */
+function findNonFinite(m: ModelState, name: string, a: ArrayLike<number>): void {
   for (let i = 0; i < a.length; i++) {
     const v = a[i];
     if (v - v !== 0) {
       throw new ModelFailure(`non-finite value at tick ${m.tick}: ${name}[${i}] = ${v}`, m.tick, `${name}[${i}]`);
+    }
+  }
+  throw new ModelFailure(`non-finite sum at tick ${m.tick}: ${name} (overflow)`, m.tick, name);
+}
+
+// Monomorphic sums, one per element type: a NaN or infinity anywhere makes
+// the sum non-finite, so one cheap pass per column detects it.
+function sumF64(a: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i];
+  return s;
+}
+function sumF32(a: Float32Array): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i];
+  return s;
+}
+
+/** Every floating-point column of households, firms and banks is finite. */
+function checkColumnsFinite(m: ModelState): void {
+  for (const [name, cols] of [
+    ["households", m.households],
+    ["firms", m.firms],
+    ["banks", m.banks],
+  ] as const) {
+    for (const [k, v] of Object.entries(cols)) {
+      let sum = 0;
+      if (v instanceof Float64Array) sum = sumF64(v);
+      else if (v instanceof Float32Array) sum = sumF32(v);
+      else continue; // integer columns cannot hold NaN
+      if (sum - sum !== 0) findNonFinite(m, `${name}.${k}`, v);
     }
   }
 }
@@ -267,6 +299,11 @@ function checkFiniteScalars(m: ModelState, name: string, o: object): void {
   }
 }
 
+/** Households' deposits summed per bank, in one pass. */
+function householdDepositsByBank(deposits: Float64Array, bank: Uint16Array, out: Float64Array): void {
+  for (let i = 0; i < deposits.length; i++) out[bank[i]] += deposits[i];
+}
+
 /**
  * The end-of-tick check. Throws ModelFailure on any violation; otherwise
  * stores this tick's NFW as the base for the next tick's flow check and
@@ -275,15 +312,7 @@ function checkFiniteScalars(m: ModelState, name: string, o: object): void {
 export function checkLedger(m: ModelState): void {
   const { households: h, firms: f, banks: b, centralBank: cb, government: g, ledger } = m;
   // 3. Finite state first: a NaN would make every comparison below pass.
-  for (const [name, cols] of [
-    ["households", h],
-    ["firms", f],
-    ["banks", b],
-  ] as const) {
-    for (const [k, v] of Object.entries(cols)) {
-      if (ArrayBuffer.isView(v)) checkFinite(m, `${name}.${k}`, v as unknown as ArrayLike<number>);
-    }
-  }
+  checkColumnsFinite(m);
   checkFiniteScalars(m, "centralBank", cb);
   checkFiniteScalars(m, "government", g);
   checkFiniteScalars(m, "macro", m.macro);
@@ -297,7 +326,7 @@ export function checkLedger(m: ModelState): void {
   const loansByBank = m.scratch.bankSum2;
   depositsByBank.fill(0);
   loansByBank.fill(0);
-  for (let i = 0; i < h.n; i++) depositsByBank[h.bank[i]] += h.deposits[i];
+  householdDepositsByBank(h.deposits, h.bank, depositsByBank);
   for (let i = 0; i < f.n; i++) {
     depositsByBank[f.bank[i]] += f.deposits[i];
     loansByBank[f.bank[i]] += f.loans[i];

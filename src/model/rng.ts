@@ -33,16 +33,27 @@ function fmix32(h: number): number {
 }
 
 /**
+ * Key of the counter (seed, stream, tick): computed once per phase, outside
+ * the loop over agents, so each per-agent draw costs one more mixing round.
+ */
+export function streamKey(seed: number, stream: number, tick: number): number {
+  let h = fmix32((seed ^ 0x9e3779b9) >>> 0);
+  h = fmix32((h ^ Math.imul(stream + 1, 0x27d4eb2f)) >>> 0);
+  return fmix32((h ^ Math.imul(tick + 1, 0x165667b1)) >>> 0);
+}
+
+/** Uniform draw in [0, 1) for `agent` under a key from streamKey. */
+export function keyedUniform(key: number, agent: number): number {
+  return (fmix32((key ^ Math.imul(agent + 1, 0x9e3779b1)) >>> 0) >>> 0) / 4294967296;
+}
+
+/**
  * Uniform draw in [0, 1) from the counter (seed, stream, tick, agent).
  * Each input is mixed in with a full avalanche round, so neighbouring agents,
  * ticks or streams give unrelated draws.
  */
 export function agentUniform(seed: number, stream: number, tick: number, agent: number): number {
-  let h = fmix32((seed ^ 0x9e3779b9) >>> 0);
-  h = fmix32((h ^ Math.imul(stream + 1, 0x27d4eb2f)) >>> 0);
-  h = fmix32((h ^ Math.imul(tick + 1, 0x165667b1)) >>> 0);
-  h = fmix32((h ^ Math.imul(agent + 1, 0x9e3779b1)) >>> 0);
-  return (h >>> 0) / 4294967296;
+  return keyedUniform(streamKey(seed, stream, tick), agent);
 }
 
 /** A seedrandom PRNG whose state can be read and restored (for checkpoints). */

@@ -31,7 +31,11 @@ export function setPolicyRate(m: ModelState): void {
     m.events.push({ type: "policyRateStep", fromYearly: prev, toYearly: rate });
   }
   m.centralBank.policyRateYearly = rate;
-  m.macro.depositRateYearly = Math.max(0, rate - m.config.banks.depositRateMarkdownYearly);
+  // Banks pass only part of the policy rate on to depositors (deposit beta).
+  m.macro.depositRateYearly = Math.max(
+    0,
+    m.config.banks.depositRateBeta * rate - m.config.banks.depositRateMarkdownYearly,
+  );
 }
 
 /**

@@ -5,7 +5,7 @@
 // household columns; per-bank totals carry the payments to the banks'
 // balance sheets (the ledger's double entries in aggregated form).
 import { FlowRow, recordFlow, Sector } from "../ledger.ts";
-import { AgentStream, agentUniform } from "../rng.ts";
+import { AgentStream, keyedUniform, streamKey } from "../rng.ts";
 import type { ModelState } from "../state.ts";
 
 /**
@@ -24,8 +24,8 @@ export function earnAndPlan(m: ModelState, payoutPerUnit: number): void {
   const h = m.households;
   const f = m.firms;
   const cfg = m.config.households;
-  const seed = m.seed;
-  const tick = m.tick;
+  const switchKey = streamKey(m.seed, AgentStream.supplierSwitch, m.tick);
+  const pickKey = streamKey(m.seed, AgentStream.supplierPick, m.tick);
   const taxRate = m.config.government.incomeTaxRate;
   const replacement = m.config.government.benefitReplacementRate;
   const depositRate = m.macro.depositRateYearly / 12;
@@ -58,26 +58,36 @@ export function earnAndPlan(m: ModelState, payoutPerUnit: number): void {
   let interest = 0;
   let taxes = 0;
   let incomeSum = 0;
-  for (let i = 0; i < h.n; i++) {
-    const e = h.employer[i];
+  // Columns in locals: the loop below is the hottest in the model.
+  const employer = h.employer;
+  const lastWage = h.wage;
+  const units = h.equityUnits;
+  const deposits = h.deposits;
+  const bank = h.bank;
+  const expectedIncome = h.expectedIncome;
+  const supplier = h.supplier;
+  const plannedSpend = h.plannedSpend;
+  const n = h.n;
+  for (let i = 0; i < n; i++) {
+    const e = employer[i];
     let labour: number;
     if (e >= 0) {
       labour = firmWage[e];
-      h.wage[i] = labour;
+      lastWage[i] = labour;
       wages += labour;
     } else {
-      labour = replacement * h.wage[i];
+      labour = replacement * lastWage[i];
       benefits += labour;
     }
-    const units = h.equityUnits[i];
-    const div = units * payoutPerUnit;
-    let dep = h.deposits[i];
+    const u = units[i];
+    const div = u * payoutPerUnit;
+    let dep = deposits[i];
     const int = dep * depositRate;
     const gross = labour + transfer + div + int;
     const tax = gross * taxRate;
     const net = gross - tax;
     dep += net;
-    const b = h.bank[i];
+    const b = bank[i];
     depChange[b] += net;
     resChange[b] += net - int;
     bankInterest[b] += int;
@@ -86,26 +96,26 @@ export function earnAndPlan(m: ModelState, payoutPerUnit: number): void {
     taxes += tax;
     incomeSum += net;
 
-    const expected = h.expectedIncome[i] + lambda * (net - h.expectedIncome[i]);
-    h.expectedIncome[i] = expected;
-    const wealth = dep + units * equityPrice;
+    const expected = expectedIncome[i] + lambda * (net - expectedIncome[i]);
+    expectedIncome[i] = expected;
+    const wealth = dep + u * equityPrice;
     const mpc = mpcMin + (mpcMax - mpcMin) / (1 + wealth * wealthScale);
     let spend = mpc * expected + wealthRate * wealth;
     if (spend > dep) spend = dep;
     if (spend < 0) spend = 0;
-    h.deposits[i] = dep;
+    deposits[i] = dep;
 
-    let s = h.supplier[i];
+    let s = supplier[i];
     const rationed = fill[s] < 1;
-    if (rationed || agentUniform(seed, AgentStream.supplierSwitch, tick, i) < switchProb) {
-      const cand = Math.floor(agentUniform(seed, AgentStream.supplierPick, tick, i) * nc);
+    if (rationed || keyedUniform(switchKey, i) < switchProb) {
+      const cand = Math.floor(keyedUniform(pickKey, i) * nc);
       if (price[cand] < price[s] || (rationed && fill[cand] >= 1)) {
         s = cand;
-        h.supplier[i] = s;
+        supplier[i] = s;
       }
     }
     const planned = Math.fround(spend);
-    h.plannedSpend[i] = planned;
+    plannedSpend[i] = planned;
     demand[s] += planned;
   }
 

@@ -6,7 +6,7 @@
 // random order, contact a few random unemployed each and hire those whose
 // reservation wage the posted wage meets. Unfilled vacancies push that
 // firm's wage up next month; unemployment spells lower reservation wages.
-import { AgentStream, agentUniform } from "../rng.ts";
+import { AgentStream, keyedUniform, streamKey } from "../rng.ts";
 import type { ModelState } from "../state.ts";
 
 /** How many unemployed a firm contacts per vacancy before giving up this month. */
@@ -19,8 +19,7 @@ const CONTACTS_PER_VACANCY = 4;
 export function separateAndListJobSeekers(m: ModelState): number {
   const h = m.households;
   const f = m.firms;
-  const seed = m.seed;
-  const tick = m.tick;
+  const key = streamKey(m.seed, AgentStream.separation, m.tick);
   const decay = 1 - m.config.households.reservationWageDecayMonthly;
   const replacement = m.config.government.benefitReplacementRate;
   const employer = h.employer;
@@ -31,7 +30,7 @@ export function separateAndListJobSeekers(m: ModelState): number {
   for (let i = 0; i < h.n; i++) {
     const e = employer[i];
     if (e >= 0) {
-      if (agentUniform(seed, AgentStream.separation, tick, i) < leave[e]) {
+      if (keyedUniform(key, i) < leave[e]) {
         employer[i] = -1;
         employees[e]--;
         h.unemployedMonths[i] = 0;

@@ -1,0 +1,325 @@
+// The `spiral` command (started by src/spiral.mjs under tsx). Commands:
+//   spiral run CONFIG       simulate and write a run folder
+//   spiral validate FILE    check a config without running it
+//   spiral facts DIR        stylized facts of a finished run
+// Exit codes: 0 success, 2 bad input (file, JSON, value, flag, command),
+// 3 model failure, 1 anything else, 128 + n when stopped by signal n.
+// Every error is one `spiral: …` line per problem on stderr, without a stack
+// trace (SPIRAL_DEBUG=1 adds the stack for unexpected errors).
+// Each command imports what it needs when it runs, so that --help, --version
+// and `facts` do not pay for compiling the schema or loading the model.
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { constants } from "node:os";
+import { isAbsolute, join, relative, resolve } from "node:path";
+import { Command, CommanderError } from "commander";
+import type { SpiralConfig } from "./config/index.ts";
+import { FIRMS_FILE } from "./engine/firmSnapshots.ts";
+import type { RunSummary } from "./engine/index.ts";
+import { exitCodeOf, InputError } from "./errors.ts";
+import { MANIFEST_FILE } from "./io/manifest.ts";
+
+const VERSION: string = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")).version;
+
+/** A second signal this long after the first stops the process at once, without cleaning up. */
+const FORCE_EXIT_AFTER_MS = 2000;
+
+interface RunFlags {
+  seed?: number;
+  ticks?: number;
+  set?: string[];
+  out?: string;
+  quiet?: boolean;
+  overwrite?: boolean;
+}
+
+interface FactsFlags {
+  json?: boolean;
+  burnIn?: number;
+}
+
+/** Parses and runs one command line; resolves to the exit code. */
+async function main(argv: readonly string[]): Promise<number> {
+  let exitCode = 0;
+  const program = new Command("spiral")
+    .description("Agent-based, stock-flow-consistent macro-financial simulator")
+    .version(VERSION, "-V, --version", "print the version")
+    .helpOption("-h, --help", "show help")
+    .exitOverride()
+    .configureOutput({
+      // Commander's own error lines are replaced by ours (see commanderExit).
+      outputError: () => {},
+    });
+
+  program
+    .command("run")
+    .description("simulate CONFIG and write a run folder (manifest, series, events, firms, summary)")
+    .argument("<config>", "config file, e.g. configs/baseline.json")
+    .option(
+      "--seed <n>",
+      "seed of the run (same as --set seed=N; wins over --set)",
+      nonNegativeInteger("--seed"),
+    )
+    .option(
+      "--ticks <n>",
+      "months to simulate (same as --set ticks=N; wins over --set)",
+      nonNegativeInteger("--ticks"),
+    )
+    .option(
+      "--set <path=value>",
+      "override a parameter, e.g. households.count=20000 (repeatable)",
+      collect,
+    )
+    .option("--out <dir>", "run folder (default results/<name>-seed<seed>-<timestamp>)")
+    .option("--quiet", "no progress output")
+    .option("--overwrite", "replace a completed run in --out")
+    .action(async (file: string, flags: RunFlags) => {
+      exitCode = await runCommand(file, flags, argv);
+    });
+
+  program
+    .command("validate")
+    .description("check a config file (and --set overrides) without running it")
+    .argument("<file>", "config file")
+    .option("--set <path=value>", "override a parameter (repeatable)", collect)
+    .action(async (file: string, flags: { set?: string[] }) => {
+      const { loadConfig } = await import("./config/index.ts");
+      const config = loadConfig(file, { sets: flags.set });
+      process.stdout.write(
+        `ok: ${file} (${config.name}, ${config.ticks} ticks, ${config.households.count} households)\n`,
+      );
+    });
+
+  program
+    .command("facts")
+    .description("stylized facts of a finished run: business-cycle statistics, curves, firm sizes")
+    .argument("<dir>", "run folder")
+    .option("--json", "print the facts as JSON")
+    .option(
+      "--burn-in <n>",
+      "months to skip (default: the run's burnInTicks)",
+      nonNegativeInteger("--burn-in"),
+    )
+    .action(async (dir: string, flags: FactsFlags) => {
+      await factsCommand(dir, flags);
+    });
+
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+    return exitCode;
+  } catch (err) {
+    if (err instanceof CommanderError) return commanderExit(err, program, argv);
+    printError(err);
+    return exitCodeOf(err);
+  }
+}
+
+async function runCommand(file: string, flags: RunFlags, argv: readonly string[]): Promise<number> {
+  const [{ loadConfig }, { RunInterrupted, runSingle }, { formatCommand }, { resolveOutDir }] =
+    await Promise.all([
+      import("./config/index.ts"),
+      import("./engine/index.ts"),
+      import("./io/manifest.ts"),
+      import("./io/runFolder.ts"),
+    ]);
+  // --seed/--ticks go through the schema like any --set, so range errors read the same.
+  const sets = [...(flags.set ?? [])];
+  if (flags.seed !== undefined) sets.push(`seed=${flags.seed}`);
+  if (flags.ticks !== undefined) sets.push(`ticks=${flags.ticks}`);
+  let config: SpiralConfig;
+  try {
+    config = loadConfig(file, { sets });
+  } catch (err) {
+    throw err instanceof InputError ? blameFlags(err, flags) : err;
+  }
+  const outDir = resolveOutDir(flags.out, config.name, config.seed, new Date());
+
+  const controller = new AbortController();
+  let firstSignalAt: number | undefined;
+  const onSignal = (signal: NodeJS.Signals): void => {
+    // The launcher forwards the terminal's Ctrl-C, so one keypress can arrive twice.
+    if (firstSignalAt === undefined) {
+      firstSignalAt = Date.now();
+      controller.abort(signal);
+    } else if (Date.now() - firstSignalAt > FORCE_EXIT_AFTER_MS) {
+      process.stderr.write(`spiral: ${signal} again, stopping at once\n`);
+      process.exit(signalExitCode(signal));
+    }
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  try {
+    const result = await runSingle(config, {
+      outDir,
+      command: formatCommand(["spiral", ...argv]),
+      quiet: flags.quiet ?? false,
+      overwrite: flags.overwrite ?? false,
+      signal: controller.signal,
+    });
+    process.stdout.write(formatHeadline(result.outDir, result.summary));
+    return 0;
+  } catch (err) {
+    if (!(err instanceof RunInterrupted)) throw err;
+    const signal = err.signalName ?? "SIGINT";
+    process.stderr.write(`spiral: interrupted (${signal}); ${displayPath(outDir)} holds a failed manifest\n`);
+    return signalExitCode(signal);
+  } finally {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+  }
+}
+
+async function factsCommand(dir: string, flags: FactsFlags): Promise<void> {
+  const [{ computeStylizedFacts, formatFactsTable }, { readSeriesCsv }, { SERIES_CSV }] = await Promise.all([
+    import("./analysis/index.ts"),
+    import("./io/readSeries.ts"),
+    import("./io/seriesWriter.ts"),
+  ]);
+  if (!existsSync(dir)) throw new InputError(`run folder not found: ${dir}`, dir);
+  if (!statSync(dir).isDirectory()) throw new InputError(`not a run folder: ${dir} is a file`, dir);
+  const seriesPath = join(dir, SERIES_CSV);
+  if (!existsSync(seriesPath)) {
+    throw new InputError(`no ${SERIES_CSV} in ${dir}: not a finished Spiral run folder`, seriesPath);
+  }
+  const table = readSeriesCsv(seriesPath);
+  const burnInTicks = flags.burnIn ?? burnInOfRun(dir);
+
+  const series: Record<string, Float64Array> = {};
+  for (const [name, column] of Object.entries(table.data)) {
+    if (column instanceof Float64Array) series[name] = column;
+  }
+  const facts = computeStylizedFacts(series, firmSizes(dir, burnInTicks, readSeriesCsv), { burnInTicks });
+  process.stdout.write(flags.json ? `${JSON.stringify(facts, null, 2)}\n` : `${formatFactsTable(facts)}\n`);
+}
+
+/** The run's burnInTicks from its manifest; 0 (with a note) if the manifest does not say. */
+function burnInOfRun(dir: string): number {
+  const path = join(dir, MANIFEST_FILE);
+  let burnIn: unknown;
+  try {
+    burnIn = JSON.parse(readFileSync(path, "utf8"))?.config?.burnInTicks;
+  } catch {
+    burnIn = undefined;
+  }
+  if (typeof burnIn === "number" && Number.isInteger(burnIn) && burnIn >= 0) return burnIn;
+  process.stderr.write(`spiral: note: no burnInTicks in ${path}; using --burn-in 0\n`);
+  return 0;
+}
+
+/** Employees of every firm in every snapshot after the burn-in, pooled; undefined without firms.csv. */
+function firmSizes(
+  dir: string,
+  burnInTicks: number,
+  readSeriesCsv: typeof import("./io/readSeries.ts").readSeriesCsv,
+): Float64Array | undefined {
+  const path = join(dir, FIRMS_FILE);
+  if (!existsSync(path)) return undefined;
+  const { data } = readSeriesCsv(path, { stringColumns: ["sector"] });
+  const tick = data.tick;
+  const employees = data.employees;
+  if (!(tick instanceof Float64Array) || !(employees instanceof Float64Array)) {
+    throw new InputError(`${path}: expected the columns "tick" and "employees"`, path);
+  }
+  const sizes = employees.filter((_, i) => tick[i] > burnInTicks);
+  return sizes.length > 0 ? sizes : undefined;
+}
+
+/** What `spiral run` prints at the end: where the results are and the headline numbers. */
+function formatHeadline(outDir: string, s: RunSummary): string {
+  const lines = [`results: ${displayPath(outDir)}`];
+  if (s.monthsAnalysed === 0) {
+    lines.push(
+      `no months after the burn-in (burnInTicks ${s.burnInTicks} ≥ ticks ${s.ticks}): summary.json is empty`,
+    );
+    return `${lines.join("\n")}\n`;
+  }
+  const u = s.unemploymentRate;
+  const growth =
+    s.gdpRealGrowthYearly === null
+      ? "n/a"
+      : `${s.gdpRealGrowthYearly >= 0 ? "+" : ""}${pct(s.gdpRealGrowthYearly)}`;
+  lines.push(
+    `months ${s.burnInTicks + 1}–${s.ticks} (after the burn-in):`,
+    `  unemployment  ${pct(u.mean)} mean, ${pct(u.min)} to ${pct(u.max)}`,
+    `  inflation     ${pct(s.inflationMean)} a year, mean`,
+    `  real GDP      ${growth} a year, ${plural(s.recessions, "recession")}`,
+    `  crises        ${plural(s.crisisEpisodes, "episode")}, ${plural(s.crisisMonths, "month")}`,
+  );
+  return `${lines.join("\n")}\n`;
+}
+
+function pct(x: number | null): string {
+  return x === null ? "n/a" : `${(x * 100).toFixed(1)} %`;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+/** A folder relative to the working directory when it is inside it, else absolute. */
+function displayPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel !== "" && !rel.startsWith("..") && !isAbsolute(rel) ? rel : resolve(path);
+}
+
+/** An option parser for integers ≥ 0; the error names the flag. */
+function nonNegativeInteger(flag: string): (value: string) => number {
+  return (value) => {
+    const n = Number(value);
+    if (!/^\s*\d+\s*$/.test(value) || !Number.isSafeInteger(n)) {
+      throw new InputError(`${flag}: must be a non-negative integer (got ${JSON.stringify(value)})`, flag);
+    }
+    return n;
+  };
+}
+
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
+/** Names --seed/--ticks, not the `--set seed=…` they were turned into, in a config error. */
+function blameFlags(err: InputError, flags: RunFlags): InputError {
+  let message = err.message;
+  for (const [flag, value] of [
+    ["--seed", flags.seed],
+    ["--ticks", flags.ticks],
+  ] as const) {
+    if (value === undefined) continue;
+    const key = flag.slice(2);
+    message = message.replaceAll(`--set ${key}=${value}:`, `${flag} ${value}:`);
+  }
+  return message === err.message ? err : new InputError(message, err.file, err.jsonPath);
+}
+
+/** Exit code for commander's own outcomes; prints its usage errors as one `spiral:` line. */
+function commanderExit(err: CommanderError, program: Command, argv: readonly string[]): number {
+  if (err.code === "commander.helpDisplayed" || err.code === "commander.version") return 0;
+  // `spiral help run` exits 0; a bare `spiral` shows the help on stderr as a usage error.
+  if (err.code === "commander.help") return err.exitCode === 0 ? 0 : 2;
+  let message = err.message.replace(/^error: /, "");
+  const suggestion = /\n\(Did you mean (.*)\?\)$/.exec(message);
+  if (suggestion) {
+    message = `${message.slice(0, suggestion.index)} — did you mean ${suggestion[1]}?`;
+  } else if (err.code === "commander.unknownCommand") {
+    message += ` (commands: ${program.commands.map((c) => c.name()).join(", ")})`;
+  } else if (err.code === "commander.unknownOption") {
+    const command = program.commands.find((c) => c.name() === argv.find((word) => !word.startsWith("-")));
+    message += ` (see spiral ${command ? `${command.name()} ` : ""}--help)`;
+  }
+  process.stderr.write(`spiral: ${message.replaceAll("\n", " ")}\n`);
+  return 2;
+}
+
+function printError(err: unknown): void {
+  const message = err instanceof Error ? err.message : String(err);
+  for (const line of message.split("\n")) process.stderr.write(`spiral: ${line}\n`);
+  if (exitCodeOf(err) === 1 && process.env.SPIRAL_DEBUG === "1" && err instanceof Error && err.stack) {
+    process.stderr.write(`${err.stack}\n`);
+  }
+}
+
+function signalExitCode(signal: string): number {
+  const number = (constants.signals as Record<string, number>)[signal];
+  return 128 + (number ?? 2);
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,245 @@
+// A single run, in-process: the one place where the model meets the result
+// files (DESIGN §1: io and analysis never import the model). The sequence is
+// the one io/ documents: prepare the folder, write a "running" manifest,
+// stream series, events and firm snapshots tick by tick, then close the
+// writers, write summary.json and the "completed" manifest with the hashes.
+// On any error the writers are aborted (no half-written file is left under a
+// final name) and the manifest says "failed" with the error.
+import { join } from "node:path";
+import type { SpiralConfig } from "../config/index.ts";
+import { writeFileAtomic } from "../io/atomicWrite.ts";
+import { EventsWriter, type RunEvent } from "../io/eventsWriter.ts";
+import { buildManifest, type Manifest, type ManifestInput, writeManifest } from "../io/manifest.ts";
+import { ProgressReporter, type ProgressStream } from "../io/progress.ts";
+import { prepareRunFolder } from "../io/runFolder.ts";
+import { SeriesWriter } from "../io/seriesWriter.ts";
+import { createModel, MetricsTracker, type ModelState, SERIES_COLUMNS, step } from "../model/index.ts";
+import { FirmSnapshotWriter, isSnapshotTick } from "./firmSnapshots.ts";
+import { type RunSummary, SUMMARY_COLUMNS, type SummaryColumn, summarizeSeries } from "./summary.ts";
+
+export const SUMMARY_FILE = "summary.json";
+
+/** How long the run loop may hold the event loop before it yields, so that signals get handled. */
+const YIELD_INTERVAL_MS = 50;
+
+/** The run was stopped from outside (Ctrl-C, SIGTERM) through `RunOptions.signal`. */
+export class RunInterrupted extends Error {
+  constructor(
+    /** The signal that stopped the run, e.g. "SIGINT", if known. */
+    readonly signalName?: string,
+  ) {
+    super("interrupted");
+    this.name = "RunInterrupted";
+  }
+}
+
+export interface RunOptions {
+  /** The run folder; created if missing (see io/runFolder.ts for what an existing one may hold). */
+  outDir: string;
+  /** Command line that reproduces the run, for the manifest (io/manifest.ts formatCommand). */
+  command: string;
+  /** No progress output. */
+  quiet?: boolean;
+  /** Where progress goes. Default process.stderr. */
+  progressStream?: ProgressStream;
+  /** Replace a completed run in `outDir`. */
+  overwrite?: boolean;
+  /**
+   * Stops the run between two ticks when aborted: the run then fails with
+   * RunInterrupted. The reason, if a string, is taken as the signal name.
+   */
+  signal?: AbortSignal;
+}
+
+export interface RunResult {
+  outDir: string;
+  summary: RunSummary;
+  manifest: Manifest;
+}
+
+export interface InMemoryRun {
+  /** Every numeric series column, one value per tick (index i is tick i + 1). */
+  series: Record<string, Float64Array>;
+  /** The `date` column. */
+  dates: string[];
+  /** Every event, as events.ndjson would hold it. */
+  events: RunEvent[];
+  summary: RunSummary;
+}
+
+/**
+ * Runs `config` for `config.ticks` ticks and writes the run folder:
+ * manifest.json, series.csv, series.parquet, events.ndjson, firms.csv,
+ * summary.json. Yields to the event loop every ~50 ms so signal handlers
+ * can abort it through `opts.signal`.
+ * @example const { summary } = await runSingle(loadConfig("configs/baseline.json"), { outDir: "results/x", command: "spiral run configs/baseline.json" });
+ * @throws InputError if the folder cannot be used (see prepareRunFolder) —
+ *   then nothing is written; ModelFailure if the model breaks a guarantee;
+ *   RunInterrupted if `opts.signal` aborts; any I/O error. After the folder
+ *   is prepared, every error leaves a "failed" manifest behind.
+ */
+export async function runSingle(config: SpiralConfig, opts: RunOptions): Promise<RunResult> {
+  const dir = opts.outDir;
+  prepareRunFolder(dir, { overwrite: opts.overwrite ?? false });
+  const base: Omit<ManifestInput, "status" | "ticks"> = {
+    folder: dir,
+    command: opts.command,
+    config,
+    seed: config.seed,
+    startedAt: new Date(),
+  };
+  writeManifest(dir, buildManifest({ ...base, status: "running", ticks: 0 }));
+
+  const progress = new ProgressReporter({
+    total: config.ticks,
+    label: config.name,
+    quiet: opts.quiet ?? false,
+    stream: opts.progressStream,
+  });
+  let series: SeriesWriter | undefined;
+  let events: EventsWriter | undefined;
+  let firms: FirmSnapshotWriter | undefined;
+  let done = 0;
+  try {
+    series = new SeriesWriter(dir, SERIES_COLUMNS);
+    events = new EventsWriter(dir);
+    firms = new FirmSnapshotWriter(dir);
+    const sim = new Simulation(config);
+    const recorder = new ColumnRecorder(SUMMARY_COLUMNS, config.ticks);
+    let lastYield = performance.now();
+    for (let i = 0; i < config.ticks; i++) {
+      if (opts.signal?.aborted) throw interruption(opts.signal);
+      const { row, date, events: tickEvents } = sim.advance();
+      series.append(row);
+      for (const event of tickEvents) events.append(event);
+      recorder.record(row, i);
+      if (isSnapshotTick(sim.model.tick, config.burnInTicks)) firms.append(sim.model);
+      done = i + 1;
+      progress.update(done, date);
+      if (performance.now() - lastYield >= YIELD_INTERVAL_MS) {
+        await yieldToEventLoop();
+        lastYield = performance.now();
+      }
+    }
+    series.close();
+    events.close();
+    firms.close();
+    const summary = summarizeSeries(recorder.columns as Record<SummaryColumn, Float64Array>, {
+      name: config.name,
+      seed: config.seed,
+      burnInTicks: config.burnInTicks,
+    });
+    writeFileAtomic(join(dir, SUMMARY_FILE), `${JSON.stringify(summary, null, 2)}\n`);
+    const manifest = buildManifest({ ...base, status: "completed", finishedAt: new Date(), ticks: done });
+    writeManifest(dir, manifest);
+    progress.finish();
+    return { outDir: dir, summary, manifest };
+  } catch (err) {
+    series?.abort();
+    events?.abort();
+    firms?.abort();
+    progress.finish();
+    try {
+      const error = err instanceof Error ? err.message : String(err);
+      writeManifest(
+        dir,
+        buildManifest({ ...base, status: "failed", error, finishedAt: new Date(), ticks: done }),
+      );
+    } catch {
+      // The folder may be gone or full; the error worth reporting is the original one.
+    }
+    throw err;
+  }
+}
+
+/**
+ * Runs `config` without touching the disk and returns every series column,
+ * the events and the summary. Synchronous; for tests and quick experiments.
+ * @throws ModelFailure if the model breaks a guarantee.
+ */
+export function runInMemory(config: SpiralConfig): InMemoryRun {
+  const numeric = SERIES_COLUMNS.filter((c) => c.type !== "string").map((c) => c.name);
+  const sim = new Simulation(config);
+  const recorder = new ColumnRecorder(numeric, config.ticks);
+  const dates: string[] = [];
+  const events: RunEvent[] = [];
+  for (let i = 0; i < config.ticks; i++) {
+    const { row, date, events: tickEvents } = sim.advance();
+    recorder.record(row, i);
+    dates.push(date);
+    events.push(...tickEvents);
+  }
+  const series = recorder.columns;
+  const summary = summarizeSeries(series as Record<SummaryColumn, Float64Array>, {
+    name: config.name,
+    seed: config.seed,
+    burnInTicks: config.burnInTicks,
+  });
+  return { series, dates, events, summary };
+}
+
+/** The model and its metrics, advanced one tick at a time. */
+class Simulation {
+  readonly model: ModelState;
+  readonly #tracker: MetricsTracker;
+  readonly #dateColumn: number;
+
+  constructor(config: SpiralConfig) {
+    this.model = createModel(config);
+    this.#tracker = new MetricsTracker(config.ticks);
+    this.#dateColumn = columnIndex("date");
+  }
+
+  /**
+   * Steps the model, measures the tick and drains `model.events` (plus the
+   * crisis events the tracker adds) into RunEvents carrying tick and date.
+   * The returned row is reused by the next call.
+   */
+  advance(): { row: readonly (number | string)[]; date: string; events: RunEvent[] } {
+    const m = this.model;
+    step(m);
+    const row = this.#tracker.measure(m, m.events);
+    const date = String(row[this.#dateColumn]);
+    const tick = m.tick;
+    // tick, date and type first (the events.ndjson order), and never overridden by a detail.
+    const events = m.events.map(
+      (e): RunEvent => Object.assign({ tick, date, type: e.type }, e, { tick, date }),
+    );
+    m.events.length = 0;
+    return { row, date, events };
+  }
+}
+
+/** Chosen numeric series columns kept as Float64Arrays of the run's length. */
+class ColumnRecorder {
+  readonly columns: Record<string, Float64Array> = {};
+  readonly #indices: number[];
+  readonly #arrays: Float64Array[];
+
+  constructor(names: readonly string[], ticks: number) {
+    this.#indices = names.map(columnIndex);
+    this.#arrays = names.map((name) => {
+      const array = new Float64Array(ticks);
+      this.columns[name] = array;
+      return array;
+    });
+  }
+
+  record(row: readonly (number | string)[], i: number): void {
+    for (let c = 0; c < this.#indices.length; c++) this.#arrays[c][i] = Number(row[this.#indices[c]]);
+  }
+}
+
+function columnIndex(name: string): number {
+  const index = SERIES_COLUMNS.findIndex((c) => c.name === name);
+  if (index < 0) throw new Error(`engine: the model's SERIES_COLUMNS has no "${name}" column`);
+  return index;
+}
+
+function interruption(signal: AbortSignal): RunInterrupted {
+  return new RunInterrupted(typeof signal.reason === "string" ? signal.reason : undefined);
+}
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
