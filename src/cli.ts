@@ -17,6 +17,7 @@ import { FIRMS_FILE } from "./engine/firmSnapshots.ts";
 import type { RunSummary } from "./engine/index.ts";
 import { exitCodeOf, InputError } from "./errors.ts";
 import { MANIFEST_FILE } from "./io/manifest.ts";
+import { readSeriesCsv } from "./io/readSeries.ts";
 
 const VERSION: string = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")).version;
 
@@ -64,11 +65,7 @@ async function main(argv: readonly string[]): Promise<number> {
       "months to simulate (same as --set ticks=N; wins over --set)",
       nonNegativeInteger("--ticks"),
     )
-    .option(
-      "--set <path=value>",
-      "override a parameter, e.g. households.count=20000 (repeatable)",
-      collect,
-    )
+    .option("--set <path=value>", "override a parameter, e.g. households.count=20000 (repeatable)", collect)
     .option("--out <dir>", "run folder (default results/<name>-seed<seed>-<timestamp>)")
     .option("--quiet", "no progress output")
     .option("--overwrite", "replace a completed run in --out")
@@ -169,9 +166,8 @@ async function runCommand(file: string, flags: RunFlags, argv: readonly string[]
 }
 
 async function factsCommand(dir: string, flags: FactsFlags): Promise<void> {
-  const [{ computeStylizedFacts, formatFactsTable }, { readSeriesCsv }, { SERIES_CSV }] = await Promise.all([
+  const [{ computeStylizedFacts, formatFactsTable }, { SERIES_CSV }] = await Promise.all([
     import("./analysis/index.ts"),
-    import("./io/readSeries.ts"),
     import("./io/seriesWriter.ts"),
   ]);
   if (!existsSync(dir)) throw new InputError(`run folder not found: ${dir}`, dir);
@@ -187,7 +183,7 @@ async function factsCommand(dir: string, flags: FactsFlags): Promise<void> {
   for (const [name, column] of Object.entries(table.data)) {
     if (column instanceof Float64Array) series[name] = column;
   }
-  const facts = computeStylizedFacts(series, firmSizes(dir, burnInTicks, readSeriesCsv), { burnInTicks });
+  const facts = computeStylizedFacts(series, firmSizes(dir, burnInTicks), { burnInTicks });
   process.stdout.write(flags.json ? `${JSON.stringify(facts, null, 2)}\n` : `${formatFactsTable(facts)}\n`);
 }
 
@@ -206,11 +202,7 @@ function burnInOfRun(dir: string): number {
 }
 
 /** Employees of every firm in every snapshot after the burn-in, pooled; undefined without firms.csv. */
-function firmSizes(
-  dir: string,
-  burnInTicks: number,
-  readSeriesCsv: typeof import("./io/readSeries.ts").readSeriesCsv,
-): Float64Array | undefined {
+function firmSizes(dir: string, burnInTicks: number): Float64Array | undefined {
   const path = join(dir, FIRMS_FILE);
   if (!existsSync(path)) return undefined;
   const { data } = readSeriesCsv(path, { stringColumns: ["sector"] });
@@ -228,7 +220,7 @@ function formatHeadline(outDir: string, s: RunSummary): string {
   const lines = [`results: ${displayPath(outDir)}`];
   if (s.monthsAnalysed === 0) {
     lines.push(
-      `no months after the burn-in (burnInTicks ${s.burnInTicks} ≥ ticks ${s.ticks}): summary.json is empty`,
+      `no months after the burn-in (burnInTicks ${s.burnInTicks} ≥ ticks ${s.ticks}), so no summary figures`,
     );
     return `${lines.join("\n")}\n`;
   }
@@ -312,8 +304,11 @@ function commanderExit(err: CommanderError, program: Command, argv: readonly str
 function printError(err: unknown): void {
   const message = err instanceof Error ? err.message : String(err);
   for (const line of message.split("\n")) process.stderr.write(`spiral: ${line}\n`);
-  if (exitCodeOf(err) === 1 && process.env.SPIRAL_DEBUG === "1" && err instanceof Error && err.stack) {
+  if (exitCodeOf(err) !== 1) return;
+  if (process.env.SPIRAL_DEBUG === "1" && err instanceof Error && err.stack) {
     process.stderr.write(`${err.stack}\n`);
+  } else {
+    process.stderr.write("spiral: (unexpected error; SPIRAL_DEBUG=1 shows the stack trace)\n");
   }
 }
 

@@ -2,6 +2,6 @@
 // from a config, step, read metrics. Pure and deterministic: no I/O, no
 // worker code; the engine drives it.
 export { createInitialState as createModel } from "./init.ts";
-export { MetricsTracker, SERIES_COLUMNS, dateOfTick } from "./metrics.ts";
+export { dateOfTick, MetricsTracker, SERIES_COLUMNS } from "./metrics.ts";
 export { step } from "./schedule.ts";
 export type { ModelEvent, ModelState } from "./state.ts";

@@ -171,7 +171,9 @@ export function createInitialState(config: SpiralConfig, opts: InitOptions = {})
     firms.loanRateYearly[f] = loanRate0;
     const wageBill = (y / prodL) * wage;
     firms.deposits[f] = config.initial.firmDepositsMonthsOfWages * wageBill;
-    firms.capitalSupplier[f] = isC ? Fc + Math.floor(agentUniform(seed, AgentStream.capitalSupplier, 0, f) * Fk) : -1;
+    firms.capitalSupplier[f] = isC
+      ? Fc + Math.floor(agentUniform(seed, AgentStream.capitalSupplier, 0, f) * Fk)
+      : -1;
     firms.age[f] = 120;
     firms.fillRatio[f] = 1;
     firmLoans += firms.loans[f];
@@ -275,7 +277,10 @@ export function createInitialState(config: SpiralConfig, opts: InitOptions = {})
 
   // --- Income flows near the start, for expectations and valuations. ---
   const policy = config.centralBank.initialRateYearly;
-  const depositRate = Math.max(0, config.banks.depositRateBeta * policy - config.banks.depositRateMarkdownYearly);
+  const depositRate = Math.max(
+    0,
+    config.banks.depositRateBeta * policy - config.banks.depositRateMarkdownYearly,
+  );
   const employed = N * workersPerHousehold;
   const avgWage = wageBillTotal / Math.max(1, employed);
   let profitTotal = 0;
@@ -307,7 +312,8 @@ export function createInitialState(config: SpiralConfig, opts: InitOptions = {})
         ? households.wage[i]
         : config.government.benefitReplacementRate * households.wage[i];
     const div = (households.equityUnits[i] / totalUnits) * dividendsPerHousehold * N;
-    households.expectedIncome[i] = (labour + div + (households.deposits[i] * depositRate) / 12) * (1 - incomeTax);
+    households.expectedIncome[i] =
+      (labour + div + (households.deposits[i] * depositRate) / 12) * (1 - incomeTax);
   }
 
   const state: ModelState = {
@@ -348,7 +354,7 @@ export function createInitialState(config: SpiralConfig, opts: InitOptions = {})
     },
     macro: {
       priceIndex: 1,
-      priceHistory: new Float64Array(Math.max(13, config.ticks + 1)).fill(1),
+      priceHistory: new Float64Array(13).fill(1),
       inflationYoY: config.centralBank.inflationTargetYearly,
       unemploymentRate: 1 - employed / N,
       averageIncome: avgWage,

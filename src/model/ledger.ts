@@ -255,7 +255,11 @@ function findNonFinite(m: ModelState, name: string, a: ArrayLike<number>): void 
   for (let i = 0; i < a.length; i++) {
     const v = a[i];
     if (v - v !== 0) {
-      throw new ModelFailure(`non-finite value at tick ${m.tick}: ${name}[${i}] = ${v}`, m.tick, `${name}[${i}]`);
+      throw new ModelFailure(
+        `non-finite value at tick ${m.tick}: ${name}[${i}] = ${v}`,
+        m.tick,
+        `${name}[${i}]`,
+      );
     }
   }
   throw new ModelFailure(`non-finite sum at tick ${m.tick}: ${name} (overflow)`, m.tick, name);
@@ -294,7 +298,11 @@ function checkColumnsFinite(m: ModelState): void {
 function checkFiniteScalars(m: ModelState, name: string, o: object): void {
   for (const [k, v] of Object.entries(o)) {
     if (typeof v === "number" && v - v !== 0) {
-      throw new ModelFailure(`non-finite value at tick ${m.tick}: ${name}.${k} = ${v}`, m.tick, `${name}.${k}`);
+      throw new ModelFailure(
+        `non-finite value at tick ${m.tick}: ${name}.${k} = ${v}`,
+        m.tick,
+        `${name}.${k}`,
+      );
     }
   }
 }
@@ -316,6 +324,8 @@ export function checkLedger(m: ModelState): void {
   checkFiniteScalars(m, "centralBank", cb);
   checkFiniteScalars(m, "government", g);
   checkFiniteScalars(m, "macro", m.macro);
+  const flowSum = sumF64(ledger.flows);
+  if (flowSum - flowSum !== 0) findNonFinite(m, "ledger.flows", ledger.flows);
 
   const gross = measureNetFinancialWealth(m, ledger.nfw);
   ledger.grossFinancialAssets = gross;
@@ -335,7 +345,13 @@ export function checkLedger(m: ModelState): void {
   let bankBills = 0;
   for (let k = 0; k < b.n; k++) {
     if (Math.abs(depositsByBank[k] - b.deposits[k]) > tol)
-      fail(m, `deposits@bank${k}`, b.deposits[k], depositsByBank[k], "depositors' holdings vs bank liability");
+      fail(
+        m,
+        `deposits@bank${k}`,
+        b.deposits[k],
+        depositsByBank[k],
+        "depositors' holdings vs bank liability",
+      );
     if (Math.abs(loansByBank[k] - b.loans[k]) > tol)
       fail(m, `loans@bank${k}`, b.loans[k], loansByBank[k], "borrowers' debt vs bank asset");
     const balance = b.reserves[k] + b.loans[k] + b.bills[k] - b.deposits[k];
@@ -352,7 +368,13 @@ export function checkLedger(m: ModelState): void {
     fail(m, "bills", g.bills, bankBills + cb.bills, "holders' bills vs government liability");
   const cbBalance = cb.bills - cb.reserves - cb.govAccount;
   if (Math.abs(cbBalance - cb.equity) > tol)
-    fail(m, "equity@centralBank", cb.equity, cbBalance, "balance-sheet net worth vs equity from income flows");
+    fail(
+      m,
+      "equity@centralBank",
+      cb.equity,
+      cbBalance,
+      "balance-sheet net worth vs equity from income flows",
+    );
 
   // 2. Each sector's change in NFW equals its recorded flows.
   let sum = 0;

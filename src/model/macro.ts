@@ -17,8 +17,10 @@ export function updateMacro(m: ModelState): void {
   }
   if (real > 0) macro.priceIndex = revenue / real;
   const t = m.tick;
-  if (t < macro.priceHistory.length) macro.priceHistory[t] = macro.priceIndex;
-  const base = t >= 12 ? macro.priceHistory[t - 12] : macro.priceHistory[0];
+  // Ring buffer of 13 months: slot t mod 13 now, slot (t − 12) mod 13 a year ago
+  // (slots start at 1, the initial price level, so the first year compares with the start).
+  macro.priceHistory[t % 13] = macro.priceIndex;
+  const base = macro.priceHistory[(t + 1) % 13];
   // Before a year has passed, the change since the start stands in for the year-on-year rate.
   macro.inflationYoY = macro.priceIndex / base - 1;
   let employed = 0;

@@ -17,31 +17,118 @@ export interface SeriesColumn {
 export const SERIES_COLUMNS: readonly SeriesColumn[] = [
   { name: "tick", type: "int", unit: "month", description: "Tick number, 1 = first simulated month" },
   { name: "date", type: "string", unit: "YYYY-MM", description: "Calendar month" },
-  { name: "gdpReal", type: "float", unit: "USD bn (2025 prices) per year", description: "Real output (value added) at an annual rate" },
-  { name: "gdpNominal", type: "float", unit: "USD bn per year", description: "Nominal output at an annual rate" },
-  { name: "inflationYoY", type: "float", unit: "decimal per year", description: "Consumer price inflation over 12 months" },
+  {
+    name: "gdpReal",
+    type: "float",
+    unit: "USD bn (2025 prices) per year",
+    description: "Real output (value added) at an annual rate",
+  },
+  {
+    name: "gdpNominal",
+    type: "float",
+    unit: "USD bn per year",
+    description: "Nominal output at an annual rate",
+  },
+  {
+    name: "inflationYoY",
+    type: "float",
+    unit: "decimal per year",
+    description: "Consumer price inflation over 12 months",
+  },
   { name: "priceIndex", type: "float", unit: "index, start = 1", description: "Consumer price level" },
   { name: "unemploymentRate", type: "float", unit: "decimal", description: "Unemployed / labour force" },
-  { name: "employment", type: "float", unit: "millions of workers", description: "Employed workers at US scale" },
-  { name: "vacancies", type: "float", unit: "millions", description: "Vacancies left open after matching, at US scale" },
-  { name: "wageIndex", type: "float", unit: "USD per worker-month", description: "Average monthly wage of the employed" },
-  { name: "consumptionReal", type: "float", unit: "USD bn (2025 prices) per year", description: "Household consumption, real, annual rate" },
-  { name: "investmentReal", type: "float", unit: "USD bn (2025 prices) per year", description: "Business investment, real, annual rate" },
-  { name: "governmentReal", type: "float", unit: "USD bn (2025 prices) per year", description: "Government purchases, real, annual rate" },
-  { name: "unmetDemand", type: "float", unit: "USD bn per year", description: "Household demand that found no goods" },
+  {
+    name: "employment",
+    type: "float",
+    unit: "millions of workers",
+    description: "Employed workers at US scale",
+  },
+  {
+    name: "vacancies",
+    type: "float",
+    unit: "millions",
+    description: "Vacancies left open after matching, at US scale",
+  },
+  {
+    name: "wageIndex",
+    type: "float",
+    unit: "USD per worker-month",
+    description: "Average monthly wage of the employed",
+  },
+  {
+    name: "consumptionReal",
+    type: "float",
+    unit: "USD bn (2025 prices) per year",
+    description: "Household consumption, real, annual rate",
+  },
+  {
+    name: "investmentReal",
+    type: "float",
+    unit: "USD bn (2025 prices) per year",
+    description: "Business investment, real, annual rate",
+  },
+  {
+    name: "governmentReal",
+    type: "float",
+    unit: "USD bn (2025 prices) per year",
+    description: "Government purchases, real, annual rate",
+  },
+  {
+    name: "unmetDemand",
+    type: "float",
+    unit: "USD bn per year",
+    description: "Household demand that found no goods",
+  },
   { name: "policyRate", type: "float", unit: "decimal per year", description: "Central-bank policy rate" },
-  { name: "avgLoanRate", type: "float", unit: "decimal per year", description: "Loan-weighted average rate on firm loans" },
-  { name: "avgDefaultProbability", type: "float", unit: "decimal per year", description: "Loan-weighted default probability banks assign to firms" },
+  {
+    name: "avgLoanRate",
+    type: "float",
+    unit: "decimal per year",
+    description: "Loan-weighted average rate on firm loans",
+  },
+  {
+    name: "avgDefaultProbability",
+    type: "float",
+    unit: "decimal per year",
+    description: "Loan-weighted default probability banks assign to firms",
+  },
   { name: "creditToFirms", type: "float", unit: "USD bn", description: "Bank loans to non-AI firms (stock)" },
   { name: "bankCapitalRatio", type: "float", unit: "decimal", description: "Bank equity / loans, all banks" },
   { name: "equityMarketCap", type: "float", unit: "USD bn", description: "Market value of non-AI firms" },
-  { name: "firmDefaults", type: "int", unit: "firms per month", description: "Bankruptcies this month (simulated firms)" },
+  {
+    name: "firmDefaults",
+    type: "int",
+    unit: "firms per month",
+    description: "Bankruptcies this month (simulated firms)",
+  },
   { name: "bankFailures", type: "int", unit: "banks per month", description: "Bank failures this month" },
-  { name: "govDeficit", type: "float", unit: "USD bn per year", description: "Government spending + benefits + interest + recapitalisations − taxes − central-bank remittance, annual rate" },
+  {
+    name: "govDeficit",
+    type: "float",
+    unit: "USD bn per year",
+    description:
+      "Government spending + benefits + interest + recapitalisations − taxes − central-bank remittance, annual rate",
+  },
   { name: "govDebt", type: "float", unit: "USD bn", description: "Government bills outstanding (stock)" },
-  { name: "phase", type: "int", unit: "−1, 0, +1", description: "+1 positive-feedback phase (credit, equity value, investment all rising), −1 negative (all falling), 0 otherwise" },
-  { name: "crisis", type: "int", unit: "0/1", description: "1 while any crisis threshold (metrics.crisis*) is crossed" },
-  { name: "grossFinancialAssets", type: "float", unit: "USD bn", description: "Sum of all financial assets (positive positions)" },
+  {
+    name: "phase",
+    type: "int",
+    unit: "−1, 0, +1",
+    description:
+      "+1 positive-feedback phase (credit, equity value, investment all rising), −1 negative (all falling), 0 otherwise",
+  },
+  {
+    name: "crisis",
+    type: "int",
+    unit: "0/1",
+    description: "1 while any crisis threshold (metrics.crisis*) is crossed",
+  },
+  {
+    name: "grossFinancialAssets",
+    type: "float",
+    unit: "USD bn",
+    description: "Sum of all financial assets (positive positions)",
+  },
   ...SECTOR_NAMES.map((s) => ({
     name: `nfw_${s}`,
     type: "float" as const,
@@ -70,7 +157,7 @@ export class MetricsTracker {
   private inCrisis = false;
   readonly row: (number | string)[] = new Array(SERIES_COLUMNS.length).fill(0);
 
-  constructor(private readonly ticks: number) {
+  constructor(ticks: number) {
     const n = ticks + 1;
     this.gdp = new Float64Array(n);
     this.credit = new Float64Array(n);

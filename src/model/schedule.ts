@@ -1,8 +1,9 @@
 // One tick (one month) of the economy, phase by phase, in the order of
 // DESIGN §3. Each line is one agent action; read top to bottom, this is the
 // model's story (STYLE.md, after BeforeIT.jl's one_step).
-import { payReserveInterest, remitProfit, setPolicyRate } from "./agents/centralBank.ts";
+
 import { resolveBankFailures, setCreditTerms, settleBanks } from "./agents/banks.ts";
+import { payReserveInterest, remitProfit, setPolicyRate } from "./agents/centralBank.ts";
 import {
   accountFirms,
   collectDistributions,
@@ -14,11 +15,11 @@ import {
 import { financeGovernment, payBillInterest, planPurchases } from "./agents/government.ts";
 import { earnAndPlan } from "./agents/households.ts";
 import { checkLedger } from "./ledger.ts";
+import { updateMacro } from "./macro.ts";
 import { financeFirms, priceCredit } from "./markets/credit.ts";
 import { valueEquity } from "./markets/equity.ts";
 import { clearCapitalMarket, clearConsumptionMarket, governmentPurchases } from "./markets/goods.ts";
 import { matchWorkers, separateAndListJobSeekers } from "./markets/labour.ts";
-import { updateMacro } from "./macro.ts";
 import type { ModelState } from "./state.ts";
 
 /** Advance the model by one tick. Throws ModelFailure if the ledger check fails. */

@@ -196,6 +196,7 @@ export interface DerivedParams {
 
 export interface MacroState {
   priceIndex: number;
+  /** Price index of the last 13 months, a ring buffer indexed by tick mod 13. */
   priceHistory: Float64Array;
   inflationYoY: number;
   unemploymentRate: number;

@@ -42,7 +42,9 @@ export function settleBanks(m: ModelState): void {
     // capital, so capital does not pile up (and drain demand) in good times.
     const excess = Math.max(0, b.equity[k] - c.targetCapitalRatio * b.loans[k]);
     b.dividendDue[k] =
-      ratio >= c.targetCapitalRatio ? Math.max(after > 0 ? after * c.payoutRatio : 0, EXCESS_CAPITAL_PAYOUT * excess) : 0;
+      ratio >= c.targetCapitalRatio
+        ? Math.max(after > 0 ? after * c.payoutRatio : 0, EXCESS_CAPITAL_PAYOUT * excess)
+        : 0;
     // Liquid assets: hold liquidBillShare in bills, bought from or sold to the central bank.
     const liquid = b.reserves[k] + b.bills[k];
     const desired = Math.max(0, liquid) * c.liquidBillShare;
@@ -55,8 +57,8 @@ export function settleBanks(m: ModelState): void {
 /**
  * A bank whose equity is negative has failed. With deposit insurance the
  * government recapitalises it to the target ratio (a capital transfer);
- * without, its depositors are bailed in pro rata until it meets the
- * requirement. Either way the bank keeps operating (resolution, not
+ * without, its depositors are bailed in pro rata until it is back at the
+ * target ratio (or their deposits are exhausted). Either way the bank keeps operating (resolution, not
  * liquidation) and the failure is logged.
  */
 export function resolveBankFailures(m: ModelState): void {
@@ -69,10 +71,21 @@ export function resolveBankFailures(m: ModelState): void {
     if (m.config.government.depositInsurance) {
       transfer(m, FlowRow.recapitalisation, Party.government, 0, Party.bank, k, needed);
       m.government.recapitalisation += needed;
-      m.events.push({ type: "bankFailure", bank: k, resolution: "recapitalised", costUsd: needed / m.params.scale });
+      m.events.push({
+        type: "bankFailure",
+        bank: k,
+        resolution: "recapitalised",
+        costUsdBn: needed / m.params.scale / 1e9,
+      });
     } else {
-      bailIn(m, k, Math.min(needed, b.deposits[k]));
-      m.events.push({ type: "bankFailure", bank: k, resolution: "bail-in", costUsd: needed / m.params.scale });
+      const absorbed = Math.min(needed, b.deposits[k]);
+      bailIn(m, k, absorbed);
+      m.events.push({
+        type: "bankFailure",
+        bank: k,
+        resolution: "bail-in",
+        costUsdBn: absorbed / m.params.scale / 1e9,
+      });
     }
   }
 }

@@ -16,8 +16,15 @@ export function setPolicyRate(m: ModelState): void {
   const prev = m.centralBank.policyRateYearly;
   let rate: number;
   if (cb.rule === "path") {
+    // The step that started most recently applies, whatever the list order.
     rate = cb.initialRateYearly;
-    for (const step of cb.path) if (step.fromTick <= m.tick) rate = step.rateYearly;
+    let latest = 0;
+    for (const step of cb.path) {
+      if (step.fromTick <= m.tick && step.fromTick >= latest) {
+        latest = step.fromTick;
+        rate = step.rateYearly;
+      }
+    }
   } else {
     const pi = m.macro.inflationYoY;
     const target =
@@ -60,7 +67,8 @@ export function payReserveInterest(m: ModelState): void {
 export function remitProfit(m: ModelState): void {
   const profit = m.centralBank.equity;
   m.centralBank.profit = profit;
-  if (profit >= 0) transfer(m, FlowRow.centralBankRemittance, Party.centralBank, 0, Party.government, 0, profit);
+  if (profit >= 0)
+    transfer(m, FlowRow.centralBankRemittance, Party.centralBank, 0, Party.government, 0, profit);
   else transfer(m, FlowRow.centralBankRemittance, Party.government, 0, Party.centralBank, 0, -profit);
   m.government.remittance = profit;
 }

@@ -3,7 +3,16 @@
 // target, markup pricing adjusted by inventories, firm-side wage setting,
 // capacity-growth investment, production, and profit accounting with
 // dividends. Pure functions over the firm columns.
-import { creditParty, debitParty, FlowRow, grantLoan, Party, recordFlow, Sector, transfer } from "../ledger.ts";
+import {
+  creditParty,
+  debitParty,
+  FlowRow,
+  grantLoan,
+  Party,
+  recordFlow,
+  Sector,
+  transfer,
+} from "../ledger.ts";
 import { AgentStream, agentUniform } from "../rng.ts";
 import type { ModelState } from "../state.ts";
 
@@ -32,7 +41,8 @@ export function planProduction(m: ModelState): void {
   const invTarget = c.inventoryTargetMonths;
   // Expected inflation: partly anchored on the central bank's target.
   const expectedInflation =
-    c.inflationAnchor * m.config.centralBank.inflationTargetYearly + (1 - c.inflationAnchor) * m.macro.inflationYoY;
+    c.inflationAnchor * m.config.centralBank.inflationTargetYearly +
+    (1 - c.inflationAnchor) * m.macro.inflationYoY;
   const indexation = (c.wageIndexation * expectedInflation) / 12;
   const slack = m.macro.unemploymentRate > m.config.centralBank.naturalUnemploymentRate;
   const sep = m.config.households.separationRateMonthly;
@@ -54,8 +64,7 @@ export function planProduction(m: ModelState): void {
     // A dead band around the target keeps markups from creeping on noise:
     // raise with inventories well short of target, cut with them well above.
     const targetStock = invTarget * expected;
-    if (f.inventory[j] < (1 - INVENTORY_BAND) * targetStock)
-      f.markup[j] *= 1 + um * c.markupAdjustMax;
+    if (f.inventory[j] < (1 - INVENTORY_BAND) * targetStock) f.markup[j] *= 1 + um * c.markupAdjustMax;
     else if (f.inventory[j] > (1 + INVENTORY_BAND) * targetStock) f.markup[j] *= 1 - um * c.markupAdjustMax;
     // Competition pulls markups back towards the sector's normal markup, so
     // the labour share does not drift on the random walk of adjustments.
@@ -183,7 +192,8 @@ export function accountFirms(m: ModelState): void {
     // investment beyond retained earnings is financed by credit (Caiani et al.
     // 2016 pay out a share of profits; the excess-cash rule keeps the sector
     // from draining demand by accumulating deposits).
-    const keep = f.wageBill[j] * (1 + c.cashBufferMonths) + f.interestPaid[j] + f.loans[j] / c.loanMaturityMonths;
+    const keep =
+      f.wageBill[j] * (1 + c.cashBufferMonths) + f.interestPaid[j] + f.loans[j] / c.loanMaturityMonths;
     const excess = Math.max(0, f.deposits[j] - keep);
     f.dividendDue[j] = Math.max(profit > 0 ? profit * c.payoutRatio : 0, excess * c.excessCashPayout);
     f.inventory[j] *= 1 - c.inventoryDepreciationMonthly;
@@ -233,10 +243,11 @@ export function collectDistributions(m: ModelState): number {
   const paid = Math.min(need, pool);
   if (need > 0) {
     const share = paid / need;
+    // What the distributions cannot cover this month stays owed for the next.
     for (let j = 0; j < f.n; j++) {
       const x = f.pendingEquity[j] * share;
       if (x > 0) creditParty(m, Party.firm, j, x);
-      f.pendingEquity[j] = 0;
+      f.pendingEquity[j] -= x;
     }
     recordFlow(m.ledger.flows, FlowRow.entryEquity, Sector.households, Sector.firms, paid);
   }

@@ -54,7 +54,6 @@ export function earnAndPlan(m: ModelState, payoutPerUnit: number): void {
 
   let wages = 0;
   let benefits = 0;
-  let dividends = 0;
   let interest = 0;
   let taxes = 0;
   let incomeSum = 0;
@@ -91,7 +90,6 @@ export function earnAndPlan(m: ModelState, payoutPerUnit: number): void {
     depChange[b] += net;
     resChange[b] += net - int;
     bankInterest[b] += int;
-    dividends += div;
     interest += int;
     taxes += tax;
     incomeSum += net;
@@ -114,7 +112,9 @@ export function earnAndPlan(m: ModelState, payoutPerUnit: number): void {
         supplier[i] = s;
       }
     }
-    const planned = Math.fround(spend);
+    // Stored as float32: round down when rounding would exceed the deposits.
+    let planned = Math.fround(spend);
+    if (planned > dep) planned = Math.fround(dep * (1 - 1.2e-7));
     plannedSpend[i] = planned;
     demand[s] += planned;
   }

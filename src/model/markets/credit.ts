@@ -22,10 +22,12 @@ export function priceCredit(m: ModelState): void {
     const leverage = f.loans[j] / Math.max(1e-9, collateral + f.deposits[j]);
     const debtService = f.loans[j] * (f.loanRateYearly[j] / 12 + 1 / m.config.firms.loanMaturityMonths);
     const serviceRatio = debtService / Math.max(1e-9, f.salesNominal[j]);
-    const z = c.pdIntercept + c.pdLeverageSlope * leverage + c.pdDebtServiceSlope * Math.min(serviceRatio, 10);
+    const z =
+      c.pdIntercept + c.pdLeverageSlope * leverage + c.pdDebtServiceSlope * Math.min(serviceRatio, 10);
     const pd = 1 / (1 + Math.exp(-z));
     f.pdYearly[j] = pd;
-    f.loanRateYearly[j] = policy + m.banks.spreadYearly[f.bank[j]] + c.riskPremiumMultiplier * pd * c.lossGivenDefault;
+    f.loanRateYearly[j] =
+      policy + m.banks.spreadYearly[f.bank[j]] + c.riskPremiumMultiplier * pd * c.lossGivenDefault;
   }
 }
 
@@ -119,8 +121,9 @@ export function resolveFirmDefault(m: ModelState, j: number): void {
     type: "firmDefault",
     firm: j,
     sector: j < f.nConsumption ? "consumption" : "capital",
-    loansUsd: loansBefore / m.params.scale,
-    writeOffUsd: loss / m.params.scale,
+    // At US scale: one simulated firm stands for many real ones.
+    loansUsdBn: loansBefore / m.params.scale / 1e9,
+    writeOffUsdBn: loss / m.params.scale / 1e9,
     employees: f.employees[j],
   });
 

@@ -14,7 +14,8 @@ export function valueEquity(m: ModelState): void {
   // Investors discount at a long rate — halfway between the policy rate and
   // its long-run level (neutral real rate + target) — plus the risk premium.
   const cb = m.config.centralBank;
-  const longRate = 0.5 * m.centralBank.policyRateYearly + 0.5 * (cb.neutralRealRateYearly + cb.inflationTargetYearly);
+  const longRate =
+    0.5 * m.centralBank.policyRateYearly + 0.5 * (cb.neutralRealRateYearly + cb.inflationTargetYearly);
   const discount = Math.max(0.02, longRate + m.config.firms.equityRiskPremiumYearly);
   let total = 0;
   for (let j = 0; j < f.n; j++) {

@@ -5,10 +5,11 @@
 // government then buys its real purchases from the inventories left.
 // Capital goods: consumption firms' investment orders go to their capital
 // supplier, which delivers up to its inventory.
+
+import { ensureLiquidity } from "../agents/firms.ts";
 import { creditParty, FlowRow, Party, recordFlow, Sector, transfer } from "../ledger.ts";
 import { AgentStream, agentUniform } from "../rng.ts";
 import type { ModelState } from "../state.ts";
-import { ensureLiquidity } from "../agents/firms.ts";
 
 /** Households buy: one pass settles every planned purchase at its firm's fill ratio. */
 export function clearConsumptionMarket(m: ModelState): void {

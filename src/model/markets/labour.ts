@@ -40,8 +40,7 @@ export function separateAndListJobSeekers(m: ModelState): number {
     } else {
       // Reservation wage falls during the spell, but never below the benefit.
       const floor = replacement * h.wage[i];
-      const r = h.reservationWage[i] * decay;
-      h.reservationWage[i] = r > floor ? r : floor;
+      h.reservationWage[i] = Math.max(h.reservationWage[i] * decay, floor);
       if (h.unemployedMonths[i] < 65535) h.unemployedMonths[i]++;
       unemployed[count++] = i;
     }
