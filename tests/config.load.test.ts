@@ -103,7 +103,7 @@ describe("extends", () => {
     expect(config.seed).toBe(2); // mid over base
     expect(config.households.count).toBe(200); // child over base
     expect(config.households.mpcIncomeMax).toBe(0.8); // mid over base, kept through child's households
-    expect(config.households.mpcIncomeMin).toBe(0.55); // default
+    expect(config.households.mpcIncomeMin).toBe(defaultConfig().households.mpcIncomeMin); // default
     expect(config.banks.count).toBe(3);
     expect(config.centralBank.rule).toBe("path"); // base, merged under child's centralBank
     expect(config.centralBank.path).toEqual([{ fromTick: 6, rateYearly: 0.01 }]); // replaced, not merged
