@@ -392,6 +392,7 @@ export function createInitialState(config: SpiralConfig, opts: InitOptions = {})
       bankInterest: new Float64Array(B),
       bankSum: new Float64Array(B),
       bankSum2: new Float64Array(B),
+      sectorAverages: new Float64Array(8).fill(-1),
     },
     events: [],
   };

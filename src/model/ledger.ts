@@ -215,10 +215,14 @@ export function revalueEquity(m: ModelState, newTotal: number): void {
 }
 
 /** Net financial wealth of each sector and gross financial assets, from the stocks. */
-export function measureNetFinancialWealth(m: ModelState, out: Float64Array): number {
+export function measureNetFinancialWealth(
+  m: ModelState,
+  out: Float64Array,
+  householdDeposits?: number,
+): number {
   const { households: h, firms: f, banks: b, centralBank: cb, government: g } = m;
-  let hhDeposits = 0;
-  for (let i = 0; i < h.n; i++) hhDeposits += h.deposits[i];
+  let hhDeposits = householdDeposits ?? 0;
+  if (householdDeposits === undefined) for (let i = 0; i < h.n; i++) hhDeposits += h.deposits[i];
   let firmDeposits = 0;
   let firmLoans = 0;
   for (let i = 0; i < f.n; i++) {
@@ -278,10 +282,9 @@ function sumF32(a: Float32Array): number {
   return s;
 }
 
-/** Every floating-point column of households, firms and banks is finite. */
+/** Every floating-point column of firms and banks is finite (households: see scanHouseholds). */
 function checkColumnsFinite(m: ModelState): void {
   for (const [name, cols] of [
-    ["households", m.households],
     ["firms", m.firms],
     ["banks", m.banks],
   ] as const) {
@@ -307,9 +310,33 @@ function checkFiniteScalars(m: ModelState, name: string, o: object): void {
   }
 }
 
-/** Households' deposits summed per bank, in one pass. */
-function householdDepositsByBank(deposits: Float64Array, bank: Uint16Array, out: Float64Array): void {
-  for (let i = 0; i < deposits.length; i++) out[bank[i]] += deposits[i];
+/**
+ * One pass over the households (the check's only O(N) work): deposits per
+ * bank into `byBank`, their total as the return value, and a sentinel sum of
+ * every floating-point household column — NaN or infinite if any element
+ * is, in which case the slow path names the column and the household.
+ */
+function scanHouseholds(m: ModelState, byBank: Float64Array): number {
+  const h = m.households;
+  const { deposits, bank, wage, equityUnits, reservationWage, expectedIncome, plannedSpend } = h;
+  let total = 0;
+  let sentinel = 0;
+  for (let i = 0; i < h.n; i++) {
+    const d = deposits[i];
+    byBank[bank[i]] += d;
+    total += d;
+    sentinel += wage[i] + equityUnits[i] + reservationWage[i] + expectedIncome[i] + plannedSpend[i];
+  }
+  if (sentinel - sentinel !== 0 || total - total !== 0) {
+    for (const [k, v] of Object.entries(h)) {
+      if (v instanceof Float64Array || v instanceof Float32Array) {
+        let sum = 0;
+        for (let i = 0; i < v.length; i++) sum += v[i];
+        if (sum - sum !== 0) findNonFinite(m, `households.${k}`, v);
+      }
+    }
+  }
+  return total;
 }
 
 /**
@@ -327,16 +354,17 @@ export function checkLedger(m: ModelState): void {
   const flowSum = sumF64(ledger.flows);
   if (flowSum - flowSum !== 0) findNonFinite(m, "ledger.flows", ledger.flows);
 
-  const gross = measureNetFinancialWealth(m, ledger.nfw);
-  ledger.grossFinancialAssets = gross;
-  const tol = 1e-9 * Math.max(1, gross);
-
-  // 1. Each asset equals its counterpart liability.
   const depositsByBank = m.scratch.bankSum;
   const loansByBank = m.scratch.bankSum2;
   depositsByBank.fill(0);
   loansByBank.fill(0);
-  householdDepositsByBank(h.deposits, h.bank, depositsByBank);
+  const householdDeposits = scanHouseholds(m, depositsByBank);
+
+  const gross = measureNetFinancialWealth(m, ledger.nfw, householdDeposits);
+  ledger.grossFinancialAssets = gross;
+  const tol = 1e-9 * Math.max(1, gross);
+
+  // 1. Each asset equals its counterpart liability.
   for (let i = 0; i < f.n; i++) {
     depositsByBank[f.bank[i]] += f.deposits[i];
     loansByBank[f.bank[i]] += f.loans[i];

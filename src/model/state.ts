@@ -242,4 +242,6 @@ export interface Scratch {
   bankInterest: Float64Array;
   bankSum: Float64Array;
   bankSum2: Float64Array;
+  /** Per sector (consumption, capital): average markup, wage, expected sales, and the tick they were taken. */
+  sectorAverages: Float64Array;
 }

@@ -127,25 +127,33 @@ export function resolveFirmDefault(m: ModelState, j: number): void {
     employees: f.employees[j],
   });
 
-  // Successor: sector averages for prices, wages and expectations.
-  const lo = j < f.nConsumption ? 0 : f.nConsumption;
-  const hi = j < f.nConsumption ? f.nConsumption : f.n;
-  let markup = 0;
-  let wage = 0;
-  let sales = 0;
-  let live = 0;
-  for (let k = lo; k < hi; k++) {
-    if (k === j || f.age[k] === 0) continue;
-    markup += f.markup[k];
-    wage += f.wage[k];
-    sales += f.expectedSales[k];
-    live++;
+  // Successor: sector averages for prices, wages and expectations, taken
+  // once per month at the first default (an O(firms) scan, not one per default).
+  const sector = j < f.nConsumption ? 0 : 1;
+  const avg = m.scratch.sectorAverages;
+  if (avg[sector * 4 + 3] !== m.tick) {
+    const lo = sector === 0 ? 0 : f.nConsumption;
+    const hi = sector === 0 ? f.nConsumption : f.n;
+    let markup = 0;
+    let wage = 0;
+    let sales = 0;
+    let live = 0;
+    for (let k = lo; k < hi; k++) {
+      if (k === j || f.age[k] === 0) continue;
+      markup += f.markup[k];
+      wage += f.wage[k];
+      sales += f.expectedSales[k];
+      live++;
+    }
+    const d = Math.max(1, live);
+    avg[sector * 4] = live > 0 ? markup / d : f.markup[j];
+    avg[sector * 4 + 1] = live > 0 ? wage / d : f.wage[j];
+    avg[sector * 4 + 2] = live > 0 ? sales / d : f.expectedSales[j] / m.config.firms.entrySizeShare;
+    avg[sector * 4 + 3] = m.tick;
   }
-  if (live > 0) {
-    f.markup[j] = markup / live;
-    f.wage[j] = wage / live;
-    f.expectedSales[j] = (m.config.firms.entrySizeShare * sales) / live;
-  }
+  f.markup[j] = avg[sector * 4];
+  f.wage[j] = avg[sector * 4 + 1];
+  f.expectedSales[j] = m.config.firms.entrySizeShare * avg[sector * 4 + 2];
   const prodL = j < f.nConsumption ? m.params.prodLabourConsumption : m.params.prodLabourCapital;
   f.price[j] = ((1 + f.markup[j]) * f.wage[j]) / prodL;
   f.demandReal[j] = f.expectedSales[j];
