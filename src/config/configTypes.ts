@@ -71,6 +71,10 @@ export interface SpiralConfig {
      */
     mpcWealthYearly: number;
     /**
+     * Relative fall of the income propensity to consume per unit of real policy rate above the neutral rate (intertemporal substitution; the interest-rate channel of monetary policy on consumption). The factor is kept within [0.5, 1.5].
+     */
+    consumptionRateSensitivity: number;
+    /**
      * Wealth, in months of average household income, at which the income propensity is halfway between max and min.
      */
     wealthScaleMonths: number;

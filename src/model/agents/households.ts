@@ -33,6 +33,15 @@ export function earnAndPlan(m: ModelState, payoutPerUnit: number): void {
   const mpcMax = cfg.mpcIncomeMax;
   const mpcMin = cfg.mpcIncomeMin;
   const wealthRate = cfg.mpcWealthYearly / 12;
+  // Intertemporal substitution: a real policy rate above the neutral rate
+  // makes households postpone spending (and a low one brings it forward) —
+  // the interest-rate channel of monetary policy on consumption.
+  const cb = m.config.centralBank;
+  const realRate = m.centralBank.policyRateYearly - m.macro.inflationYoY;
+  const rateFactor = Math.min(
+    1.5,
+    Math.max(0.5, 1 - cfg.consumptionRateSensitivity * (realRate - cb.neutralRealRateYearly)),
+  );
   const wealthScale = 1 / Math.max(1e-9, cfg.wealthScaleMonths * m.macro.averageIncome);
   const switchProb = cfg.supplierSwitchProbability;
   const equityPrice = m.macro.equityPricePerUnit;
@@ -98,7 +107,7 @@ export function earnAndPlan(m: ModelState, payoutPerUnit: number): void {
     expectedIncome[i] = expected;
     const wealth = dep + u * equityPrice;
     const mpc = mpcMin + (mpcMax - mpcMin) / (1 + wealth * wealthScale);
-    let spend = mpc * expected + wealthRate * wealth;
+    let spend = mpc * rateFactor * expected + wealthRate * wealth;
     if (spend > dep) spend = dep;
     if (spend < 0) spend = 0;
     deposits[i] = dep;
