@@ -57,8 +57,13 @@ export function earnAndPlan(m: ModelState, payoutPerUnit: number): void {
   const resChange = m.scratch.bankReserveChange;
   const bankInterest = m.scratch.bankInterest;
   depChange.fill(0);
-  resChange.fill(0);
-  bankInterest.fill(0);
+  // Interest each bank owes its household depositors, from its deposit
+  // liabilities less its firms' deposits — per bank, so the loop below needs
+  // only one per-bank accumulator.
+  const bk = m.banks;
+  for (let k = 0; k < bk.n; k++) bankInterest[k] = bk.deposits[k];
+  for (let j = 0; j < f.n; j++) bankInterest[f.bank[j]] -= f.deposits[j];
+  for (let k = 0; k < bk.n; k++) bankInterest[k] *= depositRate;
   for (let j = 0; j < nc; j++) demand[j] = 0;
 
   let wages = 0;
@@ -97,9 +102,6 @@ export function earnAndPlan(m: ModelState, payoutPerUnit: number): void {
     dep += net;
     const b = bank[i];
     depChange[b] += net;
-    resChange[b] += net - int;
-    bankInterest[b] += int;
-    interest += int;
     taxes += tax;
     incomeSum += net;
 
@@ -129,9 +131,11 @@ export function earnAndPlan(m: ModelState, payoutPerUnit: number): void {
   }
 
   // Banks: deposits credited; reserves move for everything not paid by the bank itself.
-  const bk = m.banks;
   let reserveIn = 0;
+  interest = 0;
   for (let k = 0; k < bk.n; k++) {
+    resChange[k] = depChange[k] - bankInterest[k];
+    interest += bankInterest[k];
     bk.deposits[k] += depChange[k];
     bk.reserves[k] += resChange[k];
     bk.equity[k] -= bankInterest[k];
