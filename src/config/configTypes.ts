@@ -462,4 +462,353 @@ export interface SpiralConfig {
      */
     crisisOnBankFailure: boolean;
   };
+  /**
+   * The AI investment chain (DESIGN §3): a few firms configured by role, tied by purchase contracts, equity stakes and backstops, financed by cash, bank loans and non-bank investors; end-user demand from households, non-AI firms and the government.
+   */
+  aiChain: {
+    /**
+     * Whether the AI chain is simulated. Off (the default while the chain's calibration is in progress), the economy is the core non-AI model; the scenarios in configs/scenarios/ switch it on.
+     */
+    enabled: boolean;
+    /**
+     * The chain's firms. Defaults: generic names, each with its real analogue and the CALIBRATION rows it uses.
+     *
+     * @maxItems 64
+     */
+    firms: {
+      /**
+       * Short name; used in series column names (<name>_revenue …).
+       */
+      name: string;
+      /**
+       * Role in the chain: chip (upstream, near-monopoly margin), hyperscaler (cash-rich, integrated), neocloud (debt-funded GPU capex), legacyCloud (large debt, large backlog), modelLab (revenue far below compute spend, equity-funded).
+       */
+      role: "chip" | "hyperscaler" | "neocloud" | "legacyCloud" | "modelLab";
+      /**
+       * The real firm this one is calibrated to (documentation only).
+       */
+      analogue: string;
+      /**
+       * Index of the bank where the firm holds deposits and borrows (taken modulo banks.count).
+       */
+      bank: number;
+      /**
+       * AI-chain revenue at the start (chip: GPU sales; clouds: compute; labs: end-user sales).
+       */
+      revenueUsdBnYearly: number;
+      /**
+       * Operating profit of the firm's non-AI business (hyperscalers' ads, software, retail cloud), paid by non-AI firms as service fees.
+       */
+      otherProfitUsdBnYearly: number;
+      /**
+       * Cash at the start.
+       */
+      cashUsdBn: number;
+      /**
+       * Bank loans at the start.
+       */
+      bankDebtUsdBn: number;
+      /**
+       * Bonds and private credit at the start (held by the non-bank investor fund).
+       */
+      marketDebtUsdBn: number;
+      /**
+       * Equity market value at the start.
+       */
+      marketCapUsdBn: number;
+      /**
+       * Data-centre compute capacity in service at the start (clouds).
+       */
+      computeGw: number;
+      /**
+       * Chip maker's gross margin on GPU sales (cost of goods paid to non-AI capital-goods firms).
+       */
+      grossMargin: number;
+      /**
+       * Operating costs (staff, energy, services) as a share of AI revenue, bought from non-AI firms.
+       */
+      opexShareOfRevenue: number;
+      /**
+       * Model labs: operating costs other than compute (staff, research).
+       */
+      labOpexUsdBnYearly: number;
+      /**
+       * Initial yearly volatility of the share price.
+       */
+      equityVolatility: number;
+    }[];
+    /**
+     * Multi-period purchase commitments (lab → cloud compute, cloud → chip orders), announced vs realised, cancellable with a penalty. Defaults from CALIBRATION §4.
+     *
+     * @maxItems 1000
+     */
+    computeContracts: {
+      /**
+       * Name of the buying firm.
+       */
+      buyer: string;
+      /**
+       * Name of the selling firm.
+       */
+      seller: string;
+      /**
+       * Total value announced.
+       */
+      announcedUsdBn: number;
+      /**
+       * Share of the announced value that becomes binding (announced vs realised).
+       */
+      realisedShare: number;
+      /**
+       * Length of the contract; the binding value is paid in equal monthly instalments.
+       */
+      months: number;
+      /**
+       * Tick of the first instalment.
+       */
+      startTick: number;
+      /**
+       * Penalty, as a share of the remaining binding value, that the buyer pays when it cancels.
+       */
+      cancellationPenaltyShare: number;
+    }[];
+    /**
+     * Equity stakes and announced equity investments between chain firms, optionally conditional on compute deployed ('$10bn per GW'). Defaults from CALIBRATION §4.
+     *
+     * @maxItems 1000
+     */
+    equityStakes: {
+      /**
+       * Name of the investing firm.
+       */
+      investor: string;
+      /**
+       * Name of the firm invested in.
+       */
+      investee: string;
+      /**
+       * Share of the investee's equity held at the start.
+       */
+      initialShare: number;
+      /**
+       * Further equity investment announced.
+       */
+      announcedUsdBn: number;
+      /**
+       * Share of the announced investment that is realised.
+       */
+      realisedShare: number;
+      /**
+       * Conditional tranche: equity paid in per GW of new compute deployed by the chain's clouds (0 = paid in equal monthly tranches over `months`).
+       */
+      perGwUsdBn: number;
+      /**
+       * Months over which unconditional tranches are paid.
+       */
+      months: number;
+      /**
+       * First tick at which tranches may be paid.
+       */
+      startTick: number;
+    }[];
+    /**
+     * Vendor backstops: a guarantor buys a cloud's unsold capacity. Default: the Nvidia–CoreWeave $6.3bn backstop to Apr 2032 (CALIBRATION §4).
+     *
+     * @maxItems 100
+     */
+    backstops: {
+      /**
+       * Firm that guarantees to buy unsold capacity (vendor backstop).
+       */
+      guarantor: string;
+      /**
+       * Cloud whose unsold capacity is bought.
+       */
+      beneficiary: string;
+      /**
+       * Most the guarantor pays over the backstop's life.
+       */
+      limitUsdBn: number;
+      /**
+       * Last tick of the backstop.
+       */
+      untilTick: number;
+    }[];
+    /**
+     * All-in capital cost of one GW of AI data-centre capacity.
+     */
+    costPerGwUsdBn: number;
+    /**
+     * Share of that cost bought from the chip maker (the rest: buildings and equipment from non-AI capital-goods firms).
+     */
+    gpuShareOfCost: number;
+    /**
+     * Life of GPUs and their capacity; capacity and its book value depreciate linearly over it.
+     */
+    gpuLifeMonths: number;
+    /**
+     * Revenue one GW of capacity earns per year at full use and the initial price of AI services.
+     */
+    revenuePerGwUsdBnYearly: number;
+    /**
+     * Utilisation of compute that clouds regard as normal, in price setting.
+     */
+    targetUtilization: number;
+    /**
+     * Monthly relative change of the price of AI services per unit gap between utilisation and target.
+     */
+    priceAdjustment: number;
+    /**
+     * Months from ordering GPUs to capacity in service.
+     */
+    buildMonths: number;
+    /**
+     * End-user demand for AI services (households' subscriptions, non-AI firms' use, government purchases), a Bass diffusion whose pace rises with capability (deployed compute) and falls with price.
+     */
+    demand: {
+      /**
+       * Spending on AI services at full adoption and the initial price, as a share of nominal GDP.
+       */
+      potentialShareOfGdp: number;
+      /**
+       * Share of the potential reached at the start.
+       */
+      initialAdoption: number;
+      /**
+       * Bass innovation coefficient p.
+       */
+      innovationYearly: number;
+      /**
+       * Bass imitation coefficient q.
+       */
+      imitationYearly: number;
+      /**
+       * Elasticity of the adoption pace to deployed compute relative to the start (AI capability grows with compute).
+       */
+      capabilityElasticity: number;
+      /**
+       * Elasticity of spending to the price of AI services.
+       */
+      priceElasticity: number;
+      /**
+       * Share of end-user spending paid by households (subscriptions).
+       */
+      householdShare: number;
+      /**
+       * Share paid by the government.
+       */
+      governmentShare: number;
+      /**
+       * Share of end-user spending that goes to model labs (the rest to clouds directly, by capacity).
+       */
+      labShare: number;
+    };
+    /**
+     * How chain firms form expectations of demand growth, which drive capacity plans and valuations (extrapolative, so booms feed on themselves).
+     */
+    expectations: {
+      /**
+       * Weight of the latest year-on-year growth of chain revenue in expected growth.
+       */
+      growthMemory: number;
+      /**
+       * Expected yearly growth of AI revenue at the start.
+       */
+      initialGrowthYearly: number;
+      /**
+       * Desired yearly capacity growth per unit of expected demand growth.
+       */
+      capacityGrowthResponse: number;
+      /**
+       * Desired yearly capacity growth per unit of contracted backlog (months of revenue) above a year's worth, divided by 12.
+       */
+      backlogResponse: number;
+      /**
+       * Cap on desired capacity growth.
+       */
+      maxCapacityGrowthYearly: number;
+    };
+    /**
+     * How chain firms fund themselves and how lenders price them.
+     */
+    finance: {
+      /**
+       * Months of outgoings a chain firm wants to hold in cash; it borrows or raises equity to keep it.
+       */
+      cashBufferMonths: number;
+      /**
+       * Months of burn a lab raises in each equity round.
+       */
+      labEquityRunwayMonths: number;
+      /**
+       * Banks refuse new chain loans above this yearly PD.
+       */
+      bankMaxDefaultProbability: number;
+      /**
+       * Non-bank lenders (private credit, bonds) refuse above this yearly PD — more risk-tolerant than banks.
+       */
+      fundMaxDefaultProbability: number;
+      /**
+       * Share of the fund's cash it is willing to commit to new chain equity and credit per month at zero market stress.
+       */
+      fundRiskAppetite: number;
+      /**
+       * Maturity of chain debt; principal is repaid in equal parts and refinanced if lenders allow.
+       */
+      loanMaturityMonths: number;
+      /**
+       * Spread over the expected loss (PD × LGD) that lenders charge at zero stress.
+       */
+      riskPremiumBp: number;
+      /**
+       * Extra spread at full market stress.
+       */
+      stressPremiumBp: number;
+      /**
+       * Loss given default on chain debt.
+       */
+      lossGivenDefault: number;
+      /**
+       * Share of cash above the buffer that cash-rich chain firms return to shareholders per month.
+       */
+      payoutShare: number;
+      /**
+       * Cash the non-bank investor fund holds at the start (private-credit dry powder and uninvested growth capital).
+       */
+      fundCashUsdBn: number;
+    };
+    /**
+     * Share prices of chain firms: fundamentalists and trend followers who switch by recent performance (Brock–Hommes), and a short-selling fund.
+     */
+    equityMarket: {
+      /**
+       * Equity discount rate over the policy rate used by fundamentalists.
+       */
+      fundamentalDiscountYearly: number;
+      /**
+       * Brock–Hommes intensity of choice β between strategies.
+       */
+      intensityOfChoice: number;
+      /**
+       * How strongly trend followers extrapolate the last monthly return.
+       */
+      trendStrength: number;
+      /**
+       * Monthly speed at which fundamentalists expect the price to revert to value.
+       */
+      reversionSpeed: number;
+      /**
+       * Standard deviation of monthly noise in prices.
+       */
+      noiseMonthly: number;
+      /**
+       * Largest monthly price pressure from the short-selling fund on its top target.
+       */
+      shortPressure: number;
+    };
+    /**
+     * Share of the non-AI corporate sector's equity counted as one market index in the total market cap (the rest is unlisted).
+     */
+    nonAiSectorIndexShare: number;
+  };
 }

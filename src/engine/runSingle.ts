@@ -13,7 +13,14 @@ import { buildManifest, type Manifest, type ManifestInput, writeManifest } from 
 import { ProgressReporter, type ProgressStream } from "../io/progress.ts";
 import { prepareRunFolder } from "../io/runFolder.ts";
 import { SeriesWriter } from "../io/seriesWriter.ts";
-import { createModel, MetricsTracker, type ModelState, SERIES_COLUMNS, step } from "../model/index.ts";
+import {
+  createModel,
+  MetricsTracker,
+  type ModelState,
+  SERIES_COLUMNS,
+  seriesColumnsFor,
+  step,
+} from "../model/index.ts";
 import { FirmSnapshotWriter, isSnapshotTick } from "./firmSnapshots.ts";
 import { type RunSummary, SUMMARY_COLUMNS, type SummaryColumn, summarizeSeries } from "./summary.ts";
 
@@ -101,7 +108,7 @@ export async function runSingle(config: SpiralConfig, opts: RunOptions): Promise
   let firms: FirmSnapshotWriter | undefined;
   let done = 0;
   try {
-    series = new SeriesWriter(dir, SERIES_COLUMNS);
+    series = new SeriesWriter(dir, seriesColumnsFor(config));
     events = new EventsWriter(dir);
     firms = new FirmSnapshotWriter(dir);
     const sim = new Simulation(config);
@@ -158,7 +165,9 @@ export async function runSingle(config: SpiralConfig, opts: RunOptions): Promise
  * @throws ModelFailure if the model breaks a guarantee.
  */
 export function runInMemory(config: SpiralConfig): InMemoryRun {
-  const numeric = SERIES_COLUMNS.filter((c) => c.type !== "string").map((c) => c.name);
+  const numeric = seriesColumnsFor(config)
+    .filter((c) => c.type !== "string")
+    .map((c) => c.name);
   const sim = new Simulation(config);
   const recorder = new ColumnRecorder(numeric, config.ticks);
   const dates: string[] = [];
@@ -186,7 +195,7 @@ class Simulation {
 
   constructor(config: SpiralConfig) {
     this.model = createModel(config);
-    this.#tracker = new MetricsTracker(config.ticks);
+    this.#tracker = new MetricsTracker(config.ticks, config);
     this.#dateColumn = columnIndex("date");
   }
 

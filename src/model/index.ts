@@ -2,6 +2,12 @@
 // from a config, step, read metrics. Pure and deterministic: no I/O, no
 // worker code; the engine drives it.
 export { createInitialState as createModel } from "./init.ts";
-export { dateOfTick, MetricsTracker, SERIES_COLUMNS } from "./metrics.ts";
+export {
+  CHAIN_FIRM_COLUMNS,
+  dateOfTick,
+  MetricsTracker,
+  SERIES_COLUMNS,
+  seriesColumnsFor,
+} from "./metrics.ts";
 export { step } from "./schedule.ts";
 export type { ModelEvent, ModelState } from "./state.ts";

@@ -5,6 +5,8 @@
 // behaviour).
 import type { SpiralConfig } from "../config/configTypes.ts";
 import { InputError } from "../errors.ts";
+import { createAiChain, createFund } from "./agents/aiChain/init.ts";
+import { initValuation } from "./agents/aiChain/valuation.ts";
 import { measureNetFinancialWealth, newFlowMatrix, SECTOR_COUNT } from "./ledger.ts";
 import { AgentStream, agentUniform, NamedStreams } from "./rng.ts";
 import type { Banks, Firms, Households, ModelState } from "./state.ts";
@@ -70,6 +72,7 @@ function allocFirms(n: number, nConsumption: number, shared: boolean): Firms {
     interestPaid: f64(),
     age: column(Int32Array, n, shared),
     pendingEquity: f64(),
+    servicesPaid: f64(),
     ordersReal: f64(),
   };
 }
@@ -214,8 +217,29 @@ export function createInitialState(config: SpiralConfig, opts: InitOptions = {})
   const govSpendingMonthly = govOutput * N;
   const govAccount = config.initial.governmentAccountMonths * govSpendingMonthly;
   const reservesTotal = cbBills - govAccount;
-  const bankEquityTotal = config.banks.targetCapitalRatio * firmLoans;
-  const householdDeposits = firmLoans + reservesTotal + bankBillsTotal - bankEquityTotal - firmDeposits;
+  // The AI chain and the non-bank fund bank with the same banks.
+  const scale = N / config.scale.usHouseholds;
+  const aiChain = createAiChain(config, scale, B);
+  const fund = createFund(
+    aiChain,
+    config.aiChain.enabled ? config.aiChain.finance.fundCashUsdBn * 1e9 * scale : 0,
+    0,
+  );
+  let chainBankLoans = 0;
+  let chainDeposits = fund.deposits;
+  for (let i = 0; i < aiChain.n; i++) {
+    chainBankLoans += aiChain.bankLoans[i];
+    chainDeposits += aiChain.deposits[i];
+  }
+  const bankEquityTotal = config.banks.targetCapitalRatio * (firmLoans + chainBankLoans);
+  const householdDeposits =
+    firmLoans +
+    chainBankLoans +
+    reservesTotal +
+    bankBillsTotal -
+    bankEquityTotal -
+    firmDeposits -
+    chainDeposits;
   if (householdDeposits <= 0 || reservesTotal < 0) {
     throw new InputError(
       "initial: these ratios give negative household deposits or reserves; lower initial.firmDepositsMonthsOfWages or raise initial.centralBankBillShare",
@@ -264,6 +288,11 @@ export function createInitialState(config: SpiralConfig, opts: InitOptions = {})
     banks.deposits[firms.bank[k]] += firms.deposits[k];
     banks.loans[firms.bank[k]] += firms.loans[k];
   }
+  for (let i = 0; i < aiChain.n; i++) {
+    banks.deposits[aiChain.bank[i]] += aiChain.deposits[i];
+    banks.loans[aiChain.bank[i]] += aiChain.bankLoans[i];
+  }
+  banks.deposits[fund.bank] += fund.deposits;
   let depositTotal = 0;
   for (let k = 0; k < B; k++) depositTotal += banks.deposits[k];
   for (let k = 0; k < B; k++) {
@@ -344,7 +373,7 @@ export function createInitialState(config: SpiralConfig, opts: InitOptions = {})
     },
     streams,
     params: {
-      scale: N / config.scale.usHouseholds,
+      scale,
       prodLabourConsumption: prodLc,
       prodLabourCapital: prodLk,
       prodCapital,
@@ -359,7 +388,7 @@ export function createInitialState(config: SpiralConfig, opts: InitOptions = {})
       unemploymentRate: 1 - employed / N,
       averageIncome: avgWage,
       equityTotal,
-      equityPricePerUnit: equityTotal / totalUnits,
+      equityPricePerUnit: (equityTotal + fund.nav) / totalUnits,
       totalEquityUnits: totalUnits,
       capitalGoodsPrice: 1,
       dividendPool: 0,
@@ -367,7 +396,7 @@ export function createInitialState(config: SpiralConfig, opts: InitOptions = {})
       firmDefaults: 0,
       bankFailures: 0,
       unmetDemand: 0,
-      consumptionNominal: 0,
+      consumptionNominal: (consumptionSectorOutput - govOutput) * N,
       consumptionReal: 0,
       investmentNominal: 0,
       investmentReal: 0,
@@ -377,6 +406,7 @@ export function createInitialState(config: SpiralConfig, opts: InitOptions = {})
       employment: employed,
       vacancies: 0,
       wagesPaid: wageBillTotal,
+      chainDefaults: 0,
     },
     ledger: {
       flows: newFlowMatrix(),
@@ -395,7 +425,10 @@ export function createInitialState(config: SpiralConfig, opts: InitOptions = {})
       sectorAverages: new Float64Array(8).fill(-1),
     },
     events: [],
+    aiChain,
+    fund,
   };
+  initValuation(state);
   state.ledger.grossFinancialAssets = measureNetFinancialWealth(state, state.ledger.lastNfw);
   return state;
 }

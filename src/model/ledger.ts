@@ -19,9 +19,25 @@ import { ModelFailure } from "../errors.ts";
 import type { ModelState } from "./state.ts";
 
 /** Sectors, in the order of the nfw_<sector> series columns. */
-export const Sector = { households: 0, firms: 1, banks: 2, centralBank: 3, government: 4 } as const;
+export const Sector = {
+  households: 0,
+  firms: 1,
+  banks: 2,
+  centralBank: 3,
+  government: 4,
+  aiChain: 5,
+  privateCredit: 6,
+} as const;
 export type SectorId = (typeof Sector)[keyof typeof Sector];
-export const SECTOR_NAMES = ["households", "firms", "banks", "centralBank", "government"] as const;
+export const SECTOR_NAMES = [
+  "households",
+  "firms",
+  "banks",
+  "centralBank",
+  "government",
+  "aiChain",
+  "privateCredit",
+] as const;
 export const SECTOR_COUNT = SECTOR_NAMES.length;
 
 /** Rows of the flow matrix: transactions and other changes in net worth. */
@@ -44,13 +60,24 @@ export const FlowRow = {
   loanWriteOffs: 15,
   depositBailIn: 16,
   equityRevaluation: 17,
+  aiServices: 18,
+  chainPurchases: 19,
+  fundRevaluation: 20,
 } as const;
-export const FLOW_ROW_COUNT = 18;
+export const FLOW_ROW_COUNT = 21;
 
 /** Who is on one side of a payment. */
-export const Party = { household: 0, firm: 1, bank: 2, centralBank: 3, government: 4 } as const;
+export const Party = {
+  household: 0,
+  firm: 1,
+  bank: 2,
+  centralBank: 3,
+  government: 4,
+  aiFirm: 5,
+  fund: 6,
+} as const;
 export type PartyKind = (typeof Party)[keyof typeof Party];
-const SECTOR_OF_PARTY: readonly SectorId[] = [0, 1, 2, 3, 4];
+const SECTOR_OF_PARTY: readonly SectorId[] = [0, 1, 2, 3, 4, 5, 6];
 
 export function newFlowMatrix(): Float64Array {
   return new Float64Array(FLOW_ROW_COUNT * SECTOR_COUNT);
@@ -100,6 +127,22 @@ export function debitParty(m: ModelState, kind: PartyKind, idx: number, x: numbe
       m.government.account -= x;
       m.centralBank.govAccount -= x;
       return;
+    case Party.aiFirm: {
+      const bank = m.aiChain.bank[idx];
+      m.aiChain.deposits[idx] -= x;
+      b.deposits[bank] -= x;
+      b.reserves[bank] -= x;
+      m.centralBank.reserves -= x;
+      return;
+    }
+    case Party.fund: {
+      const bank = m.fund.bank;
+      m.fund.deposits -= x;
+      b.deposits[bank] -= x;
+      b.reserves[bank] -= x;
+      m.centralBank.reserves -= x;
+      return;
+    }
   }
 }
 
@@ -135,6 +178,22 @@ export function creditParty(m: ModelState, kind: PartyKind, idx: number, x: numb
       m.government.account += x;
       m.centralBank.govAccount += x;
       return;
+    case Party.aiFirm: {
+      const bank = m.aiChain.bank[idx];
+      m.aiChain.deposits[idx] += x;
+      b.deposits[bank] += x;
+      b.reserves[bank] += x;
+      m.centralBank.reserves += x;
+      return;
+    }
+    case Party.fund: {
+      const bank = m.fund.bank;
+      m.fund.deposits += x;
+      b.deposits[bank] += x;
+      b.reserves[bank] += x;
+      m.centralBank.reserves += x;
+      return;
+    }
   }
 }
 
@@ -235,13 +294,44 @@ export function measureNetFinancialWealth(
     bankNfw += b.reserves[i] + b.loans[i] + b.bills[i] - b.deposits[i];
     bankAssets += Math.max(0, b.reserves[i]) + b.loans[i] + b.bills[i];
   }
+  // AI chain: deposits and stakes in each other, less debt and the market
+  // value of all its shares (those held by chain firms and by the fund).
+  const c = m.aiChain;
+  const fund = m.fund;
+  let chainDeposits = 0;
+  let chainDebt = 0;
+  let chainCap = 0;
+  let stakes = 0;
+  let fundEquity = 0;
+  for (let i = 0; i < c.n; i++) {
+    chainDeposits += c.deposits[i];
+    chainDebt += c.bankLoans[i] + c.fundLoans[i];
+    chainCap += c.shares[i] * c.price[i];
+    fundEquity += fund.sharesHeld[i] * c.price[i];
+    for (let k = 0; k < c.n; k++) stakes += c.stakes[k * c.n + i] * c.price[i];
+  }
   const equity = m.macro.equityTotal;
-  out[Sector.households] = hhDeposits + equity;
+  out[Sector.households] = hhDeposits + equity + fund.nav;
   out[Sector.firms] = firmDeposits - firmLoans - equity;
   out[Sector.banks] = bankNfw;
   out[Sector.centralBank] = cb.bills - cb.reserves - cb.govAccount;
   out[Sector.government] = g.account - g.bills;
-  return hhDeposits + firmDeposits + equity + bankAssets + cb.bills + Math.max(0, g.account);
+  out[Sector.aiChain] = chainDeposits + stakes - chainDebt - chainCap;
+  out[Sector.privateCredit] = fund.deposits + fund.loans + fundEquity - fund.nav;
+  return (
+    hhDeposits +
+    firmDeposits +
+    equity +
+    bankAssets +
+    cb.bills +
+    Math.max(0, g.account) +
+    fund.nav +
+    chainDeposits +
+    stakes +
+    fund.deposits +
+    fund.loans +
+    fundEquity
+  );
 }
 
 function fail(m: ModelState, subject: string, expected: number, actual: number, what: string): never {
@@ -282,9 +372,10 @@ function sumF32(a: Float32Array): number {
   return s;
 }
 
-/** Every floating-point column of firms and banks is finite (households: see scanHouseholds). */
+/** Every floating-point column of firms, banks and the AI chain is finite (households: see scanHouseholds). */
 function checkColumnsFinite(m: ModelState): void {
   for (const [name, cols] of [
+    ["aiChain", m.aiChain],
     ["firms", m.firms],
     ["banks", m.banks],
   ] as const) {
@@ -351,6 +442,7 @@ export function checkLedger(m: ModelState): void {
   checkFiniteScalars(m, "centralBank", cb);
   checkFiniteScalars(m, "government", g);
   checkFiniteScalars(m, "macro", m.macro);
+  checkFiniteScalars(m, "fund", m.fund);
   const flowSum = sumF64(ledger.flows);
   if (flowSum - flowSum !== 0) findNonFinite(m, "ledger.flows", ledger.flows);
 
@@ -369,6 +461,21 @@ export function checkLedger(m: ModelState): void {
     depositsByBank[f.bank[i]] += f.deposits[i];
     loansByBank[f.bank[i]] += f.loans[i];
   }
+  const chain = m.aiChain;
+  let fundLoans = 0;
+  for (let i = 0; i < chain.n; i++) {
+    depositsByBank[chain.bank[i]] += chain.deposits[i];
+    loansByBank[chain.bank[i]] += chain.bankLoans[i];
+    fundLoans += chain.fundLoans[i];
+    // Every share of a chain firm is held by another chain firm or by the fund.
+    let held = m.fund.sharesHeld[i];
+    for (let k = 0; k < chain.n; k++) held += chain.stakes[k * chain.n + i];
+    if (Math.abs(held - chain.shares[i]) > 1e-9 * Math.max(1, chain.shares[i]))
+      fail(m, `shares@${chain.names[i]}`, chain.shares[i], held, "shares held vs shares outstanding");
+  }
+  depositsByBank[m.fund.bank] += m.fund.deposits;
+  if (Math.abs(fundLoans - m.fund.loans) > tol)
+    fail(m, "fundLoans", m.fund.loans, fundLoans, "chain firms' non-bank debt vs the fund's loans");
   let reserves = 0;
   let bankBills = 0;
   for (let k = 0; k < b.n; k++) {
@@ -418,4 +525,60 @@ export function checkLedger(m: ModelState): void {
 
   ledger.lastNfw.set(ledger.nfw);
   ledger.flows.fill(0);
+}
+
+/** A bank lends to a chain firm: the loan creates its deposit. */
+export function grantChainBankLoan(m: ModelState, i: number, amount: number): void {
+  const c = m.aiChain;
+  const bank = c.bank[i];
+  c.bankLoans[i] += amount;
+  m.banks.loans[bank] += amount;
+  c.deposits[i] += amount;
+  m.banks.deposits[bank] += amount;
+}
+
+/** A chain firm repays bank principal out of its deposit. */
+export function repayChainBankLoan(m: ModelState, i: number, amount: number): void {
+  grantChainBankLoan(m, i, -amount);
+}
+
+/** The fund lends to (or buys bonds of) a chain firm: cash moves from the fund to the firm. */
+export function fundLends(m: ModelState, i: number, amount: number): void {
+  debitParty(m, Party.fund, 0, amount);
+  creditParty(m, Party.aiFirm, i, amount);
+  m.fund.loans += amount;
+  m.aiChain.fundLoans[i] += amount;
+}
+
+/** A chain firm repays the fund (negative amounts are new lending). */
+export function repayFund(m: ModelState, i: number, amount: number): void {
+  fundLends(m, i, -amount);
+}
+
+/** A chain firm sells `amount` of new shares at its market price to the fund (investor −1) or another chain firm. */
+export function issueChainEquity(m: ModelState, i: number, investor: number, amount: number): void {
+  const c = m.aiChain;
+  const newShares = amount / c.price[i];
+  if (investor < 0) {
+    debitParty(m, Party.fund, 0, amount);
+    m.fund.sharesHeld[i] += newShares;
+  } else {
+    debitParty(m, Party.aiFirm, investor, amount);
+    c.stakes[investor * c.n + i] += newShares;
+  }
+  creditParty(m, Party.aiFirm, i, amount);
+  c.shares[i] += newShares;
+}
+
+/** Lenders write off part of a defaulted chain firm's debt: capital transfers to the chain. */
+export function writeOffChainDebt(m: ModelState, i: number, bankLoss: number, fundLoss: number): void {
+  const c = m.aiChain;
+  const bank = c.bank[i];
+  c.bankLoans[i] -= bankLoss;
+  m.banks.loans[bank] -= bankLoss;
+  m.banks.equity[bank] -= bankLoss;
+  c.fundLoans[i] -= fundLoss;
+  m.fund.loans -= fundLoss;
+  recordFlow(m.ledger.flows, FlowRow.loanWriteOffs, Sector.banks, Sector.aiChain, bankLoss);
+  recordFlow(m.ledger.flows, FlowRow.loanWriteOffs, Sector.privateCredit, Sector.aiChain, fundLoss);
 }

@@ -3,8 +3,12 @@
 // billions at real-US scale (÷ scale), flows to annual rates (× 12).
 // Phase and crisis need a little history; it lives in preallocated arrays
 // sized by the run length, never by the population.
+import type { SpiralConfig } from "../config/configTypes.ts";
+import { chainDebtRank } from "./agents/aiChain/defaults.ts";
+import { liveCapacity } from "./agents/aiChain/demand.ts";
 import { SECTOR_COUNT, SECTOR_NAMES } from "./ledger.ts";
 import type { ModelEvent, ModelState } from "./state.ts";
+import { SOURCE_COUNT, Source } from "./state.ts";
 
 export interface SeriesColumn {
   name: string;
@@ -129,6 +133,80 @@ export const SERIES_COLUMNS: readonly SeriesColumn[] = [
     unit: "USD bn",
     description: "Sum of all financial assets (positive positions)",
   },
+  {
+    name: "aiCapex",
+    type: "float",
+    unit: "USD bn per year",
+    description: "AI-chain capital expenditure (data centres and GPUs ordered), annual rate",
+  },
+  {
+    name: "aiEndUserRevenue",
+    type: "float",
+    unit: "USD bn per year",
+    description: "Chain revenue paid by end users (households, non-AI firms, government), annual rate",
+  },
+  {
+    name: "circularRevenueShare",
+    type: "float",
+    unit: "decimal",
+    description: "Share of chain revenue traced back to equity injected by other chain firms",
+  },
+  {
+    name: "debtFundedRevenueShare",
+    type: "float",
+    unit: "decimal",
+    description: "Share of chain revenue traced back to borrowed money",
+  },
+  {
+    name: "marketCapTotal",
+    type: "float",
+    unit: "USD bn",
+    description: "Market value of the non-AI sector plus all AI-chain firms",
+  },
+  {
+    name: "marketCapAiChain",
+    type: "float",
+    unit: "USD bn",
+    description: "Market value of the AI-chain firms",
+  },
+  {
+    name: "cdsIndexAiChainBp",
+    type: "float",
+    unit: "bp",
+    description: "Debt-weighted average 5-year CDS spread of the chain",
+  },
+  {
+    name: "privateCreditExposure",
+    type: "float",
+    unit: "USD bn",
+    description: "Bonds and private loans of the chain held by the non-bank fund",
+  },
+  { name: "bankExposureToAiChain", type: "float", unit: "USD bn", description: "Bank loans to the chain" },
+  {
+    name: "aiComputeGw",
+    type: "float",
+    unit: "GW",
+    description: "Data-centre capacity in service at the chain's clouds",
+  },
+  { name: "aiServicePrice", type: "float", unit: "index, start = 1", description: "Price of AI services" },
+  {
+    name: "aiAdoption",
+    type: "float",
+    unit: "decimal",
+    description: "Share of potential end-user AI demand adopted",
+  },
+  {
+    name: "chainDefaults",
+    type: "int",
+    unit: "firms per month",
+    description: "AI-chain firms in default this month",
+  },
+  {
+    name: "debtRankAiChain",
+    type: "float",
+    unit: "decimal",
+    description: "DebtRank of this month's equity losses through the chain's stakes and contracts",
+  },
   ...SECTOR_NAMES.map((s) => ({
     name: `nfw_${s}`,
     type: "float" as const,
@@ -138,6 +216,47 @@ export const SERIES_COLUMNS: readonly SeriesColumn[] = [
 ];
 
 const COL = Object.fromEntries(SERIES_COLUMNS.map((c, i) => [c.name, i])) as Record<string, number>;
+
+/** Per-firm chain columns, each named `<firm>_<suffix>`. */
+export const CHAIN_FIRM_COLUMNS: readonly {
+  suffix: string;
+  unit: string;
+  description: string;
+  type: "float" | "int";
+}[] = [
+  { suffix: "revenue", unit: "USD bn per year", description: "revenue (AI), annual rate", type: "float" },
+  { suffix: "capex", unit: "USD bn per year", description: "capacity ordered, annual rate", type: "float" },
+  { suffix: "debt", unit: "USD bn", description: "bank loans, bonds and private credit", type: "float" },
+  { suffix: "cash", unit: "USD bn", description: "deposits", type: "float" },
+  { suffix: "sharePrice", unit: "index, start = 1", description: "share price", type: "float" },
+  { suffix: "marketCap", unit: "USD bn", description: "market value of equity", type: "float" },
+  { suffix: "cdsBp", unit: "bp", description: "5-year CDS spread", type: "float" },
+  {
+    suffix: "pd",
+    unit: "decimal per year",
+    description: "default probability (distance to default)",
+    type: "float",
+  },
+  { suffix: "defaulted", unit: "0/1", description: "1 in a month of default", type: "int" },
+];
+
+/** The series columns of a run: the core ones, then per-firm chain columns when the chain is on. */
+export function seriesColumnsFor(config: SpiralConfig): SeriesColumn[] {
+  const cols = [...SERIES_COLUMNS];
+  if (config.aiChain.enabled) {
+    for (const f of config.aiChain.firms) {
+      for (const c of CHAIN_FIRM_COLUMNS) {
+        cols.push({
+          name: `${f.name}_${c.suffix}`,
+          type: c.type,
+          unit: c.unit,
+          description: `${f.name}: ${c.description}`,
+        });
+      }
+    }
+  }
+  return cols;
+}
 
 /** Calendar month of a tick, "YYYY-MM". */
 export function dateOfTick(startDate: string, tick: number): string {
@@ -155,9 +274,17 @@ export class MetricsTracker {
   private readonly spread: Float64Array;
   private readonly defaults: Float64Array;
   private inCrisis = false;
-  readonly row: (number | string)[] = new Array(SERIES_COLUMNS.length).fill(0);
+  readonly row: (number | string)[];
+  readonly columns: readonly SeriesColumn[];
+  private readonly lastPrice: Float64Array;
+  private readonly returns: Float64Array;
 
-  constructor(ticks: number) {
+  constructor(ticks: number, config?: SpiralConfig) {
+    this.columns = config ? seriesColumnsFor(config) : SERIES_COLUMNS;
+    this.row = new Array(this.columns.length).fill(0);
+    const firms = config?.aiChain.enabled ? config.aiChain.firms.length : 0;
+    this.lastPrice = new Float64Array(firms).fill(1);
+    this.returns = new Float64Array(firms);
     const n = ticks + 1;
     this.gdp = new Float64Array(n);
     this.credit = new Float64Array(n);
@@ -186,6 +313,9 @@ export class MetricsTracker {
       rateWeighted += f.loans[j] * f.loanRateYearly[j];
       pdWeighted += f.loans[j] * f.pdYearly[j];
     }
+    // Credit in the phase label covers the chain's debt too.
+    let chainCredit = 0;
+    for (let i = 0; i < m.aiChain.n; i++) chainCredit += m.aiChain.bankLoans[i] + m.aiChain.fundLoans[i];
     let equity = 0;
     let bankLoans = 0;
     for (let k = 0; k < b.n; k++) {
@@ -223,17 +353,80 @@ export class MetricsTracker {
     r[COL.govDebt] = gov.bills * toBn;
     r[COL.grossFinancialAssets] = m.ledger.grossFinancialAssets * toBn;
     for (let s = 0; s < SECTOR_COUNT; s++) r[COL[`nfw_${SECTOR_NAMES[s]}`]] = m.ledger.nfw[s] * toBn;
+    this.measureChain(m, toBn);
 
     // History for phases and crises.
     this.gdp[t] = realOutput;
-    this.credit[t] = loans;
-    this.equity[t] = m.macro.equityTotal;
-    this.investment[t] = m.macro.investmentReal;
+    this.credit[t] = loans + chainCredit;
+    this.equity[t] = m.macro.equityTotal + m.aiChain.marketCapTotal;
+    this.investment[t] =
+      m.macro.investmentReal + m.aiChain.capex.reduce((a, b) => a + b, 0) / m.macro.priceIndex;
     this.spread[t] = avgLoanRate - m.centralBank.policyRateYearly;
     this.defaults[t] = m.macro.firmDefaults;
     r[COL.phase] = this.phase(m, t);
     r[COL.crisis] = this.crisis(m, t, events) ? 1 : 0;
     return r;
+  }
+
+  /** Chain totals, attribution shares and the per-firm columns. */
+  private measureChain(m: ModelState, toBn: number): void {
+    const r = this.row;
+    const c = m.aiChain;
+    let capex = 0;
+    let endUser = 0;
+    let revenue = 0;
+    let circular = 0;
+    let debtFunded = 0;
+    let cap = 0;
+    let cdsWeighted = 0;
+    let debt = 0;
+    let bankDebt = 0;
+    let fundDebt = 0;
+    for (let i = 0; i < c.n; i++) {
+      capex += c.capex[i];
+      endUser += c.endUserRevenue[i];
+      revenue += c.revenue[i];
+      circular += c.revenueBySource[i * SOURCE_COUNT + Source.chainEquity];
+      debtFunded += c.revenueBySource[i * SOURCE_COUNT + Source.debt];
+      cap += c.shares[i] * c.price[i];
+      const d = c.bankLoans[i] + c.fundLoans[i];
+      cdsWeighted += d * c.cdsBp[i];
+      debt += d;
+      bankDebt += c.bankLoans[i];
+      fundDebt += c.fundLoans[i];
+      if (i < this.lastPrice.length) {
+        this.returns[i] = this.lastPrice[i] > 0 ? c.price[i] / this.lastPrice[i] - 1 : 0;
+        this.lastPrice[i] = c.price[i];
+      }
+    }
+    r[COL.aiCapex] = capex * 12 * toBn;
+    r[COL.aiEndUserRevenue] = endUser * 12 * toBn;
+    r[COL.circularRevenueShare] = revenue > 0 ? circular / revenue : 0;
+    r[COL.debtFundedRevenueShare] = revenue > 0 ? debtFunded / revenue : 0;
+    r[COL.marketCapAiChain] = cap * toBn;
+    r[COL.marketCapTotal] = (cap + m.macro.equityTotal) * toBn;
+    r[COL.cdsIndexAiChainBp] = debt > 0 ? cdsWeighted / debt : 0;
+    r[COL.privateCreditExposure] = fundDebt * toBn;
+    r[COL.bankExposureToAiChain] = bankDebt * toBn;
+    r[COL.aiComputeGw] = liveCapacity(m) / m.params.scale;
+    r[COL.aiServicePrice] = c.n > 0 ? c.servicePrice : 0;
+    r[COL.aiAdoption] = c.n > 0 ? c.adoption : 0;
+    r[COL.chainDefaults] = m.macro.chainDefaults;
+    const tracked = this.lastPrice.length === c.n;
+    r[COL.debtRankAiChain] = c.n > 0 && tracked ? chainDebtRank(m, this.returns) : 0;
+    if (!tracked || this.columns.length === SERIES_COLUMNS.length) return;
+    let k = SERIES_COLUMNS.length;
+    for (let i = 0; i < c.n; i++) {
+      r[k++] = c.revenue[i] * 12 * toBn;
+      r[k++] = c.capex[i] * 12 * toBn;
+      r[k++] = (c.bankLoans[i] + c.fundLoans[i]) * toBn;
+      r[k++] = c.deposits[i] * toBn;
+      r[k++] = c.price[i];
+      r[k++] = c.shares[i] * c.price[i] * toBn;
+      r[k++] = c.cdsBp[i];
+      r[k++] = c.pdYearly[i];
+      r[k++] = c.defaulted[i];
+    }
   }
 
   /** Mean of a history array over the 3 ticks ending at t (smooths monthly noise). */

@@ -2,6 +2,12 @@
 // DESIGN §3. Each line is one agent action; read top to bottom, this is the
 // model's story (STYLE.md, after BeforeIT.jl's one_step).
 
+import { resolveChainDefaults } from "./agents/aiChain/defaults.ts";
+import { updateAiDemand } from "./agents/aiChain/demand.ts";
+import { financeChain, priceChainCredit } from "./agents/aiChain/finance.ts";
+import { planChain } from "./agents/aiChain/plans.ts";
+import { accountChain, resetChainFlows, settleChain } from "./agents/aiChain/settlement.ts";
+import { valueChain } from "./agents/aiChain/valuation.ts";
 import { resolveBankFailures, setCreditTerms, settleBanks } from "./agents/banks.ts";
 import { payReserveInterest, remitProfit, setPolicyRate } from "./agents/centralBank.ts";
 import {
@@ -12,13 +18,20 @@ import {
   planProduction,
   produce,
 } from "./agents/firms.ts";
+import { markFund } from "./agents/fund.ts";
 import { financeGovernment, payBillInterest, planPurchases } from "./agents/government.ts";
 import { earnAndPlan } from "./agents/households.ts";
 import { checkLedger } from "./ledger.ts";
 import { updateMacro } from "./macro.ts";
 import { financeFirms, priceCredit } from "./markets/credit.ts";
 import { valueEquity } from "./markets/equity.ts";
-import { clearCapitalMarket, clearConsumptionMarket, governmentPurchases } from "./markets/goods.ts";
+import {
+  chainBuysGoods,
+  clearCapitalMarket,
+  clearConsumptionMarket,
+  firmsBuyServices,
+  governmentPurchases,
+} from "./markets/goods.ts";
 import { matchWorkers, separateAndListJobSeekers } from "./markets/labour.ts";
 import type { ModelState } from "./state.ts";
 
@@ -34,14 +47,19 @@ export function step(m: ModelState): void {
   setPolicyRate(m); // Taylor rule or configured path
   setCreditTerms(m); // banks' spreads and lending capacity from their capital
   priceCredit(m); // each borrower's default probability and loan rate
+  resetChainFlows(m);
+  priceChainCredit(m); // AI chain: distance-to-default PDs, CDS spreads, borrowing costs
 
   // --- Plans ---
   planProduction(m); // expectations, output, labour demand, wages, prices
   planInvestment(m); // capacity growth from profitability and utilisation
   planPurchases(m); // government's fiscal rule
+  updateAiDemand(m); // end-user AI adoption and spending
+  planChain(m); // chain expectations and capacity orders
 
   // --- Financing ---
   financeFirms(m); // debt service, new loans, rationing; bankrupt firms replaced
+  financeChain(m); // chain debt service, refinancing, equity rounds, stakes, payouts
 
   // --- Labour market and production ---
   const seekers = separateAndListJobSeekers(m); // quits and layoffs, reservation wages
@@ -57,18 +75,26 @@ export function step(m: ModelState): void {
   clearConsumptionMarket(m);
   governmentPurchases(m);
   clearCapitalMarket(m);
+  chainBuysGoods(m); // AI chain's opex and data-centre construction from non-AI firms
 
   // --- Accounting: firms, banks, central bank, government ---
+  firmsBuyServices(m); // non-AI firms' AI services and platform fees
+  settleChain(m); // chain obligations cleared to a fixed point (Eisenberg–Noe) and paid
+  accountChain(m); // capacity in service, depreciation, chain profits and tax
   accountFirms(m); // profits, profit tax, dividends declared, depreciation
   payBillInterest(m);
   payReserveInterest(m);
   settleBanks(m); // bank taxes, dividends, bills vs reserves
   remitProfit(m); // central bank profit to the government
   valueEquity(m); // market value of firms → household wealth
+  valueChain(m); // chain share prices (heterogeneous traders), stress
 
   // --- Defaults and resolution, government financing ---
+  m.macro.chainDefaults = resolveChainDefaults(m); // haircuts, rejected contracts, wiped equity
   resolveBankFailures(m); // deposit insurance or bail-in
   financeGovernment(m); // bills to keep the account funded
+  markFund(m); // the non-bank fund marked to market → household wealth
+  m.macro.equityPricePerUnit = (m.macro.equityTotal + m.fund.nav) / m.macro.totalEquityUnits;
 
   // --- Aggregates and the stock-flow check ---
   updateMacro(m);

@@ -4,6 +4,7 @@
 // government are small objects. Columns can live on SharedArrayBuffer so a
 // worker thread can own a slice of them.
 import type { SpiralConfig } from "../config/configTypes.ts";
+import type { EquityMarketState } from "./markets/equityMarket.ts";
 import type { NamedStreams } from "./rng.ts";
 
 type TypedArrayCtor<T> = {
@@ -102,6 +103,8 @@ export interface Firms {
   revenue: Float64Array;
   wageBill: Float64Array;
   interestPaid: Float64Array;
+  /** AI services and platform fees paid this tick (a cost in profit accounting). */
+  servicesPaid: Float64Array;
   /** Ticks since (re)entry; 0 marks a successor that sits out its first tick. */
   age: Int32Array;
   /** Equity a successor firm is owed by its new owners, paid in the next income phase. */
@@ -174,6 +177,122 @@ export interface ModelState {
   readonly scratch: Scratch;
   /** Events of this tick (defaults, bank failures, policy switches); the engine drains it. */
   readonly events: ModelEvent[];
+  /** The AI investment chain (n = 0 when disabled). */
+  readonly aiChain: AiChain;
+  /** Non-bank investors: private-credit and bond funds, growth investors (one pass-through fund). */
+  readonly fund: Fund;
+}
+
+/** Roles of AI-chain firms (config aiChain.firms[].role). */
+export const Role = { chip: 0, hyperscaler: 1, neocloud: 2, legacyCloud: 3, modelLab: 4 } as const;
+export const ROLE_NAMES = ["chip", "hyperscaler", "neocloud", "legacyCloud", "modelLab"] as const;
+
+/** Sources a chain dollar is traced to (round-trip attribution). */
+export const Source = { endUser: 0, chainEquity: 1, debt: 2, other: 3 } as const;
+export const SOURCE_COUNT = 4;
+
+/**
+ * AI-chain firms: a handful, in typed arrays like everything else. Money in
+ * model dollars (per-household USD × households), capacity in GW at US
+ * scale × scale factor.
+ */
+export interface AiChain {
+  readonly n: number;
+  readonly names: readonly string[];
+  role: Uint8Array;
+  bank: Uint16Array;
+  deposits: Float64Array;
+  bankLoans: Float64Array;
+  /** Bonds and private credit, held by the fund. */
+  fundLoans: Float64Array;
+  bankRateYearly: Float64Array;
+  fundRateYearly: Float64Array;
+  shares: Float64Array;
+  price: Float64Array;
+  /** stakes[i·n + j]: shares of firm j held by firm i. */
+  stakes: Float64Array;
+  /** Capacity in service (GW × scale). */
+  computeGw: Float64Array;
+  /** Capacity ordered and being built, by months until service: pipeline[i·buildMonths + k]. */
+  pipelineGw: Float64Array;
+  /** Book value of data centres and GPUs. */
+  capitalValue: Float64Array;
+  /** Monthly non-AI operating profit (hyperscalers' other businesses), at initial prices. */
+  otherProfit: Float64Array;
+  labOpex: Float64Array;
+  grossMargin: Float64Array;
+  opexShare: Float64Array;
+  /** This tick's flows. */
+  revenue: Float64Array;
+  endUserRevenue: Float64Array;
+  chainRevenue: Float64Array;
+  capex: Float64Array;
+  interestPaid: Float64Array;
+  profit: Float64Array;
+  /** Revenue a year ago and smoothed, for growth expectations: ring of 13 months. */
+  revenueHistory: Float64Array;
+  expectedGrowth: Float64Array;
+  fundamental: Float64Array;
+  /** Share prices: heterogeneous traders (markets/equityMarket.ts); price per share mirrors market.price. */
+  market: EquityMarketState;
+  /** Normalised earnings (USD per month) at the start and the fundamental-value calibration factor. */
+  valuationScale: Float64Array;
+  pdYearly: Float64Array;
+  cdsBp: Float64Array;
+  defaulted: Uint8Array;
+  /** Cash by source (Source × firm): amounts whose sum is the firm's deposits. */
+  cashBySource: Float64Array;
+  /** Revenue this tick by source. */
+  revenueBySource: Float64Array;
+  /** Contracts: buyer, seller, monthly binding amount, months left, start tick, penalty share. */
+  contractBuyer: Int32Array;
+  contractSeller: Int32Array;
+  contractMonthly: Float64Array;
+  contractMonthsLeft: Int32Array;
+  contractStart: Int32Array;
+  contractPenalty: Float64Array;
+  /** Announced total of each contract (for announced vs realised reporting). */
+  contractAnnounced: Float64Array;
+  /** Equity-investment plans: investor, investee, amount still to invest, per-GW tranche, monthly tranche, start. */
+  stakeInvestor: Int32Array;
+  stakeInvestee: Int32Array;
+  stakeRemaining: Float64Array;
+  stakePerGw: Float64Array;
+  stakeMonthly: Float64Array;
+  stakeStart: Int32Array;
+  backstopGuarantor: Int32Array;
+  backstopBeneficiary: Int32Array;
+  backstopRemaining: Float64Array;
+  backstopUntil: Int32Array;
+  /** Price index of AI services (1 at the start) and the adoption state of end-user demand. */
+  servicePrice: number;
+  adoption: number;
+  initialCapacityGw: number;
+  endUserSpending: number;
+  householdAiShare: number;
+  /** Clearing scratch (n × n). */
+  obligations: Float64Array;
+  scratchN: Float64Array;
+  scratchN2: Float64Array;
+  marketStress: number;
+  marketPeak: number;
+  /** Chain firms' total market value last tick (for revaluation). */
+  marketCapTotal: number;
+  stakesValue: number;
+}
+
+/** The non-bank investor fund: households own it in proportion to their equity units. */
+export interface Fund {
+  bank: number;
+  deposits: number;
+  loans: number;
+  /** Shares of each chain firm held. */
+  sharesHeld: Float64Array;
+  /** Net asset value at the end of the last tick (= households' claim). */
+  nav: number;
+  distributionDue: number;
+  /** Interest and dividends received this month. */
+  income: number;
 }
 
 /** Something worth logging that happened in a tick. */
@@ -222,6 +341,8 @@ export interface MacroState {
   employment: number;
   vacancies: number;
   wagesPaid: number;
+  /** AI-chain firms that defaulted this month. */
+  chainDefaults: number;
 }
 
 export interface LedgerState {

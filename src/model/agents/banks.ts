@@ -110,8 +110,24 @@ function bailIn(m: ModelState, k: number, amount: number): void {
     f.deposits[j] -= cut;
     fromFirms += cut;
   }
-  b.deposits[k] -= fromHouseholds + fromFirms;
-  b.equity[k] += fromHouseholds + fromFirms;
+  const c = m.aiChain;
+  let fromChain = 0;
+  for (let j = 0; j < c.n; j++) {
+    if (c.bank[j] !== k) continue;
+    const cut = c.deposits[j] * share;
+    c.deposits[j] -= cut;
+    fromChain += cut;
+  }
+  let fromFund = 0;
+  if (m.fund.bank === k) {
+    fromFund = m.fund.deposits * share;
+    m.fund.deposits -= fromFund;
+  }
+  const total = fromHouseholds + fromFirms + fromChain + fromFund;
+  b.deposits[k] -= total;
+  b.equity[k] += total;
   recordFlow(m.ledger.flows, FlowRow.depositBailIn, Sector.households, Sector.banks, fromHouseholds);
   recordFlow(m.ledger.flows, FlowRow.depositBailIn, Sector.firms, Sector.banks, fromFirms);
+  recordFlow(m.ledger.flows, FlowRow.depositBailIn, Sector.aiChain, Sector.banks, fromChain);
+  recordFlow(m.ledger.flows, FlowRow.depositBailIn, Sector.privateCredit, Sector.banks, fromFund);
 }

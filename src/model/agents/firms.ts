@@ -177,7 +177,7 @@ export function accountFirms(m: ModelState): void {
     m.banks.profit[f.bank[j]] -= depInterest;
 
     const depreciation = isC ? delta * f.capital[j] * pK : 0;
-    const cashFlow = f.revenue[j] - f.wageBill[j] - f.interestPaid[j] + depInterest;
+    const cashFlow = f.revenue[j] - f.wageBill[j] - f.interestPaid[j] - f.servicesPaid[j] + depInterest;
     const pretax = cashFlow - depreciation;
     const tax = pretax > 0 ? pretax * taxRate : 0;
     if (tax > 0) {
@@ -237,6 +237,14 @@ export function collectDistributions(m: ModelState): number {
   recordFlow(m.ledger.flows, FlowRow.dividends, Sector.firms, Sector.households, pool);
   recordFlow(m.ledger.flows, FlowRow.dividends, Sector.banks, Sector.households, bankPool);
   pool += bankPool;
+  // The non-bank fund's distribution (households own it by the same units).
+  const fundPay = Math.min(m.fund.distributionDue, Math.max(0, m.fund.deposits));
+  m.fund.distributionDue = 0;
+  if (fundPay > 0) {
+    debitParty(m, Party.fund, 0, fundPay);
+    recordFlow(m.ledger.flows, FlowRow.dividends, Sector.privateCredit, Sector.households, fundPay);
+    pool += fundPay;
+  }
   // Owners fund successor firms out of the distributions (Caiani et al. 2016: bankrupt firms are replaced, recapitalised by households).
   let need = 0;
   for (let j = 0; j < f.n; j++) need += f.pendingEquity[j];

@@ -48,6 +48,8 @@ export function earnAndPlan(m: ModelState, payoutPerUnit: number): void {
   // Pensions and other cash transfers: equal per household, indexed to prices.
   const transfer =
     m.config.government.transfersShareOfGdp * m.params.initialOutputPerHousehold * m.macro.priceIndex;
+  // The part of consumption spent on AI subscriptions (paid in the goods market, to the AI chain).
+  const goodsShare = 1 - m.aiChain.householdAiShare;
   const nc = f.nConsumption;
   const firmWage = f.wage;
   const price = f.price;
@@ -63,6 +65,9 @@ export function earnAndPlan(m: ModelState, payoutPerUnit: number): void {
   const bk = m.banks;
   for (let k = 0; k < bk.n; k++) bankInterest[k] = bk.deposits[k];
   for (let j = 0; j < f.n; j++) bankInterest[f.bank[j]] -= f.deposits[j];
+  const chain = m.aiChain;
+  for (let j = 0; j < chain.n; j++) bankInterest[chain.bank[j]] -= chain.deposits[j];
+  bankInterest[m.fund.bank] -= m.fund.deposits;
   for (let k = 0; k < bk.n; k++) bankInterest[k] *= depositRate;
   for (let j = 0; j < nc; j++) demand[j] = 0;
 
@@ -127,7 +132,7 @@ export function earnAndPlan(m: ModelState, payoutPerUnit: number): void {
     let planned = Math.fround(spend);
     if (planned > dep) planned = Math.fround(dep * (1 - 1.2e-7));
     plannedSpend[i] = planned;
-    demand[s] += planned;
+    demand[s] += planned * goodsShare;
   }
 
   // Banks: deposits credited; reserves move for everything not paid by the bank itself.

@@ -6,10 +6,13 @@
 // Capital goods: consumption firms' investment orders go to their capital
 // supplier, which delivers up to its inventory.
 
+import { tagInflow } from "../agents/aiChain/attribution.ts";
+import { chainGoodsDemand, chainPaysFirm, receiveEndUserPayment } from "../agents/aiChain/settlement.ts";
 import { ensureLiquidity } from "../agents/firms.ts";
-import { creditParty, FlowRow, Party, recordFlow, Sector, transfer } from "../ledger.ts";
+import { creditParty, debitParty, FlowRow, Party, recordFlow, Sector, transfer } from "../ledger.ts";
 import { AgentStream, agentUniform } from "../rng.ts";
 import type { ModelState } from "../state.ts";
+import { Source } from "../state.ts";
 
 /** Households buy: one pass settles every planned purchase at its firm's fill ratio. */
 export function clearConsumptionMarket(m: ModelState): void {
@@ -27,14 +30,22 @@ export function clearConsumptionMarket(m: ModelState): void {
   const depChange = m.scratch.bankDepositChange;
   depChange.fill(0);
   const fill = f.fillRatio;
+  // Part of each household's plan buys AI subscriptions; the rest buys goods.
+  const aiShare = m.aiChain.householdAiShare;
+  const goodsShare = 1 - aiShare;
   let spent = 0;
+  let planned = 0;
   for (let i = 0; i < h.n; i++) {
-    const x = h.plannedSpend[i] * fill[h.supplier[i]];
+    const p = h.plannedSpend[i];
+    const x = p * (goodsShare * fill[h.supplier[i]] + aiShare);
     if (x === 0) continue;
     h.deposits[i] -= x;
     depChange[h.bank[i]] += x;
     spent += x;
+    planned += p;
   }
+  const spentOnAi = planned * aiShare;
+  spent -= spentOnAi;
   const b = m.banks;
   for (let k = 0; k < b.n; k++) {
     b.deposits[k] -= depChange[k];
@@ -54,7 +65,8 @@ export function clearConsumptionMarket(m: ModelState): void {
     if (revenue > 0) creditParty(m, Party.firm, j, revenue);
   }
   recordFlow(m.ledger.flows, FlowRow.consumption, Sector.households, Sector.firms, spent);
-  m.macro.consumptionNominal = spent;
+  receiveEndUserPayment(m, Sector.households, spentOnAi);
+  m.macro.consumptionNominal = spent + spentOnAi;
   m.macro.consumptionReal = realTotal;
   m.macro.unmetDemand = unmet;
 }
@@ -82,8 +94,105 @@ export function governmentPurchases(m: ModelState): void {
     nominal += pay;
     real += q;
   }
+  // The government's own use of AI services.
+  const ai = m.aiChain.endUserSpending * m.config.aiChain.demand.governmentShare;
+  if (ai > 0 && m.aiChain.n > 0) {
+    debitParty(m, Party.government, 0, ai);
+    receiveEndUserPayment(m, Sector.government, ai);
+    nominal += ai;
+  }
   m.government.purchases = nominal;
   m.macro.governmentReal = real;
+}
+
+const chainWants = { capital: new Float64Array(0), consumption: new Float64Array(0) };
+
+/**
+ * The AI chain buys from the non-AI economy: operating costs from
+ * consumption-goods firms' remaining stocks (like the government), and —
+ * after non-AI firms' own orders — buildings, equipment and the chip
+ * maker's manufacturing from capital-goods firms' stocks. Real investment
+ * in data centres is GDP; this is how the AI boom reaches the wider economy.
+ */
+export function chainBuysGoods(m: ModelState): void {
+  const c = m.aiChain;
+  if (c.n === 0) return;
+  if (chainWants.capital.length !== c.n) {
+    chainWants.capital = new Float64Array(c.n);
+    chainWants.consumption = new Float64Array(c.n);
+  }
+  chainGoodsDemand(m, chainWants);
+  const f = m.firms;
+  for (const [lo, hi, wants] of [
+    [0, f.nConsumption, chainWants.consumption],
+    [f.nConsumption, f.n, chainWants.capital],
+  ] as const) {
+    let stockValue = 0;
+    for (let j = lo; j < hi; j++) stockValue += f.inventory[j] * f.price[j];
+    if (stockValue <= 0) continue;
+    let total = 0;
+    for (let i = 0; i < c.n; i++) total += wants[i];
+    const scale = total > stockValue ? stockValue / total : 1;
+    for (let i = 0; i < c.n; i++) {
+      const budget = wants[i] * scale;
+      if (budget <= 0) continue;
+      let real = 0;
+      for (let j = lo; j < hi; j++) {
+        const pay = (budget * f.inventory[j] * f.price[j]) / stockValue;
+        if (pay <= 0) continue;
+        const q = pay / f.price[j];
+        chainPaysFirm(m, i, j, pay);
+        f.inventory[j] -= q;
+        f.revenue[j] += pay;
+        f.salesNominal[j] += pay;
+        f.salesReal[j] += q;
+        f.demandReal[j] += q;
+        real += q;
+      }
+      if (lo > 0) {
+        m.macro.investmentReal += real;
+        m.macro.investmentNominal += budget;
+      }
+    }
+  }
+}
+
+/**
+ * Non-AI firms pay for AI services (their share of end-user demand) and
+ * the hyperscalers' platform fees (their other businesses' profit), in
+ * proportion to their revenue — a cost in their profit.
+ */
+export function firmsBuyServices(m: ModelState): void {
+  const c = m.aiChain;
+  const f = m.firms;
+  for (let j = 0; j < f.n; j++) f.servicesPaid[j] = 0;
+  if (c.n === 0) return;
+  const d = m.config.aiChain.demand;
+  const ai = c.endUserSpending * Math.max(0, 1 - d.householdShare - d.governmentShare);
+  let fees = 0;
+  for (let i = 0; i < c.n; i++) fees += c.otherProfit[i] * m.macro.priceIndex;
+  let revenue = 0;
+  for (let j = 0; j < f.nConsumption; j++) revenue += f.revenue[j];
+  if (revenue <= 0) return;
+  let paidAi = 0;
+  for (let j = 0; j < f.nConsumption; j++) {
+    const share = f.revenue[j] / revenue;
+    const x = (ai + fees) * share;
+    if (x <= 0) continue;
+    ensureLiquidity(m, j, x);
+    debitParty(m, Party.firm, j, x);
+    f.servicesPaid[j] = x;
+    paidAi += ai * share;
+  }
+  receiveEndUserPayment(m, Sector.firms, paidAi);
+  // Platform fees go to the firms with other businesses, as non-AI revenue.
+  for (let i = 0; i < c.n; i++) {
+    const x = c.otherProfit[i] * m.macro.priceIndex * (fees > 0 ? (ai + fees - paidAi) / fees : 0);
+    if (x <= 0) continue;
+    creditParty(m, Party.aiFirm, i, x);
+    tagInflow(c, i, Source.other, x);
+    recordFlow(m.ledger.flows, FlowRow.chainPurchases, Sector.firms, Sector.aiChain, x);
+  }
 }
 
 /**

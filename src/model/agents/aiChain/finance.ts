@@ -1,0 +1,229 @@
+// How AI-chain firms are priced by lenders and how they fund themselves
+// (issue 3 items 4 and 6). Default probabilities come from a structural
+// (Merton/KMV) model on each firm's market value, equity volatility and
+// debt; CDS spreads ≈ hazard × LGD plus a premium that rises with market
+// stress; borrowing costs follow spreads. Firms keep a cash buffer: cash-rich
+// firms borrow in bond markets or pay out their excess; clouds borrow from
+// banks and private credit against capacity; labs raise equity at market
+// price from the fund and from chain firms' announced stakes. Lenders ration
+// above their PD limits — when spreads jump, refinancing fails.
+import {
+  creditParty,
+  debitParty,
+  FlowRow,
+  fundLends,
+  grantChainBankLoan,
+  issueChainEquity,
+  Party,
+  recordFlow,
+  repayChainBankLoan,
+  repayFund,
+  Sector,
+} from "../../ledger.ts";
+import { cdsSpreadBp, createMertonResult, mertonDefaultProbability } from "../../markets/creditRisk.ts";
+import type { ModelState } from "../../state.ts";
+import { Role, Source } from "../../state.ts";
+import { payOutOfChain, tagInflow } from "./attribution.ts";
+import { cancelIfDistressed, monthlyCommitments } from "./plans.ts";
+
+const merton = createMertonResult();
+
+/** PD, CDS spread and the rates each chain firm pays this month. */
+export function priceChainCredit(m: ModelState): void {
+  const c = m.aiChain;
+  const fin = m.config.aiChain.finance;
+  const policy = m.centralBank.policyRateYearly;
+  for (let i = 0; i < c.n; i++) {
+    if (c.defaulted[i] === 1) {
+      c.pdYearly[i] = 1;
+      continue;
+    }
+    const debt = c.bankLoans[i] + c.fundLoans[i] + 12 * monthlyCommitments(m, i) * 0.5;
+    mertonDefaultProbability(
+      {
+        equityValue: Math.max(1e-6, c.shares[i] * c.price[i]),
+        equityVolatility: Math.sqrt(12 * c.market.varianceMonthly[i]),
+        debt,
+        riskFreeRate: Math.max(0, policy),
+        horizonYears: 5, // priced like a 5-year CDS
+      },
+      merton,
+    );
+    c.pdYearly[i] = merton.pdYearly;
+    c.cdsBp[i] = cdsSpreadBp({
+      pdYearly: merton.pdYearly,
+      lossGivenDefault: fin.lossGivenDefault,
+      stress: c.marketStress,
+      baseRiskPremiumBp: fin.riskPremiumBp,
+      stressPremiumBp: fin.stressPremiumBp,
+    });
+    const spread = c.cdsBp[i] / 1e4;
+    c.bankRateYearly[i] = policy + m.banks.spreadYearly[c.bank[i]] + spread;
+    c.fundRateYearly[i] = policy + spread + 0.01;
+  }
+}
+
+/**
+ * Debt service and refinancing, stake tranches, new funding to keep the cash
+ * buffer, and payouts of excess cash. Returns nothing; events report failed
+ * refinancing and equity rounds.
+ */
+export function financeChain(m: ModelState): void {
+  const c = m.aiChain;
+  const ai = m.config.aiChain;
+  const fin = ai.finance;
+  const fund = m.fund;
+  const appetite = fin.fundRiskAppetite * (1 - c.marketStress);
+  let fundBudget = Math.max(0, fund.deposits) * appetite;
+  for (let i = 0; i < c.n; i++) {
+    c.interestPaid[i] = 0;
+    if (c.defaulted[i] === 1) continue;
+    const role = c.role[i];
+    const lastRevenue = c.revenueHistory[i * 13 + ((m.tick - 1 + 13) % 13)];
+    // Interest, then principal; principal is refinanced below if lenders allow.
+    const bankInterest = (c.bankLoans[i] * c.bankRateYearly[i]) / 12;
+    const fundInterest = (c.fundLoans[i] * c.fundRateYearly[i]) / 12;
+    payInterest(m, i, bankInterest, fundInterest);
+    const bankPrincipal = Math.min(c.bankLoans[i] / fin.loanMaturityMonths, Math.max(0, c.deposits[i]));
+    repayChainBankLoan(m, i, bankPrincipal);
+    payOutOfChain(c, i, bankPrincipal);
+    const fundPrincipal = Math.min(c.fundLoans[i] / fin.loanMaturityMonths, Math.max(0, c.deposits[i]));
+    repayFund(m, i, fundPrincipal);
+    payOutOfChain(c, i, fundPrincipal);
+
+    // Outgoings over the next month and the buffer wanted.
+    const outgoings =
+      monthlyCommitments(m, i) +
+      c.capex[i] +
+      c.labOpex[i] +
+      c.opexShare[i] * lastRevenue +
+      bankInterest +
+      fundInterest;
+    const target = fin.cashBufferMonths * outgoings;
+    let need = target - c.deposits[i];
+
+    if (role === Role.modelLab && need > 0) {
+      // Equity round at market price: from the fund, within its appetite.
+      const burn = Math.max(0, outgoings - lastRevenue);
+      const want = Math.max(need, fin.labEquityRunwayMonths * burn);
+      const raise = Math.min(want, fundBudget);
+      if (raise > 0) {
+        issueChainEquity(m, i, -1, raise);
+        tagInflow(c, i, Source.other, raise);
+        fundBudget -= raise;
+        need -= raise;
+      }
+      if (raise < want * 0.5)
+        m.events.push({
+          type: "equityRoundShort",
+          firm: c.names[i],
+          wantedUsdBn: want / m.params.scale / 1e9,
+          raisedUsdBn: raise / m.params.scale / 1e9,
+        });
+    }
+    if (need > 0) {
+      // Debt: clouds and the chip maker from the fund (bonds, private credit) and banks.
+      const fundFirst = role !== Role.legacyCloud;
+      for (const lender of fundFirst ? [0, 1] : [1, 0]) {
+        if (need <= 0) break;
+        if (lender === 0 && c.pdYearly[i] <= fin.fundMaxDefaultProbability) {
+          const x = Math.min(need, fundBudget);
+          if (x > 0) {
+            fundLends(m, i, x);
+            tagInflow(c, i, Source.debt, x);
+            fundBudget -= x;
+            need -= x;
+          }
+        } else if (lender === 1 && c.pdYearly[i] <= fin.bankMaxDefaultProbability) {
+          const bank = c.bank[i];
+          const x = Math.min(need, m.banks.lendingCapacity[bank]);
+          if (x > 0) {
+            grantChainBankLoan(m, i, x);
+            m.banks.lendingCapacity[bank] -= x;
+            tagInflow(c, i, Source.debt, x);
+            need -= x;
+          }
+        }
+      }
+      if (need > 0.5 * target && c.capex[i] > 0) {
+        // Funding failed: cut this month's capacity order.
+        const cut = Math.min(c.capex[i], need);
+        const share = cut / c.capex[i];
+        const slot = i * ai.buildMonths + ((m.tick + ai.buildMonths - 1) % ai.buildMonths);
+        c.pipelineGw[slot] *= 1 - share;
+        c.capex[i] -= cut;
+        m.events.push({ type: "capexCut", firm: c.names[i], cutUsdBn: cut / m.params.scale / 1e9 });
+      }
+    } else if (role === Role.chip || role === Role.hyperscaler) {
+      // Cash-rich firms return part of the excess (dividends and buybacks) to their shareholders.
+      payDividends(m, i, -need * fin.payoutShare);
+    }
+    if (role === Role.modelLab) cancelIfDistressed(m, i, 2);
+  }
+  investStakes(m);
+}
+
+function payInterest(m: ModelState, i: number, bankInterest: number, fundInterest: number): void {
+  const c = m.aiChain;
+  const bank = c.bank[i];
+  debitParty(m, Party.aiFirm, i, bankInterest);
+  creditParty(m, Party.bank, bank, bankInterest);
+  m.banks.profit[bank] += bankInterest;
+  recordFlow(m.ledger.flows, FlowRow.loanInterest, Sector.aiChain, Sector.banks, bankInterest);
+  debitParty(m, Party.aiFirm, i, fundInterest);
+  creditParty(m, Party.fund, 0, fundInterest);
+  m.fund.income += fundInterest;
+  recordFlow(m.ledger.flows, FlowRow.loanInterest, Sector.aiChain, Sector.privateCredit, fundInterest);
+  payOutOfChain(c, i, bankInterest + fundInterest);
+  c.interestPaid[i] = bankInterest + fundInterest;
+  if (c.deposits[i] < 0) {
+    // Interest beyond cash is drawn on the bank's credit line.
+    const short = -c.deposits[i];
+    grantChainBankLoan(m, i, short);
+    tagInflow(c, i, Source.debt, short);
+  }
+}
+
+/** Dividends to every holder in proportion to shares: the fund and other chain firms. */
+function payDividends(m: ModelState, i: number, amount: number): void {
+  const c = m.aiChain;
+  if (amount <= 0 || c.shares[i] <= 0) return;
+  const perShare = amount / c.shares[i];
+  payOutOfChain(c, i, amount);
+  const toFund = m.fund.sharesHeld[i] * perShare;
+  debitParty(m, Party.aiFirm, i, amount);
+  for (let h = 0; h < c.n; h++) {
+    const x = c.stakes[h * c.n + i] * perShare;
+    if (x <= 0) continue;
+    creditParty(m, Party.aiFirm, h, x);
+    tagInflow(c, h, Source.other, x);
+  }
+  creditParty(m, Party.fund, 0, toFund);
+  m.fund.income += toFund;
+  recordFlow(m.ledger.flows, FlowRow.dividends, Sector.aiChain, Sector.privateCredit, toFund);
+}
+
+/**
+ * Announced equity investments between chain firms: unconditional tranches
+ * month by month, or conditional ones per GW of new capacity the chain's
+ * clouds put in service this month ("$10bn of equity per GW deployed").
+ */
+function investStakes(m: ModelState): void {
+  const c = m.aiChain;
+  let newGw = 0;
+  const b = m.config.aiChain.buildMonths;
+  for (let i = 0; i < c.n; i++) if (c.defaulted[i] === 0) newGw += c.pipelineGw[i * b + (m.tick % b)];
+  for (let k = 0; k < c.stakeInvestor.length; k++) {
+    if (c.stakeRemaining[k] <= 0 || m.tick < c.stakeStart[k]) continue;
+    const inv = c.stakeInvestor[k];
+    const tgt = c.stakeInvestee[k];
+    if (c.defaulted[inv] === 1 || c.defaulted[tgt] === 1) continue;
+    const due = c.stakePerGw[k] > 0 ? c.stakePerGw[k] * newGw : c.stakeMonthly[k];
+    const x = Math.min(due, c.stakeRemaining[k], Math.max(0, c.deposits[inv]));
+    if (x <= 0) continue;
+    payOutOfChain(c, inv, x);
+    issueChainEquity(m, tgt, inv, x);
+    tagInflow(c, tgt, Source.chainEquity, x);
+    c.stakeRemaining[k] -= x;
+  }
+}

@@ -1,0 +1,191 @@
+// Initial state of the AI chain and of the non-bank investor fund, from the
+// config's firms, contracts, stakes and backstops (CALIBRATION §1–4, §6).
+// Money converts from USD bn at US scale to model dollars by × 1e9 × scale;
+// capacity from GW by × scale. Every firm starts at a share price of 1, so
+// its shares outstanding equal its market value.
+import type { SpiralConfig } from "../../../config/configTypes.ts";
+import { InputError } from "../../../errors.ts";
+import { createEquityMarket, initEquityAsset } from "../../markets/equityMarket.ts";
+import type { AiChain, Fund } from "../../state.ts";
+import { ROLE_NAMES, SOURCE_COUNT, Source } from "../../state.ts";
+
+const f64 = (n: number) => new Float64Array(n);
+
+/** Build the chain (empty when aiChain.enabled is false). */
+export function createAiChain(config: SpiralConfig, scale: number, bankCount: number): AiChain {
+  const ai = config.aiChain;
+  const firms = ai.enabled ? ai.firms : [];
+  const n = firms.length;
+  const usd = (bn: number) => bn * 1e9 * scale;
+  const names = firms.map((f) => f.name);
+  const index = new Map(names.map((name, i) => [name, i]));
+  if (index.size !== n)
+    throw new InputError("aiChain.firms: two firms share a name", undefined, "aiChain.firms");
+  const lookup = (name: string, where: string): number => {
+    const i = index.get(name);
+    if (i === undefined) {
+      throw new InputError(
+        `${where}: no AI-chain firm is named "${name}" (firms: ${names.join(", ")})`,
+        undefined,
+        where,
+      );
+    }
+    return i;
+  };
+  const contracts = ai.enabled ? ai.computeContracts : [];
+  const stakes = ai.enabled ? ai.equityStakes : [];
+  const backstops = ai.enabled ? ai.backstops : [];
+  const nc = contracts.length;
+  const c: AiChain = {
+    n,
+    names,
+    role: new Uint8Array(n),
+    bank: new Uint16Array(n),
+    deposits: f64(n),
+    bankLoans: f64(n),
+    fundLoans: f64(n),
+    bankRateYearly: f64(n),
+    fundRateYearly: f64(n),
+    shares: f64(n),
+    price: f64(n).fill(1),
+    stakes: f64(n * n),
+    computeGw: f64(n),
+    pipelineGw: f64(n * ai.buildMonths),
+    capitalValue: f64(n),
+    otherProfit: f64(n),
+    labOpex: f64(n),
+    grossMargin: f64(n),
+    opexShare: f64(n),
+    revenue: f64(n),
+    endUserRevenue: f64(n),
+    chainRevenue: f64(n),
+    capex: f64(n),
+    interestPaid: f64(n),
+    profit: f64(n),
+    revenueHistory: f64(n * 13),
+    expectedGrowth: f64(n).fill(ai.expectations.initialGrowthYearly),
+    fundamental: f64(n),
+    market: createEquityMarket(n),
+    valuationScale: f64(n),
+    pdYearly: f64(n),
+    cdsBp: f64(n),
+    defaulted: new Uint8Array(n),
+    cashBySource: f64(n * SOURCE_COUNT),
+    revenueBySource: f64(n * SOURCE_COUNT),
+    contractBuyer: new Int32Array(nc),
+    contractSeller: new Int32Array(nc),
+    contractMonthly: f64(nc),
+    contractMonthsLeft: new Int32Array(nc),
+    contractStart: new Int32Array(nc),
+    contractPenalty: f64(nc),
+    contractAnnounced: f64(nc),
+    stakeInvestor: new Int32Array(stakes.length),
+    stakeInvestee: new Int32Array(stakes.length),
+    stakeRemaining: f64(stakes.length),
+    stakePerGw: f64(stakes.length),
+    stakeMonthly: f64(stakes.length),
+    stakeStart: new Int32Array(stakes.length),
+    backstopGuarantor: new Int32Array(backstops.length),
+    backstopBeneficiary: new Int32Array(backstops.length),
+    backstopRemaining: f64(backstops.length),
+    backstopUntil: new Int32Array(backstops.length),
+    servicePrice: 1,
+    adoption: ai.demand.initialAdoption,
+    initialCapacityGw: 0,
+    endUserSpending: 0,
+    householdAiShare: 0,
+    obligations: f64(n * n),
+    scratchN: f64(n),
+    scratchN2: f64(n),
+    marketStress: 0,
+    marketPeak: 0,
+    marketCapTotal: 0,
+    stakesValue: 0,
+  };
+  for (let i = 0; i < n; i++) {
+    const fc = firms[i];
+    c.role[i] = ROLE_NAMES.indexOf(fc.role);
+    c.bank[i] = fc.bank % bankCount;
+    c.deposits[i] = usd(fc.cashUsdBn);
+    c.cashBySource[i * SOURCE_COUNT + Source.other] = c.deposits[i];
+    c.bankLoans[i] = usd(fc.bankDebtUsdBn);
+    c.fundLoans[i] = usd(fc.marketDebtUsdBn);
+    c.shares[i] = usd(fc.marketCapUsdBn);
+    c.computeGw[i] = fc.computeGw * scale;
+    c.capitalValue[i] = c.computeGw[i] * usd(ai.costPerGwUsdBn) * 0.5; // half-depreciated on average
+    c.otherProfit[i] = usd(fc.otherProfitUsdBnYearly) / 12;
+    c.labOpex[i] = usd(fc.labOpexUsdBnYearly) / 12;
+    c.grossMargin[i] = fc.grossMargin;
+    c.opexShare[i] = fc.opexShareOfRevenue;
+    initEquityAsset(c.market, i, 1, 1, (fc.equityVolatility * fc.equityVolatility) / 12);
+    const monthlyRevenue = usd(fc.revenueUsdBnYearly) / 12;
+    for (let k = 0; k < 13; k++)
+      c.revenueHistory[i * 13 + k] =
+        monthlyRevenue / (1 + ai.expectations.initialGrowthYearly) ** ((12 - k) / 12);
+    c.revenue[i] = monthlyRevenue;
+    c.fundamental[i] = c.shares[i];
+    c.initialCapacityGw += c.computeGw[i];
+  }
+  contracts.forEach((k, j) => {
+    c.contractBuyer[j] = lookup(k.buyer, `aiChain.computeContracts[${j}].buyer`);
+    c.contractSeller[j] = lookup(k.seller, `aiChain.computeContracts[${j}].seller`);
+    c.contractAnnounced[j] = usd(k.announcedUsdBn);
+    c.contractMonthly[j] = (usd(k.announcedUsdBn) * k.realisedShare) / k.months;
+    c.contractMonthsLeft[j] = k.months;
+    c.contractStart[j] = k.startTick;
+    c.contractPenalty[j] = k.cancellationPenaltyShare;
+  });
+  stakes.forEach((s, j) => {
+    const inv = lookup(s.investor, `aiChain.equityStakes[${j}].investor`);
+    const tgt = lookup(s.investee, `aiChain.equityStakes[${j}].investee`);
+    c.stakeInvestor[j] = inv;
+    c.stakeInvestee[j] = tgt;
+    c.stakes[inv * n + tgt] += s.initialShare * c.shares[tgt];
+    c.stakeRemaining[j] = usd(s.announcedUsdBn) * s.realisedShare;
+    c.stakePerGw[j] = usd(s.perGwUsdBn) / scale; // model dollars per model GW
+    c.stakeMonthly[j] = c.stakeRemaining[j] / s.months;
+    c.stakeStart[j] = s.startTick;
+  });
+  backstops.forEach((b, j) => {
+    c.backstopGuarantor[j] = lookup(b.guarantor, `aiChain.backstops[${j}].guarantor`);
+    c.backstopBeneficiary[j] = lookup(b.beneficiary, `aiChain.backstops[${j}].beneficiary`);
+    c.backstopRemaining[j] = usd(b.limitUsdBn);
+    c.backstopUntil[j] = b.untilTick;
+  });
+  for (let j = 0; j < n; j++) {
+    let held = 0;
+    for (let i = 0; i < n; i++) held += c.stakes[i * n + j];
+    if (held > c.shares[j] * (1 + 1e-12)) {
+      throw new InputError(
+        `aiChain.equityStakes: stakes in ${names[j]} add up to more than 100 %`,
+        undefined,
+        "aiChain.equityStakes",
+      );
+    }
+  }
+  return c;
+}
+
+/** The fund holds every chain share not held by another chain firm, and the chain's non-bank debt. */
+export function createFund(chain: AiChain, cashModelUsd: number, bank: number): Fund {
+  const n = chain.n;
+  const sharesHeld = f64(n);
+  let loans = 0;
+  let equity = 0;
+  for (let j = 0; j < n; j++) {
+    let held = 0;
+    for (let i = 0; i < n; i++) held += chain.stakes[i * n + j];
+    sharesHeld[j] = chain.shares[j] - held;
+    equity += sharesHeld[j] * chain.price[j];
+    loans += chain.fundLoans[j];
+  }
+  return {
+    bank,
+    deposits: cashModelUsd,
+    loans,
+    sharesHeld,
+    nav: cashModelUsd + loans + equity,
+    distributionDue: 0,
+    income: 0,
+  };
+}

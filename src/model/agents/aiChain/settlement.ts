@@ -1,0 +1,225 @@
+// Money flowing through the AI chain each month: end users' payments (split
+// between labs and clouds), the chain's own obligations — compute-contract
+// instalments (lab → cloud), GPU deliveries (cloud → chip), vendor
+// backstops (chip buys a cloud's unsold capacity) — cleared together to a
+// fixed point (Eisenberg & Noe 2001) so that a firm that cannot pay passes
+// its shortfall on within the tick, and the month's accounts: capacity
+// entering service and depreciating, profit and tax.
+import { creditParty, FlowRow, Party, recordFlow, Sector, type SectorId, transfer } from "../../ledger.ts";
+import { clearingPayments, eisenbergNoeClearing } from "../../markets/clearing.ts";
+import type { ModelState } from "../../state.ts";
+import { Role, SOURCE_COUNT, Source } from "../../state.ts";
+import { payOutOfChain, payWithinChain, tagInflow } from "./attribution.ts";
+import { liveCapacity, revenuePerGwMonthly, updateServicePrice } from "./demand.ts";
+
+/**
+ * End users' payments reach the chain: labs get `labShare` in proportion to
+ * the compute they have contracted (their capacity to serve), clouds the rest
+ * in proportion to capacity. The payer's side has already been debited by
+ * the caller; this credits the chain and records the flow.
+ */
+export function receiveEndUserPayment(m: ModelState, payer: SectorId, amount: number): void {
+  const c = m.aiChain;
+  if (amount <= 0 || c.n === 0) return;
+  const labShare = m.config.aiChain.demand.labShare;
+  let labWeight = 0;
+  let cloudWeight = 0;
+  const w = c.scratchN;
+  for (let i = 0; i < c.n; i++) {
+    w[i] = 0;
+    if (c.defaulted[i] === 1) continue;
+    if (c.role[i] === Role.modelLab) {
+      for (let k = 0; k < c.contractBuyer.length; k++)
+        if (c.contractBuyer[k] === i && c.contractMonthsLeft[k] > 0) w[i] += c.contractMonthly[k];
+      w[i] = Math.max(w[i], 1e-9);
+      labWeight += w[i];
+    } else if (c.role[i] !== Role.chip) {
+      w[i] = c.computeGw[i];
+      cloudWeight += w[i];
+    }
+  }
+  if (labWeight + cloudWeight <= 0) {
+    // Nobody to serve (every lab and cloud in default this month): the first firm books it.
+    w[0] = 1;
+    cloudWeight = 1;
+  }
+  let paid = 0;
+  for (let i = 0; i < c.n; i++) {
+    if (w[i] <= 0) continue;
+    const isLab = c.role[i] === Role.modelLab && labWeight > 0;
+    const share = isLab
+      ? (cloudWeight > 0 ? labShare : 1) * (w[i] / labWeight)
+      : (labWeight > 0 ? 1 - labShare : 1) * (w[i] / cloudWeight);
+    const x = amount * share;
+    creditParty(m, Party.aiFirm, i, x);
+    tagInflow(c, i, Source.endUser, x);
+    c.revenueBySource[i * SOURCE_COUNT + Source.endUser] += x;
+    c.revenue[i] += x;
+    c.endUserRevenue[i] += x;
+    paid += x;
+  }
+  recordFlow(m.ledger.flows, FlowRow.aiServices, payer, Sector.aiChain, paid);
+}
+
+/** Start-of-month reset of the per-tick flow accumulators. */
+export function resetChainFlows(m: ModelState): void {
+  const c = m.aiChain;
+  c.revenue.fill(0);
+  c.endUserRevenue.fill(0);
+  c.chainRevenue.fill(0);
+  c.revenueBySource.fill(0);
+  c.profit.fill(0);
+  c.defaulted.fill(0);
+}
+
+/** Intra-chain obligations due this month, cleared to a fixed point, then paid. */
+export function settleChain(m: ModelState): void {
+  const c = m.aiChain;
+  const n = c.n;
+  if (n === 0) return;
+  const ai = m.config.aiChain;
+  const L = c.obligations;
+  L.fill(0);
+  for (let k = 0; k < c.contractBuyer.length; k++) {
+    if (c.contractMonthsLeft[k] <= 0 || c.contractStart[k] > m.tick) continue;
+    const b = c.contractBuyer[k];
+    const s = c.contractSeller[k];
+    if (c.defaulted[b] === 1 || c.defaulted[s] === 1) continue;
+    L[b * n + s] += c.contractMonthly[k];
+  }
+  for (let i = 0; i < n; i++) {
+    if (c.defaulted[i] === 1 || c.capex[i] <= 0) continue;
+    for (let j = 0; j < n; j++) {
+      if (c.role[j] === Role.chip && c.defaulted[j] === 0) {
+        L[i * n + j] += c.capex[i] * ai.gpuShareOfCost;
+        break;
+      }
+    }
+  }
+  // Vendor backstops: the guarantor buys the beneficiary's unused capacity.
+  const perGw = revenuePerGwMonthly(m) * c.servicePrice;
+  for (let k = 0; k < c.backstopGuarantor.length; k++) {
+    const g = c.backstopGuarantor[k];
+    const b = c.backstopBeneficiary[k];
+    if (
+      m.tick > c.backstopUntil[k] ||
+      c.backstopRemaining[k] <= 0 ||
+      c.defaulted[g] === 1 ||
+      c.defaulted[b] === 1
+    )
+      continue;
+    const unused = Math.max(0, c.computeGw[b] * perGw * ai.targetUtilization - c.revenue[b]);
+    const x = Math.min(unused, c.backstopRemaining[k]);
+    L[g * n + b] += x;
+    c.backstopRemaining[k] -= x;
+  }
+  // External assets: cash on hand. Clearing vector and the payments it implies.
+  const e = c.scratchN;
+  for (let i = 0; i < n; i++) e[i] = Math.max(0, c.deposits[i]);
+  const p = c.scratchN2;
+  const result = eisenbergNoeClearing(L, e, p);
+  const P = clearingPayments(L, p, new Float64Array(n * n));
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) payWithinChain(m, FlowRow.chainPurchases, i, j, P[i * n + j]);
+  }
+  for (let i = 0; i < n; i++) {
+    if (result.defaulted[i] === 1 && c.defaulted[i] === 0) {
+      let owed = 0;
+      for (let j = 0; j < n; j++) owed += L[i * n + j];
+      c.defaulted[i] = 1; // resolved at the end of the month (defaults.ts)
+      m.events.push({
+        type: "chainPaymentDefault",
+        firm: c.names[i],
+        owedUsdBn: owed / m.params.scale / 1e9,
+        paidUsdBn: p[i] / m.params.scale / 1e9,
+      });
+    }
+  }
+  for (let k = 0; k < c.contractBuyer.length; k++) {
+    if (c.contractMonthsLeft[k] > 0 && c.contractStart[k] <= m.tick) c.contractMonthsLeft[k]--;
+  }
+  // Services sold this month set next month's price of AI services.
+  let sold = 0;
+  for (let i = 0; i < n; i++)
+    if (c.role[i] !== Role.chip && c.role[i] !== Role.modelLab) sold += c.revenue[i];
+  updateServicePrice(m, sold);
+}
+
+/**
+ * The chain's purchases from the non-AI economy, paid from its cash: the
+ * building part of capex and the chip maker's cost of goods from
+ * capital-goods firms, operating costs from consumption-goods firms. Returns
+ * the nominal amounts wanted (the goods market delivers what it can).
+ */
+export function chainGoodsDemand(
+  m: ModelState,
+  out: { capital: Float64Array; consumption: Float64Array },
+): void {
+  const c = m.aiChain;
+  const ai = m.config.aiChain;
+  for (let i = 0; i < c.n; i++) {
+    out.capital[i] = 0;
+    out.consumption[i] = 0;
+    if (c.defaulted[i] === 1) continue;
+    const cash = Math.max(0, c.deposits[i]);
+    let capital = c.capex[i] * (1 - ai.gpuShareOfCost);
+    if (c.role[i] === Role.chip)
+      capital += (1 - c.grossMargin[i]) * c.revenueHistory[i * 13 + ((m.tick - 1 + 13) % 13)];
+    const consumption = c.opexShare[i] * c.revenueHistory[i * 13 + ((m.tick - 1 + 13) % 13)] + c.labOpex[i];
+    const total = capital + consumption;
+    const scale = total > cash * 0.5 ? (cash * 0.5) / total : 1;
+    out.capital[i] = capital * scale;
+    out.consumption[i] = consumption * scale;
+  }
+}
+
+/** Pay for goods bought from a non-AI firm. */
+export function chainPaysFirm(m: ModelState, i: number, firm: number, amount: number): void {
+  transfer(m, FlowRow.chainPurchases, Party.aiFirm, i, Party.firm, firm, amount);
+  payOutOfChain(m.aiChain, i, amount);
+}
+
+/**
+ * Month-end accounts: capacity ordered `buildMonths` ago enters service,
+ * capacity and book value depreciate over the GPU life, profit (revenue,
+ * other business, less costs, interest and depreciation) is taxed, and the
+ * revenue history for growth expectations advances.
+ */
+export function accountChain(m: ModelState): void {
+  const c = m.aiChain;
+  const ai = m.config.aiChain;
+  const b = ai.buildMonths;
+  const life = ai.gpuLifeMonths;
+  const taxRate = m.config.government.profitTaxRate;
+  for (let i = 0; i < c.n; i++) {
+    if (c.defaulted[i] === 1) {
+      c.revenueHistory[i * 13 + (m.tick % 13)] = 0;
+      continue;
+    }
+    const slot = i * b + (m.tick % b);
+    const entering = c.pipelineGw[slot];
+    c.pipelineGw[slot] = 0;
+    c.computeGw[i] = c.computeGw[i] * (1 - 1 / life) + entering;
+    const depreciation = c.capitalValue[i] / life;
+    c.capitalValue[i] += c.capex[i] - depreciation;
+    let costs = c.opexShare[i] * c.revenue[i] + c.labOpex[i] + c.interestPaid[i] + depreciation;
+    if (c.role[i] === Role.chip) costs += (1 - c.grossMargin[i]) * c.revenue[i];
+    for (let k = 0; k < c.contractBuyer.length; k++)
+      if (c.contractBuyer[k] === i && c.contractStart[k] <= m.tick && c.contractMonthsLeft[k] >= 0)
+        costs += 0;
+    const pretax = c.revenue[i] + c.otherProfit[i] * m.macro.priceIndex - costs;
+    const tax = pretax > 0 && c.deposits[i] > pretax * taxRate ? pretax * taxRate : 0;
+    if (tax > 0) {
+      transfer(m, FlowRow.profitTaxes, Party.aiFirm, i, Party.government, 0, tax);
+      payOutOfChain(c, i, tax);
+      m.government.taxes += tax;
+    }
+    c.profit[i] = pretax - tax;
+    c.revenueHistory[i * 13 + (m.tick % 13)] = c.revenue[i];
+  }
+}
+
+/** Capacity of live clouds in real GW (for series). */
+export function capacityGwUs(m: ModelState): number {
+  return liveCapacity(m) / m.params.scale;
+}

@@ -1,0 +1,147 @@
+// Share prices of chain firms (issue 3 item 5) and the knock-on effects of
+// their changes. Fundamentalists value a firm by its normalised earnings
+// growing at the firm's expected growth for five years, then at 2 %,
+// discounted at the policy rate plus a premium — scaled so that the initial
+// price is fair. Trend followers extrapolate; traders switch by recent
+// performance (markets/equityMarket.ts), so prices overshoot value in booms
+// and undershoot in busts. A short-selling fund presses firms with high
+// leverage, thin cash flow and heavy capex. Price changes revalue the stakes
+// chain firms hold in each other and the fund that households own.
+import { FlowRow, recordFlow, Sector } from "../../ledger.ts";
+import { marketStress } from "../../markets/creditRisk.ts";
+import {
+  DEFAULT_EQUITY_MARKET_PARAMS,
+  type EquityMarketParams,
+  initEquityAsset,
+  stepEquityMarket,
+} from "../../markets/equityMarket.ts";
+import type { ModelState } from "../../state.ts";
+import { Role } from "../../state.ts";
+
+/** Long-run margins used to normalise earnings by role (labs and clouds are valued on what they should earn). */
+const NORMAL_MARGIN = [0.5, 0.3, 0.25, 0.2, 0.3];
+const TERMINAL_GROWTH = 0.02;
+
+function normalisedValue(m: ModelState, i: number): number {
+  const c = m.aiChain;
+  const t = m.tick;
+  let recent = 0;
+  for (let k = 1; k <= 3; k++) recent += c.revenueHistory[i * 13 + ((t - k + 13 * 4) % 13)];
+  recent /= 3;
+  const earnings = 12 * (recent * NORMAL_MARGIN[c.role[i]] + c.otherProfit[i] * m.macro.priceIndex);
+  const r = Math.max(
+    TERMINAL_GROWTH + 0.02,
+    m.centralBank.policyRateYearly + m.config.aiChain.equityMarket.fundamentalDiscountYearly,
+  );
+  const g = Math.max(-0.5, Math.min(0.6, c.expectedGrowth[i]));
+  let value = 0;
+  let factor = 1;
+  for (let k = 1; k <= 5; k++) {
+    factor *= (1 + g) / (1 + r);
+    value += earnings * factor;
+  }
+  value += (earnings * factor * (1 + TERMINAL_GROWTH)) / (r - TERMINAL_GROWTH);
+  return Math.max(0, value);
+}
+
+/** Calibrate fundamentals so that every firm starts fairly priced. Call once after init. */
+export function initValuation(m: ModelState): void {
+  const c = m.aiChain;
+  for (let i = 0; i < c.n; i++) {
+    const v = normalisedValue(m, i);
+    c.valuationScale[i] = v > 0 ? (c.shares[i] * c.price[i]) / v : 1;
+  }
+  let cap = 0;
+  for (let i = 0; i < c.n; i++) cap += c.shares[i] * c.price[i];
+  c.marketCapTotal = cap;
+  c.marketPeak = cap;
+}
+
+const params: EquityMarketParams = { ...DEFAULT_EQUITY_MARKET_PARAMS };
+
+/** Short-seller target score in [0, 1]: leverage, negative cash flow, capex intensity. */
+function shortScore(m: ModelState, i: number): number {
+  const c = m.aiChain;
+  const cap = Math.max(1e-9, c.shares[i] * c.price[i]);
+  const leverage = Math.min(1, (c.bankLoans[i] + c.fundLoans[i]) / cap);
+  const burn = c.revenue[i] > 0 ? Math.min(1, Math.max(0, -c.profit[i]) / c.revenue[i]) : 1;
+  const capex = c.revenue[i] > 0 ? Math.min(1, c.capex[i] / (12 * c.revenue[i])) : 0;
+  return Math.min(1, (leverage + burn + capex) / 3);
+}
+
+/** Standard normal draw from the named "equity" stream (Box–Muller). */
+function normal(m: ModelState): number {
+  const rnd = m.streams.get("equity");
+  const u = Math.max(1e-12, rnd());
+  const v = rnd();
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+}
+
+/** New prices, revaluation flows, market stress. */
+export function valueChain(m: ModelState): void {
+  const c = m.aiChain;
+  if (c.n === 0) return;
+  const em = m.config.aiChain.equityMarket;
+  params.intensityOfChoice = em.intensityOfChoice * 120;
+  params.trendWeight = em.trendStrength * 0.6;
+  params.reversionSpeed = em.reversionSpeed;
+  params.noiseVolatility = em.noiseMonthly;
+  params.shortPressure = em.shortPressure * 0.5;
+  let cdsBefore = 0;
+  for (let i = 0; i < c.n; i++) cdsBefore += c.cdsBp[i];
+  let fundGain = 0;
+  let cap = 0;
+  let stakes = 0;
+  for (let i = 0; i < c.n; i++) {
+    const old = c.price[i];
+    const netCash = c.deposits[i] - c.bankLoans[i] - c.fundLoans[i];
+    const total = Math.max(
+      0.05 * c.valuationScale[i] * normalisedValue(m, i),
+      c.valuationScale[i] * normalisedValue(m, i) + 0.5 * netCash,
+    );
+    const fundamental = total / Math.max(1e-9, c.shares[i]);
+    const z = normal(m);
+    const p = stepEquityMarket(c.market, i, {
+      fundamentalValue: fundamental,
+      noise: z,
+      shortScore: shortScore(m, i),
+      params,
+    });
+    c.fundamental[i] = fundamental;
+    c.price[i] = p;
+    fundGain += (p - old) * m.fund.sharesHeld[i];
+    cap += p * c.shares[i];
+    let held = 0;
+    for (let h = 0; h < c.n; h++) held += c.stakes[h * c.n + i];
+    stakes += held * p;
+  }
+  recordFlow(m.ledger.flows, FlowRow.equityRevaluation, Sector.aiChain, Sector.privateCredit, fundGain);
+  c.marketCapTotal = cap;
+  c.stakesValue = stakes;
+  c.marketPeak = Math.max(c.marketPeak * 0.995, cap);
+  let cdsAfter = 0;
+  for (let i = 0; i < c.n; i++) cdsAfter += c.cdsBp[i];
+  c.marketStress = marketStress({
+    indexLevel: cap,
+    indexPeak: c.marketPeak,
+    spreadChangeBp: (cdsAfter - cdsBefore) / c.n,
+  });
+}
+
+/** After a default: old shareholders are nearly wiped out; trading restarts from the new, lower value. */
+export function resetAfterDefault(m: ModelState, i: number): void {
+  const c = m.aiChain;
+  const p = Math.max(1e-6, c.price[i] * 0.05);
+  const old = c.price[i];
+  initEquityAsset(c.market, i, p, p, c.market.varianceMonthly[i]);
+  c.price[i] = p;
+  recordFlow(
+    m.ledger.flows,
+    FlowRow.equityRevaluation,
+    Sector.aiChain,
+    Sector.privateCredit,
+    (p - old) * m.fund.sharesHeld[i],
+  );
+  c.valuationScale[i] *= 0.05;
+  if (c.role[i] === Role.modelLab) c.expectedGrowth[i] = Math.min(c.expectedGrowth[i], 0);
+}
