@@ -165,11 +165,10 @@ export async function runSingle(config: SpiralConfig, opts: RunOptions): Promise
  * @throws ModelFailure if the model breaks a guarantee.
  */
 export function runInMemory(config: SpiralConfig): InMemoryRun {
-  const numeric = seriesColumnsFor(config)
-    .filter((c) => c.type !== "string")
-    .map((c) => c.name);
+  const columns = seriesColumnsFor(config);
+  const numeric = columns.filter((c) => c.type !== "string").map((c) => c.name);
   const sim = new Simulation(config);
-  const recorder = new ColumnRecorder(numeric, config.ticks);
+  const recorder = new ColumnRecorder(numeric, config.ticks, columns);
   const dates: string[] = [];
   const events: RunEvent[] = [];
   for (let i = 0; i < config.ticks; i++) {
@@ -225,8 +224,12 @@ class ColumnRecorder {
   readonly #indices: number[];
   readonly #arrays: Float64Array[];
 
-  constructor(names: readonly string[], ticks: number) {
-    this.#indices = names.map(columnIndex);
+  constructor(
+    names: readonly string[],
+    ticks: number,
+    columns: readonly { name: string }[] = SERIES_COLUMNS,
+  ) {
+    this.#indices = names.map((name) => columnIndex(name, columns));
     this.#arrays = names.map((name) => {
       const array = new Float64Array(ticks);
       this.columns[name] = array;
@@ -239,8 +242,8 @@ class ColumnRecorder {
   }
 }
 
-function columnIndex(name: string): number {
-  const index = SERIES_COLUMNS.findIndex((c) => c.name === name);
+function columnIndex(name: string, columns: readonly { name: string }[] = SERIES_COLUMNS): number {
+  const index = columns.findIndex((c) => c.name === name);
   if (index < 0) throw new Error(`engine: the model's SERIES_COLUMNS has no "${name}" column`);
   return index;
 }

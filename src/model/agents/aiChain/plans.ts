@@ -62,7 +62,8 @@ export function planChain(m: ModelState): void {
       const utilization = capacityRevenue > 0 ? monthlyRevenue / capacityRevenue : 1;
       g *= Math.min(1.5, utilization / ai.targetUtilization);
       g = Math.max(0, Math.min(ex.maxCapacityGrowthYearly, g));
-      const orderGw = (c.computeGw[i] * g) / 12;
+      // Replace what wears out, plus the planned growth.
+      const orderGw = c.computeGw[i] * (1 / ai.gpuLifeMonths + g / 12);
       c.pipelineGw[i * ai.buildMonths + ((t + ai.buildMonths - 1) % ai.buildMonths)] += orderGw;
       c.capex[i] = orderGw * costPerGw;
     }
