@@ -14,3 +14,23 @@ export {
 } from "./stylizedFacts.ts";
 export { hillTailExponent, type SizeDistributionShape, sizeDistributionShape } from "./tailExponent.ts";
 export { type QuarterlyAggregation, toQuarterly } from "./toQuarterly.ts";
+
+// Sweep statistics (issue "Experiments on all cores"): designs, bands, intervals, sensitivity, seeds.
+
+export {
+  gridDesign,
+  latinHypercube,
+  type ParameterRange,
+  type SaltelliOutputs,
+  type SaltelliPoint,
+  SOBOL_MAX_DIMENSIONS,
+  saltelliDesign,
+  saltelliOutputs,
+  scaleToRanges,
+  sobolSequence,
+} from "./designs.ts";
+export { prcc } from "./prcc.ts";
+export { type QuantileBands, quantileBands } from "./quantileBands.ts";
+export { runSeed } from "./seeds.ts";
+export { type SobolIndices, type SobolIndicesOptions, sobolIndices } from "./sobolIndices.ts";
+export { type ConfidenceInterval, wilsonInterval } from "./wilsonInterval.ts";
