@@ -2,6 +2,10 @@
 //   spiral run CONFIG       simulate and write a run folder
 //   spiral validate FILE    check a config without running it
 //   spiral facts DIR        stylized facts of a finished run
+//   spiral report DIR       (re)write the report.html of a run or sweep folder
+//   spiral plot DIR         the report's charts as standalone SVG figures
+//   spiral sweep FILE       many runs of a design on a worker pool, into one folder
+//   spiral reproduce DIR    re-run a run from its manifest and compare the outputs
 // Exit codes: 0 success, 2 bad input (file, JSON, value, flag, command),
 // 3 model failure, 1 anything else, 128 + n when stopped by signal n.
 // Every error is one `spiral: …` line per problem on stderr, without a stack
@@ -31,6 +35,18 @@ interface RunFlags {
   out?: string;
   quiet?: boolean;
   overwrite?: boolean;
+  /** False with --no-report. */
+  report?: boolean;
+}
+
+interface SweepFlags {
+  workers?: number;
+  workerMemoryMb?: number;
+  out?: string;
+  resume?: boolean;
+  quiet?: boolean;
+  /** False with --no-report. */
+  report?: boolean;
 }
 
 interface FactsFlags {
@@ -69,6 +85,7 @@ async function main(argv: readonly string[]): Promise<number> {
     .option("--out <dir>", "run folder (default results/<name>-seed<seed>-<timestamp>)")
     .option("--quiet", "no progress output")
     .option("--overwrite", "replace a completed run in --out")
+    .option("--no-report", "do not write report.html at the end")
     .action(async (file: string, flags: RunFlags) => {
       exitCode = await runCommand(file, flags, argv);
     });
@@ -98,6 +115,58 @@ async function main(argv: readonly string[]): Promise<number> {
     )
     .action(async (dir: string, flags: FactsFlags) => {
       await factsCommand(dir, flags);
+    });
+
+  program
+    .command("sweep")
+    .description(
+      "run a sweep (parameters × design × replications) on a pool of worker threads, into one folder",
+    )
+    .argument("<sweep>", "sweep file, e.g. configs/sweeps/smoke.json")
+    .option("--workers <n>", "worker threads (default: the number of cores)", positiveInteger("--workers"))
+    .option(
+      "--worker-memory-mb <n>",
+      "heap limit of each worker, MB; a run that exceeds it fails (default 4096)",
+      positiveInteger("--worker-memory-mb"),
+    )
+    .option("--out <dir>", "sweep folder (default results/sweep-<name>-<timestamp>)")
+    .option("--resume", "finish the sweep in --out: runs already done are kept, the rest are run")
+    .option("--no-report", "do not write report.html at the end")
+    .option("--quiet", "no progress output")
+    .action(async (file: string, flags: SweepFlags) => {
+      exitCode = await sweepCommand(file, flags, argv);
+    });
+
+  program
+    .command("reproduce")
+    .description("re-run a run (a run folder, or runs/<runId> of a sweep) from its manifest and compare")
+    .argument("<run-dir>", "run folder")
+    .option("--quiet", "no progress output")
+    .action(async (dir: string, flags: { quiet?: boolean }) => {
+      exitCode = await reproduceCommand(dir, flags);
+    });
+
+  program
+    .command("report")
+    .description("write DIR/report.html: a self-contained page of charts of a finished run or sweep")
+    .argument("<dir>", "run folder or sweep folder")
+    .option("--heatmap <x,y>", "sweep: the two parameters of the crisis heatmap (default its first two)")
+    .action(async (dir: string, flags: { heatmap?: string }) => {
+      const { writeReport } = await import("./report/index.ts");
+      const heatmap = flags.heatmap === undefined ? undefined : heatmapFlag(flags.heatmap);
+      process.stdout.write(`report: ${displayPath(writeReport(dir, { heatmap }).path)}\n`);
+    });
+
+  program
+    .command("plot")
+    .description("write the report's charts of a finished run or sweep as standalone SVG (and PNG) figures")
+    .argument("<dir>", "run folder or sweep folder")
+    .option("--out <figdir>", "folder for the figures (default DIR/figures)")
+    .option("--no-png", "SVG only, no PNG beside each SVG")
+    .action(async (dir: string, flags: { out?: string; png?: boolean }) => {
+      const { plotRun } = await import("./report/index.ts");
+      const written = await plotRun(dir, flags.out ?? join(dir, "figures"), { png: flags.png !== false });
+      for (const path of written) process.stdout.write(`${displayPath(path)}\n`);
     });
 
   try {
@@ -153,6 +222,7 @@ async function runCommand(file: string, flags: RunFlags, argv: readonly string[]
       signal: controller.signal,
     });
     process.stdout.write(formatHeadline(result.outDir, result.summary));
+    if (flags.report !== false) await reportAfterRun(result.outDir);
     return 0;
   } catch (err) {
     if (!(err instanceof RunInterrupted)) throw err;
@@ -163,6 +233,141 @@ async function runCommand(file: string, flags: RunFlags, argv: readonly string[]
     process.off("SIGINT", onSignal);
     process.off("SIGTERM", onSignal);
   }
+}
+
+async function sweepCommand(file: string, flags: SweepFlags, argv: readonly string[]): Promise<number> {
+  const [{ loadSweepSpec, planSweep, runSweep }, { formatCommand }, { formatDuration }] = await Promise.all([
+    import("./engine/sweepIndex.ts"),
+    import("./io/manifest.ts"),
+    import("./io/progress.ts"),
+  ]);
+  if (flags.resume && flags.out === undefined) {
+    throw new InputError("--resume needs --out DIR: the folder of the sweep to finish", "--resume");
+  }
+  // Everything is checked before the folder is created: a bad sweep file writes nothing.
+  const plan = planSweep(loadSweepSpec(file));
+  const outDir = flags.out !== undefined ? resolve(flags.out) : defaultSweepDir(plan.spec.name, new Date());
+
+  const controller = new AbortController();
+  let firstSignalAt: number | undefined;
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (firstSignalAt === undefined) {
+      firstSignalAt = Date.now();
+      process.stderr.write(`spiral: ${signal}: finishing the runs in progress (again to stop at once)\n`);
+      controller.abort(signal);
+    } else if (Date.now() - firstSignalAt > FORCE_EXIT_AFTER_MS) {
+      // Safe: every record, run folder and manifest is written atomically; --resume redoes the runs in flight.
+      process.stderr.write(`spiral: ${signal} again, stopping at once; finish with --resume\n`);
+      process.exit(signalExitCode(signal));
+    }
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  try {
+    const outcome = await runSweep(plan, {
+      outDir,
+      workers: flags.workers,
+      workerMemoryMb: flags.workerMemoryMb,
+      resume: flags.resume ?? false,
+      quiet: flags.quiet ?? false,
+      command: formatCommand(["spiral", ...argv]),
+      signal: controller.signal,
+    });
+    const c = outcome.counts;
+    const reused = c.reused > 0 ? `, ${c.reused} done before this start` : "";
+    const resumeHint = `spiral sweep ${formatCommand([file])} --out ${formatCommand([displayPath(outDir)])} --resume`;
+    if (outcome.status === "interrupted") {
+      const signal = typeof controller.signal.reason === "string" ? controller.signal.reason : "SIGINT";
+      process.stderr.write(
+        `spiral: interrupted (${signal}): ${c.completed + c.failed} of ${c.runs} runs done; finish with: ${resumeHint}\n`,
+      );
+      return signalExitCode(signal);
+    }
+    process.stdout.write(
+      [
+        `results: ${displayPath(outDir)}`,
+        `runs: ${c.completed} completed, ${c.failed} failed, of ${c.runs} (${plural(c.points, "point")} × ${plural(plan.spec.replications, "replication")}${reused})`,
+        outcome.ranRuns === 0
+          ? `time: ${formatDuration(outcome.wallSeconds)} (no runs left to do; tables rebuilt)`
+          : `time: ${formatDuration(outcome.wallSeconds)} with ${outcome.workers} worker${outcome.workers === 1 ? "" : "s"}, ${outcome.runsPerSecond.toFixed(2)} runs/s`,
+        "",
+      ].join("\n"),
+    );
+    if (flags.report !== false) await reportAfterRun(outDir);
+    if (outcome.failedRuns.length === 0) return 0;
+    const shown = outcome.failedRuns.slice(0, 20);
+    for (const run of shown)
+      process.stderr.write(`spiral: run ${run.runId} failed (after a retry): ${run.error}\n`);
+    if (outcome.failedRuns.length > shown.length) {
+      process.stderr.write(`spiral: … and ${outcome.failedRuns.length - shown.length} more (see runs.csv)\n`);
+    }
+    process.stderr.write(
+      `spiral: ${outcome.failedRuns.length} of ${c.runs} runs failed; retry them with: ${resumeHint}\n`,
+    );
+    return 3;
+  } finally {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+  }
+}
+
+/** results/sweep-<name>-<YYYYMMDD-HHMMSS> (local time) under the working directory. */
+function defaultSweepDir(name: string, now: Date): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  const stamp = `${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(now.getDate())}-${pad(now.getHours())}${pad(now.getMinutes())}${pad(now.getSeconds())}`;
+  return resolve("results", `sweep-${name}-${stamp}`);
+}
+
+async function reproduceCommand(dir: string, flags: { quiet?: boolean }): Promise<number> {
+  const { reproduceRun } = await import("./engine/reproduce.ts");
+  const result = await reproduceRun(dir, { quiet: flags.quiet ?? false });
+  for (const note of result.notes) process.stderr.write(`spiral: note: ${note}\n`);
+  if (result.identical) {
+    process.stdout.write(
+      `identical: ${dir} (series.csv, series.parquet and events.ndjson match a fresh run)\n`,
+    );
+    return 0;
+  }
+  const lines = [`differs: ${dir}`];
+  const d = result.series;
+  if (d !== null) {
+    const where = d.tick !== null ? `tick ${d.tick}` : `line ${d.line}`;
+    lines.push(
+      `  series.csv first differs at ${where}, column ${d.column}: recorded ${d.recorded ?? "(nothing)"}, reproduced ${d.reproduced ?? "(nothing)"}`,
+    );
+  }
+  for (const file of result.otherFiles) lines.push(`  ${file} differs`);
+  process.stdout.write(`${lines.join("\n")}\n`);
+  return 1;
+}
+
+/**
+ * Writes the report.html of a finished run or sweep and prints its path. A
+ * failure only warns: the run or sweep itself completed and its manifest says so.
+ */
+async function reportAfterRun(outDir: string): Promise<void> {
+  try {
+    const { writeReport } = await import("./report/index.ts");
+    process.stdout.write(`report: ${displayPath(writeReport(outDir).path)}\n`);
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    const what = existsSync(join(outDir, "runs.csv")) ? "sweep" : "run";
+    process.stderr.write(
+      `spiral: warning: the ${what} completed, but its report could not be written: ${message}\n`,
+    );
+  }
+}
+
+/** `--heatmap x,y`: two parameter paths. */
+function heatmapFlag(value: string): [string, string] {
+  const parts = value.split(",").map((p) => p.trim());
+  if (parts.length !== 2 || parts.some((p) => p === "")) {
+    throw new InputError(
+      `--heatmap: expected two parameters as x,y (got ${JSON.stringify(value)})`,
+      "--heatmap",
+    );
+  }
+  return [parts[0]!, parts[1]!];
 }
 
 async function factsCommand(dir: string, flags: FactsFlags): Promise<void> {
@@ -259,6 +464,17 @@ function nonNegativeInteger(flag: string): (value: string) => number {
     const n = Number(value);
     if (!/^\s*\d+\s*$/.test(value) || !Number.isSafeInteger(n)) {
       throw new InputError(`${flag}: must be a non-negative integer (got ${JSON.stringify(value)})`, flag);
+    }
+    return n;
+  };
+}
+
+/** An option parser for integers ≥ 1; the error names the flag. */
+function positiveInteger(flag: string): (value: string) => number {
+  return (value) => {
+    const n = Number(value);
+    if (!/^\s*\d+\s*$/.test(value) || !Number.isSafeInteger(n) || n < 1) {
+      throw new InputError(`${flag}: must be a positive integer (got ${JSON.stringify(value)})`, flag);
     }
     return n;
   };

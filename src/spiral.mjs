@@ -1,15 +1,16 @@
 #!/usr/bin/env node
 // The `spiral` command as installed by npm (package.json "bin"). Spiral is
 // written in TypeScript and runs without a build step: this launcher starts
-// Node with tsx's loader and the real CLI (src/cli.ts). The loader is passed
-// with --import, so worker threads (piscina) inherit it through execArgv and
-// can load the .ts worker files too.
+// Node with tsx's loader and the real CLI (src/cli.ts). The loader is tsx's
+// main entry, passed with --import: on Node 20 it registers itself in worker
+// threads too (the narrower "tsx/esm" entry hooks only the main thread), so
+// piscina workers that inherit execArgv can load .ts worker files.
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const require = createRequire(import.meta.url);
-const tsxLoader = pathToFileURL(require.resolve("tsx/esm")).href;
+const tsxLoader = pathToFileURL(require.resolve("tsx")).href;
 const cli = fileURLToPath(new URL("./cli.ts", import.meta.url));
 
 const child = spawn(process.execPath, ["--import", tsxLoader, cli, ...process.argv.slice(2)], {

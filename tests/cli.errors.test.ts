@@ -138,7 +138,9 @@ describe("spiral with a bad command", () => {
   it("unknown command without a close match lists the commands", () => {
     const result = spiral(["frobnicate"]);
     expect(result.status).toBe(2);
-    expect(result.stderr).toBe("spiral: unknown command 'frobnicate' (commands: run, validate, facts)\n");
+    expect(result.stderr).toBe(
+      "spiral: unknown command 'frobnicate' (commands: run, validate, facts, sweep, reproduce, report, plot)\n",
+    );
   });
 
   it("no command shows the help on stderr", () => {

@@ -37,7 +37,7 @@ const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex
 
 describe("spiral run", () => {
   it("writes the run folder with a completed manifest that hashes every output", () => {
-    expect(readdirSync(first).sort()).toEqual(["manifest.json", ...OUTPUTS].sort());
+    expect(readdirSync(first).sort()).toEqual(["manifest.json", "report.html", ...OUTPUTS].sort());
     const manifest = JSON.parse(read(first, "manifest.json").toString("utf8"));
     expect(manifest.status).toBe("completed");
     expect(manifest.error).toBeNull();
@@ -46,8 +46,8 @@ describe("spiral run", () => {
     expect(manifest.config.seed).toBe(7);
     expect(manifest.config.households.count).toBe(300);
     expect(manifest.command).toMatch(/^spiral run configs\/baseline\.json --set households\.count=300 /);
-    expect(Object.keys(manifest.outputs).sort()).toEqual(OUTPUTS);
-    for (const file of OUTPUTS) {
+    expect(Object.keys(manifest.outputs).sort()).toEqual([...OUTPUTS, "report.html"].sort());
+    for (const file of [...OUTPUTS, "report.html"]) {
       const bytes = read(first, file);
       expect(manifest.outputs[file], file).toEqual({ sha256: sha256(bytes), bytes: bytes.length });
     }

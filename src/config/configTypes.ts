@@ -811,4 +811,113 @@ export interface SpiralConfig {
      */
     nonAiSectorIndexShare: number;
   };
+  /**
+   * Which model the engine runs: Spiral's core macro-financial economy, or the Lengnick (2013) baseline economy (parameters in the lengnick2013 object; the core sections are then ignored).
+   */
+  model: "spiral" | "lengnick2013";
+  /**
+   * Parameters of the Lengnick (2013) baseline economy ("Agent-based macroeconomics: A baseline model", JEBO 86:102-120), used when model is lengnick2013. One tick is one month of daysPerMonth days.
+   */
+  lengnick2013: {
+    /**
+     * Number of households (each supplies one unit of labour a day).
+     */
+    households: number;
+    /**
+     * Number of firms.
+     */
+    firms: number;
+    /**
+     * Working days in a month: goods are bought and produced every day; wages, prices, links and jobs change once a month.
+     */
+    daysPerMonth: number;
+    /**
+     * Type A connections: firms each household buys from (n).
+     */
+    supplierLinks: number;
+    /**
+     * Months without a failed vacancy after which a firm lowers its wage (gamma).
+     */
+    wageRigidityMonths: number;
+    /**
+     * Upper bound of the monthly relative wage change, drawn from U(0, delta) (delta).
+     */
+    wageStepMax: number;
+    /**
+     * Inventory below this multiple of last month's demand makes a firm open a vacancy and consider a price rise (phi lower).
+     */
+    inventoryLowerBound: number;
+    /**
+     * Inventory above this multiple of last month's demand makes a firm give notice to a worker and consider a price cut (phi upper).
+     */
+    inventoryUpperBound: number;
+    /**
+     * A firm never cuts its price below this multiple of marginal cost (wage / (lambda * daysPerMonth)) (phi-bar lower).
+     */
+    priceLowerMarkup: number;
+    /**
+     * A firm never raises its price above this multiple of marginal cost (phi-bar upper).
+     */
+    priceUpperMarkup: number;
+    /**
+     * Probability that a firm whose inventory is out of bounds actually changes its price this month (theta).
+     */
+    priceChangeProbability: number;
+    /**
+     * Upper bound of the relative price change, drawn from U(0, upsilon) (upsilon).
+     */
+    priceStepMax: number;
+    /**
+     * Monthly probability that a household compares one of its suppliers with a new firm on price (psi_price).
+     */
+    priceSearchProbability: number;
+    /**
+     * Monthly probability that a household drops a supplier that could not satisfy its demand (psi_quant).
+     */
+    quantitySearchProbability: number;
+    /**
+     * A new firm replaces a supplier only if its price is lower by more than this share (xi).
+     */
+    priceSwitchThreshold: number;
+    /**
+     * Firms an unemployed household visits per month looking for a job (beta).
+     */
+    unemployedSearchFirms: number;
+    /**
+     * Monthly probability that an employed household paid at least its reservation wage visits one firm for a better-paid job (pi).
+     */
+    onTheJobSearchProbability: number;
+    /**
+     * Planned monthly consumption is min((m/P)^alpha, m/P) in goods, m liquidity, P mean supplier price (alpha).
+     */
+    consumptionExponent: number;
+    /**
+     * Goods produced per worker per day (lambda).
+     */
+    productivity: number;
+    /**
+     * Firms keep this share of their monthly wage bill as a liquidity buffer and pay out the rest as dividends (chi).
+     */
+    bufferShare: number;
+    /**
+     * Factor applied to an unemployed household's reservation wage each month.
+     */
+    reservationWageDecay: number;
+    /**
+     * A household stops visiting suppliers for the day once it has bought this share of its planned daily demand.
+     */
+    satisfiedShare: number;
+    /**
+     * Initial price of every firm (±1 % noise); the paper does not report initial values.
+     */
+    initialPrice: number;
+    /**
+     * Initial monthly wage of every firm (±1 % noise): 63 goods a month at a 10 % markup over marginal cost.
+     */
+    initialWage: number;
+    /**
+     * Initial money of every household; near the steady state where (m/P)^alpha equals output per household.
+     */
+    initialHouseholdLiquidity: number;
+  };
 }

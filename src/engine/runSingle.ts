@@ -21,6 +21,14 @@ import {
   seriesColumnsFor,
   step,
 } from "../model/index.ts";
+import {
+  createLengnickModel,
+  LENGNICK_SERIES_COLUMNS,
+  LENGNICK_SUMMARY_SOURCES,
+  LengnickMetrics,
+  type LengnickState,
+  stepMonth,
+} from "../model/lengnick2013/index.ts";
 import { FirmSnapshotWriter, isSnapshotTick } from "./firmSnapshots.ts";
 import { type RunSummary, SUMMARY_COLUMNS, type SummaryColumn, summarizeSeries } from "./summary.ts";
 
@@ -108,11 +116,11 @@ export async function runSingle(config: SpiralConfig, opts: RunOptions): Promise
   let firms: FirmSnapshotWriter | undefined;
   let done = 0;
   try {
-    series = new SeriesWriter(dir, seriesColumnsFor(config));
+    series = new SeriesWriter(dir, columnsOf(config));
     events = new EventsWriter(dir);
     firms = new FirmSnapshotWriter(dir);
     const sim = new Simulation(config);
-    const recorder = new ColumnRecorder(SUMMARY_COLUMNS, config.ticks);
+    const recorder = summaryRecorder(config);
     let lastYield = performance.now();
     for (let i = 0; i < config.ticks; i++) {
       if (opts.signal?.aborted) throw interruption(opts.signal);
@@ -120,7 +128,7 @@ export async function runSingle(config: SpiralConfig, opts: RunOptions): Promise
       series.append(row);
       for (const event of tickEvents) events.append(event);
       recorder.record(row, i);
-      if (isSnapshotTick(sim.model.tick, config.burnInTicks)) firms.append(sim.model);
+      if (sim.model && isSnapshotTick(sim.model.tick, config.burnInTicks)) firms.append(sim.model);
       done = i + 1;
       progress.update(done, date);
       if (performance.now() - lastYield >= YIELD_INTERVAL_MS) {
@@ -131,7 +139,7 @@ export async function runSingle(config: SpiralConfig, opts: RunOptions): Promise
     series.close();
     events.close();
     firms.close();
-    const summary = summarizeSeries(recorder.columns as Record<SummaryColumn, Float64Array>, {
+    const summary = summarizeSeries(summaryInputs(config, recorder.columns), {
       name: config.name,
       seed: config.seed,
       burnInTicks: config.burnInTicks,
@@ -165,7 +173,7 @@ export async function runSingle(config: SpiralConfig, opts: RunOptions): Promise
  * @throws ModelFailure if the model breaks a guarantee.
  */
 export function runInMemory(config: SpiralConfig): InMemoryRun {
-  const columns = seriesColumnsFor(config);
+  const columns = columnsOf(config);
   const numeric = columns.filter((c) => c.type !== "string").map((c) => c.name);
   const sim = new Simulation(config);
   const recorder = new ColumnRecorder(numeric, config.ticks, columns);
@@ -178,7 +186,7 @@ export function runInMemory(config: SpiralConfig): InMemoryRun {
     events.push(...tickEvents);
   }
   const series = recorder.columns;
-  const summary = summarizeSeries(series as Record<SummaryColumn, Float64Array>, {
+  const summary = summarizeSeries(summaryInputs(config, series), {
     name: config.name,
     seed: config.seed,
     burnInTicks: config.burnInTicks,
@@ -188,11 +196,21 @@ export function runInMemory(config: SpiralConfig): InMemoryRun {
 
 /** The model and its metrics, advanced one tick at a time. */
 class Simulation {
-  readonly model: ModelState;
-  readonly #tracker: MetricsTracker;
+  /** The core model; undefined when `config.model` selects another model. */
+  readonly model: ModelState | undefined;
+  readonly #lengnick: { state: LengnickState; metrics: LengnickMetrics } | undefined;
+  readonly #tracker: MetricsTracker | undefined;
   readonly #dateColumn: number;
 
   constructor(config: SpiralConfig) {
+    if (config.model === "lengnick2013") {
+      this.#lengnick = {
+        state: createLengnickModel(config),
+        metrics: new LengnickMetrics(config.ticks, config.startDate),
+      };
+      this.#dateColumn = columnIndex("date", LENGNICK_SERIES_COLUMNS);
+      return;
+    }
     this.model = createModel(config);
     this.#tracker = new MetricsTracker(config.ticks, config);
     this.#dateColumn = columnIndex("date");
@@ -204,9 +222,14 @@ class Simulation {
    * The returned row is reused by the next call.
    */
   advance(): { row: readonly (number | string)[]; date: string; events: RunEvent[] } {
-    const m = this.model;
+    if (this.#lengnick) {
+      stepMonth(this.#lengnick.state);
+      const row = this.#lengnick.metrics.measure(this.#lengnick.state);
+      return { row, date: String(row[this.#dateColumn]), events: [] };
+    }
+    const m = this.model as ModelState;
     step(m);
-    const row = this.#tracker.measure(m, m.events);
+    const row = (this.#tracker as MetricsTracker).measure(m, m.events);
     const date = String(row[this.#dateColumn]);
     const tick = m.tick;
     // tick, date and type first (the events.ndjson order), and never overridden by a detail.
@@ -216,6 +239,32 @@ class Simulation {
     m.events.length = 0;
     return { row, date, events };
   }
+}
+
+/** The series columns of the model `config` selects. */
+function columnsOf(config: SpiralConfig): typeof LENGNICK_SERIES_COLUMNS {
+  return config.model === "lengnick2013" ? LENGNICK_SERIES_COLUMNS : seriesColumnsFor(config);
+}
+
+/** Records the columns the run summary is computed from. */
+function summaryRecorder(config: SpiralConfig): ColumnRecorder {
+  if (config.model !== "lengnick2013") return new ColumnRecorder(SUMMARY_COLUMNS, config.ticks);
+  const sources = Object.values(LENGNICK_SUMMARY_SOURCES).filter((c): c is string => c !== null);
+  return new ColumnRecorder(sources, config.ticks, LENGNICK_SERIES_COLUMNS);
+}
+
+/** The summary's input columns: the recorded ones, renamed for a model other than the core (zeros where it has none). */
+function summaryInputs(
+  config: SpiralConfig,
+  recorded: Record<string, Float64Array>,
+): Record<SummaryColumn, Float64Array> {
+  if (config.model !== "lengnick2013") return recorded as Record<SummaryColumn, Float64Array>;
+  const out = {} as Record<SummaryColumn, Float64Array>;
+  for (const name of SUMMARY_COLUMNS) {
+    const source = LENGNICK_SUMMARY_SOURCES[name];
+    out[name] = source ? recorded[source] : new Float64Array(config.ticks);
+  }
+  return out;
 }
 
 /** Chosen numeric series columns kept as Float64Arrays of the run's length. */

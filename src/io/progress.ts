@@ -94,3 +94,93 @@ export function formatDuration(seconds: number): string {
   const s = String(whole % 60).padStart(2, "0");
   return h > 0 ? `${h}:${String(m).padStart(2, "0")}:${s}` : `${m}:${s}`;
 }
+
+export interface SweepProgressOptions {
+  /** Runs the sweep still had to do when it (re)started. */
+  total: number;
+  /** Runs already finished before this start (a resumed sweep), shown in done/total but not in the rate. */
+  alreadyDone?: number;
+  /** Runs in the whole sweep, for the done/total count. Default alreadyDone + total. */
+  sweepRuns?: number;
+  quiet?: boolean;
+  stream?: ProgressStream;
+  isTTY?: boolean;
+  now?: () => number;
+}
+
+/** Width of the bar on a terminal, in characters. */
+const BAR_WIDTH = 24;
+
+/**
+ * Progress of a sweep: runs done out of the total, failures, runs per second
+ * (of this start), elapsed time and ETA. On a terminal a bar redrawn in
+ * place at most every 100 ms; off a terminal a plain line every 5 seconds.
+ */
+export class SweepProgressReporter {
+  readonly #total: number;
+  readonly #alreadyDone: number;
+  readonly #sweepRuns: number;
+  readonly #quiet: boolean;
+  readonly #stream: ProgressStream;
+  readonly #isTTY: boolean;
+  readonly #now: () => number;
+  readonly #startMs: number;
+  #lastWriteMs: number;
+  #done = 0;
+  #failed = 0;
+  #finished = false;
+
+  constructor(options: SweepProgressOptions) {
+    this.#total = options.total;
+    this.#alreadyDone = options.alreadyDone ?? 0;
+    this.#sweepRuns = options.sweepRuns ?? this.#alreadyDone + options.total;
+    this.#quiet = options.quiet ?? false;
+    this.#stream = options.stream ?? process.stderr;
+    this.#isTTY = options.isTTY ?? this.#stream.isTTY === true;
+    this.#now = options.now ?? (() => performance.now());
+    this.#startMs = this.#now();
+    this.#lastWriteMs = this.#isTTY ? Number.NEGATIVE_INFINITY : this.#startMs;
+  }
+
+  /** Records `done` runs finished in this start (completed or finally failed), `failed` of them failed. */
+  update(done: number, failed: number): void {
+    this.#done = done;
+    this.#failed = failed;
+    if (this.#quiet || this.#finished) return;
+    const nowMs = this.#now();
+    if (nowMs - this.#lastWriteMs < (this.#isTTY ? TTY_INTERVAL_MS : PLAIN_INTERVAL_MS)) return;
+    this.#lastWriteMs = nowMs;
+    const line = this.#line(nowMs);
+    this.#stream.write(this.#isTTY ? CLEAR_LINE + line : `${line}\n`);
+  }
+
+  /** Prints the final state and ends the line. Later calls do nothing. */
+  finish(): void {
+    if (this.#quiet || this.#finished) return;
+    this.#finished = true;
+    const line = this.#line(this.#now());
+    this.#stream.write(this.#isTTY ? `${CLEAR_LINE}${line}\n` : `${line}\n`);
+  }
+
+  #line(nowMs: number): string {
+    const elapsedSeconds = Math.max(0, (nowMs - this.#startMs) / 1000);
+    const rate = elapsedSeconds > 0 ? this.#done / elapsedSeconds : 0;
+    const remaining = Math.max(0, this.#total - this.#done);
+    const eta = remaining === 0 ? formatDuration(0) : rate > 0 ? formatDuration(remaining / rate) : "-:--";
+    const done = this.#alreadyDone + this.#done;
+    const count = `${done}/${this.#sweepRuns} runs`;
+    const parts = [
+      this.#isTTY ? `${bar(done / Math.max(1, this.#sweepRuns))} ${count}` : `sweep ${count}`,
+      `${this.#failed} failed`,
+      `${rate < 10 ? rate.toFixed(2) : rate.toFixed(1)} runs/s`,
+      `elapsed ${formatDuration(elapsedSeconds)}`,
+      `ETA ${eta}`,
+    ];
+    return parts.join(" | ");
+  }
+}
+
+function bar(fraction: number): string {
+  const filled = Math.max(0, Math.min(BAR_WIDTH, Math.round(fraction * BAR_WIDTH)));
+  return `[${"█".repeat(filled)}${"░".repeat(BAR_WIDTH - filled)}]`;
+}

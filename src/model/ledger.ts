@@ -436,7 +436,7 @@ function scanHouseholds(m: ModelState, byBank: Float64Array): number {
  * clears the flow matrix.
  */
 export function checkLedger(m: ModelState): void {
-  const { households: h, firms: f, banks: b, centralBank: cb, government: g, ledger } = m;
+  const { firms: f, banks: b, centralBank: cb, government: g, ledger } = m;
   // 3. Finite state first: a NaN would make every comparison below pass.
   checkColumnsFinite(m);
   checkFiniteScalars(m, "centralBank", cb);

@@ -1,0 +1,18 @@
+// Public surface of the reports: a run folder in, report.html or SVG figures out.
+export {
+  NETWORK_FILE,
+  NETWORK_FORMAT,
+  type Network,
+  type NetworkEdge,
+  type NetworkNode,
+  parseNetwork,
+  readNetwork,
+} from "./network.ts";
+export { plotRun } from "./plot.ts";
+export { readRunFolder } from "./runFolder.ts";
+export { buildRunReport, NETWORK_CHART_ID, REPORT_FILE, writeRunReport } from "./runReport.ts";
+export { RUN_SECTIONS, resolveSections } from "./sections.ts";
+export { isSweepFolder, readSweepFolder } from "./sweepFolder.ts";
+export { buildSweepReport, type SweepReportOptions, writeSweepReport } from "./sweepReport.ts";
+export { columnUnit, displayUnit } from "./units.ts";
+export { type WrittenReport, writeReport } from "./writeReport.ts";
