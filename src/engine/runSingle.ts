@@ -14,6 +14,7 @@ import { ProgressReporter, type ProgressStream } from "../io/progress.ts";
 import { prepareRunFolder } from "../io/runFolder.ts";
 import { SeriesWriter } from "../io/seriesWriter.ts";
 import {
+  chainNetwork,
   createModel,
   MetricsTracker,
   type ModelState,
@@ -145,6 +146,10 @@ export async function runSingle(config: SpiralConfig, opts: RunOptions): Promise
       burnInTicks: config.burnInTicks,
     });
     writeFileAtomic(join(dir, SUMMARY_FILE), `${JSON.stringify(summary, null, 2)}\n`);
+    // The AI chain's network at the end of the run, for the report's diagram.
+    if (sim.model && sim.model.aiChain.n > 0) {
+      writeFileAtomic(join(dir, "network.json"), `${JSON.stringify(chainNetwork(sim.model), null, 2)}\n`);
+    }
     const manifest = buildManifest({ ...base, status: "completed", finishedAt: new Date(), ticks: done });
     writeManifest(dir, manifest);
     progress.finish();

@@ -1,6 +1,7 @@
 // The model's public surface (STYLE.md: a tiny API users remember): build
 // from a config, step, read metrics. Pure and deterministic: no I/O, no
 // worker code; the engine drives it.
+export { chainNetwork } from "./agents/aiChain/network.ts";
 export { createInitialState as createModel } from "./init.ts";
 export {
   CHAIN_FIRM_COLUMNS,

@@ -240,6 +240,8 @@ export interface AiChain {
   pdYearly: Float64Array;
   cdsBp: Float64Array;
   defaulted: Uint8Array;
+  /** Defaults so far in the run, per firm. */
+  defaultCount: Uint16Array;
   /** Cash by source (Source × firm): amounts whose sum is the firm's deposits. */
   cashBySource: Float64Array;
   /** Revenue this tick by source. */

@@ -21,6 +21,7 @@ export function resolveChainDefaults(m: ModelState): number {
   for (let i = 0; i < c.n; i++) {
     if (c.defaulted[i] !== 1) continue;
     count++;
+    c.defaultCount[i]++;
     const debtBefore = c.bankLoans[i] + c.fundLoans[i];
     const cash = Math.max(0, c.deposits[i]);
     const toBank = Math.min(cash, c.bankLoans[i]);

@@ -70,6 +70,7 @@ export function createAiChain(config: SpiralConfig, scale: number, bankCount: nu
     pdYearly: f64(n),
     cdsBp: f64(n),
     defaulted: new Uint8Array(n),
+    defaultCount: new Uint16Array(n),
     cashBySource: f64(n * SOURCE_COUNT),
     revenueBySource: f64(n * SOURCE_COUNT),
     contractBuyer: new Int32Array(nc),
