@@ -14,6 +14,8 @@ function small(file: string, ticks: number, edit?: (c: SpiralConfig) => void): S
       "banks.count=7",
       `ticks=${ticks}`,
       "burnInTicks=0",
+      "aiChain.startTick=1", // act from the first month (the scenarios warm the core up first)
+      "centralBank.overrides=[]",
     ],
   });
   edit?.(c);

@@ -366,6 +366,25 @@ export interface SpiralConfig {
      * Rate above the policy rate on a bank's overdraft at the central bank (negative reserves).
      */
     advancePenaltyYearly: number;
+    /**
+     * Periods in which the central bank sets the rate by decision instead of by its rule (e.g. 'hold at 4.5 % for 24 months'); outside them the rule applies, starting from the last rate set. Logged as policy events.
+     *
+     * @maxItems 1000
+     */
+    overrides: {
+      /**
+       * First tick of the override.
+       */
+      fromTick: number;
+      /**
+       * Last tick of the override.
+       */
+      untilTick: number;
+      /**
+       * Policy rate during the override.
+       */
+      rateYearly: number;
+    }[];
   };
   /**
    * Government: taxes, unemployment benefits, purchases of goods, bills; deposit insurance and bank recapitalisation.
@@ -470,6 +489,10 @@ export interface SpiralConfig {
      * Whether the AI chain is simulated. Off (the default while the chain's calibration is in progress), the economy is the core non-AI model; the scenarios in configs/scenarios/ switch it on.
      */
     enabled: boolean;
+    /**
+     * First tick at which the chain acts (plans, trades, pays, is priced). Before it, its balance sheets stand still while the core economy settles from its initial state — scenarios start the chain after the burn-in.
+     */
+    startTick: number;
     /**
      * The chain's firms. Defaults: generic names, each with its real analogue and the CALIBRATION rows it uses.
      *
@@ -807,7 +830,7 @@ export interface SpiralConfig {
       shortPressure: number;
     };
     /**
-     * Share of the non-AI corporate sector's equity counted as one market index in the total market cap (the rest is unlisted).
+     * With the chain on: share of the non-AI corporate sector's capitalised earnings counted as its market value — the rest of the core's corporate value belongs to the chain firms, which are valued separately (total US market cap ≈ $68T, of which ≈ $25–30T in the AI chain, CALIBRATION §6).
      */
     nonAiSectorIndexShare: number;
   };

@@ -323,7 +323,8 @@ export function createInitialState(config: SpiralConfig, opts: InitOptions = {})
     const profit = pretax > 0 ? pretax * (1 - config.government.profitTaxRate) : pretax;
     firms.earnings[k] = profit;
     firms.dividendDue[k] = Math.max(0, profit) * cf.payoutRatio;
-    firms.marketValue[k] = Math.max(0, (profit * 12) / (policy + cf.equityRiskPremiumYearly));
+    const listed = config.aiChain.enabled ? config.aiChain.nonAiSectorIndexShare : 1;
+    firms.marketValue[k] = listed * Math.max(0, (profit * 12) / (policy + cf.equityRiskPremiumYearly));
     if (isC) {
       const rate = ((firms.salesNominal[k] - wageBill - interest) * 12) / Math.max(1e-9, firms.capital[k]);
       firms.profitRate[k] = rate;

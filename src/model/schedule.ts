@@ -47,19 +47,21 @@ export function step(m: ModelState): void {
   setPolicyRate(m); // Taylor rule or configured path
   setCreditTerms(m); // banks' spreads and lending capacity from their capital
   priceCredit(m); // each borrower's default probability and loan rate
+  // The AI chain acts from aiChain.startTick on (before it, its balance sheets stand still while the core warms up).
+  const chain = m.aiChain.n > 0 && m.tick >= m.config.aiChain.startTick;
   resetChainFlows(m);
-  priceChainCredit(m); // AI chain: distance-to-default PDs, CDS spreads, borrowing costs
+  if (chain) priceChainCredit(m); // AI chain: distance-to-default PDs, CDS spreads, borrowing costs
 
   // --- Plans ---
   planProduction(m); // expectations, output, labour demand, wages, prices
   planInvestment(m); // capacity growth from profitability and utilisation
   planPurchases(m); // government's fiscal rule
-  updateAiDemand(m); // end-user AI adoption and spending
-  planChain(m); // chain expectations and capacity orders
+  if (chain) updateAiDemand(m); // end-user AI adoption and spending
+  if (chain) planChain(m); // chain expectations and capacity orders
 
   // --- Financing ---
   financeFirms(m); // debt service, new loans, rationing; bankrupt firms replaced
-  financeChain(m); // chain debt service, refinancing, equity rounds, stakes, payouts
+  if (chain) financeChain(m); // chain debt service, refinancing, equity rounds, stakes, payouts
 
   // --- Labour market and production ---
   const seekers = separateAndListJobSeekers(m); // quits and layoffs, reservation wages
@@ -75,22 +77,22 @@ export function step(m: ModelState): void {
   clearConsumptionMarket(m);
   governmentPurchases(m);
   clearCapitalMarket(m);
-  chainBuysGoods(m); // AI chain's opex and data-centre construction from non-AI firms
+  if (chain) chainBuysGoods(m); // AI chain's opex and data-centre construction from non-AI firms
 
   // --- Accounting: firms, banks, central bank, government ---
-  firmsBuyServices(m); // non-AI firms' AI services and platform fees
-  settleChain(m); // chain obligations cleared to a fixed point (Eisenberg–Noe) and paid
-  accountChain(m); // capacity in service, depreciation, chain profits and tax
+  if (chain) firmsBuyServices(m); // non-AI firms' AI services and platform fees
+  if (chain) settleChain(m); // chain obligations cleared to a fixed point (Eisenberg–Noe) and paid
+  if (chain) accountChain(m); // capacity in service, depreciation, chain profits and tax
   accountFirms(m); // profits, profit tax, dividends declared, depreciation
   payBillInterest(m);
   payReserveInterest(m);
   settleBanks(m); // bank taxes, dividends, bills vs reserves
   remitProfit(m); // central bank profit to the government
   valueEquity(m); // market value of firms → household wealth
-  valueChain(m); // chain share prices (heterogeneous traders), stress
+  if (chain) valueChain(m); // chain share prices (heterogeneous traders), stress
 
   // --- Defaults and resolution, government financing ---
-  m.macro.chainDefaults = resolveChainDefaults(m); // haircuts, rejected contracts, wiped equity
+  m.macro.chainDefaults = chain ? resolveChainDefaults(m) : 0; // haircuts, rejected contracts, wiped equity
   resolveBankFailures(m); // deposit insurance or bail-in
   financeGovernment(m); // bills to keep the account funded
   markFund(m); // the non-bank fund marked to market → household wealth

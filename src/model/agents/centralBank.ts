@@ -34,6 +34,16 @@ export function setPolicyRate(m: ModelState): void {
       cb.unemploymentWeight * (cb.naturalUnemploymentRate - m.macro.unemploymentRate);
     rate = Math.max(cb.lowerBoundYearly, cb.smoothing * prev + (1 - cb.smoothing) * target);
   }
+  // Decided periods override the rule ("hold at 4.5 % for 24 months").
+  for (const o of cb.overrides) {
+    if (m.tick >= o.fromTick && m.tick <= o.untilTick) {
+      if (m.tick === o.fromTick)
+        m.events.push({ type: "policyOverrideStart", rateYearly: o.rateYearly, untilTick: o.untilTick });
+      rate = o.rateYearly;
+    } else if (m.tick === o.untilTick + 1) {
+      m.events.push({ type: "policyOverrideEnd", rule: cb.rule });
+    }
+  }
   if (cb.rule === "path" && rate !== prev) {
     m.events.push({ type: "policyRateStep", fromYearly: prev, toYearly: rate });
   }

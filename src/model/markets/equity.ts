@@ -17,9 +17,11 @@ export function valueEquity(m: ModelState): void {
   const longRate =
     0.5 * m.centralBank.policyRateYearly + 0.5 * (cb.neutralRealRateYearly + cb.inflationTargetYearly);
   const discount = Math.max(0.02, longRate + m.config.firms.equityRiskPremiumYearly);
+  // With the AI chain on, part of the corporate sector's value is the chain's own (listed separately).
+  const listed = m.aiChain.n > 0 ? m.config.aiChain.nonAiSectorIndexShare : 1;
   let total = 0;
   for (let j = 0; j < f.n; j++) {
-    const v = f.age[j] === 0 ? 0 : Math.max(0, (12 * f.earnings[j]) / discount);
+    const v = f.age[j] === 0 ? 0 : listed * Math.max(0, (12 * f.earnings[j]) / discount);
     f.marketValue[j] = v;
     total += v;
   }

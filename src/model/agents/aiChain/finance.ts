@@ -45,7 +45,7 @@ export function priceChainCredit(m: ModelState): void {
         equityVolatility: Math.sqrt(12 * c.market.varianceMonthly[i]),
         debt,
         riskFreeRate: Math.max(0, policy),
-        horizonYears: 5, // priced like a 5-year CDS
+        horizonYears: 1,
       },
       merton,
     );
