@@ -6,6 +6,8 @@
 //   spiral plot DIR         the report's charts as standalone SVG figures
 //   spiral sweep FILE       many runs of a design on a worker pool, into one folder
 //   spiral reproduce DIR    re-run a run from its manifest and compare the outputs
+//   spiral merge DIR        combine a sweep's shards into its tables
+//   spiral slurm FILE       print a Slurm submission script for a sharded sweep
 // Exit codes: 0 success, 2 bad input (file, JSON, value, flag, command),
 // 3 model failure, 1 anything else, 128 + n when stopped by signal n.
 // Every error is one `spiral: …` line per problem on stderr, without a stack
@@ -47,6 +49,24 @@ interface SweepFlags {
   quiet?: boolean;
   /** False with --no-report. */
   report?: boolean;
+  /** "i/N": run shard i of N only. */
+  shard?: string;
+  /** N, with the shard index from SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX. */
+  shards?: number;
+}
+
+interface MergeFlags {
+  sweep?: string;
+  report?: boolean;
+}
+
+interface SlurmFlags {
+  array: number;
+  out: string;
+  cpusPerTask?: number;
+  mem?: string;
+  time?: string;
+  partition?: string;
 }
 
 interface FactsFlags {
@@ -133,8 +153,63 @@ async function main(argv: readonly string[]): Promise<number> {
     .option("--resume", "finish the sweep in --out: runs already done are kept, the rest are run")
     .option("--no-report", "do not write report.html at the end")
     .option("--quiet", "no progress output")
+    .option(
+      "--shard <i/N>",
+      "run only shard i of N (0-based) into --out; default from SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX",
+    )
+    .option(
+      "--shards <n>",
+      "number of shards, with the index from SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX",
+      positiveInteger("--shards"),
+    )
     .action(async (file: string, flags: SweepFlags) => {
       exitCode = await sweepCommand(file, flags, argv);
+    });
+
+  program
+    .command("merge")
+    .description("combine the shards of a sweep in DIR into its runs table, aggregates and report")
+    .argument("<dir>", "the sweep folder the shards wrote")
+    .option("--sweep <file>", "the sweep file (default: the one the shards' manifests name)")
+    .option("--no-report", "do not write report.html at the end")
+    .action(async (dir: string, flags: MergeFlags) => {
+      exitCode = await mergeCommand(dir, flags, argv);
+    });
+
+  program
+    .command("slurm")
+    .description(
+      "print a bash script that submits a sweep to Slurm: an array job of shards, then a merge job",
+    )
+    .argument("<sweep>", "sweep file")
+    .requiredOption("--array <n>", "number of shards (array tasks 0..n-1)", positiveInteger("--array"))
+    .requiredOption("--out <dir>", "the shared sweep folder (on a file system every node sees)")
+    .option(
+      "--cpus-per-task <k>",
+      "CPUs of each array task, and its worker threads (default 1)",
+      positiveInteger("--cpus-per-task"),
+    )
+    .option("--mem <m>", "memory of each task, as Slurm's --mem (e.g. 16G); sets --worker-memory-mb")
+    .option("--time <t>", "time limit of each task, as Slurm's --time (e.g. 04:00:00)")
+    .option("--partition <p>", "Slurm partition")
+    .action(async (file: string, flags: SlurmFlags) => {
+      const [{ loadSweepSpec }, { slurmScript }] = await Promise.all([
+        import("./engine/sweepSpec.ts"),
+        import("./engine/slurm.ts"),
+      ]);
+      const spec = loadSweepSpec(file);
+      process.stdout.write(
+        slurmScript({
+          sweepFile: resolve(file),
+          array: flags.array,
+          outDir: resolve(flags.out),
+          cpusPerTask: flags.cpusPerTask,
+          mem: flags.mem,
+          time: flags.time,
+          partition: flags.partition,
+          jobName: `spiral-${spec.name}`,
+        }),
+      );
     });
 
   program
@@ -244,6 +319,14 @@ async function sweepCommand(file: string, flags: SweepFlags, argv: readonly stri
   if (flags.resume && flags.out === undefined) {
     throw new InputError("--resume needs --out DIR: the folder of the sweep to finish", "--resume");
   }
+  const { detectShard } = await import("./engine/shard.ts");
+  const shard = detectShard(flags);
+  if (shard !== undefined && flags.out === undefined) {
+    throw new InputError(
+      `a shard (${shard.source}) needs --out DIR: the folder all shards of the sweep share`,
+      "--out",
+    );
+  }
   // Everything is checked before the folder is created: a bad sweep file writes nothing.
   const plan = planSweep(loadSweepSpec(file));
   const outDir = flags.out !== undefined ? resolve(flags.out) : defaultSweepDir(plan.spec.name, new Date());
@@ -272,10 +355,12 @@ async function sweepCommand(file: string, flags: SweepFlags, argv: readonly stri
       quiet: flags.quiet ?? false,
       command: formatCommand(["spiral", ...argv]),
       signal: controller.signal,
+      shard,
     });
     const c = outcome.counts;
     const reused = c.reused > 0 ? `, ${c.reused} done before this start` : "";
-    const resumeHint = `spiral sweep ${formatCommand([file])} --out ${formatCommand([displayPath(outDir)])} --resume`;
+    const shardFlag = shard === undefined ? "" : ` --shard ${shard.index}/${shard.count}`;
+    const resumeHint = `spiral sweep ${formatCommand([file])}${shardFlag} --out ${formatCommand([displayPath(outDir)])} --resume`;
     if (outcome.status === "interrupted") {
       const signal = typeof controller.signal.reason === "string" ? controller.signal.reason : "SIGINT";
       process.stderr.write(
@@ -283,9 +368,16 @@ async function sweepCommand(file: string, flags: SweepFlags, argv: readonly stri
       );
       return signalExitCode(signal);
     }
+    const shardLine =
+      shard === undefined
+        ? []
+        : [
+            `shard: ${shard.index}/${shard.count} (${shard.source}): ${c.runs} of ${plan.runCount} runs; combine the shards with: spiral merge ${formatCommand([displayPath(outDir)])}`,
+          ];
     process.stdout.write(
       [
         `results: ${displayPath(outDir)}`,
+        ...shardLine,
         `runs: ${c.completed} completed, ${c.failed} failed, of ${c.runs} (${plural(c.points, "point")} × ${plural(plan.spec.replications, "replication")}${reused})`,
         outcome.ranRuns === 0
           ? `time: ${formatDuration(outcome.wallSeconds)} (no runs left to do; tables rebuilt)`
@@ -293,7 +385,8 @@ async function sweepCommand(file: string, flags: SweepFlags, argv: readonly stri
         "",
       ].join("\n"),
     );
-    if (flags.report !== false) await reportAfterRun(outDir);
+    // A shard has no sweep tables to report on: `spiral merge` writes them and the report.
+    if (flags.report !== false && shard === undefined) await reportAfterRun(outDir);
     if (outcome.failedRuns.length === 0) return 0;
     const shown = outcome.failedRuns.slice(0, 20);
     for (const run of shown)
@@ -309,6 +402,71 @@ async function sweepCommand(file: string, flags: SweepFlags, argv: readonly stri
     process.off("SIGINT", onSignal);
     process.off("SIGTERM", onSignal);
   }
+}
+
+async function mergeCommand(dir: string, flags: MergeFlags, argv: readonly string[]): Promise<number> {
+  const [{ mergeShards }, { formatCommand }] = await Promise.all([
+    import("./engine/merge.ts"),
+    import("./io/manifest.ts"),
+  ]);
+  const outDir = resolve(dir);
+  const outcome = await mergeShards(outDir, {
+    sweepFile: flags.sweep,
+    command: formatCommand(["spiral", ...argv]),
+  });
+  const c = outcome.counts;
+  const shardText =
+    outcome.shards.length === 0
+      ? "no shard manifests"
+      : outcome.shards.map((s) => `${s.shard.index}/${s.shard.count} ${s.status}`).join(", ");
+  const sweepArg = formatCommand([displayPath(outcome.sweepPath)]);
+  const folderArg = formatCommand([displayPath(outDir)]);
+  if (outcome.status === "incomplete") {
+    const missing = outcome.missingRuns;
+    process.stdout.write(
+      `results: ${displayPath(outDir)}\nshards: ${shardText}\nruns: ${c.runs - missing.length} recorded, ${missing.length} missing, of ${c.runs}; nothing written\n`,
+    );
+    for (const run of missing.slice(0, 20)) {
+      const owner = run.shard === undefined ? "" : ` (shard ${run.shard.index}/${run.shard.count})`;
+      process.stderr.write(`spiral: run ${run.runId} missing${owner}: ${run.reason}\n`);
+    }
+    if (missing.length > 20) process.stderr.write(`spiral: … and ${missing.length - 20} more missing runs\n`);
+    const owners = [
+      ...new Map(missing.filter((r) => r.shard !== undefined).map((r) => [r.shard?.index, r.shard])).values(),
+    ];
+    for (const shard of owners.slice(0, 20)) {
+      if (shard === undefined) continue;
+      process.stderr.write(
+        `spiral: finish shard ${shard.index}/${shard.count} with: spiral sweep ${sweepArg} --shard ${shard.index}/${shard.count} --out ${folderArg} --resume\n`,
+      );
+    }
+    if (owners.length === 0)
+      process.stderr.write(
+        `spiral: finish the sweep with: spiral sweep ${sweepArg} --out ${folderArg} --resume\n`,
+      );
+    process.stderr.write(
+      `spiral: ${missing.length} of ${c.runs} runs missing; then run: spiral merge ${folderArg}\n`,
+    );
+    return 3;
+  }
+  process.stdout.write(
+    [
+      `results: ${displayPath(outDir)}`,
+      `shards: ${shardText}`,
+      `runs: ${c.completed} completed, ${c.failed} failed, of ${c.runs} (${plural(c.points, "point")} × ${plural(outcome.plan.spec.replications, "replication")})`,
+      "",
+    ].join("\n"),
+  );
+  if (flags.report !== false) await reportAfterRun(outDir);
+  if (outcome.failedRuns.length === 0) return 0;
+  for (const run of outcome.failedRuns.slice(0, 20))
+    process.stderr.write(`spiral: run ${run.runId} failed (after a retry): ${run.error}\n`);
+  if (outcome.failedRuns.length > 20)
+    process.stderr.write(`spiral: … and ${outcome.failedRuns.length - 20} more (see runs.csv)\n`);
+  process.stderr.write(
+    `spiral: ${outcome.failedRuns.length} of ${c.runs} runs failed; retry them with --resume on their shard, then merge again\n`,
+  );
+  return 3;
 }
 
 /** results/sweep-<name>-<YYYYMMDD-HHMMSS> (local time) under the working directory. */

@@ -24,7 +24,7 @@ import {
   writeSync,
 } from "node:fs";
 import { createRequire } from "node:module";
-import { availableParallelism } from "node:os";
+import { availableParallelism, hostname } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Piscina } from "piscina";
@@ -32,6 +32,8 @@ import { InputError } from "../errors.ts";
 import { isTempName } from "../io/atomicWrite.ts";
 import { MANIFEST_FILE } from "../io/manifest.ts";
 import { type ProgressStream, SweepProgressReporter } from "../io/progress.ts";
+import { SHARDS_DIR, type Shard, shardDirName, shardMask } from "./shard.ts";
+import { writeShardTables } from "./shardResults.ts";
 import {
   readSweepManifestStatus,
   type SweepCounts,
@@ -85,6 +87,12 @@ export interface SweepOptions {
   command: string;
   /** Aborting stops taking new runs; in-flight runs finish and are recorded. */
   signal?: AbortSignal;
+  /**
+   * Run only this shard of the sweep (shard.ts): its runs' records go to
+   * done/ as usual, its lock, manifest and tables to shards/<i>-of-<N>/;
+   * the sweep's own tables are left to `spiral merge`.
+   */
+  shard?: Shard;
 }
 
 export interface SweepOutcome {
@@ -116,23 +124,30 @@ export async function runSweep(plan: SweepPlan, opts: SweepOptions): Promise<Swe
   const workers = opts.workers ?? availableParallelism();
   const workerMemoryMb = opts.workerMemoryMb ?? DEFAULT_WORKER_MEMORY_MB;
   const startedAt = new Date();
-  prepareSweepFolder(dir, opts.resume ?? false);
-  acquireLock(dir);
+  const shard = opts.shard;
+  // A shard keeps its lock and manifest apart, so that shards share the folder.
+  const ownDir = shard === undefined ? dir : join(dir, shardDirName(shard));
+  const inShard = shard === undefined ? undefined : shardMask(plan, shard);
+  const shardRunCount = inShard === undefined ? plan.runCount : inShard.reduce((n, x) => n + x, 0);
+  if (shard === undefined) prepareSweepFolder(dir, opts.resume ?? false);
+  else prepareShardFolder(dir, ownDir, opts.resume ?? false);
+  acquireLock(ownDir);
   try {
     const counts: SweepCounts = {
       points: plan.points.length,
-      runs: plan.runCount,
+      runs: shardRunCount,
       completed: 0,
       failed: 0,
-      pending: plan.runCount,
+      pending: shardRunCount,
       reused: 0,
     };
     const manifest = (
       status: SweepStatus,
       extra: { finishedAt?: Date; failedRuns?: FailedRun[]; outputs?: string[]; error?: string } = {},
     ) =>
-      writeSweepManifest(dir, {
+      writeSweepManifest(ownDir, {
         plan,
+        shard,
         command: opts.command,
         status,
         startedAt,
@@ -144,20 +159,23 @@ export async function runSweep(plan: SweepPlan, opts: SweepOptions): Promise<Swe
     manifest("running");
     mkdirSync(join(dir, DONE_DIR), { recursive: true });
     mkdirSync(join(dir, RUNS_DIR), { recursive: true });
-    clearLeftovers(dir);
+    clearLeftovers(dir, inShard === undefined ? undefined : ownRunIds(plan, inShard));
 
     // One byte per run, not the runs themselves: a sweep of millions of runs stays small.
+    // Runs of other shards count as finished here: this coordinator never starts them.
     const finished = new Uint8Array(plan.runCount);
     let index = 0;
     for (const run of plannedRuns(plan)) {
-      if (isFinished(dir, plan, run)) {
+      if (inShard !== undefined && inShard[index] === 0) {
+        finished[index] = 1;
+      } else if (isFinished(dir, plan, run)) {
         finished[index] = 1;
         counts.reused++;
       }
       index++;
     }
     counts.completed = counts.reused;
-    counts.pending = plan.runCount - counts.reused;
+    counts.pending = shardRunCount - counts.reused;
     const pending = pendingRuns(plan, finished);
 
     const execution = await execute(plan, pending, { ...opts, workers, workerMemoryMb }, counts);
@@ -177,7 +195,10 @@ export async function runSweep(plan: SweepPlan, opts: SweepOptions): Promise<Swe
       manifest("interrupted", { finishedAt });
       return { ...base, wallSeconds: seconds(startedAt, finishedAt), status: "interrupted", failedRuns: [] };
     }
-    const tables = await writeSweepResults(dir, plan);
+    const tables =
+      inShard === undefined
+        ? await writeSweepResults(dir, plan)
+        : writeShardTables(dir, ownDir, plan, inShard);
     counts.completed = tables.completed;
     counts.failed = tables.failed.length;
     counts.pending = 0;
@@ -187,11 +208,11 @@ export async function runSweep(plan: SweepPlan, opts: SweepOptions): Promise<Swe
       finishedAt,
       failedRuns: tables.failed,
       outputs: tables.files,
-      error: tables.failed.length > 0 ? `${tables.failed.length} of ${plan.runCount} runs failed` : undefined,
+      error: tables.failed.length > 0 ? `${tables.failed.length} of ${shardRunCount} runs failed` : undefined,
     });
     return { ...base, wallSeconds: seconds(startedAt, finishedAt), status, failedRuns: tables.failed };
   } finally {
-    releaseLock(dir);
+    releaseLock(ownDir);
   }
 }
 
@@ -231,7 +252,7 @@ async function execute(
   const progress = new SweepProgressReporter({
     total: toRun,
     alreadyDone: counts.reused,
-    sweepRuns: plan.runCount,
+    sweepRuns: counts.runs,
     quiet: opts.quiet ?? false,
     stream: opts.progressStream,
   });
@@ -338,7 +359,7 @@ async function execute(
         })
         .finally(() => {
           inFlight--;
-          counts.pending = Math.max(0, plan.runCount - counts.completed - counts.failed);
+          counts.pending = Math.max(0, counts.runs - counts.completed - counts.failed);
           progress.update(result.finished, failedNow);
           pump();
         });
@@ -404,24 +425,93 @@ function prepareSweepFolder(dir: string, resume: boolean): void {
   }
 }
 
-/** Removes what a killed coordinator or worker left half-done: temp files and temp run folders. */
-function clearLeftovers(dir: string): void {
-  for (const sub of ["", DONE_DIR, RUNS_DIR]) {
+/**
+ * Removes what a killed coordinator or worker left half-done: temp files and
+ * temp run folders. A shard (`own` set) removes only those of its own runs:
+ * the other shards' may be in the middle of being written.
+ */
+function clearLeftovers(dir: string, own?: ReadonlySet<string>): void {
+  for (const sub of own === undefined ? ["", DONE_DIR, RUNS_DIR] : [DONE_DIR, RUNS_DIR]) {
     const folder = join(dir, sub);
     for (const name of readdirSync(folder)) {
-      if (isTempName(name) || (sub === RUNS_DIR && name.startsWith(".tmp-"))) {
-        rmSync(join(folder, name), { recursive: true, force: true });
+      const tempRun = sub === RUNS_DIR && name.startsWith(".tmp-");
+      if (!(isTempName(name) || tempRun)) continue;
+      if (own !== undefined) {
+        const runId = tempRun ? name.slice(".tmp-".length) : name.replace(/\.json\.tmp-\d+$/, "");
+        if (!own.has(runId)) continue;
       }
+      rmSync(join(folder, name), { recursive: true, force: true });
     }
   }
 }
 
+function ownRunIds(plan: SweepPlan, mask: Uint8Array): Set<string> {
+  const ids = new Set<string>();
+  let index = 0;
+  for (const run of plannedRuns(plan)) if (mask[index++] === 1) ids.add(run.runId);
+  return ids;
+}
+
+/** What a sweep folder may hold besides a sweep's files when shards write it: their folder, Slurm logs. */
+const SHARED_FOLDER_NAMES = new Set([LOCK_FILE, DONE_DIR, RUNS_DIR, SHARDS_DIR, "slurm"]);
+
+/**
+ * Checks that a shard may write into `dir`: absent, empty, holding other
+ * shards' (or a sweep's) files; and that its own shard folder is new, or
+ * (with `resume`) the same shard's. Creates both folders.
+ */
+function prepareShardFolder(dir: string, shardDir: string, resume: boolean): void {
+  if (existsSync(dir) && !statSync(dir).isDirectory())
+    throw new InputError(`output path ${dir} exists and is not a folder`, dir);
+  if (existsSync(dir)) {
+    const names = readdirSync(dir).filter((name) => !SHARED_FOLDER_NAMES.has(name));
+    if (names.length > 0 && readSweepManifestStatus(dir) === undefined) {
+      throw new InputError(
+        `output folder ${dir} holds files that are not a Spiral sweep's (${names.slice(0, 3).join(", ")}); choose another --out`,
+        dir,
+      );
+    }
+    checkNoLiveLock(join(dir, LOCK_FILE), dir, "a spiral sweep or merge");
+  }
+  if (existsSync(join(shardDir, MANIFEST_FILE)) && !resume) {
+    throw new InputError(
+      `${shardDir} already holds this shard's results; pass --resume to finish it, or choose another --out`,
+      shardDir,
+    );
+  }
+  mkdirSync(shardDir, { recursive: true });
+}
+
+/** Throws if the lock file names a live process on this host. */
+export function checkNoLiveLock(path: string, dir: string, what: string): void {
+  const holder = lockHolder(path);
+  if (holder !== undefined) {
+    throw new InputError(`${what} (pid ${holder}) is writing ${dir}; wait for it or stop it first`, dir);
+  }
+}
+
+/** The pid in a lock file if it is a live process on this host; undefined otherwise. */
+export function lockHolder(path: string): number | undefined {
+  if (!existsSync(path)) return undefined;
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch {
+    return undefined;
+  }
+  const [pidText, host] = text.trim().split(/\s+/);
+  const pid = Number.parseInt(pidText, 10);
+  // A lock from another machine (a shard on another node) cannot be checked: it is taken as stale.
+  if (host !== undefined && host !== hostname()) return undefined;
+  return Number.isInteger(pid) && pid !== process.pid && isAlive(pid) ? pid : undefined;
+}
+
 /** Takes the folder's lock (its pid), or throws if a live coordinator holds it. */
-function acquireLock(dir: string): void {
+export function acquireLock(dir: string): void {
   const path = join(dir, LOCK_FILE);
   if (existsSync(path)) {
-    const pid = Number.parseInt(readFileSync(path, "utf8"), 10);
-    if (Number.isInteger(pid) && pid !== process.pid && isAlive(pid)) {
+    const pid = lockHolder(path);
+    if (pid !== undefined) {
       throw new InputError(
         `another spiral sweep (pid ${pid}) is writing ${dir}; wait for it or stop it first`,
         dir,
@@ -431,13 +521,13 @@ function acquireLock(dir: string): void {
   }
   const fd = openSync(path, "wx");
   try {
-    writeSync(fd, `${process.pid}\n`);
+    writeSync(fd, `${process.pid} ${hostname()}\n`);
   } finally {
     closeSync(fd);
   }
 }
 
-function releaseLock(dir: string): void {
+export function releaseLock(dir: string): void {
   rmSync(join(dir, LOCK_FILE), { force: true });
 }
 

@@ -4,7 +4,7 @@
 // the result tables. Written atomically at the start and after the end.
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { writeFileAtomic } from "../io/atomicWrite.ts";
 import { gitCommit, MANIFEST_FILE, type OutputFileInfo } from "../io/manifest.ts";
 import type { SweepPlan } from "./sweepPlan.ts";
@@ -12,6 +12,8 @@ import type { FailedRun } from "./sweepResults.ts";
 
 /** Marks a manifest.json as a sweep's (a run folder's manifest has none). */
 export const SWEEP_KIND = "spiral-sweep";
+/** Marks shards/<i>-of-<N>/manifest.json: one shard of a sweep (see shard.ts). */
+export const SWEEP_SHARD_KIND = "spiral-sweep-shard";
 
 export type SweepStatus = "running" | "completed" | "failed" | "interrupted";
 
@@ -40,6 +42,10 @@ export interface SweepManifestInput {
   /** Result files to hash, relative to the folder. */
   outputs?: readonly string[];
   error?: string;
+  /** Set for a shard's manifest (shards/<i>-of-<N>/manifest.json): which shard, of how many. */
+  shard?: { index: number; count: number };
+  /** Set by `spiral merge`: the shard manifests found (relative paths) and their statuses. */
+  merged?: unknown;
 }
 
 const PACKAGE_JSON = new URL("../../package.json", import.meta.url);
@@ -55,7 +61,7 @@ export function writeSweepManifest(dir: string, input: SweepManifestInput): void
     outputs[file] = { sha256: createHash("sha256").update(bytes).digest("hex"), bytes: bytes.length };
   }
   const manifest = {
-    kind: SWEEP_KIND,
+    kind: input.shard === undefined ? SWEEP_KIND : SWEEP_SHARD_KIND,
     spiral: JSON.parse(readFileSync(PACKAGE_JSON, "utf8")).version as string,
     node: process.version,
     gitCommit: gitCommit(),
@@ -71,6 +77,8 @@ export function writeSweepManifest(dir: string, input: SweepManifestInput): void
       runs: plan.runCount,
       keep: spec.keep,
     },
+    ...(input.shard === undefined ? {} : { shard: input.shard, sweepPath: resolve(spec.file) }),
+    ...(input.merged === undefined ? {} : { merged: input.merged }),
     workers: input.workers,
     workerMemoryMb: input.workerMemoryMb,
     status: input.status,

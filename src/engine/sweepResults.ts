@@ -181,7 +181,7 @@ export function metricValue(summary: RunSummary | null, metric: string): number 
 }
 
 /** The runs table, streamed to runs.csv row by row and kept as columns for runs.parquet. */
-class RunsTable {
+export class RunsTable {
   readonly #plan: SweepPlan;
   readonly #csv: AtomicFileStream;
   readonly #parquetPath: string;
