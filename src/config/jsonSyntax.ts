@@ -2,6 +2,8 @@
 // token" with no position, so when it fails this small scanner walks the text
 // by the JSON grammar (RFC 8259) and reports the line and column of the first
 // error in words a config author can act on.
+import { InputError } from "../errors.ts";
+import { describeValue, isPlainObject } from "./validate.ts";
 
 /** The first syntax error in a JSON text; line and column count from 1. */
 export interface JsonSyntaxError {
@@ -166,4 +168,32 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
     const column = err.offset - (before.lastIndexOf("\n") + 1) + 1;
     return { offset: err.offset, line, column, problem: err.problem };
   }
+}
+
+/**
+ * Parse the text of a JSON file that must hold an object (a config or a
+ * sweep file): strips a byte-order mark, and on a syntax error names the
+ * file with line and column.
+ * @throws InputError naming `label` — invalid JSON, or not an object (`what` says which kind of file).
+ */
+export function parseJsonObject(text: string, label: string, what: string): Record<string, unknown> {
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // byte-order mark some editors write
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    const where = findJsonSyntaxError(text);
+    const detail = where
+      ? `line ${where.line}, column ${where.column}: ${where.problem}`
+      : (err as Error).message;
+    throw new InputError(`${label}: invalid JSON at ${detail}`, label);
+  }
+  if (!isPlainObject(data)) {
+    throw new InputError(
+      `${label}: ${what} must hold a JSON object { … } (got ${describeValue(data)})`,
+      label,
+      "",
+    );
+  }
+  return data;
 }

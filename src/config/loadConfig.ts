@@ -7,7 +7,7 @@ import { readFileSync, realpathSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import { InputError } from "../errors.ts";
 import type { SpiralConfig } from "./configTypes.ts";
-import { findJsonSyntaxError } from "./jsonSyntax.ts";
+import { parseJsonObject } from "./jsonSyntax.ts";
 import { fileOnlyKeys, type SchemaNode, schemaAt } from "./schema.ts";
 import { suggestParameterPath } from "./suggest.ts";
 import { describeValue, escapePointerSegment, isPlainObject, validateResolved } from "./validate.ts";
@@ -103,25 +103,7 @@ function readConfigFile(
     throw new InputError(`cannot read config file ${label}${via}: ${reason}`, label);
   }
 
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // byte-order mark some editors write
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (err) {
-    const where = findJsonSyntaxError(text);
-    const detail = where
-      ? `line ${where.line}, column ${where.column}: ${where.problem}`
-      : (err as Error).message;
-    throw new InputError(`${label}: invalid JSON at ${detail}`, label);
-  }
-  if (!isPlainObject(data)) {
-    throw new InputError(
-      `${label}: a config file must hold a JSON object { … } (got ${describeValue(data)})`,
-      label,
-      "",
-    );
-  }
-  return data;
+  return parseJsonObject(text, label, "a config file");
 }
 
 /** Parses `--set` texts into layers; reports every malformed or unknown one at once. */

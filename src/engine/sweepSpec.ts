@@ -17,7 +17,7 @@ import {
   suggestParameterPath,
   validateConfigObject,
 } from "../config/index.ts";
-import { findJsonSyntaxError } from "../config/jsonSyntax.ts";
+import { parseJsonObject } from "../config/jsonSyntax.ts";
 import { closestName } from "../config/suggest.ts";
 import { describeValue, isPlainObject } from "../config/validate.ts";
 import { InputError } from "../errors.ts";
@@ -262,25 +262,7 @@ function readSweepFile(file: string): Record<string, unknown> {
     if (code === "ENOENT" || code === "ENOTDIR") throw new InputError(`sweep file not found: ${file}`, file);
     throw new InputError(`cannot read sweep file ${file}: ${(err as Error).message}`, file);
   }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (err) {
-    const where = findJsonSyntaxError(text);
-    const detail = where
-      ? `line ${where.line}, column ${where.column}: ${where.problem}`
-      : (err as Error).message;
-    throw new InputError(`${file}: invalid JSON at ${detail}`, file);
-  }
-  if (!isPlainObject(data)) {
-    throw new InputError(
-      `${file}: a sweep file must hold a JSON object { … } (got ${describeValue(data)})`,
-      file,
-      "",
-    );
-  }
-  return data;
+  return parseJsonObject(text, file, "a sweep file");
 }
 
 function resolveBase(file: string, base: string): string {
