@@ -30,54 +30,73 @@ const TTY_INTERVAL_MS = 100;
 const PLAIN_INTERVAL_MS = 5000;
 const CLEAR_LINE = "\r\x1b[2K";
 
-export class ProgressReporter {
-  readonly #total: number;
-  readonly #label: string;
-  readonly #quiet: boolean;
-  readonly #stream: ProgressStream;
-  readonly #isTTY: boolean;
-  readonly #now: () => number;
-  readonly #startMs: number;
+/**
+ * A status line on a stream, redrawn in place on a terminal at most every
+ * 100 ms, or written as a plain line every 5 seconds elsewhere. Subclasses
+ * say what the line reads; this class decides when it is written.
+ */
+abstract class ThrottledStatusLine {
+  protected readonly quiet: boolean;
+  protected readonly stream: ProgressStream;
+  protected readonly isTTY: boolean;
+  protected readonly now: () => number;
+  protected readonly startMs: number;
   #lastWriteMs: number;
-  #done = 0;
-  #detail = "";
   #finished = false;
 
+  constructor(options: { quiet?: boolean; stream?: ProgressStream; isTTY?: boolean; now?: () => number }) {
+    this.quiet = options.quiet ?? false;
+    this.stream = options.stream ?? process.stderr;
+    this.isTTY = options.isTTY ?? this.stream.isTTY === true;
+    this.now = options.now ?? (() => performance.now());
+    this.startMs = this.now();
+    // On a terminal the first update draws at once; off it the first line comes after 5 s.
+    this.#lastWriteMs = this.isTTY ? Number.NEGATIVE_INFINITY : this.startMs;
+  }
+
+  /** The line as it reads at `nowMs`. */
+  protected abstract render(nowMs: number): string;
+
+  /** Writes the line if enough time has passed since the last one. */
+  protected maybeWrite(): void {
+    if (this.quiet || this.#finished) return;
+    const nowMs = this.now();
+    if (nowMs - this.#lastWriteMs < (this.isTTY ? TTY_INTERVAL_MS : PLAIN_INTERVAL_MS)) return;
+    this.#lastWriteMs = nowMs;
+    const line = this.render(nowMs);
+    this.stream.write(this.isTTY ? CLEAR_LINE + line : `${line}\n`);
+  }
+
+  /** Prints the final state and ends the line. Later calls do nothing. */
+  finish(): void {
+    if (this.quiet || this.#finished) return;
+    this.#finished = true;
+    const line = this.render(this.now());
+    this.stream.write(this.isTTY ? `${CLEAR_LINE}${line}\n` : `${line}\n`);
+  }
+}
+
+export class ProgressReporter extends ThrottledStatusLine {
+  readonly #total: number;
+  readonly #label: string;
+  #done = 0;
+  #detail = "";
+
   constructor(options: ProgressOptions) {
+    super(options);
     this.#total = options.total;
     this.#label = options.label;
-    this.#quiet = options.quiet ?? false;
-    this.#stream = options.stream ?? process.stderr;
-    this.#isTTY = options.isTTY ?? this.#stream.isTTY === true;
-    this.#now = options.now ?? (() => performance.now());
-    this.#startMs = this.#now();
-    // On a terminal the first update draws at once; off it the first line comes after 5 s.
-    this.#lastWriteMs = this.#isTTY ? Number.NEGATIVE_INFINITY : this.#startMs;
   }
 
   /** Records progress (`done` ticks finished, `detail` e.g. the model date "2035-04") and maybe prints. */
   update(done: number, detail: string): void {
     this.#done = done;
     this.#detail = detail;
-    if (this.#quiet || this.#finished) return;
-    const nowMs = this.#now();
-    const interval = this.#isTTY ? TTY_INTERVAL_MS : PLAIN_INTERVAL_MS;
-    if (nowMs - this.#lastWriteMs < interval) return;
-    this.#lastWriteMs = nowMs;
-    const line = this.#line(nowMs);
-    this.#stream.write(this.#isTTY ? CLEAR_LINE + line : `${line}\n`);
+    this.maybeWrite();
   }
 
-  /** Prints the final state and ends the line. Later calls do nothing. */
-  finish(): void {
-    if (this.#quiet || this.#finished) return;
-    this.#finished = true;
-    const line = this.#line(this.#now());
-    this.#stream.write(this.#isTTY ? `${CLEAR_LINE}${line}\n` : `${line}\n`);
-  }
-
-  #line(nowMs: number): string {
-    const elapsedSeconds = Math.max(0, (nowMs - this.#startMs) / 1000);
+  protected render(nowMs: number): string {
+    const elapsedSeconds = Math.max(0, (nowMs - this.startMs) / 1000);
     const rate = elapsedSeconds > 0 ? this.#done / elapsedSeconds : 0;
     const remaining = Math.max(0, this.#total - this.#done);
     const eta = remaining === 0 ? formatDuration(0) : rate > 0 ? formatDuration(remaining / rate) : "-:--";
@@ -116,61 +135,36 @@ const BAR_WIDTH = 24;
  * (of this start), elapsed time and ETA. On a terminal a bar redrawn in
  * place at most every 100 ms; off a terminal a plain line every 5 seconds.
  */
-export class SweepProgressReporter {
+export class SweepProgressReporter extends ThrottledStatusLine {
   readonly #total: number;
   readonly #alreadyDone: number;
   readonly #sweepRuns: number;
-  readonly #quiet: boolean;
-  readonly #stream: ProgressStream;
-  readonly #isTTY: boolean;
-  readonly #now: () => number;
-  readonly #startMs: number;
-  #lastWriteMs: number;
   #done = 0;
   #failed = 0;
-  #finished = false;
 
   constructor(options: SweepProgressOptions) {
+    super(options);
     this.#total = options.total;
     this.#alreadyDone = options.alreadyDone ?? 0;
     this.#sweepRuns = options.sweepRuns ?? this.#alreadyDone + options.total;
-    this.#quiet = options.quiet ?? false;
-    this.#stream = options.stream ?? process.stderr;
-    this.#isTTY = options.isTTY ?? this.#stream.isTTY === true;
-    this.#now = options.now ?? (() => performance.now());
-    this.#startMs = this.#now();
-    this.#lastWriteMs = this.#isTTY ? Number.NEGATIVE_INFINITY : this.#startMs;
   }
 
   /** Records `done` runs finished in this start (completed or finally failed), `failed` of them failed. */
   update(done: number, failed: number): void {
     this.#done = done;
     this.#failed = failed;
-    if (this.#quiet || this.#finished) return;
-    const nowMs = this.#now();
-    if (nowMs - this.#lastWriteMs < (this.#isTTY ? TTY_INTERVAL_MS : PLAIN_INTERVAL_MS)) return;
-    this.#lastWriteMs = nowMs;
-    const line = this.#line(nowMs);
-    this.#stream.write(this.#isTTY ? CLEAR_LINE + line : `${line}\n`);
+    this.maybeWrite();
   }
 
-  /** Prints the final state and ends the line. Later calls do nothing. */
-  finish(): void {
-    if (this.#quiet || this.#finished) return;
-    this.#finished = true;
-    const line = this.#line(this.#now());
-    this.#stream.write(this.#isTTY ? `${CLEAR_LINE}${line}\n` : `${line}\n`);
-  }
-
-  #line(nowMs: number): string {
-    const elapsedSeconds = Math.max(0, (nowMs - this.#startMs) / 1000);
+  protected render(nowMs: number): string {
+    const elapsedSeconds = Math.max(0, (nowMs - this.startMs) / 1000);
     const rate = elapsedSeconds > 0 ? this.#done / elapsedSeconds : 0;
     const remaining = Math.max(0, this.#total - this.#done);
     const eta = remaining === 0 ? formatDuration(0) : rate > 0 ? formatDuration(remaining / rate) : "-:--";
     const done = this.#alreadyDone + this.#done;
     const count = `${done}/${this.#sweepRuns} runs`;
     const parts = [
-      this.#isTTY ? `${bar(done / Math.max(1, this.#sweepRuns))} ${count}` : `sweep ${count}`,
+      this.isTTY ? `${bar(done / Math.max(1, this.#sweepRuns))} ${count}` : `sweep ${count}`,
       `${this.#failed} failed`,
       `${rate < 10 ? rate.toFixed(2) : rate.toFixed(1)} runs/s`,
       `elapsed ${formatDuration(elapsedSeconds)}`,
