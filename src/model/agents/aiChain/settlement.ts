@@ -204,9 +204,6 @@ export function accountChain(m: ModelState): void {
     c.capitalValue[i] += c.capex[i] - depreciation;
     let costs = c.opexShare[i] * c.revenue[i] + c.labOpex[i] + c.interestPaid[i] + depreciation;
     if (c.role[i] === Role.chip) costs += (1 - c.grossMargin[i]) * c.revenue[i];
-    for (let k = 0; k < c.contractBuyer.length; k++)
-      if (c.contractBuyer[k] === i && c.contractStart[k] <= m.tick && c.contractMonthsLeft[k] >= 0)
-        costs += 0;
     const pretax = c.revenue[i] + c.otherProfit[i] * m.macro.priceIndex - costs;
     const tax = pretax > 0 && c.deposits[i] > pretax * taxRate ? pretax * taxRate : 0;
     if (tax > 0) {
