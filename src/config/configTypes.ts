@@ -426,6 +426,19 @@ export interface SpiralConfig {
      * Whether a failed bank is recapitalised by the government so that depositors lose nothing.
      */
     depositInsurance: boolean;
+    /**
+     * Fiscal absorption of AI infrastructure cost (DESIGN §3, policy levers): the government pays a share of the chain's capex and guarantees a share of its debt, financed with bills. Off by default; the fiscal-absorb scenario switches it on.
+     */
+    fiscalAbsorption: {
+      /**
+       * Share of each AI-chain firm's capex (GPUs and data-centre buildings) the government pays as a capital grant, like a public infrastructure programme or investment subsidy.
+       */
+      chainCapexShare: number;
+      /**
+       * Share of AI-chain debt the government guarantees: lenders price and ration only the unguaranteed part of the default risk, and on a default the government pays lenders this share of their loss.
+       */
+      chainDebtGuaranteeShare: number;
+    };
   };
   /**
    * Initial balance sheet, as ratios to initial annual GDP; the remaining stocks follow from the accounting identities.
@@ -556,7 +569,7 @@ export interface SpiralConfig {
        */
       labOpexUsdBnYearly: number;
       /**
-       * Initial yearly volatility of the share price.
+       * Yearly volatility of the share price at the start; with the initial leverage it fixes the firm's asset volatility, which (levered to current debt) is the floor of the volatility the credit model uses. The neocloud's 0.7 puts its 5-yr CDS at ≈540 bp, inside the 368–643 bp of Oct–Nov 2025 (CALIBRATION §3).
        */
       equityVolatility: number;
     }[];
@@ -670,6 +683,10 @@ export interface SpiralConfig {
      */
     gpuLifeMonths: number;
     /**
+     * Depreciation life of the data-centre buildings, power and cooling (the part of capex that is not GPUs). Book value depreciates at the blend of this and the GPU life, weighted by gpuShareOfCost.
+     */
+    buildingLifeMonths: number;
+    /**
      * Revenue one GW of capacity earns per year at full use and the initial price of AI services.
      */
     revenuePerGwUsdBnYearly: number;
@@ -750,6 +767,14 @@ export interface SpiralConfig {
        * Cap on desired capacity growth.
        */
       maxCapacityGrowthYearly: number;
+      /**
+       * Length of the compute contracts labs sign as they expect demand to grow (every quarter, for the gap between the compute their expected revenue calls for and what they have contracted). 0 switches new contracts off.
+       */
+      newContractMonths: number;
+      /**
+       * Half-life of a lab's excess of compute spending over revenue: the ratio of the compute it wants to contract to its revenue starts at its initial contracts ÷ revenue and decays toward 1 (labs expect to grow into their compute).
+       */
+      computeIntensityHalfLifeMonths: number;
     };
     /**
      * How chain firms fund themselves and how lenders price them.
@@ -780,7 +805,7 @@ export interface SpiralConfig {
        */
       loanMaturityMonths: number;
       /**
-       * Spread over the expected loss (PD × LGD) that lenders charge at zero stress.
+       * Spread over the expected loss (PD × LGD) that lenders charge at zero stress. 35 bp puts the cash-rich hyperscalers at their late-2025 5-yr CDS of ≈34–45 bp (CALIBRATION §3).
        */
       riskPremiumBp: number;
       /**
@@ -799,6 +824,10 @@ export interface SpiralConfig {
        * Cash the non-bank investor fund holds at the start (private-credit dry powder and uninvested growth capital).
        */
       fundCashUsdBn: number;
+      /**
+       * Horizon of the structural (Merton/KMV) default probability, annualised. Five years matches the 5-yr CDS tenor quoted in CALIBRATION §3; with a one-year horizon a firm far from its default point shows almost no risk however levered it is.
+       */
+      pdHorizonYears: number;
     };
     /**
      * Share prices of chain firms: fundamentalists and trend followers who switch by recent performance (Brock–Hommes), and a short-selling fund.

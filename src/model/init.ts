@@ -371,6 +371,7 @@ export function createInitialState(config: SpiralConfig, opts: InitOptions = {})
       interest: 0,
       remittance: 0,
       recapitalisation: 0,
+      fiscalSupport: 0,
     },
     streams,
     params: {

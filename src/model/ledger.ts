@@ -63,8 +63,10 @@ export const FlowRow = {
   aiServices: 18,
   chainPurchases: 19,
   fundRevaluation: 20,
+  /** Fiscal absorption of AI infrastructure: capex grants and guarantee payouts. */
+  fiscalSupport: 21,
 } as const;
-export const FLOW_ROW_COUNT = 21;
+export const FLOW_ROW_COUNT = 22;
 
 /** Who is on one side of a payment. */
 export const Party = {

@@ -111,7 +111,7 @@ export const SERIES_COLUMNS: readonly SeriesColumn[] = [
     type: "float",
     unit: "USD bn per year",
     description:
-      "Government spending + benefits + interest + recapitalisations − taxes − central-bank remittance, annual rate",
+      "Government spending + benefits + interest + recapitalisations + AI-infrastructure support − taxes − central-bank remittance, annual rate",
   },
   { name: "govDebt", type: "float", unit: "USD bn", description: "Government bills outstanding (stock)" },
   {
@@ -173,7 +173,7 @@ export const SERIES_COLUMNS: readonly SeriesColumn[] = [
     name: "cdsIndexAiChainBp",
     type: "float",
     unit: "bp",
-    description: "Debt-weighted average 5-year CDS spread of the chain",
+    description: "Average 5-year CDS spread of the chain's firms, equally weighted (as CDX indices are)",
   },
   {
     name: "privateCreditExposure",
@@ -324,7 +324,13 @@ export class MetricsTracker {
     }
     const gov = m.government;
     const deficit =
-      gov.purchases + gov.benefits + gov.interest + gov.recapitalisation - gov.taxes - gov.remittance;
+      gov.purchases +
+      gov.benefits +
+      gov.interest +
+      gov.recapitalisation +
+      gov.fiscalSupport -
+      gov.taxes -
+      gov.remittance;
     const avgLoanRate = loans > 0 ? rateWeighted / loans : m.centralBank.policyRateYearly;
     const r = this.row;
     r[COL.tick] = t;
@@ -378,7 +384,8 @@ export class MetricsTracker {
     let circular = 0;
     let debtFunded = 0;
     let cap = 0;
-    let cdsWeighted = 0;
+    // Equally weighted across the chain's names, as CDX indices are.
+    let cdsSum = 0;
     let debt = 0;
     let bankDebt = 0;
     let fundDebt = 0;
@@ -390,7 +397,7 @@ export class MetricsTracker {
       debtFunded += c.revenueBySource[i * SOURCE_COUNT + Source.debt];
       cap += c.shares[i] * c.price[i];
       const d = c.bankLoans[i] + c.fundLoans[i];
-      cdsWeighted += d * c.cdsBp[i];
+      cdsSum += c.cdsBp[i];
       debt += d;
       bankDebt += c.bankLoans[i];
       fundDebt += c.fundLoans[i];
@@ -405,7 +412,7 @@ export class MetricsTracker {
     r[COL.debtFundedRevenueShare] = revenue > 0 ? debtFunded / revenue : 0;
     r[COL.marketCapAiChain] = cap * toBn;
     r[COL.marketCapTotal] = (cap + m.macro.equityTotal) * toBn;
-    r[COL.cdsIndexAiChainBp] = debt > 0 ? cdsWeighted / debt : 0;
+    r[COL.cdsIndexAiChainBp] = c.n > 0 ? cdsSum / c.n : 0;
     r[COL.privateCreditExposure] = fundDebt * toBn;
     r[COL.bankExposureToAiChain] = bankDebt * toBn;
     r[COL.aiComputeGw] = liveCapacity(m) / m.params.scale;

@@ -42,6 +42,7 @@ export function step(m: ModelState): void {
   m.macro.bankFailures = 0;
   m.government.taxes = 0;
   m.government.recapitalisation = 0;
+  m.government.fiscalSupport = 0;
 
   // --- Policy and credit terms ---
   setPolicyRate(m); // Taylor rule or configured path

@@ -154,6 +154,8 @@ export interface Government {
   interest: number;
   remittance: number;
   recapitalisation: number;
+  /** Fiscal absorption of AI infrastructure: capex grants and guarantee payouts. */
+  fiscalSupport: number;
 }
 
 /** Everything the schedule needs, in one place. Plain data plus the RNG streams. */
@@ -207,6 +209,12 @@ export interface AiChain {
   fundLoans: Float64Array;
   bankRateYearly: Float64Array;
   fundRateYearly: Float64Array;
+  /**
+   * Credit spread on the firm's existing debt (per year): a debt-weighted
+   * mix of the spreads at which it was borrowed. New and refinanced debt pays
+   * today's CDS spread; the rest keeps its old one (−1 until first priced).
+   */
+  debtSpread: Float64Array;
   shares: Float64Array;
   price: Float64Array;
   /** stakes[i·n + j]: shares of firm j held by firm i. */
@@ -228,6 +236,8 @@ export interface AiChain {
   chainRevenue: Float64Array;
   capex: Float64Array;
   interestPaid: Float64Array;
+  /** Compute bought this month from other chain firms (contract instalments, backstop purchases): an operating cost. */
+  computeCost: Float64Array;
   profit: Float64Array;
   /** Revenue a year ago and smoothed, for growth expectations: ring of 13 months. */
   revenueHistory: Float64Array;
@@ -237,11 +247,20 @@ export interface AiChain {
   market: EquityMarketState;
   /** Normalised earnings (USD per month) at the start and the fundamental-value calibration factor. */
   valuationScale: Float64Array;
+  /**
+   * Volatility of the firm's assets (per year), from its calibrated equity
+   * volatility and initial leverage: the Merton-consistent floor of equity
+   * volatility, σ_E ≥ σ_V·(E + D)/E, so that equity gets riskier as
+   * leverage rises even when the price slides smoothly.
+   */
+  assetVolatility: Float64Array;
   pdYearly: Float64Array;
   cdsBp: Float64Array;
   defaulted: Uint8Array;
   /** Defaults so far in the run, per firm. */
   defaultCount: Uint16Array;
+  /** Tick of the firm's last reorganisation (a large negative number if none). */
+  lastDefaultTick: Int32Array;
   /** Cash by source (Source × firm): amounts whose sum is the firm's deposits. */
   cashBySource: Float64Array;
   /** Revenue this tick by source. */
@@ -253,6 +272,13 @@ export interface AiChain {
   contractMonthsLeft: Int32Array;
   contractStart: Int32Array;
   contractPenalty: Float64Array;
+  /**
+   * A lab's initial compute commitments ÷ revenue (−1 until the chain starts):
+   * how far ahead of its revenue it contracts compute.
+   */
+  computeIntensity: Float64Array;
+  /** Tick the chain started acting (for the decay of labs' compute intensity). */
+  chainStartTick: number;
   /** Announced total of each contract (for announced vs realised reporting). */
   contractAnnounced: Float64Array;
   /** Equity-investment plans: investor, investee, amount still to invest, per-GW tranche, monthly tranche, start. */

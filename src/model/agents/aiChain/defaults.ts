@@ -7,7 +7,7 @@
 // suppliers lose backlog and revenue next month — and cancels the equity
 // investments it had announced. Bank losses shrink bank capital and so
 // lending to the whole economy; fund losses shrink households' wealth.
-import { repayChainBankLoan, repayFund, writeOffChainDebt } from "../../ledger.ts";
+import { FlowRow, Party, repayChainBankLoan, repayFund, transfer, writeOffChainDebt } from "../../ledger.ts";
 import { debtRank } from "../../markets/clearing.ts";
 import type { ModelState } from "../../state.ts";
 import { payOutOfChain } from "./attribution.ts";
@@ -22,6 +22,7 @@ export function resolveChainDefaults(m: ModelState): number {
     if (c.defaulted[i] !== 1) continue;
     count++;
     c.defaultCount[i]++;
+    c.lastDefaultTick[i] = m.tick;
     const debtBefore = c.bankLoans[i] + c.fundLoans[i];
     const cash = Math.max(0, c.deposits[i]);
     const toBank = Math.min(cash, c.bankLoans[i]);
@@ -33,6 +34,16 @@ export function resolveChainDefaults(m: ModelState): number {
     const fundLoss = c.fundLoans[i] * lgd;
     writeOffChainDebt(m, i, bankLoss, fundLoss);
     m.banks.profit[c.bank[i]] -= bankLoss;
+    // A government guarantee (fiscal absorption) pays lenders its share of the loss.
+    const guaranteed = m.config.government.fiscalAbsorption.chainDebtGuaranteeShare;
+    if (guaranteed > 0) {
+      const toBank = guaranteed * bankLoss;
+      const toFundLenders = guaranteed * fundLoss;
+      transfer(m, FlowRow.fiscalSupport, Party.government, 0, Party.bank, c.bank[i], toBank);
+      m.banks.profit[c.bank[i]] += toBank;
+      transfer(m, FlowRow.fiscalSupport, Party.government, 0, Party.fund, 0, toFundLenders);
+      m.government.fiscalSupport += toBank + toFundLenders;
+    }
     let rejected = 0;
     for (let k = 0; k < c.contractBuyer.length; k++) {
       if (c.contractBuyer[k] === i && c.contractMonthsLeft[k] > 0) {

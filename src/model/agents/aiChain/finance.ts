@@ -19,6 +19,7 @@ import {
   repayChainBankLoan,
   repayFund,
   Sector,
+  transfer,
 } from "../../ledger.ts";
 import { cdsSpreadBp, createMertonResult, mertonDefaultProbability } from "../../markets/creditRisk.ts";
 import type { ModelState } from "../../state.ts";
@@ -39,13 +40,17 @@ export function priceChainCredit(m: ModelState): void {
       continue;
     }
     const debt = c.bankLoans[i] + c.fundLoans[i] + 12 * monthlyCommitments(m, i) * 0.5;
+    const equity = Math.max(1e-6, c.shares[i] * c.price[i]);
+    // Realised volatility of a smoothly sliding price understates risk; the
+    // asset volatility levered up to today's debt is the floor.
+    const leveredVol = Math.min(5, (c.assetVolatility[i] * (equity + debt)) / equity);
     mertonDefaultProbability(
       {
-        equityValue: Math.max(1e-6, c.shares[i] * c.price[i]),
-        equityVolatility: Math.sqrt(12 * c.market.varianceMonthly[i]),
+        equityValue: equity,
+        equityVolatility: Math.max(Math.sqrt(12 * c.market.varianceMonthly[i]), leveredVol),
         debt,
-        riskFreeRate: Math.max(0, policy),
-        horizonYears: 1,
+        riskFreeRate: 0,
+        horizonYears: fin.pdHorizonYears,
       },
       merton,
     );
@@ -57,7 +62,10 @@ export function priceChainCredit(m: ModelState): void {
       baseRiskPremiumBp: fin.riskPremiumBp,
       stressPremiumBp: fin.stressPremiumBp,
     });
-    const spread = c.cdsBp[i] / 1e4;
+    if (c.debtSpread[i] < 0) c.debtSpread[i] = lendingSpread(m, i);
+    // Rates float with the policy rate; the credit spread is the one the
+    // debt was written at (updated as debt is refinanced, repriceDebt).
+    const spread = c.debtSpread[i];
     c.bankRateYearly[i] = policy + m.banks.spreadYearly[c.bank[i]] + spread;
     c.fundRateYearly[i] = policy + spread + 0.01;
   }
@@ -84,12 +92,29 @@ export function financeChain(m: ModelState): void {
     const bankInterest = (c.bankLoans[i] * c.bankRateYearly[i]) / 12;
     const fundInterest = (c.fundLoans[i] * c.fundRateYearly[i]) / 12;
     payInterest(m, i, bankInterest, fundInterest);
-    const bankPrincipal = Math.min(c.bankLoans[i] / fin.loanMaturityMonths, Math.max(0, c.deposits[i]));
+    const bankDue = c.bankLoans[i] / fin.loanMaturityMonths;
+    const bankPrincipal = Math.min(bankDue, Math.max(0, c.deposits[i]));
     repayChainBankLoan(m, i, bankPrincipal);
     payOutOfChain(c, i, bankPrincipal);
-    const fundPrincipal = Math.min(c.fundLoans[i] / fin.loanMaturityMonths, Math.max(0, c.deposits[i]));
+    const fundDue = c.fundLoans[i] / fin.loanMaturityMonths;
+    const fundPrincipal = Math.min(fundDue, Math.max(0, c.deposits[i]));
     repayFund(m, i, fundPrincipal);
     payOutOfChain(c, i, fundPrincipal);
+    // Principal it cannot pay is rolled over only if some lender would still
+    // lend at its default probability; otherwise the firm has failed to
+    // refinance and is in default (resolved at month end, defaults.ts).
+    const unpaid = bankDue - bankPrincipal + fundDue - fundPrincipal;
+    // Debt that keeps its old spread: what is left after repayment, less the part rolled over.
+    const keptDebt = Math.max(0, c.bankLoans[i] + c.fundLoans[i] - unpaid);
+    if (unpaid > 0 && lenderPd(m, i) > maxLendablePd(fin)) markDefault(m, i, "refinancingFailed", unpaid);
+
+    // Fiscal absorption: the government pays its share of this month's capex.
+    const grant = m.config.government.fiscalAbsorption.chainCapexShare * c.capex[i];
+    if (grant > 0) {
+      transfer(m, FlowRow.fiscalSupport, Party.government, 0, Party.aiFirm, i, grant);
+      tagInflow(c, i, Source.other, grant);
+      m.government.fiscalSupport += grant;
+    }
 
     // Outgoings over the next month and the buffer wanted.
     const outgoings =
@@ -126,7 +151,7 @@ export function financeChain(m: ModelState): void {
       const fundFirst = role !== Role.legacyCloud;
       for (const lender of fundFirst ? [0, 1] : [1, 0]) {
         if (need <= 0) break;
-        if (lender === 0 && c.pdYearly[i] <= fin.fundMaxDefaultProbability) {
+        if (lender === 0 && lenderPd(m, i) <= fin.fundMaxDefaultProbability) {
           const x = Math.min(need, fundBudget);
           if (x > 0) {
             fundLends(m, i, x);
@@ -134,7 +159,7 @@ export function financeChain(m: ModelState): void {
             fundBudget -= x;
             need -= x;
           }
-        } else if (lender === 1 && c.pdYearly[i] <= fin.bankMaxDefaultProbability) {
+        } else if (lender === 1 && lenderPd(m, i) <= fin.bankMaxDefaultProbability) {
           const bank = c.bank[i];
           const x = Math.min(need, m.banks.lendingCapacity[bank]);
           if (x > 0) {
@@ -159,6 +184,7 @@ export function financeChain(m: ModelState): void {
       payDividends(m, i, -need * fin.payoutShare);
     }
     if (role === Role.modelLab) cancelIfDistressed(m, i, 2);
+    repriceDebt(m, i, keptDebt);
   }
   investStakes(m);
 }
@@ -177,11 +203,77 @@ function payInterest(m: ModelState, i: number, bankInterest: number, fundInteres
   payOutOfChain(c, i, bankInterest + fundInterest);
   c.interestPaid[i] = bankInterest + fundInterest;
   if (c.deposits[i] < 0) {
-    // Interest beyond cash is drawn on the bank's credit line.
+    // Interest beyond cash is drawn on the bank's credit line; if no lender
+    // would lend at the firm's default probability the drawing is arrears and
+    // the firm is in default (the bank's claim is written down at month end).
     const short = -c.deposits[i];
     grantChainBankLoan(m, i, short);
     tagInflow(c, i, Source.debt, short);
+    if (lenderPd(m, i) > maxLendablePd(m.config.aiChain.finance)) markDefault(m, i, "missedInterest", short);
   }
+}
+
+/**
+ * Debt refinanced this month (the principal repaid and rolled over) and new
+ * borrowing carry today's spread; the rest of the debt keeps its old one. So
+ * a spike in spreads raises a firm's interest bill as its debt rolls over —
+ * fast for a firm that borrows a lot, slowly for one that does not.
+ */
+function repriceDebt(m: ModelState, i: number, keptDebt: number): void {
+  const c = m.aiChain;
+  const debt = c.bankLoans[i] + c.fundLoans[i];
+  const market = lendingSpread(m, i);
+  if (debt <= 0) {
+    c.debtSpread[i] = market;
+    return;
+  }
+  const kept = Math.min(debt, keptDebt);
+  c.debtSpread[i] = (kept * c.debtSpread[i] + (debt - kept) * market) / debt;
+}
+
+/**
+ * The default probability lenders act on: the part of the risk the
+ * government's debt guarantee (fiscal absorption) leaves with them.
+ */
+function lenderPd(m: ModelState, i: number): number {
+  return m.aiChain.pdYearly[i] * (1 - m.config.government.fiscalAbsorption.chainDebtGuaranteeShare);
+}
+
+/** Spread charged on new debt: the CDS spread's expected-loss part shrinks with the guaranteed share. */
+function lendingSpread(m: ModelState, i: number): number {
+  const base = m.config.aiChain.finance.riskPremiumBp;
+  const g = m.config.government.fiscalAbsorption.chainDebtGuaranteeShare;
+  return (base + Math.max(0, m.aiChain.cdsBp[i] - base) * (1 - g)) / 1e4;
+}
+
+/** The highest default probability at which any lender still lends (the non-bank fund is the more tolerant). */
+function maxLendablePd(fin: {
+  bankMaxDefaultProbability: number;
+  fundMaxDefaultProbability: number;
+}): number {
+  return Math.max(fin.bankMaxDefaultProbability, fin.fundMaxDefaultProbability);
+}
+
+/**
+ * Months a reorganised firm operates under court protection with
+ * debtor-in-possession financing: its lenders roll its debt over whatever its
+ * measured default probability (which stays high while its share price and
+ * volatility recover), so one distress episode is one default, not a default
+ * every month.
+ */
+const REORGANISATION_MONTHS = 24;
+
+function markDefault(m: ModelState, i: number, reason: string, shortfall: number): void {
+  const c = m.aiChain;
+  if (c.defaulted[i] === 1 || m.tick - c.lastDefaultTick[i] < REORGANISATION_MONTHS) return;
+  c.defaulted[i] = 1;
+  m.events.push({
+    type: "chainDebtDefault",
+    firm: c.names[i],
+    reason,
+    shortfallUsdBn: shortfall / m.params.scale / 1e9,
+    pdYearly: c.pdYearly[i],
+  });
 }
 
 /** Dividends to every holder in proportion to shares: the fund and other chain firms. */

@@ -9,6 +9,9 @@ import { createEquityMarket, initEquityAsset } from "../../markets/equityMarket.
 import type { AiChain, Fund } from "../../state.ts";
 import { ROLE_NAMES, SOURCE_COUNT, Source } from "../../state.ts";
 
+/** Contract slots beyond the configured ones, for contracts signed during a run. */
+export const NEW_CONTRACT_SLOTS = 64;
+
 const f64 = (n: number) => new Float64Array(n);
 
 /** Build the chain (empty when aiChain.enabled is false). */
@@ -35,7 +38,8 @@ export function createAiChain(config: SpiralConfig, scale: number, bankCount: nu
   const contracts = ai.enabled ? ai.computeContracts : [];
   const stakes = ai.enabled ? ai.equityStakes : [];
   const backstops = ai.enabled ? ai.backstops : [];
-  const nc = contracts.length;
+  // Room for the contracts labs sign during the run (expired slots are reused).
+  const nc = contracts.length + NEW_CONTRACT_SLOTS;
   const c: AiChain = {
     n,
     names,
@@ -46,6 +50,7 @@ export function createAiChain(config: SpiralConfig, scale: number, bankCount: nu
     fundLoans: f64(n),
     bankRateYearly: f64(n),
     fundRateYearly: f64(n),
+    debtSpread: new Float64Array(n).fill(-1),
     shares: f64(n),
     price: f64(n).fill(1),
     stakes: f64(n * n),
@@ -61,16 +66,19 @@ export function createAiChain(config: SpiralConfig, scale: number, bankCount: nu
     chainRevenue: f64(n),
     capex: f64(n),
     interestPaid: f64(n),
+    computeCost: f64(n),
     profit: f64(n),
     revenueHistory: f64(n * 13),
     expectedGrowth: f64(n).fill(ai.expectations.initialGrowthYearly),
     fundamental: f64(n),
     market: createEquityMarket(n),
     valuationScale: f64(n),
+    assetVolatility: f64(n),
     pdYearly: f64(n),
     cdsBp: f64(n),
     defaulted: new Uint8Array(n),
     defaultCount: new Uint16Array(n),
+    lastDefaultTick: new Int32Array(n).fill(-1_000_000),
     cashBySource: f64(n * SOURCE_COUNT),
     revenueBySource: f64(n * SOURCE_COUNT),
     contractBuyer: new Int32Array(nc),
@@ -80,6 +88,8 @@ export function createAiChain(config: SpiralConfig, scale: number, bankCount: nu
     contractStart: new Int32Array(nc),
     contractPenalty: f64(nc),
     contractAnnounced: f64(nc),
+    computeIntensity: new Float64Array(n).fill(-1),
+    chainStartTick: ai.startTick,
     stakeInvestor: new Int32Array(stakes.length),
     stakeInvestee: new Int32Array(stakes.length),
     stakeRemaining: f64(stakes.length),
@@ -119,6 +129,8 @@ export function createAiChain(config: SpiralConfig, scale: number, bankCount: nu
     c.grossMargin[i] = fc.grossMargin;
     c.opexShare[i] = fc.opexShareOfRevenue;
     initEquityAsset(c.market, i, 1, 1, (fc.equityVolatility * fc.equityVolatility) / 12);
+    const debt0 = fc.bankDebtUsdBn + fc.marketDebtUsdBn;
+    c.assetVolatility[i] = (fc.equityVolatility * fc.marketCapUsdBn) / (fc.marketCapUsdBn + debt0);
     const monthlyRevenue = usd(fc.revenueUsdBnYearly) / 12;
     for (let k = 0; k < 13; k++)
       c.revenueHistory[i * 13 + k] =
@@ -127,6 +139,8 @@ export function createAiChain(config: SpiralConfig, scale: number, bankCount: nu
     c.fundamental[i] = c.shares[i];
     c.initialCapacityGw += c.computeGw[i];
   }
+  c.contractBuyer.fill(-1);
+  c.contractSeller.fill(-1);
   contracts.forEach((k, j) => {
     c.contractBuyer[j] = lookup(k.buyer, `aiChain.computeContracts[${j}].buyer`);
     c.contractSeller[j] = lookup(k.seller, `aiChain.computeContracts[${j}].seller`);

@@ -67,7 +67,85 @@ export function planChain(m: ModelState): void {
       c.pipelineGw[i * ai.buildMonths + ((t + ai.buildMonths - 1) % ai.buildMonths)] += orderGw;
       c.capex[i] = orderGw * costPerGw;
     }
+    if (role === Role.modelLab && t % 3 === 0 && ex.newContractMonths > 0) signComputeContract(m, i);
   }
+}
+
+/** Everything a firm has contracted to buy, per month, including contracts not started yet. */
+function contractedMonthly(m: ModelState, buyer: number): number {
+  const c = m.aiChain;
+  let total = 0;
+  for (let k = 0; k < c.contractBuyer.length; k++)
+    if (c.contractBuyer[k] === buyer && c.contractMonthsLeft[k] > 0) total += c.contractMonthly[k];
+  return total;
+}
+
+/**
+ * The upswing's first link: a lab that expects its revenue to grow contracts
+ * the compute that growth will need — its revenue next year times its compute
+ * intensity (initial contracts ÷ revenue, decaying toward 1) — signing the
+ * gap (as far as a year of its cash covers the extra burn) with the cloud
+ * that has the least backlog per GW. It signs only while it could still
+ * raise the money (market stress below one half and a default
+ * probability investors accept): when funding tightens, signing stops.
+ */
+function signComputeContract(m: ModelState, lab: number): void {
+  const c = m.aiChain;
+  const ai = m.config.aiChain;
+  const t = m.tick;
+  let revenue = 0;
+  for (let k = 1; k <= 3; k++) revenue += c.revenueHistory[lab * 13 + ((t - k + 13 * 4) % 13)];
+  revenue /= 3;
+  if (revenue <= 0) return;
+  const have = contractedMonthly(m, lab);
+  if (c.computeIntensity[lab] < 0) c.computeIntensity[lab] = Math.max(1, have / revenue);
+  if (c.marketStress > 0.5 || c.pdYearly[lab] > ai.finance.fundMaxDefaultProbability) return;
+  const age = Math.max(0, t - c.chainStartTick);
+  const intensity =
+    1 + (c.computeIntensity[lab] - 1) * 0.5 ** (age / ai.expectations.computeIntensityHalfLifeMonths);
+  const want = intensity * revenue * (1 + Math.max(0, c.expectedGrowth[lab]));
+  // A lab signs only what its cash covers for a year of the extra burn: the
+  // equity it raised at high prices is what lets it sign (procyclical).
+  const affordable = Math.max(0, c.deposits[lab] / 12 + revenue - have);
+  const gap = Math.min(want - have, affordable);
+  if (gap <= 0.05 * want) return;
+  let seller = -1;
+  let best = Number.POSITIVE_INFINITY;
+  for (let j = 0; j < c.n; j++) {
+    const r = c.role[j];
+    if (c.defaulted[j] === 1 || (r !== Role.hyperscaler && r !== Role.neocloud && r !== Role.legacyCloud))
+      continue;
+    let gw = c.computeGw[j];
+    for (let k = 0; k < ai.buildMonths; k++) gw += c.pipelineGw[j * ai.buildMonths + k];
+    const perGw = backlogOf(m, j) / Math.max(1e-9, gw);
+    if (perGw < best) {
+      best = perGw;
+      seller = j;
+    }
+  }
+  let slot = -1;
+  for (let k = ai.computeContracts.length; k < c.contractBuyer.length; k++) {
+    if (c.contractMonthsLeft[k] <= 0) {
+      slot = k;
+      break;
+    }
+  }
+  if (seller < 0 || slot < 0) return;
+  const months = ai.expectations.newContractMonths;
+  c.contractBuyer[slot] = lab;
+  c.contractSeller[slot] = seller;
+  c.contractMonthly[slot] = gap;
+  c.contractMonthsLeft[slot] = months;
+  c.contractStart[slot] = t + 1;
+  c.contractPenalty[slot] = 0.1;
+  c.contractAnnounced[slot] = gap * months;
+  m.events.push({
+    type: "contractSigned",
+    buyer: c.names[lab],
+    seller: c.names[seller],
+    totalUsdBn: (gap * months) / m.params.scale / 1e9,
+    months,
+  });
 }
 
 /**

@@ -69,6 +69,7 @@ export function resetChainFlows(m: ModelState): void {
   c.chainRevenue.fill(0);
   c.revenueBySource.fill(0);
   c.profit.fill(0);
+  c.computeCost.fill(0);
   c.defaulted.fill(0);
 }
 
@@ -117,15 +118,27 @@ export function settleChain(m: ModelState): void {
   const e = c.scratchN;
   for (let i = 0; i < n; i++) e[i] = Math.max(0, c.deposits[i]);
   const p = c.scratchN2;
+  // Compute bought (contract instalments, backstops) is an operating cost of
+  // the buyer; GPU deliveries are capex. Clearing pays every creditor of a
+  // firm the same fraction, so the cost actually paid is that fraction of it.
+  const cost = c.computeCost;
+  for (let i = 0; i < n; i++) {
+    let gpu = 0;
+    for (let j = 0; j < n; j++) if (c.role[j] === Role.chip) gpu += L[i * n + j];
+    let owed = 0;
+    for (let j = 0; j < n; j++) owed += L[i * n + j];
+    cost[i] = owed - gpu;
+  }
   const result = eisenbergNoeClearing(L, e, p);
   const P = clearingPayments(L, p, new Float64Array(n * n));
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++) payWithinChain(m, FlowRow.chainPurchases, i, j, P[i * n + j]);
   }
   for (let i = 0; i < n; i++) {
+    let owed = 0;
+    for (let j = 0; j < n; j++) owed += L[i * n + j];
+    if (owed > 0) cost[i] *= p[i] / owed;
     if (result.defaulted[i] === 1 && c.defaulted[i] === 0) {
-      let owed = 0;
-      for (let j = 0; j < n; j++) owed += L[i * n + j];
       c.defaulted[i] = 1; // resolved at the end of the month (defaults.ts)
       m.events.push({
         type: "chainPaymentDefault",
@@ -183,7 +196,8 @@ export function chainPaysFirm(m: ModelState, i: number, firm: number, amount: nu
  * Month-end accounts: capacity ordered `buildMonths` ago enters service,
  * capacity and book value depreciate over the GPU life, profit (revenue,
  * other business, less costs, interest and depreciation) is taxed, and the
- * revenue history for growth expectations advances.
+ * revenue history for growth expectations advances. Capacity retires with
+ * the GPUs; book value depreciates at the GPU/building blend.
  */
 export function accountChain(m: ModelState): void {
   const c = m.aiChain;
@@ -200,9 +214,12 @@ export function accountChain(m: ModelState): void {
     const entering = c.pipelineGw[slot];
     c.pipelineGw[slot] = 0;
     c.computeGw[i] = c.computeGw[i] * (1 - 1 / life) + entering;
-    const depreciation = c.capitalValue[i] / life;
+    // GPUs wear out over their life, buildings and power plant far more slowly.
+    const depreciation =
+      c.capitalValue[i] * (ai.gpuShareOfCost / life + (1 - ai.gpuShareOfCost) / ai.buildingLifeMonths);
     c.capitalValue[i] += c.capex[i] - depreciation;
-    let costs = c.opexShare[i] * c.revenue[i] + c.labOpex[i] + c.interestPaid[i] + depreciation;
+    let costs =
+      c.opexShare[i] * c.revenue[i] + c.labOpex[i] + c.computeCost[i] + c.interestPaid[i] + depreciation;
     if (c.role[i] === Role.chip) costs += (1 - c.grossMargin[i]) * c.revenue[i];
     const pretax = c.revenue[i] + c.otherProfit[i] * m.macro.priceIndex - costs;
     const tax = pretax > 0 && c.deposits[i] > pretax * taxRate ? pretax * taxRate : 0;

@@ -28,19 +28,25 @@ function normalisedValue(m: ModelState, i: number): number {
   let recent = 0;
   for (let k = 1; k <= 3; k++) recent += c.revenueHistory[i * 13 + ((t - k + 13 * 4) % 13)];
   recent /= 3;
-  const earnings = 12 * (recent * NORMAL_MARGIN[c.role[i]] + c.otherProfit[i] * m.macro.priceIndex);
   const r = Math.max(
     TERMINAL_GROWTH + 0.02,
     m.centralBank.policyRateYearly + m.config.aiChain.equityMarket.fundamentalDiscountYearly,
   );
+  // AI earnings grow at the firm's expected growth for five years; the other
+  // businesses (a hyperscaler's software and advertising) grow at the
+  // terminal rate — so a cooling of AI growth expectations does not erase
+  // the value of a search engine.
+  const aiEarnings = 12 * recent * NORMAL_MARGIN[c.role[i]];
+  const otherEarnings = 12 * c.otherProfit[i] * m.macro.priceIndex;
   const g = Math.max(-0.5, Math.min(0.6, c.expectedGrowth[i]));
   let value = 0;
   let factor = 1;
   for (let k = 1; k <= 5; k++) {
     factor *= (1 + g) / (1 + r);
-    value += earnings * factor;
+    value += aiEarnings * factor;
   }
-  value += (earnings * factor * (1 + TERMINAL_GROWTH)) / (r - TERMINAL_GROWTH);
+  value += (aiEarnings * factor * (1 + TERMINAL_GROWTH)) / (r - TERMINAL_GROWTH);
+  value += (otherEarnings * (1 + TERMINAL_GROWTH)) / (r - TERMINAL_GROWTH);
   return Math.max(0, value);
 }
 
@@ -133,7 +139,10 @@ export function resetAfterDefault(m: ModelState, i: number): void {
   const c = m.aiChain;
   const p = Math.max(1e-6, c.price[i] * 0.05);
   const old = c.price[i];
-  initEquityAsset(c.market, i, p, p, c.market.varianceMonthly[i]);
+  // Volatility restarts from the firm's calibrated asset volatility (the
+  // −95 % jump is the reorganisation, not a measure of future risk).
+  const sigma = c.assetVolatility[i] * 2;
+  initEquityAsset(c.market, i, p, p, (sigma * sigma) / 12);
   c.price[i] = p;
   recordFlow(
     m.ledger.flows,

@@ -1,0 +1,100 @@
+// The AI-chain scenarios against each other (issue 3 item 11), over ten
+// seeds each, with margins larger than the seed noise: each effect is a
+// paired difference (same seed, other scenario) whose mean must exceed a
+// multiple of its standard error, not a single lucky run.
+import { describe, expect, it } from "vitest";
+import { loadConfig } from "../src/config/index.ts";
+import { runInMemory } from "../src/engine/index.ts";
+
+const SEEDS = 10;
+/** The chain starts acting at tick 121 (after the 120-month burn-in); the series index of that month. */
+const START = 120;
+/** The policy window of the rate scenarios (24 months) and the year after it. */
+const WINDOW = 36;
+
+type Series = Record<string, Float64Array>;
+const cache = new Map<string, Series[]>();
+
+function runs(scenario: string): Series[] {
+  let out = cache.get(scenario);
+  if (out) return out;
+  out = [];
+  for (let seed = 1; seed <= SEEDS; seed++) {
+    const c = loadConfig(`configs/scenarios/${scenario}.json`, {
+      sets: ["households.count=2000", `ticks=${START + 108}`, `seed=${seed}`],
+    });
+    out.push(runInMemory(c).series);
+  }
+  cache.set(scenario, out);
+  return out;
+}
+
+function sum(a: ArrayLike<number>): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i];
+  return s;
+}
+const mean = (a: ArrayLike<number>) => sum(a) / a.length;
+function standardError(a: number[]): number {
+  const m = mean(a);
+  return Math.sqrt(a.reduce((x, y) => x + (y - m) ** 2, 0) / (a.length - 1) / a.length);
+}
+const peak = (s: Series, col: string, from: number, to: number) => Math.max(...s[col].slice(from, to));
+
+describe("AI-chain scenarios over ten seeds", () => {
+  it("fed-hold-high: higher peak chain CDS and at least as many chain defaults as fed-cut", () => {
+    const hold = runs("fed-hold-high");
+    const cut = runs("fed-cut");
+    const diff = hold.map(
+      (s, i) =>
+        peak(s, "cdsIndexAiChainBp", START, START + WINDOW) -
+        peak(cut[i], "cdsIndexAiChainBp", START, START + WINDOW),
+    );
+    expect(mean(diff)).toBeGreaterThan(3 * standardError(diff));
+    expect(mean(diff)).toBeGreaterThan(20); // bp: an economically visible gap, not a rounding difference
+    const defaults = (r: Series[]) => sum(r.map((s) => sum(s.chainDefaults.slice(START, START + WINDOW))));
+    expect(defaults(hold)).toBeGreaterThanOrEqual(defaults(cut));
+  }, 120_000);
+
+  it("no-circularity: the circular revenue share is near zero, while the baseline has one", () => {
+    const circ = (r: Series[]) => mean(r.map((s) => mean(s.circularRevenueShare.slice(START))));
+    expect(circ(runs("no-circularity"))).toBeLessThan(1e-3);
+    expect(circ(runs("baseline-2025"))).toBeGreaterThan(5e-3);
+  }, 120_000);
+
+  it("circular-unwind: the neocloud's spread rises before and more than the chip maker's, and unemployment rises", () => {
+    const unwind = runs("circular-unwind");
+    const base = runs("baseline-2025");
+    const firstRise = (x: Float64Array) => {
+      const i = x.findIndex((v) => v > x[0] + 100);
+      return i < 0 ? Number.POSITIVE_INFINITY : i;
+    };
+    let earlier = 0;
+    const riseGap: number[] = [];
+    for (const s of unwind) {
+      const neo = s.neoCloud_cdsBp.slice(START);
+      const chip = s.chipCo_cdsBp.slice(START);
+      if (firstRise(neo) < firstRise(chip)) earlier++;
+      riseGap.push(Math.max(...neo) - neo[0] - (Math.max(...chip) - chip[0]));
+    }
+    expect(earlier).toBeGreaterThanOrEqual(SEEDS - 1);
+    expect(mean(riseGap)).toBeGreaterThan(3 * standardError(riseGap));
+    // The distress reaches the wider economy: unemployment above the baseline's, same seeds.
+    const du = unwind.map(
+      (s, i) => mean(s.unemploymentRate.slice(START)) - mean(base[i].unemploymentRate.slice(START)),
+    );
+    expect(mean(du)).toBeGreaterThan(2 * standardError(du));
+    expect(mean(du)).toBeGreaterThan(0.002);
+  }, 120_000);
+
+  it("fiscal-absorb: government capex grants and guarantees mean fewer chain defaults than the baseline", () => {
+    const defaults = (r: Series[]) => sum(r.map((s) => sum(s.chainDefaults.slice(START))));
+    const absorbed = defaults(runs("fiscal-absorb"));
+    const base = defaults(runs("baseline-2025"));
+    expect(base).toBeGreaterThan(0);
+    expect(absorbed).toBeLessThan(base / 2);
+    // ... paid for by the government: its deficit is larger than in the baseline.
+    const deficit = (r: Series[]) => mean(r.map((s) => mean(s.govDeficit.slice(START, START + WINDOW))));
+    expect(deficit(runs("fiscal-absorb"))).toBeGreaterThan(deficit(runs("baseline-2025")));
+  }, 120_000);
+});
