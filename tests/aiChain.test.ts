@@ -74,4 +74,46 @@ describe("AI chain", () => {
     expect(Math.max(...run.series.neoCloud_defaulted)).toBe(1);
     expect(Math.max(...run.series.chainDefaults)).toBeGreaterThanOrEqual(1);
   });
+
+  it("starts near late-2025 CDS levels: hyperscalers ≈ 35–45 bp, legacy cloud ≈ 73–125 bp, neocloud ≈ 368–643 bp", () => {
+    const s = runInMemory(small("configs/scenarios/baseline-2025.json", 1)).series;
+    for (const h of ["hyperA", "hyperB"]) {
+      expect(s[`${h}_cdsBp`][0]).toBeGreaterThanOrEqual(30);
+      expect(s[`${h}_cdsBp`][0]).toBeLessThanOrEqual(50);
+    }
+    expect(s.legacyCloud_cdsBp[0]).toBeGreaterThanOrEqual(60);
+    expect(s.legacyCloud_cdsBp[0]).toBeLessThanOrEqual(140);
+    expect(s.neoCloud_cdsBp[0]).toBeGreaterThanOrEqual(350);
+    expect(s.neoCloud_cdsBp[0]).toBeLessThanOrEqual(700);
+  });
+
+  it("defaults once per distress episode: a firm that cannot pay interest is reorganised, then protected", () => {
+    const run = runInMemory(
+      small("configs/scenarios/baseline-2025.json", 30, (c) => {
+        const neo = c.aiChain.firms.find((f) => f.name === "neoCloud")!;
+        neo.cashUsdBn = 0;
+        neo.marketDebtUsdBn = 300; // interest far beyond its revenue
+      }),
+    );
+    const missed = run.events.filter((e) => e.type === "chainDebtDefault" && e.firm === "neoCloud");
+    expect(missed.length).toBeGreaterThanOrEqual(1);
+    // Not once a month: 24 months of court protection follow each reorganisation.
+    for (let k = 1; k < missed.length; k++)
+      expect(Number(missed[k].tick) - Number(missed[k - 1].tick)).toBeGreaterThanOrEqual(24);
+    const resolved = run.events.filter((e) => e.type === "chainDefault" && e.firm === "neoCloud");
+    expect(resolved.length).toBe(missed.length);
+  });
+
+  it("labs sign new compute contracts as they expect growth, and not when switched off", () => {
+    const signed = (months: number) =>
+      runInMemory(
+        small("configs/scenarios/baseline-2025.json", 36, (c) => {
+          c.aiChain.expectations.newContractMonths = months;
+        }),
+      ).events.filter((e) => e.type === "contractSigned");
+    const on = signed(48);
+    expect(on.length).toBeGreaterThan(0);
+    for (const e of on) expect(["labA", "labB"]).toContain(e.buyer);
+    expect(signed(0).length).toBe(0);
+  });
 });

@@ -20,6 +20,7 @@ const { values } = parseArgs({
 });
 const seeds = Number(values.seeds);
 const months = Number(values.months);
+const households = Number(values.households);
 const names =
   values.scenarios?.split(",") ??
   readdirSync("configs/scenarios")
@@ -39,18 +40,26 @@ const sd = (a: number[]) => {
 };
 
 console.log(
-  `| scenario | peak unemployment, mean ± sd | peak chain CDS index (bp), mean ± sd | crisis | chain default | negative feedback reaching jobs |`,
+  "| scenario | peak unemployment, mean ± sd | peak chain CDS index (bp), mean ± sd | months in crisis, mean ± sd | seeds with a crisis | with a chain default | with a positive-feedback phase | with negative feedback reaching jobs |",
 );
-console.log("|---|---|---|---|---|---|");
+console.log("|---|---|---|---|---|---|---|---|");
 for (const name of names) {
   const peakU: number[] = [];
   const peakCds: number[] = [];
+  const crisisMonths: number[] = [];
+  let boom = 0;
   let crisis = 0;
   let defaulted = 0;
   let spread = 0;
   for (let seed = 1; seed <= seeds; seed++) {
     const c = loadConfig(`configs/scenarios/${name}.json`, {
-      sets: [`households.count=${values.households}`, `seed=${seed}`],
+      sets: [
+        `households.count=${households}`,
+        // Firms scale with households (the default 200 + 40 firms are sized for 10 000 households).
+        `firms.consumption.count=${Math.max(10, Math.round(households / 50))}`,
+        `firms.capital.count=${Math.max(2, Math.round(households / 250))}`,
+        `seed=${seed}`,
+      ],
     });
     const start = c.aiChain.enabled ? c.aiChain.startTick - 1 : c.burnInTicks;
     c.ticks = Math.min(c.ticks, start + months);
@@ -59,13 +68,15 @@ for (const name of names) {
     peakU.push(Math.max(...u));
     peakCds.push(Math.max(...s.cdsIndexAiChainBp.slice(start)));
     if (s.crisis.slice(start).some((x) => x > 0)) crisis++;
+    crisisMonths.push(mean(s.crisis.slice(start)));
+    if (s.phase.slice(start).some((p) => p === 1)) boom++;
     if (s.chainDefaults.slice(start).some((x) => x > 0)) defaulted++;
     const phase = s.phase.slice(start);
     if (phase.some((p, t) => p === -1 && u[t] >= u[0] + 0.01)) spread++;
   }
   const pct = (k: number) => `${Math.round((100 * k) / seeds)} %`;
   console.log(
-    `| ${name} | ${(100 * mean(peakU)).toFixed(1)} % ± ${(100 * sd(peakU)).toFixed(1)} | ${mean(peakCds).toFixed(0)} ± ${sd(peakCds).toFixed(0)} | ${pct(crisis)} | ${pct(defaulted)} | ${pct(spread)} |`,
+    `| ${name} | ${(100 * mean(peakU)).toFixed(1)} % ± ${(100 * sd(peakU)).toFixed(1)} | ${mean(peakCds).toFixed(0)} ± ${sd(peakCds).toFixed(0)} | ${(100 * mean(crisisMonths)).toFixed(0)} % ± ${(100 * sd(crisisMonths)).toFixed(0)} | ${pct(crisis)} | ${pct(defaulted)} | ${pct(boom)} | ${pct(spread)} |`,
   );
 }
 console.log(`\n${seeds} seeds, ${values.households} households, ${months} months from the chain's start.`);
