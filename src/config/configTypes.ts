@@ -828,6 +828,18 @@ export interface SpiralConfig {
        * Horizon of the structural (Merton/KMV) default probability, annualised. Five years matches the 5-yr CDS tenor quoted in CALIBRATION §3; with a one-year horizon a firm far from its default point shows almost no risk however levered it is.
        */
       pdHorizonYears: number;
+      /**
+       * Most debt a model lab can carry, as a multiple of its annual revenue: labs are funded by equity; their borrowing is limited to credit lines (e.g. a ≈$4bn revolver against ≈$13bn of 2025 revenue).
+       */
+      labMaxDebtToRevenue: number;
+      /**
+       * In a reorganisation (Chapter 11) creditors keep at most this multiple of the firm's annual revenue as debt (or their recovery 1 − LGD if lower); the rest is written off — so the reorganised firm has a capital structure its business can carry.
+       */
+      reorganisedDebtToRevenue: number;
+      /**
+       * Lenders' leverage limit: no new debt once a chain firm's debt exceeds this multiple of its annual operating earnings (revenue — or contracted revenue, if higher — less operating costs, plus other businesses' profit). Above it, capacity orders that need debt are cut.
+       */
+      maxDebtToEarnings: number;
     };
     /**
      * Share prices of chain firms: fundamentalists and trend followers who switch by recent performance (Brock–Hommes), and a short-selling fund.

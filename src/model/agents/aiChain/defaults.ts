@@ -1,7 +1,8 @@
 // Defaults and contagion in the AI chain (issue 3 item 7). A chain firm that
 // could not pay what it owed in the month's clearing is in default: its
 // lenders seize its cash (banks first, then the fund — seniority), write off
-// the loss given default on the rest, and old shareholders are nearly wiped
+// the loss given default on the rest (more if the business cannot carry what
+// is left), and old shareholders are nearly wiped
 // out; the firm is reorganised and keeps operating with less debt (as in a
 // Chapter 11), but rejects its remaining purchase contracts — so its
 // suppliers lose backlog and revenue next month — and cancels the equity
@@ -30,8 +31,16 @@ export function resolveChainDefaults(m: ModelState): number {
     const toFund = Math.min(cash - toBank, c.fundLoans[i]);
     repayFund(m, i, toFund);
     payOutOfChain(c, i, toBank + toFund);
-    const bankLoss = c.bankLoans[i] * lgd;
-    const fundLoss = c.fundLoans[i] * lgd;
+    // Creditors keep their recovery (1 − LGD) or what the business can carry
+    // (a multiple of its annual revenue), whichever is less.
+    let yearRevenue = 0;
+    for (let k = 0; k < 13; k++) yearRevenue += c.revenueHistory[i * 13 + k];
+    yearRevenue *= 12 / 13;
+    const debt = c.bankLoans[i] + c.fundLoans[i];
+    const kept = Math.min((1 - lgd) * debt, m.config.aiChain.finance.reorganisedDebtToRevenue * yearRevenue);
+    const lossShare = debt > 0 ? 1 - kept / debt : 0;
+    const bankLoss = c.bankLoans[i] * lossShare;
+    const fundLoss = c.fundLoans[i] * lossShare;
     writeOffChainDebt(m, i, bankLoss, fundLoss);
     m.banks.profit[c.bank[i]] -= bankLoss;
     // A government guarantee (fiscal absorption) pays lenders its share of the loss.

@@ -146,14 +146,24 @@ export function financeChain(m: ModelState): void {
           raisedUsdBn: raise / m.params.scale / 1e9,
         });
     }
+    // Lenders' leverage limit: debt up to a multiple of annual operating
+    // earnings, counting contracted revenue (clouds borrow against backlog).
+    // Labs are funded by equity; they borrow only up to a credit line sized by their revenue.
+    const debtNow = c.bankLoans[i] + c.fundLoans[i];
+    const revenueBase = Math.max(lastRevenue, contractedSales(m, i));
+    const earnings = 12 * (revenueBase * (1 - c.opexShare[i]) + c.otherProfit[i] * m.macro.priceIndex);
+    let debtRoom = Math.max(0, fin.maxDebtToEarnings * earnings - debtNow);
+    if (role === Role.modelLab)
+      debtRoom = Math.min(debtRoom, Math.max(0, fin.labMaxDebtToRevenue * 12 * lastRevenue - debtNow));
     if (need > 0) {
       // Debt: clouds and the chip maker from the fund (bonds, private credit) and banks.
       const fundFirst = role !== Role.legacyCloud;
       for (const lender of fundFirst ? [0, 1] : [1, 0]) {
         if (need <= 0) break;
         if (lender === 0 && lenderPd(m, i) <= fin.fundMaxDefaultProbability) {
-          const x = Math.min(need, fundBudget);
+          const x = Math.min(need, fundBudget, debtRoom);
           if (x > 0) {
+            debtRoom -= x;
             fundLends(m, i, x);
             tagInflow(c, i, Source.debt, x);
             fundBudget -= x;
@@ -161,8 +171,9 @@ export function financeChain(m: ModelState): void {
           }
         } else if (lender === 1 && lenderPd(m, i) <= fin.bankMaxDefaultProbability) {
           const bank = c.bank[i];
-          const x = Math.min(need, m.banks.lendingCapacity[bank]);
+          const x = Math.min(need, m.banks.lendingCapacity[bank], debtRoom);
           if (x > 0) {
+            debtRoom -= x;
             grantChainBankLoan(m, i, x);
             m.banks.lendingCapacity[bank] -= x;
             tagInflow(c, i, Source.debt, x);
@@ -229,6 +240,16 @@ function repriceDebt(m: ModelState, i: number, keptDebt: number): void {
   }
   const kept = Math.min(debt, keptDebt);
   c.debtSpread[i] = (kept * c.debtSpread[i] + (debt - kept) * market) / debt;
+}
+
+/** What a firm's buyers have contracted to pay it this month (active contracts). */
+function contractedSales(m: ModelState, seller: number): number {
+  const c = m.aiChain;
+  let total = 0;
+  for (let k = 0; k < c.contractSeller.length; k++)
+    if (c.contractSeller[k] === seller && c.contractMonthsLeft[k] > 0 && c.contractStart[k] <= m.tick)
+      total += c.contractMonthly[k];
+  return total;
 }
 
 /**
