@@ -7,6 +7,7 @@
 import { FlowRow, recordFlow, Sector } from "../ledger.ts";
 import { AgentStream, keyedUniform, streamKey } from "../rng.ts";
 import type { ModelState } from "../state.ts";
+import { INCOME_SHIFT } from "./automation.ts";
 
 /**
  * Income, taxes, expectations and consumption plans.
@@ -85,6 +86,12 @@ export function earnAndPlan(m: ModelState, payoutPerUnit: number): void {
   const expectedIncome = h.expectedIncome;
   const supplier = h.supplier;
   const plannedSpend = h.plannedSpend;
+  const unemployedMonths = h.unemployedMonths;
+  const benefitMonths =
+    m.config.government.benefitDurationMonths > 0 ? m.config.government.benefitDurationMonths : 65536;
+  const { incomeCounts, incomeSums, floatView, bitsView } = m.automation;
+  incomeCounts.fill(0);
+  incomeSums.fill(0);
   const n = h.n;
   for (let i = 0; i < n; i++) {
     const e = employer[i];
@@ -94,7 +101,7 @@ export function earnAndPlan(m: ModelState, payoutPerUnit: number): void {
       lastWage[i] = labour;
       wages += labour;
     } else {
-      labour = replacement * lastWage[i];
+      labour = unemployedMonths[i] < benefitMonths ? replacement * lastWage[i] : 0;
       benefits += labour;
     }
     const u = units[i];
@@ -109,6 +116,11 @@ export function earnAndPlan(m: ModelState, payoutPerUnit: number): void {
     depChange[b] += net;
     taxes += tax;
     incomeSum += net;
+    // Income distribution without sorting: a log-spaced histogram (metrics.ts reads quintiles off it).
+    floatView[0] = net;
+    const ib = bitsView[0] >>> INCOME_SHIFT;
+    incomeCounts[ib]++;
+    incomeSums[ib] += net;
 
     const expected = expectedIncome[i] + lambda * (net - expectedIncome[i]);
     expectedIncome[i] = expected;
