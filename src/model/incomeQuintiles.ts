@@ -1,9 +1,10 @@
 // Shares of household disposable income by quintile, read off the income
 // histogram the household pass fills (agents/households.ts) — no sort of the
-// population each tick. Bins are 1/16 of an octave wide; households in a
-// bin that straddles a quintile boundary are split between the quintiles in
-// proportion to their number, at the bin's average income (an error below
-// the bin width, ≈ 4 % of income, for the boundary households only).
+// population each tick. Bins are 1/64 of an octave (≈ 1 %) wide; households
+// in a bin that straddles a quintile boundary are split between the
+// quintiles in proportion to their number, at the bin's average income (an
+// error below the bin width, ≈ 1 % of income, for the boundary households
+// only; households with equal incomes — workers of one firm — are split exactly).
 
 /**
  * Writes the income shares of the five quintiles, poorest first, into `out`

@@ -24,9 +24,9 @@ import { liveCapacity } from "./aiChain/demand.ts";
 /** Exposure bins used to find each firm's most exposed employees (exposure in 255ths, 8 per bin). */
 export const EXPOSURE_BINS = 32;
 const EXPOSURE_SHIFT = 3;
-/** Income bins: the sign, exponent and top 4 mantissa bits of a float32 — 1/16-octave bins. */
-export const INCOME_BINS = 4096;
-export const INCOME_SHIFT = 19;
+/** Income bins: the sign, exponent and top 6 mantissa bits of a float32 — 1/64-octave (≈ 1 %) bins. */
+export const INCOME_BINS = 32768;
+export const INCOME_SHIFT = 17;
 /** Highest automated share of a firm's tasks (someone has to run the firm). */
 const MAX_AUTOMATED_SHARE = 0.95;
 
