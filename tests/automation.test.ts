@@ -66,6 +66,8 @@ describe("automation rules", () => {
     // More capability (or dearer labour) makes more tasks profitable, and the automated ones stay cheaper than wages.
     expect(profitableShare(2, s0, k)).toBeGreaterThan(profitableShare(1.2, s0, k));
     for (const z of [0.6, 1, 2, 5]) expect(aiCostRatio(z, s0, k)).toBeLessThan(1);
+    // AI dearer than every task (capacity collapsed): the firm pays no more than the wages it saved.
+    expect(aiCostRatio(1e-6, s0, k)).toBe(1);
   });
 
   it("automates no task while AI costs more than the wage of the cheapest exposed task", () => {

@@ -193,12 +193,9 @@ export interface Automation {
   spellCount: Float64Array;
   /** Employees by firm and exposure bin (firm × EXPOSURE_BINS), rebuilt in ticks with automation layoffs. */
   firmExposureCounts: Int32Array;
-  /** Households and their disposable income by income bin (bins: float32 exponent and 4 mantissa bits). */
+  /** Households and their disposable income by income bin (agents/automation.ts incomeBin: 64 bins an octave). */
   incomeCounts: Float64Array;
   incomeSums: Float64Array;
-  /** Four bytes seen as a float and as its bits, to find an income's bin without a logarithm. */
-  floatView: Float32Array;
-  bitsView: Uint32Array;
 }
 
 /** Everything the schedule needs, in one place. Plain data plus the RNG streams. */

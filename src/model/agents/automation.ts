@@ -24,14 +24,12 @@ import { liveCapacity } from "./aiChain/demand.ts";
 /** Exposure bins used to find each firm's most exposed employees (exposure in 255ths, 8 per bin). */
 export const EXPOSURE_BINS = 32;
 const EXPOSURE_SHIFT = 3;
-/** Income bins: the sign, exponent and top 6 mantissa bits of a float32 — 1/64-octave (≈ 1 %) bins. */
-export const INCOME_BINS = 32768;
-export const INCOME_SHIFT = 17;
+/** Income bins: 64 per octave of whole dollars (see incomeBin). */
+export const INCOME_BINS = 2048;
 /** Highest automated share of a firm's tasks (someone has to run the firm). */
 const MAX_AUTOMATED_SHARE = 0.95;
 
 export function createAutomation(nFirms: number): Automation {
-  const floatView = new Float32Array(1);
   return {
     capabilityIndex: 1,
     referenceWage: 0,
@@ -44,8 +42,6 @@ export function createAutomation(nFirms: number): Automation {
     firmExposureCounts: new Int32Array(nFirms * EXPOSURE_BINS),
     incomeCounts: new Float64Array(INCOME_BINS),
     incomeSums: new Float64Array(INCOME_BINS),
-    floatView,
-    bitsView: new Uint32Array(floatView.buffer),
   };
 }
 
@@ -80,12 +76,14 @@ export function profitableShare(z: number, s0: number, k: number): number {
 
 /**
  * Average AI cost of the automated tasks relative to the wages they replaced:
- * E[r · 1{r < z}] / (z F(z)). When nothing is profitable (a firm still
- * running automated tasks as AI got dearer), the cheapest task's ratio r_min / z.
+ * E[r · 1{r < z}] / (z F(z)). When nothing is profitable any more (AI got
+ * dearer, or the chain's capacity collapsed), a firm still running
+ * automated tasks pays their wage cost (ratio 1) until it has rehired —
+ * never more, or a capacity collapse would make the bill explode.
  */
 export function aiCostRatio(z: number, s0: number, k: number): number {
   const rMin = minimumCostRatio(s0, k);
-  if (z <= rMin) return rMin / Math.max(z, 1e-12);
+  if (z <= rMin) return 1;
   const partial =
     Math.abs(1 - k) < 1e-9
       ? rMin * Math.log(z / rMin)
@@ -184,10 +182,33 @@ export function selectLayoffs(m: ModelState): void {
   }
 }
 
-/** Whether a worker of exposure `exposure` at a firm with this layoff bin and fraction is laid off by automation. */
-export function hitByLayoff(exposure: number, bin: number, fraction: number, u: number): boolean {
+/**
+ * Whether worker i, of exposure `exposure`, at a firm with this layoff bin
+ * and boundary fraction is laid off by automation (the draw, keyed by
+ * layoffKey, is made only in the boundary bin).
+ */
+export function hitByLayoff(
+  exposure: number,
+  bin: number,
+  fraction: number,
+  key: number,
+  i: number,
+): boolean {
   const b = exposure >> EXPOSURE_SHIFT;
-  return b > bin || (b === bin && u < fraction);
+  return b > bin || (b === bin && keyedUniform(key, i) < fraction);
+}
+
+/**
+ * The income bin of `amount` (USD, ≥ 0): 64 bins per octave — the position
+ * of the leading bit of the whole-dollar amount and the 6 bits after it —
+ * so bins are ≈ 1 % wide above $64 and $1 wide below. Integer operations
+ * only: it runs once per household per month.
+ */
+export function incomeBin(amount: number): number {
+  const x = amount < 2147483647 ? amount | 0 : 2147483647;
+  if (x <= 0) return 0;
+  const lz = Math.clz32(x);
+  return ((32 - lz) << 6) | (((x << lz) << 1) >>> 26);
 }
 
 /** A uniform for household i's boundary-bin layoff draw this tick. */

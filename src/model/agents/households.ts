@@ -7,7 +7,7 @@
 import { FlowRow, recordFlow, Sector } from "../ledger.ts";
 import { AgentStream, keyedUniform, streamKey } from "../rng.ts";
 import type { ModelState } from "../state.ts";
-import { INCOME_SHIFT } from "./automation.ts";
+import { incomeBin } from "./automation.ts";
 
 /**
  * Income, taxes, expectations and consumption plans.
@@ -89,7 +89,10 @@ export function earnAndPlan(m: ModelState, payoutPerUnit: number): void {
   const unemployedMonths = h.unemployedMonths;
   const benefitMonths =
     m.config.government.benefitDurationMonths > 0 ? m.config.government.benefitDurationMonths : 65536;
-  const { incomeCounts, incomeSums, floatView, bitsView } = m.automation;
+  const { incomeCounts, incomeSums } = m.automation;
+  // Imported bindings are read once: in a hot loop each read can cost a call.
+  const binOf = incomeBin;
+  const uniform = keyedUniform;
   incomeCounts.fill(0);
   incomeSums.fill(0);
   const n = h.n;
@@ -117,8 +120,7 @@ export function earnAndPlan(m: ModelState, payoutPerUnit: number): void {
     taxes += tax;
     incomeSum += net;
     // Income distribution without sorting: a log-spaced histogram (metrics.ts reads quintiles off it).
-    floatView[0] = net;
-    const ib = bitsView[0] >>> INCOME_SHIFT;
+    const ib = binOf(net);
     incomeCounts[ib]++;
     incomeSums[ib] += net;
 
@@ -133,8 +135,8 @@ export function earnAndPlan(m: ModelState, payoutPerUnit: number): void {
 
     let s = supplier[i];
     const rationed = fill[s] < 1;
-    if (rationed || keyedUniform(switchKey, i) < switchProb) {
-      const cand = Math.floor(keyedUniform(pickKey, i) * nc);
+    if (rationed || uniform(switchKey, i) < switchProb) {
+      const cand = Math.floor(uniform(pickKey, i) * nc);
       if (price[cand] < price[s] || (rationed && fill[cand] >= 1)) {
         s = cand;
         supplier[i] = s;

@@ -47,6 +47,11 @@ export function separateAndListJobSeekers(m: ModelState): number {
   const mismatch = h.mismatch;
   const displaced = h.displaced;
   const unemployed = m.scratch.unemployed;
+  // Imported bindings are read once: in a hot loop each read can cost a call.
+  const isLaidOff = hitByLayoff;
+  const uniform = keyedUniform;
+  let layoffsDue = false;
+  for (let j = 0; j < f.n; j++) if (f.layoffBin[j] < EXPOSURE_BINS) layoffsDue = true;
   let count = 0;
   let layoffs = 0;
   let displacedUnemployed = 0;
@@ -54,11 +59,7 @@ export function separateAndListJobSeekers(m: ModelState): number {
   for (let i = 0; i < h.n; i++) {
     const e = employer[i];
     if (e >= 0) {
-      const bin = layoffBin[e];
-      if (
-        bin < EXPOSURE_BINS &&
-        hitByLayoff(exposure[i], bin, layoffFraction[e], keyedUniform(automationKey, i))
-      ) {
+      if (layoffsDue && isLaidOff(exposure[i], layoffBin[e], layoffFraction[e], automationKey, i)) {
         employer[i] = -1;
         employees[e]--;
         h.unemployedMonths[i] = 0;
@@ -68,7 +69,7 @@ export function separateAndListJobSeekers(m: ModelState): number {
         layoffs++;
         displacedUnemployed++;
         unemployed[count++] = i;
-      } else if (keyedUniform(key, i) < leave[e]) {
+      } else if (uniform(key, i) < leave[e]) {
         employer[i] = -1;
         employees[e]--;
         h.unemployedMonths[i] = 0;
