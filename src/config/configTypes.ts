@@ -427,6 +427,27 @@ export interface SpiralConfig {
      */
     depositInsurance: boolean;
     /**
+     * Months of an unemployment spell during which the benefit is paid; 0 pays it for the whole spell (the US standard is 26 weeks ≈ 6 months).
+     */
+    benefitDurationMonths: number;
+    /**
+     * Government retraining programme for workers displaced by automation: while unemployed with a skill mismatch they are trained at the government's cost (paid to consumption-goods firms as providers of the training), and their mismatch decays faster.
+     */
+    retraining: {
+      /**
+       * Whether the programme runs.
+       */
+      enabled: boolean;
+      /**
+       * Cost of training one displaced worker for a month, in 2025 USD (indexed to the price level).
+       */
+      costPerTraineeUsdMonthly: number;
+      /**
+       * Share of the skill mismatch a trainee loses per month on top of automation.mismatchDecayMonthly.
+       */
+      extraMismatchDecayMonthly: number;
+    };
+    /**
      * Fiscal absorption of AI infrastructure cost (DESIGN §3, policy levers): the government pays a share of the chain's capex and guarantees a share of its debt, financed with bills. Off by default; the fiscal-absorb scenario switches it on.
      */
     fiscalAbsorption: {
@@ -874,6 +895,47 @@ export interface SpiralConfig {
      * With the chain on: share of the non-AI corporate sector's capitalised earnings counted as its market value — the rest of the core's corporate value belongs to the chain firms, which are valued separately (total US market cap ≈ $68T, of which ≈ $25–30T in the AI chain, CALIBRATION §6).
      */
     nonAiSectorIndexShare: number;
+  };
+  /**
+   * Automation by AI (issue 4): AI capability grows with the chain's deployed compute; every household has an exposure (share of its tasks AI can do); non-AI firms automate the exposed tasks whose AI cost is below their wage cost, buying the AI services from the chain, with an adoption lag; they lay off their most exposed workers; displaced workers carry a skill mismatch that slows re-employment and decays with time (faster under government retraining); reinstatement creates new tasks. Acts only while the AI chain runs (aiChain.enabled, from aiChain.startTick).
+   */
+  automation: {
+    /**
+     * Whether non-AI firms automate tasks with AI services (needs aiChain.enabled; acts from aiChain.startTick). Off by default so that the AI-chain scenarios stay as calibrated; configs/scenarios/fast-automation.json and slow-automation.json switch it on.
+     */
+    enabled: boolean;
+    /**
+     * Elasticity of the AI capability index to deployed compute: capability = (compute in service at live clouds / compute at the start)^elasticity. Capability lowers the AI cost of every task in proportion.
+     */
+    capabilityElasticity: number;
+    /**
+     * Mean exposure of households: the share of a household's tasks that AI can do. Exposures are drawn as U^b with b = 1/mean − 1 (mean 0.2 gives b = 4, so ≈ 68 % of households have some exposure above 1 %).
+     */
+    exposureMean: number;
+    /**
+     * Share of exposed tasks whose AI cost is below their wage cost when the chain starts (capability 1, AI service price 1, wages at their start level).
+     */
+    profitableShareAtStart: number;
+    /**
+     * Pareto exponent k of the AI cost of exposed tasks relative to their wage cost at the start, r ≥ r_min = (1 − profitableShareAtStart)^(1/k). The default 0.4 gives an average cost saving of ≈ 27 % on the tasks profitable at the start.
+     */
+    costDispersion: number;
+    /**
+     * Share of the gap between a firm's automated share of tasks and its profitable share closed each month (the adoption lag; 0.02 ≈ a 3-year half-life).
+     */
+    adoptionSpeedMonthly: number;
+    /**
+     * New tasks for labour (Acemoglu–Restrepo reinstatement): share of automated tasks offset each year by new labour-using tasks, lowering the automated share.
+     */
+    reinstatementYearly: number;
+    /**
+     * Skill mismatch of a worker laid off by automation: the probability that a firm contacting her does not hire her.
+     */
+    mismatchOnDisplacement: number;
+    /**
+     * Share of the skill mismatch lost per month of unemployment (retraining on the job search; government retraining adds to it).
+     */
+    mismatchDecayMonthly: number;
   };
   /**
    * Which model the engine runs: Spiral's core macro-financial economy, or the Lengnick (2013) baseline economy (parameters in the lengnick2013 object; the core sections are then ignored).

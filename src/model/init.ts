@@ -7,6 +7,7 @@ import type { SpiralConfig } from "../config/configTypes.ts";
 import { InputError } from "../errors.ts";
 import { createAiChain, createFund } from "./agents/aiChain/init.ts";
 import { initValuation } from "./agents/aiChain/valuation.ts";
+import { createAutomation, EXPOSURE_BINS, exposureFromUniform } from "./agents/automation.ts";
 import { measureNetFinancialWealth, newFlowMatrix, SECTOR_COUNT } from "./ledger.ts";
 import { AgentStream, agentUniform, NamedStreams } from "./rng.ts";
 import type { Banks, Firms, Households, ModelState } from "./state.ts";
@@ -30,6 +31,9 @@ function allocHouseholds(n: number, shared: boolean): Households {
     bank: column(Uint16Array, n, shared),
     supplier: column(Int32Array, n, shared),
     plannedSpend: column(Float32Array, n, shared),
+    exposure: column(Uint8Array, n, shared),
+    mismatch: column(Uint8Array, n, shared),
+    displaced: column(Uint8Array, n, shared),
   };
 }
 
@@ -74,6 +78,10 @@ function allocFirms(n: number, nConsumption: number, shared: boolean): Firms {
     pendingEquity: f64(),
     servicesPaid: f64(),
     ordersReal: f64(),
+    automatedShare: f64(),
+    automationLayoffs: column(Int32Array, n, shared),
+    layoffBin: column(Int32Array, n, shared).fill(EXPOSURE_BINS),
+    layoffFraction: f64(),
   };
 }
 
@@ -206,6 +214,11 @@ export function createInitialState(config: SpiralConfig, opts: InitOptions = {})
       households.wage[i] = wageC;
     }
     households.reservationWage[i] = households.wage[i];
+    // Exposure to automation, independent of the job (CALIBRATION §7: ≈ 20 % of tasks exposed on average).
+    households.exposure[i] = exposureFromUniform(
+      agentUniform(seed, AgentStream.exposure, 0, i),
+      config.automation.exposureMean,
+    );
   }
   for (let k = 0; k < Fc + Fk; k++) firms.labourDemand[k] = firms.employees[k];
 
@@ -372,6 +385,7 @@ export function createInitialState(config: SpiralConfig, opts: InitOptions = {})
       remittance: 0,
       recapitalisation: 0,
       fiscalSupport: 0,
+      retraining: 0,
     },
     streams,
     params: {
@@ -429,6 +443,7 @@ export function createInitialState(config: SpiralConfig, opts: InitOptions = {})
     events: [],
     aiChain,
     fund,
+    automation: createAutomation(Fc + Fk),
   };
   initValuation(state);
   state.ledger.grossFinancialAssets = measureNetFinancialWealth(state, state.ledger.lastNfw);

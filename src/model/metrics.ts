@@ -6,6 +6,7 @@
 import type { SpiralConfig } from "../config/configTypes.ts";
 import { chainDebtRank } from "./agents/aiChain/defaults.ts";
 import { liveCapacity } from "./agents/aiChain/demand.ts";
+import { incomeQuintileShares } from "./incomeQuintiles.ts";
 import { SECTOR_COUNT, SECTOR_NAMES } from "./ledger.ts";
 import type { ModelEvent, ModelState } from "./state.ts";
 import { SOURCE_COUNT, Source } from "./state.ts";
@@ -111,7 +112,7 @@ export const SERIES_COLUMNS: readonly SeriesColumn[] = [
     type: "float",
     unit: "USD bn per year",
     description:
-      "Government spending + benefits + interest + recapitalisations + AI-infrastructure support − taxes − central-bank remittance, annual rate",
+      "Government spending + benefits + retraining + interest + recapitalisations + AI-infrastructure support − taxes − central-bank remittance, annual rate",
   },
   { name: "govDebt", type: "float", unit: "USD bn", description: "Government bills outstanding (stock)" },
   {
@@ -207,6 +208,57 @@ export const SERIES_COLUMNS: readonly SeriesColumn[] = [
     unit: "decimal",
     description: "DebtRank of this month's equity losses through the chain's stakes and contracts",
   },
+  {
+    name: "aiCapabilityIndex",
+    type: "float",
+    unit: "index, start = 1",
+    description:
+      "AI capability: (compute in service / compute at the chain's start)^automation.capabilityElasticity; 0 without automation",
+  },
+  {
+    name: "automatedTaskShare",
+    type: "float",
+    unit: "decimal",
+    description: "Share of non-AI firms' tasks done by AI services (weighted by the firms' output)",
+  },
+  {
+    name: "displacedByAutomation",
+    type: "float",
+    unit: "millions per month",
+    description: "Workers laid off because their tasks were automated this month, at US scale",
+  },
+  {
+    name: "displacedUnemployed",
+    type: "float",
+    unit: "millions",
+    description: "Unemployed whose spell began with an automation layoff, at US scale",
+  },
+  {
+    name: "laborShare",
+    type: "float",
+    unit: "decimal",
+    description: "Wages paid by non-AI firms / their nominal output",
+  },
+  {
+    name: "spellMonthsDisplaced",
+    type: "float",
+    unit: "months",
+    description:
+      "Mean length of the unemployment spells ended by a hire in the last 12 months, workers displaced by automation (0 if none)",
+  },
+  {
+    name: "spellMonthsOther",
+    type: "float",
+    unit: "months",
+    description:
+      "Mean length of the unemployment spells ended by a hire in the last 12 months, other workers (0 if none)",
+  },
+  ...[1, 2, 3, 4, 5].map((q) => ({
+    name: `incomeShareQ${q}`,
+    type: "float" as const,
+    unit: "decimal",
+    description: `Share of household disposable income received by the ${["poorest", "second", "middle", "fourth", "richest"][q - 1]} fifth of households (by income, from a histogram)`,
+  })),
   ...SECTOR_NAMES.map((s) => ({
     name: `nfw_${s}`,
     type: "float" as const,
@@ -278,6 +330,10 @@ export class MetricsTracker {
   readonly columns: readonly SeriesColumn[];
   private readonly lastPrice: Float64Array;
   private readonly returns: Float64Array;
+  /** Unemployment spells ended by a hire, per tick: [2t] others, [2t + 1] displaced by automation. */
+  private readonly spellMonths: Float64Array;
+  private readonly spellCount: Float64Array;
+  private readonly quintiles = new Float64Array(5);
 
   constructor(ticks: number, config?: SpiralConfig) {
     this.columns = config ? seriesColumnsFor(config) : SERIES_COLUMNS;
@@ -292,6 +348,8 @@ export class MetricsTracker {
     this.investment = new Float64Array(n);
     this.spread = new Float64Array(n);
     this.defaults = new Float64Array(n);
+    this.spellMonths = new Float64Array(2 * n);
+    this.spellCount = new Float64Array(2 * n);
   }
 
   /** Fill `row` for the tick just completed and push crisis start/end events. */
@@ -326,6 +384,7 @@ export class MetricsTracker {
     const deficit =
       gov.purchases +
       gov.benefits +
+      gov.retraining +
       gov.interest +
       gov.recapitalisation +
       gov.fiscalSupport -
@@ -360,6 +419,7 @@ export class MetricsTracker {
     r[COL.grossFinancialAssets] = m.ledger.grossFinancialAssets * toBn;
     for (let s = 0; s < SECTOR_COUNT; s++) r[COL[`nfw_${SECTOR_NAMES[s]}`]] = m.ledger.nfw[s] * toBn;
     this.measureChain(m, toBn);
+    this.measureAutomation(m, t, nominalOutput, toMillions);
 
     // History for phases and crises.
     this.gdp[t] = realOutput;
@@ -372,6 +432,41 @@ export class MetricsTracker {
     r[COL.phase] = this.phase(m, t);
     r[COL.crisis] = this.crisis(m, t, events) ? 1 : 0;
     return r;
+  }
+
+  /** Automation, the labour share, unemployment spells by kind and income quintiles. */
+  private measureAutomation(m: ModelState, t: number, nominalOutput: number, toMillions: number): void {
+    const r = this.row;
+    const f = m.firms;
+    const a = m.automation;
+    let tasks = 0;
+    let automated = 0;
+    for (let j = 0; j < f.n; j++) {
+      const prodL = j < f.nConsumption ? m.params.prodLabourConsumption : m.params.prodLabourCapital;
+      const x = f.output[j] / prodL;
+      tasks += x;
+      automated += x * f.automatedShare[j];
+    }
+    r[COL.aiCapabilityIndex] = m.config.automation.enabled && m.aiChain.n > 0 ? a.capabilityIndex : 0;
+    r[COL.automatedTaskShare] = tasks > 0 ? automated / tasks : 0;
+    r[COL.displacedByAutomation] = a.layoffs * toMillions;
+    r[COL.displacedUnemployed] = a.displacedUnemployed * toMillions;
+    r[COL.laborShare] = nominalOutput > 0 ? m.macro.wagesPaid / nominalOutput : 0;
+    this.spellMonths[2 * t] = a.spellMonths[0];
+    this.spellMonths[2 * t + 1] = a.spellMonths[1];
+    this.spellCount[2 * t] = a.spellCount[0];
+    this.spellCount[2 * t + 1] = a.spellCount[1];
+    for (let kind = 0; kind < 2; kind++) {
+      let months = 0;
+      let count = 0;
+      for (let k = Math.max(1, t - 11); k <= t; k++) {
+        months += this.spellMonths[2 * k + kind];
+        count += this.spellCount[2 * k + kind];
+      }
+      r[kind === 1 ? COL.spellMonthsDisplaced : COL.spellMonthsOther] = count > 0 ? months / count : 0;
+    }
+    incomeQuintileShares(a.incomeCounts, a.incomeSums, this.quintiles);
+    for (let q = 0; q < 5; q++) r[COL[`incomeShareQ${q + 1}`]] = this.quintiles[q];
   }
 
   /** Chain totals, attribution shares and the per-firm columns. */

@@ -20,6 +20,9 @@ export const AgentStream = {
   capitalSupplier: 6,
   initialization: 7,
   initialization2: 8,
+  exposure: 9,
+  automationFirm: 10,
+  automationLayoff: 11,
 } as const;
 
 /** murmur3's 32-bit finaliser: a bijective avalanche mix. */

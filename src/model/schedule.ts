@@ -8,6 +8,7 @@ import { financeChain, priceChainCredit } from "./agents/aiChain/finance.ts";
 import { planChain } from "./agents/aiChain/plans.ts";
 import { accountChain, resetChainFlows, settleChain } from "./agents/aiChain/settlement.ts";
 import { valueChain } from "./agents/aiChain/valuation.ts";
+import { planAutomation, selectLayoffs } from "./agents/automation.ts";
 import { resolveBankFailures, setCreditTerms, settleBanks } from "./agents/banks.ts";
 import { payReserveInterest, remitProfit, setPolicyRate } from "./agents/centralBank.ts";
 import {
@@ -19,7 +20,7 @@ import {
   produce,
 } from "./agents/firms.ts";
 import { markFund } from "./agents/fund.ts";
-import { financeGovernment, payBillInterest, planPurchases } from "./agents/government.ts";
+import { financeGovernment, payBillInterest, payRetraining, planPurchases } from "./agents/government.ts";
 import { earnAndPlan } from "./agents/households.ts";
 import { checkLedger } from "./ledger.ts";
 import { updateMacro } from "./macro.ts";
@@ -29,6 +30,7 @@ import {
   chainBuysGoods,
   clearCapitalMarket,
   clearConsumptionMarket,
+  firmsBuyAutomation,
   firmsBuyServices,
   governmentPurchases,
 } from "./markets/goods.ts";
@@ -50,10 +52,13 @@ export function step(m: ModelState): void {
   priceCredit(m); // each borrower's default probability and loan rate
   // The AI chain acts from aiChain.startTick on (before it, its balance sheets stand still while the core warms up).
   const chain = m.aiChain.n > 0 && m.tick >= m.config.aiChain.startTick;
+  // Firms automate with AI services bought from the chain, so automation acts only while the chain does.
+  const automation = chain && m.config.automation.enabled;
   resetChainFlows(m);
   if (chain) priceChainCredit(m); // AI chain: distance-to-default PDs, CDS spreads, borrowing costs
 
   // --- Plans ---
+  if (automation) planAutomation(m); // capability, tasks automated, workers made redundant
   planProduction(m); // expectations, output, labour demand, wages, prices
   planInvestment(m); // capacity growth from profitability and utilisation
   planPurchases(m); // government's fiscal rule
@@ -65,7 +70,8 @@ export function step(m: ModelState): void {
   if (chain) financeChain(m); // chain debt service, refinancing, equity rounds, stakes, payouts
 
   // --- Labour market and production ---
-  const seekers = separateAndListJobSeekers(m); // quits and layoffs, reservation wages
+  if (automation) selectLayoffs(m); // automation layoffs fall on the most exposed employees
+  const seekers = separateAndListJobSeekers(m); // quits and layoffs, reservation wages, skill mismatch
   m.macro.vacancies = matchWorkers(m, seekers); // firms with vacancies hire
   produce(m);
 
@@ -77,11 +83,13 @@ export function step(m: ModelState): void {
   // --- Goods markets ---
   clearConsumptionMarket(m);
   governmentPurchases(m);
+  payRetraining(m); // retraining of workers displaced by automation (government.retraining)
   clearCapitalMarket(m);
   if (chain) chainBuysGoods(m); // AI chain's opex and data-centre construction from non-AI firms
 
   // --- Accounting: firms, banks, central bank, government ---
   if (chain) firmsBuyServices(m); // non-AI firms' AI services and platform fees
+  if (automation) firmsBuyAutomation(m); // AI services doing the automated tasks
   if (chain) settleChain(m); // chain obligations cleared to a fixed point (Eisenberg–Noe) and paid
   if (chain) accountChain(m); // capacity in service, depreciation, chain profits and tax
   accountFirms(m); // profits, profit tax, dividends declared, depreciation

@@ -20,7 +20,7 @@ export function column<T>(Ctor: TypedArrayCtor<T>, n: number, shared: boolean): 
 }
 
 /**
- * Households: 40 bytes each. Money columns that the ledger sums are Float64;
+ * Households: 43 bytes each. Money columns that the ledger sums are Float64;
  * reference levels (last wage, reservation wage, expectations) are Float32.
  */
 export interface Households {
@@ -45,6 +45,12 @@ export interface Households {
   supplier: Int32Array;
   /** Consumption spending planned this tick (USD), settled in the goods market. */
   plannedSpend: Float32Array;
+  /** Share of the household's tasks AI can do, in 255ths (fixed at birth; CALIBRATION §7). */
+  exposure: Uint8Array;
+  /** Skill mismatch after an automation layoff, in 255ths: the chance a contacting firm passes her over. */
+  mismatch: Uint8Array;
+  /** 1 when the current (or last) unemployment spell began with an automation layoff. */
+  displaced: Uint8Array;
 }
 
 /**
@@ -111,6 +117,13 @@ export interface Firms {
   pendingEquity: Float64Array;
   /** Real investment goods ordered from each capital firm this tick (scratch). */
   ordersReal: Float64Array;
+  /** Share of the firm's tasks done by AI services instead of workers (agents/automation.ts). */
+  automatedShare: Float64Array;
+  /** Workers to lay off this tick because tasks were automated — the most exposed first. */
+  automationLayoffs: Int32Array;
+  /** Exposure bin above which this tick's automation layoffs fall, and the share laid off in that bin. */
+  layoffBin: Int32Array;
+  layoffFraction: Float64Array;
 }
 
 /** Banks (a handful): balance sheets and this tick's income accumulators. */
@@ -156,6 +169,35 @@ export interface Government {
   recapitalisation: number;
   /** Fiscal absorption of AI infrastructure: capex grants and guarantee payouts. */
   fiscalSupport: number;
+  /** Retraining programme spending this tick (USD). */
+  retraining: number;
+}
+
+/**
+ * Economy-wide automation state (agents/automation.ts) and the tallies the
+ * labour market and the income pass leave for the metrics. Histograms are
+ * preallocated: none grows with the population.
+ */
+export interface Automation {
+  /** AI capability: (deployed compute / compute at the start)^elasticity; 1 before the chain acts. */
+  capabilityIndex: number;
+  /** Average wage when the chain started — the wage level at which profitableShareAtStart holds (0 until then). */
+  referenceWage: number;
+  /** AI services bought to do automated tasks this tick (USD). */
+  aiSpending: number;
+  /** Workers laid off by automation this tick. */
+  layoffs: number;
+  /** Unemployed whose spell began with an automation layoff, and those of them in retraining (this tick). */
+  displacedUnemployed: number;
+  trainees: number;
+  /** Unemployment spells ended by a hire this tick: months summed and count, [others, displaced by automation]. */
+  spellMonths: Float64Array;
+  spellCount: Float64Array;
+  /** Employees by firm and exposure bin (firm × EXPOSURE_BINS), rebuilt in ticks with automation layoffs. */
+  firmExposureCounts: Int32Array;
+  /** Households and their disposable income by income bin (agents/automation.ts incomeBin: 64 bins an octave). */
+  incomeCounts: Float64Array;
+  incomeSums: Float64Array;
 }
 
 /** Everything the schedule needs, in one place. Plain data plus the RNG streams. */
@@ -183,6 +225,8 @@ export interface ModelState {
   readonly aiChain: AiChain;
   /** Non-bank investors: private-credit and bond funds, growth investors (one pass-through fund). */
   readonly fund: Fund;
+  /** Automation of tasks by AI and its labour-market tallies. */
+  readonly automation: Automation;
 }
 
 /** Roles of AI-chain firms (config aiChain.firms[].role). */

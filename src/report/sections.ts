@@ -214,17 +214,64 @@ export const RUN_SECTIONS: readonly SectionDef[] = [
     title: "Automation",
     charts: [
       {
+        id: "automatedTasks",
+        title: "Automated tasks",
+        caption: "Share of non-AI firms' tasks done by AI services.",
+        series: [{ column: "automatedTaskShare", label: "Automated tasks" }],
+        onlyIfNonZero: true,
+      },
+      {
+        id: "aiCapability",
+        title: "AI capability",
+        caption:
+          "Capability index: deployed compute relative to the chain's start, to the power of the capability elasticity.",
+        series: [{ column: "aiCapabilityIndex", label: "Capability" }],
+        onlyIfNonZero: true,
+      },
+      {
         id: "automationDisplacement",
-        title: "Automation displacement",
-        caption: "Share of the labour force whose jobs AI has automated.",
-        series: [{ column: "automationDisplacementShare", label: "Displaced" }],
+        title: "Unemployed after automation",
+        caption: "Unemployed whose spell began with an automation layoff, at US scale.",
+        series: [{ column: "displacedUnemployed", label: "Displaced and unemployed" }],
+        onlyIfNonZero: true,
+      },
+      {
+        id: "automationLayoffs",
+        title: "Automation layoffs",
+        caption: "Workers laid off because their tasks were automated, per month, at US scale.",
+        series: [{ column: "displacedByAutomation", label: "Laid off" }],
+        onlyIfNonZero: true,
+      },
+      {
+        id: "unemploymentSpells",
+        title: "Unemployment spells",
+        caption:
+          "Mean length of the spells ended by a hire in the last 12 months: workers displaced by automation and others.",
+        series: [
+          { column: "spellMonthsDisplaced", label: "Displaced by automation" },
+          { column: "spellMonthsOther", label: "Others" },
+        ],
         onlyIfNonZero: true,
       },
       {
         id: "laborShare",
         title: "Labour share",
-        caption: "Wages as a share of value added.",
+        caption: "Wages as a share of non-AI firms' nominal output.",
         series: [{ column: "laborShare", label: "Labour share" }],
+        onlyIfNonZero: true,
+      },
+      {
+        id: "incomeQuintiles",
+        title: "Income by quintile",
+        caption:
+          "Share of household disposable income received by each fifth of households, poorest to richest.",
+        series: [
+          { column: "incomeShareQ1", label: "Poorest fifth" },
+          { column: "incomeShareQ2", label: "Second" },
+          { column: "incomeShareQ3", label: "Middle" },
+          { column: "incomeShareQ4", label: "Fourth" },
+          { column: "incomeShareQ5", label: "Richest fifth" },
+        ],
         onlyIfNonZero: true,
       },
     ],

@@ -39,6 +39,7 @@ export const FAN_COLUMNS = [
   "aiCapex",
   "aiMarketCap",
   "gridCapacityGw",
+  "automatedTaskShare",
   "laborShare",
 ] as const;
 

@@ -4,7 +4,9 @@
 // percent, everything else keeps its unit. Columns the model does not list
 // yet (the AI chain, power and automation are built in later issues) fall
 // back to the naming convention of STYLE.md, a unit suffix in the name:
-// `gridCapacityGw` → GW, `nvidia_cdsBp` → bp, `laborShare` → %.
+// `gridCapacityGw` → GW, `nvidia_cdsBp` → bp, `someShare` → %. (The
+// automation columns — `automatedTaskShare`, `laborShare`, … — are model
+// columns now, with their units in SERIES_COLUMNS.)
 import { CHAIN_FIRM_COLUMNS, SERIES_COLUMNS } from "../model/metrics.ts";
 
 /** How one column is shown: axis and tooltip label, factor from file value to shown value, d3 format. */

@@ -29,7 +29,7 @@ export const SYNTHETIC_FIRMS = ["chipmaker", "hyperscaler", "neocloud", "lab"] a
 /**
  * The series `withSyntheticSeries` writes: the AI-chain columns (the model
  * writes them as zeros while the chain is off), per-firm CDS spreads, and the
- * power and automation columns the model does not write yet.
+ * power columns the model does not write yet, and the automation columns (zeros while automation is off).
  */
 export const SYNTHETIC_COLUMNS = [
   ...SYNTHETIC_FIRMS.map((f) => `${f}_cdsBp`),
@@ -49,8 +49,18 @@ export const SYNTHETIC_COLUMNS = [
   "gridCapacityGw",
   "dataCentreDemandGw",
   "electricityPriceUsdPerMwh",
-  "automationDisplacementShare",
+  "aiCapabilityIndex",
+  "automatedTaskShare",
+  "displacedByAutomation",
+  "displacedUnemployed",
+  "spellMonthsDisplaced",
+  "spellMonthsOther",
   "laborShare",
+  "incomeShareQ1",
+  "incomeShareQ2",
+  "incomeShareQ3",
+  "incomeShareQ4",
+  "incomeShareQ5",
 ];
 
 /** Months (1-based ticks) the synthetic copy marks as a negative-feedback phase. */
@@ -90,8 +100,18 @@ export function withSyntheticSeries(from: string, to: string): void {
     gridCapacityGw: (i) => 40 + 0.2 * i,
     dataCentreDemandGw: (i) => 20 + 30 * boom(i) - 10 * bust(i),
     electricityPriceUsdPerMwh: (i) => 70 + 40 * boom(i) - 20 * bust(i),
-    automationDisplacementShare: (i) => 0.001 * i,
+    aiCapabilityIndex: (i) => 1 + 2 * boom(i),
+    automatedTaskShare: (i) => 0.001 * i,
+    displacedByAutomation: (i) => 0.05 + 0.1 * boom(i),
+    displacedUnemployed: (i) => 0.5 + 2 * boom(i) - bust(i),
+    spellMonthsDisplaced: (i) => 4 + 2 * boom(i),
+    spellMonthsOther: (i) => 3 + bust(i),
     laborShare: (i) => 0.6 - 0.001 * i,
+    incomeShareQ1: (i) => 0.05 - 0.0001 * i,
+    incomeShareQ2: () => 0.1,
+    incomeShareQ3: () => 0.15,
+    incomeShareQ4: () => 0.22,
+    incomeShareQ5: (i) => 0.48 + 0.0001 * i,
   };
   const phase = data.phase as Float64Array;
   for (let t = SYNTHETIC_NEGATIVE_PHASE[0]; t <= SYNTHETIC_NEGATIVE_PHASE[1]; t++) phase[t - 1] = -1;

@@ -26,8 +26,10 @@ import type { ModelState } from "../state.ts";
  *   hiring, indexed to part of last year's inflation.
  * - Price = (1 + markup) × unit labour cost; the markup rises when
  *   inventories fall short of target and falls when they exceed it.
+ * - Labour demand covers the tasks not automated (agents/automation.ts).
  * - Leave probability of each worker: exogenous separations plus layoffs of
- *   a share of the excess workforce (labour hoarding).
+ *   a share of the excess workforce (labour hoarding); workers made
+ *   redundant by automation this month are laid off in full (labour.ts).
  */
 /** Relative distance from the inventory target within which markups stay put. */
 const INVENTORY_BAND = 0.25;
@@ -77,14 +79,21 @@ export function planProduction(m: ModelState): void {
       f.plannedOutput[j] = 0;
       f.labourDemand[j] = 0;
       f.leaveProbability[j] = 1;
+      f.automationLayoffs[j] = 0;
       continue;
     }
     let planned = Math.max(0, expected * (1 + invTarget) - f.inventory[j]);
     if (isC) planned = Math.min(planned, f.capital[j] * prodK);
     f.plannedOutput[j] = planned;
-    const demand = Math.ceil(planned / prodL - 1e-9);
+    // Automated tasks are done by AI services, not workers (agents/automation.ts).
+    const demand = Math.ceil(((1 - f.automatedShare[j]) * planned) / prodL - 1e-9);
     f.labourDemand[j] = demand;
-    const n = f.employees[j];
+    const employed = f.employees[j];
+    // Workers whose tasks were just automated go at once (the most exposed,
+    // labour.ts); the rest of any excess is shed gradually, at random.
+    const layoffs = Math.min(f.automationLayoffs[j], Math.max(0, employed - demand));
+    f.automationLayoffs[j] = layoffs;
+    const n = employed - layoffs;
     const excess = n > demand ? (c.firingSpeed * (n - demand)) / n : 0;
     f.leaveProbability[j] = sep + (1 - sep) * excess;
   }
@@ -120,7 +129,8 @@ export function produce(m: ModelState): void {
   for (let j = 0; j < f.n; j++) {
     const isC = j < f.nConsumption;
     const prodL = isC ? m.params.prodLabourConsumption : m.params.prodLabourCapital;
-    let y = Math.min(f.plannedOutput[j], f.employees[j] * prodL);
+    // Each worker's output goes further when part of the tasks is automated.
+    let y = Math.min(f.plannedOutput[j], (f.employees[j] * prodL) / (1 - f.automatedShare[j]));
     if (isC) y = Math.min(y, f.capital[j] * prodK);
     f.output[j] = y;
     f.inventory[j] += y;

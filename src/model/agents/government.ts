@@ -41,11 +41,38 @@ export function planPurchases(m: ModelState): void {
  */
 export function financeGovernment(m: ModelState): void {
   const gov = m.government;
-  const monthly = gov.purchases + gov.benefits + gov.interest;
+  const monthly = gov.purchases + gov.benefits + gov.interest + gov.retraining;
   const target = m.config.government.accountBufferMonths * monthly;
   if (gov.account < target) issueBillsToCentralBank(m, target - gov.account);
   else if (gov.account > 2 * target) {
     const redeem = Math.min(gov.account - target, m.centralBank.bills);
     if (redeem > 0) redeemBillsFromCentralBank(m, redeem);
   }
+}
+
+/**
+ * The retraining programme (government.retraining): the government pays for
+ * each displaced worker in training this month, to the consumption-goods
+ * firms in proportion to their sales (they stand for the training
+ * providers; the payment is revenue without goods). labour.ts counted the
+ * trainees and speeds up the decay of their skill mismatch.
+ */
+export function payRetraining(m: ModelState): void {
+  const r = m.config.government.retraining;
+  m.government.retraining = 0;
+  if (!r.enabled || m.automation.trainees === 0) return;
+  const f = m.firms;
+  let sales = 0;
+  for (let j = 0; j < f.nConsumption; j++) sales += f.salesNominal[j];
+  if (sales <= 0) return;
+  const cost = m.automation.trainees * r.costPerTraineeUsdMonthly * m.macro.priceIndex;
+  let paid = 0;
+  for (let j = 0; j < f.nConsumption; j++) {
+    const pay = (cost * f.salesNominal[j]) / sales;
+    if (pay <= 0) continue;
+    transfer(m, FlowRow.governmentPurchases, Party.government, 0, Party.firm, j, pay);
+    f.revenue[j] += pay;
+    paid += pay;
+  }
+  m.government.retraining = paid;
 }

@@ -7,6 +7,7 @@
 import { FlowRow, recordFlow, Sector } from "../ledger.ts";
 import { AgentStream, keyedUniform, streamKey } from "../rng.ts";
 import type { ModelState } from "../state.ts";
+import { incomeBin } from "./automation.ts";
 
 /**
  * Income, taxes, expectations and consumption plans.
@@ -85,6 +86,15 @@ export function earnAndPlan(m: ModelState, payoutPerUnit: number): void {
   const expectedIncome = h.expectedIncome;
   const supplier = h.supplier;
   const plannedSpend = h.plannedSpend;
+  const unemployedMonths = h.unemployedMonths;
+  const benefitMonths =
+    m.config.government.benefitDurationMonths > 0 ? m.config.government.benefitDurationMonths : 65536;
+  const { incomeCounts, incomeSums } = m.automation;
+  // Imported bindings are read once: in a hot loop each read can cost a call.
+  const binOf = incomeBin;
+  const uniform = keyedUniform;
+  incomeCounts.fill(0);
+  incomeSums.fill(0);
   const n = h.n;
   for (let i = 0; i < n; i++) {
     const e = employer[i];
@@ -94,7 +104,7 @@ export function earnAndPlan(m: ModelState, payoutPerUnit: number): void {
       lastWage[i] = labour;
       wages += labour;
     } else {
-      labour = replacement * lastWage[i];
+      labour = unemployedMonths[i] < benefitMonths ? replacement * lastWage[i] : 0;
       benefits += labour;
     }
     const u = units[i];
@@ -109,6 +119,10 @@ export function earnAndPlan(m: ModelState, payoutPerUnit: number): void {
     depChange[b] += net;
     taxes += tax;
     incomeSum += net;
+    // Income distribution without sorting: a log-spaced histogram (metrics.ts reads quintiles off it).
+    const ib = binOf(net);
+    incomeCounts[ib]++;
+    incomeSums[ib] += net;
 
     const expected = expectedIncome[i] + lambda * (net - expectedIncome[i]);
     expectedIncome[i] = expected;
@@ -121,8 +135,8 @@ export function earnAndPlan(m: ModelState, payoutPerUnit: number): void {
 
     let s = supplier[i];
     const rationed = fill[s] < 1;
-    if (rationed || keyedUniform(switchKey, i) < switchProb) {
-      const cand = Math.floor(keyedUniform(pickKey, i) * nc);
+    if (rationed || uniform(switchKey, i) < switchProb) {
+      const cand = Math.floor(uniform(pickKey, i) * nc);
       if (price[cand] < price[s] || (rationed && fill[cand] >= 1)) {
         s = cand;
         supplier[i] = s;

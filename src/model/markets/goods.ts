@@ -8,6 +8,7 @@
 
 import { tagInflow } from "../agents/aiChain/attribution.ts";
 import { chainGoodsDemand, chainPaysFirm, receiveEndUserPayment } from "../agents/aiChain/settlement.ts";
+import { automationSpending } from "../agents/automation.ts";
 import { ensureLiquidity } from "../agents/firms.ts";
 import { creditParty, debitParty, FlowRow, Party, recordFlow, Sector, transfer } from "../ledger.ts";
 import { AgentStream, agentUniform } from "../rng.ts";
@@ -193,6 +194,27 @@ export function firmsBuyServices(m: ModelState): void {
     tagInflow(c, i, Source.other, x);
     recordFlow(m.ledger.flows, FlowRow.chainPurchases, Sector.firms, Sector.aiChain, x);
   }
+}
+
+/**
+ * Non-AI firms pay the chain for the AI services that do their automated
+ * tasks (agents/automation.ts) — end-user revenue of the chain, a cost in
+ * the firms' profit in place of the wages saved.
+ */
+export function firmsBuyAutomation(m: ModelState): void {
+  const f = m.firms;
+  let total = 0;
+  for (let j = 0; j < f.n; j++) {
+    const prodL = j < f.nConsumption ? m.params.prodLabourConsumption : m.params.prodLabourCapital;
+    const x = automationSpending(m, j, prodL);
+    if (x <= 0) continue;
+    ensureLiquidity(m, j, x);
+    debitParty(m, Party.firm, j, x);
+    f.servicesPaid[j] += x;
+    total += x;
+  }
+  m.automation.aiSpending = total;
+  receiveEndUserPayment(m, Sector.firms, total);
 }
 
 /**
