@@ -599,6 +599,12 @@ function formatHeadline(outDir: string, s: RunSummary): string {
     `  real GDP      ${growth} a year, ${plural(s.recessions, "recession")}`,
     `  crises        ${plural(s.crisisEpisodes, "episode")}, ${plural(s.crisisMonths, "month")}`,
   );
+  const c = s.aiChain;
+  if (c)
+    lines.push(
+      `  AI chain      market cap $${(c.marketCapStartUsdBn / 1000).toFixed(1)} T → peak $${(c.marketCapPeakUsdBn / 1000).toFixed(1)} T → $${(c.marketCapEndUsdBn / 1000).toFixed(1)} T, capex peak $${c.capexPeakUsdBnYearly.toFixed(0)} bn a year`,
+      `                peak CDS index ${c.peakCdsIndexBp.toFixed(0)} bp, ${plural(c.defaults, "chain default")}`,
+    );
   return `${lines.join("\n")}\n`;
 }
 

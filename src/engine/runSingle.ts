@@ -31,7 +31,13 @@ import {
   stepMonth,
 } from "../model/lengnick2013/index.ts";
 import { FirmSnapshotWriter, isSnapshotTick } from "./firmSnapshots.ts";
-import { type RunSummary, SUMMARY_COLUMNS, type SummaryColumn, summarizeSeries } from "./summary.ts";
+import {
+  CHAIN_SUMMARY_COLUMNS,
+  type RunSummary,
+  SUMMARY_COLUMNS,
+  type SummaryColumn,
+  summarizeSeries,
+} from "./summary.ts";
 
 export const SUMMARY_FILE = "summary.json";
 
@@ -253,7 +259,11 @@ function columnsOf(config: SpiralConfig): typeof LENGNICK_SERIES_COLUMNS {
 
 /** Records the columns the run summary is computed from. */
 function summaryRecorder(config: SpiralConfig): ColumnRecorder {
-  if (config.model !== "lengnick2013") return new ColumnRecorder(SUMMARY_COLUMNS, config.ticks);
+  if (config.model !== "lengnick2013")
+    return new ColumnRecorder(
+      config.aiChain.enabled ? [...SUMMARY_COLUMNS, ...CHAIN_SUMMARY_COLUMNS] : SUMMARY_COLUMNS,
+      config.ticks,
+    );
   const sources = Object.values(LENGNICK_SUMMARY_SOURCES).filter((c): c is string => c !== null);
   return new ColumnRecorder(sources, config.ticks, LENGNICK_SERIES_COLUMNS);
 }

@@ -19,6 +19,14 @@ export const SUMMARY_COLUMNS = [
 
 export type SummaryColumn = (typeof SUMMARY_COLUMNS)[number];
 
+/** Columns of the AI chain the summary adds when the run has them (the chain switched on). */
+export const CHAIN_SUMMARY_COLUMNS = [
+  "cdsIndexAiChainBp",
+  "chainDefaults",
+  "marketCapAiChain",
+  "aiCapex",
+] as const;
+
 /**
  * Headline figures of a run. Rates are decimals (0.05 = 5 %). A figure that
  * is undefined for the run (no month after the burn-in, fewer than two
@@ -53,6 +61,19 @@ export interface RunSummary {
   govDebtToGdpFinal: number | null;
   /** Recessions (≥ 2 consecutive quarters of falling real GDP, analysis/findRecessions). */
   recessions: number;
+  /** The AI chain over the analysed months, when the run has it (null otherwise). */
+  aiChain: {
+    /** Highest monthly chain CDS index, bp. */
+    peakCdsIndexBp: number;
+    /** Chain-firm defaults. */
+    defaults: number;
+    /** Chain market capitalisation at the first analysed month, its peak and the last month, USD bn. */
+    marketCapStartUsdBn: number;
+    marketCapPeakUsdBn: number;
+    marketCapEndUsdBn: number;
+    /** Highest chain capex, USD bn a year. */
+    capexPeakUsdBnYearly: number;
+  } | null;
 }
 
 export interface SummaryInfo {
@@ -70,7 +91,8 @@ export interface SummaryInfo {
  * @throws Error if a column of SUMMARY_COLUMNS is missing or the columns differ in length.
  */
 export function summarizeSeries(
-  columns: Readonly<Record<SummaryColumn, ArrayLike<number>>>,
+  columns: Readonly<Record<SummaryColumn, ArrayLike<number>>> &
+    Partial<Record<(typeof CHAIN_SUMMARY_COLUMNS)[number], ArrayLike<number>>>,
   info: SummaryInfo,
 ): RunSummary {
   const ticks = columns.gdpReal?.length ?? 0;
@@ -130,6 +152,26 @@ export function summarizeSeries(
     },
     govDebtToGdpFinal: months > 0 ? finiteOrNull(columns.govDebt[last] / columns.gdpNominal[last]) : null,
     recessions: quarters >= 2 ? findRecessions(gdpQuarterly, 2).length : 0,
+    aiChain: chainSummary(columns, start, ticks),
+  };
+}
+
+function chainSummary(
+  columns: Partial<Record<(typeof CHAIN_SUMMARY_COLUMNS)[number], ArrayLike<number>>>,
+  start: number,
+  ticks: number,
+): RunSummary["aiChain"] {
+  const { cdsIndexAiChainBp: cds, chainDefaults, marketCapAiChain: cap, aiCapex } = columns;
+  if (!cds || !chainDefaults || !cap || !aiCapex || start >= ticks) return null;
+  const w = (c: ArrayLike<number>) => Float64Array.from(c).subarray(start, ticks);
+  const peak = (c: ArrayLike<number>) => w(c).reduce((a, b) => Math.max(a, b), Number.NEGATIVE_INFINITY);
+  return {
+    peakCdsIndexBp: peak(cds),
+    defaults: sum(w(chainDefaults)),
+    marketCapStartUsdBn: cap[start],
+    marketCapPeakUsdBn: peak(cap),
+    marketCapEndUsdBn: cap[ticks - 1],
+    capexPeakUsdBnYearly: peak(aiCapex),
   };
 }
 

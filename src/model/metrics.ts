@@ -481,7 +481,6 @@ export class MetricsTracker {
     let cap = 0;
     // Equally weighted across the chain's names, as CDX indices are.
     let cdsSum = 0;
-    let debt = 0;
     let bankDebt = 0;
     let fundDebt = 0;
     for (let i = 0; i < c.n; i++) {
@@ -491,9 +490,7 @@ export class MetricsTracker {
       circular += c.revenueBySource[i * SOURCE_COUNT + Source.chainEquity];
       debtFunded += c.revenueBySource[i * SOURCE_COUNT + Source.debt];
       cap += c.shares[i] * c.price[i];
-      const d = c.bankLoans[i] + c.fundLoans[i];
       cdsSum += c.cdsBp[i];
-      debt += d;
       bankDebt += c.bankLoans[i];
       fundDebt += c.fundLoans[i];
       if (i < this.lastPrice.length) {
