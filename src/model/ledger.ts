@@ -27,6 +27,7 @@ export const Sector = {
   government: 4,
   aiChain: 5,
   privateCredit: 6,
+  utility: 7,
 } as const;
 export type SectorId = (typeof Sector)[keyof typeof Sector];
 export const SECTOR_NAMES = [
@@ -37,6 +38,7 @@ export const SECTOR_NAMES = [
   "government",
   "aiChain",
   "privateCredit",
+  "utility",
 ] as const;
 export const SECTOR_COUNT = SECTOR_NAMES.length;
 
@@ -63,8 +65,14 @@ export const FlowRow = {
   aiServices: 18,
   chainPurchases: 19,
   fundRevaluation: 20,
+  /** Electricity bills paid to the utility (households, non-AI firms, the AI chain). */
+  electricity: 21,
+  /** The government's capital grants for grid investment (power.publicBuildoutShare). */
+  gridGrants: 22,
+  /** The utility's fuel and operating purchases from consumption-goods firms. */
+  utilityPurchases: 23,
 } as const;
-export const FLOW_ROW_COUNT = 21;
+export const FLOW_ROW_COUNT = 24;
 
 /** Who is on one side of a payment. */
 export const Party = {
@@ -75,9 +83,10 @@ export const Party = {
   government: 4,
   aiFirm: 5,
   fund: 6,
+  utility: 7,
 } as const;
 export type PartyKind = (typeof Party)[keyof typeof Party];
-const SECTOR_OF_PARTY: readonly SectorId[] = [0, 1, 2, 3, 4, 5, 6];
+const SECTOR_OF_PARTY: readonly SectorId[] = [0, 1, 2, 3, 4, 5, 6, 7];
 
 export function newFlowMatrix(): Float64Array {
   return new Float64Array(FLOW_ROW_COUNT * SECTOR_COUNT);
@@ -143,6 +152,14 @@ export function debitParty(m: ModelState, kind: PartyKind, idx: number, x: numbe
       m.centralBank.reserves -= x;
       return;
     }
+    case Party.utility: {
+      const bank = m.utility.bank;
+      m.utility.deposits -= x;
+      b.deposits[bank] -= x;
+      b.reserves[bank] -= x;
+      m.centralBank.reserves -= x;
+      return;
+    }
   }
 }
 
@@ -189,6 +206,14 @@ export function creditParty(m: ModelState, kind: PartyKind, idx: number, x: numb
     case Party.fund: {
       const bank = m.fund.bank;
       m.fund.deposits += x;
+      b.deposits[bank] += x;
+      b.reserves[bank] += x;
+      m.centralBank.reserves += x;
+      return;
+    }
+    case Party.utility: {
+      const bank = m.utility.bank;
+      m.utility.deposits += x;
       b.deposits[bank] += x;
       b.reserves[bank] += x;
       m.centralBank.reserves += x;
@@ -318,6 +343,8 @@ export function measureNetFinancialWealth(
   out[Sector.government] = g.account - g.bills;
   out[Sector.aiChain] = chainDeposits + stakes - chainDebt - chainCap;
   out[Sector.privateCredit] = fund.deposits + fund.loans + fundEquity - fund.nav;
+  // The utility: deposits less bank loans (its grid is a real asset; its owners are the households, unlisted).
+  out[Sector.utility] = m.utility.deposits - m.utility.loans;
   return (
     hhDeposits +
     firmDeposits +
@@ -330,7 +357,8 @@ export function measureNetFinancialWealth(
     stakes +
     fund.deposits +
     fund.loans +
-    fundEquity
+    fundEquity +
+    m.utility.deposits
   );
 }
 
@@ -443,6 +471,7 @@ export function checkLedger(m: ModelState): void {
   checkFiniteScalars(m, "government", g);
   checkFiniteScalars(m, "macro", m.macro);
   checkFiniteScalars(m, "fund", m.fund);
+  checkFiniteScalars(m, "utility", m.utility);
   const flowSum = sumF64(ledger.flows);
   if (flowSum - flowSum !== 0) findNonFinite(m, "ledger.flows", ledger.flows);
 
@@ -474,6 +503,8 @@ export function checkLedger(m: ModelState): void {
       fail(m, `shares@${chain.names[i]}`, chain.shares[i], held, "shares held vs shares outstanding");
   }
   depositsByBank[m.fund.bank] += m.fund.deposits;
+  depositsByBank[m.utility.bank] += m.utility.deposits;
+  loansByBank[m.utility.bank] += m.utility.loans;
   if (Math.abs(fundLoans - m.fund.loans) > tol)
     fail(m, "fundLoans", m.fund.loans, fundLoans, "chain firms' non-bank debt vs the fund's loans");
   let reserves = 0;
@@ -581,4 +612,13 @@ export function writeOffChainDebt(m: ModelState, i: number, bankLoss: number, fu
   m.fund.loans -= fundLoss;
   recordFlow(m.ledger.flows, FlowRow.loanWriteOffs, Sector.banks, Sector.aiChain, bankLoss);
   recordFlow(m.ledger.flows, FlowRow.loanWriteOffs, Sector.privateCredit, Sector.aiChain, fundLoss);
+}
+
+/** A bank lends to the utility: the loan creates its deposit (negative amounts repay). */
+export function grantUtilityLoan(m: ModelState, amount: number): void {
+  const u = m.utility;
+  u.loans += amount;
+  m.banks.loans[u.bank] += amount;
+  u.deposits += amount;
+  m.banks.deposits[u.bank] += amount;
 }

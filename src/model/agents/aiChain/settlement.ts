@@ -202,7 +202,8 @@ export function accountChain(m: ModelState): void {
     c.computeGw[i] = c.computeGw[i] * (1 - 1 / life) + entering;
     const depreciation = c.capitalValue[i] / life;
     c.capitalValue[i] += c.capex[i] - depreciation;
-    let costs = c.opexShare[i] * c.revenue[i] + c.labOpex[i] + c.interestPaid[i] + depreciation;
+    let costs =
+      c.opexShare[i] * c.revenue[i] + c.labOpex[i] + c.interestPaid[i] + depreciation + c.electricityPaid[i];
     if (c.role[i] === Role.chip) costs += (1 - c.grossMargin[i]) * c.revenue[i];
     const pretax = c.revenue[i] + c.otherProfit[i] * m.macro.priceIndex - costs;
     const tax = pretax > 0 && c.deposits[i] > pretax * taxRate ? pretax * taxRate : 0;
