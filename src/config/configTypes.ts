@@ -887,7 +887,7 @@ export interface SpiralConfig {
      */
     dataCentreForecastWeight: number;
     /**
-     * Wholesale electricity price at the start (at initialUtilization), indexed to the goods price level thereafter.
+     * Wholesale electricity price when the grid runs at power.targetUtilization, at the initial goods price level (indexed to it thereafter); the price curve moves it with utilisation.
      */
     priceAtStartUsdPerMwh: number;
     /**

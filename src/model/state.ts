@@ -354,8 +354,9 @@ export interface Utility {
   /** Non-AI firms' real output at the start and smoothed since (what the base load moves with). */
   initialOutputReal: number;
   outputSmoothed: number;
-  /** Base load at the start (model GW) and the price curve's value at the initial utilisation. */
+  /** Base load at the start (model GW) and the price curve's values at the target and the initial utilisation. */
   initialBaseLoadGw: number;
+  scarcityAtTarget: number;
   scarcityAtStart: number;
   /** Data-centre demand over the last 13 months (ring by tick mod 13), for the utility's forecast. */
   dataCentreHistory: Float64Array;

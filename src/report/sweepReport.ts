@@ -39,6 +39,8 @@ export const FAN_COLUMNS = [
   "aiCapex",
   "aiMarketCap",
   "gridCapacityGw",
+  "electricityPrice",
+  "strandedCapex",
   "laborShare",
 ] as const;
 

@@ -2,9 +2,9 @@
 // from the model's own tables (SERIES_COLUMNS and CHAIN_FIRM_COLUMNS in
 // model/metrics.ts) — never copied here — and is only turned into a display form: decimals become
 // percent, everything else keeps its unit. Columns the model does not list
-// yet (the AI chain, power and automation are built in later issues) fall
-// back to the naming convention of STYLE.md, a unit suffix in the name:
-// `gridCapacityGw` → GW, `nvidia_cdsBp` → bp, `laborShare` → %.
+// yet (automation is built in a later issue) fall back to the naming
+// convention of STYLE.md, a unit suffix in the name: `someLoadGw` → GW,
+// `nvidia_cdsBp` → bp, `laborShare` → %.
 import { CHAIN_FIRM_COLUMNS, SERIES_COLUMNS } from "../model/metrics.ts";
 
 /** How one column is shown: axis and tooltip label, factor from file value to shown value, d3 format. */
@@ -37,7 +37,7 @@ const UNIT_SUFFIXES: readonly [RegExp, string][] = [
  * CHAIN_FIRM_COLUMNS for `<firm>_<suffix>`), else from the unit suffix of its
  * name; undefined when neither says.
  * @example columnUnit("gdpReal") // "USD bn (2025 prices) per year"
- * @example columnUnit("gridCapacityGw") // "GW"
+ * @example columnUnit("electricityPrice") // "USD/MWh" (declared); columnUnit("someLoadGw") // "GW" (suffix)
  */
 export function columnUnit(column: string): string | undefined {
   const declared =

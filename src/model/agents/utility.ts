@@ -76,13 +76,17 @@ export function createUtility(
     poweredShare: 1,
     strandedCapex: 0,
     utilization: active ? p.initialUtilization : 0,
-    price: active ? p.priceAtStartUsdPerMwh : 0,
+    price: active
+      ? (p.priceAtStartUsdPerMwh * scarcity(config, p.initialUtilization)) /
+        scarcity(config, p.targetUtilization)
+      : 0,
     electricityCpi: active ? 1 : 0,
     householdShare: 0,
     goodsPriceIndex: 1,
     initialOutputReal: outputReal,
     outputSmoothed: outputReal,
     initialBaseLoadGw: base,
+    scarcityAtTarget: scarcity(config, p.targetUtilization),
     scarcityAtStart: scarcity(config, p.initialUtilization),
     dataCentreHistory: history,
   };

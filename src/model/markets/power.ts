@@ -59,8 +59,10 @@ export function clearPowerMarket(m: ModelState): void {
 
   // Price: convex in utilisation of deliverable capacity, counting unpowered demand (scarcity).
   u.utilization = cap > 0 ? (u.baseLoadGw + demand) / cap : p.scarcityUtilizationCap;
-  const relative = scarcity(m.config, u.utilization) / u.scarcityAtStart;
-  u.price = p.priceAtStartUsdPerMwh * u.goodsPriceIndex * relative;
+  const curve = scarcity(m.config, u.utilization);
+  u.price = (p.priceAtStartUsdPerMwh * u.goodsPriceIndex * curve) / u.scarcityAtTarget;
+  // Retail: its wholesale part moves with the wholesale price relative to the start.
+  const relative = curve / u.scarcityAtStart;
   u.electricityCpi = u.goodsPriceIndex * (1 - p.wholesaleShareOfRetail + p.wholesaleShareOfRetail * relative);
   // Households' real use is fixed: their spending share rises with the relative price of electricity.
   const r = u.electricityCpi / u.goodsPriceIndex;
@@ -131,6 +133,7 @@ export function chainPowerOutlook(m: ModelState): number {
   const u = m.utility;
   if (!u.active) return 1;
   const p = m.config.power;
-  const realPrice = u.price / (p.priceAtStartUsdPerMwh * u.goodsPriceIndex);
+  const realPrice =
+    (u.price * u.scarcityAtTarget) / (u.scarcityAtStart * p.priceAtStartUsdPerMwh * u.goodsPriceIndex);
   return u.poweredShare ** p.chainPowerResponse * Math.min(1, realPrice ** -p.chainPriceElasticity);
 }
