@@ -111,7 +111,7 @@ export const SERIES_COLUMNS: readonly SeriesColumn[] = [
     type: "float",
     unit: "USD bn per year",
     description:
-      "Government spending + benefits + interest + recapitalisations + grid grants − taxes − central-bank remittance, annual rate",
+      "Government spending + benefits + interest + recapitalisations + grid grants − taxes − CB remittance, annual rate",
   },
   { name: "govDebt", type: "float", unit: "USD bn", description: "Government bills outstanding (stock)" },
   {
