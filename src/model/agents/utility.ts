@@ -105,11 +105,15 @@ function dataCentrePipeline(m: ModelState): number {
 }
 
 /**
- * Capacity order for this month: replace what retires, plus a share of the
- * gap between the capacity the projected load needs (at the target
- * utilisation, `buildMonths` ahead) and the capacity that will be there by
- * then. A public share of the cost lowers the utility's own cost per GW, so
- * it closes the gap faster in proportion.
+ * Capacity order for this month: replace what retires, follow the base
+ * load's forecast trend, and close a share of the gap between the capacity
+ * the projected load needs (at the target utilisation, `buildMonths` ahead)
+ * and the capacity that will be there by then — mostly data centres, seen
+ * through the chain's capacity under construction and last year's growth.
+ * (The gap is the price signal too: the price is a function of the same
+ * utilisation.) A public share of the cost lowers the utility's own cost per
+ * GW, so it closes the gap faster in proportion; no money buys more than
+ * power.maxOrderGwYearly of interconnection and equipment a year.
  */
 export function planUtility(m: ModelState): void {
   const u = m.utility;
@@ -124,9 +128,8 @@ export function planUtility(m: ModelState): void {
     return;
   }
   const years = p.buildMonths / 12;
-  // The base load's trend (from aiChain.startTick on) is public in load forecasts: the utility plans for it.
-  const trendYears = Math.max(0, Math.min(years, (m.tick + p.buildMonths - m.config.aiChain.startTick) / 12));
-  const baseAhead = u.baseLoadGw * (1 + p.baseLoadGrowthYearly) ** trendYears;
+  // The base load's trend is public in load forecasts: the utility plans for it.
+  const baseAhead = u.baseLoadGw * (1 + p.baseLoadGrowthYearly) ** years;
   const dcNow = u.dataCentreDemandGw;
   const dcYearAgo = u.dataCentreHistory[(m.tick + 1) % 13];
   const dcGrowth = Math.max(0, dcNow - dcYearAgo) * years;
@@ -136,8 +139,8 @@ export function planUtility(m: ModelState): void {
   for (let k = 0; k < u.pipelineGw.length; k++) pipeline += u.pipelineGw[k];
   const ahead = u.capacityGw * Math.max(0, 1 - p.buildMonths / lifeMonths) + pipeline;
   const gap = Math.max(0, needed - ahead);
-  // Retirements and the forecast's trend are replaced as a matter of course; the gap (mostly data centres) is closed gradually.
-  const trendGw = trendYears > 0 ? (u.baseLoadGw * p.baseLoadGrowthYearly) / 12 / p.targetUtilization : 0;
+  // Retirements and the forecast's trend are built as a matter of course; the gap is closed gradually.
+  const trendGw = (u.baseLoadGw * p.baseLoadGrowthYearly) / 12 / p.targetUtilization;
   u.orderGw = Math.min(
     (p.maxOrderGwYearly * m.params.scale) / 12,
     u.capacityGw / lifeMonths +

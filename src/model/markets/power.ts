@@ -84,7 +84,8 @@ export function clearPowerMarket(m: ModelState): void {
   recordFlow(m.ledger.flows, FlowRow.electricity, Sector.firms, Sector.utility, firmsPaid);
   u.revenue += firmsPaid;
 
-  // The chain, once it acts: each cloud's powered capacity, grid and on-site, out of its cash.
+  // The chain, once it acts: each cloud's powered capacity at the wholesale price (large loads buy at
+  // wholesale), on-site power at its premium — out of its cash, which it cannot overdraw.
   c.electricityPaid.fill(0);
   if (c.n === 0 || t < m.config.aiChain.startTick || demand <= 0) return;
   const mwhPerGw = 1000 * HOURS_PER_MONTH * p.dataCentreLoadFactor;
