@@ -19,6 +19,7 @@ import {
   FLOW_ROW_COUNT,
   FlowRow,
   grantLoan,
+  grantUtilityLoan,
   issueBillsToCentralBank,
   measureNetFinancialWealth,
   Party,
@@ -68,6 +69,7 @@ const partyArb = fc.record({
     Party.bank,
     Party.centralBank,
     Party.government,
+    Party.utility,
   ),
   idx: fc.nat(1000),
 });
@@ -86,6 +88,7 @@ type Op =
       size: number;
     }
   | { op: "grantLoan"; firm: number; size: number }
+  | { op: "utilityLoan"; size: number; frac: number }
   | { op: "repayLoan"; firm: number; frac: number }
   | { op: "writeOffLoan"; firm: number; frac: number }
   | { op: "issueBills"; size: number }
@@ -108,6 +111,7 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
     }),
   },
   fc.record({ op: fc.constant("grantLoan" as const), firm: fc.nat(1000), size }),
+  fc.record({ op: fc.constant("utilityLoan" as const), size, frac }),
   fc.record({ op: fc.constant("repayLoan" as const), firm: fc.nat(1000), frac }),
   fc.record({ op: fc.constant("writeOffLoan" as const), firm: fc.nat(1000), frac }),
   fc.record({ op: fc.constant("issueBills" as const), size }),
@@ -156,6 +160,11 @@ function apply(m: ModelState, o: Op, expected: Float64Array): void {
     }
     case "grantLoan":
       grantLoan(m, o.firm % f.n, o.size);
+      return;
+    case "utilityLoan":
+      // Borrow, then repay part of the debt out of the new deposit: neither changes net worth.
+      grantUtilityLoan(m, o.size);
+      grantUtilityLoan(m, -o.frac * Math.min(m.utility.loans, Math.max(0, m.utility.deposits)));
       return;
     case "repayLoan": {
       const j = o.firm % f.n;
@@ -450,8 +459,24 @@ describe("corrupting a single stock makes checkLedger throw a ModelFailure namin
   });
 
   it("a balanced payment recorded in no flow row → nfw_<payer sector>", () => {
-    const kinds: PartyKind[] = [Party.household, Party.firm, Party.bank, Party.centralBank, Party.government];
-    const names = ["households", "firms", "banks", "centralBank", "government"];
+    const kinds: PartyKind[] = [
+      Party.household,
+      Party.firm,
+      Party.bank,
+      Party.centralBank,
+      Party.government,
+      Party.utility,
+    ];
+    const names = [
+      "households",
+      "firms",
+      "banks",
+      "centralBank",
+      "government",
+      "aiChain",
+      "privateCredit",
+      "utility",
+    ];
     fc.assert(
       fc.property(
         setupArb,

@@ -51,10 +51,10 @@ describe("units", () => {
   });
 
   it("falls back to the unit suffix of a column the model does not list", () => {
-    expect(columnUnit("gridCapacityGw")).toBe("GW");
+    expect(columnUnit("someLoadGw")).toBe("GW");
     expect(columnUnit("neocloud_cdsBp")).toBe("bp");
     expect(columnUnit("laborShare")).toBe("decimal");
-    expect(columnUnit("electricityPriceUsdPerMwh")).toBe("USD per MWh");
+    expect(columnUnit("somePriceUsdPerMwh")).toBe("USD per MWh");
     expect(columnUnit("somethingElse")).toBeUndefined();
   });
 

@@ -938,6 +938,123 @@ export interface SpiralConfig {
     mismatchDecayMonthly: number;
   };
   /**
+   * The power grid (issue 4): one utility with deliverable capacity in GW, base load from households and non-AI firms, the AI chain's data centres as new load, new capacity only through the utility's investment with a build and interconnection lag, financed by bank loans and (publicBuildoutShare) the government; an electricity price convex in utilisation that households, non-AI firms and the chain pay. Inert when the AI chain is off.
+   */
+  power: {
+    /**
+     * Whether the grid is simulated when the AI chain is on. Without the AI chain (aiChain.enabled false) the grid is inert either way: no electricity bills, no utility, and the core economy runs as before.
+     */
+    enabled: boolean;
+    /**
+     * Load on the grid other than the AI chain's data centres at the start (households, businesses, other data centres), peak-coincident. 38 % of it is residential (households.count sets it), the rest moves with non-AI firms' real output.
+     */
+    baseLoadGw: number;
+    /**
+     * Share of the base load drawn by households; it does not move with firms' output.
+     */
+    residentialShare: number;
+    /**
+     * Trend growth of the base load from aiChain.startTick on (electrification, manufacturing, other data centres), on top of its response to firms' output.
+     */
+    baseLoadGrowthYearly: number;
+    /**
+     * Load (base plus the chain's data centres) relative to the grid's deliverable capacity (firm capacity net of the reliability reserve) at the start; sets the initial grid capacity.
+     */
+    initialUtilization: number;
+    /**
+     * Utilisation the utility plans its capacity for (projected load / deliverable capacity).
+     */
+    targetUtilization: number;
+    /**
+     * Months from the utility's decision to new capacity in service (build and interconnection lag).
+     */
+    buildMonths: number;
+    /**
+     * Service life of grid capacity: capacity retires and its book value depreciates at 1/lifeYears a year.
+     */
+    lifeYears: number;
+    /**
+     * Cost of one GW of deliverable grid capacity (generation plus transmission), in initial prices; paid to capital-goods firms when ordered.
+     */
+    costPerGwUsdBn: number;
+    /**
+     * Share of the gap between the capacity the projected load needs and capacity plus pipeline that the utility orders per year (on top of replacing retirements).
+     */
+    investmentResponseYearly: number;
+    /**
+     * Most deliverable capacity the utility can order in a year (interconnection-queue and equipment throughput); binds before the gap rule when load outruns the grid.
+     */
+    maxOrderGwYearly: number;
+    /**
+     * Weight the utility puts on data-centre load it does not see yet: the chain's capacity under construction and last year's growth of data-centre load, extrapolated over the build lag.
+     */
+    dataCentreForecastWeight: number;
+    /**
+     * Wholesale electricity price when the grid runs at power.targetUtilization, at the initial goods price level (indexed to it thereafter); the price curve moves it with utilisation.
+     */
+    priceAtStartUsdPerMwh: number;
+    /**
+     * a in the price curve p ∝ 1 + a·u^k of utilisation u (load including unpowered data-centre demand / deliverable capacity).
+     */
+    scarcityWeight: number;
+    /**
+     * k in the price curve p ∝ 1 + a·u^k (convexity).
+     */
+    scarcityExponent: number;
+    /**
+     * Highest utilisation the price curve is evaluated at (a scarcity price cap).
+     */
+    scarcityUtilizationCap: number;
+    /**
+     * Share of the retail electricity price that moves with the wholesale price (the rest, networks and retail, moves with the goods price level).
+     */
+    wholesaleShareOfRetail: number;
+    /**
+     * Share of households' consumption spent on electricity at the start; households' real use is fixed, so the share rises with the relative price of electricity, and it is the weight of electricity in the consumer price index.
+     */
+    householdElectricityShare: number;
+    /**
+     * Non-AI firms' electricity bill per unit of real output at the start, as a share of its value; moves with the retail electricity price index.
+     */
+    firmElectricityCostShare: number;
+    /**
+     * Average draw of a powered data centre relative to its capacity (what the chain pays for).
+     */
+    dataCentreLoadFactor: number;
+    /**
+     * Utility's fuel and operating costs as a share of its electricity revenue, bought from consumption-goods firms.
+     */
+    opexShareOfRevenue: number;
+    /**
+     * The utility repays its bank loans over this many years.
+     */
+    loanMaturityYears: number;
+    /**
+     * Months of revenue the utility keeps as deposits; cash beyond that is paid out as dividends to households (as firms pay dividends).
+     */
+    cashBufferMonths: number;
+    /**
+     * Fiscal lever: share of the grid investment the government pays (a capital grant financed with bills) — fiscal absorption of the grid build-out. The utility's own cost per GW falls to (1 − share), so it closes the capacity gap faster, by 1/(1 − share).
+     */
+    publicBuildoutShare: number;
+    /**
+     * Largest share of the chain's data-centre demand that on-site generation can power when the grid cannot.
+     */
+    onsiteMaxShare: number;
+    /**
+     * Price of on-site generation relative to the wholesale price.
+     */
+    onsitePriceMultiple: number;
+    /**
+     * Elasticity of the chain's capacity-growth plans to the powered share of its capacity (plans scale with poweredShare^this).
+     */
+    chainPowerResponse: number;
+    /**
+     * Elasticity of the chain's capacity-growth plans to the real wholesale electricity price relative to the start (plans scale with (price / start price)^−this when the price is above its start).
+     */
+    chainPriceElasticity: number;
+  };
+  /**
    * Which model the engine runs: Spiral's core macro-financial economy, or the Lengnick (2013) baseline economy (parameters in the lengnick2013 object; the core sections are then ignored).
    */
   model: "spiral" | "lengnick2013";

@@ -8,10 +8,11 @@ import { InputError } from "../errors.ts";
 import { createAiChain, createFund } from "./agents/aiChain/init.ts";
 import { initValuation } from "./agents/aiChain/valuation.ts";
 import { createAutomation, EXPOSURE_BINS, exposureFromUniform } from "./agents/automation.ts";
+import { createUtility } from "./agents/utility.ts";
 import { measureNetFinancialWealth, newFlowMatrix, SECTOR_COUNT } from "./ledger.ts";
 import { AgentStream, agentUniform, NamedStreams } from "./rng.ts";
-import type { Banks, Firms, Households, ModelState } from "./state.ts";
-import { column } from "./state.ts";
+import type { AiChain, Banks, Firms, Households, ModelState } from "./state.ts";
+import { column, Role } from "./state.ts";
 
 export interface InitOptions {
   /** Allocate the population columns on SharedArrayBuffer (for sharded runs). */
@@ -77,6 +78,7 @@ function allocFirms(n: number, nConsumption: number, shared: boolean): Firms {
     age: column(Int32Array, n, shared),
     pendingEquity: f64(),
     servicesPaid: f64(),
+    electricityPaid: f64(),
     ordersReal: f64(),
     automatedShare: f64(),
     automationLayoffs: column(Int32Array, n, shared),
@@ -359,6 +361,8 @@ export function createInitialState(config: SpiralConfig, opts: InitOptions = {})
       (labour + div + (households.deposits[i] * depositRate) / 12) * (1 - incomeTax);
   }
 
+  let outputTotal = 0;
+  for (let k = 0; k < Fc + Fk; k++) outputTotal += firms.output[k];
   const state: ModelState = {
     config,
     seed,
@@ -444,8 +448,24 @@ export function createInitialState(config: SpiralConfig, opts: InitOptions = {})
     aiChain,
     fund,
     automation: createAutomation(Fc + Fk),
+    utility: createUtility(
+      config,
+      scale,
+      cloudCapacity(aiChain),
+      outputTotal,
+      B,
+      config.power.enabled && config.aiChain.enabled && aiChain.n > 0,
+    ),
   };
   initValuation(state);
   state.ledger.grossFinancialAssets = measureNetFinancialWealth(state, state.ledger.lastNfw);
   return state;
+}
+
+/** The chain's clouds' capacity in service at the start (the data centres' power demand). */
+function cloudCapacity(c: AiChain): number {
+  let gw = 0;
+  for (let i = 0; i < c.n; i++)
+    if (c.role[i] !== Role.chip && c.role[i] !== Role.modelLab) gw += c.computeGw[i];
+  return gw;
 }

@@ -27,6 +27,7 @@ export const Sector = {
   government: 4,
   aiChain: 5,
   privateCredit: 6,
+  utility: 7,
 } as const;
 export type SectorId = (typeof Sector)[keyof typeof Sector];
 export const SECTOR_NAMES = [
@@ -37,6 +38,7 @@ export const SECTOR_NAMES = [
   "government",
   "aiChain",
   "privateCredit",
+  "utility",
 ] as const;
 export const SECTOR_COUNT = SECTOR_NAMES.length;
 
@@ -65,8 +67,14 @@ export const FlowRow = {
   fundRevaluation: 20,
   /** Fiscal absorption of AI infrastructure: capex grants and guarantee payouts. */
   fiscalSupport: 21,
+  /** Electricity bills paid to the utility (households, non-AI firms, the AI chain). */
+  electricity: 22,
+  /** The government's capital grants for grid investment (power.publicBuildoutShare). */
+  gridGrants: 23,
+  /** The utility's fuel and operating purchases from consumption-goods firms. */
+  utilityPurchases: 24,
 } as const;
-export const FLOW_ROW_COUNT = 22;
+export const FLOW_ROW_COUNT = 25;
 
 /** Who is on one side of a payment. */
 export const Party = {
@@ -77,9 +85,10 @@ export const Party = {
   government: 4,
   aiFirm: 5,
   fund: 6,
+  utility: 7,
 } as const;
 export type PartyKind = (typeof Party)[keyof typeof Party];
-const SECTOR_OF_PARTY: readonly SectorId[] = [0, 1, 2, 3, 4, 5, 6];
+const SECTOR_OF_PARTY: readonly SectorId[] = [0, 1, 2, 3, 4, 5, 6, 7];
 
 export function newFlowMatrix(): Float64Array {
   return new Float64Array(FLOW_ROW_COUNT * SECTOR_COUNT);
@@ -145,6 +154,14 @@ export function debitParty(m: ModelState, kind: PartyKind, idx: number, x: numbe
       m.centralBank.reserves -= x;
       return;
     }
+    case Party.utility: {
+      const bank = m.utility.bank;
+      m.utility.deposits -= x;
+      b.deposits[bank] -= x;
+      b.reserves[bank] -= x;
+      m.centralBank.reserves -= x;
+      return;
+    }
   }
 }
 
@@ -191,6 +208,14 @@ export function creditParty(m: ModelState, kind: PartyKind, idx: number, x: numb
     case Party.fund: {
       const bank = m.fund.bank;
       m.fund.deposits += x;
+      b.deposits[bank] += x;
+      b.reserves[bank] += x;
+      m.centralBank.reserves += x;
+      return;
+    }
+    case Party.utility: {
+      const bank = m.utility.bank;
+      m.utility.deposits += x;
       b.deposits[bank] += x;
       b.reserves[bank] += x;
       m.centralBank.reserves += x;
@@ -320,6 +345,8 @@ export function measureNetFinancialWealth(
   out[Sector.government] = g.account - g.bills;
   out[Sector.aiChain] = chainDeposits + stakes - chainDebt - chainCap;
   out[Sector.privateCredit] = fund.deposits + fund.loans + fundEquity - fund.nav;
+  // The utility: deposits less bank loans (its grid is a real asset; its owners are the households, unlisted).
+  out[Sector.utility] = m.utility.deposits - m.utility.loans;
   return (
     hhDeposits +
     firmDeposits +
@@ -332,7 +359,8 @@ export function measureNetFinancialWealth(
     stakes +
     fund.deposits +
     fund.loans +
-    fundEquity
+    fundEquity +
+    m.utility.deposits
   );
 }
 
@@ -445,6 +473,7 @@ export function checkLedger(m: ModelState): void {
   checkFiniteScalars(m, "government", g);
   checkFiniteScalars(m, "macro", m.macro);
   checkFiniteScalars(m, "fund", m.fund);
+  checkFiniteScalars(m, "utility", m.utility);
   const flowSum = sumF64(ledger.flows);
   if (flowSum - flowSum !== 0) findNonFinite(m, "ledger.flows", ledger.flows);
 
@@ -476,6 +505,8 @@ export function checkLedger(m: ModelState): void {
       fail(m, `shares@${chain.names[i]}`, chain.shares[i], held, "shares held vs shares outstanding");
   }
   depositsByBank[m.fund.bank] += m.fund.deposits;
+  depositsByBank[m.utility.bank] += m.utility.deposits;
+  loansByBank[m.utility.bank] += m.utility.loans;
   if (Math.abs(fundLoans - m.fund.loans) > tol)
     fail(m, "fundLoans", m.fund.loans, fundLoans, "chain firms' non-bank debt vs the fund's loans");
   let reserves = 0;
@@ -583,4 +614,13 @@ export function writeOffChainDebt(m: ModelState, i: number, bankLoss: number, fu
   m.fund.loans -= fundLoss;
   recordFlow(m.ledger.flows, FlowRow.loanWriteOffs, Sector.banks, Sector.aiChain, bankLoss);
   recordFlow(m.ledger.flows, FlowRow.loanWriteOffs, Sector.privateCredit, Sector.aiChain, fundLoss);
+}
+
+/** A bank lends to the utility: the loan creates its deposit (negative amounts repay). */
+export function grantUtilityLoan(m: ModelState, amount: number): void {
+  const u = m.utility;
+  u.loans += amount;
+  m.banks.loans[u.bank] += amount;
+  u.deposits += amount;
+  m.banks.deposits[u.bank] += amount;
 }

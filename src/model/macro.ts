@@ -1,5 +1,6 @@
 // Economy-wide aggregates that agents read next tick: price index and
 // inflation, unemployment, smoothed nominal GDP.
+import { consumerPriceIndex } from "./markets/power.ts";
 import type { ModelState } from "./state.ts";
 
 export function updateMacro(m: ModelState): void {
@@ -15,7 +16,7 @@ export function updateMacro(m: ModelState): void {
     }
     nominalOutput += f.output[j] * f.price[j];
   }
-  if (real > 0) macro.priceIndex = revenue / real;
+  if (real > 0) macro.priceIndex = consumerPriceIndex(m, revenue / real);
   const t = m.tick;
   // Ring buffer of 13 months: slot t mod 13 now, slot (t − 12) mod 13 a year ago
   // (slots start at 1, the initial price level, so the first year compares with the start).

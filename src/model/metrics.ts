@@ -112,7 +112,7 @@ export const SERIES_COLUMNS: readonly SeriesColumn[] = [
     type: "float",
     unit: "USD bn per year",
     description:
-      "Government spending + benefits + retraining + interest + recapitalisations + AI-infrastructure support − taxes − central-bank remittance, annual rate",
+      "Government spending + benefits + retraining + interest + recapitalisations + AI-infrastructure support + grid grants − taxes − central-bank remittance, annual rate",
   },
   { name: "govDebt", type: "float", unit: "USD bn", description: "Government bills outstanding (stock)" },
   {
@@ -187,7 +187,7 @@ export const SERIES_COLUMNS: readonly SeriesColumn[] = [
     name: "aiComputeGw",
     type: "float",
     unit: "GW",
-    description: "Data-centre capacity in service at the chain's clouds",
+    description: "Data-centre capacity in service and powered at the chain's clouds (what earns revenue)",
   },
   { name: "aiServicePrice", type: "float", unit: "index, start = 1", description: "Price of AI services" },
   {
@@ -259,6 +259,63 @@ export const SERIES_COLUMNS: readonly SeriesColumn[] = [
     unit: "decimal",
     description: `Share of household disposable income received by the ${["poorest", "second", "middle", "fourth", "richest"][q - 1]} fifth of households (by income, from a histogram)`,
   })),
+  {
+    name: "gridCapacityGw",
+    type: "float",
+    unit: "GW",
+    description:
+      "Deliverable grid capacity in service (firm capacity net of the reliability reserve); 0 when the grid is inert",
+  },
+  {
+    name: "baseLoadGw",
+    type: "float",
+    unit: "GW",
+    description: "Peak-coincident load of households, non-AI firms and other data centres",
+  },
+  {
+    name: "dataCentreDemandGw",
+    type: "float",
+    unit: "GW",
+    description:
+      "Power demand of the chain's built data centres (capacity in service at live clouds, powered or not)",
+  },
+  {
+    name: "dataCentrePoweredGw",
+    type: "float",
+    unit: "GW",
+    description: "Data-centre capacity that runs: grid allocation plus on-site generation",
+  },
+  {
+    name: "strandedCapex",
+    type: "float",
+    unit: "USD bn",
+    description: "Book value of built data-centre capacity without power (depreciating without revenue)",
+  },
+  {
+    name: "electricityPrice",
+    type: "float",
+    unit: "USD/MWh",
+    description: "Wholesale electricity price, nominal (convex in grid utilisation)",
+  },
+  {
+    name: "electricityCpi",
+    type: "float",
+    unit: "index, start = 1",
+    description:
+      "Retail electricity price index (its weight in priceIndex is power.householdElectricityShare)",
+  },
+  {
+    name: "gridInvestment",
+    type: "float",
+    unit: "USD bn per year",
+    description: "Utility's grid investment paid, annual rate",
+  },
+  {
+    name: "gridPublicFunding",
+    type: "float",
+    unit: "USD bn per year",
+    description: "Part of grid investment paid by the government (power.publicBuildoutShare), annual rate",
+  },
   ...SECTOR_NAMES.map((s) => ({
     name: `nfw_${s}`,
     type: "float" as const,
@@ -387,7 +444,8 @@ export class MetricsTracker {
       gov.retraining +
       gov.interest +
       gov.recapitalisation +
-      gov.fiscalSupport -
+      gov.fiscalSupport +
+      m.utility.publicGrant -
       gov.taxes -
       gov.remittance;
     const avgLoanRate = loans > 0 ? rateWeighted / loans : m.centralBank.policyRateYearly;
@@ -418,6 +476,17 @@ export class MetricsTracker {
     r[COL.govDebt] = gov.bills * toBn;
     r[COL.grossFinancialAssets] = m.ledger.grossFinancialAssets * toBn;
     for (let s = 0; s < SECTOR_COUNT; s++) r[COL[`nfw_${SECTOR_NAMES[s]}`]] = m.ledger.nfw[s] * toBn;
+    const toGw = 1 / m.params.scale;
+    const u = m.utility;
+    r[COL.gridCapacityGw] = u.capacityGw * toGw;
+    r[COL.baseLoadGw] = u.baseLoadGw * toGw;
+    r[COL.dataCentreDemandGw] = u.dataCentreDemandGw * toGw;
+    r[COL.dataCentrePoweredGw] = (u.dataCentreGridGw + u.onsiteGw) * toGw;
+    r[COL.strandedCapex] = u.strandedCapex * toBn;
+    r[COL.electricityPrice] = u.price;
+    r[COL.electricityCpi] = u.electricityCpi;
+    r[COL.gridInvestment] = u.capexPaid * 12 * toBn;
+    r[COL.gridPublicFunding] = u.publicGrant * 12 * toBn;
     this.measureChain(m, toBn);
     this.measureAutomation(m, t, nominalOutput, toMillions);
 

@@ -22,6 +22,7 @@ import {
 import { markFund } from "./agents/fund.ts";
 import { financeGovernment, payBillInterest, payRetraining, planPurchases } from "./agents/government.ts";
 import { earnAndPlan } from "./agents/households.ts";
+import { accountUtility, planUtility, utilityBuysGoods } from "./agents/utility.ts";
 import { checkLedger } from "./ledger.ts";
 import { updateMacro } from "./macro.ts";
 import { financeFirms, priceCredit } from "./markets/credit.ts";
@@ -35,6 +36,7 @@ import {
   governmentPurchases,
 } from "./markets/goods.ts";
 import { matchWorkers, separateAndListJobSeekers } from "./markets/labour.ts";
+import { clearPowerMarket } from "./markets/power.ts";
 import type { ModelState } from "./state.ts";
 
 /** Advance the model by one tick. Throws ModelFailure if the ledger check fails. */
@@ -64,6 +66,7 @@ export function step(m: ModelState): void {
   planPurchases(m); // government's fiscal rule
   if (chain) updateAiDemand(m); // end-user AI adoption and spending
   if (chain) planChain(m); // chain expectations and capacity orders
+  planUtility(m); // grid capacity orders for the load projected over the build lag (inert without the chain)
 
   // --- Financing ---
   financeFirms(m); // debt service, new loans, rationing; bankrupt firms replaced
@@ -74,6 +77,9 @@ export function step(m: ModelState): void {
   const seekers = separateAndListJobSeekers(m); // quits and layoffs, reservation wages, skill mismatch
   m.macro.vacancies = matchWorkers(m, seekers); // firms with vacancies hire
   produce(m);
+
+  // --- Power ---
+  clearPowerMarket(m); // loads, allocation within capacity, stranded data centres, price; firms' and the chain's bills
 
   // --- Incomes and spending plans ---
   payWages(m);
@@ -86,6 +92,7 @@ export function step(m: ModelState): void {
   payRetraining(m); // retraining of workers displaced by automation (government.retraining)
   clearCapitalMarket(m);
   if (chain) chainBuysGoods(m); // AI chain's opex and data-centre construction from non-AI firms
+  utilityBuysGoods(m); // fuel and operations, grid equipment; public grant and bank loans finance it
 
   // --- Accounting: firms, banks, central bank, government ---
   if (chain) firmsBuyServices(m); // non-AI firms' AI services and platform fees
@@ -93,6 +100,7 @@ export function step(m: ModelState): void {
   if (chain) settleChain(m); // chain obligations cleared to a fixed point (Eisenberg–Noe) and paid
   if (chain) accountChain(m); // capacity in service, depreciation, chain profits and tax
   accountFirms(m); // profits, profit tax, dividends declared, depreciation
+  accountUtility(m); // grid capacity entering service and retiring, debt service, profit, dividends declared
   payBillInterest(m);
   payReserveInterest(m);
   settleBanks(m); // bank taxes, dividends, bills vs reserves

@@ -111,6 +111,8 @@ export interface Firms {
   interestPaid: Float64Array;
   /** AI services and platform fees paid this tick (a cost in profit accounting). */
   servicesPaid: Float64Array;
+  /** Electricity bill paid this tick (a cost in profit accounting; markets/power.ts). */
+  electricityPaid: Float64Array;
   /** Ticks since (re)entry; 0 marks a successor that sits out its first tick. */
   age: Int32Array;
   /** Equity a successor firm is owed by its new owners, paid in the next income phase. */
@@ -227,6 +229,8 @@ export interface ModelState {
   readonly fund: Fund;
   /** Automation of tasks by AI and its labour-market tallies. */
   readonly automation: Automation;
+  /** The power grid's utility and this month's power market (inert when the AI chain is off). */
+  readonly utility: Utility;
 }
 
 /** Roles of AI-chain firms (config aiChain.firms[].role). */
@@ -282,6 +286,8 @@ export interface AiChain {
   interestPaid: Float64Array;
   /** Compute bought this month from other chain firms (contract instalments, backstop purchases): an operating cost. */
   computeCost: Float64Array;
+  /** Electricity paid to the utility this tick (grid and on-site power; markets/power.ts). */
+  electricityPaid: Float64Array;
   profit: Float64Array;
   /** Revenue a year ago and smoothed, for growth expectations: ring of 13 months. */
   revenueHistory: Float64Array;
@@ -365,6 +371,65 @@ export interface Fund {
   distributionDue: number;
   /** Interest and dividends received this month. */
   income: number;
+}
+
+/**
+ * The utility (agents/utility.ts) and the power market it clears
+ * (markets/power.ts). Capacities and loads in model GW (GW at US scale ×
+ * scale), money in model dollars, prices in nominal USD per MWh.
+ */
+export interface Utility {
+  /** Whether the grid is simulated (power.enabled and the AI chain on). */
+  active: boolean;
+  bank: number;
+  deposits: number;
+  loans: number;
+  /** Deliverable capacity in service (firm capacity net of the reliability reserve). */
+  capacityGw: number;
+  /** Capacity ordered and being built, by tick of entry mod buildMonths. */
+  pipelineGw: Float64Array;
+  /** Book value of the grid (a real asset, outside net financial wealth). */
+  gridCapital: number;
+  /** This tick's planned order (GW) and its budget; what was delivered, paid and granted. */
+  orderGw: number;
+  capexBudget: number;
+  capexPaid: number;
+  deliveredGw: number;
+  publicGrant: number;
+  /** This tick's flows: electricity revenue, fuel and operating purchases, interest. */
+  revenue: number;
+  opexPaid: number;
+  interestPaid: number;
+  profit: number;
+  /** Dividend declared this tick, paid to households next tick. */
+  dividendDue: number;
+  /** Loads this tick: base (households, non-AI firms), the chain's built data centres, and what powers them. */
+  baseLoadGw: number;
+  dataCentreDemandGw: number;
+  dataCentreGridGw: number;
+  onsiteGw: number;
+  /** Share of the chain's built data-centre capacity that runs (grid plus on-site), 1 when the grid is inert. */
+  poweredShare: number;
+  /** Book value of built but unpowered data-centre capacity (model USD). */
+  strandedCapex: number;
+  /** Load (including unpowered demand) / deliverable capacity. */
+  utilization: number;
+  /** Wholesale price (USD per MWh, nominal) and the retail electricity price index (start = 1). */
+  price: number;
+  electricityCpi: number;
+  /** Share of households' consumption spent on electricity this tick (0 when inert). */
+  householdShare: number;
+  /** Goods price level (the consumer price index without electricity). */
+  goodsPriceIndex: number;
+  /** Non-AI firms' real output at the start and smoothed since (what the base load moves with). */
+  initialOutputReal: number;
+  outputSmoothed: number;
+  /** Base load at the start (model GW) and the price curve's values at the target and the initial utilisation. */
+  initialBaseLoadGw: number;
+  scarcityAtTarget: number;
+  scarcityAtStart: number;
+  /** Data-centre demand over the last 13 months (ring by tick mod 13), for the utility's forecast. */
+  dataCentreHistory: Float64Array;
 }
 
 /** Something worth logging that happened in a tick. */

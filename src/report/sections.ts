@@ -2,10 +2,11 @@
 // list of series columns. A chart appears when at least one of its series
 // exists in the run's series.csv (for the AI chain, power and automation:
 // exists and is not zero throughout), a section when at least one of its
-// charts does — so the power and automation sections appear by themselves
-// once the model writes those columns (the names here are the expected
-// ones; rename them when the model settles on others). To show a new
-// series, add it here; its unit comes from the model's tables (units.ts).
+// charts does — so the power section appears when the grid is simulated,
+// and the automation section once the model writes its columns (the names
+// here are the expected ones; rename them when the model settles on
+// others). To show a new series, add it here; its unit comes from the
+// model's tables (units.ts).
 import { columnUnit, type DisplayUnit, displayUnit } from "./units.ts";
 
 /** One line of a chart. */
@@ -190,21 +191,57 @@ export const RUN_SECTIONS: readonly SectionDef[] = [
     charts: [
       {
         id: "gridCapacity",
-        title: "Grid capacity vs data-centre demand",
+        title: "Grid capacity vs base load",
         caption:
-          "Grid capacity available to data centres against their power demand and the capacity in service.",
+          "Deliverable grid capacity against the load of households and non-AI firms; data centres get what is left.",
         series: [
           { column: "gridCapacityGw", label: "Grid capacity" },
-          { column: "dataCentreDemandGw", label: "Data-centre demand" },
-          { column: "aiComputeGw", label: "Data centres in service" },
+          { column: "baseLoadGw", label: "Base load" },
         ],
+        onlyIfNonZero: true,
+      },
+      {
+        id: "dataCentrePower",
+        title: "Data centres: built vs powered",
+        caption:
+          "The chain's built data-centre capacity (its power demand) and the part that runs, on the grid or on site.",
+        series: [
+          { column: "dataCentreDemandGw", label: "Built (demand)" },
+          { column: "dataCentrePoweredGw", label: "Powered" },
+        ],
+        onlyIfNonZero: true,
+      },
+      {
+        id: "strandedCapex",
+        title: "Stranded data-centre capex",
+        caption: "Book value of built data-centre capacity without power, depreciating without revenue.",
+        series: [{ column: "strandedCapex", label: "Stranded" }],
         onlyIfNonZero: true,
       },
       {
         id: "electricityPrice",
         title: "Electricity price",
-        caption: "Wholesale electricity price.",
-        series: [{ column: "electricityPriceUsdPerMwh", label: "Electricity price" }],
+        caption: "Wholesale electricity price, nominal; convex in the grid's utilisation.",
+        series: [{ column: "electricityPrice", label: "Electricity price" }],
+        onlyIfNonZero: true,
+      },
+      {
+        id: "electricityCpi",
+        title: "Retail electricity prices",
+        caption:
+          "Retail electricity price index, part of the consumer price index with households' electricity share.",
+        series: [{ column: "electricityCpi", label: "Electricity CPI" }],
+        onlyIfNonZero: true,
+      },
+      {
+        id: "gridInvestment",
+        title: "Grid investment",
+        caption:
+          "The utility's grid investment and the part the government pays (power.publicBuildoutShare).",
+        series: [
+          { column: "gridInvestment", label: "Grid investment" },
+          { column: "gridPublicFunding", label: "Paid by the government" },
+        ],
         onlyIfNonZero: true,
       },
     ],

@@ -40,6 +40,8 @@ export const FAN_COLUMNS = [
   "aiMarketCap",
   "gridCapacityGw",
   "automatedTaskShare",
+  "electricityPrice",
+  "strandedCapex",
   "laborShare",
 ] as const;
 

@@ -39,7 +39,7 @@ const UNIT_SUFFIXES: readonly [RegExp, string][] = [
  * CHAIN_FIRM_COLUMNS for `<firm>_<suffix>`), else from the unit suffix of its
  * name; undefined when neither says.
  * @example columnUnit("gdpReal") // "USD bn (2025 prices) per year"
- * @example columnUnit("gridCapacityGw") // "GW"
+ * @example columnUnit("electricityPrice") // "USD/MWh" (declared); columnUnit("someLoadGw") // "GW" (suffix)
  */
 export function columnUnit(column: string): string | undefined {
   const declared =

@@ -123,11 +123,17 @@ function bailIn(m: ModelState, k: number, amount: number): void {
     fromFund = m.fund.deposits * share;
     m.fund.deposits -= fromFund;
   }
-  const total = fromHouseholds + fromFirms + fromChain + fromFund;
+  let fromUtility = 0;
+  if (m.utility.bank === k) {
+    fromUtility = m.utility.deposits * share;
+    m.utility.deposits -= fromUtility;
+  }
+  const total = fromHouseholds + fromFirms + fromChain + fromFund + fromUtility;
   b.deposits[k] -= total;
   b.equity[k] += total;
   recordFlow(m.ledger.flows, FlowRow.depositBailIn, Sector.households, Sector.banks, fromHouseholds);
   recordFlow(m.ledger.flows, FlowRow.depositBailIn, Sector.firms, Sector.banks, fromFirms);
   recordFlow(m.ledger.flows, FlowRow.depositBailIn, Sector.aiChain, Sector.banks, fromChain);
   recordFlow(m.ledger.flows, FlowRow.depositBailIn, Sector.privateCredit, Sector.banks, fromFund);
+  recordFlow(m.ledger.flows, FlowRow.depositBailIn, Sector.utility, Sector.banks, fromUtility);
 }

@@ -15,6 +15,7 @@ import {
 } from "../ledger.ts";
 import { AgentStream, agentUniform } from "../rng.ts";
 import type { ModelState } from "../state.ts";
+import { payUtilityDividend } from "./utility.ts";
 
 /**
  * Expectations, output plan, labour demand, wage and price.
@@ -187,7 +188,13 @@ export function accountFirms(m: ModelState): void {
     m.banks.profit[f.bank[j]] -= depInterest;
 
     const depreciation = isC ? delta * f.capital[j] * pK : 0;
-    const cashFlow = f.revenue[j] - f.wageBill[j] - f.interestPaid[j] - f.servicesPaid[j] + depInterest;
+    const cashFlow =
+      f.revenue[j] -
+      f.wageBill[j] -
+      f.interestPaid[j] -
+      f.servicesPaid[j] -
+      f.electricityPaid[j] +
+      depInterest;
     const pretax = cashFlow - depreciation;
     const tax = pretax > 0 ? pretax * taxRate : 0;
     if (tax > 0) {
@@ -247,6 +254,7 @@ export function collectDistributions(m: ModelState): number {
   recordFlow(m.ledger.flows, FlowRow.dividends, Sector.firms, Sector.households, pool);
   recordFlow(m.ledger.flows, FlowRow.dividends, Sector.banks, Sector.households, bankPool);
   pool += bankPool;
+  pool += payUtilityDividend(m); // households own the utility by the same units
   // The non-bank fund's distribution (households own it by the same units).
   const fundPay = Math.min(m.fund.distributionDue, Math.max(0, m.fund.deposits));
   m.fund.distributionDue = 0;

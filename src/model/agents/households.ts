@@ -49,8 +49,8 @@ export function earnAndPlan(m: ModelState, payoutPerUnit: number): void {
   // Pensions and other cash transfers: equal per household, indexed to prices.
   const transfer =
     m.config.government.transfersShareOfGdp * m.params.initialOutputPerHousehold * m.macro.priceIndex;
-  // The part of consumption spent on AI subscriptions (paid in the goods market, to the AI chain).
-  const goodsShare = 1 - m.aiChain.householdAiShare;
+  // The parts of consumption spent on AI subscriptions and on electricity (paid in the goods market).
+  const goodsShare = 1 - m.aiChain.householdAiShare - m.utility.householdShare;
   const nc = f.nConsumption;
   const firmWage = f.wage;
   const price = f.price;
@@ -69,6 +69,7 @@ export function earnAndPlan(m: ModelState, payoutPerUnit: number): void {
   const chain = m.aiChain;
   for (let j = 0; j < chain.n; j++) bankInterest[chain.bank[j]] -= chain.deposits[j];
   bankInterest[m.fund.bank] -= m.fund.deposits;
+  bankInterest[m.utility.bank] -= m.utility.deposits; // the utility's operating balances earn no interest
   for (let k = 0; k < bk.n; k++) bankInterest[k] *= depositRate;
   for (let j = 0; j < nc; j++) demand[j] = 0;
 

@@ -14,6 +14,7 @@ import { creditParty, debitParty, FlowRow, Party, recordFlow, Sector, transfer }
 import { AgentStream, agentUniform } from "../rng.ts";
 import type { ModelState } from "../state.ts";
 import { Source } from "../state.ts";
+import { receiveHouseholdElectricity } from "./power.ts";
 
 /** Households buy: one pass settles every planned purchase at its firm's fill ratio. */
 export function clearConsumptionMarket(m: ModelState): void {
@@ -31,14 +32,16 @@ export function clearConsumptionMarket(m: ModelState): void {
   const depChange = m.scratch.bankDepositChange;
   depChange.fill(0);
   const fill = f.fillRatio;
-  // Part of each household's plan buys AI subscriptions; the rest buys goods.
+  // Part of each household's plan buys AI subscriptions and electricity; the rest buys goods.
   const aiShare = m.aiChain.householdAiShare;
-  const goodsShare = 1 - aiShare;
+  const electricityShare = m.utility.householdShare;
+  const goodsShare = 1 - aiShare - electricityShare;
+  const otherShare = aiShare + electricityShare;
   let spent = 0;
   let planned = 0;
   for (let i = 0; i < h.n; i++) {
     const p = h.plannedSpend[i];
-    const x = p * (goodsShare * fill[h.supplier[i]] + aiShare);
+    const x = p * (goodsShare * fill[h.supplier[i]] + otherShare);
     if (x === 0) continue;
     h.deposits[i] -= x;
     depChange[h.bank[i]] += x;
@@ -46,7 +49,8 @@ export function clearConsumptionMarket(m: ModelState): void {
     planned += p;
   }
   const spentOnAi = planned * aiShare;
-  spent -= spentOnAi;
+  const spentOnElectricity = planned * electricityShare;
+  spent -= spentOnAi + spentOnElectricity;
   const b = m.banks;
   for (let k = 0; k < b.n; k++) {
     b.deposits[k] -= depChange[k];
@@ -67,7 +71,8 @@ export function clearConsumptionMarket(m: ModelState): void {
   }
   recordFlow(m.ledger.flows, FlowRow.consumption, Sector.households, Sector.firms, spent);
   receiveEndUserPayment(m, Sector.households, spentOnAi);
-  m.macro.consumptionNominal = spent + spentOnAi;
+  receiveHouseholdElectricity(m, spentOnElectricity);
+  m.macro.consumptionNominal = spent + spentOnAi + spentOnElectricity;
   m.macro.consumptionReal = realTotal;
   m.macro.unmetDemand = unmet;
 }

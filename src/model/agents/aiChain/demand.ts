@@ -14,13 +14,18 @@ export function revenuePerGwMonthly(m: ModelState): number {
   return (m.config.aiChain.revenuePerGwUsdBnYearly * 1e9) / 12;
 }
 
-/** Capacity in service at clouds that have not defaulted. */
-export function liveCapacity(m: ModelState): number {
+/** Capacity built and in service at clouds that have not defaulted, powered or not (the data centres' power demand). */
+export function builtCapacity(m: ModelState): number {
   const c = m.aiChain;
   let gw = 0;
   for (let i = 0; i < c.n; i++)
     if (c.defaulted[i] === 0 && c.role[i] !== Role.chip && c.role[i] !== Role.modelLab) gw += c.computeGw[i];
   return gw;
+}
+
+/** Capacity that earns revenue: built capacity that has power (markets/power.ts; all of it when the grid is inert). */
+export function liveCapacity(m: ModelState): number {
+  return builtCapacity(m) * m.utility.poweredShare;
 }
 
 /** Adoption step, this month's end-user spending, and the households' share of their consumption that goes to AI. */

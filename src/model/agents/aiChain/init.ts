@@ -67,6 +67,7 @@ export function createAiChain(config: SpiralConfig, scale: number, bankCount: nu
     capex: f64(n),
     interestPaid: f64(n),
     computeCost: f64(n),
+    electricityPaid: f64(n),
     profit: f64(n),
     revenueHistory: f64(n * 13),
     expectedGrowth: f64(n).fill(ai.expectations.initialGrowthYearly),

@@ -6,6 +6,7 @@
 // cash cancel compute contracts (paying the penalty): the downswing's first
 // link.
 import { FlowRow } from "../../ledger.ts";
+import { chainPowerOutlook } from "../../markets/power.ts";
 import type { ModelState } from "../../state.ts";
 import { Role } from "../../state.ts";
 import { payWithinChain } from "./attribution.ts";
@@ -61,6 +62,7 @@ export function planChain(m: ModelState): void {
       const capacityRevenue = c.computeGw[i] * revenuePerGwMonthly(m) * c.servicePrice;
       const utilization = capacityRevenue > 0 ? monthlyRevenue / capacityRevenue : 1;
       g *= Math.min(1.5, utilization / ai.targetUtilization);
+      g *= chainPowerOutlook(m); // capacity that cannot be powered, or only dearly, is not worth ordering
       g = Math.max(0, Math.min(ex.maxCapacityGrowthYearly, g));
       // Replace what wears out, plus the planned growth.
       const orderGw = c.computeGw[i] * (1 / ai.gpuLifeMonths + g / 12);

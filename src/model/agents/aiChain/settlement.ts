@@ -219,7 +219,12 @@ export function accountChain(m: ModelState): void {
       c.capitalValue[i] * (ai.gpuShareOfCost / life + (1 - ai.gpuShareOfCost) / ai.buildingLifeMonths);
     c.capitalValue[i] += c.capex[i] - depreciation;
     let costs =
-      c.opexShare[i] * c.revenue[i] + c.labOpex[i] + c.computeCost[i] + c.interestPaid[i] + depreciation;
+      c.opexShare[i] * c.revenue[i] +
+      c.labOpex[i] +
+      c.computeCost[i] +
+      c.interestPaid[i] +
+      depreciation +
+      c.electricityPaid[i];
     if (c.role[i] === Role.chip) costs += (1 - c.grossMargin[i]) * c.revenue[i];
     const pretax = c.revenue[i] + c.otherProfit[i] * m.macro.priceIndex - costs;
     const tax = pretax > 0 && c.deposits[i] > pretax * taxRate ? pretax * taxRate : 0;

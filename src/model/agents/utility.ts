@@ -1,0 +1,270 @@
+// The utility (issue 4): one agent standing for the power sector. Its
+// deliverable capacity grows only through its own investment, which enters
+// service after a build and interconnection lag of power.buildMonths (median
+// request-to-operation 4.9 years, CALIBRATION §5). It plans capacity for the
+// load it projects over that lag — the base load on trend plus the data
+// centres it sees and part of those it does not see yet — and closes a share
+// of the gap each year. Grid investment is bought from capital-goods firms
+// and financed by bank loans, less the share the government pays as a
+// capital grant (power.publicBuildoutShare, a fiscal lever financed with
+// bills). Fuel and operating costs are bought from consumption-goods firms;
+// cash beyond a buffer is paid to households as dividends, as firms' is.
+// The power market itself (loads, allocation, price, bills) is markets/power.ts.
+import type { SpiralConfig } from "../../config/configTypes.ts";
+import { debitParty, FlowRow, grantUtilityLoan, Party, recordFlow, Sector, transfer } from "../ledger.ts";
+import type { ModelState, Utility } from "../state.ts";
+import { Role } from "../state.ts";
+
+/** Hours in an average month. */
+export const HOURS_PER_MONTH = 730;
+
+/** p(u) / p0 in the wholesale price curve: 1 + a·u^k, u capped at the scarcity cap. */
+export function scarcity(config: SpiralConfig, u: number): number {
+  const p = config.power;
+  return 1 + p.scarcityWeight * Math.min(p.scarcityUtilizationCap, Math.max(0, u)) ** p.scarcityExponent;
+}
+
+/**
+ * The utility at the start: capacity such that the initial load is at
+ * power.initialUtilization, a pipeline that replaces retirements and
+ * follows the base load's trend, half-depreciated grid capital, and no
+ * deposits or debt — so the initial balance sheet of the rest of the
+ * economy is unchanged. Like the chain's, the grid stands still until
+ * aiChain.startTick (the utility only maintains it), so the chain meets the
+ * grid of the calibration.
+ */
+export function createUtility(
+  config: SpiralConfig,
+  scale: number,
+  dataCentreGw: number,
+  outputReal: number,
+  banks: number,
+  active: boolean,
+): Utility {
+  const p = config.power;
+  const base = active ? p.baseLoadGw * scale : 0;
+  const capacity = active ? (base + dataCentreGw) / p.initialUtilization : 0;
+  const lifeMonths = p.lifeYears * 12;
+  // Ordered before the start: replacements and the load growth that forecasts expect from aiChain.startTick on.
+  const trendGw = (base * p.baseLoadGrowthYearly) / 12 / p.targetUtilization;
+  const pipeline = new Float64Array(p.buildMonths).fill(capacity / lifeMonths + trendGw);
+  // Model GW and model dollars carry the same scale factor, so the cost per GW is unscaled.
+  const costPerGw = p.costPerGwUsdBn * 1e9;
+  const history = new Float64Array(13).fill(active ? dataCentreGw : 0);
+  return {
+    active,
+    bank: Math.min(1, banks - 1),
+    deposits: 0,
+    loans: 0,
+    capacityGw: capacity,
+    pipelineGw: pipeline,
+    gridCapital: 0.5 * capacity * costPerGw,
+    orderGw: 0,
+    capexBudget: 0,
+    capexPaid: 0,
+    deliveredGw: 0,
+    publicGrant: 0,
+    revenue: 0,
+    opexPaid: 0,
+    interestPaid: 0,
+    profit: 0,
+    dividendDue: 0,
+    baseLoadGw: base,
+    dataCentreDemandGw: active ? dataCentreGw : 0,
+    dataCentreGridGw: active ? dataCentreGw : 0,
+    onsiteGw: 0,
+    poweredShare: 1,
+    strandedCapex: 0,
+    utilization: active ? p.initialUtilization : 0,
+    price: active
+      ? (p.priceAtStartUsdPerMwh * scarcity(config, p.initialUtilization)) /
+        scarcity(config, p.targetUtilization)
+      : 0,
+    electricityCpi: active ? 1 : 0,
+    householdShare: 0,
+    goodsPriceIndex: 1,
+    initialOutputReal: outputReal,
+    outputSmoothed: outputReal,
+    initialBaseLoadGw: base,
+    scarcityAtTarget: scarcity(config, p.targetUtilization),
+    scarcityAtStart: scarcity(config, p.initialUtilization),
+    dataCentreHistory: history,
+  };
+}
+
+/** The chain's data-centre capacity under construction at clouds that have not defaulted. */
+function dataCentrePipeline(m: ModelState): number {
+  const c = m.aiChain;
+  const b = m.config.aiChain.buildMonths;
+  let gw = 0;
+  for (let i = 0; i < c.n; i++) {
+    if (c.defaulted[i] === 1 || c.role[i] === Role.chip || c.role[i] === Role.modelLab) continue;
+    for (let k = 0; k < b; k++) gw += c.pipelineGw[i * b + k];
+  }
+  return gw;
+}
+
+/**
+ * Capacity order for this month: replace what retires, follow the base
+ * load's forecast trend, and close a share of the gap between the capacity
+ * the projected load needs (at the target utilisation, `buildMonths` ahead)
+ * and the capacity that will be there by then — mostly data centres, seen
+ * through the chain's capacity under construction and last year's growth.
+ * (The gap is the price signal too: the price is a function of the same
+ * utilisation.) A public share of the cost lowers the utility's own cost per
+ * GW, so it closes the gap faster in proportion; no money buys more than
+ * power.maxOrderGwYearly of interconnection and equipment a year.
+ */
+export function planUtility(m: ModelState): void {
+  const u = m.utility;
+  if (!u.active) return;
+  const p = m.config.power;
+  const lifeMonths = p.lifeYears * 12;
+  const capitalPrice = p.costPerGwUsdBn * 1e9 * m.macro.capitalGoodsPrice;
+  if (m.tick < m.config.aiChain.startTick) {
+    // Warm-up: maintenance only (what wears out is replaced at once).
+    u.orderGw = u.capacityGw / lifeMonths;
+    u.capexBudget = u.orderGw * capitalPrice;
+    return;
+  }
+  const years = p.buildMonths / 12;
+  // The base load's trend is public in load forecasts: the utility plans for it.
+  const baseAhead = u.baseLoadGw * (1 + p.baseLoadGrowthYearly) ** years;
+  const dcNow = u.dataCentreDemandGw;
+  const dcYearAgo = u.dataCentreHistory[(m.tick + 1) % 13];
+  const dcGrowth = Math.max(0, dcNow - dcYearAgo) * years;
+  const dcAhead = dcNow + p.dataCentreForecastWeight * (dataCentrePipeline(m) + dcGrowth);
+  const needed = (baseAhead + dcAhead) / p.targetUtilization;
+  let pipeline = 0;
+  for (let k = 0; k < u.pipelineGw.length; k++) pipeline += u.pipelineGw[k];
+  const ahead = u.capacityGw * Math.max(0, 1 - p.buildMonths / lifeMonths) + pipeline;
+  const gap = Math.max(0, needed - ahead);
+  // Retirements and the forecast's trend are built as a matter of course; the gap is closed gradually.
+  const trendGw = (u.baseLoadGw * p.baseLoadGrowthYearly) / 12 / p.targetUtilization;
+  u.orderGw = Math.min(
+    (p.maxOrderGwYearly * m.params.scale) / 12,
+    u.capacityGw / lifeMonths +
+      trendGw +
+      (gap * p.investmentResponseYearly) / 12 / (1 - p.publicBuildoutShare),
+  );
+  u.capexBudget = u.orderGw * capitalPrice;
+}
+
+/**
+ * Buy from non-AI firms' stocks left after households, the government and
+ * the chain, in proportion to each firm's stock: fuel and operations from
+ * consumption-goods firms, grid equipment and construction from
+ * capital-goods firms. Returns [nominal, real] bought.
+ */
+function buyFromStocks(m: ModelState, lo: number, hi: number, budget: number, row: number): [number, number] {
+  const f = m.firms;
+  let stockValue = 0;
+  for (let j = lo; j < hi; j++) stockValue += f.inventory[j] * f.price[j];
+  if (budget <= 0) return [0, 0];
+  // Demand the stocks cannot meet still reaches the firms' sales expectations, so they produce for it.
+  const unmet = Math.max(0, budget - stockValue);
+  for (let j = lo; j < hi; j++) f.demandReal[j] += unmet / (hi - lo) / f.price[j];
+  if (stockValue <= 0) return [0, 0];
+  const spend = Math.min(budget, stockValue);
+  let real = 0;
+  for (let j = lo; j < hi; j++) {
+    const pay = (spend * f.inventory[j] * f.price[j]) / stockValue;
+    if (pay <= 0) continue;
+    const q = pay / f.price[j];
+    transfer(m, row, Party.utility, 0, Party.firm, j, pay);
+    f.inventory[j] -= q;
+    f.revenue[j] += pay;
+    f.salesNominal[j] += pay;
+    f.salesReal[j] += q;
+    f.demandReal[j] += q;
+    real += q;
+  }
+  return [spend, real];
+}
+
+/**
+ * The utility's purchases this month. The government's grant comes first,
+ * then a bank loan covers what deposits cannot (a regulated utility
+ * refinances its investment); capacity ordered is what was delivered.
+ */
+export function utilityBuysGoods(m: ModelState): void {
+  const u = m.utility;
+  u.capexPaid = 0;
+  u.opexPaid = 0;
+  u.publicGrant = 0;
+  u.deliveredGw = 0;
+  if (!u.active) return;
+  const p = m.config.power;
+  const f = m.firms;
+  // What the stocks can supply, so that grant and loan match what is bought.
+  let capitalStock = 0;
+  for (let j = f.nConsumption; j < f.n; j++) capitalStock += f.inventory[j] * f.price[j];
+  let consumptionStock = 0;
+  for (let j = 0; j < f.nConsumption; j++) consumptionStock += f.inventory[j] * f.price[j];
+  const capex = Math.min(u.capexBudget, capitalStock);
+  const opex = Math.min(p.opexShareOfRevenue * u.revenue, consumptionStock);
+  const grant = p.publicBuildoutShare * capex;
+  if (grant > 0) {
+    transfer(m, FlowRow.gridGrants, Party.government, 0, Party.utility, 0, grant);
+    u.publicGrant = grant;
+  }
+  const short = capex + opex - u.deposits;
+  if (short > 0) grantUtilityLoan(m, short);
+  u.opexPaid = buyFromStocks(m, 0, f.nConsumption, opex, FlowRow.utilityPurchases)[0];
+  const [paid, real] = buyFromStocks(m, f.nConsumption, f.n, capex, FlowRow.investmentGoods);
+  u.capexPaid = paid;
+  u.deliveredGw = real / (p.costPerGwUsdBn * 1e9);
+  m.macro.investmentReal += real;
+  m.macro.investmentNominal += paid;
+}
+
+/**
+ * Month-end accounts: capacity ordered `buildMonths` ago enters service and
+ * capacity retires; depreciation; interest and principal to the bank
+ * (borrowing what deposits cannot cover); profit tax; and the dividend
+ * declared: cash beyond the buffer.
+ */
+export function accountUtility(m: ModelState): void {
+  const u = m.utility;
+  if (!u.active) return;
+  const p = m.config.power;
+  const lifeMonths = p.lifeYears * 12;
+  if (m.tick >= m.config.aiChain.startTick) {
+    const slot = m.tick % p.buildMonths;
+    const entering = u.pipelineGw[slot];
+    u.pipelineGw[slot] = u.deliveredGw;
+    u.capacityGw = u.capacityGw * (1 - 1 / lifeMonths) + entering;
+  }
+  const depreciation = u.gridCapital / lifeMonths;
+  u.gridCapital += u.capexPaid - depreciation;
+
+  const bank = u.bank;
+  const interest = (u.loans * (m.centralBank.policyRateYearly + m.banks.spreadYearly[bank])) / 12;
+  const principal = u.loans / (p.loanMaturityYears * 12);
+  const due = interest + principal;
+  if (u.deposits < due) grantUtilityLoan(m, due - u.deposits);
+  transfer(m, FlowRow.loanInterest, Party.utility, 0, Party.bank, bank, interest);
+  m.banks.profit[bank] += interest;
+  u.interestPaid = interest;
+  grantUtilityLoan(m, -principal);
+
+  const pretax = u.revenue - u.opexPaid - interest - depreciation;
+  const tax = pretax > 0 ? Math.min(u.deposits, pretax * m.config.government.profitTaxRate) : 0;
+  if (tax > 0) {
+    transfer(m, FlowRow.profitTaxes, Party.utility, 0, Party.government, 0, tax);
+    m.government.taxes += tax;
+  }
+  u.profit = pretax - tax;
+  u.dividendDue = Math.max(0, u.deposits - p.cashBufferMonths * u.revenue);
+}
+
+/** Pay last month's declared dividend (debited here; households are credited per equity unit with firms' dividends). */
+export function payUtilityDividend(m: ModelState): number {
+  const u = m.utility;
+  const d = Math.min(u.dividendDue, Math.max(0, u.deposits));
+  u.dividendDue = 0;
+  if (d <= 0) return 0;
+  debitParty(m, Party.utility, 0, d);
+  recordFlow(m.ledger.flows, FlowRow.dividends, Sector.utility, Sector.households, d);
+  return d;
+}

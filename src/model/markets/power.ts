@@ -1,0 +1,140 @@
+// The power market (issue 4), cleared once a month after production: the
+// base load follows households and non-AI firms' activity, the AI chain's
+// built data centres add their capacity as demand, and the utility's
+// deliverable capacity is allocated to the base load first, then to data
+// centres — never beyond capacity. Data-centre capacity the grid cannot
+// power runs on on-site generation up to a cap, at a premium; the rest is
+// stranded: it depreciates without earning (agents/aiChain/demand.ts
+// liveCapacity counts powered capacity only). The wholesale price is convex
+// in utilisation, p = p₀ · P · (1 + a·u^k) / (1 + a·u₀^k) (PJM's capacity
+// price rose ≈ 10× as its reserve shortfall opened, CALIBRATION §5); the
+// retail index moves with its wholesale share. Non-AI firms pay per unit of
+// output, the chain per powered GW, households a share of their consumption
+// (in the consumption market), and electricity enters the consumer price
+// index with that share.
+import { payOutOfChain } from "../agents/aiChain/attribution.ts";
+import { builtCapacity } from "../agents/aiChain/demand.ts";
+import { ensureLiquidity } from "../agents/firms.ts";
+import { HOURS_PER_MONTH, scarcity } from "../agents/utility.ts";
+import { creditParty, debitParty, FlowRow, Party, recordFlow, Sector, transfer } from "../ledger.ts";
+import type { ModelState } from "../state.ts";
+import { Role } from "../state.ts";
+
+/** Loads, allocation, price, and the bills of non-AI firms and the chain. */
+export function clearPowerMarket(m: ModelState): void {
+  const u = m.utility;
+  u.revenue = 0;
+  if (!u.active) return;
+  const p = m.config.power;
+  const f = m.firms;
+  const c = m.aiChain;
+  const t = m.tick;
+
+  // Loads: households' part is fixed, firms' part moves with their (smoothed) real output.
+  let output = 0;
+  for (let j = 0; j < f.n; j++) output += f.output[j];
+  u.outputSmoothed += (output - u.outputSmoothed) / 12;
+  const activity = u.outputSmoothed / Math.max(1e-9, u.initialOutputReal);
+  const years = Math.max(0, t - m.config.aiChain.startTick) / 12;
+  u.baseLoadGw =
+    u.initialBaseLoadGw *
+    (p.residentialShare + (1 - p.residentialShare) * activity) *
+    (1 + p.baseLoadGrowthYearly) ** years;
+  const demand = builtCapacity(m);
+  u.dataCentreDemandGw = demand;
+  u.dataCentreHistory[t % 13] = demand;
+
+  // Allocation: the base load first, data centres from what is left, on-site generation for part of the rest.
+  const cap = u.capacityGw;
+  const basePowered = Math.min(u.baseLoadGw, cap);
+  u.dataCentreGridGw = Math.min(demand, cap - basePowered);
+  u.onsiteGw = Math.min(p.onsiteMaxShare * demand, demand - u.dataCentreGridGw);
+  u.poweredShare = demand > 0 ? (u.dataCentreGridGw + u.onsiteGw) / demand : 1;
+  let stranded = 0;
+  for (let i = 0; i < c.n; i++) {
+    if (c.defaulted[i] === 1 || c.role[i] === Role.chip || c.role[i] === Role.modelLab) continue;
+    stranded += c.capitalValue[i] * (1 - u.poweredShare);
+  }
+  u.strandedCapex = stranded;
+
+  // Price: convex in utilisation of deliverable capacity, counting unpowered demand (scarcity).
+  u.utilization = cap > 0 ? (u.baseLoadGw + demand) / cap : p.scarcityUtilizationCap;
+  const curve = scarcity(m.config, u.utilization);
+  u.price = (p.priceAtStartUsdPerMwh * u.goodsPriceIndex * curve) / u.scarcityAtTarget;
+  // Retail: its wholesale part moves with the wholesale price relative to the start.
+  const relative = curve / u.scarcityAtStart;
+  u.electricityCpi = u.goodsPriceIndex * (1 - p.wholesaleShareOfRetail + p.wholesaleShareOfRetail * relative);
+  // Households' real use is fixed: their spending share rises with the relative price of electricity.
+  const r = u.electricityCpi / u.goodsPriceIndex;
+  const w = p.householdElectricityShare;
+  u.householdShare = (w * r) / (1 + w * (r - 1));
+
+  // Non-AI firms: per unit of output, at the retail index.
+  const perUnit = p.firmElectricityCostShare * u.electricityCpi;
+  let firmsPaid = 0;
+  for (let j = 0; j < f.n; j++) {
+    const bill = perUnit * f.output[j];
+    f.electricityPaid[j] = bill;
+    if (bill <= 0) continue;
+    ensureLiquidity(m, j, bill);
+    debitParty(m, Party.firm, j, bill);
+    firmsPaid += bill;
+  }
+  creditParty(m, Party.utility, 0, firmsPaid);
+  recordFlow(m.ledger.flows, FlowRow.electricity, Sector.firms, Sector.utility, firmsPaid);
+  u.revenue += firmsPaid;
+
+  // The chain, once it acts: each cloud's powered capacity at the wholesale price (large loads buy at
+  // wholesale), on-site power at its premium — out of its cash, which it cannot overdraw.
+  c.electricityPaid.fill(0);
+  if (c.n === 0 || t < m.config.aiChain.startTick || demand <= 0) return;
+  const mwhPerGw = 1000 * HOURS_PER_MONTH * p.dataCentreLoadFactor;
+  const perGw =
+    (mwhPerGw * u.price * (u.dataCentreGridGw + u.onsiteGw * p.onsitePriceMultiple)) /
+    Math.max(1e-12, demand);
+  for (let i = 0; i < c.n; i++) {
+    if (c.defaulted[i] === 1 || c.role[i] === Role.chip || c.role[i] === Role.modelLab) continue;
+    const bill = Math.min(c.computeGw[i] * perGw, Math.max(0, c.deposits[i]));
+    if (bill <= 0) continue;
+    transfer(m, FlowRow.electricity, Party.aiFirm, i, Party.utility, 0, bill);
+    payOutOfChain(c, i, bill);
+    c.electricityPaid[i] = bill;
+    u.revenue += bill;
+  }
+}
+
+/** Households' electricity, settled with their consumption (goods.ts): the debit is the caller's. */
+export function receiveHouseholdElectricity(m: ModelState, amount: number): void {
+  if (amount <= 0) return;
+  creditParty(m, Party.utility, 0, amount);
+  recordFlow(m.ledger.flows, FlowRow.electricity, Sector.households, Sector.utility, amount);
+  m.utility.revenue += amount;
+}
+
+/**
+ * The consumer price index from the goods price level: electricity enters
+ * with its share of households' spending at the start, at its relative price.
+ */
+export function consumerPriceIndex(m: ModelState, goodsPrice: number): number {
+  const u = m.utility;
+  // The retail index was set this month against last month's goods prices.
+  const r = u.electricityCpi / Math.max(1e-12, u.goodsPriceIndex);
+  u.goodsPriceIndex = goodsPrice;
+  if (!u.active) return goodsPrice;
+  const w = m.config.power.householdElectricityShare;
+  return goodsPrice * (1 + w * (r - 1));
+}
+
+/**
+ * How the chain's capacity plans respond to power (1 when the grid is
+ * inert): they scale with the powered share of capacity (to a power) and
+ * fall with the real wholesale price above its start.
+ */
+export function chainPowerOutlook(m: ModelState): number {
+  const u = m.utility;
+  if (!u.active) return 1;
+  const p = m.config.power;
+  const realPrice =
+    (u.price * u.scarcityAtTarget) / (u.scarcityAtStart * p.priceAtStartUsdPerMwh * u.goodsPriceIndex);
+  return u.poweredShare ** p.chainPowerResponse * Math.min(1, realPrice ** -p.chainPriceElasticity);
+}
