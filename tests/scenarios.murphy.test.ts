@@ -1,0 +1,45 @@
+// The compound-risk scenario (issue 4 item 7): `murphy` — a fragile circular
+// loop, a binding grid, fast automation, rates held high and no fiscal
+// absorption — against `baseline-2025`, over ten seeds paired by seed, with
+// margins larger than the seed noise.
+import { describe, expect, it } from "vitest";
+import { loadConfig } from "../src/config/index.ts";
+import { runInMemory } from "../src/engine/index.ts";
+
+const SEEDS = 10;
+const START = 120; // series index of the chain's first month (after the ten-year burn-in)
+
+function run(scenario: string, seed: number) {
+  return runInMemory(
+    loadConfig(`configs/scenarios/${scenario}.json`, {
+      sets: ["households.count=2000", "firms.consumption.count=40", "firms.capital.count=8", `seed=${seed}`],
+    }),
+  );
+}
+
+function meanAndSe(a: number[]): { mean: number; se: number } {
+  const m = a.reduce((x, y) => x + y, 0) / a.length;
+  const v = a.reduce((x, y) => x + (y - m) ** 2, 0) / (a.length - 1);
+  return { mean: m, se: Math.sqrt(v / a.length) };
+}
+
+describe("murphy: every risk at once", () => {
+  it("has more crisis months and a higher unemployment peak than baseline-2025 (10 seeds)", () => {
+    const crisisGap: number[] = [];
+    const peakGap: number[] = [];
+    for (let seed = 1; seed <= SEEDS; seed++) {
+      const m = run("murphy", seed).series;
+      const b = run("baseline-2025", seed).series;
+      const months = (s: Record<string, Float64Array>) => s.crisis.slice(START).reduce((x, y) => x + y, 0);
+      crisisGap.push(months(m) - months(b));
+      peakGap.push(
+        Math.max(...m.unemploymentRate.slice(START)) - Math.max(...b.unemploymentRate.slice(START)),
+      );
+    }
+    const crisis = meanAndSe(crisisGap);
+    expect(crisis.mean).toBeGreaterThan(2 * crisis.se);
+    expect(crisis.mean).toBeGreaterThan(3); // months over the decade
+    const peak = meanAndSe(peakGap);
+    expect(peak.mean).toBeGreaterThan(3 * peak.se);
+  }, 120_000);
+});
