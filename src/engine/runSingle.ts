@@ -273,7 +273,13 @@ function summaryInputs(
   config: SpiralConfig,
   recorded: Record<string, Float64Array>,
 ): Record<SummaryColumn, Float64Array> {
-  if (config.model !== "lengnick2013") return recorded as Record<SummaryColumn, Float64Array>;
+  if (config.model !== "lengnick2013") {
+    if (config.aiChain.enabled) return recorded as Record<SummaryColumn, Float64Array>;
+    // Without the chain its columns are zeros: leave them out, so the summary says "no chain" (null).
+    const core = {} as Record<SummaryColumn, Float64Array>;
+    for (const name of SUMMARY_COLUMNS) core[name] = recorded[name];
+    return core;
+  }
   const out = {} as Record<SummaryColumn, Float64Array>;
   for (const name of SUMMARY_COLUMNS) {
     const source = LENGNICK_SUMMARY_SOURCES[name];
