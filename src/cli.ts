@@ -110,6 +110,11 @@ async function main(argv: readonly string[]): Promise<number> {
     .option("--overwrite", "replace a completed run in --out")
     .option("--no-report", "do not write report.html at the end")
     .option(
+      "--threads <n>",
+      "threads of this one run: households split into slices, byte-identical outputs for any n (default 1)",
+      positiveInteger("--threads"),
+    )
+    .option(
       "--checkpoint-every <n>",
       "write the whole state to <out>/checkpoint.spck every n ticks (atomically; removed when the run completes)",
       positiveInteger("--checkpoint-every"),
@@ -339,6 +344,7 @@ async function runCommand(
       signal: controller.signal,
       checkpointEvery: flags.checkpointEvery,
       resumeFrom: checkpoint,
+      threads: flags.threads,
     });
     process.stdout.write(formatHeadline(result.outDir, result.summary));
     if (flags.report !== false) await reportAfterRun(result.outDir);

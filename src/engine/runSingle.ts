@@ -34,6 +34,7 @@ import {
 import { CHECKPOINT_FILE, type Checkpoint, type CheckpointOutputs, writeCheckpoint } from "./checkpoint.ts";
 import { FirmSnapshotWriter, isSnapshotTick } from "./firmSnapshots.ts";
 import { type RunSummary, SUMMARY_COLUMNS, type SummaryColumn, summarizeSeries } from "./summary.ts";
+import { ThreadedRunner } from "./threads.ts";
 
 export const SUMMARY_FILE = "summary.json";
 
@@ -73,6 +74,12 @@ export interface RunOptions {
   checkpointPath?: string;
   /** Continue from this checkpoint (opened with openCheckpoint for the same config). */
   resumeFrom?: Checkpoint;
+  /**
+   * Threads of the run (default 1): the passes over the households run in
+   * slices on threads − 1 workers and this thread (engine/threads.ts); the
+   * outputs are byte-identical for any number. The Lengnick model runs on one thread.
+   */
+  threads?: number;
   /** Called after each checkpoint is written. */
   onCheckpoint?: (path: string, ticksDone: number) => void;
 }
@@ -113,8 +120,9 @@ export async function runSingle(config: SpiralConfig, opts: RunOptions): Promise
   let sim: Simulation | undefined;
   let resumed: CheckpointOutputs | undefined;
   let startTick = 0;
+  const threads = opts.threads ?? 1;
   if (opts.resumeFrom) {
-    sim = new Simulation(config);
+    sim = new Simulation(config, threads);
     resumed = opts.resumeFrom.restore(sim.roots());
     startTick = opts.resumeFrom.ticksDone;
   }
@@ -144,7 +152,8 @@ export async function runSingle(config: SpiralConfig, opts: RunOptions): Promise
     series = new SeriesWriter(dir, columnsOf(config));
     events = new EventsWriter(dir);
     firms = new FirmSnapshotWriter(dir, resumed?.firms);
-    sim ??= new Simulation(config);
+    sim ??= new Simulation(config, threads);
+    await sim.startThreads(threads);
     const recorder = summaryRecorder(config);
     if (resumed) {
       resumed.seriesRows.forEach((row, i) => {
@@ -195,12 +204,14 @@ export async function runSingle(config: SpiralConfig, opts: RunOptions): Promise
     const manifest = buildManifest({ ...base, status: "completed", finishedAt: new Date(), ticks: done });
     writeManifest(dir, manifest);
     progress.finish();
+    sim.close();
     return { outDir: dir, summary, manifest };
   } catch (err) {
     series?.abort();
     events?.abort();
     firms?.abort();
     progress.finish();
+    sim?.close();
     try {
       const error = err instanceof Error ? err.message : String(err);
       writeManifest(
@@ -249,7 +260,8 @@ class Simulation {
   readonly #tracker: MetricsTracker | undefined;
   readonly #dateColumn: number;
 
-  constructor(config: SpiralConfig) {
+  /** `threads` > 1 puts the populations on SharedArrayBuffer; startThreads then starts the workers. */
+  constructor(config: SpiralConfig, threads = 1) {
     if (config.model === "lengnick2013") {
       this.#lengnick = {
         state: createLengnickModel(config),
@@ -258,9 +270,19 @@ class Simulation {
       this.#dateColumn = columnIndex("date", LENGNICK_SERIES_COLUMNS);
       return;
     }
-    this.model = createModel(config);
+    this.model = createModel(config, { shared: threads > 1 });
     this.#tracker = new MetricsTracker(config.ticks, config);
     this.#dateColumn = columnIndex("date");
+  }
+
+  /** Runs the passes over the households on `threads` threads from now on (core model only). */
+  async startThreads(threads: number): Promise<void> {
+    if (this.model && threads > 1) await ThreadedRunner.start(this.model, threads);
+  }
+
+  /** Stops the worker threads, if any. */
+  close(): void {
+    this.model?.runner.close();
   }
 
   /**

@@ -25,8 +25,11 @@ export type StateItem =
   | { path: string; kind: "json"; value: string | boolean | null; set: (v: unknown) => void }
   | { path: string; kind: "streams"; value: NamedStreams };
 
-/** Keys never walked: the config is saved whole and compared by hash; nothing else is skipped. */
-const SKIPPED_KEYS = new Set(["config"]);
+/**
+ * Keys never walked: the config (saved whole and compared by hash) and the
+ * pass runner (thread machinery and per-tick scratch, rebuilt on resume).
+ */
+const SKIPPED_KEYS = new Set(["config", "runner"]);
 
 /**
  * Every item of state under `roots`, in a deterministic order (roots in the

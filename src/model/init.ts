@@ -7,7 +7,9 @@ import type { SpiralConfig } from "../config/configTypes.ts";
 import { InputError } from "../errors.ts";
 import { createAiChain, createFund } from "./agents/aiChain/init.ts";
 import { initValuation } from "./agents/aiChain/valuation.ts";
+import { SerialRunner } from "./kernels.ts";
 import { measureNetFinancialWealth, newFlowMatrix, SECTOR_COUNT } from "./ledger.ts";
+import type { PassRunner } from "./passes.ts";
 import { AgentStream, agentUniform, NamedStreams } from "./rng.ts";
 import type { Banks, Firms, Households, ModelState } from "./state.ts";
 import { column } from "./state.ts";
@@ -416,7 +418,7 @@ export function createInitialState(config: SpiralConfig, opts: InitOptions = {})
       grossFinancialAssets: 0,
     },
     scratch: {
-      unemployed: new Int32Array(N),
+      unemployed: column(Int32Array, N, shared),
       firmOrder: new Int32Array(Fc + Fk),
       bankDepositChange: new Float64Array(B),
       bankReserveChange: new Float64Array(B),
@@ -428,7 +430,9 @@ export function createInitialState(config: SpiralConfig, opts: InitOptions = {})
     events: [],
     aiChain,
     fund,
+    runner: undefined as unknown as PassRunner,
   };
+  state.runner = new SerialRunner(state);
   initValuation(state);
   state.ledger.grossFinancialAssets = measureNetFinancialWealth(state, state.ledger.lastNfw);
   return state;

@@ -5,6 +5,7 @@
 // worker thread can own a slice of them.
 import type { SpiralConfig } from "../config/configTypes.ts";
 import type { EquityMarketState } from "./markets/equityMarket.ts";
+import type { PassRunner } from "./passes.ts";
 import type { NamedStreams } from "./rng.ts";
 
 type TypedArrayCtor<T> = {
@@ -181,6 +182,11 @@ export interface ModelState {
   readonly aiChain: AiChain;
   /** Non-bank investors: private-credit and bond funds, growth investors (one pass-through fund). */
   readonly fund: Fund;
+  /**
+   * Runs the passes over households (passes.ts): on this thread, or the
+   * engine's worker threads. Not part of the economy's state (checkpoints skip it).
+   */
+  runner: PassRunner;
 }
 
 /** Roles of AI-chain firms (config aiChain.firms[].role). */

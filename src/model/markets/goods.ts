@@ -10,13 +10,13 @@ import { tagInflow } from "../agents/aiChain/attribution.ts";
 import { chainGoodsDemand, chainPaysFirm, receiveEndUserPayment } from "../agents/aiChain/settlement.ts";
 import { ensureLiquidity } from "../agents/firms.ts";
 import { creditParty, debitParty, FlowRow, Party, recordFlow, Sector, transfer } from "../ledger.ts";
+import { Pass, type SliceView, SUM_SLOTS, sumBlocks, sumBlocksByBank } from "../passes.ts";
 import { AgentStream, agentUniform } from "../rng.ts";
 import type { ModelState } from "../state.ts";
 import { Source } from "../state.ts";
 
 /** Households buy: one pass settles every planned purchase at its firm's fill ratio. */
 export function clearConsumptionMarket(m: ModelState): void {
-  const h = m.households;
   const f = m.firms;
   const nc = f.nConsumption;
   let unmet = 0;
@@ -27,23 +27,16 @@ export function clearConsumptionMarket(m: ModelState): void {
     f.fillRatio[j] = fill;
     unmet += d * (1 - fill);
   }
-  const depChange = m.scratch.bankDepositChange;
-  depChange.fill(0);
-  const fill = f.fillRatio;
   // Part of each household's plan buys AI subscriptions; the rest buys goods.
   const aiShare = m.aiChain.householdAiShare;
-  const goodsShare = 1 - aiShare;
-  let spent = 0;
-  let planned = 0;
-  for (let i = 0; i < h.n; i++) {
-    const p = h.plannedSpend[i];
-    const x = p * (goodsShare * fill[h.supplier[i]] + aiShare);
-    if (x === 0) continue;
-    h.deposits[i] -= x;
-    depChange[h.bank[i]] += x;
-    spent += x;
-    planned += p;
-  }
+  const work = m.runner.work;
+  work.args[PurchaseArg.goodsShare] = 1 - aiShare;
+  work.args[PurchaseArg.aiShare] = aiShare;
+  m.runner.run(Pass.purchase);
+  const depChange = m.scratch.bankDepositChange;
+  sumBlocksByBank(work, depChange);
+  let spent = sumBlocks(work, PurchaseSum.spent);
+  const planned = sumBlocks(work, PurchaseSum.planned);
   const spentOnAi = planned * aiShare;
   spent -= spentOnAi;
   const b = m.banks;
@@ -69,6 +62,35 @@ export function clearConsumptionMarket(m: ModelState): void {
   m.macro.consumptionNominal = spent + spentOnAi;
   m.macro.consumptionReal = realTotal;
   m.macro.unmetDemand = unmet;
+}
+
+const PurchaseArg = { goodsShare: 0, aiShare: 1 } as const;
+const PurchaseSum = { spent: 0, planned: 1 } as const;
+
+/** The purchase pass over households [start, end): each pays its plan at its supplier's fill ratio. */
+export function purchaseKernel(v: SliceView, _lane: number, block: number, start: number, end: number): void {
+  const h = v.households;
+  const work = v.work;
+  const goodsShare = work.args[PurchaseArg.goodsShare];
+  const aiShare = work.args[PurchaseArg.aiShare];
+  const fill = v.firms.fillRatio;
+  const nb = work.nBanks;
+  const depChange = work.blockBank;
+  const bankBase = block * nb;
+  for (let k = 0; k < nb; k++) depChange[bankBase + k] = 0;
+  let spent = 0;
+  let planned = 0;
+  for (let i = start; i < end; i++) {
+    const p = h.plannedSpend[i];
+    const x = p * (goodsShare * fill[h.supplier[i]] + aiShare);
+    if (x === 0) continue;
+    h.deposits[i] -= x;
+    depChange[bankBase + h.bank[i]] += x;
+    spent += x;
+    planned += p;
+  }
+  work.blockSums[block * SUM_SLOTS + PurchaseSum.spent] = spent;
+  work.blockSums[block * SUM_SLOTS + PurchaseSum.planned] = planned;
 }
 
 /** The government buys its real purchases from each firm in proportion to the inventory it has left. */

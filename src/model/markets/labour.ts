@@ -6,6 +6,7 @@
 // random order, contact a few random unemployed each and hire those whose
 // reservation wage the posted wage meets. Unfilled vacancies push that
 // firm's wage up next month; unemployment spells lower reservation wages.
+import { BLOCK_SIZE, Pass, type SliceView } from "../passes.ts";
 import { AgentStream, keyedUniform, streamKey } from "../rng.ts";
 import type { ModelState } from "../state.ts";
 
@@ -14,25 +15,54 @@ const CONTACTS_PER_VACANCY = 4;
 
 /**
  * Separations and layoffs, reservation-wage revision, and the list of job
- * seekers. One pass over the households. Returns the number of unemployed.
+ * seekers (in household order). One pass over the households (separationKernel,
+ * which may run in slices on several threads). Returns the number of unemployed.
  */
 export function separateAndListJobSeekers(m: ModelState): number {
-  const h = m.households;
-  const f = m.firms;
-  const key = streamKey(m.seed, AgentStream.separation, m.tick);
-  const decay = 1 - m.config.households.reservationWageDecayMonthly;
-  const replacement = m.config.government.benefitReplacementRate;
-  const employer = h.employer;
-  const leave = f.leaveProbability;
-  const employees = f.employees;
+  const work = m.runner.work;
+  work.args[SeparationArg.key] = streamKey(m.seed, AgentStream.separation, m.tick);
+  work.args[SeparationArg.decay] = 1 - m.config.households.reservationWageDecayMonthly;
+  work.args[SeparationArg.replacement] = m.config.government.benefitReplacementRate;
+  m.runner.run(Pass.separate);
+  // Each block listed its seekers from its own first household on: close the gaps, in block order.
   const unemployed = m.scratch.unemployed;
   let count = 0;
-  for (let i = 0; i < h.n; i++) {
+  for (let b = 0; b < work.blocks; b++) {
+    const from = b * BLOCK_SIZE;
+    const k = work.blockCount[b];
+    if (from !== count) unemployed.copyWithin(count, from, from + k);
+    count += k;
+  }
+  return count;
+}
+
+const SeparationArg = { key: 0, decay: 1, replacement: 2 } as const;
+
+/** The separation pass over households [start, end): seekers listed from index `start` on, their count per block. */
+export function separationKernel(
+  v: SliceView,
+  _lane: number,
+  block: number,
+  start: number,
+  end: number,
+): void {
+  const h = v.households;
+  const a = v.work.args;
+  const key = a[SeparationArg.key];
+  const decay = a[SeparationArg.decay];
+  const replacement = a[SeparationArg.replacement];
+  const employer = h.employer;
+  const leave = v.firms.leaveProbability;
+  const employees = v.firms.employees;
+  const unemployed = v.unemployed;
+  let count = start;
+  for (let i = start; i < end; i++) {
     const e = employer[i];
     if (e >= 0) {
       if (keyedUniform(key, i) < leave[e]) {
         employer[i] = -1;
-        employees[e]--;
+        // Atomic: households of two slices may leave the same firm at once.
+        Atomics.sub(employees, e, 1);
         h.unemployedMonths[i] = 0;
         h.reservationWage[i] = h.wage[i];
         unemployed[count++] = i;
@@ -45,7 +75,7 @@ export function separateAndListJobSeekers(m: ModelState): number {
       unemployed[count++] = i;
     }
   }
-  return count;
+  v.work.blockCount[block] = count - start;
 }
 
 /** Firms with vacancies hire from the job seekers. Returns the vacancies left open. */
