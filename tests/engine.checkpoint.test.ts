@@ -7,7 +7,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadConfig, type SpiralConfig, validateConfigObject } from "../src/config/index.ts";
-import { CHECKPOINT_FILE, openCheckpoint } from "../src/engine/checkpoint.ts";
+import { CHECKPOINT_FILE, openCheckpoint, writeCheckpoint } from "../src/engine/checkpoint.ts";
 import { RunInterrupted, runSingle } from "../src/engine/index.ts";
 import { InputError } from "../src/errors.ts";
 import { REPO, scratch, spiral } from "./helpers/spiral.ts";
@@ -146,6 +146,32 @@ describe("checkpoints", () => {
     expect(() => openCheckpoint(old)).toThrow(/old\.spck was written by Spiral 9+ .*this is Spiral/);
     writeFileSync(join(root, "junk.spck"), "hello");
     expect(() => openCheckpoint(join(root, "junk.spck"))).toThrow(/not a Spiral checkpoint/);
+  });
+
+  it("restores numbers bit for bit and refuses a state whose columns differ, naming them", () => {
+    const config = small(10);
+    const path = join(root, "unit.spck");
+    const saved = { a: Float64Array.of(1.5, -0, Number.NaN), x: -0, y: Number.POSITIVE_INFINITY, s: "phase" };
+    writeCheckpoint(path, {
+      config,
+      roots: { model: saved },
+      ticksDone: 3,
+      outputs: { seriesRows: [], events: new Uint8Array(0), firms: new Uint8Array(0) },
+    });
+    const fresh = { a: new Float64Array(3), x: 1, y: 0, s: "" };
+    openCheckpoint(path, config).restore({ model: fresh });
+    expect(Object.is(fresh.x, -0)).toBe(true);
+    expect(fresh.y).toBe(Number.POSITIVE_INFINITY);
+    expect(fresh.s).toBe("phase");
+    expect(Object.is(fresh.a[1], -0) && Number.isNaN(fresh.a[2])).toBe(true);
+    const grown = { a: new Float64Array(3), x: 0, y: 0, s: "", automationExposure: new Float32Array(3) };
+    expect(() => openCheckpoint(path, config).restore({ model: grown })).toThrow(
+      /unit\.spck does not match this model's state: model\.automationExposure is not in the checkpoint/,
+    );
+    const resized = { a: new Float64Array(4), x: 0, y: 0, s: "" };
+    expect(() => openCheckpoint(path, config).restore({ model: resized })).toThrow(
+      /model\.a is Float64Array\[3\] there, Float64Array\[4\] here/,
+    );
   });
 
   it("the CLI resumes with --resume-from to the same files, and refuses another config with exit code 2", async () => {

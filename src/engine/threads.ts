@@ -31,6 +31,9 @@ export function blockRange(blocks: number, threads: number, t: number): [number,
   return [Math.floor((blocks * t) / threads), Math.floor((blocks * (t + 1)) / threads)];
 }
 
+/** Longest a pass may take on a worker before the run fails (a pass over 100 M households takes seconds). */
+const PASS_TIMEOUT_MS = 10 * 60 * 1000;
+
 export class ThreadedRunner implements PassRunner {
   readonly threads: number;
   readonly work: PassWork;
@@ -103,8 +106,17 @@ export class ThreadedRunner implements PassRunner {
     Atomics.add(c, Control.generation, 1);
     Atomics.notify(c, Control.generation);
     runBlocks(this.#view, pass, 0, this.#ownRange[0], this.#ownRange[1]);
+    // A worker that died without reporting (out of memory) would leave this wait hanging: give up after a while.
+    const started = performance.now();
     for (let d = Atomics.load(c, Control.done); d < others; d = Atomics.load(c, Control.done)) {
-      Atomics.wait(c, Control.done, d);
+      if (
+        Atomics.wait(c, Control.done, d, 1000) === "timed-out" &&
+        performance.now() - started > PASS_TIMEOUT_MS
+      ) {
+        throw new Error(
+          `a slice worker did not finish pass ${pass} within ${PASS_TIMEOUT_MS / 1000} s; it may have died (out of memory?)`,
+        );
+      }
     }
     if (Atomics.load(c, Control.failed) !== 0) {
       const text = Buffer.from(this.#errorBytes).toString("utf8").replace(/\0+$/, "");

@@ -35,6 +35,8 @@ interface Result {
   bytesPerHousehold: number;
   peakRssBytes: number;
   initSeconds: number;
+  /** Share of the tick's time spent in the household passes (the parallel part), one thread only. */
+  passShare: number | null;
 }
 
 async function measure(households: number, threads: number, ticks: number): Promise<void> {
@@ -56,10 +58,23 @@ async function measure(households: number, threads: number, ticks: number): Prom
     tracker.measure(model, model.events);
     model.events.length = 0;
   };
+  // Time inside the passes, to tell the parallel part from the serial rest
+  // (process CPU time would count the GC's and the loader's threads too).
+  let passMs = 0;
+  if (threads === 1) {
+    const runner = model.runner;
+    const run = runner.run.bind(runner);
+    runner.run = (pass: number) => {
+      const c = performance.now();
+      run(pass);
+      passMs += performance.now() - c;
+    };
+  }
   // Warm-up: let the JIT optimise the phase functions.
   for (let t = 0; t < 2; t++) tick();
   globalThis.gc?.();
   const after = process.memoryUsage();
+  passMs = 0;
   const start = process.hrtime.bigint();
   for (let t = 0; t < ticks; t++) tick();
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
@@ -73,6 +88,7 @@ async function measure(households: number, threads: number, ticks: number): Prom
       (after.heapUsed - before.heapUsed + (after.arrayBuffers - before.arrayBuffers)) / households,
     peakRssBytes: process.resourceUsage().maxRSS * 1024,
     initSeconds,
+    passShare: threads === 1 ? passMs / (seconds * 1000) : null,
   };
   process.stdout.write(`${JSON.stringify(result)}\n`);
   process.exit(0);
@@ -171,7 +187,7 @@ if (process.argv[2] === "--one") {
     `parallel CPU the machine offered before the runs: ${(await parallelCapacity()).toFixed(2)} of 2 cores`,
   );
   console.log(
-    "households  threads  ns/hh-tick  speed-up  peak RSS GiB  bytes/hh  init s  vs BeforeIT (5 µs/agent-quarter)",
+    "households  threads  ns/hh-tick  speed-up  peak RSS GiB  bytes/hh  init s  vs BeforeIT (5 µs/agent-quarter)  passes share → Amdahl bound, 2 threads",
   );
   const oneThreadRss: [number, number][] = [];
   for (const n of sizes) {
@@ -193,8 +209,12 @@ if (process.argv[2] === "--one") {
       const speedUp = oneThread > 0 ? oneThread / r.nsPerHouseholdTick : Number.NaN;
       const ratio = BEFOREIT_NS_PER_AGENT_QUARTER / (3 * r.nsPerHouseholdTick);
       if (t === 1) oneThreadRss.push([n, r.peakRssBytes]);
+      const amdahl =
+        r.passShare === null
+          ? ""
+          : `  ${(100 * r.passShare).toFixed(0)} % → ${(1 / (1 - r.passShare / 2)).toFixed(2)}`;
       console.log(
-        `${String(n).padStart(10)} ${String(t).padStart(8)} ${r.nsPerHouseholdTick.toFixed(1).padStart(11)} ${Number.isNaN(speedUp) ? "        –" : speedUp.toFixed(2).padStart(9)} ${(r.peakRssBytes / GIB).toFixed(2).padStart(13)} ${r.bytesPerHousehold.toFixed(1).padStart(9)} ${r.initSeconds.toFixed(1).padStart(7)}  ${ratio.toFixed(1)}× faster per agent-quarter`,
+        `${String(n).padStart(10)} ${String(t).padStart(8)} ${r.nsPerHouseholdTick.toFixed(1).padStart(11)} ${Number.isNaN(speedUp) ? "        –" : speedUp.toFixed(2).padStart(9)} ${(r.peakRssBytes / GIB).toFixed(2).padStart(13)} ${r.bytesPerHousehold.toFixed(1).padStart(9)} ${r.initSeconds.toFixed(1).padStart(7)}  ${ratio.toFixed(1)}× faster per agent-quarter${amdahl}`,
       );
     }
   }
