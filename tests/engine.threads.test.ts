@@ -8,8 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../src/config/index.ts";
 import { CHECKPOINT_FILE, openCheckpoint } from "../src/engine/checkpoint.ts";
 import { RunInterrupted, runSingle } from "../src/engine/index.ts";
-import { blockRange } from "../src/engine/threads.ts";
-import { BLOCK_SIZE } from "../src/model/passes.ts";
+import { BLOCK_SIZE, blockRange } from "../src/model/passes.ts";
 import { REPO, scratch, spiral } from "./helpers/spiral.ts";
 
 const OUTPUTS = [

@@ -21,8 +21,8 @@ export const ERROR_BYTES = 1024;
 export interface SliceWorkerData {
   view: SliceView;
   lane: number;
-  fromBlock: number;
-  toBlock: number;
+  /** Threads of the run (this worker is thread `lane`; the coordinator is thread 0). */
+  threads: number;
   control: Int32Array;
   errorBytes: Uint8Array;
 }

@@ -1,7 +1,7 @@
 // A single run sharded across worker threads (`spiral run --threads N`).
 // The households and firms live on SharedArrayBuffer; the coordinator (this
 // thread) runs the tick as usual and, for each pass over the households
-// (model/passes.ts), wakes N − 1 long-lived workers through an Atomics
+// (model/passes.ts; and the firms' planning pass), wakes N − 1 long-lived workers through an Atomics
 // barrier, runs the first slice of blocks itself, and waits for the others.
 // Each thread runs a contiguous range of whole blocks, so every block's
 // partial results are the same whoever computes them: the run's outputs are
@@ -10,13 +10,13 @@
 // Why Atomics and not a piscina task per pass: measured on this project's
 // 2-core machine (npm run bench:scale prints it), one barrier round trip costs
 // ≈ 15–45 µs against ≈ 230 µs for one piscina task round (message passing and
-// promise resolution); a tick has 4 passes, and at 10 k households a whole
+// promise resolution); a tick has 5 passes, and at 10 k households a whole
 // tick takes ≈ 2–3 ms.
 
 import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
-import { runBlocks, sliceView } from "../model/kernels.ts";
+import { runSlice, sliceView } from "../model/kernels.ts";
 import { createPassWork, type PassRunner, type PassWork, type SliceView } from "../model/passes.ts";
 import type { ModelState } from "../model/state.ts";
 import { Control, ERROR_BYTES, type SliceWorkerData } from "./sliceProtocol.ts";
@@ -25,11 +25,6 @@ import { Control, ERROR_BYTES, type SliceWorkerData } from "./sliceProtocol.ts";
 const WORKER_FILE = fileURLToPath(new URL("../../workers/slicePasses.cjs", import.meta.url));
 /** The workers' loader: tsx's main entry, which registers itself inside worker threads too. */
 const WORKER_EXEC_ARGV = ["--import", pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href];
-
-/** Blocks [from, to) of thread t of `threads`: contiguous, as even as whole blocks allow. */
-export function blockRange(blocks: number, threads: number, t: number): [number, number] {
-  return [Math.floor((blocks * t) / threads), Math.floor((blocks * (t + 1)) / threads)];
-}
 
 /** Longest a pass may take on a worker before the run fails (a pass over 100 M households takes seconds). */
 const PASS_TIMEOUT_MS = 10 * 60 * 1000;
@@ -41,7 +36,6 @@ export class ThreadedRunner implements PassRunner {
   readonly #workers: Worker[];
   readonly #control: Int32Array;
   readonly #errorBytes: Uint8Array;
-  readonly #ownRange: [number, number];
 
   private constructor(m: ModelState, threads: number) {
     checkShared(m);
@@ -50,15 +44,12 @@ export class ThreadedRunner implements PassRunner {
     this.#view = sliceView(m, this.work);
     this.#control = new Int32Array(new SharedArrayBuffer(4 * 4));
     this.#errorBytes = new Uint8Array(new SharedArrayBuffer(ERROR_BYTES));
-    this.#ownRange = blockRange(this.work.blocks, threads, 0);
     this.#workers = [];
     for (let t = 1; t < threads; t++) {
-      const [fromBlock, toBlock] = blockRange(this.work.blocks, threads, t);
       const data: SliceWorkerData = {
         view: this.#view,
         lane: t,
-        fromBlock,
-        toBlock,
+        threads,
         control: this.#control,
         errorBytes: this.#errorBytes,
       };
@@ -105,7 +96,7 @@ export class ThreadedRunner implements PassRunner {
     Atomics.store(c, Control.done, 0);
     Atomics.add(c, Control.generation, 1);
     Atomics.notify(c, Control.generation);
-    runBlocks(this.#view, pass, 0, this.#ownRange[0], this.#ownRange[1]);
+    runSlice(this.#view, pass, 0, this.threads);
     // A worker that died without reporting (out of memory) would leave this wait hanging: give up after a while.
     const started = performance.now();
     for (let d = Atomics.load(c, Control.done); d < others; d = Atomics.load(c, Control.done)) {

@@ -9,6 +9,9 @@
 // quantizeSpend in agents/households.ts), so those sums are exact and do not
 // depend on which lane added what.
 //
+// Firms' passes that only touch each firm's own columns (planKernel) run
+// the same way, over blocks of firms, without partial results.
+//
 // The model only defines the passes and runs them through `m.runner`; the
 // serial runner (kernels.ts) runs every block on the calling thread, the
 // engine's threaded runner (engine/threads.ts) spreads them over workers.
@@ -19,7 +22,10 @@ import { column } from "./state.ts";
 export const BLOCK_SIZE = 1024;
 
 /** Pass ids (index into KERNELS in kernels.ts). */
-export const Pass = { separate: 0, income: 1, purchase: 2, scanLedger: 3 } as const;
+export const Pass = { separate: 0, income: 1, purchase: 2, scanLedger: 3, plan: 4 } as const;
+
+/** The population each pass runs over, by Pass id: the firms' passes write only each firm's own columns. */
+export const PASS_OVER_FIRMS: readonly boolean[] = [false, false, false, false, true];
 
 /** Slots of per-block sums, per-pass scalar inputs. */
 export const SUM_SLOTS = 8;
@@ -67,6 +73,16 @@ export interface PassRunner {
 
 export function blockCountFor(n: number): number {
   return Math.max(1, Math.ceil(n / BLOCK_SIZE));
+}
+
+/** Number of agents pass `pass` runs over. */
+export function passSize(view: SliceView, pass: number): number {
+  return PASS_OVER_FIRMS[pass] ? view.firms.n : view.households.n;
+}
+
+/** Blocks [from, to) of thread t of `threads`: contiguous, as even as whole blocks allow. */
+export function blockRange(blocks: number, threads: number, t: number): [number, number] {
+  return [Math.floor((blocks * t) / threads), Math.floor((blocks * (t + 1)) / threads)];
 }
 
 export function createPassWork(

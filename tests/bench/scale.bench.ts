@@ -181,7 +181,7 @@ if (process.argv[2] === "--one") {
   console.log(`Spiral scale benchmark — Node ${process.version}, ${ticks} ticks per run`);
   const sync = await syncCost(1);
   console.log(
-    `synchronisation per pass, 1 worker: Atomics barrier ${sync.atomicsUs.toFixed(1)} µs, piscina task ${sync.piscinaUs.toFixed(1)} µs (4 passes per tick)`,
+    `synchronisation per pass, 1 worker: Atomics barrier ${sync.atomicsUs.toFixed(1)} µs, piscina task ${sync.piscinaUs.toFixed(1)} µs (5 passes per tick)`,
   );
   console.log(
     `parallel CPU the machine offered before the runs: ${(await parallelCapacity()).toFixed(2)} of 2 cores`,
