@@ -229,5 +229,9 @@ describe("checkpoints", () => {
     expect(resumed.status, resumed.stderr).toBe(0);
     for (const file of OUTPUTS)
       expect(readFileSync(join(cut, file)), file).toEqual(readFileSync(join(whole, file)));
+    // The run's own checkpoint is gone once it completes, and not listed among its outputs.
+    expect(existsSync(checkpoint)).toBe(false);
+    const manifest = JSON.parse(readFileSync(join(cut, "manifest.json"), "utf8"));
+    expect(Object.keys(manifest.outputs)).not.toContain(CHECKPOINT_FILE);
   });
 });

@@ -199,8 +199,10 @@ export async function runSingle(config: SpiralConfig, opts: RunOptions): Promise
     if (sim.model && sim.model.aiChain.n > 0) {
       writeFileAtomic(join(dir, "network.json"), `${JSON.stringify(chainNetwork(sim.model), null, 2)}\n`);
     }
-    // A finished run needs no checkpoint: its own is removed (not one it was resumed from elsewhere).
+    // A finished run needs no checkpoint: its own is removed (and the one it
+    // resumed from if that lies in its folder), not one kept elsewhere.
     if (checkpointEvery > 0) rmSync(checkpointPath, { force: true });
+    if (keep.length > 0 && resumePath !== undefined) rmSync(resumePath, { force: true });
     const manifest = buildManifest({ ...base, status: "completed", finishedAt: new Date(), ticks: done });
     writeManifest(dir, manifest);
     progress.finish();
