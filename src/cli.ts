@@ -16,7 +16,7 @@
 // and `facts` do not pay for compiling the schema or loading the model.
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { constants } from "node:os";
-import { isAbsolute, join, relative, resolve } from "node:path";
+import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { Command, CommanderError } from "commander";
 import type { SpiralConfig } from "./config/index.ts";
 import { FIRMS_FILE } from "./engine/firmSnapshots.ts";
@@ -39,6 +39,9 @@ interface RunFlags {
   overwrite?: boolean;
   /** False with --no-report. */
   report?: boolean;
+  threads?: number;
+  checkpointEvery?: number;
+  resumeFrom?: string;
 }
 
 interface SweepFlags {
@@ -90,7 +93,7 @@ async function main(argv: readonly string[]): Promise<number> {
   program
     .command("run")
     .description("simulate CONFIG and write a run folder (manifest, series, events, firms, summary)")
-    .argument("<config>", "config file, e.g. configs/baseline.json")
+    .argument("[config]", "config file, e.g. configs/baseline.json (optional with --resume-from)")
     .option(
       "--seed <n>",
       "seed of the run (same as --set seed=N; wins over --set)",
@@ -106,7 +109,21 @@ async function main(argv: readonly string[]): Promise<number> {
     .option("--quiet", "no progress output")
     .option("--overwrite", "replace a completed run in --out")
     .option("--no-report", "do not write report.html at the end")
-    .action(async (file: string, flags: RunFlags) => {
+    .option(
+      "--threads <n>",
+      "threads of this one run: households split into slices, byte-identical outputs for any n (default 1)",
+      positiveInteger("--threads"),
+    )
+    .option(
+      "--checkpoint-every <n>",
+      "write the whole state to <out>/checkpoint.spck every n ticks (atomically; removed when the run completes)",
+      positiveInteger("--checkpoint-every"),
+    )
+    .option(
+      "--resume-from <file>",
+      "continue from a checkpoint (same Spiral version and config; CONFIG optional); outputs are byte-identical to an uninterrupted run",
+    )
+    .action(async (file: string | undefined, flags: RunFlags) => {
       exitCode = await runCommand(file, flags, argv);
     });
 
@@ -254,25 +271,55 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-async function runCommand(file: string, flags: RunFlags, argv: readonly string[]): Promise<number> {
-  const [{ loadConfig }, { RunInterrupted, runSingle }, { formatCommand }, { resolveOutDir }] =
-    await Promise.all([
-      import("./config/index.ts"),
-      import("./engine/index.ts"),
-      import("./io/manifest.ts"),
-      import("./io/runFolder.ts"),
-    ]);
+async function runCommand(
+  file: string | undefined,
+  flags: RunFlags,
+  argv: readonly string[],
+): Promise<number> {
+  const [
+    { loadConfig },
+    { RunInterrupted, runSingle },
+    { formatCommand },
+    { resolveOutDir },
+    { openCheckpoint },
+  ] = await Promise.all([
+    import("./config/index.ts"),
+    import("./engine/index.ts"),
+    import("./io/manifest.ts"),
+    import("./io/runFolder.ts"),
+    import("./engine/checkpoint.ts"),
+  ]);
   // --seed/--ticks go through the schema like any --set, so range errors read the same.
   const sets = [...(flags.set ?? [])];
   if (flags.seed !== undefined) sets.push(`seed=${flags.seed}`);
   if (flags.ticks !== undefined) sets.push(`ticks=${flags.ticks}`);
-  let config: SpiralConfig;
-  try {
-    config = loadConfig(file, { sets });
-  } catch (err) {
-    throw err instanceof InputError ? blameFlags(err, flags) : err;
+  if (file === undefined && flags.resumeFrom === undefined) {
+    throw new InputError("missing required argument 'config' (or --resume-from CHECKPOINT)", "CONFIG");
   }
-  const outDir = resolveOutDir(flags.out, config.name, config.seed, new Date());
+  if (file === undefined && sets.length > 0) {
+    throw new InputError(
+      "--set, --seed and --ticks need a CONFIG file; a resumed run uses the checkpoint's config",
+      "--set",
+    );
+  }
+  let config: SpiralConfig | undefined;
+  if (file !== undefined) {
+    try {
+      config = loadConfig(file, { sets });
+    } catch (err) {
+      throw err instanceof InputError ? blameFlags(err, flags) : err;
+    }
+  }
+  const checkpoint = flags.resumeFrom === undefined ? undefined : openCheckpoint(flags.resumeFrom, config);
+  config ??= (checkpoint as NonNullable<typeof checkpoint>).config;
+  // Resuming: by default into the interrupted run's folder when the checkpoint lies in one.
+  const checkpointDir = checkpoint ? dirname(resolve(checkpoint.path)) : undefined;
+  const outFlag =
+    flags.out ??
+    (checkpointDir !== undefined && existsSync(join(checkpointDir, MANIFEST_FILE))
+      ? checkpointDir
+      : undefined);
+  const outDir = resolveOutDir(outFlag, config.name, config.seed, new Date());
 
   const controller = new AbortController();
   let firstSignalAt: number | undefined;
@@ -295,6 +342,9 @@ async function runCommand(file: string, flags: RunFlags, argv: readonly string[]
       quiet: flags.quiet ?? false,
       overwrite: flags.overwrite ?? false,
       signal: controller.signal,
+      checkpointEvery: flags.checkpointEvery,
+      resumeFrom: checkpoint,
+      threads: flags.threads,
     });
     process.stdout.write(formatHeadline(result.outDir, result.summary));
     if (flags.report !== false) await reportAfterRun(result.outDir);
@@ -302,7 +352,13 @@ async function runCommand(file: string, flags: RunFlags, argv: readonly string[]
   } catch (err) {
     if (!(err instanceof RunInterrupted)) throw err;
     const signal = err.signalName ?? "SIGINT";
-    process.stderr.write(`spiral: interrupted (${signal}); ${displayPath(outDir)} holds a failed manifest\n`);
+    const resumeHint =
+      flags.checkpointEvery !== undefined && existsSync(join(outDir, "checkpoint.spck"))
+        ? `; continue with: spiral run --resume-from ${displayPath(join(outDir, "checkpoint.spck"))}`
+        : "";
+    process.stderr.write(
+      `spiral: interrupted (${signal}); ${displayPath(outDir)} holds a failed manifest${resumeHint}\n`,
+    );
     return signalExitCode(signal);
   } finally {
     process.off("SIGINT", onSignal);

@@ -3,6 +3,7 @@
 // Values are per simulated firm in model units (USD of the scaled economy,
 // real units of goods), not multiplied up to US scale: the distribution's
 // shape is what matters. Streamed like series.csv and committed at close().
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ModelFailure } from "../errors.ts";
 import { AtomicFileStream } from "../io/atomicWrite.ts";
@@ -36,11 +37,19 @@ export class FirmSnapshotWriter {
   readonly path: string;
   #stream: AtomicFileStream;
 
-  /** Opens the temp file for `<folder>/firms.csv` and writes the header. */
-  constructor(folder: string) {
+  /**
+   * Opens the temp file for `<folder>/firms.csv` and writes the header, or
+   * else `resumed`: the bytes an earlier writer of the same run wrote (from a checkpoint).
+   */
+  constructor(folder: string, resumed?: Uint8Array) {
     this.path = join(folder, FIRMS_FILE);
     this.#stream = new AtomicFileStream(this.path);
-    this.#stream.write(`${FIRM_COLUMNS.join(",")}\n`);
+    this.#stream.write(resumed ?? `${FIRM_COLUMNS.join(",")}\n`);
+  }
+
+  /** The bytes written so far (for checkpoints). */
+  writtenBytes(): Uint8Array {
+    return readFileSync(this.#stream.tempPath);
   }
 
   /**

@@ -5,7 +5,8 @@
 // writers, write summary.json and the "completed" manifest with the hashes.
 // On any error the writers are aborted (no half-written file is left under a
 // final name) and the manifest says "failed" with the error.
-import { join } from "node:path";
+import { rmSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
 import type { SpiralConfig } from "../config/index.ts";
 import { writeFileAtomic } from "../io/atomicWrite.ts";
 import { EventsWriter, type RunEvent } from "../io/eventsWriter.ts";
@@ -30,6 +31,7 @@ import {
   type LengnickState,
   stepMonth,
 } from "../model/lengnick2013/index.ts";
+import { CHECKPOINT_FILE, type Checkpoint, type CheckpointOutputs, writeCheckpoint } from "./checkpoint.ts";
 import { FirmSnapshotWriter, isSnapshotTick } from "./firmSnapshots.ts";
 import {
   CHAIN_SUMMARY_COLUMNS,
@@ -38,6 +40,7 @@ import {
   type SummaryColumn,
   summarizeSeries,
 } from "./summary.ts";
+import { ThreadedRunner } from "./threads.ts";
 
 export const SUMMARY_FILE = "summary.json";
 
@@ -71,6 +74,20 @@ export interface RunOptions {
    * RunInterrupted. The reason, if a string, is taken as the signal name.
    */
   signal?: AbortSignal;
+  /** Write a checkpoint every this many ticks (0 or absent: never). */
+  checkpointEvery?: number;
+  /** Where checkpoints go. Default `<outDir>/checkpoint.spck`; removed when the run completes. */
+  checkpointPath?: string;
+  /** Continue from this checkpoint (opened with openCheckpoint for the same config). */
+  resumeFrom?: Checkpoint;
+  /**
+   * Threads of the run (default 1): the passes over the households run in
+   * slices on threads − 1 workers and this thread (engine/threads.ts); the
+   * outputs are byte-identical for any number. The Lengnick model runs on one thread.
+   */
+  threads?: number;
+  /** Called after each checkpoint is written. */
+  onCheckpoint?: (path: string, ticksDone: number) => void;
 }
 
 export interface RunResult {
@@ -102,7 +119,22 @@ export interface InMemoryRun {
  */
 export async function runSingle(config: SpiralConfig, opts: RunOptions): Promise<RunResult> {
   const dir = opts.outDir;
-  prepareRunFolder(dir, { overwrite: opts.overwrite ?? false });
+  const checkpointPath = opts.checkpointPath ?? join(dir, CHECKPOINT_FILE);
+  const checkpointEvery = opts.checkpointEvery ?? 0;
+  // The checkpoint is read whole before the folder is prepared: resuming in
+  // the folder of the interrupted run must not delete it first.
+  let sim: Simulation | undefined;
+  let resumed: CheckpointOutputs | undefined;
+  let startTick = 0;
+  const threads = opts.threads ?? 1;
+  if (opts.resumeFrom) {
+    sim = new Simulation(config, threads);
+    resumed = opts.resumeFrom.restore(sim.roots());
+    startTick = opts.resumeFrom.ticksDone;
+  }
+  const resumePath = opts.resumeFrom ? resolve(opts.resumeFrom.path) : undefined;
+  const keep = resumePath !== undefined && dirname(resumePath) === resolve(dir) ? [basename(resumePath)] : [];
+  prepareRunFolder(dir, { overwrite: opts.overwrite ?? false, keep });
   const base: Omit<ManifestInput, "status" | "ticks"> = {
     folder: dir,
     command: opts.command,
@@ -110,7 +142,7 @@ export async function runSingle(config: SpiralConfig, opts: RunOptions): Promise
     seed: config.seed,
     startedAt: new Date(),
   };
-  writeManifest(dir, buildManifest({ ...base, status: "running", ticks: 0 }));
+  writeManifest(dir, buildManifest({ ...base, status: "running", ticks: startTick }));
 
   const progress = new ProgressReporter({
     total: config.ticks,
@@ -121,15 +153,23 @@ export async function runSingle(config: SpiralConfig, opts: RunOptions): Promise
   let series: SeriesWriter | undefined;
   let events: EventsWriter | undefined;
   let firms: FirmSnapshotWriter | undefined;
-  let done = 0;
+  let done = startTick;
   try {
     series = new SeriesWriter(dir, columnsOf(config));
     events = new EventsWriter(dir);
-    firms = new FirmSnapshotWriter(dir);
-    const sim = new Simulation(config);
+    firms = new FirmSnapshotWriter(dir, resumed?.firms);
+    sim ??= new Simulation(config, threads);
+    await sim.startThreads(threads);
     const recorder = summaryRecorder(config);
+    if (resumed) {
+      resumed.seriesRows.forEach((row, i) => {
+        series?.append(row);
+        recorder.record(row, i);
+      });
+      events.appendRaw(resumed.events);
+    }
     let lastYield = performance.now();
-    for (let i = 0; i < config.ticks; i++) {
+    for (let i = startTick; i < config.ticks; i++) {
       if (opts.signal?.aborted) throw interruption(opts.signal);
       const { row, date, events: tickEvents } = sim.advance();
       series.append(row);
@@ -138,6 +178,15 @@ export async function runSingle(config: SpiralConfig, opts: RunOptions): Promise
       if (sim.model && isSnapshotTick(sim.model.tick, config.burnInTicks)) firms.append(sim.model);
       done = i + 1;
       progress.update(done, date);
+      if (checkpointEvery > 0 && done % checkpointEvery === 0 && done < config.ticks) {
+        writeCheckpoint(checkpointPath, {
+          config,
+          roots: sim.roots(),
+          ticksDone: done,
+          outputs: { seriesRows: series.rows(), events: events.writtenBytes(), firms: firms.writtenBytes() },
+        });
+        opts.onCheckpoint?.(checkpointPath, done);
+      }
       if (performance.now() - lastYield >= YIELD_INTERVAL_MS) {
         await yieldToEventLoop();
         lastYield = performance.now();
@@ -156,15 +205,21 @@ export async function runSingle(config: SpiralConfig, opts: RunOptions): Promise
     if (sim.model && sim.model.aiChain.n > 0) {
       writeFileAtomic(join(dir, "network.json"), `${JSON.stringify(chainNetwork(sim.model), null, 2)}\n`);
     }
+    // A finished run needs no checkpoint: its own is removed (and the one it
+    // resumed from if that lies in its folder), not one kept elsewhere.
+    if (checkpointEvery > 0) rmSync(checkpointPath, { force: true });
+    if (keep.length > 0 && resumePath !== undefined) rmSync(resumePath, { force: true });
     const manifest = buildManifest({ ...base, status: "completed", finishedAt: new Date(), ticks: done });
     writeManifest(dir, manifest);
     progress.finish();
+    sim.close();
     return { outDir: dir, summary, manifest };
   } catch (err) {
     series?.abort();
     events?.abort();
     firms?.abort();
     progress.finish();
+    sim?.close();
     try {
       const error = err instanceof Error ? err.message : String(err);
       writeManifest(
@@ -213,7 +268,8 @@ class Simulation {
   readonly #tracker: MetricsTracker | undefined;
   readonly #dateColumn: number;
 
-  constructor(config: SpiralConfig) {
+  /** `threads` > 1 puts the populations on SharedArrayBuffer; startThreads then starts the workers. */
+  constructor(config: SpiralConfig, threads = 1) {
     if (config.model === "lengnick2013") {
       this.#lengnick = {
         state: createLengnickModel(config),
@@ -222,9 +278,28 @@ class Simulation {
       this.#dateColumn = columnIndex("date", LENGNICK_SERIES_COLUMNS);
       return;
     }
-    this.model = createModel(config);
+    this.model = createModel(config, { shared: threads > 1 });
     this.#tracker = new MetricsTracker(config.ticks, config);
     this.#dateColumn = columnIndex("date");
+  }
+
+  /** Runs the passes over the households on `threads` threads from now on (core model only). */
+  async startThreads(threads: number): Promise<void> {
+    if (this.model && threads > 1) await ThreadedRunner.start(this.model, threads);
+  }
+
+  /** Stops the worker threads, if any. */
+  close(): void {
+    this.model?.runner.close();
+  }
+
+  /**
+   * The objects that hold the whole run state, for checkpoints (engine/stateWalk.ts
+   * walks them): the model and its metrics tracker.
+   */
+  roots(): Record<string, object> {
+    if (this.#lengnick) return { model: this.#lengnick.state, metrics: this.#lengnick.metrics };
+    return { model: this.model as ModelState, metrics: this.#tracker as MetricsTracker };
   }
 
   /**

@@ -2,6 +2,7 @@
 // `events.ndjson`: one JSON object per line, streamed to disk as they happen
 // (nothing accumulates in memory) and committed under the final name at `close()`. Every line starts with the same three keys so that `jq`, DuckDB's
 // read_json and a plain `grep` all work: {"tick":n,"date":"YYYY-MM","type":"...",...details}.
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { AtomicFileStream } from "./atomicWrite.ts";
 
@@ -58,6 +59,16 @@ export class EventsWriter {
     });
     this.#stream.write(`${line}\n`);
     this.#count++;
+  }
+
+  /** The bytes written so far (for checkpoints). */
+  writtenBytes(): Uint8Array {
+    return readFileSync(this.#stream.tempPath);
+  }
+
+  /** Appends bytes written by an earlier writer of the same run (resume from a checkpoint). */
+  appendRaw(bytes: Uint8Array): void {
+    this.#stream.write(bytes);
   }
 
   /** Commits `events.ndjson` under its final name (an empty file if there were no events). */

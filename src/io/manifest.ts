@@ -56,7 +56,9 @@ export interface ManifestInput {
 
 /** Root of the Spiral package (the folder holding package.json), from this file's location. */
 const PACKAGE_ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const SPIRAL_VERSION: string = JSON.parse(readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8")).version;
+export const SPIRAL_VERSION: string = JSON.parse(
+  readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8"),
+).version;
 
 /**
  * Assembles the manifest: adds versions and the git commit, and hashes the

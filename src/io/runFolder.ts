@@ -28,6 +28,8 @@ export function resolveOutDir(
 export interface PrepareRunFolderOptions {
   /** Replace a completed run in the same folder (the CLI's --overwrite). */
   overwrite?: boolean;
+  /** Names of files in the folder never to delete (the checkpoint a run resumes from). */
+  keep?: readonly string[];
 }
 
 /**
@@ -64,7 +66,9 @@ export function prepareRunFolder(dir: string, options: PrepareRunFolderOptions =
       manifestPath,
     );
   }
+  const keep = new Set(options.keep ?? []);
   for (const file of previous.outputs) {
+    if (keep.has(file)) continue;
     const target = resolve(dir, file);
     const inside = relative(resolve(dir), target);
     if (inside !== "" && inside.split(sep)[0] !== ".." && !isAbsolute(inside))

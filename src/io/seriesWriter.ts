@@ -102,6 +102,13 @@ export class SeriesWriter {
     this.#rows++;
   }
 
+  /** The rows appended so far, rebuilt from the kept columns (for checkpoints; rows are few). */
+  rows(): (number | string)[][] {
+    const out: (number | string)[][] = [];
+    for (let r = 0; r < this.#rows; r++) out.push(this.#buffers.map((buffer) => buffer[r]!));
+    return out;
+  }
+
   /** Writes `series.parquet` and commits both files under their final names. */
   close(): void {
     if (this.#state !== "open") throw new Error(`SeriesWriter: cannot close, writer is ${this.#state}`);

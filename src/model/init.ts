@@ -9,7 +9,9 @@ import { createAiChain, createFund } from "./agents/aiChain/init.ts";
 import { initValuation } from "./agents/aiChain/valuation.ts";
 import { createAutomation, EXPOSURE_BINS, exposureFromUniform } from "./agents/automation.ts";
 import { createUtility } from "./agents/utility.ts";
+import { SerialRunner } from "./kernels.ts";
 import { measureNetFinancialWealth, newFlowMatrix, SECTOR_COUNT } from "./ledger.ts";
+import type { PassRunner } from "./passes.ts";
 import { AgentStream, agentUniform, NamedStreams } from "./rng.ts";
 import type { AiChain, Banks, Firms, Households, ModelState } from "./state.ts";
 import { column, Role } from "./state.ts";
@@ -435,7 +437,7 @@ export function createInitialState(config: SpiralConfig, opts: InitOptions = {})
       grossFinancialAssets: 0,
     },
     scratch: {
-      unemployed: new Int32Array(N),
+      unemployed: column(Int32Array, N, shared),
       firmOrder: new Int32Array(Fc + Fk),
       bankDepositChange: new Float64Array(B),
       bankReserveChange: new Float64Array(B),
@@ -456,7 +458,9 @@ export function createInitialState(config: SpiralConfig, opts: InitOptions = {})
       B,
       config.power.enabled && config.aiChain.enabled && aiChain.n > 0,
     ),
+    runner: undefined as unknown as PassRunner,
   };
+  state.runner = new SerialRunner(state);
   initValuation(state);
   state.ledger.grossFinancialAssets = measureNetFinancialWealth(state, state.ledger.lastNfw);
   return state;

@@ -16,6 +16,7 @@
 // same double entries in aggregated form (per bank); the check catches any
 // mismatch between the two.
 import { ModelFailure } from "../errors.ts";
+import { Pass, type SliceView, SUM_SLOTS, sumBlocks } from "./passes.ts";
 import type { ModelState } from "./state.ts";
 
 /** Sectors, in the order of the nfw_<sector> series columns. */
@@ -432,21 +433,21 @@ function checkFiniteScalars(m: ModelState, name: string, o: object): void {
 }
 
 /**
- * One pass over the households (the check's only O(N) work): deposits per
- * bank into `byBank`, their total as the return value, and a sentinel sum of
- * every floating-point household column — NaN or infinite if any element
- * is, in which case the slow path names the column and the household.
+ * One pass over the households (the check's only O(N) work, scanKernel, which
+ * may run in slices on several threads): deposits per bank into `byBank`,
+ * their total as the return value, and a sentinel sum of every
+ * floating-point household column — NaN or infinite if any element is, in
+ * which case the slow path names the column and the household.
  */
 function scanHouseholds(m: ModelState, byBank: Float64Array): number {
   const h = m.households;
-  const { deposits, bank, wage, equityUnits, reservationWage, expectedIncome, plannedSpend } = h;
-  let total = 0;
-  let sentinel = 0;
-  for (let i = 0; i < h.n; i++) {
-    const d = deposits[i];
-    byBank[bank[i]] += d;
-    total += d;
-    sentinel += wage[i] + equityUnits[i] + reservationWage[i] + expectedIncome[i] + plannedSpend[i];
+  const work = m.runner.work;
+  m.runner.run(Pass.scanLedger);
+  const total = sumBlocks(work, ScanSum.deposits);
+  const sentinel = sumBlocks(work, ScanSum.sentinel);
+  const nb = work.nBanks;
+  for (let b = 0; b < work.blocks; b++) {
+    for (let k = 0; k < nb; k++) byBank[k] += work.blockBank[b * nb + k];
   }
   if (sentinel - sentinel !== 0 || total - total !== 0) {
     for (const [k, v] of Object.entries(h)) {
@@ -458,6 +459,29 @@ function scanHouseholds(m: ModelState, byBank: Float64Array): number {
     }
   }
   return total;
+}
+
+const ScanSum = { deposits: 0, sentinel: 1 } as const;
+
+/** The ledger's pass over households [start, end): deposits (total and by bank) and the NaN sentinel of the block. */
+export function scanKernel(v: SliceView, _lane: number, block: number, start: number, end: number): void {
+  const h = v.households;
+  const { deposits, bank, wage, equityUnits, reservationWage, expectedIncome, plannedSpend } = h;
+  const work = v.work;
+  const nb = work.nBanks;
+  const byBank = work.blockBank;
+  const bankBase = block * nb;
+  for (let k = 0; k < nb; k++) byBank[bankBase + k] = 0;
+  let total = 0;
+  let sentinel = 0;
+  for (let i = start; i < end; i++) {
+    const d = deposits[i];
+    byBank[bankBase + bank[i]] += d;
+    total += d;
+    sentinel += wage[i] + equityUnits[i] + reservationWage[i] + expectedIncome[i] + plannedSpend[i];
+  }
+  work.blockSums[block * SUM_SLOTS + ScanSum.deposits] = total;
+  work.blockSums[block * SUM_SLOTS + ScanSum.sentinel] = sentinel;
 }
 
 /**

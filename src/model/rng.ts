@@ -102,4 +102,17 @@ export class NamedStreams {
     for (const name of [...this.streams.keys()].sort()) out[name] = this.streams.get(name)!.state();
     return out;
   }
+
+  /**
+   * Replaces every stream by the saved states from saveState (checkpoint
+   * resume): each continues exactly where it stopped; streams not saved
+   * start fresh on first use, as they would have.
+   */
+  restoreState(states: Record<string, object>): void {
+    this.streams.clear();
+    for (const name of Object.keys(states).sort()) {
+      const s = seedrandom.alea("", { state: states[name] as never }) as unknown as StatefulPrng;
+      this.streams.set(name, s);
+    }
+  }
 }

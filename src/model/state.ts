@@ -5,6 +5,7 @@
 // worker thread can own a slice of them.
 import type { SpiralConfig } from "../config/configTypes.ts";
 import type { EquityMarketState } from "./markets/equityMarket.ts";
+import type { PassRunner } from "./passes.ts";
 import type { NamedStreams } from "./rng.ts";
 
 type TypedArrayCtor<T> = {
@@ -231,6 +232,11 @@ export interface ModelState {
   readonly automation: Automation;
   /** The power grid's utility and this month's power market (inert when the AI chain is off). */
   readonly utility: Utility;
+  /**
+   * Runs the passes over households (passes.ts): on this thread, or the
+   * engine's worker threads. Not part of the economy's state (checkpoints skip it).
+   */
+  runner: PassRunner;
 }
 
 /** Roles of AI-chain firms (config aiChain.firms[].role). */

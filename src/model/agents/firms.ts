@@ -13,6 +13,7 @@ import {
   Sector,
   transfer,
 } from "../ledger.ts";
+import { Pass, type SliceView } from "../passes.ts";
 import { AgentStream, agentUniform } from "../rng.ts";
 import type { ModelState } from "../state.ts";
 import { payUtilityDividend } from "./utility.ts";
@@ -36,28 +37,79 @@ import { payUtilityDividend } from "./utility.ts";
 const INVENTORY_BAND = 0.25;
 
 export function planProduction(m: ModelState): void {
-  const f = m.firms;
   const c = m.config.firms;
-  const seed = m.seed;
-  const tick = m.tick;
-  const lambda = c.salesExpectationWeight;
-  const invTarget = c.inventoryTargetMonths;
   // Expected inflation: partly anchored on the central bank's target.
   const expectedInflation =
     c.inflationAnchor * m.config.centralBank.inflationTargetYearly +
     (1 - c.inflationAnchor) * m.macro.inflationYoY;
-  const indexation = (c.wageIndexation * expectedInflation) / 12;
-  const slack = m.macro.unemploymentRate > m.config.centralBank.naturalUnemploymentRate;
-  const sep = m.config.households.separationRateMonthly;
-  const prodK = m.params.prodCapital;
-  for (let j = 0; j < f.n; j++) {
+  const a = m.runner.work.args;
+  a[PlanArg.seed] = m.seed;
+  a[PlanArg.tick] = m.tick;
+  a[PlanArg.lambda] = c.salesExpectationWeight;
+  a[PlanArg.invTarget] = c.inventoryTargetMonths;
+  a[PlanArg.indexation] = (c.wageIndexation * expectedInflation) / 12;
+  a[PlanArg.slack] = m.macro.unemploymentRate > m.config.centralBank.naturalUnemploymentRate ? 1 : 0;
+  a[PlanArg.sep] = m.config.households.separationRateMonthly;
+  a[PlanArg.prodK] = m.params.prodCapital;
+  a[PlanArg.prodLc] = m.params.prodLabourConsumption;
+  a[PlanArg.prodLk] = m.params.prodLabourCapital;
+  a[PlanArg.wageAdjustMax] = c.wageAdjustMax;
+  a[PlanArg.wageCutMax] = c.wageCutMax;
+  a[PlanArg.markupAdjustMax] = c.markupAdjustMax;
+  a[PlanArg.markupReversion] = c.markupReversion;
+  a[PlanArg.normalC] = c.consumption.initialMarkup;
+  a[PlanArg.normalK] = c.capital.initialMarkup;
+  a[PlanArg.firingSpeed] = c.firingSpeed;
+  // One pass over the firms (planKernel), which may run in slices on several threads.
+  m.runner.run(Pass.plan);
+}
+
+/** Inputs of the planning pass (slots of PassWork.args). */
+const PlanArg = {
+  seed: 0,
+  tick: 1,
+  lambda: 2,
+  invTarget: 3,
+  indexation: 4,
+  slack: 5,
+  sep: 6,
+  prodK: 7,
+  prodLc: 8,
+  prodLk: 9,
+  wageAdjustMax: 10,
+  wageCutMax: 11,
+  markupAdjustMax: 12,
+  markupReversion: 13,
+  normalC: 14,
+  normalK: 15,
+  firingSpeed: 16,
+} as const;
+
+/** The planning pass over firms [start, end): each firm's own columns only, draws counter-based. */
+export function planKernel(v: SliceView, _lane: number, _block: number, start: number, end: number): void {
+  const f = v.firms;
+  const a = v.work.args;
+  const seed = a[PlanArg.seed];
+  const tick = a[PlanArg.tick];
+  const lambda = a[PlanArg.lambda];
+  const invTarget = a[PlanArg.invTarget];
+  const indexation = a[PlanArg.indexation];
+  const slack = a[PlanArg.slack] === 1;
+  const sep = a[PlanArg.sep];
+  const prodK = a[PlanArg.prodK];
+  const wageAdjustMax = a[PlanArg.wageAdjustMax];
+  const wageCutMax = a[PlanArg.wageCutMax];
+  const markupAdjustMax = a[PlanArg.markupAdjustMax];
+  const markupReversion = a[PlanArg.markupReversion];
+  const firingSpeed = a[PlanArg.firingSpeed];
+  for (let j = start; j < end; j++) {
     const isC = j < f.nConsumption;
-    const prodL = isC ? m.params.prodLabourConsumption : m.params.prodLabourCapital;
+    const prodL = isC ? a[PlanArg.prodLc] : a[PlanArg.prodLk];
     // Wage first: the price is a markup on this month's unit labour cost.
     const uw = agentUniform(seed, AgentStream.wage, tick, j);
     let w = f.wage[j];
-    if (f.unfilled[j] === 1) w *= 1 + uw * c.wageAdjustMax + indexation;
-    else if (slack && f.labourDemand[j] <= f.employees[j]) w *= 1 - uw * c.wageCutMax + indexation;
+    if (f.unfilled[j] === 1) w *= 1 + uw * wageAdjustMax + indexation;
+    else if (slack && f.labourDemand[j] <= f.employees[j]) w *= 1 - uw * wageCutMax + indexation;
     else w *= 1 + indexation;
     f.wage[j] = w;
 
@@ -67,12 +119,12 @@ export function planProduction(m: ModelState): void {
     // A dead band around the target keeps markups from creeping on noise:
     // raise with inventories well short of target, cut with them well above.
     const targetStock = invTarget * expected;
-    if (f.inventory[j] < (1 - INVENTORY_BAND) * targetStock) f.markup[j] *= 1 + um * c.markupAdjustMax;
-    else if (f.inventory[j] > (1 + INVENTORY_BAND) * targetStock) f.markup[j] *= 1 - um * c.markupAdjustMax;
+    if (f.inventory[j] < (1 - INVENTORY_BAND) * targetStock) f.markup[j] *= 1 + um * markupAdjustMax;
+    else if (f.inventory[j] > (1 + INVENTORY_BAND) * targetStock) f.markup[j] *= 1 - um * markupAdjustMax;
     // Competition pulls markups back towards the sector's normal markup, so
     // the labour share does not drift on the random walk of adjustments.
-    const normal = isC ? c.consumption.initialMarkup : c.capital.initialMarkup;
-    f.markup[j] += c.markupReversion * (normal - f.markup[j]);
+    const normal = isC ? a[PlanArg.normalC] : a[PlanArg.normalK];
+    f.markup[j] += markupReversion * (normal - f.markup[j]);
     f.price[j] = ((1 + f.markup[j]) * w) / prodL;
 
     if (f.age[j] === 0) {
@@ -95,7 +147,7 @@ export function planProduction(m: ModelState): void {
     const layoffs = Math.min(f.automationLayoffs[j], Math.max(0, employed - demand));
     f.automationLayoffs[j] = layoffs;
     const n = employed - layoffs;
-    const excess = n > demand ? (c.firingSpeed * (n - demand)) / n : 0;
+    const excess = n > demand ? (firingSpeed * (n - demand)) / n : 0;
     f.leaveProbability[j] = sep + (1 - sep) * excess;
   }
 }

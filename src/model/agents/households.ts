@@ -5,9 +5,10 @@
 // household columns; per-bank totals carry the payments to the banks'
 // balance sheets (the ledger's double entries in aggregated form).
 import { FlowRow, recordFlow, Sector } from "../ledger.ts";
+import { Pass, type SliceView, SUM_SLOTS, sumBlocks, sumBlocksByBank, sumLanesByFirm } from "../passes.ts";
 import { AgentStream, keyedUniform, streamKey } from "../rng.ts";
 import type { ModelState } from "../state.ts";
-import { incomeBin } from "./automation.ts";
+import { INCOME_BINS, incomeBin } from "./automation.ts";
 
 /**
  * Income, taxes, expectations and consumption plans.
@@ -19,21 +20,14 @@ import { incomeBin } from "./automation.ts";
  *   supplier with one random consumption firm and switch if it is cheaper
  *   (or, when rationed, if it had goods).
  * Accumulates each firm's nominal demand. Returns nothing; totals go to the
- * ledger, the government and the banks.
+ * ledger, the government and the banks. The per-household work is a pass
+ * (incomeKernel) that may run in slices on several threads (passes.ts).
  */
 export function earnAndPlan(m: ModelState, payoutPerUnit: number): void {
   const h = m.households;
   const f = m.firms;
   const cfg = m.config.households;
-  const switchKey = streamKey(m.seed, AgentStream.supplierSwitch, m.tick);
-  const pickKey = streamKey(m.seed, AgentStream.supplierPick, m.tick);
-  const taxRate = m.config.government.incomeTaxRate;
-  const replacement = m.config.government.benefitReplacementRate;
   const depositRate = m.macro.depositRateYearly / 12;
-  const lambda = cfg.incomeExpectationWeight;
-  const mpcMax = cfg.mpcIncomeMax;
-  const mpcMin = cfg.mpcIncomeMin;
-  const wealthRate = cfg.mpcWealthYearly / 12;
   // Intertemporal substitution: a real policy rate above the neutral rate
   // makes households postpone spending (and a low one brings it forward) —
   // the interest-rate channel of monetary policy on consumption.
@@ -43,25 +37,37 @@ export function earnAndPlan(m: ModelState, payoutPerUnit: number): void {
     1.5,
     Math.max(0.5, 1 - cfg.consumptionRateSensitivity * (realRate - cb.neutralRealRateYearly)),
   );
-  const wealthScale = 1 / Math.max(1e-9, cfg.wealthScaleMonths * m.macro.averageIncome);
-  const switchProb = cfg.supplierSwitchProbability;
-  const equityPrice = m.macro.equityPricePerUnit;
   // Pensions and other cash transfers: equal per household, indexed to prices.
   const transfer =
     m.config.government.transfersShareOfGdp * m.params.initialOutputPerHousehold * m.macro.priceIndex;
   // The parts of consumption spent on AI subscriptions and on electricity (paid in the goods market).
   const goodsShare = 1 - m.aiChain.householdAiShare - m.utility.householdShare;
   const nc = f.nConsumption;
-  const firmWage = f.wage;
-  const price = f.price;
-  const fill = f.fillRatio;
-  const demand = f.demandNominal;
+  const work = m.runner.work;
+  const a = work.args;
+  a[IncomeArg.switchKey] = streamKey(m.seed, AgentStream.supplierSwitch, m.tick);
+  a[IncomeArg.pickKey] = streamKey(m.seed, AgentStream.supplierPick, m.tick);
+  a[IncomeArg.taxRate] = m.config.government.incomeTaxRate;
+  a[IncomeArg.replacement] = m.config.government.benefitReplacementRate;
+  a[IncomeArg.depositRate] = depositRate;
+  a[IncomeArg.lambda] = cfg.incomeExpectationWeight;
+  a[IncomeArg.mpcMax] = cfg.mpcIncomeMax;
+  a[IncomeArg.mpcMin] = cfg.mpcIncomeMin;
+  a[IncomeArg.wealthRate] = cfg.mpcWealthYearly / 12;
+  a[IncomeArg.rateFactor] = rateFactor;
+  a[IncomeArg.wealthScale] = 1 / Math.max(1e-9, cfg.wealthScaleMonths * m.macro.averageIncome);
+  a[IncomeArg.switchProb] = cfg.supplierSwitchProbability;
+  a[IncomeArg.equityPrice] = m.macro.equityPricePerUnit;
+  a[IncomeArg.transfer] = transfer;
+  a[IncomeArg.payoutPerUnit] = payoutPerUnit;
+  a[IncomeArg.nc] = nc;
+  a[IncomeArg.benefitMonths] =
+    m.config.government.benefitDurationMonths > 0 ? m.config.government.benefitDurationMonths : 65536;
   const depChange = m.scratch.bankDepositChange;
   const resChange = m.scratch.bankReserveChange;
   const bankInterest = m.scratch.bankInterest;
-  depChange.fill(0);
   // Interest each bank owes its household depositors, from its deposit
-  // liabilities less its firms' deposits — per bank, so the loop below needs
+  // liabilities less its firms' deposits — per bank, so the pass needs
   // only one per-bank accumulator.
   const bk = m.banks;
   for (let k = 0; k < bk.n; k++) bankInterest[k] = bk.deposits[k];
@@ -71,88 +77,36 @@ export function earnAndPlan(m: ModelState, payoutPerUnit: number): void {
   bankInterest[m.fund.bank] -= m.fund.deposits;
   bankInterest[m.utility.bank] -= m.utility.deposits; // the utility's operating balances earn no interest
   for (let k = 0; k < bk.n; k++) bankInterest[k] *= depositRate;
-  for (let j = 0; j < nc; j++) demand[j] = 0;
+  work.laneFirm.fill(0);
 
-  let wages = 0;
-  let benefits = 0;
-  let interest = 0;
-  let taxes = 0;
-  let incomeSum = 0;
-  // Columns in locals: the loop below is the hottest in the model.
-  const employer = h.employer;
-  const lastWage = h.wage;
-  const units = h.equityUnits;
-  const deposits = h.deposits;
-  const bank = h.bank;
-  const expectedIncome = h.expectedIncome;
-  const supplier = h.supplier;
-  const plannedSpend = h.plannedSpend;
-  const unemployedMonths = h.unemployedMonths;
-  const benefitMonths =
-    m.config.government.benefitDurationMonths > 0 ? m.config.government.benefitDurationMonths : 65536;
+  work.laneIncomeCounts.fill(0);
+  work.laneIncomeSums.fill(0);
+  m.runner.run(Pass.income);
+  // Income distribution: the lanes' histograms (counts, and sums on a fixed-point grid) are exact in any order.
   const { incomeCounts, incomeSums } = m.automation;
-  // Imported bindings are read once: in a hot loop each read can cost a call.
-  const binOf = incomeBin;
-  const uniform = keyedUniform;
   incomeCounts.fill(0);
   incomeSums.fill(0);
-  const n = h.n;
-  for (let i = 0; i < n; i++) {
-    const e = employer[i];
-    let labour: number;
-    if (e >= 0) {
-      labour = firmWage[e];
-      lastWage[i] = labour;
-      wages += labour;
-    } else {
-      labour = unemployedMonths[i] < benefitMonths ? replacement * lastWage[i] : 0;
-      benefits += labour;
+  for (let l = 0; l < work.lanes; l++) {
+    const base = l * INCOME_BINS;
+    for (let k = 0; k < INCOME_BINS; k++) {
+      incomeCounts[k] += work.laneIncomeCounts[base + k];
+      incomeSums[k] += work.laneIncomeSums[base + k];
     }
-    const u = units[i];
-    const div = u * payoutPerUnit;
-    let dep = deposits[i];
-    const int = dep * depositRate;
-    const gross = labour + transfer + div + int;
-    const tax = gross * taxRate;
-    const net = gross - tax;
-    dep += net;
-    const b = bank[i];
-    depChange[b] += net;
-    taxes += tax;
-    incomeSum += net;
-    // Income distribution without sorting: a log-spaced histogram (metrics.ts reads quintiles off it).
-    const ib = binOf(net);
-    incomeCounts[ib]++;
-    incomeSums[ib] += net;
-
-    const expected = expectedIncome[i] + lambda * (net - expectedIncome[i]);
-    expectedIncome[i] = expected;
-    const wealth = dep + u * equityPrice;
-    const mpc = mpcMin + (mpcMax - mpcMin) / (1 + wealth * wealthScale);
-    let spend = mpc * rateFactor * expected + wealthRate * wealth;
-    if (spend > dep) spend = dep;
-    if (spend < 0) spend = 0;
-    deposits[i] = dep;
-
-    let s = supplier[i];
-    const rationed = fill[s] < 1;
-    if (rationed || uniform(switchKey, i) < switchProb) {
-      const cand = Math.floor(uniform(pickKey, i) * nc);
-      if (price[cand] < price[s] || (rationed && fill[cand] >= 1)) {
-        s = cand;
-        supplier[i] = s;
-      }
-    }
-    // Stored as float32: round down when rounding would exceed the deposits.
-    let planned = Math.fround(spend);
-    if (planned > dep) planned = Math.fround(dep * (1 - 1.2e-7));
-    plannedSpend[i] = planned;
-    demand[s] += planned * goodsShare;
   }
+
+  // Block results, combined in block order; firm demand from the lanes' exact sums.
+  const wages = sumBlocks(work, IncomeSum.wages);
+  const benefits = sumBlocks(work, IncomeSum.benefits);
+  const taxes = sumBlocks(work, IncomeSum.taxes);
+  const incomeSum = sumBlocks(work, IncomeSum.income);
+  sumBlocksByBank(work, depChange);
+  const demand = f.demandNominal;
+  sumLanesByFirm(work, demand, nc);
+  for (let j = 0; j < nc; j++) demand[j] *= goodsShare;
 
   // Banks: deposits credited; reserves move for everything not paid by the bank itself.
   let reserveIn = 0;
-  interest = 0;
+  let interest = 0;
   for (let k = 0; k < bk.n; k++) {
     resChange[k] = depChange[k] - bankInterest[k];
     interest += bankInterest[k];
@@ -179,4 +133,164 @@ export function earnAndPlan(m: ModelState, payoutPerUnit: number): void {
   recordFlow(flows, FlowRow.benefits, Sector.government, Sector.households, transfer * h.n);
   m.macro.averageIncome = incomeSum / h.n;
   m.macro.wagesPaid = wages;
+}
+
+/** Inputs of the income pass (slots of PassWork.args). */
+const IncomeArg = {
+  switchKey: 0,
+  pickKey: 1,
+  taxRate: 2,
+  replacement: 3,
+  depositRate: 4,
+  lambda: 5,
+  mpcMax: 6,
+  mpcMin: 7,
+  wealthRate: 8,
+  rateFactor: 9,
+  wealthScale: 10,
+  switchProb: 11,
+  equityPrice: 12,
+  transfer: 13,
+  payoutPerUnit: 14,
+  nc: 15,
+  benefitMonths: 16,
+} as const;
+
+/** Per-block sums of the income pass. */
+const IncomeSum = { wages: 0, benefits: 1, taxes: 2, income: 3 } as const;
+
+/**
+ * The income pass over households [start, end): incomes, taxes, expectations,
+ * consumption plans and supplier choice. Writes the block's sums, its
+ * deposit changes by bank, and the planned spending by supplier into its lane.
+ */
+export function incomeKernel(v: SliceView, lane: number, block: number, start: number, end: number): void {
+  const h = v.households;
+  const f = v.firms;
+  const work = v.work;
+  const a = work.args;
+  const switchKey = a[IncomeArg.switchKey];
+  const pickKey = a[IncomeArg.pickKey];
+  const taxRate = a[IncomeArg.taxRate];
+  const replacement = a[IncomeArg.replacement];
+  const depositRate = a[IncomeArg.depositRate];
+  const lambda = a[IncomeArg.lambda];
+  const mpcMax = a[IncomeArg.mpcMax];
+  const mpcMin = a[IncomeArg.mpcMin];
+  const wealthRate = a[IncomeArg.wealthRate];
+  const rateFactor = a[IncomeArg.rateFactor];
+  const wealthScale = a[IncomeArg.wealthScale];
+  const switchProb = a[IncomeArg.switchProb];
+  const equityPrice = a[IncomeArg.equityPrice];
+  const transfer = a[IncomeArg.transfer];
+  const payoutPerUnit = a[IncomeArg.payoutPerUnit];
+  const nc = a[IncomeArg.nc];
+  const benefitMonths = a[IncomeArg.benefitMonths];
+  const firmWage = f.wage;
+  const price = f.price;
+  const fill = f.fillRatio;
+  const demand = work.laneFirm;
+  const demandBase = lane * work.nFirms;
+  const nb = work.nBanks;
+  const depChange = work.blockBank;
+  const bankBase = block * nb;
+  for (let k = 0; k < nb; k++) depChange[bankBase + k] = 0;
+
+  let wages = 0;
+  let benefits = 0;
+  let taxes = 0;
+  let incomeSum = 0;
+  // Columns in locals: the loop below is the hottest in the model.
+  const employer = h.employer;
+  const lastWage = h.wage;
+  const units = h.equityUnits;
+  const deposits = h.deposits;
+  const bank = h.bank;
+  const expectedIncome = h.expectedIncome;
+  const supplier = h.supplier;
+  const plannedSpend = h.plannedSpend;
+  const unemployedMonths = h.unemployedMonths;
+  const incomeCounts = work.laneIncomeCounts;
+  const incomeSums = work.laneIncomeSums;
+  const incomeBase = lane * INCOME_BINS;
+  // Imported bindings are read once: in a hot loop each read can cost a call.
+  const binOf = incomeBin;
+  const uniform = keyedUniform;
+  for (let i = start; i < end; i++) {
+    const e = employer[i];
+    let labour: number;
+    if (e >= 0) {
+      labour = firmWage[e];
+      lastWage[i] = labour;
+      wages += labour;
+    } else {
+      labour = unemployedMonths[i] < benefitMonths ? replacement * lastWage[i] : 0;
+      benefits += labour;
+    }
+    const u = units[i];
+    const div = u * payoutPerUnit;
+    let dep = deposits[i];
+    const int = dep * depositRate;
+    const gross = labour + transfer + div + int;
+    const tax = gross * taxRate;
+    const net = gross - tax;
+    dep += net;
+    depChange[bankBase + bank[i]] += net;
+    taxes += tax;
+    incomeSum += net;
+    // Income distribution without sorting: a log-spaced histogram (metrics.ts reads quintiles off it);
+    // the sums are on a 2^-10 USD grid so that lanes add them exactly, in any order.
+    const ib = incomeBase + binOf(net);
+    incomeCounts[ib]++;
+    incomeSums[ib] += Math.floor(net * SPEND_GRID) / SPEND_GRID;
+
+    const expected = expectedIncome[i] + lambda * (net - expectedIncome[i]);
+    expectedIncome[i] = expected;
+    const wealth = dep + u * equityPrice;
+    const mpc = mpcMin + (mpcMax - mpcMin) / (1 + wealth * wealthScale);
+    let spend = mpc * rateFactor * expected + wealthRate * wealth;
+    if (spend > dep) spend = dep;
+    if (spend < 0) spend = 0;
+    deposits[i] = dep;
+
+    let s = supplier[i];
+    const rationed = fill[s] < 1;
+    if (rationed || uniform(switchKey, i) < switchProb) {
+      const cand = Math.floor(uniform(pickKey, i) * nc);
+      if (price[cand] < price[s] || (rationed && fill[cand] >= 1)) {
+        s = cand;
+        supplier[i] = s;
+      }
+    }
+    const planned = quantizeSpend(spend);
+    plannedSpend[i] = planned;
+    demand[demandBase + s] += planned;
+  }
+  const sums = work.blockSums;
+  const base = block * SUM_SLOTS;
+  sums[base + IncomeSum.wages] = wages;
+  sums[base + IncomeSum.benefits] = benefits;
+  sums[base + IncomeSum.taxes] = taxes;
+  sums[base + IncomeSum.income] = incomeSum;
+}
+
+/** Fixed-point grid of planned spending: 2^-10 USD. */
+const SPEND_GRID = 1024;
+const f32 = new Float32Array(1);
+const u32 = new Uint32Array(f32.buffer);
+
+/**
+ * Planned spending rounded down to the grid of 2^-10 USD and stored as
+ * float32 without rounding up (so it never exceeds the deposits it was
+ * capped at). Every such value is a multiple of 2^-10, so float64 sums of
+ * them are exact below 2^43 USD (8.8 trillion) — the same in any order, which
+ * makes each firm's demand independent of how households are split across
+ * threads.
+ */
+export function quantizeSpend(spend: number): number {
+  const q = Math.floor(spend * SPEND_GRID) / SPEND_GRID;
+  f32[0] = q;
+  // float32 rounded up: take the next float32 below (below 2^13 the grid value is exact in float32).
+  if (f32[0] > q) u32[0]--;
+  return f32[0];
 }

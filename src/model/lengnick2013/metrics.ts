@@ -82,15 +82,16 @@ export const LENGNICK_SUMMARY_SOURCES: Readonly<Record<string, string | null>> =
 /** Fills the series row of the month just completed. */
 export class LengnickMetrics {
   readonly row: (number | string)[] = new Array(LENGNICK_SERIES_COLUMNS.length).fill(0);
-  readonly #price: Float64Array;
-  readonly #wage: Float64Array;
+  /** Mean price and wage by tick: ordinary fields so that checkpoints (engine/stateWalk.ts) see them. */
+  private readonly priceByTick: Float64Array;
+  private readonly wageByTick: Float64Array;
 
   constructor(
     ticks: number,
     private readonly startDate: string,
   ) {
-    this.#price = new Float64Array(ticks + 1);
-    this.#wage = new Float64Array(ticks + 1);
+    this.priceByTick = new Float64Array(ticks + 1);
+    this.wageByTick = new Float64Array(ticks + 1);
   }
 
   measure(s: LengnickState): (number | string)[] {
@@ -108,9 +109,9 @@ export class LengnickMetrics {
     }
     const meanPrice = priceSum / firms.n;
     const meanWage = employed > 0 ? wageBill / employed : 0;
-    const slot = Math.min(t, this.#price.length - 1);
-    this.#price[slot] = meanPrice;
-    this.#wage[slot] = meanWage;
+    const slot = Math.min(t, this.priceByTick.length - 1);
+    this.priceByTick[slot] = meanPrice;
+    this.wageByTick[slot] = meanWage;
     const flows = s.flows;
     const r = this.row;
     r[COL.tick] = t;
@@ -119,8 +120,9 @@ export class LengnickMetrics {
     r[COL.unemploymentRate] = 1 - employed / hh.n;
     r[COL.meanPrice] = meanPrice;
     r[COL.meanWage] = meanWage;
-    r[COL.inflation] = t > 12 ? meanPrice / this.#price[slot - 12] - 1 : 0;
-    r[COL.wageInflation] = t > 12 && this.#wage[slot - 12] > 0 ? meanWage / this.#wage[slot - 12] - 1 : 0;
+    r[COL.inflation] = t > 12 ? meanPrice / this.priceByTick[slot - 12] - 1 : 0;
+    r[COL.wageInflation] =
+      t > 12 && this.wageByTick[slot - 12] > 0 ? meanWage / this.wageByTick[slot - 12] - 1 : 0;
     r[COL.vacancies] = vacancies;
     r[COL.unsatisfiedDemand] = flows.planned > 0 ? 1 - flows.bought / flows.planned : 0;
     r[COL.output] = flows.produced;

@@ -11,6 +11,7 @@ import { chainGoodsDemand, chainPaysFirm, receiveEndUserPayment } from "../agent
 import { automationSpending } from "../agents/automation.ts";
 import { ensureLiquidity } from "../agents/firms.ts";
 import { creditParty, debitParty, FlowRow, Party, recordFlow, Sector, transfer } from "../ledger.ts";
+import { Pass, type SliceView, SUM_SLOTS, sumBlocks, sumBlocksByBank } from "../passes.ts";
 import { AgentStream, agentUniform } from "../rng.ts";
 import type { ModelState } from "../state.ts";
 import { Source } from "../state.ts";
@@ -18,7 +19,6 @@ import { receiveHouseholdElectricity } from "./power.ts";
 
 /** Households buy: one pass settles every planned purchase at its firm's fill ratio. */
 export function clearConsumptionMarket(m: ModelState): void {
-  const h = m.households;
   const f = m.firms;
   const nc = f.nConsumption;
   let unmet = 0;
@@ -29,25 +29,17 @@ export function clearConsumptionMarket(m: ModelState): void {
     f.fillRatio[j] = fill;
     unmet += d * (1 - fill);
   }
-  const depChange = m.scratch.bankDepositChange;
-  depChange.fill(0);
-  const fill = f.fillRatio;
   // Part of each household's plan buys AI subscriptions and electricity; the rest buys goods.
   const aiShare = m.aiChain.householdAiShare;
   const electricityShare = m.utility.householdShare;
-  const goodsShare = 1 - aiShare - electricityShare;
-  const otherShare = aiShare + electricityShare;
-  let spent = 0;
-  let planned = 0;
-  for (let i = 0; i < h.n; i++) {
-    const p = h.plannedSpend[i];
-    const x = p * (goodsShare * fill[h.supplier[i]] + otherShare);
-    if (x === 0) continue;
-    h.deposits[i] -= x;
-    depChange[h.bank[i]] += x;
-    spent += x;
-    planned += p;
-  }
+  const work = m.runner.work;
+  work.args[PurchaseArg.goodsShare] = 1 - aiShare - electricityShare;
+  work.args[PurchaseArg.otherShare] = aiShare + electricityShare;
+  m.runner.run(Pass.purchase);
+  const depChange = m.scratch.bankDepositChange;
+  sumBlocksByBank(work, depChange);
+  let spent = sumBlocks(work, PurchaseSum.spent);
+  const planned = sumBlocks(work, PurchaseSum.planned);
   const spentOnAi = planned * aiShare;
   const spentOnElectricity = planned * electricityShare;
   spent -= spentOnAi + spentOnElectricity;
@@ -75,6 +67,36 @@ export function clearConsumptionMarket(m: ModelState): void {
   m.macro.consumptionNominal = spent + spentOnAi + spentOnElectricity;
   m.macro.consumptionReal = realTotal;
   m.macro.unmetDemand = unmet;
+}
+
+/** Inputs of the purchase pass: the goods share of a plan (paid at the fill ratio) and the rest (AI subscriptions, electricity: paid in full). */
+const PurchaseArg = { goodsShare: 0, otherShare: 1 } as const;
+const PurchaseSum = { spent: 0, planned: 1 } as const;
+
+/** The purchase pass over households [start, end): each pays its plan at its supplier's fill ratio. */
+export function purchaseKernel(v: SliceView, _lane: number, block: number, start: number, end: number): void {
+  const h = v.households;
+  const work = v.work;
+  const goodsShare = work.args[PurchaseArg.goodsShare];
+  const otherShare = work.args[PurchaseArg.otherShare];
+  const fill = v.firms.fillRatio;
+  const nb = work.nBanks;
+  const depChange = work.blockBank;
+  const bankBase = block * nb;
+  for (let k = 0; k < nb; k++) depChange[bankBase + k] = 0;
+  let spent = 0;
+  let planned = 0;
+  for (let i = start; i < end; i++) {
+    const p = h.plannedSpend[i];
+    const x = p * (goodsShare * fill[h.supplier[i]] + otherShare);
+    if (x === 0) continue;
+    h.deposits[i] -= x;
+    depChange[bankBase + h.bank[i]] += x;
+    spent += x;
+    planned += p;
+  }
+  work.blockSums[block * SUM_SLOTS + PurchaseSum.spent] = spent;
+  work.blockSums[block * SUM_SLOTS + PurchaseSum.planned] = planned;
 }
 
 /** The government buys its real purchases from each firm in proportion to the inventory it has left. */

@@ -7,6 +7,7 @@
 // reservation wage the posted wage meets. Unfilled vacancies push that
 // firm's wage up next month; unemployment spells lower reservation wages.
 import { EXPOSURE_BINS, hitByLayoff, layoffKey } from "../agents/automation.ts";
+import { BLOCK_SIZE, Pass, type SliceView, SUM_SLOTS, sumBlocks } from "../passes.ts";
 import { AgentStream, keyedUniform, streamKey } from "../rng.ts";
 import type { ModelState } from "../state.ts";
 
@@ -14,30 +15,92 @@ import type { ModelState } from "../state.ts";
 const CONTACTS_PER_VACANCY = 4;
 
 /**
- * Separations and layoffs, reservation-wage revision, and the list of job
- * seekers. One pass over the households. Automation layoffs hit a firm's
- * most exposed employees (agents/automation.ts chose the exposure bins) and
- * leave them with a skill mismatch; the mismatch decays during the spell,
- * faster for those in the government's retraining programme. Returns the
- * number of unemployed.
+ * Quits and layoffs (each employed worker leaves with her firm's leave
+ * probability), reservation wages of the unemployed, and the list of job
+ * seekers (in household order). Automation layoffs hit a firm's most
+ * exposed employees (agents/automation.ts chose the exposure bins) and leave
+ * them with a skill mismatch; the mismatch decays during the spell, faster
+ * for those in the government's retraining programme. One pass over the
+ * households (separationKernel, which may run in slices on several threads).
+ * Returns the number of unemployed.
  */
 export function separateAndListJobSeekers(m: ModelState): number {
-  const h = m.households;
   const f = m.firms;
-  const key = streamKey(m.seed, AgentStream.separation, m.tick);
-  const automationKey = layoffKey(m);
-  const decay = 1 - m.config.households.reservationWageDecayMonthly;
   const gov = m.config.government;
-  const replacement = gov.benefitReplacementRate;
-  const benefitMonths = gov.benefitDurationMonths > 0 ? gov.benefitDurationMonths : 65536;
   const auto = m.config.automation;
-  const mismatchOnLayoff = Math.round(255 * auto.mismatchOnDisplacement);
-  const retraining = gov.retraining.enabled;
   const keepMismatch = 1 - auto.mismatchDecayMonthly;
-  const keepMismatchTrainee = Math.max(
+  const work = m.runner.work;
+  const args = work.args;
+  let layoffsDue = false;
+  for (let j = 0; j < f.n; j++) if (f.layoffBin[j] < EXPOSURE_BINS) layoffsDue = true;
+  args[SeparationArg.key] = streamKey(m.seed, AgentStream.separation, m.tick);
+  args[SeparationArg.decay] = 1 - m.config.households.reservationWageDecayMonthly;
+  args[SeparationArg.replacement] = gov.benefitReplacementRate;
+  args[SeparationArg.automationKey] = layoffKey(m);
+  args[SeparationArg.layoffsDue] = layoffsDue ? 1 : 0;
+  args[SeparationArg.benefitMonths] = gov.benefitDurationMonths > 0 ? gov.benefitDurationMonths : 65536;
+  args[SeparationArg.mismatchOnLayoff] = Math.round(255 * auto.mismatchOnDisplacement);
+  args[SeparationArg.retraining] = gov.retraining.enabled ? 1 : 0;
+  args[SeparationArg.keepMismatch] = keepMismatch;
+  args[SeparationArg.keepMismatchTrainee] = Math.max(
     0,
-    keepMismatch - (retraining ? gov.retraining.extraMismatchDecayMonthly : 0),
+    keepMismatch - (gov.retraining.enabled ? gov.retraining.extraMismatchDecayMonthly : 0),
   );
+  m.runner.run(Pass.separate);
+  // Each block listed its seekers from its own first household on: close the gaps, in block order.
+  const unemployed = m.scratch.unemployed;
+  let count = 0;
+  for (let b = 0; b < work.blocks; b++) {
+    const from = b * BLOCK_SIZE;
+    const k = work.blockCount[b];
+    if (from !== count) unemployed.copyWithin(count, from, from + k);
+    count += k;
+  }
+  const a = m.automation;
+  a.layoffs = sumBlocks(work, SeparationSum.layoffs);
+  a.displacedUnemployed = sumBlocks(work, SeparationSum.displacedUnemployed);
+  a.trainees = sumBlocks(work, SeparationSum.trainees);
+  return count;
+}
+
+/** Inputs of the separation pass (slots of PassWork.args). */
+const SeparationArg = {
+  key: 0,
+  decay: 1,
+  replacement: 2,
+  automationKey: 3,
+  layoffsDue: 4,
+  benefitMonths: 5,
+  mismatchOnLayoff: 6,
+  retraining: 7,
+  keepMismatch: 8,
+  keepMismatchTrainee: 9,
+} as const;
+
+/** Per-block counts of the separation pass. */
+const SeparationSum = { layoffs: 0, displacedUnemployed: 1, trainees: 2 } as const;
+
+/** The separation pass over households [start, end): seekers listed from index `start` on, their count per block. */
+export function separationKernel(
+  v: SliceView,
+  _lane: number,
+  block: number,
+  start: number,
+  end: number,
+): void {
+  const h = v.households;
+  const f = v.firms;
+  const args = v.work.args;
+  const key = args[SeparationArg.key];
+  const decay = args[SeparationArg.decay];
+  const replacement = args[SeparationArg.replacement];
+  const automationKey = args[SeparationArg.automationKey];
+  const layoffsDue = args[SeparationArg.layoffsDue] === 1;
+  const benefitMonths = args[SeparationArg.benefitMonths];
+  const mismatchOnLayoff = args[SeparationArg.mismatchOnLayoff];
+  const retraining = args[SeparationArg.retraining] === 1;
+  const keepMismatch = args[SeparationArg.keepMismatch];
+  const keepMismatchTrainee = args[SeparationArg.keepMismatchTrainee];
   const employer = h.employer;
   const leave = f.leaveProbability;
   const layoffBin = f.layoffBin;
@@ -46,22 +109,21 @@ export function separateAndListJobSeekers(m: ModelState): number {
   const exposure = h.exposure;
   const mismatch = h.mismatch;
   const displaced = h.displaced;
-  const unemployed = m.scratch.unemployed;
+  const unemployed = v.unemployed;
   // Imported bindings are read once: in a hot loop each read can cost a call.
   const isLaidOff = hitByLayoff;
   const uniform = keyedUniform;
-  let layoffsDue = false;
-  for (let j = 0; j < f.n; j++) if (f.layoffBin[j] < EXPOSURE_BINS) layoffsDue = true;
-  let count = 0;
+  let count = start;
   let layoffs = 0;
   let displacedUnemployed = 0;
   let trainees = 0;
-  for (let i = 0; i < h.n; i++) {
+  for (let i = start; i < end; i++) {
     const e = employer[i];
     if (e >= 0) {
       if (layoffsDue && isLaidOff(exposure[i], layoffBin[e], layoffFraction[e], automationKey, i)) {
         employer[i] = -1;
-        employees[e]--;
+        // Atomic: households of two slices may leave the same firm at once.
+        Atomics.sub(employees, e, 1);
         h.unemployedMonths[i] = 0;
         h.reservationWage[i] = h.wage[i];
         mismatch[i] = mismatchOnLayoff;
@@ -71,7 +133,7 @@ export function separateAndListJobSeekers(m: ModelState): number {
         unemployed[count++] = i;
       } else if (uniform(key, i) < leave[e]) {
         employer[i] = -1;
-        employees[e]--;
+        Atomics.sub(employees, e, 1);
         h.unemployedMonths[i] = 0;
         h.reservationWage[i] = h.wage[i];
         displaced[i] = 0;
@@ -94,11 +156,12 @@ export function separateAndListJobSeekers(m: ModelState): number {
       unemployed[count++] = i;
     }
   }
-  const a = m.automation;
-  a.layoffs = layoffs;
-  a.displacedUnemployed = displacedUnemployed;
-  a.trainees = trainees;
-  return count;
+  const sums = v.work.blockSums;
+  const base = block * SUM_SLOTS;
+  sums[base + SeparationSum.layoffs] = layoffs;
+  sums[base + SeparationSum.displacedUnemployed] = displacedUnemployed;
+  sums[base + SeparationSum.trainees] = trainees;
+  v.work.blockCount[block] = count - start;
 }
 
 /** Firms with vacancies hire from the job seekers. Returns the vacancies left open. */

@@ -1,0 +1,28 @@
+// What the coordinator of a sharded run (threads.ts) and its slice workers
+// (workers/slicePasses.ts) share. Kept apart from threads.ts so that the
+// workers, loaded as CommonJS, import nothing that needs import.meta.
+import type { SliceView } from "../model/passes.ts";
+
+/** Slots of the control array shared with the workers. */
+export const Control = {
+  /** Incremented by the coordinator to start a pass. */
+  generation: 0,
+  /** The pass to run; −1 tells the workers to exit. */
+  pass: 1,
+  /** Workers that finished the current pass. */
+  done: 2,
+  /** Non-zero when a worker's kernel threw; its message is in the error bytes. */
+  failed: 3,
+} as const;
+/** Size of the shared buffer a failing worker writes its error into. */
+export const ERROR_BYTES = 1024;
+
+/** What a worker receives at start (workerData). */
+export interface SliceWorkerData {
+  view: SliceView;
+  lane: number;
+  /** Threads of the run (this worker is thread `lane`; the coordinator is thread 0). */
+  threads: number;
+  control: Int32Array;
+  errorBytes: Uint8Array;
+}

@@ -1,0 +1,145 @@
+// A single run sharded across worker threads (`spiral run --threads N`).
+// The households and firms live on SharedArrayBuffer; the coordinator (this
+// thread) runs the tick as usual and, for each pass over the households
+// (model/passes.ts; and the firms' planning pass), wakes N − 1 long-lived workers through an Atomics
+// barrier, runs the first slice of blocks itself, and waits for the others.
+// Each thread runs a contiguous range of whole blocks, so every block's
+// partial results are the same whoever computes them: the run's outputs are
+// bit-identical for any N.
+//
+// Why Atomics and not a piscina task per pass: measured on this project's
+// 2-core machine (npm run bench:scale prints it), one barrier round trip costs
+// ≈ 15–45 µs against ≈ 230 µs for one piscina task round (message passing and
+// promise resolution); a tick has 5 passes, and at 10 k households a whole
+// tick takes ≈ 2–3 ms.
+
+import { createRequire } from "node:module";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
+import { runSlice, sliceView } from "../model/kernels.ts";
+import { createPassWork, type PassRunner, type PassWork, type SliceView } from "../model/passes.ts";
+import type { ModelState } from "../model/state.ts";
+import { Control, ERROR_BYTES, type SliceWorkerData } from "./sliceProtocol.ts";
+
+/** The workers' entry: a CommonJS script that requires workers/slicePasses.ts (see there why). */
+const WORKER_FILE = fileURLToPath(new URL("../../workers/slicePasses.cjs", import.meta.url));
+/** The workers' loader: tsx's main entry, which registers itself inside worker threads too. */
+const WORKER_EXEC_ARGV = ["--import", pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href];
+
+/** Longest a pass may take on a worker before the run fails (a pass over 100 M households takes seconds). */
+const PASS_TIMEOUT_MS = 10 * 60 * 1000;
+
+export class ThreadedRunner implements PassRunner {
+  readonly threads: number;
+  readonly work: PassWork;
+  readonly #view: SliceView;
+  readonly #workers: Worker[];
+  readonly #control: Int32Array;
+  readonly #errorBytes: Uint8Array;
+
+  private constructor(m: ModelState, threads: number) {
+    checkShared(m);
+    this.threads = threads;
+    this.work = createPassWork(m.households.n, m.firms.n, m.banks.n, threads, true);
+    this.#view = sliceView(m, this.work);
+    this.#control = new Int32Array(new SharedArrayBuffer(4 * 4));
+    this.#errorBytes = new Uint8Array(new SharedArrayBuffer(ERROR_BYTES));
+    this.#workers = [];
+    for (let t = 1; t < threads; t++) {
+      const data: SliceWorkerData = {
+        view: this.#view,
+        lane: t,
+        threads,
+        control: this.#control,
+        errorBytes: this.#errorBytes,
+      };
+      this.#workers.push(new Worker(WORKER_FILE, { workerData: data, execArgv: WORKER_EXEC_ARGV }));
+    }
+  }
+
+  /**
+   * Starts `threads − 1` workers on the model (whose populations must be on
+   * SharedArrayBuffer: createModel(config, { shared: true })) and installs
+   * the runner as `m.runner`. Resolves once every worker is waiting.
+   */
+  static async start(m: ModelState, threads: number): Promise<ThreadedRunner> {
+    const runner = new ThreadedRunner(m, threads);
+    try {
+      await Promise.all(
+        runner.#workers.map(
+          (w) =>
+            new Promise<void>((resolve, reject) => {
+              w.once("message", () => resolve());
+              w.once("error", reject);
+              w.once("exit", (code) => reject(new Error(`slice worker exited with code ${code} at start`)));
+            }),
+        ),
+      );
+    } catch (err) {
+      runner.close();
+      throw err;
+    }
+    for (const w of runner.#workers) {
+      w.removeAllListeners("exit");
+      w.removeAllListeners("error");
+      // A worker error between passes surfaces as a failed pass; keep the process from crashing on the event.
+      w.on("error", () => {});
+    }
+    m.runner = runner;
+    return runner;
+  }
+
+  run(pass: number): void {
+    const c = this.#control;
+    const others = this.#workers.length;
+    Atomics.store(c, Control.pass, pass);
+    Atomics.store(c, Control.done, 0);
+    Atomics.add(c, Control.generation, 1);
+    Atomics.notify(c, Control.generation);
+    runSlice(this.#view, pass, 0, this.threads);
+    // A worker that died without reporting (out of memory) would leave this wait hanging: give up after a while.
+    const started = performance.now();
+    for (let d = Atomics.load(c, Control.done); d < others; d = Atomics.load(c, Control.done)) {
+      if (
+        Atomics.wait(c, Control.done, d, 1000) === "timed-out" &&
+        performance.now() - started > PASS_TIMEOUT_MS
+      ) {
+        throw new Error(
+          `a slice worker did not finish pass ${pass} within ${PASS_TIMEOUT_MS / 1000} s; it may have died (out of memory?)`,
+        );
+      }
+    }
+    if (Atomics.load(c, Control.failed) !== 0) {
+      const text = Buffer.from(this.#errorBytes).toString("utf8").replace(/\0+$/, "");
+      throw new Error(`a slice worker failed in pass ${pass}: ${text}`);
+    }
+  }
+
+  close(): void {
+    const c = this.#control;
+    Atomics.store(c, Control.pass, -1);
+    Atomics.add(c, Control.generation, 1);
+    Atomics.notify(c, Control.generation);
+    for (const w of this.#workers) void w.terminate();
+    this.#workers.length = 0;
+  }
+}
+
+/** Every population column must be on SharedArrayBuffer, or the workers would work on copies. */
+function checkShared(m: ModelState): void {
+  for (const [group, obj] of [
+    ["households", m.households],
+    ["firms", m.firms],
+  ] as const) {
+    for (const [key, value] of Object.entries(obj)) {
+      if (ArrayBuffer.isView(value) && !(value.buffer instanceof SharedArrayBuffer)) {
+        throw new Error(
+          `--threads: ${group}.${key} is not on a SharedArrayBuffer; allocate it with column(Ctor, n, shared)`,
+        );
+      }
+    }
+  }
+  if (!(m.scratch.unemployed.buffer instanceof SharedArrayBuffer)) {
+    throw new Error("--threads: scratch.unemployed is not on a SharedArrayBuffer");
+  }
+}

@@ -1,0 +1,140 @@
+// Passes over the households that may run in slices on several threads
+// (DESIGN §2). A pass is a kernel run over fixed-size blocks of households:
+// each block writes its own partial results (sums, per-bank sums, counts),
+// and the coordinator combines them in block order. The block size does not
+// depend on the number of threads, so the combined results — and the run's
+// output files — are bit-identical whether one thread runs every block or
+// four threads run a quarter each. Per-firm totals are accumulated per lane
+// (thread) instead: the amounts summed are on a fixed-point grid (see
+// quantizeSpend in agents/households.ts), so those sums are exact and do not
+// depend on which lane added what.
+//
+// Firms' passes that only touch each firm's own columns (planKernel) run
+// the same way, over blocks of firms, without partial results.
+//
+// The model only defines the passes and runs them through `m.runner`; the
+// serial runner (kernels.ts) runs every block on the calling thread, the
+// engine's threaded runner (engine/threads.ts) spreads them over workers.
+import { INCOME_BINS } from "./agents/automation.ts";
+import type { Firms, Households } from "./state.ts";
+import { column } from "./state.ts";
+
+/** Households per block: fixed, so results do not depend on how blocks are spread over threads. */
+export const BLOCK_SIZE = 1024;
+
+/** Pass ids (index into KERNELS in kernels.ts). */
+export const Pass = { separate: 0, income: 1, purchase: 2, scanLedger: 3, plan: 4 } as const;
+
+/** The population each pass runs over, by Pass id: the firms' passes write only each firm's own columns. */
+export const PASS_OVER_FIRMS: readonly boolean[] = [false, false, false, false, true];
+
+/** Slots of per-block sums, per-pass scalar inputs. */
+export const SUM_SLOTS = 8;
+export const ARG_SLOTS = 32;
+
+/** Buffers a pass reads its inputs from and writes its partial results to (shared with workers). */
+export interface PassWork {
+  readonly blocks: number;
+  /** Threads that may run blocks at once, each with its own per-firm accumulators. */
+  readonly lanes: number;
+  readonly nBanks: number;
+  readonly nFirms: number;
+  /** The pass's scalar inputs, written by the coordinator before the pass. */
+  args: Float64Array;
+  /** Per-block sums: blocks × SUM_SLOTS. */
+  blockSums: Float64Array;
+  /** Per-block sums by bank: blocks × nBanks. */
+  blockBank: Float64Array;
+  /** Per-block counts. */
+  blockCount: Int32Array;
+  /** Per-lane sums by firm: lanes × nFirms (exact sums only). */
+  laneFirm: Float64Array;
+  /** Per-lane household income histogram (agents/automation.ts incomeBin): counts and fixed-point sums, lanes × INCOME_BINS. */
+  laneIncomeCounts: Float64Array;
+  laneIncomeSums: Float64Array;
+}
+
+/** What a kernel sees: the population columns, the job-seeker list and the pass buffers. */
+export interface SliceView {
+  households: Households;
+  firms: Firms;
+  unemployed: Int32Array;
+  work: PassWork;
+}
+
+/** A pass body over the households [start, end) of `block`, on `lane`. */
+export type Kernel = (v: SliceView, lane: number, block: number, start: number, end: number) => void;
+
+/** Runs a pass over every block and returns when all are done. */
+export interface PassRunner {
+  readonly work: PassWork;
+  /** Number of threads the passes run on (1 for the serial runner). */
+  readonly threads: number;
+  run(pass: number): void;
+  /** Stops any worker threads. */
+  close(): void;
+}
+
+export function blockCountFor(n: number): number {
+  return Math.max(1, Math.ceil(n / BLOCK_SIZE));
+}
+
+/** Number of agents pass `pass` runs over. */
+export function passSize(view: SliceView, pass: number): number {
+  return PASS_OVER_FIRMS[pass] ? view.firms.n : view.households.n;
+}
+
+/** Blocks [from, to) of thread t of `threads`: contiguous, as even as whole blocks allow. */
+export function blockRange(blocks: number, threads: number, t: number): [number, number] {
+  return [Math.floor((blocks * t) / threads), Math.floor((blocks * (t + 1)) / threads)];
+}
+
+export function createPassWork(
+  nHouseholds: number,
+  nFirms: number,
+  nBanks: number,
+  lanes: number,
+  shared: boolean,
+): PassWork {
+  const blocks = blockCountFor(nHouseholds);
+  return {
+    blocks,
+    lanes,
+    nBanks,
+    nFirms,
+    args: column(Float64Array, ARG_SLOTS, shared),
+    blockSums: column(Float64Array, blocks * SUM_SLOTS, shared),
+    blockBank: column(Float64Array, blocks * nBanks, shared),
+    blockCount: column(Int32Array, blocks, shared),
+    laneFirm: column(Float64Array, lanes * nFirms, shared),
+    laneIncomeCounts: column(Float64Array, lanes * INCOME_BINS, shared),
+    laneIncomeSums: column(Float64Array, lanes * INCOME_BINS, shared),
+  };
+}
+
+/** Sum of slot `slot` over all blocks, in block order. */
+export function sumBlocks(work: PassWork, slot: number): number {
+  let s = 0;
+  for (let b = 0; b < work.blocks; b++) s += work.blockSums[b * SUM_SLOTS + slot];
+  return s;
+}
+
+/** `out[k]` = per-bank partials summed over all blocks, in block order (overwrites out). */
+export function sumBlocksByBank(work: PassWork, out: Float64Array): void {
+  const nb = work.nBanks;
+  out.fill(0);
+  for (let b = 0; b < work.blocks; b++) {
+    const base = b * nb;
+    for (let k = 0; k < nb; k++) out[k] += work.blockBank[base + k];
+  }
+}
+
+/** `out[j]` = per-firm partials of all lanes for firms [0, count) (exact sums: any order gives the same). */
+export function sumLanesByFirm(work: PassWork, out: Float64Array, count: number): void {
+  const nf = work.nFirms;
+  for (let j = 0; j < count; j++) {
+    let s = 0;
+    for (let l = 0; l < work.lanes; l++) s += work.laneFirm[l * nf + j];
+    out[j] = s;
+  }
+}

@@ -1,0 +1,26 @@
+// Worker of a sharded run (`spiral run --threads N`, src/engine/threads.ts;
+// started through slicePasses.cjs):
+// waits on the shared control array, runs its blocks of each pass (over the
+// households or the firms), reports done. Thin on purpose (DESIGN §1).
+import { parentPort, workerData } from "node:worker_threads";
+import { Control, type SliceWorkerData } from "../src/engine/sliceProtocol.ts";
+import { runSlice } from "../src/model/kernels.ts";
+
+const { view, lane, threads, control, errorBytes } = workerData as SliceWorkerData;
+let generation = Atomics.load(control, Control.generation);
+parentPort?.postMessage("ready");
+for (;;) {
+  Atomics.wait(control, Control.generation, generation);
+  generation = Atomics.load(control, Control.generation);
+  const pass = Atomics.load(control, Control.pass);
+  if (pass < 0) break;
+  try {
+    runSlice(view, pass, lane, threads);
+  } catch (err) {
+    const text = Buffer.from(err instanceof Error ? (err.stack ?? err.message) : String(err), "utf8");
+    errorBytes.set(text.subarray(0, errorBytes.length));
+    Atomics.store(control, Control.failed, 1);
+  }
+  Atomics.add(control, Control.done, 1);
+  Atomics.notify(control, Control.done);
+}
