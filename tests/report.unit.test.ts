@@ -130,6 +130,21 @@ describe("report data", () => {
     expect(data.crises.map((p) => [p.from, p.to])).toEqual([["2025-09", "2025-12"]]);
     expect(data.years).toEqual([2025, 2026]);
   });
+
+  it("starts the charts a year before the burn-in ends, and shows a short burn-in whole", () => {
+    const run = fakeRun(240);
+    run.series.unemploymentRate = Float64Array.from({ length: 240 }, (_, i) => i / 1000);
+    const sections = resolveSections(RUN_SECTIONS, run.columns);
+    const unemployment = sections.flatMap((s) => s.charts).find((c) => c.id === "unemployment")!.series[0]!;
+    const withBurnIn = { ...run, summary: { burnInTicks: 120 } as RunFolder["summary"] };
+    const data = buildReportData(withBurnIn, sections);
+    expect(data.columns.date![0]).toBe(run.dates[108]);
+    expect(data.columns.date).toHaveLength(132);
+    expect(data.columns[unemployment.field]![0]).toBeCloseTo(10.8, 9); // % of month 109's 0.108
+    expect(data.years[0]).toBe(2034);
+    const short = buildReportData({ ...run, summary: { burnInTicks: 12 } as RunFolder["summary"] }, sections);
+    expect(short.columns.date).toHaveLength(240);
+  });
 });
 
 describe("network.json", () => {

@@ -32,26 +32,38 @@ const DIGITS = 7;
  * @example buildReportData(readRunFolder(dir), resolveSections(RUN_SECTIONS, columns)).phases
  */
 export function buildReportData(run: RunFolder, sections: readonly ResolvedSection[]): ReportData {
-  const n = run.dates.length;
-  const year = run.dates.map((d) => yearOfDate(d));
-  const columns: Record<string, (number | string)[]> = { year, date: run.dates };
+  // Charts start a year before the burn-in ends: the burn-in is the economy
+  // settling from its initial balance sheet (and, in the scenarios, the
+  // years before the AI chain acts), so most of it would be flat lines.
+  const from = chartStart(run);
+  const dates = run.dates.slice(from);
+  const n = dates.length;
+  const year = dates.map((d) => yearOfDate(d));
+  const columns: Record<string, (number | string)[]> = { year, date: dates };
   for (const section of sections) {
     for (const chart of section.charts) {
       for (const s of chart.series) {
         if (columns[s.field] !== undefined) continue;
-        const source = run.series[s.column]!;
+        const source = run.series[s.column]!.subarray(from);
         columns[s.field] = Array.from(source, (v) => round(v * s.unit.factor));
       }
     }
   }
-  const phase = run.series.phase;
-  const crisis = run.series.crisis;
+  const phase = run.series.phase?.subarray(from);
+  const crisis = run.series.crisis?.subarray(from);
   return {
     columns,
-    phases: phase ? intervals(phase, (v) => v < 0, run.dates) : [],
-    crises: crisis ? intervals(crisis, (v) => v !== 0, run.dates) : [],
-    years: n > 0 ? [year[0]!, yearOfDate(run.dates[n - 1]!, "end")] : [0, 1],
+    phases: phase ? intervals(phase, (v) => v < 0, dates) : [],
+    crises: crisis ? intervals(crisis, (v) => v !== 0, dates) : [],
+    years: n > 0 ? [year[0]!, yearOfDate(dates[n - 1]!, "end")] : [0, 1],
   };
+}
+
+/** First month charted: 12 months before the end of the burn-in (0 for a short burn-in or an unknown one). */
+function chartStart(run: RunFolder): number {
+  const burnIn = run.summary?.burnInTicks ?? 0;
+  const from = burnIn - 12;
+  return from > 0 && from < run.dates.length - 12 ? from : 0;
 }
 
 /** The run report's sections and charts that the run has data for. */
