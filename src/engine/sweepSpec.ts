@@ -21,7 +21,7 @@ import { parseJsonObject } from "../config/jsonSyntax.ts";
 import { closestName } from "../config/suggest.ts";
 import { describeValue, isPlainObject } from "../config/validate.ts";
 import { InputError } from "../errors.ts";
-import { SUMMARY_COLUMNS, summarizeSeries } from "./summary.ts";
+import { CHAIN_SUMMARY_COLUMNS, SUMMARY_COLUMNS, summarizeSeries } from "./summary.ts";
 
 export type DesignType = "grid" | "latin-hypercube" | "sobol";
 export type KeepOutput = "series" | "sample" | "none";
@@ -545,7 +545,11 @@ function typeWord(type: string): string {
 }
 
 function emptySummary(): unknown {
-  const columns = Object.fromEntries(SUMMARY_COLUMNS.map((name) => [name, new Float64Array(0)]));
+  // One month of zeros, the AI chain's columns included, so that every
+  // summary figure — the chain's too — shows up as a metric a sweep may name
+  // (a run without the chain reports its chain metrics as missing).
+  const names = [...SUMMARY_COLUMNS, ...CHAIN_SUMMARY_COLUMNS];
+  const columns = Object.fromEntries(names.map((name) => [name, new Float64Array(1)]));
   return summarizeSeries(columns as unknown as Parameters<typeof summarizeSeries>[0], {
     name: "x",
     seed: 0,
