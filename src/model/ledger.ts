@@ -109,83 +109,22 @@ export function recordFlow(
 
 /** The payer's side of a payment (the caller records the flow). */
 export function debitParty(m: ModelState, kind: PartyKind, idx: number, x: number): void {
-  const b = m.banks;
-  switch (kind) {
-    case Party.household: {
-      const bank = m.households.bank[idx];
-      m.households.deposits[idx] -= x;
-      b.deposits[bank] -= x;
-      b.reserves[bank] -= x;
-      m.centralBank.reserves -= x;
-      return;
-    }
-    case Party.firm: {
-      const bank = m.firms.bank[idx];
-      m.firms.deposits[idx] -= x;
-      b.deposits[bank] -= x;
-      b.reserves[bank] -= x;
-      m.centralBank.reserves -= x;
-      return;
-    }
-    case Party.bank:
-      b.reserves[idx] -= x;
-      b.equity[idx] -= x;
-      m.centralBank.reserves -= x;
-      return;
-    case Party.centralBank:
-      m.centralBank.equity -= x;
-      return;
-    case Party.government:
-      m.government.account -= x;
-      m.centralBank.govAccount -= x;
-      return;
-    case Party.aiFirm: {
-      const bank = m.aiChain.bank[idx];
-      m.aiChain.deposits[idx] -= x;
-      b.deposits[bank] -= x;
-      b.reserves[bank] -= x;
-      m.centralBank.reserves -= x;
-      return;
-    }
-    case Party.fund: {
-      const bank = m.fund.bank;
-      m.fund.deposits -= x;
-      b.deposits[bank] -= x;
-      b.reserves[bank] -= x;
-      m.centralBank.reserves -= x;
-      return;
-    }
-    case Party.utility: {
-      const bank = m.utility.bank;
-      m.utility.deposits -= x;
-      b.deposits[bank] -= x;
-      b.reserves[bank] -= x;
-      m.centralBank.reserves -= x;
-      return;
-    }
-  }
+  // a − x is exactly a + (−x) in IEEE arithmetic: a debit is a negative credit.
+  creditParty(m, kind, idx, -x);
 }
 
 /** The payee's side of a payment (the caller records the flow). */
 export function creditParty(m: ModelState, kind: PartyKind, idx: number, x: number): void {
   const b = m.banks;
   switch (kind) {
-    case Party.household: {
-      const bank = m.households.bank[idx];
+    case Party.household:
       m.households.deposits[idx] += x;
-      b.deposits[bank] += x;
-      b.reserves[bank] += x;
-      m.centralBank.reserves += x;
+      depositLeg(m, m.households.bank[idx], x);
       return;
-    }
-    case Party.firm: {
-      const bank = m.firms.bank[idx];
+    case Party.firm:
       m.firms.deposits[idx] += x;
-      b.deposits[bank] += x;
-      b.reserves[bank] += x;
-      m.centralBank.reserves += x;
+      depositLeg(m, m.firms.bank[idx], x);
       return;
-    }
     case Party.bank:
       b.reserves[idx] += x;
       b.equity[idx] += x;
@@ -198,31 +137,26 @@ export function creditParty(m: ModelState, kind: PartyKind, idx: number, x: numb
       m.government.account += x;
       m.centralBank.govAccount += x;
       return;
-    case Party.aiFirm: {
-      const bank = m.aiChain.bank[idx];
+    case Party.aiFirm:
       m.aiChain.deposits[idx] += x;
-      b.deposits[bank] += x;
-      b.reserves[bank] += x;
-      m.centralBank.reserves += x;
+      depositLeg(m, m.aiChain.bank[idx], x);
       return;
-    }
-    case Party.fund: {
-      const bank = m.fund.bank;
+    case Party.fund:
       m.fund.deposits += x;
-      b.deposits[bank] += x;
-      b.reserves[bank] += x;
-      m.centralBank.reserves += x;
+      depositLeg(m, m.fund.bank, x);
       return;
-    }
-    case Party.utility: {
-      const bank = m.utility.bank;
+    case Party.utility:
       m.utility.deposits += x;
-      b.deposits[bank] += x;
-      b.reserves[bank] += x;
-      m.centralBank.reserves += x;
+      depositLeg(m, m.utility.bank, x);
       return;
-    }
   }
+}
+
+/** The bank's side of a deposit that changes by x: its deposit liability and its reserves at the central bank. */
+function depositLeg(m: ModelState, bank: number, x: number): void {
+  m.banks.deposits[bank] += x;
+  m.banks.reserves[bank] += x;
+  m.centralBank.reserves += x;
 }
 
 /**

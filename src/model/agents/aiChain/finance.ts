@@ -25,7 +25,7 @@ import { cdsSpreadBp, createMertonResult, mertonDefaultProbability } from "../..
 import type { ModelState } from "../../state.ts";
 import { Role, Source } from "../../state.ts";
 import { payOutOfChain, tagInflow } from "./attribution.ts";
-import { cancelIfDistressed, monthlyCommitments } from "./plans.ts";
+import { cancelIfDistressed, monthlyCommitments, monthlyContracted } from "./plans.ts";
 
 const merton = createMertonResult();
 
@@ -150,7 +150,7 @@ export function financeChain(m: ModelState): void {
     // earnings, counting contracted revenue (clouds borrow against backlog).
     // Labs are funded by equity; they borrow only up to a credit line sized by their revenue.
     const debtNow = c.bankLoans[i] + c.fundLoans[i];
-    const revenueBase = Math.max(lastRevenue, contractedSales(m, i));
+    const revenueBase = Math.max(lastRevenue, monthlyContracted(m, i, true, true));
     const earnings = 12 * (revenueBase * (1 - c.opexShare[i]) + c.otherProfit[i] * m.macro.priceIndex);
     let debtRoom = Math.max(0, fin.maxDebtToEarnings * earnings - debtNow);
     if (role === Role.modelLab)
@@ -240,16 +240,6 @@ function repriceDebt(m: ModelState, i: number, keptDebt: number): void {
   }
   const kept = Math.min(debt, keptDebt);
   c.debtSpread[i] = (kept * c.debtSpread[i] + (debt - kept) * market) / debt;
-}
-
-/** What a firm's buyers have contracted to pay it this month (active contracts). */
-function contractedSales(m: ModelState, seller: number): number {
-  const c = m.aiChain;
-  let total = 0;
-  for (let k = 0; k < c.contractSeller.length; k++)
-    if (c.contractSeller[k] === seller && c.contractMonthsLeft[k] > 0 && c.contractStart[k] <= m.tick)
-      total += c.contractMonthly[k];
-  return total;
 }
 
 /**

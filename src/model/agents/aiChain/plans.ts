@@ -12,6 +12,28 @@ import { Role } from "../../state.ts";
 import { payWithinChain } from "./attribution.ts";
 import { revenuePerGwMonthly } from "./demand.ts";
 
+/**
+ * What a firm's active contracts amount to per month — as buyer or as
+ * seller, counting only contracts already started or also those signed for
+ * later.
+ */
+export function monthlyContracted(
+  m: ModelState,
+  firm: number,
+  asSeller: boolean,
+  startedOnly: boolean,
+): number {
+  const c = m.aiChain;
+  const side = asSeller ? c.contractSeller : c.contractBuyer;
+  let total = 0;
+  for (let k = 0; k < side.length; k++) {
+    if (side[k] !== firm || c.contractMonthsLeft[k] <= 0) continue;
+    if (startedOnly && c.contractStart[k] > m.tick) continue;
+    total += c.contractMonthly[k];
+  }
+  return total;
+}
+
 /** Remaining binding value of each firm's contracts as seller (backlog). */
 export function backlogOf(m: ModelState, seller: number): number {
   const c = m.aiChain;
@@ -25,13 +47,7 @@ export function backlogOf(m: ModelState, seller: number): number {
 
 /** What a firm owes per month under its active contracts as buyer. */
 export function monthlyCommitments(m: ModelState, buyer: number): number {
-  const c = m.aiChain;
-  let total = 0;
-  for (let k = 0; k < c.contractBuyer.length; k++) {
-    if (c.contractBuyer[k] === buyer && c.contractMonthsLeft[k] > 0 && c.contractStart[k] <= m.tick)
-      total += c.contractMonthly[k];
-  }
-  return total;
+  return monthlyContracted(m, buyer, false, true);
 }
 
 /** Expected growth, capacity orders (into the pipeline; paid at settlement), and lab cancellations. */
@@ -73,15 +89,6 @@ export function planChain(m: ModelState): void {
   }
 }
 
-/** Everything a firm has contracted to buy, per month, including contracts not started yet. */
-function contractedMonthly(m: ModelState, buyer: number): number {
-  const c = m.aiChain;
-  let total = 0;
-  for (let k = 0; k < c.contractBuyer.length; k++)
-    if (c.contractBuyer[k] === buyer && c.contractMonthsLeft[k] > 0) total += c.contractMonthly[k];
-  return total;
-}
-
 /**
  * The upswing's first link: a lab that expects its revenue to grow contracts
  * the compute that growth will need — its revenue next year times its compute
@@ -99,7 +106,7 @@ function signComputeContract(m: ModelState, lab: number): void {
   for (let k = 1; k <= 3; k++) revenue += c.revenueHistory[lab * 13 + ((t - k + 13 * 4) % 13)];
   revenue /= 3;
   if (revenue <= 0) return;
-  const have = contractedMonthly(m, lab);
+  const have = monthlyContracted(m, lab, false, false); // signed for later too
   if (c.computeIntensity[lab] < 0) c.computeIntensity[lab] = Math.max(1, have / revenue);
   if (c.marketStress > 0.5 || c.pdYearly[lab] > ai.finance.fundMaxDefaultProbability) return;
   const age = Math.max(0, t - c.chainStartTick);
