@@ -6,22 +6,10 @@ import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { readSeriesCsv } from "../../src/io/readSeries.ts";
 import { NETWORK_FORMAT, type Network } from "../../src/report/index.ts";
+import { SMALL } from "./spiral.ts";
 
 /** A small economy for 48 months: seconds to run, with a burn-in short enough for summary figures. */
-export const SMALL_RUN: readonly string[] = [
-  "--set",
-  "households.count=300",
-  "--set",
-  "firms.consumption.count=10",
-  "--set",
-  "firms.capital.count=3",
-  "--set",
-  "banks.count=2",
-  "--set",
-  "burnInTicks=12",
-  "--ticks",
-  "48",
-];
+export const SMALL_RUN: readonly string[] = [...SMALL.slice(0, -1), "48"];
 
 /** AI-chain firms of the synthetic series; each gets a `<firm>_cdsBp` column. */
 export const SYNTHETIC_FIRMS = ["chipmaker", "hyperscaler", "neocloud", "lab"] as const;
