@@ -34,6 +34,7 @@ import {
   transfer,
   writeOffLoan,
 } from "../src/model/ledger.ts";
+import { Pass } from "../src/model/passes.ts";
 
 /** A small model: 50 households, 4 + 2 firms, 2 banks. */
 function smallModel(seed = 1): ModelState {
@@ -605,5 +606,67 @@ describe("corrupting a single stock makes checkLedger throw a ModelFailure namin
       Number.NaN,
     );
     modelFailure(() => checkLedger(m));
+  });
+});
+
+describe("the household census the purchase pass takes for the end-of-tick check", () => {
+  /** Runs one tick of `m`, calling `after` right after the purchase pass (the census). */
+  function stepWithHook(m: ModelState, after: () => void): void {
+    const runner = m.runner;
+    const run = runner.run.bind(runner);
+    runner.run = (pass: number) => {
+      run(pass);
+      if (pass === Pass.purchase) after();
+    };
+    try {
+      step(m);
+    } finally {
+      runner.run = run;
+    }
+  }
+
+  it("a consistent payment to a household after the census is seen (the check takes a new census)", () => {
+    const m = smallModel(3);
+    for (let t = 0; t < 3; t++) step(m);
+    // Both legs recorded: consistent, but it moves household deposits after the purchase pass.
+    // Were the stale census used, household deposits would not match their bank's liabilities.
+    expect(() =>
+      stepWithHook(m, () => transfer(m, FlowRow.benefits, Party.government, 0, Party.household, 7, 12_345)),
+    ).not.toThrow();
+  });
+
+  it("a household deposit written behind the ledger's back after the census is caught next tick at the latest", () => {
+    const m = smallModel(4);
+    for (let t = 0; t < 3; t++) step(m);
+    let caughtThisTick = false;
+    try {
+      stepWithHook(m, () => {
+        m.households.deposits[5] += 1e6;
+      });
+    } catch (err) {
+      expect((err as ModelFailure).subject).toMatch(/deposits@bank|nfw_households/);
+      caughtThisTick = true;
+    }
+    if (caughtThisTick) return;
+    // This tick's census predates the write; the next tick's counts it.
+    const err = modelFailure(() => step(m));
+    expect(err.subject).toMatch(/deposits@bank|nfw_households/);
+  });
+
+  it("a NaN written after the census is caught next tick at the latest", () => {
+    const m = smallModel(5);
+    for (let t = 0; t < 3; t++) step(m);
+    let err: ModelFailure | undefined;
+    try {
+      stepWithHook(m, () => {
+        m.households.equityUnits[9] = Number.NaN;
+      });
+    } catch (e) {
+      err = e as ModelFailure;
+    }
+    // Named where it is found: the column itself, or where it has spread to by then (dividends, deposits).
+    err ??= modelFailure(() => step(m));
+    expect(err).toBeInstanceOf(ModelFailure);
+    expect(err.message).toMatch(/^non-finite value at tick \d+: /);
   });
 });

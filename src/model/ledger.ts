@@ -16,7 +16,7 @@
 // same double entries in aggregated form (per bank); the check catches any
 // mismatch between the two.
 import { ModelFailure } from "../errors.ts";
-import { Pass, type SliceView, SUM_SLOTS, sumBlocks } from "./passes.ts";
+import { CensusSum, Pass, type SliceView, SUM_SLOTS, sumBlocks } from "./passes.ts";
 import type { ModelState } from "./state.ts";
 
 /** Sectors, in the order of the nfw_<sector> series columns. */
@@ -119,6 +119,7 @@ export function creditParty(m: ModelState, kind: PartyKind, idx: number, x: numb
   switch (kind) {
     case Party.household:
       m.households.deposits[idx] += x;
+      m.runner.work.censusTick = -1; // the purchase pass's census of deposits is stale
       depositLeg(m, m.households.bank[idx], x);
       return;
     case Party.firm:
@@ -367,21 +368,26 @@ function checkFiniteScalars(m: ModelState, name: string, o: object): void {
 }
 
 /**
- * One pass over the households (the check's only O(N) work, scanKernel, which
- * may run in slices on several threads): deposits per bank into `byBank`,
- * their total as the return value, and a sentinel sum of every
- * floating-point household column — NaN or infinite if any element is, in
- * which case the slow path names the column and the household.
+ * The check's only O(N) work, a census of the households: deposits per bank
+ * into `byBank`, their total as the return value, and a sentinel sum of
+ * every floating-point household column — NaN or infinite if any element
+ * is, in which case the slow path names the column and the household.
+ * Within a tick the purchase pass (markets/goods.ts purchaseKernel), the
+ * last to write household columns, has already taken the census; anything
+ * that writes household columns after it marks the census stale
+ * (`work.censusTick = -1`: creditParty, bank bail-ins), and outside a tick
+ * (tests, a state just built) there is none — then scanKernel takes it here.
  */
 function scanHouseholds(m: ModelState, byBank: Float64Array): number {
   const h = m.households;
   const work = m.runner.work;
-  m.runner.run(Pass.scanLedger);
-  const total = sumBlocks(work, ScanSum.deposits);
-  const sentinel = sumBlocks(work, ScanSum.sentinel);
+  if (work.censusTick !== m.tick) m.runner.run(Pass.scanLedger);
+  work.censusTick = -1; // used once: a later check (a test corrupting the state) takes its own
+  const total = sumBlocks(work, CensusSum.deposits);
+  const sentinel = sumBlocks(work, CensusSum.sentinel);
   const nb = work.nBanks;
   for (let b = 0; b < work.blocks; b++) {
-    for (let k = 0; k < nb; k++) byBank[k] += work.blockBank[b * nb + k];
+    for (let k = 0; k < nb; k++) byBank[k] += work.blockCensus[b * nb + k];
   }
   if (sentinel - sentinel !== 0 || total - total !== 0) {
     for (const [k, v] of Object.entries(h)) {
@@ -395,15 +401,13 @@ function scanHouseholds(m: ModelState, byBank: Float64Array): number {
   return total;
 }
 
-const ScanSum = { deposits: 0, sentinel: 1 } as const;
-
-/** The ledger's pass over households [start, end): deposits (total and by bank) and the NaN sentinel of the block. */
+/** The census pass over households [start, end), when no pass of this tick took it (see scanHouseholds). */
 export function scanKernel(v: SliceView, _lane: number, block: number, start: number, end: number): void {
   const h = v.households;
   const { deposits, bank, wage, equityUnits, reservationWage, expectedIncome, plannedSpend } = h;
   const work = v.work;
   const nb = work.nBanks;
-  const byBank = work.blockBank;
+  const byBank = work.blockCensus;
   const bankBase = block * nb;
   for (let k = 0; k < nb; k++) byBank[bankBase + k] = 0;
   let total = 0;
@@ -414,8 +418,8 @@ export function scanKernel(v: SliceView, _lane: number, block: number, start: nu
     total += d;
     sentinel += wage[i] + equityUnits[i] + reservationWage[i] + expectedIncome[i] + plannedSpend[i];
   }
-  work.blockSums[block * SUM_SLOTS + ScanSum.deposits] = total;
-  work.blockSums[block * SUM_SLOTS + ScanSum.sentinel] = sentinel;
+  work.blockSums[block * SUM_SLOTS + CensusSum.deposits] = total;
+  work.blockSums[block * SUM_SLOTS + CensusSum.sentinel] = sentinel;
 }
 
 /**

@@ -30,6 +30,8 @@ export const PASS_OVER_FIRMS: readonly boolean[] = [false, false, false, false, 
 
 /** Slots of per-block sums, per-pass scalar inputs. */
 export const SUM_SLOTS = 8;
+/** Slots of blockSums that hold the ledger's household census (kept apart from every pass's own slots). */
+export const CensusSum = { deposits: 6, sentinel: 7 } as const;
 export const ARG_SLOTS = 32;
 
 /** Buffers a pass reads its inputs from and writes its partial results to (shared with workers). */
@@ -45,6 +47,23 @@ export interface PassWork {
   blockSums: Float64Array;
   /** Per-block sums by bank: blocks × nBanks. */
   blockBank: Float64Array;
+  /**
+   * The ledger's census of household deposits by bank, per block (blocks ×
+   * nBanks), taken by the last pass that writes household columns (the
+   * purchase pass) so that the end-of-tick check need not read them again.
+   * Valid for tick `censusTick` only (ledger.ts scanHouseholds).
+   */
+  blockCensus: Float64Array;
+  /** The tick the census in blockCensus (and the census slots of blockSums) was taken at; -1 once stale. */
+  censusTick: number;
+  /**
+   * Consumption firms that rationed their buyers (fill ratio < 1), one bit
+   * each (markRationed). Households read it instead of the fill ratios: a
+   * few kilobytes that stay in cache, where a fill-ratio read per household
+   * is a cache miss at millions of households; only buyers of a rationed
+   * firm then read its fill ratio.
+   */
+  rationed: Int32Array;
   /** Per-block counts. */
   blockCount: Int32Array;
   /** Per-lane sums by firm: lanes × nFirms (exact sums only). */
@@ -105,11 +124,21 @@ export function createPassWork(
     args: column(Float64Array, ARG_SLOTS, shared),
     blockSums: column(Float64Array, blocks * SUM_SLOTS, shared),
     blockBank: column(Float64Array, blocks * nBanks, shared),
+    blockCensus: column(Float64Array, blocks * nBanks, shared),
+    censusTick: -1,
+    rationed: column(Int32Array, (nFirms >>> 5) + 1, shared),
     blockCount: column(Int32Array, blocks, shared),
     laneFirm: column(Float64Array, lanes * nFirms, shared),
     laneIncomeCounts: column(Float64Array, lanes * INCOME_BINS, shared),
     laneIncomeSums: column(Float64Array, lanes * INCOME_BINS, shared),
   };
+}
+
+/** Sets bit j of `work.rationed` for each firm j < count with fill[j] < 1, clears the others. */
+export function markRationed(work: PassWork, fill: Float64Array, count: number): void {
+  const bits = work.rationed;
+  bits.fill(0);
+  for (let j = 0; j < count; j++) if (fill[j] < 1) bits[j >>> 5] |= 1 << (j & 31);
 }
 
 /** Sum of slot `slot` over all blocks, in block order. */

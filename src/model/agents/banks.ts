@@ -95,6 +95,7 @@ function bailIn(m: ModelState, k: number, amount: number): void {
   const b = m.banks;
   const share = b.deposits[k] > 0 ? amount / b.deposits[k] : 0;
   const h = m.households;
+  m.runner.work.censusTick = -1; // the purchase pass's census of deposits is stale (ledger.ts scanHouseholds)
   let fromHouseholds = 0;
   for (let i = 0; i < h.n; i++) {
     if (h.bank[i] !== k) continue;

@@ -5,7 +5,15 @@
 // household columns; per-bank totals carry the payments to the banks'
 // balance sheets (the ledger's double entries in aggregated form).
 import { FlowRow, recordFlow, Sector } from "../ledger.ts";
-import { Pass, type SliceView, SUM_SLOTS, sumBlocks, sumBlocksByBank, sumLanesByFirm } from "../passes.ts";
+import {
+  markRationed,
+  Pass,
+  type SliceView,
+  SUM_SLOTS,
+  sumBlocks,
+  sumBlocksByBank,
+  sumLanesByFirm,
+} from "../passes.ts";
 import { AgentStream, keyedUniform, streamKey } from "../rng.ts";
 import type { ModelState } from "../state.ts";
 import { INCOME_BINS, incomeBin } from "./automation.ts";
@@ -78,6 +86,7 @@ export function earnAndPlan(m: ModelState, payoutPerUnit: number): void {
   bankInterest[m.utility.bank] -= m.utility.deposits; // the utility's operating balances earn no interest
   for (let k = 0; k < bk.n; k++) bankInterest[k] *= depositRate;
   work.laneFirm.fill(0);
+  markRationed(work, f.fillRatio, nc);
 
   work.laneIncomeCounts.fill(0);
   work.laneIncomeSums.fill(0);
@@ -188,8 +197,9 @@ export function incomeKernel(v: SliceView, lane: number, block: number, start: n
   const benefitMonths = a[IncomeArg.benefitMonths];
   const firmWage = f.wage;
   const price = f.price;
-  const fill = f.fillRatio;
+  const rationedBit = work.rationed; // fill[j] < 1, one bit per firm (passes.ts markRationed)
   const demand = work.laneFirm;
+
   const demandBase = lane * work.nFirms;
   const nb = work.nBanks;
   const depChange = work.blockBank;
@@ -242,7 +252,7 @@ export function incomeKernel(v: SliceView, lane: number, block: number, start: n
     // the sums are on a 2^-10 USD grid so that lanes add them exactly, in any order.
     const ib = incomeBase + binOf(net);
     incomeCounts[ib]++;
-    incomeSums[ib] += Math.floor(net * SPEND_GRID) / SPEND_GRID;
+    incomeSums[ib] += Math.floor(net * 1024) * 0.0009765625; // the 2^-10 grid, exact
 
     const expected = expectedIncome[i] + lambda * (net - expectedIncome[i]);
     expectedIncome[i] = expected;
@@ -254,10 +264,10 @@ export function incomeKernel(v: SliceView, lane: number, block: number, start: n
     deposits[i] = dep;
 
     let s = supplier[i];
-    const rationed = fill[s] < 1;
+    const rationed = (rationedBit[s >>> 5] & (1 << (s & 31))) !== 0;
     if (rationed || uniform(switchKey, i) < switchProb) {
       const cand = Math.floor(uniform(pickKey, i) * nc);
-      if (price[cand] < price[s] || (rationed && fill[cand] >= 1)) {
+      if (price[cand] < price[s] || (rationed && (rationedBit[cand >>> 5] & (1 << (cand & 31))) === 0)) {
         s = cand;
         supplier[i] = s;
       }
@@ -274,8 +284,9 @@ export function incomeKernel(v: SliceView, lane: number, block: number, start: n
   sums[base + IncomeSum.income] = incomeSum;
 }
 
-/** Fixed-point grid of planned spending: 2^-10 USD. */
-const SPEND_GRID = 1024;
+// Fixed-point grid of planned spending and of the income histogram's sums: 2^-10 USD, written as
+// literals (× 1024, then × 2^-10 — exact, and cheaper than a division) because module-level
+// constants cost a load and a check in the hot loop.
 const f32 = new Float32Array(1);
 const u32 = new Uint32Array(f32.buffer);
 
@@ -288,9 +299,15 @@ const u32 = new Uint32Array(f32.buffer);
  * threads.
  */
 export function quantizeSpend(spend: number): number {
-  const q = Math.floor(spend * SPEND_GRID) / SPEND_GRID;
-  f32[0] = q;
-  // float32 rounded up: take the next float32 below (below 2^13 the grid value is exact in float32).
-  if (f32[0] > q) u32[0]--;
+  const q = Math.floor(spend * 1024) * 0.0009765625; // × 2^-10: exact, unlike a division (slower)
+  const r = Math.fround(q);
+  // Below 2^13 the grid value is exact in float32; above, fround may round up (rare): step down.
+  return r > q ? float32Below(r) : r;
+}
+
+/** The largest float32 below the positive float32 `r`. */
+function float32Below(r: number): number {
+  f32[0] = r;
+  u32[0]--;
   return f32[0];
 }

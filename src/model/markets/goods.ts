@@ -11,7 +11,15 @@ import { chainGoodsDemand, chainPaysFirm, receiveEndUserPayment } from "../agent
 import { automationSpending } from "../agents/automation.ts";
 import { ensureLiquidity } from "../agents/firms.ts";
 import { creditParty, debitParty, FlowRow, Party, recordFlow, Sector, transfer } from "../ledger.ts";
-import { Pass, type SliceView, SUM_SLOTS, sumBlocks, sumBlocksByBank } from "../passes.ts";
+import {
+  CensusSum,
+  markRationed,
+  Pass,
+  type SliceView,
+  SUM_SLOTS,
+  sumBlocks,
+  sumBlocksByBank,
+} from "../passes.ts";
 import { AgentStream, agentUniform } from "../rng.ts";
 import type { ModelState } from "../state.ts";
 import { Source } from "../state.ts";
@@ -35,6 +43,8 @@ export function clearConsumptionMarket(m: ModelState): void {
   const work = m.runner.work;
   work.args[PurchaseArg.goodsShare] = 1 - aiShare - electricityShare;
   work.args[PurchaseArg.otherShare] = aiShare + electricityShare;
+  markRationed(work, f.fillRatio, nc);
+  work.censusTick = m.tick; // the pass takes the ledger's household census; a later write marks it stale
   m.runner.run(Pass.purchase);
   const depChange = m.scratch.bankDepositChange;
   sumBlocksByBank(work, depChange);
@@ -73,30 +83,60 @@ export function clearConsumptionMarket(m: ModelState): void {
 const PurchaseArg = { goodsShare: 0, otherShare: 1 } as const;
 const PurchaseSum = { spent: 0, planned: 1 } as const;
 
-/** The purchase pass over households [start, end): each pays its plan at its supplier's fill ratio. */
+/**
+ * The purchase pass over households [start, end): each pays its plan at its
+ * supplier's fill ratio. It is the tick's last pass that writes household
+ * columns, so it also takes the ledger's census of them (what scanKernel in
+ * ledger.ts would read at the end of the tick): deposits by bank and in
+ * total, and the NaN sentinel of every floating-point column — one trip
+ * through the household columns' memory instead of two.
+ */
 export function purchaseKernel(v: SliceView, _lane: number, block: number, start: number, end: number): void {
   const h = v.households;
   const work = v.work;
   const goodsShare = work.args[PurchaseArg.goodsShare];
   const otherShare = work.args[PurchaseArg.otherShare];
   const fill = v.firms.fillRatio;
+  const rationedBit = work.rationed; // fill[j] < 1, one bit per firm: most buyers need not read fill
   const nb = work.nBanks;
   const depChange = work.blockBank;
+  const census = work.blockCensus;
   const bankBase = block * nb;
-  for (let k = 0; k < nb; k++) depChange[bankBase + k] = 0;
+  for (let k = 0; k < nb; k++) {
+    depChange[bankBase + k] = 0;
+    census[bankBase + k] = 0;
+  }
+  const { deposits, bank, supplier, plannedSpend, wage, equityUnits, reservationWage, expectedIncome } = h;
   let spent = 0;
   let planned = 0;
+  let total = 0;
+  let sentinel = 0;
   for (let i = start; i < end; i++) {
-    const p = h.plannedSpend[i];
-    const x = p * (goodsShare * fill[h.supplier[i]] + otherShare);
-    if (x === 0) continue;
-    h.deposits[i] -= x;
-    depChange[bankBase + h.bank[i]] += x;
-    spent += x;
-    planned += p;
+    const p = plannedSpend[i];
+    const k = bankBase + bank[i];
+    let d = deposits[i];
+    const sup = supplier[i];
+    // A fill ratio of 1 when the supplier did not ration: the same arithmetic as reading it.
+    const x =
+      p * (goodsShare * ((rationedBit[sup >>> 5] & (1 << (sup & 31))) !== 0 ? fill[sup] : 1) + otherShare);
+    if (x !== 0) {
+      d -= x;
+      deposits[i] = d;
+      depChange[k] += x;
+      spent += x;
+      planned += p;
+    }
+    // The census, in the same order as scanKernel's.
+    census[k] += d;
+    total += d;
+    sentinel += wage[i] + equityUnits[i] + reservationWage[i] + expectedIncome[i] + p;
   }
-  work.blockSums[block * SUM_SLOTS + PurchaseSum.spent] = spent;
-  work.blockSums[block * SUM_SLOTS + PurchaseSum.planned] = planned;
+  const sums = work.blockSums;
+  const base = block * SUM_SLOTS;
+  sums[base + PurchaseSum.spent] = spent;
+  sums[base + PurchaseSum.planned] = planned;
+  sums[base + CensusSum.deposits] = total;
+  sums[base + CensusSum.sentinel] = sentinel;
 }
 
 /** The government buys its real purchases from each firm in proportion to the inventory it has left. */
