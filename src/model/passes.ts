@@ -64,6 +64,12 @@ export interface PassWork {
    * firm then read its fill ratio.
    */
   rationed: Int32Array;
+  /**
+   * Firms whose workers leave with a probability above LEAVE_SCREEN, one bit
+   * each (markLeaveProne): a worker whose quit draw is at least LEAVE_SCREEN
+   * can stay without reading her firm's leave probability unless it is set.
+   */
+  leaveProne: Int32Array;
   /** Per-block counts. */
   blockCount: Int32Array;
   /** Per-lane sums by firm: lanes × nFirms (exact sums only). */
@@ -127,6 +133,7 @@ export function createPassWork(
     blockCensus: column(Float64Array, blocks * nBanks, shared),
     censusTick: -1,
     rationed: column(Int32Array, (nFirms >>> 5) + 1, shared),
+    leaveProne: column(Int32Array, (nFirms >>> 5) + 1, shared),
     blockCount: column(Int32Array, blocks, shared),
     laneFirm: column(Float64Array, lanes * nFirms, shared),
     laneIncomeCounts: column(Float64Array, lanes * INCOME_BINS, shared),
@@ -139,6 +146,16 @@ export function markRationed(work: PassWork, fill: Float64Array, count: number):
   const bits = work.rationed;
   bits.fill(0);
   for (let j = 0; j < count; j++) if (fill[j] < 1) bits[j >>> 5] |= 1 << (j & 31);
+}
+
+/** Quit draws at or above this need a worker's firm's leave probability only if that firm is leave-prone. */
+export const LEAVE_SCREEN = 0.125;
+
+/** Sets bit j of `work.leaveProne` for each firm j < count with leave[j] > LEAVE_SCREEN, clears the others. */
+export function markLeaveProne(work: PassWork, leave: Float64Array, count: number): void {
+  const bits = work.leaveProne;
+  bits.fill(0);
+  for (let j = 0; j < count; j++) if (leave[j] > LEAVE_SCREEN) bits[j >>> 5] |= 1 << (j & 31);
 }
 
 /** Sum of slot `slot` over all blocks, in block order. */

@@ -7,7 +7,15 @@
 // reservation wage the posted wage meets. Unfilled vacancies push that
 // firm's wage up next month; unemployment spells lower reservation wages.
 import { EXPOSURE_BINS, hitByLayoff, layoffKey } from "../agents/automation.ts";
-import { BLOCK_SIZE, Pass, type SliceView, SUM_SLOTS, sumBlocks } from "../passes.ts";
+import {
+  BLOCK_SIZE,
+  LEAVE_SCREEN,
+  markLeaveProne,
+  Pass,
+  type SliceView,
+  SUM_SLOTS,
+  sumBlocks,
+} from "../passes.ts";
 import { AgentStream, keyedUniform, streamKey } from "../rng.ts";
 import type { ModelState } from "../state.ts";
 
@@ -46,6 +54,7 @@ export function separateAndListJobSeekers(m: ModelState): number {
     0,
     keepMismatch - (gov.retraining.enabled ? gov.retraining.extraMismatchDecayMonthly : 0),
   );
+  markLeaveProne(work, f.leaveProbability, f.n);
   m.runner.run(Pass.separate);
   // Each block listed its seekers from its own first household on: close the gaps, in block order.
   const unemployed = m.scratch.unemployed;
@@ -103,6 +112,8 @@ export function separationKernel(
   const keepMismatchTrainee = args[SeparationArg.keepMismatchTrainee];
   const employer = h.employer;
   const leave = f.leaveProbability;
+  const leaveProne = v.work.leaveProne;
+  const quits = quitsJob;
   const layoffBin = f.layoffBin;
   const layoffFraction = f.layoffFraction;
   const employees = f.employees;
@@ -131,7 +142,7 @@ export function separationKernel(
         layoffs++;
         displacedUnemployed++;
         unemployed[count++] = i;
-      } else if (uniform(key, i) < leave[e]) {
+      } else if (quits(uniform(key, i), e, leaveProne, leave)) {
         employer[i] = -1;
         Atomics.sub(employees, e, 1);
         h.unemployedMonths[i] = 0;
@@ -162,6 +173,17 @@ export function separationKernel(
   sums[base + SeparationSum.displacedUnemployed] = displacedUnemployed;
   sums[base + SeparationSum.trainees] = trainees;
   v.work.blockCount[block] = count - start;
+}
+
+/**
+ * Whether a worker of firm `e` with quit draw `u` leaves: u < leave[e]. A
+ * draw of at least LEAVE_SCREEN needs the firm's leave probability only if
+ * the firm is leave-prone (passes.ts markLeaveProne) — at millions of
+ * households that read is a cache miss, and most draws are above the screen.
+ */
+function quitsJob(u: number, e: number, leaveProne: Int32Array, leave: Float64Array): boolean {
+  if (u >= LEAVE_SCREEN && (leaveProne[e >>> 5] & (1 << (e & 31))) === 0) return false;
+  return u < leave[e];
 }
 
 /** Firms with vacancies hire from the job seekers. Returns the vacancies left open. */
