@@ -5,10 +5,12 @@
 import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../src/config/index.ts";
+import { defaultConfig, loadConfig } from "../src/config/index.ts";
 import { CHECKPOINT_FILE, openCheckpoint } from "../src/engine/checkpoint.ts";
 import { RunInterrupted, runSingle } from "../src/engine/index.ts";
-import { BLOCK_SIZE, blockRange } from "../src/model/passes.ts";
+import { createModel, step } from "../src/model/index.ts";
+import { runAll, runClaimed, sliceView } from "../src/model/kernels.ts";
+import { BLOCK_SIZE, CensusSum, Pass, SUM_SLOTS } from "../src/model/passes.ts";
 import { REPO, scratch, spiral } from "./helpers/spiral.ts";
 
 const OUTPUTS = [
@@ -38,15 +40,36 @@ afterAll(() => {
 });
 
 describe("--threads", () => {
-  it("splits the blocks into contiguous ranges that cover them once", () => {
-    for (const threads of [1, 2, 3, 4, 7]) {
-      let next = 0;
-      for (let t = 0; t < threads; t++) {
-        const [from, to] = blockRange(10, threads, t);
-        expect(from).toBe(next);
-        next = to;
+  it("a thread claiming blocks from the shared counter runs just the unclaimed ones, with the serial results", () => {
+    const c = defaultConfig();
+    c.households.count = Math.round(37.5 * BLOCK_SIZE);
+    c.firms.consumption.count = 60;
+    c.firms.capital.count = 12;
+    const m = createModel(c);
+    step(m);
+    const work = m.runner.work;
+    const view = sliceView(m, work);
+    runAll(view, Pass.scanLedger);
+    const serial = Float64Array.from(work.blockSums);
+    for (const [threads, claimedBefore] of [
+      [1, 0],
+      [2, 5],
+      [4, 17],
+      [3, 38],
+    ]) {
+      work.blockSums.fill(Number.NaN);
+      // As if other threads had already claimed (and run) the first `claimedBefore` blocks.
+      const claims = new Int32Array([claimedBefore]);
+      runClaimed(view, Pass.scanLedger, threads - 1, threads, claims, 0);
+      expect(claims[0]).toBeGreaterThanOrEqual(work.blocks);
+      // The census pass writes its two slots of each block's sums.
+      for (let b = 0; b < work.blocks; b++) {
+        for (const slot of [CensusSum.deposits, CensusSum.sentinel]) {
+          const got = work.blockSums[b * SUM_SLOTS + slot];
+          if (b < claimedBefore) expect(got).toBeNaN();
+          else expect(got).toBe(serial[b * SUM_SLOTS + slot]);
+        }
       }
-      expect(next).toBe(10);
     }
   });
 

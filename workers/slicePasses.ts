@@ -1,10 +1,10 @@
 // Worker of a sharded run (`spiral run --threads N`, src/engine/threads.ts;
 // started through slicePasses.cjs):
-// waits on the shared control array, runs its blocks of each pass (over the
-// households or the firms), reports done. Thin on purpose (DESIGN §1).
+// waits on the shared control array, runs blocks of each pass (over the
+// households or the firms) as long as unclaimed ones are left, reports done. Thin on purpose (DESIGN §1).
 import { parentPort, workerData } from "node:worker_threads";
 import { Control, type SliceWorkerData } from "../src/engine/sliceProtocol.ts";
-import { runSlice } from "../src/model/kernels.ts";
+import { runClaimed } from "../src/model/kernels.ts";
 
 const { view, lane, threads, control, errorBytes } = workerData as SliceWorkerData;
 let generation = Atomics.load(control, Control.generation);
@@ -15,7 +15,7 @@ for (;;) {
   const pass = Atomics.load(control, Control.pass);
   if (pass < 0) break;
   try {
-    runSlice(view, pass, lane, threads);
+    runClaimed(view, pass, lane, threads, control, Control.next);
   } catch (err) {
     const text = Buffer.from(err instanceof Error ? (err.stack ?? err.message) : String(err), "utf8");
     errorBytes.set(text.subarray(0, errorBytes.length));

@@ -13,7 +13,11 @@ export const Control = {
   done: 2,
   /** Non-zero when a worker's kernel threw; its message is in the error bytes. */
   failed: 3,
+  /** The next block of the current pass not yet claimed by a thread (model/kernels.ts runClaimed). */
+  next: 4,
 } as const;
+/** Slots of the control array. */
+export const CONTROL_SLOTS = 5;
 /** Size of the shared buffer a failing worker writes its error into. */
 export const ERROR_BYTES = 1024;
 

@@ -2,10 +2,11 @@
 // The households and firms live on SharedArrayBuffer; the coordinator (this
 // thread) runs the tick as usual and, for each pass over the households
 // (model/passes.ts; and the firms' planning pass), wakes N − 1 long-lived workers through an Atomics
-// barrier, runs the first slice of blocks itself, and waits for the others.
-// Each thread runs a contiguous range of whole blocks, so every block's
-// partial results are the same whoever computes them: the run's outputs are
-// bit-identical for any N.
+// barrier, runs blocks itself, and waits for the others. Threads claim
+// whole blocks, a few at a time, from a shared counter (kernels.ts
+// runClaimed), so a thread slowed by another process does not hold up the
+// pass; every block's partial results are the same whoever computes them,
+// so the run's outputs are bit-identical for any N.
 //
 // Why Atomics and not a piscina task per pass: measured on this project's
 // 2-core machine (npm run bench:scale prints it), one barrier round trip costs
@@ -16,10 +17,10 @@
 import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
-import { runSlice, sliceView } from "../model/kernels.ts";
+import { runClaimed, sliceView } from "../model/kernels.ts";
 import { createPassWork, type PassRunner, type PassWork, type SliceView } from "../model/passes.ts";
 import type { ModelState } from "../model/state.ts";
-import { Control, ERROR_BYTES, type SliceWorkerData } from "./sliceProtocol.ts";
+import { CONTROL_SLOTS, Control, ERROR_BYTES, type SliceWorkerData } from "./sliceProtocol.ts";
 
 /** The workers' entry: a CommonJS script that requires workers/slicePasses.ts (see there why). */
 const WORKER_FILE = fileURLToPath(new URL("../../workers/slicePasses.cjs", import.meta.url));
@@ -42,7 +43,7 @@ export class ThreadedRunner implements PassRunner {
     this.threads = threads;
     this.work = createPassWork(m.households.n, m.firms.n, m.banks.n, threads, true);
     this.#view = sliceView(m, this.work);
-    this.#control = new Int32Array(new SharedArrayBuffer(4 * 4));
+    this.#control = new Int32Array(new SharedArrayBuffer(4 * CONTROL_SLOTS));
     this.#errorBytes = new Uint8Array(new SharedArrayBuffer(ERROR_BYTES));
     this.#workers = [];
     for (let t = 1; t < threads; t++) {
@@ -94,9 +95,10 @@ export class ThreadedRunner implements PassRunner {
     const others = this.#workers.length;
     Atomics.store(c, Control.pass, pass);
     Atomics.store(c, Control.done, 0);
+    Atomics.store(c, Control.next, 0);
     Atomics.add(c, Control.generation, 1);
     Atomics.notify(c, Control.generation);
-    runSlice(this.#view, pass, 0, this.threads);
+    runClaimed(this.#view, pass, 0, this.threads, c, Control.next);
     // A worker that died without reporting (out of memory) would leave this wait hanging: give up after a while.
     const started = performance.now();
     for (let d = Atomics.load(c, Control.done); d < others; d = Atomics.load(c, Control.done)) {

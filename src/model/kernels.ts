@@ -9,7 +9,6 @@ import { separationKernel } from "./markets/labour.ts";
 import {
   BLOCK_SIZE,
   blockCountFor,
-  blockRange,
   createPassWork,
   type Kernel,
   type PassRunner,
@@ -28,12 +27,45 @@ export const KERNELS: readonly Kernel[] = [
   planKernel,
 ];
 
-/** Runs pass `pass` on `lane`, which is thread `lane` of `threads`: its contiguous range of blocks. */
-export function runSlice(view: SliceView, pass: number, lane: number, threads: number): void {
+/** Runs every block of pass `pass` on the calling thread, in order. */
+export function runAll(view: SliceView, pass: number): void {
   const kernel = KERNELS[pass];
   const n = passSize(view, pass);
-  const [from, to] = blockRange(blockCountFor(n), threads, lane);
-  for (let b = from; b < to; b++) kernel(view, lane, b, b * BLOCK_SIZE, Math.min(n, (b + 1) * BLOCK_SIZE));
+  const blocks = blockCountFor(n);
+  for (let b = 0; b < blocks; b++) kernel(view, 0, b, b * BLOCK_SIZE, Math.min(n, (b + 1) * BLOCK_SIZE));
+}
+
+/** Blocks a thread claims at a time in runClaimed, at most: 8 192 households, so that claims cost nothing. */
+export const CLAIM_BLOCKS = 8;
+
+/**
+ * Runs blocks of pass `pass` as thread `lane` of `threads` until none are
+ * left, claiming a few at a time from the shared counter `claims[slot]`
+ * (reset to 0 before the pass). Threads that run faster — or are not slowed
+ * by another process on their core — take more blocks, so none waits long
+ * for the slowest (with fixed slices, a pass lasts as long as its slowest
+ * thread). Claims are smaller when blocks are few, so that every thread gets
+ * some. Which thread runs a block does not change its results (passes.ts),
+ * so the outputs stay bit-identical.
+ */
+export function runClaimed(
+  view: SliceView,
+  pass: number,
+  lane: number,
+  threads: number,
+  claims: Int32Array,
+  slot: number,
+): void {
+  const kernel = KERNELS[pass];
+  const n = passSize(view, pass);
+  const blocks = blockCountFor(n);
+  const claim = Math.max(1, Math.min(CLAIM_BLOCKS, Math.floor(blocks / (8 * threads))));
+  for (;;) {
+    const from = Atomics.add(claims, slot, claim);
+    if (from >= blocks) return;
+    const to = Math.min(blocks, from + claim);
+    for (let b = from; b < to; b++) kernel(view, lane, b, b * BLOCK_SIZE, Math.min(n, (b + 1) * BLOCK_SIZE));
+  }
 }
 
 /** The view of the state a kernel works on. */
@@ -53,7 +85,7 @@ export class SerialRunner implements PassRunner {
   }
 
   run(pass: number): void {
-    runSlice(this.#view, pass, 0, 1);
+    runAll(this.#view, pass);
   }
 
   close(): void {}

@@ -109,11 +109,6 @@ export function passSize(view: SliceView, pass: number): number {
   return PASS_OVER_FIRMS[pass] ? view.firms.n : view.households.n;
 }
 
-/** Blocks [from, to) of thread t of `threads`: contiguous, as even as whole blocks allow. */
-export function blockRange(blocks: number, threads: number, t: number): [number, number] {
-  return [Math.floor((blocks * t) / threads), Math.floor((blocks * (t + 1)) / threads)];
-}
-
 export function createPassWork(
   nHouseholds: number,
   nFirms: number,
