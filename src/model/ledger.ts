@@ -373,7 +373,9 @@ function checkFiniteScalars(m: ModelState, name: string, o: object): void {
  * every floating-point household column — NaN or infinite if any element
  * is, in which case the slow path names the column and the household.
  * Within a tick the purchase pass (markets/goods.ts purchaseKernel), the
- * last to write household columns, has already taken the census; anything
+ * last to write household columns, has already taken the census, with the
+ * separation and income passes' sentinels of the values they wrote and
+ * read (every floating-point column the tick touches); anything
  * that writes household columns after it marks the census stale
  * (`work.censusTick = -1`: creditParty, bank bail-ins), and outside a tick
  * (tests, a state just built) there is none — then scanKernel takes it here.
@@ -381,10 +383,14 @@ function checkFiniteScalars(m: ModelState, name: string, o: object): void {
 function scanHouseholds(m: ModelState, byBank: Float64Array): number {
   const h = m.households;
   const work = m.runner.work;
-  if (work.censusTick !== m.tick) m.runner.run(Pass.scanLedger);
+  const taken = work.censusTick === m.tick;
+  if (!taken) m.runner.run(Pass.scanLedger);
   work.censusTick = -1; // used once: a later check (a test corrupting the state) takes its own
   const total = sumBlocks(work, CensusSum.deposits);
-  const sentinel = sumBlocks(work, CensusSum.sentinel);
+  // The tick's passes each summed what they wrote or read (passes.ts CensusSum); scanKernel reads every column.
+  let sentinel = sumBlocks(work, CensusSum.sentinel);
+  if (taken)
+    sentinel += sumBlocks(work, CensusSum.reservationWages) + sumBlocks(work, CensusSum.incomeColumns);
   const nb = work.nBanks;
   for (let b = 0; b < work.blocks; b++) {
     for (let k = 0; k < nb; k++) byBank[k] += work.blockCensus[b * nb + k];

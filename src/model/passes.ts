@@ -30,8 +30,16 @@ export const PASS_OVER_FIRMS: readonly boolean[] = [false, false, false, false, 
 
 /** Slots of per-block sums, per-pass scalar inputs. */
 export const SUM_SLOTS = 8;
-/** Slots of blockSums that hold the ledger's household census (kept apart from every pass's own slots). */
-export const CensusSum = { deposits: 6, sentinel: 7 } as const;
+/**
+ * Slots of blockSums that hold the ledger's household census (ledger.ts
+ * scanHouseholds), kept apart from every pass's own slots: the NaN sentinels
+ * of the values each pass wrote — reservation wages (separation pass); wages,
+ * expected incomes, planned spending and the equity units read (income
+ * pass); planned spending and deposits (purchase pass) — and the deposits'
+ * total. Together they cover every floating-point household column a tick
+ * writes or reads.
+ */
+export const CensusSum = { reservationWages: 4, incomeColumns: 5, deposits: 6, sentinel: 7 } as const;
 export const ARG_SLOTS = 32;
 
 /** Buffers a pass reads its inputs from and writes its partial results to (shared with workers). */

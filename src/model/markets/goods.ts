@@ -88,8 +88,9 @@ const PurchaseSum = { spent: 0, planned: 1 } as const;
  * supplier's fill ratio. It is the tick's last pass that writes household
  * columns, so it also takes the ledger's census of them (what scanKernel in
  * ledger.ts would read at the end of the tick): deposits by bank and in
- * total, and the NaN sentinel of every floating-point column — one trip
- * through the household columns' memory instead of two.
+ * total, with the NaN sentinel of what it read — the separation and income
+ * passes add theirs (passes.ts CensusSum) — one trip through the household
+ * columns' memory instead of two.
  */
 export function purchaseKernel(v: SliceView, _lane: number, block: number, start: number, end: number): void {
   const h = v.households;
@@ -106,7 +107,7 @@ export function purchaseKernel(v: SliceView, _lane: number, block: number, start
     depChange[bankBase + k] = 0;
     census[bankBase + k] = 0;
   }
-  const { deposits, bank, supplier, plannedSpend, wage, equityUnits, reservationWage, expectedIncome } = h;
+  const { deposits, bank, supplier, plannedSpend } = h;
   let spent = 0;
   let planned = 0;
   let total = 0;
@@ -129,7 +130,7 @@ export function purchaseKernel(v: SliceView, _lane: number, block: number, start
     // The census, in the same order as scanKernel's.
     census[k] += d;
     total += d;
-    sentinel += wage[i] + equityUnits[i] + reservationWage[i] + expectedIncome[i] + p;
+    sentinel += p;
   }
   const sums = work.blockSums;
   const base = block * SUM_SLOTS;
