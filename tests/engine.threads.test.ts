@@ -21,13 +21,17 @@ const OUTPUTS = [
   "summary.json",
   "network.json",
 ];
-/** 5.3 blocks of households, so that 3 and 4 threads get uneven slices; the AI chain acts from tick 6. */
+/**
+ * 5.3 blocks of households, so that threads claim uneven shares; the AI chain
+ * acts from tick 6 and automation lays workers off (the exposure pass).
+ */
 const SETS = [
   `households.count=${Math.round(5.3 * BLOCK_SIZE)}`,
   "firms.consumption.count=40",
   "firms.capital.count=8",
   "aiChain.startTick=6",
   "burnInTicks=6",
+  "automation.enabled=true",
 ];
 const SCENARIO = "configs/scenarios/baseline-2025.json";
 

@@ -41,7 +41,14 @@ export class ThreadedRunner implements PassRunner {
   private constructor(m: ModelState, threads: number) {
     checkShared(m);
     this.threads = threads;
-    this.work = createPassWork(m.households.n, m.firms.n, m.banks.n, threads, true);
+    this.work = createPassWork(
+      m.households.n,
+      m.firms.n,
+      m.banks.n,
+      threads,
+      true,
+      m.config.automation.enabled,
+    );
     this.#view = sliceView(m, this.work);
     this.#control = new Int32Array(new SharedArrayBuffer(4 * CONTROL_SLOTS));
     this.#errorBytes = new Uint8Array(new SharedArrayBuffer(ERROR_BYTES));

@@ -1,6 +1,8 @@
 // The passes by id (passes.ts Pass), and the runner that runs them
 // all on the calling thread. Worker threads run the same kernels on their
 // blocks (engine/threads.ts), so one thread and many give the same bits.
+
+import { exposureKernel } from "./agents/automation.ts";
 import { planKernel } from "./agents/firms.ts";
 import { incomeKernel } from "./agents/households.ts";
 import { scanKernel } from "./ledger.ts";
@@ -25,6 +27,7 @@ export const KERNELS: readonly Kernel[] = [
   purchaseKernel,
   scanKernel,
   planKernel,
+  exposureKernel,
 ];
 
 /** Runs every block of pass `pass` on the calling thread, in order. */
@@ -80,7 +83,7 @@ export class SerialRunner implements PassRunner {
   readonly #view: SliceView;
 
   constructor(m: ModelState) {
-    this.work = createPassWork(m.households.n, m.firms.n, m.banks.n, 1, false);
+    this.work = createPassWork(m.households.n, m.firms.n, m.banks.n, 1, false, m.config.automation.enabled);
     this.#view = sliceView(m, this.work);
   }
 

@@ -15,7 +15,7 @@
 // The model only defines the passes and runs them through `m.runner`; the
 // serial runner (kernels.ts) runs every block on the calling thread, the
 // engine's threaded runner (engine/threads.ts) spreads them over workers.
-import { INCOME_BINS } from "./agents/automation.ts";
+import { EXPOSURE_BINS, INCOME_BINS } from "./agents/automation.ts";
 import type { Firms, Households } from "./state.ts";
 import { column } from "./state.ts";
 
@@ -23,10 +23,10 @@ import { column } from "./state.ts";
 export const BLOCK_SIZE = 1024;
 
 /** Pass ids (index into KERNELS in kernels.ts). */
-export const Pass = { separate: 0, income: 1, purchase: 2, scanLedger: 3, plan: 4 } as const;
+export const Pass = { separate: 0, income: 1, purchase: 2, scanLedger: 3, plan: 4, exposure: 5 } as const;
 
 /** The population each pass runs over, by Pass id: the firms' passes write only each firm's own columns. */
-export const PASS_OVER_FIRMS: readonly boolean[] = [false, false, false, false, true];
+export const PASS_OVER_FIRMS: readonly boolean[] = [false, false, false, false, true, false];
 
 /** Slots of per-block sums, per-pass scalar inputs. */
 export const SUM_SLOTS = 8;
@@ -82,6 +82,12 @@ export interface PassWork {
   blockCount: Int32Array;
   /** Per-lane sums by firm: lanes × nFirms (exact sums only). */
   laneFirm: Float64Array;
+  /**
+   * Per-lane counts of each firm's employees by exposure bin (lanes × nFirms
+   * × EXPOSURE_BINS; integers, exact in any order) for automation layoffs
+   * (agents/automation.ts selectLayoffs); empty when automation is off.
+   */
+  laneExposure: Int32Array;
   /** Per-lane household income histogram (agents/automation.ts incomeBin): counts and fixed-point sums, lanes × INCOME_BINS. */
   laneIncomeCounts: Float64Array;
   laneIncomeSums: Float64Array;
@@ -123,6 +129,7 @@ export function createPassWork(
   nBanks: number,
   lanes: number,
   shared: boolean,
+  automation: boolean,
 ): PassWork {
   const blocks = blockCountFor(nHouseholds);
   return {
@@ -139,6 +146,7 @@ export function createPassWork(
     leaveProne: column(Int32Array, (nFirms >>> 5) + 1, shared),
     blockCount: column(Int32Array, blocks, shared),
     laneFirm: column(Float64Array, lanes * nFirms, shared),
+    laneExposure: column(Int32Array, automation ? lanes * nFirms * EXPOSURE_BINS : 0, shared),
     laneIncomeCounts: column(Float64Array, lanes * INCOME_BINS, shared),
     laneIncomeSums: column(Float64Array, lanes * INCOME_BINS, shared),
   };

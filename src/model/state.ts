@@ -196,8 +196,6 @@ export interface Automation {
   /** Unemployment spells ended by a hire this tick: months summed and count, [others, displaced by automation]. */
   spellMonths: Float64Array;
   spellCount: Float64Array;
-  /** Employees by firm and exposure bin (firm × EXPOSURE_BINS), rebuilt in ticks with automation layoffs. */
-  firmExposureCounts: Int32Array;
   /** Households and their disposable income by income bin (agents/automation.ts incomeBin: 64 bins an octave). */
   incomeCounts: Float64Array;
   incomeSums: Float64Array;

@@ -17,6 +17,7 @@
 // of income is lowest (households.ts) — so a shift from wages to profits
 // lowers consumption demand.
 
+import { Pass, type SliceView } from "../passes.ts";
 import { AgentStream, keyedUniform, streamKey } from "../rng.ts";
 import type { Automation, ModelState } from "../state.ts";
 import { liveCapacity } from "./aiChain/demand.ts";
@@ -39,7 +40,6 @@ export function createAutomation(nFirms: number): Automation {
     trainees: 0,
     spellMonths: new Float64Array(2),
     spellCount: new Float64Array(2),
-    firmExposureCounts: new Int32Array(nFirms * EXPOSURE_BINS),
     incomeCounts: new Float64Array(INCOME_BINS),
     incomeSums: new Float64Array(INCOME_BINS),
   };
@@ -158,19 +158,18 @@ export function selectLayoffs(m: ModelState): void {
     if (f.automationLayoffs[j] > 0) any = true;
   }
   if (!any) return;
-  const counts = m.automation.firmExposureCounts;
+  // Each firm's employees by exposure bin: a pass over the households (exposureKernel), counted per lane.
+  const work = m.runner.work;
+  const counts = work.laneExposure;
   counts.fill(0);
-  const employer = h.employer;
-  const exposure = h.exposure;
-  for (let i = 0; i < h.n; i++) {
-    const e = employer[i];
-    if (e >= 0) counts[e * EXPOSURE_BINS + (exposure[i] >> EXPOSURE_SHIFT)]++;
-  }
+  m.runner.run(Pass.exposure);
+  const stride = f.n * EXPOSURE_BINS;
   for (let j = 0; j < f.n; j++) {
     let need = f.automationLayoffs[j];
     if (need <= 0) continue;
     for (let b = EXPOSURE_BINS - 1; b >= 0; b--) {
-      const here = counts[j * EXPOSURE_BINS + b];
+      let here = 0;
+      for (let l = 0; l < work.lanes; l++) here += counts[l * stride + j * EXPOSURE_BINS + b];
       f.layoffBin[j] = b;
       if (here >= need) {
         f.layoffFraction[j] = here > 0 ? need / here : 0;
@@ -179,6 +178,18 @@ export function selectLayoffs(m: ModelState): void {
       f.layoffFraction[j] = 1;
       need -= here;
     }
+  }
+}
+
+/** The exposure pass over households [start, end): each employee counted in her firm's exposure bin, in her lane. */
+export function exposureKernel(v: SliceView, lane: number, _block: number, start: number, end: number): void {
+  const employer = v.households.employer;
+  const exposure = v.households.exposure;
+  const counts = v.work.laneExposure;
+  const base = lane * v.firms.n * EXPOSURE_BINS;
+  for (let i = start; i < end; i++) {
+    const e = employer[i];
+    if (e >= 0) counts[base + e * EXPOSURE_BINS + (exposure[i] >> EXPOSURE_SHIFT)]++;
   }
 }
 
