@@ -449,7 +449,7 @@ export function createInitialState(config: SpiralConfig, opts: InitOptions = {})
     events: [],
     aiChain,
     fund,
-    automation: createAutomation(Fc + Fk),
+    automation: createAutomation(),
     utility: createUtility(
       config,
       scale,

@@ -30,7 +30,7 @@ export const INCOME_BINS = 2048;
 /** Highest automated share of a firm's tasks (someone has to run the firm). */
 const MAX_AUTOMATED_SHARE = 0.95;
 
-export function createAutomation(nFirms: number): Automation {
+export function createAutomation(): Automation {
   return {
     capabilityIndex: 1,
     referenceWage: 0,
@@ -150,7 +150,6 @@ export function automationSpending(m: ModelState, j: number, prodL: number): num
  */
 export function selectLayoffs(m: ModelState): void {
   const f = m.firms;
-  const h = m.households;
   let any = false;
   for (let j = 0; j < f.n; j++) {
     f.layoffBin[j] = EXPOSURE_BINS;
