@@ -32,6 +32,8 @@ interface Result {
   threads: number;
   ticks: number;
   nsPerHouseholdTick: number;
+  /** The median tick's ns per household: less moved by other processes on a shared machine than the mean. */
+  medianNsPerHouseholdTick: number;
   bytesPerHousehold: number;
   peakRssBytes: number;
   initSeconds: number;
@@ -75,15 +77,24 @@ async function measure(households: number, threads: number, ticks: number): Prom
   globalThis.gc?.();
   const after = process.memoryUsage();
   passMs = 0;
+  const tickNs: number[] = [];
   const start = process.hrtime.bigint();
-  for (let t = 0; t < ticks; t++) tick();
+  for (let t = 0; t < ticks; t++) {
+    const t0 = process.hrtime.bigint();
+    tick();
+    tickNs.push(Number(process.hrtime.bigint() - t0));
+  }
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  tickNs.sort((a, b) => a - b);
+  const medianNs =
+    ticks % 2 === 1 ? tickNs[(ticks - 1) / 2] : (tickNs[ticks / 2 - 1] + tickNs[ticks / 2]) / 2;
   model.runner.close();
   const result: Result = {
     households,
     threads,
     ticks,
     nsPerHouseholdTick: (seconds * 1e9) / (ticks * households),
+    medianNsPerHouseholdTick: medianNs / households,
     bytesPerHousehold:
       (after.heapUsed - before.heapUsed + (after.arrayBuffers - before.arrayBuffers)) / households,
     peakRssBytes: process.resourceUsage().maxRSS * 1024,
@@ -187,11 +198,12 @@ if (process.argv[2] === "--one") {
     `parallel CPU the machine offered before the runs: ${(await parallelCapacity()).toFixed(2)} of 2 cores`,
   );
   console.log(
-    "households  threads  ns/hh-tick  speed-up  peak RSS GiB  bytes/hh  init s  vs BeforeIT (5 µs/agent-quarter)  passes share → Amdahl bound, 2 threads",
+    "households  threads  ns/hh-tick (mean, median tick)  speed-up (mean, median)  peak RSS GiB  bytes/hh  init s  vs BeforeIT (5 µs/agent-quarter)  passes share → Amdahl bound, 2 threads",
   );
   const oneThreadRss: [number, number][] = [];
   for (const n of sizes) {
     let oneThread = 0;
+    let oneThreadMedian = 0;
     for (const t of threads) {
       const child = spawnSync(
         process.execPath,
@@ -205,8 +217,12 @@ if (process.argv[2] === "--one") {
         continue;
       }
       const r: Result = JSON.parse(child.stdout.trim().split("\n").pop() ?? "{}");
-      if (t === 1) oneThread = r.nsPerHouseholdTick;
+      if (t === 1) {
+        oneThread = r.nsPerHouseholdTick;
+        oneThreadMedian = r.medianNsPerHouseholdTick;
+      }
       const speedUp = oneThread > 0 ? oneThread / r.nsPerHouseholdTick : Number.NaN;
+      const medianSpeedUp = oneThreadMedian > 0 ? oneThreadMedian / r.medianNsPerHouseholdTick : Number.NaN;
       const ratio = BEFOREIT_NS_PER_AGENT_QUARTER / (3 * r.nsPerHouseholdTick);
       if (t === 1) oneThreadRss.push([n, r.peakRssBytes]);
       const amdahl =
@@ -214,7 +230,7 @@ if (process.argv[2] === "--one") {
           ? ""
           : `  ${(100 * r.passShare).toFixed(0)} % → ${(1 / (1 - r.passShare / 2)).toFixed(2)}`;
       console.log(
-        `${String(n).padStart(10)} ${String(t).padStart(8)} ${r.nsPerHouseholdTick.toFixed(1).padStart(11)} ${Number.isNaN(speedUp) ? "        –" : speedUp.toFixed(2).padStart(9)} ${(r.peakRssBytes / GIB).toFixed(2).padStart(13)} ${r.bytesPerHousehold.toFixed(1).padStart(9)} ${r.initSeconds.toFixed(1).padStart(7)}  ${ratio.toFixed(1)}× faster per agent-quarter${amdahl}`,
+        `${String(n).padStart(10)} ${String(t).padStart(8)} ${r.nsPerHouseholdTick.toFixed(1).padStart(15)}, ${r.medianNsPerHouseholdTick.toFixed(1).padStart(14)} ${Number.isNaN(speedUp) || t === 1 ? "                      –" : `${speedUp.toFixed(2).padStart(15)}, ${medianSpeedUp.toFixed(2).padStart(6)}`} ${(r.peakRssBytes / GIB).toFixed(2).padStart(13)} ${r.bytesPerHousehold.toFixed(1).padStart(9)} ${r.initSeconds.toFixed(1).padStart(7)}  ${ratio.toFixed(1)}× faster per agent-quarter${amdahl}`,
       );
     }
   }
