@@ -4,7 +4,7 @@
 // loss, and ration credit — refusing risky borrowers and lending no more
 // than their capital allows. Firms service their debt first; a firm that
 // cannot is bankrupt and is replaced (see resolveFirmDefault).
-import { FlowRow, grantLoan, Party, repayLoan, transfer, writeOffLoan } from "../ledger.ts";
+import { FlowRow, repayLoan, SECTOR_COUNT, Sector, writeOffLoan } from "../ledger.ts";
 import type { ModelState } from "../state.ts";
 
 /**
@@ -38,6 +38,30 @@ function collateralValue(m: ModelState, j: number, pK: number): number {
 }
 
 /**
+ * Each firm's terms for financeFirms, computed in firm order before the
+ * random visit (they depend on the firm's own columns only): one record of
+ * FIN_STRIDE numbers per firm, so the visit in random order reads one cache
+ * line per firm instead of a dozen columns. Grown on demand, never per tick.
+ */
+const FIN_STRIDE = 8;
+const Fin = {
+  interest: 0,
+  principal: 1,
+  wageNeed: 2,
+  /** interest + principal + wage need × (1 + cash buffer), before investment and deposits. */
+  base: 3,
+  leverageGap: 4,
+  room: 5,
+  deposits: 6,
+  loans: 7,
+} as const;
+/** Per-firm integers: flags (FIN_SKIP, FIN_ELIGIBLE), bank, capital supplier, spare. */
+const FIN_INTS = 4;
+const FIN_SKIP = 1;
+const FIN_ELIGIBLE = 2;
+const finScratch = { terms: new Float64Array(0), ints: new Int32Array(0) };
+
+/**
  * Debt service, then new loans for this month's outlays (wages, planned
  * investment, a liquidity buffer). Firms are visited in a random order
  * drawn from the "credit" stream so no firm is always first in line for a
@@ -46,57 +70,136 @@ function collateralValue(m: ModelState, j: number, pK: number): number {
  */
 export function financeFirms(m: ModelState): void {
   const f = m.firms;
+  const n = f.n;
+  const nc = f.nConsumption;
   const cb = m.config.banks;
   const cf = m.config.firms;
   const order = m.scratch.firmOrder;
-  for (let j = 0; j < f.n; j++) order[j] = j;
-  m.streams.shuffle("credit", order, f.n);
+  for (let j = 0; j < n; j++) order[j] = j;
+  m.streams.shuffle("credit", order, n);
   const pK = m.macro.capitalGoodsPrice;
-  for (let o = 0; o < f.n; o++) {
-    const j = order[o];
-    f.interestPaid[j] = 0;
-    if (f.age[j] === 0) continue;
-    const interest = (f.loans[j] * f.loanRateYearly[j]) / 12;
-    const principal = f.loans[j] / cf.loanMaturityMonths;
-    const wageNeed = Math.max(f.employees[j], f.labourDemand[j]) * f.wage[j];
-    const supplier = f.capitalSupplier[j];
-    const investCost = j < f.nConsumption ? f.investmentOrder[j] * f.price[supplier] : 0;
+  if (finScratch.ints.length < n * FIN_INTS) {
+    finScratch.terms = new Float64Array(n * FIN_STRIDE);
+    finScratch.ints = new Int32Array(n * FIN_INTS);
+  }
+  const terms = finScratch.terms;
+  const ints = finScratch.ints;
+  const { loans, deposits, interestPaid, investmentOrder, labourDemand, price, wage } = f;
+  const maturity = cf.loanMaturityMonths;
+  const buffer = 1 + cf.cashBufferMonths;
+  const targetLeverage = cf.targetLeverage;
+  const maxLeverage = cb.maxLeverage;
+  const maxPd = cb.maxDefaultProbability;
+  // The terms, in firm order (each firm's own columns are untouched until its turn below).
+  for (let j = 0; j < n; j++) {
+    interestPaid[j] = 0;
+    const t = j * FIN_STRIDE;
+    const q = j * FIN_INTS;
+    if (f.age[j] === 0) {
+      ints[q] = FIN_SKIP;
+      continue;
+    }
+    const L = loans[j];
+    const D = deposits[j];
+    const interest = (L * f.loanRateYearly[j]) / 12;
+    const principal = L / maturity;
+    const wageNeed = Math.max(f.employees[j], labourDemand[j]) * wage[j];
     // Firms also borrow towards a target leverage on their capital (debt is
     // cheaper than equity after tax), closing a twelfth of the gap a month;
     // the proceeds leave as payouts — so credit tracks collateral values and
     // banks' willingness to lend (the financial accelerator).
-    const target = cf.targetLeverage * collateralValue(m, j, pK);
-    const leverageGap = target > f.loans[j] ? (target - f.loans[j]) / 12 : 0;
-    const need =
-      Math.max(0, interest + principal + wageNeed * (1 + cf.cashBufferMonths) + investCost - f.deposits[j]) +
-      leverageGap;
+    const collateral = collateralValue(m, j, pK);
+    const target = targetLeverage * collateral;
+    terms[t + Fin.interest] = interest;
+    terms[t + Fin.principal] = principal;
+    terms[t + Fin.wageNeed] = wageNeed;
+    terms[t + Fin.base] = interest + principal + wageNeed * buffer;
+    terms[t + Fin.leverageGap] = target > L ? (target - L) / 12 : 0;
+    terms[t + Fin.room] = maxLeverage * (collateral + D) - L;
+    terms[t + Fin.deposits] = D;
+    terms[t + Fin.loans] = L;
+    ints[q] = f.pdYearly[j] <= maxPd ? FIN_ELIGIBLE : 0;
+    ints[q + 1] = f.bank[j];
+    ints[q + 2] = f.capitalSupplier[j];
+  }
+  // The visit in random order. Ledger entries as in grantLoan, transfer
+  // (firm → its bank, loan interest) and repayLoan, in the same order.
+  const b = m.banks;
+  const capacity = b.lendingCapacity;
+  const bankLoans = b.loans;
+  const bankDeposits = b.deposits;
+  const bankReserves = b.reserves;
+  const bankEquity = b.equity;
+  const bankProfit = b.profit;
+  const flows = m.ledger.flows;
+  const interestFrom = FlowRow.loanInterest * SECTOR_COUNT + Sector.firms;
+  const interestTo = FlowRow.loanInterest * SECTOR_COUNT + Sector.banks;
+  // The central bank's reserves move by each interest payment in turn (kept in a local between calls out).
+  let cbReserves = m.centralBank.reserves;
+  for (let o = 0; o < n; o++) {
+    const j = order[o];
+    const q = j * FIN_INTS;
+    const flags = ints[q];
+    if ((flags & FIN_SKIP) !== 0) continue;
+    const t = j * FIN_STRIDE;
+    const interest = terms[t + Fin.interest];
+    const principal = terms[t + Fin.principal];
+    const wageNeed = terms[t + Fin.wageNeed];
+    const bank = ints[q + 1];
+    const supplier = ints[q + 2];
+    // The supplier's price is read now: a capital firm that defaulted earlier in this visit has a new one.
+    const investCost = j < nc ? investmentOrder[j] * price[supplier] : 0;
+    let d = terms[t + Fin.deposits];
+    let l = terms[t + Fin.loans];
+    const need = Math.max(0, terms[t + Fin.base] + investCost - d) + terms[t + Fin.leverageGap];
     if (need > 0) {
-      const bank = f.bank[j];
-      const room = cb.maxLeverage * (collateralValue(m, j, pK) + f.deposits[j]) - f.loans[j];
-      const eligible = f.pdYearly[j] <= cb.maxDefaultProbability;
-      const grant = eligible ? Math.min(need, Math.max(0, room), m.banks.lendingCapacity[bank]) : 0;
+      const grant =
+        (flags & FIN_ELIGIBLE) !== 0 ? Math.min(need, Math.max(0, terms[t + Fin.room]), capacity[bank]) : 0;
       if (grant > 0) {
-        grantLoan(m, j, grant);
-        m.banks.lendingCapacity[bank] -= grant;
+        l += grant;
+        bankLoans[bank] += grant;
+        d += grant;
+        bankDeposits[bank] += grant;
+        capacity[bank] -= grant;
       }
     }
-    if (f.deposits[j] < interest + principal) {
+    if (d < interest + principal) {
+      loans[j] = l;
+      deposits[j] = d;
+      m.centralBank.reserves = cbReserves;
       resolveFirmDefault(m, j);
+      cbReserves = m.centralBank.reserves;
       continue;
     }
-    transfer(m, FlowRow.loanInterest, Party.firm, j, Party.bank, f.bank[j], interest);
-    m.banks.profit[f.bank[j]] += interest;
-    f.interestPaid[j] = interest;
-    repayLoan(m, j, principal);
+    if (interest !== 0) {
+      d -= interest;
+      bankDeposits[bank] -= interest;
+      bankReserves[bank] -= interest;
+      cbReserves -= interest;
+      bankReserves[bank] += interest;
+      bankEquity[bank] += interest;
+      cbReserves += interest;
+      flows[interestFrom] -= interest;
+      flows[interestTo] += interest;
+    }
+    bankProfit[bank] += interest;
+    interestPaid[j] = interest;
+    l -= principal;
+    bankLoans[bank] -= principal;
+    d -= principal;
+    bankDeposits[bank] -= principal;
+    loans[j] = l;
+    deposits[j] = d;
     // What cash cannot cover is not bought or hired: investment first, then new hires.
-    const cash = f.deposits[j];
-    if (cash < wageNeed + investCost && j < f.nConsumption) {
-      f.investmentOrder[j] = Math.max(0, (cash - wageNeed) / Math.max(1e-9, f.price[supplier]));
+    const cash = d;
+    if (cash < wageNeed + investCost && j < nc) {
+      investmentOrder[j] = Math.max(0, (cash - wageNeed) / Math.max(1e-9, price[supplier]));
     }
     if (cash < wageNeed) {
-      f.labourDemand[j] = Math.min(f.labourDemand[j], Math.floor(cash / Math.max(1e-9, f.wage[j])));
+      labourDemand[j] = Math.min(labourDemand[j], Math.floor(cash / Math.max(1e-9, wage[j])));
     }
   }
+  m.centralBank.reserves = cbReserves;
 }
 
 /**

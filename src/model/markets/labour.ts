@@ -164,23 +164,77 @@ export function separationKernel(
   v.work.blockCount[block] = count - start;
 }
 
+/**
+ * What matching reads of each job seeker, gathered in seeker order (pool
+ * positions) so that a firm's random contacts hit a compact array instead of
+ * a random household among millions; hires are applied to the household
+ * columns afterwards, in household order. Grown on demand, never per tick.
+ */
+const seekerData = {
+  pos: new Int32Array(0),
+  reservationWage: new Float32Array(0),
+  mismatch: new Uint8Array(0),
+  displaced: new Uint8Array(0),
+  months: new Uint16Array(0),
+  hiredBy: new Int32Array(0),
+};
+
+function seekerBuffers(n: number): typeof seekerData {
+  const s = seekerData;
+  if (s.pos.length < n) {
+    const cap = n + (n >> 2) + 1024;
+    s.pos = new Int32Array(cap);
+    s.reservationWage = new Float32Array(cap);
+    s.mismatch = new Uint8Array(cap);
+    s.displaced = new Uint8Array(cap);
+    s.months = new Uint16Array(cap);
+    s.hiredBy = new Int32Array(cap);
+  }
+  return s;
+}
+
 /** Firms with vacancies hire from the job seekers. Returns the vacancies left open. */
 export function matchWorkers(m: ModelState, seekers: number): number {
   const h = m.households;
   const f = m.firms;
   const order = m.scratch.firmOrder;
   const pool = m.scratch.unemployed;
+  const labourDemand = f.labourDemand;
+  const employees = f.employees;
+  const unfilled = f.unfilled;
+  const firmWage = f.wage;
   let n = 0;
   for (let j = 0; j < f.n; j++) {
-    f.unfilled[j] = 0;
-    if (f.labourDemand[j] > f.employees[j]) order[n++] = j;
+    unfilled[j] = 0;
+    if (labourDemand[j] > employees[j]) order[n++] = j;
   }
   m.streams.shuffle("labour", order, n);
   const rnd = m.streams.get("labour");
+  // Gather the seekers' matching data (pool in household order: a forward scan).
+  const sd = seekerBuffers(seekers);
+  const pos = sd.pos;
+  const seekerReservation = sd.reservationWage;
+  const seekerMismatch = sd.mismatch;
+  const seekerDisplaced = sd.displaced;
+  const seekerMonths = sd.months;
+  const hiredBy = sd.hiredBy;
+  {
+    const reservationWage = h.reservationWage;
+    const mismatch = h.mismatch;
+    const displaced = h.displaced;
+    const unemployedMonths = h.unemployedMonths;
+    for (let k = 0; k < seekers; k++) {
+      const i = pool[k];
+      pos[k] = k;
+      seekerReservation[k] = reservationWage[i];
+      seekerMismatch[k] = mismatch[i];
+      seekerDisplaced[k] = displaced[i];
+      seekerMonths[k] = unemployedMonths[i];
+      hiredBy[k] = -1;
+    }
+  }
   let open = 0;
   let remaining = seekers;
-  const mismatch = h.mismatch;
-  const displaced = h.displaced;
   // Completed spells by kind: index 1 displaced by automation, 0 the others.
   const spellMonths = m.automation.spellMonths;
   const spellCount = m.automation.spellCount;
@@ -188,31 +242,43 @@ export function matchWorkers(m: ModelState, seekers: number): number {
   spellCount.fill(0);
   for (let o = 0; o < n; o++) {
     const j = order[o];
-    const wage = f.wage[j];
-    let vacancies = f.labourDemand[j] - f.employees[j];
+    const wage = firmWage[j];
+    let vacancies = labourDemand[j] - employees[j];
     let contacts = vacancies * CONTACTS_PER_VACANCY;
+    let hired = 0;
     while (vacancies > 0 && contacts > 0 && remaining > 0) {
       contacts--;
       const pick = Math.floor(rnd() * remaining);
-      const i = pool[pick];
-      if (h.reservationWage[i] > wage) continue;
+      const k = pos[pick];
+      if (seekerReservation[k] > wage) continue;
       // A worker displaced by automation lacks the skills firms look for, with probability = her mismatch.
-      const mm = mismatch[i];
+      const mm = seekerMismatch[k];
       if (mm > 0 && rnd() * 255 < mm) continue;
-      const d = displaced[i];
-      spellMonths[d] += h.unemployedMonths[i];
+      const d = seekerDisplaced[k];
+      spellMonths[d] += seekerMonths[k];
       spellCount[d]++;
-      h.employer[i] = j;
-      h.wage[i] = wage;
-      h.unemployedMonths[i] = 0;
-      f.employees[j]++;
+      hiredBy[k] = j;
+      hired++;
       vacancies--;
-      pool[pick] = pool[--remaining];
+      pos[pick] = pos[--remaining];
     }
+    employees[j] += hired;
     if (vacancies > 0) {
-      f.unfilled[j] = 1;
+      unfilled[j] = 1;
       open += vacancies;
     }
+  }
+  // The hires, in household order.
+  const employer = h.employer;
+  const householdWage = h.wage;
+  const unemployedMonths = h.unemployedMonths;
+  for (let k = 0; k < seekers; k++) {
+    const j = hiredBy[k];
+    if (j < 0) continue;
+    const i = pool[k];
+    employer[i] = j;
+    householdWage[i] = firmWage[j];
+    unemployedMonths[i] = 0;
   }
   return open;
 }
