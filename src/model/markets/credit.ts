@@ -14,20 +14,25 @@ import type { ModelState } from "../state.ts";
  */
 export function priceCredit(m: ModelState): void {
   const f = m.firms;
+  const n = f.n;
+  const nc = f.nConsumption;
   const c = m.config.banks;
   const policy = m.centralBank.policyRateYearly;
   const pK = m.macro.capitalGoodsPrice;
-  for (let j = 0; j < f.n; j++) {
-    const collateral = collateralValue(m, j, pK);
-    const leverage = f.loans[j] / Math.max(1e-9, collateral + f.deposits[j]);
-    const debtService = f.loans[j] * (f.loanRateYearly[j] / 12 + 1 / m.config.firms.loanMaturityMonths);
-    const serviceRatio = debtService / Math.max(1e-9, f.salesNominal[j]);
-    const z =
-      c.pdIntercept + c.pdLeverageSlope * leverage + c.pdDebtServiceSlope * Math.min(serviceRatio, 10);
+  const maturity = m.config.firms.loanMaturityMonths;
+  const { pdIntercept, pdLeverageSlope, pdDebtServiceSlope, riskPremiumMultiplier, lossGivenDefault } = c;
+  const spread = m.banks.spreadYearly;
+  const { loans, deposits, loanRateYearly, salesNominal, capital, pdYearly, bank } = f;
+  for (let j = 0; j < n; j++) {
+    // collateralValue, inlined.
+    const collateral = j < nc ? capital[j] * pK : 12 * salesNominal[j] * 0.5;
+    const leverage = loans[j] / Math.max(1e-9, collateral + deposits[j]);
+    const debtService = loans[j] * (loanRateYearly[j] / 12 + 1 / maturity);
+    const serviceRatio = debtService / Math.max(1e-9, salesNominal[j]);
+    const z = pdIntercept + pdLeverageSlope * leverage + pdDebtServiceSlope * Math.min(serviceRatio, 10);
     const pd = 1 / (1 + Math.exp(-z));
-    f.pdYearly[j] = pd;
-    f.loanRateYearly[j] =
-      policy + m.banks.spreadYearly[f.bank[j]] + c.riskPremiumMultiplier * pd * c.lossGivenDefault;
+    pdYearly[j] = pd;
+    loanRateYearly[j] = policy + spread[bank[j]] + riskPremiumMultiplier * pd * lossGivenDefault;
   }
 }
 
