@@ -165,17 +165,18 @@ export function separationKernel(
 }
 
 /**
- * What matching reads of each job seeker, gathered in seeker order (pool
- * positions) so that a firm's random contacts hit a compact array instead of
- * a random household among millions; hires are applied to the household
- * columns afterwards, in household order. Grown on demand, never per tick.
+ * What matching reads of each job seeker, gathered in pool order (the pool
+ * lists households in ascending order, so this is a forward scan) into
+ * compact arrays: a firm's random contacts then hit these instead of a
+ * random household among millions. `pos` holds the pool positions still
+ * unmatched, `hiredBy` the hiring firm per position; hires are applied to
+ * the household columns afterwards, in household order. Grown on demand,
+ * never per tick.
  */
 const seekerData = {
   pos: new Int32Array(0),
   reservationWage: new Float32Array(0),
   mismatch: new Uint8Array(0),
-  displaced: new Uint8Array(0),
-  months: new Uint16Array(0),
   hiredBy: new Int32Array(0),
 };
 
@@ -186,8 +187,6 @@ function seekerBuffers(n: number): typeof seekerData {
     s.pos = new Int32Array(cap);
     s.reservationWage = new Float32Array(cap);
     s.mismatch = new Uint8Array(cap);
-    s.displaced = new Uint8Array(cap);
-    s.months = new Uint16Array(cap);
     s.hiredBy = new Int32Array(cap);
   }
   return s;
@@ -210,26 +209,19 @@ export function matchWorkers(m: ModelState, seekers: number): number {
   }
   m.streams.shuffle("labour", order, n);
   const rnd = m.streams.get("labour");
-  // Gather the seekers' matching data (pool in household order: a forward scan).
   const sd = seekerBuffers(seekers);
   const pos = sd.pos;
   const seekerReservation = sd.reservationWage;
   const seekerMismatch = sd.mismatch;
-  const seekerDisplaced = sd.displaced;
-  const seekerMonths = sd.months;
   const hiredBy = sd.hiredBy;
   {
     const reservationWage = h.reservationWage;
     const mismatch = h.mismatch;
-    const displaced = h.displaced;
-    const unemployedMonths = h.unemployedMonths;
     for (let k = 0; k < seekers; k++) {
       const i = pool[k];
       pos[k] = k;
       seekerReservation[k] = reservationWage[i];
       seekerMismatch[k] = mismatch[i];
-      seekerDisplaced[k] = displaced[i];
-      seekerMonths[k] = unemployedMonths[i];
       hiredBy[k] = -1;
     }
   }
@@ -254,9 +246,6 @@ export function matchWorkers(m: ModelState, seekers: number): number {
       // A worker displaced by automation lacks the skills firms look for, with probability = her mismatch.
       const mm = seekerMismatch[k];
       if (mm > 0 && rnd() * 255 < mm) continue;
-      const d = seekerDisplaced[k];
-      spellMonths[d] += seekerMonths[k];
-      spellCount[d]++;
       hiredBy[k] = j;
       hired++;
       vacancies--;
@@ -268,14 +257,18 @@ export function matchWorkers(m: ModelState, seekers: number): number {
       open += vacancies;
     }
   }
-  // The hires, in household order.
+  // The hires, in household order. Spell lengths are whole months: their sums are exact in any order.
   const employer = h.employer;
   const householdWage = h.wage;
   const unemployedMonths = h.unemployedMonths;
+  const displaced = h.displaced;
   for (let k = 0; k < seekers; k++) {
     const j = hiredBy[k];
     if (j < 0) continue;
     const i = pool[k];
+    const d = displaced[i];
+    spellMonths[d] += unemployedMonths[i];
+    spellCount[d]++;
     employer[i] = j;
     householdWage[i] = firmWage[j];
     unemployedMonths[i] = 0;
