@@ -24,8 +24,7 @@ export function priceCredit(m: ModelState): void {
   const spread = m.banks.spreadYearly;
   const { loans, deposits, loanRateYearly, salesNominal, capital, pdYearly, bank } = f;
   for (let j = 0; j < n; j++) {
-    // collateralValue, inlined.
-    const collateral = j < nc ? capital[j] * pK : 12 * salesNominal[j] * 0.5;
+    const collateral = collateralValue(j < nc, capital[j], salesNominal[j], pK);
     const leverage = loans[j] / Math.max(1e-9, collateral + deposits[j]);
     const debtService = loans[j] * (loanRateYearly[j] / 12 + 1 / maturity);
     const serviceRatio = debtService / Math.max(1e-9, salesNominal[j]);
@@ -37,9 +36,8 @@ export function priceCredit(m: ModelState): void {
 }
 
 /** What a bank counts as a firm's collateral: its capital at replacement cost, or a year of sales for capital-goods firms. */
-function collateralValue(m: ModelState, j: number, pK: number): number {
-  const f = m.firms;
-  return j < f.nConsumption ? f.capital[j] * pK : 12 * f.salesNominal[j] * 0.5;
+function collateralValue(consumptionFirm: boolean, capital: number, sales: number, pK: number): number {
+  return consumptionFirm ? capital * pK : 12 * sales * 0.5;
 }
 
 /**
@@ -95,25 +93,26 @@ export function financeFirms(m: ModelState): void {
   const targetLeverage = cf.targetLeverage;
   const maxLeverage = cb.maxLeverage;
   const maxPd = cb.maxDefaultProbability;
+  const { age, loanRateYearly, employees, capital, salesNominal, pdYearly, bank, capitalSupplier } = f;
   // The terms, in firm order (each firm's own columns are untouched until its turn below).
   for (let j = 0; j < n; j++) {
     interestPaid[j] = 0;
     const t = j * FIN_STRIDE;
     const q = j * FIN_INTS;
-    if (f.age[j] === 0) {
+    if (age[j] === 0) {
       ints[q] = FIN_SKIP;
       continue;
     }
     const L = loans[j];
     const D = deposits[j];
-    const interest = (L * f.loanRateYearly[j]) / 12;
+    const interest = (L * loanRateYearly[j]) / 12;
     const principal = L / maturity;
-    const wageNeed = Math.max(f.employees[j], labourDemand[j]) * wage[j];
+    const wageNeed = Math.max(employees[j], labourDemand[j]) * wage[j];
     // Firms also borrow towards a target leverage on their capital (debt is
     // cheaper than equity after tax), closing a twelfth of the gap a month;
     // the proceeds leave as payouts — so credit tracks collateral values and
     // banks' willingness to lend (the financial accelerator).
-    const collateral = collateralValue(m, j, pK);
+    const collateral = collateralValue(j < nc, capital[j], salesNominal[j], pK);
     const target = targetLeverage * collateral;
     terms[t + Fin.interest] = interest;
     terms[t + Fin.principal] = principal;
@@ -123,9 +122,9 @@ export function financeFirms(m: ModelState): void {
     terms[t + Fin.room] = maxLeverage * (collateral + D) - L;
     terms[t + Fin.deposits] = D;
     terms[t + Fin.loans] = L;
-    ints[q] = f.pdYearly[j] <= maxPd ? FIN_ELIGIBLE : 0;
-    ints[q + 1] = f.bank[j];
-    ints[q + 2] = f.capitalSupplier[j];
+    ints[q] = pdYearly[j] <= maxPd ? FIN_ELIGIBLE : 0;
+    ints[q + 1] = bank[j];
+    ints[q + 2] = capitalSupplier[j];
   }
   // The visit in random order. Ledger entries as in grantLoan, transfer
   // (firm → its bank, loan interest) and repayLoan, in the same order.
