@@ -43,25 +43,34 @@ function collateralValue(consumptionFirm: boolean, capital: number, sales: numbe
 /**
  * Each firm's terms for financeFirms, computed in firm order before the
  * random visit (they depend on the firm's own columns only): one record of
- * FIN_STRIDE numbers per firm, so the visit in random order reads one cache
- * line per firm instead of a dozen columns. Grown on demand, never per tick.
+ * FIN_STRIDE numbers per firm, so the visit in random order reads and
+ * writes one record per firm instead of a dozen columns; the firm's own
+ * columns are written back afterwards, in firm order. Grown on demand,
+ * never per tick.
  */
 const FIN_STRIDE = 8;
 const Fin = {
   interest: 0,
-  principal: 1,
+  /** Investment ordered (consumption firms). */
+  investmentOrder: 1,
   wageNeed: 2,
-  /** interest + principal + wage need × (1 + cash buffer), before investment and deposits. */
+  /** interest + principal + wage need × (1 + cash buffer), before investment and deposits; after the visit, the investment cost. */
   base: 3,
+  /** After the visit: the supplier's price at the firm's turn. */
   leverageGap: 4,
   room: 5,
+  /** Before the visit the firm's deposits and loans, after it the new balances. */
   deposits: 6,
   loans: 7,
 } as const;
-/** Per-firm integers: flags (FIN_SKIP, FIN_ELIGIBLE), bank, capital supplier, spare. */
+/** Per-firm integers: flags, bank, capital supplier, spare. */
 const FIN_INTS = 4;
+/** New successor (age 0): not visited. */
 const FIN_SKIP = 1;
+/** Default probability within the banks' limit. */
 const FIN_ELIGIBLE = 2;
+/** Serviced its debt: the record holds its new balances. */
+const FIN_PAID = 4;
 const finScratch = { terms: new Float64Array(0), ints: new Int32Array(0) };
 
 /**
@@ -115,7 +124,7 @@ export function financeFirms(m: ModelState): void {
     const collateral = collateralValue(j < nc, capital[j], salesNominal[j], pK);
     const target = targetLeverage * collateral;
     terms[t + Fin.interest] = interest;
-    terms[t + Fin.principal] = principal;
+    terms[t + Fin.investmentOrder] = j < nc ? investmentOrder[j] : 0;
     terms[t + Fin.wageNeed] = wageNeed;
     terms[t + Fin.base] = interest + principal + wageNeed * buffer;
     terms[t + Fin.leverageGap] = target > L ? (target - L) / 12 : 0;
@@ -126,8 +135,9 @@ export function financeFirms(m: ModelState): void {
     ints[q + 1] = bank[j];
     ints[q + 2] = capitalSupplier[j];
   }
-  // The visit in random order. Ledger entries as in grantLoan, transfer
-  // (firm → its bank, loan interest) and repayLoan, in the same order.
+  // The visit in random order: what depends on the order (banks' lending
+  // capacity, their balances, defaults). Ledger entries as in grantLoan,
+  // transfer (firm → its bank, loan interest) and repayLoan, in the same order.
   const b = m.banks;
   const capacity = b.lendingCapacity;
   const bankLoans = b.loans;
@@ -147,24 +157,23 @@ export function financeFirms(m: ModelState): void {
     if ((flags & FIN_SKIP) !== 0) continue;
     const t = j * FIN_STRIDE;
     const interest = terms[t + Fin.interest];
-    const principal = terms[t + Fin.principal];
-    const wageNeed = terms[t + Fin.wageNeed];
-    const bank = ints[q + 1];
-    const supplier = ints[q + 2];
-    // The supplier's price is read now: a capital firm that defaulted earlier in this visit has a new one.
-    const investCost = j < nc ? investmentOrder[j] * price[supplier] : 0;
     let d = terms[t + Fin.deposits];
     let l = terms[t + Fin.loans];
+    const principal = l / maturity;
+    const k = ints[q + 1];
+    // The supplier's price is read now: a capital firm that defaulted earlier in this visit has a new one.
+    const supplierPrice = price[ints[q + 2]];
+    const investCost = j < nc ? terms[t + Fin.investmentOrder] * supplierPrice : 0;
     const need = Math.max(0, terms[t + Fin.base] + investCost - d) + terms[t + Fin.leverageGap];
     if (need > 0) {
       const grant =
-        (flags & FIN_ELIGIBLE) !== 0 ? Math.min(need, Math.max(0, terms[t + Fin.room]), capacity[bank]) : 0;
+        (flags & FIN_ELIGIBLE) !== 0 ? Math.min(need, Math.max(0, terms[t + Fin.room]), capacity[k]) : 0;
       if (grant > 0) {
         l += grant;
-        bankLoans[bank] += grant;
+        bankLoans[k] += grant;
         d += grant;
-        bankDeposits[bank] += grant;
-        capacity[bank] -= grant;
+        bankDeposits[k] += grant;
+        capacity[k] -= grant;
       }
     }
     if (d < interest + principal) {
@@ -177,33 +186,45 @@ export function financeFirms(m: ModelState): void {
     }
     if (interest !== 0) {
       d -= interest;
-      bankDeposits[bank] -= interest;
-      bankReserves[bank] -= interest;
+      bankDeposits[k] -= interest;
+      bankReserves[k] -= interest;
       cbReserves -= interest;
-      bankReserves[bank] += interest;
-      bankEquity[bank] += interest;
+      bankReserves[k] += interest;
+      bankEquity[k] += interest;
       cbReserves += interest;
       flows[interestFrom] -= interest;
       flows[interestTo] += interest;
     }
-    bankProfit[bank] += interest;
-    interestPaid[j] = interest;
+    bankProfit[k] += interest;
     l -= principal;
-    bankLoans[bank] -= principal;
+    bankLoans[k] -= principal;
     d -= principal;
-    bankDeposits[bank] -= principal;
-    loans[j] = l;
-    deposits[j] = d;
-    // What cash cannot cover is not bought or hired: investment first, then new hires.
-    const cash = d;
-    if (cash < wageNeed + investCost && j < nc) {
-      investmentOrder[j] = Math.max(0, (cash - wageNeed) / Math.max(1e-9, price[supplier]));
+    bankDeposits[k] -= principal;
+    terms[t + Fin.loans] = l;
+    terms[t + Fin.deposits] = d;
+    terms[t + Fin.base] = investCost;
+    terms[t + Fin.leverageGap] = supplierPrice;
+    ints[q] = flags | FIN_PAID;
+  }
+  m.centralBank.reserves = cbReserves;
+  // Each firm that serviced its debt, in firm order: its new balances, and
+  // what cash cannot cover is not bought or hired: investment first, then new hires.
+  for (let j = 0; j < n; j++) {
+    const q = j * FIN_INTS;
+    if ((ints[q] & FIN_PAID) === 0) continue;
+    const t = j * FIN_STRIDE;
+    const cash = terms[t + Fin.deposits];
+    const wageNeed = terms[t + Fin.wageNeed];
+    loans[j] = terms[t + Fin.loans];
+    deposits[j] = cash;
+    interestPaid[j] = terms[t + Fin.interest];
+    if (cash < wageNeed + terms[t + Fin.base] && j < nc) {
+      investmentOrder[j] = Math.max(0, (cash - wageNeed) / Math.max(1e-9, terms[t + Fin.leverageGap]));
     }
     if (cash < wageNeed) {
       labourDemand[j] = Math.min(labourDemand[j], Math.floor(cash / Math.max(1e-9, wage[j])));
     }
   }
-  m.centralBank.reserves = cbReserves;
 }
 
 /**
