@@ -43,12 +43,12 @@ function collateralValue(consumptionFirm: boolean, capital: number, sales: numbe
 /**
  * Each firm's terms for financeFirms, computed in firm order before the
  * random visit (they depend on the firm's own columns only): one record of
- * FIN_STRIDE numbers per firm, so the visit in random order reads and
+ * FIN_STRIDE numbers per firm (integers in its last slots), so the visit in random order reads and
  * writes one record per firm instead of a dozen columns; the firm's own
  * columns are written back afterwards, in firm order. Grown on demand,
  * never per tick.
  */
-const FIN_STRIDE = 8;
+const FIN_STRIDE = 12;
 const Fin = {
   interest: 0,
   /** Investment ordered (consumption firms). */
@@ -63,8 +63,9 @@ const Fin = {
   deposits: 6,
   loans: 7,
 } as const;
-/** Per-firm integers: flags, bank, capital supplier, spare. */
-const FIN_INTS = 4;
+/** The record's integers (an Int32Array view of the same memory, so one page holds the whole record): flags, bank, capital supplier. */
+const FIN_INTS = 2 * FIN_STRIDE;
+const FinInt = { flags: 16, bank: 17, supplier: 18 } as const;
 /** New successor (age 0): not visited. */
 const FIN_SKIP = 1;
 /** Default probability within the banks' limit. */
@@ -90,9 +91,9 @@ export function financeFirms(m: ModelState): void {
   for (let j = 0; j < n; j++) order[j] = j;
   m.streams.shuffle("credit", order, n);
   const pK = m.macro.capitalGoodsPrice;
-  if (finScratch.ints.length < n * FIN_INTS) {
+  if (finScratch.terms.length < n * FIN_STRIDE) {
     finScratch.terms = new Float64Array(n * FIN_STRIDE);
-    finScratch.ints = new Int32Array(n * FIN_INTS);
+    finScratch.ints = new Int32Array(finScratch.terms.buffer);
   }
   const terms = finScratch.terms;
   const ints = finScratch.ints;
@@ -109,7 +110,7 @@ export function financeFirms(m: ModelState): void {
     const t = j * FIN_STRIDE;
     const q = j * FIN_INTS;
     if (age[j] === 0) {
-      ints[q] = FIN_SKIP;
+      ints[q + FinInt.flags] = FIN_SKIP;
       continue;
     }
     const L = loans[j];
@@ -131,9 +132,9 @@ export function financeFirms(m: ModelState): void {
     terms[t + Fin.room] = maxLeverage * (collateral + D) - L;
     terms[t + Fin.deposits] = D;
     terms[t + Fin.loans] = L;
-    ints[q] = pdYearly[j] <= maxPd ? FIN_ELIGIBLE : 0;
-    ints[q + 1] = bank[j];
-    ints[q + 2] = capitalSupplier[j];
+    ints[q + FinInt.flags] = pdYearly[j] <= maxPd ? FIN_ELIGIBLE : 0;
+    ints[q + FinInt.bank] = bank[j];
+    ints[q + FinInt.supplier] = capitalSupplier[j];
   }
   // The visit in random order: what depends on the order (banks' lending
   // capacity, their balances, defaults). Ledger entries as in grantLoan,
@@ -153,16 +154,16 @@ export function financeFirms(m: ModelState): void {
   for (let o = 0; o < n; o++) {
     const j = order[o];
     const q = j * FIN_INTS;
-    const flags = ints[q];
+    const flags = ints[q + FinInt.flags];
     if ((flags & FIN_SKIP) !== 0) continue;
     const t = j * FIN_STRIDE;
     const interest = terms[t + Fin.interest];
     let d = terms[t + Fin.deposits];
     let l = terms[t + Fin.loans];
     const principal = l / maturity;
-    const k = ints[q + 1];
+    const k = ints[q + FinInt.bank];
     // The supplier's price is read now: a capital firm that defaulted earlier in this visit has a new one.
-    const supplierPrice = price[ints[q + 2]];
+    const supplierPrice = price[ints[q + FinInt.supplier]];
     const investCost = j < nc ? terms[t + Fin.investmentOrder] * supplierPrice : 0;
     const need = Math.max(0, terms[t + Fin.base] + investCost - d) + terms[t + Fin.leverageGap];
     if (need > 0) {
@@ -204,14 +205,14 @@ export function financeFirms(m: ModelState): void {
     terms[t + Fin.deposits] = d;
     terms[t + Fin.base] = investCost;
     terms[t + Fin.leverageGap] = supplierPrice;
-    ints[q] = flags | FIN_PAID;
+    ints[q + FinInt.flags] = flags | FIN_PAID;
   }
   m.centralBank.reserves = cbReserves;
   // Each firm that serviced its debt, in firm order: its new balances, and
   // what cash cannot cover is not bought or hired: investment first, then new hires.
   for (let j = 0; j < n; j++) {
     const q = j * FIN_INTS;
-    if ((ints[q] & FIN_PAID) === 0) continue;
+    if ((ints[q + FinInt.flags] & FIN_PAID) === 0) continue;
     const t = j * FIN_STRIDE;
     const cash = terms[t + Fin.deposits];
     const wageNeed = terms[t + Fin.wageNeed];
