@@ -80,39 +80,45 @@ const finScratch = { terms: new Float64Array(0), ints: new Int32Array(0) };
  * drawn from the "credit" stream so no firm is always first in line for a
  * bank's limited capacity. A firm that cannot pay its debt service even
  * after asking for credit defaults.
+ *
+ * Three passes, each its own function with one loop (so the JIT optimises
+ * each loop whole): the terms in firm order, the visit in random order, the
+ * firms' new balances in firm order.
  */
 export function financeFirms(m: ModelState): void {
+  const f = m.firms;
+  const n = f.n;
+  const order = m.scratch.firmOrder;
+  for (let j = 0; j < n; j++) order[j] = j;
+  m.streams.shuffle("credit", order, n);
+  if (finScratch.terms.length < n * FIN_STRIDE) {
+    finScratch.terms = new Float64Array(n * FIN_STRIDE);
+    finScratch.ints = new Int32Array(finScratch.terms.buffer);
+  }
+  financeTerms(m, finScratch.terms, finScratch.ints);
+  m.centralBank.reserves = financeVisit(m, order, finScratch.terms, finScratch.ints, m.centralBank.reserves);
+  financeWriteBack(m, finScratch.terms, finScratch.ints);
+}
+
+/** Each firm's terms, in firm order (each firm's own columns are untouched until its turn in the visit). */
+function financeTerms(m: ModelState, terms: Float64Array, ints: Int32Array): void {
   const f = m.firms;
   const n = f.n;
   const nc = f.nConsumption;
   const cb = m.config.banks;
   const cf = m.config.firms;
-  const order = m.scratch.firmOrder;
-  for (let j = 0; j < n; j++) order[j] = j;
-  m.streams.shuffle("credit", order, n);
   const pK = m.macro.capitalGoodsPrice;
-  if (finScratch.terms.length < n * FIN_STRIDE) {
-    finScratch.terms = new Float64Array(n * FIN_STRIDE);
-    finScratch.ints = new Int32Array(finScratch.terms.buffer);
-  }
-  const terms = finScratch.terms;
-  const ints = finScratch.ints;
-  const { loans, deposits, interestPaid, investmentOrder, labourDemand, price, wage } = f;
   const maturity = cf.loanMaturityMonths;
   const buffer = 1 + cf.cashBufferMonths;
   const targetLeverage = cf.targetLeverage;
   const maxLeverage = cb.maxLeverage;
   const maxPd = cb.maxDefaultProbability;
+  const { loans, deposits, interestPaid, investmentOrder, labourDemand, wage } = f;
   const { age, loanRateYearly, employees, capital, salesNominal, pdYearly, bank, capitalSupplier } = f;
-  // The terms, in firm order (each firm's own columns are untouched until its turn below).
   for (let j = 0; j < n; j++) {
     interestPaid[j] = 0;
     const t = j * FIN_STRIDE;
     const q = j * FIN_INTS;
-    if (age[j] === 0) {
-      ints[q + FinInt.flags] = FIN_SKIP;
-      continue;
-    }
     const L = loans[j];
     const D = deposits[j];
     const interest = (L * loanRateYearly[j]) / 12;
@@ -132,13 +138,31 @@ export function financeFirms(m: ModelState): void {
     terms[t + Fin.room] = maxLeverage * (collateral + D) - L;
     terms[t + Fin.deposits] = D;
     terms[t + Fin.loans] = L;
-    ints[q + FinInt.flags] = pdYearly[j] <= maxPd ? FIN_ELIGIBLE : 0;
+    // A successor (age 0) sits the month out: its terms are computed but not used.
+    ints[q + FinInt.flags] = age[j] === 0 ? FIN_SKIP : pdYearly[j] <= maxPd ? FIN_ELIGIBLE : 0;
     ints[q + FinInt.bank] = bank[j];
     ints[q + FinInt.supplier] = capitalSupplier[j];
   }
-  // The visit in random order: what depends on the order (banks' lending
-  // capacity, their balances, defaults). Ledger entries as in grantLoan,
-  // transfer (firm → its bank, loan interest) and repayLoan, in the same order.
+}
+
+/**
+ * The visit in random order: what depends on the order (banks' lending
+ * capacity, their balances, defaults). Ledger entries as in grantLoan,
+ * transfer (firm → its bank, loan interest) and repayLoan, in the same
+ * order; the central bank's reserves move in `cbReserves`, returned.
+ */
+function financeVisit(
+  m: ModelState,
+  order: Int32Array,
+  terms: Float64Array,
+  ints: Int32Array,
+  cbReserves: number,
+): number {
+  const f = m.firms;
+  const n = f.n;
+  const nc = f.nConsumption;
+  const maturity = m.config.firms.loanMaturityMonths;
+  const price = f.price;
   const b = m.banks;
   const capacity = b.lendingCapacity;
   const bankLoans = b.loans;
@@ -149,8 +173,6 @@ export function financeFirms(m: ModelState): void {
   const flows = m.ledger.flows;
   const interestFrom = FlowRow.loanInterest * SECTOR_COUNT + Sector.firms;
   const interestTo = FlowRow.loanInterest * SECTOR_COUNT + Sector.banks;
-  // The central bank's reserves move by each interest payment in turn (kept in a local between calls out).
-  let cbReserves = m.centralBank.reserves;
   for (let o = 0; o < n; o++) {
     const j = order[o];
     const q = j * FIN_INTS;
@@ -178,11 +200,7 @@ export function financeFirms(m: ModelState): void {
       }
     }
     if (d < interest + principal) {
-      loans[j] = l;
-      deposits[j] = d;
-      m.centralBank.reserves = cbReserves;
-      resolveFirmDefault(m, j);
-      cbReserves = m.centralBank.reserves;
+      cbReserves = defaultInVisit(m, j, l, d, cbReserves);
       continue;
     }
     if (interest !== 0) {
@@ -207,9 +225,33 @@ export function financeFirms(m: ModelState): void {
     terms[t + Fin.leverageGap] = supplierPrice;
     ints[q + FinInt.flags] = flags | FIN_PAID;
   }
+  return cbReserves;
+}
+
+/** A firm that cannot service its debt during the visit: its balances so far, then resolveFirmDefault. Returns the central bank's reserves. */
+function defaultInVisit(
+  m: ModelState,
+  j: number,
+  loans: number,
+  deposits: number,
+  cbReserves: number,
+): number {
+  m.firms.loans[j] = loans;
+  m.firms.deposits[j] = deposits;
   m.centralBank.reserves = cbReserves;
-  // Each firm that serviced its debt, in firm order: its new balances, and
-  // what cash cannot cover is not bought or hired: investment first, then new hires.
+  resolveFirmDefault(m, j);
+  return m.centralBank.reserves;
+}
+
+/**
+ * Each firm that serviced its debt, in firm order: its new balances, and
+ * what cash cannot cover is not bought or hired: investment first, then new hires.
+ */
+function financeWriteBack(m: ModelState, terms: Float64Array, ints: Int32Array): void {
+  const f = m.firms;
+  const n = f.n;
+  const nc = f.nConsumption;
+  const { loans, deposits, interestPaid, investmentOrder, labourDemand, wage } = f;
   for (let j = 0; j < n; j++) {
     const q = j * FIN_INTS;
     if ((ints[q + FinInt.flags] & FIN_PAID) === 0) continue;
