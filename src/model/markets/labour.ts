@@ -194,44 +194,54 @@ function seekerBuffers(n: number): typeof seekerData {
 
 /** Firms with vacancies hire from the job seekers. Returns the vacancies left open. */
 export function matchWorkers(m: ModelState, seekers: number): number {
-  const h = m.households;
   const f = m.firms;
   const order = m.scratch.firmOrder;
-  const pool = m.scratch.unemployed;
   const labourDemand = f.labourDemand;
   const employees = f.employees;
   const unfilled = f.unfilled;
-  const firmWage = f.wage;
   let n = 0;
   for (let j = 0; j < f.n; j++) {
     unfilled[j] = 0;
     if (labourDemand[j] > employees[j]) order[n++] = j;
   }
   m.streams.shuffle("labour", order, n);
-  const rnd = m.streams.get("labour");
+  // Three passes, each its own function with one loop (so the JIT optimises each loop whole).
   const sd = seekerBuffers(seekers);
-  const pos = sd.pos;
+  gatherSeekers(m, seekers, sd);
+  const open = hire(m, n, seekers, sd);
+  applyHires(m, seekers, sd);
+  return open;
+}
+
+/** The seekers' matching data, in pool order. */
+function gatherSeekers(m: ModelState, seekers: number, sd: typeof seekerData): void {
+  const pool = m.scratch.unemployed;
+  const reservationWage = m.households.reservationWage;
+  const mismatch = m.households.mismatch;
+  const { pos, hiredBy } = sd;
   const seekerReservation = sd.reservationWage;
   const seekerMismatch = sd.mismatch;
-  const hiredBy = sd.hiredBy;
-  {
-    const reservationWage = h.reservationWage;
-    const mismatch = h.mismatch;
-    for (let k = 0; k < seekers; k++) {
-      const i = pool[k];
-      pos[k] = k;
-      seekerReservation[k] = reservationWage[i];
-      seekerMismatch[k] = mismatch[i];
-      hiredBy[k] = -1;
-    }
+  for (let k = 0; k < seekers; k++) {
+    const i = pool[k];
+    pos[k] = k;
+    seekerReservation[k] = reservationWage[i];
+    seekerMismatch[k] = mismatch[i];
+    hiredBy[k] = -1;
   }
+}
+
+/** Firms order[0..n) in turn contact random seekers still in the pool. Returns the vacancies left open. */
+function hire(m: ModelState, n: number, seekers: number, sd: typeof seekerData): number {
+  const f = m.firms;
+  const order = m.scratch.firmOrder;
+  const { labourDemand, employees, unfilled } = f;
+  const firmWage = f.wage;
+  const rnd = m.streams.get("labour");
+  const { pos, hiredBy } = sd;
+  const seekerReservation = sd.reservationWage;
+  const seekerMismatch = sd.mismatch;
   let open = 0;
   let remaining = seekers;
-  // Completed spells by kind: index 1 displaced by automation, 0 the others.
-  const spellMonths = m.automation.spellMonths;
-  const spellCount = m.automation.spellCount;
-  spellMonths.fill(0);
-  spellCount.fill(0);
   for (let o = 0; o < n; o++) {
     const j = order[o];
     const wage = firmWage[j];
@@ -257,7 +267,23 @@ export function matchWorkers(m: ModelState, seekers: number): number {
       open += vacancies;
     }
   }
-  // The hires, in household order. Spell lengths are whole months: their sums are exact in any order.
+  return open;
+}
+
+/**
+ * The hires, in household order, and the completed spells by kind (index 1
+ * displaced by automation, 0 the others): whole months, so their sums are
+ * exact in any order.
+ */
+function applyHires(m: ModelState, seekers: number, sd: typeof seekerData): void {
+  const h = m.households;
+  const pool = m.scratch.unemployed;
+  const firmWage = m.firms.wage;
+  const hiredBy = sd.hiredBy;
+  const spellMonths = m.automation.spellMonths;
+  const spellCount = m.automation.spellCount;
+  spellMonths.fill(0);
+  spellCount.fill(0);
   const employer = h.employer;
   const householdWage = h.wage;
   const unemployedMonths = h.unemployedMonths;
@@ -273,5 +299,4 @@ export function matchWorkers(m: ModelState, seekers: number): number {
     householdWage[i] = firmWage[j];
     unemployedMonths[i] = 0;
   }
-  return open;
 }
