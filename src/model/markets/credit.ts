@@ -4,7 +4,7 @@
 // loss, and ration credit — refusing risky borrowers and lending no more
 // than their capital allows. Firms service their debt first; a firm that
 // cannot is bankrupt and is replaced (see resolveFirmDefault).
-import { FlowRow, grantLoan, Party, repayLoan, transfer, writeOffLoan } from "../ledger.ts";
+import { FlowRow, repayLoan, SECTOR_COUNT, Sector, writeOffLoan } from "../ledger.ts";
 import type { ModelState } from "../state.ts";
 
 /**
@@ -14,28 +14,65 @@ import type { ModelState } from "../state.ts";
  */
 export function priceCredit(m: ModelState): void {
   const f = m.firms;
+  const n = f.n;
+  const nc = f.nConsumption;
   const c = m.config.banks;
   const policy = m.centralBank.policyRateYearly;
   const pK = m.macro.capitalGoodsPrice;
-  for (let j = 0; j < f.n; j++) {
-    const collateral = collateralValue(m, j, pK);
-    const leverage = f.loans[j] / Math.max(1e-9, collateral + f.deposits[j]);
-    const debtService = f.loans[j] * (f.loanRateYearly[j] / 12 + 1 / m.config.firms.loanMaturityMonths);
-    const serviceRatio = debtService / Math.max(1e-9, f.salesNominal[j]);
-    const z =
-      c.pdIntercept + c.pdLeverageSlope * leverage + c.pdDebtServiceSlope * Math.min(serviceRatio, 10);
+  const maturity = m.config.firms.loanMaturityMonths;
+  const { pdIntercept, pdLeverageSlope, pdDebtServiceSlope, riskPremiumMultiplier, lossGivenDefault } = c;
+  const spread = m.banks.spreadYearly;
+  const { loans, deposits, loanRateYearly, salesNominal, capital, pdYearly, bank } = f;
+  for (let j = 0; j < n; j++) {
+    const collateral = collateralValue(j < nc, capital[j], salesNominal[j], pK);
+    const leverage = loans[j] / Math.max(1e-9, collateral + deposits[j]);
+    const debtService = loans[j] * (loanRateYearly[j] / 12 + 1 / maturity);
+    const serviceRatio = debtService / Math.max(1e-9, salesNominal[j]);
+    const z = pdIntercept + pdLeverageSlope * leverage + pdDebtServiceSlope * Math.min(serviceRatio, 10);
     const pd = 1 / (1 + Math.exp(-z));
-    f.pdYearly[j] = pd;
-    f.loanRateYearly[j] =
-      policy + m.banks.spreadYearly[f.bank[j]] + c.riskPremiumMultiplier * pd * c.lossGivenDefault;
+    pdYearly[j] = pd;
+    loanRateYearly[j] = policy + spread[bank[j]] + riskPremiumMultiplier * pd * lossGivenDefault;
   }
 }
 
 /** What a bank counts as a firm's collateral: its capital at replacement cost, or a year of sales for capital-goods firms. */
-function collateralValue(m: ModelState, j: number, pK: number): number {
-  const f = m.firms;
-  return j < f.nConsumption ? f.capital[j] * pK : 12 * f.salesNominal[j] * 0.5;
+function collateralValue(consumptionFirm: boolean, capital: number, sales: number, pK: number): number {
+  return consumptionFirm ? capital * pK : 12 * sales * 0.5;
 }
+
+/**
+ * Each firm's terms for financeFirms, computed in firm order before the
+ * random visit (they depend on the firm's own columns only): one record of
+ * FIN_STRIDE numbers per firm (integers in its last slots), so the visit in random order reads and
+ * writes one record per firm instead of a dozen columns; the firm's own
+ * columns are written back afterwards, in firm order. Grown on demand,
+ * never per tick.
+ */
+const FIN_STRIDE = 12;
+const Fin = {
+  interest: 0,
+  /** Investment ordered (consumption firms). */
+  investmentOrder: 1,
+  wageNeed: 2,
+  /** interest + principal + wage need × (1 + cash buffer), before investment and deposits; after the visit, the investment cost. */
+  base: 3,
+  /** After the visit: the supplier's price at the firm's turn. */
+  leverageGap: 4,
+  room: 5,
+  /** Before the visit the firm's deposits and loans, after it the new balances. */
+  deposits: 6,
+  loans: 7,
+} as const;
+/** The record's integers (an Int32Array view of the same memory, so one page holds the whole record): flags, bank, capital supplier. */
+const FIN_INTS = 2 * FIN_STRIDE;
+const FinInt = { flags: 16, bank: 17, supplier: 18 } as const;
+/** New successor (age 0): not visited. */
+const FIN_SKIP = 1;
+/** Default probability within the banks' limit. */
+const FIN_ELIGIBLE = 2;
+/** Serviced its debt: the record holds its new balances. */
+const FIN_PAID = 4;
+const finScratch = { terms: new Float64Array(0), ints: new Int32Array(0) };
 
 /**
  * Debt service, then new loans for this month's outlays (wages, planned
@@ -43,58 +80,192 @@ function collateralValue(m: ModelState, j: number, pK: number): number {
  * drawn from the "credit" stream so no firm is always first in line for a
  * bank's limited capacity. A firm that cannot pay its debt service even
  * after asking for credit defaults.
+ *
+ * Three passes, each its own function with one loop (so the JIT optimises
+ * each loop whole): the terms in firm order, the visit in random order, the
+ * firms' new balances in firm order.
  */
 export function financeFirms(m: ModelState): void {
   const f = m.firms;
+  const n = f.n;
+  const order = m.scratch.firmOrder;
+  for (let j = 0; j < n; j++) order[j] = j;
+  m.streams.shuffle("credit", order, n);
+  if (finScratch.terms.length < n * FIN_STRIDE) {
+    finScratch.terms = new Float64Array(n * FIN_STRIDE);
+    finScratch.ints = new Int32Array(finScratch.terms.buffer);
+  }
+  financeTerms(m, finScratch.terms, finScratch.ints);
+  m.centralBank.reserves = financeVisit(m, order, finScratch.terms, finScratch.ints, m.centralBank.reserves);
+  financeWriteBack(m, finScratch.terms, finScratch.ints);
+}
+
+/** Each firm's terms, in firm order (each firm's own columns are untouched until its turn in the visit). */
+function financeTerms(m: ModelState, terms: Float64Array, ints: Int32Array): void {
+  const f = m.firms;
+  const n = f.n;
+  const nc = f.nConsumption;
   const cb = m.config.banks;
   const cf = m.config.firms;
-  const order = m.scratch.firmOrder;
-  for (let j = 0; j < f.n; j++) order[j] = j;
-  m.streams.shuffle("credit", order, f.n);
   const pK = m.macro.capitalGoodsPrice;
-  for (let o = 0; o < f.n; o++) {
-    const j = order[o];
-    f.interestPaid[j] = 0;
-    if (f.age[j] === 0) continue;
-    const interest = (f.loans[j] * f.loanRateYearly[j]) / 12;
-    const principal = f.loans[j] / cf.loanMaturityMonths;
-    const wageNeed = Math.max(f.employees[j], f.labourDemand[j]) * f.wage[j];
-    const supplier = f.capitalSupplier[j];
-    const investCost = j < f.nConsumption ? f.investmentOrder[j] * f.price[supplier] : 0;
+  const maturity = cf.loanMaturityMonths;
+  const buffer = 1 + cf.cashBufferMonths;
+  const targetLeverage = cf.targetLeverage;
+  const maxLeverage = cb.maxLeverage;
+  const maxPd = cb.maxDefaultProbability;
+  const { loans, deposits, interestPaid, investmentOrder, labourDemand, wage } = f;
+  const { age, loanRateYearly, employees, capital, salesNominal, pdYearly, bank, capitalSupplier } = f;
+  for (let j = 0; j < n; j++) {
+    interestPaid[j] = 0;
+    const t = j * FIN_STRIDE;
+    const q = j * FIN_INTS;
+    const L = loans[j];
+    const D = deposits[j];
+    const interest = (L * loanRateYearly[j]) / 12;
+    const principal = L / maturity;
+    const wageNeed = Math.max(employees[j], labourDemand[j]) * wage[j];
     // Firms also borrow towards a target leverage on their capital (debt is
     // cheaper than equity after tax), closing a twelfth of the gap a month;
     // the proceeds leave as payouts — so credit tracks collateral values and
     // banks' willingness to lend (the financial accelerator).
-    const target = cf.targetLeverage * collateralValue(m, j, pK);
-    const leverageGap = target > f.loans[j] ? (target - f.loans[j]) / 12 : 0;
-    const need =
-      Math.max(0, interest + principal + wageNeed * (1 + cf.cashBufferMonths) + investCost - f.deposits[j]) +
-      leverageGap;
+    const collateral = collateralValue(j < nc, capital[j], salesNominal[j], pK);
+    const target = targetLeverage * collateral;
+    terms[t + Fin.interest] = interest;
+    terms[t + Fin.investmentOrder] = j < nc ? investmentOrder[j] : 0;
+    terms[t + Fin.wageNeed] = wageNeed;
+    terms[t + Fin.base] = interest + principal + wageNeed * buffer;
+    terms[t + Fin.leverageGap] = target > L ? (target - L) / 12 : 0;
+    terms[t + Fin.room] = maxLeverage * (collateral + D) - L;
+    terms[t + Fin.deposits] = D;
+    terms[t + Fin.loans] = L;
+    // A successor (age 0) sits the month out: its terms are computed but not used.
+    ints[q + FinInt.flags] = age[j] === 0 ? FIN_SKIP : pdYearly[j] <= maxPd ? FIN_ELIGIBLE : 0;
+    ints[q + FinInt.bank] = bank[j];
+    ints[q + FinInt.supplier] = capitalSupplier[j];
+  }
+}
+
+/**
+ * The visit in random order: what depends on the order (banks' lending
+ * capacity, their balances, defaults). Ledger entries as in grantLoan,
+ * transfer (firm → its bank, loan interest) and repayLoan, in the same
+ * order; the central bank's reserves move in `cbReserves`, returned.
+ */
+function financeVisit(
+  m: ModelState,
+  order: Int32Array,
+  terms: Float64Array,
+  ints: Int32Array,
+  cbReserves: number,
+): number {
+  const f = m.firms;
+  const n = f.n;
+  const nc = f.nConsumption;
+  const maturity = m.config.firms.loanMaturityMonths;
+  const price = f.price;
+  const b = m.banks;
+  const capacity = b.lendingCapacity;
+  const bankLoans = b.loans;
+  const bankDeposits = b.deposits;
+  const bankReserves = b.reserves;
+  const bankEquity = b.equity;
+  const bankProfit = b.profit;
+  const flows = m.ledger.flows;
+  const interestFrom = FlowRow.loanInterest * SECTOR_COUNT + Sector.firms;
+  const interestTo = FlowRow.loanInterest * SECTOR_COUNT + Sector.banks;
+  for (let o = 0; o < n; o++) {
+    const j = order[o];
+    const q = j * FIN_INTS;
+    const flags = ints[q + FinInt.flags];
+    if ((flags & FIN_SKIP) !== 0) continue;
+    const t = j * FIN_STRIDE;
+    const interest = terms[t + Fin.interest];
+    let d = terms[t + Fin.deposits];
+    let l = terms[t + Fin.loans];
+    const principal = l / maturity;
+    const k = ints[q + FinInt.bank];
+    // The supplier's price is read now: a capital firm that defaulted earlier in this visit has a new one.
+    const supplierPrice = price[ints[q + FinInt.supplier]];
+    const investCost = j < nc ? terms[t + Fin.investmentOrder] * supplierPrice : 0;
+    const need = Math.max(0, terms[t + Fin.base] + investCost - d) + terms[t + Fin.leverageGap];
     if (need > 0) {
-      const bank = f.bank[j];
-      const room = cb.maxLeverage * (collateralValue(m, j, pK) + f.deposits[j]) - f.loans[j];
-      const eligible = f.pdYearly[j] <= cb.maxDefaultProbability;
-      const grant = eligible ? Math.min(need, Math.max(0, room), m.banks.lendingCapacity[bank]) : 0;
+      const grant =
+        (flags & FIN_ELIGIBLE) !== 0 ? Math.min(need, Math.max(0, terms[t + Fin.room]), capacity[k]) : 0;
       if (grant > 0) {
-        grantLoan(m, j, grant);
-        m.banks.lendingCapacity[bank] -= grant;
+        l += grant;
+        bankLoans[k] += grant;
+        d += grant;
+        bankDeposits[k] += grant;
+        capacity[k] -= grant;
       }
     }
-    if (f.deposits[j] < interest + principal) {
-      resolveFirmDefault(m, j);
+    if (d < interest + principal) {
+      cbReserves = defaultInVisit(m, j, l, d, cbReserves);
       continue;
     }
-    transfer(m, FlowRow.loanInterest, Party.firm, j, Party.bank, f.bank[j], interest);
-    m.banks.profit[f.bank[j]] += interest;
-    f.interestPaid[j] = interest;
-    repayLoan(m, j, principal);
-    // What cash cannot cover is not bought or hired: investment first, then new hires.
-    const cash = f.deposits[j];
-    if (cash < wageNeed + investCost && j < f.nConsumption) {
-      f.investmentOrder[j] = Math.max(0, (cash - wageNeed) / Math.max(1e-9, f.price[supplier]));
+    if (interest !== 0) {
+      d -= interest;
+      bankDeposits[k] -= interest;
+      bankReserves[k] -= interest;
+      cbReserves -= interest;
+      bankReserves[k] += interest;
+      bankEquity[k] += interest;
+      cbReserves += interest;
+      flows[interestFrom] -= interest;
+      flows[interestTo] += interest;
+    }
+    bankProfit[k] += interest;
+    l -= principal;
+    bankLoans[k] -= principal;
+    d -= principal;
+    bankDeposits[k] -= principal;
+    terms[t + Fin.loans] = l;
+    terms[t + Fin.deposits] = d;
+    terms[t + Fin.base] = investCost;
+    terms[t + Fin.leverageGap] = supplierPrice;
+    ints[q + FinInt.flags] = flags | FIN_PAID;
+  }
+  return cbReserves;
+}
+
+/** A firm that cannot service its debt during the visit: its balances so far, then resolveFirmDefault. Returns the central bank's reserves. */
+function defaultInVisit(
+  m: ModelState,
+  j: number,
+  loans: number,
+  deposits: number,
+  cbReserves: number,
+): number {
+  m.firms.loans[j] = loans;
+  m.firms.deposits[j] = deposits;
+  m.centralBank.reserves = cbReserves;
+  resolveFirmDefault(m, j);
+  return m.centralBank.reserves;
+}
+
+/**
+ * Each firm that serviced its debt, in firm order: its new balances, and
+ * what cash cannot cover is not bought or hired: investment first, then new hires.
+ */
+function financeWriteBack(m: ModelState, terms: Float64Array, ints: Int32Array): void {
+  const f = m.firms;
+  const n = f.n;
+  const nc = f.nConsumption;
+  const { loans, deposits, interestPaid, investmentOrder, labourDemand, wage } = f;
+  for (let j = 0; j < n; j++) {
+    const q = j * FIN_INTS;
+    if ((ints[q + FinInt.flags] & FIN_PAID) === 0) continue;
+    const t = j * FIN_STRIDE;
+    const cash = terms[t + Fin.deposits];
+    const wageNeed = terms[t + Fin.wageNeed];
+    loans[j] = terms[t + Fin.loans];
+    deposits[j] = cash;
+    interestPaid[j] = terms[t + Fin.interest];
+    if (cash < wageNeed + terms[t + Fin.base] && j < nc) {
+      investmentOrder[j] = Math.max(0, (cash - wageNeed) / Math.max(1e-9, terms[t + Fin.leverageGap]));
     }
     if (cash < wageNeed) {
-      f.labourDemand[j] = Math.min(f.labourDemand[j], Math.floor(cash / Math.max(1e-9, f.wage[j])));
+      labourDemand[j] = Math.min(labourDemand[j], Math.floor(cash / Math.max(1e-9, wage[j])));
     }
   }
 }

@@ -10,7 +10,7 @@ import { tagInflow } from "../agents/aiChain/attribution.ts";
 import { chainGoodsDemand, chainPaysFirm, receiveEndUserPayment } from "../agents/aiChain/settlement.ts";
 import { automationSpending } from "../agents/automation.ts";
 import { ensureLiquidity } from "../agents/firms.ts";
-import { creditParty, debitParty, FlowRow, Party, recordFlow, Sector, transfer } from "../ledger.ts";
+import { creditParty, debitParty, FlowRow, Party, recordFlow, SECTOR_COUNT, Sector } from "../ledger.ts";
 import {
   CensusSum,
   markRationed,
@@ -20,7 +20,7 @@ import {
   sumBlocks,
   sumBlocksByBank,
 } from "../passes.ts";
-import { AgentStream, agentUniform } from "../rng.ts";
+import { AgentStream, keyedUniform, streamKey } from "../rng.ts";
 import type { ModelState } from "../state.ts";
 import { Source } from "../state.ts";
 import { receiveHouseholdElectricity } from "./power.ts";
@@ -144,25 +144,52 @@ export function purchaseKernel(v: SliceView, _lane: number, block: number, start
 export function governmentPurchases(m: ModelState): void {
   const f = m.firms;
   const nc = f.nConsumption;
+  const { inventory, demandReal, price, revenue, salesNominal, salesReal, deposits, bank } = f;
   let stock = 0;
-  for (let j = 0; j < nc; j++) stock += f.inventory[j];
+  for (let j = 0; j < nc; j++) stock += inventory[j];
   const want = m.government.purchasesReal;
   const take = stock > 0 ? Math.min(1, want / stock) : 0;
+  // The ledger entries of transfer (government → firm) written out; the
+  // government's and the central bank's balances in locals, in the same order.
+  const b = m.banks;
+  const bankDeposits = b.deposits;
+  const bankReserves = b.reserves;
+  const flows = m.ledger.flows;
+  const flowFrom = FlowRow.governmentPurchases * SECTOR_COUNT + Sector.government;
+  const flowTo = FlowRow.governmentPurchases * SECTOR_COUNT + Sector.firms;
+  const cb = m.centralBank;
+  const g = m.government;
+  let govAccount = g.account;
+  let cbGovAccount = cb.govAccount;
+  let cbReserves = cb.reserves;
   let nominal = 0;
   let real = 0;
   for (let j = 0; j < nc; j++) {
-    const q = f.inventory[j] * take;
-    f.demandReal[j] += stock > 0 ? (want * f.inventory[j]) / stock : 0;
+    const q = inventory[j] * take;
+    demandReal[j] += stock > 0 ? (want * inventory[j]) / stock : 0;
     if (q <= 0) continue;
-    const pay = q * f.price[j];
-    f.inventory[j] -= q;
-    f.revenue[j] += pay;
-    f.salesNominal[j] += pay;
-    f.salesReal[j] += q;
-    transfer(m, FlowRow.governmentPurchases, Party.government, 0, Party.firm, j, pay);
+    const pay = q * price[j];
+    inventory[j] -= q;
+    revenue[j] += pay;
+    salesNominal[j] += pay;
+    salesReal[j] += q;
+    if (pay !== 0) {
+      const k = bank[j];
+      govAccount -= pay;
+      cbGovAccount -= pay;
+      deposits[j] += pay;
+      bankDeposits[k] += pay;
+      bankReserves[k] += pay;
+      cbReserves += pay;
+      flows[flowFrom] -= pay;
+      flows[flowTo] += pay;
+    }
     nominal += pay;
     real += q;
   }
+  g.account = govAccount;
+  cb.govAccount = cbGovAccount;
+  cb.reserves = cbReserves;
   // The government's own use of AI services.
   const ai = m.aiChain.endUserSpending * m.config.aiChain.demand.governmentShare;
   if (ai > 0 && m.aiChain.n > 0) {
@@ -293,45 +320,82 @@ export function firmsBuyAutomation(m: ModelState): void {
  */
 export function clearCapitalMarket(m: ModelState): void {
   const f = m.firms;
+  const n = f.n;
   const nc = f.nConsumption;
-  const nk = f.n - nc;
+  const nk = n - nc;
   const switchProb = m.config.households.supplierSwitchProbability;
-  for (let k = nc; k < f.n; k++) f.ordersReal[k] = 0;
+  const { capitalSupplier, price, fillRatio, ordersReal, investmentOrder, inventory, revenue, salesReal } = f;
+  for (let k = nc; k < n; k++) ordersReal[k] = 0;
+  // agentUniform(seed, stream, tick, j) with the stream keys taken once.
+  const switchKey = streamKey(m.seed, AgentStream.capitalSupplier, m.tick);
+  const pickKey = streamKey(m.seed, AgentStream.supplierPick, m.tick);
+  const uniform = keyedUniform;
   for (let j = 0; j < nc; j++) {
-    let s = f.capitalSupplier[j];
-    if (agentUniform(m.seed, AgentStream.capitalSupplier, m.tick, j) < switchProb) {
-      const cand = nc + Math.floor(agentUniform(m.seed, AgentStream.supplierPick, m.tick, h32(j)) * nk);
-      if (f.price[cand] < f.price[s] || f.fillRatio[s] < 1) {
+    let s = capitalSupplier[j];
+    if (uniform(switchKey, j) < switchProb) {
+      const cand = nc + Math.floor(uniform(pickKey, h32(j)) * nk);
+      if (price[cand] < price[s] || fillRatio[s] < 1) {
         s = cand;
-        f.capitalSupplier[j] = s;
+        capitalSupplier[j] = s;
       }
     }
-    f.ordersReal[s] += f.investmentOrder[j];
+    ordersReal[s] += investmentOrder[j];
   }
-  for (let k = nc; k < f.n; k++) {
-    const orders = f.ordersReal[k];
-    f.fillRatio[k] = orders > f.inventory[k] ? f.inventory[k] / orders : 1;
+  for (let k = nc; k < n; k++) {
+    const orders = ordersReal[k];
+    fillRatio[k] = orders > inventory[k] ? inventory[k] / orders : 1;
     f.demandReal[k] = orders;
-    f.revenue[k] = 0;
-    f.salesReal[k] = 0;
+    revenue[k] = 0;
+    salesReal[k] = 0;
   }
+  // Delivery: the ledger entries of ensureLiquidity and transfer (firm →
+  // firm, investment goods) written out, the central bank's reserves in a
+  // local, in the same order.
+  const { deposits, loans, bank, capital } = f;
+  const b = m.banks;
+  const bankLoans = b.loans;
+  const bankDeposits = b.deposits;
+  const bankReserves = b.reserves;
+  const flows = m.ledger.flows;
+  const flowCell = FlowRow.investmentGoods * SECTOR_COUNT + Sector.firms;
+  let cbReserves = m.centralBank.reserves;
   let nominal = 0;
   let real = 0;
   for (let j = 0; j < nc; j++) {
-    const s = f.capitalSupplier[j];
-    const q = f.investmentOrder[j] * f.fillRatio[s];
+    const s = capitalSupplier[j];
+    const q = investmentOrder[j] * fillRatio[s];
     if (q <= 0) continue;
-    const pay = q * f.price[s];
-    ensureLiquidity(m, j, pay);
-    transfer(m, FlowRow.investmentGoods, Party.firm, j, Party.firm, s, pay);
-    f.capital[j] += q;
-    f.inventory[s] = Math.max(0, f.inventory[s] - q);
-    f.revenue[s] += pay;
-    f.salesReal[s] += q;
+    const pay = q * price[s];
+    const kj = bank[j];
+    const short = pay - deposits[j];
+    if (short > 0) {
+      loans[j] += short;
+      bankLoans[kj] += short;
+      deposits[j] += short;
+      bankDeposits[kj] += short;
+    }
+    if (pay !== 0) {
+      const ks = bank[s];
+      deposits[j] -= pay;
+      bankDeposits[kj] -= pay;
+      bankReserves[kj] -= pay;
+      cbReserves -= pay;
+      deposits[s] += pay;
+      bankDeposits[ks] += pay;
+      bankReserves[ks] += pay;
+      cbReserves += pay;
+      flows[flowCell] -= pay;
+      flows[flowCell] += pay;
+    }
+    capital[j] += q;
+    inventory[s] = Math.max(0, inventory[s] - q);
+    revenue[s] += pay;
+    salesReal[s] += q;
     nominal += pay;
     real += q;
   }
-  for (let k = nc; k < f.n; k++) f.salesNominal[k] = f.revenue[k];
+  m.centralBank.reserves = cbReserves;
+  for (let k = nc; k < n; k++) f.salesNominal[k] = revenue[k];
   m.macro.investmentNominal = nominal;
   m.macro.investmentReal = real;
   m.macro.capitalGoodsPrice = real > 0 ? nominal / real : m.macro.capitalGoodsPrice;

@@ -192,55 +192,139 @@ function quitsJob(u: number, e: number, leaveProne: Int32Array, leave: Float64Ar
   return u < leave[e];
 }
 
+/**
+ * What matching reads of each job seeker, gathered in pool order (the pool
+ * lists households in ascending order, so this is a forward scan) into
+ * compact arrays: a firm's random contacts then hit these instead of a
+ * random household among millions. `pos` holds the pool positions still
+ * unmatched, `hiredBy` the hiring firm per position; hires are applied to
+ * the household columns afterwards, in household order. Grown on demand,
+ * never per tick.
+ */
+const seekerData = {
+  pos: new Int32Array(0),
+  reservationWage: new Float32Array(0),
+  mismatch: new Uint8Array(0),
+  hiredBy: new Int32Array(0),
+};
+
+function seekerBuffers(n: number): typeof seekerData {
+  const s = seekerData;
+  if (s.pos.length < n) {
+    const cap = n + (n >> 2) + 1024;
+    s.pos = new Int32Array(cap);
+    s.reservationWage = new Float32Array(cap);
+    s.mismatch = new Uint8Array(cap);
+    s.hiredBy = new Int32Array(cap);
+  }
+  return s;
+}
+
 /** Firms with vacancies hire from the job seekers. Returns the vacancies left open. */
 export function matchWorkers(m: ModelState, seekers: number): number {
-  const h = m.households;
   const f = m.firms;
   const order = m.scratch.firmOrder;
-  const pool = m.scratch.unemployed;
+  const labourDemand = f.labourDemand;
+  const employees = f.employees;
+  const unfilled = f.unfilled;
   let n = 0;
   for (let j = 0; j < f.n; j++) {
-    f.unfilled[j] = 0;
-    if (f.labourDemand[j] > f.employees[j]) order[n++] = j;
+    unfilled[j] = 0;
+    if (labourDemand[j] > employees[j]) order[n++] = j;
   }
   m.streams.shuffle("labour", order, n);
+  // Three passes, each its own function with one loop (so the JIT optimises each loop whole).
+  const sd = seekerBuffers(seekers);
+  gatherSeekers(m, seekers, sd);
+  const open = hire(m, n, seekers, sd);
+  applyHires(m, seekers, sd);
+  return open;
+}
+
+/** The seekers' matching data, in pool order. */
+function gatherSeekers(m: ModelState, seekers: number, sd: typeof seekerData): void {
+  const pool = m.scratch.unemployed;
+  const reservationWage = m.households.reservationWage;
+  const mismatch = m.households.mismatch;
+  const { pos, hiredBy } = sd;
+  const seekerReservation = sd.reservationWage;
+  const seekerMismatch = sd.mismatch;
+  for (let k = 0; k < seekers; k++) {
+    const i = pool[k];
+    pos[k] = k;
+    seekerReservation[k] = reservationWage[i];
+    seekerMismatch[k] = mismatch[i];
+    hiredBy[k] = -1;
+  }
+}
+
+/** Firms order[0..n) in turn contact random seekers still in the pool. Returns the vacancies left open. */
+function hire(m: ModelState, n: number, seekers: number, sd: typeof seekerData): number {
+  const f = m.firms;
+  const order = m.scratch.firmOrder;
+  const { labourDemand, employees, unfilled } = f;
+  const firmWage = f.wage;
   const rnd = m.streams.get("labour");
+  const { pos, hiredBy } = sd;
+  const seekerReservation = sd.reservationWage;
+  const seekerMismatch = sd.mismatch;
   let open = 0;
   let remaining = seekers;
-  const mismatch = h.mismatch;
-  const displaced = h.displaced;
-  // Completed spells by kind: index 1 displaced by automation, 0 the others.
-  const spellMonths = m.automation.spellMonths;
-  const spellCount = m.automation.spellCount;
-  spellMonths.fill(0);
-  spellCount.fill(0);
   for (let o = 0; o < n; o++) {
     const j = order[o];
-    const wage = f.wage[j];
-    let vacancies = f.labourDemand[j] - f.employees[j];
+    const wage = firmWage[j];
+    let vacancies = labourDemand[j] - employees[j];
     let contacts = vacancies * CONTACTS_PER_VACANCY;
+    let hired = 0;
     while (vacancies > 0 && contacts > 0 && remaining > 0) {
       contacts--;
       const pick = Math.floor(rnd() * remaining);
-      const i = pool[pick];
-      if (h.reservationWage[i] > wage) continue;
+      const k = pos[pick];
+      if (seekerReservation[k] > wage) continue;
       // A worker displaced by automation lacks the skills firms look for, with probability = her mismatch.
-      const mm = mismatch[i];
+      const mm = seekerMismatch[k];
       if (mm > 0 && rnd() * 255 < mm) continue;
-      const d = displaced[i];
-      spellMonths[d] += h.unemployedMonths[i];
-      spellCount[d]++;
-      h.employer[i] = j;
-      h.wage[i] = wage;
-      h.unemployedMonths[i] = 0;
-      f.employees[j]++;
+      hiredBy[k] = j;
+      hired++;
       vacancies--;
-      pool[pick] = pool[--remaining];
+      pos[pick] = pos[--remaining];
     }
+    employees[j] += hired;
     if (vacancies > 0) {
-      f.unfilled[j] = 1;
+      unfilled[j] = 1;
       open += vacancies;
     }
   }
   return open;
+}
+
+/**
+ * The hires, in household order, and the completed spells by kind (index 1
+ * displaced by automation, 0 the others): whole months, so their sums are
+ * exact in any order.
+ */
+function applyHires(m: ModelState, seekers: number, sd: typeof seekerData): void {
+  const h = m.households;
+  const pool = m.scratch.unemployed;
+  const firmWage = m.firms.wage;
+  const hiredBy = sd.hiredBy;
+  const spellMonths = m.automation.spellMonths;
+  const spellCount = m.automation.spellCount;
+  spellMonths.fill(0);
+  spellCount.fill(0);
+  const employer = h.employer;
+  const householdWage = h.wage;
+  const unemployedMonths = h.unemployedMonths;
+  const displaced = h.displaced;
+  for (let k = 0; k < seekers; k++) {
+    const j = hiredBy[k];
+    if (j < 0) continue;
+    const i = pool[k];
+    const d = displaced[i];
+    spellMonths[d] += unemployedMonths[i];
+    spellCount[d]++;
+    employer[i] = j;
+    householdWage[i] = firmWage[j];
+    unemployedMonths[i] = 0;
+  }
 }
