@@ -43,10 +43,10 @@ function collateralValue(consumptionFirm: boolean, capital: number, sales: numbe
 /**
  * Each firm's terms for financeFirms, computed in firm order before the
  * random visit (they depend on the firm's own columns only): one record of
- * FIN_STRIDE numbers per firm (integers in its last slots), so the visit in random order reads and
- * writes one record per firm instead of a dozen columns; the firm's own
- * columns are written back afterwards, in firm order. Grown on demand,
- * never per tick.
+ * FIN_STRIDE numbers per firm (integers in its last slots), so the visit in
+ * random order reads and writes one record per firm instead of a dozen
+ * columns; the firm's own columns are written back afterwards, in firm
+ * order. Module scratch, grown on demand (never per tick); not model state.
  */
 const FIN_STRIDE = 12;
 const Fin = {
