@@ -159,6 +159,11 @@ export function markRationed(work: PassWork, fill: Float64Array, count: number):
   for (let j = 0; j < count; j++) if (fill[j] < 1) bits[j >>> 5] |= 1 << (j & 31);
 }
 
+/** Whether bit j of a firm bitset (rationed, leaveProne) is set. */
+export function hasBit(bits: Int32Array, j: number): boolean {
+  return (bits[j >>> 5] & (1 << (j & 31))) !== 0;
+}
+
 /** Quit draws at or above this need a worker's firm's leave probability only if that firm is leave-prone. */
 export const LEAVE_SCREEN = 0.125;
 

@@ -3,7 +3,16 @@
 // target, markup pricing adjusted by inventories, firm-side wage setting,
 // capacity-growth investment, production, and profit accounting with
 // dividends. Pure functions over the firm columns.
-import { debitParty, FlowRow, grantLoan, Party, recordFlow, SECTOR_COUNT, Sector } from "../ledger.ts";
+import {
+  creditParty,
+  debitParty,
+  FlowRow,
+  grantLoan,
+  Party,
+  recordFlow,
+  Sector,
+  transfer,
+} from "../ledger.ts";
 import { Pass, type SliceView } from "../passes.ts";
 import { AgentStream, agentUniform } from "../rng.ts";
 import type { ModelState } from "../state.ts";
@@ -201,34 +210,15 @@ export function ensureLiquidity(m: ModelState, j: number, amount: number): numbe
 /** Wages for this month: debited from each firm (drawing on its credit line if needed). */
 export function payWages(m: ModelState): number {
   const f = m.firms;
-  const n = f.n;
-  const { employees, wage, wageBill, deposits, loans, bank } = f;
-  // The ledger entries of ensureLiquidity and debitParty written out, the central bank's reserves in a local.
-  const b = m.banks;
-  const bankLoans = b.loans;
-  const bankDeposits = b.deposits;
-  const bankReserves = b.reserves;
-  let cbReserves = m.centralBank.reserves;
   let total = 0;
-  for (let j = 0; j < n; j++) {
-    const bill = employees[j] * wage[j];
-    wageBill[j] = bill;
+  for (let j = 0; j < f.n; j++) {
+    const bill = f.employees[j] * f.wage[j];
+    f.wageBill[j] = bill;
     if (bill === 0) continue;
-    const k = bank[j];
-    const short = bill - deposits[j];
-    if (short > 0) {
-      loans[j] += short;
-      bankLoans[k] += short;
-      deposits[j] += short;
-      bankDeposits[k] += short;
-    }
-    deposits[j] -= bill;
-    bankDeposits[k] -= bill;
-    bankReserves[k] -= bill;
-    cbReserves -= bill;
+    ensureLiquidity(m, j, bill);
+    debitParty(m, Party.firm, j, bill);
     total += bill;
   }
-  m.centralBank.reserves = cbReserves;
   return total;
 }
 
@@ -240,8 +230,6 @@ export function payWages(m: ModelState): number {
  */
 export function accountFirms(m: ModelState): void {
   const f = m.firms;
-  const n = f.n;
-  const nc = f.nConsumption;
   const c = m.config.firms;
   const taxRate = m.config.government.profitTaxRate;
   const delta = m.params.depreciationMonthly;
@@ -249,101 +237,50 @@ export function accountFirms(m: ModelState): void {
   const prodK = m.params.prodCapital;
   const omega = c.earningsSmoothing;
   const depositRate = m.macro.depositRateYearly / 12;
-  const buffer = 1 + c.cashBufferMonths;
-  const maturity = c.loanMaturityMonths;
-  const payoutRatio = c.payoutRatio;
-  const excessCashPayout = c.excessCashPayout;
-  const keepInventory = 1 - c.inventoryDepreciationMonthly;
-  const keepCapital = 1 - delta;
-  const { deposits, loans, bank, revenue, wageBill, interestPaid, servicesPaid, electricityPaid } = f;
-  const { earnings, dividendDue, inventory, capital, output, utilization, profitRate, age } = f;
-  const b = m.banks;
-  const bankReserves = b.reserves;
-  const bankEquity = b.equity;
-  const bankDeposits = b.deposits;
-  const bankLoans = b.loans;
-  const bankProfit = b.profit;
-  const flows = m.ledger.flows;
-  const interestFrom = FlowRow.depositInterest * SECTOR_COUNT + Sector.banks;
-  const interestTo = FlowRow.depositInterest * SECTOR_COUNT + Sector.firms;
-  const taxFrom = FlowRow.profitTaxes * SECTOR_COUNT + Sector.firms;
-  const taxTo = FlowRow.profitTaxes * SECTOR_COUNT + Sector.government;
-  // The ledger entries of transfer (bank → firm: deposit interest; firm →
-  // government: profit tax) and ensureLiquidity, written out; the central
-  // bank's and the government's balances move in locals, in the same order.
-  const cb = m.centralBank;
-  const g = m.government;
-  let cbReserves = cb.reserves;
-  let govAccount = g.account;
-  let cbGovAccount = cb.govAccount;
-  let taxes = g.taxes;
-  for (let j = 0; j < n; j++) {
-    const isC = j < nc;
-    const k = bank[j];
+  for (let j = 0; j < f.n; j++) {
+    const isC = j < f.nConsumption;
     // Interest on the firm's deposits, paid by its bank.
-    const depInterest = deposits[j] * depositRate;
-    if (depInterest !== 0) {
-      bankReserves[k] -= depInterest;
-      bankEquity[k] -= depInterest;
-      cbReserves -= depInterest;
-      deposits[j] += depInterest;
-      bankDeposits[k] += depInterest;
-      bankReserves[k] += depInterest;
-      cbReserves += depInterest;
-      flows[interestFrom] -= depInterest;
-      flows[interestTo] += depInterest;
-    }
-    bankProfit[k] -= depInterest;
+    const depInterest = f.deposits[j] * depositRate;
+    transfer(m, FlowRow.depositInterest, Party.bank, f.bank[j], Party.firm, j, depInterest);
+    m.banks.profit[f.bank[j]] -= depInterest;
 
-    const depreciation = isC ? delta * capital[j] * pK : 0;
+    const depreciation = isC ? delta * f.capital[j] * pK : 0;
     const cashFlow =
-      revenue[j] - wageBill[j] - interestPaid[j] - servicesPaid[j] - electricityPaid[j] + depInterest;
+      f.revenue[j] -
+      f.wageBill[j] -
+      f.interestPaid[j] -
+      f.servicesPaid[j] -
+      f.electricityPaid[j] +
+      depInterest;
     const pretax = cashFlow - depreciation;
     const tax = pretax > 0 ? pretax * taxRate : 0;
     if (tax > 0) {
-      // Drawn on the credit line when deposits fall short (ensureLiquidity).
-      const short = tax - deposits[j];
-      if (short > 0) {
-        loans[j] += short;
-        bankLoans[k] += short;
-        deposits[j] += short;
-        bankDeposits[k] += short;
-      }
-      deposits[j] -= tax;
-      bankDeposits[k] -= tax;
-      bankReserves[k] -= tax;
-      cbReserves -= tax;
-      govAccount += tax;
-      cbGovAccount += tax;
-      flows[taxFrom] -= tax;
-      flows[taxTo] += tax;
-      taxes += tax;
+      ensureLiquidity(m, j, tax);
+      transfer(m, FlowRow.profitTaxes, Party.firm, j, Party.government, 0, tax);
+      m.government.taxes += tax;
     }
     const profit = pretax - tax;
-    earnings[j] += omega * (profit - earnings[j]);
+    f.earnings[j] += omega * (profit - f.earnings[j]);
     // Dividends: a share of profit, plus any cash beyond what next month's
     // wages, debt service and a buffer need — firms do not hoard money, so
     // investment beyond retained earnings is financed by credit (Caiani et al.
     // 2016 pay out a share of profits; the excess-cash rule keeps the sector
     // from draining demand by accumulating deposits).
-    const keep = wageBill[j] * buffer + interestPaid[j] + loans[j] / maturity;
-    const excess = Math.max(0, deposits[j] - keep);
-    dividendDue[j] = Math.max(profit > 0 ? profit * payoutRatio : 0, excess * excessCashPayout);
-    inventory[j] *= keepInventory;
+    const keep =
+      f.wageBill[j] * (1 + c.cashBufferMonths) + f.interestPaid[j] + f.loans[j] / c.loanMaturityMonths;
+    const excess = Math.max(0, f.deposits[j] - keep);
+    f.dividendDue[j] = Math.max(profit > 0 ? profit * c.payoutRatio : 0, excess * c.excessCashPayout);
+    f.inventory[j] *= 1 - c.inventoryDepreciationMonthly;
     if (isC) {
-      const capacity = capital[j] * prodK;
-      const u = capacity > 0 ? output[j] / capacity : 0;
-      utilization[j] += 0.25 * (u - utilization[j]);
-      const rate = (12 * cashFlow) / Math.max(1e-9, capital[j] * pK);
-      profitRate[j] += 0.25 * (rate - profitRate[j]);
-      capital[j] *= keepCapital;
+      const capacity = f.capital[j] * prodK;
+      const u = capacity > 0 ? f.output[j] / capacity : 0;
+      f.utilization[j] += 0.25 * (u - f.utilization[j]);
+      const rate = (12 * cashFlow) / Math.max(1e-9, f.capital[j] * pK);
+      f.profitRate[j] += 0.25 * (rate - f.profitRate[j]);
+      f.capital[j] *= 1 - delta;
     }
-    age[j]++;
+    f.age[j]++;
   }
-  cb.reserves = cbReserves;
-  g.account = govAccount;
-  cb.govAccount = cbGovAccount;
-  g.taxes = taxes;
 }
 
 /**
@@ -355,25 +292,14 @@ export function accountFirms(m: ModelState): void {
 export function collectDistributions(m: ModelState): number {
   const f = m.firms;
   const b = m.banks;
-  const n = f.n;
-  const { dividendDue, deposits, bank, pendingEquity } = f;
-  // debitParty and creditParty of firms written out, the central bank's reserves in a local.
-  const bankDeposits = b.deposits;
-  const bankReserves = b.reserves;
-  let cbReserves = m.centralBank.reserves;
   let pool = 0;
-  for (let j = 0; j < n; j++) {
-    const d = Math.min(dividendDue[j], deposits[j]);
-    dividendDue[j] = 0;
+  for (let j = 0; j < f.n; j++) {
+    const d = Math.min(f.dividendDue[j], f.deposits[j]);
+    f.dividendDue[j] = 0;
     if (d <= 0) continue;
-    const k = bank[j];
-    deposits[j] -= d;
-    bankDeposits[k] -= d;
-    bankReserves[k] -= d;
-    cbReserves -= d;
+    debitParty(m, Party.firm, j, d);
     pool += d;
   }
-  m.centralBank.reserves = cbReserves;
   let bankPool = 0;
   for (let k = 0; k < b.n; k++) {
     const d = b.dividendDue[k];
@@ -396,24 +322,16 @@ export function collectDistributions(m: ModelState): number {
   }
   // Owners fund successor firms out of the distributions (Caiani et al. 2016: bankrupt firms are replaced, recapitalised by households).
   let need = 0;
-  for (let j = 0; j < n; j++) need += pendingEquity[j];
+  for (let j = 0; j < f.n; j++) need += f.pendingEquity[j];
   const paid = Math.min(need, pool);
   if (need > 0) {
     const share = paid / need;
-    let reserves = m.centralBank.reserves;
     // What the distributions cannot cover this month stays owed for the next.
-    for (let j = 0; j < n; j++) {
-      const x = pendingEquity[j] * share;
-      if (x > 0) {
-        const k = bank[j];
-        deposits[j] += x;
-        bankDeposits[k] += x;
-        bankReserves[k] += x;
-        reserves += x;
-      }
-      pendingEquity[j] -= x;
+    for (let j = 0; j < f.n; j++) {
+      const x = f.pendingEquity[j] * share;
+      if (x > 0) creditParty(m, Party.firm, j, x);
+      f.pendingEquity[j] -= x;
     }
-    m.centralBank.reserves = reserves;
     recordFlow(m.ledger.flows, FlowRow.entryEquity, Sector.households, Sector.firms, paid);
   }
   m.macro.dividendPool = pool - paid;

@@ -7,6 +7,7 @@
 import { FlowRow, recordFlow, Sector } from "../ledger.ts";
 import {
   CensusSum,
+  hasBit,
   markRationed,
   Pass,
   type SliceView,
@@ -87,7 +88,7 @@ export function earnAndPlan(m: ModelState, payoutPerUnit: number): void {
   bankInterest[m.utility.bank] -= m.utility.deposits; // the utility's operating balances earn no interest
   for (let k = 0; k < bk.n; k++) bankInterest[k] *= depositRate;
   work.laneFirm.fill(0);
-  markRationed(work, f.fillRatio, nc);
+  markRationed(work, f.fillRatio, nc); // last month's fill ratios (the pass buffers are not in checkpoints)
 
   work.laneIncomeCounts.fill(0);
   work.laneIncomeSums.fill(0);
@@ -228,6 +229,7 @@ export function incomeKernel(v: SliceView, lane: number, block: number, start: n
   // Imported bindings are read once: in a hot loop each read can cost a call.
   const binOf = incomeBin;
   const uniform = keyedUniform;
+  const bitSet = hasBit;
   for (let i = start; i < end; i++) {
     const e = employer[i];
     let labour: number;
@@ -266,10 +268,10 @@ export function incomeKernel(v: SliceView, lane: number, block: number, start: n
     deposits[i] = dep;
 
     let s = supplier[i];
-    const rationed = (rationedBit[s >>> 5] & (1 << (s & 31))) !== 0;
+    const rationed = bitSet(rationedBit, s);
     if (rationed || uniform(switchKey, i) < switchProb) {
       const cand = Math.floor(uniform(pickKey, i) * nc);
-      if (price[cand] < price[s] || (rationed && (rationedBit[cand >>> 5] & (1 << (cand & 31))) === 0)) {
+      if (price[cand] < price[s] || (rationed && !bitSet(rationedBit, cand))) {
         s = cand;
         supplier[i] = s;
       }

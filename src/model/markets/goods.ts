@@ -10,9 +10,10 @@ import { tagInflow } from "../agents/aiChain/attribution.ts";
 import { chainGoodsDemand, chainPaysFirm, receiveEndUserPayment } from "../agents/aiChain/settlement.ts";
 import { automationSpending } from "../agents/automation.ts";
 import { ensureLiquidity } from "../agents/firms.ts";
-import { creditParty, debitParty, FlowRow, Party, recordFlow, SECTOR_COUNT, Sector } from "../ledger.ts";
+import { creditParty, debitParty, FlowRow, Party, recordFlow, Sector, transfer } from "../ledger.ts";
 import {
   CensusSum,
+  hasBit,
   markRationed,
   Pass,
   type SliceView,
@@ -99,6 +100,7 @@ export function purchaseKernel(v: SliceView, _lane: number, block: number, start
   const otherShare = work.args[PurchaseArg.otherShare];
   const fill = v.firms.fillRatio;
   const rationedBit = work.rationed; // fill[j] < 1, one bit per firm: most buyers need not read fill
+  const bitSet = hasBit;
   const nb = work.nBanks;
   const depChange = work.blockBank;
   const census = work.blockCensus;
@@ -118,8 +120,7 @@ export function purchaseKernel(v: SliceView, _lane: number, block: number, start
     let d = deposits[i];
     const sup = supplier[i];
     // A fill ratio of 1 when the supplier did not ration: the same arithmetic as reading it.
-    const x =
-      p * (goodsShare * ((rationedBit[sup >>> 5] & (1 << (sup & 31))) !== 0 ? fill[sup] : 1) + otherShare);
+    const x = p * (goodsShare * (bitSet(rationedBit, sup) ? fill[sup] : 1) + otherShare);
     if (x !== 0) {
       d -= x;
       deposits[i] = d;
@@ -144,52 +145,25 @@ export function purchaseKernel(v: SliceView, _lane: number, block: number, start
 export function governmentPurchases(m: ModelState): void {
   const f = m.firms;
   const nc = f.nConsumption;
-  const { inventory, demandReal, price, revenue, salesNominal, salesReal, deposits, bank } = f;
   let stock = 0;
-  for (let j = 0; j < nc; j++) stock += inventory[j];
+  for (let j = 0; j < nc; j++) stock += f.inventory[j];
   const want = m.government.purchasesReal;
   const take = stock > 0 ? Math.min(1, want / stock) : 0;
-  // The ledger entries of transfer (government → firm) written out; the
-  // government's and the central bank's balances in locals, in the same order.
-  const b = m.banks;
-  const bankDeposits = b.deposits;
-  const bankReserves = b.reserves;
-  const flows = m.ledger.flows;
-  const flowFrom = FlowRow.governmentPurchases * SECTOR_COUNT + Sector.government;
-  const flowTo = FlowRow.governmentPurchases * SECTOR_COUNT + Sector.firms;
-  const cb = m.centralBank;
-  const g = m.government;
-  let govAccount = g.account;
-  let cbGovAccount = cb.govAccount;
-  let cbReserves = cb.reserves;
   let nominal = 0;
   let real = 0;
   for (let j = 0; j < nc; j++) {
-    const q = inventory[j] * take;
-    demandReal[j] += stock > 0 ? (want * inventory[j]) / stock : 0;
+    const q = f.inventory[j] * take;
+    f.demandReal[j] += stock > 0 ? (want * f.inventory[j]) / stock : 0;
     if (q <= 0) continue;
-    const pay = q * price[j];
-    inventory[j] -= q;
-    revenue[j] += pay;
-    salesNominal[j] += pay;
-    salesReal[j] += q;
-    if (pay !== 0) {
-      const k = bank[j];
-      govAccount -= pay;
-      cbGovAccount -= pay;
-      deposits[j] += pay;
-      bankDeposits[k] += pay;
-      bankReserves[k] += pay;
-      cbReserves += pay;
-      flows[flowFrom] -= pay;
-      flows[flowTo] += pay;
-    }
+    const pay = q * f.price[j];
+    f.inventory[j] -= q;
+    f.revenue[j] += pay;
+    f.salesNominal[j] += pay;
+    f.salesReal[j] += q;
+    transfer(m, FlowRow.governmentPurchases, Party.government, 0, Party.firm, j, pay);
     nominal += pay;
     real += q;
   }
-  g.account = govAccount;
-  cb.govAccount = cbGovAccount;
-  cb.reserves = cbReserves;
   // The government's own use of AI services.
   const ai = m.aiChain.endUserSpending * m.config.aiChain.demand.governmentShare;
   if (ai > 0 && m.aiChain.n > 0) {
@@ -348,17 +322,7 @@ export function clearCapitalMarket(m: ModelState): void {
     revenue[k] = 0;
     salesReal[k] = 0;
   }
-  // Delivery: the ledger entries of ensureLiquidity and transfer (firm →
-  // firm, investment goods) written out, the central bank's reserves in a
-  // local, in the same order.
-  const { deposits, loans, bank, capital } = f;
-  const b = m.banks;
-  const bankLoans = b.loans;
-  const bankDeposits = b.deposits;
-  const bankReserves = b.reserves;
-  const flows = m.ledger.flows;
-  const flowCell = FlowRow.investmentGoods * SECTOR_COUNT + Sector.firms;
-  let cbReserves = m.centralBank.reserves;
+  const { capital } = f;
   let nominal = 0;
   let real = 0;
   for (let j = 0; j < nc; j++) {
@@ -366,27 +330,8 @@ export function clearCapitalMarket(m: ModelState): void {
     const q = investmentOrder[j] * fillRatio[s];
     if (q <= 0) continue;
     const pay = q * price[s];
-    const kj = bank[j];
-    const short = pay - deposits[j];
-    if (short > 0) {
-      loans[j] += short;
-      bankLoans[kj] += short;
-      deposits[j] += short;
-      bankDeposits[kj] += short;
-    }
-    if (pay !== 0) {
-      const ks = bank[s];
-      deposits[j] -= pay;
-      bankDeposits[kj] -= pay;
-      bankReserves[kj] -= pay;
-      cbReserves -= pay;
-      deposits[s] += pay;
-      bankDeposits[ks] += pay;
-      bankReserves[ks] += pay;
-      cbReserves += pay;
-      flows[flowCell] -= pay;
-      flows[flowCell] += pay;
-    }
+    ensureLiquidity(m, j, pay);
+    transfer(m, FlowRow.investmentGoods, Party.firm, j, Party.firm, s, pay);
     capital[j] += q;
     inventory[s] = Math.max(0, inventory[s] - q);
     revenue[s] += pay;
@@ -394,7 +339,6 @@ export function clearCapitalMarket(m: ModelState): void {
     nominal += pay;
     real += q;
   }
-  m.centralBank.reserves = cbReserves;
   for (let k = nc; k < n; k++) f.salesNominal[k] = revenue[k];
   m.macro.investmentNominal = nominal;
   m.macro.investmentReal = real;

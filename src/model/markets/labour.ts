@@ -10,6 +10,7 @@ import { EXPOSURE_BINS, hitByLayoff, layoffKey } from "../agents/automation.ts";
 import {
   BLOCK_SIZE,
   CensusSum,
+  hasBit,
   LEAVE_SCREEN,
   markLeaveProne,
   Pass,
@@ -188,7 +189,7 @@ export function separationKernel(
  * households that read is a cache miss, and most draws are above the screen.
  */
 function quitsJob(u: number, e: number, leaveProne: Int32Array, leave: Float64Array): boolean {
-  if (u >= LEAVE_SCREEN && (leaveProne[e >>> 5] & (1 << (e & 31))) === 0) return false;
+  if (u >= LEAVE_SCREEN && !hasBit(leaveProne, e)) return false;
   return u < leave[e];
 }
 
