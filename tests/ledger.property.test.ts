@@ -29,6 +29,7 @@ import {
   repayLoan,
   revalueEquity,
   SECTOR_COUNT,
+  SECTOR_NAMES,
   Sector,
   type SectorId,
   transfer,
@@ -62,16 +63,19 @@ function modelFailure(fn: () => unknown): ModelFailure {
 
 // --- Operations -------------------------------------------------------------
 
+/** The kinds of party a payment can move money between. */
+const PARTY_KINDS: PartyKind[] = [
+  Party.household,
+  Party.firm,
+  Party.bank,
+  Party.centralBank,
+  Party.government,
+  Party.utility,
+];
+
 /** A party by kind and a raw index, reduced modulo the population when applied. */
 const partyArb = fc.record({
-  kind: fc.constantFrom<PartyKind>(
-    Party.household,
-    Party.firm,
-    Party.bank,
-    Party.centralBank,
-    Party.government,
-    Party.utility,
-  ),
+  kind: fc.constantFrom<PartyKind>(...PARTY_KINDS),
   idx: fc.nat(1000),
 });
 /** Share of the available amount (deposits, loans, bills) an operation uses. */
@@ -460,29 +464,11 @@ describe("corrupting a single stock makes checkLedger throw a ModelFailure namin
   });
 
   it("a balanced payment recorded in no flow row → nfw_<payer sector>", () => {
-    const kinds: PartyKind[] = [
-      Party.household,
-      Party.firm,
-      Party.bank,
-      Party.centralBank,
-      Party.government,
-      Party.utility,
-    ];
-    const names = [
-      "households",
-      "firms",
-      "banks",
-      "centralBank",
-      "government",
-      "aiChain",
-      "privateCredit",
-      "utility",
-    ];
     fc.assert(
       fc.property(
         setupArb,
-        fc.constantFrom(...kinds),
-        fc.constantFrom(...kinds),
+        fc.constantFrom(...PARTY_KINDS),
+        fc.constantFrom(...PARTY_KINDS),
         fc.double({ min: 1, max: 1e4, noNaN: true }),
         (s, from, to, x) => {
           fc.pre(from !== to);
@@ -491,7 +477,7 @@ describe("corrupting a single stock makes checkLedger throw a ModelFailure namin
           debitParty(m, from, 0, x);
           creditParty(m, to, 0, x);
           // The first sector (in Sector order) whose NFW moved without a recorded flow is named.
-          expectNamed(m, `nfw_${names[Math.min(from, to)]}`);
+          expectNamed(m, `nfw_${SECTOR_NAMES[Math.min(from, to)]}`);
         },
       ),
       { numRuns: 60 },

@@ -7,18 +7,13 @@
 // ≤ 100 ns and ≤ 100 bytes per household-tick at 1 M households.
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { defaultConfig } from "../../src/config/index.ts";
 import { createModel, MetricsTracker, step } from "../../src/model/index.ts";
+import { scaledConfig } from "./shared.ts";
 
 const SIZES = [10_000, 100_000, 1_000_000];
 
 function measure(households: number, ticks: number): void {
-  const config = defaultConfig();
-  config.households.count = households;
-  config.firms.consumption.count = Math.max(4, Math.round(households / 50));
-  config.firms.capital.count = Math.max(2, Math.round(households / 250));
-  config.banks.count = 10;
-  config.ticks = ticks + 3;
+  const config = scaledConfig(households, ticks + 3);
   globalThis.gc?.();
   const before = process.memoryUsage();
   const model = createModel(config);

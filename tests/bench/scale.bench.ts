@@ -20,9 +20,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { defaultConfig } from "../../src/config/index.ts";
 import { ThreadedRunner } from "../../src/engine/threads.ts";
 import { createModel, MetricsTracker, step } from "../../src/model/index.ts";
+import { parallelCapacity, scaledConfig } from "./shared.ts";
 
 const BEFOREIT_NS_PER_AGENT_QUARTER = 5000;
 const GIB = 1024 ** 3;
@@ -42,12 +42,7 @@ interface Result {
 }
 
 async function measure(households: number, threads: number, ticks: number): Promise<void> {
-  const config = defaultConfig();
-  config.households.count = households;
-  config.firms.consumption.count = Math.max(4, Math.round(households / 50));
-  config.firms.capital.count = Math.max(2, Math.round(households / 250));
-  config.banks.count = 10;
-  config.ticks = ticks + 2;
+  const config = scaledConfig(households, ticks + 2);
   globalThis.gc?.();
   const before = process.memoryUsage();
   const t0 = performance.now();
@@ -149,29 +144,6 @@ for (;;) { Atomics.wait(c, 0, gen); gen = Atomics.load(c, 0); if (Atomics.load(c
   return { atomicsUs, piscinaUs };
 }
 
-/**
- * How much parallel CPU the machine offers right now (as in bench:sweep): the
- * same busy loop in 1 and in 2 threads at once; 2 × t(1) / t(2). About 2 on
- * an idle 2-core machine, less when other processes hold the cores — the
- * ceiling of any speed-up measured at that moment.
- */
-async function parallelCapacity(): Promise<number> {
-  const loop =
-    "let x = 0; for (let i = 0; i < 3e8; i++) x += i % 7; require('node:worker_threads').parentPort.postMessage(x);";
-  const time = async (n: number): Promise<number> => {
-    const start = performance.now();
-    await Promise.all(
-      Array.from(
-        { length: n },
-        () => new Promise((resolve) => new Worker(loop, { eval: true }).once("message", resolve)),
-      ),
-    );
-    return performance.now() - start;
-  };
-  const one = await time(1);
-  return (2 * one) / (await time(2));
-}
-
 function parseArgs(argv: string[]): { sizes: number[]; threads: number[]; ticks: number } {
   let threads = [1, 2];
   let ticks = 12;
@@ -195,7 +167,7 @@ if (process.argv[2] === "--one") {
     `synchronisation per pass, 1 worker: Atomics barrier ${sync.atomicsUs.toFixed(1)} µs, piscina task ${sync.piscinaUs.toFixed(1)} µs (5 passes per tick)`,
   );
   console.log(
-    `parallel CPU the machine offered before the runs: ${(await parallelCapacity()).toFixed(2)} of 2 cores`,
+    `parallel CPU the machine offered before the runs: ${(await parallelCapacity(2)).toFixed(2)} of 2 cores`,
   );
   console.log(
     "households  threads  ns/hh-tick (mean, median tick)  speed-up (mean, median)  peak RSS GiB  bytes/hh  init s  vs BeforeIT (5 µs/agent-quarter)  passes share → Amdahl bound, 2 threads",
@@ -235,7 +207,7 @@ if (process.argv[2] === "--one") {
     }
   }
   console.log(
-    `parallel CPU the machine offered after the runs: ${(await parallelCapacity()).toFixed(2)} of 2 cores`,
+    `parallel CPU the machine offered after the runs: ${(await parallelCapacity(2)).toFixed(2)} of 2 cores`,
   );
   // Peak RSS on one thread: marginal bytes per household between the two largest sizes, plus the fixed rest.
   if (oneThreadRss.length > 0) {

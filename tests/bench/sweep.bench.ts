@@ -10,8 +10,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
 import { loadSweepSpec, planSweep, runSweep, type SweepOutcome } from "../../src/engine/sweepIndex.ts";
+import { parallelCapacity } from "./shared.ts";
 
 const RUNS_PER_POINT = 4;
 const HOUSEHOLDS = 10_000;
@@ -46,28 +46,6 @@ async function measure(workers: number): Promise<{ outcome: SweepOutcome; second
   if (outcome.status !== "completed")
     throw new Error(`bench sweep ${outcome.status}: ${JSON.stringify(outcome.failedRuns)}`);
   return { outcome, seconds };
-}
-
-/**
- * How much parallel CPU the machine offers right now: the same busy loop in 1
- * and in `threads` worker threads at once; `threads` × t(1) / t(threads).
- * About `threads` on an idle machine, less when other processes hold cores.
- */
-async function parallelCapacity(threads: number): Promise<number> {
-  const loop =
-    "let x = 0; for (let i = 0; i < 3e8; i++) x += i % 7; require('node:worker_threads').parentPort.postMessage(x);";
-  const time = async (n: number): Promise<number> => {
-    const start = performance.now();
-    await Promise.all(
-      Array.from(
-        { length: n },
-        () => new Promise((resolve) => new Worker(loop, { eval: true }).once("message", resolve)),
-      ),
-    );
-    return performance.now() - start;
-  };
-  const one = await time(1);
-  return (threads * one) / (await time(threads));
 }
 
 const mb = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(0)} MB`;
