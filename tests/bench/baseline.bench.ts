@@ -7,6 +7,7 @@
 // ≤ 100 ns and ≤ 100 bytes per household-tick at 1 M households.
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { hugePageEnv } from "../../src/hugePages.mjs";
 import { createModel, MetricsTracker, step } from "../../src/model/index.ts";
 import { scaledConfig } from "./shared.ts";
 
@@ -57,7 +58,7 @@ if (process.argv[2] === "--one") {
     const child = spawnSync(
       process.execPath,
       ["--expose-gc", "--import", "tsx", self, "--one", String(n), String(ticks)],
-      { encoding: "utf8", maxBuffer: 1 << 20 },
+      { encoding: "utf8", maxBuffer: 1 << 20, env: hugePageEnv(process.env) }, // as `spiral` runs (src/hugePages.mjs)
     );
     if (child.status !== 0) {
       console.error(child.stderr);
