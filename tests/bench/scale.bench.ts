@@ -28,7 +28,7 @@ import { Worker } from "node:worker_threads";
 import { ThreadedRunner } from "../../src/engine/threads.ts";
 import { hugePageEnv } from "../../src/hugePages.mjs";
 import { createModel, MetricsTracker, step } from "../../src/model/index.ts";
-import { parallelCapacity, scaledConfig } from "./shared.ts";
+import { memoryLatency, parallelCapacity, scaledConfig } from "./shared.ts";
 
 const BEFOREIT_NS_PER_AGENT_QUARTER = 5000;
 const GIB = 1024 ** 3;
@@ -217,6 +217,11 @@ if (process.argv[2] === "--one") {
   );
   console.log(
     `parallel CPU the machine offered before the runs: ${(await parallelCapacity(2)).toFixed(2)} of 2 cores`,
+  );
+  const latencySizes = [256, 1024, 4096, 16384, 131072];
+  const latency = memoryLatency(latencySizes, env);
+  console.log(
+    `random-load latency (runs' memory setting): ${latencySizes.map((kb, k) => `${kb >= 1024 ? `${kb / 1024} MiB` : `${kb} KiB`} ${latency[k].toFixed(0)} ns`).join(", ")} — a firm column is 1.9 MB at 10 M households`,
   );
   // Each run's ns per household-tick is its mean over `ticks` ticks. Across runs, the best
   // is the least disturbed by other processes (the machine's own speed); the median is typical.

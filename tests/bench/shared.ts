@@ -1,5 +1,6 @@
 // What the benchmarks share: the scaled baseline economy they time, and the
 // parallel CPU the machine offers at the moment of a measurement.
+import { spawnSync } from "node:child_process";
 import { Worker } from "node:worker_threads";
 import type { SpiralConfig } from "../../src/config/index.ts";
 import { defaultConfig } from "../../src/config/index.ts";
@@ -40,4 +41,31 @@ export async function parallelCapacity(threads: number): Promise<number> {
   };
   const one = await time(1);
   return (threads * one) / (await time(threads));
+}
+
+/**
+ * Nanoseconds per dependent random load (pointer chasing, one load per
+ * cache line) over arrays of each size in KiB, measured in a child process
+ * started with `env` (so with or without huge pages, like the runs). The
+ * households' reads of random firms' columns cost about this: it tells
+ * how large the firm columns can grow before each read goes to memory,
+ * which varies between machines and, on a shared one, with its neighbours.
+ */
+export function memoryLatency(sizesKiB: number[], env: NodeJS.ProcessEnv): number[] {
+  const probe = `const out = [];
+for (const kb of ${JSON.stringify(sizesKiB)}) {
+  const n = (kb * 1024) / 64, a = new Int32Array(n * 16), perm = new Int32Array(n);
+  for (let i = 0; i < n; i++) perm[i] = i;
+  let s = 12345;
+  for (let i = n - 1; i > 0; i--) { s = (Math.imul(s, 1103515245) + 12345) >>> 0; const j = s % (i + 1); const t = perm[i]; perm[i] = perm[j]; perm[j] = t; }
+  for (let i = 0; i < n; i++) a[perm[i] * 16] = perm[(i + 1) % n] * 16;
+  let p = 0;
+  for (let i = 0; i < 2e5; i++) p = a[p];
+  const steps = 3e6, t0 = performance.now();
+  for (let i = 0; i < steps; i++) p = a[p];
+  out.push(((performance.now() - t0) * 1e6) / steps + (p < 0 ? 1 : 0));
+}
+console.log(JSON.stringify(out));`;
+  const r = spawnSync(process.execPath, ["-e", probe], { env, encoding: "utf8" });
+  return r.status === 0 ? JSON.parse(r.stdout.trim()) : sizesKiB.map(() => Number.NaN);
 }
