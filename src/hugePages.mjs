@@ -2,8 +2,8 @@
 // through tens of columns of millions of entries and every household reads
 // and writes a random firm's entries; with 4 KiB pages those accesses miss
 // the TLB, and on a virtual machine each miss is a two-level page walk
-// (measured on the project's 2-core VM: a random load over 8 MiB costs
-// ≈ 170 ns against ≈ 20 ns over 4 MiB). Node allocates ArrayBuffer and
+// (measured on the project's 2-core VM: a random load over 128 MiB costs
+// ≈ 460 ns with 4 KiB pages, ≈ 175 ns with huge pages). Node allocates ArrayBuffer and
 // SharedArrayBuffer memory with malloc, and Linux kernels whose THP mode is
 // "madvise" (the Debian and Ubuntu default) only give huge pages to memory
 // that asks for them: glibc's tunable glibc.malloc.hugetlb=1 (glibc ≥ 2.35)

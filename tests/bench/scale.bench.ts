@@ -49,6 +49,12 @@ interface Result {
   hugePagesBytes: number;
 }
 
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const h = s.length >> 1;
+  return s.length % 2 === 1 ? s[h] : (s[h - 1] + s[h]) / 2;
+}
+
 /** This process's anonymous memory on transparent huge pages (Linux /proc; 0 elsewhere). */
 function hugePagesBytes(): number {
   try {
@@ -98,16 +104,13 @@ async function measure(households: number, threads: number, ticks: number): Prom
     tickNs.push(Number(process.hrtime.bigint() - t0));
   }
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  tickNs.sort((a, b) => a - b);
-  const medianNs =
-    ticks % 2 === 1 ? tickNs[(ticks - 1) / 2] : (tickNs[ticks / 2 - 1] + tickNs[ticks / 2]) / 2;
   model.runner.close();
   const result: Result = {
     households,
     threads,
     ticks,
     nsPerHouseholdTick: (seconds * 1e9) / (ticks * households),
-    medianNsPerHouseholdTick: medianNs / households,
+    medianNsPerHouseholdTick: median(tickNs) / households,
     bytesPerHousehold:
       (after.heapUsed - before.heapUsed + (after.arrayBuffers - before.arrayBuffers)) / households,
     peakRssBytes: process.resourceUsage().maxRSS * 1024,
@@ -195,12 +198,6 @@ function parseArgs(argv: string[]): {
   }
   return { sizes: sizes.length > 0 ? sizes : [1_000_000, 10_000_000], threads, ticks, repeat, hugePages };
 }
-
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const h = s.length >> 1;
-  return s.length % 2 === 1 ? s[h] : (s[h - 1] + s[h]) / 2;
-};
 
 const self = fileURLToPath(import.meta.url);
 if (process.argv[2] === "--one") {

@@ -1,5 +1,6 @@
-// What the benchmarks share: the scaled baseline economy they time, and the
-// parallel CPU the machine offers at the moment of a measurement.
+// What the benchmarks share: the scaled baseline economy they time, the
+// parallel CPU the machine offers at the moment of a measurement, and its
+// random-load latency by array size.
 import { spawnSync } from "node:child_process";
 import { Worker } from "node:worker_threads";
 import type { SpiralConfig } from "../../src/config/index.ts";

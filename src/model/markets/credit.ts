@@ -54,16 +54,18 @@ const Fin = {
   /** Investment ordered (consumption firms). */
   investmentOrder: 1,
   wageNeed: 2,
-  /** interest + principal + wage need × (1 + cash buffer), before investment and deposits; after the visit, the investment cost. */
+  /** interest + principal + wage need × (1 + cash buffer), before investment and deposits. */
   base: 3,
-  /** After the visit: the supplier's price at the firm's turn. */
   leverageGap: 4,
   room: 5,
   /** Before the visit the firm's deposits and loans, after it the new balances. */
   deposits: 6,
   loans: 7,
+  /** Written by the visit: the investment's cost and the capital supplier's price at the firm's turn. */
+  investCost: 10,
+  supplierPrice: 11,
 } as const;
-/** The record's integers (an Int32Array view of the same memory, so one page holds the whole record): flags, bank, capital supplier. */
+/** The record's integers (an Int32Array view of the same memory — float slots 8 and 9 — so one page holds the whole record): flags, bank, capital supplier. */
 const FIN_INTS = 2 * FIN_STRIDE;
 const FinInt = { flags: 16, bank: 17, supplier: 18 } as const;
 /** New successor (age 0): not visited. */
@@ -221,8 +223,8 @@ function financeVisit(
     bankDeposits[k] -= principal;
     terms[t + Fin.loans] = l;
     terms[t + Fin.deposits] = d;
-    terms[t + Fin.base] = investCost;
-    terms[t + Fin.leverageGap] = supplierPrice;
+    terms[t + Fin.investCost] = investCost;
+    terms[t + Fin.supplierPrice] = supplierPrice;
     ints[q + FinInt.flags] = flags | FIN_PAID;
   }
   return cbReserves;
@@ -261,8 +263,8 @@ function financeWriteBack(m: ModelState, terms: Float64Array, ints: Int32Array):
     loans[j] = terms[t + Fin.loans];
     deposits[j] = cash;
     interestPaid[j] = terms[t + Fin.interest];
-    if (cash < wageNeed + terms[t + Fin.base] && j < nc) {
-      investmentOrder[j] = Math.max(0, (cash - wageNeed) / Math.max(1e-9, terms[t + Fin.leverageGap]));
+    if (cash < wageNeed + terms[t + Fin.investCost] && j < nc) {
+      investmentOrder[j] = Math.max(0, (cash - wageNeed) / Math.max(1e-9, terms[t + Fin.supplierPrice]));
     }
     if (cash < wageNeed) {
       labourDemand[j] = Math.min(labourDemand[j], Math.floor(cash / Math.max(1e-9, wage[j])));
