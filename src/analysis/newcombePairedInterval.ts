@@ -52,7 +52,7 @@ export function newcombePairedInterval(
   const wB = wilsonInterval(a + c, n, z);
   const margins = (a + b) * (c + d) * (a + c) * (b + d);
   const cross = a * d - b * c;
-  const corrected = cross > n / 2 ? cross - n / 2 : cross < 0 ? cross : 0;
+  const corrected = cross > n / 2 ? cross - n / 2 : Math.min(cross, 0);
   const phi = margins > 0 ? corrected / Math.sqrt(margins) : 0;
   const dlB = pB - wB.lower;
   const duB = wB.upper - pB;

@@ -21,6 +21,7 @@ import { parseJsonObject } from "../config/jsonSyntax.ts";
 import { closestName } from "../config/suggest.ts";
 import { describeValue, isPlainObject } from "../config/validate.ts";
 import { InputError } from "../errors.ts";
+import { BUST_COLUMNS, CHAIN_ROLES } from "./bust.ts";
 import { CHAIN_SUMMARY_COLUMNS, SUMMARY_COLUMNS, summarizeSeries } from "./summary.ts";
 
 export type DesignType = "grid" | "latin-hypercube" | "sobol";
@@ -548,12 +549,21 @@ function emptySummary(): unknown {
   // One month of zeros, the AI chain's columns included, so that every
   // summary figure — the chain's too — shows up as a metric a sweep may name
   // (a run without the chain reports its chain metrics as missing).
-  const names = [...SUMMARY_COLUMNS, ...CHAIN_SUMMARY_COLUMNS];
+  // The bust measures' too: one firm of each role, so that every role's figure is named.
+  const names = [
+    ...new Set([...SUMMARY_COLUMNS, ...CHAIN_SUMMARY_COLUMNS, ...BUST_COLUMNS]),
+    ...CHAIN_ROLES.map((role) => `${role}_defaulted`),
+  ];
   const columns = Object.fromEntries(names.map((name) => [name, new Float64Array(1)]));
   return summarizeSeries(columns as unknown as Parameters<typeof summarizeSeries>[0], {
     name: "x",
     seed: 0,
     burnInTicks: 0,
+    chain: {
+      chainStartTick: 1,
+      firms: CHAIN_ROLES.map((role) => ({ name: role, role })),
+      startDate: "2000-01",
+    },
   });
 }
 
