@@ -107,7 +107,7 @@ export async function compareCommand(
       return 130;
     }
     const comparisonPath = join(outDir, "aggregates", "comparison.json");
-    const { comparisonTable } = await import("./engine/comparison.ts");
+    const { comparisonTable } = await import("./engine/comparisonFormat.ts");
     const table = existsSync(comparisonPath)
       ? comparisonTable(JSON.parse(readFileSync(comparisonPath, "utf8")))
       : "";

@@ -9,6 +9,10 @@
 // Written by writeSweepResults (so by `spiral sweep`, `spiral merge` and
 // `spiral compare` alike) to aggregates/comparison.json and comparison.csv,
 // from the done/ records only — the same bytes for any worker count.
+
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects } from "hyparquet";
 import {
   mcnemarTest,
   newcombePairedInterval,
@@ -16,10 +20,19 @@ import {
   studentTQuantile,
   wilsonInterval,
 } from "../analysis/index.ts";
-import { csvField } from "../io/seriesWriter.ts";
+import { writeFileAtomic } from "../io/atomicWrite.ts";
+import { csvField, SERIES_PARQUET } from "../io/seriesWriter.ts";
+import type {
+  ArmDifference,
+  ArmValue,
+  ComparedArm,
+  Comparison,
+  MeasureComparison,
+  MeasureUnit,
+} from "./comparisonFormat.ts";
 import type { RunSummary } from "./summary.ts";
-import { pointTitle, type SweepPlan } from "./sweepPlan.ts";
-import type { RunRecord } from "./sweepResults.ts";
+import { keepsSeries, pointTitle, type SweepPlan } from "./sweepPlan.ts";
+import { AGGREGATES_DIR, RUNS_DIR, type RunRecord } from "./sweepResults.ts";
 import { getAtPath } from "./sweepSpec.ts";
 
 export const COMPARISON_JSON = "comparison.json";
@@ -38,7 +51,7 @@ export interface MeasureDefinition {
   label: string;
   kind: "binary" | "mean";
   /** Unit of a mean measure's values as stored: "decimal" (shown in %), "bp", "months", "years of output" (shown in %). */
-  unit: "decimal" | "bp" | "months" | "share of a year's output" | "count";
+  unit: MeasureUnit;
   /** Which direction is worse: a binary outcome is always worse when it happens. */
   worse: "higher" | "lower";
   /** The value of a run (binary: 0/1), NaN when undefined for it. */
@@ -187,65 +200,6 @@ export const MEASURES: readonly MeasureDefinition[] = [
   },
 ];
 
-export interface ArmValue {
-  /** Runs with a value. */
-  n: number;
-  /** binary: share of runs; mean: the mean. */
-  estimate: number;
-  lower: number;
-  upper: number;
-  /** binary: runs where it happened. */
-  count?: number;
-  /** mean: the median. */
-  median?: number;
-}
-
-export interface ArmDifference {
-  /** Index of arm B (the reference is arm 0). */
-  arm: number;
-  /** Pairs with both values. */
-  n: number;
-  /** B − A: a difference in probability (binary) or of means. */
-  estimate: number;
-  lower: number;
-  upper: number;
-  /** Share of pairs where B is worse than A (binary: B yes, A no). */
-  shareWorse: number;
-  /** Share of pairs where B is better. */
-  shareBetter: number;
-  /** binary: McNemar's test. */
-  pValue?: number;
-  test?: string;
-  /** binary: the paired table. */
-  table?: { a: number; b: number; c: number; d: number };
-}
-
-export interface MeasureComparison {
-  key: string;
-  label: string;
-  kind: MeasureDefinition["kind"];
-  unit: MeasureDefinition["unit"];
-  worse: MeasureDefinition["worse"];
-  note: string;
-  arms: ArmValue[];
-  differences: ArmDifference[];
-  /** binary: fires in ≥ SATURATION of the runs of every arm. */
-  saturated: boolean;
-  /** Some interval rests on fewer than FEW_RUNS runs. */
-  fewRuns: boolean;
-}
-
-export interface Comparison {
-  sweep: string;
-  confidence: number;
-  seeds: "common";
-  bustThreshold: number;
-  replications: number;
-  arms: { pointId: string; label: string; runs: number; completed: number }[];
-  measures: MeasureComparison[];
-  warnings: string[];
-}
-
 /**
  * The comparison of a plan's points from their records, in point order
  * (records[p][r] is point p's replication r, undefined if it has none).
@@ -265,6 +219,7 @@ export function compareArms(
     label: pointTitle(spec, point) || point.id,
     runs: spec.replications,
     completed: summaries[p].filter((s) => s !== undefined).length,
+    atChainStart: startingConditions(summaries[p]),
   }));
   const measures = MEASURES.map((m) => compareMeasure(m, summaries, spec.bustThreshold));
   const warnings: string[] = [];
@@ -296,6 +251,44 @@ export function compareArms(
     measures,
     warnings,
   };
+}
+
+/** Figures of bust.atChainStart, in the order the report shows them. */
+export const STARTING_FIGURES = [
+  "unemploymentRate",
+  "inflationYoY",
+  "policyRate",
+  "gdpNominalUsdBn",
+  "equityMarketCapUsdBn",
+  "aiChainMarketCapUsdBn",
+] as const;
+
+/** Median, 5 % and 95 % of each starting figure over an arm's runs. */
+function startingConditions(runs: readonly (RunSummary | undefined)[]): ComparedArm["atChainStart"] {
+  const out: ComparedArm["atChainStart"] = {};
+  for (const figure of STARTING_FIGURES) {
+    const values = runs
+      .map((s) => (s === undefined ? Number.NaN : num(s, `bust.atChainStart.${figure}`)))
+      .filter((x) => Number.isFinite(x))
+      .sort((a, b) => a - b);
+    out[figure] =
+      values.length === 0
+        ? null
+        : {
+            median: quantileSorted(values, 0.5),
+            q05: quantileSorted(values, 0.05),
+            q95: quantileSorted(values, 0.95),
+          };
+  }
+  return out;
+}
+
+/** Linear-interpolation quantile of sorted values (type 7, as R and numpy). */
+function quantileSorted(sorted: readonly number[], q: number): number {
+  const h = (sorted.length - 1) * q;
+  const lo = Math.floor(h);
+  const hi = Math.min(sorted.length - 1, lo + 1);
+  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
 }
 
 function compareMeasure(
@@ -402,112 +395,6 @@ function meanDifference(
   };
 }
 
-/** How a measure's values are shown: "%" (shares and decimals × 100), "bp", or plain (months, counts). */
-function scaleOf(unit: MeasureDefinition["unit"] | "probability"): {
-  factor: number;
-  suffix: string;
-  diffSuffix: string;
-} {
-  switch (unit) {
-    case "probability":
-    case "decimal":
-    case "share of a year's output":
-      return { factor: 100, suffix: " %", diffSuffix: " pp" };
-    case "bp":
-      return { factor: 1, suffix: " bp", diffSuffix: " bp" };
-    default:
-      return { factor: 1, suffix: "", diffSuffix: "" };
-  }
-}
-
-/** A number with a true minus sign. */
-function fixed(x: number, digits: number, signed = false): string {
-  const text = Math.abs(x).toFixed(digits);
-  const zero = Number(text) === 0;
-  if (x < 0 && !zero) return `−${text}`;
-  return signed ? (zero ? `±${text}` : `+${text}`) : text;
-}
-
-/** A value of a measure as text: "12.3 %", "1366 bp", "4.0". */
-export function formatValue(unit: MeasureDefinition["unit"] | "probability", x: number, digits = 1): string {
-  if (!Number.isFinite(x)) return "–";
-  const { factor, suffix } = scaleOf(unit);
-  return `${fixed(x * factor, unit === "bp" ? 0 : digits)}${suffix}`;
-}
-
-/** A difference as text: "+12.3 pp", "−480 bp", "+2.0". */
-export function formatDifference(
-  unit: MeasureDefinition["unit"] | "probability",
-  x: number,
-  digits = 1,
-): string {
-  if (!Number.isFinite(x)) return "–";
-  const { factor, diffSuffix } = scaleOf(unit);
-  return `${fixed(x * factor, unit === "bp" ? 0 : digits, true)}${diffSuffix}`;
-}
-
-/** "75 % [53, 89] (15/20)" or "1366 bp [1100, 1600]": an arm's value with its interval. */
-export function formatArm(m: MeasureComparison, a: ArmValue): string {
-  const unit = m.kind === "binary" ? "probability" : m.unit;
-  const digits = m.kind === "binary" ? 0 : 1;
-  if (a.n === 0) return "–";
-  const { factor } = scaleOf(unit);
-  const d = unit === "bp" ? 0 : digits;
-  const bounds =
-    Number.isFinite(a.lower) && Number.isFinite(a.upper)
-      ? ` [${fixed(a.lower * factor, d)}, ${fixed(a.upper * factor, d)}]`
-      : "";
-  const count = m.kind === "binary" ? ` (${a.count}/${a.n})` : "";
-  return `${formatValue(unit, a.estimate, digits)}${bounds}${count}`;
-}
-
-/** "−35 pp [−58, −8]": a paired difference with its interval. */
-export function formatArmDifference(m: MeasureComparison, d: ArmDifference): string {
-  const unit = m.kind === "binary" ? "probability" : m.unit;
-  const digits = m.kind === "binary" ? 0 : 1;
-  if (d.n === 0) return "–";
-  const { factor } = scaleOf(unit);
-  const dd = unit === "bp" ? 0 : digits;
-  const bounds =
-    Number.isFinite(d.lower) && Number.isFinite(d.upper)
-      ? ` [${fixed(d.lower * factor, dd, true)}, ${fixed(d.upper * factor, dd, true)}]`
-      : "";
-  return `${formatDifference(unit, d.estimate, digits)}${bounds}`;
-}
-
-/** p-value as text: "0.003", "< 0.001". */
-export function formatP(p: number | undefined): string {
-  if (p === undefined || !Number.isFinite(p)) return "";
-  return p < 0.001 ? "< 0.001" : p.toFixed(3);
-}
-
-/**
- * The comparison as a Markdown table: one row per measure and arm B, with
- * A's and B's values, B − A with its interval, McNemar's p and the share of
- * seeds where B is worse; saturated measures and few runs marked.
- */
-export function comparisonTable(c: Comparison): string {
-  const lines: string[] = [];
-  for (let b = 1; b < c.arms.length; b++) {
-    const A = c.arms[0].label;
-    const B = c.arms[b].label;
-    lines.push(
-      `| measure (${c.replications} paired seeds) | A: ${A} | B: ${B} | B − A [95 % CI] | p (McNemar) | seeds where B is worse |`,
-      "| --- | --- | --- | --- | --- | --- |",
-    );
-    for (const m of c.measures) {
-      const d = m.differences[b - 1];
-      const marks = `${m.saturated ? " (saturated)" : ""}${m.fewRuns ? " (< 10 runs)" : ""}`;
-      lines.push(
-        `| ${m.label}${marks} | ${formatArm(m, m.arms[0])} | ${formatArm(m, m.arms[b])} | ${formatArmDifference(m, d)} | ${formatP(d.pValue)} | ${Number.isFinite(d.shareWorse) ? `${Math.round(100 * d.shareWorse)} % of ${d.n}` : "–"} |`,
-      );
-    }
-    lines.push("");
-  }
-  for (const w of c.warnings) lines.push(`warning: ${w}`);
-  return `${lines.join("\n")}\n`;
-}
-
 /** The comparison as CSV: one row per measure and arm B against the reference A. */
 export function comparisonCsv(c: Comparison): string {
   const header = [
@@ -573,4 +460,104 @@ export function comparisonCsv(c: Comparison): string {
     }
   }
   return `${rows.join("\n")}\n`;
+}
+
+/** Series whose paired differences over time the comparison writes (those the runs have). */
+export const DIFFERENCE_COLUMNS = [
+  "unemploymentRate",
+  "gdpReal",
+  "inflationYoY",
+  "policyRate",
+  "marketCapAiChain",
+  "cdsIndexAiChainBp",
+  "aiCapex",
+  "chainDefaults",
+  "equityMarketCap",
+  "creditToFirms",
+  "avgLoanRate",
+  "bankCapitalRatio",
+] as const;
+
+/** aggregates/difference-<pointId of B>.csv: the paired difference series of arm B against the reference. */
+export function differenceFile(pointId: string): string {
+  return `difference-${pointId}.csv`;
+}
+
+/**
+ * For every arm B after the first: per tick and series, the mean over the
+ * seeds of (B's run − A's run on the same seed) with a 95 % t interval, from
+ * the runs whose series were kept in both arms. Writes
+ * aggregates/difference-<pointId>.csv (tick, date, pairs, then
+ * <column>_mean, _lower, _upper) and returns the files written (relative to
+ * the sweep folder); none where fewer than two pairs kept series.
+ */
+export async function writeDifferenceSeries(
+  dir: string,
+  plan: SweepPlan,
+  records: readonly (readonly (RunRecord | undefined)[])[],
+): Promise<string[]> {
+  const kept = (p: number, r: number): string | undefined => {
+    const record = records[p]?.[r];
+    if (record?.status !== "completed" || !keepsSeries(plan, record.runId)) return undefined;
+    const path = join(dir, RUNS_DIR, record.runId, SERIES_PARQUET);
+    return existsSync(path) ? path : undefined;
+  };
+  const written: string[] = [];
+  for (let b = 1; b < plan.points.length; b++) {
+    const pairs: [string, string][] = [];
+    for (let r = 0; r < plan.spec.replications; r++) {
+      const pa = kept(0, r);
+      const pb = kept(b, r);
+      if (pa !== undefined && pb !== undefined) pairs.push([pa, pb]);
+    }
+    if (pairs.length < 2) continue;
+    const first = await readColumns(pairs[0][0], ["tick", "date", ...DIFFERENCE_COLUMNS]);
+    const columns = DIFFERENCE_COLUMNS.filter((c) => first[c] !== undefined);
+    const ticks = first.tick as number[];
+    const dates = first.date as string[] | undefined;
+    const diffs = columns.map(() => ticks.map(() => [] as number[]));
+    for (const [pa, pb] of pairs) {
+      const [a, bb] = await Promise.all([readColumns(pa, columns), readColumns(pb, columns)]);
+      columns.forEach((c, k) => {
+        const xa = a[c] as number[];
+        const xb = bb[c] as number[];
+        for (let t = 0; t < ticks.length && t < xa.length && t < xb.length; t++)
+          diffs[k][t].push(xb[t] - xa[t]);
+      });
+    }
+    const header = [
+      "tick",
+      "date",
+      "pairs",
+      ...columns.flatMap((c) => [`${c}_mean`, `${c}_lower`, `${c}_upper`]),
+    ];
+    const lines = [header.join(",")];
+    for (let t = 0; t < ticks.length; t++) {
+      const cells: string[] = [String(ticks[t]), csvField(dates?.[t] ?? ""), String(pairs.length)];
+      columns.forEach((_, k) => {
+        const d = diffs[k][t];
+        const stats = pairedMeanDifference(new Float64Array(d.length), Float64Array.from(d));
+        for (const x of [stats.estimate, stats.lower, stats.upper])
+          cells.push(Number.isFinite(x) ? String(x) : "");
+      });
+      lines.push(cells.join(","));
+    }
+    const file = differenceFile(plan.points[b].id);
+    writeFileAtomic(join(dir, AGGREGATES_DIR, file), `${lines.join("\n")}\n`);
+    written.push(`${AGGREGATES_DIR}/${file}`);
+  }
+  return written;
+}
+
+/** Chosen columns of a run's series.parquet (those it has), numbers as numbers and the date as text. */
+async function readColumns(path: string, names: readonly string[]): Promise<Record<string, unknown[]>> {
+  const file = await asyncBufferFromFile(path);
+  const metadata = await parquetMetadataAsync(file);
+  const present = new Set(metadata.schema.slice(1).map((s) => s.name));
+  const wanted = names.filter((n) => present.has(n));
+  const rows = await parquetReadObjects({ file, metadata, columns: wanted });
+  const out: Record<string, unknown[]> = {};
+  for (const name of wanted)
+    out[name] = rows.map((row) => (name === "date" ? String(row[name]) : Number(row[name])));
+  return out;
 }

@@ -34,6 +34,7 @@ import {
   compareArms,
   comparisonCsv,
   MAX_COMPARED_ARMS,
+  writeDifferenceSeries,
 } from "./comparison.ts";
 import type { RunSummary } from "./summary.ts";
 import {
@@ -192,6 +193,7 @@ export async function writeSweepResults(dir: string, plan: SweepPlan): Promise<S
     writeFileAtomic(join(dir, AGGREGATES_DIR, COMPARISON_JSON), jsonText(comparison));
     writeFileAtomic(join(dir, AGGREGATES_DIR, COMPARISON_CSV), comparisonCsv(comparison));
     files.push(`${AGGREGATES_DIR}/${COMPARISON_JSON}`, `${AGGREGATES_DIR}/${COMPARISON_CSV}`);
+    files.push(...(await writeDifferenceSeries(dir, plan, armRecords)));
   }
   const sensitivity = sensitivityOf(plan, pointMeans);
   if (sensitivity !== undefined) {
