@@ -308,7 +308,8 @@ ${rows.join("\n")}
 </section>`;
 }
 
-function runsSection(sweep: SweepFolder): string {
+/** The runs table of a sweep (the first MAX_TABLE_ROWS rows; failures highlighted). */
+export function runsSection(sweep: SweepFolder): string {
   const { columns, rows } = sweep.runs;
   const status = columns.indexOf("status");
   const failed = rows.filter((r) => r[status] !== "completed").length;
@@ -494,7 +495,7 @@ function finite(x: number | null | undefined): number | null {
 }
 
 /** "Real GDP", "Equity market capitalisation: Non-AI firms": the run report's title of a column. */
-function seriesTitle(column: string): string {
+export function seriesTitle(column: string): string {
   for (const section of RUN_SECTIONS) {
     for (const chart of section.charts) {
       const def = chart.series.find((s) => "column" in s && s.column === column);
