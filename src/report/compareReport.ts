@@ -478,10 +478,12 @@ export function differenceSpec(
   style: FigureStyle,
 ): TopLevelSpec {
   const color = ARM_COLORS[d.arm % ARM_COLORS.length];
+  // A difference of percentages is in percentage points.
+  const label = d.unit.label.startsWith("%") ? d.unit.label.replace(/^%/, "percentage points") : d.unit.label;
   const y = {
     field: "mean",
     type: "quantitative" as const,
-    title: d.unit.label ? `difference, ${d.unit.label}` : "difference",
+    title: label ? `difference, ${label}` : "difference",
   };
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
@@ -567,7 +569,7 @@ export function forestSpec(rows: readonly ForestRow[], style: FigureStyle): TopL
     type: "nominal" as const,
     title: null,
     sort: null,
-    axis: { labelLimit: 320 },
+    axis: { labelLimit: 420 },
   };
   const xField = {
     type: "quantitative" as const,
