@@ -397,10 +397,9 @@ function loadScenarios(file: string, raw: RawSweep, problems: Problem[]): Scenar
     }
   }
   // Two configs of one name: name those levels by their file instead.
-  for (const s of out) {
-    if (out.filter((t) => t.name === s.name).length > 1 && !isPlainObject(given)) {
-      s.name = basename(s.path).replace(/\.json$/i, "");
-    }
+  const shared = new Set(out.map((s) => s.name).filter((name, i, all) => all.indexOf(name) !== i));
+  if (!isPlainObject(given)) {
+    for (const s of out) if (shared.has(s.name)) s.name = basename(s.path).replace(/\.json$/i, "");
   }
   out.forEach((s, i) => {
     if (out.findIndex((t) => t.name === s.name) !== i) {
