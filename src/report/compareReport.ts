@@ -208,7 +208,7 @@ ${rows.join("\n")}
 <h2>Outcomes</h2>
 <p class="note">Per arm: the share of runs (binary outcomes, Wilson 95 % interval, runs in brackets) or the mean (95 % t interval). Differences are paired by seed: probabilities by Newcombe's method 10 with McNemar's test (exact binomial up to 25 discordant seeds), means by the t interval of the per-seed differences. "Worse" is higher, except for months to the first default (sooner is worse). A bust is a fall of the chain's market value from its running peak of at least ${Math.round(c.bustThreshold * 100)} %. Hover a measure for its definition.</p>
 ${blocks.join("\n")}
-${forest ? `<div class="charts">${figure("outcome-differences", "Paired differences in the probability of each outcome (percentage points) with 95 % Newcombe intervals; right of zero: more likely in the later arm.")}</div>` : ""}
+${forest ? `<div class="charts wide">${figure("outcome-differences", "Paired differences in the probability of each outcome (percentage points) with 95 % Newcombe intervals; right of zero: more likely in the later arm.")}</div>` : ""}
 </section>`;
 }
 
@@ -579,7 +579,8 @@ export function forestSpec(rows: readonly ForestRow[], style: FigureStyle): TopL
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     title: { text: "Outcome probabilities: paired differences", anchor: "start" },
-    width: style.width,
+    // Beside labels of up to ≈ 300 px: the whole fits a page-wide row.
+    width: Math.round(style.width * 1.25),
     height: { step: 22 },
     background: "white",
     config: figureConfig(style),

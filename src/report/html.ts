@@ -65,6 +65,7 @@ h2 { font-size: 19px; margin: 36px 0 12px; padding-bottom: 4px; border-bottom: 1
 nav { margin: 14px 0 0; font-size: 14px; }
 nav a { margin-right: 14px; color: #1f5f8b; }
 .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(600px, 1fr)); gap: 16px; }
+.charts.wide { grid-template-columns: 1fr; margin-top: 16px; }
 figure.chart { margin: 0; background: white; border: 1px solid var(--line); border-radius: 8px; padding: 12px 14px 8px; min-height: 120px; overflow-x: auto; }
 figure.chart figcaption { font-size: 13px; color: var(--muted); margin-top: 4px; }
 figure.chart .failed { color: var(--crisis); }
