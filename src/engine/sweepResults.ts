@@ -348,7 +348,16 @@ async function summarizePoint(
     }
     // quantileBands over "runs" of one value each: the quantiles across replications.
     const bands = quantileBands(values.map((v) => Float64Array.of(v)));
-    metrics[metric] = { n: values.length, ...Object.fromEntries(BAND_KEYS.map((k) => [k, bands[k][0]])) };
+    const mean = bands.mean[0];
+    const sd =
+      values.length > 1
+        ? Math.sqrt(values.reduce((acc, v) => acc + (v - mean) ** 2, 0) / (values.length - 1))
+        : Number.NaN;
+    metrics[metric] = {
+      n: values.length,
+      ...Object.fromEntries(BAND_KEYS.map((k) => [k, bands[k][0]])),
+      sd,
+    };
     // A point counts in the sensitivity analysis only if every replication gave a value.
     metricMeans.push(values.length === runs.length ? bands.mean[0] : Number.NaN);
   }

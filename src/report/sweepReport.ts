@@ -7,6 +7,7 @@
 // highlighted.
 import { join, resolve } from "node:path";
 import type { TopLevelSpec } from "vega-lite";
+import { studentTQuantile } from "../analysis/studentTQuantile.ts";
 import { wilsonInterval } from "../analysis/wilsonInterval.ts";
 import { InputError } from "../errors.ts";
 import { writeFileAtomic } from "../io/atomicWrite.ts";
@@ -37,7 +38,9 @@ export const FAN_COLUMNS = [
   "equityMarketCap",
   "govDebt",
   "aiCapex",
-  "aiMarketCap",
+  "marketCapAiChain",
+  "cdsIndexAiChainBp",
+  "chainDefaults",
   "gridCapacityGw",
   "automatedTaskShare",
   "electricityPrice",
@@ -85,6 +88,8 @@ interface PageChart {
 interface PagePoint {
   id: string;
   label: string;
+  /** Runs whose series the bands rest on. */
+  runs: number;
   columns: Record<string, (number | string)[]>;
 }
 
@@ -97,6 +102,8 @@ interface SweepCharts {
   points: PagePoint[];
   /** The columns of the fan charts; column k is field prefix f<k>. */
   fanColumns: string[];
+  /** The burn-in as [first month, end of its last month] in fractional years, if the manifest says. */
+  burnIn?: [number, number];
   sensitivity: SensitivityCharts;
 }
 
@@ -108,7 +115,13 @@ function sweepCharts(sweep: SweepFolder, options: SweepReportOptions): SweepChar
   for (const point of agg.points) {
     const bands = readPointBands(sweep.dir, point);
     if (bands === null) continue;
-    if (points.length === 0) fanColumns = FAN_COLUMNS.filter((c) => bands.columns.includes(`${c}_q50`));
+    // A series that is zero in every month of the first point's runs (automation off, no chain) is not charted.
+    if (points.length === 0)
+      fanColumns = FAN_COLUMNS.filter(
+        (c) =>
+          bands.columns.includes(`${c}_q50`) &&
+          ["q05", "q95"].some((q) => (bands.data[`${c}_${q}`] as Float64Array).some((v) => v !== 0)),
+      );
     const dates = bands.data.date as string[];
     const columns: Record<string, (number | string)[]> = {
       year: dates.map((d) => yearOfDate(d)),
@@ -122,9 +135,22 @@ function sweepCharts(sweep: SweepFolder, options: SweepReportOptions): SweepChar
           values instanceof Float64Array ? Array.from(values, (v) => round(v * factor)) : [];
       }
     });
-    points.push({ id: point.pointId, label: pointLabel(point, agg.parameters), columns });
+    points.push({
+      id: point.pointId,
+      label: pointLabel(point, agg.parameters),
+      columns,
+      runs: point.seriesRuns,
+    });
   }
+  const base = (sweep.manifest as { baseConfig?: { burnInTicks?: number } } | null)?.baseConfig;
+  const firstDates = points[0]?.columns.date as string[] | undefined;
+  const burnInTicks = base?.burnInTicks ?? 0;
+  const burnIn: [number, number] | undefined =
+    firstDates && burnInTicks > 0 && firstDates.length >= burnInTicks
+      ? [yearOfDate(firstDates[0]), yearOfDate(firstDates[burnInTicks - 1], "end")]
+      : undefined;
   return {
+    burnIn,
     xParam,
     yParam,
     cells: crisisCells(agg.points, xParam, yParam),
@@ -151,7 +177,10 @@ export function sweepFigures(
     const rows = rowsOf(point.columns);
     c.fanColumns.forEach((column, k) => {
       const title = `${seriesTitle(column)}, ${point.label}`;
-      const spec = fanChartSpec(title, `f${k}`, displayUnit(columnUnit(column)), style);
+      const spec = fanChartSpec(title, `f${k}`, displayUnit(columnUnit(column)), style, {
+        runs: point.runs,
+        burnIn: c.burnIn,
+      });
       figures.push({ name: `fan-${column}-${point.id}`, spec, bands: rows });
     });
   }
@@ -171,12 +200,15 @@ export function buildSweepReport(sweep: SweepFolder, options: SweepReportOptions
   const charts: PageChart[] = [
     { id: "crisisProbability", spec: toVega(crisisSpec(c.cells, c.xParam, c.yParam ?? null, PAGE_STYLE)) },
   ];
+  const fewest = c.points.length > 0 ? Math.min(...c.points.map((p) => p.runs)) : 0;
   c.fanColumns.forEach((column, k) => {
     const unit = displayUnit(columnUnit(column));
     charts.push({
       id: `fan-${column}`,
       bands: true,
-      spec: toVega(fanChartSpec(seriesTitle(column), `f${k}`, unit, PAGE_STYLE)),
+      spec: toVega(
+        fanChartSpec(seriesTitle(column), `f${k}`, unit, PAGE_STYLE, { runs: fewest, burnIn: c.burnIn }),
+      ),
     });
   });
   for (const s of c.sensitivity.charts) {
@@ -194,7 +226,7 @@ export function buildSweepReport(sweep: SweepFolder, options: SweepReportOptions
     `<section id="crisis"><h2>Crisis probability</h2>
 <div class="charts">${figure("crisisProbability", crisisCaption)}</div>
 </section>`,
-    fanSection(c.points, c.fanColumns),
+    fanSection(c.points, c.fanColumns, c.burnIn),
     c.sensitivity.html,
     metricsSection(sweep),
     runsSection(sweep),
@@ -263,14 +295,34 @@ function figure(id: string, caption: string): string {
 </figure>`;
 }
 
-function fanSection(points: readonly PagePoint[], columns: readonly string[]): string {
+/** "20 runs per point" or "1–3 runs per point (bands on fewer than 10 runs are rough; a single run has no band)". */
+function keptRunsText(points: readonly PagePoint[]): string {
+  const runs = points.map((p) => p.runs);
+  const lo = Math.min(...runs);
+  const hi = Math.max(...runs);
+  const range = lo === hi ? `${lo}` : `${lo}–${hi}`;
+  const warning =
+    lo < 2
+      ? " (a point with one kept run has no band: its chart is that run)"
+      : lo < 10
+        ? " (bands on fewer than 10 runs are rough)"
+        : "";
+  return `bands over ${range} kept run${hi === 1 ? "" : "s"} per point${warning}`;
+}
+
+function fanSection(
+  points: readonly PagePoint[],
+  columns: readonly string[],
+  burnIn?: [number, number],
+): string {
+  const burnInNote = burnIn ? "; grey: the burn-in" : "";
   if (points.length === 0 || columns.length === 0) {
     return `<section id="fans"><h2>Series by point</h2><p class="note">The sweep kept no series (keep: "none"), so there are no fan charts.</p></section>`;
   }
   const options = points.map((p, i) => `<option value="${i}">${escapeHtml(p.label)}</option>`).join("");
   return `<section id="fans">
 <h2>Series by point</h2>
-<p><label>Point: <select id="point-select">${options}</select></label> <span class="note">${points.length} point${points.length === 1 ? "" : "s"} with kept series</span></p>
+<p><label>Point: <select id="point-select">${options}</select></label> <span class="note">${points.length} point${points.length === 1 ? "" : "s"} with kept series; ${keptRunsText(points)}${burnInNote}</span></p>
 <div class="charts">
 ${columns.map((c) => figure(`fan-${c}`, `${seriesTitle(c)} across the point's runs.`)).join("\n")}
 </div>
@@ -285,18 +337,18 @@ function metricsSection(sweep: SweepFolder): string {
     "completed",
     "failed",
     "crisis probability (Wilson 95 %)",
-    ...agg.metrics.map((m) => `${m} (median)`),
+    ...agg.metrics.map((m) => `${m}: mean [95 % CI]${metricUnit(m).label ? `, ${metricUnit(m).label}` : ""}`),
   ];
   const rows = agg.points.map((p) => {
     const cp = p.crisisProbability;
     const crisis =
       cp && cp.estimate !== null ? `${pct(cp.estimate)} [${pct(cp.lower)} – ${pct(cp.upper)}]` : "n/a";
     return `<tr${p.failed > 0 ? ' class="failed"' : ""}><td><code>${escapeHtml(p.pointId)}</code></td>${agg.parameters
-      .map((path) => `<td>${escapeHtml(valueLabel(p.values[path]))}</td>`)
+      .map((path) => `<td>${escapeHtml(p.labels?.[path] ?? valueLabel(p.values[path]))}</td>`)
       .join(
         "",
       )}<td class="num">${p.completed}</td><td class="num">${p.failed}</td><td class="num">${escapeHtml(crisis)}</td>${agg.metrics
-      .map((m) => `<td class="num">${escapeHtml(formatNumber(p.metrics[m]?.q50 ?? null))}</td>`)
+      .map((m) => `<td class="num">${escapeHtml(metricCell(m, p.metrics[m]))}</td>`)
       .join("")}</tr>`;
   });
   return `<section id="metrics">
@@ -342,6 +394,33 @@ ${more}
 </section>`;
 }
 
+/** How a summary metric is shown: decimals as %, spreads in bp, others as they are. */
+export function metricUnit(metric: string): { label: string; factor: number } {
+  const leaf = metric.slice(metric.lastIndexOf(".") + 1);
+  const parent = metric.includes(".") ? metric.slice(0, metric.lastIndexOf(".")) : "";
+  if (/Bp$/.test(leaf)) return { label: "bp", factor: 1 };
+  if (/UsdBn/.test(leaf)) return { label: "USD bn", factor: 1 };
+  if (/[Mm]onths|Episodes|Defaults$|Failures$|^recessions$|^defaults$|^monthsToFirstDefault$/.test(leaf))
+    return { label: leaf.toLowerCase().includes("month") ? "months" : "", factor: 1 };
+  const decimal =
+    /Rate$|Mean$|Yearly$|ToGdpFinal$|Drawdown$|^outputLoss$|^peakUnemployment$|^inflationYoY$/.test(leaf) ||
+    /Rate$|^phaseShare$/.test(parent);
+  return decimal ? { label: "%", factor: 100 } : { label: "", factor: 1 };
+}
+
+/** "5.12 [4.80, 5.44]": the mean over a point's runs with its 95 % t interval (or the median for older sweeps). */
+function metricCell(
+  metric: string,
+  m: { n: number; mean?: number | null; sd?: number | null; q50?: number | null } | undefined,
+): string {
+  if (!m || m.n === 0 || m.mean == null) return "n/a";
+  const { factor } = metricUnit(metric);
+  const f = (x: number) => formatNumber(x * factor);
+  if (m.sd == null || m.n < 2 || !Number.isFinite(m.sd)) return `${f(m.mean)}${m.n === 1 ? " (1 run)" : ""}`;
+  const half = (studentTQuantile(0.975, m.n - 1) * m.sd) / Math.sqrt(m.n);
+  return `${f(m.mean)} [${f(m.mean - half)}, ${f(m.mean + half)}]${m.n < 10 ? ` (${m.n} runs)` : ""}`;
+}
+
 /** The heatmap's parameters: the chosen two, or the sweep's first two (one for a one-parameter sweep). */
 function heatmapParameters(
   parameters: readonly string[],
@@ -372,6 +451,8 @@ function levelsOf(
 ): (value: unknown) => { label: string; order: number } {
   const values = points.map((p) => p.values[path]);
   const distinct = [...new Map(values.map((v) => [JSON.stringify(v), v])).values()];
+  // Named levels and scenarios: the sweep's own names.
+  const named = new Map(points.map((p) => [JSON.stringify(p.values[path]), p.labels?.[path]]));
   const numeric = distinct.every((v) => typeof v === "number");
   if (numeric && distinct.length > MAX_LEVELS) {
     const nums = distinct as number[];
@@ -386,7 +467,10 @@ function levelsOf(
   }
   const sorted = numeric ? [...(distinct as number[])].sort((a, b) => a - b) : distinct;
   const index = new Map(sorted.map((v, i) => [JSON.stringify(v), i]));
-  return (v) => ({ label: valueLabel(v), order: index.get(JSON.stringify(v)) ?? 0 });
+  return (v) => ({
+    label: named.get(JSON.stringify(v)) ?? valueLabel(v),
+    order: index.get(JSON.stringify(v)) ?? 0,
+  });
 }
 
 /** Crises and completed runs pooled per level (pair of levels), with Wilson intervals. */
@@ -507,7 +591,10 @@ export function seriesTitle(column: string): string {
 }
 
 function pointLabel(point: PointAggregate, parameters: readonly string[]): string {
-  return `${point.pointId}: ${parameters.map((p) => `${p} = ${valueLabel(point.values[p])}`).join(", ")}`;
+  const text = (p: string) => point.labels?.[p] ?? valueLabel(point.values[p]);
+  return (
+    parameters.map((p) => (p === "scenario" ? text(p) : `${p} = ${text(p)}`)).join(", ") || point.pointId
+  );
 }
 
 /** A parameter value in a few characters: numbers to 4 significant digits, other values as short JSON. */

@@ -31,6 +31,8 @@ export function fanChartSpec(
   field: string,
   unit: { label: string; format: string },
   style: FigureStyle,
+  /** How many runs the bands rest on (said in the subtitle), and the burn-in in fractional years (shaded). */
+  context: { runs?: number; burnIn?: [number, number] } = {},
 ): TopLevelSpec {
   const x = {
     field: "year",
@@ -47,6 +49,15 @@ export function fanChartSpec(
   const f = (q: string) =>
     `format(datum[${JSON.stringify(`${field}_${q}`)}], ${JSON.stringify(unit.format)})`;
   const layers: unknown[] = [
+    ...(context.burnIn
+      ? [
+          {
+            data: { values: [{ from: context.burnIn[0], to: context.burnIn[1] }] },
+            mark: { type: "rect", color: "#9aa5b1", opacity: 0.18 },
+            encoding: { x: { field: "from", type: "quantitative" }, x2: { field: "to" } },
+          },
+        ]
+      : []),
     {
       mark: { type: "area", color: FAN_COLOR, opacity: 0.18 },
       encoding: { x, y: y("q05"), y2: { field: `${field}_q95` } },
@@ -90,7 +101,16 @@ export function fanChartSpec(
   }
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    title: { text: title, anchor: "start", subtitle: "Median, 25–75 % and 5–95 % of the point's runs" },
+    title: {
+      text: title,
+      anchor: "start",
+      subtitle:
+        context.runs === undefined
+          ? "Median, 25–75 % and 5–95 % of the point's runs"
+          : context.runs < 2
+            ? "One run per point: no band"
+            : `Median, 25–75 % and 5–95 % of the point's ${context.runs} kept runs${context.burnIn ? "; grey: burn-in" : ""}`,
+    },
     width: style.width,
     height: style.height,
     background: "white",
