@@ -89,6 +89,20 @@ describe("spiral compare", () => {
       expect(html.includes(text), text).toBe(true);
     expect(/\[\{&quot;fromTick|\[\{"fromTick/.test(html), "parameter values as JSON").toBe(false);
 
+    // A run of the comparison says what it is, and its reproduce hint works from where the user stands.
+    const runId = `${pointB}-r1`;
+    const info = JSON.parse(readFileSync(join(out, "runs", runId, "sweep-point.json"), "utf8"));
+    expect(info.labels).toEqual({ scenario: "fed-cut" });
+    expect(info.reproduce).toBe(`spiral reproduce ${join(out, "runs", runId)}`);
+    expect(spiral(["report", join(out, "runs", runId)]).status).toBe(0);
+    const runHtml = readFileSync(join(out, "runs", runId, "report.html"), "utf8");
+    expect(
+      runHtml.includes("Run 1 of sweep compare-fed-hold-high-vs-fed-cut at scenario fed-cut (common seeds)"),
+    ).toBe(true);
+    expect(runHtml.includes(`npx ${info.reproduce}`)).toBe(true);
+    const again = spiral(info.reproduce.split(" ").slice(1).concat("--quiet"));
+    expect(again.stdout, again.stderr).toMatch(/^identical: /);
+
     // One worker, and a resume that finds nothing to do: the same bytes.
     const one = join(root, "one-worker");
     expect(

@@ -221,9 +221,16 @@ export function buildSweepReport(sweep: SweepFolder, options: SweepReportOptions
   const crisisCaption = c.yParam
     ? `Share of the completed runs with at least one crisis, per pair of values${pooled}; hover for the Wilson 95 % interval.`
     : "Share of each value's completed runs with at least one crisis, with its Wilson 95 % interval.";
+  const crisisShares = agg.points
+    .filter((p) => (p.crisisProbability?.runs ?? 0) > 0)
+    .map((p) => p.crisisProbability.crises / p.crisisProbability.runs);
+  const saturated =
+    crisisShares.length > 0 && crisisShares.every((x) => x >= 0.95)
+      ? `<p class="warning">Warning: saturated — the crisis flag fires in at least 95 % of the runs of every point, so its probability cannot tell the points apart. Compare months in crisis, or the bust measures (bust.* metrics; <code>spiral compare</code>).</p>`
+      : "";
   const body = [
     header(sweep),
-    `<section id="crisis"><h2>Crisis probability</h2>
+    `<section id="crisis"><h2>Crisis probability</h2>${saturated}
 <div class="charts">${figure("crisisProbability", crisisCaption)}</div>
 </section>`,
     fanSection(c.points, c.fanColumns, c.burnIn),
