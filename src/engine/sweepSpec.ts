@@ -94,6 +94,18 @@ export const DEFAULT_METRICS: readonly string[] = Object.freeze([
   "govDebtToGdpFinal",
 ]);
 
+/** Bust measures added to the default metrics when the runs have the AI chain (engine/bust.ts). */
+export const CHAIN_DEFAULT_METRICS: readonly string[] = Object.freeze([
+  "bust.valuationDrawdown",
+  "bust.peakCdsBp",
+  "bust.peakUnemployment",
+  "bust.negativeFeedbackJobsMonths",
+  "bust.outputLoss",
+  "bust.anyChainDefault",
+  "bust.defaultByRole.neocloud",
+  "bust.monthsToFirstDefault",
+]);
+
 /**
  * Dotted names of every number in summary.json (except `seed`, which the
  * runs table has anyway), e.g. "unemploymentRate.mean", "crisisEpisodes".
@@ -179,7 +191,10 @@ export function sweepSpecFromContents(file: string, contents: Record<string, unk
     if (parameter) parameters.push(parameter);
   }
 
-  const metrics = raw.metrics ?? DEFAULT_METRICS;
+  const chainOn = [baseConfig, ...scenarios.map((sc) => sc.config)].some(
+    (c) => c !== undefined && c.model !== "lengnick2013" && c.aiChain.enabled,
+  );
+  const metrics = raw.metrics ?? (chainOn ? [...DEFAULT_METRICS, ...CHAIN_DEFAULT_METRICS] : DEFAULT_METRICS);
   raw.metrics?.forEach((metric, i) => {
     if (SUMMARY_METRICS.includes(metric)) return;
     const guess = closestName(metric, SUMMARY_METRICS);

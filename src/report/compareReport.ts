@@ -74,8 +74,27 @@ export const REAL_2025: Record<string, { label: string; text: string; unit: "dec
   aiChainMarketCapUsdBn: { label: "AI chain market value", text: "up to $30 T", unit: "usdBn" },
 };
 
+/** Most arms the comparison report overlays (one colour each); larger sweeps get the sweep report. */
+export const MAX_REPORT_ARMS = ARM_COLORS.length;
+
+/**
+ * Whether a sweep folder's report is the comparison report: its points ran
+ * on common seeds (aggregates/comparison.json) and vary along one dimension
+ * (the scenarios, or one parameter) with at most MAX_REPORT_ARMS points.
+ * A grid of several parameters keeps the sweep report (heatmap); its paired
+ * comparison is still in aggregates/comparison.csv.
+ */
 export function hasComparison(dir: string): boolean {
-  return existsSync(join(dir, COMPARISON_FILE));
+  if (!existsSync(join(dir, COMPARISON_FILE))) return false;
+  try {
+    const agg = JSON.parse(readFileSync(join(dir, "aggregates", "aggregates.json"), "utf8")) as {
+      parameters?: unknown[];
+      points?: unknown[];
+    };
+    return (agg.parameters?.length ?? 0) <= 1 && (agg.points?.length ?? 0) <= MAX_REPORT_ARMS;
+  } catch {
+    return false;
+  }
 }
 
 /**

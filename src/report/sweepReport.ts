@@ -5,6 +5,7 @@
 // (a selector switches point), sensitivity bars when the design has them,
 // the points' headline metrics and the table of runs with failures
 // highlighted.
+import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { TopLevelSpec } from "vega-lite";
 import { studentTQuantile } from "../analysis/studentTQuantile.ts";
@@ -235,6 +236,7 @@ export function buildSweepReport(sweep: SweepFolder, options: SweepReportOptions
 </section>`,
     fanSection(c.points, c.fanColumns, c.burnIn),
     c.sensitivity.html,
+    comparisonNote(sweep),
     metricsSection(sweep),
     runsSection(sweep),
     footerHtml(
@@ -334,6 +336,12 @@ function fanSection(
 ${columns.map((c) => figure(`fan-${c}`, `${seriesTitle(c)} across the point's runs.`)).join("\n")}
 </div>
 </section>`;
+}
+
+/** A sweep on common seeds with several dimensions: where its paired comparison is. */
+function comparisonNote(sweep: SweepFolder): string {
+  if (!existsSync(join(sweep.dir, "aggregates", "comparison.csv"))) return "";
+  return `<section id="comparison"><h2>Paired comparison</h2><p class="note">The points ran on common seeds: every point is compared seed by seed with the first (${escapeHtml(sweep.aggregates.points[0] ? pointLabel(sweep.aggregates.points[0], sweep.aggregates.parameters) : "")}) in <code>aggregates/comparison.csv</code> — bust measures with 95 % intervals, McNemar's test, the share of seeds where a point is worse. For the comparison report, compare two or a few points along one dimension (<code>spiral compare</code>, or a sweep of scenarios).</p></section>`;
 }
 
 function metricsSection(sweep: SweepFolder): string {
