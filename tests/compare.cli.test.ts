@@ -89,6 +89,21 @@ describe("spiral compare", () => {
       expect(html.includes(text), text).toBe(true);
     expect(/\[\{&quot;fromTick|\[\{"fromTick/.test(html), "parameter values as JSON").toBe(false);
 
+    // `spiral plot` names the comparison's figures by what they show.
+    const plotted = spiral(["plot", out, "--out", join(root, "figures"), "--no-png"]);
+    expect(plotted.status, plotted.stderr).toBe(0);
+    const names = plotted.stdout
+      .trim()
+      .split("\n")
+      .map((p) => p.slice(p.lastIndexOf("/") + 1));
+    for (const name of [
+      "outcome-differences.svg",
+      "arms-cdsIndexAiChainBp.svg",
+      "difference-policyRate-fed-cut-vs-fed-hold-high.svg",
+    ])
+      expect(names).toContain(name);
+    expect(names.filter((n) => /p[0-9a-f]{12}/.test(n))).toEqual([]);
+
     // A run of the comparison says what it is, and its reproduce hint works from where the user stands.
     const runId = `${pointB}-r1`;
     const info = JSON.parse(readFileSync(join(out, "runs", runId, "sweep-point.json"), "utf8"));

@@ -114,14 +114,54 @@ interface PageChart {
   spec: unknown;
 }
 
+/** A file-name part from a label: "fed-cut", "hold-4.5-pct". */
+export function slug(text: string): string {
+  return (
+    text
+      .replaceAll("%", "pct")
+      .replace(/[^A-Za-z0-9.]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 60) || "x"
+  );
+}
+
+/**
+ * The comparison report's figures for `spiral plot`, named by what they show:
+ * outcome-differences, arms-<column>, difference-<column>-<arm B>-vs-<arm A>.
+ */
+export function comparisonFigures(
+  sweep: SweepFolder,
+  style: FigureStyle,
+): { name: string; spec: TopLevelSpec }[] {
+  const c = JSON.parse(readFileSync(join(sweep.dir, COMPARISON_FILE), "utf8")) as Comparison;
+  const chainStart = chainStartOf(sweep);
+  const figures: { name: string; spec: TopLevelSpec }[] = [];
+  const forest = forestRows(c);
+  if (forest.length > 0) figures.push({ name: "outcome-differences", spec: forestSpec(forest, style) });
+  const overlays = overlayData(sweep, c, chainStart);
+  for (const o of overlays.series)
+    figures.push({ name: `arms-${o.column}`, spec: overlaySpec(o, c, overlays.marks, style) });
+  for (const d of differenceData(sweep, c, chainStart)) {
+    figures.push({
+      name: `difference-${d.column}-${slug(c.arms[d.arm].label)}-vs-${slug(c.arms[0].label)}`,
+      spec: differenceSpec(d, c, overlays.marks, style),
+    });
+  }
+  return figures;
+}
+
+/** The tick the chain starts in the sweep's base config (after the burn-in without a chain). */
+function chainStartOf(sweep: SweepFolder): number {
+  const base = (sweep.manifest as { baseConfig?: Record<string, unknown> } | null)?.baseConfig ?? {};
+  const burnIn = typeof base.burnInTicks === "number" ? base.burnInTicks : 0;
+  const chain = base.aiChain as { enabled?: boolean; startTick?: number } | undefined;
+  return chain?.enabled && typeof chain.startTick === "number" ? chain.startTick : burnIn + 1;
+}
+
 /** The comparison report page of a loaded sweep folder that has aggregates/comparison.json. */
 export function buildCompareReport(sweep: SweepFolder): { html: string; chartIds: string[] } {
   const c = JSON.parse(readFileSync(join(sweep.dir, COMPARISON_FILE), "utf8")) as Comparison;
-  const base = (sweep.manifest as { baseConfig?: Record<string, unknown> } | null)?.baseConfig ?? {};
-  const burnIn = typeof base.burnInTicks === "number" ? base.burnInTicks : 0;
-  const chainStart = (base.aiChain as { enabled?: boolean; startTick?: number } | undefined)?.enabled
-    ? ((base.aiChain as { startTick: number }).startTick ?? burnIn + 1)
-    : burnIn + 1;
+  const chainStart = chainStartOf(sweep);
   const charts: PageChart[] = [];
 
   // Outcome differences (forest plot).

@@ -12,6 +12,7 @@ import { studentTQuantile } from "../analysis/studentTQuantile.ts";
 import { wilsonInterval } from "../analysis/wilsonInterval.ts";
 import { InputError } from "../errors.ts";
 import { writeFileAtomic } from "../io/atomicWrite.ts";
+import { slug } from "./compareReport.ts";
 import { escapeHtml, footerHtml, reportPage } from "./html.ts";
 import { recordOutput } from "./manifestOutputs.ts";
 import { rowsOf, yearOfDate } from "./reportData.ts";
@@ -89,6 +90,8 @@ interface PageChart {
 interface PagePoint {
   id: string;
   label: string;
+  /** The point's values as readable text, joined: for figure file names. */
+  values: string;
   /** Runs whose series the bands rest on. */
   runs: number;
   columns: Record<string, (number | string)[]>;
@@ -139,6 +142,7 @@ function sweepCharts(sweep: SweepFolder, options: SweepReportOptions): SweepChar
     points.push({
       id: point.pointId,
       label: pointLabel(point, agg.parameters),
+      values: agg.parameters.map((p) => point.labels?.[p] ?? valueLabel(point.values[p])).join(" "),
       columns,
       runs: point.seriesRuns,
     });
@@ -174,15 +178,18 @@ export function sweepFigures(
   const figures: { name: string; spec: TopLevelSpec; bands?: Record<string, number | string>[] }[] = [
     { name: "crisis-probability", spec: crisisSpec(c.cells, c.xParam, c.yParam ?? null, style) },
   ];
-  for (const point of c.points) {
+  // Files named by the point's values ("fan-gdpReal-hold-4.5-pct-0.1"), with its id where two would clash.
+  const names = c.points.map((p) => slug(p.values));
+  for (const [i, point] of c.points.entries()) {
     const rows = rowsOf(point.columns);
+    const name = names.filter((n) => n === names[i]).length > 1 ? `${names[i]}-${point.id}` : names[i];
     c.fanColumns.forEach((column, k) => {
       const title = `${seriesTitle(column)}, ${point.label}`;
       const spec = fanChartSpec(title, `f${k}`, displayUnit(columnUnit(column)), style, {
         runs: point.runs,
         burnIn: c.burnIn,
       });
-      figures.push({ name: `fan-${column}-${point.id}`, spec, bands: rows });
+      figures.push({ name: `fan-${column}-${name}`, spec, bands: rows });
     });
   }
   for (const s of c.sensitivity.charts) {

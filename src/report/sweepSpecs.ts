@@ -201,7 +201,9 @@ export function crisisSpec(
     title: {
       text: "Crisis probability",
       anchor: "start",
-      subtitle: "Share of runs with a crisis (hover: Wilson 95 % interval)",
+      // The rows' parameter is named here, not as a rotated axis title: a long path
+      // standing on end is taller than the cells and leaves the figure half empty.
+      subtitle: `Share of runs with a crisis${style.interactive ? " (hover: Wilson 95 % interval)" : ""}; rows: ${yTitle}`,
     },
     width: cellPx * xs,
     height: Math.max(cellPx * ys * 0.7, 80),
@@ -216,7 +218,7 @@ export function crisisSpec(
       y: {
         field: "y",
         type: "ordinal",
-        title: yTitle,
+        title: null,
         sort: { field: "yOrder", order: "descending" },
         axis: { labelLimit: 160 },
       },
@@ -230,7 +232,8 @@ export function crisisSpec(
             type: "quantitative",
             title: "crisis probability",
             scale: { domain: [0, 1], scheme: "orangered" },
-            legend: { format: ".0%" },
+            // As tall as the cells: a longer legend would leave the figure's foot empty.
+            legend: { format: ".0%", gradientLength: Math.max(cellPx * ys * 0.7, 80) - 20 },
           },
           ...(tooltip ? { tooltip } : {}),
         },
