@@ -5,6 +5,7 @@
 // comparison report. Equivalent to `spiral sweep` on a file with
 // "scenarios": [A, B, …], "seeds": "common" (docs/compare.md).
 import { existsSync, readFileSync, statSync } from "node:fs";
+import { constants } from "node:os";
 import { isAbsolute, join, relative, resolve } from "node:path";
 import { InputError } from "./errors.ts";
 
@@ -104,7 +105,8 @@ export async function compareCommand(
       process.stderr.write(
         `spiral: interrupted: ${c.completed + c.failed} of ${c.runs} runs done; finish with: ${again}\n`,
       );
-      return 130;
+      const signal = typeof controller.signal.reason === "string" ? controller.signal.reason : "SIGINT";
+      return 128 + ((constants.signals as Record<string, number>)[signal] ?? 2);
     }
     const comparisonPath = join(outDir, "aggregates", "comparison.json");
     const { comparisonTable } = await import("./engine/comparisonFormat.ts");
