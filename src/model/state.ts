@@ -361,7 +361,30 @@ export interface AiChain {
   /** Chain firms' total market value last tick (for revaluation). */
   marketCapTotal: number;
   stakesValue: number;
+  /**
+   * This tick's flows for the national accounts (nationalAccounts.ts), by
+   * ChainAccount slot: what the chain bought from non-AI firms and from
+   * itself, and the platform fees it received. Reset each tick.
+   */
+  accounts: Float64Array;
 }
+
+/** Slots of AiChain.accounts. */
+export const ChainAccount = {
+  /** Operating purchases from consumption-goods firms (intermediate consumption). */
+  goodsOpex: 0,
+  /** Buildings and equipment for data centres from capital-goods firms (investment). */
+  buildings: 1,
+  /** The chip maker's cost of goods bought from capital-goods firms (intermediate consumption). */
+  chipInputs: 2,
+  /** Payments to chip makers by other chain firms: GPUs and GPU orders (investment). */
+  gpus: 3,
+  /** Payments between chain firms for compute: contract instalments, backstop purchases (intermediate). */
+  compute: 4,
+  /** Platform fees received from non-AI firms (the hyperscalers' other businesses). */
+  platformFees: 5,
+  count: 6,
+} as const;
 
 /** The non-bank investor fund: households own it in proportion to their equity units. */
 export interface Fund {

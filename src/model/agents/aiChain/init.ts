@@ -3,11 +3,12 @@
 // Money converts from USD bn at US scale to model dollars by × 1e9 × scale;
 // capacity from GW by × scale. Every firm starts at a share price of 1, so
 // its shares outstanding equal its market value.
+import { chainEventTick, chainStartTick, tickOfMonth } from "../../../config/calendar.ts";
 import type { SpiralConfig } from "../../../config/configTypes.ts";
 import { InputError } from "../../../errors.ts";
 import { createEquityMarket, initEquityAsset } from "../../markets/equityMarket.ts";
 import type { AiChain, Fund } from "../../state.ts";
-import { ROLE_NAMES, SOURCE_COUNT, Source } from "../../state.ts";
+import { ChainAccount, ROLE_NAMES, SOURCE_COUNT, Source } from "../../state.ts";
 
 /** Contract slots beyond the configured ones, for contracts signed during a run. */
 export const NEW_CONTRACT_SLOTS = 64;
@@ -90,7 +91,7 @@ export function createAiChain(config: SpiralConfig, scale: number, bankCount: nu
     contractPenalty: f64(nc),
     contractAnnounced: f64(nc),
     computeIntensity: new Float64Array(n).fill(-1),
-    chainStartTick: ai.startTick,
+    chainStartTick: chainStartTick(config),
     stakeInvestor: new Int32Array(stakes.length),
     stakeInvestee: new Int32Array(stakes.length),
     stakeRemaining: f64(stakes.length),
@@ -113,6 +114,7 @@ export function createAiChain(config: SpiralConfig, scale: number, bankCount: nu
     marketPeak: 0,
     marketCapTotal: 0,
     stakesValue: 0,
+    accounts: f64(ChainAccount.count),
   };
   for (let i = 0; i < n; i++) {
     const fc = firms[i];
@@ -148,7 +150,7 @@ export function createAiChain(config: SpiralConfig, scale: number, bankCount: nu
     c.contractAnnounced[j] = usd(k.announcedUsdBn);
     c.contractMonthly[j] = (usd(k.announcedUsdBn) * k.realisedShare) / k.months;
     c.contractMonthsLeft[j] = k.months;
-    c.contractStart[j] = k.startTick;
+    c.contractStart[j] = chainEventTick(config, k.start);
     c.contractPenalty[j] = k.cancellationPenaltyShare;
   });
   stakes.forEach((s, j) => {
@@ -160,13 +162,13 @@ export function createAiChain(config: SpiralConfig, scale: number, bankCount: nu
     c.stakeRemaining[j] = usd(s.announcedUsdBn) * s.realisedShare;
     c.stakePerGw[j] = usd(s.perGwUsdBn) / scale; // model dollars per model GW
     c.stakeMonthly[j] = c.stakeRemaining[j] / s.months;
-    c.stakeStart[j] = s.startTick;
+    c.stakeStart[j] = chainEventTick(config, s.start);
   });
   backstops.forEach((b, j) => {
     c.backstopGuarantor[j] = lookup(b.guarantor, `aiChain.backstops[${j}].guarantor`);
     c.backstopBeneficiary[j] = lookup(b.beneficiary, `aiChain.backstops[${j}].beneficiary`);
     c.backstopRemaining[j] = usd(b.limitUsdBn);
-    c.backstopUntil[j] = b.untilTick;
+    c.backstopUntil[j] = tickOfMonth(config.startDate, b.until);
   });
   for (let j = 0; j < n; j++) {
     let held = 0;

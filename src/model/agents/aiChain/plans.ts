@@ -8,7 +8,7 @@
 import { FlowRow } from "../../ledger.ts";
 import { chainPowerOutlook } from "../../markets/power.ts";
 import type { ModelState } from "../../state.ts";
-import { Role } from "../../state.ts";
+import { ChainAccount, Role } from "../../state.ts";
 import { payWithinChain } from "./attribution.ts";
 import { revenuePerGwMonthly } from "./demand.ts";
 
@@ -179,6 +179,9 @@ export function cancelIfDistressed(m: ModelState, lab: number, minRunwayMonths: 
   if (worst < 0) return;
   const penalty = Math.min(c.deposits[lab] * 0.5, worstValue * c.contractPenalty[worst]);
   payWithinChain(m, FlowRow.chainPurchases, lab, c.contractSeller[worst], penalty);
+  // The seller books the penalty as revenue; the national accounts treat it as a within-chain
+  // purchase (nationalAccounts.ts), so it nets out of the chain's value added, as a transfer should.
+  if (penalty > 0) c.accounts[ChainAccount.compute] += penalty;
   m.events.push({
     type: "contractCancelled",
     buyer: c.names[lab],

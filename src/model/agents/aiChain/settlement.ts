@@ -8,7 +8,7 @@
 import { creditParty, FlowRow, Party, recordFlow, Sector, type SectorId, transfer } from "../../ledger.ts";
 import { clearingPayments, eisenbergNoeClearing } from "../../markets/clearing.ts";
 import type { ModelState } from "../../state.ts";
-import { Role, SOURCE_COUNT, Source } from "../../state.ts";
+import { ChainAccount, Role, SOURCE_COUNT, Source } from "../../state.ts";
 import { payOutOfChain, payWithinChain, tagInflow } from "./attribution.ts";
 import { liveCapacity, revenuePerGwMonthly, updateServicePrice } from "./demand.ts";
 
@@ -71,6 +71,7 @@ export function resetChainFlows(m: ModelState): void {
   c.profit.fill(0);
   c.computeCost.fill(0);
   c.defaulted.fill(0);
+  c.accounts.fill(0);
 }
 
 /** Intra-chain obligations due this month, cleared to a fixed point, then paid. */
@@ -131,8 +132,15 @@ export function settleChain(m: ModelState): void {
   }
   const result = eisenbergNoeClearing(L, e, p);
   const P = clearingPayments(L, p, new Float64Array(n * n));
+  const acc = c.accounts;
   for (let i = 0; i < n; i++) {
-    for (let j = 0; j < n; j++) payWithinChain(m, FlowRow.chainPurchases, i, j, P[i * n + j]);
+    for (let j = 0; j < n; j++) {
+      const x = P[i * n + j];
+      if (x <= 0) continue;
+      payWithinChain(m, FlowRow.chainPurchases, i, j, x);
+      // National accounts: what a chip maker is paid is GPUs (investment of the buyer), the rest compute (intermediate).
+      acc[c.role[j] === Role.chip ? ChainAccount.gpus : ChainAccount.compute] += x;
+    }
   }
   for (let i = 0; i < n; i++) {
     let owed = 0;
@@ -166,23 +174,28 @@ export function settleChain(m: ModelState): void {
  */
 export function chainGoodsDemand(
   m: ModelState,
-  out: { capital: Float64Array; consumption: Float64Array },
+  out: { capital: Float64Array; consumption: Float64Array; chipInputs: Float64Array },
 ): void {
   const c = m.aiChain;
   const ai = m.config.aiChain;
   for (let i = 0; i < c.n; i++) {
     out.capital[i] = 0;
     out.consumption[i] = 0;
+    out.chipInputs[i] = 0;
     if (c.defaulted[i] === 1) continue;
     const cash = Math.max(0, c.deposits[i]);
     let capital = c.capex[i] * (1 - ai.gpuShareOfCost);
-    if (c.role[i] === Role.chip)
-      capital += (1 - c.grossMargin[i]) * c.revenueHistory[i * 13 + ((m.tick - 1 + 13) % 13)];
+    const inputs =
+      c.role[i] === Role.chip
+        ? (1 - c.grossMargin[i]) * c.revenueHistory[i * 13 + ((m.tick - 1 + 13) % 13)]
+        : 0;
+    capital += inputs;
     const consumption = c.opexShare[i] * c.revenueHistory[i * 13 + ((m.tick - 1 + 13) % 13)] + c.labOpex[i];
     const total = capital + consumption;
     const scale = total > cash * 0.5 ? (cash * 0.5) / total : 1;
     out.capital[i] = capital * scale;
     out.consumption[i] = consumption * scale;
+    out.chipInputs[i] = inputs * scale; // the part of `capital` that is the chip maker's cost of goods
   }
 }
 
