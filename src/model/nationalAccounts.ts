@@ -127,7 +127,7 @@ export function measureNationalAccounts(m: ModelState, out: NationalAccounts): N
   out.government = m.government.purchases + retraining;
   out.inventoryChange = outputValue - sales;
   out.imports = imports;
-  out.netExports = -imports;
+  out.netExports = 0 - imports; // not -imports: no "-0" in the series when nothing is imported
   out.gdpExpenditure =
     out.consumption + out.investment + out.government + out.inventoryChange + out.netExports;
 

@@ -61,6 +61,15 @@ export function receiveEndUserPayment(m: ModelState, payer: SectorId, amount: nu
   recordFlow(m.ledger.flows, FlowRow.aiServices, payer, Sector.aiChain, paid);
 }
 
+/**
+ * A vendor backstop's purchase this month: the beneficiary's unused capacity
+ * (what its capacity earns at target utilisation less what it has sold),
+ * up to what is left of the backstop's limit; nothing when nothing is unused.
+ */
+export function backstopPurchase(capacityValue: number, sold: number, remaining: number): number {
+  return Math.max(0, Math.min(capacityValue - sold, remaining));
+}
+
 /** Start-of-month reset of the per-tick flow accumulators. */
 export function resetChainFlows(m: ModelState): void {
   const c = m.aiChain;
@@ -98,7 +107,9 @@ export function settleChain(m: ModelState): void {
       }
     }
   }
-  // Vendor backstops: the guarantor buys the beneficiary's unused capacity.
+  // Vendor backstops: the guarantor buys the beneficiary's unused capacity —
+  // what its capacity would earn at target utilisation, less what end users
+  // paid it and what other chain firms owe it this month (contract instalments).
   const perGw = revenuePerGwMonthly(m) * c.servicePrice;
   for (let k = 0; k < c.backstopGuarantor.length; k++) {
     const g = c.backstopGuarantor[k];
@@ -110,8 +121,13 @@ export function settleChain(m: ModelState): void {
       c.defaulted[b] === 1
     )
       continue;
-    const unused = Math.max(0, c.computeGw[b] * perGw * ai.targetUtilization - c.revenue[b]);
-    const x = Math.min(unused, c.backstopRemaining[k]);
+    let owedToB = 0;
+    for (let i = 0; i < n; i++) owedToB += L[i * n + b];
+    const x = backstopPurchase(
+      c.computeGw[b] * perGw * ai.targetUtilization,
+      c.revenue[b] + owedToB,
+      c.backstopRemaining[k],
+    );
     L[g * n + b] += x;
     c.backstopRemaining[k] -= x;
   }
