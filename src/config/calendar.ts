@@ -2,7 +2,7 @@
 // each tick one month. The AI chain's events (contracts, stakes, backstops)
 // and the central bank's overrides are dated in calendar months "YYYY-MM";
 // the model turns them into ticks here. The chain starts in aiChain.start
-// (absent: the run's first month); an event dated before it begins with the
+// (default 2025-11); an event dated before it begins with the
 // chain, so moving the chain's start moves those events with it, while
 // events dated later keep their calendar month.
 //
@@ -32,10 +32,9 @@ export function monthOfTick(startDate: string, tick: number): string {
   return monthOfIndex(monthIndex(startDate) + tick - 1);
 }
 
-/** The tick the AI chain starts acting at (1 when aiChain.start is absent). */
+/** The tick the AI chain starts acting at. */
 export function chainStartTick(config: SpiralConfig): number {
-  const start = config.aiChain.start;
-  return start === undefined ? 1 : tickOfMonth(config.startDate, start);
+  return tickOfMonth(config.startDate, config.aiChain.start);
 }
 
 /**
@@ -80,8 +79,8 @@ export function checkCalendar(config: SpiralConfig): CalendarProblem[] {
 
   const ai = config.aiChain;
   if (!ai.enabled) return out;
-  const chainStart = ai.start ?? first;
-  if (ai.start !== undefined && !within("/aiChain/start", ai.start)) return out;
+  const chainStart = ai.start;
+  if (!within("/aiChain/start", ai.start)) return out;
   const names = ai.firms.map((f) => f.name);
   const known = new Set(names);
   const firm = (pointer: string, name: string): void => {

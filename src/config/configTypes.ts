@@ -524,9 +524,9 @@ export interface SpiralConfig {
      */
     enabled: boolean;
     /**
-     * Calendar month in which the chain starts acting (plans, trades, pays, is priced); absent, the run's first month (startDate). Before it, its balance sheets stand still while the core economy settles from its initial state — scenarios start the chain after the burn-in. Must lie within the run. Every other time in aiChain (contracts, stakes, backstops) is a calendar month too: an event dated before this month begins with the chain, so moving the start moves those events with it; later events keep their dates.
+     * Calendar month in which the chain starts acting (plans, trades, pays, is priced); the default is late 2025, the month its firms' balance sheets and deals describe (CALIBRATION §1–4, §12). Before it, its balance sheets stand still while the core economy settles from its initial state — scenarios start the chain after the burn-in. Must lie within the run. Every other time in aiChain (contracts, stakes, backstops) is a calendar month too: an event dated before this month begins with the chain, so moving the start moves those events with it; later events keep their dates.
      */
-    start?: string;
+    start: string;
     /**
      * The chain's firms. Defaults: generic names, each with its real analogue and the CALIBRATION rows it uses.
      *
@@ -550,7 +550,7 @@ export interface SpiralConfig {
        */
       bank: number;
       /**
-       * AI-chain revenue at the start (chip: GPU sales; clouds: compute; labs: end-user sales).
+       * AI-chain revenue at the start, a monthly run rate at an annual rate (chip: GPU sales; clouds: compute; labs: end-user sales). The chain's first month reproduces it: a lab's or cloud's revenue not covered by its contracts then is what end users pay it (aiChain.demand); the chip maker's is the GPU part of the clouds' capex. Defaults: chipCo $260 bn = Nvidia's outlook for Q4 FY26 (Nov 2025 – Jan 2026, the chain's first months), $65.0 bn ± 2 % a quarter, × 4 (Q3 FY26 release of 19 Nov 2025, the source of CALIBRATION §12.2's $57.0 bn; via nextbigfuture.com and tipranks.com); labA $20 bn (OpenAI >$20 bn ARR, §4, §12.3).
        */
       revenueUsdBnYearly: number;
       /**
@@ -728,17 +728,13 @@ export interface SpiralConfig {
      */
     buildMonths: number;
     /**
-     * End-user demand for AI services (households' subscriptions, non-AI firms' use, government purchases), a Bass diffusion whose pace rises with capability (deployed compute) and falls with price.
+     * End-user demand for AI services (households' subscriptions, non-AI firms' use, government purchases), a Bass diffusion whose pace rises with capability (deployed compute) and falls with price. It starts, in the chain's first month, at the spending the firms' configured revenues imply: each lab's and cloud's revenue (aiChain.firms[].revenueUsdBnYearly) less its contract instalments then — ≈$75 bn a year with the defaults (OpenAI >$20bn ARR, Anthropic, the clouds' AI services; CALIBRATION §4, §12.2–12.3) — and that level keeps being paid to each firm in its first-month share (its customer base) while spending beyond it goes to labs (labShare, by compute contracted) and clouds (by capacity).
      */
     demand: {
       /**
        * Spending on AI services at full adoption and the initial price, as a share of nominal GDP.
        */
       potentialShareOfGdp: number;
-      /**
-       * Share of the potential reached at the start.
-       */
-      initialAdoption: number;
       /**
        * Bass innovation coefficient p.
        */
@@ -764,7 +760,7 @@ export interface SpiralConfig {
        */
       governmentShare: number;
       /**
-       * Share of end-user spending that goes to model labs (the rest to clouds directly, by capacity).
+       * Share of end-user spending beyond its level in the chain's first month that goes to model labs (in proportion to the compute they have contracted; the rest to clouds directly, by capacity). The first month's level is paid to each firm in its share of that month, as long as the firm lives.
        */
       labShare: number;
     };
@@ -809,6 +805,10 @@ export interface SpiralConfig {
        * Months of outgoings a chain firm wants to hold in cash; it borrows or raises equity to keep it.
        */
       cashBufferMonths: number;
+      /**
+       * Share of the gap between the cash buffer wanted (cashBufferMonths) and the cash held that a chain firm closes in a month by borrowing or raising equity, beyond what the month's outgoings need: buffers are built over months, so a firm configured with less cash than its buffer does not borrow the whole gap in its first month. 1 closes it at once.
+       */
+      cashAdjustmentMonthly: number;
       /**
        * Months of burn a lab raises in each equity round.
        */

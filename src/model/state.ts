@@ -349,6 +349,18 @@ export interface AiChain {
   /** Price index of AI services (1 at the start) and the adoption state of end-user demand. */
   servicePrice: number;
   adoption: number;
+  /**
+   * End users' spending in the chain's first month (model dollars per
+   * month): the firms' configured revenue that their contracts at the start
+   * do not cover. The adoption state starts where it gives this spending.
+   */
+  endUserAtStart: number;
+  /**
+   * Per firm, what end users pay it in the chain's first month (model
+   * dollars per month; its part of endUserAtStart): its customer base, in
+   * whose proportions that level of spending keeps being paid.
+   */
+  endUserBase: Float64Array;
   initialCapacityGw: number;
   endUserSpending: number;
   householdAiShare: number;

@@ -50,6 +50,21 @@ export function monthlyCommitments(m: ModelState, buyer: number): number {
   return monthlyContracted(m, buyer, false, true);
 }
 
+/**
+ * The part of a buyer's monthly commitments owed to chip makers (GPU
+ * orders): it pays for the GPU part of its capex (settlement.ts), so it is
+ * not an outgoing on top of capex.
+ */
+export function monthlyGpuCommitments(m: ModelState, buyer: number): number {
+  const c = m.aiChain;
+  let total = 0;
+  for (let k = 0; k < c.contractBuyer.length; k++) {
+    if (c.contractBuyer[k] !== buyer || c.contractMonthsLeft[k] <= 0 || c.contractStart[k] > m.tick) continue;
+    if (c.role[c.contractSeller[k]] === Role.chip) total += c.contractMonthly[k];
+  }
+  return total;
+}
+
 /** Expected growth, capacity orders (into the pipeline; paid at settlement), and lab cancellations. */
 export function planChain(m: ModelState): void {
   const c = m.aiChain;

@@ -13,15 +13,24 @@ import { payOutOfChain, payWithinChain, tagInflow } from "./attribution.ts";
 import { liveCapacity, revenuePerGwMonthly, updateServicePrice } from "./demand.ts";
 
 /**
- * End users' payments reach the chain: labs get `labShare` in proportion to
- * the compute they have contracted (their capacity to serve), clouds the rest
- * in proportion to capacity. The payer's side has already been debited by
- * the caller; this credits the chain and records the flow.
+ * End users' payments reach the chain. The level of spending of the chain's
+ * first month is paid to each live lab and cloud in its share of that month
+ * (its customer base; init.ts calibrateEndUserDemand), so the first month
+ * reproduces the configured revenues; spending beyond that level goes to
+ * labs (`labShare`, in proportion to the compute they have contracted, their
+ * capacity to serve) and to clouds (the rest, in proportion to capacity).
+ * The payer's side has already been debited by the caller; this credits the
+ * chain and records the flow.
  */
 export function receiveEndUserPayment(m: ModelState, payer: SectorId, amount: number): void {
   const c = m.aiChain;
   if (amount <= 0 || c.n === 0) return;
   const labShare = m.config.aiChain.demand.labShare;
+  // The customer bases of live firms, and the part of this payment they take.
+  let baseWeight = 0;
+  for (let i = 0; i < c.n; i++) if (c.defaulted[i] === 0) baseWeight += c.endUserBase[i];
+  const baseShare =
+    baseWeight > 0 ? Math.min(1, c.endUserAtStart / Math.max(c.endUserSpending, c.endUserAtStart)) : 0;
   let labWeight = 0;
   let cloudWeight = 0;
   const w = c.scratchN;
@@ -38,18 +47,23 @@ export function receiveEndUserPayment(m: ModelState, payer: SectorId, amount: nu
       cloudWeight += w[i];
     }
   }
-  if (labWeight + cloudWeight <= 0) {
+  if (labWeight + cloudWeight <= 0 && baseWeight <= 0) {
     // Nobody to serve (every lab and cloud in default this month): the first firm books it.
     w[0] = 1;
     cloudWeight = 1;
   }
   let paid = 0;
   for (let i = 0; i < c.n; i++) {
-    if (w[i] <= 0) continue;
-    const isLab = c.role[i] === Role.modelLab && labWeight > 0;
-    const share = isLab
-      ? (cloudWeight > 0 ? labShare : 1) * (w[i] / labWeight)
-      : (labWeight > 0 ? 1 - labShare : 1) * (w[i] / cloudWeight);
+    let share = baseWeight > 0 && c.defaulted[i] === 0 ? baseShare * (c.endUserBase[i] / baseWeight) : 0;
+    if (w[i] > 0) {
+      const isLab = c.role[i] === Role.modelLab && labWeight > 0;
+      share +=
+        (1 - baseShare) *
+        (isLab
+          ? (cloudWeight > 0 ? labShare : 1) * (w[i] / labWeight)
+          : (labWeight > 0 ? 1 - labShare : 1) * (w[i] / cloudWeight));
+    }
+    if (share <= 0) continue;
     const x = amount * share;
     creditParty(m, Party.aiFirm, i, x);
     tagInflow(c, i, Source.endUser, x);
@@ -98,11 +112,19 @@ export function settleChain(m: ModelState): void {
     if (c.defaulted[b] === 1 || c.defaulted[s] === 1) continue;
     L[b * n + s] += c.contractMonthly[k];
   }
+  // GPUs for this month's capacity order. An order contracted with a chip
+  // maker (a cloud → chip contract, e.g. Oracle's ≈$40bn of GB200s) is GPUs
+  // for the buyer's build-out, not more on top: its instalments count toward
+  // the GPU part of capex, and only what capex needs beyond them is added.
   for (let i = 0; i < n; i++) {
     if (c.defaulted[i] === 1 || c.capex[i] <= 0) continue;
+    let contracted = 0;
+    for (let j = 0; j < n; j++) if (c.role[j] === Role.chip) contracted += L[i * n + j];
+    const more = Math.max(0, c.capex[i] * ai.gpuShareOfCost - contracted);
+    if (more <= 0) continue;
     for (let j = 0; j < n; j++) {
       if (c.role[j] === Role.chip && c.defaulted[j] === 0) {
-        L[i * n + j] += c.capex[i] * ai.gpuShareOfCost;
+        L[i * n + j] += more;
         break;
       }
     }
