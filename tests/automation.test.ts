@@ -29,7 +29,8 @@ function small(file: string, seed: number, sets: string[] = []): SpiralConfig {
       "banks.count=5",
       "ticks=132",
       "burnInTicks=0",
-      "aiChain.startTick=13",
+      "startDate=2024-11",
+      "aiChain.start=2025-11", // month 13: the chain and automation act for ten years
       "centralBank.overrides=[]",
       `seed=${seed}`,
       ...sets,

@@ -52,8 +52,8 @@ export function step(m: ModelState): void {
   setPolicyRate(m); // Taylor rule or configured path
   setCreditTerms(m); // banks' spreads and lending capacity from their capital
   priceCredit(m); // each borrower's default probability and loan rate
-  // The AI chain acts from aiChain.startTick on (before it, its balance sheets stand still while the core warms up).
-  const chain = m.aiChain.n > 0 && m.tick >= m.config.aiChain.startTick;
+  // The AI chain acts from aiChain.start on (before it, its balance sheets stand still while the core warms up).
+  const chain = m.aiChain.n > 0 && m.tick >= m.aiChain.chainStartTick;
   // Firms automate with AI services bought from the chain, so automation acts only while the chain does.
   const automation = chain && m.config.automation.enabled;
   resetChainFlows(m);
