@@ -528,7 +528,7 @@ export interface SpiralConfig {
      */
     startTick: number;
     /**
-     * The chain's firms. Defaults: generic names, each with its real analogue and the CALIBRATION rows it uses.
+     * The chain's firms. Defaults: generic names, each with its real analogue and the docs/calibration.md rows it uses.
      *
      * @maxItems 64
      */
@@ -590,12 +590,12 @@ export interface SpiralConfig {
        */
       labOpexUsdBnYearly: number;
       /**
-       * Yearly volatility of the share price at the start; with the initial leverage it fixes the firm's asset volatility, which (levered to current debt) is the floor of the volatility the credit model uses. The neocloud's 0.7 puts its 5-yr CDS at ≈540 bp, inside the 368–643 bp of Oct–Nov 2025 (CALIBRATION §3).
+       * Yearly volatility of the share price at the start; with the initial leverage it fixes the firm's asset volatility, which (levered to current debt) is the floor of the volatility the credit model uses. The neocloud's 0.7 puts its 5-yr CDS at ≈540 bp, inside the 368–643 bp of Oct–Nov 2025 (docs/calibration.md §3).
        */
       equityVolatility: number;
     }[];
     /**
-     * Multi-period purchase commitments (lab → cloud compute, cloud → chip orders), announced vs realised, cancellable with a penalty. Defaults from CALIBRATION §4.
+     * Multi-period purchase commitments (lab → cloud compute, cloud → chip orders), announced vs realised, cancellable with a penalty. Defaults from docs/calibration.md §4.
      *
      * @maxItems 1000
      */
@@ -630,7 +630,7 @@ export interface SpiralConfig {
       cancellationPenaltyShare: number;
     }[];
     /**
-     * Equity stakes and announced equity investments between chain firms, optionally conditional on compute deployed ('$10bn per GW'). Defaults from CALIBRATION §4.
+     * Equity stakes and announced equity investments between chain firms, optionally conditional on compute deployed ('$10bn per GW'). Defaults from docs/calibration.md §4.
      *
      * @maxItems 1000
      */
@@ -669,7 +669,7 @@ export interface SpiralConfig {
       startTick: number;
     }[];
     /**
-     * Vendor backstops: a guarantor buys a cloud's unsold capacity. Default: the Nvidia–CoreWeave $6.3bn backstop to Apr 2032 (CALIBRATION §4).
+     * Vendor backstops: a guarantor buys a cloud's unsold capacity. Default: the Nvidia–CoreWeave $6.3bn backstop to Apr 2032 (docs/calibration.md §4).
      *
      * @maxItems 100
      */
@@ -826,7 +826,7 @@ export interface SpiralConfig {
        */
       loanMaturityMonths: number;
       /**
-       * Spread over the expected loss (PD × LGD) that lenders charge at zero stress. 35 bp puts the cash-rich hyperscalers at their late-2025 5-yr CDS of ≈34–45 bp (CALIBRATION §3).
+       * Spread over the expected loss (PD × LGD) that lenders charge at zero stress. 35 bp puts the cash-rich hyperscalers at their late-2025 5-yr CDS of ≈34–45 bp (docs/calibration.md §3).
        */
       riskPremiumBp: number;
       /**
@@ -846,7 +846,7 @@ export interface SpiralConfig {
        */
       fundCashUsdBn: number;
       /**
-       * Horizon of the structural (Merton/KMV) default probability, annualised. Five years matches the 5-yr CDS tenor quoted in CALIBRATION §3; with a one-year horizon a firm far from its default point shows almost no risk however levered it is.
+       * Horizon of the structural (Merton/KMV) default probability, annualised. Five years matches the 5-yr CDS tenor quoted in docs/calibration.md §3; with a one-year horizon a firm far from its default point shows almost no risk however levered it is.
        */
       pdHorizonYears: number;
       /**
@@ -892,7 +892,7 @@ export interface SpiralConfig {
       shortPressure: number;
     };
     /**
-     * With the chain on: share of the non-AI corporate sector's capitalised earnings counted as its market value — the rest of the core's corporate value belongs to the chain firms, which are valued separately (total US market cap ≈ $68T, of which ≈ $25–30T in the AI chain, CALIBRATION §6).
+     * With the chain on: share of the non-AI corporate sector's capitalised earnings counted as its market value — the rest of the core's corporate value belongs to the chain firms, which are valued separately (total US market cap ≈ $68T, of which ≈ $25–30T in the AI chain, docs/calibration.md §6).
      */
     nonAiSectorIndexShare: number;
   };

@@ -218,7 +218,7 @@ export function createInitialState(config: SpiralConfig, opts: InitOptions = {})
       households.wage[i] = wageC;
     }
     households.reservationWage[i] = households.wage[i];
-    // Exposure to automation, independent of the job (CALIBRATION §7: ≈ 20 % of tasks exposed on average).
+    // Exposure to automation, independent of the job (docs/calibration.md §7: ≈ 20 % of tasks exposed on average).
     households.exposure[i] = exposureFromUniform(
       agentUniform(seed, AgentStream.exposure, 0, i),
       config.automation.exposureMean,

@@ -46,7 +46,7 @@ export interface Households {
   supplier: Int32Array;
   /** Consumption spending planned this tick (USD), settled in the goods market. */
   plannedSpend: Float32Array;
-  /** Share of the household's tasks AI can do, in 255ths (fixed at birth; CALIBRATION §7). */
+  /** Share of the household's tasks AI can do, in 255ths (fixed at birth; docs/calibration.md §7). */
   exposure: Uint8Array;
   /** Skill mismatch after an automation layoff, in 255ths: the chance a contacting firm passes her over. */
   mismatch: Uint8Array;
