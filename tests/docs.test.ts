@@ -129,3 +129,100 @@ describe("relative links in README.md and docs/", () => {
     for (const t of PENDING_TARGETS) expect(files.includes(t), t).toBe(false);
   });
 });
+
+/** The text of one `## ` section of a Markdown file (up to the next `## ` heading). */
+function section(markdown: string, heading: string): string {
+  const start = markdown.indexOf(`\n## ${heading}`);
+  if (start < 0) return "";
+  const next = markdown.indexOf("\n## ", start + 4);
+  return markdown.slice(start, next < 0 ? undefined : next);
+}
+
+describe("docs/ODD.md stays true to src/model", () => {
+  const odd = read("docs/ODD.md");
+
+  it("has every ODD+D section as a heading", () => {
+    const headings = [
+      "1. Purpose and patterns",
+      "2. Entities, state variables and scales",
+      "3. Process overview and scheduling",
+      "4. Design concepts",
+      "5. Initialisation",
+      "6. Input data",
+      "7. Submodels",
+      "Constants in the code",
+    ];
+    for (const h of headings) expect(odd, h).toContain(`\n## ${h}\n`);
+    const concepts = [
+      "Theoretical and empirical background",
+      "Individual decision-making",
+      "Learning",
+      "Individual sensing",
+      "Individual prediction",
+      "Interaction",
+      "Collectives",
+      "Heterogeneity",
+      "Stochasticity",
+      "Observation",
+      "Emergence",
+    ];
+    const design = section(odd, "4. Design concepts");
+    for (const c of concepts) expect(design, c).toContain(`\n### ${c}\n`);
+  });
+
+  it("§3 names every phase src/model/schedule.ts calls, in the order step() calls them", () => {
+    const schedule = read("src/model/schedule.ts");
+    const body = schedule.slice(schedule.indexOf("export function step("));
+    // A phase is a call that takes the model state: name(m) or name(m, …).
+    const phases = [...body.matchAll(/\b([a-z][A-Za-z0-9]*)\(m\b/g)].map((x) => x[1]);
+    expect(phases.length).toBeGreaterThan(30);
+    const process = section(odd, "3. Process overview and scheduling");
+    let last = -1;
+    const missing: string[] = [];
+    const outOfOrder: string[] = [];
+    for (const p of phases) {
+      const at = process.indexOf(`\`${p}\``);
+      if (at < 0) missing.push(p);
+      else if (at < last) outOfOrder.push(p);
+      else last = at;
+    }
+    expect(missing).toEqual([]);
+    expect(outOfOrder).toEqual([]);
+  });
+
+  it("the constants table names every UPPER_CASE constant of src/model", () => {
+    const table = section(odd, "Constants in the code");
+    const missing: string[] = [];
+    const modelFiles = files.filter((f) => f.startsWith("src/model/") && f.endsWith(".ts"));
+    expect(modelFiles.length).toBeGreaterThan(30);
+    for (const file of modelFiles) {
+      for (const m of read(file).matchAll(/^\s*(?:export\s+)?const\s+([A-Z][A-Z0-9_]+)\b/gm)) {
+        if (!table.includes(`\`${m[1]}\``)) missing.push(`${m[1]} (${file})`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it("every parameter path it cites exists in configs/schema.json", () => {
+    type Node = { properties?: Record<string, Node>; items?: Node };
+    const schema = JSON.parse(read("configs/schema.json")) as Node;
+    const exists = (path: string): boolean => {
+      let node: Node | undefined = schema;
+      for (const part of path.split(".")) {
+        const list = part.endsWith("[]");
+        node = node?.properties?.[list ? part.slice(0, -2) : part];
+        if (list) node = node?.items;
+        if (node === undefined) return false;
+      }
+      return true;
+    };
+    const roots = Object.keys(schema.properties ?? {}).filter((k) => schema.properties?.[k].properties);
+    const cited = new Set<string>();
+    for (const m of odd.matchAll(/`([a-zA-Z0-9]+(?:\[\])?(?:\.[a-zA-Z0-9]+(?:\[\])?)+)`/g)) {
+      const isFile = /\.(ts|mjs|json|csv|ndjson|parquet|md|html)$/.test(m[1]);
+      if (!isFile && roots.includes(m[1].split(".")[0].replace("[]", ""))) cited.add(m[1]);
+    }
+    expect(cited.size).toBeGreaterThan(100);
+    expect([...cited].filter((p) => !exists(p))).toEqual([]);
+  });
+});
