@@ -38,7 +38,7 @@ export interface SpiralConfig {
    */
   burnInTicks: number;
   /**
-   * Scale of the simulated economy. N simulated households stand for the US household sector; every money amount in the model is per-household real USD, and outputs are multiplied by usHouseholds / N (DESIGN §3).
+   * Scale of the simulated economy. N simulated households stand for the US household sector; every money amount in the model is per-household real USD, and outputs are multiplied by usHouseholds / N (docs/ODD.md §2, Scales).
    */
   scale: {
     /**
@@ -63,7 +63,7 @@ export interface SpiralConfig {
      */
     mpcIncomeMax: number;
     /**
-     * The same propensity for a very wealthy household: propensities fall with wealth (DESIGN §3: lower propensity for the rich).
+     * The same propensity for a very wealthy household: propensities fall with wealth (docs/ODD.md §7.7: lower propensity for the rich).
      */
     mpcIncomeMin: number;
     /**
@@ -448,7 +448,7 @@ export interface SpiralConfig {
       extraMismatchDecayMonthly: number;
     };
     /**
-     * Fiscal absorption of AI infrastructure cost (DESIGN §3, policy levers): the government pays a share of the chain's capex and guarantees a share of its debt, financed with bills. Off by default; the fiscal-absorb scenario switches it on.
+     * Fiscal absorption of AI infrastructure cost (docs/ODD.md §7.14, policy levers): the government pays a share of the chain's capex and guarantees a share of its debt, financed with bills. Off by default; the fiscal-absorb scenario switches it on.
      */
     fiscalAbsorption: {
       /**
@@ -483,7 +483,7 @@ export interface SpiralConfig {
     governmentAccountMonths: number;
   };
   /**
-   * How each tick is labelled: feedback phases and crises (DESIGN §3 'Phases and crises').
+   * How each tick is labelled: feedback phases and crises (docs/ODD.md §7.21).
    */
   metrics: {
     /**
@@ -516,7 +516,7 @@ export interface SpiralConfig {
     crisisOnBankFailure: boolean;
   };
   /**
-   * The AI investment chain (DESIGN §3): a few firms configured by role, tied by purchase contracts, equity stakes and backstops, financed by cash, bank loans and non-bank investors; end-user demand from households, non-AI firms and the government.
+   * The AI investment chain (docs/ODD.md §7.11–§7.15): a few firms configured by role, tied by purchase contracts, equity stakes and backstops, financed by cash, bank loans and non-bank investors; end-user demand from households, non-AI firms and the government.
    */
   aiChain: {
     /**

@@ -1,7 +1,7 @@
 // Initial state: a balance sheet consistent by construction (every asset has
 // its counterpart) and flows near a stationary state, calibrated to the
 // config's ratios to GDP. Behaviour lives in agents/ and markets/; this file
-// only builds the starting point (STYLE.md: initialisation apart from
+// only builds the starting point (docs/development.md, "Code style": initialisation apart from
 // behaviour).
 import type { SpiralConfig } from "../config/configTypes.ts";
 import { InputError } from "../errors.ts";

@@ -1,5 +1,5 @@
 // The model's state. Large populations (households, non-AI firms) are
-// structure-of-arrays typed columns (DESIGN §2: "agents are columns, not
+// structure-of-arrays typed columns (docs/development.md, "Engine principles": "agents are columns, not
 // objects"); the few banks too, for uniformity; the central bank and the
 // government are small objects. Columns can live on SharedArrayBuffer so a
 // worker thread can own a slice of them.

@@ -1,4 +1,4 @@
-// Structural credit risk for listed borrowers (DESIGN §3, "Credit and equity
+// Structural credit risk for listed borrowers (docs/ODD.md §7.11, "Credit and equity
 // markets"; issue 3, item 6): a firm's equity is a call option on its assets
 // struck at its debt (Merton 1974), so its market value and volatility reveal
 // the value and volatility of the assets behind them, how many standard
