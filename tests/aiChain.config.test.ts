@@ -282,7 +282,7 @@ describe("the configured late-2025 chain survives its first month", () => {
         const debt = f.bankDebtUsdBn + f.marketDebtUsdBn;
         // Debt: a month's deficit and a twentieth of the gap to the cash buffer (finance.cashAdjustmentMonthly),
         // not the whole buffer at once; the neocloud borrows ≈ 11 % of its debt in its first month (CoreWeave's
-        // grew ≈ 25 % a quarter in 2025, CALIBRATION §2).
+        // grew ≈ 25 % a quarter in 2025, docs/calibration.md §2).
         if (debt > 0) expect(Math.abs(change("debt", debt)), `${f.name} debt`).toBeLessThan(0.12);
         // Cash: the chip maker keeps most of a month's profit (≈ $10 bn on $60 bn) — the model has no
         // buybacks beyond finance.payoutShare, nor the working capital Nvidia builds; the neocloud's $2 bn

@@ -97,7 +97,7 @@ describe("automation rules", () => {
     expect(cheap.firms.automatedShare[0]).toBeCloseTo(0.06 * target, 10);
   });
 
-  it("draws exposures with mean ≈ 20 % and about two thirds of households exposed above 1 % (CALIBRATION §7)", () => {
+  it("draws exposures with mean ≈ 20 % and about two thirds of households exposed above 1 % (docs/calibration.md §7)", () => {
     const h = model().households;
     let sum = 0;
     let some = 0;

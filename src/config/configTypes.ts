@@ -38,7 +38,7 @@ export interface SpiralConfig {
    */
   burnInTicks: number;
   /**
-   * Scale of the simulated economy. N simulated households stand for the US household sector; every money amount in the model is per-household real USD, and outputs are multiplied by usHouseholds / N (DESIGN §3).
+   * Scale of the simulated economy. N simulated households stand for the US household sector; every money amount in the model is per-household real USD, and outputs are multiplied by usHouseholds / N (docs/ODD.md §2, Scales).
    */
   scale: {
     /**
@@ -63,7 +63,7 @@ export interface SpiralConfig {
      */
     mpcIncomeMax: number;
     /**
-     * The same propensity for a very wealthy household: propensities fall with wealth (DESIGN §3: lower propensity for the rich).
+     * The same propensity for a very wealthy household: propensities fall with wealth (docs/ODD.md §7.7: lower propensity for the rich).
      */
     mpcIncomeMin: number;
     /**
@@ -448,7 +448,7 @@ export interface SpiralConfig {
       extraMismatchDecayMonthly: number;
     };
     /**
-     * Fiscal absorption of AI infrastructure cost (DESIGN §3, policy levers): the government pays a share of the chain's capex and guarantees a share of its debt, financed with bills. Off by default; the fiscal-absorb scenario switches it on.
+     * Fiscal absorption of AI infrastructure cost (docs/ODD.md §7.14, policy levers): the government pays a share of the chain's capex and guarantees a share of its debt, financed with bills. Off by default; the fiscal-absorb scenario switches it on.
      */
     fiscalAbsorption: {
       /**
@@ -483,7 +483,7 @@ export interface SpiralConfig {
     governmentAccountMonths: number;
   };
   /**
-   * How each tick is labelled: feedback phases and crises (DESIGN §3 'Phases and crises').
+   * How each tick is labelled: feedback phases and crises (docs/ODD.md §7.21).
    */
   metrics: {
     /**
@@ -516,7 +516,7 @@ export interface SpiralConfig {
     crisisOnBankFailure: boolean;
   };
   /**
-   * The AI investment chain (DESIGN §3): a few firms configured by role, tied by purchase contracts, equity stakes and backstops, financed by cash, bank loans and non-bank investors; end-user demand from households, non-AI firms and the government.
+   * The AI investment chain (docs/ODD.md §7.11–§7.15): a few firms configured by role, tied by purchase contracts, equity stakes and backstops, financed by cash, bank loans and non-bank investors; end-user demand from households, non-AI firms and the government.
    */
   aiChain: {
     /**
@@ -524,11 +524,11 @@ export interface SpiralConfig {
      */
     enabled: boolean;
     /**
-     * Calendar month in which the chain starts acting (plans, trades, pays, is priced); the default is late 2025, the month its firms' balance sheets and deals describe (CALIBRATION §1–4, §12). Before it, its balance sheets stand still while the core economy settles from its initial state — scenarios start the chain after the burn-in. Must lie within the run. Every other time in aiChain (contracts, stakes, backstops) is a calendar month too: an event dated before this month begins with the chain, so moving the start moves those events with it; later events keep their dates.
+     * Calendar month in which the chain starts acting (plans, trades, pays, is priced); the default is late 2025, the month its firms' balance sheets and deals describe (docs/calibration.md §1–4, §12). Before it, its balance sheets stand still while the core economy settles from its initial state — scenarios start the chain after the burn-in. Must lie within the run. Every other time in aiChain (contracts, stakes, backstops) is a calendar month too: an event dated before this month begins with the chain, so moving the start moves those events with it; later events keep their dates.
      */
     start: string;
     /**
-     * The chain's firms. Defaults: generic names, each with its real analogue and the CALIBRATION rows it uses.
+     * The chain's firms. Defaults: generic names, each with its real analogue and the docs/calibration.md rows it uses.
      *
      * @maxItems 64
      */
@@ -550,7 +550,7 @@ export interface SpiralConfig {
        */
       bank: number;
       /**
-       * AI-chain revenue at the start, a monthly run rate at an annual rate (chip: GPU sales; clouds: compute; labs: end-user sales). The chain's first month reproduces it: a lab's or cloud's revenue not covered by its contracts then is what end users pay it (aiChain.demand); the chip maker's is the GPU part of the clouds' capex. Defaults: chipCo $260 bn = Nvidia's outlook for Q4 FY26 (Nov 2025 – Jan 2026, the chain's first months), $65.0 bn ± 2 % a quarter, × 4 (Q3 FY26 release of 19 Nov 2025, the source of CALIBRATION §12.2's $57.0 bn; via nextbigfuture.com and tipranks.com); labA $20 bn (OpenAI >$20 bn ARR, §4, §12.3).
+       * AI-chain revenue at the start, a monthly run rate at an annual rate (chip: GPU sales; clouds: compute; labs: end-user sales). The chain's first month reproduces it: a lab's or cloud's revenue not covered by its contracts then is what end users pay it (aiChain.demand); the chip maker's is the GPU part of the clouds' capex. Defaults: chipCo $260 bn = Nvidia's outlook for Q4 FY26 (Nov 2025 – Jan 2026, the chain's first months), $65.0 bn ± 2 % a quarter, × 4 (Q3 FY26 release of 19 Nov 2025, the source of docs/calibration.md §12.2's $57.0 bn; via nextbigfuture.com and tipranks.com); labA $20 bn (OpenAI >$20 bn ARR, §4, §12.3).
        */
       revenueUsdBnYearly: number;
       /**
@@ -590,12 +590,12 @@ export interface SpiralConfig {
        */
       labOpexUsdBnYearly: number;
       /**
-       * Yearly volatility of the share price at the start; with the initial leverage it fixes the firm's asset volatility, which (levered to current debt) is the floor of the volatility the credit model uses. The neocloud's 0.7 puts its 5-yr CDS at ≈540 bp, inside the 368–643 bp of Oct–Nov 2025 (CALIBRATION §3).
+       * Yearly volatility of the share price at the start; with the initial leverage it fixes the firm's asset volatility, which (levered to current debt) is the floor of the volatility the credit model uses. The neocloud's 0.7 puts its 5-yr CDS at ≈540 bp, inside the 368–643 bp of Oct–Nov 2025 (docs/calibration.md §3).
        */
       equityVolatility: number;
     }[];
     /**
-     * Multi-period purchase commitments (lab → cloud compute, cloud → chip orders), announced vs realised, cancellable with a penalty. Defaults from CALIBRATION §4, dated in calendar months: the deals in force by late 2025 (Azure +$250bn, AWS $38bn, CoreWeave ≈$22.4bn, Oracle → Nvidia ≈$40bn) from 2025-11, the chain's start in baseline-2025; OpenAI → Oracle ≈$300bn over ~5 years from 2027-01.
+     * Multi-period purchase commitments (lab → cloud compute, cloud → chip orders), announced vs realised, cancellable with a penalty. Defaults from docs/calibration.md §4, dated in calendar months: the deals in force by late 2025 (Azure +$250bn, AWS $38bn, CoreWeave ≈$22.4bn, Oracle → Nvidia ≈$40bn) from 2025-11, the chain's start in baseline-2025; OpenAI → Oracle ≈$300bn over ~5 years from 2027-01.
      *
      * @maxItems 1000
      */
@@ -630,7 +630,7 @@ export interface SpiralConfig {
       cancellationPenaltyShare: number;
     }[];
     /**
-     * Equity stakes and announced equity investments between chain firms, optionally conditional on compute deployed ('$10bn per GW'). Defaults from CALIBRATION §4, dated in calendar months: Nvidia → OpenAI (LOI of Sep 2025, paid per GW deployed), Microsoft's ≈27 % of OpenAI and the Anthropic tranches from 2025-11; Nvidia's $2bn in CoreWeave in 2026-01.
+     * Equity stakes and announced equity investments between chain firms, optionally conditional on compute deployed ('$10bn per GW'). Defaults from docs/calibration.md §4, dated in calendar months: Nvidia → OpenAI (LOI of Sep 2025, paid per GW deployed), Microsoft's ≈27 % of OpenAI and the Anthropic tranches from 2025-11; Nvidia's $2bn in CoreWeave in 2026-01.
      *
      * @maxItems 1000
      */
@@ -669,7 +669,7 @@ export interface SpiralConfig {
       start: string;
     }[];
     /**
-     * Vendor backstops: a guarantor buys a cloud's unsold capacity, from the chain's start to its `until` month. Default: the Nvidia–CoreWeave $6.3bn backstop through Apr 2032 (CALIBRATION §4).
+     * Vendor backstops: a guarantor buys a cloud's unsold capacity, from the chain's start to its `until` month. Default: the Nvidia–CoreWeave $6.3bn backstop through Apr 2032 (docs/calibration.md §4).
      *
      * @maxItems 100
      */
@@ -728,7 +728,7 @@ export interface SpiralConfig {
      */
     buildMonths: number;
     /**
-     * End-user demand for AI services (households' subscriptions, non-AI firms' use, government purchases), a Bass diffusion whose pace rises with capability (deployed compute) and falls with price. It starts, in the chain's first month, at the spending the firms' configured revenues imply: each lab's and cloud's revenue (aiChain.firms[].revenueUsdBnYearly) less its contract instalments then — ≈$75 bn a year with the defaults (OpenAI >$20bn ARR, Anthropic, the clouds' AI services; CALIBRATION §4, §12.2–12.3) — and that level keeps being paid to each firm in its first-month share (its customer base) while spending beyond it goes to labs (labShare, by compute contracted) and clouds (by capacity).
+     * End-user demand for AI services (households' subscriptions, non-AI firms' use, government purchases), a Bass diffusion whose pace rises with capability (deployed compute) and falls with price. It starts, in the chain's first month, at the spending the firms' configured revenues imply: each lab's and cloud's revenue (aiChain.firms[].revenueUsdBnYearly) less its contract instalments then — ≈$75 bn a year with the defaults (OpenAI >$20bn ARR, Anthropic, the clouds' AI services; docs/calibration.md §4, §12.2–12.3) — and that level keeps being paid to each firm in its first-month share (its customer base) while spending beyond it goes to labs (labShare, by compute contracted) and clouds (by capacity).
      */
     demand: {
       /**
@@ -830,7 +830,7 @@ export interface SpiralConfig {
        */
       loanMaturityMonths: number;
       /**
-       * Spread over the expected loss (PD × LGD) that lenders charge at zero stress. 35 bp puts the cash-rich hyperscalers at their late-2025 5-yr CDS of ≈34–45 bp (CALIBRATION §3).
+       * Spread over the expected loss (PD × LGD) that lenders charge at zero stress. 35 bp puts the cash-rich hyperscalers at their late-2025 5-yr CDS of ≈34–45 bp (docs/calibration.md §3).
        */
       riskPremiumBp: number;
       /**
@@ -850,7 +850,7 @@ export interface SpiralConfig {
        */
       fundCashUsdBn: number;
       /**
-       * Horizon of the structural (Merton/KMV) default probability, annualised. Five years matches the 5-yr CDS tenor quoted in CALIBRATION §3; with a one-year horizon a firm far from its default point shows almost no risk however levered it is.
+       * Horizon of the structural (Merton/KMV) default probability, annualised. Five years matches the 5-yr CDS tenor quoted in docs/calibration.md §3; with a one-year horizon a firm far from its default point shows almost no risk however levered it is.
        */
       pdHorizonYears: number;
       /**
@@ -896,7 +896,7 @@ export interface SpiralConfig {
       shortPressure: number;
     };
     /**
-     * With the chain on: share of the non-AI corporate sector's capitalised earnings counted as its market value — the rest of the core's corporate value belongs to the chain firms, which are valued separately (total US market cap ≈ $68T, of which ≈ $25–30T in the AI chain, CALIBRATION §6).
+     * With the chain on: share of the non-AI corporate sector's capitalised earnings counted as its market value — the rest of the core's corporate value belongs to the chain firms, which are valued separately (total US market cap ≈ $68T, of which ≈ $25–30T in the AI chain, docs/calibration.md §6).
      */
     nonAiSectorIndexShare: number;
   };

@@ -1,5 +1,5 @@
 // A single run, in-process: the one place where the model meets the result
-// files (DESIGN §1: io and analysis never import the model). The sequence is
+// files (docs/development.md, "Engine principles": io and analysis never import the model). The sequence is
 // the one io/ documents: prepare the folder, write a "running" manifest,
 // stream series, events and firm snapshots tick by tick, then close the
 // writers, write summary.json and the "completed" manifest with the hashes.

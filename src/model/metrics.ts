@@ -1,4 +1,4 @@
-// What each tick reports: the series row (DESIGN §4), the feedback-phase
+// What each tick reports: the series row (docs/ODD.md §4, "Observation"), the feedback-phase
 // label and the crisis flag. Money is converted from model dollars to USD
 // billions at real-US scale (÷ scale), flows to annual rates (× 12).
 // Phase and crisis need a little history; it lives in preallocated arrays

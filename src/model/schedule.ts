@@ -1,6 +1,6 @@
-// One tick (one month) of the economy, phase by phase, in the order of
-// DESIGN §3. Each line is one agent action; read top to bottom, this is the
-// model's story (STYLE.md, after BeforeIT.jl's one_step).
+// One tick (one month) of the economy, phase by phase (docs/ODD.md §3 describes
+// each phase). Each line is one agent action; read top to bottom, this is the
+// model's story (docs/development.md "Code style", after BeforeIT.jl's one_step).
 
 import { resolveChainDefaults } from "./agents/aiChain/defaults.ts";
 import { updateAiDemand } from "./agents/aiChain/demand.ts";

@@ -1,5 +1,5 @@
 // The model's state. Large populations (households, non-AI firms) are
-// structure-of-arrays typed columns (DESIGN §2: "agents are columns, not
+// structure-of-arrays typed columns (docs/development.md, "Engine principles": "agents are columns, not
 // objects"); the few banks too, for uniformity; the central bank and the
 // government are small objects. Columns can live on SharedArrayBuffer so a
 // worker thread can own a slice of them.
@@ -46,7 +46,7 @@ export interface Households {
   supplier: Int32Array;
   /** Consumption spending planned this tick (USD), settled in the goods market. */
   plannedSpend: Float32Array;
-  /** Share of the household's tasks AI can do, in 255ths (fixed at birth; CALIBRATION §7). */
+  /** Share of the household's tasks AI can do, in 255ths (fixed at birth; docs/calibration.md §7). */
   exposure: Uint8Array;
   /** Skill mismatch after an automation layoff, in 255ths: the chance a contacting firm passes her over. */
   mismatch: Uint8Array;

@@ -1,7 +1,7 @@
 // The utility (issue 4): one agent standing for the power sector. Its
 // deliverable capacity grows only through its own investment, which enters
 // service after a build and interconnection lag of power.buildMonths (median
-// request-to-operation 4.9 years, CALIBRATION §5). It plans capacity for the
+// request-to-operation 4.9 years, docs/calibration.md §5). It plans capacity for the
 // load it projects over that lag — the base load on trend plus the data
 // centres it sees and part of those it does not see yet — and closes a share
 // of the gap each year. Grid investment is bought from capital-goods firms

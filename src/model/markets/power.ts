@@ -7,7 +7,7 @@
 // stranded: it depreciates without earning (agents/aiChain/demand.ts
 // liveCapacity counts powered capacity only). The wholesale price is convex
 // in utilisation, p = p₀ · P · (1 + a·u^k) / (1 + a·u₀^k) (PJM's capacity
-// price rose ≈ 10× as its reserve shortfall opened, CALIBRATION §5); the
+// price rose ≈ 10× as its reserve shortfall opened, docs/calibration.md §5); the
 // retail index moves with its wholesale share. Non-AI firms pay per unit of
 // output, the chain per powered GW, households a share of their consumption
 // (in the consumption market), and electricity enters the consumer price

@@ -1,5 +1,5 @@
 // Initial state of the AI chain and of the non-bank investor fund, from the
-// config's firms, contracts, stakes and backstops (CALIBRATION §1–4, §6).
+// config's firms, contracts, stakes and backstops (docs/calibration.md §1–4, §6).
 // Money converts from USD bn at US scale to model dollars by × 1e9 × scale;
 // capacity from GW by × scale. Every firm starts at a share price of 1, so
 // its shares outstanding equal its market value.

@@ -1,4 +1,4 @@
-// Chain firms' plans (DESIGN §3, the upswing): expectations of demand growth
+// Chain firms' plans (docs/ODD.md §7.13, the upswing): expectations of demand growth
 // are extrapolative — each firm updates its expected growth toward the
 // growth of its own revenue over the past year — and clouds order capacity
 // from expected growth and from their contracted backlog. While revenue and
