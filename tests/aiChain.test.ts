@@ -12,12 +12,15 @@ function small(file: string, ticks: number, edit?: (c: SpiralConfig) => void): S
       "firms.consumption.count=40",
       "firms.capital.count=8",
       "banks.count=7",
-      `ticks=${ticks}`,
       "burnInTicks=0",
-      "aiChain.startTick=1", // act from the first month (the scenarios warm the core up first)
+      // Act from the first month (the scenarios warm the core up first): the run starts with the chain.
+      "startDate=2025-11",
+      "aiChain.start=2025-11",
       "centralBank.overrides=[]",
     ],
   });
+  // Shortened after loading: the scenario's later-dated deals (2027-01) would lie outside a shorter run.
+  c.ticks = ticks;
   edit?.(c);
   return c;
 }
@@ -63,7 +66,7 @@ describe("AI chain", () => {
           announcedUsdBn: 120,
           realisedShare: 1,
           months: 12,
-          startTick: 1,
+          start: "2025-11",
           cancellationPenaltyShare: 0,
         });
       }),

@@ -29,7 +29,8 @@ function small(file: string, seed: number, sets: string[] = []): SpiralConfig {
       "banks.count=5",
       "ticks=132",
       "burnInTicks=0",
-      "aiChain.startTick=13",
+      "startDate=2024-11",
+      "aiChain.start=2025-11", // month 13: the chain and automation act for ten years
       "centralBank.overrides=[]",
       `seed=${seed}`,
       ...sets,
@@ -96,7 +97,7 @@ describe("automation rules", () => {
     expect(cheap.firms.automatedShare[0]).toBeCloseTo(0.06 * target, 10);
   });
 
-  it("draws exposures with mean ≈ 20 % and about two thirds of households exposed above 1 % (CALIBRATION §7)", () => {
+  it("draws exposures with mean ≈ 20 % and about two thirds of households exposed above 1 % (docs/calibration.md §7)", () => {
     const h = model().households;
     let sum = 0;
     let some = 0;

@@ -87,8 +87,8 @@ describe("scenario sweeps", () => {
       parameters: {
         "centralBank.overrides": {
           levels: {
-            "hold 4.5 %": [{ fromTick: 20, untilTick: 100, rateYearly: 0.045 }],
-            "cut 2.5 %": [{ fromTick: 20, untilTick: 100, rateYearly: 0.025 }],
+            "hold 4.5 %": [{ from: "2026-08", until: "2033-04", rateYearly: 0.045 }],
+            "cut 2.5 %": [{ from: "2026-08", until: "2033-04", rateYearly: 0.025 }],
           },
         },
       },
@@ -99,7 +99,7 @@ describe("scenario sweeps", () => {
     ]);
     const run = [...plannedRuns(p)][0];
     expect(runConfig(p, run).centralBank.overrides).toEqual([
-      { fromTick: 20, untilTick: 100, rateYearly: 0.045 },
+      { from: "2026-08", until: "2033-04", rateYearly: 0.045 },
     ]);
   });
 
@@ -150,8 +150,8 @@ describe("common random numbers", () => {
       parameters: {
         "centralBank.overrides": {
           levels: {
-            hold: [{ fromTick: 20, untilTick: 100, rateYearly: 0.045 }],
-            cut: [{ fromTick: 20, untilTick: 100, rateYearly: 0.025 }],
+            hold: [{ from: "2026-08", until: "2033-04", rateYearly: 0.045 }],
+            cut: [{ from: "2026-08", until: "2033-04", rateYearly: 0.025 }],
           },
         },
       },
@@ -175,7 +175,7 @@ describe("common random numbers", () => {
   });
 
   it("hold for the shipped scenarios: fed-hold-high and fed-cut share every month before the chain starts", () => {
-    const p = plan({ scenarios: [HOLD, CUT], overrides: { ...SMALL, ticks: 123 }, replications: 1 });
+    const p = plan({ scenarios: [HOLD, CUT], overrides: { ...SMALL, ticks: 135 }, replications: 1 });
     const [a, b] = [...plannedRuns(p)].map((r) => runInMemory(runConfig(p, r)).series);
     for (const name of Object.keys(a)) {
       expect(Array.from(a[name].subarray(0, 120)), name).toEqual(Array.from(b[name].subarray(0, 120)));

@@ -105,7 +105,8 @@ describe("checkpoints", () => {
         "firms.capital.count=4",
         "ticks=30",
         "burnInTicks=6",
-        "aiChain.startTick=8",
+        "startDate=2025-04",
+        "aiChain.start=2025-11",
       ],
     });
     await expectResumeIdentical(config, 10, 20);

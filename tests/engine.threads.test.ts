@@ -29,7 +29,8 @@ const SETS = [
   `households.count=${Math.round(5.3 * BLOCK_SIZE)}`,
   "firms.consumption.count=40",
   "firms.capital.count=8",
-  "aiChain.startTick=6",
+  "startDate=2025-06",
+  "aiChain.start=2025-11",
   "burnInTicks=6",
   "automation.enabled=true",
 ];

@@ -1,4 +1,4 @@
-// Property-based tests of the ledger (src/model/ledger.ts, DESIGN §3
+// Property-based tests of the ledger (src/model/ledger.ts, docs/ODD.md §7.20
 // "Stock-flow consistency"). Starting from a small fresh model, random
 // sequences of legal ledger operations must keep `checkLedger` quiet and the
 // sectors' net financial wealth summing to zero; an independent oracle (the

@@ -1,7 +1,7 @@
 // Structural credit risk (src/model/markets/creditRisk.ts): the normal CDF
 // against high-precision reference values, the Merton solver by round trip,
 // the comparative statics of PD and spreads, edge cases, and order-of-
-// magnitude calibration against late-2025 CDS levels (CALIBRATION §3).
+// magnitude calibration against late-2025 CDS levels (docs/calibration.md §3).
 import { describe, expect, it } from "vitest";
 import {
   annualisedVolatility,
@@ -261,7 +261,7 @@ describe("cdsSpreadBp", () => {
   });
 
   it("gives late-2025 orders of magnitude: a neocloud in the hundreds of bp, a hyperscaler in the tens", () => {
-    // CoreWeave-like: equity ≈ $40 bn, debt ≈ $14 bn, equity vol ≈ 90 %/yr (CDS 368–643 bp, CALIBRATION §3).
+    // CoreWeave-like: equity ≈ $40 bn, debt ≈ $14 bn, equity vol ≈ 90 %/yr (CDS 368–643 bp, docs/calibration.md §3).
     const neocloud = fiveYearSpreadBp(40e9, 14e9, 0.9);
     expect(neocloud).toBeGreaterThanOrEqual(100);
     expect(neocloud).toBeLessThan(1500);

@@ -1,4 +1,4 @@
-// Reproducibility (DESIGN §2): the same seed gives bit-identical state, a
+// Reproducibility (docs/development.md, "Engine principles"): the same seed gives bit-identical state, a
 // different seed a different path, and no code draws from Math.random (whose
 // stream no seed controls).
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";

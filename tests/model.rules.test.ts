@@ -1,7 +1,7 @@
 // Agent rules, one phase at a time, on small hand-built states: build a
 // small model, set the columns a rule reads, call that one phase function and
 // assert its outcome. Wherever money moves, the ledger check runs before
-// (to store the base) and after the action (DESIGN §3, "Stock-flow
+// (to store the base) and after the action (docs/ODD.md §7.20, "Stock-flow
 // consistency").
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";

@@ -16,13 +16,15 @@ function small(file: string, ticks: number, seed = 1, edit?: (c: SpiralConfig) =
       "firms.consumption.count=40",
       "firms.capital.count=8",
       "banks.count=7",
-      `ticks=${ticks}`,
       `seed=${seed}`,
       "burnInTicks=0",
-      "aiChain.startTick=1",
+      "startDate=2025-11",
+      "aiChain.start=2025-11",
       "centralBank.overrides=[]",
     ],
   });
+  // Shortened after loading: the scenario's later-dated deals (2027-01) would lie outside a shorter run.
+  c.ticks = ticks;
   edit?.(c);
   return c;
 }

@@ -1,7 +1,7 @@
 // Worker of a sharded run (`spiral run --threads N`, src/engine/threads.ts;
 // started through slicePasses.cjs):
 // waits on the shared control array, runs blocks of each pass (over the
-// households or the firms) as long as unclaimed ones are left, reports done. Thin on purpose (DESIGN §1).
+// households or the firms) as long as unclaimed ones are left, reports done. Thin on purpose (docs/development.md, "Engine principles").
 import { parentPort, workerData } from "node:worker_threads";
 import { Control, type SliceWorkerData } from "../src/engine/sliceProtocol.ts";
 import { runClaimed } from "../src/model/kernels.ts";

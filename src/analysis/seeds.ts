@@ -6,7 +6,7 @@ const utf8 = new TextEncoder();
  * replication), usable as a config `seed` (0 … 2^32 − 1). It depends on
  * nothing else — not on how many points or replications the sweep has, nor
  * on the order they run in — so adding points or replications never changes
- * the seed, and therefore the results, of existing runs (DESIGN §5).
+ * the seed, and therefore the results, of existing runs (docs/sweeps.md, "Seeds, point ids, determinism").
  *
  * The three values are written as the canonical string
  * JSON.stringify([sweepSeed, pointId, replication]) (quoting keeps

@@ -38,7 +38,7 @@ export interface SpiralConfig {
    */
   burnInTicks: number;
   /**
-   * Scale of the simulated economy. N simulated households stand for the US household sector; every money amount in the model is per-household real USD, and outputs are multiplied by usHouseholds / N (DESIGN §3).
+   * Scale of the simulated economy. N simulated households stand for the US household sector; every money amount in the model is per-household real USD, and outputs are multiplied by usHouseholds / N (docs/ODD.md §2, Scales).
    */
   scale: {
     /**
@@ -63,7 +63,7 @@ export interface SpiralConfig {
      */
     mpcIncomeMax: number;
     /**
-     * The same propensity for a very wealthy household: propensities fall with wealth (DESIGN §3: lower propensity for the rich).
+     * The same propensity for a very wealthy household: propensities fall with wealth (docs/ODD.md §7.7: lower propensity for the rich).
      */
     mpcIncomeMin: number;
     /**
@@ -367,19 +367,19 @@ export interface SpiralConfig {
      */
     advancePenaltyYearly: number;
     /**
-     * Periods in which the central bank sets the rate by decision instead of by its rule (e.g. 'hold at 4.5 % for 24 months'); outside them the rule applies, starting from the last rate set. Logged as policy events.
+     * Periods in which the central bank sets the rate by decision instead of by its rule (e.g. 'hold at 4.5 % for 24 months'); outside them the rule applies, starting from the last rate set. Logged as policy events. Months are calendar months of the run (startDate is tick 1): `from` must lie within the run, `until` not before `from` (it may run past the run's end).
      *
      * @maxItems 1000
      */
     overrides: {
       /**
-       * First tick of the override.
+       * First month of the override (calendar month; must lie within the run).
        */
-      fromTick: number;
+      from: string;
       /**
-       * Last tick of the override.
+       * Last month of the override (calendar month, not before `from`).
        */
-      untilTick: number;
+      until: string;
       /**
        * Policy rate during the override.
        */
@@ -448,7 +448,7 @@ export interface SpiralConfig {
       extraMismatchDecayMonthly: number;
     };
     /**
-     * Fiscal absorption of AI infrastructure cost (DESIGN §3, policy levers): the government pays a share of the chain's capex and guarantees a share of its debt, financed with bills. Off by default; the fiscal-absorb scenario switches it on.
+     * Fiscal absorption of AI infrastructure cost (docs/ODD.md §7.14, policy levers): the government pays a share of the chain's capex and guarantees a share of its debt, financed with bills. Off by default; the fiscal-absorb scenario switches it on.
      */
     fiscalAbsorption: {
       /**
@@ -483,7 +483,7 @@ export interface SpiralConfig {
     governmentAccountMonths: number;
   };
   /**
-   * How each tick is labelled: feedback phases and crises (DESIGN §3 'Phases and crises').
+   * How each tick is labelled: feedback phases and crises (docs/ODD.md §7.21).
    */
   metrics: {
     /**
@@ -516,7 +516,7 @@ export interface SpiralConfig {
     crisisOnBankFailure: boolean;
   };
   /**
-   * The AI investment chain (DESIGN §3): a few firms configured by role, tied by purchase contracts, equity stakes and backstops, financed by cash, bank loans and non-bank investors; end-user demand from households, non-AI firms and the government.
+   * The AI investment chain (docs/ODD.md §7.11–§7.15): a few firms configured by role, tied by purchase contracts, equity stakes and backstops, financed by cash, bank loans and non-bank investors; end-user demand from households, non-AI firms and the government.
    */
   aiChain: {
     /**
@@ -524,11 +524,11 @@ export interface SpiralConfig {
      */
     enabled: boolean;
     /**
-     * First tick at which the chain acts (plans, trades, pays, is priced). Before it, its balance sheets stand still while the core economy settles from its initial state — scenarios start the chain after the burn-in.
+     * Calendar month in which the chain starts acting (plans, trades, pays, is priced); the default is late 2025, the month its firms' balance sheets and deals describe (docs/calibration.md §1–4, §12). Before it, its balance sheets stand still while the core economy settles from its initial state — scenarios start the chain after the burn-in. Must lie within the run. Every other time in aiChain (contracts, stakes, backstops) is a calendar month too: an event dated before this month begins with the chain, so moving the start moves those events with it; later events keep their dates.
      */
-    startTick: number;
+    start: string;
     /**
-     * The chain's firms. Defaults: generic names, each with its real analogue and the CALIBRATION rows it uses.
+     * The chain's firms. Defaults: generic names, each with its real analogue and the docs/calibration.md rows it uses.
      *
      * @maxItems 64
      */
@@ -550,7 +550,7 @@ export interface SpiralConfig {
        */
       bank: number;
       /**
-       * AI-chain revenue at the start (chip: GPU sales; clouds: compute; labs: end-user sales).
+       * AI-chain revenue at the start, a monthly run rate at an annual rate (chip: GPU sales; clouds: compute; labs: end-user sales). The chain's first month reproduces it: a lab's or cloud's revenue not covered by its contracts then is what end users pay it (aiChain.demand); the chip maker's is the GPU part of the clouds' capex. Defaults: chipCo $260 bn = Nvidia's outlook for Q4 FY26 (Nov 2025 – Jan 2026, the chain's first months), $65.0 bn ± 2 % a quarter, × 4 (Q3 FY26 release of 19 Nov 2025, the source of docs/calibration.md §12.2's $57.0 bn; via nextbigfuture.com and tipranks.com); labA $20 bn (OpenAI >$20 bn ARR, §4, §12.3).
        */
       revenueUsdBnYearly: number;
       /**
@@ -590,12 +590,12 @@ export interface SpiralConfig {
        */
       labOpexUsdBnYearly: number;
       /**
-       * Yearly volatility of the share price at the start; with the initial leverage it fixes the firm's asset volatility, which (levered to current debt) is the floor of the volatility the credit model uses. The neocloud's 0.7 puts its 5-yr CDS at ≈540 bp, inside the 368–643 bp of Oct–Nov 2025 (CALIBRATION §3).
+       * Yearly volatility of the share price at the start; with the initial leverage it fixes the firm's asset volatility, which (levered to current debt) is the floor of the volatility the credit model uses. The neocloud's 0.7 puts its 5-yr CDS at ≈540 bp, inside the 368–643 bp of Oct–Nov 2025 (docs/calibration.md §3).
        */
       equityVolatility: number;
     }[];
     /**
-     * Multi-period purchase commitments (lab → cloud compute, cloud → chip orders), announced vs realised, cancellable with a penalty. Defaults from CALIBRATION §4.
+     * Multi-period purchase commitments (lab → cloud compute, cloud → chip orders), announced vs realised, cancellable with a penalty. Defaults from docs/calibration.md §4, dated in calendar months: the deals in force by late 2025 (Azure +$250bn, AWS $38bn, CoreWeave ≈$22.4bn, Oracle → Nvidia ≈$40bn) from 2025-11, the chain's start in baseline-2025; OpenAI → Oracle ≈$300bn over ~5 years from 2027-01.
      *
      * @maxItems 1000
      */
@@ -621,16 +621,16 @@ export interface SpiralConfig {
        */
       months: number;
       /**
-       * Tick of the first instalment.
+       * Month of the first instalment (calendar month within the run; a month before aiChain.start means the first instalment falls in the chain's first month, and the contract then runs its full length).
        */
-      startTick: number;
+      start: string;
       /**
        * Penalty, as a share of the remaining binding value, that the buyer pays when it cancels.
        */
       cancellationPenaltyShare: number;
     }[];
     /**
-     * Equity stakes and announced equity investments between chain firms, optionally conditional on compute deployed ('$10bn per GW'). Defaults from CALIBRATION §4.
+     * Equity stakes and announced equity investments between chain firms, optionally conditional on compute deployed ('$10bn per GW'). Defaults from docs/calibration.md §4, dated in calendar months: Nvidia → OpenAI (LOI of Sep 2025, paid per GW deployed), Microsoft's ≈27 % of OpenAI and the Anthropic tranches from 2025-11; Nvidia's $2bn in CoreWeave in 2026-01.
      *
      * @maxItems 1000
      */
@@ -664,12 +664,12 @@ export interface SpiralConfig {
        */
       months: number;
       /**
-       * First tick at which tranches may be paid.
+       * First month in which tranches may be paid (calendar month within the run; before aiChain.start, from the chain's first month).
        */
-      startTick: number;
+      start: string;
     }[];
     /**
-     * Vendor backstops: a guarantor buys a cloud's unsold capacity. Default: the Nvidia–CoreWeave $6.3bn backstop to Apr 2032 (CALIBRATION §4).
+     * Vendor backstops: a guarantor buys a cloud's unsold capacity, from the chain's start to its `until` month. Default: the Nvidia–CoreWeave $6.3bn backstop through Apr 2032 (docs/calibration.md §4).
      *
      * @maxItems 100
      */
@@ -687,9 +687,9 @@ export interface SpiralConfig {
        */
       limitUsdBn: number;
       /**
-       * Last tick of the backstop.
+       * Last month of the backstop (calendar month; not before aiChain.start nor the run's first month; it may run past the run's end). The backstop runs from the chain's start.
        */
-      untilTick: number;
+      until: string;
     }[];
     /**
      * All-in capital cost of one GW of AI data-centre capacity.
@@ -699,6 +699,10 @@ export interface SpiralConfig {
      * Share of that cost bought from the chip maker (the rest: buildings and equipment from non-AI capital-goods firms).
      */
     gpuShareOfCost: number;
+    /**
+     * Share of the value of the GPUs the chain's clouds buy from the chip maker that is imported content (wafers from foreign foundries, high-bandwidth memory, packaging abroad). The national accounts count it as imports (netExportsNominal) and as an input of the chip maker, so that GDP holds domestic value added only. The model has no rest-of-the-world sector: the payment abroad is measured, not simulated (the chip maker keeps the cash).
+     */
+    gpuImportShare: number;
     /**
      * Life of GPUs and their capacity; capacity and its book value depreciate linearly over it.
      */
@@ -724,17 +728,13 @@ export interface SpiralConfig {
      */
     buildMonths: number;
     /**
-     * End-user demand for AI services (households' subscriptions, non-AI firms' use, government purchases), a Bass diffusion whose pace rises with capability (deployed compute) and falls with price.
+     * End-user demand for AI services (households' subscriptions, non-AI firms' use, government purchases), a Bass diffusion whose pace rises with capability (deployed compute) and falls with price. It starts, in the chain's first month, at the spending the firms' configured revenues imply: each lab's and cloud's revenue (aiChain.firms[].revenueUsdBnYearly) less its contract instalments then — ≈$75 bn a year with the defaults (OpenAI >$20bn ARR, Anthropic, the clouds' AI services; docs/calibration.md §4, §12.2–12.3) — and that level keeps being paid to each firm in its first-month share (its customer base) while spending beyond it goes to labs (labShare, by compute contracted) and clouds (by capacity).
      */
     demand: {
       /**
        * Spending on AI services at full adoption and the initial price, as a share of nominal GDP.
        */
       potentialShareOfGdp: number;
-      /**
-       * Share of the potential reached at the start.
-       */
-      initialAdoption: number;
       /**
        * Bass innovation coefficient p.
        */
@@ -760,7 +760,7 @@ export interface SpiralConfig {
        */
       governmentShare: number;
       /**
-       * Share of end-user spending that goes to model labs (the rest to clouds directly, by capacity).
+       * Share of end-user spending beyond its level in the chain's first month that goes to model labs (in proportion to the compute they have contracted; the rest to clouds directly, by capacity). The first month's level is paid to each firm in its share of that month, as long as the firm lives.
        */
       labShare: number;
     };
@@ -806,6 +806,10 @@ export interface SpiralConfig {
        */
       cashBufferMonths: number;
       /**
+       * Share of the gap between the cash buffer wanted (cashBufferMonths) and the cash held that a chain firm closes in a month by borrowing or raising equity, beyond what the month's outgoings need: buffers are built over months, so a firm configured with less cash than its buffer does not borrow the whole gap in its first month. 1 closes it at once.
+       */
+      cashAdjustmentMonthly: number;
+      /**
        * Months of burn a lab raises in each equity round.
        */
       labEquityRunwayMonths: number;
@@ -826,7 +830,7 @@ export interface SpiralConfig {
        */
       loanMaturityMonths: number;
       /**
-       * Spread over the expected loss (PD × LGD) that lenders charge at zero stress. 35 bp puts the cash-rich hyperscalers at their late-2025 5-yr CDS of ≈34–45 bp (CALIBRATION §3).
+       * Spread over the expected loss (PD × LGD) that lenders charge at zero stress. 35 bp puts the cash-rich hyperscalers at their late-2025 5-yr CDS of ≈34–45 bp (docs/calibration.md §3).
        */
       riskPremiumBp: number;
       /**
@@ -846,7 +850,7 @@ export interface SpiralConfig {
        */
       fundCashUsdBn: number;
       /**
-       * Horizon of the structural (Merton/KMV) default probability, annualised. Five years matches the 5-yr CDS tenor quoted in CALIBRATION §3; with a one-year horizon a firm far from its default point shows almost no risk however levered it is.
+       * Horizon of the structural (Merton/KMV) default probability, annualised. Five years matches the 5-yr CDS tenor quoted in docs/calibration.md §3; with a one-year horizon a firm far from its default point shows almost no risk however levered it is.
        */
       pdHorizonYears: number;
       /**
@@ -892,16 +896,16 @@ export interface SpiralConfig {
       shortPressure: number;
     };
     /**
-     * With the chain on: share of the non-AI corporate sector's capitalised earnings counted as its market value — the rest of the core's corporate value belongs to the chain firms, which are valued separately (total US market cap ≈ $68T, of which ≈ $25–30T in the AI chain, CALIBRATION §6).
+     * With the chain on: share of the non-AI corporate sector's capitalised earnings counted as its market value — the rest of the core's corporate value belongs to the chain firms, which are valued separately (total US market cap ≈ $68T, of which ≈ $25–30T in the AI chain, docs/calibration.md §6).
      */
     nonAiSectorIndexShare: number;
   };
   /**
-   * Automation by AI (issue 4): AI capability grows with the chain's deployed compute; every household has an exposure (share of its tasks AI can do); non-AI firms automate the exposed tasks whose AI cost is below their wage cost, buying the AI services from the chain, with an adoption lag; they lay off their most exposed workers; displaced workers carry a skill mismatch that slows re-employment and decays with time (faster under government retraining); reinstatement creates new tasks. Acts only while the AI chain runs (aiChain.enabled, from aiChain.startTick).
+   * Automation by AI (issue 4): AI capability grows with the chain's deployed compute; every household has an exposure (share of its tasks AI can do); non-AI firms automate the exposed tasks whose AI cost is below their wage cost, buying the AI services from the chain, with an adoption lag; they lay off their most exposed workers; displaced workers carry a skill mismatch that slows re-employment and decays with time (faster under government retraining); reinstatement creates new tasks. Acts only while the AI chain runs (aiChain.enabled, from aiChain.start).
    */
   automation: {
     /**
-     * Whether non-AI firms automate tasks with AI services (needs aiChain.enabled; acts from aiChain.startTick). Off by default so that the AI-chain scenarios stay as calibrated; configs/scenarios/fast-automation.json and slow-automation.json switch it on.
+     * Whether non-AI firms automate tasks with AI services (needs aiChain.enabled; acts from aiChain.start). Off by default so that the AI-chain scenarios stay as calibrated; configs/scenarios/fast-automation.json and slow-automation.json switch it on.
      */
     enabled: boolean;
     /**
@@ -954,7 +958,7 @@ export interface SpiralConfig {
      */
     residentialShare: number;
     /**
-     * Trend growth of the base load from aiChain.startTick on (electrification, manufacturing, other data centres), on top of its response to firms' output.
+     * Trend growth of the base load from aiChain.start on (electrification, manufacturing, other data centres), on top of its response to firms' output.
      */
     baseLoadGrowthYearly: number;
     /**

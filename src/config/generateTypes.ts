@@ -1,6 +1,6 @@
 // Writes src/config/configTypes.ts from configs/schema.json, so the config's
 // TypeScript types and its JSON Schema never drift: the schema is the one
-// source of truth (STYLE.md, "Parameters as one documented record").
+// source of truth (docs/development.md, "Code style": "Parameters as one documented record").
 // Run with `npm run gen:types`; a test fails when the file is stale.
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";

@@ -6,6 +6,7 @@
 // the file that holds it, not on the child.
 import type { ErrorObject } from "ajv";
 import { InputError } from "../errors.ts";
+import { checkCalendar } from "./calendar.ts";
 import type { SpiralConfig } from "./configTypes.ts";
 import { type SchemaNode, validateWithSchema } from "./schema.ts";
 import { closestName } from "./suggest.ts";
@@ -41,7 +42,18 @@ export function validateResolved(data: unknown, origins: Origins, fallbackLabel:
     }
   }
   const errors = validateWithSchema(data);
-  if (errors.length === 0) return data as SpiralConfig;
+  if (errors.length === 0) {
+    // Past the schema: months outside the run, unknown chain firm names (calendar.ts).
+    const config = data as SpiralConfig;
+    const problems = checkCalendar(config);
+    if (problems.length === 0) return config;
+    const lines = problems.map(
+      ({ pointer, problem }) =>
+        `${originOf(pointer, origins) ?? fallbackLabel}: ${dottedPath(pointer)}: ${problem}`,
+    );
+    const pointer = problems[0].pointer;
+    throw new InputError(lines.join("\n"), originOf(pointer, origins) ?? fallbackLabel, pointer);
+  }
 
   const lines: string[] = [];
   let first: { label: string; pointer: string } | undefined;

@@ -1,6 +1,6 @@
 // Bust measures of one run (issue 19): what a researcher asks of an AI-chain
 // bust, computed from the monthly series the run already writes, over the
-// months from the chain's start (aiChain.startTick) to the end of the run.
+// months from the chain's start (aiChain.start, a calendar month) to the end of the run.
 // Pure: columns in, plain data out. The summary (summary.json, and so every
 // sweep record) carries them as `bust`; `spiral compare` and the sweep's
 // comparison tables read them from there.
@@ -70,7 +70,7 @@ export const OUTPUT_TREND_MIN_MONTHS = 24;
 export const JOBS_RISE = 0.01;
 
 export interface BustMeasures {
-  /** The tick the chain starts acting (aiChain.startTick). */
+  /** The tick the chain starts acting (the tick of aiChain.start). */
   chainStartTick: number;
   /** Months from the chain's start to the end of the run. */
   monthsAfterStart: number;
@@ -97,7 +97,7 @@ export interface BustMeasures {
 }
 
 export interface BustInfo {
-  /** aiChain.startTick: element startTick − 1 of a column is the chain's first month. */
+  /** The tick of aiChain.start (config/calendar.ts chainStartTick): element chainStartTick − 1 of a column is the chain's first month. */
   chainStartTick: number;
   /** The chain's firms in config order: their `<name>_defaulted` columns give default by role. */
   firms: readonly { name: string; role: string }[];

@@ -1,6 +1,6 @@
 // `spiral reproduce RUN_DIR`: re-runs a finished run from its manifest (the
 // resolved config, seed included) into a temporary folder and compares the
-// outputs the promise covers (DESIGN §2: same config and seed ⇒ byte-identical
+// outputs the promise covers (docs/development.md, "Engine principles": same config and seed ⇒ byte-identical
 // series.csv, series.parquet, events.ndjson). Works for a run folder of
 // `spiral run` and for runs/<runId>/ inside a sweep: both are run folders.
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";

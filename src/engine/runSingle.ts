@@ -1,5 +1,5 @@
 // A single run, in-process: the one place where the model meets the result
-// files (DESIGN §1: io and analysis never import the model). The sequence is
+// files (docs/development.md, "Engine principles": io and analysis never import the model). The sequence is
 // the one io/ documents: prepare the folder, write a "running" manifest,
 // stream series, events and firm snapshots tick by tick, then close the
 // writers, write summary.json and the "completed" manifest with the hashes.
@@ -7,6 +7,7 @@
 // final name) and the manifest says "failed" with the error.
 import { rmSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
+import { chainStartTick } from "../config/calendar.ts";
 import type { SpiralConfig } from "../config/index.ts";
 import { writeFileAtomic } from "../io/atomicWrite.ts";
 import { EventsWriter, type RunEvent } from "../io/eventsWriter.ts";
@@ -331,7 +332,7 @@ function summaryInfo(config: SpiralConfig): SummaryInfo {
   const info: SummaryInfo = { name: config.name, seed: config.seed, burnInTicks: config.burnInTicks };
   if (config.model !== "lengnick2013" && config.aiChain.enabled) {
     info.chain = {
-      chainStartTick: config.aiChain.startTick,
+      chainStartTick: chainStartTick(config),
       firms: config.aiChain.firms.map((f) => ({ name: f.name, role: f.role })),
       startDate: config.startDate,
     };

@@ -1,4 +1,4 @@
-// The model's public surface (STYLE.md: a tiny API users remember): build
+// The model's public surface (a tiny API users remember: docs/development.md, "Code style"): build
 // from a config, step, read metrics. Pure and deterministic: no I/O, no
 // worker code; the engine drives it.
 export { chainNetwork } from "./agents/aiChain/network.ts";

@@ -1,7 +1,7 @@
 // Initial state: a balance sheet consistent by construction (every asset has
 // its counterpart) and flows near a stationary state, calibrated to the
 // config's ratios to GDP. Behaviour lives in agents/ and markets/; this file
-// only builds the starting point (STYLE.md: initialisation apart from
+// only builds the starting point (docs/development.md, "Code style": initialisation apart from
 // behaviour).
 import type { SpiralConfig } from "../config/configTypes.ts";
 import { InputError } from "../errors.ts";
@@ -218,7 +218,7 @@ export function createInitialState(config: SpiralConfig, opts: InitOptions = {})
       households.wage[i] = wageC;
     }
     households.reservationWage[i] = households.wage[i];
-    // Exposure to automation, independent of the job (CALIBRATION §7: ≈ 20 % of tasks exposed on average).
+    // Exposure to automation, independent of the job (docs/calibration.md §7: ≈ 20 % of tasks exposed on average).
     households.exposure[i] = exposureFromUniform(
       agentUniform(seed, AgentStream.exposure, 0, i),
       config.automation.exposureMean,

@@ -1,4 +1,4 @@
-// The ledger: balance sheets and the only ways money moves (DESIGN §3,
+// The ledger: balance sheets and the only ways money moves (docs/ODD.md §7.20,
 // "Stock-flow consistency"). Every payment is a double entry — the payer's
 // asset falls, the payee's rises, and the banks' and central bank's
 // matching liabilities and reserves move with them; loans create deposits.

@@ -1,4 +1,4 @@
-// What each tick reports: the series row (DESIGN §4), the feedback-phase
+// What each tick reports: the series row (docs/ODD.md §4, "Observation"), the feedback-phase
 // label and the crisis flag. Money is converted from model dollars to USD
 // billions at real-US scale (÷ scale), flows to annual rates (× 12).
 // Phase and crisis need a little history; it lives in preallocated arrays
@@ -8,6 +8,7 @@ import { chainDebtRank } from "./agents/aiChain/defaults.ts";
 import { liveCapacity } from "./agents/aiChain/demand.ts";
 import { incomeQuintileShares } from "./incomeQuintiles.ts";
 import { SECTOR_COUNT, SECTOR_NAMES } from "./ledger.ts";
+import { emptyAccounts, measureNationalAccounts } from "./nationalAccounts.ts";
 import type { ModelEvent, ModelState } from "./state.ts";
 import { SOURCE_COUNT, Source } from "./state.ts";
 
@@ -26,13 +27,67 @@ export const SERIES_COLUMNS: readonly SeriesColumn[] = [
     name: "gdpReal",
     type: "float",
     unit: "USD bn (2025 prices) per year",
-    description: "Real output (value added) at an annual rate",
+    description:
+      "Real GDP at an annual rate: the value added of non-AI firms, the AI chain and the utility, each deflated by its output price (non-AI output's unit value, aiServicePrice, electricityCpi)",
   },
   {
     name: "gdpNominal",
     type: "float",
     unit: "USD bn per year",
-    description: "Nominal output at an annual rate",
+    description:
+      "Nominal GDP at an annual rate: consumption + investment + government + inventory change + net exports, equal to the sum of the valueAdded columns (src/model/nationalAccounts.ts)",
+  },
+  {
+    name: "consumptionNominal",
+    type: "float",
+    unit: "USD bn per year",
+    description: "Household consumption: goods, AI subscriptions and electricity, annual rate",
+  },
+  {
+    name: "investmentNominal",
+    type: "float",
+    unit: "USD bn per year",
+    description:
+      "Investment: non-AI firms' capital goods, the chain's data-centre buildings and GPUs, the utility's grid equipment, annual rate",
+  },
+  {
+    name: "governmentNominal",
+    type: "float",
+    unit: "USD bn per year",
+    description: "Government purchases of goods, AI services and retraining services, annual rate",
+  },
+  {
+    name: "inventoryChangeNominal",
+    type: "float",
+    unit: "USD bn per year",
+    description: "Non-AI firms' output not sold this month, at this month's prices, annual rate",
+  },
+  {
+    name: "netExportsNominal",
+    type: "float",
+    unit: "USD bn per year",
+    description: "Net exports: minus the imported content of GPUs (aiChain.gpuImportShare), annual rate",
+  },
+  {
+    name: "valueAddedNonAi",
+    type: "float",
+    unit: "USD bn per year",
+    description:
+      "Value added of non-AI firms: output at its price plus retraining services, less AI services, platform fees and electricity bought, annual rate",
+  },
+  {
+    name: "valueAddedAiChain",
+    type: "float",
+    unit: "USD bn per year",
+    description:
+      "Value added of the AI chain: revenue and platform fees less compute bought from each other, goods, the chip maker's inputs, electricity and imported GPU content, annual rate",
+  },
+  {
+    name: "valueAddedUtility",
+    type: "float",
+    unit: "USD bn per year",
+    description:
+      "Value added of the utility: electricity sold less fuel and operating purchases, annual rate",
   },
   {
     name: "inflationYoY",
@@ -391,6 +446,7 @@ export class MetricsTracker {
   private readonly spellMonths: Float64Array;
   private readonly spellCount: Float64Array;
   private readonly quintiles = new Float64Array(5);
+  private readonly accounts = emptyAccounts();
 
   constructor(ticks: number, config?: SpiralConfig) {
     this.columns = config ? seriesColumnsFor(config) : SERIES_COLUMNS;
@@ -452,8 +508,18 @@ export class MetricsTracker {
     const r = this.row;
     r[COL.tick] = t;
     r[COL.date] = dateOfTick(m.config.startDate, t);
-    r[COL.gdpReal] = realOutput * 12 * toBn;
-    r[COL.gdpNominal] = nominalOutput * 12 * toBn;
+    const na = measureNationalAccounts(m, this.accounts);
+    const yearBn = 12 * toBn;
+    r[COL.gdpReal] = na.gdpReal * yearBn;
+    r[COL.gdpNominal] = na.gdpExpenditure * yearBn;
+    r[COL.consumptionNominal] = na.consumption * yearBn;
+    r[COL.investmentNominal] = na.investment * yearBn;
+    r[COL.governmentNominal] = na.government * yearBn;
+    r[COL.inventoryChangeNominal] = na.inventoryChange * yearBn;
+    r[COL.netExportsNominal] = na.netExports * yearBn;
+    r[COL.valueAddedNonAi] = na.valueAddedFirms * yearBn;
+    r[COL.valueAddedAiChain] = na.valueAddedAiChain * yearBn;
+    r[COL.valueAddedUtility] = na.valueAddedUtility * yearBn;
     r[COL.inflationYoY] = m.macro.inflationYoY;
     r[COL.priceIndex] = m.macro.priceIndex;
     r[COL.unemploymentRate] = m.macro.unemploymentRate;

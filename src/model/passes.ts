@@ -1,5 +1,5 @@
 // Passes over the households that may run in slices on several threads
-// (DESIGN §2). A pass is a kernel run over fixed-size blocks of households:
+// (docs/development.md, "Engine principles"). A pass is a kernel run over fixed-size blocks of households:
 // each block writes its own partial results (sums, per-bank sums, counts),
 // and the coordinator combines them in block order. The block size does not
 // depend on the number of threads, so the combined results — and the run's

@@ -1,5 +1,5 @@
 // Randomness that is reproducible and does not depend on how agents are split
-// across threads (DESIGN §2).
+// across threads (docs/development.md, "Engine principles").
 //
 // - `agentUniform(seed, stream, tick, agent)` is a counter-based generator: a
 //   pure hash of its four integer inputs. A draw made for household 17 in

@@ -1,6 +1,6 @@
-// One tick (one month) of the economy, phase by phase, in the order of
-// DESIGN §3. Each line is one agent action; read top to bottom, this is the
-// model's story (STYLE.md, after BeforeIT.jl's one_step).
+// One tick (one month) of the economy, phase by phase (docs/ODD.md §3 describes
+// each phase). Each line is one agent action; read top to bottom, this is the
+// model's story (docs/development.md "Code style", after BeforeIT.jl's one_step).
 
 import { resolveChainDefaults } from "./agents/aiChain/defaults.ts";
 import { updateAiDemand } from "./agents/aiChain/demand.ts";
@@ -52,8 +52,8 @@ export function step(m: ModelState): void {
   setPolicyRate(m); // Taylor rule or configured path
   setCreditTerms(m); // banks' spreads and lending capacity from their capital
   priceCredit(m); // each borrower's default probability and loan rate
-  // The AI chain acts from aiChain.startTick on (before it, its balance sheets stand still while the core warms up).
-  const chain = m.aiChain.n > 0 && m.tick >= m.config.aiChain.startTick;
+  // The AI chain acts from aiChain.start on (before it, its balance sheets stand still while the core warms up).
+  const chain = m.aiChain.n > 0 && m.tick >= m.aiChain.chainStartTick;
   // Firms automate with AI services bought from the chain, so automation acts only while the chain does.
   const automation = chain && m.config.automation.enabled;
   resetChainFlows(m);

@@ -1,5 +1,5 @@
 // The model's state. Large populations (households, non-AI firms) are
-// structure-of-arrays typed columns (DESIGN §2: "agents are columns, not
+// structure-of-arrays typed columns (docs/development.md, "Engine principles": "agents are columns, not
 // objects"); the few banks too, for uniformity; the central bank and the
 // government are small objects. Columns can live on SharedArrayBuffer so a
 // worker thread can own a slice of them.
@@ -46,7 +46,7 @@ export interface Households {
   supplier: Int32Array;
   /** Consumption spending planned this tick (USD), settled in the goods market. */
   plannedSpend: Float32Array;
-  /** Share of the household's tasks AI can do, in 255ths (fixed at birth; CALIBRATION §7). */
+  /** Share of the household's tasks AI can do, in 255ths (fixed at birth; docs/calibration.md §7). */
   exposure: Uint8Array;
   /** Skill mismatch after an automation layoff, in 255ths: the chance a contacting firm passes her over. */
   mismatch: Uint8Array;
@@ -349,6 +349,18 @@ export interface AiChain {
   /** Price index of AI services (1 at the start) and the adoption state of end-user demand. */
   servicePrice: number;
   adoption: number;
+  /**
+   * End users' spending in the chain's first month (model dollars per
+   * month): the firms' configured revenue that their contracts at the start
+   * do not cover. The adoption state starts where it gives this spending.
+   */
+  endUserAtStart: number;
+  /**
+   * Per firm, what end users pay it in the chain's first month (model
+   * dollars per month; its part of endUserAtStart): its customer base, in
+   * whose proportions that level of spending keeps being paid.
+   */
+  endUserBase: Float64Array;
   initialCapacityGw: number;
   endUserSpending: number;
   householdAiShare: number;
@@ -361,7 +373,30 @@ export interface AiChain {
   /** Chain firms' total market value last tick (for revaluation). */
   marketCapTotal: number;
   stakesValue: number;
+  /**
+   * This tick's flows for the national accounts (nationalAccounts.ts), by
+   * ChainAccount slot: what the chain bought from non-AI firms and from
+   * itself, and the platform fees it received. Reset each tick.
+   */
+  accounts: Float64Array;
 }
+
+/** Slots of AiChain.accounts. */
+export const ChainAccount = {
+  /** Operating purchases from consumption-goods firms (intermediate consumption). */
+  goodsOpex: 0,
+  /** Buildings and equipment for data centres from capital-goods firms (investment). */
+  buildings: 1,
+  /** The chip maker's cost of goods bought from capital-goods firms (intermediate consumption). */
+  chipInputs: 2,
+  /** Payments to chip makers by other chain firms: GPUs and GPU orders (investment). */
+  gpus: 3,
+  /** Payments between chain firms for compute: contract instalments, backstop purchases (intermediate). */
+  compute: 4,
+  /** Platform fees received from non-AI firms (the hyperscalers' other businesses). */
+  platformFees: 5,
+  count: 6,
+} as const;
 
 /** The non-bank investor fund: households own it in proportion to their equity units. */
 export interface Fund {

@@ -17,6 +17,7 @@ import {
   formatP,
   formatValue,
 } from "../engine/comparisonFormat.ts";
+import { tickOfMonth } from "../config/calendar.ts";
 import { writeFileAtomic } from "../io/atomicWrite.ts";
 import { escapeHtml, footerHtml, reportPage } from "./html.ts";
 import { recordOutput } from "./manifestOutputs.ts";
@@ -154,8 +155,10 @@ export function comparisonFigures(
 function chainStartOf(sweep: SweepFolder): number {
   const base = (sweep.manifest as { baseConfig?: Record<string, unknown> } | null)?.baseConfig ?? {};
   const burnIn = typeof base.burnInTicks === "number" ? base.burnInTicks : 0;
-  const chain = base.aiChain as { enabled?: boolean; startTick?: number } | undefined;
-  return chain?.enabled && typeof chain.startTick === "number" ? chain.startTick : burnIn + 1;
+  const chain = base.aiChain as { enabled?: boolean; start?: string } | undefined;
+  return chain?.enabled && typeof chain.start === "string" && typeof base.startDate === "string"
+    ? tickOfMonth(base.startDate, chain.start)
+    : burnIn + 1;
 }
 
 /** The comparison report page of a loaded sweep folder that has aggregates/comparison.json. */

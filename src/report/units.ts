@@ -3,7 +3,7 @@
 // model/metrics.ts) — never copied here — and is only turned into a display form: decimals become
 // percent, everything else keeps its unit. Columns the model does not list
 // yet (the AI chain, power and automation are built in later issues) fall
-// back to the naming convention of STYLE.md, a unit suffix in the name:
+// back to the naming convention of docs/development.md ("Code style"), a unit suffix in the name:
 // `gridCapacityGw` → GW, `nvidia_cdsBp` → bp, `someShare` → %. (The
 // automation columns — `automatedTaskShare`, `laborShare`, … — are model
 // columns now, with their units in SERIES_COLUMNS.)
@@ -25,7 +25,7 @@ const UNIT_OF_FIRM_SUFFIX: ReadonlyMap<string, string> = new Map(
   CHAIN_FIRM_COLUMNS.map((c) => [c.suffix, c.unit]),
 );
 
-/** Unit suffixes of column names (STYLE.md: units in names) for columns the model table lacks. */
+/** Unit suffixes of column names (docs/development.md, "Code style": units in names) for columns the model table lacks. */
 const UNIT_SUFFIXES: readonly [RegExp, string][] = [
   [/UsdBn$/, "USD bn"],
   [/UsdPerMwh$/, "USD per MWh"],

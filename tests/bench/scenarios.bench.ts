@@ -7,6 +7,7 @@
 // the chain's start). Run: npm run bench:scenarios [-- --seeds 20 --households 2000 --scenarios a,b]
 import { readdirSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { chainStartTick } from "../../src/config/calendar.ts";
 import { loadConfig } from "../../src/config/index.ts";
 import { runInMemory } from "../../src/engine/index.ts";
 
@@ -61,7 +62,7 @@ for (const name of names) {
         `seed=${seed}`,
       ],
     });
-    const start = c.aiChain.enabled ? c.aiChain.startTick - 1 : c.burnInTicks;
+    const start = c.aiChain.enabled ? chainStartTick(c) - 1 : c.burnInTicks;
     c.ticks = Math.min(c.ticks, start + months);
     const s = runInMemory(c).series;
     const u = s.unemploymentRate.slice(start);

@@ -1,5 +1,5 @@
 // Automation by AI (issue 4; Acemoglu & Restrepo's task model, calibrated
-// to Acemoglu 2024 — CALIBRATION §7). AI capability grows with the compute
+// to Acemoglu 2024 — docs/calibration.md §7). AI capability grows with the compute
 // the chain has in service. Each exposed task has an AI cost relative to its
 // wage cost; capability lowers it, the price of AI services raises it, the
 // firm's wage raises the cost of doing it by hand. A non-AI firm automates

@@ -1,6 +1,7 @@
 // Central bank: the policy rate (a smoothed Taylor rule with a lower bound,
 // or a configured step path), interest on reserves, and remittance of its
 // profit to the government.
+import { tickOfMonth } from "../../config/calendar.ts";
 import { FlowRow, Party, transfer } from "../ledger.ts";
 import type { ModelState } from "../state.ts";
 
@@ -35,12 +36,15 @@ export function setPolicyRate(m: ModelState): void {
     rate = Math.max(cb.lowerBoundYearly, cb.smoothing * prev + (1 - cb.smoothing) * target);
   }
   // Decided periods override the rule ("hold at 4.5 % for 24 months").
+  // Their months are calendar months of the run (config/calendar.ts).
   for (const o of cb.overrides) {
-    if (m.tick >= o.fromTick && m.tick <= o.untilTick) {
-      if (m.tick === o.fromTick)
-        m.events.push({ type: "policyOverrideStart", rateYearly: o.rateYearly, untilTick: o.untilTick });
+    const from = tickOfMonth(m.config.startDate, o.from);
+    const until = tickOfMonth(m.config.startDate, o.until);
+    if (m.tick >= from && m.tick <= until) {
+      if (m.tick === from)
+        m.events.push({ type: "policyOverrideStart", rateYearly: o.rateYearly, untilTick: until });
       rate = o.rateYearly;
-    } else if (m.tick === o.untilTick + 1) {
+    } else if (m.tick === until + 1) {
       m.events.push({ type: "policyOverrideEnd", rule: cb.rule });
     }
   }

@@ -1,4 +1,4 @@
-// The non-bank investor fund (DESIGN §3 "private-credit fund"; here it also
+// The non-bank investor fund (docs/ODD.md §7.10, the "private-credit fund"; here it also
 // stands for bond investors and growth-equity investors): owned by the
 // households in proportion to their equity units, it holds the chain's
 // bonds and private loans, every chain share not held by another chain

@@ -24,7 +24,7 @@ import { INCOME_BINS, incomeBin } from "./automation.ts";
  * Income, taxes, expectations and consumption plans.
  * - Consumption: c = α1(W) · expected income + α2 · wealth, with the income
  *   propensity α1 falling with wealth W from mpcIncomeMax to mpcIncomeMin
- *   (DESIGN §3: lower propensity for the rich); never more than deposits.
+ *   (docs/ODD.md §7.7: lower propensity for the rich); never more than deposits.
  * - Supplier choice (Caiani et al. 2016 / Delli Gatti et al. 2010): with
  *   some probability, or always after being rationed, compare the current
  *   supplier with one random consumption firm and switch if it is cheaper

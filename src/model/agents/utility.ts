@@ -1,7 +1,7 @@
 // The utility (issue 4): one agent standing for the power sector. Its
 // deliverable capacity grows only through its own investment, which enters
 // service after a build and interconnection lag of power.buildMonths (median
-// request-to-operation 4.9 years, CALIBRATION §5). It plans capacity for the
+// request-to-operation 4.9 years, docs/calibration.md §5). It plans capacity for the
 // load it projects over that lag — the base load on trend plus the data
 // centres it sees and part of those it does not see yet — and closes a share
 // of the gap each year. Grid investment is bought from capital-goods firms
@@ -30,7 +30,7 @@ export function scarcity(config: SpiralConfig, u: number): number {
  * follows the base load's trend, half-depreciated grid capital, and no
  * deposits or debt — so the initial balance sheet of the rest of the
  * economy is unchanged. Like the chain's, the grid stands still until
- * aiChain.startTick (the utility only maintains it), so the chain meets the
+ * aiChain.start (the utility only maintains it), so the chain meets the
  * grid of the calibration.
  */
 export function createUtility(
@@ -45,7 +45,7 @@ export function createUtility(
   const base = active ? p.baseLoadGw * scale : 0;
   const capacity = active ? (base + dataCentreGw) / p.initialUtilization : 0;
   const lifeMonths = p.lifeYears * 12;
-  // Ordered before the start: replacements and the load growth that forecasts expect from aiChain.startTick on.
+  // Ordered before the start: replacements and the load growth that forecasts expect from aiChain.start on.
   const trendGw = (base * p.baseLoadGrowthYearly) / 12 / p.targetUtilization;
   const pipeline = new Float64Array(p.buildMonths).fill(capacity / lifeMonths + trendGw);
   // Model GW and model dollars carry the same scale factor, so the cost per GW is unscaled.
@@ -121,7 +121,7 @@ export function planUtility(m: ModelState): void {
   const p = m.config.power;
   const lifeMonths = p.lifeYears * 12;
   const capitalPrice = p.costPerGwUsdBn * 1e9 * m.macro.capitalGoodsPrice;
-  if (m.tick < m.config.aiChain.startTick) {
+  if (m.tick < m.aiChain.chainStartTick) {
     // Warm-up: maintenance only (what wears out is replaced at once).
     u.orderGw = u.capacityGw / lifeMonths;
     u.capexBudget = u.orderGw * capitalPrice;
@@ -229,7 +229,7 @@ export function accountUtility(m: ModelState): void {
   if (!u.active) return;
   const p = m.config.power;
   const lifeMonths = p.lifeYears * 12;
-  if (m.tick >= m.config.aiChain.startTick) {
+  if (m.tick >= m.aiChain.chainStartTick) {
     const slot = m.tick % p.buildMonths;
     const entering = u.pipelineGw[slot];
     u.pipelineGw[slot] = u.deliveredGw;

@@ -1,5 +1,5 @@
 // Clearing and distress propagation on the AI chain's obligation network
-// (DESIGN §3 "Defaults and contagion", CALIBRATION §9). Two pure functions
+// (docs/ODD.md §7.15, "Defaults and contagion", docs/calibration.md §9). Two pure functions
 // over small dense n×n row-major matrices (n = tens of chain firms plus a
 // few sink nodes such as banks or the private-credit fund):
 //

@@ -1,4 +1,4 @@
-// Structural credit risk for listed borrowers (DESIGN §3, "Credit and equity
+// Structural credit risk for listed borrowers (docs/ODD.md §7.11, "Credit and equity
 // markets"; issue 3, item 6): a firm's equity is a call option on its assets
 // struck at its debt (Merton 1974), so its market value and volatility reveal
 // the value and volatility of the assets behind them, how many standard
@@ -21,23 +21,23 @@ export const DD_CAP = 40;
 /**
  * Defaults for spreads and the stress index, per year unless stated.
  * Spread levels aim at late-2025 5-yr CDS: hyperscalers ≈ 35–45 bp,
- * legacy cloud ≈ 100–125 bp, neocloud ≈ 400–650 bp (CALIBRATION §3).
+ * legacy cloud ≈ 100–125 bp, neocloud ≈ 400–650 bp (docs/calibration.md §3).
  */
 export const DEFAULT_CREDIT_RISK_PARAMS = {
-  /** Loss given default: CDS market convention of 40 % recovery (35–40 %, CALIBRATION §8). */
+  /** Loss given default: CDS market convention of 40 % recovery (35–40 %, docs/calibration.md §8). */
   lossGivenDefault: 0.6,
   /**
    * Spread paid over expected loss in calm markets, bp. Structural models
    * leave most investment-grade spread unexplained (the "credit spread
    * puzzle", Huang & Huang 2012): a hyperscaler's Merton PD is ≈ 0, yet its
-   * CDS trades at 35–45 bp (CALIBRATION §3). This premium carries that.
+   * CDS trades at 35–45 bp (docs/calibration.md §3). This premium carries that.
    */
   baseRiskPremiumBp: 30,
-  /** Extra premium at full market stress (stress = 1), bp; HY spreads averaged ≈ 550 bp, 1996–2022 (CALIBRATION §8). */
+  /** Extra premium at full market stress (stress = 1), bp; HY spreads averaged ≈ 550 bp, 1996–2022 (docs/calibration.md §8). */
   stressPremiumBp: 150,
   /** Peak-to-trough drawdown of the market index that counts as full stress (S&P 500: −49 % in 2000–02, −57 % in 2007–09). */
   drawdownAtFullStress: 0.4,
-  /** Widening of the average spread that counts as full stress, bp (CoreWeave +275 bp in six weeks, Oct–Nov 2025, CALIBRATION §3). */
+  /** Widening of the average spread that counts as full stress, bp (CoreWeave +275 bp in six weeks, Oct–Nov 2025, docs/calibration.md §3). */
   spreadWideningAtFullStressBp: 300,
   /** Weight of the equity drawdown in the stress index; the spread change gets the rest. */
   drawdownWeight: 0.5,

@@ -1,4 +1,4 @@
-// Share prices of the listed firms (DESIGN §3, "Credit and equity markets";
+// Share prices of the listed firms (docs/ODD.md §7.11, "Credit and equity markets";
 // issue 3, item 5): heterogeneous expectations in the manner of Brock &
 // Hommes (1998, "Heterogeneous beliefs and routes to chaos in a simple asset
 // pricing model", JEDC 22). Fundamentalists expect the price to revert to

@@ -23,7 +23,7 @@ import {
 } from "../passes.ts";
 import { AgentStream, keyedUniform, streamKey } from "../rng.ts";
 import type { ModelState } from "../state.ts";
-import { Source } from "../state.ts";
+import { ChainAccount, Source } from "../state.ts";
 import { receiveHouseholdElectricity } from "./power.ts";
 
 /** Households buy: one pass settles every planned purchase at its firm's fill ratio. */
@@ -175,7 +175,11 @@ export function governmentPurchases(m: ModelState): void {
   m.macro.governmentReal = real;
 }
 
-const chainWants = { capital: new Float64Array(0), consumption: new Float64Array(0) };
+const chainWants = {
+  capital: new Float64Array(0),
+  consumption: new Float64Array(0),
+  chipInputs: new Float64Array(0),
+};
 
 /**
  * The AI chain buys from the non-AI economy: operating costs from
@@ -183,6 +187,9 @@ const chainWants = { capital: new Float64Array(0), consumption: new Float64Array
  * after non-AI firms' own orders — buildings, equipment and the chip
  * maker's manufacturing from capital-goods firms' stocks. Real investment
  * in data centres is GDP; this is how the AI boom reaches the wider economy.
+ * National accounts (nationalAccounts.ts): operating purchases and the chip
+ * maker's manufacturing inputs are intermediate consumption of the chain;
+ * only buildings and equipment for data centres are investment.
  */
 export function chainBuysGoods(m: ModelState): void {
   const c = m.aiChain;
@@ -190,9 +197,11 @@ export function chainBuysGoods(m: ModelState): void {
   if (chainWants.capital.length !== c.n) {
     chainWants.capital = new Float64Array(c.n);
     chainWants.consumption = new Float64Array(c.n);
+    chainWants.chipInputs = new Float64Array(c.n);
   }
   chainGoodsDemand(m, chainWants);
   const f = m.firms;
+  const acc = c.accounts;
   for (const [lo, hi, wants] of [
     [0, f.nConsumption, chainWants.consumption],
     [f.nConsumption, f.n, chainWants.capital],
@@ -207,6 +216,7 @@ export function chainBuysGoods(m: ModelState): void {
       const budget = wants[i] * scale;
       if (budget <= 0) continue;
       let real = 0;
+      let paid = 0;
       for (let j = lo; j < hi; j++) {
         const pay = (budget * f.inventory[j] * f.price[j]) / stockValue;
         if (pay <= 0) continue;
@@ -218,11 +228,18 @@ export function chainBuysGoods(m: ModelState): void {
         f.salesReal[j] += q;
         f.demandReal[j] += q;
         real += q;
+        paid += pay;
       }
-      if (lo > 0) {
-        m.macro.investmentReal += real;
-        m.macro.investmentNominal += budget;
+      if (lo === 0) {
+        acc[ChainAccount.goodsOpex] += paid;
+        continue;
       }
+      // Capital goods: the chip maker's inputs are intermediate, the rest is investment in data centres.
+      const inputShare = wants[i] > 0 ? chainWants.chipInputs[i] / wants[i] : 0;
+      acc[ChainAccount.chipInputs] += paid * inputShare;
+      acc[ChainAccount.buildings] += paid * (1 - inputShare);
+      m.macro.investmentReal += real * (1 - inputShare);
+      m.macro.investmentNominal += paid * (1 - inputShare);
     }
   }
 }
@@ -262,6 +279,7 @@ export function firmsBuyServices(m: ModelState): void {
     creditParty(m, Party.aiFirm, i, x);
     tagInflow(c, i, Source.other, x);
     recordFlow(m.ledger.flows, FlowRow.chainPurchases, Sector.firms, Sector.aiChain, x);
+    c.accounts[ChainAccount.platformFees] += x;
   }
 }
 

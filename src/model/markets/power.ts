@@ -7,7 +7,7 @@
 // stranded: it depreciates without earning (agents/aiChain/demand.ts
 // liveCapacity counts powered capacity only). The wholesale price is convex
 // in utilisation, p = p₀ · P · (1 + a·u^k) / (1 + a·u₀^k) (PJM's capacity
-// price rose ≈ 10× as its reserve shortfall opened, CALIBRATION §5); the
+// price rose ≈ 10× as its reserve shortfall opened, docs/calibration.md §5); the
 // retail index moves with its wholesale share. Non-AI firms pay per unit of
 // output, the chain per powered GW, households a share of their consumption
 // (in the consumption market), and electricity enters the consumer price
@@ -35,7 +35,7 @@ export function clearPowerMarket(m: ModelState): void {
   for (let j = 0; j < f.n; j++) output += f.output[j];
   u.outputSmoothed += (output - u.outputSmoothed) / 12;
   const activity = u.outputSmoothed / Math.max(1e-9, u.initialOutputReal);
-  const years = Math.max(0, t - m.config.aiChain.startTick) / 12;
+  const years = Math.max(0, t - m.aiChain.chainStartTick) / 12;
   u.baseLoadGw =
     u.initialBaseLoadGw *
     (p.residentialShare + (1 - p.residentialShare) * activity) *
@@ -87,7 +87,7 @@ export function clearPowerMarket(m: ModelState): void {
   // The chain, once it acts: each cloud's powered capacity at the wholesale price (large loads buy at
   // wholesale), on-site power at its premium — out of its cash, which it cannot overdraw.
   c.electricityPaid.fill(0);
-  if (c.n === 0 || t < m.config.aiChain.startTick || demand <= 0) return;
+  if (c.n === 0 || t < m.aiChain.chainStartTick || demand <= 0) return;
   const mwhPerGw = 1000 * HOURS_PER_MONTH * p.dataCentreLoadFactor;
   const perGw =
     (mwhPerGw * u.price * (u.dataCentreGridGw + u.onsiteGw * p.onsitePriceMultiple)) /

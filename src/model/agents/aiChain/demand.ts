@@ -35,9 +35,12 @@ export function updateAiDemand(m: ModelState): void {
   const d = m.config.aiChain.demand;
   const capability = Math.max(1e-9, liveCapacity(m)) / Math.max(1e-9, c.initialCapacityGw);
   const pace = capability ** d.capabilityElasticity;
+  const potential = d.potentialShareOfGdp * m.macro.gdpNominalSmoothed;
+  // The first month: adoption starts where spending is what the configured
+  // revenues imply (init.ts calibrateEndUserDemand), at the initial price.
+  if (m.tick === c.chainStartTick && potential > 0) c.adoption = Math.min(1, c.endUserAtStart / potential);
   const a = c.adoption;
   c.adoption = Math.min(1, a + (pace * (d.innovationYearly + d.imitationYearly * a) * (1 - a)) / 12);
-  const potential = d.potentialShareOfGdp * m.macro.gdpNominalSmoothed;
   c.endUserSpending = c.adoption * potential * c.servicePrice ** (1 - d.priceElasticity);
   // Households' part, as a share of what they spent on consumption last month.
   const consumption = Math.max(1e-9, m.macro.consumptionNominal);

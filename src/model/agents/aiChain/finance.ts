@@ -25,7 +25,7 @@ import { cdsSpreadBp, createMertonResult, mertonDefaultProbability } from "../..
 import type { ModelState } from "../../state.ts";
 import { Role, Source } from "../../state.ts";
 import { payOutOfChain, tagInflow } from "./attribution.ts";
-import { cancelIfDistressed, monthlyCommitments, monthlyContracted } from "./plans.ts";
+import { cancelIfDistressed, monthlyCommitments, monthlyContracted, monthlyGpuCommitments } from "./plans.ts";
 
 const merton = createMertonResult();
 
@@ -117,15 +117,26 @@ export function financeChain(m: ModelState): void {
     }
 
     // Outgoings over the next month and the buffer wanted.
+    // GPU orders under contract pay for the GPU part of capex: counted once.
     const outgoings =
       monthlyCommitments(m, i) +
-      c.capex[i] +
+      c.capex[i] -
+      Math.min(c.capex[i] * ai.gpuShareOfCost, monthlyGpuCommitments(m, i)) +
       c.labOpex[i] +
       c.opexShare[i] * lastRevenue +
+      c.electricityPaid[i] + // last month's bill (the power market sets this month's later)
       bankInterest +
       fundInterest;
     const target = fin.cashBufferMonths * outgoings;
-    let need = target - c.deposits[i];
+    // Partial adjustment: below its buffer, the firm raises what this month's
+    // outgoings need beyond its expected inflow plus a share of the gap, so
+    // that its cash moves toward the buffer by that share; a cash excess
+    // (negative gap) is paid out as before.
+    const gap = target - c.deposits[i];
+    const inflow = lastRevenue + c.otherProfit[i] * m.macro.priceIndex;
+    let need =
+      gap > 0 ? Math.min(gap, Math.max(0, outgoings - inflow) + fin.cashAdjustmentMonthly * gap) : gap;
+    const asked = need;
 
     if (role === Role.modelLab && need > 0) {
       // Equity round at market price: from the fund, within its appetite.
@@ -181,9 +192,10 @@ export function financeChain(m: ModelState): void {
           }
         }
       }
-      if (need > 0.5 * target && c.capex[i] > 0) {
-        // Funding failed: cut this month's capacity order.
-        const cut = Math.min(c.capex[i], need);
+      const gapAfter = target - c.deposits[i];
+      if (need > 0.5 * asked && gapAfter > 0.5 * target && c.capex[i] > 0) {
+        // Funding failed (lenders refused most of what it asked, and it is far below its buffer): cut this month's capacity order.
+        const cut = Math.min(c.capex[i], gapAfter);
         const share = cut / c.capex[i];
         const slot = i * ai.buildMonths + ((m.tick + ai.buildMonths - 1) % ai.buildMonths);
         c.pipelineGw[slot] *= 1 - share;

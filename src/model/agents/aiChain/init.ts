@@ -1,13 +1,14 @@
 // Initial state of the AI chain and of the non-bank investor fund, from the
-// config's firms, contracts, stakes and backstops (CALIBRATION §1–4, §6).
+// config's firms, contracts, stakes and backstops (docs/calibration.md §1–4, §6).
 // Money converts from USD bn at US scale to model dollars by × 1e9 × scale;
 // capacity from GW by × scale. Every firm starts at a share price of 1, so
 // its shares outstanding equal its market value.
+import { chainEventTick, chainStartTick, tickOfMonth } from "../../../config/calendar.ts";
 import type { SpiralConfig } from "../../../config/configTypes.ts";
 import { InputError } from "../../../errors.ts";
 import { createEquityMarket, initEquityAsset } from "../../markets/equityMarket.ts";
 import type { AiChain, Fund } from "../../state.ts";
-import { ROLE_NAMES, SOURCE_COUNT, Source } from "../../state.ts";
+import { ChainAccount, ROLE_NAMES, Role, SOURCE_COUNT, Source } from "../../state.ts";
 
 /** Contract slots beyond the configured ones, for contracts signed during a run. */
 export const NEW_CONTRACT_SLOTS = 64;
@@ -90,7 +91,7 @@ export function createAiChain(config: SpiralConfig, scale: number, bankCount: nu
     contractPenalty: f64(nc),
     contractAnnounced: f64(nc),
     computeIntensity: new Float64Array(n).fill(-1),
-    chainStartTick: ai.startTick,
+    chainStartTick: chainStartTick(config),
     stakeInvestor: new Int32Array(stakes.length),
     stakeInvestee: new Int32Array(stakes.length),
     stakeRemaining: f64(stakes.length),
@@ -102,7 +103,9 @@ export function createAiChain(config: SpiralConfig, scale: number, bankCount: nu
     backstopRemaining: f64(backstops.length),
     backstopUntil: new Int32Array(backstops.length),
     servicePrice: 1,
-    adoption: ai.demand.initialAdoption,
+    adoption: 0,
+    endUserAtStart: 0,
+    endUserBase: f64(n),
     initialCapacityGw: 0,
     endUserSpending: 0,
     householdAiShare: 0,
@@ -113,6 +116,7 @@ export function createAiChain(config: SpiralConfig, scale: number, bankCount: nu
     marketPeak: 0,
     marketCapTotal: 0,
     stakesValue: 0,
+    accounts: f64(ChainAccount.count),
   };
   for (let i = 0; i < n; i++) {
     const fc = firms[i];
@@ -148,7 +152,7 @@ export function createAiChain(config: SpiralConfig, scale: number, bankCount: nu
     c.contractAnnounced[j] = usd(k.announcedUsdBn);
     c.contractMonthly[j] = (usd(k.announcedUsdBn) * k.realisedShare) / k.months;
     c.contractMonthsLeft[j] = k.months;
-    c.contractStart[j] = k.startTick;
+    c.contractStart[j] = chainEventTick(config, k.start);
     c.contractPenalty[j] = k.cancellationPenaltyShare;
   });
   stakes.forEach((s, j) => {
@@ -160,14 +164,18 @@ export function createAiChain(config: SpiralConfig, scale: number, bankCount: nu
     c.stakeRemaining[j] = usd(s.announcedUsdBn) * s.realisedShare;
     c.stakePerGw[j] = usd(s.perGwUsdBn) / scale; // model dollars per model GW
     c.stakeMonthly[j] = c.stakeRemaining[j] / s.months;
-    c.stakeStart[j] = s.startTick;
+    c.stakeStart[j] = chainEventTick(config, s.start);
   });
   backstops.forEach((b, j) => {
     c.backstopGuarantor[j] = lookup(b.guarantor, `aiChain.backstops[${j}].guarantor`);
     c.backstopBeneficiary[j] = lookup(b.beneficiary, `aiChain.backstops[${j}].beneficiary`);
     c.backstopRemaining[j] = usd(b.limitUsdBn);
-    c.backstopUntil[j] = b.untilTick;
+    c.backstopUntil[j] = tickOfMonth(config.startDate, b.until);
   });
+  calibrateEndUserDemand(
+    c,
+    firms.map((f) => usd(f.revenueUsdBnYearly) / 12),
+  );
   for (let j = 0; j < n; j++) {
     let held = 0;
     for (let i = 0; i < n; i++) held += c.stakes[i * n + j];
@@ -180,6 +188,29 @@ export function createAiChain(config: SpiralConfig, scale: number, bankCount: nu
     }
   }
   return c;
+}
+
+/**
+ * The chain's first month reproduces its configured revenues (issue 16): a
+ * lab's or cloud's revenue is its contract instalments plus what end users
+ * pay it, so the part of its configured revenue that the contracts in force
+ * at the chain's start do not cover is its end-user revenue then (its
+ * customer base). Their sum is the end users' spending at the start
+ * (demand.ts sets the adoption state from it).
+ */
+export function calibrateEndUserDemand(c: AiChain, configuredMonthly: readonly number[]): void {
+  let total = 0;
+  for (let i = 0; i < c.n; i++) {
+    c.endUserBase[i] = 0;
+    if (c.role[i] === Role.chip) continue;
+    let contracted = 0;
+    for (let k = 0; k < c.contractSeller.length; k++)
+      if (c.contractSeller[k] === i && c.contractMonthsLeft[k] > 0 && c.contractStart[k] <= c.chainStartTick)
+        contracted += c.contractMonthly[k];
+    c.endUserBase[i] = Math.max(0, configuredMonthly[i] - contracted);
+    total += c.endUserBase[i];
+  }
+  c.endUserAtStart = total;
 }
 
 /** The fund holds every chain share not held by another chain firm, and the chain's non-bank debt. */

@@ -1,4 +1,4 @@
-// Chain firms' plans (DESIGN §3, the upswing): expectations of demand growth
+// Chain firms' plans (docs/ODD.md §7.13, the upswing): expectations of demand growth
 // are extrapolative — each firm updates its expected growth toward the
 // growth of its own revenue over the past year — and clouds order capacity
 // from expected growth and from their contracted backlog. While revenue and
@@ -8,7 +8,7 @@
 import { FlowRow } from "../../ledger.ts";
 import { chainPowerOutlook } from "../../markets/power.ts";
 import type { ModelState } from "../../state.ts";
-import { Role } from "../../state.ts";
+import { ChainAccount, Role } from "../../state.ts";
 import { payWithinChain } from "./attribution.ts";
 import { revenuePerGwMonthly } from "./demand.ts";
 
@@ -48,6 +48,21 @@ export function backlogOf(m: ModelState, seller: number): number {
 /** What a firm owes per month under its active contracts as buyer. */
 export function monthlyCommitments(m: ModelState, buyer: number): number {
   return monthlyContracted(m, buyer, false, true);
+}
+
+/**
+ * The part of a buyer's monthly commitments owed to chip makers (GPU
+ * orders): it pays for the GPU part of its capex (settlement.ts), so it is
+ * not an outgoing on top of capex.
+ */
+export function monthlyGpuCommitments(m: ModelState, buyer: number): number {
+  const c = m.aiChain;
+  let total = 0;
+  for (let k = 0; k < c.contractBuyer.length; k++) {
+    if (c.contractBuyer[k] !== buyer || c.contractMonthsLeft[k] <= 0 || c.contractStart[k] > m.tick) continue;
+    if (c.role[c.contractSeller[k]] === Role.chip) total += c.contractMonthly[k];
+  }
+  return total;
 }
 
 /** Expected growth, capacity orders (into the pipeline; paid at settlement), and lab cancellations. */
@@ -179,6 +194,9 @@ export function cancelIfDistressed(m: ModelState, lab: number, minRunwayMonths: 
   if (worst < 0) return;
   const penalty = Math.min(c.deposits[lab] * 0.5, worstValue * c.contractPenalty[worst]);
   payWithinChain(m, FlowRow.chainPurchases, lab, c.contractSeller[worst], penalty);
+  // The seller books the penalty as revenue; the national accounts treat it as a within-chain
+  // purchase (nationalAccounts.ts), so it nets out of the chain's value added, as a transfer should.
+  if (penalty > 0) c.accounts[ChainAccount.compute] += penalty;
   m.events.push({
     type: "contractCancelled",
     buyer: c.names[lab],

@@ -8,20 +8,29 @@
 import { creditParty, FlowRow, Party, recordFlow, Sector, type SectorId, transfer } from "../../ledger.ts";
 import { clearingPayments, eisenbergNoeClearing } from "../../markets/clearing.ts";
 import type { ModelState } from "../../state.ts";
-import { Role, SOURCE_COUNT, Source } from "../../state.ts";
+import { ChainAccount, Role, SOURCE_COUNT, Source } from "../../state.ts";
 import { payOutOfChain, payWithinChain, tagInflow } from "./attribution.ts";
 import { liveCapacity, revenuePerGwMonthly, updateServicePrice } from "./demand.ts";
 
 /**
- * End users' payments reach the chain: labs get `labShare` in proportion to
- * the compute they have contracted (their capacity to serve), clouds the rest
- * in proportion to capacity. The payer's side has already been debited by
- * the caller; this credits the chain and records the flow.
+ * End users' payments reach the chain. The level of spending of the chain's
+ * first month is paid to each live lab and cloud in its share of that month
+ * (its customer base; init.ts calibrateEndUserDemand), so the first month
+ * reproduces the configured revenues; spending beyond that level goes to
+ * labs (`labShare`, in proportion to the compute they have contracted, their
+ * capacity to serve) and to clouds (the rest, in proportion to capacity).
+ * The payer's side has already been debited by the caller; this credits the
+ * chain and records the flow.
  */
 export function receiveEndUserPayment(m: ModelState, payer: SectorId, amount: number): void {
   const c = m.aiChain;
   if (amount <= 0 || c.n === 0) return;
   const labShare = m.config.aiChain.demand.labShare;
+  // The customer bases of live firms, and the part of this payment they take.
+  let baseWeight = 0;
+  for (let i = 0; i < c.n; i++) if (c.defaulted[i] === 0) baseWeight += c.endUserBase[i];
+  const baseShare =
+    baseWeight > 0 ? Math.min(1, c.endUserAtStart / Math.max(c.endUserSpending, c.endUserAtStart)) : 0;
   let labWeight = 0;
   let cloudWeight = 0;
   const w = c.scratchN;
@@ -38,18 +47,23 @@ export function receiveEndUserPayment(m: ModelState, payer: SectorId, amount: nu
       cloudWeight += w[i];
     }
   }
-  if (labWeight + cloudWeight <= 0) {
+  if (labWeight + cloudWeight <= 0 && baseWeight <= 0) {
     // Nobody to serve (every lab and cloud in default this month): the first firm books it.
     w[0] = 1;
     cloudWeight = 1;
   }
   let paid = 0;
   for (let i = 0; i < c.n; i++) {
-    if (w[i] <= 0) continue;
-    const isLab = c.role[i] === Role.modelLab && labWeight > 0;
-    const share = isLab
-      ? (cloudWeight > 0 ? labShare : 1) * (w[i] / labWeight)
-      : (labWeight > 0 ? 1 - labShare : 1) * (w[i] / cloudWeight);
+    let share = baseWeight > 0 && c.defaulted[i] === 0 ? baseShare * (c.endUserBase[i] / baseWeight) : 0;
+    if (w[i] > 0) {
+      const isLab = c.role[i] === Role.modelLab && labWeight > 0;
+      share +=
+        (1 - baseShare) *
+        (isLab
+          ? (cloudWeight > 0 ? labShare : 1) * (w[i] / labWeight)
+          : (labWeight > 0 ? 1 - labShare : 1) * (w[i] / cloudWeight));
+    }
+    if (share <= 0) continue;
     const x = amount * share;
     creditParty(m, Party.aiFirm, i, x);
     tagInflow(c, i, Source.endUser, x);
@@ -59,6 +73,15 @@ export function receiveEndUserPayment(m: ModelState, payer: SectorId, amount: nu
     paid += x;
   }
   recordFlow(m.ledger.flows, FlowRow.aiServices, payer, Sector.aiChain, paid);
+}
+
+/**
+ * A vendor backstop's purchase this month: the beneficiary's unused capacity
+ * (what its capacity earns at target utilisation less what it has sold),
+ * up to what is left of the backstop's limit; nothing when nothing is unused.
+ */
+export function backstopPurchase(capacityValue: number, sold: number, remaining: number): number {
+  return Math.max(0, Math.min(capacityValue - sold, remaining));
 }
 
 /** Start-of-month reset of the per-tick flow accumulators. */
@@ -71,6 +94,7 @@ export function resetChainFlows(m: ModelState): void {
   c.profit.fill(0);
   c.computeCost.fill(0);
   c.defaulted.fill(0);
+  c.accounts.fill(0);
 }
 
 /** Intra-chain obligations due this month, cleared to a fixed point, then paid. */
@@ -88,16 +112,26 @@ export function settleChain(m: ModelState): void {
     if (c.defaulted[b] === 1 || c.defaulted[s] === 1) continue;
     L[b * n + s] += c.contractMonthly[k];
   }
+  // GPUs for this month's capacity order. An order contracted with a chip
+  // maker (a cloud → chip contract, e.g. Oracle's ≈$40bn of GB200s) is GPUs
+  // for the buyer's build-out, not more on top: its instalments count toward
+  // the GPU part of capex, and only what capex needs beyond them is added.
   for (let i = 0; i < n; i++) {
     if (c.defaulted[i] === 1 || c.capex[i] <= 0) continue;
+    let contracted = 0;
+    for (let j = 0; j < n; j++) if (c.role[j] === Role.chip) contracted += L[i * n + j];
+    const more = Math.max(0, c.capex[i] * ai.gpuShareOfCost - contracted);
+    if (more <= 0) continue;
     for (let j = 0; j < n; j++) {
       if (c.role[j] === Role.chip && c.defaulted[j] === 0) {
-        L[i * n + j] += c.capex[i] * ai.gpuShareOfCost;
+        L[i * n + j] += more;
         break;
       }
     }
   }
-  // Vendor backstops: the guarantor buys the beneficiary's unused capacity.
+  // Vendor backstops: the guarantor buys the beneficiary's unused capacity —
+  // what its capacity would earn at target utilisation, less what end users
+  // paid it and what other chain firms owe it this month (contract instalments).
   const perGw = revenuePerGwMonthly(m) * c.servicePrice;
   for (let k = 0; k < c.backstopGuarantor.length; k++) {
     const g = c.backstopGuarantor[k];
@@ -109,8 +143,13 @@ export function settleChain(m: ModelState): void {
       c.defaulted[b] === 1
     )
       continue;
-    const unused = Math.max(0, c.computeGw[b] * perGw * ai.targetUtilization - c.revenue[b]);
-    const x = Math.min(unused, c.backstopRemaining[k]);
+    let owedToB = 0;
+    for (let i = 0; i < n; i++) owedToB += L[i * n + b];
+    const x = backstopPurchase(
+      c.computeGw[b] * perGw * ai.targetUtilization,
+      c.revenue[b] + owedToB,
+      c.backstopRemaining[k],
+    );
     L[g * n + b] += x;
     c.backstopRemaining[k] -= x;
   }
@@ -131,8 +170,15 @@ export function settleChain(m: ModelState): void {
   }
   const result = eisenbergNoeClearing(L, e, p);
   const P = clearingPayments(L, p, new Float64Array(n * n));
+  const acc = c.accounts;
   for (let i = 0; i < n; i++) {
-    for (let j = 0; j < n; j++) payWithinChain(m, FlowRow.chainPurchases, i, j, P[i * n + j]);
+    for (let j = 0; j < n; j++) {
+      const x = P[i * n + j];
+      if (x <= 0) continue;
+      payWithinChain(m, FlowRow.chainPurchases, i, j, x);
+      // National accounts: what a chip maker is paid is GPUs (investment of the buyer), the rest compute (intermediate).
+      acc[c.role[j] === Role.chip ? ChainAccount.gpus : ChainAccount.compute] += x;
+    }
   }
   for (let i = 0; i < n; i++) {
     let owed = 0;
@@ -166,23 +212,28 @@ export function settleChain(m: ModelState): void {
  */
 export function chainGoodsDemand(
   m: ModelState,
-  out: { capital: Float64Array; consumption: Float64Array },
+  out: { capital: Float64Array; consumption: Float64Array; chipInputs: Float64Array },
 ): void {
   const c = m.aiChain;
   const ai = m.config.aiChain;
   for (let i = 0; i < c.n; i++) {
     out.capital[i] = 0;
     out.consumption[i] = 0;
+    out.chipInputs[i] = 0;
     if (c.defaulted[i] === 1) continue;
     const cash = Math.max(0, c.deposits[i]);
     let capital = c.capex[i] * (1 - ai.gpuShareOfCost);
-    if (c.role[i] === Role.chip)
-      capital += (1 - c.grossMargin[i]) * c.revenueHistory[i * 13 + ((m.tick - 1 + 13) % 13)];
+    const inputs =
+      c.role[i] === Role.chip
+        ? (1 - c.grossMargin[i]) * c.revenueHistory[i * 13 + ((m.tick - 1 + 13) % 13)]
+        : 0;
+    capital += inputs;
     const consumption = c.opexShare[i] * c.revenueHistory[i * 13 + ((m.tick - 1 + 13) % 13)] + c.labOpex[i];
     const total = capital + consumption;
     const scale = total > cash * 0.5 ? (cash * 0.5) / total : 1;
     out.capital[i] = capital * scale;
     out.consumption[i] = consumption * scale;
+    out.chipInputs[i] = inputs * scale; // the part of `capital` that is the chip maker's cost of goods
   }
 }
 
