@@ -98,7 +98,9 @@ function fixed(x: number, digits: number, signed = false): string {
   const text = Math.abs(x).toFixed(digits);
   const zero = Number(text) === 0;
   if (x < 0 && !zero) return `−${text}`;
-  return signed ? (zero ? `±${text}` : `+${text}`) : text;
+  if (!signed) return text;
+  // "±" only for an exact zero; a bound that rounds to zero keeps its side.
+  return x === 0 ? `±${text}` : x < 0 ? `−${text}` : `+${text}`;
 }
 
 /** A value of a measure as text: "12.3 %", "1366 bp", "4.0". */

@@ -9,6 +9,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { TopLevelSpec } from "vega-lite";
+import { tickOfMonth } from "../config/calendar.ts";
 import {
   type ComparedArm,
   type Comparison,
@@ -17,7 +18,6 @@ import {
   formatP,
   formatValue,
 } from "../engine/comparisonFormat.ts";
-import { tickOfMonth } from "../config/calendar.ts";
 import { writeFileAtomic } from "../io/atomicWrite.ts";
 import { escapeHtml, footerHtml, reportPage } from "./html.ts";
 import { recordOutput } from "./manifestOutputs.ts";
