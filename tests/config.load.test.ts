@@ -452,6 +452,12 @@ describe("--set", () => {
     });
 
     it("an index into a group or a single value, and an unknown key in an item", () => {
+      const notList = write("n.json", { centralBank: { overrides: 5 } });
+      expect(
+        inputError(() => loadConfig(notList, { sets: ["centralBank.overrides[0].rateYearly=1"] })).message,
+      ).toBe(
+        "--set centralBank.overrides[0].rateYearly=1: centralBank.overrides is not a list here (got number 5)",
+      );
       const file = write("c.json", {});
       expect(inputError(() => loadConfig(file, { sets: ["households[0].count=5"] })).message).toBe(
         "--set households[0].count=5: households is not a list but a group of parameters: only lists take an index [n], e.g. --set households.count=…",

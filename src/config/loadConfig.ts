@@ -311,7 +311,14 @@ function itemSetLayer(merged: Record<string, unknown>, set: ItemSet): Record<str
     const step = steps[i];
     const last = i === steps.length - 1;
     if ("index" in step) {
-      const list = Array.isArray(container) ? container : [];
+      if (!Array.isArray(container)) {
+        throw new InputError(
+          `${label}: ${dottedSteps(steps, i)} is not a list here (got ${describeValue(container)})`,
+          label,
+          pointerOf(steps.slice(0, i)),
+        );
+      }
+      const list: unknown[] = container;
       if (step.index >= list.length) {
         const name = dottedSteps(steps, i);
         const items =
