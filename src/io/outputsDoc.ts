@@ -125,7 +125,7 @@ export function outputsMarkdown(): string {
     "",
     "`events.ndjson` has one JSON object per line, in the order the events happened. Every line starts",
     'with the same three keys, then the fields of its type in the order listed: `{"tick":121,',
-    '"date":"2035-01","type":"firmDefault","firm":17,…}`. `tick` counts months from 1; `date` is the',
+    '"date":"2025-11","type":"firmDefault","firm":17,…}`. `tick` counts months from 1; `date` is the',
     "calendar month. Amounts are in USD billions at real-US scale. The event types:",
     "",
     table(
