@@ -108,7 +108,11 @@ async function main(argv: readonly string[]): Promise<number> {
       "months to simulate (same as --set ticks=N; wins over --set)",
       nonNegativeInteger("--ticks"),
     )
-    .option("--set <path=value>", "override a parameter, e.g. households.count=20000 (repeatable)", collect)
+    .option(
+      "--set <path=value>",
+      "override a parameter, e.g. households.count=20000 or an item of a list: centralBank.overrides[0].rateYearly=0.02 (repeatable)",
+      collect,
+    )
     .option("--out <dir>", "run folder (default results/<name>-seed<seed>-<timestamp>)")
     .option("--quiet", "no progress output")
     .option("--overwrite", "replace a completed run in --out")
