@@ -394,8 +394,11 @@ describe("financeFirms", () => {
       sector: "consumption",
       employees: workers,
     });
-    expectRel(m.events[0].writeOffUsdBn as number, (loans * lgd) / m.params.scale / 1e9);
-    expectRel(m.events[0].loansUsdBn as number, loans / m.params.scale / 1e9);
+    expectRel(
+      (m.events[0] as Record<string, unknown>).writeOffUsdBn as number,
+      (loans * lgd) / m.params.scale / 1e9,
+    );
+    expectRel((m.events[0] as Record<string, unknown>).loansUsdBn as number, loans / m.params.scale / 1e9);
     // The successor sits out: no plan, everyone leaves, owners owe it equity.
     expect(f.labourDemand[0]).toBe(0);
     expect(f.leaveProbability[0]).toBe(1);
@@ -419,7 +422,10 @@ describe("financeFirms", () => {
     expect(f.age[2]).toBe(0);
     expect(f.deposits[2]).toBe(0);
     expectRel(f.loans[2], (loans - deposits) * (1 - lgd));
-    expectRel(m.events[0].writeOffUsdBn as number, ((loans - deposits) * lgd) / m.params.scale / 1e9);
+    expectRel(
+      (m.events[0] as Record<string, unknown>).writeOffUsdBn as number,
+      ((loans - deposits) * lgd) / m.params.scale / 1e9,
+    );
     checkLedger(m);
   });
 
@@ -839,7 +845,7 @@ describe("resolveBankFailures", () => {
     expect(m.macro.bankFailures).toBe(1);
     expect(m.events).toHaveLength(1);
     expect(m.events[0]).toMatchObject({ type: "bankFailure", bank: 0, resolution: "recapitalised" });
-    expectRel(m.events[0].costUsdBn as number, needed / m.params.scale / 1e9);
+    expectRel((m.events[0] as Record<string, unknown>).costUsdBn as number, needed / m.params.scale / 1e9);
     expect(Array.from(m.households.deposits)).toEqual(hhDeposits);
     expect([b.reserves[1], b.equity[1], b.deposits[1]]).toEqual(bank1);
     checkLedger(m);

@@ -17,6 +17,7 @@ import {
   suggestParameterPath,
   validateConfigObject,
 } from "../config/index.ts";
+import { checkInputSize } from "../config/inputLimits.ts";
 import { parseJsonObject } from "../config/jsonSyntax.ts";
 import { closestName } from "../config/suggest.ts";
 import { describeValue, isPlainObject } from "../config/validate.ts";
@@ -253,8 +254,9 @@ type Problem = { at: string; problem: string } | { line: string };
 function readSweepFile(file: string): Record<string, unknown> {
   let text: string;
   try {
-    if (statSync(file).isDirectory())
-      throw new InputError(`sweep path is a folder, not a file: ${file}`, file);
+    const stat = statSync(file);
+    if (stat.isDirectory()) throw new InputError(`sweep path is a folder, not a file: ${file}`, file);
+    checkInputSize(stat.size, file, "a sweep file"); // before reading it
     text = readFileSync(file, "utf8");
   } catch (err) {
     if (err instanceof InputError) throw err;
@@ -262,7 +264,8 @@ function readSweepFile(file: string): Record<string, unknown> {
     if (code === "ENOENT" || code === "ENOTDIR") throw new InputError(`sweep file not found: ${file}`, file);
     throw new InputError(`cannot read sweep file ${file}: ${(err as Error).message}`, file);
   }
-  return parseJsonObject(text, file, "a sweep file");
+  checkInputSize(Buffer.byteLength(text), file, "a sweep file"); // a pipe or device has no size to stat
+  return parseJsonObject(text, file, "a sweep file", sweepLocation);
 }
 
 function resolveBase(file: string, base: string): string {
@@ -518,6 +521,11 @@ function describeSchemaError(err: ErrorObject): Problem {
       };
     case "minProperties":
       return { at, problem: `must name at least ${params.limit} entr${params.limit === 1 ? "y" : "ies"}` };
+    case "maxProperties":
+      return {
+        at,
+        problem: `must name at most ${params.limit} entries (got ${Object.keys(err.data as object).length})`,
+      };
     case "uniqueItems":
       return { at, problem: `items ${params.j} and ${params.i} are the same; list each once` };
     case "pattern":
