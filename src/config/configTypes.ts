@@ -186,7 +186,7 @@ export interface SpiralConfig {
      */
     wageAdjustMax: number;
     /**
-     * Wage Phillips curve: posted wages grow each month by expected inflation plus this slope times the unemployment gap (natural rate − actual), at a yearly rate, in every firm (Phillips 1958; Galí 2011, 'The Return of the Wage Phillips Curve', JEEA 9(3), estimates US wage-inflation slopes on unemployment of roughly −0.5 to −1). With expectations anchored on the target, inflation equals the target where unemployment equals centralBank.naturalUnemploymentRate, so the natural rate is the NAIRU. Replaces the earlier switch (cuts only above the natural rate), whose NAIRU was near zero unemployment.
+     * Wage Phillips curve: posted wages grow each month by expected inflation plus this slope times the unemployment gap (natural rate − actual), at a yearly rate, in every firm (Phillips 1958; Galí 2011, 'The Return of the Wage Phillips Curve', JEEA 9(3), derives and fits this form on US data; Galí & Gambetti 2019 find the slope flattened since the 1980s). 0.5 is a mid-range choice for the reduced-form slope, not estimated in this model. With expectations anchored on the target, inflation equals the target where unemployment equals centralBank.naturalUnemploymentRate, so the natural rate is the NAIRU. Replaces the earlier switch (cuts only above the natural rate), whose NAIRU was near zero unemployment.
      */
     wagePhillipsSlope: number;
     /**
@@ -198,7 +198,7 @@ export interface SpiralConfig {
      */
     wageIndexation: number;
     /**
-     * Weight of the central bank's inflation target (against last year's inflation) in the inflation firms expect when indexing wages.
+     * Weight of the central bank's inflation target (against last year's inflation) in the inflation firms and households expect: firms index wages to it, households deduct it from the policy rate to get the ex-ante real rate (src/model/macro.ts expectedInflation).
      */
     inflationAnchor: number;
     /**

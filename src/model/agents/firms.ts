@@ -25,7 +25,8 @@ import { payUtilityDividend } from "./utility.ts";
  * - Planned output = expected sales + desired inventory − inventory, capped by
  *   capacity (capital × its productivity) for consumption firms.
  * - Wage: a wage Phillips curve (firms.wagePhillipsSlope) — every posted
- *   wage grows by expected inflation plus φw (u* − u) a year — and, on top,
+ *   wage grows by expected inflation plus φw (u* − u) a year, not less than
+ *   firms.wageGrowthFloorYearly (downward nominal rigidity) — and, on top,
  *   a firm-level rise after unfilled vacancies (firm side of the Caiani wage
  *   rule). Expected inflation is anchored on the target (firms.inflationAnchor).
  * - Price = (1 + markup) × unit labour cost; the markup rises when
