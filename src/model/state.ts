@@ -156,6 +156,8 @@ export interface CentralBank {
   govAccount: number;
   equity: number;
   profit: number;
+  /** The central bank's running estimate of the neutral real rate (centralBank.neutralRateLearning). */
+  neutralRateEstimateYearly: number;
 }
 
 export interface Government {
