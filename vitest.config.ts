@@ -1,10 +1,48 @@
 import { defineConfig } from "vitest/config";
 
+/**
+ * Test files too slow for the inner loop: they start the real `spiral`
+ * command (a Node process each, some with worker threads), a browser or a
+ * Slurm cluster, or run whole scenarios over many seeds. `npm run test:fast`
+ * (type-check, lint, the "fast" project) leaves them out; `npm test` (what CI
+ * runs) runs everything. Chosen by timing each file alone (`npx vitest run
+ * FILE`, wall seconds on the 2-core development machine while other
+ * processes kept its load at 5–10, so about twice what an idle machine
+ * takes): cli.errors 143 (23 in a quieter moment), sweep.cli 98, cli.commands
+ * 33, aiChain.scenarios 28, report.cli 24, shard.cli 24, cli.run 16,
+ * lengnick.replication 16, engine.threads 14, scenarios.murphy 9,
+ * engine.checkpoint 7, report.browser 5 (skipped without Chromium),
+ * slurm.cluster 25 plus the first apt install; events.declared, hugePages and
+ * engine.failure run whole runs or spawn processes. Every other file took
+ * 1.1–11 s alone, mostly vitest's start-up.
+ */
+export const SLOW_TESTS: readonly string[] = [
+  "tests/slurm.cluster.test.ts",
+  "tests/report.browser.test.ts",
+  "tests/sweep.cli.test.ts",
+  "tests/shard.cli.test.ts",
+  "tests/cli.errors.test.ts",
+  "tests/cli.commands.test.ts",
+  "tests/cli.run.test.ts",
+  "tests/report.cli.test.ts",
+  "tests/engine.threads.test.ts",
+  "tests/engine.checkpoint.test.ts",
+  "tests/engine.failure.test.ts",
+  "tests/hugePages.test.ts",
+  "tests/aiChain.scenarios.test.ts",
+  "tests/scenarios.murphy.test.ts",
+  "tests/lengnick.replication.test.ts",
+  "tests/events.declared.test.ts",
+];
+
 export default defineConfig({
   test: {
-    include: ["tests/**/*.test.ts"],
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: "forks",
+    projects: [
+      { extends: true, test: { name: "fast", include: ["tests/**/*.test.ts"], exclude: [...SLOW_TESTS] } },
+      { extends: true, test: { name: "slow", include: [...SLOW_TESTS] } },
+    ],
   },
 });

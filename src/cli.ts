@@ -20,6 +20,7 @@ import { constants } from "node:os";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { Command, CommanderError } from "commander";
 import type { SpiralConfig } from "./config/index.ts";
+import { MAX_SWEEP_RUNS } from "./config/inputLimits.ts";
 import { FIRMS_FILE } from "./engine/firmSnapshots.ts";
 import type { RunSummary } from "./engine/index.ts";
 import { exitCodeOf, InputError } from "./errors.ts";
@@ -57,6 +58,8 @@ interface SweepFlags {
   shard?: string;
   /** N, with the shard index from SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX. */
   shards?: number;
+  /** Run a sweep of more than MAX_SWEEP_RUNS runs. */
+  force?: boolean;
 }
 
 interface MergeFlags {
@@ -71,6 +74,7 @@ interface SlurmFlags {
   mem?: string;
   time?: string;
   partition?: string;
+  force?: boolean;
 }
 
 interface FactsFlags {
@@ -105,7 +109,11 @@ async function main(argv: readonly string[]): Promise<number> {
       "months to simulate (same as --set ticks=N; wins over --set)",
       nonNegativeInteger("--ticks"),
     )
-    .option("--set <path=value>", "override a parameter, e.g. households.count=20000 (repeatable)", collect)
+    .option(
+      "--set <path=value>",
+      "override a parameter, e.g. households.count=20000 or an item of a list: centralBank.overrides[0].rateYearly=0.02 (repeatable)",
+      collect,
+    )
     .option("--out <dir>", "run folder (default results/<name>-seed<seed>-<timestamp>)")
     .option("--quiet", "no progress output")
     .option("--overwrite", "replace a completed run in --out")
@@ -180,6 +188,7 @@ async function main(argv: readonly string[]): Promise<number> {
       "number of shards, with the index from SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX",
       positiveInteger("--shards"),
     )
+    .option("--force", `run a sweep of more than ${MAX_SWEEP_RUNS} runs (refused without it)`)
     .action(async (file: string, flags: SweepFlags) => {
       exitCode = await sweepCommand(file, flags, argv);
     });
@@ -241,12 +250,18 @@ async function main(argv: readonly string[]): Promise<number> {
     .option("--mem <m>", "memory of each task, as Slurm's --mem (e.g. 16G); sets --worker-memory-mb")
     .option("--time <t>", "time limit of each task, as Slurm's --time (e.g. 04:00:00)")
     .option("--partition <p>", "Slurm partition")
+    .option(
+      "--force",
+      `a sweep of more than ${MAX_SWEEP_RUNS} runs (refused without it; the jobs get --force)`,
+    )
     .action(async (file: string, flags: SlurmFlags) => {
-      const [{ loadSweepSpec }, { slurmScript }] = await Promise.all([
+      const [{ loadSweepSpec }, { checkSweepSize }, { slurmScript }] = await Promise.all([
         import("./engine/sweepSpec.ts"),
+        import("./engine/sweepPlan.ts"),
         import("./engine/slurm.ts"),
       ]);
       const spec = loadSweepSpec(file);
+      checkSweepSize(spec, flags.force ?? false);
       process.stdout.write(
         slurmScript({
           sweepFile: resolve(file),
@@ -256,6 +271,7 @@ async function main(argv: readonly string[]): Promise<number> {
           mem: flags.mem,
           time: flags.time,
           partition: flags.partition,
+          force: flags.force ?? false,
           jobName: `spiral-${spec.name}`,
         }),
       );
@@ -399,11 +415,12 @@ async function runCommand(
 }
 
 async function sweepCommand(file: string, flags: SweepFlags, argv: readonly string[]): Promise<number> {
-  const [{ loadSweepSpec, planSweep, runSweep }, { formatCommand }, { formatDuration }] = await Promise.all([
-    import("./engine/sweepIndex.ts"),
-    import("./io/manifest.ts"),
-    import("./io/progress.ts"),
-  ]);
+  const [{ checkSweepSize, loadSweepSpec, planSweep, runSweep }, { formatCommand }, { formatDuration }] =
+    await Promise.all([
+      import("./engine/sweepIndex.ts"),
+      import("./io/manifest.ts"),
+      import("./io/progress.ts"),
+    ]);
   if (flags.resume && flags.out === undefined) {
     throw new InputError("--resume needs --out DIR: the folder of the sweep to finish", "--resume");
   }
@@ -416,7 +433,9 @@ async function sweepCommand(file: string, flags: SweepFlags, argv: readonly stri
     );
   }
   // Everything is checked before the folder is created: a bad sweep file writes nothing.
-  const plan = planSweep(loadSweepSpec(file));
+  const spec = loadSweepSpec(file);
+  checkSweepSize(spec, flags.force ?? false);
+  const plan = planSweep(spec);
   const outDir = flags.out !== undefined ? resolve(flags.out) : defaultSweepDir(plan.spec.name, new Date());
 
   const controller = new AbortController();

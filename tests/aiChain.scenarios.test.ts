@@ -91,7 +91,10 @@ describe("AI-chain scenarios over ten seeds", () => {
       (s, i) => mean(s.unemploymentRate.slice(START)) - mean(base[i].unemploymentRate.slice(START)),
     );
     expect(mean(du)).toBeGreaterThan(2 * standardError(du));
-    expect(mean(du)).toBeGreaterThan(0.002);
+    // A tenth of a point over the nine years at least: the central bank now offsets much of the demand
+    // loss (issue 16 item 4), measured 0.19 ± 0.04 pp with all ten seeds above the baseline (0.66 pp when
+    // the rate sat at its floor).
+    expect(mean(du)).toBeGreaterThan(0.001);
   }, 120_000);
 
   it("fiscal-absorb: government capex grants and guarantees mean fewer chain defaults than the baseline", () => {
@@ -100,7 +103,9 @@ describe("AI-chain scenarios over ten seeds", () => {
     const fewer = base.map(
       (s, i) => sum(s.chainDefaults.slice(START)) - sum(absorbed[i].chainDefaults.slice(START)),
     );
-    expect(mean(fewer)).toBeGreaterThan(3 * standardError(fewer));
+    // Measured 0.9 ± 0.31 fewer defaults per seed (2.9 standard errors; fewer in 7 seeds, equal in 2, one
+    // more) after issue 16 item 4 changed the core; it was 1.1 ± 0.18. 2.5 standard errors is p < 0.02.
+    expect(mean(fewer)).toBeGreaterThan(2.5 * standardError(fewer));
     // ... paid for by the government: its deficit is larger than in the baseline.
     const deficit = (r: Series[]) => mean(r.map((s) => mean(s.govDeficit.slice(START, START + 36))));
     expect(deficit(runs("fiscal-absorb"))).toBeGreaterThan(deficit(runs("baseline-2025")));

@@ -261,7 +261,10 @@ describe("automation in the economy", () => {
       fast.map((r) => r.laborShare),
     );
     expect(u.diff).toBeGreaterThan(3 * u.se);
-    expect(u.diff).toBeGreaterThan(0.01);
+    // Half a point at least. Since the central bank can offset the demand loss (issue 16 item 4: a rate
+    // channel that outweighs interest income, a learned r*), the gap is mostly the displaced workers'
+    // skill mismatch: measured 0.82 ± 0.06 pp (it was 2.8 pp when the rate sat at its floor).
+    expect(u.diff).toBeGreaterThan(0.005);
     expect(ls.diff).toBeGreaterThan(3 * ls.se);
     expect(ls.diff).toBeGreaterThan(0.01);
     // Spell lengths in fast automation, per seed averaged over the months in which both kinds of spell ended.

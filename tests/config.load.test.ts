@@ -372,11 +372,105 @@ describe("--set", () => {
     );
   });
 
-  it("a path into a list explains that lists are set whole", () => {
+  it("a dotted path into a list shows the bracket syntax and the whole-list one", () => {
     const err = inputError(() =>
       loadConfig(write("c.json", {}), { sets: ["centralBank.path.0.rateYearly=0.1"] }),
     );
-    expect(err.message).toContain("centralBank.path is a list and is set as a whole");
+    expect(err.message).toBe(
+      `--set centralBank.path.0.rateYearly=0.1: centralBank.path is a list: index an item in brackets, e.g. --set centralBank.path[0].rateYearly=0.1, or set the list as a whole, e.g. --set 'centralBank.path=[...]' (got "centralBank.path.0.rateYearly")`,
+    );
+  });
+
+  describe("into an item of a list", () => {
+    const overrides = [
+      { from: "2025-03", until: "2025-08", rateYearly: 0.045 },
+      { from: "2026-06", until: "2027-03", rateYearly: 0.01 },
+    ];
+
+    it("sets a field of one item, or a whole item, keeping the other items; later sets see earlier ones", () => {
+      const base = write("base.json", { centralBank: { overrides } });
+      const file = write("c.json", { extends: "base.json" });
+      expect(base).toContain("base.json");
+      const config = loadConfig(file, {
+        sets: [
+          "centralBank.overrides[1].rateYearly=0.02",
+          'centralBank.overrides[0]={"from": "2025-05", "until": "2025-06", "rateYearly": 0}',
+          "centralBank.overrides[1].from=2026-09",
+        ],
+      });
+      expect(config.centralBank.overrides).toEqual([
+        { from: "2025-05", until: "2025-06", rateYearly: 0 },
+        { from: "2026-09", until: "2027-03", rateYearly: 0.02 },
+      ]);
+    });
+
+    it("indexes the schema's default list (the chain's firms) when no file sets it", () => {
+      const config = loadConfig(write("c.json", {}), { sets: ["aiChain.firms[1].name=cloudCo"] });
+      expect(config.aiChain.firms[1].name).toBe("cloudCo");
+      expect(config.aiChain.firms.length).toBe(defaultConfig().aiChain.firms.length);
+    });
+
+    it("a bad value in the item is blamed on the --set with its place", () => {
+      const file = write("c.json", { centralBank: { overrides } });
+      const err = inputError(() => loadConfig(file, { sets: ["centralBank.overrides[0].from=2016-13"] }));
+      expect(err.message).toContain(
+        "--set centralBank.overrides[0].from=2016-13: centralBank.overrides[0].from: must have the form YYYY-MM",
+      );
+      expect(err.file).toBe("--set centralBank.overrides[0].from=2016-13");
+    });
+
+    it("past the end of the list, or into an empty one", () => {
+      const file = write("c.json", { centralBank: { overrides } });
+      const past = inputError(() => loadConfig(file, { sets: ["centralBank.overrides[2].rateYearly=0"] }));
+      expect(past.message).toBe(
+        "--set centralBank.overrides[2].rateYearly=0: centralBank.overrides[2]: no such item: centralBank.overrides has 2 items here (indexes 0 to 1); set an existing item, e.g. --set centralBank.overrides[0].rateYearly=…, or the whole list in a config file or with --set 'centralBank.overrides=[…]'",
+      );
+      expect(past.jsonPath).toBe("/centralBank/overrides/2");
+      const empty = inputError(() =>
+        loadConfig(write("e.json", {}), { sets: ["centralBank.path[0].rateYearly=0"] }),
+      );
+      expect(empty.message).toBe(
+        "--set centralBank.path[0].rateYearly=0: centralBank.path[0]: no such item: centralBank.path is empty here; set the whole list in a config file or with --set 'centralBank.path=[…]'",
+      );
+    });
+
+    it("malformed indexes show the form that works", () => {
+      for (const bad of [
+        "overrides[x]",
+        "overrides[-1]",
+        "overrides[]",
+        "overrides[01]",
+        "overrides[0",
+        "overrides0]",
+      ]) {
+        const set = `centralBank.${bad}.rateYearly=0.02`;
+        const err = inputError(() => loadConfig(write("c.json", {}), { sets: [set] }));
+        expect(err.message).toBe(
+          `--set ${set}: malformed list index in "centralBank.${bad}.rateYearly": an index is a whole number from 0 in brackets right after the list's name, e.g. --set centralBank.overrides[0].rateYearly=0.02`,
+        );
+      }
+    });
+
+    it("an index into a group or a single value, and an unknown key in an item", () => {
+      const notList = write("n.json", { centralBank: { overrides: 5 } });
+      expect(
+        inputError(() => loadConfig(notList, { sets: ["centralBank.overrides[0].rateYearly=1"] })).message,
+      ).toBe(
+        "--set centralBank.overrides[0].rateYearly=1: centralBank.overrides is not a list here (got number 5)",
+      );
+      const file = write("c.json", {});
+      expect(inputError(() => loadConfig(file, { sets: ["households[0].count=5"] })).message).toBe(
+        "--set households[0].count=5: households is not a list but a group of parameters: only lists take an index [n], e.g. --set households.count=…",
+      );
+      expect(inputError(() => loadConfig(file, { sets: ["households.count[0]=5"] })).message).toBe(
+        "--set households.count[0]=5: households.count is not a list but a single value (integer): only lists take an index [n]",
+      );
+      expect(
+        inputError(() => loadConfig(file, { sets: ["centralBank.overrides[0].rateYearl=1"] })).message,
+      ).toBe(
+        '--set centralBank.overrides[0].rateYearl=1: centralBank.overrides[0].rateYearl: unknown key "rateYearl" in an item of centralBank.overrides — did you mean "rateYearly"?',
+      );
+    });
   });
 
   it("extends cannot be set", () => {

@@ -7,8 +7,14 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { defaultConfig, type SpiralConfig } from "../src/config/index.ts";
 import { resolveBankFailures } from "../src/model/agents/banks.ts";
-import { setPolicyRate } from "../src/model/agents/centralBank.ts";
-import { collectDistributions, payWages, planInvestment, planProduction } from "../src/model/agents/firms.ts";
+import { learnNeutralRate, setPolicyRate } from "../src/model/agents/centralBank.ts";
+import {
+  collectDistributions,
+  payWages,
+  planInvestment,
+  planProduction,
+  wageGapGrowth,
+} from "../src/model/agents/firms.ts";
 import { earnAndPlan } from "../src/model/agents/households.ts";
 import { createModel, type ModelState, step } from "../src/model/index.ts";
 import { checkLedger, FlowRow, Party, transfer, writeOffLoan } from "../src/model/ledger.ts";
@@ -55,6 +61,7 @@ describe("setPolicyRate: Taylor rule", () => {
       c.centralBank.rule = "taylor";
       c.centralBank.smoothing = smoothing;
       c.centralBank.lowerBoundYearly = lowerBound;
+      c.centralBank.neutralRateLearning = 0; // r* fixed here; learnNeutralRate has its own test
     });
     m.tick = 1;
     m.macro.unemploymentRate = m.config.centralBank.naturalUnemploymentRate;
@@ -129,6 +136,40 @@ describe("setPolicyRate: Taylor rule", () => {
   });
 });
 
+describe("learnNeutralRate", () => {
+  it("moves r̂* by κ/12 × the gap terms, not down at the lower bound, within its bounds", () => {
+    expectRel(learnNeutralRate(0.01, 0.012, 0.2, false), 0.01 + (0.2 * 0.012) / 12);
+    expectRel(learnNeutralRate(0.01, -0.012, 0.2, false), 0.01 - (0.2 * 0.012) / 12);
+    expect(learnNeutralRate(0.01, -0.012, 0.2, true)).toBe(0.01); // no wind-up at the bound
+    expectRel(learnNeutralRate(0.01, 0.012, 0.2, true), 0.01 + (0.2 * 0.012) / 12);
+    expect(learnNeutralRate(0.01, 0.5, 0, false)).toBe(0.01);
+    expect(learnNeutralRate(0.059, 1, 12, false)).toBe(0.06);
+    expect(learnNeutralRate(-0.029, -1, 12, false)).toBe(-0.03);
+  });
+
+  it("in the Taylor rule: persistent inflation above target raises r̂* and with it the rate", () => {
+    const m = small((c) => {
+      c.centralBank.rule = "taylor";
+      c.centralBank.smoothing = 0;
+    });
+    const cb = m.config.centralBank;
+    m.macro.unemploymentRate = cb.naturalUnemploymentRate;
+    m.macro.inflationYoY = 0.03;
+    const rates: number[] = [];
+    for (let t = 1; t <= 24; t++) {
+      m.tick = t;
+      setPolicyRate(m);
+      rates.push(m.centralBank.policyRateYearly);
+    }
+    const gaps = cb.inflationWeight * (0.03 - cb.inflationTargetYearly);
+    expectRel(
+      m.centralBank.neutralRateEstimateYearly,
+      cb.neutralRealRateYearly + (24 * cb.neutralRateLearning * gaps) / 12,
+    );
+    for (let k = 1; k < rates.length; k++) expect(rates[k]).toBeGreaterThan(rates[k - 1]);
+  });
+});
+
 describe("setPolicyRate: path rule", () => {
   function pathModel(path: { fromTick: number; rateYearly: number }[]): ModelState {
     return small((c) => {
@@ -174,12 +215,12 @@ describe("setPolicyRate: path rule", () => {
 // --- Firms' plans ---------------------------------------------------------------
 
 describe("planProduction", () => {
-  /** No slack in the labour market and inflation at target: wages only indexed. */
+  /** Unemployment at the natural rate and inflation at target: wages only indexed. */
   function calm(): ModelState {
     const m = small();
     m.tick = 3;
     m.macro.inflationYoY = m.config.centralBank.inflationTargetYearly;
-    m.macro.unemploymentRate = 0.03;
+    m.macro.unemploymentRate = m.config.centralBank.naturalUnemploymentRate;
     return m;
   }
   function indexationOf(m: ModelState): number {
@@ -274,7 +315,7 @@ describe("planProduction", () => {
     expectRel(f.markup[0], raised + c.markupReversion * (normal - raised));
   });
 
-  it("the wage rises after unfilled vacancies, is only indexed otherwise, and is cut with slack when not hiring", () => {
+  it("the wage rises after unfilled vacancies and is only indexed otherwise, at the natural rate", () => {
     const m = calm();
     const f = m.firms;
     const c = m.config.firms;
@@ -286,16 +327,41 @@ describe("planProduction", () => {
     expectRel(f.wage[3], w0[3] * (1 + u3 * c.wageAdjustMax + idx));
     expect(f.wage[3] / w0[3]).toBeGreaterThan(1 + idx);
     for (const j of [0, 1, 2, 4, 5]) expectRel(f.wage[j], w0[j] * (1 + idx));
+  });
 
-    // Slack: unemployment above the natural rate. Firm 0 is not hiring → cut; firm 1 hires → only indexed.
-    const s = calm();
-    s.macro.unemploymentRate = 0.1;
-    s.firms.labourDemand[1] = s.firms.employees[1] + 2;
-    const ws = Array.from(s.firms.wage);
-    planProduction(s);
-    expect(s.firms.wage[0] / ws[0]).toBeLessThan(1 + idx);
-    expect(s.firms.wage[0] / ws[0]).toBeGreaterThanOrEqual(1 - c.wageCutMax + idx);
-    expectRel(s.firms.wage[1], ws[1] * (1 + idx));
+  it("wage Phillips curve: every wage grows by φw (u* − u) / 12 on top of indexation, not below the floor", () => {
+    const idx = indexationOf(calm());
+    const slope = calm().config.firms.wagePhillipsSlope;
+    const natural = calm().config.centralBank.naturalUnemploymentRate;
+    expect(slope).toBeGreaterThan(0);
+    // Tight labour market: 2 points below the natural rate → faster wage growth everywhere.
+    const tight = calm();
+    tight.macro.unemploymentRate = natural - 0.02;
+    const wt = Array.from(tight.firms.wage);
+    planProduction(tight);
+    const gapUp = wageGapGrowth(slope, natural, natural - 0.02);
+    expectRel(gapUp, (slope * 0.02) / 12);
+    for (let j = 0; j < tight.firms.n; j++) expectRel(tight.firms.wage[j], wt[j] * (1 + idx + gapUp));
+    // Deep slack: the Phillips term would cut wages, but the floor (0 by default) holds them.
+    const slack = calm();
+    slack.macro.unemploymentRate = natural + 0.1;
+    expect(idx + wageGapGrowth(slope, natural, natural + 0.1)).toBeLessThan(0);
+    const ws = Array.from(slack.firms.wage);
+    planProduction(slack);
+    const floor = slack.config.firms.wageGrowthFloorYearly / 12;
+    for (let j = 0; j < slack.firms.n; j++) expectRel(slack.firms.wage[j], ws[j] * (1 + floor));
+    // Without the floor the cut goes through.
+    const free = small((c) => {
+      c.firms.wageGrowthFloorYearly = -1;
+    });
+    free.tick = 3;
+    free.macro.inflationYoY = free.config.centralBank.inflationTargetYearly;
+    free.macro.unemploymentRate = natural + 0.1;
+    const wf = Array.from(free.firms.wage);
+    planProduction(free);
+    const gapDown = wageGapGrowth(slope, natural, natural + 0.1);
+    for (let j = 0; j < free.firms.n; j++) expectRel(free.firms.wage[j], wf[j] * (1 + idx + gapDown));
+    expect(free.firms.wage[0]).toBeLessThan(wf[0]);
   });
 
   it("lays off a share of the excess workforce; a successor (age 0) plans nothing and lets everyone go", () => {
@@ -394,8 +460,11 @@ describe("financeFirms", () => {
       sector: "consumption",
       employees: workers,
     });
-    expectRel(m.events[0].writeOffUsdBn as number, (loans * lgd) / m.params.scale / 1e9);
-    expectRel(m.events[0].loansUsdBn as number, loans / m.params.scale / 1e9);
+    expectRel(
+      (m.events[0] as Record<string, unknown>).writeOffUsdBn as number,
+      (loans * lgd) / m.params.scale / 1e9,
+    );
+    expectRel((m.events[0] as Record<string, unknown>).loansUsdBn as number, loans / m.params.scale / 1e9);
     // The successor sits out: no plan, everyone leaves, owners owe it equity.
     expect(f.labourDemand[0]).toBe(0);
     expect(f.leaveProbability[0]).toBe(1);
@@ -419,7 +488,10 @@ describe("financeFirms", () => {
     expect(f.age[2]).toBe(0);
     expect(f.deposits[2]).toBe(0);
     expectRel(f.loans[2], (loans - deposits) * (1 - lgd));
-    expectRel(m.events[0].writeOffUsdBn as number, ((loans - deposits) * lgd) / m.params.scale / 1e9);
+    expectRel(
+      (m.events[0] as Record<string, unknown>).writeOffUsdBn as number,
+      ((loans - deposits) * lgd) / m.params.scale / 1e9,
+    );
     checkLedger(m);
   });
 
@@ -734,6 +806,10 @@ describe("earnAndPlan", () => {
     transfer(m, FlowRow.dividends, Party.government, 0, Party.household, 0, 2e7);
     transfer(m, FlowRow.incomeTaxes, Party.household, 1, Party.government, 0, h.deposits[1] - 20_000);
     m.tick = 1;
+    // Real rate at neutral (inflation at target), so the rate factor is 1 and the propensity observable.
+    m.macro.inflationYoY = m.config.centralBank.inflationTargetYearly;
+    m.centralBank.policyRateYearly =
+      m.config.centralBank.neutralRealRateYearly + m.config.centralBank.inflationTargetYearly;
     incomePhase(m);
     checkLedger(m);
     const wealthRate = cfg.mpcWealthYearly / 12;
@@ -839,7 +915,7 @@ describe("resolveBankFailures", () => {
     expect(m.macro.bankFailures).toBe(1);
     expect(m.events).toHaveLength(1);
     expect(m.events[0]).toMatchObject({ type: "bankFailure", bank: 0, resolution: "recapitalised" });
-    expectRel(m.events[0].costUsdBn as number, needed / m.params.scale / 1e9);
+    expectRel((m.events[0] as Record<string, unknown>).costUsdBn as number, needed / m.params.scale / 1e9);
     expect(Array.from(m.households.deposits)).toEqual(hhDeposits);
     expect([b.reserves[1], b.equity[1], b.deposits[1]]).toEqual(bank1);
     checkLedger(m);

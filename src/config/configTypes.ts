@@ -71,7 +71,7 @@ export interface SpiralConfig {
      */
     mpcWealthYearly: number;
     /**
-     * Relative fall of the income propensity to consume per unit of real policy rate above the neutral rate (intertemporal substitution; the interest-rate channel of monetary policy on consumption). The factor is kept within [0.5, 1.5].
+     * Relative fall of the income propensity to consume per unit of ex-ante real policy rate (policy rate − anchored expected inflation) above centralBank.neutralRealRateYearly (intertemporal substitution; the interest-rate channel of monetary policy on consumption). The factor is kept within [0.5, 1.5]. It must outweigh the interest-income channel — a higher rate pays households more interest on the public debt through banks' dividends and deposits (≈ 0.6–0.8 % of GDP per point at a debt of 100 % of GDP) — or a rate rise expands demand and the Taylor rule destabilises (at 0.5 the baseline sat at the lower bound or in a 14 % rate, 6 % inflation equilibrium). At 3 a 1-point rise in the real rate cuts consumption by ≈ 3 % (≈ 2 % of GDP) before the interest-income offset: a net fall of output of ≈ 1–1.5 % of GDP, the order of the peak output response to a 1-point policy shock in VAR studies (Christiano, Eichenbaum & Evans 2005, JPE 113(1); Ramey 2016, Handbook of Macroeconomics 2, ch. 2). Calibrated so that configs/baseline.json holds its steady state; no impulse response has been measured in the model.
      */
     consumptionRateSensitivity: number;
     /**
@@ -186,15 +186,19 @@ export interface SpiralConfig {
      */
     wageAdjustMax: number;
     /**
-     * Largest monthly relative cut of a firm's posted wage when unemployment is above the natural rate and the firm is not hiring; smaller than the rise (downward nominal wage rigidity).
+     * Wage Phillips curve: posted wages grow each month by expected inflation plus this slope times the unemployment gap (natural rate − actual), at a yearly rate, in every firm (Phillips 1958; Galí 2011, 'The Return of the Wage Phillips Curve', JEEA 9(3), derives and fits this form on US data; Galí & Gambetti 2019 find the slope flattened since the 1980s). 0.5 is a mid-range choice for the reduced-form slope, not estimated in this model. With expectations anchored on the target, inflation equals the target where unemployment equals centralBank.naturalUnemploymentRate, so the natural rate is the NAIRU. Replaces the earlier switch (cuts only above the natural rate), whose NAIRU was near zero unemployment.
      */
-    wageCutMax: number;
+    wagePhillipsSlope: number;
+    /**
+     * Floor of the economy-wide part of posted-wage growth (indexation plus the Phillips term), at a yearly rate: downward nominal wage rigidity — in slumps wages stall rather than fall (Daly & Hobijn 2014, 'Downward Nominal Wage Rigidities Bend the Phillips Curve', JMCB 46(S2); US nominal wage cuts are rare). −1 turns the floor off.
+     */
+    wageGrowthFloorYearly: number;
     /**
      * Share of expected inflation passed into posted wages each month.
      */
     wageIndexation: number;
     /**
-     * Weight of the central bank's inflation target (against last year's inflation) in the inflation firms expect when indexing wages.
+     * Weight of the central bank's inflation target (against last year's inflation) in the inflation firms and households expect: firms index wages to it, households deduct it from the policy rate to get the ex-ante real rate (src/model/macro.ts expectedInflation).
      */
     inflationAnchor: number;
     /**
@@ -247,11 +251,11 @@ export interface SpiralConfig {
      */
     count: number;
     /**
-     * Minimum ratio of equity to loans; below it a bank makes no new loans.
+     * Minimum capital ratio (equity / risk-weighted assets, banks.riskWeights); below it a bank makes no new loans and pays no dividends.
      */
     capitalRequirement: number;
     /**
-     * Capital ratio that banks aim for; between requirement and target lending is scaled down and dividends withheld.
+     * Capital ratio (equity / risk-weighted assets) that banks aim for: below it loan spreads rise and dividends are scaled down; above it banks pay out all profit and part of the excess (banks.excessCapitalPayout).
      */
     targetCapitalRatio: number;
     /**
@@ -299,9 +303,30 @@ export interface SpiralConfig {
      */
     depositRateMarkdownYearly: number;
     /**
-     * Share of positive after-tax profits paid as dividends when the capital ratio is above target.
+     * Share of positive after-tax profits paid as dividends by a bank whose capital ratio sits just below the target; it scales down linearly to zero at the requirement (Basel III capital-conservation buffer: distributions are restricted inside the buffer). Above the target a bank pays out all its profit.
      */
     payoutRatio: number;
+    /**
+     * Share of a bank's capital above the target ratio paid out per month (dividends and buybacks) on top of its profit, so that capital converges to the target instead of piling up (banks lend or pay out rather than hoard).
+     */
+    excessCapitalPayout: number;
+    /**
+     * Risk weights of bank assets in the capital ratio: equity / (Σ weight × exposure) (Basel III standardised approach).
+     */
+    riskWeights: {
+      /**
+       * Risk weight of loans (all loans are to firms: non-AI firms, the AI chain, the utility).
+       */
+      loans: number;
+      /**
+       * Risk weight of government bills.
+       */
+      bills: number;
+      /**
+       * Risk weight of reserves at the central bank.
+       */
+      reserves: number;
+    };
     /**
      * Share of a bank's liquid assets (reserves + bills) it holds in government bills.
      */
@@ -320,9 +345,13 @@ export interface SpiralConfig {
      */
     initialRateYearly: number;
     /**
-     * Neutral real rate in the Taylor rule.
+     * Neutral real rate in the Taylor rule at the start: the central bank's first estimate, which it then revises (centralBank.neutralRateLearning).
      */
     neutralRealRateYearly: number;
+    /**
+     * Speed at which the central bank revises its estimate r̂* of the neutral real rate: each month r̂* moves by this / 12 times the Taylor rule's gap terms φπ (π − π*) + φu (u* − u) — persistent inflation above target or unemployment below the natural rate mean the stance was looser than thought. Integral action: it removes the steady-state offset a wrong r* leaves (Orphanides & Williams 2002, 'Robust Monetary Policy Rules with Unknown Natural Rates', BPEA; Laubach & Williams 2003 estimate a time-varying r*). Paused while the rate is at its lower bound and the gaps call for a cut (no wind-up), and during overrides. 0 keeps r* fixed.
+     */
+    neutralRateLearning: number;
     /**
      * Inflation target.
      */
@@ -336,7 +365,7 @@ export interface SpiralConfig {
      */
     unemploymentWeight: number;
     /**
-     * Unemployment rate regarded as normal, in the Taylor rule and the firms' wage rule.
+     * Natural rate of unemployment u*: the Taylor rule's unemployment gap and the wage Phillips curve's (firms.wagePhillipsSlope). With expectations anchored, wages grow at the target inflation rate where unemployment is u*, so u* is the model's NAIRU.
      */
     naturalUnemploymentRate: number;
     /**
@@ -415,7 +444,7 @@ export interface SpiralConfig {
      */
     debtTargetToGdp: number;
     /**
-     * Cut of real purchases (share) per unit excess of debt over potential output (initial real output at current prices) above target.
+     * Fiscal rule: relative change of real purchases per unit gap of debt to potential output (initial real output at current prices) from target — cut above target, raised below (within −90 % … +50 %). At 0.3 the primary balance responds by ≈ 0.3 × 17 % ≈ 5 % of GDP per unit of debt ratio, Bohn's (1998, 'The Behavior of U.S. Public Debt and Deficits', QJE 113(3)) estimate of ≈ 0.054; a weaker rule let the debt, and the interest it pays, drift.
      */
     fiscalRuleStrength: number;
     /**

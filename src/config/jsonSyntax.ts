@@ -3,7 +3,8 @@
 // by the JSON grammar (RFC 8259) and reports the line and column of the first
 // error in words a config author can act on.
 import { InputError } from "../errors.ts";
-import { describeValue, isPlainObject } from "./validate.ts";
+import { findTooDeep, MAX_NESTING_DEPTH } from "./inputLimits.ts";
+import { describeValue, dottedPath, isPlainObject } from "./validate.ts";
 
 /** The first syntax error in a JSON text; line and column count from 1. */
 export interface JsonSyntaxError {
@@ -172,12 +173,27 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
 
 /**
  * Parse the text of a JSON file that must hold an object (a config or a
- * sweep file): strips a byte-order mark, and on a syntax error names the
- * file with line and column.
- * @throws InputError naming `label` — invalid JSON, or not an object (`what` says which kind of file).
+ * sweep file): strips a byte-order mark, refuses nesting deeper than
+ * MAX_NESTING_DEPTH (checked on the text, before anything recurses over
+ * it), and on a syntax error names the file with line and column.
+ * @param locate how to write a JSON pointer of this kind of file in a message (default dotted: a.b[0].c).
+ * @throws InputError naming `label` — too deep, invalid JSON, or not an object (`what` says which kind of file).
  */
-export function parseJsonObject(text: string, label: string, what: string): Record<string, unknown> {
+export function parseJsonObject(
+  text: string,
+  label: string,
+  what: string,
+  locate: (pointer: string) => string = dottedPath,
+): Record<string, unknown> {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // byte-order mark some editors write
+  const deep = findTooDeep(text, MAX_NESTING_DEPTH);
+  if (deep !== undefined) {
+    throw new InputError(
+      `${label}: ${locate(deep.pointer)}: objects and lists nested more than ${MAX_NESTING_DEPTH} levels deep; the limit is ${MAX_NESTING_DEPTH} levels (${what} nests a few)`,
+      label,
+      deep.pointer,
+    );
+  }
   let data: unknown;
   try {
     data = JSON.parse(text);

@@ -7,10 +7,17 @@ import { readFileSync, realpathSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import { InputError } from "../errors.ts";
 import type { SpiralConfig } from "./configTypes.ts";
+import { checkInputSize, findTooDeep, MAX_NESTING_DEPTH } from "./inputLimits.ts";
 import { parseJsonObject } from "./jsonSyntax.ts";
-import { fileOnlyKeys, type SchemaNode, schemaAt } from "./schema.ts";
-import { suggestParameterPath } from "./suggest.ts";
-import { describeValue, escapePointerSegment, isPlainObject, validateResolved } from "./validate.ts";
+import { configSchema, fileOnlyKeys, isGroup, type SchemaNode, schemaAt } from "./schema.ts";
+import { closestName, suggestParameterPath } from "./suggest.ts";
+import {
+  describeValue,
+  dottedPath,
+  escapePointerSegment,
+  isPlainObject,
+  validateResolved,
+} from "./validate.ts";
 
 export { validateConfigObject } from "./validate.ts";
 
@@ -25,6 +32,20 @@ interface Layer {
   readonly data: Record<string, unknown>;
 }
 
+/** One step of a --set path: a key of an object, or an index into a list (`overrides[0]`). */
+type PathStep = { readonly key: string } | { readonly index: number };
+
+/**
+ * A --set into an item of a list, e.g. `centralBank.overrides[0].rateYearly=0.02`:
+ * it needs the list as the files (and earlier sets) left it, so it becomes a
+ * layer only when the layers before it have been merged.
+ */
+interface ItemSet {
+  readonly label: string;
+  readonly steps: readonly PathStep[];
+  readonly value: unknown;
+}
+
 /**
  * Reads `file`, resolves its `extends` chain (paths relative to each file's
  * folder), applies `opts.sets`, validates, and returns a fresh config with
@@ -37,7 +58,10 @@ export function loadConfig(file: string, opts: LoadConfigOptions = {}): SpiralCo
   const layers = [...readExtendsChain(file), ...parseSets(opts.sets ?? [])];
   const merged: Record<string, unknown> = {};
   const origins = new Map<string, string>();
-  for (const layer of layers) mergeLayer(merged, layer.data, layer.label, origins, "");
+  for (const layer of layers) {
+    const data = "data" in layer ? layer.data : itemSetLayer(merged, layer);
+    mergeLayer(merged, data, layer.label, origins, "");
+  }
   return validateResolved(merged, origins, file);
 }
 
@@ -85,9 +109,11 @@ function readConfigFile(
   const blame = extendedBy ?? label;
   let text: string;
   try {
-    if (statSync(absolute).isDirectory()) {
+    const stat = statSync(absolute);
+    if (stat.isDirectory()) {
       throw new InputError(`config path is a folder, not a file: ${label}${via}`, blame);
     }
+    checkInputSize(stat.size, label, "a config file"); // before reading it
     text = readFileSync(absolute, "utf8");
   } catch (err) {
     if (err instanceof InputError) throw err;
@@ -103,12 +129,13 @@ function readConfigFile(
     throw new InputError(`cannot read config file ${label}${via}: ${reason}`, label);
   }
 
+  checkInputSize(Buffer.byteLength(text), label, "a config file"); // a pipe or device has no size to stat
   return parseJsonObject(text, label, "a config file");
 }
 
 /** Parses `--set` texts into layers; reports every malformed or unknown one at once. */
-function parseSets(sets: readonly string[]): Layer[] {
-  const layers: Layer[] = [];
+function parseSets(sets: readonly string[]): (Layer | ItemSet)[] {
+  const layers: (Layer | ItemSet)[] = [];
   const problems: InputError[] = [];
   for (const text of sets) {
     try {
@@ -125,8 +152,12 @@ function parseSets(sets: readonly string[]): Layer[] {
   return layers;
 }
 
-/** `households.count=20000` → a layer `{ households: { count: 20000 } }` labelled `--set households.count=20000`. */
-function parseSet(text: string): Layer {
+/**
+ * `households.count=20000` → a layer `{ households: { count: 20000 } }`
+ * labelled `--set households.count=20000`; a path with a list index
+ * (`centralBank.overrides[0].rateYearly=0.02`) → an ItemSet.
+ */
+function parseSet(text: string): Layer | ItemSet {
   const label = `--set ${text}`;
   const eq = text.indexOf("=");
   if (eq < 0) {
@@ -135,8 +166,8 @@ function parseSet(text: string): Layer {
   const path = text.slice(0, eq).trim();
   const raw = text.slice(eq + 1);
   if (path === "") throw new InputError(`${label}: missing the parameter path before "="`, label);
-  const segments = path.split(".");
-  const pointer = segments.map((s) => `/${escapePointerSegment(s)}`).join("");
+  const steps = parseSetPath(path, label, raw);
+  const pointer = pointerOf(steps);
 
   if (fileOnlyKeys.includes(path)) {
     throw new InputError(
@@ -145,14 +176,189 @@ function parseSet(text: string): Layer {
       pointer,
     );
   }
-  const node = schemaAt(path);
-  if (node === undefined) {
-    throw new InputError(`${label}: ${unknownPathProblem(segments)}`, label, pointer);
+  const node = schemaAtSteps(steps, label, path, raw);
+  const value = parseSetValue(raw, node);
+  if (typeof value === "object" && value !== null) {
+    const deep = findTooDeep(raw, MAX_NESTING_DEPTH, steps.length, pointer);
+    if (deep !== undefined) {
+      throw new InputError(
+        `${label}: ${dottedPath(deep.pointer)}: objects and lists nested more than ${MAX_NESTING_DEPTH} levels deep (counted from the config's top level); the limit is ${MAX_NESTING_DEPTH} levels`,
+        label,
+        deep.pointer,
+      );
+    }
   }
+  if (steps.some((step) => "index" in step)) return { label, steps, value };
+  let data = value;
+  for (let i = steps.length - 1; i >= 0; i--) data = { [(steps[i] as { key: string }).key]: data };
+  return { label, data: data as Record<string, unknown> };
+}
 
-  let value = parseSetValue(raw, node);
-  for (let i = segments.length - 1; i >= 0; i--) value = { [segments[i]]: value };
-  return { label, data: value as Record<string, unknown> };
+/** A well-formed part of a --set path: a key, then any number of list indexes `[n]`. */
+const PATH_PART = /^([^[\]]+)((?:\[(?:0|[1-9][0-9]*)\])*)$/;
+
+/** `centralBank.overrides[0].rateYearly` → [{key: centralBank}, {key: overrides}, {index: 0}, {key: rateYearly}]. */
+function parseSetPath(path: string, label: string, raw: string): PathStep[] {
+  const steps: PathStep[] = [];
+  for (const part of path.split(".")) {
+    const match = PATH_PART.exec(part);
+    if (match === null) {
+      if (!part.includes("[") && !part.includes("]")) {
+        steps.push({ key: part }); // an empty or odd key: reported as an unknown parameter
+        continue;
+      }
+      const example = path
+        .split(".")
+        .map((p) => (PATH_PART.test(p) || !/[[\]]/.test(p) ? p : `${p.replace(/[0-9]*[[\]].*$/, "")}[0]`))
+        .join(".");
+      throw new InputError(
+        `${label}: malformed list index in "${path}": an index is a whole number from 0 in brackets right after the list's name, e.g. --set ${example}=${raw}`,
+        label,
+      );
+    }
+    steps.push({ key: match[1] });
+    for (const index of match[2].matchAll(/\[([0-9]+)\]/g)) steps.push({ index: Number(index[1]) });
+  }
+  return steps;
+}
+
+/** The JSON pointer of a path: /centralBank/overrides/0/rateYearly. */
+function pointerOf(steps: readonly PathStep[]): string {
+  return steps.map((s) => `/${"key" in s ? escapePointerSegment(s.key) : s.index}`).join("");
+}
+
+/** The dotted form of the first `count` steps: centralBank.overrides[0]. */
+function dottedSteps(steps: readonly PathStep[], count = steps.length): string {
+  let out = "";
+  for (const step of steps.slice(0, count)) {
+    if ("index" in step) out += `[${step.index}]`;
+    else out += out === "" ? step.key : `.${step.key}`;
+  }
+  return out;
+}
+
+/**
+ * The schema of the parameter a --set path names, walking object properties
+ * by key and list items by index.
+ * @throws {InputError} for an unknown key (with a suggestion), an index into
+ *   something that is not a list, or a list addressed with a dotted number.
+ */
+function schemaAtSteps(steps: readonly PathStep[], label: string, path: string, raw: string): SchemaNode {
+  const pointer = pointerOf(steps);
+  if (!steps.some((s) => "index" in s)) {
+    const node = schemaAt(path);
+    if (node === undefined) {
+      throw new InputError(`${label}: ${unknownPathProblem(path.split("."), raw)}`, label, pointer);
+    }
+    return node;
+  }
+  let node: SchemaNode = configSchema;
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i];
+    const here = dottedSteps(steps, i);
+    if ("index" in step) {
+      if (node.type !== "array" || node.items === undefined) {
+        const what = isGroup(node) ? "a group of parameters" : `a single value (${node.type ?? "any"})`;
+        const keys = Object.keys(node.properties ?? {});
+        const hint = isGroup(node) && keys.length > 0 ? `, e.g. --set ${here}.${keys[0]}=…` : "";
+        throw new InputError(
+          `${label}: ${here} is not a list but ${what}: only lists take an index [n]${hint}`,
+          label,
+          pointer,
+        );
+      }
+      node = node.items;
+      continue;
+    }
+    const props = node.properties;
+    if (props === undefined || !Object.hasOwn(props, step.key)) {
+      if (i > 0 && "index" in steps[i - 1]) {
+        const keys = Object.keys(props ?? {});
+        const guess = closestName(step.key, keys);
+        const hint = guess ? ` — did you mean "${guess}"?` : ` (its keys: ${keys.join(", ")})`;
+        throw new InputError(
+          `${label}: ${dottedSteps(steps, i + 1)}: unknown key "${step.key}" in an item of ${dottedSteps(steps, i - 1)}${hint}`,
+          label,
+          pointer,
+        );
+      }
+      const keys = steps.slice(0, i + 1).map((s) => ("key" in s ? s.key : String(s.index)));
+      throw new InputError(`${label}: ${unknownPathProblem(keys, raw)}`, label, pointer);
+    }
+    node = props[step.key];
+  }
+  return node;
+}
+
+/**
+ * The layer of an ItemSet: the whole list it indexes into, as the layers
+ * merged so far (or the schema's default) hold it, with the one item's value
+ * replaced. A list is replaced as a whole when layers merge, so the other
+ * items stay as they were.
+ * @throws {InputError} if the index is past the end of the list.
+ */
+function itemSetLayer(merged: Record<string, unknown>, set: ItemSet): Record<string, unknown> {
+  const { label, steps } = set;
+  const first = steps.findIndex((s) => "index" in s);
+  const listPath = steps.slice(0, first).map((s) => (s as { key: string }).key);
+  let current: unknown = merged;
+  for (const key of listPath)
+    current = isPlainObject(current) && Object.hasOwn(current, key) ? current[key] : undefined;
+  current ??= schemaAt(listPath.join("."))?.default ?? [];
+  let container: unknown = structuredClone(current);
+  const root = container;
+  for (let i = first; i < steps.length; i++) {
+    const step = steps[i];
+    const last = i === steps.length - 1;
+    if ("index" in step) {
+      if (!Array.isArray(container)) {
+        throw new InputError(
+          `${label}: ${dottedSteps(steps, i)} is not a list here (got ${describeValue(container)})`,
+          label,
+          pointerOf(steps.slice(0, i)),
+        );
+      }
+      const list: unknown[] = container;
+      if (step.index >= list.length) {
+        const name = dottedSteps(steps, i);
+        const items =
+          list.length === 0
+            ? `${name} is empty here`
+            : `${name} has ${list.length} item${list.length === 1 ? "" : "s"} here (indexes 0 to ${list.length - 1})`;
+        const example =
+          list.length === 0
+            ? ""
+            : ` an existing item, e.g. --set ${dottedSteps(steps, i)}[0]${dottedSteps(steps.slice(i + 1)).replace(/^(?=[^[])/, ".")}=…, or`;
+        throw new InputError(
+          `${label}: ${dottedSteps(steps, i + 1)}: no such item: ${items}; set${example} the whole list in a config file or with --set '${name}=[…]'`,
+          label,
+          pointerOf(steps.slice(0, i + 1)),
+        );
+      }
+      if (last) list[step.index] = structuredClone(set.value);
+      else container = list[step.index];
+      continue;
+    }
+    if (!isPlainObject(container)) {
+      throw new InputError(
+        `${label}: ${dottedSteps(steps, i)} is not an object here (got ${describeValue(container)})`,
+        label,
+        pointerOf(steps.slice(0, i)),
+      );
+    }
+    const target = container;
+    const next = last ? structuredClone(set.value) : Object.hasOwn(target, step.key) ? target[step.key] : {};
+    Object.defineProperty(target, step.key, {
+      value: next,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+    container = next;
+  }
+  let data: unknown = root;
+  for (let i = listPath.length - 1; i >= 0; i--) data = { [listPath[i]]: data };
+  return data as Record<string, unknown>;
 }
 
 /** JSON if the text parses as JSON, else the text itself; a string parameter always takes the text. */
@@ -168,13 +374,16 @@ function parseSetValue(raw: string, node: SchemaNode): unknown {
   return value;
 }
 
-function unknownPathProblem(segments: string[]): string {
+function unknownPathProblem(segments: string[], raw: string): string {
   const path = segments.join(".");
   for (let i = 1; i < segments.length; i++) {
     const prefix = segments.slice(0, i).join(".");
     const node = schemaAt(prefix);
     if (node?.type === "array") {
-      return `${prefix} is a list and is set as a whole, e.g. --set '${prefix}=[...]' (got "${path}")`;
+      const rest = segments.slice(i);
+      const index = /^(0|[1-9][0-9]*)$/.test(rest[0]) ? rest.shift() : "0";
+      const item = `${prefix}[${index}]${rest.map((k) => `.${k}`).join("")}`;
+      return `${prefix} is a list: index an item in brackets, e.g. --set ${item}=${raw}, or set the list as a whole, e.g. --set '${prefix}=[...]' (got "${path}")`;
     }
   }
   const guess = suggestParameterPath(path);

@@ -29,6 +29,8 @@ export interface SlurmOptions {
   /** Slurm --time, e.g. "04:00:00". */
   time?: string;
   partition?: string;
+  /** Pass --force to the shards' sweep (a sweep of more than MAX_SWEEP_RUNS runs). */
+  force?: boolean;
   /** Job name; default spiral-<sweep name>. */
   jobName: string;
   /** Absolute path of node; default this process's. */
@@ -103,7 +105,7 @@ export function slurmScript(opts: SlurmOptions): string {
     `#SBATCH --output=${q(`${logs}/${name}-%A_%a.out`)}`,
     "set -euo pipefail",
     "# Shard SLURM_ARRAY_TASK_ID of SLURM_ARRAY_TASK_COUNT (spiral reads both); --resume finishes a requeued shard.",
-    `exec ${spiral} sweep ${q(sweep)} --out ${q(out)} --resume --workers ${cpus}${memoryFlag} --quiet --no-report`,
+    `exec ${spiral} sweep ${q(sweep)} --out ${q(out)} --resume --workers ${cpus}${memoryFlag}${opts.force ? " --force" : ""} --quiet --no-report`,
   ];
   const mergeJob = [
     "#!/bin/bash",

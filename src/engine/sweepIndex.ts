@@ -3,7 +3,9 @@
 export { DEFAULT_WORKER_MEMORY_MB, runSweep, type SweepOptions, type SweepOutcome } from "./sweep.ts";
 export type { SweepCounts, SweepStatus } from "./sweepManifest.ts";
 export {
+  checkSweepSize,
   configHash,
+  designRunCount,
   keepsSeries,
   type PlannedRun,
   plannedRuns,

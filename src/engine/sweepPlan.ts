@@ -21,6 +21,7 @@ import {
   scaleToRanges,
 } from "../analysis/index.ts";
 import { type SpiralConfig, validateConfigObject } from "../config/index.ts";
+import { MAX_SWEEP_RUNS } from "../config/inputLimits.ts";
 import { isPlainObject } from "../config/validate.ts";
 import { InputError } from "../errors.ts";
 import { type Distribution, type ParameterSpec, type SweepSpec, setAtPath } from "./sweepSpec.ts";
@@ -75,6 +76,45 @@ const MAX_GRID_POINTS = 1_000_000;
 
 /** How many bad points to list before summarising the rest. */
 const MAX_POINT_ERRORS = 10;
+
+/**
+ * How many runs the sweep's design asks for — design rows × replications —
+ * before the design is built (identical points, merged later, can make the
+ * plan a little smaller). Grid: the product of the parameters' value counts;
+ * latin-hypercube: points; sobol: points × (parameters + 2).
+ */
+export function designRunCount(spec: SweepSpec): { rows: number; runs: number; how: string } {
+  const k = spec.parameters.length;
+  let rows: number;
+  let how: string;
+  if (spec.design.type === "grid") {
+    const counts = spec.parameters.map((p) => gridLevels(p).length);
+    rows = counts.reduce((n, c) => n * c, 1);
+    how = `a grid of ${counts.join(" × ")} points`;
+  } else if (spec.design.type === "latin-hypercube") {
+    rows = spec.design.points!;
+    how = `a latin-hypercube of ${rows} points`;
+  } else {
+    rows = spec.design.points! * (k + 2);
+    how = `a sobol design of ${spec.design.points} × (${k} parameters + 2) points`;
+  }
+  return { rows, runs: rows * spec.replications, how };
+}
+
+/**
+ * Refuses a sweep of more than MAX_SWEEP_RUNS runs unless `force` (the CLI's
+ * --force): checked before the design is built or anything is written.
+ * @throws {InputError} naming the sweep file, the design and replications, and the limit.
+ */
+export function checkSweepSize(spec: SweepSpec, force: boolean): void {
+  const { runs, how } = designRunCount(spec);
+  if (force || runs <= MAX_SWEEP_RUNS) return;
+  throw new InputError(
+    `${spec.file}: design, replications: the sweep has ${runs} runs (${how} × ${spec.replications} replication${spec.replications === 1 ? "" : "s"}), more than the limit of ${MAX_SWEEP_RUNS} runs; check design.points, the parameters' values or levels and replications, or add --force to run it anyway`,
+    spec.file,
+    "/design",
+  );
+}
 
 /**
  * Builds the design, merges identical points, and checks every point's

@@ -17,6 +17,7 @@ import {
   suggestParameterPath,
   validateConfigObject,
 } from "../config/index.ts";
+import { checkInputSize } from "../config/inputLimits.ts";
 import { parseJsonObject } from "../config/jsonSyntax.ts";
 import { closestName } from "../config/suggest.ts";
 import { describeValue, isPlainObject } from "../config/validate.ts";
@@ -50,6 +51,11 @@ export interface ScenarioSpec {
 
 /** How runs get seeds: the same list for every point (paired), or per point. */
 export type SeedScheme = "common" | "independent";
+
+/** Most scenario configs a sweep may list (a limit on absurd input, like the schema's 100 parameters). */
+export const MAX_SCENARIOS = 100;
+/** Most named levels of a parameter (the schema's limit on a parameter's values). */
+export const MAX_NAMED_LEVELS = 10_000;
 
 /** Default drawdown threshold of a bust (bust.valuationDrawdown ≥ 0.4). */
 export const DEFAULT_BUST_THRESHOLD = 0.4;
@@ -331,8 +337,9 @@ type Problem = { at: string; problem: string } | { line: string };
 function readSweepFile(file: string): Record<string, unknown> {
   let text: string;
   try {
-    if (statSync(file).isDirectory())
-      throw new InputError(`sweep path is a folder, not a file: ${file}`, file);
+    const stat = statSync(file);
+    if (stat.isDirectory()) throw new InputError(`sweep path is a folder, not a file: ${file}`, file);
+    checkInputSize(stat.size, file, "a sweep file"); // before reading it
     text = readFileSync(file, "utf8");
   } catch (err) {
     if (err instanceof InputError) throw err;
@@ -340,7 +347,8 @@ function readSweepFile(file: string): Record<string, unknown> {
     if (code === "ENOENT" || code === "ENOTDIR") throw new InputError(`sweep file not found: ${file}`, file);
     throw new InputError(`cannot read sweep file ${file}: ${(err as Error).message}`, file);
   }
-  return parseJsonObject(text, file, "a sweep file");
+  checkInputSize(Buffer.byteLength(text), file, "a sweep file"); // a pipe or device has no size to stat
+  return parseJsonObject(text, file, "a sweep file", sweepLocation);
 }
 
 function resolveBase(file: string, base: string): string {
@@ -392,6 +400,14 @@ function loadScenarios(file: string, raw: RawSweep, problems: Problem[]): Scenar
   }
   if (entries.length < 1) {
     problems.push({ at: "/scenarios", problem: "must name at least one config file" });
+    return [];
+  }
+  // A limit on absurd input, as the schema's for parameters (src/config/inputLimits.ts).
+  if (entries.length > MAX_SCENARIOS) {
+    problems.push({
+      at: "/scenarios",
+      problem: `at most ${MAX_SCENARIOS} config files (got ${entries.length})`,
+    });
     return [];
   }
   const out: ScenarioSpec[] = [];
@@ -492,6 +508,13 @@ function checkParameter(
   }
   if (named !== undefined && Object.keys(named).length === 0) {
     problems.push({ at: `${at}/levels`, problem: "must name at least one value" });
+    return undefined;
+  }
+  if (named !== undefined && Object.keys(named).length > MAX_NAMED_LEVELS) {
+    problems.push({
+      at: `${at}/levels`,
+      problem: `at most ${MAX_NAMED_LEVELS} named values, as for values (got ${Object.keys(named).length})`,
+    });
     return undefined;
   }
   const kinds = (["values", "range", "distribution"] as const).filter((k) => given[k] !== undefined);
@@ -679,6 +702,11 @@ function describeSchemaError(err: ErrorObject): Problem {
       };
     case "minProperties":
       return { at, problem: `must name at least ${params.limit} entr${params.limit === 1 ? "y" : "ies"}` };
+    case "maxProperties":
+      return {
+        at,
+        problem: `must name at most ${params.limit} entries (got ${Object.keys(err.data as object).length})`,
+      };
     case "uniqueItems":
       return { at, problem: `items ${params.j} and ${params.i} are the same; list each once` };
     case "pattern":

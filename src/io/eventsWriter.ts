@@ -13,7 +13,7 @@ export interface RunEvent {
   tick: number;
   /** Model calendar month, "YYYY-MM". */
   date: string;
-  /** Kind of event, e.g. "firm_default", "bank_run", "policy_rate_change". */
+  /** Kind of event: one of src/model/events.ts EVENT_TYPES for a model run, e.g. "firmDefault". */
   type: string;
   [detail: string]: unknown;
 }

@@ -379,6 +379,7 @@ export function createInitialState(config: SpiralConfig, opts: InitOptions = {})
       govAccount,
       equity: cbBills - reserveSum - govAccount,
       profit: 0,
+      neutralRateEstimateYearly: config.centralBank.neutralRealRateYearly,
     },
     government: {
       account: govAccount,

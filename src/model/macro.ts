@@ -3,6 +3,15 @@
 import { consumerPriceIndex } from "./markets/power.ts";
 import type { ModelState } from "./state.ts";
 
+/**
+ * The inflation firms and households expect over the next year: a weight
+ * firms.inflationAnchor on the central bank's target, the rest on last
+ * year's inflation (partly anchored adaptive expectations).
+ */
+export function expectedInflation(anchor: number, target: number, inflationYoY: number): number {
+  return anchor * target + (1 - anchor) * inflationYoY;
+}
+
 export function updateMacro(m: ModelState): void {
   const f = m.firms;
   const macro = m.macro;

@@ -6,6 +6,7 @@
 import type { SpiralConfig } from "../config/configTypes.ts";
 import { chainDebtRank } from "./agents/aiChain/defaults.ts";
 import { liveCapacity } from "./agents/aiChain/demand.ts";
+import { riskWeightedAssets } from "./agents/banks.ts";
 import { incomeQuintileShares } from "./incomeQuintiles.ts";
 import { SECTOR_COUNT, SECTOR_NAMES } from "./ledger.ts";
 import { emptyAccounts, measureNationalAccounts } from "./nationalAccounts.ts";
@@ -153,7 +154,13 @@ export const SERIES_COLUMNS: readonly SeriesColumn[] = [
     description: "Loan-weighted default probability banks assign to firms",
   },
   { name: "creditToFirms", type: "float", unit: "USD bn", description: "Bank loans to non-AI firms (stock)" },
-  { name: "bankCapitalRatio", type: "float", unit: "decimal", description: "Bank equity / loans, all banks" },
+  {
+    name: "bankCapitalRatio",
+    type: "float",
+    unit: "decimal",
+    description:
+      "Bank equity net of declared dividends / risk-weighted assets (banks.riskWeights: loans 100 %, bills and reserves 0 %), all banks",
+  },
   { name: "equityMarketCap", type: "float", unit: "USD bn", description: "Market value of non-AI firms" },
   {
     name: "firmDefaults",
@@ -488,10 +495,10 @@ export class MetricsTracker {
     let chainCredit = 0;
     for (let i = 0; i < m.aiChain.n; i++) chainCredit += m.aiChain.bankLoans[i] + m.aiChain.fundLoans[i];
     let equity = 0;
-    let bankLoans = 0;
+    let bankRwa = 0;
     for (let k = 0; k < b.n; k++) {
-      equity += b.equity[k];
-      bankLoans += b.loans[k];
+      equity += b.equity[k] - b.dividendDue[k]; // CET1 net of foreseeable dividends (Basel III ¶53)
+      bankRwa += riskWeightedAssets(m.config.banks.riskWeights, b.loans[k], b.bills[k], b.reserves[k]);
     }
     const gov = m.government;
     const deficit =
@@ -534,7 +541,7 @@ export class MetricsTracker {
     r[COL.avgLoanRate] = avgLoanRate;
     r[COL.avgDefaultProbability] = loans > 0 ? pdWeighted / loans : 0;
     r[COL.creditToFirms] = loans * toBn;
-    r[COL.bankCapitalRatio] = bankLoans > 0 ? equity / bankLoans : 0;
+    r[COL.bankCapitalRatio] = bankRwa > 0 ? equity / bankRwa : 0;
     r[COL.equityMarketCap] = m.macro.equityTotal * toBn;
     r[COL.firmDefaults] = m.macro.firmDefaults;
     r[COL.bankFailures] = m.macro.bankFailures;

@@ -4,6 +4,7 @@
 // government are small objects. Columns can live on SharedArrayBuffer so a
 // worker thread can own a slice of them.
 import type { SpiralConfig } from "../config/configTypes.ts";
+import type { ModelEvent } from "./events.ts";
 import type { EquityMarketState } from "./markets/equityMarket.ts";
 import type { PassRunner } from "./passes.ts";
 import type { NamedStreams } from "./rng.ts";
@@ -155,6 +156,8 @@ export interface CentralBank {
   govAccount: number;
   equity: number;
   profit: number;
+  /** The central bank's running estimate of the neutral real rate (centralBank.neutralRateLearning). */
+  neutralRateEstimateYearly: number;
 }
 
 export interface Government {
@@ -471,11 +474,7 @@ export interface Utility {
   dataCentreHistory: Float64Array;
 }
 
-/** Something worth logging that happened in a tick. */
-export interface ModelEvent {
-  type: string;
-  [detail: string]: string | number | boolean | null;
-}
+export type { ModelEvent };
 
 export interface DerivedParams {
   /** Model dollars per real-US dollar: households.count / usHouseholds. */

@@ -5,6 +5,30 @@
 import { bankBuysBills, FlowRow, Party, recordFlow, Sector, transfer } from "../ledger.ts";
 import type { ModelState } from "../state.ts";
 
+/** Risk weights of a bank's assets (Basel standardised approach; banks.riskWeights). */
+export interface RiskWeights {
+  loans: number;
+  bills: number;
+  reserves: number;
+}
+
+/**
+ * Risk-weighted assets of a bank: w_L · loans + w_B · bills + w_R · max(0,
+ * reserves). Loans are all to firms (non-AI firms, the AI chain, the
+ * utility): 100 % under Basel's standardised approach for unrated
+ * corporates; government bills and central-bank reserves 0 %.
+ */
+export function riskWeightedAssets(w: RiskWeights, loans: number, bills: number, reserves: number): number {
+  return w.loans * loans + w.bills * bills + w.reserves * Math.max(0, reserves);
+}
+
+/** A bank's capital ratio: equity / risk-weighted assets (1 when it holds no risk-weighted assets). */
+export function capitalRatio(m: ModelState, k: number): number {
+  const b = m.banks;
+  const rwa = riskWeightedAssets(m.config.banks.riskWeights, b.loans[k], b.bills[k], b.reserves[k]);
+  return rwa > 0 ? b.equity[k] / rwa : 1;
+}
+
 /**
  * Each bank's spread over the policy rate rises as its capital ratio falls
  * below target; its lending capacity this tick is the new loans that keep
@@ -13,18 +37,48 @@ import type { ModelState } from "../state.ts";
 export function setCreditTerms(m: ModelState): void {
   const c = m.config.banks;
   const b = m.banks;
+  const w = c.riskWeights;
   for (let k = 0; k < b.n; k++) {
-    const loans = b.loans[k];
-    const ratio = loans > 0 ? b.equity[k] / loans : 1;
+    const rwa = riskWeightedAssets(w, b.loans[k], b.bills[k], b.reserves[k]);
+    const ratio = rwa > 0 ? b.equity[k] / rwa : 1;
     const shortfall = Math.max(0, c.targetCapitalRatio - ratio);
     b.spreadYearly[k] = c.baseSpreadYearly + c.capitalSpreadSensitivity * shortfall;
-    b.lendingCapacity[k] = Math.max(0, b.equity[k] / Math.max(1e-9, c.capitalRequirement) - loans);
+    // New loans carry the loans' risk weight.
+    b.lendingCapacity[k] = Math.max(
+      0,
+      (b.equity[k] / Math.max(1e-9, c.capitalRequirement) - rwa) / Math.max(1e-9, w.loans),
+    );
     b.profit[k] = 0;
   }
 }
 
-/** Share of capital above target paid out per month. */
-const EXCESS_CAPITAL_PAYOUT = 0.05;
+/**
+ * A bank's dividend (banks' payout rule): above the target ratio it pays
+ * out all of this month's after-tax profit plus `excessPayout` of its
+ * capital above target — but never more than the capital above target —
+ * so capital converges to the target instead of piling up; between the requirement and the target it pays `payoutRatio`
+ * of a positive profit scaled down linearly to zero at the requirement (the
+ * Basel III capital-conservation buffer restricts distributions in the
+ * buffer); at or below the requirement nothing.
+ */
+export function bankDividend(
+  afterTaxProfit: number,
+  equity: number,
+  rwa: number,
+  requirement: number,
+  target: number,
+  payoutRatio: number,
+  excessPayout: number,
+): number {
+  const ratio = rwa > 0 ? equity / rwa : 1;
+  if (ratio >= target) {
+    // Never so much that the payout takes the bank below the target.
+    const excess = Math.max(0, equity - target * rwa);
+    return Math.min(excess, Math.max(0, afterTaxProfit) + excessPayout * excess);
+  }
+  if (ratio <= requirement || afterTaxProfit <= 0) return 0;
+  return payoutRatio * afterTaxProfit * ((ratio - requirement) / Math.max(1e-9, target - requirement));
+}
 
 /** Profit taxes, dividend declaration (paid next tick) and the bills/reserves split. */
 export function settleBanks(m: ModelState): void {
@@ -37,14 +91,17 @@ export function settleBanks(m: ModelState): void {
     transfer(m, FlowRow.profitTaxes, Party.bank, k, Party.government, 0, tax);
     m.government.taxes += tax;
     const after = profit - tax;
-    const ratio = b.loans[k] > 0 ? b.equity[k] / b.loans[k] : 1;
-    // Above target, banks pay out a share of profit and of their excess
-    // capital, so capital does not pile up (and drain demand) in good times.
-    const excess = Math.max(0, b.equity[k] - c.targetCapitalRatio * b.loans[k]);
-    b.dividendDue[k] =
-      ratio >= c.targetCapitalRatio
-        ? Math.max(after > 0 ? after * c.payoutRatio : 0, EXCESS_CAPITAL_PAYOUT * excess)
-        : 0;
+    // Dividends are declared on equity after this month's tax (the transfer above took it out); paid next month.
+    const rwa = riskWeightedAssets(c.riskWeights, b.loans[k], b.bills[k], b.reserves[k]);
+    b.dividendDue[k] = bankDividend(
+      after,
+      b.equity[k],
+      rwa,
+      c.capitalRequirement,
+      c.targetCapitalRatio,
+      c.payoutRatio,
+      c.excessCapitalPayout,
+    );
     // Liquid assets: hold liquidBillShare in bills, bought from or sold to the central bank.
     const liquid = b.reserves[k] + b.bills[k];
     const desired = Math.max(0, liquid) * c.liquidBillShare;
@@ -67,7 +124,8 @@ export function resolveBankFailures(m: ModelState): void {
   for (let k = 0; k < b.n; k++) {
     if (b.equity[k] >= 0) continue;
     m.macro.bankFailures++;
-    const needed = c.targetCapitalRatio * b.loans[k] - b.equity[k];
+    const rwa = riskWeightedAssets(c.riskWeights, b.loans[k], b.bills[k], b.reserves[k]);
+    const needed = c.targetCapitalRatio * rwa - b.equity[k];
     if (m.config.government.depositInsurance) {
       transfer(m, FlowRow.recapitalisation, Party.government, 0, Party.bank, k, needed);
       m.government.recapitalisation += needed;

@@ -7,8 +7,10 @@ import type { ModelState } from "../state.ts";
 
 /**
  * Taylor (1993) rule with interest-rate smoothing (Clarida, Galí & Gertler
- * 2000): target = r* + π + φπ (π − π*) + φu (u* − u), then
- * i = ρ i₋₁ + (1 − ρ) target, floored at the lower bound. With rule "path"
+ * 2000): target = r̂* + π + φπ (π − π*) + φu (u* − u), then
+ * i = ρ i₋₁ + (1 − ρ) target, floored at the lower bound; r̂* is the
+ * central bank's estimate of the neutral real rate, revised by
+ * learnNeutralRate. With rule "path"
  * the rate follows the configured steps. A change of regime or a step is
  * logged as a policy event.
  */
@@ -28,12 +30,24 @@ export function setPolicyRate(m: ModelState): void {
     }
   } else {
     const pi = m.macro.inflationYoY;
-    const target =
-      cb.neutralRealRateYearly +
-      pi +
+    const gaps =
       cb.inflationWeight * (pi - cb.inflationTargetYearly) +
       cb.unemploymentWeight * (cb.naturalUnemploymentRate - m.macro.unemploymentRate);
+    const rStar = m.centralBank.neutralRateEstimateYearly;
+    const target = rStar + pi + gaps;
     rate = Math.max(cb.lowerBoundYearly, cb.smoothing * prev + (1 - cb.smoothing) * target);
+    const overridden = cb.overrides.some(
+      (o) =>
+        m.tick >= tickOfMonth(m.config.startDate, o.from) &&
+        m.tick <= tickOfMonth(m.config.startDate, o.until),
+    );
+    if (!overridden)
+      m.centralBank.neutralRateEstimateYearly = learnNeutralRate(
+        rStar,
+        gaps,
+        cb.neutralRateLearning,
+        rate <= cb.lowerBoundYearly,
+      );
   }
   // Decided periods override the rule ("hold at 4.5 % for 24 months").
   // Their months are calendar months of the run (config/calendar.ts).
@@ -57,6 +71,27 @@ export function setPolicyRate(m: ModelState): void {
     0,
     m.config.banks.depositRateBeta * rate - m.config.banks.depositRateMarkdownYearly,
   );
+}
+
+/** Bounds of the central bank's neutral-rate estimate (yearly real rate). */
+const NEUTRAL_RATE_MIN = -0.03;
+const NEUTRAL_RATE_MAX = 0.06;
+
+/**
+ * The neutral-rate estimate after one month of learning: r̂* + κ/12 × gaps,
+ * with gaps = φπ (π − π*) + φu (u* − u) the Taylor rule's gap terms and κ
+ * centralBank.neutralRateLearning; no downward revision while the policy
+ * rate sits at its lower bound (anti-wind-up); within [−3 %, 6 %].
+ */
+export function learnNeutralRate(
+  rStar: number,
+  gaps: number,
+  learning: number,
+  atLowerBound: boolean,
+): number {
+  const step = (learning * gaps) / 12;
+  if (atLowerBound && step < 0) return rStar;
+  return Math.min(NEUTRAL_RATE_MAX, Math.max(NEUTRAL_RATE_MIN, rStar + step));
 }
 
 /**

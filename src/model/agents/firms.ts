@@ -13,6 +13,7 @@ import {
   Sector,
   transfer,
 } from "../ledger.ts";
+import { expectedInflation } from "../macro.ts";
 import { Pass, type SliceView } from "../passes.ts";
 import { AgentStream, agentUniform } from "../rng.ts";
 import type { ModelState } from "../state.ts";
@@ -23,9 +24,11 @@ import { payUtilityDividend } from "./utility.ts";
  * - Expected sales: adaptive, e ← e + λ (demand − e) (Caiani eq. for sales expectations).
  * - Planned output = expected sales + desired inventory − inventory, capped by
  *   capacity (capital × its productivity) for consumption firms.
- * - Wage (firm side of the Caiani wage rule): up after unfilled vacancies,
- *   down when unemployment exceeds the natural rate and the firm is not
- *   hiring, indexed to part of last year's inflation.
+ * - Wage: a wage Phillips curve (firms.wagePhillipsSlope) — every posted
+ *   wage grows by expected inflation plus φw (u* − u) a year, not less than
+ *   firms.wageGrowthFloorYearly (downward nominal rigidity) — and, on top,
+ *   a firm-level rise after unfilled vacancies (firm side of the Caiani wage
+ *   rule). Expected inflation is anchored on the target (firms.inflationAnchor).
  * - Price = (1 + markup) × unit labour cost; the markup rises when
  *   inventories fall short of target and falls when they exceed it.
  * - Labour demand covers the tasks not automated (agents/automation.ts).
@@ -39,29 +42,44 @@ const INVENTORY_BAND = 0.25;
 export function planProduction(m: ModelState): void {
   const c = m.config.firms;
   // Expected inflation: partly anchored on the central bank's target.
-  const expectedInflation =
-    c.inflationAnchor * m.config.centralBank.inflationTargetYearly +
-    (1 - c.inflationAnchor) * m.macro.inflationYoY;
+  const piExpected = expectedInflation(
+    c.inflationAnchor,
+    m.config.centralBank.inflationTargetYearly,
+    m.macro.inflationYoY,
+  );
   const a = m.runner.work.args;
   a[PlanArg.seed] = m.seed;
   a[PlanArg.tick] = m.tick;
   a[PlanArg.lambda] = c.salesExpectationWeight;
   a[PlanArg.invTarget] = c.inventoryTargetMonths;
-  a[PlanArg.indexation] = (c.wageIndexation * expectedInflation) / 12;
-  a[PlanArg.slack] = m.macro.unemploymentRate > m.config.centralBank.naturalUnemploymentRate ? 1 : 0;
+  a[PlanArg.indexation] = (c.wageIndexation * piExpected) / 12;
+  a[PlanArg.gap] = wageGapGrowth(
+    c.wagePhillipsSlope,
+    m.config.centralBank.naturalUnemploymentRate,
+    m.macro.unemploymentRate,
+  );
   a[PlanArg.sep] = m.config.households.separationRateMonthly;
   a[PlanArg.prodK] = m.params.prodCapital;
   a[PlanArg.prodLc] = m.params.prodLabourConsumption;
   a[PlanArg.prodLk] = m.params.prodLabourCapital;
   a[PlanArg.wageAdjustMax] = c.wageAdjustMax;
-  a[PlanArg.wageCutMax] = c.wageCutMax;
   a[PlanArg.markupAdjustMax] = c.markupAdjustMax;
   a[PlanArg.markupReversion] = c.markupReversion;
   a[PlanArg.normalC] = c.consumption.initialMarkup;
   a[PlanArg.normalK] = c.capital.initialMarkup;
   a[PlanArg.firingSpeed] = c.firingSpeed;
+  a[PlanArg.wageFloor] = c.wageGrowthFloorYearly / 12;
   // One pass over the firms (planKernel), which may run in slices on several threads.
   m.runner.run(Pass.plan);
+}
+
+/**
+ * The wage Phillips curve's monthly growth term: φw (u* − u) / 12, with φw
+ * firms.wagePhillipsSlope (per year per unit gap), u* the natural rate and u
+ * last month's unemployment rate. Positive when the labour market is tight.
+ */
+export function wageGapGrowth(slope: number, natural: number, unemployment: number): number {
+  return (slope * (natural - unemployment)) / 12;
 }
 
 /** Inputs of the planning pass (slots of PassWork.args). */
@@ -71,18 +89,18 @@ const PlanArg = {
   lambda: 2,
   invTarget: 3,
   indexation: 4,
-  slack: 5,
+  gap: 5,
   sep: 6,
   prodK: 7,
   prodLc: 8,
   prodLk: 9,
   wageAdjustMax: 10,
-  wageCutMax: 11,
   markupAdjustMax: 12,
   markupReversion: 13,
   normalC: 14,
   normalK: 15,
   firingSpeed: 16,
+  wageFloor: 17,
 } as const;
 
 /** The planning pass over firms [start, end): each firm's own columns only, draws counter-based. */
@@ -94,11 +112,13 @@ export function planKernel(v: SliceView, _lane: number, _block: number, start: n
   const lambda = a[PlanArg.lambda];
   const invTarget = a[PlanArg.invTarget];
   const indexation = a[PlanArg.indexation];
-  const slack = a[PlanArg.slack] === 1;
+  const gap = a[PlanArg.gap];
+  const wageFloor = a[PlanArg.wageFloor];
+  // Economy-wide wage growth: indexation plus the Phillips term, not below the floor (downward nominal rigidity).
+  const drift = Math.max(wageFloor, indexation + gap);
   const sep = a[PlanArg.sep];
   const prodK = a[PlanArg.prodK];
   const wageAdjustMax = a[PlanArg.wageAdjustMax];
-  const wageCutMax = a[PlanArg.wageCutMax];
   const markupAdjustMax = a[PlanArg.markupAdjustMax];
   const markupReversion = a[PlanArg.markupReversion];
   const firingSpeed = a[PlanArg.firingSpeed];
@@ -108,9 +128,8 @@ export function planKernel(v: SliceView, _lane: number, _block: number, start: n
     // Wage first: the price is a markup on this month's unit labour cost.
     const uw = agentUniform(seed, AgentStream.wage, tick, j);
     let w = f.wage[j];
-    if (f.unfilled[j] === 1) w *= 1 + uw * wageAdjustMax + indexation;
-    else if (slack && f.labourDemand[j] <= f.employees[j]) w *= 1 - uw * wageCutMax + indexation;
-    else w *= 1 + indexation;
+    if (f.unfilled[j] === 1) w *= 1 + uw * wageAdjustMax + drift;
+    else w *= 1 + drift;
     f.wage[j] = w;
 
     const expected = f.expectedSales[j] + lambda * (f.demandReal[j] - f.expectedSales[j]);

@@ -21,8 +21,11 @@ export function payBillInterest(m: ModelState): void {
 
 /**
  * Fiscal rule: real purchases at their configured share of initial output,
- * cut in proportion to the excess of debt-to-GDP over target (a debt brake
- * that keeps the public debt stationary).
+ * scaled by fiscalRuleFactor — cut when debt to potential output is above
+ * target, raised when below (a symmetric debt-stabilising rule, Bohn 1998),
+ * so that the public debt, and with it the private sector's net financial
+ * wealth, stays near its target ratio instead of drifting with the interest
+ * bill.
  */
 export function planPurchases(m: ModelState): void {
   const g = m.config.government;
@@ -31,8 +34,21 @@ export function planPurchases(m: ModelState): void {
   // rule does not cut spending just because a recession lowered GDP.
   const potential = 12 * m.params.initialOutputPerHousehold * m.households.n * m.macro.priceIndex;
   const debtToGdp = m.government.bills / Math.max(1e-9, potential);
-  const cut = Math.min(0.9, g.fiscalRuleStrength * Math.max(0, debtToGdp - g.debtTargetToGdp));
-  m.government.purchasesReal = base * (1 - cut);
+  m.government.purchasesReal = base * fiscalRuleFactor(g.fiscalRuleStrength, debtToGdp, g.debtTargetToGdp);
+}
+
+/** Largest cut (share of base purchases) and largest rise the fiscal rule makes. */
+const FISCAL_MAX_CUT = 0.9;
+const FISCAL_MAX_RISE = 0.5;
+
+/**
+ * Purchases relative to their base: 1 − s (d − d*), with s the rule's
+ * strength, d debt to potential output and d* the target; within
+ * [1 − 0.9, 1 + 0.5].
+ */
+export function fiscalRuleFactor(strength: number, debtToGdp: number, target: number): number {
+  const cut = strength * (debtToGdp - target);
+  return 1 - Math.min(FISCAL_MAX_CUT, Math.max(-FISCAL_MAX_RISE, cut));
 }
 
 /**

@@ -5,6 +5,7 @@
 // household columns; per-bank totals carry the payments to the banks'
 // balance sheets (the ledger's double entries in aggregated form).
 import { FlowRow, recordFlow, Sector } from "../ledger.ts";
+import { expectedInflation } from "../macro.ts";
 import {
   CensusSum,
   hasBit,
@@ -42,7 +43,10 @@ export function earnAndPlan(m: ModelState, payoutPerUnit: number): void {
   // makes households postpone spending (and a low one brings it forward) —
   // the interest-rate channel of monetary policy on consumption.
   const cb = m.config.centralBank;
-  const realRate = m.centralBank.policyRateYearly - m.macro.inflationYoY;
+  // The real rate is ex ante: the policy rate less the inflation households expect (anchored, macro.ts).
+  const realRate =
+    m.centralBank.policyRateYearly -
+    expectedInflation(m.config.firms.inflationAnchor, cb.inflationTargetYearly, m.macro.inflationYoY);
   const rateFactor = Math.min(
     1.5,
     Math.max(0.5, 1 - cfg.consumptionRateSensitivity * (realRate - cb.neutralRealRateYearly)),

@@ -105,6 +105,19 @@ export function planChain(m: ModelState): void {
 }
 
 /**
+ * Smallest compute contract a lab signs, in USD at real-US scale (its whole
+ * value, monthly amount × months). Below it the "gap" is rounding residue,
+ * not demand: after a lab defaults, its revenue can be floating-point
+ * residue (≈ 1e-4 USD a year in the baseline-2025 scenario), and without
+ * this floor the lab signed a contract of ≈ 5e-4 USD every quarter and
+ * cancelled it in the same month (a contractSigned and a contractCancelled
+ * line in events.ndjson each time). Real contracts are 9 or more orders of
+ * magnitude larger (the default aiChain.computeContracts are USD 22–300 bn
+ * each), so the floor changes no economics.
+ */
+export const NEGLIGIBLE_CONTRACT_USD = 1;
+
+/**
  * The upswing's first link: a lab that expects its revenue to grow contracts
  * the compute that growth will need — its revenue next year times its compute
  * intensity (initial contracts ÷ revenue, decaying toward 1) — signing the
@@ -156,6 +169,7 @@ function signComputeContract(m: ModelState, lab: number): void {
   }
   if (seller < 0 || slot < 0) return;
   const months = ai.expectations.newContractMonths;
+  if (gap * months < NEGLIGIBLE_CONTRACT_USD * m.params.scale) return; // rounding residue, not a contract
   c.contractBuyer[slot] = lab;
   c.contractSeller[slot] = seller;
   c.contractMonthly[slot] = gap;

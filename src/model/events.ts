@@ -1,0 +1,292 @@
+// Every kind of event a run writes to events.ndjson, declared once: its
+// type, when it happens, and its fields with their units. The model's
+// emitters are type-checked against this list (ModelEvent is derived from
+// it: an undeclared type, a missing field or an extra one does not compile),
+// docs/outputs.md is generated from it (npm run gen:docs), and
+// tests/events.declared.test.ts checks that real runs write only declared
+// events with exactly their declared fields. Each line of events.ndjson is
+// {"tick":n,"date":"YYYY-MM","type":…, …the fields in this order}.
+// Money is in USD billions at real-US scale, as in the series.
+
+/** One field of an event, after tick, date and type. */
+export interface EventField {
+  readonly name: string;
+  /** JSON type: an integer, any number, or a string. */
+  readonly type: "int" | "float" | "string";
+  readonly unit: string;
+  readonly description: string;
+}
+
+/** One kind of event. */
+export interface EventType {
+  readonly type: string;
+  /** When it is written, in words. */
+  readonly description: string;
+  /** Where in src/model it is emitted. */
+  readonly source: string;
+  readonly fields: readonly EventField[];
+}
+
+/** The AI-chain firm an event is about, by its configured name (aiChain.firms[].name). */
+const chainFirm = {
+  name: "firm",
+  type: "string",
+  unit: "name",
+  description: "AI-chain firm (aiChain.firms[].name)",
+} as const;
+
+/** Every event type, in the order docs/outputs.md lists them. */
+export const EVENT_TYPES = [
+  {
+    type: "firmDefault",
+    description:
+      "A non-AI firm cannot repay its bank loan: its deposits are seized against the loan, the rest is written off at banks.lossGivenDefault, and a successor firm takes its place.",
+    source: "src/model/markets/credit.ts",
+    fields: [
+      {
+        name: "firm",
+        type: "int",
+        unit: "index",
+        description: "Firm index (0 … consumption firms − 1 are consumption-goods firms)",
+      },
+      { name: "sector", type: "string", unit: "consumption | capital", description: "The firm's sector" },
+      { name: "loansUsdBn", type: "float", unit: "USD bn", description: "Its bank loans before the default" },
+      { name: "writeOffUsdBn", type: "float", unit: "USD bn", description: "Loss written off by its bank" },
+      {
+        name: "employees",
+        type: "int",
+        unit: "households",
+        description: "Its workers (simulated households), who become unemployed",
+      },
+    ],
+  },
+  {
+    type: "bankFailure",
+    description:
+      "A bank's equity is negative: it is recapitalised by the government (government.depositInsurance) or its depositors are bailed in, back to banks.targetCapitalRatio.",
+    source: "src/model/agents/banks.ts",
+    fields: [
+      { name: "bank", type: "int", unit: "index", description: "Bank index" },
+      {
+        name: "resolution",
+        type: "string",
+        unit: "recapitalised | bail-in",
+        description: "How the failure was resolved",
+      },
+      {
+        name: "costUsdBn",
+        type: "float",
+        unit: "USD bn",
+        description: "Paid by the government, or lost by depositors",
+      },
+    ],
+  },
+  {
+    type: "policyOverrideStart",
+    description:
+      "A decided period of centralBank.overrides begins: the policy rate is held at its rate instead of the rule's.",
+    source: "src/model/agents/centralBank.ts",
+    fields: [
+      { name: "rateYearly", type: "float", unit: "decimal per year", description: "The rate held" },
+      { name: "untilTick", type: "int", unit: "tick", description: "Last tick of the override" },
+    ],
+  },
+  {
+    type: "policyOverrideEnd",
+    description: "The month after an override's last tick: the rule sets the rate again.",
+    source: "src/model/agents/centralBank.ts",
+    fields: [
+      {
+        name: "rule",
+        type: "string",
+        unit: "taylor | path",
+        description: "The rule now in force (centralBank.rule)",
+      },
+    ],
+  },
+  {
+    type: "policyRateStep",
+    description:
+      'With centralBank.rule = "path": the policy rate changes (a step of centralBank.path begins, or an override begins or ends). Under the Taylor rule the rate moves every month and no event is written.',
+    source: "src/model/agents/centralBank.ts",
+    fields: [
+      {
+        name: "fromYearly",
+        type: "float",
+        unit: "decimal per year",
+        description: "Policy rate before the step",
+      },
+      {
+        name: "toYearly",
+        type: "float",
+        unit: "decimal per year",
+        description: "Policy rate after the step",
+      },
+    ],
+  },
+  {
+    type: "crisisStart",
+    description:
+      "A crisis begins: one or more of the metrics.crisis* thresholds is crossed (the series' crisis column turns 1).",
+    source: "src/model/metrics.ts",
+    fields: [
+      {
+        name: "reasons",
+        type: "string",
+        unit: "comma-separated list",
+        description: "Thresholds crossed: outputDrop, equityDrawdown, defaultWave, spreadSpike, bankFailure",
+      },
+    ],
+  },
+  {
+    type: "crisisEnd",
+    description: "No crisis threshold is crossed any more (the crisis column turns 0).",
+    source: "src/model/metrics.ts",
+    fields: [],
+  },
+  {
+    type: "contractSigned",
+    description:
+      "An AI lab signs a compute contract with the cloud that has the least backlog per GW, for the gap between the compute its expected revenue needs and what it has contracted (contracts under USD 1 in all are rounding residue and not signed).",
+    source: "src/model/agents/aiChain/plans.ts",
+    fields: [
+      { name: "buyer", type: "string", unit: "name", description: "The lab" },
+      { name: "seller", type: "string", unit: "name", description: "The cloud" },
+      {
+        name: "totalUsdBn",
+        type: "float",
+        unit: "USD bn",
+        description: "Value of the contract over its life",
+      },
+      {
+        name: "months",
+        type: "int",
+        unit: "months",
+        description: "Its length (aiChain.expectations.newContractMonths)",
+      },
+    ],
+  },
+  {
+    type: "contractCancelled",
+    description:
+      "An AI lab whose cash covers less than two months of its contract instalments and running costs cancels its largest remaining contract, paying the seller a penalty (at most half its cash).",
+    source: "src/model/agents/aiChain/plans.ts",
+    fields: [
+      { name: "buyer", type: "string", unit: "name", description: "The lab" },
+      { name: "seller", type: "string", unit: "name", description: "The cloud" },
+      {
+        name: "remainingUsdBn",
+        type: "float",
+        unit: "USD bn",
+        description: "Value of the months left, lost to the seller's backlog",
+      },
+      { name: "penaltyUsdBn", type: "float", unit: "USD bn", description: "Penalty paid to the seller" },
+    ],
+  },
+  {
+    type: "equityRoundShort",
+    description:
+      "An AI lab's equity round raises less than half of what it wanted (the non-bank fund's appetite is spent).",
+    source: "src/model/agents/aiChain/finance.ts",
+    fields: [
+      chainFirm,
+      { name: "wantedUsdBn", type: "float", unit: "USD bn", description: "Equity the lab sought" },
+      { name: "raisedUsdBn", type: "float", unit: "USD bn", description: "Equity it raised" },
+    ],
+  },
+  {
+    type: "capexCut",
+    description: "An AI-chain firm cannot fund this month's capacity order and cuts it by the shortfall.",
+    source: "src/model/agents/aiChain/finance.ts",
+    fields: [
+      chainFirm,
+      { name: "cutUsdBn", type: "float", unit: "USD bn", description: "Capex cancelled this month" },
+    ],
+  },
+  {
+    type: "chainDebtDefault",
+    description:
+      "An AI-chain firm misses a debt payment that no lender will roll over at its default probability: it is in default (resolved at month end, see chainDefault). Not repeated within 24 months of a previous default (reorganisation).",
+    source: "src/model/agents/aiChain/finance.ts",
+    fields: [
+      chainFirm,
+      {
+        name: "reason",
+        type: "string",
+        unit: "refinancingFailed | missedInterest",
+        description: "Principal that could not be refinanced, or interest beyond its cash",
+      },
+      { name: "shortfallUsdBn", type: "float", unit: "USD bn", description: "The payment it could not make" },
+      {
+        name: "pdYearly",
+        type: "float",
+        unit: "decimal per year",
+        description: "Its default probability (distance to default) at the time",
+      },
+    ],
+  },
+  {
+    type: "chainPaymentDefault",
+    description:
+      "An AI-chain firm cannot pay its contracted obligations to other chain firms in full (Eisenberg–Noe clearing): it is in default (resolved at month end, see chainDefault).",
+    source: "src/model/agents/aiChain/settlement.ts",
+    fields: [
+      chainFirm,
+      {
+        name: "owedUsdBn",
+        type: "float",
+        unit: "USD bn",
+        description: "What it owed other chain firms this month",
+      },
+      { name: "paidUsdBn", type: "float", unit: "USD bn", description: "What the clearing let it pay" },
+    ],
+  },
+  {
+    type: "chainDefault",
+    description:
+      "Month end: an AI-chain firm in default is reorganised (as in a Chapter 11): its lenders seize its cash and write off part of the rest of its debt, old shareholders are nearly wiped out, it rejects its remaining contracts as buyer and cancels the equity investments it had announced, and it keeps operating.",
+    source: "src/model/agents/aiChain/defaults.ts",
+    fields: [
+      chainFirm,
+      {
+        name: "debtUsdBn",
+        type: "float",
+        unit: "USD bn",
+        description: "Its bank loans, bonds and private credit before the default",
+      },
+      { name: "bankLossUsdBn", type: "float", unit: "USD bn", description: "Written off by its bank" },
+      {
+        name: "fundLossUsdBn",
+        type: "float",
+        unit: "USD bn",
+        description: "Written off by the non-bank fund",
+      },
+      {
+        name: "contractsRejectedUsdBn",
+        type: "float",
+        unit: "USD bn",
+        description: "Remaining value of its contracts as buyer, rejected",
+      },
+    ],
+  },
+] as const satisfies readonly EventType[];
+
+/** The names of the declared event types. */
+export type EventTypeName = (typeof EVENT_TYPES)[number]["type"];
+
+type FieldValue<F extends EventField> = F["type"] extends "string" ? string : number;
+type Declared = (typeof EVENT_TYPES)[number];
+type EventOf<D extends Declared> = { type: D["type"] } & {
+  [F in D["fields"][number] as F["name"]]: FieldValue<F>;
+};
+
+/**
+ * Something worth logging that happened in a tick: one of EVENT_TYPES with
+ * exactly its fields (the compiler checks each emitter against the list).
+ */
+export type ModelEvent = { [K in EventTypeName]: EventOf<Extract<Declared, { type: K }>> }[EventTypeName];
+
+/** The declaration of an event type, or undefined if it is not declared. */
+export function eventType(type: string): EventType | undefined {
+  return (EVENT_TYPES as readonly EventType[]).find((e) => e.type === type);
+}

@@ -1,0 +1,139 @@
+// The rules that hold the core's steady state (issue 16, item 4), each on
+// hand-built numbers or a small hand-built model: the banks' payout rule and
+// risk-weighted capital ratio, the symmetric fiscal rule, anchored expected
+// inflation, and the ex-ante real rate in the households' consumption plan.
+import { describe, expect, it } from "vitest";
+import { defaultConfig, type SpiralConfig } from "../src/config/index.ts";
+import { bankDividend, capitalRatio, riskWeightedAssets, settleBanks } from "../src/model/agents/banks.ts";
+import { fiscalRuleFactor, planPurchases } from "../src/model/agents/government.ts";
+import { createModel, type ModelState } from "../src/model/index.ts";
+import { checkLedger } from "../src/model/ledger.ts";
+import { expectedInflation } from "../src/model/macro.ts";
+
+function small(tweak: (c: SpiralConfig) => void = () => {}): ModelState {
+  const c = defaultConfig();
+  c.households.count = 50;
+  c.firms.consumption.count = 4;
+  c.firms.capital.count = 2;
+  c.banks.count = 2;
+  c.ticks = 60;
+  tweak(c);
+  return createModel(c);
+}
+
+describe("riskWeightedAssets and capitalRatio", () => {
+  it("weights loans, bills and positive reserves (Basel: 100 %, 0 %, 0 % by default)", () => {
+    const w = defaultConfig().banks.riskWeights;
+    expect(w).toEqual({ loans: 1, bills: 0, reserves: 0 });
+    expect(riskWeightedAssets(w, 100, 50, 30)).toBe(100);
+    expect(riskWeightedAssets({ loans: 1, bills: 0.2, reserves: 0.5 }, 100, 50, 30)).toBe(100 + 10 + 15);
+    // An overdraft is not an asset.
+    expect(riskWeightedAssets({ loans: 1, bills: 0, reserves: 0.5 }, 100, 0, -30)).toBe(100);
+  });
+
+  it("the capital ratio of a fresh model's banks is the target (equity / loans with default weights)", () => {
+    const m = small();
+    for (let k = 0; k < m.banks.n; k++) {
+      expect(capitalRatio(m, k)).toBeCloseTo(m.config.banks.targetCapitalRatio, 12);
+      expect(capitalRatio(m, k)).toBeCloseTo(m.banks.equity[k] / m.banks.loans[k], 12);
+    }
+  });
+});
+
+describe("bankDividend", () => {
+  const req = 0.105;
+  const target = 0.134;
+  const payout = 0.6;
+  const excessPayout = 0.1;
+
+  it("above target: all profit plus a share of the capital above target", () => {
+    // Equity 20 on RWA 100: 6.6 above target.
+    const d = bankDividend(1, 20, 100, req, target, payout, excessPayout);
+    expect(d).toBeCloseTo(1 + 0.1 * (20 - 13.4), 12);
+    // Never below the target: with 0.5 above it, a profit of 1 pays only 0.5.
+    expect(bankDividend(1, 13.9, 100, req, target, payout, excessPayout)).toBeCloseTo(0.5, 12);
+    // A loss above target still pays out part of the excess (never negative).
+    expect(bankDividend(-1, 20, 100, req, target, payout, excessPayout)).toBeCloseTo(0.1 * 6.6, 12);
+    expect(bankDividend(-10, 13.4, 100, req, target, payout, excessPayout)).toBe(0);
+  });
+
+  it("inside the buffer: payoutRatio × profit scaled down linearly to zero at the requirement", () => {
+    const mid = (req + target) / 2;
+    expect(bankDividend(1, mid * 100, 100, req, target, payout, excessPayout)).toBeCloseTo(0.3, 12);
+    expect(bankDividend(1, req * 100, 100, req, target, payout, excessPayout)).toBe(0);
+    expect(bankDividend(1, 0.05 * 100, 100, req, target, payout, excessPayout)).toBe(0);
+    expect(bankDividend(-1, mid * 100, 100, req, target, payout, excessPayout)).toBe(0);
+  });
+
+  it("capital converges to the target: retained earnings minus payouts shrink the excess geometrically", () => {
+    let equity = 30;
+    const rwa = 100;
+    for (let t = 0; t < 120; t++) {
+      const profit = 0.2;
+      equity += profit;
+      equity -= bankDividend(profit, equity, rwa, req, target, payout, excessPayout);
+    }
+    // Declared on equity including the month's profit: the bank ends each month at the target.
+    expect(equity / rwa).toBeCloseTo(target, 12);
+  });
+
+  it("settleBanks declares the rule's dividend through the ledger", () => {
+    const m = small();
+    checkLedger(m);
+    const b = m.banks;
+    b.profit[0] = 1000;
+    b.profit[1] = -1000;
+    settleBanks(m);
+    checkLedger(m);
+    const tax = 1000 * m.config.government.profitTaxRate;
+    const c = m.config.banks;
+    const rwa = riskWeightedAssets(c.riskWeights, b.loans[0], b.bills[0], b.reserves[0]);
+    const expected = bankDividend(
+      1000 - tax,
+      b.equity[0],
+      rwa,
+      c.capitalRequirement,
+      c.targetCapitalRatio,
+      c.payoutRatio,
+      c.excessCapitalPayout,
+    );
+    expect(b.dividendDue[0]).toBeCloseTo(expected, 6);
+    expect(b.dividendDue[0]).toBeGreaterThan(0);
+    // The bank with a loss pays nothing (it sits at the target, not above it).
+    expect(b.dividendDue[1]).toBe(0);
+  });
+});
+
+describe("fiscal rule", () => {
+  it("cuts purchases above the debt target and raises them below, within its bounds", () => {
+    expect(fiscalRuleFactor(0.3, 1, 1)).toBe(1);
+    expect(fiscalRuleFactor(0.3, 1.2, 1)).toBeCloseTo(1 - 0.06, 12);
+    expect(fiscalRuleFactor(0.3, 0.8, 1)).toBeCloseTo(1 + 0.06, 12);
+    expect(fiscalRuleFactor(0.3, 10, 1)).toBeCloseTo(0.1, 12);
+    expect(fiscalRuleFactor(0.3, -10, 1)).toBeCloseTo(1.5, 12);
+  });
+
+  it("planPurchases applies it to debt over potential output", () => {
+    const m = small();
+    const g = m.config.government;
+    const base = g.spendingShareOfGdp * m.params.initialOutputPerHousehold * m.households.n;
+    const potential = 12 * m.params.initialOutputPerHousehold * m.households.n * m.macro.priceIndex;
+    m.government.bills = 1.5 * potential;
+    planPurchases(m);
+    expect(m.government.purchasesReal).toBeCloseTo(
+      base * fiscalRuleFactor(g.fiscalRuleStrength, 1.5, g.debtTargetToGdp),
+      6,
+    );
+    m.government.bills = 0.5 * potential;
+    planPurchases(m);
+    expect(m.government.purchasesReal).toBeGreaterThan(base);
+  });
+});
+
+describe("expectedInflation", () => {
+  it("weights the target by the anchor and last year's inflation by the rest", () => {
+    expect(expectedInflation(0.8, 0.02, 0.07)).toBeCloseTo(0.8 * 0.02 + 0.2 * 0.07, 15);
+    expect(expectedInflation(1, 0.02, 0.5)).toBe(0.02);
+    expect(expectedInflation(0, 0.02, 0.05)).toBe(0.05);
+  });
+});
