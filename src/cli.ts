@@ -5,6 +5,7 @@
 //   spiral report DIR       (re)write the report.html of a run or sweep folder
 //   spiral plot DIR         the report's charts as standalone SVG figures
 //   spiral sweep FILE       many runs of a design on a worker pool, into one folder
+//   spiral compare A B …    configs on the same seeds: paired differences of bust measures (src/compareCommand.ts)
 //   spiral reproduce DIR    re-run a run from its manifest and compare the outputs
 //   spiral merge DIR        combine a sweep's shards into its tables
 //   spiral slurm FILE       print a Slurm submission script for a sharded sweep
@@ -190,6 +191,37 @@ async function main(argv: readonly string[]): Promise<number> {
     .option("--force", `run a sweep of more than ${MAX_SWEEP_RUNS} runs (refused without it)`)
     .action(async (file: string, flags: SweepFlags) => {
       exitCode = await sweepCommand(file, flags, argv);
+    });
+
+  program
+    .command("compare")
+    .description(
+      "run two or more configs on the same seeds and compare their bust measures: paired differences with 95 % intervals, and a report",
+    )
+    .argument(
+      "<configs...>",
+      "config files, e.g. configs/scenarios/fed-hold-high.json configs/scenarios/fed-cut.json",
+    )
+    .option("--seeds <n>", "seeds per arm, the same for every arm (default 20)", positiveInteger("--seeds"))
+    .option("--seed <n>", "the seed the seed list derives from (default 1)", nonNegativeInteger("--seed"))
+    .option("--workers <n>", "worker threads (default: the number of cores)", positiveInteger("--workers"))
+    .option(
+      "--worker-memory-mb <n>",
+      "heap limit of each worker, MB (default 4096)",
+      positiveInteger("--worker-memory-mb"),
+    )
+    .option(
+      "--bust-threshold <x>",
+      "chain valuation drawdown from peak that counts as a bust (default 0.4 = 40 %)",
+      shareFlag("--bust-threshold"),
+    )
+    .option("--out <dir>", "output folder (default results/compare-<names>-<timestamp>)")
+    .option("--resume", "finish the comparison in --out: runs already done are kept")
+    .option("--no-report", "do not write report.html at the end")
+    .option("--quiet", "no progress output")
+    .action(async (files: string[], flags: import("./compareCommand.ts").CompareFlags) => {
+      const { compareCommand } = await import("./compareCommand.ts");
+      exitCode = await compareCommand(files, flags, argv);
     });
 
   program
@@ -705,6 +737,20 @@ function nonNegativeInteger(flag: string): (value: string) => number {
       throw new InputError(`${flag}: must be a non-negative integer (got ${JSON.stringify(value)})`, flag);
     }
     return n;
+  };
+}
+
+/** An option parser for a share in (0, 1]; the error names the flag. */
+function shareFlag(flag: string): (value: string) => number {
+  return (value) => {
+    const x = Number(value);
+    if (value.trim() === "" || !Number.isFinite(x) || x <= 0 || x > 1) {
+      throw new InputError(
+        `${flag}: must be a share in (0, 1], e.g. 0.4 (got ${JSON.stringify(value)})`,
+        flag,
+      );
+    }
+    return x;
   };
 }
 

@@ -260,11 +260,17 @@ describe.skipIf(!hasChromium)("reports in Chromium", () => {
 
     // Fan chart: the median under the pointer is the point's q50 in aggregates/<point>.csv.
     const fan = await hoverLine(page, "fan-gdpReal", 0.5);
-    const pointId = await page.$eval(
+    // The selector's first option is the first point with kept series, in aggregates.json's order.
+    const aggregates = JSON.parse(readFileSync(join(sweepExtras, "aggregates", "aggregates.json"), "utf8"));
+    const pointId = (aggregates.points as { pointId: string; bands: string | null }[]).find(
+      (p) => p.bands !== null,
+    )!.pointId;
+    const firstOption = await page.$eval(
       "#point-select",
-      (el) =>
-        (el as unknown as { value: string; options: { text: string }[] }).options[0]!.text.split(":")[0]!,
+      (el) => (el as unknown as { options: { text: string }[] }).options[0]!.text,
     );
+    // Options name the point by its values, not by its hash.
+    expect(firstOption).toMatch(new RegExp(`^${GRID_PARAMETERS[0].replaceAll(".", "\\.")} = `));
     const bands = readSeriesCsv(join(sweepExtras, "aggregates", `${pointId}.csv`)).data;
     const i = (bands.date as string[]).indexOf(fan.month!);
     const median = Number(fan["median (USD bn (2025 prices) per year)"]!.replaceAll(",", ""));

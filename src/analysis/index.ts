@@ -29,8 +29,13 @@ export {
   scaleToRanges,
   sobolSequence,
 } from "./designs.ts";
+// Paired comparisons of scenarios (issue 19): common random numbers, paired intervals, McNemar.
+export { MCNEMAR_EXACT_LIMIT, type McNemarResult, mcnemarTest } from "./mcnemarTest.ts";
+export { newcombePairedInterval } from "./newcombePairedInterval.ts";
+export { type PairedDifference, pairedMeanDifference } from "./pairedMeanDifference.ts";
 export { prcc } from "./prcc.ts";
 export { type QuantileBands, quantileBands } from "./quantileBands.ts";
 export { runSeed } from "./seeds.ts";
 export { type SobolIndices, type SobolIndicesOptions, sobolIndices } from "./sobolIndices.ts";
+export { studentTQuantile } from "./studentTQuantile.ts";
 export { type ConfidenceInterval, wilsonInterval } from "./wilsonInterval.ts";

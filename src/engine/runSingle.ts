@@ -7,6 +7,7 @@
 // final name) and the manifest says "failed" with the error.
 import { rmSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
+import { chainStartTick } from "../config/calendar.ts";
 import type { SpiralConfig } from "../config/index.ts";
 import { writeFileAtomic } from "../io/atomicWrite.ts";
 import { EventsWriter, type RunEvent } from "../io/eventsWriter.ts";
@@ -31,6 +32,7 @@ import {
   type LengnickState,
   stepMonth,
 } from "../model/lengnick2013/index.ts";
+import { BUST_COLUMNS } from "./bust.ts";
 import { CHECKPOINT_FILE, type Checkpoint, type CheckpointOutputs, writeCheckpoint } from "./checkpoint.ts";
 import { FirmSnapshotWriter, isSnapshotTick } from "./firmSnapshots.ts";
 import {
@@ -38,6 +40,7 @@ import {
   type RunSummary,
   SUMMARY_COLUMNS,
   type SummaryColumn,
+  type SummaryInfo,
   summarizeSeries,
 } from "./summary.ts";
 import { ThreadedRunner } from "./threads.ts";
@@ -195,11 +198,7 @@ export async function runSingle(config: SpiralConfig, opts: RunOptions): Promise
     series.close();
     events.close();
     firms.close();
-    const summary = summarizeSeries(summaryInputs(config, recorder.columns), {
-      name: config.name,
-      seed: config.seed,
-      burnInTicks: config.burnInTicks,
-    });
+    const summary = summarizeSeries(summaryInputs(config, recorder.columns), summaryInfo(config));
     writeFileAtomic(join(dir, SUMMARY_FILE), `${JSON.stringify(summary, null, 2)}\n`);
     // The AI chain's network at the end of the run, for the report's diagram.
     if (sim.model && sim.model.aiChain.n > 0) {
@@ -252,11 +251,7 @@ export function runInMemory(config: SpiralConfig): InMemoryRun {
     events.push(...tickEvents);
   }
   const series = recorder.columns;
-  const summary = summarizeSeries(summaryInputs(config, series), {
-    name: config.name,
-    seed: config.seed,
-    burnInTicks: config.burnInTicks,
-  });
+  const summary = summarizeSeries(summaryInputs(config, series), summaryInfo(config));
   return { series, dates, events, summary };
 }
 
@@ -332,13 +327,31 @@ function columnsOf(config: SpiralConfig): typeof LENGNICK_SERIES_COLUMNS {
   return config.model === "lengnick2013" ? LENGNICK_SERIES_COLUMNS : seriesColumnsFor(config);
 }
 
-/** Records the columns the run summary is computed from. */
+/** What the summary needs besides the columns: name, seed, burn-in, and the chain for the bust measures. */
+function summaryInfo(config: SpiralConfig): SummaryInfo {
+  const info: SummaryInfo = { name: config.name, seed: config.seed, burnInTicks: config.burnInTicks };
+  if (config.model !== "lengnick2013" && config.aiChain.enabled) {
+    info.chain = {
+      chainStartTick: chainStartTick(config),
+      firms: config.aiChain.firms.map((f) => ({ name: f.name, role: f.role })),
+      startDate: config.startDate,
+    };
+  }
+  return info;
+}
+
+/** Records the columns the run summary is computed from (with the chain: its bust measures' too). */
 function summaryRecorder(config: SpiralConfig): ColumnRecorder {
-  if (config.model !== "lengnick2013")
-    return new ColumnRecorder(
-      config.aiChain.enabled ? [...SUMMARY_COLUMNS, ...CHAIN_SUMMARY_COLUMNS] : SUMMARY_COLUMNS,
-      config.ticks,
-    );
+  if (config.model !== "lengnick2013") {
+    if (!config.aiChain.enabled) return new ColumnRecorder(SUMMARY_COLUMNS, config.ticks);
+    const names = [
+      ...SUMMARY_COLUMNS,
+      ...CHAIN_SUMMARY_COLUMNS,
+      ...BUST_COLUMNS,
+      ...config.aiChain.firms.map((f) => `${f.name}_defaulted`),
+    ];
+    return new ColumnRecorder([...new Set(names)], config.ticks, columnsOf(config));
+  }
   const sources = Object.values(LENGNICK_SUMMARY_SOURCES).filter((c): c is string => c !== null);
   return new ColumnRecorder(sources, config.ticks, LENGNICK_SERIES_COLUMNS);
 }

@@ -3,6 +3,7 @@
 // monthly series after the burn-in, so the settling of the initial balance
 // sheet never counts. Pure: columns in, plain data out.
 import { findRecessions, toQuarterly } from "../analysis/index.ts";
+import { type BustInfo, type BustMeasures, bustMeasures } from "./bust.ts";
 
 /** Series columns `summarizeSeries` reads. */
 export const SUMMARY_COLUMNS = [
@@ -74,6 +75,12 @@ export interface RunSummary {
     /** Highest chain capex, USD bn a year. */
     capexPeakUsdBnYearly: number;
   } | null;
+  /**
+   * Bust measures over the months from the chain's start (engine/bust.ts):
+   * default by role, valuation drawdown, negative feedback reaching jobs,
+   * peaks, output loss, time to the first default. Null without the chain.
+   */
+  bust: BustMeasures | null;
 }
 
 export interface SummaryInfo {
@@ -82,6 +89,8 @@ export interface SummaryInfo {
   burnInTicks: number;
   /** Ticks per quarter. Default 3 (one tick = one month). */
   ticksPerQuarter?: number;
+  /** The chain's start and firms, for the bust measures (the columns of bust.ts BUST_COLUMNS must be given too). */
+  chain?: BustInfo;
 }
 
 /**
@@ -153,6 +162,10 @@ export function summarizeSeries(
     govDebtToGdpFinal: months > 0 ? finiteOrNull(columns.govDebt[last] / columns.gdpNominal[last]) : null,
     recessions: quarters >= 2 ? findRecessions(gdpQuarterly, 2).length : 0,
     aiChain: chainSummary(columns, start, ticks),
+    bust:
+      info.chain !== undefined && columns.cdsIndexAiChainBp !== undefined
+        ? bustMeasures(columns as unknown as Record<string, ArrayLike<number>>, info.chain)
+        : null,
   };
 }
 

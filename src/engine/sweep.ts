@@ -25,12 +25,12 @@ import {
 } from "node:fs";
 import { createRequire } from "node:module";
 import { availableParallelism, hostname } from "node:os";
-import { join } from "node:path";
+import { isAbsolute, join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Piscina } from "piscina";
 import { InputError } from "../errors.ts";
 import { isTempName } from "../io/atomicWrite.ts";
-import { MANIFEST_FILE } from "../io/manifest.ts";
+import { formatCommand, MANIFEST_FILE } from "../io/manifest.ts";
 import { type ProgressStream, SweepProgressReporter } from "../io/progress.ts";
 import { SHARDS_DIR, type Shard, shardDirName, shardMask } from "./shard.ts";
 import { writeShardTables } from "./shardResults.ts";
@@ -45,6 +45,7 @@ import {
   keepsSeries,
   type PlannedRun,
   plannedRuns,
+  pointLabels,
   runConfig,
   type SweepPlan,
 } from "./sweepPlan.ts";
@@ -216,6 +217,12 @@ export async function runSweep(plan: SweepPlan, opts: SweepOptions): Promise<Swe
   }
 }
 
+/** A path relative to the working directory when it lies inside it, else absolute. */
+function displayPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel !== "" && !rel.startsWith("..") && !isAbsolute(rel) ? rel : resolve(path);
+}
+
 function seconds(from: Date, to: Date): number {
   return (to.getTime() - from.getTime()) / 1000;
 }
@@ -309,12 +316,23 @@ async function execute(
       inFlight++;
       const config = runConfig(plan, run);
       const runDir = keepsSeries(plan, run.runId) ? join(dir, RUNS_DIR, run.runId) : null;
+      // The reproduce hint works from the folder the sweep was started in (the sweep's own if it is elsewhere).
+      const reproduce = `spiral reproduce ${formatCommand([displayPath(join(dir, RUNS_DIR, run.runId))])}`;
       const task: SweepTask = {
         runId: run.runId,
         config,
         runDir,
-        command: `${opts.command} (run ${run.runId}; re-run alone with: spiral reproduce ${join(RUNS_DIR, run.runId)})`,
+        command: `${opts.command} (run ${run.runId}; re-run alone with: ${reproduce})`,
         attempt,
+        point: {
+          sweep: plan.spec.name,
+          pointId: run.point.id,
+          replication: run.replication,
+          seed: run.seed,
+          seeds: plan.spec.seeds,
+          labels: pointLabels(plan.spec, run.point),
+          reproduce,
+        },
       };
       const record = (status: RunRecord["status"], error: string | null, result?: SweepTaskResult): void => {
         writeRecord(dir, {

@@ -74,6 +74,7 @@ export function writeSweepManifest(dir: string, input: SweepManifestInput): void
       rows: plan.rows.length,
       points: plan.points.length,
       replications: spec.replications,
+      seeds: spec.seeds,
       runs: plan.runCount,
       keep: spec.keep,
     },

@@ -33,7 +33,15 @@ export interface SweepPoint {
   index: number;
   /** One value per varied parameter, in the sweep file's order. */
   values: readonly unknown[];
+  /** Index into `spec.scenarios` when the sweep varies scenarios. */
+  scenario?: number;
 }
+
+/** The name of the scenario dimension in the runs table, aggregates and reports. */
+export const SCENARIO_DIMENSION = "scenario";
+
+/** Seed-list name of common random numbers: every point's replication r runs on runSeed(seed, COMMON_SEEDS, r). */
+export const COMMON_SEEDS = "common";
 
 /** One row of the design as the design made it (before duplicates were merged). */
 export interface DesignRow {
@@ -120,16 +128,24 @@ export function planSweep(spec: SweepSpec): SweepPlan {
   const points: SweepPoint[] = [];
   const byId = new Map<string, number>();
   const rows: DesignRow[] = [];
-  for (const row of unitRows) {
-    const values = row.values;
-    const id = pointId(spec.parameters, values);
-    let index = byId.get(id);
-    if (index === undefined) {
-      index = points.length;
-      byId.set(id, index);
-      points.push({ id, index, values });
+  // Scenarios are the outer grid dimension: every design row under every scenario.
+  const scenarioIndices = spec.scenarios.length > 0 ? spec.scenarios.map((_, i) => i) : [undefined];
+  for (const scenario of scenarioIndices) {
+    for (const row of unitRows) {
+      const values = row.values;
+      const id = pointId(
+        spec.parameters,
+        values,
+        scenario === undefined ? undefined : spec.scenarios[scenario].name,
+      );
+      let index = byId.get(id);
+      if (index === undefined) {
+        index = points.length;
+        byId.set(id, index);
+        points.push(scenario === undefined ? { id, index, values } : { id, index, values, scenario });
+      }
+      rows.push({ point: index, unit: row.unit, saltelli: row.saltelli });
     }
-    rows.push({ point: index, unit: row.unit, saltelli: row.saltelli });
   }
 
   const problems: string[] = [];
@@ -160,7 +176,7 @@ export function* plannedRuns(plan: SweepPlan): Generator<PlannedRun> {
         runId: `${point.id}-r${replication}`,
         point,
         replication,
-        seed: runSeed(plan.spec.seed, point.id, replication),
+        seed: runSeed(plan.spec.seed, plan.spec.seeds === "common" ? COMMON_SEEDS : point.id, replication),
       };
     }
   }
@@ -180,14 +196,68 @@ export function keepsSeries(plan: SweepPlan, runId: string): boolean {
   return plan.sampledRunIds?.has(runId) ?? false;
 }
 
-/** The point's values by parameter path, e.g. { "government.fiscalRuleStrength": 0.1 }. */
+/**
+ * The point's values by dimension: the scenario's name (with scenarios), then
+ * each parameter's value by path, e.g. { scenario: "fed-cut", "government.fiscalRuleStrength": 0.1 }.
+ */
 export function pointValues(plan: SweepPlan, point: SweepPoint): Record<string, unknown> {
-  return Object.fromEntries(plan.spec.parameters.map((p, i) => [p.path, point.values[i]]));
+  const out: Record<string, unknown> = {};
+  if (point.scenario !== undefined) out[SCENARIO_DIMENSION] = plan.spec.scenarios[point.scenario].name;
+  plan.spec.parameters.forEach((p, i) => {
+    out[p.path] = point.values[i];
+  });
+  return out;
 }
 
-/** Stable id of a point: "p" + the first 12 hex digits of SHA-256 of its canonical values. */
-export function pointId(parameters: readonly ParameterSpec[], values: readonly unknown[]): string {
+/** The sweep's dimensions as the runs table and reports name them: "scenario" (with scenarios), then the parameter paths. */
+export function sweepDimensions(spec: SweepSpec): string[] {
+  return [...(spec.scenarios.length > 0 ? [SCENARIO_DIMENSION] : []), ...spec.parameters.map((p) => p.path)];
+}
+
+/**
+ * Readable text of each of the point's dimensions: the scenario's name, a
+ * named level's name, a number or string as itself, other values as compact
+ * JSON. What the runs table, aggregates and reports show.
+ */
+export function pointLabels(spec: SweepSpec, point: SweepPoint): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (point.scenario !== undefined) out[SCENARIO_DIMENSION] = spec.scenarios[point.scenario].name;
+  spec.parameters.forEach((p, i) => {
+    out[p.path] = valueLabel(p, point.values[i]);
+  });
+  return out;
+}
+
+/** The label of one parameter value: its level name if the levels are named, else the value as text. */
+export function valueLabel(parameter: ParameterSpec, value: unknown): string {
+  if (parameter.kind === "values" && parameter.names !== undefined) {
+    const text = canonicalJson(value);
+    const i = parameter.values.findIndex((v) => canonicalJson(v) === text);
+    if (i >= 0) return parameter.names[i];
+  }
+  if (typeof value === "string") return value;
+  if (typeof value === "number") return String(value);
+  return JSON.stringify(value);
+}
+
+/** One line naming a point: "scenario = fed-cut, government.x = 0.1". */
+export function pointTitle(spec: SweepSpec, point: SweepPoint): string {
+  return Object.entries(pointLabels(spec, point))
+    .map(([k, v]) => (k === SCENARIO_DIMENSION ? v : `${k} = ${v}`))
+    .join(", ");
+}
+
+/**
+ * Stable id of a point: "p" + the first 12 hex digits of SHA-256 of its
+ * canonical values (and its scenario's name, with scenarios).
+ */
+export function pointId(
+  parameters: readonly ParameterSpec[],
+  values: readonly unknown[],
+  scenario?: string,
+): string {
   const record: Record<string, unknown> = {};
+  if (scenario !== undefined) record[SCENARIO_DIMENSION] = scenario;
   parameters.forEach((p, i) => {
     record[p.path] = values[i];
   });
@@ -210,7 +280,8 @@ export function configHash(config: SpiralConfig): string {
 }
 
 function pointConfig(spec: SweepSpec, point: SweepPoint, label: string): SpiralConfig {
-  const config = structuredClone(spec.baseConfig) as unknown as Record<string, unknown>;
+  const base = point.scenario === undefined ? spec.baseConfig : spec.scenarios[point.scenario].config;
+  const config = structuredClone(base) as unknown as Record<string, unknown>;
   spec.parameters.forEach((p, i) => {
     setAtPath(config, p.path, point.values[i]);
   });
@@ -218,11 +289,8 @@ function pointConfig(spec: SweepSpec, point: SweepPoint, label: string): SpiralC
 }
 
 function describePoint(spec: SweepSpec, point: SweepPoint): string {
-  return spec.parameters
-    .map((p, i) => {
-      const text = JSON.stringify(point.values[i]);
-      return `${p.path}=${text.length > 40 ? `${text.slice(0, 37)}...` : text}`;
-    })
+  return Object.entries(pointLabels(spec, point))
+    .map(([path, text]) => `${path}=${text.length > 40 ? `${text.slice(0, 37)}...` : text}`)
     .join(", ");
 }
 

@@ -28,8 +28,27 @@ import {
 import { schemaAt } from "../config/index.ts";
 import { AtomicFileStream, writeFileAtomic } from "../io/atomicWrite.ts";
 import { csvField, SERIES_PARQUET } from "../io/seriesWriter.ts";
+import {
+  COMPARISON_CSV,
+  COMPARISON_JSON,
+  compareArms,
+  comparisonCsv,
+  MAX_COMPARED_ARMS,
+  writeDifferenceSeries,
+} from "./comparison.ts";
 import type { RunSummary } from "./summary.ts";
-import { keepsSeries, type PlannedRun, plannedRuns, type SweepPlan, type SweepPoint } from "./sweepPlan.ts";
+import {
+  keepsSeries,
+  type PlannedRun,
+  plannedRuns,
+  pointLabels,
+  pointValues,
+  SCENARIO_DIMENSION,
+  type SweepPlan,
+  type SweepPoint,
+  sweepDimensions,
+  valueLabel,
+} from "./sweepPlan.ts";
 import { getAtPath } from "./sweepSpec.ts";
 
 export const RUNS_CSV = "runs.csv";
@@ -110,6 +129,9 @@ export async function writeSweepResults(dir: string, plan: SweepPlan): Promise<S
   const pointSummaries: unknown[] = [];
   /** Per point, per metric: the mean over the point's completed runs (NaN if none or undefined). */
   const pointMeans = spec.metrics.map(() => new Float64Array(plan.points.length));
+  // Points on common seeds are compared run by run (engine/comparison.ts): their records are kept until the end.
+  const compared = comparesArms(plan);
+  const armRecords: RunRecord[][] = [];
   try {
     timings.write("runId,status,attempts,durationSeconds\n");
     let runs: PlannedRun[] = [];
@@ -128,6 +150,7 @@ export async function writeSweepResults(dir: string, plan: SweepPlan): Promise<S
         if (record.status === "completed") completed++;
         else failed.push({ runId: record.runId, error: record.error ?? "failed" });
       });
+      if (compared) armRecords.push(records);
       const summary = await summarizePoint(dir, plan, point, runs, records);
       if (summary.bandsFile)
         files.push(`${AGGREGATES_DIR}/${point.id}.csv`, `${AGGREGATES_DIR}/${point.id}.parquet`);
@@ -154,19 +177,35 @@ export async function writeSweepResults(dir: string, plan: SweepPlan): Promise<S
     sweep: spec.name,
     design: spec.design.type,
     replications: spec.replications,
-    parameters: spec.parameters.map((p) => p.path),
+    seeds: spec.seeds,
+    ...(spec.scenarios.length > 0
+      ? { scenarios: spec.scenarios.map((sc) => ({ name: sc.name, config: sc.config.name })) }
+      : {}),
+    parameters: sweepDimensions(spec),
     metrics: spec.metrics,
     confidence: CONFIDENCE,
     points: pointSummaries,
   };
   writeFileAtomic(join(dir, AGGREGATES_DIR, AGGREGATES_JSON), jsonText(aggregates));
   files.push(`${AGGREGATES_DIR}/${AGGREGATES_JSON}`);
+  if (compared) {
+    const comparison = compareArms(plan, armRecords);
+    writeFileAtomic(join(dir, AGGREGATES_DIR, COMPARISON_JSON), jsonText(comparison));
+    writeFileAtomic(join(dir, AGGREGATES_DIR, COMPARISON_CSV), comparisonCsv(comparison));
+    files.push(`${AGGREGATES_DIR}/${COMPARISON_JSON}`, `${AGGREGATES_DIR}/${COMPARISON_CSV}`);
+    files.push(...(await writeDifferenceSeries(dir, plan, armRecords)));
+  }
   const sensitivity = sensitivityOf(plan, pointMeans);
   if (sensitivity !== undefined) {
     writeFileAtomic(join(dir, AGGREGATES_DIR, SENSITIVITY_JSON), jsonText(sensitivity));
     files.push(`${AGGREGATES_DIR}/${SENSITIVITY_JSON}`);
   }
   return { completed, failed, files };
+}
+
+/** Whether a sweep's points are compared run by run: common seeds, 2 … MAX_COMPARED_ARMS points. */
+export function comparesArms(plan: SweepPlan): boolean {
+  return plan.spec.seeds === "common" && plan.points.length >= 2 && plan.points.length <= MAX_COMPARED_ARMS;
 }
 
 /** JSON with NaN and ±Infinity as null (JSON has neither), 2-space indent, final newline. */
@@ -195,6 +234,7 @@ export class RunsTable {
       { name: "pointId", type: "STRING", data: [] },
       { name: "replication", type: "INT32", data: [] },
       { name: "seed", type: "INT64", data: [] },
+      ...(spec.scenarios.length > 0 ? [{ name: SCENARIO_DIMENSION, type: "STRING" as const, data: [] }] : []),
       ...spec.parameters.map((p) => ({ name: p.path, type: parameterType(plan, p.path), data: [] })),
       ...spec.metrics.map((m) => ({ name: m, type: "DOUBLE" as const, data: [] })),
       { name: "status", type: "STRING", data: [] },
@@ -212,7 +252,12 @@ export class RunsTable {
       run.point.id,
       run.replication,
       run.seed,
-      ...run.point.values,
+      ...(run.point.scenario !== undefined ? [spec.scenarios[run.point.scenario].name] : []),
+      // A named level is written by its name (the sweep file gives its value).
+      ...run.point.values.map((v, i) => {
+        const p = spec.parameters[i];
+        return p.kind === "values" && p.names !== undefined ? valueLabel(p, v) : v;
+      }),
       ...spec.metrics.map((m) => {
         const v = record.status === "completed" ? metricValue(record.summary, m) : Number.NaN;
         return Number.isNaN(v) ? null : v;
@@ -263,6 +308,8 @@ export class RunsTable {
 /** Parquet type of a varied parameter's column, from the run-config schema. */
 function parameterType(plan: SweepPlan, path: string): ColumnSource["type"] {
   const node = schemaAt(path);
+  const parameter = plan.spec.parameters.find((q) => q.path === path);
+  if (parameter?.kind === "values" && parameter.names !== undefined) return "STRING";
   const values = plan.points.map((p) => p.values[plan.spec.parameters.findIndex((q) => q.path === path)]);
   if (node?.type === "boolean") return "BOOLEAN";
   if (node?.type === "integer" && values.every((v) => typeof v === "number" && Math.abs(v) < 2 ** 31)) {
@@ -301,7 +348,16 @@ async function summarizePoint(
     }
     // quantileBands over "runs" of one value each: the quantiles across replications.
     const bands = quantileBands(values.map((v) => Float64Array.of(v)));
-    metrics[metric] = { n: values.length, ...Object.fromEntries(BAND_KEYS.map((k) => [k, bands[k][0]])) };
+    const mean = bands.mean[0];
+    const sd =
+      values.length > 1
+        ? Math.sqrt(values.reduce((acc, v) => acc + (v - mean) ** 2, 0) / (values.length - 1))
+        : Number.NaN;
+    metrics[metric] = {
+      n: values.length,
+      ...Object.fromEntries(BAND_KEYS.map((k) => [k, bands[k][0]])),
+      sd,
+    };
     // A point counts in the sensitivity analysis only if every replication gave a value.
     metricMeans.push(values.length === runs.length ? bands.mean[0] : Number.NaN);
   }
@@ -312,7 +368,8 @@ async function summarizePoint(
   const bandsFile = seriesRuns.length > 0 && (await writeBands(dir, point, seriesRuns));
   const json = {
     pointId: point.id,
-    values: Object.fromEntries(spec.parameters.map((p, i) => [p.path, point.values[i]])),
+    values: pointValues(plan, point),
+    labels: pointLabels(spec, point),
     runs: runs.length,
     completed: completed.length,
     failed: records.length - completed.length,

@@ -22,6 +22,7 @@ import { parseJsonObject } from "../config/jsonSyntax.ts";
 import { closestName } from "../config/suggest.ts";
 import { describeValue, isPlainObject } from "../config/validate.ts";
 import { InputError } from "../errors.ts";
+import { BUST_COLUMNS, CHAIN_ROLES } from "./bust.ts";
 import { CHAIN_SUMMARY_COLUMNS, SUMMARY_COLUMNS, summarizeSeries } from "./summary.ts";
 
 export type DesignType = "grid" | "latin-hypercube" | "sobol";
@@ -34,9 +35,30 @@ export type Distribution =
 
 /** One varied parameter, as the sweep file gives it (exactly one of values, range, distribution). */
 export type ParameterSpec =
-  | { path: string; kind: "values"; values: readonly unknown[] }
+  | { path: string; kind: "values"; values: readonly unknown[]; names?: readonly string[] }
   | { path: string; kind: "range"; min: number; max: number; integer: boolean; levels?: number }
   | { path: string; kind: "distribution"; distribution: Distribution };
+
+/** One level of a scenario dimension: a whole config. */
+export interface ScenarioSpec {
+  /** The level's name: the key of a named scenarios object, else the config's name. */
+  name: string;
+  /** The config file as resolved from the sweep file's folder. */
+  path: string;
+  /** The config with the sweep's overrides applied and every default filled in. */
+  config: SpiralConfig;
+}
+
+/** How runs get seeds: the same list for every point (paired), or per point. */
+export type SeedScheme = "common" | "independent";
+
+/** Most scenario configs a sweep may list (a limit on absurd input, like the schema's 100 parameters). */
+export const MAX_SCENARIOS = 100;
+/** Most named levels of a parameter (the schema's limit on a parameter's values). */
+export const MAX_NAMED_LEVELS = 10_000;
+
+/** Default drawdown threshold of a bust (bust.valuationDrawdown ≥ 0.4). */
+export const DEFAULT_BUST_THRESHOLD = 0.4;
 
 /** A checked sweep file. */
 export interface SweepSpec {
@@ -44,10 +66,15 @@ export interface SweepSpec {
   file: string;
   name: string;
   description: string;
-  /** The base config's path as resolved from the sweep file's folder. */
+  /** The base config's path as resolved from the sweep file's folder (the first scenario's with scenarios). */
   basePath: string;
-  /** The base config with the overrides applied and every default filled in; `seed` is the base's. */
+  /** The base config with the overrides applied and every default filled in; `seed` is the base's. With scenarios: the first scenario's. */
   baseConfig: SpiralConfig;
+  /** The scenario dimension, in the file's order; empty when the sweep has a base. */
+  scenarios: readonly ScenarioSpec[];
+  seeds: SeedScheme;
+  /** Drawdown from which a run is a bust in the comparison tables. */
+  bustThreshold: number;
   parameters: readonly ParameterSpec[];
   design: { type: DesignType; points?: number };
   replications: number;
@@ -73,6 +100,18 @@ export const DEFAULT_METRICS: readonly string[] = Object.freeze([
   "govDebtToGdpFinal",
 ]);
 
+/** Bust measures added to the default metrics when the runs have the AI chain (engine/bust.ts). */
+export const CHAIN_DEFAULT_METRICS: readonly string[] = Object.freeze([
+  "bust.valuationDrawdown",
+  "bust.peakCdsBp",
+  "bust.peakUnemployment",
+  "bust.negativeFeedbackJobsMonths",
+  "bust.outputLoss",
+  "bust.anyChainDefault",
+  "bust.defaultByRole.neocloud",
+  "bust.monthsToFirstDefault",
+]);
+
 /**
  * Dotted names of every number in summary.json (except `seed`, which the
  * runs table has anyway), e.g. "unemploymentRate.mean", "crisisEpisodes".
@@ -91,7 +130,17 @@ const validateSweepSchema = new Ajv({ allErrors: true, strict: true, verbose: tr
  * @throws {InputError} listing every problem found, one per line.
  */
 export function loadSweepSpec(file: string): SweepSpec {
-  const contents = readSweepFile(file);
+  return sweepSpecFromContents(file, readSweepFile(file));
+}
+
+/**
+ * Checks and resolves a sweep given as parsed JSON, as loadSweepSpec does for
+ * a file: `file` labels the problems and its folder is where relative
+ * config paths start (`spiral compare` passes "spiral compare": paths from
+ * the working directory).
+ * @throws {InputError} listing every problem found, one per line.
+ */
+export function sweepSpecFromContents(file: string, contents: Record<string, unknown>): SweepSpec {
   const schemaErrors = validateSweepSchema(contents) ? [] : (validateSweepSchema.errors ?? []);
   if (schemaErrors.length > 0) throw problemsError(file, schemaErrors.map(describeSchemaError));
 
@@ -99,14 +148,35 @@ export function loadSweepSpec(file: string): SweepSpec {
   const problems: Problem[] = [];
   // A broken base or override is reported with the rest; values are then checked against the schema defaults.
   let baseConfig: SpiralConfig | undefined;
-  try {
-    baseConfig = loadBase(file, raw);
-  } catch (err) {
-    if (!(err instanceof InputError)) throw err;
-    for (const line of err.message.split("\n")) problems.push({ line });
+  const scenarios: ScenarioSpec[] = [];
+  if ((raw.base === undefined) === (raw.scenarios === undefined)) {
+    problems.push({
+      at: raw.base === undefined ? "/base" : "/scenarios",
+      problem:
+        raw.base === undefined
+          ? "missing: give base (one config) or scenarios (a list of configs)"
+          : "give base or scenarios, not both",
+    });
+  } else if (raw.base !== undefined) {
+    try {
+      baseConfig = loadBase(file, raw);
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      for (const line of err.message.split("\n")) problems.push({ line });
+    }
+  } else {
+    scenarios.push(...loadScenarios(file, raw, problems));
+    baseConfig = scenarios[0]?.config;
   }
-  const designType = raw.design.type;
-  const points = raw.design.points;
+  const design = raw.design ?? { type: "grid" as const };
+  const designType = design.type;
+  const points = design.points;
+  if (scenarios.length > 0 && designType !== "grid") {
+    problems.push({
+      at: "/design/type",
+      problem: `scenarios are a grid dimension: use a grid design (got ${designType}), or one sweep per scenario`,
+    });
+  }
   if (designType === "grid" && points !== undefined) {
     problems.push({
       at: "/design/points",
@@ -118,12 +188,19 @@ export function loadSweepSpec(file: string): SweepSpec {
   }
 
   const parameters: ParameterSpec[] = [];
-  for (const [path, given] of Object.entries(raw.parameters)) {
+  const rawParameters = raw.parameters ?? {};
+  if (designType !== "grid" && Object.keys(rawParameters).length === 0) {
+    problems.push({ at: "/parameters", problem: `a ${designType} design needs parameters to vary` });
+  }
+  for (const [path, given] of Object.entries(rawParameters)) {
     const parameter = checkParameter(file, path, given, designType, baseConfig ?? defaultConfig(), problems);
     if (parameter) parameters.push(parameter);
   }
 
-  const metrics = raw.metrics ?? DEFAULT_METRICS;
+  const chainOn = [baseConfig, ...scenarios.map((sc) => sc.config)].some(
+    (c) => c !== undefined && c.model !== "lengnick2013" && c.aiChain.enabled,
+  );
+  const metrics = raw.metrics ?? (chainOn ? [...DEFAULT_METRICS, ...CHAIN_DEFAULT_METRICS] : DEFAULT_METRICS);
   raw.metrics?.forEach((metric, i) => {
     if (SUMMARY_METRICS.includes(metric)) return;
     const guess = closestName(metric, SUMMARY_METRICS);
@@ -131,7 +208,7 @@ export function loadSweepSpec(file: string): SweepSpec {
     problems.push({ at: `/metrics/${i}`, problem: `unknown summary metric "${metric}"${hint}` });
   });
   metrics.forEach((metric, i) => {
-    if (Object.hasOwn(raw.parameters, metric)) {
+    if (Object.hasOwn(rawParameters, metric)) {
       problems.push({
         at: `/metrics/${i}`,
         problem: `"${metric}" is also a varied parameter: the runs table would have two such columns; drop it from metrics`,
@@ -157,8 +234,11 @@ export function loadSweepSpec(file: string): SweepSpec {
         .replace(/[^A-Za-z0-9._-]+/g, "-") ||
         "sweep"),
     description: raw.description ?? "",
-    basePath: resolveBase(file, raw.base),
+    basePath: raw.base !== undefined ? resolveBase(file, raw.base) : scenarios[0].path,
     baseConfig,
+    scenarios,
+    seeds: raw.seeds ?? (scenarios.length > 0 ? "common" : "independent"),
+    bustThreshold: raw.bustThreshold ?? DEFAULT_BUST_THRESHOLD,
     parameters,
     design: points === undefined ? { type: designType } : { type: designType, points },
     replications: raw.replications,
@@ -229,17 +309,20 @@ interface RawParameter {
   values?: unknown[];
   range?: [number, number];
   integer?: boolean;
-  levels?: number;
+  levels?: number | Record<string, unknown>;
   distribution?: { type: Distribution["type"]; [key: string]: unknown };
 }
 
 interface RawSweep {
   name?: string;
   description?: string;
-  base: string;
+  base?: string;
+  scenarios?: unknown;
+  seeds?: SeedScheme;
+  bustThreshold?: number;
   overrides?: Record<string, unknown>;
-  parameters: Record<string, RawParameter>;
-  design: { type: DesignType; points?: number };
+  parameters?: Record<string, RawParameter>;
+  design?: { type: DesignType; points?: number };
   replications: number;
   seed: number;
   metrics?: string[];
@@ -273,12 +356,12 @@ function resolveBase(file: string, base: string): string {
 }
 
 /** The base config, overrides applied and validated. */
-function loadBase(file: string, raw: RawSweep): SpiralConfig {
-  const basePath = resolveBase(file, raw.base);
+function loadBase(file: string, raw: RawSweep, base = raw.base ?? "", at = "/base"): SpiralConfig {
+  const basePath = resolveBase(file, base);
   if (!existsSync(basePath)) {
-    throw new InputError(`${file}: base: config file not found: ${basePath}`, file, "/base");
+    throw new InputError(`${file}: ${sweepLocation(at)}: config file not found: ${basePath}`, file, at);
   }
-  const base = loadConfig(basePath);
+  const config = loadConfig(basePath);
   const overrides = raw.overrides ?? {};
   if (Object.hasOwn(overrides, "seed")) {
     throw new InputError(
@@ -287,9 +370,74 @@ function loadBase(file: string, raw: RawSweep): SpiralConfig {
       "/overrides/seed",
     );
   }
-  const merged = structuredClone(base) as unknown as Record<string, unknown>;
+  const merged = structuredClone(config) as unknown as Record<string, unknown>;
   mergeInto(merged, overrides);
   return validateConfigObject(merged, `${file}: overrides`);
+}
+
+/**
+ * The scenario dimension: a list of config files (levels named by each
+ * config's `name`, or by the file name where two share a name) or an object
+ * of named files. Problems are added to `problems`.
+ */
+function loadScenarios(file: string, raw: RawSweep, problems: Problem[]): ScenarioSpec[] {
+  const given = raw.scenarios;
+  let entries: { key: string | undefined; path: unknown; at: string }[];
+  if (Array.isArray(given)) {
+    entries = given.map((path, i) => ({ key: undefined, path, at: `/scenarios/${i}` }));
+  } else if (isPlainObject(given)) {
+    entries = Object.entries(given).map(([key, path]) => ({
+      key,
+      path,
+      at: `/scenarios/${key.replaceAll("~", "~0").replaceAll("/", "~1")}`,
+    }));
+  } else {
+    problems.push({
+      at: "/scenarios",
+      problem: `must be a list of config files or an object of named config files (got ${describeValue(given)})`,
+    });
+    return [];
+  }
+  if (entries.length < 1) {
+    problems.push({ at: "/scenarios", problem: "must name at least one config file" });
+    return [];
+  }
+  // A limit on absurd input, as the schema's for parameters (src/config/inputLimits.ts).
+  if (entries.length > MAX_SCENARIOS) {
+    problems.push({
+      at: "/scenarios",
+      problem: `at most ${MAX_SCENARIOS} config files (got ${entries.length})`,
+    });
+    return [];
+  }
+  const out: ScenarioSpec[] = [];
+  for (const entry of entries) {
+    if (typeof entry.path !== "string" || entry.path === "") {
+      problems.push({
+        at: entry.at,
+        problem: `must be a config file path (got ${describeValue(entry.path)})`,
+      });
+      continue;
+    }
+    try {
+      const config = loadBase(file, raw, entry.path, entry.at);
+      out.push({ name: entry.key ?? config.name, path: resolveBase(file, entry.path), config });
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      for (const line of err.message.split("\n")) problems.push({ line });
+    }
+  }
+  // Two configs of one name: name those levels by their file instead.
+  const shared = new Set(out.map((s) => s.name).filter((name, i, all) => all.indexOf(name) !== i));
+  if (!isPlainObject(given)) {
+    for (const s of out) if (shared.has(s.name)) s.name = basename(s.path).replace(/\.json$/i, "");
+  }
+  out.forEach((s, i) => {
+    if (out.findIndex((t) => t.name === s.name) !== i) {
+      problems.push({ at: "/scenarios", problem: `two scenarios are named "${s.name}"; name them apart` });
+    }
+  });
+  return out;
 }
 
 /** Objects merge key by key; anything else (lists too) replaces, as config files merge. */
@@ -345,14 +493,39 @@ function checkParameter(
     return undefined;
   }
 
+  // `levels` as an object is a list of named values.
+  const named = isPlainObject(given.levels) ? (given.levels as Record<string, unknown>) : undefined;
+  if (
+    given.levels !== undefined &&
+    named === undefined &&
+    !(Number.isInteger(given.levels) && (given.levels as number) >= 2)
+  ) {
+    problems.push({
+      at: `${at}/levels`,
+      problem: `must be an integer ≥ 2 (with range) or an object of named values (got ${describeValue(given.levels)})`,
+    });
+    return undefined;
+  }
+  if (named !== undefined && Object.keys(named).length === 0) {
+    problems.push({ at: `${at}/levels`, problem: "must name at least one value" });
+    return undefined;
+  }
+  if (named !== undefined && Object.keys(named).length > MAX_NAMED_LEVELS) {
+    problems.push({
+      at: `${at}/levels`,
+      problem: `at most ${MAX_NAMED_LEVELS} named values, as for values (got ${Object.keys(named).length})`,
+    });
+    return undefined;
+  }
   const kinds = (["values", "range", "distribution"] as const).filter((k) => given[k] !== undefined);
+  if (named !== undefined) kinds.unshift("values");
   if (kinds.length !== 1) {
     problems.push({
       at,
       problem:
         kinds.length === 0
-          ? "give one of values, range or distribution"
-          : `give only one of values, range or distribution (got ${kinds.join(" and ")})`,
+          ? "give one of values, levels (named values), range or distribution"
+          : `give only one of values, levels (named values), range or distribution (got ${kinds.map((k, i) => (i === 0 && named ? "levels" : k)).join(" and ")})`,
     });
     return undefined;
   }
@@ -361,7 +534,7 @@ function checkParameter(
   if (given.integer !== undefined && kind !== "range") {
     problems.push({ at: `${at}/integer`, problem: "only used with range" });
   }
-  if (given.levels !== undefined && (kind !== "range" || design !== "grid")) {
+  if (given.levels !== undefined && named === undefined && (kind !== "range" || design !== "grid")) {
     problems.push({ at: `${at}/levels`, problem: "only used with range in a grid design" });
   }
   const checkValue = (value: unknown, where: string): void => {
@@ -376,6 +549,14 @@ function checkParameter(
     }
   };
 
+  if (kind === "values" && named !== undefined) {
+    const names = Object.keys(named);
+    names.forEach((name) => {
+      checkValue(named[name], `${at}/levels/${name.replaceAll("~", "~0").replaceAll("/", "~1")}`);
+    });
+    if (problems.length > before) return undefined;
+    return { path, kind, values: names.map((name) => named[name]), names };
+  }
   if (kind === "values") {
     const values = given.values!;
     values.forEach((value, i) => {
@@ -418,7 +599,7 @@ function checkParameter(
     if (problems.length > before) return undefined;
     return given.levels === undefined
       ? { path, kind, min, max, integer }
-      : { path, kind, min, max, integer, levels: given.levels };
+      : { path, kind, min, max, integer, levels: given.levels as number };
   }
 
   const distribution = checkDistribution(given.distribution!, `${at}/distribution`, problems);
@@ -556,12 +737,21 @@ function emptySummary(): unknown {
   // One month of zeros, the AI chain's columns included, so that every
   // summary figure — the chain's too — shows up as a metric a sweep may name
   // (a run without the chain reports its chain metrics as missing).
-  const names = [...SUMMARY_COLUMNS, ...CHAIN_SUMMARY_COLUMNS];
+  // The bust measures' too: one firm of each role, so that every role's figure is named.
+  const names = [
+    ...new Set([...SUMMARY_COLUMNS, ...CHAIN_SUMMARY_COLUMNS, ...BUST_COLUMNS]),
+    ...CHAIN_ROLES.map((role) => `${role}_defaulted`),
+  ];
   const columns = Object.fromEntries(names.map((name) => [name, new Float64Array(1)]));
   return summarizeSeries(columns as unknown as Parameters<typeof summarizeSeries>[0], {
     name: "x",
     seed: 0,
     burnInTicks: 0,
+    chain: {
+      chainStartTick: 1,
+      firms: CHAIN_ROLES.map((role) => ({ name: role, role })),
+      startDate: "2000-01",
+    },
   });
 }
 

@@ -3,11 +3,12 @@
 // a run folder the run is written by runSingle into a temporary folder beside
 // it and renamed into place when complete, so runs/<runId>/ only ever
 // appears whole; without one the run stays in memory (runInMemory).
-import { existsSync, renameSync, rmSync } from "node:fs";
+import { existsSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { getHeapStatistics } from "node:v8";
 import { threadId } from "node:worker_threads";
 import type { SpiralConfig } from "../config/index.ts";
+import { SWEEP_POINT_FILE, type SweepPointInfo } from "../io/sweepPoint.ts";
 import { runInMemory, runSingle } from "./runSingle.ts";
 import type { RunSummary } from "./summary.ts";
 
@@ -21,6 +22,8 @@ export interface SweepTask {
   command: string;
   /** 1 for the first try, 2 for the retry. */
   attempt: number;
+  /** What the run is in its sweep, written to the run folder as sweep-point.json (read by the run's report). */
+  point?: SweepPointInfo;
 }
 
 export interface SweepTaskResult {
@@ -64,6 +67,7 @@ export async function runSweepTask(task: SweepTask): Promise<SweepTaskResult> {
       rmSync(temp, { recursive: true, force: true });
       throw err;
     }
+    if (task.point) writeFileSync(join(temp, SWEEP_POINT_FILE), `${JSON.stringify(task.point, null, 2)}\n`);
     // A folder left by an attempt whose result was never recorded (the coordinator was killed).
     if (existsSync(task.runDir)) rmSync(task.runDir, { recursive: true, force: true });
     renameSync(temp, task.runDir);

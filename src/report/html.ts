@@ -65,6 +65,7 @@ h2 { font-size: 19px; margin: 36px 0 12px; padding-bottom: 4px; border-bottom: 1
 nav { margin: 14px 0 0; font-size: 14px; }
 nav a { margin-right: 14px; color: #1f5f8b; }
 .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(600px, 1fr)); gap: 16px; }
+.charts.wide { grid-template-columns: 1fr; margin-top: 16px; }
 figure.chart { margin: 0; background: white; border: 1px solid var(--line); border-radius: 8px; padding: 12px 14px 8px; min-height: 120px; overflow-x: auto; }
 figure.chart figcaption { font-size: 13px; color: var(--muted); margin-top: 4px; }
 figure.chart .failed { color: var(--crisis); }
@@ -77,6 +78,14 @@ table.data td.num { text-align: right; font-variant-numeric: tabular-nums; }
 table.data tr.failed td { background: #fde8e8; color: #8b1a1a; }
 .figure dd.bad { color: var(--crisis); }
 select { font: inherit; max-width: 100%; }
+.warnings { margin: 10px 0; }
+.warning { margin: 4px 0; padding: 6px 10px; background: #fff4e5; border-left: 4px solid #e07b00; font-size: 14px; }
+ul.arms { list-style: none; padding: 0; margin: 8px 0; font-size: 15px; }
+ul.arms li { margin: 2px 0; }
+.badge { display: inline-block; font-size: 11px; padding: 0 6px; border-radius: 8px; background: #eef1f4; color: var(--muted); margin-left: 4px; white-space: nowrap; }
+.badge.bad { background: #fde8e8; color: #8b1a1a; }
+table.outcomes td { white-space: nowrap; }
+table.outcomes tr.saturated td { color: var(--muted); }
 footer { margin-top: 40px; color: var(--muted); font-size: 13px; }
 #spiral-tooltip { position: fixed; z-index: 10; pointer-events: none; background: rgba(255, 255, 255, .97); border: 1px solid #aab4bd; border-radius: 4px; padding: 6px 9px; box-shadow: 0 2px 8px rgba(0, 0, 0, .15); font-size: 13px; }
 #spiral-tooltip th { text-align: left; font-weight: normal; color: var(--muted); padding-right: 10px; }

@@ -1,4 +1,6 @@
 // Public surface of the reports: a run folder in, report.html or SVG figures out.
+
+export { buildCompareReport, hasComparison, writeCompareReport } from "./compareReport.ts";
 export {
   NETWORK_FILE,
   NETWORK_FORMAT,

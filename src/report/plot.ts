@@ -9,6 +9,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { parse, View } from "vega";
 import { writeFileAtomic } from "../io/atomicWrite.ts";
+import { comparisonFigures, hasComparison } from "./compareReport.ts";
 import { layoutNetwork } from "./network.ts";
 import { buildReportData, rowsOf, runSections } from "./reportData.ts";
 import { readRunFolder } from "./runFolder.ts";
@@ -66,13 +67,23 @@ export async function plotRun(runDir: string, outDir: string, options: PlotOptio
 }
 
 /**
- * A sweep's figures: crisis-probability.svg, fan-<column>-<pointId>.svg for
- * every point with kept series, sensitivity-<metric>.svg.
+ * A sweep's figures: crisis-probability.svg, fan-<column>-<point's values>.svg
+ * for every point with kept series, sensitivity-<metric>.svg; for a
+ * comparison, outcome-differences.svg, arms-<column>.svg and
+ * difference-<column>-<B>-vs-<A>.svg.
  */
 async function plotSweep(dir: string, outDir: string, writer: FigureWriter): Promise<string[]> {
   const sweep = readSweepFolder(dir);
   mkdirSync(outDir, { recursive: true });
   const written: string[] = [];
+  // A comparison (common seeds, one dimension): the comparison report's figures.
+  if (hasComparison(dir)) {
+    for (const figure of comparisonFigures(sweep, PAPER_STYLE)) {
+      const view = new View(parse(toVega(figure.spec)), { renderer: "none" });
+      written.push(...(await writer(view, join(outDir, figure.name))));
+    }
+    return written;
+  }
   for (const figure of sweepFigures(sweep, PAPER_STYLE)) {
     const view = new View(parse(toVega(figure.spec)), { renderer: "none" });
     if (figure.bands) view.data("bands", figure.bands);

@@ -10,6 +10,7 @@ import { EVENTS_FILE, type RunEvent } from "../io/eventsWriter.ts";
 import { MANIFEST_FILE, type Manifest } from "../io/manifest.ts";
 import { readSeriesCsv } from "../io/readSeries.ts";
 import { SERIES_CSV } from "../io/seriesWriter.ts";
+import { SWEEP_POINT_FILE, type SweepPointInfo } from "../io/sweepPoint.ts";
 import { type Network, readNetwork } from "./network.ts";
 
 /** engine/runSingle.ts SUMMARY_FILE; not imported from there, which would load the whole model. */
@@ -27,6 +28,8 @@ export interface RunFolder {
   summary: RunSummary | null;
   events: RunEvent[];
   network: Network | null;
+  /** sweep-point.json: the sweep, point and replication of a sweep's run; null for a lone run. */
+  sweepPoint?: SweepPointInfo | null;
 }
 
 /**
@@ -58,6 +61,7 @@ export function readRunFolder(dir: string): RunFolder {
     summary: readJson<RunSummary>(join(dir, SUMMARY_FILE)),
     events: readEvents(join(dir, EVENTS_FILE)),
     network: readNetwork(dir),
+    sweepPoint: readJson<SweepPointInfo>(join(dir, SWEEP_POINT_FILE)),
   };
 }
 

@@ -78,7 +78,17 @@ export function buildRunReport(run: RunFolder): RunReport {
 function header(run: RunFolder, sections: readonly ResolvedSection[]): string {
   const m = run.manifest;
   const config = (m?.config ?? {}) as { description?: unknown; burnInTicks?: unknown };
-  const description = typeof config.description === "string" ? config.description : "";
+  const configDescription = typeof config.description === "string" ? config.description : "";
+  // A sweep's run: what it is in the sweep, not the base config's own story (which the sweep varied).
+  const point = run.sweepPoint;
+  const varied = point
+    ? Object.entries(point.labels)
+        .map(([k, v]) => (k === "scenario" ? `scenario ${v}` : `${k} = ${v}`))
+        .join(", ")
+    : "";
+  const description = point
+    ? `Run ${point.replication} of sweep ${point.sweep}${varied ? ` at ${varied}` : ""} (${point.seeds} seeds).${configDescription ? ` The config's own description, before the sweep's changes: “${configDescription}”` : ""}`
+    : configDescription;
   const n = run.dates.length;
   const meta = [
     m ? `status ${m.status}` : "no manifest.json",
@@ -99,7 +109,7 @@ ${description ? `<p class="scenario">${escapeHtml(description)}</p>` : ""}
 <p class="meta">${meta.map(escapeHtml).join(" · ")}</p>
 ${summaryFigures(run)}
 <div class="reproduce">Reproduce this run exactly:
-<pre><code>${escapeHtml(m ? `npx ${m.command}` : "(no manifest.json: command unknown)")}</code></pre></div>
+<pre><code>${escapeHtml(point ? `npx ${point.reproduce}` : m ? `npx ${m.command}` : "(no manifest.json: command unknown)")}</code></pre></div>
 <div class="legend"><span><span class="swatch phase"></span>negative-feedback phase (credit, equity value and investment all falling)</span><span><span class="swatch crisis"></span>crisis (a crisis threshold crossed)</span><span>Money in USD bn at US scale; flows at annual rates.</span></div>
 <nav>${nav.join("")}</nav>
 </header>`;

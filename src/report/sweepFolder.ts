@@ -29,6 +29,8 @@ export interface Interval95 {
 export interface PointAggregate {
   pointId: string;
   values: Record<string, unknown>;
+  /** Readable text of each value: a named level's or scenario's name (sweeps written before labels existed have none). */
+  labels?: Record<string, string>;
   runs: number;
   completed: number;
   failed: number;
@@ -38,7 +40,15 @@ export interface PointAggregate {
   crisisProbability: { crises: number; runs: number } & Interval95;
   metrics: Record<
     string,
-    { n: number; mean?: number | null; q05?: number | null; q50?: number | null; q95?: number | null }
+    {
+      n: number;
+      mean?: number | null;
+      /** Standard deviation over the point's runs (sweeps written before it existed have none). */
+      sd?: number | null;
+      q05?: number | null;
+      q50?: number | null;
+      q95?: number | null;
+    }
   >;
 }
 

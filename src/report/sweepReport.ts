@@ -5,11 +5,14 @@
 // (a selector switches point), sensitivity bars when the design has them,
 // the points' headline metrics and the table of runs with failures
 // highlighted.
+import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { TopLevelSpec } from "vega-lite";
+import { studentTQuantile } from "../analysis/studentTQuantile.ts";
 import { wilsonInterval } from "../analysis/wilsonInterval.ts";
 import { InputError } from "../errors.ts";
 import { writeFileAtomic } from "../io/atomicWrite.ts";
+import { slug } from "./compareReport.ts";
 import { escapeHtml, footerHtml, reportPage } from "./html.ts";
 import { recordOutput } from "./manifestOutputs.ts";
 import { rowsOf, yearOfDate } from "./reportData.ts";
@@ -37,7 +40,9 @@ export const FAN_COLUMNS = [
   "equityMarketCap",
   "govDebt",
   "aiCapex",
-  "aiMarketCap",
+  "marketCapAiChain",
+  "cdsIndexAiChainBp",
+  "chainDefaults",
   "gridCapacityGw",
   "automatedTaskShare",
   "electricityPrice",
@@ -85,6 +90,10 @@ interface PageChart {
 interface PagePoint {
   id: string;
   label: string;
+  /** The point's values as readable text, joined: for figure file names. */
+  values: string;
+  /** Runs whose series the bands rest on. */
+  runs: number;
   columns: Record<string, (number | string)[]>;
 }
 
@@ -97,6 +106,8 @@ interface SweepCharts {
   points: PagePoint[];
   /** The columns of the fan charts; column k is field prefix f<k>. */
   fanColumns: string[];
+  /** The burn-in as [first month, end of its last month] in fractional years, if the manifest says. */
+  burnIn?: [number, number];
   sensitivity: SensitivityCharts;
 }
 
@@ -108,7 +119,13 @@ function sweepCharts(sweep: SweepFolder, options: SweepReportOptions): SweepChar
   for (const point of agg.points) {
     const bands = readPointBands(sweep.dir, point);
     if (bands === null) continue;
-    if (points.length === 0) fanColumns = FAN_COLUMNS.filter((c) => bands.columns.includes(`${c}_q50`));
+    // A series that is zero in every month of the first point's runs (automation off, no chain) is not charted.
+    if (points.length === 0)
+      fanColumns = FAN_COLUMNS.filter(
+        (c) =>
+          bands.columns.includes(`${c}_q50`) &&
+          ["q05", "q95"].some((q) => (bands.data[`${c}_${q}`] as Float64Array).some((v) => v !== 0)),
+      );
     const dates = bands.data.date as string[];
     const columns: Record<string, (number | string)[]> = {
       year: dates.map((d) => yearOfDate(d)),
@@ -122,9 +139,23 @@ function sweepCharts(sweep: SweepFolder, options: SweepReportOptions): SweepChar
           values instanceof Float64Array ? Array.from(values, (v) => round(v * factor)) : [];
       }
     });
-    points.push({ id: point.pointId, label: pointLabel(point, agg.parameters), columns });
+    points.push({
+      id: point.pointId,
+      label: pointLabel(point, agg.parameters),
+      values: agg.parameters.map((p) => point.labels?.[p] ?? valueLabel(point.values[p])).join(" "),
+      columns,
+      runs: point.seriesRuns,
+    });
   }
+  const base = (sweep.manifest as { baseConfig?: { burnInTicks?: number } } | null)?.baseConfig;
+  const firstDates = points[0]?.columns.date as string[] | undefined;
+  const burnInTicks = base?.burnInTicks ?? 0;
+  const burnIn: [number, number] | undefined =
+    firstDates && burnInTicks > 0 && firstDates.length >= burnInTicks
+      ? [yearOfDate(firstDates[0]), yearOfDate(firstDates[burnInTicks - 1], "end")]
+      : undefined;
   return {
+    burnIn,
     xParam,
     yParam,
     cells: crisisCells(agg.points, xParam, yParam),
@@ -147,12 +178,18 @@ export function sweepFigures(
   const figures: { name: string; spec: TopLevelSpec; bands?: Record<string, number | string>[] }[] = [
     { name: "crisis-probability", spec: crisisSpec(c.cells, c.xParam, c.yParam ?? null, style) },
   ];
-  for (const point of c.points) {
+  // Files named by the point's values ("fan-gdpReal-hold-4.5-pct-0.1"), with its id where two would clash.
+  const names = c.points.map((p) => slug(p.values));
+  for (const [i, point] of c.points.entries()) {
     const rows = rowsOf(point.columns);
+    const name = names.filter((n) => n === names[i]).length > 1 ? `${names[i]}-${point.id}` : names[i];
     c.fanColumns.forEach((column, k) => {
       const title = `${seriesTitle(column)}, ${point.label}`;
-      const spec = fanChartSpec(title, `f${k}`, displayUnit(columnUnit(column)), style);
-      figures.push({ name: `fan-${column}-${point.id}`, spec, bands: rows });
+      const spec = fanChartSpec(title, `f${k}`, displayUnit(columnUnit(column)), style, {
+        runs: point.runs,
+        burnIn: c.burnIn,
+      });
+      figures.push({ name: `fan-${column}-${name}`, spec, bands: rows });
     });
   }
   for (const s of c.sensitivity.charts) {
@@ -171,12 +208,15 @@ export function buildSweepReport(sweep: SweepFolder, options: SweepReportOptions
   const charts: PageChart[] = [
     { id: "crisisProbability", spec: toVega(crisisSpec(c.cells, c.xParam, c.yParam ?? null, PAGE_STYLE)) },
   ];
+  const fewest = c.points.length > 0 ? Math.min(...c.points.map((p) => p.runs)) : 0;
   c.fanColumns.forEach((column, k) => {
     const unit = displayUnit(columnUnit(column));
     charts.push({
       id: `fan-${column}`,
       bands: true,
-      spec: toVega(fanChartSpec(seriesTitle(column), `f${k}`, unit, PAGE_STYLE)),
+      spec: toVega(
+        fanChartSpec(seriesTitle(column), `f${k}`, unit, PAGE_STYLE, { runs: fewest, burnIn: c.burnIn }),
+      ),
     });
   });
   for (const s of c.sensitivity.charts) {
@@ -189,13 +229,21 @@ export function buildSweepReport(sweep: SweepFolder, options: SweepReportOptions
   const crisisCaption = c.yParam
     ? `Share of the completed runs with at least one crisis, per pair of values${pooled}; hover for the Wilson 95 % interval.`
     : "Share of each value's completed runs with at least one crisis, with its Wilson 95 % interval.";
+  const crisisShares = agg.points
+    .filter((p) => (p.crisisProbability?.runs ?? 0) > 0)
+    .map((p) => p.crisisProbability.crises / p.crisisProbability.runs);
+  const saturated =
+    crisisShares.length > 0 && crisisShares.every((x) => x >= 0.95)
+      ? `<p class="warning">Warning: saturated — the crisis flag fires in at least 95 % of the runs of every point, so its probability cannot tell the points apart. Compare months in crisis, or the bust measures (bust.* metrics; <code>spiral compare</code>).</p>`
+      : "";
   const body = [
     header(sweep),
-    `<section id="crisis"><h2>Crisis probability</h2>
+    `<section id="crisis"><h2>Crisis probability</h2>${saturated}
 <div class="charts">${figure("crisisProbability", crisisCaption)}</div>
 </section>`,
-    fanSection(c.points, c.fanColumns),
+    fanSection(c.points, c.fanColumns, c.burnIn),
     c.sensitivity.html,
+    comparisonNote(sweep),
     metricsSection(sweep),
     runsSection(sweep),
     footerHtml(
@@ -263,18 +311,44 @@ function figure(id: string, caption: string): string {
 </figure>`;
 }
 
-function fanSection(points: readonly PagePoint[], columns: readonly string[]): string {
+/** "20 runs per point" or "1–3 runs per point (bands on fewer than 10 runs are rough; a single run has no band)". */
+function keptRunsText(points: readonly PagePoint[]): string {
+  const runs = points.map((p) => p.runs);
+  const lo = Math.min(...runs);
+  const hi = Math.max(...runs);
+  const range = lo === hi ? `${lo}` : `${lo}–${hi}`;
+  const warning =
+    lo < 2
+      ? " (a point with one kept run has no band: its chart is that run)"
+      : lo < 10
+        ? " (bands on fewer than 10 runs are rough)"
+        : "";
+  return `bands over ${range} kept run${hi === 1 ? "" : "s"} per point${warning}`;
+}
+
+function fanSection(
+  points: readonly PagePoint[],
+  columns: readonly string[],
+  burnIn?: [number, number],
+): string {
+  const burnInNote = burnIn ? "; grey: the burn-in" : "";
   if (points.length === 0 || columns.length === 0) {
     return `<section id="fans"><h2>Series by point</h2><p class="note">The sweep kept no series (keep: "none"), so there are no fan charts.</p></section>`;
   }
   const options = points.map((p, i) => `<option value="${i}">${escapeHtml(p.label)}</option>`).join("");
   return `<section id="fans">
 <h2>Series by point</h2>
-<p><label>Point: <select id="point-select">${options}</select></label> <span class="note">${points.length} point${points.length === 1 ? "" : "s"} with kept series</span></p>
+<p><label>Point: <select id="point-select">${options}</select></label> <span class="note">${points.length} point${points.length === 1 ? "" : "s"} with kept series; ${keptRunsText(points)}${burnInNote}</span></p>
 <div class="charts">
 ${columns.map((c) => figure(`fan-${c}`, `${seriesTitle(c)} across the point's runs.`)).join("\n")}
 </div>
 </section>`;
+}
+
+/** A sweep on common seeds with several dimensions: where its paired comparison is. */
+function comparisonNote(sweep: SweepFolder): string {
+  if (!existsSync(join(sweep.dir, "aggregates", "comparison.csv"))) return "";
+  return `<section id="comparison"><h2>Paired comparison</h2><p class="note">The points ran on common seeds: every point is compared seed by seed with the first (${escapeHtml(sweep.aggregates.points[0] ? pointLabel(sweep.aggregates.points[0], sweep.aggregates.parameters) : "")}) in <code>aggregates/comparison.csv</code> — bust measures with 95 % intervals, McNemar's test, the share of seeds where a point is worse. For the comparison report, compare two or a few points along one dimension (<code>spiral compare</code>, or a sweep of scenarios).</p></section>`;
 }
 
 function metricsSection(sweep: SweepFolder): string {
@@ -285,18 +359,18 @@ function metricsSection(sweep: SweepFolder): string {
     "completed",
     "failed",
     "crisis probability (Wilson 95 %)",
-    ...agg.metrics.map((m) => `${m} (median)`),
+    ...agg.metrics.map((m) => `${m}: mean [95 % CI]${metricUnit(m).label ? `, ${metricUnit(m).label}` : ""}`),
   ];
   const rows = agg.points.map((p) => {
     const cp = p.crisisProbability;
     const crisis =
       cp && cp.estimate !== null ? `${pct(cp.estimate)} [${pct(cp.lower)} – ${pct(cp.upper)}]` : "n/a";
     return `<tr${p.failed > 0 ? ' class="failed"' : ""}><td><code>${escapeHtml(p.pointId)}</code></td>${agg.parameters
-      .map((path) => `<td>${escapeHtml(valueLabel(p.values[path]))}</td>`)
+      .map((path) => `<td>${escapeHtml(p.labels?.[path] ?? valueLabel(p.values[path]))}</td>`)
       .join(
         "",
       )}<td class="num">${p.completed}</td><td class="num">${p.failed}</td><td class="num">${escapeHtml(crisis)}</td>${agg.metrics
-      .map((m) => `<td class="num">${escapeHtml(formatNumber(p.metrics[m]?.q50 ?? null))}</td>`)
+      .map((m) => `<td class="num">${escapeHtml(metricCell(m, p.metrics[m]))}</td>`)
       .join("")}</tr>`;
   });
   return `<section id="metrics">
@@ -308,7 +382,8 @@ ${rows.join("\n")}
 </section>`;
 }
 
-function runsSection(sweep: SweepFolder): string {
+/** The runs table of a sweep (the first MAX_TABLE_ROWS rows; failures highlighted). */
+export function runsSection(sweep: SweepFolder): string {
   const { columns, rows } = sweep.runs;
   const status = columns.indexOf("status");
   const failed = rows.filter((r) => r[status] !== "completed").length;
@@ -341,6 +416,33 @@ ${more}
 </section>`;
 }
 
+/** How a summary metric is shown: decimals as %, spreads in bp, others as they are. */
+export function metricUnit(metric: string): { label: string; factor: number } {
+  const leaf = metric.slice(metric.lastIndexOf(".") + 1);
+  const parent = metric.includes(".") ? metric.slice(0, metric.lastIndexOf(".")) : "";
+  if (/Bp$/.test(leaf)) return { label: "bp", factor: 1 };
+  if (/UsdBn/.test(leaf)) return { label: "USD bn", factor: 1 };
+  if (/[Mm]onths|Episodes|Defaults$|Failures$|^recessions$|^defaults$|^monthsToFirstDefault$/.test(leaf))
+    return { label: leaf.toLowerCase().includes("month") ? "months" : "", factor: 1 };
+  const decimal =
+    /Rate$|Mean$|Yearly$|ToGdpFinal$|Drawdown$|^outputLoss$|^peakUnemployment$|^inflationYoY$/.test(leaf) ||
+    /Rate$|^phaseShare$/.test(parent);
+  return decimal ? { label: "%", factor: 100 } : { label: "", factor: 1 };
+}
+
+/** "5.12 [4.80, 5.44]": the mean over a point's runs with its 95 % t interval (or the median for older sweeps). */
+function metricCell(
+  metric: string,
+  m: { n: number; mean?: number | null; sd?: number | null; q50?: number | null } | undefined,
+): string {
+  if (!m || m.n === 0 || m.mean == null) return "n/a";
+  const { factor } = metricUnit(metric);
+  const f = (x: number) => formatNumber(x * factor);
+  if (m.sd == null || m.n < 2 || !Number.isFinite(m.sd)) return `${f(m.mean)}${m.n === 1 ? " (1 run)" : ""}`;
+  const half = (studentTQuantile(0.975, m.n - 1) * m.sd) / Math.sqrt(m.n);
+  return `${f(m.mean)} [${f(m.mean - half)}, ${f(m.mean + half)}]${m.n < 10 ? ` (${m.n} runs)` : ""}`;
+}
+
 /** The heatmap's parameters: the chosen two, or the sweep's first two (one for a one-parameter sweep). */
 function heatmapParameters(
   parameters: readonly string[],
@@ -371,6 +473,8 @@ function levelsOf(
 ): (value: unknown) => { label: string; order: number } {
   const values = points.map((p) => p.values[path]);
   const distinct = [...new Map(values.map((v) => [JSON.stringify(v), v])).values()];
+  // Named levels and scenarios: the sweep's own names.
+  const named = new Map(points.map((p) => [JSON.stringify(p.values[path]), p.labels?.[path]]));
   const numeric = distinct.every((v) => typeof v === "number");
   if (numeric && distinct.length > MAX_LEVELS) {
     const nums = distinct as number[];
@@ -385,7 +489,10 @@ function levelsOf(
   }
   const sorted = numeric ? [...(distinct as number[])].sort((a, b) => a - b) : distinct;
   const index = new Map(sorted.map((v, i) => [JSON.stringify(v), i]));
-  return (v) => ({ label: valueLabel(v), order: index.get(JSON.stringify(v)) ?? 0 });
+  return (v) => ({
+    label: named.get(JSON.stringify(v)) ?? valueLabel(v),
+    order: index.get(JSON.stringify(v)) ?? 0,
+  });
 }
 
 /** Crises and completed runs pooled per level (pair of levels), with Wilson intervals. */
@@ -494,7 +601,7 @@ function finite(x: number | null | undefined): number | null {
 }
 
 /** "Real GDP", "Equity market capitalisation: Non-AI firms": the run report's title of a column. */
-function seriesTitle(column: string): string {
+export function seriesTitle(column: string): string {
   for (const section of RUN_SECTIONS) {
     for (const chart of section.charts) {
       const def = chart.series.find((s) => "column" in s && s.column === column);
@@ -506,7 +613,10 @@ function seriesTitle(column: string): string {
 }
 
 function pointLabel(point: PointAggregate, parameters: readonly string[]): string {
-  return `${point.pointId}: ${parameters.map((p) => `${p} = ${valueLabel(point.values[p])}`).join(", ")}`;
+  const text = (p: string) => point.labels?.[p] ?? valueLabel(point.values[p]);
+  return (
+    parameters.map((p) => (p === "scenario" ? text(p) : `${p} = ${text(p)}`)).join(", ") || point.pointId
+  );
 }
 
 /** A parameter value in a few characters: numbers to 4 significant digits, other values as short JSON. */

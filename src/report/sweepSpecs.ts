@@ -31,6 +31,8 @@ export function fanChartSpec(
   field: string,
   unit: { label: string; format: string },
   style: FigureStyle,
+  /** How many runs the bands rest on (said in the subtitle), and the burn-in in fractional years (shaded). */
+  context: { runs?: number; burnIn?: [number, number] } = {},
 ): TopLevelSpec {
   const x = {
     field: "year",
@@ -47,6 +49,15 @@ export function fanChartSpec(
   const f = (q: string) =>
     `format(datum[${JSON.stringify(`${field}_${q}`)}], ${JSON.stringify(unit.format)})`;
   const layers: unknown[] = [
+    ...(context.burnIn
+      ? [
+          {
+            data: { values: [{ from: context.burnIn[0], to: context.burnIn[1] }] },
+            mark: { type: "rect", color: "#9aa5b1", opacity: 0.18 },
+            encoding: { x: { field: "from", type: "quantitative" }, x2: { field: "to" } },
+          },
+        ]
+      : []),
     {
       mark: { type: "area", color: FAN_COLOR, opacity: 0.18 },
       encoding: { x, y: y("q05"), y2: { field: `${field}_q95` } },
@@ -90,7 +101,16 @@ export function fanChartSpec(
   }
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    title: { text: title, anchor: "start", subtitle: "Median, 25–75 % and 5–95 % of the point's runs" },
+    title: {
+      text: title,
+      anchor: "start",
+      subtitle:
+        context.runs === undefined
+          ? "Median, 25–75 % and 5–95 % of the point's runs"
+          : context.runs < 2
+            ? "One run per point: no band"
+            : `Median, 25–75 % and 5–95 % of the point's ${context.runs} kept runs${context.burnIn ? "; grey: burn-in" : ""}`,
+    },
     width: style.width,
     height: style.height,
     background: "white",
@@ -181,7 +201,9 @@ export function crisisSpec(
     title: {
       text: "Crisis probability",
       anchor: "start",
-      subtitle: "Share of runs with a crisis (hover: Wilson 95 % interval)",
+      // The rows' parameter is named here, not as a rotated axis title: a long path
+      // standing on end is taller than the cells and leaves the figure half empty.
+      subtitle: `Share of runs with a crisis${style.interactive ? " (hover: Wilson 95 % interval)" : ""}; rows: ${yTitle}`,
     },
     width: cellPx * xs,
     height: Math.max(cellPx * ys * 0.7, 80),
@@ -196,7 +218,7 @@ export function crisisSpec(
       y: {
         field: "y",
         type: "ordinal",
-        title: yTitle,
+        title: null,
         sort: { field: "yOrder", order: "descending" },
         axis: { labelLimit: 160 },
       },
@@ -210,7 +232,8 @@ export function crisisSpec(
             type: "quantitative",
             title: "crisis probability",
             scale: { domain: [0, 1], scheme: "orangered" },
-            legend: { format: ".0%" },
+            // As tall as the cells: a longer legend would leave the figure's foot empty.
+            legend: { format: ".0%", gradientLength: Math.max(cellPx * ys * 0.7, 80) - 20 },
           },
           ...(tooltip ? { tooltip } : {}),
         },
