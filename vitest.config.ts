@@ -33,6 +33,7 @@ export const SLOW_TESTS: readonly string[] = [
   "tests/scenarios.murphy.test.ts",
   "tests/lengnick.replication.test.ts",
   "tests/events.declared.test.ts",
+  "tests/model.convergence.test.ts",
 ];
 
 export default defineConfig({

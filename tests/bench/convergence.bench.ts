@@ -6,7 +6,7 @@
 // the paired mean difference (large − small), its standard error, |diff| / SE
 // and PASS when |diff| < 2 SE (a difference of exactly 0 passes).
 // A 100 000-household run takes ≈ 15–20 s; the default set ≈ 10 min on 2 cores.
-// Options: --seeds 10 --small 10000 --large 100000 --scenarios a,b --workers N --months M
+// Options: --seeds 10 --small 10000 --large 100000 --scenarios a,b --workers N --months M --set path=value
 import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -28,6 +28,7 @@ const { values } = parseArgs({
     scenarios: { type: "string", default: "baseline-2025,fed-hold-high,murphy" },
     workers: { type: "string" },
     months: { type: "string" },
+    set: { type: "string", multiple: true },
   },
 });
 const seeds = Number(values.seeds);
@@ -35,6 +36,8 @@ const sizes = [Number(values.small), Number(values.large)];
 const scenarios = values.scenarios.split(",");
 const workers = values.workers ? Number(values.workers) : availableParallelism();
 const months = values.months ? Number(values.months) : undefined;
+// Extra assignments for every run, e.g. --set firms.consumption.count=200 (the fixed firm counts of before issue 16).
+const sets = values.set ?? [];
 
 const pool = new Piscina<ConvergenceTask, { result: ConvergenceResult; seconds: number }>({
   filename: fileURLToPath(new URL("./convergence.worker.ts", import.meta.url)),
@@ -44,14 +47,14 @@ const pool = new Piscina<ConvergenceTask, { result: ConvergenceResult; seconds: 
 });
 
 console.log(
-  `Spiral convergence benchmark — Node ${process.version}, ${workers} workers; ${seeds} seeds × ${sizes.join(" vs ")} households${months ? `, ${months} months from the chain's start` : ""}`,
+  `Spiral convergence benchmark — Node ${process.version}, ${workers} workers; ${seeds} seeds × ${sizes.join(" vs ")} households${months ? `, ${months} months from the chain's start` : ""}${sets.length ? `, ${sets.join(" ")}` : ""}`,
 );
 const start = performance.now();
 // The large runs first, so the small ones fill the gaps at the end.
 const tasks: ConvergenceTask[] = [];
 for (const households of [...sizes].reverse())
   for (const scenario of scenarios)
-    for (let seed = 1; seed <= seeds; seed++) tasks.push({ scenario, households, seed, months });
+    for (let seed = 1; seed <= seeds; seed++) tasks.push({ scenario, households, seed, months, sets });
 const results = new Map<string, ConvergenceResult>();
 const key = (t: ConvergenceTask) => `${t.scenario}/${t.households}/${t.seed}`;
 const seconds = new Map<number, number[]>();
@@ -64,7 +67,8 @@ await Promise.all(
 );
 await pool.destroy();
 
-const fmt = (x: number) => (Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 1 ? x.toFixed(2) : x.toFixed(3));
+const fmt = (x: number) =>
+  Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 1 ? x.toFixed(2) : x.toFixed(3);
 console.log(
   `\n| scenario | quantity | mean at ${sizes[0]} | mean at ${sizes[1]} | paired diff | SE | diff ÷ SE | at 2 SE |`,
 );
@@ -73,7 +77,11 @@ let failures = 0;
 for (const scenario of scenarios) {
   for (const q of CONVERGENCE_QUANTITIES) {
     const at = (households: number) =>
-      Array.from({ length: seeds }, (_, i) => q.scale * (results.get(key({ scenario, households, seed: i + 1 })) as ConvergenceResult)[q.key]);
+      Array.from(
+        { length: seeds },
+        (_, i) =>
+          q.scale * (results.get(key({ scenario, households, seed: i + 1 })) as ConvergenceResult)[q.key],
+      );
     const p = pairedDifference(at(sizes[0]), at(sizes[1]));
     const pass = withinStandardErrors(p, 2);
     if (!pass) failures++;
