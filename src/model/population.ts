@@ -18,12 +18,13 @@ export interface FirmCounts {
 
 /**
  * The number of consumption- and capital-goods firms: `firms.*.count` when
- * set, else households / `firms.*.householdsPerFirm`, rounded, at least 1.
+ * positive, else (0, the default) households / `firms.*.householdsPerFirm`,
+ * rounded, at least 1.
  */
 export function firmCounts(config: SpiralConfig): FirmCounts {
   const n = config.households.count;
-  const resolve = (count: number | undefined, perFirm: number) =>
-    count ?? Math.max(1, Math.round(n / perFirm));
+  const resolve = (count: number, perFirm: number) =>
+    count > 0 ? count : Math.max(1, Math.round(n / perFirm));
   return {
     consumption: resolve(config.firms.consumption.count, config.firms.consumption.householdsPerFirm),
     capital: resolve(config.firms.capital.count, config.firms.capital.householdsPerFirm),
