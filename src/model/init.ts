@@ -12,8 +12,8 @@ import { createUtility } from "./agents/utility.ts";
 import { SerialRunner } from "./kernels.ts";
 import { measureNetFinancialWealth, newFlowMatrix, SECTOR_COUNT } from "./ledger.ts";
 import type { PassRunner } from "./passes.ts";
-import { AgentStream, agentUniform, NamedStreams } from "./rng.ts";
 import { firmCounts } from "./population.ts";
+import { AgentStream, agentUniform, NamedStreams } from "./rng.ts";
 import type { AiChain, Banks, Firms, Households, ModelState } from "./state.ts";
 import { column, Role } from "./state.ts";
 
