@@ -319,7 +319,7 @@ describe("--set", () => {
       sets: ["firms.consumption.count=75", "government.depositInsurance=false", "scale.usHouseholds=1.5e6"],
     });
     expect(config.firms.consumption.count).toBe(75);
-    expect(config.firms.capital.count).toBe(40);
+    expect(config.firms.capital.count).toBe(0); // the default: scale with households
     expect(config.government.depositInsurance).toBe(false);
     expect(config.scale.usHouseholds).toBe(1.5e6);
   });

@@ -112,9 +112,13 @@ export interface SpiralConfig {
      */
     consumption: {
       /**
-       * Number of consumption-goods firms.
+       * Number of consumption-goods firms; 0 (the default) = households.count / firms.consumption.householdsPerFirm, rounded, at least 1: firms scale with households, so a firm's size and its share of the market, of its bank's loans and of the labour market do not change with the number of simulated households (src/model/population.ts).
        */
       count: number;
+      /**
+       * Simulated households per consumption-goods firm, used when firms.consumption.count is not set.
+       */
+      householdsPerFirm: number;
       /**
        * Real output per worker per month, in initial-price USD.
        */
@@ -149,9 +153,13 @@ export interface SpiralConfig {
      */
     capital: {
       /**
-       * Number of capital-goods firms.
+       * Number of capital-goods firms; 0 (the default) = households.count / firms.capital.householdsPerFirm, rounded, at least 1 (see firms.consumption.count).
        */
       count: number;
+      /**
+       * Simulated households per capital-goods firm, used when firms.capital.count is not set.
+       */
+      householdsPerFirm: number;
       /**
        * Real output per worker per month, in initial-price USD.
        */

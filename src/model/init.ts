@@ -12,6 +12,7 @@ import { createUtility } from "./agents/utility.ts";
 import { SerialRunner } from "./kernels.ts";
 import { measureNetFinancialWealth, newFlowMatrix, SECTOR_COUNT } from "./ledger.ts";
 import type { PassRunner } from "./passes.ts";
+import { firmCounts } from "./population.ts";
 import { AgentStream, agentUniform, NamedStreams } from "./rng.ts";
 import type { AiChain, Banks, Firms, Households, ModelState } from "./state.ts";
 import { column, Role } from "./state.ts";
@@ -110,8 +111,7 @@ export function createInitialState(config: SpiralConfig, opts: InitOptions = {})
   const shared = opts.shared ?? false;
   const seed = config.seed >>> 0;
   const N = config.households.count;
-  const Fc = config.firms.consumption.count;
-  const Fk = config.firms.capital.count;
+  const { consumption: Fc, capital: Fk } = firmCounts(config);
   const B = config.banks.count;
   const cf = config.firms;
 
