@@ -604,7 +604,7 @@ function heatmapFlag(value: string): [string, string] {
 }
 
 async function factsCommand(dir: string, flags: FactsFlags): Promise<void> {
-  const [{ computeStylizedFacts, formatFactsTable }, { SERIES_CSV }] = await Promise.all([
+  const [{ computeMoments, computeStylizedFacts, formatFactsTable }, { SERIES_CSV }] = await Promise.all([
     import("./analysis/index.ts"),
     import("./io/seriesWriter.ts"),
   ]);
@@ -622,7 +622,24 @@ async function factsCommand(dir: string, flags: FactsFlags): Promise<void> {
     if (column instanceof Float64Array) series[name] = column;
   }
   const facts = computeStylizedFacts(series, firmSizes(dir, burnInTicks), { burnInTicks });
-  process.stdout.write(flags.json ? `${JSON.stringify(facts, null, 2)}\n` : `${formatFactsTable(facts)}\n`);
+  if (!flags.json) {
+    process.stdout.write(`${formatFactsTable(facts)}\n`);
+    return;
+  }
+  // The flat moment vocabulary of `spiral calibrate` (docs/calibration-tool.md).
+  const moments = computeMoments(series, facts, { firmCount: firmCountOfRun(dir) });
+  process.stdout.write(`${JSON.stringify({ ...facts, moments }, null, 2)}\n`);
+}
+
+/** Non-AI firms of the run, from its manifest's config; undefined if it does not say. */
+function firmCountOfRun(dir: string): number | undefined {
+  try {
+    const firms = JSON.parse(readFileSync(join(dir, MANIFEST_FILE), "utf8"))?.config?.firms;
+    const count = Number(firms?.consumption?.count) + Number(firms?.capital?.count);
+    return Number.isFinite(count) && count > 0 ? count : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The run's burnInTicks from its manifest; 0 (with a note) if the manifest does not say. */
