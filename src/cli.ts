@@ -8,6 +8,7 @@
 //   spiral reproduce DIR    re-run a run from its manifest and compare the outputs
 //   spiral merge DIR        combine a sweep's shards into its tables
 //   spiral slurm FILE       print a Slurm submission script for a sharded sweep
+//   spiral calibrate FILE   estimate parameters by the simulated method of moments
 // Exit codes: 0 success, 2 bad input (file, JSON, value, flag, command),
 // 3 model failure, 1 anything else, 128 + n when stopped by signal n.
 // Every error is one `spiral: …` line per problem on stderr, without a stack
@@ -244,6 +245,25 @@ async function main(argv: readonly string[]): Promise<number> {
         }),
       );
     });
+
+  program
+    .command("calibrate")
+    .description("estimate parameters by the simulated method of moments (docs/calibration-tool.md)")
+    .argument("<spec>", "calibration file, e.g. configs/calibration/us-cycle.json")
+    .option("--out <dir>", "output folder (default results/calibrate-<name>-<timestamp>)")
+    .option("--workers <n>", "worker threads (default: the number of cores)", positiveInteger("--workers"))
+    .option("--resume", "finish the estimation in --out: every recorded run is reused")
+    .option("--shard <i/N>", "run only shard i of N (0-based) of the global stage into --out")
+    .option("--quiet", "no progress output")
+    .action(
+      async (
+        file: string,
+        flags: { out?: string; workers?: number; resume?: boolean; shard?: string; quiet?: boolean },
+      ) => {
+        const { calibrateCommand } = await import("./engine/calibrateCommand.ts");
+        exitCode = await calibrateCommand(file, flags);
+      },
+    );
 
   program
     .command("reproduce")
