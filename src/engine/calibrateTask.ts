@@ -20,6 +20,22 @@ export interface CalibrateTaskResult {
 }
 
 /**
+ * Test-only hook, read from the environment (docs/calibration-tool.md):
+ * SPIRAL_TEST_CALIBRATE_FAIL="<path>><value>" makes every run whose
+ * parameter at <path> exceeds <value> throw, as a model failure would.
+ */
+function testFailureHook(config: SpiralConfig): void {
+  const rule = process.env.SPIRAL_TEST_CALIBRATE_FAIL;
+  if (rule === undefined || rule === "") return;
+  const [path, limit] = rule.split(">");
+  let value: unknown = config;
+  for (const key of path.split(".")) value = (value as Record<string, unknown> | undefined)?.[key];
+  if (typeof value === "number" && value > Number(limit)) {
+    throw new Error(`test hook: ${path} = ${value} > ${limit}`);
+  }
+}
+
+/**
  * Runs the model in memory and measures the target moments as `spiral facts`
  * would on the run's folder (burn-in from the config, firm sizes from the
  * yearly snapshots, the firm count for the bankruptcy rate).
@@ -29,6 +45,7 @@ export interface CalibrateTaskResult {
 export function runCalibrateTask(task: CalibrateTask): CalibrateTaskResult {
   const start = performance.now();
   const { config, targets } = task;
+  testFailureHook(config);
   const run = runInMemory(config, { firmSizes: targets.includes("firmSizeTailExponent") });
   const firms =
     run.firmEmployees !== undefined && run.firmEmployees.length > 0 ? run.firmEmployees : undefined;
