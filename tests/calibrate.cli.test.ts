@@ -167,7 +167,13 @@ describe("spiral calibrate", () => {
 
   describe("bad input: exit 2 naming the place, nothing written", () => {
     const spec = JSON.parse(readFileSync(SPEC, "utf8"));
-    const cases: [string, (s: Record<string, any>) => void, RegExp][] = [
+    type Spec = {
+      targets: Record<string, unknown>;
+      parameters: Record<string, unknown>;
+      budget: number;
+      [key: string]: unknown;
+    };
+    const cases: [string, (s: Spec) => void, RegExp][] = [
       [
         "unknown moment",
         (s) => {

@@ -65,10 +65,10 @@ export interface CalibrationSpec {
 /** Fewest complete quarters after the burn-in that the moments need (computeStylizedFacts). */
 const MIN_QUARTERS = 12;
 
-export const CALIBRATION_SCHEMA_FILE = fileURLToPath(
+export const SPEC_SCHEMA_FILE = fileURLToPath(
   new URL("../../configs/calibration.schema.json", import.meta.url),
 );
-const schema = JSON.parse(readFileSync(CALIBRATION_SCHEMA_FILE, "utf8")) as Record<string, unknown>;
+const schema = JSON.parse(readFileSync(SPEC_SCHEMA_FILE, "utf8")) as Record<string, unknown>;
 const validateSchema = new Ajv({ allErrors: true, strict: true, verbose: true }).compile(schema);
 
 interface RawSpec {

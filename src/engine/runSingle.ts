@@ -264,7 +264,13 @@ export function runInMemory(config: SpiralConfig, options: { firmSizes?: boolean
     seed: config.seed,
     burnInTicks: config.burnInTicks,
   });
-  return { series, dates, events, summary, firmEmployees: options.firmSizes ? Float64Array.from(sizes) : undefined };
+  return {
+    series,
+    dates,
+    events,
+    summary,
+    firmEmployees: options.firmSizes ? Float64Array.from(sizes) : undefined,
+  };
 }
 
 /** The model and its metrics, advanced one tick at a time. */
