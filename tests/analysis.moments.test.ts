@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import seedrandom from "seedrandom";
 import { describe, expect, it } from "vitest";
 import { computeMoments, MOMENT_DEFINITIONS, MOMENT_NAMES } from "../src/analysis/moments.ts";
@@ -104,5 +105,16 @@ describe("computeMoments", () => {
     expect(bare["relativeSd.policyRate"]).toBeNaN();
     expect(bare["corrWithGdp.policyRate.lag0"]).toBeNaN();
     expect(bare["relativeSd.credit"]).toBeCloseTo(2, 10);
+  });
+});
+
+describe("docs/calibration-tool.md", () => {
+  it("defines every moment name", () => {
+    const doc = readFileSync(new URL("../docs/calibration-tool.md", import.meta.url), "utf8");
+    const missing = MOMENT_NAMES.filter((name) => {
+      const lagged = /^corrWithGdp\.(\w+)\.lag/.exec(name);
+      return !doc.includes(lagged ? `\`corrWithGdp.${lagged[1]}.lag-4\`` : `\`${name}\``);
+    });
+    expect(missing).toEqual([]);
   });
 });
