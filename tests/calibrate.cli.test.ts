@@ -165,6 +165,28 @@ describe("spiral calibrate", () => {
     expect(estimate.parameters["centralBank.naturalUnemploymentRate"].estimate).toBeLessThanOrEqual(0.06);
   });
 
+  it("weighs by the inverse covariance of the seeds' moments with weighting optimal", () => {
+    const dir = join(root, "optimal");
+    mkdirSync(dir, { recursive: true });
+    const spec = JSON.parse(readFileSync(SPEC, "utf8"));
+    spec.base = join(REPO, "configs", "baseline.json");
+    Object.assign(spec, { weighting: "optimal", seeds: 5, budget: 12 });
+    const file = join(dir, "optimal.json");
+    writeFileSync(file, JSON.stringify(spec));
+    const result = spiral(["calibrate", file, "--out", join(dir, "out"), "--workers", "2", "--quiet"]);
+    expect(result.status, result.stderr).toBe(0);
+    const estimate = JSON.parse(readFileSync(join(dir, "out", "estimate.json"), "utf8"));
+    expect(estimate.weighting).toBe("optimal");
+    expect(estimate.notes).toEqual([]);
+    expect(estimate.jStatistic).toBeCloseTo(estimate.objective / (1 + 1 / 5), 10);
+    // Not the diagonal objective: Σ (t-ratio)² differs once the covariance weighs the moments.
+    const diagonal = Object.values(estimate.moments as Record<string, { tRatio: number }>).reduce(
+      (sum, m) => sum + m.tRatio ** 2,
+      0,
+    );
+    expect(estimate.objective).not.toBeCloseTo(diagonal, 6);
+  });
+
   describe("bad input: exit 2 naming the place, nothing written", () => {
     const spec = JSON.parse(readFileSync(SPEC, "utf8"));
     type Spec = {
