@@ -83,6 +83,9 @@ describe("spiral calibrate recovers known parameters", () => {
       expect(Math.abs(p.estimate - truth)).toBeLessThanOrEqual(2 * p.se);
       expect(Math.abs(p.estimate - truth)).toBeLessThanOrEqual(0.1 * range);
     }
+    console.log(
+      `J = ${estimate.jStatistic} (df ${estimate.degreesOfFreedom}), p = ${estimate.pValue}, ${estimate.evaluations} evaluations`,
+    );
     expect(estimate.degreesOfFreedom).toBe(1);
     expect(estimate.pValue).toBeGreaterThan(0.01);
   });
