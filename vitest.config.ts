@@ -13,7 +13,8 @@ import { defineConfig } from "vitest/config";
  * report.cli 24, shard.cli 24, cli.run 16,
  * lengnick.replication 16, engine.threads 14, scenarios.murphy 9,
  * engine.checkpoint 7, report.browser 5 (skipped without Chromium),
- * slurm.cluster 25 plus the first apt install; events.declared, hugePages and
+ * slurm.cluster 25 plus the first apt install; calibrate.cli 54 and
+ * calibrate.identification 40 (spiral calibrate on worker threads); events.declared, hugePages and
  * engine.failure run whole runs or spawn processes. Every other file took
  * 1.1–11 s alone, mostly vitest's start-up.
  */
@@ -35,6 +36,8 @@ export const SLOW_TESTS: readonly string[] = [
   "tests/lengnick.replication.test.ts",
   "tests/events.declared.test.ts",
   "tests/model.convergence.test.ts",
+  "tests/calibrate.cli.test.ts",
+  "tests/calibrate.identification.test.ts",
 ];
 
 export default defineConfig({

@@ -9,6 +9,7 @@
 //   spiral reproduce DIR    re-run a run from its manifest and compare the outputs
 //   spiral merge DIR        combine a sweep's shards into its tables
 //   spiral slurm FILE       print a Slurm submission script for a sharded sweep
+//   spiral calibrate FILE   estimate parameters by the simulated method of moments
 // Exit codes: 0 success, 2 bad input (file, JSON, value, flag, command),
 // 3 model failure, 1 anything else, 128 + n when stopped by signal n.
 // Every error is one `spiral: …` line per problem on stderr, without a stack
@@ -276,6 +277,25 @@ async function main(argv: readonly string[]): Promise<number> {
         }),
       );
     });
+
+  program
+    .command("calibrate")
+    .description("estimate parameters by the simulated method of moments (docs/calibration-tool.md)")
+    .argument("<spec>", "calibration file, e.g. configs/calibration/us-cycle.json")
+    .option("--out <dir>", "output folder (default results/calibrate-<name>-<timestamp>)")
+    .option("--workers <n>", "worker threads (default: the number of cores)", positiveInteger("--workers"))
+    .option("--resume", "finish the estimation in --out: every recorded run is reused")
+    .option("--shard <i/N>", "run only shard i of N (0-based) of the global stage into --out")
+    .option("--quiet", "no progress output")
+    .action(
+      async (
+        file: string,
+        flags: { out?: string; workers?: number; resume?: boolean; shard?: string; quiet?: boolean },
+      ) => {
+        const { calibrateCommand } = await import("./engine/calibrateCommand.ts");
+        exitCode = await calibrateCommand(file, flags);
+      },
+    );
 
   program
     .command("reproduce")
@@ -636,7 +656,7 @@ function heatmapFlag(value: string): [string, string] {
 }
 
 async function factsCommand(dir: string, flags: FactsFlags): Promise<void> {
-  const [{ computeStylizedFacts, formatFactsTable }, { SERIES_CSV }] = await Promise.all([
+  const [{ computeMoments, computeStylizedFacts, formatFactsTable }, { SERIES_CSV }] = await Promise.all([
     import("./analysis/index.ts"),
     import("./io/seriesWriter.ts"),
   ]);
@@ -654,7 +674,24 @@ async function factsCommand(dir: string, flags: FactsFlags): Promise<void> {
     if (column instanceof Float64Array) series[name] = column;
   }
   const facts = computeStylizedFacts(series, firmSizes(dir, burnInTicks), { burnInTicks });
-  process.stdout.write(flags.json ? `${JSON.stringify(facts, null, 2)}\n` : `${formatFactsTable(facts)}\n`);
+  if (!flags.json) {
+    process.stdout.write(`${formatFactsTable(facts)}\n`);
+    return;
+  }
+  // The flat moment vocabulary of `spiral calibrate` (docs/calibration-tool.md).
+  const moments = computeMoments(series, facts, { firmCount: firmCountOfRun(dir) });
+  process.stdout.write(`${JSON.stringify({ ...facts, moments }, null, 2)}\n`);
+}
+
+/** Non-AI firms of the run, from its manifest's config; undefined if it does not say. */
+function firmCountOfRun(dir: string): number | undefined {
+  try {
+    const firms = JSON.parse(readFileSync(join(dir, MANIFEST_FILE), "utf8"))?.config?.firms;
+    const count = Number(firms?.consumption?.count) + Number(firms?.capital?.count);
+    return Number.isFinite(count) && count > 0 ? count : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The run's burnInTicks from its manifest; 0 (with a note) if the manifest does not say. */

@@ -84,6 +84,14 @@ describe("spiral facts", () => {
     expect(facts.firmSizes.count).toBe(104);
     expect(facts.recessionCount).toBe(facts.recessions.length);
     expect(Array.isArray(facts.checks)).toBe(true);
+    // The flat moment vocabulary of spiral calibrate, consistent with the facts above.
+    expect(facts.moments.sdGdpCycle).toBe(facts.cycleSd.gdp);
+    expect(facts.moments["corrWithGdp.unemployment.lag+1"]).toBe(
+      facts.crossCorrelationWithGdp.unemployment[5],
+    );
+    expect(facts.moments.firmSizeTailExponent).toBe(facts.firmSizes.tailExponent);
+    // The firm count (13) comes from the run's manifest.
+    expect(facts.moments.bankruptcyRateYearly).toBeGreaterThanOrEqual(0);
   });
 
   it("--burn-in overrides the run's burn-in, for the series and the firm snapshots", () => {

@@ -140,7 +140,7 @@ describe("spiral with a bad command", () => {
     const result = spiral(["frobnicate"]);
     expect(result.status).toBe(2);
     expect(result.stderr).toBe(
-      "spiral: unknown command 'frobnicate' (commands: run, validate, facts, sweep, compare, merge, slurm, reproduce, report, plot)\n",
+      "spiral: unknown command 'frobnicate' (commands: run, validate, facts, sweep, compare, merge, slurm, calibrate, reproduce, report, plot)\n",
     );
   });
 

@@ -1,9 +1,22 @@
 // Public surface of the analysis package: the statistics behind `spiral facts`.
 export { autocorrelation } from "./autocorrelation.ts";
+export { chiSquaredPValue } from "./chiSquaredPValue.ts";
 export { type CrossCorrelation, crossCorrelation } from "./crossCorrelation.ts";
 export { formatFactsTable } from "./formatFacts.ts";
 export { type HpDecomposition, hpFilter } from "./hpFilter.ts";
+export {
+  computeMoments,
+  lagName,
+  MOMENT_DEFINITIONS,
+  MOMENT_NAMES,
+  MOMENT_VARIABLES,
+  type MomentDefinition,
+  type MomentOptions,
+  type MomentVariable,
+} from "./moments.ts";
+export { olsSlope } from "./olsSlope.ts";
 export { findRecessions, type Recession } from "./recessions.ts";
+export { invertMatrix } from "./solveLinear.ts";
 export {
   type CycleVariable,
   computeStylizedFacts,

@@ -107,6 +107,8 @@ export interface InMemoryRun {
   /** Every event, as events.ndjson would hold it. */
   events: RunEvent[];
   summary: RunSummary;
+  /** With `firmSizes`: employees of every non-AI firm at every firm-snapshot tick (firms.csv's column). */
+  firmEmployees?: Float64Array;
 }
 
 /**
@@ -234,25 +236,36 @@ export async function runSingle(config: SpiralConfig, opts: RunOptions): Promise
 
 /**
  * Runs `config` without touching the disk and returns every series column,
- * the events and the summary. Synchronous; for tests and quick experiments.
+ * the events and the summary (and, with `firmSizes`, the firm sizes of the snapshots). Synchronous; for tests and quick experiments.
  * @throws ModelFailure if the model breaks a guarantee.
  */
-export function runInMemory(config: SpiralConfig): InMemoryRun {
+export function runInMemory(config: SpiralConfig, options: { firmSizes?: boolean } = {}): InMemoryRun {
   const columns = columnsOf(config);
   const numeric = columns.filter((c) => c.type !== "string").map((c) => c.name);
   const sim = new Simulation(config);
   const recorder = new ColumnRecorder(numeric, config.ticks, columns);
   const dates: string[] = [];
   const events: RunEvent[] = [];
+  const sizes: number[] = [];
   for (let i = 0; i < config.ticks; i++) {
     const { row, date, events: tickEvents } = sim.advance();
     recorder.record(row, i);
     dates.push(date);
     events.push(...tickEvents);
+    // The employees column of firms.csv, as the firm snapshots would write it.
+    if (options.firmSizes && sim.model && isSnapshotTick(sim.model.tick, config.burnInTicks)) {
+      for (let j = 0; j < sim.model.firms.n; j++) sizes.push(sim.model.firms.employees[j]);
+    }
   }
   const series = recorder.columns;
   const summary = summarizeSeries(summaryInputs(config, series), summaryInfo(config));
-  return { series, dates, events, summary };
+  return {
+    series,
+    dates,
+    events,
+    summary,
+    firmEmployees: options.firmSizes ? Float64Array.from(sizes) : undefined,
+  };
 }
 
 /** The model and its metrics, advanced one tick at a time. */

@@ -121,6 +121,8 @@ export interface SweepProgressOptions {
   alreadyDone?: number;
   /** Runs in the whole sweep, for the done/total count. Default alreadyDone + total. */
   sweepRuns?: number;
+  /** First word of the plain line off a terminal. Default "sweep". */
+  label?: string;
   quiet?: boolean;
   stream?: ProgressStream;
   isTTY?: boolean;
@@ -139,6 +141,7 @@ export class SweepProgressReporter extends ThrottledStatusLine {
   readonly #total: number;
   readonly #alreadyDone: number;
   readonly #sweepRuns: number;
+  readonly #label: string;
   #done = 0;
   #failed = 0;
 
@@ -147,6 +150,7 @@ export class SweepProgressReporter extends ThrottledStatusLine {
     this.#total = options.total;
     this.#alreadyDone = options.alreadyDone ?? 0;
     this.#sweepRuns = options.sweepRuns ?? this.#alreadyDone + options.total;
+    this.#label = options.label ?? "sweep";
   }
 
   /** Records `done` runs finished in this start (completed or finally failed), `failed` of them failed. */
@@ -164,7 +168,7 @@ export class SweepProgressReporter extends ThrottledStatusLine {
     const done = this.#alreadyDone + this.#done;
     const count = `${done}/${this.#sweepRuns} runs`;
     const parts = [
-      this.isTTY ? `${bar(done / Math.max(1, this.#sweepRuns))} ${count}` : `sweep ${count}`,
+      this.isTTY ? `${bar(done / Math.max(1, this.#sweepRuns))} ${count}` : `${this.#label} ${count}`,
       `${this.#failed} failed`,
       `${rate < 10 ? rate.toFixed(2) : rate.toFixed(1)} runs/s`,
       `elapsed ${formatDuration(elapsedSeconds)}`,

@@ -1,0 +1,60 @@
+// One run of an estimation, as a worker thread executes it (workers/calibrateRun.ts):
+// the config in, the target moments out, nothing on disk. Plain data both
+// ways so that it crosses the thread boundary by structured clone.
+import { computeMoments } from "../analysis/moments.ts";
+import { computeStylizedFacts } from "../analysis/stylizedFacts.ts";
+import type { SpiralConfig } from "../config/index.ts";
+import { runInMemory } from "./runSingle.ts";
+
+export interface CalibrateTask {
+  /** The complete, validated config of the run (seed included). */
+  config: SpiralConfig;
+  /** The moments to return, by name (MOMENT_NAMES). */
+  targets: readonly string[];
+}
+
+export interface CalibrateTaskResult {
+  /** One per target, in the task's order; null where the run leaves the moment undefined (NaN). */
+  moments: (number | null)[];
+  durationSeconds: number;
+}
+
+/**
+ * Test-only hook, read from the environment (docs/calibration-tool.md):
+ * SPIRAL_TEST_CALIBRATE_FAIL="<path>><value>" makes every run whose
+ * parameter at <path> exceeds <value> throw, as a model failure would.
+ */
+function testFailureHook(config: SpiralConfig): void {
+  const rule = process.env.SPIRAL_TEST_CALIBRATE_FAIL;
+  if (rule === undefined || rule === "") return;
+  const [path, limit] = rule.split(">");
+  let value: unknown = config;
+  for (const key of path.split(".")) value = (value as Record<string, unknown> | undefined)?.[key];
+  if (typeof value === "number" && value > Number(limit)) {
+    throw new Error(`test hook: ${path} = ${value} > ${limit}`);
+  }
+}
+
+/**
+ * Runs the model in memory and measures the target moments as `spiral facts`
+ * would on the run's folder (burn-in from the config, firm sizes from the
+ * yearly snapshots, the firm count for the bankruptcy rate).
+ * @throws whatever the run or the facts throw (ModelFailure; InputError for a
+ *   series the facts cannot use, e.g. non-positive investment).
+ */
+export function runCalibrateTask(task: CalibrateTask): CalibrateTaskResult {
+  const start = performance.now();
+  const { config, targets } = task;
+  testFailureHook(config);
+  const run = runInMemory(config, { firmSizes: targets.includes("firmSizeTailExponent") });
+  const firms =
+    run.firmEmployees !== undefined && run.firmEmployees.length > 0 ? run.firmEmployees : undefined;
+  const facts = computeStylizedFacts(run.series, firms, { burnInTicks: config.burnInTicks });
+  const firmCount =
+    config.model === "lengnick2013" ? undefined : config.firms.consumption.count + config.firms.capital.count;
+  const moments = computeMoments(run.series, facts, { firmCount });
+  return {
+    moments: targets.map((name) => (Number.isFinite(moments[name]) ? moments[name] : null)),
+    durationSeconds: (performance.now() - start) / 1000,
+  };
+}

@@ -1,0 +1,70 @@
+// `npm run bench:calibrate`: evaluations per second of `spiral calibrate` at
+// the shipped us-cycle estimation's size (configs/calibration/us-cycle.json:
+// default population, its ticks and seeds per point), with 1 worker and with
+// one per core, and the projected wall time of the whole estimation (its
+// budget plus the Jacobian's 2 evaluations per parameter) at each. Each
+// measurement is a global stage of EVALUATIONS points and nothing else, in a
+// fresh folder, so nothing is reused; the pool's start-up is included.
+// Target (issue 17 item 5): the us-cycle estimation within 45 minutes on 2 cores.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { availableParallelism, tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { calibrate } from "../../src/engine/calibrate.ts";
+import { loadCalibrationSpec } from "../../src/engine/calibrateSpec.ts";
+import { formatDuration } from "../../src/io/progress.ts";
+import { parallelCapacity } from "./shared.ts";
+
+const EVALUATIONS = 4;
+const SPEC = fileURLToPath(new URL("../../configs/calibration/us-cycle.json", import.meta.url));
+
+const shipped = JSON.parse(readFileSync(SPEC, "utf8"));
+const root = mkdtempSync(join(tmpdir(), "spiral-bench-calibrate-"));
+const file = join(root, "bench.json");
+writeFileSync(
+  file,
+  JSON.stringify({
+    ...shipped,
+    $schema: undefined,
+    name: "bench",
+    base: fileURLToPath(new URL("../../configs/baseline.json", import.meta.url)),
+    budget: EVALUATIONS,
+    method: { global: "sobol", globalPoints: EVALUATIONS, local: "none" },
+  }),
+);
+
+async function evaluationsPerSecond(workers: number): Promise<number> {
+  const spec = loadCalibrationSpec(file);
+  const start = performance.now();
+  const outcome = await calibrate(spec, { outDir: join(root, `workers-${workers}`), workers, quiet: true });
+  const seconds = (performance.now() - start) / 1000;
+  // The bench stops after the global stage's evaluations; the Jacobian's runs count too.
+  const evaluations = outcome.evaluations.length;
+  if (outcome.status !== "completed") throw new Error(`bench estimation ${outcome.status}: ${outcome.error}`);
+  return evaluations / seconds;
+}
+
+try {
+  const cores = availableParallelism();
+  const full = loadCalibrationSpec(SPEC);
+  const planned = full.budget + 2 * full.parameters.length;
+  console.log(`Spiral calibrate benchmark — Node ${process.version}, ${cores} cores`);
+  console.log(
+    `us-cycle size: ${full.baseConfig.households.count} households × ${full.baseConfig.ticks} months, ${full.seeds} seeds per evaluation; measured on ${EVALUATIONS} global points + the Jacobian's ${2 * full.parameters.length}`,
+  );
+  const rows: [string, number][] = [];
+  for (const workers of cores > 1 ? [1, cores] : [1]) {
+    const rate = await evaluationsPerSecond(workers);
+    rows.push([`${workers} worker${workers === 1 ? "" : "s"}`, rate]);
+    console.log(
+      `  ${workers} worker${workers === 1 ? " " : "s"}: ${rate.toFixed(3)} evaluations/s (${(rate * full.seeds).toFixed(2)} runs/s); us-cycle's ${planned} evaluations ≈ ${formatDuration(planned / rate)}`,
+    );
+  }
+  if (rows.length === 2) {
+    console.log(
+      `  speed-up ${(rows[1][1] / rows[0][1]).toFixed(2)} (parallel capacity now ${(await parallelCapacity(cores)).toFixed(2)})`,
+    );
+  }
+} finally {
+  rmSync(root, { recursive: true, force: true });
+}

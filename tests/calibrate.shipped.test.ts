@@ -1,0 +1,26 @@
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadCalibrationSpec } from "../src/engine/calibrateSpec.ts";
+
+describe("shipped calibrations", () => {
+  const files = readdirSync("configs/calibration").filter((f) => f.endsWith(".json"));
+
+  it("load without a problem", () => {
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files)
+      expect(() => loadCalibrationSpec(join("configs/calibration", file))).not.toThrow();
+  });
+
+  it("us-cycle: ≥ 4 core parameters, ≥ 8 seeds, the default population, every target citing its §10 row", () => {
+    const spec = loadCalibrationSpec("configs/calibration/us-cycle.json");
+    expect(spec.parameters.length).toBeGreaterThanOrEqual(4);
+    expect(spec.seeds).toBeGreaterThanOrEqual(8);
+    expect(spec.baseConfig.households.count).toBeGreaterThanOrEqual(10_000);
+    expect(spec.baseConfig.aiChain.enabled).toBe(false);
+    for (const t of spec.targets) expect(t.source, t.name).toMatch(/docs\/calibration\.md §10\.\d/);
+    // Simulated runs about as long as the data sample (1954:I–1991:II, 150 quarters), as 1 + 1/S assumes.
+    const quarters = (spec.baseConfig.ticks - spec.baseConfig.burnInTicks) / 3;
+    expect(Math.abs(quarters - 150)).toBeLessThanOrEqual(15);
+  });
+});
