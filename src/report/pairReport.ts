@@ -576,6 +576,16 @@ const BUST_ROWS: readonly Row[] = [
   ["Real GDP drawdown from peak", (s) => pctOf(s.bust?.gdpDrawdown), "after the chain's start"],
 ];
 
+/** A measure's text, "–" where the summary lacks it (none, or one written before the field existed). */
+function cellOf(summary: RunSummary | null, f: Row[1]): string {
+  if (summary === null) return "–";
+  try {
+    return f(summary);
+  } catch {
+    return "–";
+  }
+}
+
 function bustFlag(s: RunSummary, role: keyof NonNullable<RunSummary["bust"]>["defaultByRole"]): string {
   return s.bust ? yesNo(s.bust.defaultByRole[role]) : "–";
 }
@@ -586,7 +596,7 @@ function measuresSection(pair: readonly PairRun[]): string {
     list
       .map(
         ([label, f, note]) =>
-          `<tr><td${note ? ` title="${escapeHtml(note)}"` : ""}>${escapeHtml(label)}</td>${pair.map((p) => `<td class="num">${escapeHtml(p.run.summary ? f(p.run.summary) : "–")}</td>`).join("")}</tr>`,
+          `<tr><td${note ? ` title="${escapeHtml(note)}"` : ""}>${escapeHtml(label)}</td>${pair.map((p) => `<td class="num">${escapeHtml(cellOf(p.run.summary, f))}</td>`).join("")}</tr>`,
       )
       .join("\n");
   const anyBust = pair.some((p) => p.run.summary?.bust);
