@@ -234,5 +234,12 @@ describe("spiral report A B refuses bad input with exit 2 and writes nothing", (
     expect(refused([a, file])).toBe(`spiral: not a run folder: ${file} is a file\n`);
     expect(refused([a, b, a])).toBe(`spiral: ${a}: the same run folder is given twice\n`);
     expect(refused([a, b], ["--heatmap", "x,y"])).toBe("spiral: --heatmap: only for one sweep folder\n");
+    // --out naming an existing file that is not a page: refused, the file untouched.
+    const notes = join(root, "notes.txt");
+    writeFileSync(notes, "mine\n");
+    const r = spiral(["report", a, b, "--out", notes]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`spiral: --out: ${notes} is a file; name a folder or a .html file\n`);
+    expect(readFileSync(notes, "utf8")).toBe("mine\n");
   });
 });

@@ -99,8 +99,24 @@ export function writePairReport(dirs: readonly string[], out?: string): string {
   const runs = dirs.map((dir) => readRunFolder(dir));
   const { html } = buildPairReport(runs);
   const path = pairReportPath(out);
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileAtomic(path, html);
+  if (existsSync(path) && !statSync(path).isFile()) {
+    throw new InputError(`--out: ${path} exists and is not a file`, "--out");
+  }
+  if (
+    out !== undefined &&
+    !out.toLowerCase().endsWith(".html") &&
+    existsSync(resolve(out)) &&
+    statSync(resolve(out)).isFile()
+  ) {
+    // Not a page we would replace (a typo for another file): name a folder or a .html file.
+    throw new InputError(`--out: ${out} is a file; name a folder or a .html file`, "--out");
+  }
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileAtomic(path, html);
+  } catch (err) {
+    throw new InputError(`--out: cannot write ${path}: ${(err as Error).message}`, "--out");
+  }
   return path;
 }
 
