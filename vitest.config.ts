@@ -27,6 +27,8 @@ export const SLOW_TESTS: readonly string[] = [
   "tests/cli.commands.test.ts",
   "tests/cli.run.test.ts",
   "tests/report.cli.test.ts",
+  "tests/report.pair.cli.test.ts",
+  "tests/report.pair.browser.test.ts",
   "tests/engine.threads.test.ts",
   "tests/engine.checkpoint.test.ts",
   "tests/engine.failure.test.ts",

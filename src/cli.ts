@@ -3,6 +3,7 @@
 //   spiral validate FILE    check a config without running it
 //   spiral facts DIR        stylized facts of a finished run
 //   spiral report DIR       (re)write the report.html of a run or sweep folder
+//   spiral report A B …     two or more run folders side by side on one page
 //   spiral plot DIR         the report's charts as standalone SVG figures
 //   spiral sweep FILE       many runs of a design on a worker pool, into one folder
 //   spiral compare A B …    configs on the same seeds: paired differences of bust measures (src/compareCommand.ts)
@@ -308,13 +309,28 @@ async function main(argv: readonly string[]): Promise<number> {
 
   program
     .command("report")
-    .description("write DIR/report.html: a self-contained page of charts of a finished run or sweep")
-    .argument("<dir>", "run folder or sweep folder")
+    .description(
+      "write DIR/report.html: a self-contained page of charts of a finished run or sweep; with two or more run folders, one page showing them side by side",
+    )
+    .argument("<dir...>", "run folder or sweep folder; or two or more run folders")
     .option("--heatmap <x,y>", "sweep: the two parameters of the crisis heatmap (default its first two)")
-    .action(async (dir: string, flags: { heatmap?: string }) => {
-      const { writeReport } = await import("./report/index.ts");
+    .option("--out <file-or-dir>", "two or more runs: where the page goes (default ./report-compare.html)")
+    .action(async (dirs: string[], flags: { heatmap?: string; out?: string }) => {
+      const { writeReport, writePairReport } = await import("./report/index.ts");
+      if (dirs.length > 1) {
+        if (flags.heatmap !== undefined)
+          throw new InputError("--heatmap: only for one sweep folder", "--heatmap");
+        process.stdout.write(`report: ${displayPath(writePairReport(dirs, flags.out))}\n`);
+        return;
+      }
+      if (flags.out !== undefined) {
+        throw new InputError(
+          "--out: only with two or more run folders (one folder's report is DIR/report.html)",
+          "--out",
+        );
+      }
       const heatmap = flags.heatmap === undefined ? undefined : heatmapFlag(flags.heatmap);
-      process.stdout.write(`report: ${displayPath(writeReport(dir, { heatmap }).path)}\n`);
+      process.stdout.write(`report: ${displayPath(writeReport(dirs[0]!, { heatmap }).path)}\n`);
     });
 
   program

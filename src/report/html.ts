@@ -86,6 +86,8 @@ ul.arms li { margin: 2px 0; }
 .badge.bad { background: #fde8e8; color: #8b1a1a; }
 table.outcomes td { white-space: nowrap; }
 table.outcomes tr.saturated td { color: var(--muted); }
+table.differs td { vertical-align: top; max-width: 520px; }
+table.differs code.value { white-space: pre-wrap; overflow-wrap: anywhere; font-size: 13px; }
 footer { margin-top: 40px; color: var(--muted); font-size: 13px; }
 #spiral-tooltip { position: fixed; z-index: 10; pointer-events: none; background: rgba(255, 255, 255, .97); border: 1px solid #aab4bd; border-radius: 4px; padding: 6px 9px; box-shadow: 0 2px 8px rgba(0, 0, 0, .15); font-size: 13px; }
 #spiral-tooltip th { text-align: left; font-weight: normal; color: var(--muted); padding-right: 10px; }

@@ -10,6 +10,14 @@ export {
   parseNetwork,
   readNetwork,
 } from "./network.ts";
+export {
+  configDifferences,
+  MAX_PAIR_RUNS,
+  PAIR_REPORT_FILE,
+  pairReportPath,
+  runLabels,
+  writePairReport,
+} from "./pairReport.ts";
 export { plotRun } from "./plot.ts";
 export { readRunFolder } from "./runFolder.ts";
 export { buildRunReport, NETWORK_CHART_ID, REPORT_FILE, writeRunReport } from "./runReport.ts";

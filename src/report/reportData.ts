@@ -60,7 +60,7 @@ export function buildReportData(run: RunFolder, sections: readonly ResolvedSecti
 }
 
 /** First month charted: 12 months before the end of the burn-in (0 for a short burn-in or an unknown one). */
-function chartStart(run: RunFolder): number {
+export function chartStart(run: RunFolder): number {
   const burnIn = run.summary?.burnInTicks ?? 0;
   const from = burnIn - 12;
   return from > 0 && from < run.dates.length - 12 ? from : 0;
