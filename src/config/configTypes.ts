@@ -510,6 +510,14 @@ export interface SpiralConfig {
      * Government's initial central-bank balance, in months of its spending.
      */
     governmentAccountMonths: number;
+    /**
+     * Price level at startDate, in units of 2025 prices (real inputs such as scale.gdpUsdYearly and firms.*.laborProductivity are in 2025 USD, as are the AI chain's and the utility's USD inputs). Firms' prices, wages and every nominal stock of the core start at this level. A warm-up from an earlier startDate starts at the price level that its own inflation brings to ≈ 1 at the chain's start, so that the price level is 1 in 2025 (docs/ODD.md §5).
+     */
+    priceLevel: number;
+    /**
+     * Consumer-price inflation over the 12 months before startDate: the price history that the first year's measured inflation, the central bank's rule and expectations read. null: prices were flat over that year and the central bank's first reading of inflation is its target (the core's default).
+     */
+    inflationYearly: number | null;
   };
   /**
    * How each tick is labelled: feedback phases and crises (docs/ODD.md §7.21).
