@@ -188,7 +188,8 @@ export function createInitialState(config: SpiralConfig, opts: InitOptions = {})
     firms.inventory[f] = cf.inventoryTargetMonths * y;
     firms.capital[f] = isC ? kappa * 12 * y : 0;
     firms.utilization[f] = cf.consumption.targetUtilization;
-    firms.loans[f] = p0 * (isC ? cf.initialLoansToCapital * firms.capital[f] : cf.initialLoansToCapital * 12 * y);
+    firms.loans[f] =
+      p0 * (isC ? cf.initialLoansToCapital * firms.capital[f] : cf.initialLoansToCapital * 12 * y);
     firms.loanRateYearly[f] = loanRate0;
     const wageBill = (y / prodL) * wage;
     firms.deposits[f] = config.initial.firmDepositsMonthsOfWages * wageBill;
@@ -349,7 +350,8 @@ export function createInitialState(config: SpiralConfig, opts: InitOptions = {})
     const listed = config.aiChain.enabled ? config.aiChain.nonAiSectorIndexShare : 1;
     firms.marketValue[k] = listed * Math.max(0, (profit * 12) / (policy + cf.equityRiskPremiumYearly));
     if (isC) {
-      const rate = ((firms.salesNominal[k] - wageBill - interest) * 12) / Math.max(1e-9, firms.capital[k] * p0);
+      const rate =
+        ((firms.salesNominal[k] - wageBill - interest) * 12) / Math.max(1e-9, firms.capital[k] * p0);
       firms.profitRate[k] = rate;
       profitRateSum += rate;
     }
