@@ -415,7 +415,7 @@ export function createInitialState(config: SpiralConfig, opts: InitOptions = {})
     macro: {
       priceIndex: p0,
       priceHistory: pastPrices(p0, config.initial.inflationYearly),
-      inflationYoY: config.initial.inflationYearly ?? config.centralBank.inflationTargetYearly,
+      inflationYoY: config.initial.inflationYearly,
       unemploymentRate: 1 - employed / N,
       averageIncome: avgWage,
       equityTotal,
@@ -479,12 +479,11 @@ export function createInitialState(config: SpiralConfig, opts: InitOptions = {})
  * The 13-month price ring buffer at the start (macro.ts: slot t mod 13 holds
  * tick t's price): slot 0 the start's level p0, slot s (1–12) the level at
  * tick s − 13, so that prices rose at `inflationYearly` over the year before
- * the start; flat when it is null (the year before the start had no inflation).
+ * the start.
  */
-export function pastPrices(p0: number, inflationYearly: number | null): Float64Array {
+export function pastPrices(p0: number, inflationYearly: number): Float64Array {
   const h = new Float64Array(13).fill(p0);
-  if (inflationYearly !== null)
-    for (let s = 1; s <= 12; s++) h[s] = p0 * (1 + inflationYearly) ** ((s - 13) / 12);
+  for (let s = 1; s <= 12; s++) h[s] = p0 * (1 + inflationYearly) ** ((s - 13) / 12);
   return h;
 }
 
