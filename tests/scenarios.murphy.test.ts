@@ -1,6 +1,6 @@
 // The compound-risk scenario (issue 4 item 7): `murphy` — a fragile circular
 // loop, a binding grid, fast automation, rates held high and no fiscal
-// absorption — against `baseline-2025`, over ten seeds paired by seed, with
+// absorption — against `baseline-2025`, over twenty seeds paired by seed, with
 // margins larger than the seed noise.
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "../src/config/index.ts";
