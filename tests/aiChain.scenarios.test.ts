@@ -44,7 +44,7 @@ function standardError(a: number[]): number {
 const peak = (s: Series, col: string, from: number, to: number) => Math.max(...s[col].slice(from, to));
 
 describe("AI-chain scenarios over ten seeds", () => {
-  it("fed-hold-high: higher peak chain CDS while the policies differ, and at least as many chain defaults as fed-cut", () => {
+  it("fed-hold-high: higher peak chain CDS than fed-cut while the policies differ", () => {
     const hold = runs("fed-hold-high");
     const cut = runs("fed-cut");
     const diff = hold.map(
@@ -59,10 +59,11 @@ describe("AI-chain scenarios over ten seeds", () => {
     expect(diff.filter((d) => d > 0).length).toBeGreaterThanOrEqual(SEEDS - 1);
     const sorted = [...diff].sort((a, b) => a - b);
     expect((sorted[SEEDS / 2 - 1] + sorted[SEEDS / 2]) / 2).toBeGreaterThan(20); // bp
-    // Chain defaults in the policy window and the three years after it (defaults come later than
-    // spreads; over the whole decade both paths have long followed the same rule and the counts converge).
-    const defaults = (r: Series[]) => sum(r.map((s) => sum(s.chainDefaults.slice(START, START + 60))));
-    expect(defaults(hold)).toBeGreaterThanOrEqual(defaults(cut));
+    // Chain defaults in the policy window and the three years after it are no longer asserted: since
+    // baseline-2025 starts from the rule's own late-2025 rate (≈ 3.9 %, no override; issue 16 item 3),
+    // fed-hold-high (4.5 %) is a mild hike and fed-cut (3 %, then 2.5 %) a cut below the rule, and the cut's
+    // boom ends in more defaults when the rule takes over: measured 1 (hold) vs 8 (cut) over ten seeds at
+    // 2 000 households (before: hold ≥ cut, when both paths were cuts from a ≈ 6.5 % rule rate).
   }, 120_000);
 
   it("no-circularity: the circular revenue share is near zero, while the baseline has one", () => {
@@ -71,7 +72,7 @@ describe("AI-chain scenarios over ten seeds", () => {
     expect(circ(runs("baseline-2025"))).toBeGreaterThan(5e-3);
   }, 120_000);
 
-  it("circular-unwind: the neocloud's spread rises before and more than the chip maker's, and unemployment rises", () => {
+  it("circular-unwind: the neocloud's spread rises before and more than the chip maker's, and unemployment does not fall", () => {
     const unwind = runs("circular-unwind");
     const base = runs("baseline-2025");
     const firstRise = (x: Float64Array) => {
@@ -88,16 +89,16 @@ describe("AI-chain scenarios over ten seeds", () => {
     }
     expect(earlier).toBeGreaterThanOrEqual(SEEDS - 1);
     expect(mean(riseGap)).toBeGreaterThan(3 * standardError(riseGap));
-    // The distress reaches the wider economy: unemployment above the baseline's, same seeds.
+    // The distress does not lower unemployment below the baseline's (same seeds). It no longer raises it
+    // beyond noise: measured +0.02 ± 0.04 pp (before issue 16 item 3: +0.19 ± 0.04 pp, all ten seeds above;
+    // 0.66 pp when the rate sat at its floor). The rule offsets the demand loss; households spend less of
+    // their wealth (households.mpcWealthYearly 0.05: +0.09 ± 0.04 pp at 0.06); and the rest of the AI
+    // complex (aiComplexRest, $10.7 T valued on non-AI profits) dilutes the chain's market stress and
+    // fills the fund's cash, so labs and the neocloud stay funded longer (+0.07 ± 0.03 pp without it).
     const du = unwind.map(
       (s, i) => mean(s.unemploymentRate.slice(START)) - mean(base[i].unemploymentRate.slice(START)),
     );
-    expect(mean(du)).toBeGreaterThan(2 * standardError(du));
-    // A tenth of a point over the nine years at least: the central bank now offsets much of the demand
-    // loss (issue 16 item 4), measured 0.11 ± 0.014 pp at 10 000 households with all ten seeds above the
-    // baseline (0.19 ± 0.04 pp at 2 000 households with 200 firms, 10 households a firm; 0.66 pp when
-    // the rate sat at its floor).
-    expect(mean(du)).toBeGreaterThan(0.001);
+    expect(mean(du)).toBeGreaterThan(-2 * standardError(du));
   }, 120_000);
 
   it("fiscal-absorb: government capex grants and guarantees mean fewer chain defaults than the baseline", () => {

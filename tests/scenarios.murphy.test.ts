@@ -1,12 +1,14 @@
 // The compound-risk scenario (issue 4 item 7): `murphy` — a fragile circular
 // loop, a binding grid, fast automation, rates held high and no fiscal
-// absorption — against `baseline-2025`, over ten seeds paired by seed, with
+// absorption — against `baseline-2025`, over twenty seeds paired by seed, with
 // margins larger than the seed noise.
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "../src/config/index.ts";
 import { runInMemory } from "../src/engine/index.ts";
 
-const SEEDS = 10;
+// 20 seeds (10 before issue 16 item 3): with the late-2025 start the crisis-month gap is 3.6 ± 2.0 months
+// over seeds 1–10, 4.8 ± 1.4 over seeds 1–20 (2 000 households); ten seeds no longer separate it from noise.
+const SEEDS = 20;
 const START = 120; // series index of the chain's first month (after the ten-year burn-in)
 
 function run(scenario: string, seed: number) {
@@ -24,7 +26,7 @@ function meanAndSe(a: number[]): { mean: number; se: number } {
 }
 
 describe("murphy: every risk at once", () => {
-  it("has more crisis months and a higher unemployment peak than baseline-2025 (10 seeds)", () => {
+  it("has more crisis months and a higher unemployment peak than baseline-2025 (20 seeds)", () => {
     const crisisGap: number[] = [];
     const peakGap: number[] = [];
     for (let seed = 1; seed <= SEEDS; seed++) {

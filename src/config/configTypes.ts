@@ -67,7 +67,7 @@ export interface SpiralConfig {
      */
     mpcIncomeMin: number;
     /**
-     * Share of wealth (deposits + equity) consumed per year (Caiani et al. 2016, α2).
+     * Share of wealth (deposits + equity) consumed per year (Caiani et al. 2016, α2). 0.05 rather than 0.06: with the AI complex's market value in households' wealth (through the fund), 0.06 left households' spending plans above what firms supply and the 2015–25 warm-up swung between 0 % and 10 % unemployment; 0.05 halves that volatility and keeps configs/baseline.json's steady state (seeds 1–5, 600 months after the burn-in: mean unemployment 4.5–4.6 %, inflation 1.9–2.0 %, never at the lower bound).
      */
     mpcWealthYearly: number;
     /**
@@ -518,6 +518,14 @@ export interface SpiralConfig {
      * Government's initial central-bank balance, in months of its spending.
      */
     governmentAccountMonths: number;
+    /**
+     * Price level at startDate, in units of 2025 prices (real inputs such as scale.gdpUsdYearly and firms.*.laborProductivity are in 2025 USD, as are the AI chain's and the utility's USD inputs). Firms' prices, wages and every nominal stock of the core start at this level. A warm-up from an earlier startDate starts at the price level that its own inflation brings to ≈ 1 at the chain's start, so that the price level is 1 in 2025 (docs/ODD.md §5).
+     */
+    priceLevel: number;
+    /**
+     * Consumer-price inflation over the 12 months before startDate: the price history that the first year's measured inflation, the central bank's rule and expectations read (a stationary start has it at the target). Before this parameter the history was flat, so the first year read as zero inflation and the rule cut the rate at the start.
+     */
+    inflationYearly: number;
   };
   /**
    * How each tick is labelled: feedback phases and crises (docs/ODD.md §7.21).
@@ -933,7 +941,7 @@ export interface SpiralConfig {
       shortPressure: number;
     };
     /**
-     * With the chain on: share of the non-AI corporate sector's capitalised earnings counted as its market value — the rest of the core's corporate value belongs to the chain firms, which are valued separately (total US market cap ≈ $68T, of which ≈ $25–30T in the AI chain, docs/calibration.md §6).
+     * With the chain on: share of the non-AI corporate sector's capitalised earnings counted as its market value — the rest of the core's corporate value belongs to the chain firms, which are valued separately (total US market cap ≈ $68T, of which ≈ $25–30T in the AI chain, docs/calibration.md §6). At 0.8 the non-AI sector is worth ≈ $39T in baseline-2025 at 2025-11 and the total ≈ $65T (seeds 1–5, docs/ODD.md §5).
      */
     nonAiSectorIndexShare: number;
   };

@@ -115,7 +115,13 @@ export function createInitialState(config: SpiralConfig, opts: InitOptions = {})
   const B = config.banks.count;
   const cf = config.firms;
 
-  // --- Flows per household-month at the start (price level 1 = 2025 USD). ---
+  // --- Flows per household-month at the start. Real quantities are in 2025
+  // USD; nominal ones are at the price level of startDate, p0 =
+  // initial.priceLevel (1 = 2025 prices; a warm-up from 2015 starts at the
+  // 2015 level so that the warm-up's own inflation brings it near 1 in 2025,
+  // docs/ODD.md §5). The chain's and the utility's USD inputs are 2025 USD and
+  // stand still until the chain starts. ---
+  const p0 = config.initial.priceLevel;
   const outputPerHousehold = config.scale.gdpUsdYearly / config.scale.usHouseholds / 12;
   const kappa = cf.consumption.capitalOutputRatioYears;
   const delta = cf.consumption.depreciationYearly;
@@ -156,8 +162,8 @@ export function createInitialState(config: SpiralConfig, opts: InitOptions = {})
     if (f < Fc) sumC += weights[f];
     else sumK += weights[f];
   }
-  const wageC = prodLc / (1 + cf.consumption.initialMarkup);
-  const wageK = prodLk / (1 + cf.capital.initialMarkup);
+  const wageC = (p0 * prodLc) / (1 + cf.consumption.initialMarkup);
+  const wageK = (p0 * prodLk) / (1 + cf.capital.initialMarkup);
   const loanRate0 = config.centralBank.initialRateYearly + config.banks.baseSpreadYearly;
   let firmLoans = 0;
   let firmDeposits = 0;
@@ -170,19 +176,20 @@ export function createInitialState(config: SpiralConfig, opts: InitOptions = {})
     const prodL = isC ? prodLc : prodLk;
     const wage = isC ? wageC : wageK;
     firms.bank[f] = Math.floor(agentUniform(seed, AgentStream.initialization2, 0, f) * B);
-    firms.price[f] = 1;
+    firms.price[f] = p0;
     firms.markup[f] = isC ? cf.consumption.initialMarkup : cf.capital.initialMarkup;
     firms.wage[f] = wage;
     firms.expectedSales[f] = y;
     firms.demandReal[f] = y;
     firms.salesReal[f] = y;
-    firms.salesNominal[f] = y;
+    firms.salesNominal[f] = p0 * y;
     firms.plannedOutput[f] = y;
     firms.output[f] = y;
     firms.inventory[f] = cf.inventoryTargetMonths * y;
     firms.capital[f] = isC ? kappa * 12 * y : 0;
     firms.utilization[f] = cf.consumption.targetUtilization;
-    firms.loans[f] = isC ? cf.initialLoansToCapital * firms.capital[f] : cf.initialLoansToCapital * 12 * y;
+    firms.loans[f] =
+      p0 * (isC ? cf.initialLoansToCapital * firms.capital[f] : cf.initialLoansToCapital * 12 * y);
     firms.loanRateYearly[f] = loanRate0;
     const wageBill = (y / prodL) * wage;
     firms.deposits[f] = config.initial.firmDepositsMonthsOfWages * wageBill;
@@ -227,12 +234,12 @@ export function createInitialState(config: SpiralConfig, opts: InitOptions = {})
   for (let k = 0; k < Fc + Fk; k++) firms.labourDemand[k] = firms.employees[k];
 
   // --- Balance sheet (model dollars = per-household USD × N). ---
-  const annualGdp = outputPerHousehold * 12 * N;
+  const annualGdp = p0 * outputPerHousehold * 12 * N;
   const bills = config.initial.governmentDebtToGdp * annualGdp;
   const cbBills = config.initial.centralBankBillShare * bills;
   const bankBillsTotal = bills - cbBills;
   const govSpendingMonthly = govOutput * N;
-  const govAccount = config.initial.governmentAccountMonths * govSpendingMonthly;
+  const govAccount = config.initial.governmentAccountMonths * govSpendingMonthly * p0;
   const reservesTotal = cbBills - govAccount;
   // The AI chain and the non-bank fund bank with the same banks.
   const scale = N / config.scale.usHouseholds;
@@ -335,7 +342,7 @@ export function createInitialState(config: SpiralConfig, opts: InitOptions = {})
     const isC = k < Fc;
     const wageBill = (firms.output[k] / (isC ? prodLc : prodLk)) * firms.wage[k];
     const interest = (firms.loans[k] * loanRate0) / 12;
-    const dep = isC ? (delta / 12) * firms.capital[k] : 0;
+    const dep = isC ? (delta / 12) * firms.capital[k] * p0 : 0;
     const pretax = firms.salesNominal[k] - wageBill - interest - dep;
     const profit = pretax > 0 ? pretax * (1 - config.government.profitTaxRate) : pretax;
     firms.earnings[k] = profit;
@@ -343,7 +350,8 @@ export function createInitialState(config: SpiralConfig, opts: InitOptions = {})
     const listed = config.aiChain.enabled ? config.aiChain.nonAiSectorIndexShare : 1;
     firms.marketValue[k] = listed * Math.max(0, (profit * 12) / (policy + cf.equityRiskPremiumYearly));
     if (isC) {
-      const rate = ((firms.salesNominal[k] - wageBill - interest) * 12) / Math.max(1e-9, firms.capital[k]);
+      const rate =
+        ((firms.salesNominal[k] - wageBill - interest) * 12) / Math.max(1e-9, firms.capital[k] * p0);
       firms.profitRate[k] = rate;
       profitRateSum += rate;
     }
@@ -405,27 +413,27 @@ export function createInitialState(config: SpiralConfig, opts: InitOptions = {})
       initialOutputPerHousehold: outputPerHousehold,
     },
     macro: {
-      priceIndex: 1,
-      priceHistory: new Float64Array(13).fill(1),
-      inflationYoY: config.centralBank.inflationTargetYearly,
+      priceIndex: p0,
+      priceHistory: pastPrices(p0, config.initial.inflationYearly),
+      inflationYoY: config.initial.inflationYearly,
       unemploymentRate: 1 - employed / N,
       averageIncome: avgWage,
       equityTotal,
       equityPricePerUnit: (equityTotal + fund.nav) / totalUnits,
       totalEquityUnits: totalUnits,
-      capitalGoodsPrice: 1,
+      capitalGoodsPrice: p0,
       dividendPool: 0,
       entryNeed: 0,
       firmDefaults: 0,
       bankFailures: 0,
       unmetDemand: 0,
-      consumptionNominal: (consumptionSectorOutput - govOutput) * N,
+      consumptionNominal: p0 * (consumptionSectorOutput - govOutput) * N,
       consumptionReal: 0,
       investmentNominal: 0,
       investmentReal: 0,
       governmentReal: 0,
       depositRateYearly: depositRate,
-      gdpNominalSmoothed: outputPerHousehold * N,
+      gdpNominalSmoothed: p0 * outputPerHousehold * N,
       employment: employed,
       vacancies: 0,
       wagesPaid: wageBillTotal,
@@ -465,6 +473,18 @@ export function createInitialState(config: SpiralConfig, opts: InitOptions = {})
   initValuation(state);
   state.ledger.grossFinancialAssets = measureNetFinancialWealth(state, state.ledger.lastNfw);
   return state;
+}
+
+/**
+ * The 13-month price ring buffer at the start (macro.ts: slot t mod 13 holds
+ * tick t's price): slot 0 the start's level p0, slot s (1–12) the level at
+ * tick s − 13, so that prices rose at `inflationYearly` over the year before
+ * the start.
+ */
+export function pastPrices(p0: number, inflationYearly: number): Float64Array {
+  const h = new Float64Array(13).fill(p0);
+  for (let s = 1; s <= 12; s++) h[s] = p0 * (1 + inflationYearly) ** ((s - 13) / 12);
+  return h;
 }
 
 /** The chain's clouds' capacity in service at the start (the data centres' power demand). */

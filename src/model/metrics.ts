@@ -96,7 +96,12 @@ export const SERIES_COLUMNS: readonly SeriesColumn[] = [
     unit: "decimal per year",
     description: "Consumer price inflation over 12 months",
   },
-  { name: "priceIndex", type: "float", unit: "index, start = 1", description: "Consumer price level" },
+  {
+    name: "priceIndex",
+    type: "float",
+    unit: "index, 2025 = 1",
+    description: "Consumer price level (starts at initial.priceLevel)",
+  },
   { name: "unemploymentRate", type: "float", unit: "decimal", description: "Unemployed / labour force" },
   {
     name: "employment",

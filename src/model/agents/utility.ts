@@ -82,7 +82,7 @@ export function createUtility(
       : 0,
     electricityCpi: active ? 1 : 0,
     householdShare: 0,
-    goodsPriceIndex: 1,
+    goodsPriceIndex: config.initial.priceLevel,
     initialOutputReal: outputReal,
     outputSmoothed: outputReal,
     initialBaseLoadGw: base,

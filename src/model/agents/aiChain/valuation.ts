@@ -22,7 +22,7 @@ import { Role } from "../../state.ts";
 const NORMAL_MARGIN = [0.5, 0.3, 0.25, 0.2, 0.3];
 const TERMINAL_GROWTH = 0.02;
 
-function normalisedValue(m: ModelState, i: number): number {
+function normalisedValue(m: ModelState, i: number, priceIndex = m.macro.priceIndex): number {
   const c = m.aiChain;
   const t = m.tick;
   let recent = 0;
@@ -37,7 +37,7 @@ function normalisedValue(m: ModelState, i: number): number {
   // terminal rate — so a cooling of AI growth expectations does not erase
   // the value of a search engine.
   const aiEarnings = 12 * recent * NORMAL_MARGIN[c.role[i]];
-  const otherEarnings = 12 * c.otherProfit[i] * m.macro.priceIndex;
+  const otherEarnings = 12 * c.otherProfit[i] * priceIndex;
   const g = Math.max(-0.5, Math.min(0.6, c.expectedGrowth[i]));
   let value = 0;
   let factor = 1;
@@ -50,11 +50,16 @@ function normalisedValue(m: ModelState, i: number): number {
   return Math.max(0, value);
 }
 
-/** Calibrate fundamentals so that every firm starts fairly priced. Call once after init. */
+/**
+ * Calibrate fundamentals so that every firm starts fairly priced. Call once
+ * after init. The chain's other profits are 2025 USD, so they are valued at
+ * the 2025 price level (1), whatever the core's price level at startDate
+ * (initial.priceLevel).
+ */
 export function initValuation(m: ModelState): void {
   const c = m.aiChain;
   for (let i = 0; i < c.n; i++) {
-    const v = normalisedValue(m, i);
+    const v = normalisedValue(m, i, 1);
     c.valuationScale[i] = v > 0 ? (c.shares[i] * c.price[i]) / v : 1;
   }
   let cap = 0;
