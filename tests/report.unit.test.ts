@@ -313,4 +313,18 @@ describe("page", () => {
     expect(spec).toContain("USD bn (2025 prices) per year");
     expect(spec).toContain("negative-feedback");
   });
+
+  it("gives each of ten series its own colour (the chain index and baseline-2025's eight firms)", () => {
+    const run = fakeRun(24);
+    const base = resolveSections(RUN_SECTIONS, run.columns)[0]!.charts[0]!;
+    const series = Array.from({ length: 10 }, (_, i) => ({
+      ...base.series[0]!,
+      field: `s${i}`,
+      label: `firm${i}`,
+    }));
+    const spec = JSON.stringify(timeChartSpec({ ...base, series }, [2025, 2027], PAPER_STYLE));
+    const range = JSON.parse(spec.match(/"range":(\[[^\]]*\])/)![1]!) as string[];
+    expect(range.length).toBe(10);
+    expect(new Set(range).size).toBe(10);
+  });
 });

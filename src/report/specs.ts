@@ -42,7 +42,19 @@ export const PAPER_STYLE: FigureStyle = {
 
 export const PHASE_COLOR = "#9aa5b1";
 export const CRISIS_COLOR = "#d62728";
-const LINE_COLORS = ["#1f5f8b", "#e07b00", "#2a9d4b", "#8e44ad", "#c0392b", "#7f8c8d", "#b8860b", "#17becf"];
+// Ten distinct colours: the chain index and the eight chain firms of baseline-2025 each get their own.
+const LINE_COLORS = [
+  "#1f5f8b",
+  "#e07b00",
+  "#2a9d4b",
+  "#8e44ad",
+  "#c0392b",
+  "#7f8c8d",
+  "#b8860b",
+  "#17becf",
+  "#e377c2",
+  "#8c564b",
+];
 const EDGE_COLORS: Record<string, string> = { contract: "#4c78a8", equity: "#e07b00" };
 
 /** Named data sets a time chart reads. */
