@@ -4,7 +4,7 @@
 // starts, and the share of seeds with a crisis, a chain default, and a
 // negative-feedback phase that spreads to the wider economy (a month labelled
 // negative-feedback while unemployment is at least 1 point above its level at
-// the chain's start). Run: npm run bench:scenarios [-- --seeds 20 --households 2000 --scenarios a,b]
+// the chain's start). Run: npm run bench:scenarios [-- --seeds 20 --households 10000 --scenarios a,b]
 import { readdirSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { chainStartTick } from "../../src/config/calendar.ts";
@@ -14,7 +14,7 @@ import { runInMemory } from "../../src/engine/index.ts";
 const { values } = parseArgs({
   options: {
     seeds: { type: "string", default: "20" },
-    households: { type: "string", default: "2000" },
+    households: { type: "string", default: "10000" },
     months: { type: "string", default: "108" },
     scenarios: { type: "string" },
   },
@@ -56,9 +56,7 @@ for (const name of names) {
     const c = loadConfig(`configs/scenarios/${name}.json`, {
       sets: [
         `households.count=${households}`,
-        // Firms scale with households (the default 200 + 40 firms are sized for 10 000 households).
-        `firms.consumption.count=${Math.max(10, Math.round(households / 50))}`,
-        `firms.capital.count=${Math.max(2, Math.round(households / 250))}`,
+        // Firm counts scale with households by default (firms.*.householdsPerFirm).
         `seed=${seed}`,
       ],
     });
