@@ -15,7 +15,6 @@ import {
   loadConfig,
   type SpiralConfig,
   schemaAt,
-  suggestParameterPath,
   validateConfigObject,
 } from "../config/index.ts";
 import { checkInputSize } from "../config/inputLimits.ts";
@@ -23,7 +22,7 @@ import { parseJsonObject } from "../config/jsonSyntax.ts";
 import { closestName } from "../config/suggest.ts";
 import { describeValue, isPlainObject } from "../config/validate.ts";
 import { InputError } from "../errors.ts";
-import { setAtPath, sweepLocation } from "./sweepSpec.ts";
+import { parameterPathProblem, setAtPath, sweepLocation } from "./sweepSpec.ts";
 
 export interface CalibrationParameter {
   path: string;
@@ -253,20 +252,9 @@ function checkParameter(
     problems.push({ at, problem: `"${path}" is a setting of the estimation, not a parameter to estimate` });
     return undefined;
   }
-  if (path === "$schema" || path === "extends" || node === undefined) {
-    const guess = suggestParameterPath(path);
-    const hint = guess
-      ? ` — did you mean "${guess}"?`
-      : " (the parameters are listed in configs/schema.json)";
-    problems.push({ at, problem: `unknown parameter "${path}"${hint}` });
-    return undefined;
-  }
-  if (node.type === "object" && node.properties !== undefined) {
-    const first = Object.keys(node.properties)[0];
-    problems.push({
-      at,
-      problem: `"${path}" is a group of parameters; estimate its members, e.g. "${path}.${first}"`,
-    });
+  const pathProblem = parameterPathProblem(path, node, "estimate");
+  if (pathProblem !== undefined || node === undefined) {
+    problems.push({ at, problem: pathProblem ?? `unknown parameter "${path}"` });
     return undefined;
   }
   if (node.type === "integer") {

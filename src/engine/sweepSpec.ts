@@ -458,6 +458,31 @@ function mergeInto(target: Record<string, unknown>, source: Record<string, unkno
   }
 }
 
+/**
+ * Why `path` cannot be a swept or estimated parameter, or undefined when it
+ * names one leaf of the config schema: an unknown path (with a "did you mean"),
+ * the file keys `$schema`/`extends`, or a group of parameters (`verb` its
+ * members instead). Shared by sweeps and `spiral calibrate`.
+ */
+export function parameterPathProblem(
+  path: string,
+  node: ReturnType<typeof schemaAt>,
+  verb: "vary" | "estimate",
+): string | undefined {
+  if (path === "$schema" || path === "extends" || node === undefined) {
+    const guess = suggestParameterPath(path);
+    const hint = guess
+      ? ` — did you mean "${guess}"?`
+      : " (the parameters are listed in configs/schema.json)";
+    return `unknown parameter "${path}"${hint}`;
+  }
+  if (node.type === "object" && node.properties !== undefined) {
+    const first = Object.keys(node.properties)[0];
+    return `"${path}" is a group of parameters; ${verb} its members, e.g. "${path}.${first}"`;
+  }
+  return undefined;
+}
+
 function checkParameter(
   file: string,
   path: string,
@@ -476,20 +501,9 @@ function checkParameter(
     });
     return undefined;
   }
-  if (path === "$schema" || path === "extends" || node === undefined) {
-    const guess = suggestParameterPath(path);
-    const hint = guess
-      ? ` — did you mean "${guess}"?`
-      : " (the parameters are listed in configs/schema.json)";
-    problems.push({ at, problem: `unknown parameter "${path}"${hint}` });
-    return undefined;
-  }
-  if (node.type === "object" && node.properties !== undefined) {
-    const first = Object.keys(node.properties)[0];
-    problems.push({
-      at,
-      problem: `"${path}" is a group of parameters; vary its members, e.g. "${path}.${first}"`,
-    });
+  const pathProblem = parameterPathProblem(path, node, "vary");
+  if (pathProblem !== undefined || node === undefined) {
+    problems.push({ at, problem: pathProblem ?? `unknown parameter "${path}"` });
     return undefined;
   }
 

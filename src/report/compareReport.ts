@@ -10,6 +10,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { TopLevelSpec } from "vega-lite";
 import { tickOfMonth } from "../config/calendar.ts";
+import { DIFFERENCE_COLUMNS } from "../engine/comparison.ts";
 import {
   type ComparedArm,
   type Comparison,
@@ -30,21 +31,12 @@ import { columnUnit, displayUnit } from "./units.ts";
 
 export const COMPARISON_FILE = "aggregates/comparison.json";
 
-/** Series overlaid per arm, in order (those the arms kept and that are not zero throughout). */
-export const OVERLAY_COLUMNS = [
-  "unemploymentRate",
-  "gdpReal",
-  "inflationYoY",
-  "policyRate",
-  "marketCapAiChain",
-  "cdsIndexAiChainBp",
-  "aiCapex",
-  "chainDefaults",
-  "equityMarketCap",
-  "creditToFirms",
-  "avgLoanRate",
-  "bankCapitalRatio",
-] as const;
+/**
+ * Series overlaid per arm, in order (those the arms kept and that are not zero
+ * throughout): the same series whose paired differences the comparison writes,
+ * so each overlay has its difference panel.
+ */
+export const OVERLAY_COLUMNS = DIFFERENCE_COLUMNS;
 
 /** One colour per arm: A first. */
 export const ARM_COLORS = [
