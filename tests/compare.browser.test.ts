@@ -3,28 +3,15 @@
 // `spiral compare` from file://, with no network, and we check what is on
 // screen: every chart drawn, the chain's charts there, legible labels, no
 // parameter values as truncated JSON, the arms' tooltip.
-import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CHROMIUM, CHROMIUM_FLAGS, chromiumOrSkipNotice, SHOTS } from "./helpers/chromium.ts";
 import { REPO, scratch, spiral } from "./helpers/spiral.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
-const FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--no-first-run",
-];
-const SHOTS = join(REPO, "results", "report-screenshots");
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) {
-  console.warn(
-    `SKIPPED: the browser test of the comparison report needs ${CHROMIUM} (apt-get install -y chromium)`,
-  );
-}
+const hasChromium = chromiumOrSkipNotice("the browser test of the comparison report");
 
 describe.skipIf(!hasChromium)("comparison report in Chromium", () => {
   let browser: Browser;
@@ -51,7 +38,7 @@ describe.skipIf(!hasChromium)("comparison report in Chromium", () => {
     const r = spiral(["compare", ...files, "--seeds", "3", "--workers", "2", "--out", out, "--quiet"]);
     expect(r.status, r.stderr).toBe(0);
     mkdirSync(SHOTS, { recursive: true });
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
   }, 120_000);
 
   afterAll(async () => {

@@ -2,13 +2,14 @@
 // .ci/run) driven by playwright-core opens report.html from file:// and an
 // SVG figure, with no network, and we check what is on screen.
 import { execFile } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readSeriesCsv } from "../src/io/readSeries.ts";
 import { plotRun, writeReport, writeRunReport } from "../src/report/index.ts";
+import { CHROMIUM, CHROMIUM_FLAGS, chromiumOrSkipNotice, SHOTS } from "./helpers/chromium.ts";
 import {
   GRID_PARAMETERS,
   gridSweepFile,
@@ -20,25 +21,7 @@ import {
 } from "./helpers/report.ts";
 import { BASELINE, type CliResult, LAUNCHER, REPO, scratch } from "./helpers/spiral.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
-const FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
-/** Screenshots for people to look at (results/ is git-ignored). */
-const SHOTS = join(REPO, "results", "report-screenshots");
-
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) {
-  console.warn(
-    `SKIPPED: the browser tests of the reports need ${CHROMIUM} (apt-get install -y chromium; .ci/run installs it)`,
-  );
-}
+const hasChromium = chromiumOrSkipNotice("the browser tests of the reports");
 
 /** The part of the DOM's SVGPathElement used here (the project's TypeScript has no DOM types). */
 interface SvgPath {
@@ -94,7 +77,7 @@ describe.skipIf(!hasChromium)("reports in Chromium", () => {
     withSyntheticSweepExtras(sweep, sweepExtras);
     writeReport(sweepExtras);
     mkdirSync(SHOTS, { recursive: true });
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
   });
 
   afterAll(async () => {

@@ -3,28 +3,15 @@
 // from file://, with no network; every chart draws, each with one line per
 // run in the runs' two colours, the tooltip names the run, and the "what
 // differs" table shows the --set applied to one run.
-import { existsSync, mkdirSync, rmSync } from "node:fs";
+import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { type Browser, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { REPO, SMALL, scratch, spiral } from "./helpers/spiral.ts";
+import { CHROMIUM, CHROMIUM_FLAGS, chromiumOrSkipNotice, SHOTS } from "./helpers/chromium.ts";
+import { SMALL, scratch, spiral } from "./helpers/spiral.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
-const FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--no-first-run",
-];
-const SHOTS = join(REPO, "results", "report-screenshots");
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) {
-  console.warn(
-    `SKIPPED: the browser test of the side-by-side report needs ${CHROMIUM} (apt-get install -y chromium)`,
-  );
-}
+const hasChromium = chromiumOrSkipNotice("the browser test of the side-by-side report");
 
 /** The part of the DOM's SVGPathElement used here (the project's TypeScript has no DOM types). */
 interface SvgPath {
@@ -60,7 +47,7 @@ describe.skipIf(!hasChromium)("side-by-side report in Chromium", () => {
     const r = spiral(["report", a, b, "--out", page]);
     expect(r.status, r.stderr).toBe(0);
     mkdirSync(SHOTS, { recursive: true });
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
   }, 120_000);
 
   afterAll(async () => {
