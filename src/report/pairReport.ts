@@ -21,7 +21,7 @@ import { escapeHtml, footerHtml, reportPage } from "./html.ts";
 import { chartStart, intervals, yearOfDate } from "./reportData.ts";
 import { type RunFolder, readRunFolder } from "./runFolder.ts";
 import { type ResolvedChart, type ResolvedSection, RUN_SECTIONS, resolveSections } from "./sections.ts";
-import { figureConfig, PAGE_STYLE, PHASE_COLOR, toVega } from "./specs.ts";
+import { figureConfig, PAGE_STYLE, PHASE_COLOR, seriesLabelExpr, toVega, valueAxis } from "./specs.ts";
 import { isSweepFolder } from "./sweepFolder.ts";
 
 /** The page's name when --out names a folder or is not given. */
@@ -358,17 +358,8 @@ export function pairChartSpec(
         },
       }
     : {};
-  const labelExpr = chart.series.reduceRight(
-    (rest, s) => `datum.key === ${JSON.stringify(s.field)} ? ${JSON.stringify(s.label)} : ${rest}`,
-    '""',
-  );
-  const y = {
-    field: "value",
-    type: "quantitative" as const,
-    title: chart.unitLabel || null,
-    scale: chart.step ? { domain: { unionWith: [0, 1] } } : { zero: false },
-    axis: chart.step ? { tickCount: 5, tickMinStep: 1, format: "d" } : { tickCount: 5 },
-  };
+  const labelExpr = seriesLabelExpr(chart);
+  const y = valueAxis(chart);
   const interval = (field: "start" | "end") => ({ field, type: "quantitative" as const });
   const crisisStrips = pair.map((p, i) => ({
     data: { name: "crises" },

@@ -60,6 +60,27 @@ const EDGE_COLORS: Record<string, string> = { contract: "#4c78a8", equity: "#e07
 /** Named data sets a time chart reads. */
 export const TIME_DATA = ["series", "phases", "crises"] as const;
 
+/** Fields → labels inside Vega's expression language: a chain of ternaries on `datum.key`. */
+export function seriesLabelExpr(chart: ResolvedChart): string {
+  return chart.series.reduceRight(
+    (rest, s) => `datum.key === ${JSON.stringify(s.field)} ? ${JSON.stringify(s.label)} : ${rest}`,
+    '""',
+  );
+}
+
+/** The y encoding of a time chart's values. */
+export function valueAxis(chart: ResolvedChart) {
+  return {
+    field: "value",
+    type: "quantitative" as const,
+    title: chart.unitLabel || null,
+    // Counts start at 0 and show at least 0–1, so an all-zero count sits on the axis.
+    scale: chart.step ? { domain: { unionWith: [0, 1] } } : { zero: false },
+    // Counts (the step charts) get whole-number ticks.
+    axis: chart.step ? { tickCount: 5, tickMinStep: 1, format: "d" } : { tickCount: 5 },
+  };
+}
+
 /**
  * A time chart of `chart`'s series against the year, with negative-feedback
  * phases shaded grey and crisis months shaded red with a red band on top.
@@ -88,20 +109,8 @@ export function timeChartSpec(
         sort: labels,
       }
     : { value: LINE_COLORS[0] };
-  // Fields → labels inside Vega's expression language: a chain of ternaries.
-  const labelExpr = chart.series.reduceRight(
-    (rest, s) => `datum.key === ${JSON.stringify(s.field)} ? ${JSON.stringify(s.label)} : ${rest}`,
-    '""',
-  );
-  const y = {
-    field: "value",
-    type: "quantitative" as const,
-    title: chart.unitLabel || null,
-    // Counts start at 0 and show at least 0–1, so an all-zero count sits on the axis.
-    scale: chart.step ? { domain: { unionWith: [0, 1] } } : { zero: false },
-    // Counts (the step charts) get whole-number ticks.
-    axis: chart.step ? { tickCount: 5, tickMinStep: 1, format: "d" } : { tickCount: 5 },
-  };
+  const labelExpr = seriesLabelExpr(chart);
+  const y = valueAxis(chart);
   const lineLayers: unknown[] = [
     {
       mark: {
