@@ -148,7 +148,7 @@ export interface SpiralConfig {
        */
       investmentAcceleratorSensitivity: number;
       /**
-       * Credit conditions in investment: desired yearly capacity growth falls by this times the firm's excess loan spread (its loan rate less the policy rate and banks.baseSpreadYearly: its bank's capital shortfall, its own default premium and the credit-spread shock). 0: no credit term (the rule before issue 17).
+       * Credit conditions in investment: desired yearly capacity growth falls by this times the excess spread of the firm's bank (its spread over the policy rate less banks.baseSpreadYearly: the bank's capital shortfall and the credit-spread shock, shocks.creditSpread). 0: no credit term (the rule before issue 17).
        */
       investmentCreditSensitivity: number;
       /**
