@@ -30,31 +30,37 @@ function mulberry32(seed: number): () => number {
 describe("labourPlanStep (labour hoarding)", () => {
   const out = new Float64Array(2);
 
-  it("with χ = 1 staffs for this month's output plan, exactly (the rule before labour hoarding)", () => {
-    labourPlanStep(0.1, 0.3, 0.7, 1, out);
+  it("with η = 1 staffs for this month's output plan, exactly (the rule before labour hoarding)", () => {
+    labourPlanStep(0.1, 0.3, 0.7, 0.2, 1, out);
+    expect(out[1]).toBe(0.7);
+    labourPlanStep(0.1, 0.3, 0.7, 1, 1, out);
     expect(out[0]).toBe(0.3);
     expect(out[1]).toBe(0.7);
   });
 
-  it("moves the normal level by χ towards expected sales and staffs a share χ of the inventory adjustment", () => {
-    // s = 100 + 0.25 (120 − 100) = 105; T = 105 + 0.25 (140 − 120) = 110.
-    labourPlanStep(100, 120, 140, 0.25, out);
+  it("moves the normal level by χ towards expected sales and staffs a share η of the plan's deviation from it", () => {
+    // s = 100 + 0.25 (120 − 100) = 105; T = 105 + 0.4 (140 − 105) = 119.
+    labourPlanStep(100, 120, 140, 0.25, 0.4, out);
     expect(out[0]).toBeCloseTo(105, 12);
-    expect(out[1]).toBeCloseTo(110, 12);
-    // An inventory run-down (planned below expected sales) lowers the target, never below 0.
-    labourPlanStep(100, 100, 20, 0.5, out);
-    expect(out[1]).toBeCloseTo(60, 12);
-    labourPlanStep(10, 10, 0, 1e-9, out);
+    expect(out[1]).toBeCloseTo(119, 12);
+    // In a slump (plan below the normal level) the firm staffs above its plan: it hoards workers.
+    labourPlanStep(100, 100, 60, 0.1, 0.5, out);
+    expect(out[0]).toBe(100);
+    expect(out[1]).toBeCloseTo(80, 12);
+    expect(out[1]).toBeGreaterThan(60);
+    // Never a negative target.
+    labourPlanStep(10, 0, 0, 0.01, 0.05, out);
     expect(out[1]).toBeGreaterThanOrEqual(0);
   });
 
-  it("lags a step in demand geometrically: after k months the gap is (1 − χ)^k of the step", () => {
+  it("lags a step in demand: the normal level closes (1 − χ)^k of the gap, the target stays below the new plan", () => {
     let s = 100;
     for (let k = 1; k <= 6; k++) {
-      labourPlanStep(s, 200, 200, 0.3, out);
+      labourPlanStep(s, 200, 200, 0.3, 0.5, out);
       s = out[0];
       expect(200 - s).toBeCloseTo(100 * 0.7 ** k, 9);
-      // Staff lags output: the target is still below the new output plan.
+      // T = s + 0.5 (200 − s): half of the remaining gap is staffed at once.
+      expect(out[1]).toBeCloseTo(200 - 0.5 * 100 * 0.7 ** k, 9);
       expect(out[1]).toBeLessThan(200);
     }
   });

@@ -222,9 +222,13 @@ export interface SpiralConfig {
      */
     firingSpeed: number;
     /**
-     * Labour hoarding and adjustment costs: a firm staffs for its labour plan, which moves towards planned output by this share a month (1: staff for this month's plan, the rule before issue 17; below 1 hiring and firing lag output, so employment is smoother than output and productivity is procyclical). Estimated in configs/baseline.json (configs/calibration/us-cycle.estimate.json).
+     * Labour hoarding and adjustment costs, the slow part: the normal level of output a firm keeps its workforce for moves towards its expected sales by this share a month, so hiring and firing lag demand (src/model/agents/firms.ts labourPlanStep). Acts only with firms.labourCycleShare below 1. Estimated in configs/baseline.json (configs/calibration/us-cycle.estimate.json).
      */
     labourAdjustmentWeight: number;
+    /**
+     * Labour hoarding, the cyclical part: the share of the output plan's deviation from the normal level (firms.labourAdjustmentWeight) that a firm hires or fires for at once; the rest it meets with effort (firms.maxEffort) or, in a slump, by keeping workers it does not need, so employment is smoother than output and measured productivity is procyclical. 1: staff for this month's plan (the rule before issue 17; the normal level then does not matter). Estimated in configs/baseline.json.
+     */
+    labourCycleShare: number;
     /**
      * Labour hoarding's other side: extra output a worker can give above normal productivity when the firm is short of staff (effort, overtime), as a share of normal productivity; output per worker is at most (1 + this) × productivity. 0: no effort margin (the rule before issue 17).
      */

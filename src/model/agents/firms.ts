@@ -32,10 +32,11 @@ import { payUtilityDividend } from "./utility.ts";
  * - Price = (1 + markup) × unit labour cost; the markup rises when
  *   inventories fall short of target and falls when they exceed it.
  * - Labour demand covers the tasks not automated (agents/automation.ts),
- *   for the labour plan: planned output smoothed by
- *   firms.labourAdjustmentWeight (labourPlanStep) — hiring and firing lag
- *   output (labour hoarding, adjustment costs), and a firm short of staff
- *   covers part of its plan with effort (firms.maxEffort, produce).
+ *   for the labour plan (labourPlanStep): a normal level that follows
+ *   expected sales at firms.labourAdjustmentWeight a month, plus a share
+ *   firms.labourCycleShare of the plan's deviation from it — hiring and
+ *   firing lag output (labour hoarding, adjustment costs), and a firm short
+ *   of staff covers part of its plan with effort (firms.maxEffort, produce).
  * - Output per worker is the labour productivity times the aggregate
  *   productivity shock z (shocks.ts), in labour demand, prices and output.
  * - Leave probability of each worker: exogenous separations plus layoffs of
@@ -76,6 +77,7 @@ export function planProduction(m: ModelState): void {
   a[PlanArg.firingSpeed] = c.firingSpeed;
   a[PlanArg.wageFloor] = c.wageGrowthFloorYearly / 12;
   a[PlanArg.labourWeight] = c.labourAdjustmentWeight;
+  a[PlanArg.cycleShare] = c.labourCycleShare;
   a[PlanArg.tfp] = m.shocks.productivityFactor;
   // One pass over the firms (planKernel), which may run in slices on several threads.
   m.runner.run(Pass.plan);
@@ -111,36 +113,34 @@ const PlanArg = {
   wageFloor: 17,
   labourWeight: 18,
   tfp: 19,
+  cycleShare: 20,
 } as const;
 
 /**
  * The labour plan (labour hoarding, adjustment costs; Oi 1962, Fay &
- * Medoff 1985), χ = firms.labourAdjustmentWeight:
- * - the normal level s ← s + χ (expected sales − s): the sales the firm
- *   staffs for move towards its expected sales by χ a month, so hiring and
- *   firing lag demand;
- * - the staffing target T = s + χ (planned − expected sales): a share χ of
- *   this month's inventory adjustment is staffed for, the rest is made (or
- *   not) with effort (staffCapacity).
- * With χ = 1, T = planned output: the rule before labour hoarding (returned
+ * Medoff 1985):
+ * - the normal level s ← s + χ (expected sales − s), χ =
+ *   firms.labourAdjustmentWeight: the output a firm keeps its workforce for
+ *   follows demand slowly, so hiring and firing lag it;
+ * - the staffing target T = s + η (planned output − s), η =
+ *   firms.labourCycleShare: only a share η of the plan's deviation from the
+ *   normal level is hired or fired for at once; the rest is met with effort
+ *   (staffCapacity) or, in a slump, the firm keeps workers it does not need.
+ * With η = 1, T = planned output: the rule before labour hoarding (returned
  * exactly, so those runs are unchanged to the last bit).
- * Returns [s, T] in `out`.
+ * Writes [s, T] into `out`.
  */
 export function labourPlanStep(
   plan: number,
   expected: number,
   planned: number,
   weight: number,
+  cycleShare: number,
   out: Float64Array,
 ): void {
-  if (weight === 1) {
-    out[0] = expected;
-    out[1] = planned;
-    return;
-  }
   const s = plan + weight * (expected - plan);
   out[0] = s;
-  out[1] = Math.max(0, s + weight * (planned - expected));
+  out[1] = cycleShare === 1 ? planned : Math.max(0, s + cycleShare * (planned - s));
 }
 
 /**
@@ -178,6 +178,7 @@ export function planKernel(v: SliceView, _lane: number, _block: number, start: n
   const markupReversion = a[PlanArg.markupReversion];
   const firingSpeed = a[PlanArg.firingSpeed];
   const labourWeight = a[PlanArg.labourWeight];
+  const cycleShare = a[PlanArg.cycleShare];
   const tfp = a[PlanArg.tfp];
   const plan = new Float64Array(2); // [normal level, staffing target] of labourPlanStep
   for (let j = start; j < end; j++) {
@@ -219,7 +220,7 @@ export function planKernel(v: SliceView, _lane: number, _block: number, start: n
     if (isC) planned = Math.min(planned, f.capital[j] * prodK);
     f.plannedOutput[j] = planned;
     // Staff for the labour plan, which lags demand (labour hoarding).
-    labourPlanStep(f.labourPlan[j], expected, planned, labourWeight, plan);
+    labourPlanStep(f.labourPlan[j], expected, planned, labourWeight, cycleShare, plan);
     f.labourPlan[j] = plan[0];
     // Automated tasks are done by AI services, not workers (agents/automation.ts).
     const demand = Math.ceil(((1 - f.automatedShare[j]) * plan[1]) / prodL - 1e-9);
