@@ -144,7 +144,7 @@ export interface SpiralConfig {
        */
       investmentUtilizationSensitivity: number;
       /**
-       * The accelerator: desired yearly capacity growth per unit of annualised growth of the firm's expected sales (12 × its relative change at this month's plan). 1: capacity follows expected demand one for one; 0: no accelerator (the rule before issue 17). Estimated in configs/baseline.json.
+       * The accelerator: desired yearly capacity growth per unit of annualised growth of the firm's expected sales (12 × its relative change at this month's plan). 1: capacity follows expected demand one for one; 0: no accelerator (the rule before issue 17). Estimated in configs/calibration/estimates/us-cycle.calibrated.json (not yet in configs/baseline.json).
        */
       investmentAcceleratorSensitivity: number;
       /**
@@ -222,11 +222,11 @@ export interface SpiralConfig {
      */
     firingSpeed: number;
     /**
-     * Labour hoarding and adjustment costs, the slow part: the normal level of output a firm keeps its workforce for moves towards its expected sales by this share a month, so hiring and firing lag demand (src/model/agents/firms.ts labourPlanStep). Acts only with firms.labourCycleShare below 1. Estimated in configs/baseline.json (configs/calibration/us-cycle.estimate.json).
+     * Labour hoarding and adjustment costs, the slow part: the normal level of output a firm keeps its workforce for moves towards its expected sales by this share a month, so hiring and firing lag demand (src/model/agents/firms.ts labourPlanStep). Acts only with firms.labourCycleShare below 1. Estimated in configs/calibration/estimates/us-cycle.calibrated.json (not yet in configs/baseline.json).
      */
     labourAdjustmentWeight: number;
     /**
-     * Labour hoarding, the cyclical part: the share of the output plan's deviation from the normal level (firms.labourAdjustmentWeight) that a firm hires or fires for at once; the rest it meets with effort (firms.maxEffort) or, in a slump, by keeping workers it does not need, so employment is smoother than output and measured productivity is procyclical. 1: staff for this month's plan (the rule before issue 17; the normal level then does not matter). Estimated in configs/baseline.json.
+     * Labour hoarding, the cyclical part: the share of the output plan's deviation from the normal level (firms.labourAdjustmentWeight) that a firm hires or fires for at once; the rest it meets with effort (firms.maxEffort) or, in a slump, by keeping workers it does not need, so employment is smoother than output and measured productivity is procyclical. 1: staff for this month's plan (the rule before issue 17; the normal level then does not matter). Estimated in configs/calibration/estimates/us-cycle.calibrated.json (not yet in configs/baseline.json).
      */
     labourCycleShare: number;
     /**
@@ -1124,7 +1124,7 @@ export interface SpiralConfig {
     chainPriceElasticity: number;
   };
   /**
-   * Aggregate shocks to the non-AI economy (src/model/shocks.ts): AR(1) processes, each drawn once a month on the main thread from its own seed stream, so a run is the same for any number of threads. All are off (sd 0) by default; configs/baseline.json carries estimated values.
+   * Aggregate shocks to the non-AI economy (src/model/shocks.ts): AR(1) processes, each drawn once a month on the main thread from its own seed stream, so a run is the same for any number of threads. All are off (sd 0) by default; configs/calibration/estimates/us-cycle.calibrated.json carries estimated values.
    */
   shocks: {
     /**
@@ -1136,7 +1136,7 @@ export interface SpiralConfig {
        */
       persistence: number;
       /**
-       * σ: sd of the monthly innovation (0: the process is off and draws nothing). Estimated in configs/baseline.json.
+       * σ: sd of the monthly innovation (0: the process is off and draws nothing). Estimated in configs/calibration/estimates/us-cycle.calibrated.json (not yet in configs/baseline.json).
        */
       sdMonthly: number;
     };
@@ -1149,7 +1149,7 @@ export interface SpiralConfig {
        */
       persistence: number;
       /**
-       * σ: sd of the monthly innovation (0: the process is off and draws nothing). Estimated in configs/baseline.json.
+       * σ: sd of the monthly innovation (0: the process is off and draws nothing). Estimated in configs/calibration/estimates/us-cycle.calibrated.json (not yet in configs/baseline.json).
        */
       sdMonthly: number;
     };
@@ -1162,7 +1162,7 @@ export interface SpiralConfig {
        */
       persistence: number;
       /**
-       * σ: sd of the monthly innovation (0: the process is off and draws nothing). Estimated in configs/baseline.json.
+       * σ: sd of the monthly innovation (0: the process is off and draws nothing). Estimated in configs/calibration/estimates/us-cycle.calibrated.json (not yet in configs/baseline.json).
        */
       sdMonthly: number;
     };
