@@ -171,7 +171,7 @@ describe("learnNeutralRate", () => {
 });
 
 describe("setPolicyRate: path rule", () => {
-  function pathModel(path: { fromTick: number; rateYearly: number }[]): ModelState {
+  function pathModel(path: { from: string; rateYearly: number }[]): ModelState {
     return small((c) => {
       c.centralBank.rule = "path";
       c.centralBank.initialRateYearly = 0.045;
@@ -179,10 +179,10 @@ describe("setPolicyRate: path rule", () => {
     });
   }
 
-  it("holds the initial rate, steps at each configured tick, and logs one event per step", () => {
+  it("holds the initial rate, steps at each configured month (tick 1 = startDate), and logs one event per step", () => {
     const m = pathModel([
-      { fromTick: 5, rateYearly: 0.02 },
-      { fromTick: 10, rateYearly: 0.01 },
+      { from: "2025-05", rateYearly: 0.02 },
+      { from: "2025-10", rateYearly: 0.01 },
     ]);
     const rates: number[] = [];
     for (let t = 1; t <= 12; t++) {
@@ -199,12 +199,12 @@ describe("setPolicyRate: path rule", () => {
     expectRel(m.macro.depositRateYearly, depositRateAt(m, 0.01));
   });
 
-  // The schema accepts steps in any order: at tick 12 the step from tick 10
-  // applies, not the one from tick 5 listed after it.
+  // The schema accepts steps in any order: at tick 12 (2025-12) the step from
+  // 2025-10 applies, not the one from 2025-05 listed after it.
   it("an unsorted path still applies the latest step that has started", () => {
     const m = pathModel([
-      { fromTick: 10, rateYearly: 0.01 },
-      { fromTick: 5, rateYearly: 0.02 },
+      { from: "2025-10", rateYearly: 0.01 },
+      { from: "2025-05", rateYearly: 0.02 },
     ]);
     m.tick = 12;
     setPolicyRate(m);

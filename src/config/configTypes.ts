@@ -385,17 +385,17 @@ export interface SpiralConfig {
      */
     lowerBoundYearly: number;
     /**
-     * With rule 'path': the policy rate from each given tick on (a step function; before the first step the initial rate holds).
+     * With rule 'path': the policy rate from each given month on (a step function; before the first step the initial rate holds). Months are calendar months of the run, like centralBank.overrides (startDate is tick 1): each `from` must lie within the run.
      *
      * @maxItems 10000
      */
     path: {
       /**
-       * First tick at which the rate applies.
+       * First month at which the rate applies (calendar month; must lie within the run).
        */
-      fromTick: number;
+      from: string;
       /**
-       * Policy rate from that tick.
+       * Policy rate from that month.
        */
       rateYearly: number;
     }[];
