@@ -77,8 +77,9 @@ describe("setPolicyRate: Taylor rule", () => {
       m.centralBank.policyRateYearly,
       cb.neutralRealRateYearly + 0.04 + cb.inflationWeight * (0.04 - 0.02),
     );
-    expect(m.centralBank.policyRateYearly).toBeCloseTo(0.08, 12);
-    expectRel(m.macro.depositRateYearly, depositRateAt(m, 0.08));
+    // Taylor (1993): r* 1 % + π 4 % + 0.5 × (4 % − 2 %).
+    expect(m.centralBank.policyRateYearly).toBeCloseTo(0.06, 12);
+    expectRel(m.macro.depositRateYearly, depositRateAt(m, 0.06));
     expect(m.events).toEqual([]);
   });
 
@@ -96,11 +97,12 @@ describe("setPolicyRate: Taylor rule", () => {
     const r5 = rateAt(0.05, u0);
     expect(r3).toBeGreaterThan(r2);
     expect(r5).toBeGreaterThan(r3);
-    // Taylor principle: ∂i/∂π = 1 + φπ > 1.
-    expect((r5 - r2) / 0.03).toBeCloseTo(1 + 1.5, 9);
-    const rHighU = rateAt(0.02, 0.08);
+    // Taylor principle: ∂i/∂π = 1 + φπ = 1.5 > 1 (Taylor 1993).
+    expect((r5 - r2) / 0.03).toBeCloseTo(1 + 0.5, 9);
+    const rHighU = rateAt(0.02, 0.06); // 1.5 points more unemployment, still above the lower bound
     expect(rHighU).toBeLessThan(r2);
-    expect((r2 - rHighU) / 0.035).toBeCloseTo(0.5, 9);
+    // φu = 1 per point of unemployment (Taylor's 0.5 per point of output gap, Okun's 2).
+    expect((r2 - rHighU) / 0.015).toBeCloseTo(1, 9);
   });
 
   it("respects the lower bound (and the deposit rate does not go negative)", () => {
@@ -124,14 +126,14 @@ describe("setPolicyRate: Taylor rule", () => {
   it("smooths: i = ρ i₋₁ + (1 − ρ) target, converging geometrically to the target", () => {
     const m = taylor(0.9);
     m.centralBank.policyRateYearly = 0.03;
-    m.macro.inflationYoY = 0.04; // target 0.08
+    m.macro.inflationYoY = 0.04; // target 0.06
     setPolicyRate(m);
-    expect(m.centralBank.policyRateYearly).toBeCloseTo(0.9 * 0.03 + 0.1 * 0.08, 12);
+    expect(m.centralBank.policyRateYearly).toBeCloseTo(0.9 * 0.03 + 0.1 * 0.06, 12);
     for (let t = 2; t <= 20; t++) {
       m.tick = t;
       setPolicyRate(m);
     }
-    expect(m.centralBank.policyRateYearly).toBeCloseTo(0.08 - 0.05 * 0.9 ** 20, 12);
+    expect(m.centralBank.policyRateYearly).toBeCloseTo(0.06 - 0.03 * 0.9 ** 20, 12);
     expect(m.events).toEqual([]);
   });
 });
