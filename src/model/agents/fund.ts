@@ -45,7 +45,8 @@ export function markFund(m: ModelState): void {
     maxInflowMonthly: fin.fundMaxInflowMonthly,
   });
   // Redemptions are paid from cash (loans cannot be sold in a month), after the income distribution.
-  const flow = share >= 0 ? share * book : -Math.min(-share * book, Math.max(0, f.deposits - f.distributionDue));
+  const flow =
+    share >= 0 ? share * book : -Math.min(-share * book, Math.max(0, f.deposits - f.distributionDue));
   f.netFlowDue = flow;
   if (flow < 0) f.distributionDue -= flow;
   const wave = flow < -fin.redemptionWaveShare * book;

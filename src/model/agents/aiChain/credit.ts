@@ -188,15 +188,6 @@ export function addMaturity(
   ring[offset + ((tick + slot) % DEBT_HORIZON_MONTHS)] += amount;
 }
 
-/**
- * Remove `amount` of principal from the ring, latest maturities last: used
- * when debt is repaid early or written off, so that the ring keeps adding
- * up to the debt outstanding. Takes pro rata from every slot.
- */
-export function scaleMaturities(ring: Float64Array, offset: number, factor: number): void {
-  for (let k = 0; k < DEBT_HORIZON_MONTHS; k++) ring[offset + k] *= factor;
-}
-
 /** Parameters of the fund's flows (aiChain.finance.fund in configs/schema.json). */
 export interface FundFlowParams {
   /** Net flow per month, as a share of the credit book, per unit of monthly excess return. */

@@ -40,6 +40,12 @@ const EXIT_DEBT_YEARS = 5;
  * capital it leaves court with (exit financing; an assumption).
  */
 const EXIT_CASH_MONTHS = 3;
+/**
+ * Operating cash flow a reorganised firm must have per dollar of the compute
+ * contracts and interest it keeps (a fixed-charge coverage covenant of 1.5×,
+ * typical of exit facilities; an assumption).
+ */
+const REORGANISED_COVERAGE = 1.5;
 
 /** Resolve every chain firm marked in default this month. Returns how many defaulted this month. */
 export function resolveChainDefaults(m: ModelState): number {
@@ -86,7 +92,13 @@ export function resolveChainDefaults(m: ModelState): number {
     }
     // Contracts as buyer: a reorganised firm keeps what its operating cash flow can pay for; a liquidated one none.
     const commitments = monthlyCommitments(m, i);
-    const keep = liquidate ? 0 : keptContractShare(operatingCashFlow, commitments);
+    // It keeps what its operating cash flow covers REORGANISED_COVERAGE times over, after interest on the debt it
+    // will keep (at most its recovery share of today's debt, at today's rates).
+    const keptDebtBound = (1 - fin.lossGivenDefault) * (c.bankLoans[i] + c.fundLoans[i]);
+    const interestAfter = (keptDebtBound * Math.max(c.bankRateYearly[i], c.fundRateYearly[i], 0)) / 12;
+    const keep = liquidate
+      ? 0
+      : keptContractShare(operatingCashFlow / REORGANISED_COVERAGE - interestAfter, commitments);
     // Lenders seize the cash (and any sale proceeds), banks first — less, for
     // a reorganised firm, the working cash it leaves court with.
     const working = liquidate

@@ -57,8 +57,8 @@ const merton = createMertonResult();
 /** Lenders, in the order a firm taps them. */
 const Lender = { secured: 0, fund: 1, bank: 2 } as const;
 type LenderKind = (typeof Lender)[keyof typeof Lender];
-const FUND_FIRST: readonly LenderKind[] = [Lender.secured, Lender.fund, Lender.bank];
-const BANK_FIRST: readonly LenderKind[] = [Lender.secured, Lender.bank, Lender.fund];
+const fundFirstOrder: readonly LenderKind[] = [Lender.secured, Lender.fund, Lender.bank];
+const bankFirstOrder: readonly LenderKind[] = [Lender.secured, Lender.bank, Lender.fund];
 
 /** PD, CDS spread, rating and the rates each chain firm pays this month. */
 export function priceChainCredit(m: ModelState): void {
@@ -189,7 +189,6 @@ export function financeChain(m: ModelState): void {
     const fundPrincipal = Math.min(fundDue, Math.max(0, c.deposits[i]));
     repayFund(m, i, fundPrincipal);
     payOutOfChain(c, i, fundPrincipal);
-    fund.creditIncome += 0; // principal is not income; the fund's cash rises by what was repaid
     // What it could not pay from cash is rolled over with whoever still lends; the rest is a failure to refinance.
     const unpaid = bankDue - bankPrincipal + fundDue - fundPrincipal;
     if (unpaid > 0) {
@@ -201,7 +200,7 @@ export function financeChain(m: ModelState): void {
         Number.POSITIVE_INFINITY,
         base,
         budget,
-        role === Role.legacyCloud ? BANK_FIRST : FUND_FIRST,
+        role === Role.legacyCloud ? bankFirstOrder : fundFirstOrder,
       );
       const bankPart = Math.min(bankDue - bankPrincipal, rolled);
       repayChainBankLoan(m, i, bankPart);
@@ -278,7 +277,15 @@ export function financeChain(m: ModelState): void {
     if (role === Role.modelLab)
       debtRoom = Math.min(debtRoom, Math.max(0, fin.labMaxDebtToRevenue * 12 * lastRevenue - debtAfter));
     if (need > 0) {
-      need -= borrow(m, i, need, debtRoom, base, budget, role === Role.legacyCloud ? BANK_FIRST : FUND_FIRST);
+      need -= borrow(
+        m,
+        i,
+        need,
+        debtRoom,
+        base,
+        budget,
+        role === Role.legacyCloud ? bankFirstOrder : fundFirstOrder,
+      );
       const gapAfter = target - c.deposits[i];
       if (need > 0.5 * asked && gapAfter > 0.5 * target && c.capex[i] > 0) {
         // Funding failed (lenders refused most of what it asked, and it is far below its buffer): cut this month's capacity order.

@@ -139,7 +139,8 @@ export function createAiChain(config: SpiralConfig, scale: number, bankCount: nu
     c.fundLoans[i] = usd(fc.marketDebtUsdBn);
     c.shares[i] = usd(fc.marketCapUsdBn);
     c.computeGw[i] = fc.computeGw * scale;
-    c.capitalValue[i] = c.computeGw[i] * usd(ai.costPerGwUsdBn) * 0.5; // half-depreciated on average
+    // Half-depreciated on average. (Model GW already carry the scale: × USD per GW, not × usd(), which would scale twice.)
+    c.capitalValue[i] = c.computeGw[i] * ai.costPerGwUsdBn * 1e9 * 0.5;
     c.otherProfit[i] = usd(fc.otherProfitUsdBnYearly) / 12;
     c.labOpex[i] = usd(fc.labOpexUsdBnYearly) / 12;
     c.grossMargin[i] = fc.grossMargin;
