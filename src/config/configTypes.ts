@@ -641,15 +641,15 @@ export interface SpiralConfig {
       /**
        * Share of the firm's initial debt (bank and market) that matures within the first 12 months, falling due in equal monthly parts (issue 18: refinancing walls). CoreWeave-like: $4.2bn of 2026 maturities on ≈$14bn (0.3); Oracle-like: $7.3bn of current notes on $92.6bn (0.08) (docs/calibration.md §2, §12.2). Other firms: 0.1, an assumption (a bond ladder of about ten years).
        */
-      debtDueFirstYearShare?: number;
+      debtDueFirstYearShare: number;
       /**
        * The rest of the initial debt matures in equal monthly parts from month 13 to this many years (maturities beyond 20 years sit past the model's debt ring and never fall due in a run). Hyperscalers' IG bonds run 5–40 years (docs/calibration.md §2); CoreWeave's notes are due 2030–2032 (§2). Default 10: an assumption.
        */
-      debtLongestMaturityYears?: number;
+      debtLongestMaturityYears: number;
       /**
        * Share of the initial debt that is secured on GPUs, data centres and customer contracts (delayed-draw term loans, OEM financing, project loans). CoreWeave-like: its DDTLs and OEM financing carry most of its ≈$14bn (0.8, from the 10-Q debt table's instruments, docs/calibration.md §2); Oracle-like: the $38bn Vantage data-centre loan of ≈$108bn (0.35, §2). Others 0.
        */
-      securedDebtShare?: number;
+      securedDebtShare: number;
     }[];
     /**
      * Multi-period purchase commitments (lab → cloud compute, cloud → chip orders), announced vs realised, cancellable with a penalty. Defaults from docs/calibration.md §4, dated in calendar months: the deals in force by late 2025 (Azure +$250bn, AWS $38bn, CoreWeave ≈$22.4bn, Oracle → Nvidia ≈$40bn) from 2025-11, the chain's start in baseline-2025; OpenAI → Oracle ≈$300bn over ~5 years from 2027-01.

@@ -156,13 +156,12 @@ export function createAiChain(config: SpiralConfig, scale: number, bankCount: nu
     c.fundamental[i] = c.shares[i];
     c.initialCapacityGw += c.computeGw[i];
     // Maturity walls of the initial debt (issue 18; configs/schema.json aiChain.firms[].debtDueFirstYearShare).
-    // (Optional keys: the config loader fills in the schema's defaults; the fallbacks only satisfy the type.)
-    const firstYear = fc.debtDueFirstYearShare ?? 0.1;
-    const longest = fc.debtLongestMaturityYears ?? 10;
+    const firstYear = fc.debtDueFirstYearShare;
+    const longest = fc.debtLongestMaturityYears;
     const ring = i * DEBT_HORIZON_MONTHS;
     layMaturities(c.bankDue, ring, c.chainStartTick - 1, c.bankLoans[i], firstYear, longest);
     layMaturities(c.fundDue, ring, c.chainStartTick - 1, c.fundLoans[i], firstYear, longest);
-    c.securedDebt[i] = (fc.securedDebtShare ?? 0) * (c.bankLoans[i] + c.fundLoans[i]);
+    c.securedDebt[i] = fc.securedDebtShare * (c.bankLoans[i] + c.fundLoans[i]);
   }
   c.contractBuyer.fill(-1);
   c.contractSeller.fill(-1);
