@@ -3,8 +3,8 @@
 // is (its sub-schema), which parameters exist (leaf paths) and whether a
 // config object is valid (the compiled ajv validator).
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { Ajv, type ErrorObject } from "ajv";
+import { packagePath } from "../packagePaths.ts";
 
 /** The subset of JSON Schema draft-07 (plus `unit` and `source`) that configs/schema.json uses. */
 export interface SchemaNode {
@@ -33,7 +33,7 @@ export interface SchemaNode {
 }
 
 /** Absolute path of configs/schema.json. */
-export const schemaFile = fileURLToPath(new URL("../../configs/schema.json", import.meta.url));
+export const schemaFile = packagePath("configs/schema.json");
 
 /** The config schema, frozen: it is shared by every caller and must not change at run time. */
 export const configSchema: SchemaNode = deepFreeze(JSON.parse(readFileSync(schemaFile, "utf8")));
