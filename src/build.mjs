@@ -2,13 +2,15 @@
 // The compiled JavaScript that `spiral` runs (docs/development.md, "Compiled
 // JavaScript"). `tsc -p tsconfig.build.json` turns src/ and workers/ into
 // dist/src/ and dist/workers/ (imports rewritten from .ts to .js, types
-// erased, no type check: `npm run typecheck` does that). dist/ is
+// erased, no type check: `npm run typecheck` does that), and the config
+// validator is generated from configs/schema.json as standalone JavaScript
+// (src/config/precompileSchema.ts), so no start compiles the schema. dist/ is
 // git-ignored and built by `npm ci` ("prepare") and `npm run build`; the
 // launcher (src/spiral.mjs) checks before every start that it is fresh and
 // rebuilds it when it is not, so edited sources never run as old code.
 //
 // Fresh means: dist/build.json exists, no input (a .ts file under src/ or
-// workers/, tsconfig.json, tsconfig.build.json) was modified at or after the
+// workers/, tsconfig.json, tsconfig.build.json, configs/schema.json) was modified at or after the
 // moment the build started, and the number of .ts files is the one built.
 // A build writes into a temporary folder and renames it into place, so a
 // process that starts meanwhile never sees a half-written dist/; builds that
@@ -35,11 +37,13 @@ export const DIST = "dist";
 export const STAMP = "build.json";
 /** Folders whose .ts files are compiled, and files whose change changes the output. */
 const SOURCE_DIRS = ["src", "workers"];
-const CONFIG_FILES = ["tsconfig.json", "tsconfig.build.json"];
+const CONFIG_FILES = ["tsconfig.json", "tsconfig.build.json", "configs/schema.json"];
+/** The precompiled config validator, relative to the build folder (src/config/schema.ts PRECOMPILED_VALIDATOR). */
+const VALIDATOR = "src/config/configSchema.validator.cjs";
 
 /**
  * The inputs of a build under `root`: how many .ts files, and the latest
- * modification time (ms) of any of them or of the tsconfig files.
+ * modification time (ms) of any of them, the tsconfig files and the config schema.
  * @param {string} root
  * @returns {{ sources: number, newestMs: number }}
  */
@@ -107,6 +111,18 @@ export function build(root = ROOT) {
     if (result.status !== 0) {
       const output = `${result.stdout ?? ""}${result.stderr ?? ""}`.trim().split("\n").slice(0, 5).join("\n");
       return { ok: false, missingCompiler: false, reason: output || String(result.error ?? result.signal) };
+    }
+    const validator = spawnSync(
+      process.execPath,
+      [join(tmp, "src/config/precompileSchema.js"), join(tmp, VALIDATOR)],
+      { cwd: root, encoding: "utf8" },
+    );
+    if (validator.status !== 0) {
+      return {
+        ok: false,
+        missingCompiler: false,
+        reason: `config validator: ${validator.stderr.trim().split("\n")[0]}`,
+      };
     }
     writeFileSync(join(tmp, STAMP), `${JSON.stringify({ startedMs, sources: inputs.sources })}\n`);
     swapInto(tmp, join(root, DIST));
