@@ -50,6 +50,8 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: "forks",
+    // Compiles dist/ once if stale: the CLI tests run the compiled `spiral` (tests/helpers/buildOnce.ts).
+    globalSetup: ["tests/helpers/buildOnce.ts"],
     projects: [
       { extends: true, test: { name: "fast", include: ["tests/**/*.test.ts"], exclude: [...SLOW_TESTS] } },
       { extends: true, test: { name: "slow", include: [...SLOW_TESTS] } },
