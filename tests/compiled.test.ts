@@ -73,7 +73,7 @@ describe("the compiled spiral command", () => {
     const cli = join(pkg, "src", "cli.ts");
     const source = readFileSync(cli, "utf8");
     expect(source).toContain(".version(VERSION,");
-    writeFileSync(cli, source.replace(".version(VERSION,", ".version(VERSION + \"-edited\","));
+    writeFileSync(cli, source.replace(".version(VERSION,", '.version(VERSION + "-edited",'));
     expect(buildState(pkg)).toBe("stale");
     const edited = run(launcher, ["--version"]);
     expect(edited.stdout.trim()).toMatch(/-edited$/);
