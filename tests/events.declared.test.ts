@@ -71,10 +71,14 @@ describe("the events real runs write", () => {
       "chainDebtDefault",
       "chainPaymentDefault",
       "chainDefault",
+      // Credit that can run (issue 18); chainLiquidation is checked on a hand-set state (tests/aiChain.credit.test.ts).
+      "chainDowngrade",
+      "refinancingFailed",
+      "fundRedemptionWave",
     ]) {
       expect(seen, type).toContain(type);
     }
-    expect(EVENT_TYPES.length).toBe(14);
+    expect(EVENT_TYPES.length).toBe(18);
   });
 
   it("carry no contract of rounding-residue size", () => {
