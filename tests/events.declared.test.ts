@@ -17,10 +17,10 @@ const RUNS: [string, string[]][] = [
   ["configs/scenarios/baseline-2025.json", ["seed=2"]],
   ["configs/scenarios/circular-unwind.json", ["seed=1"]],
   ["configs/scenarios/fed-hold-high.json", ["seed=3"]],
-  // The rate path rule: a step at tick 130 and an override inside the run.
+  // The rate path rule: a step in 2026-08 (tick 130) and an override inside the run.
   [
     "configs/scenarios/fed-hold-high.json",
-    ["centralBank.rule=path", 'centralBank.path=[{"fromTick": 130, "rateYearly": 0.03}]', "ticks=160"],
+    ["centralBank.rule=path", 'centralBank.path=[{"from": "2026-08", "rateYearly": 0.03}]', "ticks=160"],
   ],
 ];
 

@@ -357,7 +357,7 @@ export interface SpiralConfig {
      */
     neutralRealRateYearly: number;
     /**
-     * Speed at which the central bank revises its estimate r̂* of the neutral real rate: each month r̂* moves by this / 12 times the Taylor rule's gap terms φπ (π − π*) + φu (u* − u) — persistent inflation above target or unemployment below the natural rate mean the stance was looser than thought. Integral action: it removes the steady-state offset a wrong r* leaves (Orphanides & Williams 2002, 'Robust Monetary Policy Rules with Unknown Natural Rates', BPEA; Laubach & Williams 2003 estimate a time-varying r*). Paused while the rate is at its lower bound and the gaps call for a cut (no wind-up), and during overrides. 0 keeps r* fixed.
+     * Speed at which the central bank revises its estimate r̂* of the neutral real rate: each month r̂* moves by this / 12 times the Taylor rule's gap terms φπ (π − π*) + φu (u* − u) — persistent inflation above target or unemployment below the natural rate mean the stance was looser than thought. Integral action: it removes the steady-state offset a wrong r* leaves (Orphanides & Williams 2002, 'Robust Monetary Policy Rules with Unknown Natural Rates', BPEA; Laubach & Williams 2003 estimate a time-varying r*). Paused while the rate is at its lower bound and the gaps call for a cut (no wind-up), and during overrides. 0 keeps r* fixed. 0.1 a year (was 0.2): an assumption — with 0.2 the estimate, built up while the warm-up ran above target, overshot and left a slump at its end (unemployment ≈ 5 % in 2025-11 in baseline-2025); 0.1 keeps baseline.json's steady state (docs/ODD.md §5).
      */
     neutralRateLearning: number;
     /**
@@ -365,11 +365,11 @@ export interface SpiralConfig {
      */
     inflationTargetYearly: number;
     /**
-     * Taylor-rule response to the inflation gap.
+     * Taylor-rule response φπ to the inflation gap, on top of the one-for-one response in the rule's r̂* + π term: Taylor (1993), 'Discretion versus policy rules in practice', Carnegie-Rochester Conference Series 39, sets i = r* + π + 0.5 (π − π*) + 0.5 × output gap, so φπ = 0.5 and the rate moves 1.5 points per point of inflation (the Taylor principle). Was 1.5 (a total response of 2.5), which made the warm-up cycle (docs/ODD.md §5).
      */
     inflationWeight: number;
     /**
-     * Taylor-rule response to the unemployment gap (natural rate − actual).
+     * Taylor-rule response φu to the unemployment gap (natural rate − actual): Taylor's (1993) 0.5 on the output gap times an Okun coefficient of 2 (output gap ≈ 2 × unemployment gap; 'textbooks say β = −0.5', docs/calibration.md §10.4), as in the unemployment-gap form of the rule (e.g. Yellen 2012, 'Perspectives on Monetary Policy'; FOMC Monetary Policy Report, policy-rules box).
      */
     unemploymentWeight: number;
     /**
@@ -385,17 +385,17 @@ export interface SpiralConfig {
      */
     lowerBoundYearly: number;
     /**
-     * With rule 'path': the policy rate from each given tick on (a step function; before the first step the initial rate holds).
+     * With rule 'path': the policy rate from each given month on (a step function; before the first step the initial rate holds). Months are calendar months of the run, like centralBank.overrides (startDate is tick 1): each `from` must lie within the run.
      *
      * @maxItems 10000
      */
     path: {
       /**
-       * First tick at which the rate applies.
+       * First month at which the rate applies (calendar month; must lie within the run).
        */
-      fromTick: number;
+      from: string;
       /**
-       * Policy rate from that tick.
+       * Policy rate from that month.
        */
       rateYearly: number;
     }[];
