@@ -12,7 +12,7 @@ import { defineConfig } from "vitest/config";
  * 33, aiChain.scenarios 45 (at 10 000 households since issue 16), model.convergence 50,
  * report.cli 24, shard.cli 24, cli.run 16,
  * lengnick.replication 16, engine.threads 14, scenarios.murphy 9,
- * engine.checkpoint 7, report.browser 5 (skipped without Chromium),
+ * engine.checkpoint 7, engine.shocks (worker threads and a checkpoint), report.browser 5 (skipped without Chromium),
  * slurm.cluster 25 plus the first apt install; calibrate.cli 54 and
  * calibrate.identification 40 (spiral calibrate on worker threads); compare.cli 14 and compare.browser 5 (spawned CLI, Chromium; idle machine); bench.scenarios (spawns npm run bench:scenarios at a tiny size on worker threads); events.declared, hugePages and
  * engine.failure run whole runs or spawn processes; compiled 40 (builds a copy of the package twice). Every other file took
@@ -31,6 +31,7 @@ export const SLOW_TESTS: readonly string[] = [
   "tests/report.pair.browser.test.ts",
   "tests/engine.threads.test.ts",
   "tests/engine.checkpoint.test.ts",
+  "tests/engine.shocks.test.ts",
   "tests/engine.failure.test.ts",
   "tests/hugePages.test.ts",
   "tests/aiChain.scenarios.test.ts",

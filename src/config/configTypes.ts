@@ -144,6 +144,14 @@ export interface SpiralConfig {
        */
       investmentUtilizationSensitivity: number;
       /**
+       * The accelerator: desired yearly capacity growth per unit of annualised growth of the firm's expected sales (12 × its relative change at this month's plan). 1: capacity follows expected demand one for one; 0: no accelerator (the rule before issue 17). Estimated in configs/calibration/estimates/us-cycle.calibrated.json (not yet in configs/baseline.json).
+       */
+      investmentAcceleratorSensitivity: number;
+      /**
+       * Credit conditions in investment: desired yearly capacity growth falls by this times the excess spread of the firm's bank (its spread over the policy rate less banks.baseSpreadYearly: the bank's capital shortfall and the credit-spread shock, shocks.creditSpread). 0: no credit term (the rule before issue 17).
+       */
+      investmentCreditSensitivity: number;
+      /**
        * Initial markup over unit labour cost; its reciprocal sets the initial labour share (1/1.5 ≈ 0.67, near the US labour share of ≈0.6 of GDP).
        */
       initialMarkup: number;
@@ -213,6 +221,18 @@ export interface SpiralConfig {
      * Share of a firm's excess workforce laid off per month (labour hoarding below 1).
      */
     firingSpeed: number;
+    /**
+     * Labour hoarding and adjustment costs, the slow part: the normal level of output a firm keeps its workforce for moves towards its expected sales by this share a month, so hiring and firing lag demand (src/model/agents/firms.ts labourPlanStep). Acts only with firms.labourCycleShare below 1. Estimated in configs/calibration/estimates/us-cycle.calibrated.json (not yet in configs/baseline.json).
+     */
+    labourAdjustmentWeight: number;
+    /**
+     * Labour hoarding, the cyclical part: the share of the output plan's deviation from the normal level (firms.labourAdjustmentWeight) that a firm hires or fires for at once; the rest it meets with effort (firms.maxEffort) or, in a slump, by keeping workers it does not need, so employment is smoother than output and measured productivity is procyclical. 1: staff for this month's plan (the rule before issue 17; the normal level then does not matter). Estimated in configs/calibration/estimates/us-cycle.calibrated.json (not yet in configs/baseline.json).
+     */
+    labourCycleShare: number;
+    /**
+     * Labour hoarding's other side: extra output a worker can give above normal productivity when the firm is short of staff (effort, overtime), as a share of normal productivity; output per worker is at most (1 + this) × productivity. 0: no effort margin (the rule before issue 17).
+     */
+    maxEffort: number;
     /**
      * Share of positive after-tax profits paid out as dividends (Caiani et al. 2016, ρ).
      */
@@ -1186,6 +1206,50 @@ export interface SpiralConfig {
      * Elasticity of the chain's capacity-growth plans to the real wholesale electricity price relative to the start (plans scale with (price / start price)^−this when the price is above its start).
      */
     chainPriceElasticity: number;
+  };
+  /**
+   * Aggregate shocks to the non-AI economy (src/model/shocks.ts): AR(1) processes, each drawn once a month on the main thread from its own seed stream, so a run is the same for any number of threads. All are off (sd 0) by default; configs/calibration/estimates/us-cycle.calibrated.json carries estimated values.
+   */
+  shocks: {
+    /**
+     * Total factor productivity: log z follows the AR(1); every non-AI firm's output per worker is z × its labour productivity (planned labour, prices and production all use it).
+     */
+    productivity: {
+      /**
+       * ρ of x_t = ρ x_(t−1) + σ ε_t, per month.
+       */
+      persistence: number;
+      /**
+       * σ: sd of the monthly innovation (0: the process is off and draws nothing). Estimated in configs/calibration/estimates/us-cycle.calibrated.json (not yet in configs/baseline.json).
+       */
+      sdMonthly: number;
+    };
+    /**
+     * Marginal efficiency of investment: a shift of every consumption firm's desired yearly capacity growth (agents/firms.ts desiredCapacityGrowth).
+     */
+    investment: {
+      /**
+       * ρ of x_t = ρ x_(t−1) + σ ε_t, per month.
+       */
+      persistence: number;
+      /**
+       * σ: sd of the monthly innovation (0: the process is off and draws nothing). Estimated in configs/calibration/estimates/us-cycle.calibrated.json (not yet in configs/baseline.json).
+       */
+      sdMonthly: number;
+    };
+    /**
+     * Credit supply: added to every bank's loan spread over the policy rate (agents/banks.ts setCreditTerms; the spread never goes below 0).
+     */
+    creditSpread: {
+      /**
+       * ρ of x_t = ρ x_(t−1) + σ ε_t, per month.
+       */
+      persistence: number;
+      /**
+       * σ: sd of the monthly innovation (0: the process is off and draws nothing). Estimated in configs/calibration/estimates/us-cycle.calibrated.json (not yet in configs/baseline.json).
+       */
+      sdMonthly: number;
+    };
   };
   /**
    * Which model the engine runs: Spiral's core macro-financial economy, or the Lengnick (2013) baseline economy (parameters in the lengnick2013 object; the core sections are then ignored).

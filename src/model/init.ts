@@ -3,6 +3,7 @@
 // config's ratios to GDP. Behaviour lives in agents/ and markets/; this file
 // only builds the starting point (docs/development.md, "Code style": initialisation apart from
 // behaviour).
+
 import type { SpiralConfig } from "../config/configTypes.ts";
 import { InputError } from "../errors.ts";
 import { createAiChain, createFund } from "./agents/aiChain/init.ts";
@@ -14,6 +15,7 @@ import { measureNetFinancialWealth, newFlowMatrix, SECTOR_COUNT } from "./ledger
 import type { PassRunner } from "./passes.ts";
 import { firmCounts } from "./population.ts";
 import { AgentStream, agentUniform, NamedStreams } from "./rng.ts";
+import { initialShocks } from "./shocks.ts";
 import type { AiChain, Banks, Firms, Households, ModelState } from "./state.ts";
 import { column, Role } from "./state.ts";
 
@@ -57,6 +59,8 @@ function allocFirms(n: number, nConsumption: number, shared: boolean): Firms {
     markup: f64(),
     wage: f64(),
     expectedSales: f64(),
+    expectedSalesGrowth: f64(),
+    labourPlan: f64(),
     demandReal: f64(),
     salesReal: f64(),
     salesNominal: f64(),
@@ -180,6 +184,7 @@ export function createInitialState(config: SpiralConfig, opts: InitOptions = {})
     firms.markup[f] = isC ? cf.consumption.initialMarkup : cf.capital.initialMarkup;
     firms.wage[f] = wage;
     firms.expectedSales[f] = y;
+    firms.labourPlan[f] = y;
     firms.demandReal[f] = y;
     firms.salesReal[f] = y;
     firms.salesNominal[f] = p0 * y;
@@ -472,6 +477,7 @@ export function createInitialState(config: SpiralConfig, opts: InitOptions = {})
       B,
       config.power.enabled && config.aiChain.enabled && aiChain.n > 0,
     ),
+    shocks: initialShocks(),
     runner: undefined as unknown as PassRunner,
   };
   state.runner = new SerialRunner(state);

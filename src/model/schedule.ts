@@ -37,6 +37,7 @@ import {
 } from "./markets/goods.ts";
 import { matchWorkers, separateAndListJobSeekers } from "./markets/labour.ts";
 import { clearPowerMarket } from "./markets/power.ts";
+import { drawShocks } from "./shocks.ts";
 import type { ModelState } from "./state.ts";
 
 /** Advance the model by one tick. Throws ModelFailure if the ledger check fails. */
@@ -48,7 +49,8 @@ export function step(m: ModelState): void {
   m.government.recapitalisation = 0;
   m.government.fiscalSupport = 0;
 
-  // --- Policy and credit terms ---
+  // --- Aggregate shocks, policy and credit terms ---
+  drawShocks(m); // productivity, investment and credit-spread AR(1) shocks, each on its own seed stream
   setPolicyRate(m); // Taylor rule or configured path
   setCreditTerms(m); // banks' spreads and lending capacity from their capital
   priceCredit(m); // each borrower's default probability and loan rate

@@ -3,11 +3,13 @@
 // objects"); the few banks too, for uniformity; the central bank and the
 // government are small objects. Columns can live on SharedArrayBuffer so a
 // worker thread can own a slice of them.
+
 import type { SpiralConfig } from "../config/configTypes.ts";
 import type { ModelEvent } from "./events.ts";
 import type { EquityMarketState } from "./markets/equityMarket.ts";
 import type { PassRunner } from "./passes.ts";
 import type { NamedStreams } from "./rng.ts";
+import type { ShockState } from "./shocks.ts";
 
 type TypedArrayCtor<T> = {
   new (buffer: ArrayBufferLike, byteOffset?: number, length?: number): T;
@@ -77,6 +79,10 @@ export interface Firms {
   /** Posted monthly wage. */
   wage: Float64Array;
   expectedSales: Float64Array;
+  /** Relative change of expected sales at the last plan: what the investment accelerator reads. */
+  expectedSalesGrowth: Float64Array;
+  /** Output the firm staffs for: planned output smoothed by firms.labourAdjustmentWeight (labour hoarding). */
+  labourPlan: Float64Array;
   /** Real demand last tick (sales plus unmet demand). */
   demandReal: Float64Array;
   salesReal: Float64Array;
@@ -233,6 +239,8 @@ export interface ModelState {
   readonly automation: Automation;
   /** The power grid's utility and this month's power market (inert when the AI chain is off). */
   readonly utility: Utility;
+  /** Aggregate shocks: productivity, investment, credit spread (shocks.ts). */
+  readonly shocks: ShockState;
   /**
    * Runs the passes over households (passes.ts): on this thread, or the
    * engine's worker threads. Not part of the economy's state (checkpoints skip it).

@@ -31,7 +31,7 @@ export function capitalRatio(m: ModelState, k: number): number {
 
 /**
  * Each bank's spread over the policy rate rises as its capital ratio falls
- * below target; its lending capacity this tick is the new loans that keep
+ * below target, and moves with the aggregate credit-spread shock; its lending capacity this tick is the new loans that keep
  * it at the capital requirement (zero below it: credit rationing).
  */
 export function setCreditTerms(m: ModelState): void {
@@ -42,7 +42,11 @@ export function setCreditTerms(m: ModelState): void {
     const rwa = riskWeightedAssets(w, b.loans[k], b.bills[k], b.reserves[k]);
     const ratio = rwa > 0 ? b.equity[k] / rwa : 1;
     const shortfall = Math.max(0, c.targetCapitalRatio - ratio);
-    b.spreadYearly[k] = c.baseSpreadYearly + c.capitalSpreadSensitivity * shortfall;
+    // The aggregate credit-spread shock (shocks.ts) moves every bank's spread; a spread is never negative.
+    b.spreadYearly[k] = Math.max(
+      0,
+      c.baseSpreadYearly + c.capitalSpreadSensitivity * shortfall + m.shocks.creditSpread,
+    );
     // New loans carry the loans' risk weight.
     b.lendingCapacity[k] = Math.max(
       0,

@@ -31,7 +31,14 @@ import { payUtilityDividend } from "./utility.ts";
  *   rule). Expected inflation is anchored on the target (firms.inflationAnchor).
  * - Price = (1 + markup) × unit labour cost; the markup rises when
  *   inventories fall short of target and falls when they exceed it.
- * - Labour demand covers the tasks not automated (agents/automation.ts).
+ * - Labour demand covers the tasks not automated (agents/automation.ts),
+ *   for the labour plan (labourPlanStep): a normal level that follows
+ *   expected sales at firms.labourAdjustmentWeight a month, plus a share
+ *   firms.labourCycleShare of the plan's deviation from it — hiring and
+ *   firing lag output (labour hoarding, adjustment costs), and a firm short
+ *   of staff covers part of its plan with effort (firms.maxEffort, produce).
+ * - Output per worker is the labour productivity times the aggregate
+ *   productivity shock z (shocks.ts), in labour demand, prices and output.
  * - Leave probability of each worker: exogenous separations plus layoffs of
  *   a share of the excess workforce (labour hoarding); workers made
  *   redundant by automation this month are laid off in full (labour.ts).
@@ -69,6 +76,9 @@ export function planProduction(m: ModelState): void {
   a[PlanArg.normalK] = c.capital.initialMarkup;
   a[PlanArg.firingSpeed] = c.firingSpeed;
   a[PlanArg.wageFloor] = c.wageGrowthFloorYearly / 12;
+  a[PlanArg.labourWeight] = c.labourAdjustmentWeight;
+  a[PlanArg.cycleShare] = c.labourCycleShare;
+  a[PlanArg.tfp] = m.shocks.productivityFactor;
   // One pass over the firms (planKernel), which may run in slices on several threads.
   m.runner.run(Pass.plan);
 }
@@ -101,7 +111,52 @@ const PlanArg = {
   normalK: 15,
   firingSpeed: 16,
   wageFloor: 17,
+  labourWeight: 18,
+  tfp: 19,
+  cycleShare: 20,
 } as const;
+
+/**
+ * The labour plan (labour hoarding, adjustment costs; Oi 1962, Fay &
+ * Medoff 1985):
+ * - the normal level s ← s + χ (expected sales − s), χ =
+ *   firms.labourAdjustmentWeight: the output a firm keeps its workforce for
+ *   follows demand slowly, so hiring and firing lag it;
+ * - the staffing target T = s + η (planned output − s), η =
+ *   firms.labourCycleShare: only a share η of the plan's deviation from the
+ *   normal level is hired or fired for at once; the rest is met with effort
+ *   (staffCapacity) or, in a slump, the firm keeps workers it does not need.
+ * With η = 1, T = planned output: the rule before labour hoarding (returned
+ * exactly, so those runs are unchanged to the last bit).
+ * Writes [s, T] into `out`.
+ */
+export function labourPlanStep(
+  plan: number,
+  expected: number,
+  planned: number,
+  weight: number,
+  cycleShare: number,
+  out: Float64Array,
+): void {
+  const s = plan + weight * (expected - plan);
+  out[0] = s;
+  out[1] = cycleShare === 1 ? planned : Math.max(0, s + cycleShare * (planned - s));
+}
+
+/**
+ * What a firm's staff can make this month: employees × output per worker ×
+ * (1 + maxEffort), the effort margin a firm short of staff draws on
+ * (Burnside, Eichenbaum & Rebelo 1993), over the share of tasks people still
+ * do (automated tasks are done by AI services).
+ */
+export function staffCapacity(
+  employees: number,
+  outputPerWorker: number,
+  maxEffort: number,
+  automatedShare: number,
+): number {
+  return (employees * outputPerWorker * (1 + maxEffort)) / (1 - automatedShare);
+}
 
 /** The planning pass over firms [start, end): each firm's own columns only, draws counter-based. */
 export function planKernel(v: SliceView, _lane: number, _block: number, start: number, end: number): void {
@@ -122,9 +177,14 @@ export function planKernel(v: SliceView, _lane: number, _block: number, start: n
   const markupAdjustMax = a[PlanArg.markupAdjustMax];
   const markupReversion = a[PlanArg.markupReversion];
   const firingSpeed = a[PlanArg.firingSpeed];
+  const labourWeight = a[PlanArg.labourWeight];
+  const cycleShare = a[PlanArg.cycleShare];
+  const tfp = a[PlanArg.tfp];
+  const plan = new Float64Array(2); // [normal level, staffing target] of labourPlanStep
   for (let j = start; j < end; j++) {
     const isC = j < f.nConsumption;
-    const prodL = isC ? a[PlanArg.prodLc] : a[PlanArg.prodLk];
+    // Output per worker this month: labour productivity × the aggregate productivity shock.
+    const prodL = (isC ? a[PlanArg.prodLc] : a[PlanArg.prodLk]) * tfp;
     // Wage first: the price is a markup on this month's unit labour cost.
     const uw = agentUniform(seed, AgentStream.wage, tick, j);
     let w = f.wage[j];
@@ -132,8 +192,10 @@ export function planKernel(v: SliceView, _lane: number, _block: number, start: n
     else w *= 1 + drift;
     f.wage[j] = w;
 
-    const expected = f.expectedSales[j] + lambda * (f.demandReal[j] - f.expectedSales[j]);
+    const previous = f.expectedSales[j];
+    const expected = previous + lambda * (f.demandReal[j] - previous);
     f.expectedSales[j] = expected;
+    f.expectedSalesGrowth[j] = previous > 0 ? expected / previous - 1 : 0;
     const um = agentUniform(seed, AgentStream.markup, tick, j);
     // A dead band around the target keeps markups from creeping on noise:
     // raise with inventories well short of target, cut with them well above.
@@ -157,8 +219,11 @@ export function planKernel(v: SliceView, _lane: number, _block: number, start: n
     let planned = Math.max(0, expected * (1 + invTarget) - f.inventory[j]);
     if (isC) planned = Math.min(planned, f.capital[j] * prodK);
     f.plannedOutput[j] = planned;
+    // Staff for the labour plan, which lags demand (labour hoarding).
+    labourPlanStep(f.labourPlan[j], expected, planned, labourWeight, cycleShare, plan);
+    f.labourPlan[j] = plan[0];
     // Automated tasks are done by AI services, not workers (agents/automation.ts).
-    const demand = Math.ceil(((1 - f.automatedShare[j]) * planned) / prodL - 1e-9);
+    const demand = Math.ceil(((1 - f.automatedShare[j]) * plan[1]) / prodL - 1e-9);
     f.labourDemand[j] = demand;
     const employed = f.employees[j];
     // Workers whose tasks were just automated go at once (the most exposed,
@@ -171,43 +236,104 @@ export function planKernel(v: SliceView, _lane: number, _block: number, start: n
   }
 }
 
+/** The investment rule's sensitivities (configs/schema.json firms.consumption.investment*). */
+export interface InvestmentRule {
+  /** γ1: per unit relative profit-rate gap. */
+  profit: number;
+  /** γ2: per unit relative utilisation gap. */
+  utilization: number;
+  /** γa: per unit of annualised expected-sales growth (the accelerator). */
+  accelerator: number;
+  /** γc: per unit of excess loan spread (credit conditions). */
+  credit: number;
+  /** r̄: the normal profit rate per year. */
+  normalProfitRate: number;
+  /** ū: normal utilisation. */
+  targetUtilization: number;
+}
+
 /**
- * Desired capacity growth (Caiani et al. 2016, investment rule):
- * g = γ1 (r − r̄)/r̄ + γ2 (u − ū)/ū per year, with r the smoothed profit rate and
- * u the smoothed utilisation; orders replace depreciation plus that growth.
+ * Desired capacity growth per year (Caiani et al. 2016's investment rule,
+ * with an accelerator, credit conditions and the investment shock):
+ * g = γ1 (r − r̄)/|r̄| + γ2 (u − ū)/ū + γa · 12 ĝ − γc s + ξ, with r the
+ * smoothed profit rate, u the smoothed utilisation, ĝ the monthly relative
+ * change of expected sales (Clark 1917's accelerator), s the excess spread
+ * of the firm's bank over banks.baseSpreadYearly — its capital shortfall
+ * and the credit-spread shock (Gilchrist & Zakrajšek 2012) — and ξ the aggregate investment
+ * shock (shocks.ts; Justiniano, Primiceri & Tambalotti 2010). Bounded to
+ * [−12 δ, 0.5]: a firm at most lets its capital depreciate, and grows it at
+ * most 50 % a year.
+ */
+export function desiredCapacityGrowth(
+  rule: InvestmentRule,
+  profitRate: number,
+  utilization: number,
+  expectedSalesGrowth: number,
+  excessSpread: number,
+  shock: number,
+  depreciationMonthly: number,
+): number {
+  const rbar = Math.max(1e-6, Math.abs(rule.normalProfitRate));
+  const g =
+    (rule.profit * (profitRate - rule.normalProfitRate)) / rbar +
+    (rule.utilization * (utilization - rule.targetUtilization)) / rule.targetUtilization +
+    rule.accelerator * 12 * expectedSalesGrowth -
+    rule.credit * excessSpread +
+    shock;
+  return Math.min(0.5, Math.max(-12 * depreciationMonthly, g));
+}
+
+/**
+ * Investment orders of consumption firms: they replace depreciation plus the
+ * desired capacity growth (desiredCapacityGrowth), never below 0.
  */
 export function planInvestment(m: ModelState): void {
   const f = m.firms;
   const c = m.config.firms.consumption;
-  const normal = m.params.normalProfitRateYearly;
-  const rbar = Math.max(1e-6, Math.abs(normal));
+  const rule: InvestmentRule = {
+    profit: c.investmentProfitSensitivity,
+    utilization: c.investmentUtilizationSensitivity,
+    accelerator: c.investmentAcceleratorSensitivity,
+    credit: c.investmentCreditSensitivity,
+    normalProfitRate: m.params.normalProfitRateYearly,
+    targetUtilization: c.targetUtilization,
+  };
   const delta = m.params.depreciationMonthly;
-  const floor = -12 * delta;
-  const { investmentProfitSensitivity, investmentUtilizationSensitivity, targetUtilization } = c;
-  const { age, investmentOrder, profitRate, utilization, capital } = f;
+  // Credit conditions: the firm's bank's spread above the spread of a well-capitalised bank in normal times.
+  const baseSpread = m.config.banks.baseSpreadYearly;
+  const spread = m.banks.spreadYearly;
+  const shock = m.shocks.investment;
+  const { age, investmentOrder, profitRate, utilization, capital, expectedSalesGrowth, bank } = f;
   const nc = f.nConsumption;
   for (let j = 0; j < nc; j++) {
     if (age[j] === 0) {
       investmentOrder[j] = 0;
       continue;
     }
-    let g =
-      (investmentProfitSensitivity * (profitRate[j] - normal)) / rbar +
-      (investmentUtilizationSensitivity * (utilization[j] - targetUtilization)) / targetUtilization;
-    g = Math.min(0.5, Math.max(floor, g));
+    const g = desiredCapacityGrowth(
+      rule,
+      profitRate[j],
+      utilization[j],
+      expectedSalesGrowth[j],
+      spread[bank[j]] - baseSpread,
+      shock,
+      delta,
+    );
     investmentOrder[j] = Math.max(0, capital[j] * (delta + g / 12));
   }
 }
 
-/** Output with the workers hired: min(plan, labour × productivity, capacity). */
+/** Output with the workers hired: min(plan, staff capacity (staffCapacity), capital capacity). */
 export function produce(m: ModelState): void {
   const f = m.firms;
   const prodK = m.params.prodCapital;
+  const tfp = m.shocks.productivityFactor;
+  const effort = m.config.firms.maxEffort;
   for (let j = 0; j < f.n; j++) {
     const isC = j < f.nConsumption;
-    const prodL = isC ? m.params.prodLabourConsumption : m.params.prodLabourCapital;
-    // Each worker's output goes further when part of the tasks is automated.
-    let y = Math.min(f.plannedOutput[j], (f.employees[j] * prodL) / (1 - f.automatedShare[j]));
+    const prodL = (isC ? m.params.prodLabourConsumption : m.params.prodLabourCapital) * tfp;
+    // Each worker's output goes further when part of the tasks is automated, and with effort when staff is short.
+    let y = Math.min(f.plannedOutput[j], staffCapacity(f.employees[j], prodL, effort, f.automatedShare[j]));
     if (isC) y = Math.min(y, f.capital[j] * prodK);
     f.output[j] = y;
     f.inventory[j] += y;

@@ -330,6 +330,8 @@ export function resolveFirmDefault(m: ModelState, j: number): void {
   const prodL = j < f.nConsumption ? m.params.prodLabourConsumption : m.params.prodLabourCapital;
   f.price[j] = ((1 + f.markup[j]) * f.wage[j]) / prodL;
   f.demandReal[j] = f.expectedSales[j];
+  f.labourPlan[j] = f.expectedSales[j];
+  f.expectedSalesGrowth[j] = 0;
   f.age[j] = 0;
   f.earnings[j] = 0;
   f.dividendDue[j] = 0;

@@ -1,0 +1,84 @@
+// Aggregate shocks (docs/ODD.md §7, "Aggregate shocks"): three AR(1)
+// processes that hit the whole non-AI economy at once, so the business cycle
+// is not only the echo of idiosyncratic firm noise —
+//
+// - productivity (TFP): log z_t = ρ log z_{t−1} + σ ε_t; every non-AI
+//   firm's output per worker is z × its labour productivity (agents/firms.ts).
+//   Kydland & Prescott (1982), Cooley & Prescott (1995): the Solow residual
+//   is an AR(1) with ρ ≈ 0.95 a quarter, innovations ≈ 0.7 % a quarter.
+// - investment (marginal efficiency of investment): a shift of every
+//   consumption firm's desired capacity growth, per year
+//   (agents/firms.ts desiredCapacityGrowth). Justiniano, Primiceri &
+//   Tambalotti (2010) find shocks of this kind behind most of the US
+//   business cycle's investment and output variance.
+// - credit spread (credit supply): added to every bank's loan spread
+//   (agents/banks.ts setCreditTerms), so loan rates, debt service and,
+//   through investment's credit term, investment move with it; Gilchrist &
+//   Zakrajšek (2012): the excess bond premium, a credit-supply shock, leads
+//   investment and output.
+//
+// Each process draws its innovation on the main thread, once per tick, from
+// its own named seed stream (rng.ts NamedStreams: "shock.productivity",
+// "shock.investment", "shock.creditSpread"), so a run is the same for any
+// number of threads; a process whose sd is 0 draws nothing and stays at 0.
+import type { ModelState } from "./state.ts";
+
+/** Levels of the aggregate shock processes, carried between ticks (checkpointed with the state). */
+export interface ShockState {
+  /** log z: the productivity shock (0 = no shock). */
+  productivity: number;
+  /** exp(productivity): the factor on every non-AI firm's labour productivity. */
+  productivityFactor: number;
+  /** Shift of desired capacity growth, per year. */
+  investment: number;
+  /** Shift of every bank's loan spread, per year (decimal). */
+  creditSpread: number;
+}
+
+/** One AR(1) process's parameters (configs/schema.json shocks.*). */
+export interface Ar1Params {
+  /** ρ: monthly persistence, in [0, 1). */
+  persistence: number;
+  /** σ: sd of the monthly innovation. */
+  sdMonthly: number;
+}
+
+/** The shock state before the first tick: every process at 0. */
+export function initialShocks(): ShockState {
+  return { productivity: 0, productivityFactor: 1, investment: 0, creditSpread: 0 };
+}
+
+/** x_t = ρ x_{t−1} + σ ε_t. */
+export function ar1Step(x: number, p: Ar1Params, epsilon: number): number {
+  return p.persistence * x + p.sdMonthly * epsilon;
+}
+
+/**
+ * A standard normal draw from a uniform generator on [0, 1) (Box–Muller,
+ * cosine branch; two uniforms per draw, the first mapped to (0, 1] so the
+ * logarithm is finite).
+ */
+export function standardNormal(uniform: () => number): number {
+  const u1 = 1 - uniform();
+  const u2 = uniform();
+  return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+}
+
+/**
+ * Advances one process: a draw from its stream when σ > 0; with σ = 0 no
+ * draw is made (the stream is never created) and the level decays to 0.
+ */
+function advance(m: ModelState, stream: string, x: number, p: Ar1Params): number {
+  if (p.sdMonthly <= 0) return p.persistence * x;
+  return ar1Step(x, p, standardNormal(m.streams.get(stream)));
+}
+
+/** The tick's aggregate shocks: each process one AR(1) step on its own stream. */
+export function drawShocks(m: ModelState): void {
+  const c = m.config.shocks;
+  const s = m.shocks;
+  s.productivity = advance(m, "shock.productivity", s.productivity, c.productivity);
+  s.productivityFactor = Math.exp(s.productivity);
+  s.investment = advance(m, "shock.investment", s.investment, c.investment);
+  s.creditSpread = advance(m, "shock.creditSpread", s.creditSpread, c.creditSpread);
+}
