@@ -773,7 +773,7 @@ export interface SpiralConfig {
      */
     buildMonths: number;
     /**
-     * End-user demand for AI services (households' subscriptions, non-AI firms' use, government purchases), a Bass diffusion whose pace rises with capability (deployed compute) and falls with price. It starts, in the chain's first month, at the spending the firms' configured revenues imply: each lab's and cloud's revenue (aiChain.firms[].revenueUsdBnYearly) less its contract instalments then — ≈$75 bn a year with the defaults (OpenAI >$20bn ARR, Anthropic, the clouds' AI services; docs/calibration.md §4, §12.2–12.3) — and that level keeps being paid to each firm in its first-month share (its customer base) while spending beyond it goes to labs (labShare, by compute contracted) and clouds (by capacity).
+     * End-user demand for AI services (households' subscriptions, non-AI firms' use, government purchases), by segment (households, non-AI firms, government): a Bass diffusion whose pace rises with capability (deployed compute), with churn that rises when a segment's budget falls below its trend and when a dollar of AI is worth less than at the start — so adoption can reverse; spending per user falls with price and with the budget below trend (src/model/agents/aiChain/demand.ts, issue 18 item 1). It starts, in the chain's first month, at the spending the firms' configured revenues imply: each lab's and cloud's revenue (aiChain.firms[].revenueUsdBnYearly) less its contract instalments then — ≈$75 bn a year with the defaults (OpenAI >$20bn ARR, Anthropic, the clouds' AI services; docs/calibration.md §4, §12.2–12.3) — and that level keeps being paid to each firm in its first-month share (its customer base) while spending beyond it goes to labs (labShare, by compute contracted) and clouds (by capacity).
      */
     demand: {
       /**
@@ -808,6 +808,26 @@ export interface SpiralConfig {
        * Share of end-user spending beyond its level in the chain's first month that goes to model labs (in proportion to the compute they have contracted; the rest to clouds directly, by capacity). The first month's level is paid to each firm in its share of that month, as long as the firm lives.
        */
       labShare: number;
+      /**
+       * Base yearly churn of AI users (each segment loses this share of its users a year before budget and value churn). Assumption: low against subscription churn, since adoption here is a population share, not a subscription; with it adoption saturates near (q − churn)/q of potential instead of 100 %.
+       */
+      churnYearly: number;
+      /**
+       * Extra yearly churn per unit of a segment's budget shortfall below its two-year trend (households' consumption, non-AI firms' profits, government purchases): budgets are cut in a downturn — at 3, a 10 % fall in firms' profits below trend adds 30 points of churn a year. Assumption (no sourced row yet); IT spending was among the first cut in 2001–02 (docs/calibration.md §11).
+       */
+      budgetChurn: number;
+      /**
+       * Extra yearly churn per unit of the value of a dollar of AI below its level at the start (capability^capabilityElasticity ÷ price; for non-AI firms with automation on, the automation module's cost ratio of AI to the wages it replaces): users leave services that cost more or do less than when they adopted them. Assumption: at 1, a 20 % worse deal adds 20 points of churn a year.
+       */
+      valueChurn: number;
+      /**
+       * Elasticity of spending per user to a segment's budget relative to its trend: at 1.5 a 10 % fall in firms' profits below trend cuts their AI spending per user ≈ 15 %. Assumption: discretionary IT and software budgets move more than one for one with profits.
+       */
+      budgetElasticity: number;
+      /**
+       * Share of non-AI firms' AI spending made by AI-native start-ups funded by venture capital, whose budget follows the AI chain's market value relative to its running peak rather than profits: when AI valuations fall, their funding — and their purchases of AI services — falls with them. Assumption (no sourced row yet); in 2000–01 the failure of VC-funded dot-coms cut the carriers' and equipment makers' revenue (docs/calibration.md §11).
+       */
+      startupShare: number;
     };
     /**
      * How chain firms form expectations of demand growth, which drive capacity plans and valuations (extrapolative, so booms feed on themselves).
