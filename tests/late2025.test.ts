@@ -30,6 +30,9 @@ describe("baseline-2025 in 2025-11, by the model's rules (default size, seeds 1â
       "marketCapAiChain",
     ] as const;
     const sum: Record<string, number> = Object.fromEntries(cols.map((c) => [c, 0]));
+    // Issue 18 item 2: each chain firm's market value in its first month, as a ratio to its configured (sourced) 2025 value.
+    const firms = loadConfig(SCENARIO).aiChain.firms;
+    const firmRatio = new Map<string, number[]>(firms.map((f) => [f.name, []]));
     for (const seed of SEEDS) {
       const config = loadConfig(SCENARIO, { sets: [`seed=${seed}`] });
       expect(config.households.count).toBe(10_000);
@@ -37,6 +40,13 @@ describe("baseline-2025 in 2025-11, by the model's rules (default size, seeds 1â
       const s = runInMemory(config).series as Record<string, ArrayLike<number>>;
       const i = 120; // series index of tick 121 = 2025-11, the chain's first month
       for (const c of cols) sum[c] += s[c][i] / SEEDS.length;
+      for (const f of firms) firmRatio.get(f.name)?.push(s[`${f.name}_marketCap`][i] / f.marketCapUsdBn);
+    }
+    // No frozen multiple: the 2025 prices come out of the expectations state solved at the start (dcf.ts), so
+    // the first month moves each firm only by news and trading â€” by less than 10 % in every seed (measured:
+    // at most 9.7 % over these five seeds and over seeds 1â€“20, 160 firm-months; before: 14.3 %).
+    for (const [name, ratios] of firmRatio) {
+      for (const r of ratios) expect(Math.abs(r - 1), name).toBeLessThan(0.1);
     }
     // The warm-up starts at initial.priceLevel and its own inflation brings prices to 2025's level.
     expect(sum.priceIndex).toBeGreaterThan(0.97);
