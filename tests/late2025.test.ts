@@ -44,7 +44,7 @@ describe("baseline-2025 in 2025-11, by the model's rules (default size, seeds 1�
     }
     // No frozen multiple: the 2025 prices come out of the expectations state solved at the start (dcf.ts), so
     // the first month moves each firm only by news and trading — by less than 10 % in every seed (measured:
-    // at most 9.7 % over these five seeds and over seeds 1–20, 160 firm-months; before: 14.3 %).
+    // at most 9.7 % over these five seeds and over seeds 1–20, 160 firm-months).
     for (const [name, ratios] of firmRatio) {
       for (const r of ratios) expect(Math.abs(r - 1), name).toBeLessThan(0.1);
     }
