@@ -26,21 +26,34 @@ function meanAndSe(a: number[]): { mean: number; se: number } {
 }
 
 describe("murphy: every risk at once", () => {
-  it("has more crisis months and a higher unemployment peak than baseline-2025 (20 seeds)", () => {
-    const crisisGap: number[] = [];
+  it("has a deeper chain drawdown and a higher unemployment peak than baseline-2025 (20 seeds)", () => {
+    const drawdownGap: number[] = [];
     const peakGap: number[] = [];
     for (let seed = 1; seed <= SEEDS; seed++) {
       const m = run("murphy", seed).series;
       const b = run("baseline-2025", seed).series;
-      const months = (s: Record<string, Float64Array>) => s.crisis.slice(START).reduce((x, y) => x + y, 0);
-      crisisGap.push(months(m) - months(b));
+      const drawdown = (s: Record<string, Float64Array>) => {
+        let peak = 0;
+        let worst = 0;
+        for (const v of s.marketCapAiChain.slice(START)) {
+          peak = Math.max(peak, v);
+          worst = Math.max(worst, 1 - v / peak);
+        }
+        return worst;
+      };
+      drawdownGap.push(drawdown(m) - drawdown(b));
       peakGap.push(
         Math.max(...m.unemploymentRate.slice(START)) - Math.max(...b.unemploymentRate.slice(START)),
       );
     }
-    const crisis = meanAndSe(crisisGap);
-    expect(crisis.mean).toBeGreaterThan(2 * crisis.se);
-    expect(crisis.mean).toBeGreaterThan(3); // months over the decade
+    // Issue 18 (demand that responds, valuation by discounted cash flows): the crisis-month gap is no longer
+    // asserted. It was 4.8 ± 1.4 months; it is now −3.1 ± 1.4 (2 000 households; −0.9 ± 1.7 at 10 000),
+    // because baseline-2025 now has chain busts of its own (a ≥ 40 % drawdown in 16 of these 20 seeds),
+    // which cross the equity-drawdown crisis threshold, while murphy's automation lifts non-AI profits and
+    // the wider index. Murphy's chain falls further: drawdown +0.17 ± 0.03 (measured, paired).
+    const drawdown = meanAndSe(drawdownGap);
+    expect(drawdown.mean).toBeGreaterThan(3 * drawdown.se);
+    expect(drawdown.mean).toBeGreaterThan(0.08);
     const peak = meanAndSe(peakGap);
     expect(peak.mean).toBeGreaterThan(3 * peak.se);
   }, 120_000);
