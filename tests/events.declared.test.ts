@@ -74,7 +74,9 @@ describe("the events real runs write", () => {
     ]) {
       expect(seen, type).toContain(type);
     }
-    expect(EVENT_TYPES.length).toBe(14);
+    // shortCovering (issue 18 item 6) is declared but not required here: forced covering needs a rally in the
+    // short book's targets, which these runs need not have (none in baseline-2025 or murphy, seeds 1–5).
+    expect(EVENT_TYPES.length).toBe(15);
   });
 
   it("carry no contract of rounding-residue size", () => {

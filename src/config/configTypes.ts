@@ -1006,7 +1006,7 @@ export interface SpiralConfig {
      */
     shortSellers: {
       /**
-       * The book's target capital as a share of the fund's chain shares at market value. Assumption: short interest in US large caps is ≈ 1–3 % of float; at a 50 % margin 0.01 supports positions of ≈ 2 % of the fund's holdings.
+       * The book's target capital as a share of the fund's chain shares at market value (≈ $26 bn at the start with the defaults): at the 50 % initial margin it can carry ≈ $50 bn of shorts, about what its targets (maxShortShare of the high-debt, high-capex, cash-burning firms) add up to, so the book uses its margin and a rally in its targets can force it to cover. Assumption; US short interest is ≈ 1–3 % of float overall, concentrated in such names.
        */
       capitalShare: number;
       /**
