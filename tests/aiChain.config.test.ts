@@ -289,9 +289,11 @@ describe("the configured late-2025 chain survives its first month", () => {
         if (debt > 0) expect(Math.abs(change("debt", debt)), `${f.name} debt`).toBeLessThan(0.12);
         // Cash: the chip maker keeps most of a month's profit (≈ $10 bn on $60 bn) — the model has no
         // buybacks beyond finance.payoutShare, nor the working capital Nvidia builds; the neocloud's $2 bn
-        // moves by ≈ $0.2 bn against $1.4 bn a month of capex.
+        // moves by ≈ $0.2 bn against $1.4 bn a month of capex. The legacy cloud's $10 bn rises by ≈ 26 %: since
+        // issue 18 secured lenders (its data centres and its $300 bn+ of contracts as collateral) fund the month's
+        // step toward its cash buffer in full (before, unsecured lenders left it ≈ 1 % short).
         expect(Math.abs(change("cash", f.cashUsdBn)), `${f.name} cash`).toBeLessThan(
-          f.role === "chip" ? 0.2 : 0.15,
+          f.role === "chip" ? 0.2 : f.role === "legacyCloud" ? 0.3 : 0.15,
         );
       }
     }

@@ -17,10 +17,10 @@ const RUNS: [string, string[]][] = [
   ["configs/scenarios/baseline-2025.json", ["seed=2"]],
   ["configs/scenarios/circular-unwind.json", ["seed=1"]],
   ["configs/scenarios/fed-hold-high.json", ["seed=3"]],
-  // The rate path rule: a step at tick 130 and an override inside the run.
+  // The rate path rule: a step in 2026-08 (tick 130) and an override inside the run.
   [
     "configs/scenarios/fed-hold-high.json",
-    ["centralBank.rule=path", 'centralBank.path=[{"fromTick": 130, "rateYearly": 0.03}]', "ticks=160"],
+    ["centralBank.rule=path", 'centralBank.path=[{"from": "2026-08", "rateYearly": 0.03}]', "ticks=160"],
   ],
 ];
 
@@ -71,12 +71,16 @@ describe("the events real runs write", () => {
       "chainDebtDefault",
       "chainPaymentDefault",
       "chainDefault",
+      // Credit that can run (issue 18); chainLiquidation is checked on a hand-set state (tests/aiChain.credit.test.ts).
+      "chainDowngrade",
+      "refinancingFailed",
+      "fundRedemptionWave",
     ]) {
       expect(seen, type).toContain(type);
     }
     // shortCovering (issue 18 item 6) is declared but not required here: forced covering needs a rally in the
     // short book's targets, which these runs need not have (none in baseline-2025 or murphy, seeds 1–5).
-    expect(EVENT_TYPES.length).toBe(15);
+    expect(EVENT_TYPES.length).toBe(19);
   });
 
   it("carry no contract of rounding-residue size", () => {

@@ -141,6 +141,28 @@ const inputs: DcfInputs = {
   discountYearly: 0,
 };
 
+/**
+ * Firm i's equity value this month: old shareholders' share × max(EQUITY_FLOOR_SHARE × the value of its
+ * earnings alone, its discounted expected cash flows) at the market's expected growth and the given ERP.
+ */
+function firmValue(
+  m: ModelState,
+  i: number,
+  v: ReturnType<typeof chainValuationParams>,
+  erp: number,
+): number {
+  const c = m.aiChain;
+  chainDcfInputs(m, i, inputs);
+  inputs.growthYearly = c.growthExpectation[i];
+  inputs.discountYearly = equityDiscountRate(chainLongRate(m, v.policyPassThrough), v.discount, erp);
+  const value = discountedCashFlowValue(inputs, v.dcf);
+  const gross = discountedCashFlowValue(
+    { ...inputs, interestYearly: 0, netInvestmentYearly: 0, cash: 0 },
+    v.dcf,
+  );
+  return c.valuationScale[i] * Math.max(EQUITY_FLOOR_SHARE * Math.max(0, gross), value);
+}
+
 /** Equity volatility of firm i per year, from the price model's EWMA variance. */
 function volatilityYearly(m: ModelState, i: number): number {
   return Math.sqrt(12 * Math.max(0, m.aiChain.market.varianceMonthly[i]));
@@ -241,16 +263,7 @@ export function valueChain(m: ModelState): void {
     }
     const erp = equityRiskPremium(v.discount, drawdown, volatilityYearly(m, i), c.volatilityAtStart[i]);
     c.equityRiskPremium[i] = erp;
-    chainDcfInputs(m, i, inputs);
-    inputs.growthYearly = c.growthExpectation[i];
-    inputs.discountYearly = equityDiscountRate(chainLongRate(m, v.policyPassThrough), v.discount, erp);
-    const value = discountedCashFlowValue(inputs, v.dcf);
-    const gross = discountedCashFlowValue(
-      { ...inputs, interestYearly: 0, netInvestmentYearly: 0, cash: 0 },
-      v.dcf,
-    );
-    const total = c.valuationScale[i] * Math.max(EQUITY_FLOOR_SHARE * Math.max(0, gross), value);
-    c.fundamental[i] = total / Math.max(1e-9, c.shares[i]);
+    c.fundamental[i] = firmValue(m, i, v, erp) / Math.max(1e-9, c.shares[i]);
     score[i] = shortTargetScore(
       c.bankLoans[i] + c.fundLoans[i],
       c.shares[i] * c.price[i],
@@ -306,16 +319,36 @@ export function valueChain(m: ModelState): void {
   });
 }
 
-/** After a default: old shareholders are nearly wiped out; trading restarts from the new, lower value. */
-export function resetAfterDefault(m: ModelState, i: number): void {
+/**
+ * After a default (issue 18 item 5). Reorganised: trading restarts from the
+ * value of the reorganised firm — its discounted expected cash flows, as in
+ * valueChain, on the balance sheet the resolution left (lower debt, expected
+ * growth cut to at most zero) — or from its last price if that is lower;
+ * old shareholders keep their claim, so the price (and with it the distance
+ * to default and the spread) can recover with the business.
+ * Liquidated: the shares are worth what is left after the lenders, nearly
+ * nothing, and the firm's value no longer tracks any business.
+ */
+export function resetAfterDefault(m: ModelState, i: number, liquidated: boolean): void {
   const c = m.aiChain;
-  const p = Math.max(1e-6, c.price[i] * 0.05);
   const old = c.price[i];
+  let p: number;
+  if (liquidated) {
+    c.valuationScale[i] = 0;
+    const left = Math.max(0, c.deposits[i] - c.bankLoans[i] - c.fundLoans[i]);
+    p = Math.max(1e-9, left / Math.max(1e-9, c.shares[i]));
+  } else {
+    // The reorganised firm's discounted cash flows on the balance sheet the resolution left (issue 18 item 2).
+    c.growthExpectation[i] = Math.min(c.growthExpectation[i], 0);
+    const total = firmValue(m, i, chainValuationParams(m), c.equityRiskPremium[i]);
+    p = Math.max(1e-9, Math.min(old, total / Math.max(1e-9, c.shares[i])));
+  }
   // Volatility restarts from the firm's calibrated asset volatility (the
-  // −95 % jump is the reorganisation, not a measure of future risk).
+  // jump is the resolution, not a measure of future risk).
   const sigma = c.assetVolatility[i] * 2;
   initEquityAsset(c.market, i, p, p, (sigma * sigma) / 12);
   c.price[i] = p;
+  c.fundamental[i] = p;
   recordFlow(
     m.ledger.flows,
     FlowRow.equityRevaluation,
@@ -323,9 +356,8 @@ export function resetAfterDefault(m: ModelState, i: number): void {
     Sector.privateCredit,
     (p - old) * m.fund.sharesHeld[i],
   );
-  c.valuationScale[i] *= 0.05;
   if (c.role[i] === Role.modelLab) c.expectedGrowth[i] = Math.min(c.expectedGrowth[i], 0);
-  // Issue 18: the market's growth story for the firm ends with its default.
+  // Issue 18 item 2: the market's growth story for the firm ends with its default.
   c.growthExpectation[i] = Math.min(c.growthExpectation[i], 0);
   c.growthAnchor[i] = Math.min(c.growthAnchor[i], 0);
 }
