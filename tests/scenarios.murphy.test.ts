@@ -26,21 +26,33 @@ function meanAndSe(a: number[]): { mean: number; se: number } {
 }
 
 describe("murphy: every risk at once", () => {
-  it("has more crisis months and a higher unemployment peak than baseline-2025 (20 seeds)", () => {
-    const crisisGap: number[] = [];
+  it("has a deeper chain drawdown and a higher unemployment peak than baseline-2025 (20 seeds)", () => {
+    const drawdownGap: number[] = [];
     const peakGap: number[] = [];
     for (let seed = 1; seed <= SEEDS; seed++) {
       const m = run("murphy", seed).series;
       const b = run("baseline-2025", seed).series;
-      const months = (s: Record<string, Float64Array>) => s.crisis.slice(START).reduce((x, y) => x + y, 0);
-      crisisGap.push(months(m) - months(b));
+      const drawdown = (s: Record<string, Float64Array>) => {
+        let peak = 0;
+        let worst = 0;
+        for (const v of s.marketCapAiChain.slice(START)) {
+          peak = Math.max(peak, v);
+          worst = Math.max(worst, 1 - v / peak);
+        }
+        return worst;
+      };
+      drawdownGap.push(drawdown(m) - drawdown(b));
       peakGap.push(
         Math.max(...m.unemploymentRate.slice(START)) - Math.max(...b.unemploymentRate.slice(START)),
       );
     }
-    const crisis = meanAndSe(crisisGap);
-    expect(crisis.mean).toBeGreaterThan(2 * crisis.se);
-    expect(crisis.mean).toBeGreaterThan(3); // months over the decade
+    // Issue 18 (demand that responds, valuation by discounted cash flows): the crisis-month gap is no longer
+    // asserted. It was 4.8 ± 1.4 months; it is now 1.8 ± 0.7 (2 000 households; 2.0 ± 1.0 at 10 000),
+    // because baseline-2025's chain now busts on its own (a ≥ 40 % drawdown in 11 of these 20 seeds).
+    // Murphy's chain falls further: drawdown +0.22 ± 0.03 (measured, paired; a bust in all 20 seeds).
+    const drawdown = meanAndSe(drawdownGap);
+    expect(drawdown.mean).toBeGreaterThan(3 * drawdown.se);
+    expect(drawdown.mean).toBeGreaterThan(0.08);
     const peak = meanAndSe(peakGap);
     expect(peak.mean).toBeGreaterThan(3 * peak.se);
   }, 120_000);

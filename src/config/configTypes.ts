@@ -805,7 +805,7 @@ export interface SpiralConfig {
      */
     buildMonths: number;
     /**
-     * End-user demand for AI services (households' subscriptions, non-AI firms' use, government purchases), a Bass diffusion whose pace rises with capability (deployed compute) and falls with price. It starts, in the chain's first month, at the spending the firms' configured revenues imply: each lab's and cloud's revenue (aiChain.firms[].revenueUsdBnYearly) less its contract instalments then — ≈$75 bn a year with the defaults (OpenAI >$20bn ARR, Anthropic, the clouds' AI services; docs/calibration.md §4, §12.2–12.3) — and that level keeps being paid to each firm in its first-month share (its customer base) while spending beyond it goes to labs (labShare, by compute contracted) and clouds (by capacity).
+     * End-user demand for AI services (households' subscriptions, non-AI firms' use, government purchases), by segment (households, non-AI firms, government): a Bass diffusion whose pace rises with capability (deployed compute), with churn that rises when a segment's budget falls below its trend and when a dollar of AI is worth less than at the start — so adoption can reverse; spending per user falls with price and with the budget below trend (src/model/agents/aiChain/demand.ts, issue 18 item 1). It starts, in the chain's first month, at the spending the firms' configured revenues imply: each lab's and cloud's revenue (aiChain.firms[].revenueUsdBnYearly) less its contract instalments then — ≈$75 bn a year with the defaults (OpenAI >$20bn ARR, Anthropic, the clouds' AI services; docs/calibration.md §4, §12.2–12.3) — and that level keeps being paid to each firm in its first-month share (its customer base) while spending beyond it goes to labs (labShare, by compute contracted) and clouds (by capacity).
      */
     demand: {
       /**
@@ -840,6 +840,26 @@ export interface SpiralConfig {
        * Share of end-user spending beyond its level in the chain's first month that goes to model labs (in proportion to the compute they have contracted; the rest to clouds directly, by capacity). The first month's level is paid to each firm in its share of that month, as long as the firm lives.
        */
       labShare: number;
+      /**
+       * Base yearly churn of AI users (each segment loses this share of its users a year before budget and value churn). Assumption: low against subscription churn, since adoption here is a population share, not a subscription; with it adoption saturates near (q − churn)/q of potential instead of 100 %.
+       */
+      churnYearly: number;
+      /**
+       * Extra yearly churn per unit of a segment's budget shortfall below its two-year trend (households' consumption, non-AI firms' profits, government purchases): budgets are cut in a downturn — at 3, a 10 % fall in firms' profits below trend adds 30 points of churn a year. Assumption (no sourced row yet); IT spending was among the first cut in 2001–02 (docs/calibration.md §11).
+       */
+      budgetChurn: number;
+      /**
+       * Extra yearly churn per unit of the value of a dollar of AI below its level at the start (capability^capabilityElasticity ÷ price; for non-AI firms with automation on, the automation module's cost ratio of AI to the wages it replaces): users leave services that cost more or do less than when they adopted them. Assumption: at 1, a 20 % worse deal adds 20 points of churn a year.
+       */
+      valueChurn: number;
+      /**
+       * Elasticity of spending per user to a segment's budget relative to its trend: at 1.5 a 10 % fall in firms' profits below trend cuts their AI spending per user ≈ 15 %. Assumption: discretionary IT and software budgets move more than one for one with profits.
+       */
+      budgetElasticity: number;
+      /**
+       * Share of non-AI firms' AI spending made by AI-native start-ups funded by venture capital, whose budget follows the AI chain's market value relative to its running peak rather than profits: when AI valuations fall, their funding — and their purchases of AI services — falls with them. Assumption (no sourced row yet); in 2000–01 the failure of VC-funded dot-coms cut the carriers' and equipment makers' revenue (docs/calibration.md §11).
+       */
+      startupShare: number;
     };
     /**
      * How chain firms form expectations of demand growth, which drive capacity plans and valuations (extrapolative, so booms feed on themselves).
@@ -1016,13 +1036,9 @@ export interface SpiralConfig {
       redemptionWaveShare: number;
     };
     /**
-     * Share prices of chain firms: fundamentalists and trend followers who switch by recent performance (Brock–Hommes), and a short-selling fund.
+     * Share prices of chain firms: fundamentalists (who value firms by aiChain.valuation) and trend followers who switch by recent performance (Brock–Hommes); the short book's orders (aiChain.shortSellers) move prices too.
      */
     equityMarket: {
-      /**
-       * Equity discount rate over the policy rate used by fundamentalists.
-       */
-      fundamentalDiscountYearly: number;
       /**
        * Brock–Hommes intensity of choice β between strategies.
        */
@@ -1039,15 +1055,101 @@ export interface SpiralConfig {
        * Standard deviation of monthly noise in prices.
        */
       noiseMonthly: number;
-      /**
-       * Largest monthly price pressure from the short-selling fund on its top target.
-       */
-      shortPressure: number;
     };
     /**
      * With the chain on: share of the non-AI corporate sector's capitalised earnings counted as its market value — the rest of the core's corporate value belongs to the chain firms, which are valued separately (total US market cap ≈ $68T, of which ≈ $25–30T in the AI chain, docs/calibration.md §6). At 0.8 the non-AI sector is worth ≈ $39T in baseline-2025 at 2025-11 and the total ≈ $65T (seeds 1–5, docs/ODD.md §5).
      */
     nonAiSectorIndexShare: number;
+    /**
+     * Fundamental value of chain firms by discounted expected cash flows (issue 18 item 2; src/model/agents/aiChain/dcf.ts): expected earnings (AI revenue at the role's long-run margin plus other profit) grow at the market's expected growth, which fades to terminal growth; less interest, taxes and net investment (fading); discounted at the policy rate + a term premium + an equity risk premium that rises with the chain's drawdown and the firm's volatility. The expected growth per firm is solved in the chain's first month so that each firm's value is its configured 2025 market value, and then moves with a Brock–Hommes mix of that story (aged by growthFadeYearly) and the growth observed over the past year.
+     */
+    valuation: {
+      /**
+       * Nominal growth of earnings after the forecast horizon: about the long-run growth of nominal GDP (2 % inflation target + ≈ 1–2 % real growth, docs/calibration.md §6 FOMC projections).
+       */
+      terminalGrowthYearly: number;
+      /**
+       * Share of the excess of expected growth over terminal growth left after each year (Fama & French 2000: excess profitability and growth mean-revert at ≈ 30–40 % a year). 0.75 is a half-life of ≈ 2.4 years.
+       */
+      growthFadeYearly: number;
+      /**
+       * Share of today's net investment (capex beyond depreciation) the market expects a year later: the build-out is expected to end. Assumption: half-life ≈ 2 years, like the hyperscalers' guided capex plans (docs/calibration.md §1).
+       */
+      capexFadeYearly: number;
+      /**
+       * Years of explicit forecast before the terminal (Gordon) value (a standard two- or three-stage DCF: Damodaran, Investment Valuation, ch. 12).
+       */
+      horizonYears: number;
+      /**
+       * Term premium of long over short rates in the discount rate. Assumption: ≈ 0.5 points, near the ACM 10-year term premium of 2025 (not yet a docs/calibration.md row).
+       */
+      termPremiumYearly: number;
+      /**
+       * Base equity risk premium. Assumption: ≈ 4.5 points, near Damodaran's implied premium for the S&P 500 in 2025 (≈ 4.3 %; not yet a docs/calibration.md row).
+       */
+      equityRiskPremiumYearly: number;
+      /**
+       * Extra equity risk premium per unit of the chain's drawdown from its peak (0.05: a 40 % fall adds 2 points). Losses raise required returns (Campbell & Cochrane 1999); in 2000–02 the implied premium rose ≈ 2–3 points as the Nasdaq fell ≈ 75 % (docs/calibration.md §11.3).
+       */
+      lossPremiumSensitivity: number;
+      /**
+       * Extra equity risk premium per unit of yearly equity volatility above the firm's volatility at the start (0.05: +20 points of volatility add 1 point).
+       */
+      volatilityPremiumSensitivity: number;
+      /**
+       * Share of the gap between the market's expected growth and the mix of the fundamentalists' and trend followers' forecasts closed each month (0.08: a half-life of ≈ 8 months, as fast as analysts revise growth forecasts after a year of surprises).
+       */
+      expectationSpeedMonthly: number;
+      /**
+       * Share of the policy rate's gap to the neutral nominal rate (the central bank's r* estimate + inflation target) that passes into the long rate at which chain firms' cash flows are discounted: 10-year yields move ≈ 0.3–0.5 points per point of policy surprise (Gürkaynak, Sack & Swanson 2005; Hanson & Stein 2015). Below 1, a cut to the zero bound does not raise multiples one for one.
+       */
+      policyPassThrough: number;
+    };
+    /**
+     * The short book (issue 18 item 6; src/model/agents/aiChain/shortSellers.ts): a book of the non-bank fund sector that borrows chain shares from the fund's long book, sells them, pays a borrow fee, keeps margin, books profit and loss and covers — gradually as targets improve, by force below the maintenance margin (a squeeze). Targets: high debt, thin or negative cash flow, heavy capex.
+     */
+    shortSellers: {
+      /**
+       * The book's target capital as a share of the fund's chain shares at market value (≈ $26 bn at the start with the defaults): at the 50 % initial margin it can carry ≈ $50 bn of shorts, about what its targets (maxShortShare of the high-debt, high-capex, cash-burning firms) add up to, so the book uses its margin and a rally in its targets can force it to cover. Assumption; US short interest is ≈ 1–3 % of float overall, concentrated in such names.
+       */
+      capitalShare: number;
+      /**
+       * Share of the gap between the book's equity and its target capital moved each month (refills after losses, withdrawals after gains).
+       */
+      capitalSpeedMonthly: number;
+      /**
+       * Largest short position in one firm, as a share of its shares outstanding (the most heavily shorted US stocks carry short interest of ≈ 20–30 % of float; CoreWeave ≈ 25–30 % in 2025 was reported but is not yet a docs/calibration.md row).
+       */
+      maxShortShare: number;
+      /**
+       * Target score (mean of leverage, cash burn and capex intensity, each 0..1) below which a firm is not shorted.
+       */
+      scoreThreshold: number;
+      /**
+       * Share of the gap to the target position closed each month when trading by choice.
+       */
+      adjustSpeedMonthly: number;
+      /**
+       * Own capital required per unit of position value to open or add (Regulation T: 150 % of the short sale's value as collateral, i.e. 50 % own funds).
+       */
+      initialMargin: number;
+      /**
+       * Own capital per unit of position value below which positions are covered by force (FINRA Rule 4210: 30 % for short positions).
+       */
+      maintenanceMargin: number;
+      /**
+       * Borrow fee of an easy-to-borrow share (general collateral ≈ 0.25–0.5 % a year; D'Avolio 2002, JFE 66).
+       */
+      borrowFeeYearly: number;
+      /**
+       * Borrow fee when the short interest in a firm reaches maxShortShare (specials: D'Avolio 2002 reports ≈ 9 % of stocks with fees above 1 % and a tail above 10 %).
+       */
+      hardToBorrowFeeYearly: number;
+      /**
+       * Price-formation demand units per unit of shares outstanding traded by the book (markets/equityMarket.ts, a unit of demand moves the log price by one): 2 means selling 1 % of a firm's shares in a month lowers its price ≈ 2 %, covering raises it.
+       */
+      priceImpact: number;
+    };
   };
   /**
    * Automation by AI (issue 4): AI capability grows with the chain's deployed compute; every household has an exposure (share of its tasks AI can do); non-AI firms automate the exposed tasks whose AI cost is below their wage cost, buying the AI services from the chain, with an adoption lag; they lay off their most exposed workers; displaced workers carry a skill mismatch that slows re-employment and decays with time (faster under government retraining); reinstatement creates new tasks. Acts only while the AI chain runs (aiChain.enabled, from aiChain.start).

@@ -348,6 +348,21 @@ export const EVENT_TYPES = [
       { name: "saleUsdBn", type: "float", unit: "USD bn", description: "What the buyer paid" },
     ],
   },
+  // Issue 18 item 6 (agents/aiChain/shortSellers.ts).
+  {
+    type: "shortCovering",
+    description:
+      "The short book's equity falls below its maintenance margin (aiChain.shortSellers.maintenanceMargin) and it covers positions by force — buying that pushes prices up (a squeeze).",
+    source: "src/model/agents/aiChain/valuation.ts",
+    fields: [
+      {
+        name: "coveredUsdBn",
+        type: "float",
+        unit: "USD bn",
+        description: "Shares bought back, at this month's prices",
+      },
+    ],
+  },
 ] as const satisfies readonly EventType[];
 
 /** The names of the declared event types. */

@@ -310,7 +310,11 @@ export interface AiChain {
   fundamental: Float64Array;
   /** Share prices: heterogeneous traders (markets/equityMarket.ts); price per share mirrors market.price. */
   market: EquityMarketState;
-  /** Normalised earnings (USD per month) at the start and the fundamental-value calibration factor. */
+  /**
+   * Old shareholders' share of the firm's value: 1 until a reorganisation,
+   * ×0.05 at each (valuation.ts resetAfterDefault). Not a calibration
+   * factor: the fundamental is the discounted-cash-flow value (dcf.ts).
+   */
   valuationScale: Float64Array;
   /**
    * Volatility of the firm's assets (per year), from its calibrated equity
@@ -411,7 +415,36 @@ export interface AiChain {
    * itself, and the platform fees it received. Reset each tick.
    */
   accounts: Float64Array;
+  // --- Issue 18 items 1, 2, 6: demand that responds, valuation by discounted cash flows, short sellers ---
+  /** Per end-user segment (EndUserSegment): share of potential users who use AI services (Bass with churn, demand.ts). */
+  adoptionBySegment: Float64Array;
+  /** Per segment: this month's spending on AI services (model dollars per month). */
+  endUserBySegment: Float64Array;
+  /** Per segment: the budget (households' consumption, non-AI firms' profits, government purchases), EWMA over a quarter. */
+  budgetFast: Float64Array;
+  /** Per segment: the budget's trend, EWMA over two years (a downturn is the fast one below it). */
+  budgetSlow: Float64Array;
+  /** Per firm: the market's expected growth of its earnings over the coming year (valuation.ts, dcf.ts). */
+  growthExpectation: Float64Array;
+  /** Per firm: the expected growth at the chain's start that prices its 2025 market value (the fundamentalists' anchor). */
+  growthAnchor: Float64Array;
+  /** Per firm: the equity risk premium in its discount rate this month (per year). */
+  equityRiskPremium: Float64Array;
+  /** Per firm: its equity volatility (per year) when the chain started, the reference for the volatility premium. */
+  volatilityAtStart: Float64Array;
+  /** Short book (shortSellers.ts): shares of each firm borrowed and sold. */
+  shortShares: Float64Array;
+  /** Short book's cash: sale proceeds and own capital (a sub-account of the fund's deposits). */
+  shortCash: number;
+  /** Short book's orders this month, in shares (positive: sold short; negative: covered). */
+  shortOrders: Float64Array;
+  /** Borrow fees paid by the short book to the fund's long book this month. */
+  shortFeesPaid: number;
 }
+
+/** End-user segments of AI demand (demand.ts). */
+export const EndUserSegment = { households: 0, firms: 1, government: 2 } as const;
+export const END_USER_SEGMENTS = 3;
 
 /** Slots of AiChain.accounts. */
 export const ChainAccount = {

@@ -185,6 +185,12 @@ export interface EquityStepInput {
    * intensity; 0 (the default) means no shorting.
    */
   shortScore?: number;
+  /**
+   * Signed orders from outside the two trader types, in demand units (e.g.
+   * a short book's sales, negative, and covering, positive;
+   * agents/aiChain/shortSellers.ts). Default 0.
+   */
+  orderFlow?: number;
   params: EquityMarketParams;
 }
 
@@ -205,7 +211,7 @@ const MAX_LOGIT = 700;
  * 3. Demands per trader (S-shaped, Chiarella 1992): fundamentalists
  *    d_f = φ·s_f·tanh(ln(F/p_t)/s_f); trend followers d_c = γ·s·tanh(r_t/s);
  *    the short fund sells κ·score.
- * 4. Market maker: ln p_{t+1} = ln p_t + μ·(n_f d_f + (1 − n_f) d_c − κ·score) + σ·noise.
+ * 4. Market maker: ln p_{t+1} = ln p_t + μ·(n_f d_f + (1 − n_f) d_c − κ·score + orders) + σ·noise.
  * 5. The EWMA variance takes the new return (RiskMetrics; see
  *    creditRisk.equityVolatilityEstimate).
  *
@@ -249,7 +255,7 @@ export function stepEquityMarket(state: EquityMarketState, i: number, input: Equ
   const shortSelling = prm.shortPressure * score;
 
   // 4. Market maker.
-  const excessDemand = nF * dF + (1 - nF) * dC - shortSelling;
+  const excessDemand = nF * dF + (1 - nF) * dC - shortSelling + (input.orderFlow ?? 0);
   const logNext = logP + prm.priceImpact * excessDemand + prm.noiseVolatility * noise;
   const next = Math.exp(logNext);
 

@@ -23,7 +23,7 @@ import {
 } from "../passes.ts";
 import { AgentStream, keyedUniform, streamKey } from "../rng.ts";
 import type { ModelState } from "../state.ts";
-import { ChainAccount, Source } from "../state.ts";
+import { ChainAccount, EndUserSegment, Source } from "../state.ts";
 import { receiveHouseholdElectricity } from "./power.ts";
 
 /** Households buy: one pass settles every planned purchase at its firm's fill ratio. */
@@ -165,7 +165,7 @@ export function governmentPurchases(m: ModelState): void {
     real += q;
   }
   // The government's own use of AI services.
-  const ai = m.aiChain.endUserSpending * m.config.aiChain.demand.governmentShare;
+  const ai = m.aiChain.n > 0 ? m.aiChain.endUserBySegment[EndUserSegment.government] : 0; // demand.ts (issue 18)
   if (ai > 0 && m.aiChain.n > 0) {
     debitParty(m, Party.government, 0, ai);
     receiveEndUserPayment(m, Sector.government, ai);
@@ -254,8 +254,7 @@ export function firmsBuyServices(m: ModelState): void {
   const f = m.firms;
   for (let j = 0; j < f.n; j++) f.servicesPaid[j] = 0;
   if (c.n === 0) return;
-  const d = m.config.aiChain.demand;
-  const ai = c.endUserSpending * Math.max(0, 1 - d.householdShare - d.governmentShare);
+  const ai = c.endUserBySegment[EndUserSegment.firms]; // demand.ts (issue 18)
   let fees = 0;
   for (let i = 0; i < c.n; i++) fees += c.otherProfit[i] * m.macro.priceIndex;
   let revenue = 0;

@@ -1,13 +1,17 @@
-// End-user demand for AI services (issue 3 item 3) and the price of AI
-// services. Adoption follows a Bass (1969) diffusion whose pace rises with
-// AI capability — deployed compute relative to the start, with a
-// configurable elasticity — and spending falls with the price of services.
-// Households (subscriptions), non-AI firms (using AI instead of work it
-// replaces; the automation issue deepens this) and the government pay; labs
-// receive most of it, clouds the rest directly. The price moves with the
-// utilisation of compute capacity.
-import type { ModelState } from "../../state.ts";
-import { Role } from "../../state.ts";
+// End-user demand for AI services (issue 3 item 3; issue 18 item 1) and the
+// price of AI services. Three segments — households (subscriptions), non-AI
+// firms (AI in place of work it saves), the government — each adopt by a
+// Bass (1969) diffusion whose pace rises with AI capability (deployed
+// compute relative to the start) and lose users by churn, which rises when
+// their budget falls below its trend (a downturn) and when a dollar of AI is
+// worth less than when they adopted (dearer or less capable services; for
+// firms, the cost savings the automation module measures when it is on). So
+// adoption can reverse. Spending is adoption × the segment's share of a
+// potential (a share of GDP), falling with the price and with the budget
+// below trend. Labs receive most of it, clouds the rest directly
+// (settlement.ts). The price moves with the utilisation of compute capacity.
+import type { AiChain, ModelState } from "../../state.ts";
+import { END_USER_SEGMENTS, EndUserSegment, Role } from "../../state.ts";
 
 /** Model dollars of revenue one model-GW earns per month at full use and price 1. */
 export function revenuePerGwMonthly(m: ModelState): number {
@@ -28,23 +32,188 @@ export function liveCapacity(m: ModelState): number {
   return builtCapacity(m) * m.utility.poweredShare;
 }
 
-/** Adoption step, this month's end-user spending, and the households' share of their consumption that goes to AI. */
+/** Parameters of one month of end-user demand (config aiChain.demand). */
+export interface AiDemandParams {
+  potentialShareOfGdp: number;
+  innovationYearly: number;
+  imitationYearly: number;
+  capabilityElasticity: number;
+  priceElasticity: number;
+  householdShare: number;
+  governmentShare: number;
+  churnYearly: number;
+  budgetChurn: number;
+  valueChurn: number;
+  budgetElasticity: number;
+  startupShare: number;
+}
+
+/** What end-user demand needs from the rest of the economy this month (no ModelState). */
+export interface AiDemandInputs {
+  /** Live compute relative to the chain's start (AI capability grows with compute). */
+  capability: number;
+  /** Price index of AI services (1 at the start). */
+  servicePrice: number;
+  /** Nominal GDP per month, smoothed (macro.gdpNominalSmoothed). */
+  gdpNominalSmoothed: number;
+  /** Households' consumption last month (for their AI share of it). */
+  consumptionNominal: number;
+  /** Per segment: its budget (households' consumption, non-AI firms' profits, government purchases). */
+  budgets: Float64Array;
+  /** The AI chain's market value over its running peak (1 at a peak): AI-native firms' funding follows it. */
+  equityRatio: number;
+  /** Per segment: value of a dollar of AI relative to the start (capability / price; for firms the cost savings, see aiValueForFirms). */
+  valuePerDollar: Float64Array;
+  /** True in the chain's first month: the state starts where spending is what the configured revenues imply. */
+  first: boolean;
+}
+
+/** Each segment's share of end-user spending at equal adoption: households, non-AI firms, government. */
+export function segmentShare(segment: number, d: AiDemandParams): number {
+  if (segment === EndUserSegment.households) return d.householdShare;
+  if (segment === EndUserSegment.government) return d.governmentShare;
+  return Math.max(0, 1 - d.householdShare - d.governmentShare);
+}
+
+/**
+ * Yearly churn of users: a base rate, plus budgetChurn per unit of the
+ * budget's shortfall below its trend (budgets cut in a downturn), plus
+ * valueChurn per unit of the value of a dollar of AI below its level at the
+ * start (users leave when the service costs more or does less than when
+ * they adopted it).
+ */
+export function churnYearly(budgetRatio: number, valueRatio: number, d: AiDemandParams): number {
+  return (
+    d.churnYearly + d.budgetChurn * Math.max(0, 1 - budgetRatio) + d.valueChurn * Math.max(0, 1 - valueRatio)
+  );
+}
+
+/**
+ * One month of adoption: Bass (1969) inflow, pace × (p + q·a)·(1 − a)/12,
+ * less churn·a/12 — so adoption can fall. Clamped to [0, 1].
+ */
+export function stepAdoption(a: number, pace: number, churn: number, d: AiDemandParams): number {
+  const inflow = (pace * (d.innovationYearly + d.imitationYearly * a) * (1 - a)) / 12;
+  return Math.min(1, Math.max(0, a + inflow - (churn * a) / 12));
+}
+
+/**
+ * A segment's spending this month: adoption × its share of the potential
+ * (potentialShareOfGdp × smoothed GDP) × price^(1 − ε) × (budget / trend)^η —
+ * users buy by value and price, and spend less per user when their budget
+ * is below its trend.
+ */
+export function segmentSpending(
+  adoption: number,
+  potentialMonthly: number,
+  servicePrice: number,
+  budgetRatio: number,
+  d: AiDemandParams,
+): number {
+  return (
+    adoption *
+    potentialMonthly *
+    servicePrice ** (1 - d.priceElasticity) *
+    Math.max(0, budgetRatio) ** d.budgetElasticity
+  );
+}
+
+/** Weights of the budgets' fast (a quarter) and slow (two years) moving averages. */
+const BUDGET_FAST = 1 / 3;
+const BUDGET_SLOW = 1 / 24;
+
+/**
+ * One month of end-user demand (issue 18 item 1), per segment: budgets and
+ * their trends, adoption (Bass with churn), spending; writes the segment
+ * columns, the total, the aggregate adoption and the households' AI share
+ * of consumption. In the first month each segment's adoption is set where
+ * its spending is its share of the configured start (endUserAtStart).
+ */
+export function planAiDemand(c: AiChain, x: AiDemandInputs, d: AiDemandParams): void {
+  const potential = d.potentialShareOfGdp * x.gdpNominalSmoothed; // GDP per month (macro.ts)
+  const pace = Math.max(1e-9, x.capability) ** d.capabilityElasticity;
+  let total = 0;
+  let adoption = 0;
+  for (let s = 0; s < END_USER_SEGMENTS; s++) {
+    const share = segmentShare(s, d);
+    const budget = Math.max(1e-9, x.budgets[s]);
+    if (x.first) {
+      c.budgetFast[s] = budget;
+      c.budgetSlow[s] = budget;
+      c.adoptionBySegment[s] = potential > 0 ? Math.min(1, c.endUserAtStart / potential) : 0;
+    } else {
+      c.budgetFast[s] += BUDGET_FAST * (budget - c.budgetFast[s]);
+      c.budgetSlow[s] += BUDGET_SLOW * (budget - c.budgetSlow[s]);
+    }
+    let ratio = c.budgetSlow[s] > 0 ? c.budgetFast[s] / c.budgetSlow[s] : 1;
+    // Part of firms' AI use is by AI-native firms funded by venture capital, whose budgets follow AI valuations.
+    if (s === EndUserSegment.firms) ratio = (1 - d.startupShare) * ratio + d.startupShare * x.equityRatio;
+    const churn = churnYearly(ratio, x.valuePerDollar[s], d);
+    c.adoptionBySegment[s] = stepAdoption(c.adoptionBySegment[s], pace, churn, d);
+    const spend = segmentSpending(c.adoptionBySegment[s], share * potential, x.servicePrice, ratio, d);
+    c.endUserBySegment[s] = spend;
+    total += spend;
+    adoption += share * c.adoptionBySegment[s];
+  }
+  c.adoption = adoption;
+  c.endUserSpending = total;
+  // Households' part, as a share of what they spent on consumption last month.
+  c.householdAiShare = Math.min(
+    0.5,
+    c.endUserBySegment[EndUserSegment.households] / Math.max(1e-9, x.consumptionNominal),
+  );
+}
+
+/**
+ * Value of a dollar of AI to non-AI firms relative to the start: the cost
+ * saving of doing a task with AI — capability × the wage it replaces ÷ the
+ * AI price — as the automation module measures it (agents/automation.ts
+ * costRatio; its capability index and reference wage) when automation is on;
+ * otherwise capability^elasticity ÷ price.
+ */
+export function aiValueForFirms(m: ModelState, capabilityValue: number): number {
+  const a = m.automation;
+  const c = m.aiChain;
+  if (m.config.automation.enabled && a.referenceWage > 0 && m.macro.employment > 0) {
+    const wage = m.macro.wagesPaid / m.macro.employment;
+    return (a.capabilityIndex * wage) / (a.referenceWage * c.servicePrice);
+  }
+  return capabilityValue / c.servicePrice;
+}
+
+const demandInputs: AiDemandInputs = {
+  capability: 1,
+  servicePrice: 1,
+  gdpNominalSmoothed: 0,
+  consumptionNominal: 0,
+  budgets: new Float64Array(END_USER_SEGMENTS),
+  valuePerDollar: new Float64Array(END_USER_SEGMENTS),
+  equityRatio: 1,
+  first: false,
+};
+
+/** Gathers the demand inputs from the economy and runs planAiDemand (schedule.ts "Plans"). */
 export function updateAiDemand(m: ModelState): void {
   const c = m.aiChain;
   if (c.n === 0) return;
   const d = m.config.aiChain.demand;
-  const capability = Math.max(1e-9, liveCapacity(m)) / Math.max(1e-9, c.initialCapacityGw);
-  const pace = capability ** d.capabilityElasticity;
-  const potential = d.potentialShareOfGdp * m.macro.gdpNominalSmoothed;
-  // The first month: adoption starts where spending is what the configured
-  // revenues imply (init.ts calibrateEndUserDemand), at the initial price.
-  if (m.tick === c.chainStartTick && potential > 0) c.adoption = Math.min(1, c.endUserAtStart / potential);
-  const a = c.adoption;
-  c.adoption = Math.min(1, a + (pace * (d.innovationYearly + d.imitationYearly * a) * (1 - a)) / 12);
-  c.endUserSpending = c.adoption * potential * c.servicePrice ** (1 - d.priceElasticity);
-  // Households' part, as a share of what they spent on consumption last month.
-  const consumption = Math.max(1e-9, m.macro.consumptionNominal);
-  c.householdAiShare = Math.min(0.5, (d.householdShare * c.endUserSpending) / consumption);
+  const x = demandInputs;
+  x.capability = Math.max(1e-9, liveCapacity(m)) / Math.max(1e-9, c.initialCapacityGw);
+  x.servicePrice = c.servicePrice;
+  x.gdpNominalSmoothed = m.macro.gdpNominalSmoothed;
+  x.consumptionNominal = m.macro.consumptionNominal;
+  x.first = m.tick === c.chainStartTick;
+  x.equityRatio = c.marketPeak > 0 ? Math.min(1, c.marketCapTotal / c.marketPeak) : 1;
+  let profits = 0;
+  for (let j = 0; j < m.firms.n; j++) profits += m.firms.earnings[j];
+  x.budgets[EndUserSegment.households] = m.macro.consumptionNominal;
+  x.budgets[EndUserSegment.firms] = profits;
+  x.budgets[EndUserSegment.government] = m.government.purchases;
+  const value = x.capability ** d.capabilityElasticity;
+  x.valuePerDollar[EndUserSegment.households] = value / c.servicePrice;
+  x.valuePerDollar[EndUserSegment.government] = value / c.servicePrice;
+  x.valuePerDollar[EndUserSegment.firms] = aiValueForFirms(m, value);
+  planAiDemand(c, x, d);
 }
 
 /**

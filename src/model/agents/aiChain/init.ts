@@ -8,7 +8,7 @@ import type { SpiralConfig } from "../../../config/configTypes.ts";
 import { InputError } from "../../../errors.ts";
 import { createEquityMarket, initEquityAsset } from "../../markets/equityMarket.ts";
 import type { AiChain, Fund } from "../../state.ts";
-import { ChainAccount, ROLE_NAMES, Role, SOURCE_COUNT, Source } from "../../state.ts";
+import { ChainAccount, END_USER_SEGMENTS, ROLE_NAMES, Role, SOURCE_COUNT, Source } from "../../state.ts";
 import { DEBT_HORIZON_MONTHS, layMaturities } from "./credit.ts";
 
 /** Contract slots beyond the configured ones, for contracts signed during a run. */
@@ -76,7 +76,7 @@ export function createAiChain(config: SpiralConfig, scale: number, bankCount: nu
     expectedGrowth: f64(n).fill(ai.expectations.initialGrowthYearly),
     fundamental: f64(n),
     market: createEquityMarket(n),
-    valuationScale: f64(n),
+    valuationScale: f64(n).fill(1),
     assetVolatility: f64(n),
     pdYearly: f64(n),
     cdsBp: f64(n),
@@ -128,6 +128,19 @@ export function createAiChain(config: SpiralConfig, scale: number, bankCount: nu
     marketCapTotal: 0,
     stakesValue: 0,
     accounts: f64(ChainAccount.count),
+    // Issue 18 items 1, 2, 6 (demand.ts, valuation.ts, shortSellers.ts): set when the chain starts.
+    adoptionBySegment: f64(END_USER_SEGMENTS),
+    endUserBySegment: f64(END_USER_SEGMENTS),
+    budgetFast: f64(END_USER_SEGMENTS),
+    budgetSlow: f64(END_USER_SEGMENTS),
+    growthExpectation: f64(n),
+    growthAnchor: f64(n),
+    equityRiskPremium: f64(n),
+    volatilityAtStart: f64(n),
+    shortShares: f64(n),
+    shortCash: 0,
+    shortOrders: f64(n),
+    shortFeesPaid: 0,
   };
   for (let i = 0; i < n; i++) {
     const fc = firms[i];

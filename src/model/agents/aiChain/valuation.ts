@@ -1,12 +1,20 @@
-// Share prices of chain firms (issue 3 item 5) and the knock-on effects of
-// their changes. Fundamentalists value a firm by its normalised earnings
-// growing at the firm's expected growth for five years, then at 2 %,
-// discounted at the policy rate plus a premium — scaled so that the initial
-// price is fair. Trend followers extrapolate; traders switch by recent
-// performance (markets/equityMarket.ts), so prices overshoot value in booms
-// and undershoot in busts. A short-selling fund presses firms with high
-// leverage, thin cash flow and heavy capex. Price changes revalue the stakes
-// chain firms hold in each other and the fund that households own.
+// Share prices of chain firms (issue 3 item 5; issue 18 items 2 and 6) and
+// the knock-on effects of their changes. Fundamentalists value a firm by
+// its discounted expected cash flows (dcf.ts): expected earnings growth is
+// the market's — a Brock–Hommes mix of the growth story priced at the start
+// (fundamentalists) and the growth observed over the past year (trend
+// followers), weighted by the traders' shares in the firm's stock —, less
+// capex, interest and taxes, discounted at the policy rate + a term premium
+// + an equity risk premium that rises with the chain's losses and the
+// firm's volatility. The 2025 prices come out of the 2025 expectations
+// state: at the chain's first month each firm's expected growth is solved
+// so that its value is its configured market value (no scale factor).
+// Trend followers extrapolate prices; traders switch by recent performance
+// (markets/equityMarket.ts), so prices overshoot value in booms and
+// undershoot in busts. A short book (shortSellers.ts) sells firms with high
+// debt, thin cash flow and heavy capex and covers — by force when its margin
+// runs out. Price changes revalue the stakes chain firms hold in each other
+// and the fund that households own.
 import { FlowRow, recordFlow, Sector } from "../../ledger.ts";
 import { marketStress } from "../../markets/creditRisk.ts";
 import {
@@ -17,68 +25,201 @@ import {
 } from "../../markets/equityMarket.ts";
 import type { ModelState } from "../../state.ts";
 import { Role } from "../../state.ts";
+import {
+  agedAnchor,
+  calibrateGrowthExpectation,
+  type DcfInputs,
+  type DcfParams,
+  type DiscountParams,
+  discountedCashFlowValue,
+  equityDiscountRate,
+  equityRiskPremium,
+  longRateYearly,
+  updateGrowthExpectation,
+} from "./dcf.ts";
+import {
+  chargeBorrowFee,
+  fillShortOrders,
+  planShortOrders,
+  type ShortBook,
+  type ShortParams,
+  shortBookEquity,
+  shortCapitalTransfer,
+  shortOrderFlow,
+  shortTargetScore,
+} from "./shortSellers.ts";
 
-/** Long-run margins used to normalise earnings by role (labs and clouds are valued on what they should earn). */
+/**
+ * Long-run operating margins on AI revenue by role (chip, hyperscaler,
+ * neocloud, legacy cloud, lab): labs and clouds are valued on what they
+ * should earn, not on today's losses.
+ */
 const NORMAL_MARGIN = [0.5, 0.3, 0.25, 0.2, 0.3];
-const TERMINAL_GROWTH = 0.02;
+/** Old shareholders' floor: a firm's equity is worth at least this share of the value of its earnings before debt and capex (the option to wait). */
+const EQUITY_FLOOR_SHARE = 0.05;
 
-function normalisedValue(m: ModelState, i: number, priceIndex = m.macro.priceIndex): number {
+/** The DCF inputs of firm i this month (AI revenue: mean of the last three months). */
+export function chainDcfInputs(m: ModelState, i: number, out: DcfInputs): DcfInputs {
+  const c = m.aiChain;
+  const ai = m.config.aiChain;
+  const t = m.tick;
+  let recent = 0;
+  for (let k = 1; k <= 3; k++) recent += c.revenueHistory[i * 13 + ((t - k + 13 * 4) % 13)];
+  recent /= 3;
+  const depreciation =
+    c.capitalValue[i] *
+    (ai.gpuShareOfCost / ai.gpuLifeMonths + (1 - ai.gpuShareOfCost) / ai.buildingLifeMonths);
+  out.earningsYearly = 12 * (recent * NORMAL_MARGIN[c.role[i]] + c.otherProfit[i] * m.macro.priceIndex);
+  out.interestYearly = 12 * c.interestPaid[i];
+  out.netInvestmentYearly = 12 * Math.max(0, c.capex[i] - depreciation);
+  out.cash = Math.max(0, c.deposits[i]);
+  return out;
+}
+
+/**
+ * Growth of firm i's earnings over the past year, annualised: AI revenue
+ * (mean of the last three months against a year before) at its margin,
+ * other profit growing with the price level.
+ */
+export function observedEarningsGrowth(m: ModelState, i: number): number | null {
   const c = m.aiChain;
   const t = m.tick;
   let recent = 0;
   for (let k = 1; k <= 3; k++) recent += c.revenueHistory[i * 13 + ((t - k + 13 * 4) % 13)];
   recent /= 3;
-  const r = Math.max(
-    TERMINAL_GROWTH + 0.02,
-    m.centralBank.policyRateYearly + m.config.aiChain.equityMarket.fundamentalDiscountYearly,
+  const yearAgo = c.revenueHistory[i * 13 + ((t - 12 + 13 * 4) % 13)];
+  const margin = NORMAL_MARGIN[c.role[i]];
+  const other = c.otherProfit[i] * m.macro.priceIndex;
+  const now = recent * margin + other;
+  const before = yearAgo * margin + other / (1 + m.macro.inflationYoY);
+  if (!(now > 0) || !(before > 0)) return null;
+  // The recent mean is centred two months back: 10 months after the year-ago month.
+  return Math.max(-0.9, Math.min(5, (now / before) ** 1.2 - 1));
+}
+
+/** The valuation's parameter structs, from aiChain.valuation and aiChain.shortSellers. */
+export function chainValuationParams(m: ModelState): {
+  dcf: DcfParams;
+  discount: DiscountParams;
+  shorts: ShortParams;
+  expectationSpeedMonthly: number;
+  policyPassThrough: number;
+} {
+  const v = m.config.aiChain.valuation;
+  return {
+    dcf: {
+      terminalGrowthYearly: v.terminalGrowthYearly,
+      growthFadeYearly: v.growthFadeYearly,
+      capexFadeYearly: v.capexFadeYearly,
+      horizonYears: v.horizonYears,
+      taxRate: m.config.government.profitTaxRate,
+    },
+    discount: {
+      termPremiumYearly: v.termPremiumYearly,
+      equityRiskPremiumYearly: v.equityRiskPremiumYearly,
+      lossSensitivity: v.lossPremiumSensitivity,
+      volatilitySensitivity: v.volatilityPremiumSensitivity,
+    },
+    shorts: m.config.aiChain.shortSellers,
+    expectationSpeedMonthly: v.expectationSpeedMonthly,
+    policyPassThrough: v.policyPassThrough,
+  };
+}
+
+/** The long rate the chain's cash flows are discounted at: neutral nominal rate (the central bank's r* estimate + its inflation target) + a share of the policy rate's gap to it. */
+function chainLongRate(m: ModelState, passThrough: number): number {
+  const neutral = m.centralBank.neutralRateEstimateYearly + m.config.centralBank.inflationTargetYearly;
+  return longRateYearly(m.centralBank.policyRateYearly, neutral, passThrough);
+}
+
+const inputs: DcfInputs = {
+  earningsYearly: 0,
+  interestYearly: 0,
+  netInvestmentYearly: 0,
+  cash: 0,
+  growthYearly: 0,
+  discountYearly: 0,
+};
+
+/**
+ * Firm i's equity value this month: old shareholders' share × max(EQUITY_FLOOR_SHARE × the value of its
+ * earnings alone, its discounted expected cash flows) at the market's expected growth and the given ERP.
+ */
+function firmValue(
+  m: ModelState,
+  i: number,
+  v: ReturnType<typeof chainValuationParams>,
+  erp: number,
+): number {
+  const c = m.aiChain;
+  chainDcfInputs(m, i, inputs);
+  inputs.growthYearly = c.growthExpectation[i];
+  inputs.discountYearly = equityDiscountRate(chainLongRate(m, v.policyPassThrough), v.discount, erp);
+  const value = discountedCashFlowValue(inputs, v.dcf);
+  const gross = discountedCashFlowValue(
+    { ...inputs, interestYearly: 0, netInvestmentYearly: 0, cash: 0 },
+    v.dcf,
   );
-  // AI earnings grow at the firm's expected growth for five years; the other
-  // businesses (a hyperscaler's software and advertising) grow at the
-  // terminal rate — so a cooling of AI growth expectations does not erase
-  // the value of a search engine.
-  const aiEarnings = 12 * recent * NORMAL_MARGIN[c.role[i]];
-  const otherEarnings = 12 * c.otherProfit[i] * priceIndex;
-  const g = Math.max(-0.5, Math.min(0.6, c.expectedGrowth[i]));
-  let value = 0;
-  let factor = 1;
-  for (let k = 1; k <= 5; k++) {
-    factor *= (1 + g) / (1 + r);
-    value += aiEarnings * factor;
-  }
-  value += (aiEarnings * factor * (1 + TERMINAL_GROWTH)) / (r - TERMINAL_GROWTH);
-  value += (otherEarnings * (1 + TERMINAL_GROWTH)) / (r - TERMINAL_GROWTH);
-  return Math.max(0, value);
+  return c.valuationScale[i] * Math.max(EQUITY_FLOOR_SHARE * Math.max(0, gross), value);
+}
+
+/** Equity volatility of firm i per year, from the price model's EWMA variance. */
+function volatilityYearly(m: ModelState, i: number): number {
+  return Math.sqrt(12 * Math.max(0, m.aiChain.market.varianceMonthly[i]));
 }
 
 /**
- * Calibrate fundamentals so that every firm starts fairly priced. Call once
- * after init. The chain's other profits are 2025 USD, so they are valued at
- * the 2025 price level (1), whatever the core's price level at startDate
- * (initial.priceLevel).
+ * Before prices start: market totals. The expectations are calibrated in
+ * the chain's first month (calibrateExpectations), when the policy rate and
+ * the firms' first flows are known.
  */
 export function initValuation(m: ModelState): void {
   const c = m.aiChain;
-  for (let i = 0; i < c.n; i++) {
-    const v = normalisedValue(m, i, 1);
-    c.valuationScale[i] = v > 0 ? (c.shares[i] * c.price[i]) / v : 1;
-  }
   let cap = 0;
   for (let i = 0; i < c.n; i++) cap += c.shares[i] * c.price[i];
   c.marketCapTotal = cap;
   c.marketPeak = cap;
 }
 
-const params: EquityMarketParams = { ...DEFAULT_EQUITY_MARKET_PARAMS };
-
-/** Short-seller target score in [0, 1]: leverage, negative cash flow, capex intensity. */
-function shortScore(m: ModelState, i: number): number {
+/**
+ * The chain's first month: each firm's expected growth is the one at which
+ * its discounted cash flows equal its configured market value (price 1 ×
+ * shares), at this month's policy rate and the base risk premium. Also sets
+ * the volatility reference and the short book's starting capital.
+ */
+export function calibrateExpectations(m: ModelState): void {
   const c = m.aiChain;
-  const cap = Math.max(1e-9, c.shares[i] * c.price[i]);
-  const leverage = Math.min(1, (c.bankLoans[i] + c.fundLoans[i]) / cap);
-  const burn = c.revenue[i] > 0 ? Math.min(1, Math.max(0, -c.profit[i]) / c.revenue[i]) : 1;
-  const capex = c.revenue[i] > 0 ? Math.min(1, c.capex[i] / (12 * c.revenue[i])) : 0;
-  return Math.min(1, (leverage + burn + capex) / 3);
+  const v = chainValuationParams(m);
+  const r = equityDiscountRate(
+    chainLongRate(m, v.policyPassThrough),
+    v.discount,
+    v.discount.equityRiskPremiumYearly,
+  );
+  for (let i = 0; i < c.n; i++) {
+    chainDcfInputs(m, i, inputs);
+    inputs.discountYearly = r;
+    const g = calibrateGrowthExpectation(inputs, v.dcf, c.shares[i] * c.price[i]);
+    c.growthAnchor[i] = g;
+    c.growthExpectation[i] = g;
+    c.equityRiskPremium[i] = v.discount.equityRiskPremiumYearly;
+    c.volatilityAtStart[i] = volatilityYearly(m, i);
+  }
+  const book: ShortBook = { shares: c.shortShares, cash: c.shortCash };
+  c.shortCash += shortCapitalTransfer(shortBookEquity(book, c.price), fundEquityHoldings(m), {
+    ...v.shorts,
+    capitalSpeedMonthly: 1,
+  });
 }
+
+/** Market value of the chain shares the fund owns. */
+function fundEquityHoldings(m: ModelState): number {
+  const c = m.aiChain;
+  let x = 0;
+  for (let i = 0; i < c.n; i++) x += m.fund.sharesHeld[i] * c.price[i];
+  return x;
+}
+
+const params: EquityMarketParams = { ...DEFAULT_EQUITY_MARKET_PARAMS };
 
 /** Standard normal draw from the named "equity" stream (Box–Muller). */
 function normal(m: ModelState): number {
@@ -88,37 +229,76 @@ function normal(m: ModelState): number {
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
 }
 
-/** New prices, revaluation flows, market stress. */
+/** Growth expectations, fundamentals, the short book's trades, new prices, revaluation flows, market stress. */
 export function valueChain(m: ModelState): void {
   const c = m.aiChain;
   if (c.n === 0) return;
   const em = m.config.aiChain.equityMarket;
+  const v = chainValuationParams(m);
   params.intensityOfChoice = em.intensityOfChoice * 120;
   params.trendWeight = em.trendStrength * 0.6;
   params.reversionSpeed = em.reversionSpeed;
   params.noiseVolatility = em.noiseMonthly;
-  params.shortPressure = em.shortPressure * 0.5;
+  params.shortPressure = 0; // the short book trades instead (orderFlow)
+  const first = m.tick === c.chainStartTick;
+  if (first) calibrateExpectations(m);
+  const months = m.tick - c.chainStartTick;
+  const drawdown = c.marketPeak > 0 ? 1 - c.marketCapTotal / c.marketPeak : 0;
   let cdsBefore = 0;
   for (let i = 0; i < c.n; i++) cdsBefore += c.cdsBp[i];
+
+  // Fundamentals and the short book's targets at today's prices.
+  const score = c.scratchN;
+  for (let i = 0; i < c.n; i++) {
+    if (!first) {
+      const observed = observedEarningsGrowth(m, i);
+      const anchor = agedAnchor(c.growthAnchor[i], months, v.dcf);
+      c.growthExpectation[i] = updateGrowthExpectation(
+        c.growthExpectation[i],
+        anchor,
+        observed ?? anchor,
+        c.market.fundamentalistShare[i],
+        v.expectationSpeedMonthly,
+      );
+    }
+    const erp = equityRiskPremium(v.discount, drawdown, volatilityYearly(m, i), c.volatilityAtStart[i]);
+    c.equityRiskPremium[i] = erp;
+    c.fundamental[i] = firmValue(m, i, v, erp) / Math.max(1e-9, c.shares[i]);
+    score[i] = shortTargetScore(
+      c.bankLoans[i] + c.fundLoans[i],
+      c.shares[i] * c.price[i],
+      c.profit[i],
+      c.revenue[i],
+      c.capex[i],
+    );
+  }
+
+  // The short book: capital from or to the long book, the borrow fee, then orders (margin calls first).
+  const book: ShortBook = { shares: c.shortShares, cash: c.shortCash };
+  book.cash += shortCapitalTransfer(shortBookEquity(book, c.price), fundEquityHoldings(m), v.shorts);
+  c.shortFeesPaid = chargeBorrowFee(book, c.price, c.shares, v.shorts);
+  const squeezed = planShortOrders(book, c.price, c.shares, score, c.defaulted, v.shorts, c.shortOrders);
+  fillShortOrders(book, c.shortOrders, c.price);
+  c.shortCash = book.cash;
+  if (squeezed) {
+    m.events.push({
+      type: "shortCovering",
+      coveredUsdBn: (-c.shortOrders.reduce((a, q, i) => a + q * c.price[i], 0) / m.params.scale) * 1e-9,
+    });
+  }
+
   let fundGain = 0;
   let cap = 0;
   let stakes = 0;
   for (let i = 0; i < c.n; i++) {
     const old = c.price[i];
-    const netCash = c.deposits[i] - c.bankLoans[i] - c.fundLoans[i];
-    const total = Math.max(
-      0.05 * c.valuationScale[i] * normalisedValue(m, i),
-      c.valuationScale[i] * normalisedValue(m, i) + 0.5 * netCash,
-    );
-    const fundamental = total / Math.max(1e-9, c.shares[i]);
     const z = normal(m);
     const p = stepEquityMarket(c.market, i, {
-      fundamentalValue: fundamental,
+      fundamentalValue: c.fundamental[i],
       noise: z,
-      shortScore: shortScore(m, i),
+      orderFlow: shortOrderFlow(c.shortOrders[i], c.shares[i], v.shorts),
       params,
     });
-    c.fundamental[i] = fundamental;
     c.price[i] = p;
     fundGain += (p - old) * m.fund.sharesHeld[i];
     cap += p * c.shares[i];
@@ -141,11 +321,11 @@ export function valueChain(m: ModelState): void {
 
 /**
  * After a default (issue 18 item 5). Reorganised: trading restarts from the
- * value of the reorganised firm — its fundamental on its remaining business
- * plus half its net cash, as in valueChain, on the balance sheet the
- * resolution left (lower debt) — or from its last price if that is lower;
- * the fundamental's calibration is kept, so the price (and with it the
- * distance to default and the spread) can recover with the business.
+ * value of the reorganised firm — its discounted expected cash flows, as in
+ * valueChain, on the balance sheet the resolution left (lower debt, expected
+ * growth cut to at most zero) — or from its last price if that is lower;
+ * old shareholders keep their claim, so the price (and with it the distance
+ * to default and the spread) can recover with the business.
  * Liquidated: the shares are worth what is left after the lenders, nearly
  * nothing, and the firm's value no longer tracks any business.
  */
@@ -158,9 +338,9 @@ export function resetAfterDefault(m: ModelState, i: number, liquidated: boolean)
     const left = Math.max(0, c.deposits[i] - c.bankLoans[i] - c.fundLoans[i]);
     p = Math.max(1e-9, left / Math.max(1e-9, c.shares[i]));
   } else {
-    const netCash = c.deposits[i] - c.bankLoans[i] - c.fundLoans[i];
-    const value = c.valuationScale[i] * normalisedValue(m, i);
-    const total = Math.max(0.05 * value, value + 0.5 * netCash);
+    // The reorganised firm's discounted cash flows on the balance sheet the resolution left (issue 18 item 2).
+    c.growthExpectation[i] = Math.min(c.growthExpectation[i], 0);
+    const total = firmValue(m, i, chainValuationParams(m), c.equityRiskPremium[i]);
     p = Math.max(1e-9, Math.min(old, total / Math.max(1e-9, c.shares[i])));
   }
   // Volatility restarts from the firm's calibrated asset volatility (the
@@ -177,4 +357,7 @@ export function resetAfterDefault(m: ModelState, i: number, liquidated: boolean)
     (p - old) * m.fund.sharesHeld[i],
   );
   if (c.role[i] === Role.modelLab) c.expectedGrowth[i] = Math.min(c.expectedGrowth[i], 0);
+  // Issue 18 item 2: the market's growth story for the firm ends with its default.
+  c.growthExpectation[i] = Math.min(c.growthExpectation[i], 0);
+  c.growthAnchor[i] = Math.min(c.growthAnchor[i], 0);
 }

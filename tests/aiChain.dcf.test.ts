@@ -1,0 +1,113 @@
+// Valuation by discounted expected cash flows (issue 18 item 2; src/model/agents/aiChain/dcf.ts),
+// on hand-built numbers.
+import { describe, expect, it } from "vitest";
+import {
+  agedAnchor,
+  calibrateGrowthExpectation,
+  type DcfInputs,
+  type DcfParams,
+  discountedCashFlowValue,
+  equityDiscountRate,
+  equityRiskPremium,
+  longRateYearly,
+  updateGrowthExpectation,
+} from "../src/model/agents/aiChain/dcf.ts";
+
+const P: DcfParams = {
+  terminalGrowthYearly: 0.03,
+  growthFadeYearly: 0.75,
+  capexFadeYearly: 0.7,
+  horizonYears: 20,
+  taxRate: 0.21,
+};
+const firm = (over: Partial<DcfInputs> = {}): DcfInputs => ({
+  earningsYearly: 100,
+  interestYearly: 0,
+  netInvestmentYearly: 0,
+  cash: 0,
+  growthYearly: 0.03,
+  discountYearly: 0.08,
+  ...over,
+});
+
+describe("discountedCashFlowValue", () => {
+  it("is the Gordon value when growth is terminal and nothing is invested", () => {
+    const v = discountedCashFlowValue(firm(), { ...P, taxRate: 0 });
+    expect(v).toBeCloseTo((100 * 1.03) / 0.05, 6);
+  });
+
+  it("rises with expected growth, falls with the discount rate, capex and interest, and adds cash", () => {
+    const base = discountedCashFlowValue(firm(), P);
+    expect(discountedCashFlowValue(firm({ growthYearly: 0.3 }), P)).toBeGreaterThan(1.5 * base);
+    expect(discountedCashFlowValue(firm({ discountYearly: 0.1 }), P)).toBeLessThan(0.75 * base);
+    expect(discountedCashFlowValue(firm({ netInvestmentYearly: 50 }), P)).toBeLessThan(base);
+    // Interest is paid every year of the horizon and, after it, grows with the firm (constant leverage).
+    let annuity = 0;
+    for (let k = 1; k <= 20; k++) annuity += 1.08 ** -k;
+    const pvInterest = 0.79 * 20 * (annuity + 1.08 ** -20 / 0.05);
+    expect(discountedCashFlowValue(firm({ interestYearly: 20 }), P)).toBeCloseTo(base - pvInterest, 6);
+    expect(discountedCashFlowValue(firm({ cash: 7 }), P)).toBeCloseTo(base + 7, 9);
+  });
+
+  it("a faster fade of excess growth lowers the value of a growth firm (no frozen multiple)", () => {
+    const slow = discountedCashFlowValue(firm({ growthYearly: 0.5 }), { ...P, growthFadeYearly: 0.9 });
+    const fast = discountedCashFlowValue(firm({ growthYearly: 0.5 }), { ...P, growthFadeYearly: 0.5 });
+    expect(fast).toBeLessThan(0.6 * slow);
+  });
+
+  it("keeps the discount rate at least a point above terminal growth", () => {
+    expect(discountedCashFlowValue(firm({ discountYearly: 0 }), { ...P, taxRate: 0 })).toBeCloseTo(
+      103 / 0.01,
+      6,
+    );
+  });
+});
+
+describe("calibrateGrowthExpectation", () => {
+  it("finds the expected growth that prices a firm at its market value", () => {
+    const x = firm({ netInvestmentYearly: 30, interestYearly: 5, cash: 40 });
+    for (const target of [1500, 4000, 12000]) {
+      const g = calibrateGrowthExpectation(x, P, target);
+      expect(discountedCashFlowValue({ ...x, growthYearly: g }, P)).toBeCloseTo(target, 3);
+    }
+  });
+
+  it("returns a bound when the target cannot be reached, and rejects an empty range", () => {
+    expect(calibrateGrowthExpectation(firm(), P, 1e12)).toBe(5);
+    expect(calibrateGrowthExpectation(firm(), P, 1)).toBe(-0.5);
+    expect(() => calibrateGrowthExpectation(firm(), P, 1, 1, 1)).toThrow(RangeError);
+  });
+});
+
+describe("discount rate and expectations", () => {
+  const D = {
+    termPremiumYearly: 0.005,
+    equityRiskPremiumYearly: 0.045,
+    lossSensitivity: 0.05,
+    volatilitySensitivity: 0.05,
+  };
+
+  it("the long rate moves with a share of the policy rate's gap to neutral", () => {
+    expect(longRateYearly(0.05, 0.05, 0.4)).toBeCloseTo(0.05, 12);
+    expect(longRateYearly(0, 0.05, 0.4)).toBeCloseTo(0.03, 12); // a cut to zero lowers it by 2 points, not 5
+    expect(equityDiscountRate(0.04, D, 0.045)).toBeCloseTo(0.09, 12);
+  });
+
+  it("the equity risk premium rises with the drawdown and with volatility above the start's", () => {
+    expect(equityRiskPremium(D, 0, 0.5, 0.5)).toBeCloseTo(0.045, 12);
+    expect(equityRiskPremium(D, 0.4, 0.5, 0.5)).toBeCloseTo(0.065, 12);
+    expect(equityRiskPremium(D, 0, 0.9, 0.5)).toBeCloseTo(0.065, 12);
+    expect(equityRiskPremium(D, 0, 0.3, 0.5)).toBeCloseTo(0.045, 12); // calmer than at the start: no discount
+  });
+
+  it("expected growth moves towards the fundamentalists' anchor or the observed trend by the traders' shares", () => {
+    expect(updateGrowthExpectation(0.3, 0.3, -0.2, 1, 0.1)).toBeCloseTo(0.3, 12);
+    expect(updateGrowthExpectation(0.3, 0.3, -0.2, 0, 0.1)).toBeCloseTo(0.25, 12);
+    expect(updateGrowthExpectation(0.3, 0.3, -0.2, 0.5, 1)).toBeCloseTo(0.05, 12);
+  });
+
+  it("the anchor ages towards terminal growth at the fade", () => {
+    expect(agedAnchor(0.5, 0, P)).toBeCloseTo(0.5, 12);
+    expect(agedAnchor(0.5, 12, P)).toBeCloseTo(0.03 + 0.47 * 0.75, 12);
+  });
+});
