@@ -3,6 +3,7 @@
 // model's story (docs/development.md "Code style", after BeforeIT.jl's one_step).
 
 import { resolveChainDefaults } from "./agents/aiChain/defaults.ts";
+import { resolveUpstreamExposures } from "./agents/aiChain/circular.ts";
 import { updateAiDemand } from "./agents/aiChain/demand.ts";
 import { financeChain, priceChainCredit } from "./agents/aiChain/finance.ts";
 import { planChain } from "./agents/aiChain/plans.ts";
@@ -109,6 +110,7 @@ export function step(m: ModelState): void {
   if (chain) valueChain(m); // chain share prices (heterogeneous traders), stress
 
   // --- Defaults and resolution, government financing ---
+  if (chain) resolveUpstreamExposures(m); // backstops called as guarantees, vendor loans written down (circular.ts)
   m.macro.chainDefaults = chain ? resolveChainDefaults(m) : 0; // haircuts, rejected contracts, wiped equity
   resolveBankFailures(m); // deposit insurance or bail-in
   financeGovernment(m); // bills to keep the account funded

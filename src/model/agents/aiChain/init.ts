@@ -13,6 +13,9 @@ import { ChainAccount, ROLE_NAMES, Role, SOURCE_COUNT, Source } from "../../stat
 /** Contract slots beyond the configured ones, for contracts signed during a run. */
 export const NEW_CONTRACT_SLOTS = 64;
 
+/** Backstop slots beyond the configured ones, for backstops the deal rule writes during a run (circular.ts; expired slots are reused). */
+export const NEW_BACKSTOP_SLOTS = 32;
+
 const f64 = (n: number) => new Float64Array(n);
 
 /** Build the chain (empty when aiChain.enabled is false). */
@@ -41,6 +44,7 @@ export function createAiChain(config: SpiralConfig, scale: number, bankCount: nu
   const backstops = ai.enabled ? ai.backstops : [];
   // Room for the contracts labs sign during the run (expired slots are reused).
   const nc = contracts.length + NEW_CONTRACT_SLOTS;
+  const nb = backstops.length + (ai.enabled ? NEW_BACKSTOP_SLOTS : 0);
   const c: AiChain = {
     n,
     names,
@@ -98,10 +102,10 @@ export function createAiChain(config: SpiralConfig, scale: number, bankCount: nu
     stakePerGw: f64(stakes.length),
     stakeMonthly: f64(stakes.length),
     stakeStart: new Int32Array(stakes.length),
-    backstopGuarantor: new Int32Array(backstops.length),
-    backstopBeneficiary: new Int32Array(backstops.length),
-    backstopRemaining: f64(backstops.length),
-    backstopUntil: new Int32Array(backstops.length),
+    backstopGuarantor: new Int32Array(nb).fill(-1),
+    backstopBeneficiary: new Int32Array(nb).fill(-1),
+    backstopRemaining: f64(nb),
+    backstopUntil: new Int32Array(nb).fill(-1),
     servicePrice: 1,
     adoption: 0,
     endUserAtStart: 0,
@@ -117,6 +121,11 @@ export function createAiChain(config: SpiralConfig, scale: number, bankCount: nu
     marketCapTotal: 0,
     stakesValue: 0,
     accounts: f64(ChainAccount.count),
+    // Circular financing by decision (circular.ts): no vendor loans at the start; prices start at 1.
+    vendorLoans: f64(n * n),
+    dealPriceAnchor: f64(n).fill(1),
+    exposureLosses: f64(n),
+    backstopDecided: new Uint8Array(nb),
   };
   for (let i = 0; i < n; i++) {
     const fc = firms[i];
