@@ -336,7 +336,12 @@ export const EVENT_TYPES = [
       { ...chainFirm, description: "The lender (aiChain.firms[].name)" },
       { name: "customer", type: "string", unit: "name", description: "The defaulting customer" },
       { name: "writtenDownUsdBn", type: "float", unit: "USD bn", description: "Written off" },
-      { name: "remainingUsdBn", type: "float", unit: "USD bn", description: "Still owed after the write-off" },
+      {
+        name: "remainingUsdBn",
+        type: "float",
+        unit: "USD bn",
+        description: "Still owed after the write-off",
+      },
     ],
   },
 ] as const satisfies readonly EventType[];

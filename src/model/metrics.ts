@@ -4,7 +4,13 @@
 // Phase and crisis need a little history; it lives in preallocated arrays
 // sized by the run length, never by the population.
 import type { SpiralConfig } from "../config/configTypes.ts";
-import { backlog, guaranteesOf, stakesValueOf, vendorDebtOf, vendorLoansOf } from "./agents/aiChain/circular.ts";
+import {
+  backlog,
+  guaranteesOf,
+  stakesValueOf,
+  vendorDebtOf,
+  vendorLoansOf,
+} from "./agents/aiChain/circular.ts";
 import { chainDebtRank } from "./agents/aiChain/defaults.ts";
 import { liveCapacity } from "./agents/aiChain/demand.ts";
 import { riskWeightedAssets } from "./agents/banks.ts";
@@ -456,7 +462,8 @@ export const CHAIN_FIRM_COLUMNS: readonly {
   {
     suffix: "exposureLosses",
     unit: "USD bn",
-    description: "credit losses on customers that defaulted so far in the run: vendor loans written down, guarantees paid",
+    description:
+      "credit losses on customers that defaulted so far in the run: vendor loans written down, guarantees paid",
     type: "float",
   },
 ];

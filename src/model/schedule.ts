@@ -2,8 +2,8 @@
 // each phase). Each line is one agent action; read top to bottom, this is the
 // model's story (docs/development.md "Code style", after BeforeIT.jl's one_step).
 
-import { resolveChainDefaults } from "./agents/aiChain/defaults.ts";
 import { resolveUpstreamExposures } from "./agents/aiChain/circular.ts";
+import { resolveChainDefaults } from "./agents/aiChain/defaults.ts";
 import { updateAiDemand } from "./agents/aiChain/demand.ts";
 import { financeChain, priceChainCredit } from "./agents/aiChain/finance.ts";
 import { planChain } from "./agents/aiChain/plans.ts";

@@ -110,7 +110,13 @@ function contracted(c: AiChain, tick: number, buyer: number, seller: number): nu
  * GPU content of a lab's compute contracts (gpuShare × its instalments) — a
  * lab's compute comes back to the chip maker as its clouds' GPU orders.
  */
-export function ordersFrom(c: AiChain, tick: number, gpuShare: number, vendor: number, customer: number): number {
+export function ordersFrom(
+  c: AiChain,
+  tick: number,
+  gpuShare: number,
+  vendor: number,
+  customer: number,
+): number {
   const direct = contracted(c, tick, customer, vendor);
   if (c.role[vendor] !== Role.chip) return direct;
   const role = c.role[customer];
@@ -207,7 +213,8 @@ export function planCircularDeals(c: AiChain, inp: DealInputs, p: CircularParams
     let total = 0;
     for (let j = 0; j < n; j++) {
       need[j] = 0;
-      if (j === u || c.defaulted[j] === 1 || c.role[j] === Role.chip || c.pdYearly[j] > p.maxCustomerPd) continue;
+      if (j === u || c.defaulted[j] === 1 || c.role[j] === Role.chip || c.pdYearly[j] > p.maxCustomerPd)
+        continue;
       need[j] = customerNeed(ordersFrom(c, t, inp.gpuShareOfCost, u, j), c.deposits[j], p.coverMonths);
       total += need[j];
     }
@@ -430,7 +437,8 @@ export function resolveUpstreamExposures(m: ModelState): number {
     if (c.defaulted[j] !== 1) continue;
     for (let k = 0; k < c.backstopGuarantor.length; k++) {
       const g = c.backstopGuarantor[k];
-      if (c.backstopBeneficiary[k] !== j || c.backstopRemaining[k] <= 0 || m.tick > c.backstopUntil[k]) continue;
+      if (c.backstopBeneficiary[k] !== j || c.backstopRemaining[k] <= 0 || m.tick > c.backstopUntil[k])
+        continue;
       if (g < 0 || c.defaulted[g] === 1) continue;
       const pay = Math.min(
         c.backstopRemaining[k],

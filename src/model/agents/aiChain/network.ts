@@ -11,7 +11,12 @@ export interface ChainNetworkSnapshot {
   format: "spiral-network/1";
   tick: number;
   nodes: { id: string; label: string; kind: string; valueUsdBn: number; defaulted: boolean }[];
-  edges: { source: string; target: string; kind: "contract" | "equity" | "vendorLoan" | "backstop"; valueUsdBn: number }[];
+  edges: {
+    source: string;
+    target: string;
+    kind: "contract" | "equity" | "vendorLoan" | "backstop";
+    valueUsdBn: number;
+  }[];
 }
 
 export function chainNetwork(m: ModelState): ChainNetworkSnapshot {
@@ -44,7 +49,8 @@ export function chainNetwork(m: ModelState): ChainNetworkSnapshot {
   for (let u = 0; u < c.n; u++) {
     for (let j = 0; j < c.n; j++) {
       const v = c.vendorLoans[u * c.n + j];
-      if (v > 0) edges.push({ source: c.names[u], target: c.names[j], kind: "vendorLoan", valueUsdBn: bn(v) });
+      if (v > 0)
+        edges.push({ source: c.names[u], target: c.names[j], kind: "vendorLoan", valueUsdBn: bn(v) });
     }
   }
   const backstops = new Map<string, number>();
