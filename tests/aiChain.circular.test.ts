@@ -23,7 +23,7 @@ import {
 import { createAiChain } from "../src/model/agents/aiChain/init.ts";
 import { createModel, type ModelState } from "../src/model/index.ts";
 import { checkLedger } from "../src/model/ledger.ts";
-import type { AiChain } from "../src/model/state.ts";
+import { type AiChain, Role } from "../src/model/state.ts";
 
 const CHIP = 0;
 const NEO = 1;
@@ -157,6 +157,12 @@ describe("planCircularDeals on a hand-built chain", () => {
     const deals = planCircularDeals(b.c, b.inputs, b.p);
     // Only the lab: its need 6.4 is within the budget of 10, so it is filled in full.
     expect(deals).toEqual([{ kind: DealKind.equity, vendor: CHIP, customer: LAB, amount: 6.4 }]);
+  });
+
+  it("finances only downstream firms: a hyperscaler customer gets nothing", () => {
+    const { c, inputs, p } = handBuilt();
+    c.role[NEO] = Role.hyperscaler;
+    expect(planCircularDeals(c, inputs, p).map((d) => d.customer)).toEqual([LAB]);
   });
 
   it("writes no backstop where one is running or the vendor's spare cash cannot cover it", () => {

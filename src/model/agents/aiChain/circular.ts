@@ -68,6 +68,16 @@ const isCloud = (role: number) =>
   role === Role.hyperscaler || role === Role.neocloud || role === Role.legacyCloud;
 
 /**
+ * Customers the rule finances: the downstream firms — neoclouds, legacy
+ * clouds and labs. Upstream firms (chip makers, hyperscalers) fund
+ * themselves in bond markets and are not financed by their vendors (the
+ * vendor-financed carriers of 2000 and the CoreWeave and OpenAI deals of
+ * 2025 were all downstream; docs/calibration.md §4, §11.1).
+ */
+const isDownstream = (role: number) =>
+  role === Role.neocloud || role === Role.legacyCloud || role === Role.modelLab;
+
+/**
  * Appetite for deals in [0, 1] from the firm's own share price: 1 while the
  * price is at or above its recent average, falling linearly to 0 at
  * 1/priceResponse below it. Vendor financing is procyclical — Lucent's
@@ -183,8 +193,8 @@ export function stakesValueOf(c: AiChain, u: number): number {
  * not in default), in index order:
  *
  * 1. budget = dealShareMonthly × (cash above its buffer) × appetite(share price);
- * 2. each live customer j with a default probability at most maxCustomerPd
- *    needs coverMonths of its orders from u that its cash does not cover;
+ * 2. each live downstream customer j (neocloud, legacy cloud, lab) with a
+ *    default probability at most maxCustomerPd needs coverMonths of its orders from u that its cash does not cover;
  *    the budget fills the needs pro rata;
  * 3. a cloud's part is a vendor loan up to loanToBacklog × its backlog (less
  *    what it already owes vendors), the rest — and a lab's whole part — new
@@ -213,7 +223,7 @@ export function planCircularDeals(c: AiChain, inp: DealInputs, p: CircularParams
     let total = 0;
     for (let j = 0; j < n; j++) {
       need[j] = 0;
-      if (j === u || c.defaulted[j] === 1 || c.role[j] === Role.chip || c.pdYearly[j] > p.maxCustomerPd)
+      if (j === u || c.defaulted[j] === 1 || !isDownstream(c.role[j]) || c.pdYearly[j] > p.maxCustomerPd)
         continue;
       need[j] = customerNeed(ordersFrom(c, t, inp.gpuShareOfCost, u, j), c.deposits[j], p.coverMonths);
       total += need[j];
