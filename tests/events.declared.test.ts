@@ -17,6 +17,9 @@ const RUNS: [string, string[]][] = [
   ["configs/scenarios/baseline-2025.json", ["seed=2"]],
   ["configs/scenarios/circular-unwind.json", ["seed=1"]],
   ["configs/scenarios/fed-hold-high.json", ["seed=3"]],
+  // Without the circular deal rule (the configured deals only): the vendor loans that keep customers liquid
+  // in the runs above are gone, and a customer defaults in the month's clearing (chainPaymentDefault).
+  ["configs/scenarios/baseline-2025.json", ["seed=2", "aiChain.circular.decide=false"]],
   // The rate path rule: a step at tick 130 and an override inside the run.
   [
     "configs/scenarios/fed-hold-high.json",
@@ -71,10 +74,15 @@ describe("the events real runs write", () => {
       "chainDebtDefault",
       "chainPaymentDefault",
       "chainDefault",
+      "vendorFinancing",
+      "equityForCompute",
+      "backstopWritten",
+      "guaranteeCalled",
+      "vendorLoanWrittenDown",
     ]) {
       expect(seen, type).toContain(type);
     }
-    expect(EVENT_TYPES.length).toBe(14);
+    expect(EVENT_TYPES.length).toBe(19);
   });
 
   it("carry no contract of rounding-residue size", () => {
