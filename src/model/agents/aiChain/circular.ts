@@ -135,18 +135,27 @@ export function ordersFrom(
   return direct;
 }
 
-/** A firm's outgoings over the next month: commitments, capex, operating costs, last month's interest and power. */
-export function monthlyOutgoings(c: AiChain, tick: number, i: number): number {
-  const rev = lastRevenue(c, i, tick);
-  let out =
+/**
+ * A firm's outgoings over the next month, as the finance rule counts them for
+ * its cash buffer (finance.ts): contract instalments, capex (its GPU part
+ * counted once with GPU contracts), a lab's costs, operating costs, last
+ * month's interest and power.
+ */
+export function monthlyOutgoings(c: AiChain, tick: number, i: number, gpuShare: number): number {
+  let gpuContracts = 0;
+  for (let k = 0; k < c.contractBuyer.length; k++) {
+    if (c.contractBuyer[k] !== i || c.contractMonthsLeft[k] <= 0 || c.contractStart[k] > tick) continue;
+    if (c.role[c.contractSeller[k]] === Role.chip) gpuContracts += c.contractMonthly[k];
+  }
+  return (
     contracted(c, tick, i, -1) +
-    c.capex[i] +
+    c.capex[i] -
+    Math.min(c.capex[i] * gpuShare, gpuContracts) +
     c.labOpex[i] +
-    c.opexShare[i] * rev +
+    c.opexShare[i] * lastRevenue(c, i, tick) +
     c.interestPaid[i] +
-    c.electricityPaid[i];
-  if (c.role[i] === Role.chip) out += (1 - c.grossMargin[i]) * rev;
-  return out;
+    c.electricityPaid[i]
+  );
 }
 
 /** Remaining value of firm i's contracts as seller: its backlog. */
@@ -192,7 +201,8 @@ export function stakesValueOf(c: AiChain, u: number): number {
  * This month's deals. For each upstream firm u (chip maker or hyperscaler,
  * not in default), in index order:
  *
- * 1. budget = dealShareMonthly × (cash above its buffer) × appetite(share price);
+ * 1. budget = dealShareMonthly × (cash above its buffer) × appetite(share
+ *    price) × (1 − the chain's market stress);
  * 2. each live downstream customer j (neocloud, legacy cloud, lab) with a
  *    default probability at most maxCustomerPd needs coverMonths of its orders from u that its cash does not cover;
  *    the budget fills the needs pro rata;
@@ -216,9 +226,16 @@ export function planCircularDeals(c: AiChain, inp: DealInputs, p: CircularParams
   for (let u = 0; u < n; u++) {
     const role = c.role[u];
     if (c.defaulted[u] === 1 || (role !== Role.chip && role !== Role.hyperscaler)) continue;
-    const appetite = dealAppetite(c.price[u], c.dealPriceAnchor[u], p.priceResponse);
+    // Vendors, like the chain's other investors (the fund's appetite, labs' contract signing), retreat
+    // as the chain's market stress rises.
+    const appetite =
+      dealAppetite(c.price[u], c.dealPriceAnchor[u], p.priceResponse) * (1 - Math.min(1, c.marketStress));
     if (appetite <= 0) continue;
-    const excess = cashAboveBuffer(c.deposits[u], monthlyOutgoings(c, t, u), inp.cashBufferMonths);
+    const excess = cashAboveBuffer(
+      c.deposits[u],
+      monthlyOutgoings(c, t, u, inp.gpuShareOfCost),
+      inp.cashBufferMonths,
+    );
     const budget = p.dealShareMonthly * excess * appetite;
     let total = 0;
     for (let j = 0; j < n; j++) {
