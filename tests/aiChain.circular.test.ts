@@ -159,6 +159,22 @@ describe("planCircularDeals on a hand-built chain", () => {
     expect(deals).toEqual([{ kind: DealKind.equity, vendor: CHIP, customer: LAB, amount: 6.4 }]);
   });
 
+  it("retreats with the chain's market stress: at stress 0.5 the budget is halved", () => {
+    const { c, inputs, p } = handBuilt();
+    c.marketStress = 0.5;
+    const deals = planCircularDeals(c, inputs, p);
+    expect(deals[0].amount).toBeCloseTo((41 * 5) / 47.4, 12);
+    c.marketStress = 1;
+    expect(planCircularDeals(c, inputs, p)).toEqual([]);
+  });
+
+  it("keeps the buffer the finance rule keeps: outgoings raise it and shrink the budget", () => {
+    const { c, inputs, p } = handBuilt();
+    c.labOpex[CHIP] = 10; // six months of 10 a month held back: 40 of the 100 left above the buffer
+    const deals = planCircularDeals(c, inputs, p);
+    expect(deals[0].amount).toBeCloseTo((41 * 4) / 47.4, 12);
+  });
+
   it("finances only downstream firms: a hyperscaler customer gets nothing", () => {
     const { c, inputs, p } = handBuilt();
     c.role[NEO] = Role.hyperscaler;

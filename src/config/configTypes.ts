@@ -953,7 +953,7 @@ export interface SpiralConfig {
        */
       dealShareMonthly: number;
       /**
-       * How the deal appetite follows the firm's own share price: appetite = clamp(1 + priceResponse × (price ÷ its average over priceMemoryMonths − 1), 0, 1). At 5, deals stop when the share is 20 % below its average.
+       * How the deal appetite follows the firm's own share price: appetite = clamp(1 + priceResponse × (price ÷ its average over priceMemoryMonths − 1), 0, 1) × (1 − the chain's market stress). At 5, deals stop when the share is 20 % below its average.
        */
       priceResponse: number;
       /**
