@@ -14,7 +14,7 @@ import { defineConfig } from "vitest/config";
  * lengnick.replication 16, engine.threads 14, scenarios.murphy 9,
  * engine.checkpoint 7, report.browser 5 (skipped without Chromium),
  * slurm.cluster 25 plus the first apt install; calibrate.cli 54 and
- * calibrate.identification 40 (spiral calibrate on worker threads); compare.cli 14 and compare.browser 5 (spawned CLI, Chromium; idle machine); events.declared, hugePages and
+ * calibrate.identification 40 (spiral calibrate on worker threads); compare.cli 14 and compare.browser 5 (spawned CLI, Chromium; idle machine); bench.scenarios (spawns npm run bench:scenarios at a tiny size on worker threads); events.declared, hugePages and
  * engine.failure run whole runs or spawn processes. Every other file took
  * 1.1–11 s alone, mostly vitest's start-up.
  */
@@ -42,6 +42,7 @@ export const SLOW_TESTS: readonly string[] = [
   "tests/calibrate.identification.test.ts",
   "tests/compare.cli.test.ts",
   "tests/compare.browser.test.ts",
+  "tests/bench.scenarios.test.ts",
 ];
 
 export default defineConfig({

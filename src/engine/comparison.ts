@@ -291,7 +291,14 @@ function quantileSorted(sorted: readonly number[], q: number): number {
   return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
 }
 
-function compareMeasure(
+/**
+ * One measure over paired arms: summaries[p][r] is arm p's run on seed r
+ * (undefined for a failed run). Each arm's value with a 95 % interval
+ * (Wilson for outcomes, t for means) and, for every arm after the first, the
+ * paired difference against arm 0 (Newcombe and McNemar for outcomes, paired
+ * t for means). Shared with engine/attribution.ts.
+ */
+export function compareMeasure(
   m: MeasureDefinition,
   summaries: readonly (readonly (RunSummary | undefined)[])[],
   threshold: number,

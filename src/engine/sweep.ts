@@ -61,13 +61,16 @@ import {
 import type { SweepTask, SweepTaskResult } from "./sweepTask.ts";
 
 /** The worker file: TypeScript, loaded through the tsx loader of WORKER_EXEC_ARGV. */
-const WORKER_FILE = fileURLToPath(new URL("../../workers/sweepRun.ts", import.meta.url));
+export const WORKER_FILE = fileURLToPath(new URL("../../workers/sweepRun.ts", import.meta.url));
 /**
  * The workers' loader: tsx's main entry, which also registers itself inside
  * worker threads. (On Node 20 "tsx/esm", which the launcher imports, hooks
  * only the main thread, so inheriting execArgv is not enough.)
  */
-const WORKER_EXEC_ARGV = ["--import", pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href];
+export const WORKER_EXEC_ARGV = [
+  "--import",
+  pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href,
+];
 /** Memory limit of each worker's V8 old generation when not given, MB. */
 export const DEFAULT_WORKER_MEMORY_MB = 4096;
 /** The lock file: the coordinator's pid while it writes the folder. */

@@ -76,6 +76,7 @@ table.data td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .note { color: var(--muted); font-size: 14px; }
 .scroll { overflow-x: auto; max-width: 100%; }
 table.data tr.failed td { background: #fde8e8; color: #8b1a1a; }
+table.data tr.none td { color: var(--muted); }
 .figure dd.bad { color: var(--crisis); }
 select { font: inherit; max-width: 100%; }
 .warnings { margin: 10px 0; }

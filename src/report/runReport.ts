@@ -4,6 +4,7 @@
 // crisis episodes, and the AI-chain network when the run wrote network.json.
 import { basename, join, resolve } from "node:path";
 import { writeFileAtomic } from "../io/atomicWrite.ts";
+import { cascadeSectionHtml, cascadeTimeline } from "./cascade.ts";
 import { escapeHtml, footerHtml, reportPage } from "./html.ts";
 import { recordOutput } from "./manifestOutputs.ts";
 import { layoutNetwork } from "./network.ts";
@@ -67,6 +68,7 @@ export function buildRunReport(run: RunFolder): RunReport {
     header(run, sections),
     ...sections.map(sectionHtml),
     run.network ? networkSection(run) : "",
+    chainStart(run) === undefined ? "" : cascadeSection(run),
     crisisSection(run, data.crises),
     footer(run),
   ].join("\n");
@@ -102,6 +104,7 @@ function header(run: RunFolder, sections: readonly ResolvedSection[]): string {
   const nav = sections
     .map((s) => `<a href="#${escapeHtml(s.id)}">${escapeHtml(s.title)}</a>`)
     .concat(run.network ? [`<a href="#ai-network">AI-chain network</a>`] : [])
+    .concat(chainStart(run) === undefined ? [] : [`<a href="#cascade">Cascade</a>`])
     .concat([`<a href="#crises">Crises</a>`]);
   return `<header>
 <h1>${escapeHtml(runName(run))} <span class="seed">· seed ${escapeHtml(String(seedOf(run) ?? "?"))}</span></h1>
@@ -209,6 +212,33 @@ function crisisSection(run: RunFolder, crises: readonly Interval[]): string {
 ${body}
 </tbody></table>
 </section>`;
+}
+
+/**
+ * The chain's first tick: from summary.json's bust measures, else the first
+ * month the chain has a market value; undefined for a run without the chain
+ * (it gets no cascade timeline).
+ */
+function chainStart(run: RunFolder): number | undefined {
+  const fromSummary = run.summary?.bust?.chainStartTick;
+  if (typeof fromSummary === "number") return fromSummary;
+  const cap = run.series.marketCapAiChain;
+  if (cap === undefined) return undefined;
+  const i = cap.findIndex((x) => x > 0);
+  return i < 0 ? undefined : i + 1;
+}
+
+/** The cascade timeline (cascade.ts) from events.ndjson and the unemployment series. */
+function cascadeSection(run: RunFolder): string {
+  return cascadeSectionHtml(
+    cascadeTimeline({
+      events: run.events,
+      unemploymentRate: run.series.unemploymentRate,
+      displacedByAutomation: run.series.displacedByAutomation,
+      dates: run.dates,
+      fromTick: chainStart(run) ?? 1,
+    }),
+  );
 }
 
 function footer(run: RunFolder): string {

@@ -1,15 +1,41 @@
-// The scenario table: every scenario in configs/scenarios over N seeds
-// (default 20), at a reduced population, printing per scenario the mean and
-// spread of peak unemployment and peak chain CDS index after the chain
-// starts, and the share of seeds with a crisis, a chain default, and a
-// negative-feedback phase that spreads to the wider economy (a month labelled
-// negative-feedback while unemployment is at least 1 point above its level at
-// the chain's start). Run: npm run bench:scenarios [-- --seeds 20 --households 10000 --scenarios a,b]
-import { readdirSync } from "node:fs";
+// The tables of docs/scenarios.md, on paired seeds (1…N, the same for every
+// config), run on the sweep's worker pool (workers/sweepRun.ts, one run per
+// task, summaries back):
+//
+// 1. The scenario table: every scenario in configs/scenarios, printing per
+//    scenario the mean and spread of peak unemployment and peak chain CDS
+//    index after the chain starts, and the share of seeds with a crisis, a
+//    chain default, a positive-feedback phase and negative feedback that
+//    spreads to the wider economy (a month labelled negative-feedback while
+//    unemployment is at least 1 point above its level at the chain's start).
+// 2. The attribution table (engine/attribution.ts): for each switchable
+//    mechanism, on − off on the same seeds, the change in the probability of
+//    a chain bust, peak chain CDS and peak unemployment with 95 % intervals.
+//    Written as Markdown and JSON to <out>/attribution.md and .json.
+//
+// Run: npm run bench:scenarios [-- --seeds 20 --households 10000 --months 108
+//   --only scenarios|attribution --scenarios a,b --workers N --out results]
+// Quick look: npm run bench:scenarios -- --only attribution --seeds 4 --households 2000
+import { mkdirSync, readdirSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { Piscina } from "piscina";
 import { chainStartTick } from "../../src/config/calendar.ts";
-import { loadConfig } from "../../src/config/index.ts";
-import { runInMemory } from "../../src/engine/index.ts";
+import { loadConfig, type SpiralConfig } from "../../src/config/index.ts";
+import {
+  ATTRIBUTION_BASE,
+  armKey,
+  attributionJson,
+  attributionMarkdown,
+  attributionTable,
+  distinctArms,
+  MECHANISMS,
+} from "../../src/engine/attribution.ts";
+import type { RunSummary } from "../../src/engine/summary.ts";
+import { WORKER_EXEC_ARGV, WORKER_FILE } from "../../src/engine/sweep.ts";
+import type { SweepTask, SweepTaskResult } from "../../src/engine/sweepTask.ts";
+import { writeFileAtomic } from "../../src/io/atomicWrite.ts";
 
 const { values } = parseArgs({
   options: {
@@ -17,65 +43,115 @@ const { values } = parseArgs({
     households: { type: "string", default: "10000" },
     months: { type: "string", default: "108" },
     scenarios: { type: "string" },
+    only: { type: "string" },
+    workers: { type: "string", default: String(availableParallelism()) },
+    out: { type: "string", default: "results" },
   },
 });
-const seeds = Number(values.seeds);
+const seeds = Array.from({ length: Number(values.seeds) }, (_, i) => i + 1);
 const months = Number(values.months);
 const households = Number(values.households);
-const names =
-  values.scenarios?.split(",") ??
-  readdirSync("configs/scenarios")
-    .filter((f) => f.endsWith(".json"))
-    .map((f) => f.replace(/\.json$/, ""))
-    .sort();
-
-function sum(a: ArrayLike<number>): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i];
-  return s;
+const workers = Math.max(1, Number(values.workers));
+const only = values.only;
+if (only !== undefined && only !== "scenarios" && only !== "attribution") {
+  console.error(`--only: "scenarios" or "attribution" (got "${only}")`);
+  process.exit(2);
 }
-const mean = (a: ArrayLike<number>) => sum(a) / a.length;
-const sd = (a: number[]) => {
-  const m = mean(a);
-  return Math.sqrt(a.reduce((x, y) => x + (y - m) ** 2, 0) / Math.max(1, a.length - 1));
-};
 
-console.log(
-  "| scenario | peak unemployment, mean ± sd | peak chain CDS index (bp), mean ± sd | months in crisis, mean ± sd | seeds with a crisis | with a chain default | with a positive-feedback phase | with negative feedback reaching jobs |",
-);
-console.log("|---|---|---|---|---|---|---|---|");
-for (const name of names) {
-  const peakU: number[] = [];
-  const peakCds: number[] = [];
-  const crisisMonths: number[] = [];
-  let boom = 0;
-  let crisis = 0;
-  let defaulted = 0;
-  let spread = 0;
-  for (let seed = 1; seed <= seeds; seed++) {
-    const c = loadConfig(`configs/scenarios/${name}.json`, {
-      sets: [
-        `households.count=${households}`,
-        // Firm counts scale with households by default (firms.*.householdsPerFirm).
-        `seed=${seed}`,
-      ],
-    });
-    const start = c.aiChain.enabled ? chainStartTick(c) - 1 : c.burnInTicks;
-    c.ticks = Math.min(c.ticks, start + months);
-    const s = runInMemory(c).series;
-    const u = s.unemploymentRate.slice(start);
-    peakU.push(Math.max(...u));
-    peakCds.push(Math.max(...s.cdsIndexAiChainBp.slice(start)));
-    if (s.crisis.slice(start).some((x) => x > 0)) crisis++;
-    crisisMonths.push(mean(s.crisis.slice(start)));
-    if (s.phase.slice(start).some((p) => p === 1)) boom++;
-    if (s.chainDefaults.slice(start).some((x) => x > 0)) defaulted++;
-    const phase = s.phase.slice(start);
-    if (phase.some((p, t) => p === -1 && u[t] >= u[0] + 0.01)) spread++;
-  }
-  const pct = (k: number) => `${Math.round((100 * k) / seeds)} %`;
-  console.log(
-    `| ${name} | ${(100 * mean(peakU)).toFixed(1)} % ± ${(100 * sd(peakU)).toFixed(1)} | ${mean(peakCds).toFixed(0)} ± ${sd(peakCds).toFixed(0)} | ${(100 * mean(crisisMonths)).toFixed(0)} % ± ${(100 * sd(crisisMonths)).toFixed(0)} | ${pct(crisis)} | ${pct(defaulted)} | ${pct(boom)} | ${pct(spread)} |`,
+/** A config of `file` with `sets`, at the bench's size and seed, cut to `months` after the chain's start. */
+function benchConfig(file: string, sets: readonly string[], seed: number): SpiralConfig {
+  // Firm counts scale with households by default (firms.*.householdsPerFirm).
+  const c = loadConfig(file, { sets: [...sets, `households.count=${households}`, `seed=${seed}`] });
+  const start = c.aiChain.enabled ? chainStartTick(c) - 1 : c.burnInTicks;
+  c.ticks = Math.min(c.ticks, start + months);
+  return c;
+}
+
+const pool = new Piscina<SweepTask, SweepTaskResult>({
+  filename: WORKER_FILE,
+  minThreads: workers,
+  maxThreads: workers,
+  execArgv: WORKER_EXEC_ARGV,
+});
+const started = performance.now();
+let ran = 0;
+
+/** Runs each config (in order) on the pool and returns their summaries in the same order. */
+async function runAll(configs: readonly SpiralConfig[], label: string): Promise<RunSummary[]> {
+  return Promise.all(
+    configs.map(async (config, i) => {
+      const r = await pool.run({ runId: `${label}-${i}`, config, runDir: null, command: "", attempt: 1 });
+      ran++;
+      return r.summary;
+    }),
   );
 }
-console.log(`\n${seeds} seeds, ${values.households} households, ${months} months from the chain's start.`);
+
+// Every config is loaded (and so checked) before anything runs: a bad override fails at once.
+const names =
+  only === "attribution"
+    ? []
+    : (values.scenarios?.split(",") ??
+      readdirSync("configs/scenarios")
+        .filter((f) => f.endsWith(".json"))
+        .map((f) => f.replace(/\.json$/, ""))
+        .sort());
+const scenarioConfigs = names.map((name) =>
+  seeds.map((seed) => benchConfig(`configs/scenarios/${name}.json`, [], seed)),
+);
+const arms = only === "scenarios" ? [] : distinctArms(MECHANISMS);
+const armConfigs = arms.map((arm) => seeds.map((seed) => benchConfig(ATTRIBUTION_BASE, arm.sets, seed)));
+mkdirSync(values.out, { recursive: true });
+
+if (only !== "attribution") {
+  const configs = scenarioConfigs;
+  const results = await Promise.all(configs.map((list, i) => runAll(list, names[i])));
+  const mean = (a: number[]) => a.reduce((x, y) => x + y, 0) / a.length;
+  const sd = (a: number[]) => {
+    const m = mean(a);
+    return Math.sqrt(a.reduce((x, y) => x + (y - m) ** 2, 0) / Math.max(1, a.length - 1));
+  };
+  const lines = [
+    "| scenario | peak unemployment, mean ± sd | peak chain CDS index (bp), mean ± sd | months in crisis, mean ± sd | seeds with a crisis | with a chain default | with a positive-feedback phase | with negative feedback reaching jobs |",
+    "|---|---|---|---|---|---|---|---|",
+  ];
+  names.forEach((name, k) => {
+    const runs = results[k];
+    // The summary's figures cover the months after the burn-in, which end where the chain starts.
+    const peakU = runs.map((s) => s.bust?.peakUnemployment ?? (s.unemploymentRate.max as number));
+    const peakCds = runs.map((s) => s.bust?.peakCdsBp ?? 0);
+    const crisisShare = runs.map((s) => s.crisisMonths / Math.max(1, s.monthsAnalysed));
+    const share = (f: (s: RunSummary) => boolean) =>
+      `${Math.round((100 * runs.filter(f).length) / runs.length)} %`;
+    lines.push(
+      `| ${name} | ${(100 * mean(peakU)).toFixed(1)} % ± ${(100 * sd(peakU)).toFixed(1)} | ${mean(peakCds).toFixed(0)} ± ${sd(peakCds).toFixed(0)} | ${(100 * mean(crisisShare)).toFixed(0)} % ± ${(100 * sd(crisisShare)).toFixed(0)} | ${share((s) => s.crisisEpisodes > 0)} | ${share((s) => (s.bust?.anyChainDefault ?? 0) > 0)} | ${share((s) => (s.phaseShare.positive ?? 0) > 0)} | ${share((s) => (s.bust?.negativeFeedbackJobsMonths ?? 0) > 0)} |`,
+    );
+  });
+  lines.push("", `${seeds.length} seeds, ${households} households, ${months} months from the chain's start.`);
+  const text = `${lines.join("\n")}\n`;
+  writeFileAtomic(join(values.out, "scenarios.md"), text);
+  console.log(text);
+}
+
+if (only !== "scenarios") {
+  const results = await Promise.all(armConfigs.map((list, i) => runAll(list, `arm${i}`)));
+  const byArm = new Map(arms.map((arm, i) => [armKey(arm), results[i]]));
+  const table = attributionTable(MECHANISMS, (arm) => byArm.get(armKey(arm)) ?? [], {
+    seeds,
+    setup: {
+      households,
+      "months from the chain's start": months,
+      runs: arms.length * seeds.length,
+    },
+  });
+  writeFileAtomic(join(values.out, "attribution.md"), attributionMarkdown(table));
+  writeFileAtomic(join(values.out, "attribution.json"), attributionJson(table));
+  console.log(attributionMarkdown(table));
+  console.log(`Written: ${join(values.out, "attribution.md")}, ${join(values.out, "attribution.json")}`);
+}
+
+await pool.destroy();
+const seconds = (performance.now() - started) / 1000;
+console.log(
+  `${ran} runs in ${seconds.toFixed(0)} s on ${workers} worker thread${workers === 1 ? "" : "s"} (${(seconds / Math.max(1, ran)).toFixed(2)} s a run of wall time).`,
+);
