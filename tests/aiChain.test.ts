@@ -90,7 +90,7 @@ describe("AI chain", () => {
     expect(s.neoCloud_cdsBp[0]).toBeLessThanOrEqual(700);
   });
 
-  it("defaults once per distress episode: a firm that cannot pay interest is reorganised, then protected", () => {
+  it("resolves distress once: a firm that cannot pay interest is reorganised or liquidated, and never defaults again without recovering revenue", () => {
     const run = runInMemory(
       small("configs/scenarios/baseline-2025.json", 30, (c) => {
         const neo = c.aiChain.firms.find((f) => f.name === "neoCloud")!;
@@ -100,11 +100,20 @@ describe("AI chain", () => {
     );
     const missed = run.events.filter((e) => e.type === "chainDebtDefault" && e.firm === "neoCloud");
     expect(missed.length).toBeGreaterThanOrEqual(1);
-    // Not once a month: 24 months of court protection follow each reorganisation.
-    for (let k = 1; k < missed.length; k++)
-      expect(Number(missed[k].tick) - Number(missed[k - 1].tick)).toBeGreaterThanOrEqual(24);
     const resolved = run.events.filter((e) => e.type === "chainDefault" && e.firm === "neoCloud");
-    expect(resolved.length).toBe(missed.length);
+    const liquidated = run.events.filter((e) => e.type === "chainLiquidation" && e.firm === "neoCloud");
+    expect(resolved.length).toBeGreaterThanOrEqual(1);
+    // A second default of a reorganised firm whose revenue has not recovered ends in liquidation, and an exited firm
+    // defaults no more: at most two defaults, the second one a liquidation.
+    expect(resolved.length).toBeLessThanOrEqual(2);
+    if (resolved.length === 2) expect(liquidated.length).toBe(1);
+    const s = run.series;
+    const first = s.neoCloud_defaulted.indexOf(1);
+    if (liquidated.length === 0) {
+      // Reorganised: its spread falls back from the default month as the balance sheet is lighter.
+      const after = s.neoCloud_cdsBp.slice(first + 3);
+      expect(Math.min(...after)).toBeLessThan(Math.max(...s.neoCloud_cdsBp.slice(0, first + 1)));
+    }
   });
 
   it("labs sign new compute contracts as they expect growth, and not when switched off", () => {

@@ -233,12 +233,39 @@ describe("absurd input exits 2 naming the file, the place and the limit, and wri
     );
   });
 
+  it("a rate-path step dated outside the run, or not as YYYY-MM", () => {
+    // The default run is 2025-01 to 2074-12 (startDate, ticks).
+    const file = configFile(
+      "path-outside.json",
+      JSON.stringify({
+        centralBank: {
+          rule: "path",
+          path: [
+            { from: "2030-01", rateYearly: 0.03 },
+            { from: "2024-12", rateYearly: 0.02 },
+            { from: "2075-01", rateYearly: 0.01 },
+          ],
+        },
+      }),
+    );
+    const stderr = expectBadRun(["run", file]);
+    expect(stderr).toBe(
+      `spiral: ${file}: centralBank.path[1].from: 2024-12 is outside the run; the run's months are 2025-01 to 2074-12 (startDate, ticks)\n` +
+        `spiral: ${file}: centralBank.path[2].from: 2075-01 is outside the run; the run's months are 2025-01 to 2074-12 (startDate, ticks)\n`,
+    );
+    const tick = configFile(
+      "path-tick.json",
+      JSON.stringify({ centralBank: { path: [{ from: 121, rateYearly: 0.03 }] } }),
+    );
+    expect(expectBadRun(["run", tick])).toContain(`${tick}: centralBank.path[0].from: must be a string`);
+  });
+
   it("lists longer than the schema's limits: rate path, overrides, contracts, stakes, backstops", () => {
     const many = (n: number, item: unknown) => Array.from({ length: n }, () => item);
     const cases: [string, unknown, string][] = [
       [
         "centralBank",
-        { path: many(10_001, { fromTick: 1, rateYearly: 0.02 }) },
+        { path: many(10_001, { from: "2025-01", rateYearly: 0.02 }) },
         "centralBank.path: must have at most 10000 items (got a list of 10001 items)",
       ],
       [

@@ -60,7 +60,7 @@ describe("loading a file", () => {
   });
 
   it("returns a fresh object on every call", () => {
-    const file = write("run.json", { centralBank: { path: [{ fromTick: 3, rateYearly: 0.02 }] } });
+    const file = write("run.json", { centralBank: { path: [{ from: "2025-03", rateYearly: 0.02 }] } });
     const a = loadConfig(file);
     a.centralBank.path[0].rateYearly = 0.3;
     a.households.count = 11;
@@ -79,8 +79,8 @@ describe("extends", () => {
       centralBank: {
         rule: "path",
         path: [
-          { fromTick: 1, rateYearly: 0.05 },
-          { fromTick: 12, rateYearly: 0.03 },
+          { from: "2025-01", rateYearly: 0.05 },
+          { from: "2025-12", rateYearly: 0.03 },
         ],
       },
     });
@@ -95,7 +95,7 @@ describe("extends", () => {
       extends: "../mid.json",
       name: "child",
       households: { count: 200 },
-      centralBank: { path: [{ fromTick: 6, rateYearly: 0.01 }] },
+      centralBank: { path: [{ from: "2025-06", rateYearly: 0.01 }] },
     });
 
     const config = loadConfig(child);
@@ -106,7 +106,7 @@ describe("extends", () => {
     expect(config.households.mpcIncomeMin).toBe(defaultConfig().households.mpcIncomeMin); // default
     expect(config.banks.count).toBe(3);
     expect(config.centralBank.rule).toBe("path"); // base, merged under child's centralBank
-    expect(config.centralBank.path).toEqual([{ fromTick: 6, rateYearly: 0.01 }]); // replaced, not merged
+    expect(config.centralBank.path).toEqual([{ from: "2025-06", rateYearly: 0.01 }]); // replaced, not merged
     expect(config).not.toHaveProperty("extends");
     expect(config).not.toHaveProperty("$schema");
   });
@@ -262,7 +262,7 @@ describe("validation errors", () => {
   });
 
   it("an unknown key inside a list item", () => {
-    const file = write("c.json", { centralBank: { path: [{ fromTick: 2, rate: 0.01 }] } });
+    const file = write("c.json", { centralBank: { path: [{ from: "2025-02", rate: 0.01 }] } });
     expect(inputError(() => loadConfig(file)).message).toContain(
       `${file}: centralBank.path[0].rate: unknown key "rate" — did you mean "rateYearly"?`,
     );
@@ -330,12 +330,12 @@ describe("--set", () => {
       sets: [
         "households.count=30",
         'households={"count": 40}',
-        'centralBank.path=[{"fromTick": 3, "rateYearly": 0.02}]',
+        'centralBank.path=[{"from": "2025-03", "rateYearly": 0.02}]',
       ],
     });
     expect(config.households.count).toBe(40);
     expect(config.households.mpcIncomeMax).toBe(0.9);
-    expect(config.centralBank.path).toEqual([{ fromTick: 3, rateYearly: 0.02 }]);
+    expect(config.centralBank.path).toEqual([{ from: "2025-03", rateYearly: 0.02 }]);
   });
 
   it("a value that is not JSON is a string; a string parameter takes the text as written", () => {
@@ -530,7 +530,7 @@ describe("validateConfigObject", () => {
     const input = {
       $schema: "x",
       households: { count: 20 },
-      centralBank: { path: [{ fromTick: 2, rateYearly: 0 }] },
+      centralBank: { path: [{ from: "2025-02", rateYearly: 0 }] },
     };
     const before = structuredClone(input);
     const config = validateConfigObject(input, "sweep run 3");

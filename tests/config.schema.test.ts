@@ -131,7 +131,7 @@ describe("defaultConfig", () => {
   it("returns a fresh object each time", () => {
     const a = defaultConfig();
     a.households.count = 77;
-    a.centralBank.path.push({ fromTick: 1, rateYearly: 0.01 });
+    a.centralBank.path.push({ from: "2025-01", rateYearly: 0.01 });
     const b = defaultConfig();
     expect(b.households.count).toBe(10000);
     expect(b.centralBank.path).toEqual([]);

@@ -20,10 +20,10 @@ const RUNS: [string, string[]][] = [
   // Without the circular deal rule (the configured deals only): the vendor loans that keep customers liquid
   // in the runs above are gone, and a customer defaults in the month's clearing (chainPaymentDefault).
   ["configs/scenarios/baseline-2025.json", ["seed=2", "aiChain.circular.decide=false"]],
-  // The rate path rule: a step at tick 130 and an override inside the run.
+  // The rate path rule: a step in 2026-08 (tick 130) and an override inside the run.
   [
     "configs/scenarios/fed-hold-high.json",
-    ["centralBank.rule=path", 'centralBank.path=[{"fromTick": 130, "rateYearly": 0.03}]', "ticks=160"],
+    ["centralBank.rule=path", 'centralBank.path=[{"from": "2026-08", "rateYearly": 0.03}]', "ticks=160"],
   ],
 ];
 
@@ -74,6 +74,11 @@ describe("the events real runs write", () => {
       "chainDebtDefault",
       "chainPaymentDefault",
       "chainDefault",
+      // Credit that can run (issue 18); chainLiquidation is checked on a hand-set state (tests/aiChain.credit.test.ts).
+      "chainDowngrade",
+      "refinancingFailed",
+      "fundRedemptionWave",
+      // Circular financing by decision (issue 18 item 3).
       "vendorFinancing",
       "equityForCompute",
       "backstopWritten",
@@ -82,7 +87,7 @@ describe("the events real runs write", () => {
     ]) {
       expect(seen, type).toContain(type);
     }
-    expect(EVENT_TYPES.length).toBe(19);
+    expect(EVENT_TYPES.length).toBe(23);
   });
 
   it("carry no contract of rounding-residue size", () => {

@@ -77,8 +77,9 @@ describe("setPolicyRate: Taylor rule", () => {
       m.centralBank.policyRateYearly,
       cb.neutralRealRateYearly + 0.04 + cb.inflationWeight * (0.04 - 0.02),
     );
-    expect(m.centralBank.policyRateYearly).toBeCloseTo(0.08, 12);
-    expectRel(m.macro.depositRateYearly, depositRateAt(m, 0.08));
+    // Taylor (1993): r* 1 % + π 4 % + 0.5 × (4 % − 2 %).
+    expect(m.centralBank.policyRateYearly).toBeCloseTo(0.06, 12);
+    expectRel(m.macro.depositRateYearly, depositRateAt(m, 0.06));
     expect(m.events).toEqual([]);
   });
 
@@ -96,11 +97,12 @@ describe("setPolicyRate: Taylor rule", () => {
     const r5 = rateAt(0.05, u0);
     expect(r3).toBeGreaterThan(r2);
     expect(r5).toBeGreaterThan(r3);
-    // Taylor principle: ∂i/∂π = 1 + φπ > 1.
-    expect((r5 - r2) / 0.03).toBeCloseTo(1 + 1.5, 9);
-    const rHighU = rateAt(0.02, 0.08);
+    // Taylor principle: ∂i/∂π = 1 + φπ = 1.5 > 1 (Taylor 1993).
+    expect((r5 - r2) / 0.03).toBeCloseTo(1 + 0.5, 9);
+    const rHighU = rateAt(0.02, 0.06); // 1.5 points more unemployment, still above the lower bound
     expect(rHighU).toBeLessThan(r2);
-    expect((r2 - rHighU) / 0.035).toBeCloseTo(0.5, 9);
+    // φu = 1 per point of unemployment (Taylor's 0.5 per point of output gap, Okun's 2).
+    expect((r2 - rHighU) / 0.015).toBeCloseTo(1, 9);
   });
 
   it("respects the lower bound (and the deposit rate does not go negative)", () => {
@@ -124,14 +126,14 @@ describe("setPolicyRate: Taylor rule", () => {
   it("smooths: i = ρ i₋₁ + (1 − ρ) target, converging geometrically to the target", () => {
     const m = taylor(0.9);
     m.centralBank.policyRateYearly = 0.03;
-    m.macro.inflationYoY = 0.04; // target 0.08
+    m.macro.inflationYoY = 0.04; // target 0.06
     setPolicyRate(m);
-    expect(m.centralBank.policyRateYearly).toBeCloseTo(0.9 * 0.03 + 0.1 * 0.08, 12);
+    expect(m.centralBank.policyRateYearly).toBeCloseTo(0.9 * 0.03 + 0.1 * 0.06, 12);
     for (let t = 2; t <= 20; t++) {
       m.tick = t;
       setPolicyRate(m);
     }
-    expect(m.centralBank.policyRateYearly).toBeCloseTo(0.08 - 0.05 * 0.9 ** 20, 12);
+    expect(m.centralBank.policyRateYearly).toBeCloseTo(0.06 - 0.03 * 0.9 ** 20, 12);
     expect(m.events).toEqual([]);
   });
 });
@@ -171,7 +173,7 @@ describe("learnNeutralRate", () => {
 });
 
 describe("setPolicyRate: path rule", () => {
-  function pathModel(path: { fromTick: number; rateYearly: number }[]): ModelState {
+  function pathModel(path: { from: string; rateYearly: number }[]): ModelState {
     return small((c) => {
       c.centralBank.rule = "path";
       c.centralBank.initialRateYearly = 0.045;
@@ -179,10 +181,10 @@ describe("setPolicyRate: path rule", () => {
     });
   }
 
-  it("holds the initial rate, steps at each configured tick, and logs one event per step", () => {
+  it("holds the initial rate, steps at each configured month (tick 1 = startDate), and logs one event per step", () => {
     const m = pathModel([
-      { fromTick: 5, rateYearly: 0.02 },
-      { fromTick: 10, rateYearly: 0.01 },
+      { from: "2025-05", rateYearly: 0.02 },
+      { from: "2025-10", rateYearly: 0.01 },
     ]);
     const rates: number[] = [];
     for (let t = 1; t <= 12; t++) {
@@ -199,12 +201,12 @@ describe("setPolicyRate: path rule", () => {
     expectRel(m.macro.depositRateYearly, depositRateAt(m, 0.01));
   });
 
-  // The schema accepts steps in any order: at tick 12 the step from tick 10
-  // applies, not the one from tick 5 listed after it.
+  // The schema accepts steps in any order: at tick 12 (2025-12) the step from
+  // 2025-10 applies, not the one from 2025-05 listed after it.
   it("an unsorted path still applies the latest step that has started", () => {
     const m = pathModel([
-      { fromTick: 10, rateYearly: 0.01 },
-      { fromTick: 5, rateYearly: 0.02 },
+      { from: "2025-10", rateYearly: 0.01 },
+      { from: "2025-05", rateYearly: 0.02 },
     ]);
     m.tick = 12;
     setPolicyRate(m);

@@ -224,7 +224,9 @@ describe("sweep report", () => {
     const cells = crisisCells(points, "x");
     expect(cells.map((c) => c.x)).toEqual(["0 – 0.2", "0.2 – 0.4", "0.4 – 0.6", "0.6 – 0.8", "0.8 – 1"]);
     expect(cells.reduce((n, c) => n + c.runs, 0)).toBe(20);
-    expect(valueLabel([{ fromTick: 1, rateYearly: 0.045 }])).toBe('[{"fromTick":1,"rateYearly":0.045}]');
+    expect(valueLabel([{ from: "2025-01", rateYearly: 0.045 }])).toBe(
+      '[{"from":"2025-01","rateYearly":0.045}]',
+    );
     expect(valueLabel({ a: "x".repeat(100) })).toHaveLength(48);
   });
 });

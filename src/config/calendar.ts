@@ -1,6 +1,7 @@
 // The run's calendar (issue 16 item 2): tick 1 is the config's startDate,
 // each tick one month. The AI chain's events (contracts, stakes, backstops)
-// and the central bank's overrides are dated in calendar months "YYYY-MM";
+// and the central bank's overrides and path steps are dated in calendar
+// months "YYYY-MM";
 // the model turns them into ticks here. The chain starts in aiChain.start
 // (default 2025-11); an event dated before it begins with the
 // chain, so moving the chain's start moves those events with it, while
@@ -71,6 +72,9 @@ export function checkCalendar(config: SpiralConfig): CalendarProblem[] {
       out.push({ pointer, problem: `${month} is before ${what} ${floor}` });
   };
 
+  config.centralBank.path.forEach((step, k) => {
+    within(`/centralBank/path/${k}/from`, step.from);
+  });
   config.centralBank.overrides.forEach((o, k) => {
     const at = `/centralBank/overrides/${k}`;
     within(`${at}/from`, o.from);

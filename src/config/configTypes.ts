@@ -357,7 +357,7 @@ export interface SpiralConfig {
      */
     neutralRealRateYearly: number;
     /**
-     * Speed at which the central bank revises its estimate r̂* of the neutral real rate: each month r̂* moves by this / 12 times the Taylor rule's gap terms φπ (π − π*) + φu (u* − u) — persistent inflation above target or unemployment below the natural rate mean the stance was looser than thought. Integral action: it removes the steady-state offset a wrong r* leaves (Orphanides & Williams 2002, 'Robust Monetary Policy Rules with Unknown Natural Rates', BPEA; Laubach & Williams 2003 estimate a time-varying r*). Paused while the rate is at its lower bound and the gaps call for a cut (no wind-up), and during overrides. 0 keeps r* fixed.
+     * Speed at which the central bank revises its estimate r̂* of the neutral real rate: each month r̂* moves by this / 12 times the Taylor rule's gap terms φπ (π − π*) + φu (u* − u) — persistent inflation above target or unemployment below the natural rate mean the stance was looser than thought. Integral action: it removes the steady-state offset a wrong r* leaves (Orphanides & Williams 2002, 'Robust Monetary Policy Rules with Unknown Natural Rates', BPEA; Laubach & Williams 2003 estimate a time-varying r*). Paused while the rate is at its lower bound and the gaps call for a cut (no wind-up), and during overrides. 0 keeps r* fixed. 0.1 a year (was 0.2): an assumption — with 0.2 the estimate, built up while the warm-up ran above target, overshot and left a slump at its end (unemployment ≈ 5 % in 2025-11 in baseline-2025); 0.1 keeps baseline.json's steady state (docs/ODD.md §5).
      */
     neutralRateLearning: number;
     /**
@@ -365,11 +365,11 @@ export interface SpiralConfig {
      */
     inflationTargetYearly: number;
     /**
-     * Taylor-rule response to the inflation gap.
+     * Taylor-rule response φπ to the inflation gap, on top of the one-for-one response in the rule's r̂* + π term: Taylor (1993), 'Discretion versus policy rules in practice', Carnegie-Rochester Conference Series 39, sets i = r* + π + 0.5 (π − π*) + 0.5 × output gap, so φπ = 0.5 and the rate moves 1.5 points per point of inflation (the Taylor principle). Was 1.5 (a total response of 2.5), which made the warm-up cycle (docs/ODD.md §5).
      */
     inflationWeight: number;
     /**
-     * Taylor-rule response to the unemployment gap (natural rate − actual).
+     * Taylor-rule response φu to the unemployment gap (natural rate − actual): Taylor's (1993) 0.5 on the output gap times an Okun coefficient of 2 (output gap ≈ 2 × unemployment gap; 'textbooks say β = −0.5', docs/calibration.md §10.4), as in the unemployment-gap form of the rule (e.g. Yellen 2012, 'Perspectives on Monetary Policy'; FOMC Monetary Policy Report, policy-rules box).
      */
     unemploymentWeight: number;
     /**
@@ -385,17 +385,17 @@ export interface SpiralConfig {
      */
     lowerBoundYearly: number;
     /**
-     * With rule 'path': the policy rate from each given tick on (a step function; before the first step the initial rate holds).
+     * With rule 'path': the policy rate from each given month on (a step function; before the first step the initial rate holds). Months are calendar months of the run, like centralBank.overrides (startDate is tick 1): each `from` must lie within the run.
      *
      * @maxItems 10000
      */
     path: {
       /**
-       * First tick at which the rate applies.
+       * First month at which the rate applies (calendar month; must lie within the run).
        */
-      fromTick: number;
+      from: string;
       /**
-       * Policy rate from that tick.
+       * Policy rate from that month.
        */
       rateYearly: number;
     }[];
@@ -638,6 +638,18 @@ export interface SpiralConfig {
        * Yearly volatility of the share price at the start; with the initial leverage it fixes the firm's asset volatility, which (levered to current debt) is the floor of the volatility the credit model uses. The neocloud's 0.7 puts its 5-yr CDS at ≈540 bp, inside the 368–643 bp of Oct–Nov 2025 (docs/calibration.md §3).
        */
       equityVolatility: number;
+      /**
+       * Share of the firm's initial debt (bank and market) that matures within the first 12 months, falling due in equal monthly parts (issue 18: refinancing walls). CoreWeave-like: $4.2bn of 2026 maturities on ≈$14bn (0.3); Oracle-like: $7.3bn of current notes on $92.6bn (0.08) (docs/calibration.md §2, §12.2). Other firms: 0.1, an assumption (a bond ladder of about ten years).
+       */
+      debtDueFirstYearShare: number;
+      /**
+       * The rest of the initial debt matures in equal monthly parts from month 13 to this many years (maturities beyond 20 years sit past the model's debt ring and never fall due in a run). Hyperscalers' IG bonds run 5–40 years (docs/calibration.md §2); CoreWeave's notes are due 2030–2032 (§2). Default 10: an assumption.
+       */
+      debtLongestMaturityYears: number;
+      /**
+       * Share of the initial debt that is secured on GPUs, data centres and customer contracts (delayed-draw term loans, OEM financing, project loans). CoreWeave-like: its DDTLs and OEM financing carry most of its ≈$14bn (0.8, from the 10-Q debt table's instruments, docs/calibration.md §2); Oracle-like: the $38bn Vantage data-centre loan of ≈$108bn (0.35, §2). Others 0.
+       */
+      securedDebtShare: number;
     }[];
     /**
      * Multi-period purchase commitments (lab → cloud compute, cloud → chip orders), announced vs realised, cancellable with a penalty. Defaults from docs/calibration.md §4, dated in calendar months: the deals in force by late 2025 (Azure +$250bn, AWS $38bn, CoreWeave ≈$22.4bn, Oracle → Nvidia ≈$40bn) from 2025-11, the chain's start in baseline-2025; OpenAI → Oracle ≈$300bn over ~5 years from 2027-01.
@@ -871,7 +883,7 @@ export interface SpiralConfig {
        */
       fundRiskAppetite: number;
       /**
-       * Maturity of chain debt; principal is repaid in equal parts and refinanced if lenders allow.
+       * Term of new bank loans to chain firms (term loans, bullet repayment at maturity); the loan's margin over the policy rate is fixed when it is made, its base floats.
        */
       loanMaturityMonths: number;
       /**
@@ -910,6 +922,78 @@ export interface SpiralConfig {
        * Lenders' leverage limit: no new debt once a chain firm's debt exceeds this multiple of its annual operating earnings (revenue — or contracted revenue, if higher — less operating costs, plus other businesses' profit). Above it, capacity orders that need debt are cut.
        */
       maxDebtToEarnings: number;
+      /**
+       * Term of new bonds and private-credit loans (fixed coupon, bullet). The coupon is fixed when the debt is issued: the policy rate then, plus bondTermPremiumBp, plus the lending spread then.
+       */
+      bondMaturityMonths: number;
+      /**
+       * Term premium of a bond's fixed coupon over the policy rate at issue (the model has no yield curve).
+       */
+      bondTermPremiumBp: number;
+      /**
+       * A chain firm's rating (from its CDS spread, graded by docs/calibration.md §3's rating buckets) moves one grade a month at most, and only when the spread is beyond the grade's bound by this share (agencies rate through the cycle).
+       */
+      ratingHysteresis: number;
+      /**
+       * Spread jump when a firm falls out of investment grade (BBB → BB): holders restricted to investment grade must sell, and the spread on its debt and new borrowing jumps by this much, then decays (fallenAngelHalfLifeMonths).
+       */
+      fallenAngelPremiumBp: number;
+      /**
+       * Half-life of the forced-selling premium.
+       */
+      fallenAngelHalfLifeMonths: number;
+      /**
+       * Share of the non-bank fund's money that may hold only investment-grade debt (insurers, pension mandates): it buys no new debt of a firm rated below BBB.
+       */
+      investmentGradeOnlyShare: number;
+      /**
+       * Haircut lenders apply to GPU, data-centre and contract collateral when GPU rental prices stand at their year-average level: secured lending (delayed-draw term loans, OEM financing) reaches (1 − haircut) of the collateral whatever the borrower's default probability.
+       */
+      securedHaircut: number;
+      /**
+       * Points the haircut rises per point GPU rental prices (the AI service price) stand below their average of about the last year.
+       */
+      haircutSensitivity: number;
+      /**
+       * Loss given default of secured chain loans, in their spread (secured debt is repaid first from the collateral).
+       */
+      securedLossGivenDefault: number;
+      /**
+       * Months over which a borrower must repay secured debt that exceeds its borrowing base (a margin call, e.g. after GPU rental prices fall); what it cannot pay or refinance is a default.
+       */
+      securedCureMonths: number;
+      /**
+       * Most a bank lends to one chain firm, as a share of its equity.
+       */
+      bankConcentrationLimit: number;
+      /**
+       * Discount on book value at which a liquidated chain firm's data centres and GPUs are sold to the surviving cloud with the most capacity (a fire sale to the only buyers who can use them).
+       */
+      liquidationDiscount: number;
+      /**
+       * Households' net subscriptions to the private-credit fund per month, as a share of its credit book (cash plus loans), per unit of the book's monthly return in excess of the deposit rate.
+       */
+      fundFlowSensitivity: number;
+      /**
+       * Multiplier on fundFlowSensitivity when the excess return is negative: outflows react more to losses than inflows to gains.
+       */
+      fundOutflowAsymmetry: number;
+      /**
+       * Most the fund redeems in a month, as a share of its credit book (a semi-liquid vehicle's gate).
+       */
+      fundRedemptionGateMonthly: number;
+      /**
+       * Most the fund takes in a month, as a share of its credit book; subscriptions are also limited to the month's distributions from firms, banks and the utility that households reinvest.
+       */
+      fundMaxInflowMonthly: number;
+      /**
+       * Weight of this month's return in the smoothed return that fund flows chase (an exponential average).
+       */
+      fundFlowSmoothing: number;
+      /**
+       * Net redemptions above this share of the fund's credit book in a month start a redemption wave (the fundRedemptionWave event).
+       */
+      redemptionWaveShare: number;
     };
     /**
      * Share prices of chain firms: fundamentalists and trend followers who switch by recent performance (Brock–Hommes), and a short-selling fund.

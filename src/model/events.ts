@@ -206,7 +206,7 @@ export const EVENT_TYPES = [
   {
     type: "chainDebtDefault",
     description:
-      "An AI-chain firm misses a debt payment that no lender will roll over at its default probability: it is in default (resolved at month end, see chainDefault). Not repeated within 24 months of a previous default (reorganisation).",
+      "An AI-chain firm misses a debt payment that no lender will roll over at its default probability: it is in default (resolved at month end, see chainDefault).",
     source: "src/model/agents/aiChain/finance.ts",
     fields: [
       chainFirm,
@@ -244,7 +244,7 @@ export const EVENT_TYPES = [
   {
     type: "chainDefault",
     description:
-      "Month end: an AI-chain firm in default is reorganised (as in a Chapter 11): its lenders seize its cash and write off part of the rest of its debt, old shareholders are nearly wiped out, it rejects its remaining contracts as buyer and cancels the equity investments it had announced, and it keeps operating.",
+      "Month end: an AI-chain firm in default is resolved. Reorganised (as in a Chapter 11): its lenders seize its cash and write off the debt its business cannot carry, its shares are repriced on the reorganised balance sheet, it keeps its customers and the compute contracts its operating cash flow can pay for (the rest are rejected), cancels the equity investments it had announced, and keeps operating with new maturities. Or liquidated (see chainLiquidation).",
     source: "src/model/agents/aiChain/defaults.ts",
     fields: [
       chainFirm,
@@ -267,6 +267,85 @@ export const EVENT_TYPES = [
         unit: "USD bn",
         description: "Remaining value of its contracts as buyer, rejected",
       },
+    ],
+  },
+  // --- Credit that can run and defaults that resolve (issue 18 items 4–5) ---
+  {
+    type: "chainDowngrade",
+    description:
+      "An AI-chain firm's rating falls one grade (ratings follow its CDS spread slowly, aiChain/credit.ts). A fall from BBB to BB takes it out of investment grade: holders restricted to investment grade sell, and its spread jumps by aiChain.finance.fallenAngelPremiumBp.",
+    source: "src/model/agents/aiChain/finance.ts",
+    fields: [
+      chainFirm,
+      {
+        name: "fromRating",
+        type: "string",
+        unit: "AA | A | BBB | BB | B | CCC | CC",
+        description: "Grade before",
+      },
+      {
+        name: "toRating",
+        type: "string",
+        unit: "AA | A | BBB | BB | B | CCC | CC",
+        description: "Grade after",
+      },
+    ],
+  },
+  {
+    type: "refinancingFailed",
+    description:
+      "Principal an AI-chain firm owes this month (a maturity, or secured debt above its borrowing base) exceeds its cash and no lender will roll it over: it is in default (see chainDebtDefault).",
+    source: "src/model/agents/aiChain/finance.ts",
+    fields: [
+      chainFirm,
+      {
+        name: "amountUsdBn",
+        type: "float",
+        unit: "USD bn",
+        description: "Principal it could neither pay nor refinance",
+      },
+    ],
+  },
+  {
+    type: "fundRedemptionWave",
+    description:
+      "Households' net redemptions from the private-credit fund rise above aiChain.finance.redemptionWaveShare of its credit book in a month (written when a wave starts).",
+    source: "src/model/agents/fund.ts",
+    fields: [
+      {
+        name: "redemptionsUsdBn",
+        type: "float",
+        unit: "USD bn",
+        description: "Net redemptions due next month",
+      },
+      {
+        name: "navUsdBn",
+        type: "float",
+        unit: "USD bn",
+        description: "The fund's net asset value (credit and equity)",
+      },
+    ],
+  },
+  {
+    type: "chainLiquidation",
+    description:
+      "Month end: an AI-chain firm in default cannot be reorganised — its operating cash flow does not cover its operating costs, or it was reorganised before and its revenue has not recovered — so it is liquidated: its data centres and GPUs are sold at aiChain.finance.liquidationDiscount to the surviving cloud with the most capacity, which also takes its customers and its contracts as seller; its lenders get the proceeds, and it exits.",
+    source: "src/model/agents/aiChain/defaults.ts",
+    fields: [
+      chainFirm,
+      {
+        name: "buyer",
+        type: "string",
+        unit: "name",
+        description: "The firm that took its capacity and customers ('' if none)",
+      },
+      {
+        name: "capacityGw",
+        type: "float",
+        unit: "GW",
+        description: "Capacity in service and under construction sold",
+      },
+      { name: "saleUsdBn", type: "float", unit: "USD bn", description: "What the buyer paid" },
     ],
   },
   // --- Circular financing by decision (src/model/agents/aiChain/circular.ts) ---

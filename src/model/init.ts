@@ -361,6 +361,11 @@ export function createInitialState(config: SpiralConfig, opts: InitOptions = {})
   for (let k = 0; k < Fc + Fk; k++) equityTotal += firms.marketValue[k];
   const incomeTax = config.government.incomeTaxRate;
   const dividendsPerHousehold = (profitTotal * cf.payoutRatio) / N;
+  // Cash transfers (government.transfersShareOfGdp, paid every month at the price level,
+  // agents/households.ts) are part of the income households expect from the start: left out,
+  // expected income fell short of actual income by about a tenth, spending climbed for months and set off the
+  // warm-up's first boom (unemployment at 0 for a year in baseline-2025).
+  const transferPerHousehold = config.government.transfersShareOfGdp * outputPerHousehold * p0;
   for (let i = 0; i < N; i++) {
     const labour =
       households.employer[i] >= 0
@@ -368,7 +373,7 @@ export function createInitialState(config: SpiralConfig, opts: InitOptions = {})
         : config.government.benefitReplacementRate * households.wage[i];
     const div = (households.equityUnits[i] / totalUnits) * dividendsPerHousehold * N;
     households.expectedIncome[i] =
-      (labour + div + (households.deposits[i] * depositRate) / 12) * (1 - incomeTax);
+      (labour + transferPerHousehold + div + (households.deposits[i] * depositRate) / 12) * (1 - incomeTax);
   }
 
   let outputTotal = 0;

@@ -258,6 +258,25 @@ export const SERIES_COLUMNS: readonly SeriesColumn[] = [
     description: "Bonds and private loans of the chain held by the non-bank fund",
   },
   { name: "bankExposureToAiChain", type: "float", unit: "USD bn", description: "Bank loans to the chain" },
+  // The private-credit fund's book and flows (issue 18 item 4, agents/fund.ts).
+  {
+    name: "fundCash",
+    type: "float",
+    unit: "USD bn",
+    description: "The non-bank fund's cash: what it can lend and invest, and pay redemptions from",
+  },
+  {
+    name: "fundNav",
+    type: "float",
+    unit: "USD bn",
+    description: "The non-bank fund's net asset value: cash, chain debt and chain shares, marked to market",
+  },
+  {
+    name: "fundNetFlow",
+    type: "float",
+    unit: "USD bn per month",
+    description: "Households' net subscriptions to the non-bank fund this month (negative: redemptions)",
+  },
   {
     name: "aiComputeGw",
     type: "float",
@@ -703,9 +722,15 @@ export class MetricsTracker {
     r[COL.debtFundedRevenueShare] = revenue > 0 ? debtFunded / revenue : 0;
     r[COL.marketCapAiChain] = cap * toBn;
     r[COL.marketCapTotal] = (cap + m.macro.equityTotal) * toBn;
-    r[COL.cdsIndexAiChainBp] = c.n > 0 ? cdsSum / c.n : 0;
+    // Liquidated firms (aiChain.exited) leave the index, as defaulted names leave a CDX series.
+    let live = 0;
+    for (let i = 0; i < c.n; i++) live += c.exited[i] === 1 ? 0 : 1;
+    r[COL.cdsIndexAiChainBp] = live > 0 ? cdsSum / live : 0;
     r[COL.privateCreditExposure] = fundDebt * toBn;
     r[COL.bankExposureToAiChain] = bankDebt * toBn;
+    r[COL.fundCash] = m.fund.deposits * toBn;
+    r[COL.fundNav] = m.fund.nav * toBn;
+    r[COL.fundNetFlow] = m.fund.netFlow * toBn;
     r[COL.aiComputeGw] = liveCapacity(m) / m.params.scale;
     r[COL.aiServicePrice] = c.n > 0 ? c.servicePrice : 0;
     r[COL.aiAdoption] = c.n > 0 ? c.adoption : 0;

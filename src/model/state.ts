@@ -317,6 +317,27 @@ export interface AiChain {
   assetVolatility: Float64Array;
   pdYearly: Float64Array;
   cdsBp: Float64Array;
+  // --- Credit that can run (issue 18 item 4; aiChain/credit.ts) ---
+  /**
+   * Principal falling due, bank loans and bonds/private credit apart:
+   * bankDue[i·DEBT_HORIZON_MONTHS + t mod DEBT_HORIZON_MONTHS] is what firm i
+   * owes its bank in month t (refinancing walls).
+   */
+  bankDue: Float64Array;
+  fundDue: Float64Array;
+  /** Part of the firm's debt secured on GPUs, data centres and contracts (its borrowing base limits it). */
+  securedDebt: Float64Array;
+  /** Rating grade (aiChain/credit.ts RATING_NAMES: 0 = AA … 6 = CC). */
+  rating: Uint8Array;
+  /** Forced-selling premium after a fall out of investment grade (bp), decaying. */
+  forcedSpreadBp: Float64Array;
+  /** GPU rental price (the AI service price) averaged over about a year: the collateral haircut's reference. */
+  gpuPriceReference: number;
+  // --- Defaults that resolve (issue 18 item 5; aiChain/defaults.ts) ---
+  /** 1 once a firm has been liquidated: its capacity and customers were sold; it no longer acts. */
+  exited: Uint8Array;
+  /** Revenue (monthly, averaged over a year) at its last reorganisation; 0 if none. */
+  revenueAtDefault: Float64Array;
   defaulted: Uint8Array;
   /** Defaults so far in the run, per firm. */
   defaultCount: Uint16Array;
@@ -431,6 +452,18 @@ export interface Fund {
   distributionDue: number;
   /** Interest and dividends received this month. */
   income: number;
+  // --- Flows of the private-credit fund (issue 18 item 4; agents/fund.ts) ---
+  /** Interest received and chain debt written off this month (the credit book's return). */
+  creditIncome: number;
+  creditLosses: number;
+  /** Smoothed monthly return of the credit book (cash plus loans) in excess of the deposit rate. */
+  excessReturnSmoothed: number;
+  /** Households' net subscriptions decided for next month (negative: redemptions), model USD. */
+  netFlowDue: number;
+  /** Net subscriptions realised this month (negative: redemptions), model USD. */
+  netFlow: number;
+  /** 1 while net redemptions exceed aiChain.finance.redemptionWaveShare of the book. */
+  redemptionWave: number;
 }
 
 /**

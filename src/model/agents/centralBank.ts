@@ -11,7 +11,7 @@ import type { ModelState } from "../state.ts";
  * i = ρ i₋₁ + (1 − ρ) target, floored at the lower bound; r̂* is the
  * central bank's estimate of the neutral real rate, revised by
  * learnNeutralRate. With rule "path"
- * the rate follows the configured steps. A change of regime or a step is
+ * the rate follows the configured steps (dated in calendar months). A change of regime or a step is
  * logged as a policy event.
  */
 export function setPolicyRate(m: ModelState): void {
@@ -19,12 +19,14 @@ export function setPolicyRate(m: ModelState): void {
   const prev = m.centralBank.policyRateYearly;
   let rate: number;
   if (cb.rule === "path") {
-    // The step that started most recently applies, whatever the list order.
+    // The step that started most recently applies, whatever the list order;
+    // its month is a calendar month of the run (config/calendar.ts).
     rate = cb.initialRateYearly;
     let latest = 0;
     for (const step of cb.path) {
-      if (step.fromTick <= m.tick && step.fromTick >= latest) {
-        latest = step.fromTick;
+      const from = tickOfMonth(m.config.startDate, step.from);
+      if (from <= m.tick && from >= latest) {
+        latest = from;
         rate = step.rateYearly;
       }
     }

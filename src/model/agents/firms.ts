@@ -353,6 +353,15 @@ export function collectDistributions(m: ModelState): number {
     }
     recordFlow(m.ledger.flows, FlowRow.entryEquity, Sector.households, Sector.firms, paid);
   }
-  m.macro.dividendPool = pool - paid;
-  return (pool - paid) / m.macro.totalEquityUnits;
+  // Households' subscriptions to the private-credit fund (agents/fund.ts markFund), paid out of
+  // the distributions they receive: reinvested distributions (issue 18 item 4).
+  const subscribed = Math.min(Math.max(0, m.fund.netFlowDue), pool - paid);
+  if (subscribed > 0) {
+    creditParty(m, Party.fund, 0, subscribed);
+    recordFlow(m.ledger.flows, FlowRow.dividends, Sector.privateCredit, Sector.households, -subscribed);
+  }
+  m.fund.netFlow = subscribed - Math.min(Math.max(0, -m.fund.netFlowDue), fundPay);
+  m.fund.netFlowDue = 0;
+  m.macro.dividendPool = pool - paid - subscribed;
+  return (pool - paid - subscribed) / m.macro.totalEquityUnits;
 }

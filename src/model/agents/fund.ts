@@ -4,11 +4,22 @@
 // bonds and private loans, every chain share not held by another chain
 // firm, and cash. It is more risk-tolerant than banks (see aiChain/finance),
 // pays out half of its income each month, and its net asset value — marked
-// to market — is households' wealth.
+// to market — is households' wealth. Its credit book is not a fixed pool
+// (issue 18 item 4): households subscribe to it and redeem from it as its
+// recent return beats or trails what deposits pay (aiChain/credit.ts
+// fundFlowShare), redemptions are paid from its cash within a gate, and so
+// losses on chain debt drain the cash it lends from.
 import { FlowRow, recordFlow, Sector } from "../ledger.ts";
 import type { ModelState } from "../state.ts";
+import { fundFlowShare } from "./aiChain/credit.ts";
 
-/** Mark the fund to market and pass the change in value to its owners. Sets next month's distribution. */
+/**
+ * Mark the fund to market and pass the change in value to its owners. Sets
+ * next month's distribution: half this month's income, plus redemptions
+ * (households' portfolio choice); or next month's subscriptions, which
+ * households pay out of the distributions they receive (firms.ts
+ * collectDistributions).
+ */
 export function markFund(m: ModelState): void {
   const f = m.fund;
   const c = m.aiChain;
@@ -19,4 +30,31 @@ export function markFund(m: ModelState): void {
   f.nav = nav;
   f.distributionDue = Math.max(0, Math.min(f.deposits, 0.5 * f.income));
   f.income = 0;
+  if (c.n === 0 || m.tick < c.chainStartTick) return;
+  const fin = m.config.aiChain.finance;
+  // The credit book's return this month (interest less write-offs) over what deposits pay, smoothed.
+  const book = Math.max(0, f.deposits) + f.loans;
+  const excess = book > 0 ? (f.creditIncome - f.creditLosses) / book - m.macro.depositRateYearly / 12 : 0;
+  f.excessReturnSmoothed += fin.fundFlowSmoothing * (excess - f.excessReturnSmoothed);
+  f.creditIncome = 0;
+  f.creditLosses = 0;
+  const share = fundFlowShare(f.excessReturnSmoothed, {
+    flowSensitivity: fin.fundFlowSensitivity,
+    outflowAsymmetry: fin.fundOutflowAsymmetry,
+    redemptionGateMonthly: fin.fundRedemptionGateMonthly,
+    maxInflowMonthly: fin.fundMaxInflowMonthly,
+  });
+  // Redemptions are paid from cash (loans cannot be sold in a month), after the income distribution.
+  const flow =
+    share >= 0 ? share * book : -Math.min(-share * book, Math.max(0, f.deposits - f.distributionDue));
+  f.netFlowDue = flow;
+  if (flow < 0) f.distributionDue -= flow;
+  const wave = flow < -fin.redemptionWaveShare * book;
+  if (wave && f.redemptionWave === 0)
+    m.events.push({
+      type: "fundRedemptionWave",
+      redemptionsUsdBn: -flow / m.params.scale / 1e9,
+      navUsdBn: nav / m.params.scale / 1e9,
+    });
+  f.redemptionWave = wave ? 1 : 0;
 }

@@ -1,67 +1,163 @@
-// Defaults and contagion in the AI chain (issue 3 item 7). A chain firm that
-// could not pay what it owed in the month's clearing is in default: its
-// lenders seize its cash (banks first, then the fund — seniority), write off
-// the loss given default on the rest (more if the business cannot carry what
-// is left), and old shareholders are nearly wiped
-// out; the firm is reorganised and keeps operating with less debt (as in a
-// Chapter 11), but rejects its remaining purchase contracts — so its
-// suppliers lose backlog and revenue next month — and cancels the equity
-// investments it had announced. Bank losses shrink bank capital and so
+// Defaults and contagion in the AI chain (issue 3 item 7; issue 18 item 5,
+// "defaults that resolve"). A chain firm that could not pay what it owed this
+// month is in default, and at month end it is resolved one of two ways.
+// Reorganised (as in a Chapter 11): its lenders seize its cash (banks first,
+// then the fund — seniority) and write off the debt its business cannot carry
+// (its recovery 1 − LGD or a multiple of its revenue, whichever is less); it
+// keeps its customers and the compute contracts its operating cash flow can
+// pay for, rejecting the rest (its suppliers lose that backlog); it cancels
+// the equity investments it had announced; its shares are repriced on the
+// reorganised balance sheet, so its spread does too; its remaining debt gets
+// new maturities (exit financing). Liquidated (Chapter 7) when its business
+// cannot cover its operating costs, or when it was reorganised before and its
+// revenue has not recovered since: its data centres and GPUs are sold at a
+// discount to the surviving cloud with the most capacity, which takes its
+// customers and its contracts as seller too; lenders share the proceeds and
+// lose the rest; the firm exits. Bank losses shrink bank capital and so
 // lending to the whole economy; fund losses shrink households' wealth.
-import { FlowRow, Party, repayChainBankLoan, repayFund, transfer, writeOffChainDebt } from "../../ledger.ts";
+import {
+  FlowRow,
+  grantChainBankLoan,
+  Party,
+  repayChainBankLoan,
+  repayFund,
+  transfer,
+  writeOffChainDebt,
+} from "../../ledger.ts";
 import { debtRank } from "../../markets/clearing.ts";
 import type { ModelState } from "../../state.ts";
-import { payOutOfChain } from "./attribution.ts";
+import { Role, Source } from "../../state.ts";
+import { payOutOfChain, tagInflow } from "./attribution.ts";
+import { DEBT_HORIZON_MONTHS, keptContractShare, layMaturities, mustLiquidate } from "./credit.ts";
+import { monthlyCommitments } from "./plans.ts";
 import { resetAfterDefault } from "./valuation.ts";
 
-/** Resolve every chain firm marked in default this month. Returns how many. */
+/** Years over which a reorganised firm's remaining debt falls due: nothing in its first year, then evenly to year 5 (exit financing). */
+const EXIT_DEBT_YEARS = 5;
+/**
+ * Months of operating outgoings (kept contracts, operating costs) a
+ * reorganised firm keeps in cash rather than hand to its lenders: the working
+ * capital it leaves court with (exit financing; an assumption).
+ */
+const EXIT_CASH_MONTHS = 3;
+/**
+ * Operating cash flow a reorganised firm must have per dollar of the compute
+ * contracts and interest it keeps (a fixed-charge coverage covenant of 1.5×,
+ * typical of exit facilities; an assumption).
+ */
+const REORGANISED_COVERAGE = 1.5;
+
+/** Resolve every chain firm marked in default this month. Returns how many defaulted this month. */
 export function resolveChainDefaults(m: ModelState): number {
   const c = m.aiChain;
-  const lgd = m.config.aiChain.finance.lossGivenDefault;
+  const fin = m.config.aiChain.finance;
   let count = 0;
   for (let i = 0; i < c.n; i++) {
+    if (c.exited[i] === 1) {
+      // A liquidated firm was only marked in default so that every phase skips it (finance.ts priceChainCredit).
+      c.defaulted[i] = 0;
+      continue;
+    }
     if (c.defaulted[i] !== 1) continue;
     count++;
+    const reorganisedBefore = c.defaultCount[i] > 0;
     c.defaultCount[i]++;
     c.lastDefaultTick[i] = m.tick;
     const debtBefore = c.bankLoans[i] + c.fundLoans[i];
-    const cash = Math.max(0, c.deposits[i]);
+    // Revenue of the last year (monthly average) and the business's operating cash flow before debt service and compute contracts.
+    let yearRevenue = 0;
+    for (let k = 0; k < 13; k++) yearRevenue += c.revenueHistory[i * 13 + k];
+    const monthlyRevenue = yearRevenue / 13;
+    const operatingCashFlow =
+      monthlyRevenue * (1 - c.opexShare[i]) +
+      c.otherProfit[i] * m.macro.priceIndex -
+      c.labOpex[i] -
+      c.electricityPaid[i] -
+      (c.role[i] === Role.chip ? (1 - c.grossMargin[i]) * monthlyRevenue : 0);
+    const liquidate = mustLiquidate(
+      operatingCashFlow,
+      reorganisedBefore,
+      monthlyRevenue,
+      c.revenueAtDefault[i],
+    );
+    let sale = 0;
+    let buyer = -1;
+    let soldGw = 0;
+    if (liquidate) {
+      buyer = acquirer(m, i);
+      soldGw = c.computeGw[i];
+      for (let k = 0; k < m.config.aiChain.buildMonths; k++)
+        soldGw += c.pipelineGw[i * m.config.aiChain.buildMonths + k];
+      sale = sellCapacity(m, i, buyer, 1 - fin.liquidationDiscount);
+    }
+    // Contracts as buyer: a reorganised firm keeps what its operating cash flow can pay for; a liquidated one none.
+    const commitments = monthlyCommitments(m, i);
+    // It keeps what its operating cash flow covers REORGANISED_COVERAGE times over, after interest on the debt it
+    // will keep (at most its recovery share of today's debt, at today's rates).
+    const keptDebtBound = (1 - fin.lossGivenDefault) * (c.bankLoans[i] + c.fundLoans[i]);
+    const interestAfter = (keptDebtBound * Math.max(c.bankRateYearly[i], c.fundRateYearly[i], 0)) / 12;
+    const keep = liquidate
+      ? 0
+      : keptContractShare(operatingCashFlow / REORGANISED_COVERAGE - interestAfter, commitments);
+    // Lenders seize the cash (and any sale proceeds), banks first — less, for
+    // a reorganised firm, the working cash it leaves court with.
+    const working = liquidate
+      ? 0
+      : EXIT_CASH_MONTHS *
+        (keep * commitments + c.opexShare[i] * monthlyRevenue + c.labOpex[i] + c.electricityPaid[i]);
+    // An overdraft (interest or payments drawn beyond cash) is a bank claim like any other.
+    if (c.deposits[i] < 0) grantChainBankLoan(m, i, -c.deposits[i]);
+    const cash = Math.max(0, c.deposits[i] - working);
     const toBank = Math.min(cash, c.bankLoans[i]);
     repayChainBankLoan(m, i, toBank);
     const toFund = Math.min(cash - toBank, c.fundLoans[i]);
     repayFund(m, i, toFund);
     payOutOfChain(c, i, toBank + toFund);
     // Creditors keep their recovery (1 − LGD) or what the business can carry
-    // (a multiple of its annual revenue), whichever is less.
-    let yearRevenue = 0;
-    for (let k = 0; k < 13; k++) yearRevenue += c.revenueHistory[i * 13 + k];
-    yearRevenue *= 12 / 13;
+    // (a multiple of its annual revenue), whichever is less; in a liquidation, nothing more.
     const debt = c.bankLoans[i] + c.fundLoans[i];
-    const kept = Math.min((1 - lgd) * debt, m.config.aiChain.finance.reorganisedDebtToRevenue * yearRevenue);
+    const kept = liquidate
+      ? 0
+      : Math.min((1 - fin.lossGivenDefault) * debt, fin.reorganisedDebtToRevenue * 12 * monthlyRevenue);
     const lossShare = debt > 0 ? 1 - kept / debt : 0;
     const bankLoss = c.bankLoans[i] * lossShare;
     const fundLoss = c.fundLoans[i] * lossShare;
     writeOffChainDebt(m, i, bankLoss, fundLoss);
     m.banks.profit[c.bank[i]] -= bankLoss;
+    m.fund.creditLosses += fundLoss;
     // A government guarantee (fiscal absorption) pays lenders its share of the loss.
     const guaranteed = m.config.government.fiscalAbsorption.chainDebtGuaranteeShare;
     if (guaranteed > 0) {
-      const toBank = guaranteed * bankLoss;
+      const toBankLenders = guaranteed * bankLoss;
       const toFundLenders = guaranteed * fundLoss;
-      transfer(m, FlowRow.fiscalSupport, Party.government, 0, Party.bank, c.bank[i], toBank);
-      m.banks.profit[c.bank[i]] += toBank;
+      transfer(m, FlowRow.fiscalSupport, Party.government, 0, Party.bank, c.bank[i], toBankLenders);
+      m.banks.profit[c.bank[i]] += toBankLenders;
       transfer(m, FlowRow.fiscalSupport, Party.government, 0, Party.fund, 0, toFundLenders);
-      m.government.fiscalSupport += toBank + toFundLenders;
+      m.fund.creditLosses -= toFundLenders;
+      m.government.fiscalSupport += toBankLenders + toFundLenders;
     }
     let rejected = 0;
     for (let k = 0; k < c.contractBuyer.length; k++) {
-      if (c.contractBuyer[k] === i && c.contractMonthsLeft[k] > 0) {
-        rejected += c.contractMonthly[k] * c.contractMonthsLeft[k];
-        c.contractMonthsLeft[k] = 0;
-      }
+      if (c.contractBuyer[k] !== i || c.contractMonthsLeft[k] <= 0) continue;
+      rejected += (1 - keep) * c.contractMonthly[k] * c.contractMonthsLeft[k];
+      if (keep > 0) c.contractMonthly[k] *= keep;
+      else c.contractMonthsLeft[k] = 0;
     }
     for (let k = 0; k < c.stakeInvestor.length; k++) if (c.stakeInvestor[k] === i) c.stakeRemaining[k] = 0;
-    resetAfterDefault(m, i);
+    // Exit financing: its bank lends a reorganised firm the working cash it lacks (senior, as DIP loans are).
+    if (!liquidate && c.deposits[i] < working) grantChainBankLoan(m, i, working - c.deposits[i]);
+    // New maturities for the debt it keeps; its terms and rating are set afresh when it is next priced.
+    const H = DEBT_HORIZON_MONTHS;
+    c.bankDue.fill(0, i * H, (i + 1) * H);
+    c.fundDue.fill(0, i * H, (i + 1) * H);
+    layMaturities(c.bankDue, i * H, m.tick, c.bankLoans[i], 0, EXIT_DEBT_YEARS);
+    layMaturities(c.fundDue, i * H, m.tick, c.fundLoans[i], 0, EXIT_DEBT_YEARS);
+    c.securedDebt[i] = Math.min(c.securedDebt[i], c.bankLoans[i] + c.fundLoans[i]);
+    c.fundRateYearly[i] = -1;
+    c.forcedSpreadBp[i] = 0;
+    c.revenueAtDefault[i] = monthlyRevenue;
+    if (liquidate) c.exited[i] = 1;
+    resetAfterDefault(m, i, liquidate);
     m.events.push({
       type: "chainDefault",
       firm: c.names[i],
@@ -70,8 +166,80 @@ export function resolveChainDefaults(m: ModelState): number {
       fundLossUsdBn: fundLoss / m.params.scale / 1e9,
       contractsRejectedUsdBn: rejected / m.params.scale / 1e9,
     });
+    if (liquidate)
+      m.events.push({
+        type: "chainLiquidation",
+        firm: c.names[i],
+        buyer: buyer >= 0 ? c.names[buyer] : "",
+        capacityGw: soldGw / m.params.scale,
+        saleUsdBn: sale / m.params.scale / 1e9,
+      });
   }
   return count;
+}
+
+/**
+ * Who takes a liquidated firm's business: for a cloud, the live cloud with
+ * the most capacity in service (the buyer that can run data centres); for a
+ * lab, the live lab with the most revenue; −1 if none.
+ */
+export function acquirer(m: ModelState, i: number): number {
+  const c = m.aiChain;
+  const isCloud = (r: number) => r === Role.hyperscaler || r === Role.neocloud || r === Role.legacyCloud;
+  const lab = c.role[i] === Role.modelLab;
+  if (!lab && !isCloud(c.role[i])) return -1;
+  let best = -1;
+  let bestSize = 0;
+  for (let j = 0; j < c.n; j++) {
+    if (j === i || c.defaulted[j] === 1 || c.exited[j] === 1) continue;
+    if (lab ? c.role[j] !== Role.modelLab : !isCloud(c.role[j])) continue;
+    const size = lab ? c.revenueHistory[j * 13 + ((m.tick - 1 + 13) % 13)] : c.computeGw[j];
+    if (size > bestSize || best < 0) {
+      best = j;
+      bestSize = size;
+    }
+  }
+  return best;
+}
+
+/**
+ * Sell a liquidated firm's business to `buyer`: its capacity in service and
+ * under construction at `priceShare` of book value (paid from the buyer's
+ * cash, as far as it goes), its customers (its end-user base) and its
+ * contracts as seller. Without a buyer the capacity is scrapped and the
+ * customers are lost to the chain. Returns the price paid.
+ */
+function sellCapacity(m: ModelState, i: number, buyer: number, priceShare: number): number {
+  const c = m.aiChain;
+  const b = m.config.aiChain.buildMonths;
+  let price = 0;
+  if (buyer >= 0) {
+    price = Math.min(priceShare * Math.max(0, c.capitalValue[i]), Math.max(0, c.deposits[buyer]));
+    if (price > 0) {
+      transfer(m, FlowRow.chainPurchases, Party.aiFirm, buyer, Party.aiFirm, i, price);
+      payOutOfChain(c, buyer, price);
+      tagInflow(c, i, Source.other, price);
+    }
+    c.computeGw[buyer] += c.computeGw[i];
+    for (let k = 0; k < b; k++) c.pipelineGw[buyer * b + k] += c.pipelineGw[i * b + k];
+    c.capitalValue[buyer] += price;
+    c.endUserBase[buyer] += c.endUserBase[i];
+    for (let k = 0; k < c.contractSeller.length; k++) {
+      if (c.contractSeller[k] !== i || c.contractMonthsLeft[k] <= 0) continue;
+      // The buyer now serves the contract; one it had itself signed as customer simply lapses.
+      if (c.contractBuyer[k] === buyer) c.contractMonthsLeft[k] = 0;
+      else c.contractSeller[k] = buyer;
+    }
+  } else {
+    for (let k = 0; k < c.contractSeller.length; k++)
+      if (c.contractSeller[k] === i) c.contractMonthsLeft[k] = 0;
+  }
+  c.computeGw[i] = 0;
+  c.pipelineGw.fill(0, i * b, (i + 1) * b);
+  c.capitalValue[i] = 0;
+  c.capex[i] = 0;
+  c.endUserBase[i] = 0;
+  return price;
 }
 
 /**

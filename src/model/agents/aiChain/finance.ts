@@ -1,12 +1,20 @@
 // How AI-chain firms are priced by lenders and how they fund themselves
-// (issue 3 items 4 and 6). Default probabilities come from a structural
-// (Merton/KMV) model on each firm's market value, equity volatility and
-// debt; CDS spreads ≈ hazard × LGD plus a premium that rises with market
-// stress; borrowing costs follow spreads. Firms keep a cash buffer: cash-rich
-// firms borrow in bond markets or pay out their excess; clouds borrow from
-// banks and private credit against capacity; labs raise equity at market
-// price from the fund and from chain firms' announced stakes. Lenders ration
-// above their PD limits — when spreads jump, refinancing fails.
+// (issue 3 items 4 and 6; issue 18 item 4, "credit that can run"). Default
+// probabilities come from a structural (Merton/KMV) model on each firm's
+// market value, equity volatility and debt; CDS spreads ≈ hazard × LGD plus
+// a premium that rises with market stress, plus a forced-selling premium
+// after a fall out of investment grade; ratings follow spreads slowly.
+// Chain debt is term loans (their margin fixed when made, their base the
+// policy rate) and bonds (a fixed coupon), each with a maturity: principal
+// falls due on a ring of months (refinancing walls, aiChain/credit.ts) and is
+// repaid or rolled over at that month's terms — or, if no lender will take
+// it, the firm has failed to refinance and is in default. Secured lenders
+// (GPU- and contract-backed loans) lend up to a borrowing base whose haircut
+// rises when GPU rental prices fall, whatever the borrower's default
+// probability, and call in what exceeds it; unsecured lenders ration above
+// their PD limits; the fund's investment-grade-only money leaves a fallen
+// angel; banks keep to a single-name limit. Firms keep a cash buffer:
+// cash-rich firms pay out their excess; labs raise equity at market price.
 import {
   creditParty,
   debitParty,
@@ -26,16 +34,49 @@ import type { ModelState } from "../../state.ts";
 import { Role, Source } from "../../state.ts";
 import { payOutOfChain, tagInflow } from "./attribution.ts";
 import { financeCircular } from "./circular.ts";
+import {
+  addMaturity,
+  blendRate,
+  borrowingBase,
+  concentrationRoom,
+  DEBT_HORIZON_MONTHS,
+  decayPremium,
+  fallsOutOfInvestmentGrade,
+  gpuHaircut,
+  gradeOfSpread,
+  INVESTMENT_GRADE_LOWEST,
+  marginCall,
+  nextRating,
+  RATING_NAMES,
+  securedSpread,
+  unsecuredSpread,
+} from "./credit.ts";
 import { cancelIfDistressed, monthlyCommitments, monthlyContracted, monthlyGpuCommitments } from "./plans.ts";
 
 const merton = createMertonResult();
 
-/** PD, CDS spread and the rates each chain firm pays this month. */
+/** Lenders, in the order a firm taps them. */
+const Lender = { secured: 0, fund: 1, bank: 2 } as const;
+type LenderKind = (typeof Lender)[keyof typeof Lender];
+const fundFirstOrder: readonly LenderKind[] = [Lender.secured, Lender.fund, Lender.bank];
+const bankFirstOrder: readonly LenderKind[] = [Lender.secured, Lender.bank, Lender.fund];
+
+/** PD, CDS spread, rating and the rates each chain firm pays this month. */
 export function priceChainCredit(m: ModelState): void {
   const c = m.aiChain;
   const fin = m.config.aiChain.finance;
   const policy = m.centralBank.policyRateYearly;
+  const guarantee = m.config.government.fiscalAbsorption.chainDebtGuaranteeShare;
+  // GPU rental prices' reference: their average over about a year (an exponential average, 1/12 a month).
+  c.gpuPriceReference += (c.servicePrice - c.gpuPriceReference) / 12;
   for (let i = 0; i < c.n; i++) {
+    if (c.exited[i] === 1) {
+      // A liquidated firm no longer acts: every phase skips a firm marked in default.
+      c.defaulted[i] = 1;
+      c.pdYearly[i] = 0;
+      c.cdsBp[i] = 0;
+      continue;
+    }
     if (c.defaulted[i] === 1) {
       c.pdYearly[i] = 1;
       continue;
@@ -56,26 +97,54 @@ export function priceChainCredit(m: ModelState): void {
       merton,
     );
     c.pdYearly[i] = merton.pdYearly;
-    c.cdsBp[i] = cdsSpreadBp({
+    const marketBp = cdsSpreadBp({
       pdYearly: merton.pdYearly,
       lossGivenDefault: fin.lossGivenDefault,
       stress: c.marketStress,
       baseRiskPremiumBp: fin.riskPremiumBp,
       stressPremiumBp: fin.stressPremiumBp,
     });
-    if (c.debtSpread[i] < 0) c.debtSpread[i] = lendingSpread(m, i);
-    // Rates float with the policy rate; the credit spread is the one the
-    // debt was written at (updated as debt is refinanced, repriceDebt).
-    const spread = c.debtSpread[i];
-    c.bankRateYearly[i] = policy + m.banks.spreadYearly[c.bank[i]] + spread;
-    c.fundRateYearly[i] = policy + spread + 0.01;
+    const firstPricing = c.fundRateYearly[i] < 0;
+    // Ratings follow the market spread slowly; a fall out of investment grade forces sales.
+    c.forcedSpreadBp[i] = decayPremium(c.forcedSpreadBp[i], fin.fallenAngelHalfLifeMonths);
+    if (firstPricing) c.rating[i] = gradeOfSpread(marketBp);
+    else {
+      const from = c.rating[i];
+      const to = nextRating(from, marketBp, fin.ratingHysteresis);
+      c.rating[i] = to;
+      if (to > from) {
+        m.events.push({
+          type: "chainDowngrade",
+          firm: c.names[i],
+          fromRating: RATING_NAMES[from],
+          toRating: RATING_NAMES[to],
+        });
+        if (fallsOutOfInvestmentGrade(from, to))
+          c.forcedSpreadBp[i] = Math.max(c.forcedSpreadBp[i], fin.fallenAngelPremiumBp);
+      }
+    }
+    c.cdsBp[i] = marketBp + c.forcedSpreadBp[i];
+    if (firstPricing) {
+      // The initial debt's terms: its secured part at the secured spread, the rest at the unsecured one.
+      const debtNow = c.bankLoans[i] + c.fundLoans[i];
+      const securedShare = debtNow > 0 ? Math.min(1, c.securedDebt[i] / debtNow) : 0;
+      const spread =
+        securedShare * securedSpread(c.pdYearly[i], fin.securedLossGivenDefault, fin.riskPremiumBp) +
+        (1 - securedShare) * unsecuredSpread(c.cdsBp[i], fin.riskPremiumBp, guarantee, 0);
+      c.debtSpread[i] = spread;
+      c.fundRateYearly[i] = policy + fin.bondTermPremiumBp / 1e4 + spread;
+    }
+    // Bank loans float on the policy rate at the margin they were written at;
+    // bonds keep their fixed coupons (fundRateYearly, blended as debt is added).
+    c.bankRateYearly[i] = policy + m.banks.spreadYearly[c.bank[i]] + c.debtSpread[i];
   }
 }
 
 /**
- * Debt service and refinancing, stake tranches, new funding to keep the cash
- * buffer, and payouts of excess cash. Returns nothing; events report failed
- * refinancing and equity rounds.
+ * Debt service: interest, principal falling due (and margin calls on
+ * secured debt), rolled over where some lender will take it; then new
+ * funding to keep the cash buffer, stake tranches, and payouts of excess
+ * cash. Events report downgrades, failed refinancing and equity rounds.
  */
 export function financeChain(m: ModelState): void {
   const c = m.aiChain;
@@ -83,31 +152,71 @@ export function financeChain(m: ModelState): void {
   const fin = ai.finance;
   const fund = m.fund;
   const appetite = fin.fundRiskAppetite * (1 - c.marketStress);
-  let fundBudget = Math.max(0, fund.deposits) * appetite;
+  const budget = { fund: Math.max(0, fund.deposits) * appetite, highYield: 0 };
+  // Only the part of the fund's money free of investment-grade mandates buys debt rated below BBB.
+  budget.highYield = budget.fund * (1 - fin.investmentGradeOnlyShare);
+  const haircut = gpuHaircut(c.servicePrice, c.gpuPriceReference, fin.securedHaircut, fin.haircutSensitivity);
+  const H = DEBT_HORIZON_MONTHS;
   for (let i = 0; i < c.n; i++) {
     c.interestPaid[i] = 0;
     if (c.defaulted[i] === 1) continue;
     const role = c.role[i];
     const lastRevenue = c.revenueHistory[i * 13 + ((m.tick - 1 + 13) % 13)];
-    // Interest, then principal; principal is refinanced below if lenders allow.
+    // The secured lenders' borrowing base: GPUs and data centres marked to GPU rental prices, plus a year of contracts.
+    const base = borrowingBase(
+      c.capitalValue[i],
+      c.servicePrice,
+      12 * monthlyContracted(m, i, true, true),
+      haircut,
+    );
+    // Interest at the book's rates.
     const bankInterest = (c.bankLoans[i] * c.bankRateYearly[i]) / 12;
     const fundInterest = (c.fundLoans[i] * c.fundRateYearly[i]) / 12;
-    payInterest(m, i, bankInterest, fundInterest);
-    const bankDue = c.bankLoans[i] / fin.loanMaturityMonths;
+    payInterest(m, i, bankInterest, fundInterest, base);
+
+    // Principal falling due this month, plus secured debt above the borrowing base (a margin call).
+    const slot = i * H + (m.tick % H);
+    const call = marginCall(c.securedDebt[i], base, fin.securedCureMonths);
+    const debtNow = c.bankLoans[i] + c.fundLoans[i];
+    const bankCall = debtNow > 0 ? (call * c.bankLoans[i]) / debtNow : 0;
+    const bankDue = Math.min(c.bankLoans[i], c.bankDue[slot] + bankCall);
+    const fundDue = Math.min(c.fundLoans[i], c.fundDue[slot] + call - bankCall);
+    c.bankDue[slot] = 0;
+    c.fundDue[slot] = 0;
+    c.securedDebt[i] = Math.max(0, c.securedDebt[i] - call);
     const bankPrincipal = Math.min(bankDue, Math.max(0, c.deposits[i]));
     repayChainBankLoan(m, i, bankPrincipal);
     payOutOfChain(c, i, bankPrincipal);
-    const fundDue = c.fundLoans[i] / fin.loanMaturityMonths;
     const fundPrincipal = Math.min(fundDue, Math.max(0, c.deposits[i]));
     repayFund(m, i, fundPrincipal);
     payOutOfChain(c, i, fundPrincipal);
-    // Principal it cannot pay is rolled over only if some lender would still
-    // lend at its default probability; otherwise the firm has failed to
-    // refinance and is in default (resolved at month end, defaults.ts).
+    // What it could not pay from cash is rolled over with whoever still lends; the rest is a failure to refinance.
     const unpaid = bankDue - bankPrincipal + fundDue - fundPrincipal;
-    // Debt that keeps its old spread: what is left after repayment, less the part rolled over.
-    const keptDebt = Math.max(0, c.bankLoans[i] + c.fundLoans[i] - unpaid);
-    if (unpaid > 0 && lenderPd(m, i) > maxLendablePd(fin)) markDefault(m, i, "refinancingFailed", unpaid);
+    if (unpaid > 0) {
+      // Rolling over is borrowing anew and repaying the maturing debt with it.
+      const rolled = borrow(
+        m,
+        i,
+        unpaid,
+        Number.POSITIVE_INFINITY,
+        base,
+        budget,
+        role === Role.legacyCloud ? bankFirstOrder : fundFirstOrder,
+      );
+      const bankPart = Math.min(bankDue - bankPrincipal, rolled);
+      repayChainBankLoan(m, i, bankPart);
+      repayFund(m, i, Math.min(fundDue - fundPrincipal, rolled - bankPart));
+      payOutOfChain(c, i, rolled);
+      const failed = unpaid - rolled;
+      if (failed > 1e-9 * Math.max(1, unpaid)) {
+        m.events.push({
+          type: "refinancingFailed",
+          firm: c.names[i],
+          amountUsdBn: failed / m.params.scale / 1e9,
+        });
+        markDefault(m, i, "refinancingFailed", failed);
+      }
+    }
 
     // Fiscal absorption: the government pays its share of this month's capex.
     const grant = m.config.government.fiscalAbsorption.chainCapexShare * c.capex[i];
@@ -143,11 +252,12 @@ export function financeChain(m: ModelState): void {
       // Equity round at market price: from the fund, within its appetite.
       const burn = Math.max(0, outgoings - lastRevenue);
       const want = Math.max(need, fin.labEquityRunwayMonths * burn);
-      const raise = Math.min(want, fundBudget);
+      const raise = Math.min(want, budget.fund);
       if (raise > 0) {
         issueChainEquity(m, i, -1, raise);
         tagInflow(c, i, Source.other, raise);
-        fundBudget -= raise;
+        budget.fund -= raise;
+        budget.highYield = Math.min(budget.highYield, budget.fund);
         need -= raise;
       }
       if (raise < want * 0.5)
@@ -161,45 +271,29 @@ export function financeChain(m: ModelState): void {
     // Lenders' leverage limit: debt up to a multiple of annual operating
     // earnings, counting contracted revenue (clouds borrow against backlog).
     // Labs are funded by equity; they borrow only up to a credit line sized by their revenue.
-    const debtNow = c.bankLoans[i] + c.fundLoans[i];
+    const debtAfter = c.bankLoans[i] + c.fundLoans[i];
     const revenueBase = Math.max(lastRevenue, monthlyContracted(m, i, true, true));
     const earnings = 12 * (revenueBase * (1 - c.opexShare[i]) + c.otherProfit[i] * m.macro.priceIndex);
-    let debtRoom = Math.max(0, fin.maxDebtToEarnings * earnings - debtNow);
+    let debtRoom = Math.max(0, fin.maxDebtToEarnings * earnings - debtAfter);
     if (role === Role.modelLab)
-      debtRoom = Math.min(debtRoom, Math.max(0, fin.labMaxDebtToRevenue * 12 * lastRevenue - debtNow));
+      debtRoom = Math.min(debtRoom, Math.max(0, fin.labMaxDebtToRevenue * 12 * lastRevenue - debtAfter));
     if (need > 0) {
-      // Debt: clouds and the chip maker from the fund (bonds, private credit) and banks.
-      const fundFirst = role !== Role.legacyCloud;
-      for (const lender of fundFirst ? [0, 1] : [1, 0]) {
-        if (need <= 0) break;
-        if (lender === 0 && lenderPd(m, i) <= fin.fundMaxDefaultProbability) {
-          const x = Math.min(need, fundBudget, debtRoom);
-          if (x > 0) {
-            debtRoom -= x;
-            fundLends(m, i, x);
-            tagInflow(c, i, Source.debt, x);
-            fundBudget -= x;
-            need -= x;
-          }
-        } else if (lender === 1 && lenderPd(m, i) <= fin.bankMaxDefaultProbability) {
-          const bank = c.bank[i];
-          const x = Math.min(need, m.banks.lendingCapacity[bank], debtRoom);
-          if (x > 0) {
-            debtRoom -= x;
-            grantChainBankLoan(m, i, x);
-            m.banks.lendingCapacity[bank] -= x;
-            tagInflow(c, i, Source.debt, x);
-            need -= x;
-          }
-        }
-      }
+      need -= borrow(
+        m,
+        i,
+        need,
+        debtRoom,
+        base,
+        budget,
+        role === Role.legacyCloud ? bankFirstOrder : fundFirstOrder,
+      );
       const gapAfter = target - c.deposits[i];
       if (need > 0.5 * asked && gapAfter > 0.5 * target && c.capex[i] > 0) {
         // Funding failed (lenders refused most of what it asked, and it is far below its buffer): cut this month's capacity order.
         const cut = Math.min(c.capex[i], gapAfter);
         const share = cut / c.capex[i];
-        const slot = i * ai.buildMonths + ((m.tick + ai.buildMonths - 1) % ai.buildMonths);
-        c.pipelineGw[slot] *= 1 - share;
+        const pipe = i * ai.buildMonths + ((m.tick + ai.buildMonths - 1) % ai.buildMonths);
+        c.pipelineGw[pipe] *= 1 - share;
         c.capex[i] -= cut;
         m.events.push({ type: "capexCut", firm: c.names[i], cutUsdBn: cut / m.params.scale / 1e9 });
       }
@@ -208,12 +302,139 @@ export function financeChain(m: ModelState): void {
       payDividends(m, i, -need * fin.payoutShare);
     }
     if (role === Role.modelLab) cancelIfDistressed(m, i, 2);
-    repriceDebt(m, i, keptDebt);
+    syncMaturities(m, i);
   }
   financeCircular(m); // configured stake tranches and decided circular deals (circular.ts)
 }
 
-function payInterest(m: ModelState, i: number, bankInterest: number, fundInterest: number): void {
+/**
+ * Borrow up to `amount` (within `debtRoom` of new debt) from the lenders in
+ * `order`: secured lenders up to the borrowing base whatever the firm's
+ * default probability; the fund within its budget if the firm's PD is within
+ * its limit (and, below investment grade, only from its unrestricted money);
+ * its bank within its capacity and single-name limit if the PD is within
+ * the banks' limit. New debt carries this month's terms and matures at its
+ * term. Returns what was borrowed.
+ */
+function borrow(
+  m: ModelState,
+  i: number,
+  amount: number,
+  debtRoom: number,
+  base: number,
+  budget: { fund: number; highYield: number },
+  order: readonly LenderKind[],
+): number {
+  const c = m.aiChain;
+  const fin = m.config.aiChain.finance;
+  const guarantee = m.config.government.fiscalAbsorption.chainDebtGuaranteeShare;
+  const pd = lenderPd(m, i);
+  const investmentGrade = c.rating[i] <= INVESTMENT_GRADE_LOWEST;
+  const bank = c.bank[i];
+  const bankRoom = () =>
+    Math.min(
+      m.banks.lendingCapacity[bank],
+      concentrationRoom(m.banks.equity[bank], c.bankLoans[i], fin.bankConcentrationLimit),
+    );
+  let left = Math.min(amount, debtRoom);
+  let got = 0;
+  for (const lender of order) {
+    if (left <= 0) break;
+    let x = 0;
+    if (lender === Lender.secured) {
+      // Secured loans come from the fund (private credit) or, if it has no budget, the bank.
+      const room = Math.max(0, base - c.securedDebt[i]);
+      const spread = securedSpread(c.pdYearly[i], fin.securedLossGivenDefault, fin.riskPremiumBp);
+      const fromFund = Math.min(left, room, budget.fund);
+      if (fromFund > 0) {
+        lendFromFund(m, i, fromFund, spread, budget);
+        c.securedDebt[i] += fromFund;
+        x += fromFund;
+      }
+      const fromBank = Math.min(left - x, room - x, bankRoom());
+      if (fromBank > 0) {
+        lendFromBank(m, i, fromBank, spread);
+        c.securedDebt[i] += fromBank;
+        x += fromBank;
+      }
+    } else if (lender === Lender.fund && pd <= fin.fundMaxDefaultProbability) {
+      x = Math.min(left, investmentGrade ? budget.fund : budget.highYield);
+      if (x > 0) lendFromFund(m, i, x, unsecuredSpread(c.cdsBp[i], fin.riskPremiumBp, guarantee, 0), budget);
+    } else if (lender === Lender.bank && pd <= fin.bankMaxDefaultProbability) {
+      x = Math.min(left, bankRoom());
+      if (x > 0) lendFromBank(m, i, x, unsecuredSpread(c.cdsBp[i], fin.riskPremiumBp, guarantee, 0));
+    }
+    if (x > 0) {
+      tagInflow(c, i, Source.debt, x);
+      left -= x;
+      got += x;
+    }
+  }
+  return got;
+}
+
+/** The fund buys a bond (or makes a private loan) at a fixed coupon: this month's policy rate, term premium and spread. */
+function lendFromFund(
+  m: ModelState,
+  i: number,
+  x: number,
+  spread: number,
+  budget: { fund: number; highYield: number },
+): void {
+  const c = m.aiChain;
+  const fin = m.config.aiChain.finance;
+  const coupon = m.centralBank.policyRateYearly + fin.bondTermPremiumBp / 1e4 + spread;
+  c.fundRateYearly[i] = blendRate(c.fundLoans[i], c.fundRateYearly[i], x, coupon);
+  fundLends(m, i, x);
+  addMaturity(c.fundDue, i * DEBT_HORIZON_MONTHS, m.tick, x, fin.bondMaturityMonths);
+  budget.fund -= x;
+  budget.highYield = Math.min(budget.highYield, budget.fund);
+}
+
+/** The firm's bank makes a term loan at a margin fixed today over the floating policy rate. */
+function lendFromBank(m: ModelState, i: number, x: number, spread: number): void {
+  const c = m.aiChain;
+  c.debtSpread[i] = blendRate(c.bankLoans[i], c.debtSpread[i], x, spread);
+  grantChainBankLoan(m, i, x);
+  m.banks.lendingCapacity[c.bank[i]] -= x;
+  addMaturity(c.bankDue, i * DEBT_HORIZON_MONTHS, m.tick, x, m.config.aiChain.finance.loanMaturityMonths);
+}
+
+/**
+ * Keep the maturity rings equal to the debt outstanding (after early
+ * repayments, write-offs and defaults): each ring is scaled to its debt;
+ * debt with no scheduled maturity left is laid at the lender's term.
+ */
+export function syncMaturities(m: ModelState, i: number): void {
+  const c = m.aiChain;
+  const fin = m.config.aiChain.finance;
+  const H = DEBT_HORIZON_MONTHS;
+  const off = i * H;
+  syncRing(c.bankDue, off, c.bankLoans[i], m.tick, fin.loanMaturityMonths);
+  syncRing(c.fundDue, off, c.fundLoans[i], m.tick, fin.bondMaturityMonths);
+  c.securedDebt[i] = Math.min(c.securedDebt[i], c.bankLoans[i] + c.fundLoans[i]);
+}
+
+function syncRing(ring: Float64Array, off: number, debt: number, tick: number, term: number): void {
+  let sum = 0;
+  for (let k = 0; k < DEBT_HORIZON_MONTHS; k++) sum += ring[off + k];
+  if (Math.abs(sum - debt) <= 1e-9 * Math.max(1, debt)) return;
+  if (sum > 0 && debt > 0) {
+    const f = debt / sum;
+    for (let k = 0; k < DEBT_HORIZON_MONTHS; k++) ring[off + k] *= f;
+  } else {
+    for (let k = 0; k < DEBT_HORIZON_MONTHS; k++) ring[off + k] = 0;
+    if (debt > 0) addMaturity(ring, off, tick, debt, term);
+  }
+}
+
+function payInterest(
+  m: ModelState,
+  i: number,
+  bankInterest: number,
+  fundInterest: number,
+  base: number,
+): void {
   const c = m.aiChain;
   const bank = c.bank[i];
   debitParty(m, Party.aiFirm, i, bankInterest);
@@ -223,36 +444,29 @@ function payInterest(m: ModelState, i: number, bankInterest: number, fundInteres
   debitParty(m, Party.aiFirm, i, fundInterest);
   creditParty(m, Party.fund, 0, fundInterest);
   m.fund.income += fundInterest;
+  m.fund.creditIncome += fundInterest;
   recordFlow(m.ledger.flows, FlowRow.loanInterest, Sector.aiChain, Sector.privateCredit, fundInterest);
   payOutOfChain(c, i, bankInterest + fundInterest);
   c.interestPaid[i] = bankInterest + fundInterest;
   if (c.deposits[i] < 0) {
     // Interest beyond cash is drawn on the bank's credit line; if no lender
-    // would lend at the firm's default probability the drawing is arrears and
-    // the firm is in default (the bank's claim is written down at month end).
+    // would lend at the firm's default probability and the drawing is not
+    // covered by its borrowing base, the drawing is arrears and the firm is in
+    // default (the bank's claim is written down at month end).
     const short = -c.deposits[i];
     grantChainBankLoan(m, i, short);
+    addMaturity(
+      c.bankDue,
+      i * DEBT_HORIZON_MONTHS,
+      m.tick,
+      short,
+      m.config.aiChain.finance.loanMaturityMonths,
+    );
     tagInflow(c, i, Source.debt, short);
-    if (lenderPd(m, i) > maxLendablePd(m.config.aiChain.finance)) markDefault(m, i, "missedInterest", short);
+    const secured = base - c.securedDebt[i] >= short;
+    if (lenderPd(m, i) > maxLendablePd(m.config.aiChain.finance) && !secured)
+      markDefault(m, i, "missedInterest", short);
   }
-}
-
-/**
- * Debt refinanced this month (the principal repaid and rolled over) and new
- * borrowing carry today's spread; the rest of the debt keeps its old one. So
- * a spike in spreads raises a firm's interest bill as its debt rolls over —
- * fast for a firm that borrows a lot, slowly for one that does not.
- */
-function repriceDebt(m: ModelState, i: number, keptDebt: number): void {
-  const c = m.aiChain;
-  const debt = c.bankLoans[i] + c.fundLoans[i];
-  const market = lendingSpread(m, i);
-  if (debt <= 0) {
-    c.debtSpread[i] = market;
-    return;
-  }
-  const kept = Math.min(debt, keptDebt);
-  c.debtSpread[i] = (kept * c.debtSpread[i] + (debt - kept) * market) / debt;
 }
 
 /**
@@ -263,14 +477,7 @@ function lenderPd(m: ModelState, i: number): number {
   return m.aiChain.pdYearly[i] * (1 - m.config.government.fiscalAbsorption.chainDebtGuaranteeShare);
 }
 
-/** Spread charged on new debt: the CDS spread's expected-loss part shrinks with the guaranteed share. */
-function lendingSpread(m: ModelState, i: number): number {
-  const base = m.config.aiChain.finance.riskPremiumBp;
-  const g = m.config.government.fiscalAbsorption.chainDebtGuaranteeShare;
-  return (base + Math.max(0, m.aiChain.cdsBp[i] - base) * (1 - g)) / 1e4;
-}
-
-/** The highest default probability at which any lender still lends (the non-bank fund is the more tolerant). */
+/** The highest default probability at which any unsecured lender still lends (the non-bank fund is the more tolerant). */
 function maxLendablePd(fin: {
   bankMaxDefaultProbability: number;
   fundMaxDefaultProbability: number;
@@ -278,18 +485,9 @@ function maxLendablePd(fin: {
   return Math.max(fin.bankMaxDefaultProbability, fin.fundMaxDefaultProbability);
 }
 
-/**
- * Months a reorganised firm operates under court protection with
- * debtor-in-possession financing: its lenders roll its debt over whatever its
- * measured default probability (which stays high while its share price and
- * volatility recover), so one distress episode is one default, not a default
- * every month.
- */
-const REORGANISATION_MONTHS = 24;
-
 function markDefault(m: ModelState, i: number, reason: string, shortfall: number): void {
   const c = m.aiChain;
-  if (c.defaulted[i] === 1 || m.tick - c.lastDefaultTick[i] < REORGANISATION_MONTHS) return;
+  if (c.defaulted[i] === 1) return;
   c.defaulted[i] = 1;
   m.events.push({
     type: "chainDebtDefault",

@@ -9,6 +9,7 @@ import { InputError } from "../../../errors.ts";
 import { createEquityMarket, initEquityAsset } from "../../markets/equityMarket.ts";
 import type { AiChain, Fund } from "../../state.ts";
 import { ChainAccount, ROLE_NAMES, Role, SOURCE_COUNT, Source } from "../../state.ts";
+import { DEBT_HORIZON_MONTHS, layMaturities } from "./credit.ts";
 
 /** Contract slots beyond the configured ones, for contracts signed during a run. */
 export const NEW_CONTRACT_SLOTS = 64;
@@ -54,7 +55,8 @@ export function createAiChain(config: SpiralConfig, scale: number, bankCount: nu
     bankLoans: f64(n),
     fundLoans: f64(n),
     bankRateYearly: f64(n),
-    fundRateYearly: f64(n),
+    fundRateYearly: new Float64Array(n).fill(-1), // the bond book's fixed coupon, set when first priced
+
     debtSpread: new Float64Array(n).fill(-1),
     shares: f64(n),
     price: f64(n).fill(1),
@@ -82,6 +84,15 @@ export function createAiChain(config: SpiralConfig, scale: number, bankCount: nu
     assetVolatility: f64(n),
     pdYearly: f64(n),
     cdsBp: f64(n),
+    // Credit that can run (issue 18): maturity rings, secured debt, ratings; laid out below.
+    bankDue: f64(n * DEBT_HORIZON_MONTHS),
+    fundDue: f64(n * DEBT_HORIZON_MONTHS),
+    securedDebt: f64(n),
+    rating: new Uint8Array(n),
+    forcedSpreadBp: f64(n),
+    gpuPriceReference: 1,
+    exited: new Uint8Array(n),
+    revenueAtDefault: f64(n),
     defaulted: new Uint8Array(n),
     defaultCount: new Uint16Array(n),
     lastDefaultTick: new Int32Array(n).fill(-1_000_000),
@@ -137,7 +148,8 @@ export function createAiChain(config: SpiralConfig, scale: number, bankCount: nu
     c.fundLoans[i] = usd(fc.marketDebtUsdBn);
     c.shares[i] = usd(fc.marketCapUsdBn);
     c.computeGw[i] = fc.computeGw * scale;
-    c.capitalValue[i] = c.computeGw[i] * usd(ai.costPerGwUsdBn) * 0.5; // half-depreciated on average
+    // Half-depreciated on average. (Model GW already carry the scale: × USD per GW, not × usd(), which would scale twice.)
+    c.capitalValue[i] = c.computeGw[i] * ai.costPerGwUsdBn * 1e9 * 0.5;
     c.otherProfit[i] = usd(fc.otherProfitUsdBnYearly) / 12;
     c.labOpex[i] = usd(fc.labOpexUsdBnYearly) / 12;
     c.grossMargin[i] = fc.grossMargin;
@@ -152,6 +164,13 @@ export function createAiChain(config: SpiralConfig, scale: number, bankCount: nu
     c.revenue[i] = monthlyRevenue;
     c.fundamental[i] = c.shares[i];
     c.initialCapacityGw += c.computeGw[i];
+    // Maturity walls of the initial debt (issue 18; configs/schema.json aiChain.firms[].debtDueFirstYearShare).
+    const firstYear = fc.debtDueFirstYearShare;
+    const longest = fc.debtLongestMaturityYears;
+    const ring = i * DEBT_HORIZON_MONTHS;
+    layMaturities(c.bankDue, ring, c.chainStartTick - 1, c.bankLoans[i], firstYear, longest);
+    layMaturities(c.fundDue, ring, c.chainStartTick - 1, c.fundLoans[i], firstYear, longest);
+    c.securedDebt[i] = fc.securedDebtShare * (c.bankLoans[i] + c.fundLoans[i]);
   }
   c.contractBuyer.fill(-1);
   c.contractSeller.fill(-1);
@@ -243,5 +262,11 @@ export function createFund(chain: AiChain, cashModelUsd: number, bank: number): 
     nav: cashModelUsd + loans + equity,
     distributionDue: 0,
     income: 0,
+    creditIncome: 0,
+    creditLosses: 0,
+    excessReturnSmoothed: 0,
+    netFlowDue: 0,
+    netFlow: 0,
+    redemptionWave: 0,
   };
 }

@@ -139,16 +139,36 @@ export function valueChain(m: ModelState): void {
   });
 }
 
-/** After a default: old shareholders are nearly wiped out; trading restarts from the new, lower value. */
-export function resetAfterDefault(m: ModelState, i: number): void {
+/**
+ * After a default (issue 18 item 5). Reorganised: trading restarts from the
+ * value of the reorganised firm — its fundamental on its remaining business
+ * plus half its net cash, as in valueChain, on the balance sheet the
+ * resolution left (lower debt) — or from its last price if that is lower;
+ * the fundamental's calibration is kept, so the price (and with it the
+ * distance to default and the spread) can recover with the business.
+ * Liquidated: the shares are worth what is left after the lenders, nearly
+ * nothing, and the firm's value no longer tracks any business.
+ */
+export function resetAfterDefault(m: ModelState, i: number, liquidated: boolean): void {
   const c = m.aiChain;
-  const p = Math.max(1e-6, c.price[i] * 0.05);
   const old = c.price[i];
+  let p: number;
+  if (liquidated) {
+    c.valuationScale[i] = 0;
+    const left = Math.max(0, c.deposits[i] - c.bankLoans[i] - c.fundLoans[i]);
+    p = Math.max(1e-9, left / Math.max(1e-9, c.shares[i]));
+  } else {
+    const netCash = c.deposits[i] - c.bankLoans[i] - c.fundLoans[i];
+    const value = c.valuationScale[i] * normalisedValue(m, i);
+    const total = Math.max(0.05 * value, value + 0.5 * netCash);
+    p = Math.max(1e-9, Math.min(old, total / Math.max(1e-9, c.shares[i])));
+  }
   // Volatility restarts from the firm's calibrated asset volatility (the
-  // −95 % jump is the reorganisation, not a measure of future risk).
+  // jump is the resolution, not a measure of future risk).
   const sigma = c.assetVolatility[i] * 2;
   initEquityAsset(c.market, i, p, p, (sigma * sigma) / 12);
   c.price[i] = p;
+  c.fundamental[i] = p;
   recordFlow(
     m.ledger.flows,
     FlowRow.equityRevaluation,
@@ -156,6 +176,5 @@ export function resetAfterDefault(m: ModelState, i: number): void {
     Sector.privateCredit,
     (p - old) * m.fund.sharesHeld[i],
   );
-  c.valuationScale[i] *= 0.05;
   if (c.role[i] === Role.modelLab) c.expectedGrowth[i] = Math.min(c.expectedGrowth[i], 0);
 }

@@ -1,0 +1,246 @@
+// Credit that can run (issue 18 item 4): the pure rules behind the AI
+// chain's debt — maturity walls, fixed coupons, ratings with an
+// investment-grade line, GPU- and contract-backed borrowing bases whose
+// haircuts move with GPU rental prices, banks' single-name limits — and the
+// private-credit fund's flows. Each is a function of the numbers it needs
+// (no ModelState), so each is unit-tested on hand-built inputs
+// (tests/aiChain.credit.test.ts); finance.ts, defaults.ts and fund.ts apply
+// them to the chain's columns and move the money through the ledger.
+
+/**
+ * Months of the debt-maturity ring (20 years): principal due in month t sits
+ * in slot t mod DEBT_HORIZON_MONTHS. Debt that matures later (the 30–40-year
+ * tranches of the hyperscalers' bonds, docs/calibration.md §2) is put in the
+ * last slot: it never falls due within a run of the model's length.
+ */
+export const DEBT_HORIZON_MONTHS = 240;
+
+/**
+ * Rating grades, best first, and the upper bound of each grade's 5-year CDS
+ * spread (bp). BBB 60–120, BB 150–250, B 400–700, CCC 700–1200 are the
+ * rating-bucket rule of thumb of docs/calibration.md §3 (the gaps between
+ * buckets are split at their ends); "AA" (and better) ends at 45 bp, the top
+ * of the hyperscalers' late-2025 CDS of 34–45 bp (§3), which carry AA/AAA
+ * ratings; "A" fills 45–60 bp. Above CCC's 1200 bp a name is "CC".
+ */
+export const RATING_NAMES = ["AA", "A", "BBB", "BB", "B", "CCC", "CC"] as const;
+export const RATING_CEILING_BP = [45, 60, 120, 250, 700, 1200, Number.POSITIVE_INFINITY] as const;
+/** Grades 0 … INVESTMENT_GRADE_LOWEST are investment grade (BBB− and better). */
+export const INVESTMENT_GRADE_LOWEST = 2;
+
+/** The grade whose spread bucket holds `spreadBp`. */
+export function gradeOfSpread(spreadBp: number): number {
+  let g = 0;
+  while (g < RATING_CEILING_BP.length - 1 && spreadBp > RATING_CEILING_BP[g]) g++;
+  return g;
+}
+
+/**
+ * Next month's rating. Agencies rate through the cycle and move slowly: the
+ * rating moves one grade a month at most, down only when the market spread
+ * (without any forced-selling premium) is above the current grade's ceiling
+ * by more than `hysteresis` (a share), up only when it is below the next
+ * better grade's ceiling by more than `hysteresis`.
+ *
+ * @example nextRating(2, 140, 0.1) // 3: BBB → BB at 140 bp (ceiling 120 × 1.1 = 132)
+ */
+export function nextRating(current: number, spreadBp: number, hysteresis: number): number {
+  if (current < RATING_CEILING_BP.length - 1 && spreadBp > RATING_CEILING_BP[current] * (1 + hysteresis))
+    return current + 1;
+  if (current > 0 && spreadBp < RATING_CEILING_BP[current - 1] * (1 - hysteresis)) return current - 1;
+  return current;
+}
+
+/** True when a move from `from` to `to` crosses the investment-grade line downwards (a "fallen angel"). */
+export function fallsOutOfInvestmentGrade(from: number, to: number): boolean {
+  return from <= INVESTMENT_GRADE_LOWEST && to > INVESTMENT_GRADE_LOWEST;
+}
+
+/**
+ * The forced-selling premium after a fall out of investment grade: it jumps
+ * to `premiumBp` in the month of the downgrade and then halves every
+ * `halfLifeMonths` as the forced sellers' bonds find new holders (Ellul,
+ * Jotikasthira & Lundblad 2011, JFE 101: prices of downgraded bonds sold by
+ * constrained insurers fall and then revert over months).
+ */
+export function decayPremium(premiumBp: number, halfLifeMonths: number): number {
+  return premiumBp * 0.5 ** (1 / Math.max(1e-9, halfLifeMonths));
+}
+
+/**
+ * Spread a lender charges on new unsecured debt (per year): the risk premium
+ * plus the expected-loss part of the CDS spread that the government's
+ * guarantee leaves with the lender, plus any forced-selling premium.
+ */
+export function unsecuredSpread(
+  cdsBp: number,
+  riskPremiumBp: number,
+  guaranteeShare: number,
+  forcedBp: number,
+): number {
+  return (riskPremiumBp + Math.max(0, cdsBp - riskPremiumBp) * (1 - guaranteeShare) + forcedBp) / 1e4;
+}
+
+/**
+ * Spread on a secured (GPU- or contract-backed) loan: the risk premium plus
+ * the default probability times the secured loss given default — loans
+ * recover 82 % on average against bonds' 37 % (Moody's ultimate recoveries,
+ * docs/calibration.md §8), so the expected-loss part is far smaller than a
+ * bond's. CoreWeave's DDTL 4.0 priced at SOFR + 225 bp (§2).
+ */
+export function securedSpread(pdYearly: number, securedLgd: number, riskPremiumBp: number): number {
+  return (riskPremiumBp + 1e4 * pdYearly * securedLgd) / 1e4;
+}
+
+/** Debt-weighted blend of an old rate and the rate on new debt: the coupon of a book after adding `newDebt`. */
+export function blendRate(oldDebt: number, oldRate: number, newDebt: number, newRate: number): number {
+  const total = oldDebt + newDebt;
+  if (total <= 0) return newRate;
+  return (Math.max(0, oldDebt) * oldRate + newDebt * newRate) / total;
+}
+
+/**
+ * Haircut on GPU and contract collateral: `base` when GPU rental prices
+ * stand at their reference (their average over about a year), rising by
+ * `sensitivity` per unit of fall below it — lenders mark the resale value
+ * of GPUs and the worth of a compute contract to what compute rents for.
+ * Clamped to [base, 0.95].
+ *
+ * @example gpuHaircut(0.8, 1, 0.3, 1) // 0.5: a 20 % fall adds 20 points
+ */
+export function gpuHaircut(gpuPrice: number, reference: number, base: number, sensitivity: number): number {
+  const fall = reference > 0 ? Math.max(0, 1 - gpuPrice / reference) : 0;
+  return Math.min(0.95, base + sensitivity * fall);
+}
+
+/**
+ * Borrowing base of secured lending: GPUs and data centres at book value
+ * times the GPU price (relative to its level at the start), plus the next
+ * 12 months of contracted revenue from live customers, less the haircut.
+ */
+export function borrowingBase(
+  capitalBook: number,
+  gpuPriceRelative: number,
+  contractedYear: number,
+  haircut: number,
+): number {
+  return (1 - haircut) * (Math.max(0, capitalBook) * gpuPriceRelative + Math.max(0, contractedYear));
+}
+
+/**
+ * Principal of secured debt above the borrowing base that falls due this
+ * month (a borrowing-base deficiency is cured over `cureMonths`, as credit
+ * agreements allow).
+ */
+export function marginCall(securedDebt: number, base: number, cureMonths: number): number {
+  return Math.max(0, securedDebt - base) / Math.max(1, cureMonths);
+}
+
+/**
+ * How much more a bank may lend to one borrower under its single-name
+ * limit: at most `limitShare` of its equity to one counterparty (the Basel
+ * large-exposures framework caps one exposure at 25 % of Tier 1 capital,
+ * BCBS 2014, LEX20), less what it already lends.
+ */
+export function concentrationRoom(bankEquity: number, exposure: number, limitShare: number): number {
+  return Math.max(0, limitShare * Math.max(0, bankEquity) - Math.max(0, exposure));
+}
+
+/**
+ * Lay a firm's initial debt on the maturity ring: `firstYearShare` falls due
+ * in equal parts over months 1–12, the rest in equal parts over months
+ * 13 … 12·longestYears (the last slot holds anything past the ring). Writes
+ * ring[offset + (startTick + k) mod H] for k = 1 … H.
+ */
+export function layMaturities(
+  ring: Float64Array,
+  offset: number,
+  startTick: number,
+  debt: number,
+  firstYearShare: number,
+  longestYears: number,
+): void {
+  const H = DEBT_HORIZON_MONTHS;
+  if (debt <= 0) return;
+  const last = Math.max(13, Math.round(12 * longestYears));
+  const first = Math.min(1, Math.max(0, firstYearShare)) * debt;
+  for (let k = 1; k <= 12; k++) ring[offset + ((startTick + k) % H)] += first / 12;
+  const rest = debt - first;
+  const months = last - 12;
+  for (let k = 13; k <= last; k++) {
+    const slot = Math.min(k, H);
+    ring[offset + ((startTick + slot) % H)] += rest / months;
+  }
+}
+
+/**
+ * Book new debt of a term to the ring: it falls due `termMonths` from now
+ * (bullet; terms beyond the ring go to its last slot).
+ */
+export function addMaturity(
+  ring: Float64Array,
+  offset: number,
+  tick: number,
+  amount: number,
+  termMonths: number,
+): void {
+  const slot = Math.min(DEBT_HORIZON_MONTHS, Math.max(1, termMonths));
+  ring[offset + ((tick + slot) % DEBT_HORIZON_MONTHS)] += amount;
+}
+
+/** Parameters of the fund's flows (aiChain.finance.fund in configs/schema.json). */
+export interface FundFlowParams {
+  /** Net flow per month, as a share of the credit book, per unit of monthly excess return. */
+  flowSensitivity: number;
+  /** Multiplier on the sensitivity when the excess return is negative (outflows react more). */
+  outflowAsymmetry: number;
+  /** Most the fund pays out in redemptions in a month, as a share of its credit book (the gate). */
+  redemptionGateMonthly: number;
+  /** Most it takes in a month, as a share of its credit book. */
+  maxInflowMonthly: number;
+}
+
+/**
+ * Households' net subscriptions to the private-credit fund this month, as a
+ * share of its credit book (cash plus loans; negative = redemptions): flows
+ * chase the book's recent return in excess of what deposits pay
+ * (performance-flow relation), more strongly after losses — outflows from
+ * credit funds are more sensitive to bad performance than inflows to good
+ * (Goldstein, Jiang & Ng 2017, JFE 126) — within the gate that semi-liquid
+ * private-credit vehicles impose (5 % of NAV a quarter is the usual tender
+ * limit of non-traded BDCs, an assumption here).
+ *
+ * @param excessReturnMonthly the book's smoothed monthly return less the deposit rate's monthly rate
+ */
+export function fundFlowShare(excessReturnMonthly: number, p: FundFlowParams): number {
+  const s = excessReturnMonthly < 0 ? p.flowSensitivity * p.outflowAsymmetry : p.flowSensitivity;
+  return Math.max(-p.redemptionGateMonthly, Math.min(p.maxInflowMonthly, s * excessReturnMonthly));
+}
+
+/**
+ * Whether a reorganisation is open to a firm in default, or it must be
+ * liquidated: it is liquidated when its business cannot cover its operating
+ * costs (operating cash flow before debt service and compute contracts is
+ * negative) or when it has been reorganised before and its revenue has not
+ * recovered above its revenue at that reorganisation (creditors will not
+ * fund a second restructuring of a business that has not recovered).
+ */
+export function mustLiquidate(
+  operatingCashFlow: number,
+  reorganisedBefore: boolean,
+  revenueNow: number,
+  revenueAtLastDefault: number,
+): boolean {
+  if (operatingCashFlow <= 0) return true;
+  return reorganisedBefore && revenueNow <= revenueAtLastDefault;
+}
+
+/**
+ * Share of its compute contracts (as buyer) a reorganised firm keeps: what
+ * its operating cash flow can pay for, as a share of the instalments it
+ * owes; the rest is rejected (a renegotiation in court).
+ */
+export function keptContractShare(operatingCashFlow: number, commitments: number): number {
+  if (commitments <= 0) return 1;
+  return Math.min(1, Math.max(0, operatingCashFlow) / commitments);
+}

@@ -1,0 +1,304 @@
+// Credit that can run and defaults that resolve (issue 18 items 4–5): the
+// pure rules of aiChain/credit.ts on hand-built numbers, and the resolution
+// of a default (aiChain/defaults.ts) and the fund's flows (agents/fund.ts) on
+// a small model whose chain columns are set by hand.
+import { describe, expect, it } from "vitest";
+import type { SpiralConfig } from "../src/config/index.ts";
+import { loadConfig } from "../src/config/index.ts";
+import { runInMemory } from "../src/engine/index.ts";
+import {
+  addMaturity,
+  blendRate,
+  borrowingBase,
+  concentrationRoom,
+  DEBT_HORIZON_MONTHS,
+  decayPremium,
+  fallsOutOfInvestmentGrade,
+  fundFlowShare,
+  gpuHaircut,
+  gradeOfSpread,
+  keptContractShare,
+  layMaturities,
+  marginCall,
+  mustLiquidate,
+  nextRating,
+  RATING_NAMES,
+  securedSpread,
+  unsecuredSpread,
+} from "../src/model/agents/aiChain/credit.ts";
+import { resolveChainDefaults } from "../src/model/agents/aiChain/defaults.ts";
+import { markFund } from "../src/model/agents/fund.ts";
+import { createModel, step } from "../src/model/index.ts";
+import { checkLedger } from "../src/model/ledger.ts";
+import type { ModelState } from "../src/model/state.ts";
+
+const sum = (a: Float64Array, from = 0, to = a.length) => {
+  let s = 0;
+  for (let k = from; k < to; k++) s += a[k];
+  return s;
+};
+
+describe("maturity walls", () => {
+  it("lays the first-year share over months 1–12 and the rest evenly to the longest maturity", () => {
+    const ring = new Float64Array(DEBT_HORIZON_MONTHS);
+    layMaturities(ring, 0, 100, 14, 0.3, 7); // CoreWeave-like: 30 % due within a year, the rest to year 7
+    expect(sum(ring)).toBeCloseTo(14, 12);
+    const at = (month: number) => ring[(100 + month) % DEBT_HORIZON_MONTHS];
+    expect(at(1)).toBeCloseTo((0.3 * 14) / 12, 12);
+    expect(at(12)).toBeCloseTo((0.3 * 14) / 12, 12);
+    expect(at(13)).toBeCloseTo((0.7 * 14) / 72, 12);
+    expect(at(84)).toBeCloseTo((0.7 * 14) / 72, 12);
+    expect(at(85)).toBe(0);
+  });
+
+  it("puts debt beyond the ring into its last slot and new debt at its term", () => {
+    const ring = new Float64Array(DEBT_HORIZON_MONTHS);
+    layMaturities(ring, 0, 0, 40, 0, 40); // 40-year bonds: most falls due after 20 years
+    expect(sum(ring)).toBeCloseTo(40, 10);
+    expect(ring[0]).toBeGreaterThan(ring[1] * 100); // slot of month 240 holds months 240…480
+    const r2 = new Float64Array(2 * DEBT_HORIZON_MONTHS);
+    addMaturity(r2, DEBT_HORIZON_MONTHS, 7, 5, 60);
+    expect(r2[DEBT_HORIZON_MONTHS + 67]).toBe(5);
+    expect(sum(r2, 0, DEBT_HORIZON_MONTHS)).toBe(0);
+  });
+});
+
+describe("ratings and forced selling", () => {
+  it("grades spreads by the rule-of-thumb buckets (BBB ≤ 120 bp, BB ≤ 250, B ≤ 700, CCC ≤ 1200)", () => {
+    expect(RATING_NAMES[gradeOfSpread(38)]).toBe("AA");
+    expect(RATING_NAMES[gradeOfSpread(110)]).toBe("BBB");
+    expect(RATING_NAMES[gradeOfSpread(200)]).toBe("BB");
+    expect(RATING_NAMES[gradeOfSpread(643)]).toBe("B");
+    expect(RATING_NAMES[gradeOfSpread(900)]).toBe("CCC");
+    expect(RATING_NAMES[gradeOfSpread(5000)]).toBe("CC");
+  });
+
+  it("moves one grade at a time and only beyond the hysteresis band", () => {
+    const bbb = 2;
+    expect(nextRating(bbb, 125, 0.1)).toBe(bbb); // inside 120 × 1.1
+    expect(nextRating(bbb, 140, 0.1)).toBe(bbb + 1);
+    expect(nextRating(bbb, 5000, 0.1)).toBe(bbb + 1); // not straight to CC
+    expect(nextRating(bbb, 58, 0.1)).toBe(bbb); // not below 60 × 0.9
+    expect(nextRating(bbb, 50, 0.1)).toBe(bbb - 1);
+    expect(fallsOutOfInvestmentGrade(2, 3)).toBe(true);
+    expect(fallsOutOfInvestmentGrade(3, 4)).toBe(false);
+    expect(fallsOutOfInvestmentGrade(1, 2)).toBe(false);
+  });
+
+  it("decays the forced-selling premium by half each half-life", () => {
+    let p = 100;
+    for (let k = 0; k < 6; k++) p = decayPremium(p, 6);
+    expect(p).toBeCloseTo(50, 10);
+  });
+});
+
+describe("spreads, coupons and secured lending", () => {
+  it("prices unsecured debt off the CDS spread and secured debt off the loan recovery", () => {
+    expect(unsecuredSpread(643, 35, 0, 0)).toBeCloseTo(0.0643, 12);
+    expect(unsecuredSpread(643, 35, 0.5, 100)).toBeCloseTo((35 + 304 + 100) / 1e4, 12);
+    // A 10 %/yr PD: 18 % loss on a loan → 180 bp + 35 bp premium, far below an unsecured bond.
+    expect(securedSpread(0.1, 0.18, 35)).toBeCloseTo(0.0215, 12);
+  });
+
+  it("blends the coupon of a book by debt", () => {
+    expect(blendRate(100, 0.05, 100, 0.09)).toBeCloseTo(0.07, 12);
+    expect(blendRate(0, -1, 10, 0.08)).toBe(0.08); // a first loan takes the new rate
+  });
+
+  it("raises the haircut when GPU rental prices fall below their year average, and calls the excess", () => {
+    expect(gpuHaircut(1, 1, 0.3, 1)).toBe(0.3);
+    expect(gpuHaircut(1.2, 1, 0.3, 1)).toBe(0.3);
+    expect(gpuHaircut(0.8, 1, 0.3, 1)).toBeCloseTo(0.5, 12);
+    expect(gpuHaircut(0.01, 1, 0.3, 1)).toBe(0.95);
+    const calm = borrowingBase(15, 1, 20, 0.3); // 0.7 × (15 + 20)
+    expect(calm).toBeCloseTo(24.5, 12);
+    const stressed = borrowingBase(15, 0.8, 20, gpuHaircut(0.8, 1, 0.3, 1)); // 0.5 × (12 + 20)
+    expect(stressed).toBeCloseTo(16, 12);
+    expect(marginCall(11.2, calm, 3)).toBe(0);
+    expect(marginCall(22, stressed, 3)).toBeCloseTo(2, 12);
+  });
+
+  it("keeps a bank within its single-name limit", () => {
+    expect(concentrationRoom(200, 38, 0.25)).toBe(12);
+    expect(concentrationRoom(200, 60, 0.25)).toBe(0);
+    expect(concentrationRoom(-5, 0, 0.25)).toBe(0);
+  });
+});
+
+describe("fund flows and resolution rules", () => {
+  const p = {
+    flowSensitivity: 2,
+    outflowAsymmetry: 2,
+    redemptionGateMonthly: 0.0167,
+    maxInflowMonthly: 0.03,
+  };
+  it("chases excess returns, reacts more to losses, and is gated", () => {
+    expect(fundFlowShare(0.002, p)).toBeCloseTo(0.004, 12);
+    expect(fundFlowShare(-0.002, p)).toBeCloseTo(-0.008, 12);
+    expect(fundFlowShare(-0.05, p)).toBe(-0.0167);
+    expect(fundFlowShare(0.05, p)).toBe(0.03);
+  });
+
+  it("liquidates a firm that cannot cover its operating costs, or a repeat case whose revenue has not recovered", () => {
+    expect(mustLiquidate(-1, false, 10, 0)).toBe(true);
+    expect(mustLiquidate(5, false, 10, 0)).toBe(false);
+    expect(mustLiquidate(5, true, 10, 12)).toBe(true);
+    expect(mustLiquidate(5, true, 15, 12)).toBe(false);
+    expect(keptContractShare(5, 20)).toBe(0.25);
+    expect(keptContractShare(-1, 20)).toBe(0);
+    expect(keptContractShare(30, 20)).toBe(1);
+    expect(keptContractShare(1, 0)).toBe(1);
+  });
+});
+
+/** A small model at the chain's start, its chain columns ready to be set by hand. */
+function smallModel(edit?: (c: SpiralConfig) => void): ModelState {
+  const config = loadConfig("configs/scenarios/baseline-2025.json", {
+    sets: [
+      "households.count=1000",
+      "firms.consumption.count=20",
+      "firms.capital.count=4",
+      "banks.count=7",
+      "burnInTicks=0",
+      "startDate=2025-11",
+      "aiChain.start=2025-11",
+      "centralBank.overrides=[]",
+    ],
+  });
+  config.ticks = 24;
+  edit?.(config);
+  const m = createModel(config);
+  step(m); // one month: prices, ratings and coupons are set
+  return m;
+}
+
+const index = (m: ModelState, name: string) => m.aiChain.names.indexOf(name);
+
+describe("resolution of a default on a hand-set state", () => {
+  it("reorganises a cloud that covers its operating costs: debt cut to what it can carry, customers kept, equity repriced, books balanced", () => {
+    const m = smallModel();
+    const c = m.aiChain;
+    const i = index(m, "neoCloud");
+    const customers = c.endUserBase[i];
+    const gw = c.computeGw[i];
+    const revenue = c.revenueHistory[i * 13 + (m.tick % 13)];
+    m.tick++; // resolve as month end of a new month, with no other flows
+    c.defaulted[i] = 1;
+    const count = resolveChainDefaults(m);
+    expect(count).toBe(1);
+    expect(c.exited[i]).toBe(0);
+    expect(c.endUserBase[i]).toBe(customers);
+    expect(c.computeGw[i]).toBe(gw);
+    // Debt kept ≤ reorganisedDebtToRevenue × a year of revenue, plus the exit loan for working cash.
+    const debt = c.bankLoans[i] + c.fundLoans[i];
+    expect(debt).toBeLessThan(14e9 * m.params.scale);
+    expect(debt).toBeGreaterThan(0);
+    // Its maturity rings add up to its debt again and nothing falls due in the first year after exit.
+    const H = DEBT_HORIZON_MONTHS;
+    expect(sum(c.bankDue, i * H, (i + 1) * H) + sum(c.fundDue, i * H, (i + 1) * H)).toBeCloseTo(debt, -2);
+    for (let k = 1; k <= 12; k++) expect(c.fundDue[i * H + ((m.tick + k) % H)]).toBe(0);
+    expect(c.revenueAtDefault[i]).toBeGreaterThan(0);
+    expect(c.revenueAtDefault[i]).toBeLessThanOrEqual(revenue * 1.0001);
+    expect(c.fundRateYearly[i]).toBe(-1); // new terms when next priced
+    expect(c.price[i]).toBeGreaterThan(0);
+    // The flows recorded explain every sector's change in net financial wealth.
+    expect(() => checkLedger(m)).not.toThrow();
+  });
+
+  it("liquidates a firm reorganised before whose revenue has not recovered: capacity, customers and contracts go to the largest cloud", () => {
+    const m = smallModel();
+    const c = m.aiChain;
+    const i = index(m, "neoCloud");
+    const customers = c.endUserBase[i];
+    const gw = c.computeGw[i];
+    let largest = -1;
+    for (let j = 0; j < c.n; j++)
+      if (
+        j !== i &&
+        (c.role[j] === 1 || c.role[j] === 3) &&
+        (largest < 0 || c.computeGw[j] > c.computeGw[largest])
+      )
+        largest = j;
+    const buyerGw = c.computeGw[largest];
+    const buyerCustomers = c.endUserBase[largest];
+    let sold = 0;
+    for (let k = 0; k < c.contractSeller.length; k++)
+      if (c.contractSeller[k] === i && c.contractMonthsLeft[k] > 0 && c.contractBuyer[k] !== largest) sold++;
+    c.defaultCount[i] = 1;
+    c.revenueAtDefault[i] = 1e12; // far above anything it earns now: no recovery
+    m.tick++;
+    c.defaulted[i] = 1;
+    resolveChainDefaults(m);
+    expect(c.exited[i]).toBe(1);
+    expect(c.bankLoans[i] + c.fundLoans[i]).toBe(0);
+    expect(c.computeGw[i]).toBe(0);
+    expect(c.computeGw[largest]).toBeCloseTo(buyerGw + gw, 9);
+    expect(c.endUserBase[largest]).toBeCloseTo(buyerCustomers + customers, 6);
+    let moved = 0;
+    for (let k = 0; k < c.contractSeller.length; k++) {
+      expect(c.contractSeller[k] === i && c.contractMonthsLeft[k] > 0).toBe(false);
+      if (c.contractSeller[k] === largest && c.contractMonthsLeft[k] > 0) moved++;
+    }
+    expect(moved).toBeGreaterThanOrEqual(sold);
+    const ev = m.events.find((e) => e.type === "chainLiquidation");
+    expect(ev && ev.type === "chainLiquidation" ? ev.buyer : "").toBe(c.names[largest]);
+    expect(() => checkLedger(m)).not.toThrow();
+    // Exited, it no longer defaults: later months count no default for it.
+    for (let t = 0; t < 3; t++) {
+      step(m);
+      expect(c.defaulted[i]).toBe(0);
+    }
+  });
+});
+
+describe("the private-credit fund's flows on a hand-set state", () => {
+  it("redeems after credit losses (a wave event), paid from cash within the gate; subscribes after good returns", () => {
+    const m = smallModel();
+    const f = m.fund;
+    const book = f.deposits + f.loans;
+    f.creditIncome = 0;
+    f.creditLosses = 0.05 * book; // a 5 % loss on the credit book this month
+    f.excessReturnSmoothed = 0;
+    m.events.length = 0;
+    markFund(m);
+    expect(f.netFlowDue).toBeLessThan(0);
+    expect(-f.netFlowDue).toBeLessThanOrEqual(
+      m.config.aiChain.finance.fundRedemptionGateMonthly * book + 1e-6,
+    );
+    expect(f.distributionDue).toBeGreaterThanOrEqual(-f.netFlowDue);
+    expect(m.events.some((e) => e.type === "fundRedemptionWave")).toBe(true);
+    // A later good month with a return well above deposits: subscriptions.
+    f.creditIncome = 0.02 * book;
+    f.creditLosses = 0;
+    f.excessReturnSmoothed = 0.01;
+    markFund(m);
+    expect(f.netFlowDue).toBeGreaterThan(0);
+    expect(f.redemptionWave).toBe(0);
+  });
+});
+
+describe("the neocloud's 2025 start is financeable", () => {
+  it("rolls over its first year's maturities without a failed refinancing or default (12 months, seed 1)", () => {
+    const config = loadConfig("configs/scenarios/baseline-2025.json", {
+      sets: [
+        "households.count=2000",
+        "firms.consumption.count=40",
+        "firms.capital.count=8",
+        "banks.count=7",
+        "burnInTicks=0",
+        "startDate=2025-11",
+        "aiChain.start=2025-11",
+        "centralBank.overrides=[]",
+      ],
+    });
+    config.ticks = 12;
+    const run = runInMemory(config);
+    const neo = run.events.filter(
+      (e) => (e.type === "refinancingFailed" || e.type === "chainDefault") && e.firm === "neoCloud",
+    );
+    expect(neo).toEqual([]);
+    // Its debt rose (it borrowed, secured on GPUs and contracts) although its default probability is above the banks' limit.
+    expect(run.series.neoCloud_debt[11]).toBeGreaterThan(14);
+    expect(Math.max(...run.series.neoCloud_pd)).toBeGreaterThan(0.05);
+  });
+});
