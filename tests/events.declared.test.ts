@@ -17,9 +17,9 @@ const RUNS: [string, string[]][] = [
   ["configs/scenarios/baseline-2025.json", ["seed=2"]],
   ["configs/scenarios/circular-unwind.json", ["seed=1"]],
   ["configs/scenarios/fed-hold-high.json", ["seed=3"]],
-  // Without the circular deal rule (the configured deals only): the vendor loans that keep customers liquid
-  // in the runs above are gone, and a customer defaults in the month's clearing (chainPaymentDefault).
-  ["configs/scenarios/baseline-2025.json", ["seed=2", "aiChain.circular.decide=false"]],
+  // Every risk at once: with the circular deal rule (issue 18 item 3) keeping customers funded, the runs
+  // above have no core crisis (crisisStart, crisisEnd); murphy's seed 1 has one.
+  ["configs/scenarios/murphy.json", ["seed=1"]],
   // The rate path rule: a step in 2026-08 (tick 130) and an override inside the run.
   [
     "configs/scenarios/fed-hold-high.json",
