@@ -15,7 +15,7 @@ import { defineConfig } from "vitest/config";
  * engine.checkpoint 7, report.browser 5 (skipped without Chromium),
  * slurm.cluster 25 plus the first apt install; calibrate.cli 54 and
  * calibrate.identification 40 (spiral calibrate on worker threads); compare.cli 14 and compare.browser 5 (spawned CLI, Chromium; idle machine); bench.scenarios (spawns npm run bench:scenarios at a tiny size on worker threads); events.declared, hugePages and
- * engine.failure run whole runs or spawn processes. Every other file took
+ * engine.failure run whole runs or spawn processes; compiled 40 (builds a copy of the package twice). Every other file took
  * 1.1–11 s alone, mostly vitest's start-up.
  */
 export const SLOW_TESTS: readonly string[] = [
@@ -43,6 +43,7 @@ export const SLOW_TESTS: readonly string[] = [
   "tests/compare.cli.test.ts",
   "tests/compare.browser.test.ts",
   "tests/bench.scenarios.test.ts",
+  "tests/compiled.test.ts",
 ];
 
 export default defineConfig({
@@ -50,6 +51,8 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: "forks",
+    // Compiles dist/ once if stale: the CLI tests run the compiled `spiral` (tests/helpers/buildOnce.ts).
+    globalSetup: ["tests/helpers/buildOnce.ts"],
     projects: [
       { extends: true, test: { name: "fast", include: ["tests/**/*.test.ts"], exclude: [...SLOW_TESTS] } },
       { extends: true, test: { name: "slow", include: [...SLOW_TESTS] } },

@@ -28,8 +28,9 @@ import type { RunSummary } from "./engine/index.ts";
 import { exitCodeOf, InputError } from "./errors.ts";
 import { MANIFEST_FILE } from "./io/manifest.ts";
 import { readSeriesCsv } from "./io/readSeries.ts";
+import { packagePath } from "./packagePaths.ts";
 
-const VERSION: string = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")).version;
+const VERSION: string = JSON.parse(readFileSync(packagePath("package.json"), "utf8")).version;
 
 /** A second signal this long after the first stops the process at once, without cleaning up. */
 const FORCE_EXIT_AFTER_MS = 2000;

@@ -1,5 +1,6 @@
 // Worker of a sharded run (`spiral run --threads N`, src/engine/threads.ts;
-// started through slicePasses.cjs):
+// compiled, started as dist/workers/slicePasses.js; from TypeScript, through
+// slicePasses.cjs — src/engine/workerEntry.ts):
 // waits on the shared control array, runs blocks of each pass (over the
 // households or the firms) as long as unclaimed ones are left, reports done. Thin on purpose (docs/development.md, "Engine principles").
 import { parentPort, workerData } from "node:worker_threads";

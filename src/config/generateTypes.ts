@@ -5,8 +5,9 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { compile } from "json-schema-to-typescript";
+import { packagePath } from "../packagePaths.ts";
 
-export const schemaPath = fileURLToPath(new URL("../../configs/schema.json", import.meta.url));
+export const schemaPath = packagePath("configs/schema.json");
 export const typesPath = fileURLToPath(new URL("./configTypes.ts", import.meta.url));
 
 /** The text of configTypes.ts for the current schema. */

@@ -3,8 +3,9 @@
 // is (its sub-schema), which parameters exist (leaf paths) and whether a
 // config object is valid (the compiled ajv validator).
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { Ajv, type ErrorObject } from "ajv";
+import { createRequire } from "node:module";
+import { Ajv, type ErrorObject, type Options, type ValidateFunction } from "ajv";
+import { COMPILED, packagePath } from "../packagePaths.ts";
 
 /** The subset of JSON Schema draft-07 (plus `unit` and `source`) that configs/schema.json uses. */
 export interface SchemaNode {
@@ -33,7 +34,7 @@ export interface SchemaNode {
 }
 
 /** Absolute path of configs/schema.json. */
-export const schemaFile = fileURLToPath(new URL("../../configs/schema.json", import.meta.url));
+export const schemaFile = packagePath("configs/schema.json");
 
 /** The config schema, frozen: it is shared by every caller and must not change at run time. */
 export const configSchema: SchemaNode = deepFreeze(JSON.parse(readFileSync(schemaFile, "utf8")));
@@ -41,17 +42,49 @@ export const configSchema: SchemaNode = deepFreeze(JSON.parse(readFileSync(schem
 /** Top-level keys that belong to the file, not to the model: never parameters. */
 export const fileOnlyKeys: readonly string[] = Object.freeze(["$schema", "extends"]);
 
-const ajv = new Ajv({
-  allErrors: true,
-  // Fills missing keys in place from `default`; callers hand ajv a private copy.
-  useDefaults: true,
-  strict: true,
-  // Keeps the offending value and its schema on each error, for plain-words messages.
-  verbose: true,
-});
-ajv.addKeyword({ keyword: "unit", schemaType: "string" });
-ajv.addKeyword({ keyword: "source", schemaType: "string" });
-const compiled = ajv.compile(configSchema as Record<string, unknown>);
+/**
+ * The ajv instance that compiles configs/schema.json; `extra` options are
+ * for the build's standalone code (precompileSchema.ts), which must
+ * otherwise use these very options.
+ */
+export function configAjv(extra: Options = {}): Ajv {
+  const ajv = new Ajv({
+    allErrors: true,
+    // Fills missing keys in place from `default`; callers hand ajv a private copy.
+    useDefaults: true,
+    strict: true,
+    // Keeps the offending value and its schema on each error, for plain-words messages.
+    verbose: true,
+    ...extra,
+  });
+  ajv.addKeyword({ keyword: "unit", schemaType: "string" });
+  ajv.addKeyword({ keyword: "source", schemaType: "string" });
+  return ajv;
+}
+
+/** The validator's file name next to the compiled schema.js in dist/src/config/ (written by src/build.mjs). */
+export const PRECOMPILED_VALIDATOR = "configSchema.validator.cjs";
+
+/**
+ * Compiled only (dist/): the validator the build generated from
+ * configs/schema.json as ajv standalone code (precompileSchema.ts), which
+ * saves compiling the schema at every start (≈ 0.2–0.6 s, most of a small
+ * run's start-up). The launcher rebuilds dist/ whenever the schema changes
+ * (src/build.mjs), so it is never older than the schema. Undefined from
+ * TypeScript, or while the build itself has not written it yet.
+ */
+function precompiledValidator(): ValidateFunction | undefined {
+  if (!COMPILED) return undefined;
+  try {
+    return createRequire(import.meta.url)(`./${PRECOMPILED_VALIDATOR}`) as ValidateFunction;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "MODULE_NOT_FOUND") return undefined;
+    throw err;
+  }
+}
+
+const compiled: ValidateFunction =
+  precompiledValidator() ?? configAjv().compile(configSchema as Record<string, unknown>);
 
 /**
  * Validates `data` against the schema, filling defaults into `data` in place

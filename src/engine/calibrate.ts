@@ -14,10 +14,8 @@
 // stage end in byte-identical estimate.json, calibrated.json and tables.
 import { setMaxListeners } from "node:events";
 import { existsSync, mkdirSync, statSync } from "node:fs";
-import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
 import { Piscina } from "piscina";
 import { chiSquaredPValue } from "../analysis/chiSquaredPValue.ts";
 import { runSeed } from "../analysis/seeds.ts";
@@ -34,9 +32,10 @@ import type { CalibrateTask, CalibrateTaskResult } from "./calibrateTask.ts";
 import { type Shard, shardDirName } from "./shard.ts";
 import { acquireLock, releaseLock } from "./sweep.ts";
 import { setAtPath } from "./sweepSpec.ts";
+import { workerEntry } from "./workerEntry.ts";
 
-const WORKER_FILE = fileURLToPath(new URL("../../workers/calibrateRun.ts", import.meta.url));
-const WORKER_EXEC_ARGV = ["--import", pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href];
+/** The worker file and its loader: compiled, or TypeScript under tsx (workerEntry.ts). */
+const WORKER = workerEntry("calibrateRun");
 
 /** Objective of a point whose runs failed or left a target moment undefined: worse than any real one. */
 export const PENALTY = 1e300;
@@ -216,11 +215,11 @@ export async function calibrate(spec: CalibrationSpec, opts: CalibrateOptions): 
     }
     if (opts.signal?.aborted) throw new Interrupted();
     pool ??= new Piscina<CalibrateTask, CalibrateTaskResult>({
-      filename: WORKER_FILE,
+      filename: WORKER.file,
       minThreads: workers,
       maxThreads: workers,
       idleTimeout: 60_000,
-      execArgv: WORKER_EXEC_ARGV,
+      execArgv: WORKER.execArgv,
     });
     let moments: (number | null)[] | null = null;
     let error: string | null = null;

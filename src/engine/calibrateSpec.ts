@@ -7,7 +7,6 @@
 // for unknown keys, parameter paths and moment names; all problems at once.
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, isAbsolute, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { Ajv, type ErrorObject } from "ajv";
 import { MOMENT_NAMES } from "../analysis/moments.ts";
 import {
@@ -22,6 +21,7 @@ import { parseJsonObject } from "../config/jsonSyntax.ts";
 import { closestName } from "../config/suggest.ts";
 import { describeValue, isPlainObject } from "../config/validate.ts";
 import { InputError } from "../errors.ts";
+import { packagePath } from "../packagePaths.ts";
 import { parameterPathProblem, setAtPath, sweepLocation } from "./sweepSpec.ts";
 
 export interface CalibrationParameter {
@@ -64,9 +64,7 @@ export interface CalibrationSpec {
 /** Fewest complete quarters after the burn-in that the moments need (computeStylizedFacts). */
 const MIN_QUARTERS = 12;
 
-export const SPEC_SCHEMA_FILE = fileURLToPath(
-  new URL("../../configs/calibration.schema.json", import.meta.url),
-);
+export const SPEC_SCHEMA_FILE = packagePath("configs/calibration.schema.json");
 const schema = JSON.parse(readFileSync(SPEC_SCHEMA_FILE, "utf8")) as Record<string, unknown>;
 const validateSchema = new Ajv({ allErrors: true, strict: true, verbose: true }).compile(schema);
 

@@ -10,11 +10,11 @@
 // Every path in it is absolute (node, the spiral launcher, the sweep file,
 // the folder), so the jobs need neither PATH nor a working directory.
 import { isAbsolute, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { InputError } from "../errors.ts";
+import { packagePath } from "../packagePaths.ts";
 
 /** The npm bin launcher, src/spiral.mjs. */
-export const LAUNCHER_PATH = fileURLToPath(new URL("../spiral.mjs", import.meta.url));
+export const LAUNCHER_PATH = packagePath("src/spiral.mjs");
 
 export interface SlurmOptions {
   /** Sweep file, resolved to an absolute path. */

@@ -23,10 +23,8 @@ import {
   unlinkSync,
   writeSync,
 } from "node:fs";
-import { createRequire } from "node:module";
 import { availableParallelism, hostname } from "node:os";
 import { isAbsolute, join, relative, resolve } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
 import { Piscina } from "piscina";
 import { InputError } from "../errors.ts";
 import { isTempName } from "../io/atomicWrite.ts";
@@ -59,18 +57,13 @@ import {
   writeSweepResults,
 } from "./sweepResults.ts";
 import type { SweepTask, SweepTaskResult } from "./sweepTask.ts";
+import { workerEntry } from "./workerEntry.ts";
 
-/** The worker file: TypeScript, loaded through the tsx loader of WORKER_EXEC_ARGV. */
-export const WORKER_FILE = fileURLToPath(new URL("../../workers/sweepRun.ts", import.meta.url));
-/**
- * The workers' loader: tsx's main entry, which also registers itself inside
- * worker threads. (On Node 20 "tsx/esm", which the launcher imports, hooks
- * only the main thread, so inheriting execArgv is not enough.)
- */
-export const WORKER_EXEC_ARGV = [
-  "--import",
-  pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href,
-];
+/** The worker file and its loader: compiled, or TypeScript under tsx (workerEntry.ts). */
+const WORKER = workerEntry("sweepRun");
+/** The sweep worker's file and execArgv, for other pools of the same worker (tests/bench/scenarios.bench.ts). */
+export const WORKER_FILE = WORKER.file;
+export const WORKER_EXEC_ARGV = WORKER.execArgv;
 /** Memory limit of each worker's V8 old generation when not given, MB. */
 export const DEFAULT_WORKER_MEMORY_MB = 4096;
 /** The lock file: the coordinator's pid while it writes the folder. */
@@ -281,13 +274,13 @@ async function execute(
   }
   progress.update(0, 0);
   const pool = new Piscina<SweepTask, SweepTaskResult>({
-    filename: WORKER_FILE,
+    filename: WORKER.file,
     minThreads: threads,
     maxThreads: threads,
     // Workers stay up for the whole sweep; a dead one is replaced by piscina.
     idleTimeout: 60_000,
     resourceLimits: { maxOldGenerationSizeMb: opts.workerMemoryMb },
-    execArgv: WORKER_EXEC_ARGV,
+    execArgv: WORKER.execArgv,
   });
   const start = performance.now();
   let failedNow = 0;

@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { writeFileAtomic } from "../io/atomicWrite.ts";
 import { gitCommit, MANIFEST_FILE, type OutputFileInfo } from "../io/manifest.ts";
+import { packagePath } from "../packagePaths.ts";
 import type { SweepPlan } from "./sweepPlan.ts";
 import type { FailedRun } from "./sweepResults.ts";
 
@@ -48,7 +49,7 @@ export interface SweepManifestInput {
   merged?: unknown;
 }
 
-const PACKAGE_JSON = new URL("../../package.json", import.meta.url);
+const PACKAGE_JSON = packagePath("package.json");
 
 /** Writes <dir>/manifest.json atomically. */
 export function writeSweepManifest(dir: string, input: SweepManifestInput): void {

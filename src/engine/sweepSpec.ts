@@ -6,7 +6,6 @@
 // reported at once, one per line.
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, isAbsolute, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { Ajv, type ErrorObject } from "ajv";
 import {
   defaultConfig,
@@ -22,6 +21,7 @@ import { parseJsonObject } from "../config/jsonSyntax.ts";
 import { closestName } from "../config/suggest.ts";
 import { describeValue, isPlainObject } from "../config/validate.ts";
 import { InputError } from "../errors.ts";
+import { packagePath } from "../packagePaths.ts";
 import { BUST_COLUMNS, CHAIN_ROLES } from "./bust.ts";
 import { CHAIN_SUMMARY_COLUMNS, SUMMARY_COLUMNS, summarizeSeries } from "./summary.ts";
 
@@ -118,7 +118,7 @@ export const CHAIN_DEFAULT_METRICS: readonly string[] = Object.freeze([
  */
 export const SUMMARY_METRICS: readonly string[] = Object.freeze(numericLeaves(emptySummary(), ""));
 
-export const SWEEP_SCHEMA_FILE = fileURLToPath(new URL("../../configs/sweep.schema.json", import.meta.url));
+export const SWEEP_SCHEMA_FILE = packagePath("configs/sweep.schema.json");
 const sweepSchema = JSON.parse(readFileSync(SWEEP_SCHEMA_FILE, "utf8")) as Record<string, unknown>;
 const validateSweepSchema = new Ajv({ allErrors: true, strict: true, verbose: true }).compile(sweepSchema);
 

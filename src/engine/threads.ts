@@ -14,18 +14,15 @@
 // promise resolution); a tick has 5 passes, and at 10 k households a whole
 // tick takes ≈ 2–3 ms.
 
-import { createRequire } from "node:module";
-import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { runClaimed, sliceView } from "../model/kernels.ts";
 import { createPassWork, type PassRunner, type PassWork, type SliceView } from "../model/passes.ts";
 import type { ModelState } from "../model/state.ts";
 import { CONTROL_SLOTS, Control, ERROR_BYTES, type SliceWorkerData } from "./sliceProtocol.ts";
+import { workerEntry } from "./workerEntry.ts";
 
-/** The workers' entry: a CommonJS script that requires workers/slicePasses.ts (see there why). */
-const WORKER_FILE = fileURLToPath(new URL("../../workers/slicePasses.cjs", import.meta.url));
-/** The workers' loader: tsx's main entry, which registers itself inside worker threads too. */
-const WORKER_EXEC_ARGV = ["--import", pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href];
+/** The workers' entry: compiled, or from TypeScript a CommonJS script that requires workers/slicePasses.ts (workerEntry.ts). */
+const WORKER = workerEntry("slicePasses");
 
 /** Longest a pass may take on a worker before the run fails (a pass over 100 M households takes seconds). */
 const PASS_TIMEOUT_MS = 10 * 60 * 1000;
@@ -61,7 +58,7 @@ export class ThreadedRunner implements PassRunner {
         control: this.#control,
         errorBytes: this.#errorBytes,
       };
-      this.#workers.push(new Worker(WORKER_FILE, { workerData: data, execArgv: WORKER_EXEC_ARGV }));
+      this.#workers.push(new Worker(WORKER.file, { workerData: data, execArgv: WORKER.execArgv }));
     }
   }
 

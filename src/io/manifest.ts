@@ -7,7 +7,7 @@ import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, realpathSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { packagePath } from "../packagePaths.ts";
 import { isTempName, writeFileAtomic } from "./atomicWrite.ts";
 
 export const MANIFEST_FILE = "manifest.json";
@@ -55,7 +55,7 @@ export interface ManifestInput {
 }
 
 /** Root of the Spiral package (the folder holding package.json), from this file's location. */
-const PACKAGE_ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const PACKAGE_ROOT = packagePath("");
 export const SPIRAL_VERSION: string = JSON.parse(
   readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8"),
 ).version;

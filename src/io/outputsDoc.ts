@@ -12,6 +12,7 @@ import { FIRM_COLUMNS } from "../engine/firmSnapshots.ts";
 import { EVENT_TYPES, type EventType } from "../model/events.ts";
 import { LENGNICK_SERIES_COLUMNS } from "../model/lengnick2013/metrics.ts";
 import { CHAIN_FIRM_COLUMNS, SERIES_COLUMNS, type SeriesColumn } from "../model/metrics.ts";
+import { packagePath } from "../packagePaths.ts";
 
 /** Path of the generated document, relative to the repository root. */
 export const OUTPUTS_DOC = "docs/outputs.md";
@@ -151,7 +152,7 @@ export function outputsMarkdown(): string {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const path = fileURLToPath(new URL(`../../${OUTPUTS_DOC}`, import.meta.url));
+  const path = packagePath(OUTPUTS_DOC);
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, outputsMarkdown());
   console.log(`wrote ${OUTPUTS_DOC}`);

@@ -4,6 +4,7 @@
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { packagePath } from "../packagePaths.ts";
 
 /** Text for HTML content and attribute values. */
 export function escapeHtml(text: string): string {
@@ -37,7 +38,7 @@ export function vegaRuntime(): string {
 
 /** The page script (page/page.js): draws the charts and shows tooltips. */
 export function pageScript(): string {
-  return readFileSync(new URL("./page/page.js", import.meta.url), "utf8");
+  return readFileSync(packagePath("src/report/page/page.js"), "utf8");
 }
 
 export const PAGE_CSS = `

@@ -80,7 +80,14 @@ export function createLengnickModel(config: SpiralConfig): LengnickState {
     moneyTotal: money,
     flows: emptyFlows(),
     order,
-    slotOrder: new Int32Array(links),
+    slotOrder: identityThenDraws(links),
     sortScratch: new Float64Array(hh.n),
   };
+}
+
+/** Shopping's scratch (shopping.ts): the slots 0 … links − 1 in order, then room for one household's draws. */
+function identityThenDraws(links: number): Int32Array {
+  const scratch = new Int32Array(2 * links);
+  for (let k = 0; k < links; k++) scratch[k] = k;
+  return scratch;
 }

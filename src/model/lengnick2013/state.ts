@@ -65,7 +65,11 @@ export interface LengnickState {
   flows: MonthFlows;
   /** Scratch: a permutation of households for the daily shopping and monthly search order. */
   order: Int32Array;
-  /** Scratch: visiting order of supplier slots for one household. */
+  /**
+   * Scratch: visiting order of supplier slots for one household (the first
+   * `supplierLinks` entries, the identity between households), then the
+   * Fisher–Yates draws that shopping undoes after each household.
+   */
   slotOrder: Int32Array;
   /** Scratch: liquidity ranks for the Gini coefficient. */
   sortScratch: Float64Array;

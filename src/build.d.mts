@@ -1,0 +1,7 @@
+// Types of src/build.mjs (a plain module: the launcher uses it before anything is compiled).
+export const ROOT: string;
+export const DIST: string;
+export const STAMP: string;
+export function buildInputs(root: string): { sources: number; newestMs: number };
+export function buildState(root?: string): "fresh" | "stale" | "missing";
+export function build(root?: string): { ok: true } | { ok: false; missingCompiler: boolean; reason: string };
