@@ -165,10 +165,8 @@ describe("MECHANISMS", () => {
     same("fed-cut", byKey("rateCutVsRule").on.sets);
     same("fiscal-absorb", byKey("fiscalAbsorption").on.sets);
     same("grid-constrained", byKey("gridBinding").on.sets);
-    // no-circularity = both deal rows off (while decided deals have no switch).
-    if (DECIDED_DEALS_OFF === null) {
-      same("no-circularity", [...byKey("circularDeals").off.sets, ...byKey("vendorBackstops").off.sets]);
-    }
+    // no-circularity = both deal rows off (the configured stakes, the decided deals, the configured backstop).
+    same("no-circularity", [...byKey("circularDeals").off.sets, ...byKey("vendorBackstops").off.sets]);
   });
 
   it("marks the circular-deals row while decided deals have no switch", () => {

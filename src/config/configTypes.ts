@@ -1057,6 +1057,55 @@ export interface SpiralConfig {
       noiseMonthly: number;
     };
     /**
+     * Circular financing by decision (src/model/agents/aiChain/circular.ts, docs/ODD.md §7.14): each month the chip maker and the hyperscalers commit part of their cash above its buffer to customers short of cash for the orders they place with them — vendor loans to clouds against their backlog, equity-for-compute stakes in labs and clouds, and backstops (purchase commitments for a cloud's unused capacity that are called as guarantees when it defaults) — while their own share price holds up. The configured 2025 deals (equityStakes, backstops) are the initial state. Losses on these exposures fall on the upstream firm when a customer defaults.
+     */
+    circular: {
+      /**
+       * Whether the chip maker and the hyperscalers decide new vendor loans, equity-for-compute stakes and backstops. Off: only the configured deals (equityStakes, backstops) run — the no-circularity scenario turns it off. Exposures already held (configured stakes and backstops) are marked and called either way.
+       */
+      decide: boolean;
+      /**
+       * Share of an upstream firm's cash above its buffer (aiChain.finance.cashBufferMonths of its outgoings) that it commits to customers' deals in a month at full appetite; customers' needs are filled pro rata within it.
+       */
+      dealShareMonthly: number;
+      /**
+       * How the deal appetite follows the firm's own share price: appetite = clamp(1 + priceResponse × (price ÷ its average over priceMemoryMonths − 1), 0, 1) × (1 − the chain's market stress). At 5, deals stop when the share is 20 % below its average.
+       */
+      priceResponse: number;
+      /**
+       * Months of the exponential average of its share price that a firm compares today's price with (priceResponse).
+       */
+      priceMemoryMonths: number;
+      /**
+       * Months of a customer's orders from the vendor that the vendor makes sure the customer's cash covers: its need is coverMonths × its monthly orders from the vendor less its cash (orders: contract instalments owed to the vendor, a cloud's GPU orders for the chip maker, and for the chip maker a lab's compute contracts times aiChain.gpuShareOfCost).
+       */
+      coverMonths: number;
+      /**
+       * A vendor finances a customer only while the customer's yearly default probability is at most this — above the banks' limit (aiChain.finance.bankMaxDefaultProbability): vendors lend where banks do not.
+       */
+      maxCustomerPd: number;
+      /**
+       * A cloud's vendor debt (to all vendors) stays within this share of its contracted backlog (its remaining sales under contract); need beyond it is met with equity-for-compute.
+       */
+      loanToBacklog: number;
+      /**
+       * Vendor loans amortise in equal parts over this many months, with interest at the customer's non-bank rate; what a customer cannot pay is added to the loan.
+       */
+      loanMonths: number;
+      /**
+       * Largest share of a customer's equity a vendor buys by decision.
+       */
+      maxStakeShare: number;
+      /**
+       * Limit of a decided backstop, in months of the cloud's unused capacity (what its capacity earns at aiChain.targetUtilization less what it sold last month); written when a customer cloud's capacity is underused and the vendor's cash above its buffer, at its appetite, covers all its backstops' remaining limits.
+       */
+      backstopMonths: number;
+      /**
+       * Months a decided backstop runs.
+       */
+      backstopTermMonths: number;
+    };
+    /**
      * With the chain on: share of the non-AI corporate sector's capitalised earnings counted as its market value — the rest of the core's corporate value belongs to the chain firms, which are valued separately (total US market cap ≈ $68T, of which ≈ $25–30T in the AI chain, docs/calibration.md §6). At 0.8 the non-AI sector is worth ≈ $39T in baseline-2025 at 2025-11 and the total ≈ $65T (seeds 1–5, docs/ODD.md §5).
      */
     nonAiSectorIndexShare: number;

@@ -24,16 +24,13 @@ export const ATTRIBUTION_BASE = "configs/scenarios/baseline-2025.json";
 export const ATTRIBUTION_MEASURES = ["bust", "peakCdsBp", "peakUnemployment"] as const;
 
 /**
- * PENDING (issue 18 item 3, "circular financing by decision"): the helper
- * rewriting the chain's deals adds a config switch for the equity-for-compute
- * deals, vendor financing and backstops that chain firms decide by rule. After
- * that branch is merged, set this to the `--set` override that switches the
- * decided deals off (the name is that branch's; expected something like
- * "aiChain.dealRules.enabled=false") — the "circular deals" row then removes
- * both the configured and the decided deals, and its note goes away. While
- * null, the row removes only the configured stakes and says so.
+ * The `--set` override that switches off the equity-for-compute deals,
+ * vendor financing and backstops chain firms decide by rule (issue 18 item 3,
+ * aiChain.circular.decide; agents/aiChain/circular.ts): the "circular deals"
+ * row removes both the configured stakes and the decided deals. (null would
+ * mark the row as removing only the configured stakes.)
  */
-export const DECIDED_DEALS_OFF: string | null = null;
+export const DECIDED_DEALS_OFF: string | null = "aiChain.circular.decide=false";
 
 /** One arm: baseline-2025 with these overrides (`path=JSON value`, as `--set`). */
 export interface ArmDefinition {
@@ -87,7 +84,9 @@ export const MECHANISMS: readonly MechanismDefinition[] = [
       sets: ["aiChain.equityStakes=[]", ...(DECIDED_DEALS_OFF === null ? [] : [DECIDED_DEALS_OFF])],
     },
     meaning:
-      "on: the configured equity stakes between chain firms (docs/calibration.md §4, as in baseline-2025); off: none (aiChain.equityStakes empty, as in no-circularity, which also drops the backstop — that is the next row)",
+      DECIDED_DEALS_OFF === null
+        ? "on: the configured equity stakes between chain firms (docs/calibration.md §4, as in baseline-2025); off: none (aiChain.equityStakes empty, as in no-circularity, which also drops the backstop — that is the next row)"
+        : "on: the configured equity stakes between chain firms (docs/calibration.md §4) and the vendor loans, equity-for-compute and backstops the chip maker and hyperscalers decide (aiChain.circular), as in baseline-2025; off: none of them (aiChain.equityStakes empty, aiChain.circular.decide false, as in no-circularity, which also drops the configured backstop — that is the next row)",
     pending:
       DECIDED_DEALS_OFF === null
         ? "deals decided by rule (issue 18 item 3) have no switch yet: the row removes only the configured stakes (engine/attribution.ts DECIDED_DEALS_OFF)"

@@ -363,6 +363,81 @@ export const EVENT_TYPES = [
       },
     ],
   },
+  // --- Circular financing by decision (src/model/agents/aiChain/circular.ts) ---
+  {
+    type: "vendorFinancing",
+    description:
+      "An upstream firm (chip maker or hyperscaler) lends to a customer cloud short of cash for the orders it places with it, against the customer's backlog (aiChain.circular).",
+    source: "src/model/agents/aiChain/circular.ts",
+    fields: [
+      { ...chainFirm, description: "The lender (aiChain.firms[].name)" },
+      { name: "customer", type: "string", unit: "name", description: "The borrowing customer" },
+      { name: "amountUsdBn", type: "float", unit: "USD bn", description: "Lent this month" },
+      {
+        name: "outstandingUsdBn",
+        type: "float",
+        unit: "USD bn",
+        description: "The lender's vendor loans to this customer after the deal",
+      },
+    ],
+  },
+  {
+    type: "equityForCompute",
+    description:
+      "An upstream firm buys new shares of a customer short of cash for the orders it places with it; the cash comes back as those orders (aiChain.circular).",
+    source: "src/model/agents/aiChain/circular.ts",
+    fields: [
+      { ...chainFirm, description: "The investor (aiChain.firms[].name)" },
+      { name: "customer", type: "string", unit: "name", description: "The firm invested in" },
+      { name: "amountUsdBn", type: "float", unit: "USD bn", description: "Invested this month" },
+      {
+        name: "stakeShare",
+        type: "float",
+        unit: "share",
+        description: "The investor's share of the customer's equity after the deal",
+      },
+    ],
+  },
+  {
+    type: "backstopWritten",
+    description:
+      "An upstream firm commits to buy a customer cloud's unused capacity up to a limit (a backstop, called as a guarantee if the cloud defaults; aiChain.circular).",
+    source: "src/model/agents/aiChain/circular.ts",
+    fields: [
+      { ...chainFirm, description: "The guarantor (aiChain.firms[].name)" },
+      { name: "customer", type: "string", unit: "name", description: "The cloud backstopped" },
+      { name: "limitUsdBn", type: "float", unit: "USD bn", description: "Most the guarantor pays" },
+      { name: "months", type: "int", unit: "months", description: "How long the backstop runs" },
+    ],
+  },
+  {
+    type: "guaranteeCalled",
+    description:
+      "Month end, before defaults are resolved: a cloud with a backstop is in default, so the guarantor pays what is left of the backstop's limit (up to the lenders' loss given default) to the cloud's lenders, which reduces their write-off.",
+    source: "src/model/agents/aiChain/circular.ts",
+    fields: [
+      { ...chainFirm, description: "The guarantor (aiChain.firms[].name)" },
+      { name: "customer", type: "string", unit: "name", description: "The defaulting cloud" },
+      { name: "paidUsdBn", type: "float", unit: "USD bn", description: "Paid to the cloud's lenders" },
+    ],
+  },
+  {
+    type: "vendorLoanWrittenDown",
+    description:
+      "Month end, before defaults are resolved: a customer with vendor loans is in default, so its vendor writes off the loss given default (aiChain.finance.lossGivenDefault) of what it is owed.",
+    source: "src/model/agents/aiChain/circular.ts",
+    fields: [
+      { ...chainFirm, description: "The lender (aiChain.firms[].name)" },
+      { name: "customer", type: "string", unit: "name", description: "The defaulting customer" },
+      { name: "writtenDownUsdBn", type: "float", unit: "USD bn", description: "Written off" },
+      {
+        name: "remainingUsdBn",
+        type: "float",
+        unit: "USD bn",
+        description: "Still owed after the write-off",
+      },
+    ],
+  },
 ] as const satisfies readonly EventType[];
 
 /** The names of the declared event types. */

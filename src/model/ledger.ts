@@ -571,6 +571,38 @@ export function issueChainEquity(m: ModelState, i: number, investor: number, amo
   c.shares[i] += newShares;
 }
 
+/**
+ * A payment between two chain firms that is not a purchase (vendor-loan
+ * principal and interest, a guarantee honoured; agents/aiChain/circular.ts).
+ * Both sides are in the chain sector, so its net financial wealth and the
+ * flow matrix do not change; each firm's deposit does.
+ */
+export function transferWithinChain(m: ModelState, from: number, to: number, amount: number): void {
+  debitParty(m, Party.aiFirm, from, amount);
+  creditParty(m, Party.aiFirm, to, amount);
+}
+
+/**
+ * An upstream chain firm lends to a customer chain firm (vendor financing;
+ * a negative amount repays principal): the cash moves and the claim is
+ * recorded in aiChain.vendorLoans — an asset of the lender and a liability
+ * of the borrower, both inside the chain sector.
+ */
+export function vendorLends(m: ModelState, lender: number, borrower: number, amount: number): void {
+  transferWithinChain(m, lender, borrower, amount);
+  m.aiChain.vendorLoans[lender * m.aiChain.n + borrower] += amount;
+}
+
+/**
+ * A vendor writes off part of what a defaulted customer owes it: the
+ * lender's asset and the borrower's liability shrink together (a capital
+ * transfer inside the chain sector; the sector's net financial wealth does
+ * not change).
+ */
+export function writeOffVendorLoan(m: ModelState, lender: number, borrower: number, amount: number): void {
+  m.aiChain.vendorLoans[lender * m.aiChain.n + borrower] -= amount;
+}
+
 /** Lenders write off part of a defaulted chain firm's debt: capital transfers to the chain. */
 export function writeOffChainDebt(m: ModelState, i: number, bankLoss: number, fundLoss: number): void {
   const c = m.aiChain;

@@ -4,6 +4,13 @@
 // Phase and crisis need a little history; it lives in preallocated arrays
 // sized by the run length, never by the population.
 import type { SpiralConfig } from "../config/configTypes.ts";
+import {
+  backlog,
+  guaranteesOf,
+  stakesValueOf,
+  vendorDebtOf,
+  vendorLoansOf,
+} from "./agents/aiChain/circular.ts";
 import { chainDebtRank } from "./agents/aiChain/defaults.ts";
 import { liveCapacity } from "./agents/aiChain/demand.ts";
 import { riskWeightedAssets } from "./agents/banks.ts";
@@ -217,7 +224,8 @@ export const SERIES_COLUMNS: readonly SeriesColumn[] = [
     name: "circularRevenueShare",
     type: "float",
     unit: "decimal",
-    description: "Share of chain revenue traced back to equity injected by other chain firms",
+    description:
+      "Share of chain revenue traced back to equity or vendor loans injected by other chain firms (by firm: <firm>_circularRevenueShare)",
   },
   {
     name: "debtFundedRevenueShare",
@@ -433,6 +441,50 @@ export const CHAIN_FIRM_COLUMNS: readonly {
     type: "float",
   },
   { suffix: "defaulted", unit: "0/1", description: "1 in a month of default", type: "int" },
+  // Circular financing and upstream exposures (agents/aiChain/circular.ts).
+  {
+    suffix: "circularRevenueShare",
+    unit: "decimal",
+    description: "share of its revenue traced back to equity or vendor loans from other chain firms",
+    type: "float",
+  },
+  {
+    suffix: "vendorLoans",
+    unit: "USD bn",
+    description: "vendor loans it has made to customers (receivables; an asset)",
+    type: "float",
+  },
+  {
+    suffix: "vendorDebt",
+    unit: "USD bn",
+    description: "what it owes its vendors on vendor loans (a liability, beside debt)",
+    type: "float",
+  },
+  {
+    suffix: "stakesValue",
+    unit: "USD bn",
+    description: "market value of its stakes in other chain firms",
+    type: "float",
+  },
+  {
+    suffix: "guarantees",
+    unit: "USD bn",
+    description: "remaining limits of the backstops it has written",
+    type: "float",
+  },
+  {
+    suffix: "backlog",
+    unit: "USD bn",
+    description: "remaining value of its contracts as seller (supply commitments)",
+    type: "float",
+  },
+  {
+    suffix: "exposureLosses",
+    unit: "USD bn",
+    description:
+      "credit losses on customers that defaulted so far in the run: vendor loans written down, guarantees paid",
+    type: "float",
+  },
 ];
 
 /** The series columns of a run: the core ones, then per-firm chain columns when the chain is on. */
@@ -697,6 +749,13 @@ export class MetricsTracker {
       r[k++] = c.cdsBp[i];
       r[k++] = c.pdYearly[i];
       r[k++] = c.defaulted[i];
+      r[k++] = c.revenue[i] > 0 ? c.revenueBySource[i * SOURCE_COUNT + Source.chainEquity] / c.revenue[i] : 0;
+      r[k++] = vendorLoansOf(c, i) * toBn;
+      r[k++] = vendorDebtOf(c, i) * toBn;
+      r[k++] = stakesValueOf(c, i) * toBn;
+      r[k++] = guaranteesOf(c, m.tick, i) * toBn;
+      r[k++] = backlog(c, i) * toBn;
+      r[k++] = c.exposureLosses[i] * toBn;
     }
   }
 

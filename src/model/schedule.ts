@@ -2,6 +2,7 @@
 // each phase). Each line is one agent action; read top to bottom, this is the
 // model's story (docs/development.md "Code style", after BeforeIT.jl's one_step).
 
+import { resolveUpstreamExposures } from "./agents/aiChain/circular.ts";
 import { resolveChainDefaults } from "./agents/aiChain/defaults.ts";
 import { updateAiDemand } from "./agents/aiChain/demand.ts";
 import { financeChain, priceChainCredit } from "./agents/aiChain/finance.ts";
@@ -111,6 +112,7 @@ export function step(m: ModelState): void {
   if (chain) valueChain(m); // chain share prices (heterogeneous traders), stress
 
   // --- Defaults and resolution, government financing ---
+  if (chain) resolveUpstreamExposures(m); // backstops called as guarantees, vendor loans written down (circular.ts)
   m.macro.chainDefaults = chain ? resolveChainDefaults(m) : 0; // haircuts, rejected contracts, wiped equity
   resolveBankFailures(m); // deposit insurance or bail-in
   financeGovernment(m); // bills to keep the account funded

@@ -252,7 +252,11 @@ export interface ModelState {
 export const Role = { chip: 0, hyperscaler: 1, neocloud: 2, legacyCloud: 3, modelLab: 4 } as const;
 export const ROLE_NAMES = ["chip", "hyperscaler", "neocloud", "legacyCloud", "modelLab"] as const;
 
-/** Sources a chain dollar is traced to (round-trip attribution). */
+/**
+ * Sources a chain dollar is traced to (round-trip attribution). Sources of a chain firm's cash (agents/aiChain/attribution.ts). chainEquity
+ * is money injected by other chain firms — equity stakes and, since the deal
+ * rule (circular.ts), vendor loans: the round trip either way.
+ */
 export const Source = { endUser: 0, chainEquity: 1, debt: 2, other: 3 } as const;
 export const SOURCE_COUNT = 4;
 
@@ -440,6 +444,20 @@ export interface AiChain {
   shortOrders: Float64Array;
   /** Borrow fees paid by the short book to the fund's long book this month. */
   shortFeesPaid: number;
+  // --- Circular financing by decision (agents/aiChain/circular.ts, docs/ODD.md §7.14) ---
+  /**
+   * vendorLoans[u·n + j]: what customer j owes upstream firm u on vendor
+   * financing (receivables and loans; model dollars). An asset of u and a
+   * liability of j, both inside the chain sector, so the sector's net
+   * financial wealth does not see it; each firm's balance sheet does.
+   */
+  vendorLoans: Float64Array;
+  /** The share price each firm's deal rule compares today's with: an exponential average over aiChain.circular.priceMemoryMonths. */
+  dealPriceAnchor: Float64Array;
+  /** Per upstream firm, credit losses on customers that defaulted, cumulated over the run: vendor loans written down and guarantees paid (model dollars). */
+  exposureLosses: Float64Array;
+  /** Backstop slots written by the deal rule (1) rather than configured (0); configured slots come first. */
+  backstopDecided: Uint8Array;
 }
 
 /** End-user segments of AI demand (demand.ts). */

@@ -33,6 +33,7 @@ import { cdsSpreadBp, createMertonResult, mertonDefaultProbability } from "../..
 import type { ModelState } from "../../state.ts";
 import { Role, Source } from "../../state.ts";
 import { payOutOfChain, tagInflow } from "./attribution.ts";
+import { financeCircular } from "./circular.ts";
 import {
   addMaturity,
   blendRate,
@@ -303,7 +304,7 @@ export function financeChain(m: ModelState): void {
     if (role === Role.modelLab) cancelIfDistressed(m, i, 2);
     syncMaturities(m, i);
   }
-  investStakes(m);
+  financeCircular(m); // configured stake tranches and decided circular deals (circular.ts)
 }
 
 /**
@@ -514,29 +515,4 @@ function payDividends(m: ModelState, i: number, amount: number): void {
   creditParty(m, Party.fund, 0, toFund);
   m.fund.income += toFund;
   recordFlow(m.ledger.flows, FlowRow.dividends, Sector.aiChain, Sector.privateCredit, toFund);
-}
-
-/**
- * Announced equity investments between chain firms: unconditional tranches
- * month by month, or conditional ones per GW of new capacity the chain's
- * clouds put in service this month ("$10bn of equity per GW deployed").
- */
-function investStakes(m: ModelState): void {
-  const c = m.aiChain;
-  let newGw = 0;
-  const b = m.config.aiChain.buildMonths;
-  for (let i = 0; i < c.n; i++) if (c.defaulted[i] === 0) newGw += c.pipelineGw[i * b + (m.tick % b)];
-  for (let k = 0; k < c.stakeInvestor.length; k++) {
-    if (c.stakeRemaining[k] <= 0 || m.tick < c.stakeStart[k]) continue;
-    const inv = c.stakeInvestor[k];
-    const tgt = c.stakeInvestee[k];
-    if (c.defaulted[inv] === 1 || c.defaulted[tgt] === 1) continue;
-    const due = c.stakePerGw[k] > 0 ? c.stakePerGw[k] * newGw : c.stakeMonthly[k];
-    const x = Math.min(due, c.stakeRemaining[k], Math.max(0, c.deposits[inv]));
-    if (x <= 0) continue;
-    payOutOfChain(c, inv, x);
-    issueChainEquity(m, tgt, inv, x);
-    tagInflow(c, tgt, Source.chainEquity, x);
-    c.stakeRemaining[k] -= x;
-  }
 }

@@ -14,6 +14,9 @@ import { DEBT_HORIZON_MONTHS, layMaturities } from "./credit.ts";
 /** Contract slots beyond the configured ones, for contracts signed during a run. */
 export const NEW_CONTRACT_SLOTS = 64;
 
+/** Backstop slots beyond the configured ones, for backstops the deal rule writes during a run (circular.ts; expired slots are reused). */
+export const NEW_BACKSTOP_SLOTS = 32;
+
 const f64 = (n: number) => new Float64Array(n);
 
 /** Build the chain (empty when aiChain.enabled is false). */
@@ -42,6 +45,7 @@ export function createAiChain(config: SpiralConfig, scale: number, bankCount: nu
   const backstops = ai.enabled ? ai.backstops : [];
   // Room for the contracts labs sign during the run (expired slots are reused).
   const nc = contracts.length + NEW_CONTRACT_SLOTS;
+  const nb = backstops.length + (ai.enabled ? NEW_BACKSTOP_SLOTS : 0);
   const c: AiChain = {
     n,
     names,
@@ -109,10 +113,10 @@ export function createAiChain(config: SpiralConfig, scale: number, bankCount: nu
     stakePerGw: f64(stakes.length),
     stakeMonthly: f64(stakes.length),
     stakeStart: new Int32Array(stakes.length),
-    backstopGuarantor: new Int32Array(backstops.length),
-    backstopBeneficiary: new Int32Array(backstops.length),
-    backstopRemaining: f64(backstops.length),
-    backstopUntil: new Int32Array(backstops.length),
+    backstopGuarantor: new Int32Array(nb).fill(-1),
+    backstopBeneficiary: new Int32Array(nb).fill(-1),
+    backstopRemaining: f64(nb),
+    backstopUntil: new Int32Array(nb).fill(-1),
     servicePrice: 1,
     adoption: 0,
     endUserAtStart: 0,
@@ -141,6 +145,11 @@ export function createAiChain(config: SpiralConfig, scale: number, bankCount: nu
     shortCash: 0,
     shortOrders: f64(n),
     shortFeesPaid: 0,
+    // Circular financing by decision (circular.ts): no vendor loans at the start; prices start at 1.
+    vendorLoans: f64(n * n),
+    dealPriceAnchor: f64(n).fill(1),
+    exposureLosses: f64(n),
+    backstopDecided: new Uint8Array(nb),
   };
   for (let i = 0; i < n; i++) {
     const fc = firms[i];

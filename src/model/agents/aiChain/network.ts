@@ -1,8 +1,9 @@
 // A snapshot of the AI-chain network for the report's diagram (format
 // "spiral-network/1", defined in src/report/network.ts): firms as nodes
 // sized by market value, remaining contracts (seller → buyer) and equity
-// stakes (holder → firm) as edges sized by value, firms that defaulted
-// during the run marked. Plain data; the engine writes it.
+// stakes (holder → firm), vendor loans (lender → customer) and backstops
+// (guarantor → cloud, their remaining limits) as edges sized by value, firms
+// that defaulted during the run marked. Plain data; the engine writes it.
 import type { ModelState } from "../../state.ts";
 import { ROLE_NAMES } from "../../state.ts";
 
@@ -10,7 +11,12 @@ export interface ChainNetworkSnapshot {
   format: "spiral-network/1";
   tick: number;
   nodes: { id: string; label: string; kind: string; valueUsdBn: number; defaulted: boolean }[];
-  edges: { source: string; target: string; kind: "contract" | "equity"; valueUsdBn: number }[];
+  edges: {
+    source: string;
+    target: string;
+    kind: "contract" | "equity" | "vendorLoan" | "backstop";
+    valueUsdBn: number;
+  }[];
 }
 
 export function chainNetwork(m: ModelState): ChainNetworkSnapshot {
@@ -39,6 +45,23 @@ export function chainNetwork(m: ModelState): ChainNetworkSnapshot {
       const v = c.stakes[h * c.n + j] * c.price[j];
       if (v > 0) edges.push({ source: c.names[h], target: c.names[j], kind: "equity", valueUsdBn: bn(v) });
     }
+  }
+  for (let u = 0; u < c.n; u++) {
+    for (let j = 0; j < c.n; j++) {
+      const v = c.vendorLoans[u * c.n + j];
+      if (v > 0)
+        edges.push({ source: c.names[u], target: c.names[j], kind: "vendorLoan", valueUsdBn: bn(v) });
+    }
+  }
+  const backstops = new Map<string, number>();
+  for (let k = 0; k < c.backstopGuarantor.length; k++) {
+    if (c.backstopRemaining[k] <= 0 || m.tick > c.backstopUntil[k] || c.backstopGuarantor[k] < 0) continue;
+    const key = `${c.backstopGuarantor[k]}>${c.backstopBeneficiary[k]}`;
+    backstops.set(key, (backstops.get(key) ?? 0) + c.backstopRemaining[k]);
+  }
+  for (const [key, value] of [...backstops.entries()].sort()) {
+    const [g, b] = key.split(">").map(Number);
+    edges.push({ source: c.names[g], target: c.names[b], kind: "backstop", valueUsdBn: bn(value) });
   }
   return { format: "spiral-network/1", tick: m.tick, nodes, edges };
 }
