@@ -41,52 +41,65 @@ describe("spiral calibrate recovers known parameters", () => {
   const dir = mkdtempSync(join(tmpdir(), "spiral-identification-"));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it("estimates within 2 se and 10 % of the range, with a J-test", async () => {
-    const data = momentsAt(900_001);
+  // One draw of "data" lands within 2 se of θ₀ with probability ≈ 0.95 per parameter, so a single draw
+  // fails by chance about one time in ten with two parameters — and did, at 2.17 se, after the
+  // late-2025 start changed the core's rule coefficients. The test therefore checks coverage, as
+  // the standard errors promise it: three independent data draws (seeds the estimation never uses),
+  // each estimate within 10 % of the range and with a J-test that does not reject, and at least two
+  // of the three within 2 se for every parameter (false-failure rate ≈ 3 % instead of ≈ 10 %).
+  it("estimates within 10 % of the range, within 2 se in at least two of three data draws, with a J-test", async () => {
     const spread = Array.from({ length: 8 }, (_, i) => momentsAt(900_100 + i));
     const se = TARGETS.map((_, j) => {
       const xs = spread.map((row) => row[j]);
       const m = xs.reduce((a, b) => a + b, 0) / xs.length;
       return Math.sqrt(xs.reduce((a, b) => a + (b - m) ** 2, 0) / (xs.length - 1));
     });
-    const specFile = join(dir, "spec.json");
-    writeFileSync(
-      specFile,
-      JSON.stringify({
-        name: "identification",
-        base: BASE,
-        overrides: {
-          households: { count: 300 },
-          firms: { consumption: { count: 30 }, capital: { count: 6 } },
-        },
-        ticks: 600,
-        burnInTicks: 60,
-        parameters: BOUNDS,
-        targets: Object.fromEntries(TARGETS.map((name, j) => [name, { value: data[j], se: se[j] }])),
-        seeds: 6,
-        budget: 40,
-        seed: 3,
-        method: { globalPoints: 12 },
-      }),
-    );
-    const spec = loadCalibrationSpec(specFile);
-    const out = join(dir, "out");
-    const outcome = await calibrate(spec, { outDir: out, workers: 2, quiet: true });
-    expect(outcome.status).toBe("completed");
-    writeCalibrationOutputs(out, spec, outcome);
-    const estimate = JSON.parse(readFileSync(join(out, "estimate.json"), "utf8"));
-    for (const [path, truth] of Object.entries(TRUE)) {
-      const p = estimate.parameters[path];
-      const range = BOUNDS[path as keyof typeof BOUNDS].max - BOUNDS[path as keyof typeof BOUNDS].min;
-      console.log(`${path}: true ${truth}, estimate ${p.estimate} (se ${p.se})`);
-      expect(p.se).toBeGreaterThan(0);
-      expect(Math.abs(p.estimate - truth)).toBeLessThanOrEqual(2 * p.se);
-      expect(Math.abs(p.estimate - truth)).toBeLessThanOrEqual(0.1 * range);
+    const within2se: Record<string, number> = {};
+    for (const dataSeed of [900_001, 900_002, 900_003]) {
+      const data = momentsAt(dataSeed);
+      const specFile = join(dir, `spec-${dataSeed}.json`);
+      writeFileSync(
+        specFile,
+        JSON.stringify({
+          name: "identification",
+          base: BASE,
+          overrides: {
+            households: { count: 300 },
+            firms: { consumption: { count: 30 }, capital: { count: 6 } },
+          },
+          ticks: 600,
+          burnInTicks: 60,
+          parameters: BOUNDS,
+          targets: Object.fromEntries(TARGETS.map((name, j) => [name, { value: data[j], se: se[j] }])),
+          seeds: 6,
+          budget: 40,
+          seed: 3,
+          method: { globalPoints: 12 },
+        }),
+      );
+      const spec = loadCalibrationSpec(specFile);
+      const out = join(dir, `out-${dataSeed}`);
+      const outcome = await calibrate(spec, { outDir: out, workers: 2, quiet: true });
+      expect(outcome.status).toBe("completed");
+      writeCalibrationOutputs(out, spec, outcome);
+      const estimate = JSON.parse(readFileSync(join(out, "estimate.json"), "utf8"));
+      for (const [path, truth] of Object.entries(TRUE)) {
+        const p = estimate.parameters[path];
+        const range = BOUNDS[path as keyof typeof BOUNDS].max - BOUNDS[path as keyof typeof BOUNDS].min;
+        const zScore = Math.abs(p.estimate - truth) / p.se;
+        console.log(
+          `data ${dataSeed} ${path}: true ${truth}, estimate ${p.estimate} (se ${p.se}, ${zScore.toFixed(2)} se)`,
+        );
+        expect(p.se).toBeGreaterThan(0);
+        expect(Math.abs(p.estimate - truth)).toBeLessThanOrEqual(0.1 * range);
+        within2se[path] = (within2se[path] ?? 0) + (zScore <= 2 ? 1 : 0);
+      }
+      console.log(
+        `data ${dataSeed}: J = ${estimate.jStatistic} (df ${estimate.degreesOfFreedom}), p = ${estimate.pValue}, ${estimate.evaluations} evaluations`,
+      );
+      expect(estimate.degreesOfFreedom).toBe(1);
+      expect(estimate.pValue).toBeGreaterThan(0.01);
     }
-    console.log(
-      `J = ${estimate.jStatistic} (df ${estimate.degreesOfFreedom}), p = ${estimate.pValue}, ${estimate.evaluations} evaluations`,
-    );
-    expect(estimate.degreesOfFreedom).toBe(1);
-    expect(estimate.pValue).toBeGreaterThan(0.01);
-  });
+    for (const path of Object.keys(TRUE)) expect(within2se[path], path).toBeGreaterThanOrEqual(2);
+  }, 180_000);
 });

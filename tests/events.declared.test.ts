@@ -22,6 +22,9 @@ const RUNS: [string, string[]][] = [
   // Every risk at once: labs short of cash cancelling compute contracts; with the circular deal rule
   // (issue 18 item 3) keeping customers funded, the runs above have no core crisis; murphy's seed 1 has one.
   ["configs/scenarios/murphy.json", ["seed=1"]],
+  // A payment default in the clearing (chainPaymentDefault): since vendor loans, secured lending and the
+  // deal rule keep customers liquid, it needs every risk at once with the deal rule switched off.
+  ["configs/scenarios/murphy.json", ["seed=1", "aiChain.circular.decide=false"]],
   // The rate path rule: a step in 2026-08 (tick 130) and an override inside the run.
   [
     "configs/scenarios/fed-hold-high.json",
