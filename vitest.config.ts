@@ -11,7 +11,7 @@ import { defineConfig } from "vitest/config";
  * takes): cli.errors 143 (23 in a quieter moment), sweep.cli 98, cli.commands
  * 33, aiChain.scenarios 45 (at 10 000 households since issue 16), model.convergence 50,
  * report.cli 24, shard.cli 24, cli.run 16,
- * lengnick.replication 16, engine.threads 14, scenarios.murphy 9,
+ * lengnick.replication 16, engine.threads 14, scenarios.murphy 9, scenarios.telecom 6,
  * engine.checkpoint 7, engine.shocks (worker threads and a checkpoint), report.browser 5 (skipped without Chromium),
  * slurm.cluster 25 plus the first apt install; calibrate.cli 54 and
  * calibrate.identification 40 (spiral calibrate on worker threads); compare.cli 14 and compare.browser 5 (spawned CLI, Chromium; idle machine); bench.scenarios (spawns npm run bench:scenarios at a tiny size on worker threads); events.declared, hugePages and
@@ -36,6 +36,7 @@ export const SLOW_TESTS: readonly string[] = [
   "tests/hugePages.test.ts",
   "tests/aiChain.scenarios.test.ts",
   "tests/scenarios.murphy.test.ts",
+  "tests/scenarios.telecom.test.ts",
   "tests/lengnick.replication.test.ts",
   "tests/events.declared.test.ts",
   "tests/model.convergence.test.ts",
