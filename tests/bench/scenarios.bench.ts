@@ -87,6 +87,10 @@ async function runAll(configs: readonly SpiralConfig[], label: string): Promise<
   );
 }
 
+// The historical replay runs on its own calendar (the chain from 1997-01, to 2004-12), so a table of the
+// 108 months from the chain's start does not fit it; docs/scenarios.md "Replaying 1997–2003" measures it.
+const OWN_CALENDAR = new Set(["telecom-1997"]);
+
 // Every config is loaded (and so checked) before anything runs: a bad override fails at once.
 const names =
   only === "attribution"
@@ -95,6 +99,7 @@ const names =
       readdirSync("configs/scenarios")
         .filter((f) => f.endsWith(".json"))
         .map((f) => f.replace(/\.json$/, ""))
+        .filter((name) => !OWN_CALENDAR.has(name))
         .sort());
 const scenarioConfigs = names.map((name) =>
   seeds.map((seed) => benchConfig(`configs/scenarios/${name}.json`, [], seed)),
