@@ -4,7 +4,8 @@
 // rules and the documented initial state (docs/ODD.md §5), nothing is forced.
 // The ranges are the late-2025 US data's (docs/calibration.md §6, §12); CPI
 // inflation is not guarded: the model gives ≈ 1.8 % there, below the data's
-// 2.7–3.0 % (docs/ODD.md §5 says why). The warm-up before it is guarded too:
+// 2.7–3.0 % (docs/ODD.md §5 says why, and what an expectations anchor above
+// the target, initial.inflationAnchorGapYearly, does to the other rows). The warm-up before it is guarded too:
 // unemployment's standard deviation over 2018–25 is 0.77–1.00 points by seed
 // (it was 1.35–3.35 before Taylor's 1993 coefficients and the transfers in
 // expected income, docs/ODD.md §5).

@@ -8,7 +8,7 @@ import { bankDividend, capitalRatio, riskWeightedAssets, settleBanks } from "../
 import { fiscalRuleFactor, planPurchases } from "../src/model/agents/government.ts";
 import { createModel, type ModelState } from "../src/model/index.ts";
 import { checkLedger } from "../src/model/ledger.ts";
-import { expectedInflation } from "../src/model/macro.ts";
+import { expectedInflation, learnInflationAnchor, updateMacro } from "../src/model/macro.ts";
 
 function small(tweak: (c: SpiralConfig) => void = () => {}): ModelState {
   const c = defaultConfig();
@@ -131,9 +131,38 @@ describe("fiscal rule", () => {
 });
 
 describe("expectedInflation", () => {
-  it("weights the target by the anchor and last year's inflation by the rest", () => {
+  it("weights the anchor level by the anchor weight and last year's inflation by the rest", () => {
     expect(expectedInflation(0.8, 0.02, 0.07)).toBeCloseTo(0.8 * 0.02 + 0.2 * 0.07, 15);
     expect(expectedInflation(1, 0.02, 0.5)).toBe(0.02);
     expect(expectedInflation(0, 0.02, 0.05)).toBe(0.05);
+  });
+});
+
+describe("learnInflationAnchor (learning from experience)", () => {
+  it("moves the anchor by the gain times the surprise, and not at all with gain 0", () => {
+    expect(learnInflationAnchor(0.02, 0.08, 0.01)).toBeCloseTo(0.02 + 0.01 * 0.06, 15);
+    expect(learnInflationAnchor(0.03, 0.01, 0.5)).toBeCloseTo(0.02, 15);
+    expect(learnInflationAnchor(0.028, 0.09, 0)).toBe(0.028);
+    // Constant gain: after n months of steady inflation π the gap to π shrinks by (1 − g)^n.
+    let a = 0.02;
+    for (let i = 0; i < 24; i++) a = learnInflationAnchor(a, 0.06, 0.02);
+    expect(0.06 - a).toBeCloseTo(0.04 * 0.98 ** 24, 12);
+  });
+
+  it("starts at the target plus initial.inflationAnchorGapYearly and learns each month in updateMacro", () => {
+    const m = small((c) => {
+      c.initial.inflationAnchorGapYearly = 0.008;
+      c.firms.inflationAnchorGain = 0.05;
+    });
+    const start = m.config.centralBank.inflationTargetYearly + 0.008;
+    expect(m.macro.inflationAnchorYearly).toBeCloseTo(start, 15);
+    m.tick = 1;
+    updateMacro(m);
+    expect(m.macro.inflationAnchorYearly).toBeCloseTo(start + 0.05 * (m.macro.inflationYoY - start), 15);
+    // The default (gain 0, gap 0) keeps the anchor at the target: the earlier fixed anchor.
+    const d = small();
+    d.tick = 1;
+    updateMacro(d);
+    expect(d.macro.inflationAnchorYearly).toBe(d.config.centralBank.inflationTargetYearly);
   });
 });

@@ -214,9 +214,13 @@ export interface SpiralConfig {
      */
     wageIndexation: number;
     /**
-     * Weight of the central bank's inflation target (against last year's inflation) in the inflation firms and households expect: firms index wages to it, households deduct it from the policy rate to get the ex-ante real rate (src/model/macro.ts expectedInflation).
+     * Weight of the long-run inflation anchor (macro.inflationAnchorYearly, learned from experience: firms.inflationAnchorGain) against last year's inflation in the inflation firms and households expect: firms index wages to it, households deduct it from the policy rate to get the ex-ante real rate (src/model/macro.ts expectedInflation).
      */
     inflationAnchor: number;
+    /**
+     * Monthly gain with which the long-run inflation anchor learns from realised 12-month inflation: anchor += gain × (inflation − anchor) (src/model/macro.ts learnInflationAnchor; learning from experience, Malmendier & Nagel 2016, QJE 131(1); constant-gain anchor, Carvalho, Eusepi, Moench & Preston 2023, AEJ: Macro 15(1)). 0 keeps the anchor at its initial value (centralBank.inflationTargetYearly + initial.inflationAnchorGapYearly).
+     */
+    inflationAnchorGain: number;
     /**
      * Share of a firm's excess workforce laid off per month (labour hoarding below 1).
      */
@@ -546,6 +550,10 @@ export interface SpiralConfig {
      * Consumer-price inflation over the 12 months before startDate: the price history that the first year's measured inflation, the central bank's rule and expectations read (a stationary start has it at the target). Before this parameter the history was flat, so the first year read as zero inflation and the rule cut the rate at the start.
      */
     inflationYearly: number;
+    /**
+     * Long-run inflation anchor of firms' and households' expectations at startDate less the central bank's target (the anchor macro.inflationAnchorYearly starts at centralBank.inflationTargetYearly plus this, then learns at firms.inflationAnchorGain). A stationary start has it at 0 (the anchor at the target).
+     */
+    inflationAnchorGapYearly: number;
   };
   /**
    * How each tick is labelled: feedback phases and crises (docs/ODD.md §7.21).

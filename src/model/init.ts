@@ -426,6 +426,8 @@ export function createInitialState(config: SpiralConfig, opts: InitOptions = {})
       priceIndex: p0,
       priceHistory: pastPrices(p0, config.initial.inflationYearly),
       inflationYoY: config.initial.inflationYearly,
+      inflationAnchorYearly:
+        config.centralBank.inflationTargetYearly + config.initial.inflationAnchorGapYearly,
       unemploymentRate: 1 - employed / N,
       averageIncome: avgWage,
       equityTotal,

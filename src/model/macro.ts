@@ -5,11 +5,25 @@ import type { ModelState } from "./state.ts";
 
 /**
  * The inflation firms and households expect over the next year: a weight
- * firms.inflationAnchor on the central bank's target, the rest on last
- * year's inflation (partly anchored adaptive expectations).
+ * firms.inflationAnchor on the long-run anchor (macro.inflationAnchorYearly,
+ * learnInflationAnchor), the rest on last year's inflation (partly anchored
+ * adaptive expectations).
  */
-export function expectedInflation(anchor: number, target: number, inflationYoY: number): number {
-  return anchor * target + (1 - anchor) * inflationYoY;
+export function expectedInflation(weight: number, anchorLevel: number, inflationYoY: number): number {
+  return weight * anchorLevel + (1 - weight) * inflationYoY;
+}
+
+/**
+ * The long-run inflation anchor after one month of learning from experience:
+ * π̄ + g (π − π̄), a constant-gain average of realised 12-month inflation with
+ * gain g = firms.inflationAnchorGain a month (Malmendier & Nagel 2016,
+ * "Learning from Inflation Experiences", QJE 131(1); constant-gain learning as
+ * in Carvalho, Eusepi, Moench & Preston 2023, "Anchored Inflation
+ * Expectations", AEJ: Macro 15(1)). With gain 0 the anchor stays at its
+ * initial value (the target + initial.inflationAnchorGapYearly).
+ */
+export function learnInflationAnchor(anchorLevel: number, inflationYoY: number, gain: number): number {
+  return anchorLevel + gain * (inflationYoY - anchorLevel);
 }
 
 export function updateMacro(m: ModelState): void {
@@ -33,6 +47,11 @@ export function updateMacro(m: ModelState): void {
   const base = macro.priceHistory[(t + 1) % 13];
   // Before a year has passed, the change since the start stands in for the year-on-year rate.
   macro.inflationYoY = macro.priceIndex / base - 1;
+  macro.inflationAnchorYearly = learnInflationAnchor(
+    macro.inflationAnchorYearly,
+    macro.inflationYoY,
+    m.config.firms.inflationAnchorGain,
+  );
   let employed = 0;
   for (let j = 0; j < f.n; j++) employed += f.employees[j];
   macro.employment = employed;

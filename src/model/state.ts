@@ -585,6 +585,8 @@ export interface MacroState {
   /** Price index of the last 13 months, a ring buffer indexed by tick mod 13. */
   priceHistory: Float64Array;
   inflationYoY: number;
+  /** The long-run inflation anchor of expectations, learned from experience (macro.ts learnInflationAnchor). */
+  inflationAnchorYearly: number;
   unemploymentRate: number;
   averageIncome: number;
   equityTotal: number;

@@ -28,7 +28,8 @@ import { payUtilityDividend } from "./utility.ts";
  *   wage grows by expected inflation plus φw (u* − u) a year, not less than
  *   firms.wageGrowthFloorYearly (downward nominal rigidity) — and, on top,
  *   a firm-level rise after unfilled vacancies (firm side of the Caiani wage
- *   rule). Expected inflation is anchored on the target (firms.inflationAnchor).
+ *   rule). Expected inflation is partly anchored (firms.inflationAnchor) on a
+ *   long-run anchor learned from experience (macro.ts learnInflationAnchor).
  * - Price = (1 + markup) × unit labour cost; the markup rises when
  *   inventories fall short of target and falls when they exceed it.
  * - Labour demand covers the tasks not automated (agents/automation.ts),
@@ -48,10 +49,10 @@ const INVENTORY_BAND = 0.25;
 
 export function planProduction(m: ModelState): void {
   const c = m.config.firms;
-  // Expected inflation: partly anchored on the central bank's target.
+  // Expected inflation: partly anchored on the learned long-run anchor (macro.ts).
   const piExpected = expectedInflation(
     c.inflationAnchor,
-    m.config.centralBank.inflationTargetYearly,
+    m.macro.inflationAnchorYearly,
     m.macro.inflationYoY,
   );
   const a = m.runner.work.args;

@@ -46,7 +46,7 @@ export function earnAndPlan(m: ModelState, payoutPerUnit: number): void {
   // The real rate is ex ante: the policy rate less the inflation households expect (anchored, macro.ts).
   const realRate =
     m.centralBank.policyRateYearly -
-    expectedInflation(m.config.firms.inflationAnchor, cb.inflationTargetYearly, m.macro.inflationYoY);
+    expectedInflation(m.config.firms.inflationAnchor, m.macro.inflationAnchorYearly, m.macro.inflationYoY);
   const rateFactor = Math.min(
     1.5,
     Math.max(0.5, 1 - cfg.consumptionRateSensitivity * (realRate - cb.neutralRealRateYearly)),
