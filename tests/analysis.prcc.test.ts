@@ -1,18 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { latinHypercube } from "../src/analysis/designs.ts";
 import { prcc } from "../src/analysis/prcc.ts";
-
-/** Mulberry32: a tiny seeded uniform generator on [0, 1). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from "./helpers/mulberry32.ts";
 
 /** Ranks 1 … n with ties averaged, for the reference computation. */
 function ranks(values: number[]): number[] {

@@ -1,18 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { saltelliDesign, saltelliOutputs, scaleToRanges } from "../src/analysis/designs.ts";
 import { sobolIndices } from "../src/analysis/sobolIndices.ts";
-
-/** Mulberry32: a tiny seeded uniform generator on [0, 1). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from "./helpers/mulberry32.ts";
 
 /** Runs f on every point of a Saltelli design scaled to `ranges`. */
 function evaluate(n: number, ranges: { min: number; max: number }[], f: (x: number[]) => number) {

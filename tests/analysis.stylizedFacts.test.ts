@@ -4,17 +4,7 @@ import { findRecessions } from "../src/analysis/recessions.ts";
 import { computeStylizedFacts } from "../src/analysis/stylizedFacts.ts";
 import { toQuarterly } from "../src/analysis/toQuarterly.ts";
 import { InputError } from "../src/errors.ts";
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from "./helpers/mulberry32.ts";
 
 /** Standard normal draws by Box–Muller. */
 function normals(seed: number): () => number {

@@ -1,16 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { hillTailExponent, sizeDistributionShape } from "../src/analysis/tailExponent.ts";
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from "./helpers/mulberry32.ts";
 
 /** Pareto(α, xMin) by inverse transform: X = xMin · U^(−1/α), U uniform on (0, 1]. */
 function paretoSample(alpha: number, xMin: number, n: number, seed: number): Float64Array {

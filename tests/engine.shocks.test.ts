@@ -8,9 +8,9 @@ import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../src/config/index.ts";
-import { CHECKPOINT_FILE, openCheckpoint } from "../src/engine/checkpoint.ts";
-import { RunInterrupted, runSingle } from "../src/engine/index.ts";
+import { runSingle } from "../src/engine/index.ts";
 import { BLOCK_SIZE } from "../src/model/passes.ts";
+import { interruptAndResume } from "./helpers/resume.ts";
 import { REPO, scratch } from "./helpers/spiral.ts";
 
 const CONFIG = join(REPO, "configs/calibration/estimates/us-cycle.calibrated.json");
@@ -42,25 +42,7 @@ describe("aggregate shocks under threads and checkpoints", () => {
       await runSingle(config, { outDir: join(root, `t${threads}`), command: "test", quiet: true, threads });
     }
     const cut = join(root, "cut");
-    const controller = new AbortController();
-    await expect(
-      runSingle(config, {
-        outDir: cut,
-        command: "test",
-        quiet: true,
-        threads: 3,
-        checkpointEvery: 10,
-        signal: controller.signal,
-        onCheckpoint: (_p, ticks) => ticks === 20 && controller.abort("SIGINT"),
-      }),
-    ).rejects.toBeInstanceOf(RunInterrupted);
-    await runSingle(config, {
-      outDir: cut,
-      command: "test",
-      quiet: true,
-      threads: 2,
-      resumeFrom: openCheckpoint(join(cut, CHECKPOINT_FILE), config),
-    });
+    await interruptAndResume(config, cut);
     for (const file of OUTPUTS) {
       const one = readFileSync(join(root, "t1", file));
       expect(readFileSync(join(root, "t3", file)).equals(one), `${file}, 3 threads`).toBe(true);

@@ -6,11 +6,10 @@ import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { defaultConfig, loadConfig } from "../src/config/index.ts";
-import { CHECKPOINT_FILE, openCheckpoint } from "../src/engine/checkpoint.ts";
-import { RunInterrupted, runSingle } from "../src/engine/index.ts";
 import { createModel, step } from "../src/model/index.ts";
 import { runAll, runClaimed, sliceView } from "../src/model/kernels.ts";
 import { BLOCK_SIZE, CensusSum, Pass, SUM_SLOTS } from "../src/model/passes.ts";
+import { interruptAndResume } from "./helpers/resume.ts";
 import { REPO, scratch, spiral } from "./helpers/spiral.ts";
 
 const OUTPUTS = [
@@ -107,25 +106,7 @@ describe("--threads", () => {
   it("resumes a checkpoint taken on 3 threads on 2 threads, to the same files", async () => {
     const config = loadConfig(join(REPO, SCENARIO), { sets: [...SETS, "ticks=30"] });
     const cut = join(root, "cut");
-    const controller = new AbortController();
-    await expect(
-      runSingle(config, {
-        outDir: cut,
-        command: "test",
-        quiet: true,
-        threads: 3,
-        checkpointEvery: 10,
-        signal: controller.signal,
-        onCheckpoint: (_p, ticks) => ticks === 20 && controller.abort("SIGINT"),
-      }),
-    ).rejects.toBeInstanceOf(RunInterrupted);
-    await runSingle(config, {
-      outDir: cut,
-      command: "test",
-      quiet: true,
-      threads: 2,
-      resumeFrom: openCheckpoint(join(cut, CHECKPOINT_FILE), config),
-    });
+    await interruptAndResume(config, cut);
     for (const file of OUTPUTS) {
       expect(readFileSync(join(cut, file)).equals(readFileSync(join(root, "t1", file))), file).toBe(true);
     }

@@ -9,6 +9,7 @@ import {
   eisenbergNoeClearing,
   NetworkInputError,
 } from "../src/model/markets/clearing.ts";
+import { mulberry32 } from "./helpers/mulberry32.ts";
 
 /** Dense n×n row-major matrix from a list of [from, to, amount] entries. */
 function matrix(n: number, entries: [number, number, number][]): Float64Array {
@@ -22,18 +23,6 @@ function expectVector(actual: Float64Array, expected: number[], tol = 1e-9): voi
   for (let i = 0; i < expected.length; i++) {
     expect(Math.abs(actual[i] - expected[i])).toBeLessThanOrEqual(tol * Math.max(1, Math.abs(expected[i])));
   }
-}
-
-/** Mulberry32: a tiny seeded uniform generator on [0, 1). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Φ(p)_i = min(p̄_i, e_i + Σ_j Π_ji p_j), written independently of the module. */

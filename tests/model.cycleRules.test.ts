@@ -14,18 +14,7 @@ import {
 import { NamedStreams } from "../src/model/rng.ts";
 import { ar1Step, drawShocks, initialShocks, standardNormal } from "../src/model/shocks.ts";
 import type { ModelState } from "../src/model/state.ts";
-
-/** Mulberry32: a tiny seeded uniform generator on [0, 1). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from "./helpers/mulberry32.ts";
 
 describe("labourPlanStep (labour hoarding)", () => {
   const out = new Float64Array(2);

@@ -10,6 +10,7 @@
 // potential (a share of GDP), falling with the price and with the budget
 // below trend. Labs receive most of it, clouds the rest directly
 // (settlement.ts). The price moves with the utilisation of compute capacity.
+import type { SpiralConfig } from "../../../config/configTypes.ts";
 import type { AiChain, ModelState } from "../../state.ts";
 import { END_USER_SEGMENTS, EndUserSegment, Role } from "../../state.ts";
 
@@ -32,21 +33,8 @@ export function liveCapacity(m: ModelState): number {
   return builtCapacity(m) * m.utility.poweredShare;
 }
 
-/** Parameters of one month of end-user demand (config aiChain.demand). */
-export interface AiDemandParams {
-  potentialShareOfGdp: number;
-  innovationYearly: number;
-  imitationYearly: number;
-  capabilityElasticity: number;
-  priceElasticity: number;
-  householdShare: number;
-  governmentShare: number;
-  churnYearly: number;
-  budgetChurn: number;
-  valueChurn: number;
-  budgetElasticity: number;
-  startupShare: number;
-}
+/** Parameters of one month of end-user demand: the config group aiChain.demand (configs/schema.json), less the labs' share, which settlement uses. */
+export type AiDemandParams = Readonly<Omit<SpiralConfig["aiChain"]["demand"], "labShare">>;
 
 /** What end-user demand needs from the rest of the economy this month (no ModelState). */
 export interface AiDemandInputs {

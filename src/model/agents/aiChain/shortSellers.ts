@@ -21,29 +21,9 @@
 // (markets/equityMarket.ts `orderFlow`). All functions here are pure or write
 // only the book's columns passed in.
 
-/** Parameters of the short book (config aiChain.shortSellers). */
-export interface ShortParams {
-  /** The book's target capital, as a share of the fund's chain shares at market value. */
-  capitalShare: number;
-  /** Share of the gap to the target capital moved between the long and the short book each month. */
-  capitalSpeedMonthly: number;
-  /** Largest short position in one firm, as a share of its shares outstanding. */
-  maxShortShare: number;
-  /** Target score (0..1) below which a firm is not shorted. */
-  scoreThreshold: number;
-  /** Share of the gap to the target position closed each month (voluntary trading). */
-  adjustSpeedMonthly: number;
-  /** Own capital required per unit of position value to open or add (Reg T: 50 %). */
-  initialMargin: number;
-  /** Own capital below which, per unit of position value, positions are covered (FINRA 4210: 30 %). */
-  maintenanceMargin: number;
-  /** Borrow fee of an easy-to-borrow share, per year of position value. */
-  borrowFeeYearly: number;
-  /** Borrow fee when the short interest reaches maxShortShare (hard to borrow), per year. */
-  hardToBorrowFeeYearly: number;
-  /** Price-formation demand units per unit of shares outstanding traded (sells negative, covers positive). */
-  priceImpact: number;
-}
+/** Parameters of the short book: the config group aiChain.shortSellers (configs/schema.json documents each, with sources). */
+import type { SpiralConfig } from "../../../config/configTypes.ts";
+export type ShortParams = Readonly<SpiralConfig["aiChain"]["shortSellers"]>;
 
 /** The book: shares short per firm and its cash account (model dollars). */
 export interface ShortBook {
