@@ -28,6 +28,7 @@ import type { RunSummary } from "./engine/index.ts";
 import { exitCodeOf, InputError } from "./errors.ts";
 import { MANIFEST_FILE } from "./io/manifest.ts";
 import { readSeriesCsv } from "./io/readSeries.ts";
+import { localTimestamp } from "./io/runFolder.ts";
 import { packagePath } from "./packagePaths.ts";
 
 const VERSION: string = JSON.parse(readFileSync(packagePath("package.json"), "utf8")).version;
@@ -615,9 +616,7 @@ async function mergeCommand(dir: string, flags: MergeFlags, argv: readonly strin
 
 /** results/sweep-<name>-<YYYYMMDD-HHMMSS> (local time) under the working directory. */
 function defaultSweepDir(name: string, now: Date): string {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  const stamp = `${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(now.getDate())}-${pad(now.getHours())}${pad(now.getMinutes())}${pad(now.getSeconds())}`;
-  return resolve("results", `sweep-${name}-${stamp}`);
+  return resolve("results", `sweep-${name}-${localTimestamp(now)}`);
 }
 
 async function reproduceCommand(dir: string, flags: { quiet?: boolean }): Promise<number> {

@@ -8,6 +8,7 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { constants } from "node:os";
 import { isAbsolute, join, relative, resolve } from "node:path";
 import { InputError } from "./errors.ts";
+import { localTimestamp } from "./io/runFolder.ts";
 
 export interface CompareFlags {
   seeds?: number;
@@ -147,9 +148,7 @@ export async function compareCommand(
 
 /** results/<name>-<YYYYMMDD-HHMMSS> (local time) under the working directory. */
 function defaultDir(name: string, now: Date): string {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  const stamp = `${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(now.getDate())}-${pad(now.getHours())}${pad(now.getMinutes())}${pad(now.getSeconds())}`;
-  return resolve("results", `${name}-${stamp}`);
+  return resolve("results", `${name}-${localTimestamp(now)}`);
 }
 
 function displayPath(path: string): string {

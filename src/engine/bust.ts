@@ -44,6 +44,8 @@
 //                           peak after the chain's start, decimal.
 //   atChainStart            the economy in the chain's first month, beside
 //                           which the comparison report sets real late 2025.
+
+import { monthIndex, monthOfIndex } from "../config/calendar.ts";
 export const CHAIN_ROLES = ["neocloud", "legacyCloud", "hyperscaler", "chip", "modelLab"] as const;
 export type ChainRole = (typeof CHAIN_ROLES)[number];
 
@@ -232,10 +234,9 @@ export function outputLoss(gdp: ArrayLike<number>, start: number): number | null
   return gap / 12;
 }
 
+/** "YYYY-MM" of the month `index` months after `startDate`. */
 function dateOfIndex(startDate: string, index: number): string {
-  const [y, m] = startDate.split("-").map(Number);
-  const months = y * 12 + (m - 1) + index;
-  return `${Math.floor(months / 12)}-${String((months % 12) + 1).padStart(2, "0")}`;
+  return monthOfIndex(monthIndex(startDate) + index);
 }
 
 function finiteOrNull(x: number): number | null {

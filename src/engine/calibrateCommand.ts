@@ -5,6 +5,7 @@ import { constants } from "node:os";
 import { isAbsolute, relative, resolve } from "node:path";
 import { InputError } from "../errors.ts";
 import { formatDuration } from "../io/progress.ts";
+import { localTimestamp } from "../io/runFolder.ts";
 import { calibrate } from "./calibrate.ts";
 import { writeCalibrationOutputs } from "./calibrateOutputs.ts";
 import { loadCalibrationSpec } from "./calibrateSpec.ts";
@@ -100,9 +101,7 @@ export async function calibrateCommand(file: string, flags: CalibrateFlags): Pro
 }
 
 function defaultDir(name: string, now: Date): string {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  const stamp = `${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(now.getDate())}-${pad(now.getHours())}${pad(now.getMinutes())}${pad(now.getSeconds())}`;
-  return resolve("results", `calibrate-${name}-${stamp}`);
+  return resolve("results", `calibrate-${name}-${localTimestamp(now)}`);
 }
 
 function display(path: string): string {

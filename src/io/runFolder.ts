@@ -95,7 +95,8 @@ function readPreviousManifest(path: string): { status: string; outputs: string[]
   }
 }
 
-function localTimestamp(now: Date): string {
+/** YYYYMMDD-HHMMSS in local time: the stamp of default result folders. */
+export function localTimestamp(now: Date): string {
   const pad = (n: number) => String(n).padStart(2, "0");
   const date = `${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(now.getDate())}`;
   return `${date}-${pad(now.getHours())}${pad(now.getMinutes())}${pad(now.getSeconds())}`;

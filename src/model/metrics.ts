@@ -3,6 +3,7 @@
 // billions at real-US scale (÷ scale), flows to annual rates (× 12).
 // Phase and crisis need a little history; it lives in preallocated arrays
 // sized by the run length, never by the population.
+import { monthIndex, monthOfIndex } from "../config/calendar.ts";
 import type { SpiralConfig } from "../config/configTypes.ts";
 import {
   backlog,
@@ -507,9 +508,7 @@ export function seriesColumnsFor(config: SpiralConfig): SeriesColumn[] {
 
 /** Calendar month of a tick, "YYYY-MM". */
 export function dateOfTick(startDate: string, tick: number): string {
-  const [y, mo] = startDate.split("-").map(Number);
-  const months = y * 12 + (mo - 1) + (tick - 1);
-  return `${Math.floor(months / 12)}-${String((months % 12) + 1).padStart(2, "0")}`;
+  return monthOfIndex(monthIndex(startDate) + tick - 1);
 }
 
 /** History needed for phases and crises: one slot per tick. */
