@@ -1089,6 +1089,10 @@ export interface SpiralConfig {
        */
       coverMonths: number;
       /**
+       * Share of the gap between a customer's target cover (coverMonths of its orders from the vendor) and its cash that the vendor finances in a month: partial adjustment toward the target exposure, so vendor loans and stakes build up over months instead of pre-funding the whole cover in the chain's first month. 1 fills the whole gap at once (the rule before issue 16's third pass: the neocloud's cash +45 % and the legacy cloud's +14 % in 2025-11).
+       */
+      adjustmentMonthly: number;
+      /**
        * A vendor finances a customer only while the customer's yearly default probability is at most this — above the banks' limit (aiChain.finance.bankMaxDefaultProbability): vendors lend where banks do not.
        */
       maxCustomerPd: number;
