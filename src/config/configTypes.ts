@@ -75,6 +75,10 @@ export interface SpiralConfig {
      */
     consumptionRateSensitivity: number;
     /**
+     * The economy's neutral real rate in the consumption rule: the ex-ante real policy rate at which households neither postpone nor bring forward spending (households.consumptionRateSensitivity acts on the real rate above it). The central bank does not observe it: its rule uses its own estimate (centralBank.neutralRealRateYearly at the start, revised at centralBank.neutralRateLearning), so a central bank that under- or over-estimates r* runs a looser or tighter stance than it intends (Orphanides & Williams 2002; Laubach & Williams 2003). The default equals the central bank's first estimate.
+     */
+    neutralRealRateYearly: number;
+    /**
      * Wealth, in months of average household income, at which the income propensity is halfway between max and min.
      */
     wealthScaleMonths: number;
