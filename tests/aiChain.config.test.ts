@@ -287,17 +287,17 @@ describe("the configured late-2025 chain survives its first month", () => {
         // not the whole buffer at once; the neocloud borrows ≈ 11 % of its debt in its first month (CoreWeave's
         // grew ≈ 25 % a quarter in 2025, docs/calibration.md §2).
         if (debt > 0) expect(Math.abs(change("debt", debt)), `${f.name} debt`).toBeLessThan(0.12);
-        // Cash (gross: vendor loans received count): within 10 % for every firm but three, whose moves are
+        // Cash (gross: vendor loans received count): within 10 % for every firm but two, whose moves are
         // measured (seeds 1–5, 10 000 households) and named here. The chip maker keeps most of a month's
-        // profit (≈ $10 bn on $60 bn: +16 % without deals, +13.3 % after it lends and invests part of it)
+        // profit (≈ $10 bn on $60 bn: +16 % without deals, +10.3 % after it lends and invests part of it)
         // — the model has no buybacks beyond finance.payoutShare, nor the working capital Nvidia builds.
-        // The legacy cloud's own cash falls ≈ 26 % (its capex beyond what lenders fund this month); the
-        // neocloud's $2 bn rises ≈ 8 % by its own borrowing. The deal rule moves toward its target
-        // exposure by aiChain.circular.adjustmentMonthly (0.1) of the gap a month instead of pre-funding
-        // six months of orders at once: neocloud +21.8 % (was +44.6 %), legacy cloud −11.2 % (was +14.0 %).
+        // The neocloud's $2 bn rises ≈ 8 % by its own borrowing and ≈ 27 points by the chip maker's loans:
+        // its monthly orders are ≈ half its cash. The deal rule moves toward its target exposure by
+        // aiChain.circular.adjustmentMonthly (0.2) of the gap a month instead of pre-funding six months of
+        // orders at once: neocloud +35.4 % (was +44.6 %), legacy cloud +3.9 % (was +14.0 %; its own cash
+        // falls 26 % and the vendor loans make up for it).
         const cash = s[`${f.name}_cash`][first];
-        const limit =
-          f.role === "chip" ? 0.15 : f.role === "neocloud" ? 0.25 : f.role === "legacyCloud" ? 0.13 : 0.1;
+        const limit = f.role === "chip" ? 0.11 : f.role === "neocloud" ? 0.4 : 0.1;
         expect(Math.abs(cash / f.cashUsdBn - 1), `${f.name} cash`).toBeLessThan(limit);
       }
     }
