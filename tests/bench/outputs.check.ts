@@ -100,7 +100,9 @@ try {
     }
   }
   if (theirs !== undefined) {
-    console.log(differ === 0 ? `all outputs byte-identical to ${REF}` : `${differ} file(s) differ from ${REF}`);
+    console.log(
+      differ === 0 ? `all outputs byte-identical to ${REF}` : `${differ} file(s) differ from ${REF}`,
+    );
   }
   process.exitCode = differ === 0 ? 0 : 1;
 } finally {
