@@ -1,7 +1,8 @@
 // The pass runner's interface and its buffers (passes.ts defines the passes,
 // kernels.ts the serial runner, engine/threads.ts the threaded one). In a
 // module without imports so that state.ts can name the runner it holds
-// without importing passes.ts, which imports state.ts.
+// without importing passes.ts, which imports state.ts. The runner also owns
+// the serial phases' scratch buffers (SerialScratch).
 
 /** Buffers a pass reads its inputs from and writes its partial results to (shared with workers). */
 export interface PassWork {
@@ -54,9 +55,52 @@ export interface PassWork {
   laneIncomeSums: Float64Array;
 }
 
+/** The job seekers' pool of markets/labour.ts matchWorkers: positions, their reservation wages and skill mismatch, and the hiring firm. */
+export interface SeekerBuffers {
+  pos: Int32Array;
+  reservationWage: Float32Array;
+  mismatch: Uint8Array;
+  hiredBy: Int32Array;
+}
+
+/**
+ * Buffers the serial phases reuse from tick to tick, grown on demand (never
+ * per tick). Nothing in them outlives the phase that fills them, so a
+ * checkpoint need not save them (engine/stateWalk.ts skips the runner) and a
+ * resumed run grows them afresh; owned by the runner, not by a module, so
+ * two models in one thread never share them.
+ */
+export interface SerialScratch {
+  /** markets/credit.ts financeFirms: the firms' financing records, and an Int32 view of the same buffer. */
+  finance: { terms: Float64Array; ints: Int32Array };
+  seekers: SeekerBuffers;
+  /** markets/goods.ts chainBuysGoods: what each chain firm wants to buy (settlement.ts chainGoodsDemand). */
+  chainWants: { capital: Float64Array; consumption: Float64Array; chipInputs: Float64Array };
+}
+
+/** Empty serial scratch: every buffer grows on first use. */
+export function createSerialScratch(): SerialScratch {
+  return {
+    finance: { terms: new Float64Array(0), ints: new Int32Array(0) },
+    seekers: {
+      pos: new Int32Array(0),
+      reservationWage: new Float32Array(0),
+      mismatch: new Uint8Array(0),
+      hiredBy: new Int32Array(0),
+    },
+    chainWants: {
+      capital: new Float64Array(0),
+      consumption: new Float64Array(0),
+      chipInputs: new Float64Array(0),
+    },
+  };
+}
+
 /** Runs a pass over every block and returns when all are done. */
 export interface PassRunner {
   readonly work: PassWork;
+  /** The serial phases' reusable buffers (carried over when the threaded runner replaces the serial one). */
+  readonly scratch: SerialScratch;
   /** Number of threads the passes run on (1 for the serial runner). */
   readonly threads: number;
   run(pass: number): void;
