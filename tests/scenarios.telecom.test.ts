@@ -58,11 +58,13 @@ describe("telecom-1997: the 1997–2003 replay", () => {
     // (≥ 40 %) in every seed; telecom investors lost ~$1.4 T and the Nasdaq fell 78 % (docs/calibration.md §11).
     expect(Math.min(...drawdowns)).toBeGreaterThan(0.4);
     // Peak chain CDS index over 1997–2003: 1 423–1 633 bp (mean 1 547), above the high-yield index's record of
-    // ≈1 100 bp (Oct 2002; docs/calibration.md §11.2) and below twice it; it falls in 2001–02 in 9 of 10 seeds
-    // (2000-11 in the other).
+    // ≈1 100 bp (Oct 2002; docs/calibration.md §11.2) and below twice it; it falls in 2001–02 in 7 of 10 seeds
+    // (2000-11 in one, 2003-11/12 in two). It was 9 of 10 before the circular-deal rule built its exposures
+    // gradually (aiChain.circular.adjustmentMonthly 0.2): vendors that finance a fifth of a customer's gap a
+    // month keep weak carriers funded longer, and two seeds' spreads peak at the end of the window.
     expect(Math.min(...cdsPeaks)).toBeGreaterThan(1_100);
     expect(Math.max(...cdsPeaks)).toBeLessThan(2_200);
-    expect(cdsPeakIn2001to2002).toBeGreaterThanOrEqual(8);
+    expect(cdsPeakIn2001to2002).toBeGreaterThanOrEqual(7);
     // The debt-funded carrier (Winstar-like neoCloud) is the first chain firm to default, in 2000-04 to
     // 2000-09, in all 10 seeds (Winstar filed on 18 Apr 2001: the replay is 7–12 months early).
     expect(carrierDefaultIn2000).toBe(SEEDS);
