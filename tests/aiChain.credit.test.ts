@@ -10,6 +10,7 @@ import {
   addMaturity,
   blendRate,
   borrowingBase,
+  cdsIndexBp,
   concentrationRoom,
   DEBT_HORIZON_MONTHS,
   decayPremium,
@@ -17,6 +18,7 @@ import {
   fundFlowShare,
   gpuHaircut,
   gradeOfSpread,
+  guaranteedLgd,
   keptContractShare,
   layMaturities,
   marginCall,
@@ -30,6 +32,7 @@ import { resolveChainDefaults } from "../src/model/agents/aiChain/defaults.ts";
 import { markFund } from "../src/model/agents/fund.ts";
 import { createModel, step } from "../src/model/index.ts";
 import { checkLedger } from "../src/model/ledger.ts";
+import { cdsSpreadBp } from "../src/model/markets/creditRisk.ts";
 import type { ModelState } from "../src/model/state.ts";
 
 const sum = (a: Float64Array, from = 0, to = a.length) => {
@@ -94,10 +97,39 @@ describe("ratings and forced selling", () => {
 
 describe("spreads, coupons and secured lending", () => {
   it("prices unsecured debt off the CDS spread and secured debt off the loan recovery", () => {
-    expect(unsecuredSpread(643, 35, 0, 0)).toBeCloseTo(0.0643, 12);
-    expect(unsecuredSpread(643, 35, 0.5, 100)).toBeCloseTo((35 + 304 + 100) / 1e4, 12);
+    expect(unsecuredSpread(643, 35, 0)).toBeCloseTo(0.0643, 12);
+    expect(unsecuredSpread(643, 35, 100)).toBeCloseTo((643 + 100) / 1e4, 12);
+    // Never below the risk premium, even if a quote were.
+    expect(unsecuredSpread(20, 35, 0)).toBeCloseTo(0.0035, 12);
     // A 10 %/yr PD: 18 % loss on a loan → 180 bp + 35 bp premium, far below an unsecured bond.
     expect(securedSpread(0.1, 0.18, 35)).toBeCloseTo(0.0215, 12);
+  });
+
+  it("prices a government guarantee: protection sellers bear only the unguaranteed share of the loss", () => {
+    expect(guaranteedLgd(0.6, 0)).toBe(0.6);
+    expect(guaranteedLgd(0.6, 0.5)).toBeCloseTo(0.3, 12);
+    expect(guaranteedLgd(0.6, 1)).toBe(0);
+    // A name at a 30 %/yr PD: hazard 0.357 × 60 % = 2 140 bp of expected loss; half guaranteed, 1 070 bp.
+    const quote = (g: number) =>
+      cdsSpreadBp({
+        pdYearly: 0.3,
+        lossGivenDefault: guaranteedLgd(0.6, g),
+        stress: 0,
+        baseRiskPremiumBp: 35,
+        stressPremiumBp: 300,
+      });
+    expect(quote(0) - 35).toBeCloseTo(-Math.log(0.7) * 0.6 * 1e4, 6);
+    expect(quote(0.5) - 35).toBeCloseTo((quote(0) - 35) / 2, 6);
+  });
+
+  it("keeps the CDS index's constituents fixed: a defaulted name at its last quote raises it, never lowers it", () => {
+    // Three names; the worst defaults and is liquidated at its last quote of 8 300 bp.
+    const spreads = Float64Array.from([40, 600, 8300]);
+    expect(cdsIndexBp(spreads, 3)).toBeCloseTo((40 + 600 + 8300) / 3, 10);
+    // An index of survivors only would fall from 2 980 to 320 bp on that default; this one does not move.
+    const survivors = (40 + 600) / 2;
+    expect(cdsIndexBp(spreads, 3)).toBeGreaterThan(survivors * 9);
+    expect(cdsIndexBp(spreads, 0)).toBe(0);
   });
 
   it("blends the coupon of a book by debt", () => {

@@ -68,17 +68,47 @@ export function decayPremium(premiumBp: number, halfLifeMonths: number): number 
 }
 
 /**
- * Spread a lender charges on new unsecured debt (per year): the risk premium
- * plus the expected-loss part of the CDS spread that the government's
- * guarantee leaves with the lender, plus any forced-selling premium.
+ * Loss given default of a firm's debt when the government guarantees
+ * `guaranteeShare` of every loss (fiscal absorption, defaults.ts pays it):
+ * lenders and protection sellers bear only the rest, so the expected-loss
+ * part of the CDS spread is hazard × LGD × (1 − guaranteeShare) — the
+ * recovery of a partly guaranteed obligation includes the guarantor's
+ * payment (as with the US SBA's partial guarantees, priced on the
+ * unguaranteed portion).
+ *
+ * @example guaranteedLgd(0.6, 0.5) // 0.3
  */
-export function unsecuredSpread(
-  cdsBp: number,
-  riskPremiumBp: number,
-  guaranteeShare: number,
-  forcedBp: number,
-): number {
-  return (riskPremiumBp + Math.max(0, cdsBp - riskPremiumBp) * (1 - guaranteeShare) + forcedBp) / 1e4;
+export function guaranteedLgd(lossGivenDefault: number, guaranteeShare: number): number {
+  return lossGivenDefault * (1 - Math.min(1, Math.max(0, guaranteeShare)));
+}
+
+/**
+ * Spread a lender charges on new unsecured debt (per year): the firm's CDS
+ * spread — whose expected-loss part already leaves out what a government
+ * guarantee pays (guaranteedLgd) — and never less than the risk premium,
+ * plus any forced-selling premium.
+ */
+export function unsecuredSpread(cdsBp: number, riskPremiumBp: number, forcedBp: number): number {
+  return (Math.max(riskPremiumBp, cdsBp) + forcedBp) / 1e4;
+}
+
+/**
+ * The chain's CDS index, bp: the equally weighted mean (as CDX indices are
+ * weighted) of a fixed set of constituents — every chain firm at the
+ * chain's start. A firm in default or liquidated stays in the index at its
+ * last quoted spread (finance.ts stops requoting it), so a default never
+ * lowers the index by taking a distressed name out of it: the index's
+ * composition does not jump with defaults, and two scenarios that differ
+ * in who defaults are compared on the same names. (A traded CDX series
+ * instead settles a defaulted name and drops it, shrinking its notional;
+ * averaging the survivors' quotes would then fall whenever the worst name
+ * defaults.)
+ */
+export function cdsIndexBp(spreadsBp: Float64Array, n: number): number {
+  if (n <= 0) return 0;
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += spreadsBp[i];
+  return sum / n;
 }
 
 /**

@@ -44,6 +44,7 @@ import {
   fallsOutOfInvestmentGrade,
   gpuHaircut,
   gradeOfSpread,
+  guaranteedLgd,
   INVESTMENT_GRADE_LOWEST,
   marginCall,
   nextRating,
@@ -71,10 +72,11 @@ export function priceChainCredit(m: ModelState): void {
   c.gpuPriceReference += (c.servicePrice - c.gpuPriceReference) / 12;
   for (let i = 0; i < c.n; i++) {
     if (c.exited[i] === 1) {
-      // A liquidated firm no longer acts: every phase skips a firm marked in default.
+      // A liquidated firm no longer acts: every phase skips a firm marked in
+      // default. Its spread stays at its last quote (the CDS index's fixed
+      // constituents, credit.ts cdsIndexBp).
       c.defaulted[i] = 1;
       c.pdYearly[i] = 0;
-      c.cdsBp[i] = 0;
       continue;
     }
     if (c.defaulted[i] === 1) {
@@ -99,7 +101,8 @@ export function priceChainCredit(m: ModelState): void {
     c.pdYearly[i] = merton.pdYearly;
     const marketBp = cdsSpreadBp({
       pdYearly: merton.pdYearly,
-      lossGivenDefault: fin.lossGivenDefault,
+      // A government guarantee of part of every loss leaves protection sellers the rest.
+      lossGivenDefault: guaranteedLgd(fin.lossGivenDefault, guarantee),
       stress: c.marketStress,
       baseRiskPremiumBp: fin.riskPremiumBp,
       stressPremiumBp: fin.stressPremiumBp,
@@ -130,7 +133,7 @@ export function priceChainCredit(m: ModelState): void {
       const securedShare = debtNow > 0 ? Math.min(1, c.securedDebt[i] / debtNow) : 0;
       const spread =
         securedShare * securedSpread(c.pdYearly[i], fin.securedLossGivenDefault, fin.riskPremiumBp) +
-        (1 - securedShare) * unsecuredSpread(c.cdsBp[i], fin.riskPremiumBp, guarantee, 0);
+        (1 - securedShare) * unsecuredSpread(c.cdsBp[i], fin.riskPremiumBp, 0);
       c.debtSpread[i] = spread;
       c.fundRateYearly[i] = policy + fin.bondTermPremiumBp / 1e4 + spread;
     }
@@ -327,7 +330,6 @@ function borrow(
 ): number {
   const c = m.aiChain;
   const fin = m.config.aiChain.finance;
-  const guarantee = m.config.government.fiscalAbsorption.chainDebtGuaranteeShare;
   const pd = lenderPd(m, i);
   const investmentGrade = c.rating[i] <= INVESTMENT_GRADE_LOWEST;
   const bank = c.bank[i];
@@ -359,10 +361,10 @@ function borrow(
       }
     } else if (lender === Lender.fund && pd <= fin.fundMaxDefaultProbability) {
       x = Math.min(left, investmentGrade ? budget.fund : budget.highYield);
-      if (x > 0) lendFromFund(m, i, x, unsecuredSpread(c.cdsBp[i], fin.riskPremiumBp, guarantee, 0), budget);
+      if (x > 0) lendFromFund(m, i, x, unsecuredSpread(c.cdsBp[i], fin.riskPremiumBp, 0), budget);
     } else if (lender === Lender.bank && pd <= fin.bankMaxDefaultProbability) {
       x = Math.min(left, bankRoom());
-      if (x > 0) lendFromBank(m, i, x, unsecuredSpread(c.cdsBp[i], fin.riskPremiumBp, guarantee, 0));
+      if (x > 0) lendFromBank(m, i, x, unsecuredSpread(c.cdsBp[i], fin.riskPremiumBp, 0));
     }
     if (x > 0) {
       tagInflow(c, i, Source.debt, x);
