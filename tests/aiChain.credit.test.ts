@@ -29,9 +29,11 @@ import {
   unsecuredSpread,
 } from "../src/model/agents/aiChain/credit.ts";
 import { resolveChainDefaults } from "../src/model/agents/aiChain/defaults.ts";
+import { monthlyCommitments } from "../src/model/agents/aiChain/plans.ts";
+import { contractedCompute, receiveEndUserPayment } from "../src/model/agents/aiChain/settlement.ts";
 import { markFund } from "../src/model/agents/fund.ts";
 import { createModel, step } from "../src/model/index.ts";
-import { checkLedger } from "../src/model/ledger.ts";
+import { checkLedger, Sector } from "../src/model/ledger.ts";
 import { cdsSpreadBp } from "../src/model/markets/creditRisk.ts";
 import type { ModelState } from "../src/model/state.ts";
 
@@ -280,6 +282,62 @@ describe("resolution of a default on a hand-set state", () => {
       step(m);
       expect(c.defaulted[i]).toBe(0);
     }
+  });
+});
+
+describe("a reorganised lab keeps its customers", () => {
+  it("weighs a lab by the compute it has contracted, in volume: active contracts as buyer only", () => {
+    const buyer = Int32Array.from([0, 1, 0, 0]);
+    const volume = Float64Array.from([10, 20, 5, 7]);
+    const left = Int32Array.from([3, 3, 0, 12]);
+    expect(contractedCompute(0, buyer, volume, left)).toBe(17); // the ended contract (0 months left) does not count
+    expect(contractedCompute(1, buyer, volume, left)).toBe(20);
+    expect(contractedCompute(2, buyer, volume, left)).toBe(0);
+  });
+
+  it("reprices its compute contracts to what its cash flow pays, keeping the compute — and its share of end users' spending", () => {
+    const m = smallModel();
+    const c = m.aiChain;
+    const lab = index(m, "labB");
+    const fin = m.config.aiChain.finance;
+    // Hand-set its operating costs so that its cash flow, at the 1.5× coverage, pays half of its compute.
+    let year = 0;
+    for (let k = 0; k < 13; k++) year += c.revenueHistory[lab * 13 + k];
+    const revenue = year / 13;
+    const beforeCosts =
+      revenue * (1 - c.opexShare[lab]) + c.otherProfit[lab] * m.macro.priceIndex - c.electricityPaid[lab];
+    const commitments = monthlyCommitments(m, lab);
+    expect(commitments).toBeGreaterThan(0);
+    const keptDebt = (1 - fin.lossGivenDefault) * (c.bankLoans[lab] + c.fundLoans[lab]);
+    const interest = (keptDebt * Math.max(c.bankRateYearly[lab], c.fundRateYearly[lab], 0)) / 12;
+    c.labOpex[lab] = beforeCosts - 1.5 * (interest + 0.5 * commitments);
+    const compute = contractedCompute(lab, c.contractBuyer, c.contractVolume, c.contractMonthsLeft);
+    const paying = Array.from(c.contractMonthly);
+    // Its share of a payment of end users beyond the first month's level (all growth, none to customer bases).
+    const shareOfPayment = () => {
+      c.revenue.fill(0);
+      c.endUserSpending = 1e6 * c.endUserAtStart;
+      const x = 1e9 * m.params.scale;
+      receiveEndUserPayment(m, Sector.households, x);
+      return c.revenue[lab] / x;
+    };
+    const shareBefore = shareOfPayment();
+    expect(shareBefore).toBeGreaterThan(0.01);
+    m.tick++;
+    c.defaulted[lab] = 1;
+    resolveChainDefaults(m);
+    expect(c.exited[lab]).toBe(0);
+    // Instalments halved, compute (and so its weight in end users' spending) unchanged.
+    expect(monthlyCommitments(m, lab) / commitments).toBeCloseTo(0.5, 6);
+    expect(contractedCompute(lab, c.contractBuyer, c.contractVolume, c.contractMonthsLeft)).toBeCloseTo(
+      compute,
+      6,
+    );
+    for (let k = 0; k < c.contractBuyer.length; k++)
+      if (c.contractBuyer[k] === lab && c.contractMonthsLeft[k] > 0)
+        expect(c.contractMonthly[k] / paying[k]).toBeCloseTo(0.5, 6);
+    c.defaulted.fill(0);
+    expect(shareOfPayment()).toBeCloseTo(shareBefore, 9);
   });
 });
 

@@ -363,6 +363,12 @@ export interface AiChain {
   contractBuyer: Int32Array;
   contractSeller: Int32Array;
   contractMonthly: Float64Array;
+  /**
+   * The compute a contract delivers, as its monthly amount when signed: a
+   * reorganisation reprices a lab's contracts (contractMonthly falls) but the
+   * compute, and so the customers it serves, stays (settlement.ts contractedCompute).
+   */
+  contractVolume: Float64Array;
   contractMonthsLeft: Int32Array;
   contractStart: Int32Array;
   contractPenalty: Float64Array;

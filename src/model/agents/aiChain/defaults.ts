@@ -4,8 +4,10 @@
 // Reorganised (as in a Chapter 11): its lenders seize its cash (banks first,
 // then the fund — seniority) and write off the debt its business cannot carry
 // (its recovery 1 − LGD or a multiple of its revenue, whichever is less); it
-// keeps its customers and the compute contracts its operating cash flow can
-// pay for, rejecting the rest (its suppliers lose that backlog); it cancels
+// keeps its customers and its compute contracts repriced to what its
+// operating cash flow can pay (its suppliers lose the rest of that backlog;
+// a lab keeps the compute, so the customers it serves — settlement.ts
+// contractedCompute), rejecting them outright only when it can pay nothing; it cancels
 // the equity investments it had announced; its shares are repriced on the
 // reorganised balance sheet, so its spread does too; its remaining debt gets
 // new maturities (exit financing). Liquidated (Chapter 7) when its business
@@ -136,6 +138,7 @@ export function resolveChainDefaults(m: ModelState): number {
       m.fund.creditLosses -= toFundLenders;
       m.government.fiscalSupport += toBankLenders + toFundLenders;
     }
+    // Repriced to `keep` of their instalments (the compute, contractVolume, stays), or rejected when keep is 0.
     let rejected = 0;
     for (let k = 0; k < c.contractBuyer.length; k++) {
       if (c.contractBuyer[k] !== i || c.contractMonthsLeft[k] <= 0) continue;

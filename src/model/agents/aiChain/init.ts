@@ -101,6 +101,7 @@ export function createAiChain(config: SpiralConfig, scale: number, bankCount: nu
     contractBuyer: new Int32Array(nc),
     contractSeller: new Int32Array(nc),
     contractMonthly: f64(nc),
+    contractVolume: f64(nc),
     contractMonthsLeft: new Int32Array(nc),
     contractStart: new Int32Array(nc),
     contractPenalty: f64(nc),
@@ -192,6 +193,7 @@ export function createAiChain(config: SpiralConfig, scale: number, bankCount: nu
     c.contractSeller[j] = lookup(k.seller, `aiChain.computeContracts[${j}].seller`);
     c.contractAnnounced[j] = usd(k.announcedUsdBn);
     c.contractMonthly[j] = (usd(k.announcedUsdBn) * k.realisedShare) / k.months;
+    c.contractVolume[j] = c.contractMonthly[j];
     c.contractMonthsLeft[j] = k.months;
     c.contractStart[j] = chainEventTick(config, k.start);
     c.contractPenalty[j] = k.cancellationPenaltyShare;
