@@ -172,9 +172,13 @@ export function createAiChain(config: SpiralConfig, scale: number, bankCount: nu
     const debt0 = fc.bankDebtUsdBn + fc.marketDebtUsdBn;
     c.assetVolatility[i] = (fc.equityVolatility * fc.marketCapUsdBn) / (fc.marketCapUsdBn + debt0);
     const monthlyRevenue = usd(fc.revenueUsdBnYearly) / 12;
-    for (let k = 0; k < 13; k++)
-      c.revenueHistory[i * 13 + k] =
-        monthlyRevenue / (1 + ai.expectations.initialGrowthYearly) ** ((12 - k) / 12);
+    seedRevenueHistory(
+      c.revenueHistory,
+      i,
+      c.chainStartTick,
+      monthlyRevenue,
+      ai.expectations.initialGrowthYearly,
+    );
     c.revenue[i] = monthlyRevenue;
     c.fundamental[i] = c.shares[i];
     c.initialCapacityGw += c.computeGw[i];
@@ -284,4 +288,29 @@ export function createFund(chain: AiChain, cashModelUsd: number, bank: number): 
     netFlow: 0,
     redemptionWave: 0,
   };
+}
+
+/**
+ * The 13-month revenue history of firm i before the chain starts: revenue
+ * grew at `growthYearly` over the past year up to today's run rate, so the
+ * month j months before the start earned monthlyRevenue / (1 + g)^(j/12).
+ * The history is a ring indexed by tick mod 13 (accountChain writes month
+ * t's revenue into slot t mod 13), so the slots are laid relative to the
+ * start tick: the growth observed over the past year in the chain's first
+ * months is the configured past growth, not an artefact of where the ring
+ * happens to start.
+ *
+ * @example seedRevenueHistory(h, 0, 121, 100, 0.5) // h[(121 − 12) mod 13] = 100 / 1.5
+ */
+export function seedRevenueHistory(
+  history: Float64Array,
+  i: number,
+  startTick: number,
+  monthlyRevenue: number,
+  growthYearly: number,
+): void {
+  for (let j = 0; j < 13; j++) {
+    const slot = (((startTick - j) % 13) + 13) % 13;
+    history[i * 13 + slot] = monthlyRevenue / (1 + growthYearly) ** (j / 12);
+  }
 }
