@@ -25,6 +25,7 @@ import {
   mustLiquidate,
   nextRating,
   RATING_NAMES,
+  reorganisedDebt,
   securedSpread,
   unsecuredSpread,
 } from "../src/model/agents/aiChain/credit.ts";
@@ -182,6 +183,19 @@ describe("fund flows and resolution rules", () => {
     expect(keptContractShare(-1, 20)).toBe(0);
     expect(keptContractShare(30, 20)).toBe(1);
     expect(keptContractShare(1, 0)).toBe(1);
+  });
+
+  it("keeps only the debt a reorganised business can carry: recovery, a revenue multiple, and interest its cash flow covers", () => {
+    // $100 of debt, 60 % LGD, $20 a month of revenue (×2 years), $0.1 a month of operating cash flow at 10 %, 1.5× coverage.
+    expect(reorganisedDebt(100, 0.6, 20, 2, 0.1, 0.1, 1.5)).toBeCloseTo(8, 12);
+    // A thin-margin lab (labB-like: $7.2 bn revenue, $0.76 bn cash flow a year, $36 bn of debt at 13 %):
+    // two years of revenue ($14.4 bn) would cost $1.9 bn of interest, 2.5× its cash flow; it keeps $3.9 bn.
+    const kept = reorganisedDebt(36.4, 0.6, 7.2 / 12, 2, 0.76 / 12, 0.13, 1.5);
+    expect(kept).toBeCloseTo(0.76 / 1.5 / 0.13, 9);
+    expect(kept * 0.13 * 1.5).toBeLessThanOrEqual(0.76 + 1e-12);
+    // Cash-rich: the recovery binds; no cash flow: nothing.
+    expect(reorganisedDebt(100, 0.6, 100, 2, 50, 0.1, 1.5)).toBeCloseTo(40, 12);
+    expect(reorganisedDebt(100, 0.6, 20, 2, -1, 0.1, 1.5)).toBe(0);
   });
 });
 

@@ -266,6 +266,35 @@ export function mustLiquidate(
 }
 
 /**
+ * Debt a reorganised firm's business can carry: creditors keep at most
+ * their recovery (1 − LGD of the debt), `revenueMultiple` years of revenue,
+ * and the debt whose interest its operating cash flow covers `coverage`
+ * times over at `rateYearly` — a plan of reorganisation must be feasible
+ * (US Bankruptcy Code §1129(a)(11): confirmation requires that it is not
+ * likely to be followed by liquidation or a further reorganisation), and
+ * exit lenders size debt by fixed-charge coverage. Without the last bound a
+ * thin-margin lab kept two years of revenue as debt whose interest exceeded
+ * its operating cash flow, and defaulted again within months.
+ *
+ * @example reorganisedDebt(100, 0.6, 20, 2, 0.1, 0.1, 1.5) // 8: min(40, 480, 12 × 0.1 / 1.5 / 0.1)
+ */
+export function reorganisedDebt(
+  debt: number,
+  lossGivenDefault: number,
+  revenueMonthly: number,
+  revenueMultiple: number,
+  operatingCashFlowMonthly: number,
+  rateYearly: number,
+  coverage: number,
+): number {
+  const recovery = (1 - lossGivenDefault) * Math.max(0, debt);
+  const byRevenue = revenueMultiple * 12 * Math.max(0, revenueMonthly);
+  const byCashFlow =
+    (12 * Math.max(0, operatingCashFlowMonthly)) / Math.max(1, coverage) / Math.max(0.01, rateYearly);
+  return Math.min(recovery, byRevenue, byCashFlow);
+}
+
+/**
  * Share of its compute contracts (as buyer) a reorganised firm keeps: what
  * its operating cash flow can pay for, as a share of the instalments it
  * owes; the rest is rejected (a renegotiation in court).
