@@ -19,6 +19,7 @@ import {
   gpuHaircut,
   gradeOfSpread,
   guaranteedLgd,
+  isIndexRoll,
   keptContractShare,
   layMaturities,
   marginCall,
@@ -125,14 +126,21 @@ describe("spreads, coupons and secured lending", () => {
     expect(quote(0.5) - 35).toBeCloseTo((quote(0) - 35) / 2, 6);
   });
 
-  it("keeps the CDS index's constituents fixed: a defaulted name at its last quote raises it, never lowers it", () => {
+  it("keeps the CDS index's constituents fixed between rolls: a defaulted name at its last quote raises it, never lowers it", () => {
     // Three names; the worst defaults and is liquidated at its last quote of 8 300 bp.
     const spreads = Float64Array.from([40, 600, 8300]);
-    expect(cdsIndexBp(spreads, 3)).toBeCloseTo((40 + 600 + 8300) / 3, 10);
-    // An index of survivors only would fall from 2 980 to 320 bp on that default; this one does not move.
-    const survivors = (40 + 600) / 2;
-    expect(cdsIndexBp(spreads, 3)).toBeGreaterThan(survivors * 9);
-    expect(cdsIndexBp(spreads, 0)).toBe(0);
+    const members = Uint8Array.from([1, 1, 1]);
+    expect(cdsIndexBp(spreads, members, 3)).toBeCloseTo((40 + 600 + 8300) / 3, 10);
+    // An index of survivors only would fall from 2 980 to 320 bp on that default; this one does not move until the roll.
+    // At the roll (March, September) the new series leaves the liquidated name out.
+    expect(isIndexRoll(2)).toBe(true);
+    expect(isIndexRoll(8)).toBe(true);
+    expect(isIndexRoll(20)).toBe(true); // September of the next year, as a month index
+    expect(isIndexRoll(0)).toBe(false);
+    expect(isIndexRoll(11)).toBe(false);
+    members[2] = 0;
+    expect(cdsIndexBp(spreads, members, 3)).toBeCloseTo(320, 10);
+    expect(cdsIndexBp(spreads, new Uint8Array(3), 3)).toBe(0);
   });
 
   it("blends the coupon of a book by debt", () => {

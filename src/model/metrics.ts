@@ -252,7 +252,7 @@ export const SERIES_COLUMNS: readonly SeriesColumn[] = [
     type: "float",
     unit: "bp",
     description:
-      "Average 5-year CDS spread of the chain's firms, equally weighted (as CDX indices are) over a fixed set: every chain firm, a defaulted or liquidated one at its last quote",
+      "Average 5-year CDS spread of the chain's firms, equally weighted (as CDX indices are) over constituents fixed between the March and September rolls: a defaulted or liquidated firm at its last quote, a liquidated one leaving at the next roll",
   },
   {
     name: "privateCreditExposure",
@@ -720,8 +720,8 @@ export class MetricsTracker {
     r[COL.debtFundedRevenueShare] = revenue > 0 ? debtFunded / revenue : 0;
     r[COL.marketCapAiChain] = cap * toBn;
     r[COL.marketCapTotal] = (cap + m.macro.equityTotal) * toBn;
-    // Fixed constituents, equally weighted; defaulted and liquidated names at their last quote.
-    r[COL.cdsIndexAiChainBp] = cdsIndexBp(c.cdsBp, c.n);
+    // Constituents fixed between rolls, equally weighted; defaulted and liquidated names at their last quote.
+    r[COL.cdsIndexAiChainBp] = cdsIndexBp(c.cdsBp, c.indexMember, c.n);
     r[COL.privateCreditExposure] = fundDebt * toBn;
     r[COL.bankExposureToAiChain] = bankDebt * toBn;
     r[COL.fundCash] = m.fund.deposits * toBn;

@@ -329,6 +329,8 @@ export interface AiChain {
   assetVolatility: Float64Array;
   pdYearly: Float64Array;
   cdsBp: Float64Array;
+  /** 1 while the firm is a constituent of the chain's CDS index series (a liquidated firm leaves at the next roll; credit.ts cdsIndexBp). */
+  indexMember: Uint8Array;
   // --- Credit that can run (issue 18 item 4; aiChain/credit.ts) ---
   /**
    * Principal falling due, bank loans and bonds/private credit apart:

@@ -93,22 +93,37 @@ export function unsecuredSpread(cdsBp: number, riskPremiumBp: number, forcedBp: 
 }
 
 /**
- * The chain's CDS index, bp: the equally weighted mean (as CDX indices are
- * weighted) of a fixed set of constituents — every chain firm at the
- * chain's start. A firm in default or liquidated stays in the index at its
- * last quoted spread (finance.ts stops requoting it), so a default never
- * lowers the index by taking a distressed name out of it: the index's
- * composition does not jump with defaults, and two scenarios that differ
- * in who defaults are compared on the same names. (A traded CDX series
- * instead settles a defaulted name and drops it, shrinking its notional;
- * averaging the survivors' quotes would then fall whenever the worst name
- * defaults.)
+ * Months of the year (0 = January) in which the chain's CDS index rolls to a
+ * new series: 20 March and 20 September, as the CDX and iTraxx indices roll
+ * (Markit CDX rules). Between rolls the index's constituents are fixed.
  */
-export function cdsIndexBp(spreadsBp: Float64Array, n: number): number {
-  if (n <= 0) return 0;
+export const INDEX_ROLL_MONTHS: readonly number[] = [2, 8];
+
+/** Whether a month of the year (0 = January) is one in which the index rolls (INDEX_ROLL_MONTHS). */
+export function isIndexRoll(monthOfYear: number): boolean {
+  return INDEX_ROLL_MONTHS.includes(((monthOfYear % 12) + 12) % 12);
+}
+
+/**
+ * The chain's CDS index, bp: the equally weighted mean (as CDX indices are
+ * weighted) over the current series' constituents (`members[i]` = 1). Like a
+ * CDX series, its constituents are fixed between rolls: a firm in default or
+ * liquidated stays in it at its last quoted spread (finance.ts stops
+ * requoting it), and a liquidated firm leaves only at the next roll
+ * (INDEX_ROLL_MONTHS), when the new series is formed from the names still
+ * trading. So a default never lowers the index by taking the most distressed
+ * name out the month it defaults; an average over the live names only would
+ * fall whenever the worst name defaults.
+ */
+export function cdsIndexBp(spreadsBp: Float64Array, members: Uint8Array, n: number): number {
   let sum = 0;
-  for (let i = 0; i < n; i++) sum += spreadsBp[i];
-  return sum / n;
+  let count = 0;
+  for (let i = 0; i < n; i++) {
+    if (members[i] !== 1) continue;
+    sum += spreadsBp[i];
+    count++;
+  }
+  return count > 0 ? sum / count : 0;
 }
 
 /**

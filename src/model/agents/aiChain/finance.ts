@@ -15,6 +15,8 @@
 // their PD limits; the fund's investment-grade-only money leaves a fallen
 // angel; banks keep to a single-name limit. Firms keep a cash buffer:
 // cash-rich firms pay out their excess; labs raise equity at market price.
+
+import { monthIndex } from "../../../config/calendar.ts";
 import {
   creditParty,
   debitParty,
@@ -46,6 +48,7 @@ import {
   gradeOfSpread,
   guaranteedLgd,
   INVESTMENT_GRADE_LOWEST,
+  isIndexRoll,
   marginCall,
   nextRating,
   RATING_NAMES,
@@ -70,11 +73,14 @@ export function priceChainCredit(m: ModelState): void {
   const guarantee = m.config.government.fiscalAbsorption.chainDebtGuaranteeShare;
   // GPU rental prices' reference: their average over about a year (an exponential average, 1/12 a month).
   c.gpuPriceReference += (c.servicePrice - c.gpuPriceReference) / 12;
+  // The CDS index rolls in March and September: a new series leaves out the firms liquidated since (cdsIndexBp).
+  if (isIndexRoll(monthIndex(m.config.startDate) + m.tick - 1))
+    for (let i = 0; i < c.n; i++) if (c.exited[i] === 1) c.indexMember[i] = 0;
   for (let i = 0; i < c.n; i++) {
     if (c.exited[i] === 1) {
       // A liquidated firm no longer acts: every phase skips a firm marked in
-      // default. Its spread stays at its last quote (the CDS index's fixed
-      // constituents, credit.ts cdsIndexBp).
+      // default. Its spread stays at its last quote (in the CDS index until
+      // the next roll, credit.ts cdsIndexBp).
       c.defaulted[i] = 1;
       c.pdYearly[i] = 0;
       continue;

@@ -84,6 +84,7 @@ export function createAiChain(config: SpiralConfig, scale: number, bankCount: nu
     assetVolatility: f64(n),
     pdYearly: f64(n),
     cdsBp: f64(n),
+    indexMember: new Uint8Array(n).fill(1),
     // Credit that can run (issue 18): maturity rings, secured debt, ratings; laid out below.
     bankDue: f64(n * DEBT_HORIZON_MONTHS),
     fundDue: f64(n * DEBT_HORIZON_MONTHS),
