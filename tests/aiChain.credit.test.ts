@@ -14,6 +14,7 @@ import {
   concentrationRoom,
   DEBT_HORIZON_MONTHS,
   decayPremium,
+  defaultPoint,
   fallsOutOfInvestmentGrade,
   fundFlowShare,
   gpuHaircut,
@@ -107,6 +108,13 @@ describe("spreads, coupons and secured lending", () => {
     expect(unsecuredSpread(20, 35, 0)).toBeCloseTo(0.0035, 12);
     // A 10 %/yr PD: 18 % loss on a loan → 180 bp + 35 bp premium, far below an unsecured bond.
     expect(securedSpread(0.1, 0.18, 35)).toBeCloseTo(0.0215, 12);
+  });
+
+  it("counts vendor loans and half a year of compute instalments in the default point", () => {
+    expect(defaultPoint(10, 5, 3, 1)).toBe(24);
+    expect(defaultPoint(10, 5, 0, 0)).toBe(15);
+    // More vendor debt, a higher default point, a higher Merton PD for the same equity.
+    expect(defaultPoint(10, 5, 8, 1)).toBeGreaterThan(defaultPoint(10, 5, 3, 1));
   });
 
   it("prices a government guarantee: protection sellers bear only the unguaranteed share of the loss", () => {

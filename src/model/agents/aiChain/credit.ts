@@ -68,6 +68,24 @@ export function decayPremium(premiumBp: number, halfLifeMonths: number): number 
 }
 
 /**
+ * The default point of the structural (Merton/KMV) model: debt to banks and
+ * to the fund, vendor loans from upstream chain firms (aiChain/circular.ts;
+ * a claim like any other, which the borrower services monthly), and half a
+ * year of compute-contract instalments (KMV's short-term + ½ long-term
+ * convention, Crosbie & Bohn 2003).
+ *
+ * @example defaultPoint(10, 5, 3, 1) // 24 = 10 + 5 + 3 + 6
+ */
+export function defaultPoint(
+  bankLoans: number,
+  fundLoans: number,
+  vendorDebt: number,
+  monthlyCommitments: number,
+): number {
+  return bankLoans + fundLoans + Math.max(0, vendorDebt) + 12 * monthlyCommitments * 0.5;
+}
+
+/**
  * Loss given default of a firm's debt when the government guarantees
  * `guaranteeShare` of every loss (fiscal absorption, defaults.ts pays it):
  * lenders and protection sellers bear only the rest, so the expected-loss

@@ -35,7 +35,7 @@ import { cdsSpreadBp, createMertonResult, mertonDefaultProbability } from "../..
 import type { ModelState } from "../../state.ts";
 import { Role, Source } from "../../state.ts";
 import { payOutOfChain, tagInflow } from "./attribution.ts";
-import { financeCircular } from "./circular.ts";
+import { financeCircular, vendorDebtOf } from "./circular.ts";
 import {
   addMaturity,
   blendRate,
@@ -43,6 +43,7 @@ import {
   concentrationRoom,
   DEBT_HORIZON_MONTHS,
   decayPremium,
+  defaultPoint,
   fallsOutOfInvestmentGrade,
   gpuHaircut,
   gradeOfSpread,
@@ -89,7 +90,7 @@ export function priceChainCredit(m: ModelState): void {
       c.pdYearly[i] = 1;
       continue;
     }
-    const debt = c.bankLoans[i] + c.fundLoans[i] + 12 * monthlyCommitments(m, i) * 0.5;
+    const debt = defaultPoint(c.bankLoans[i], c.fundLoans[i], vendorDebtOf(c, i), monthlyCommitments(m, i));
     const equity = Math.max(1e-6, c.shares[i] * c.price[i]);
     // Realised volatility of a smoothly sliding price understates risk; the
     // asset volatility levered up to today's debt is the floor.
