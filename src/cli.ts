@@ -86,7 +86,19 @@ interface FactsFlags {
   burnIn?: number;
 }
 
-/** Parses and runs one command line; resolves to the exit code. */
+/** What a command's action needs besides its arguments and flags. */
+interface CommandContext {
+  /** The command line, for the manifest's command to reproduce. */
+  argv: readonly string[];
+  /** Sets the exit code main resolves to. */
+  setExit(code: number): void;
+}
+
+/**
+ * Parses and runs one command line; resolves to the exit code. Each
+ * command's arguments, flags and action are defined by its own function
+ * below (defineRun … definePlot), in the order of `spiral --help`.
+ */
 async function main(argv: readonly string[]): Promise<number> {
   let exitCode = 0;
   const program = new Command("spiral")
@@ -99,6 +111,36 @@ async function main(argv: readonly string[]): Promise<number> {
       outputError: () => {},
     });
 
+  const ctx: CommandContext = {
+    argv,
+    setExit: (code) => {
+      exitCode = code;
+    },
+  };
+  defineRun(program, ctx);
+  defineValidate(program);
+  defineFacts(program);
+  defineSweep(program, ctx);
+  defineCompare(program, ctx);
+  defineMerge(program, ctx);
+  defineSlurm(program);
+  defineCalibrate(program, ctx);
+  defineReproduce(program, ctx);
+  defineReport(program);
+  definePlot(program);
+
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+    return exitCode;
+  } catch (err) {
+    if (err instanceof CommanderError) return commanderExit(err, program, argv);
+    printError(err);
+    return exitCodeOf(err);
+  }
+}
+
+/** `spiral run`. */
+function defineRun(program: Command, ctx: CommandContext): void {
   program
     .command("run")
     .description("simulate CONFIG and write a run folder (manifest, series, events, firms, summary)")
@@ -137,9 +179,12 @@ async function main(argv: readonly string[]): Promise<number> {
       "continue from a checkpoint (same Spiral version and config; CONFIG optional); outputs are byte-identical to an uninterrupted run",
     )
     .action(async (file: string | undefined, flags: RunFlags) => {
-      exitCode = await runCommand(file, flags, argv);
+      ctx.setExit(await runCommand(file, flags, ctx.argv));
     });
+}
 
+/** `spiral validate`. */
+function defineValidate(program: Command): void {
   program
     .command("validate")
     .description("check a config file (and --set overrides) without running it")
@@ -152,7 +197,10 @@ async function main(argv: readonly string[]): Promise<number> {
         `ok: ${file} (${config.name}, ${config.ticks} ticks, ${config.households.count} households)\n`,
       );
     });
+}
 
+/** `spiral facts`. */
+function defineFacts(program: Command): void {
   program
     .command("facts")
     .description("stylized facts of a finished run: business-cycle statistics, curves, firm sizes")
@@ -166,7 +214,10 @@ async function main(argv: readonly string[]): Promise<number> {
     .action(async (dir: string, flags: FactsFlags) => {
       await factsCommand(dir, flags);
     });
+}
 
+/** `spiral sweep`. */
+function defineSweep(program: Command, ctx: CommandContext): void {
   program
     .command("sweep")
     .description(
@@ -194,9 +245,12 @@ async function main(argv: readonly string[]): Promise<number> {
     )
     .option("--force", `run a sweep of more than ${MAX_SWEEP_RUNS} runs (refused without it)`)
     .action(async (file: string, flags: SweepFlags) => {
-      exitCode = await sweepCommand(file, flags, argv);
+      ctx.setExit(await sweepCommand(file, flags, ctx.argv));
     });
+}
 
+/** `spiral compare`. */
+function defineCompare(program: Command, ctx: CommandContext): void {
   program
     .command("compare")
     .description(
@@ -225,9 +279,12 @@ async function main(argv: readonly string[]): Promise<number> {
     .option("--quiet", "no progress output")
     .action(async (files: string[], flags: import("./compareCommand.ts").CompareFlags) => {
       const { compareCommand } = await import("./compareCommand.ts");
-      exitCode = await compareCommand(files, flags, argv);
+      ctx.setExit(await compareCommand(files, flags, ctx.argv));
     });
+}
 
+/** `spiral merge`. */
+function defineMerge(program: Command, ctx: CommandContext): void {
   program
     .command("merge")
     .description("combine the shards of a sweep in DIR into its runs table, aggregates and report")
@@ -235,9 +292,12 @@ async function main(argv: readonly string[]): Promise<number> {
     .option("--sweep <file>", "the sweep file (default: the one the shards' manifests name)")
     .option("--no-report", "do not write report.html at the end")
     .action(async (dir: string, flags: MergeFlags) => {
-      exitCode = await mergeCommand(dir, flags, argv);
+      ctx.setExit(await mergeCommand(dir, flags, ctx.argv));
     });
+}
 
+/** `spiral slurm`. */
+function defineSlurm(program: Command): void {
   program
     .command("slurm")
     .description(
@@ -280,7 +340,10 @@ async function main(argv: readonly string[]): Promise<number> {
         }),
       );
     });
+}
 
+/** `spiral calibrate`. */
+function defineCalibrate(program: Command, ctx: CommandContext): void {
   program
     .command("calibrate")
     .description("estimate parameters by the simulated method of moments (docs/calibration-tool.md)")
@@ -296,19 +359,25 @@ async function main(argv: readonly string[]): Promise<number> {
         flags: { out?: string; workers?: number; resume?: boolean; shard?: string; quiet?: boolean },
       ) => {
         const { calibrateCommand } = await import("./engine/calibrateCommand.ts");
-        exitCode = await calibrateCommand(file, flags);
+        ctx.setExit(await calibrateCommand(file, flags));
       },
     );
+}
 
+/** `spiral reproduce`. */
+function defineReproduce(program: Command, ctx: CommandContext): void {
   program
     .command("reproduce")
     .description("re-run a run (a run folder, or runs/<runId> of a sweep) from its manifest and compare")
     .argument("<run-dir>", "run folder")
     .option("--quiet", "no progress output")
     .action(async (dir: string, flags: { quiet?: boolean }) => {
-      exitCode = await reproduceCommand(dir, flags);
+      ctx.setExit(await reproduceCommand(dir, flags));
     });
+}
 
+/** `spiral report`. */
+function defineReport(program: Command): void {
   program
     .command("report")
     .description(
@@ -334,7 +403,10 @@ async function main(argv: readonly string[]): Promise<number> {
       const heatmap = flags.heatmap === undefined ? undefined : heatmapFlag(flags.heatmap);
       process.stdout.write(`report: ${displayPath(writeReport(dirs[0]!, { heatmap }).path)}\n`);
     });
+}
 
+/** `spiral plot`. */
+function definePlot(program: Command): void {
   program
     .command("plot")
     .description("write the report's charts of a finished run or sweep as standalone SVG (and PNG) figures")
@@ -346,15 +418,6 @@ async function main(argv: readonly string[]): Promise<number> {
       const written = await plotRun(dir, flags.out ?? join(dir, "figures"), { png: flags.png !== false });
       for (const path of written) process.stdout.write(`${displayPath(path)}\n`);
     });
-
-  try {
-    await program.parseAsync([...argv], { from: "user" });
-    return exitCode;
-  } catch (err) {
-    if (err instanceof CommanderError) return commanderExit(err, program, argv);
-    printError(err);
-    return exitCodeOf(err);
-  }
 }
 
 async function runCommand(

@@ -4,6 +4,7 @@
 import { computeMoments } from "../analysis/moments.ts";
 import { computeStylizedFacts } from "../analysis/stylizedFacts.ts";
 import type { SpiralConfig } from "../config/index.ts";
+import { modelKind } from "./models.ts";
 import { runInMemory } from "./runSingle.ts";
 
 export interface CalibrateTask {
@@ -50,8 +51,7 @@ export function runCalibrateTask(task: CalibrateTask): CalibrateTaskResult {
   const firms =
     run.firmEmployees !== undefined && run.firmEmployees.length > 0 ? run.firmEmployees : undefined;
   const facts = computeStylizedFacts(run.series, firms, { burnInTicks: config.burnInTicks });
-  const firmCount =
-    config.model === "lengnick2013" ? undefined : config.firms.consumption.count + config.firms.capital.count;
+  const firmCount = modelKind(config).firmCount(config);
   const moments = computeMoments(run.series, facts, { firmCount });
   return {
     moments: targets.map((name) => (Number.isFinite(moments[name]) ? moments[name] : null)),

@@ -31,8 +31,8 @@ import type {
   MeasureUnit,
 } from "./comparisonFormat.ts";
 import type { RunSummary } from "./summary.ts";
+import { AGGREGATES_DIR, RUNS_DIR, type RunRecord } from "./sweepLayout.ts";
 import { keepsSeries, pointTitle, type SweepPlan } from "./sweepPlan.ts";
-import { AGGREGATES_DIR, RUNS_DIR, type RunRecord } from "./sweepResults.ts";
 import { getAtPath } from "./sweepSpec.ts";
 
 export const COMPARISON_JSON = "comparison.json";

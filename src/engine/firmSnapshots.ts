@@ -25,6 +25,9 @@ export const FIRM_COLUMNS = [
   "price",
 ] as const;
 
+/** What a snapshot reads: the tick and the non-AI firms (the core model's state is one). */
+export type FirmTable = Pick<ModelState, "tick" | "firms">;
+
 /** Ticks between two snapshots: one model year. */
 export const SNAPSHOT_INTERVAL_TICKS = 12;
 
@@ -56,7 +59,7 @@ export class FirmSnapshotWriter {
    * Appends one row per firm for the model's current tick.
    * @throws ModelFailure if a firm holds a non-finite value.
    */
-  append(m: ModelState): void {
+  append(m: FirmTable): void {
     const f = m.firms;
     const lines: string[] = [];
     for (let j = 0; j < f.n; j++) {

@@ -7,7 +7,6 @@
 // final name) and the manifest says "failed" with the error.
 import { rmSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
-import { chainStartTick } from "../config/calendar.ts";
 import type { SpiralConfig } from "../config/index.ts";
 import { writeFileAtomic } from "../io/atomicWrite.ts";
 import { EventsWriter, type RunEvent } from "../io/eventsWriter.ts";
@@ -15,35 +14,11 @@ import { buildManifest, type Manifest, type ManifestInput, writeManifest } from 
 import { ProgressReporter, type ProgressStream } from "../io/progress.ts";
 import { prepareRunFolder } from "../io/runFolder.ts";
 import { SeriesWriter } from "../io/seriesWriter.ts";
-import {
-  chainNetwork,
-  createModel,
-  MetricsTracker,
-  type ModelState,
-  SERIES_COLUMNS,
-  seriesColumnsFor,
-  step,
-} from "../model/index.ts";
-import {
-  createLengnickModel,
-  LENGNICK_SERIES_COLUMNS,
-  LENGNICK_SUMMARY_SOURCES,
-  LengnickMetrics,
-  type LengnickState,
-  stepMonth,
-} from "../model/lengnick2013/index.ts";
-import { BUST_COLUMNS } from "./bust.ts";
 import { CHECKPOINT_FILE, type Checkpoint, type CheckpointOutputs, writeCheckpoint } from "./checkpoint.ts";
 import { FirmSnapshotWriter, isSnapshotTick } from "./firmSnapshots.ts";
-import {
-  CHAIN_SUMMARY_COLUMNS,
-  type RunSummary,
-  SUMMARY_COLUMNS,
-  type SummaryColumn,
-  type SummaryInfo,
-  summarizeSeries,
-} from "./summary.ts";
-import { ThreadedRunner } from "./threads.ts";
+import type { Model, TickOutput } from "./model.ts";
+import { modelKind } from "./models.ts";
+import { type RunSummary, summarizeSeries } from "./summary.ts";
 
 export const SUMMARY_FILE = "summary.json";
 
@@ -128,12 +103,12 @@ export async function runSingle(config: SpiralConfig, opts: RunOptions): Promise
   const checkpointEvery = opts.checkpointEvery ?? 0;
   // The checkpoint is read whole before the folder is prepared: resuming in
   // the folder of the interrupted run must not delete it first.
-  let sim: Simulation | undefined;
+  let sim: Model | undefined;
   let resumed: CheckpointOutputs | undefined;
   let startTick = 0;
   const threads = opts.threads ?? 1;
   if (opts.resumeFrom) {
-    sim = new Simulation(config, threads);
+    sim = modelKind(config).create(config, threads);
     resumed = opts.resumeFrom.restore(sim.roots());
     startTick = opts.resumeFrom.ticksDone;
   }
@@ -160,12 +135,14 @@ export async function runSingle(config: SpiralConfig, opts: RunOptions): Promise
   let firms: FirmSnapshotWriter | undefined;
   let done = startTick;
   try {
-    series = new SeriesWriter(dir, columnsOf(config));
+    const kind = modelKind(config);
+    series = new SeriesWriter(dir, kind.columns(config));
     events = new EventsWriter(dir);
     firms = new FirmSnapshotWriter(dir, resumed?.firms);
-    sim ??= new Simulation(config, threads);
+    sim ??= kind.create(config, threads);
     await sim.startThreads(threads);
-    const recorder = summaryRecorder(config);
+    const summarySpec = kind.summary(config);
+    const recorder = new ColumnRecorder(summarySpec.recorded, config.ticks, summarySpec.columns);
     if (resumed) {
       resumed.seriesRows.forEach((row, i) => {
         series?.append(row);
@@ -176,11 +153,12 @@ export async function runSingle(config: SpiralConfig, opts: RunOptions): Promise
     let lastYield = performance.now();
     for (let i = startTick; i < config.ticks; i++) {
       if (opts.signal?.aborted) throw interruption(opts.signal);
-      const { row, date, events: tickEvents } = sim.advance();
+      const { row, date, events: tickEvents } = advance(sim);
       series.append(row);
       for (const event of tickEvents) events.append(event);
       recorder.record(row, i);
-      if (sim.model && isSnapshotTick(sim.model.tick, config.burnInTicks)) firms.append(sim.model);
+      const table = sim.firmTable?.();
+      if (table && isSnapshotTick(table.tick, config.burnInTicks)) firms.append(table);
       done = i + 1;
       progress.update(done, date);
       if (checkpointEvery > 0 && done % checkpointEvery === 0 && done < config.ticks) {
@@ -200,11 +178,12 @@ export async function runSingle(config: SpiralConfig, opts: RunOptions): Promise
     series.close();
     events.close();
     firms.close();
-    const summary = summarizeSeries(summaryInputs(config, recorder.columns), summaryInfo(config));
+    const summary = summarizeSeries(summarySpec.inputs(recorder.columns), summarySpec.info);
     writeFileAtomic(join(dir, SUMMARY_FILE), `${JSON.stringify(summary, null, 2)}\n`);
     // The AI chain's network at the end of the run, for the report's diagram.
-    if (sim.model && sim.model.aiChain.n > 0) {
-      writeFileAtomic(join(dir, "network.json"), `${JSON.stringify(chainNetwork(sim.model), null, 2)}\n`);
+    const network = sim.network?.();
+    if (network !== undefined) {
+      writeFileAtomic(join(dir, "network.json"), `${JSON.stringify(network, null, 2)}\n`);
     }
     // A finished run needs no checkpoint: its own is removed (and the one it
     // resumed from if that lies in its folder), not one kept elsewhere.
@@ -240,25 +219,28 @@ export async function runSingle(config: SpiralConfig, opts: RunOptions): Promise
  * @throws ModelFailure if the model breaks a guarantee.
  */
 export function runInMemory(config: SpiralConfig, options: { firmSizes?: boolean } = {}): InMemoryRun {
-  const columns = columnsOf(config);
+  const kind = modelKind(config);
+  const columns = kind.columns(config);
   const numeric = columns.filter((c) => c.type !== "string").map((c) => c.name);
-  const sim = new Simulation(config);
+  const sim = kind.create(config, 1);
   const recorder = new ColumnRecorder(numeric, config.ticks, columns);
   const dates: string[] = [];
   const events: RunEvent[] = [];
   const sizes: number[] = [];
   for (let i = 0; i < config.ticks; i++) {
-    const { row, date, events: tickEvents } = sim.advance();
+    const { row, date, events: tickEvents } = advance(sim);
     recorder.record(row, i);
     dates.push(date);
     events.push(...tickEvents);
     // The employees column of firms.csv, as the firm snapshots would write it.
-    if (options.firmSizes && sim.model && isSnapshotTick(sim.model.tick, config.burnInTicks)) {
-      for (let j = 0; j < sim.model.firms.n; j++) sizes.push(sim.model.firms.employees[j]);
+    const table = options.firmSizes ? sim.firmTable?.() : undefined;
+    if (table && isSnapshotTick(table.tick, config.burnInTicks)) {
+      for (let j = 0; j < table.firms.n; j++) sizes.push(table.firms.employees[j]);
     }
   }
   const series = recorder.columns;
-  const summary = summarizeSeries(summaryInputs(config, series), summaryInfo(config));
+  const spec = kind.summary(config);
+  const summary = summarizeSeries(spec.inputs(series), spec.info);
   return {
     series,
     dates,
@@ -268,125 +250,10 @@ export function runInMemory(config: SpiralConfig, options: { firmSizes?: boolean
   };
 }
 
-/** The model and its metrics, advanced one tick at a time. */
-class Simulation {
-  /** The core model; undefined when `config.model` selects another model. */
-  readonly model: ModelState | undefined;
-  readonly #lengnick: { state: LengnickState; metrics: LengnickMetrics } | undefined;
-  readonly #tracker: MetricsTracker | undefined;
-  readonly #dateColumn: number;
-
-  /** `threads` > 1 puts the populations on SharedArrayBuffer; startThreads then starts the workers. */
-  constructor(config: SpiralConfig, threads = 1) {
-    if (config.model === "lengnick2013") {
-      this.#lengnick = {
-        state: createLengnickModel(config),
-        metrics: new LengnickMetrics(config.ticks, config.startDate),
-      };
-      this.#dateColumn = columnIndex("date", LENGNICK_SERIES_COLUMNS);
-      return;
-    }
-    this.model = createModel(config, { shared: threads > 1 });
-    this.#tracker = new MetricsTracker(config.ticks, config);
-    this.#dateColumn = columnIndex("date");
-  }
-
-  /** Runs the passes over the households on `threads` threads from now on (core model only). */
-  async startThreads(threads: number): Promise<void> {
-    if (this.model && threads > 1) await ThreadedRunner.start(this.model, threads);
-  }
-
-  /** Stops the worker threads, if any. */
-  close(): void {
-    this.model?.runner.close();
-  }
-
-  /**
-   * The objects that hold the whole run state, for checkpoints (engine/stateWalk.ts
-   * walks them): the model and its metrics tracker.
-   */
-  roots(): Record<string, object> {
-    if (this.#lengnick) return { model: this.#lengnick.state, metrics: this.#lengnick.metrics };
-    return { model: this.model as ModelState, metrics: this.#tracker as MetricsTracker };
-  }
-
-  /**
-   * Steps the model, measures the tick and drains `model.events` (plus the
-   * crisis events the tracker adds) into RunEvents carrying tick and date.
-   * The returned row is reused by the next call.
-   */
-  advance(): { row: readonly (number | string)[]; date: string; events: RunEvent[] } {
-    if (this.#lengnick) {
-      stepMonth(this.#lengnick.state);
-      const row = this.#lengnick.metrics.measure(this.#lengnick.state);
-      return { row, date: String(row[this.#dateColumn]), events: [] };
-    }
-    const m = this.model as ModelState;
-    step(m);
-    const row = (this.#tracker as MetricsTracker).measure(m, m.events);
-    const date = String(row[this.#dateColumn]);
-    const tick = m.tick;
-    // tick, date and type first (the events.ndjson order), and never overridden by a detail.
-    const events = m.events.map(
-      (e): RunEvent => Object.assign({ tick, date, type: e.type }, e, { tick, date }),
-    );
-    m.events.length = 0;
-    return { row, date, events };
-  }
-}
-
-/** The series columns of the model `config` selects. */
-function columnsOf(config: SpiralConfig): typeof LENGNICK_SERIES_COLUMNS {
-  return config.model === "lengnick2013" ? LENGNICK_SERIES_COLUMNS : seriesColumnsFor(config);
-}
-
-/** What the summary needs besides the columns: name, seed, burn-in, and the chain for the bust measures. */
-function summaryInfo(config: SpiralConfig): SummaryInfo {
-  const info: SummaryInfo = { name: config.name, seed: config.seed, burnInTicks: config.burnInTicks };
-  if (config.model !== "lengnick2013" && config.aiChain.enabled) {
-    info.chain = {
-      chainStartTick: chainStartTick(config),
-      firms: config.aiChain.firms.map((f) => ({ name: f.name, role: f.role })),
-      startDate: config.startDate,
-    };
-  }
-  return info;
-}
-
-/** Records the columns the run summary is computed from (with the chain: its bust measures' too). */
-function summaryRecorder(config: SpiralConfig): ColumnRecorder {
-  if (config.model !== "lengnick2013") {
-    if (!config.aiChain.enabled) return new ColumnRecorder(SUMMARY_COLUMNS, config.ticks);
-    const names = [
-      ...SUMMARY_COLUMNS,
-      ...CHAIN_SUMMARY_COLUMNS,
-      ...BUST_COLUMNS,
-      ...config.aiChain.firms.map((f) => `${f.name}_defaulted`),
-    ];
-    return new ColumnRecorder([...new Set(names)], config.ticks, columnsOf(config));
-  }
-  const sources = Object.values(LENGNICK_SUMMARY_SOURCES).filter((c): c is string => c !== null);
-  return new ColumnRecorder(sources, config.ticks, LENGNICK_SERIES_COLUMNS);
-}
-
-/** The summary's input columns: the recorded ones, renamed for a model other than the core (zeros where it has none). */
-function summaryInputs(
-  config: SpiralConfig,
-  recorded: Record<string, Float64Array>,
-): Record<SummaryColumn, Float64Array> {
-  if (config.model !== "lengnick2013") {
-    if (config.aiChain.enabled) return recorded as Record<SummaryColumn, Float64Array>;
-    // Without the chain its columns are zeros: leave them out, so the summary says "no chain" (null).
-    const core = {} as Record<SummaryColumn, Float64Array>;
-    for (const name of SUMMARY_COLUMNS) core[name] = recorded[name];
-    return core;
-  }
-  const out = {} as Record<SummaryColumn, Float64Array>;
-  for (const name of SUMMARY_COLUMNS) {
-    const source = LENGNICK_SUMMARY_SOURCES[name];
-    out[name] = source ? recorded[source] : new Float64Array(config.ticks);
-  }
-  return out;
+/** Steps the model one tick and measures it; the returned row is reused by the next call. */
+function advance(model: Model): TickOutput {
+  model.step();
+  return model.measure();
 }
 
 /** Chosen numeric series columns kept as Float64Arrays of the run's length. */
@@ -395,11 +262,7 @@ class ColumnRecorder {
   readonly #indices: number[];
   readonly #arrays: Float64Array[];
 
-  constructor(
-    names: readonly string[],
-    ticks: number,
-    columns: readonly { name: string }[] = SERIES_COLUMNS,
-  ) {
+  constructor(names: readonly string[], ticks: number, columns: readonly { name: string }[]) {
     this.#indices = names.map((name) => columnIndex(name, columns));
     this.#arrays = names.map((name) => {
       const array = new Float64Array(ticks);
@@ -413,9 +276,9 @@ class ColumnRecorder {
   }
 }
 
-function columnIndex(name: string, columns: readonly { name: string }[] = SERIES_COLUMNS): number {
+function columnIndex(name: string, columns: readonly { name: string }[]): number {
   const index = columns.findIndex((c) => c.name === name);
-  if (index < 0) throw new Error(`engine: the model's SERIES_COLUMNS has no "${name}" column`);
+  if (index < 0) throw new Error(`engine: the model's series columns have no "${name}" column`);
   return index;
 }
 

@@ -38,6 +38,17 @@ import {
 } from "./comparison.ts";
 import type { RunSummary } from "./summary.ts";
 import {
+  AGGREGATES_DIR,
+  AGGREGATES_JSON,
+  DONE_DIR,
+  RUNS_CSV,
+  RUNS_DIR,
+  RUNS_PARQUET,
+  type RunRecord,
+  SENSITIVITY_JSON,
+  TIMINGS_CSV,
+} from "./sweepLayout.ts";
+import {
   keepsSeries,
   type PlannedRun,
   plannedRuns,
@@ -51,34 +62,22 @@ import {
 } from "./sweepPlan.ts";
 import { getAtPath } from "./sweepSpec.ts";
 
-export const RUNS_CSV = "runs.csv";
-export const RUNS_PARQUET = "runs.parquet";
-export const TIMINGS_CSV = "timings.csv";
-export const AGGREGATES_DIR = "aggregates";
-export const AGGREGATES_JSON = "aggregates.json";
-export const SENSITIVITY_JSON = "sensitivity.json";
-export const DONE_DIR = "done";
-export const RUNS_DIR = "runs";
+export {
+  AGGREGATES_DIR,
+  AGGREGATES_JSON,
+  DONE_DIR,
+  RUNS_CSV,
+  RUNS_DIR,
+  RUNS_PARQUET,
+  type RunRecord,
+  SENSITIVITY_JSON,
+  TIMINGS_CSV,
+};
 
 /** Confidence of every interval the sweep reports. */
 const CONFIDENCE = 0.95;
 const Z_95 = 1.959964;
 const BAND_KEYS = ["mean", "q05", "q25", "q50", "q75", "q95"] as const;
-
-/** What done/<runId>.json holds: the outcome of one run, written atomically when it ends. */
-export interface RunRecord {
-  runId: string;
-  pointId: string;
-  replication: number;
-  seed: number;
-  /** SHA-256 of the run's canonical config: a record counts on resume only if the plan's config matches. */
-  configSha256: string;
-  status: "completed" | "failed";
-  error: string | null;
-  attempts: number;
-  durationSeconds: number;
-  summary: RunSummary | null;
-}
 
 export interface FailedRun {
   runId: string;

@@ -17,6 +17,7 @@
 import { Worker } from "node:worker_threads";
 import { runClaimed, sliceView } from "../model/kernels.ts";
 import { createPassWork, type PassRunner, type PassWork, type SliceView } from "../model/passes.ts";
+import type { SerialScratch } from "../model/passRunner.ts";
 import type { ModelState } from "../model/state.ts";
 import { CONTROL_SLOTS, Control, ERROR_BYTES, type SliceWorkerData } from "./sliceProtocol.ts";
 import { workerEntry } from "./workerEntry.ts";
@@ -30,6 +31,7 @@ const PASS_TIMEOUT_MS = 10 * 60 * 1000;
 export class ThreadedRunner implements PassRunner {
   readonly threads: number;
   readonly work: PassWork;
+  readonly scratch: SerialScratch;
   readonly #view: SliceView;
   readonly #workers: Worker[];
   readonly #control: Int32Array;
@@ -38,6 +40,8 @@ export class ThreadedRunner implements PassRunner {
   private constructor(m: ModelState, threads: number) {
     checkShared(m);
     this.threads = threads;
+    // The serial phases' buffers carry over from the runner this one replaces.
+    this.scratch = m.runner.scratch;
     this.work = createPassWork(
       m.households.n,
       m.firms.n,

@@ -18,6 +18,7 @@ import {
   passSize,
   type SliceView,
 } from "./passes.ts";
+import { createSerialScratch } from "./passRunner.ts";
 import type { ModelState } from "./state.ts";
 
 /** Kernels indexed by Pass id. */
@@ -80,6 +81,7 @@ export function sliceView(m: ModelState, work: PassWork): SliceView {
 export class SerialRunner implements PassRunner {
   readonly threads = 1;
   readonly work: PassWork;
+  readonly scratch = createSerialScratch();
   readonly #view: SliceView;
 
   constructor(m: ModelState) {

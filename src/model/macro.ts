@@ -1,7 +1,23 @@
 // Economy-wide aggregates that agents read next tick: price index and
 // inflation, unemployment, smoothed nominal GDP.
-import { consumerPriceIndex } from "./markets/power.ts";
 import type { ModelState } from "./state.ts";
+
+/**
+ * The consumer price index from the goods price level: electricity enters
+ * with its share of households' spending at the start, at its relative price
+ * (the retail index markets/power.ts sets; here, not there, so that macro.ts
+ * does not import the power market, which imports firms.ts, which imports
+ * macro.ts).
+ */
+export function consumerPriceIndex(m: ModelState, goodsPrice: number): number {
+  const u = m.utility;
+  // The retail index was set this month against last month's goods prices.
+  const r = u.electricityCpi / Math.max(1e-12, u.goodsPriceIndex);
+  u.goodsPriceIndex = goodsPrice;
+  if (!u.active) return goodsPrice;
+  const w = m.config.power.householdElectricityShare;
+  return goodsPrice * (1 + w * (r - 1));
+}
 
 /**
  * The inflation firms and households expect over the next year: a weight

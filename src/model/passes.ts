@@ -15,7 +15,8 @@
 // The model only defines the passes and runs them through `m.runner`; the
 // serial runner (kernels.ts) runs every block on the calling thread, the
 // engine's threaded runner (engine/threads.ts) spreads them over workers.
-import { EXPOSURE_BINS, INCOME_BINS } from "./agents/automation.ts";
+import { EXPOSURE_BINS, INCOME_BINS } from "./agents/automationBins.ts";
+import type { PassWork } from "./passRunner.ts";
 import type { Firms, Households } from "./state.ts";
 import { column } from "./state.ts";
 
@@ -42,56 +43,7 @@ export const SUM_SLOTS = 8;
 export const CensusSum = { reservationWages: 4, incomeColumns: 5, deposits: 6, sentinel: 7 } as const;
 export const ARG_SLOTS = 32;
 
-/** Buffers a pass reads its inputs from and writes its partial results to (shared with workers). */
-export interface PassWork {
-  readonly blocks: number;
-  /** Threads that may run blocks at once, each with its own per-firm accumulators. */
-  readonly lanes: number;
-  readonly nBanks: number;
-  readonly nFirms: number;
-  /** The pass's scalar inputs, written by the coordinator before the pass. */
-  args: Float64Array;
-  /** Per-block sums: blocks × SUM_SLOTS. */
-  blockSums: Float64Array;
-  /** Per-block sums by bank: blocks × nBanks. */
-  blockBank: Float64Array;
-  /**
-   * The ledger's census of household deposits by bank, per block (blocks ×
-   * nBanks), taken by the last pass that writes household columns (the
-   * purchase pass) so that the end-of-tick check need not read them again.
-   * Valid for tick `censusTick` only (ledger.ts scanHouseholds).
-   */
-  blockCensus: Float64Array;
-  /** The tick the census in blockCensus (and the census slots of blockSums) was taken at; -1 once stale. */
-  censusTick: number;
-  /**
-   * Consumption firms that rationed their buyers (fill ratio < 1), one bit
-   * each (markRationed). Households read it instead of the fill ratios: a
-   * few kilobytes that stay in cache, where a fill-ratio read per household
-   * is a cache miss at millions of households; only buyers of a rationed
-   * firm then read its fill ratio.
-   */
-  rationed: Int32Array;
-  /**
-   * Firms whose workers leave with a probability above LEAVE_SCREEN, one bit
-   * each (markLeaveProne): a worker whose quit draw is at least LEAVE_SCREEN
-   * can stay without reading her firm's leave probability unless it is set.
-   */
-  leaveProne: Int32Array;
-  /** Per-block counts. */
-  blockCount: Int32Array;
-  /** Per-lane sums by firm: lanes × nFirms (exact sums only). */
-  laneFirm: Float64Array;
-  /**
-   * Per-lane counts of each firm's employees by exposure bin (lanes × nFirms
-   * × EXPOSURE_BINS; integers, exact in any order) for automation layoffs
-   * (agents/automation.ts selectLayoffs); empty when automation is off.
-   */
-  laneExposure: Int32Array;
-  /** Per-lane household income histogram (agents/automation.ts incomeBin): counts and fixed-point sums, lanes × INCOME_BINS. */
-  laneIncomeCounts: Float64Array;
-  laneIncomeSums: Float64Array;
-}
+export type { PassRunner, PassWork } from "./passRunner.ts";
 
 /** What a kernel sees: the population columns, the job-seeker list and the pass buffers. */
 export interface SliceView {
@@ -103,16 +55,6 @@ export interface SliceView {
 
 /** A pass body over the households [start, end) of `block`, on `lane`. */
 export type Kernel = (v: SliceView, lane: number, block: number, start: number, end: number) => void;
-
-/** Runs a pass over every block and returns when all are done. */
-export interface PassRunner {
-  readonly work: PassWork;
-  /** Number of threads the passes run on (1 for the serial runner). */
-  readonly threads: number;
-  run(pass: number): void;
-  /** Stops any worker threads. */
-  close(): void;
-}
 
 export function blockCountFor(n: number): number {
   return Math.max(1, Math.ceil(n / BLOCK_SIZE));

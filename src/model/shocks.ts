@@ -21,19 +21,7 @@
 // its own named seed stream (rng.ts NamedStreams: "shock.productivity",
 // "shock.investment", "shock.creditSpread"), so a run is the same for any
 // number of threads; a process whose sd is 0 draws nothing and stays at 0.
-import type { ModelState } from "./state.ts";
-
-/** Levels of the aggregate shock processes, carried between ticks (checkpointed with the state). */
-export interface ShockState {
-  /** log z: the productivity shock (0 = no shock). */
-  productivity: number;
-  /** exp(productivity): the factor on every non-AI firm's labour productivity. */
-  productivityFactor: number;
-  /** Shift of desired capacity growth, per year. */
-  investment: number;
-  /** Shift of every bank's loan spread, per year (decimal). */
-  creditSpread: number;
-}
+import type { ModelState, ShockState } from "./state.ts";
 
 /** One AR(1) process's parameters (configs/schema.json shocks.*). */
 export interface Ar1Params {

@@ -7,9 +7,8 @@
 import type { SpiralConfig } from "../config/configTypes.ts";
 import type { ModelEvent } from "./events.ts";
 import type { EquityMarketState } from "./markets/equityMarket.ts";
-import type { PassRunner } from "./passes.ts";
+import type { PassRunner } from "./passRunner.ts";
 import type { NamedStreams } from "./rng.ts";
-import type { ShockState } from "./shocks.ts";
 
 type TypedArrayCtor<T> = {
   new (buffer: ArrayBufferLike, byteOffset?: number, length?: number): T;
@@ -642,4 +641,16 @@ export interface Scratch {
   bankSum2: Float64Array;
   /** Per sector (consumption, capital): average markup, wage, expected sales, and the tick they were taken. */
   sectorAverages: Float64Array;
+}
+
+/** Levels of the aggregate shock processes, carried between ticks (checkpointed with the state). */
+export interface ShockState {
+  /** log z: the productivity shock (0 = no shock). */
+  productivity: number;
+  /** exp(productivity): the factor on every non-AI firm's labour productivity. */
+  productivityFactor: number;
+  /** Shift of desired capacity growth, per year. */
+  investment: number;
+  /** Shift of every bank's loan spread, per year (decimal). */
+  creditSpread: number;
 }

@@ -20,7 +20,7 @@ import {
   formatValue,
 } from "../engine/comparisonFormat.ts";
 import { writeFileAtomic } from "../io/atomicWrite.ts";
-import { escapeHtml, footerHtml, reportPage } from "./html.ts";
+import { escapeHtml, footerHtml, reportPage, slug } from "./html.ts";
 import { recordOutput } from "./manifestOutputs.ts";
 import { yearOfDate } from "./reportData.ts";
 import { REPORT_FILE } from "./runReport.ts";
@@ -105,17 +105,6 @@ export function writeCompareReport(dir: string): string {
 interface PageChart {
   id: string;
   spec: unknown;
-}
-
-/** A file-name part from a label: "fed-cut", "hold-4.5-pct". */
-export function slug(text: string): string {
-  return (
-    text
-      .replaceAll("%", "pct")
-      .replace(/[^A-Za-z0-9.]+/g, "-")
-      .replace(/^-+|-+$/g, "")
-      .slice(0, 60) || "x"
-  );
 }
 
 /**

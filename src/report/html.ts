@@ -123,3 +123,14 @@ ${inlineScript(pageScript())}
 export function footerHtml(kind: string, dir: string, dataNote: string): string {
   return `<footer>Written by <code>spiral report</code> from <code>${escapeHtml(dir)}</code> (${escapeHtml(kind)}). One self-contained file: it opens offline. Charts drawn with Vega; ${escapeHtml(dataNote)}</footer>`;
 }
+
+/** A file-name part from a label: "fed-cut", "hold-4.5-pct". */
+export function slug(text: string): string {
+  return (
+    text
+      .replaceAll("%", "pct")
+      .replace(/[^A-Za-z0-9.]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 60) || "x"
+  );
+}

@@ -21,12 +21,10 @@ import { Pass, type SliceView } from "../passes.ts";
 import { AgentStream, keyedUniform, streamKey } from "../rng.ts";
 import type { Automation, ModelState } from "../state.ts";
 import { liveCapacity } from "./aiChain/demand.ts";
+import { EXPOSURE_BINS, EXPOSURE_SHIFT, INCOME_BINS } from "./automationBins.ts";
 
-/** Exposure bins used to find each firm's most exposed employees (exposure in 255ths, 8 per bin). */
-export const EXPOSURE_BINS = 32;
-const EXPOSURE_SHIFT = 3;
-/** Income bins: 64 per octave of whole dollars (see incomeBin). */
-export const INCOME_BINS = 2048;
+export { EXPOSURE_BINS, INCOME_BINS } from "./automationBins.ts";
+
 /** Highest automated share of a firm's tasks (someone has to run the firm). */
 const MAX_AUTOMATED_SHARE = 0.95;
 

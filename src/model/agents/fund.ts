@@ -9,8 +9,10 @@
 // recent return beats or trails what deposits pay (aiChain/credit.ts
 // fundFlowShare), redemptions are paid from its cash within a gate, and so
 // losses on chain debt drain the cash it lends from.
+
+import type { SpiralConfig } from "../../config/configTypes.ts";
 import { FlowRow, recordFlow, Sector } from "../ledger.ts";
-import type { ModelState } from "../state.ts";
+import type { Fund, ModelState } from "../state.ts";
 import { fundFlowShare } from "./aiChain/credit.ts";
 
 /**
@@ -23,18 +25,49 @@ import { fundFlowShare } from "./aiChain/credit.ts";
 export function markFund(m: ModelState): void {
   const f = m.fund;
   const c = m.aiChain;
+  const previousNav = f.nav;
+  const active = c.n > 0 && m.tick >= c.chainStartTick;
+  const waveStarts = updateFund(f, c.price, c.n, active, m.macro.depositRateYearly, m.config.aiChain.finance);
+  recordFlow(
+    m.ledger.flows,
+    FlowRow.fundRevaluation,
+    Sector.privateCredit,
+    Sector.households,
+    f.nav - previousNav,
+  );
+  if (waveStarts)
+    m.events.push({
+      type: "fundRedemptionWave",
+      redemptionsUsdBn: -f.netFlowDue / m.params.scale / 1e9,
+      navUsdBn: f.nav / m.params.scale / 1e9,
+    });
+}
+
+/**
+ * markFund's rule on the fund's own record: its net asset value at the chain's
+ * `price`s, next month's distribution, and — once the chain is `active` —
+ * the smoothed excess return of its credit book over `depositRateYearly` and
+ * the households' net subscriptions (negative: redemptions, paid from cash
+ * within the gate). Returns true when a redemption wave starts this month.
+ */
+export function updateFund(
+  f: Fund,
+  price: Float64Array,
+  n: number,
+  active: boolean,
+  depositRateYearly: number,
+  fin: SpiralConfig["aiChain"]["finance"],
+): boolean {
   let equity = 0;
-  for (let i = 0; i < c.n; i++) equity += f.sharesHeld[i] * c.price[i];
+  for (let i = 0; i < n; i++) equity += f.sharesHeld[i] * price[i];
   const nav = f.deposits + f.loans + equity;
-  recordFlow(m.ledger.flows, FlowRow.fundRevaluation, Sector.privateCredit, Sector.households, nav - f.nav);
   f.nav = nav;
   f.distributionDue = Math.max(0, Math.min(f.deposits, 0.5 * f.income));
   f.income = 0;
-  if (c.n === 0 || m.tick < c.chainStartTick) return;
-  const fin = m.config.aiChain.finance;
+  if (!active) return false;
   // The credit book's return this month (interest less write-offs) over what deposits pay, smoothed.
   const book = Math.max(0, f.deposits) + f.loans;
-  const excess = book > 0 ? (f.creditIncome - f.creditLosses) / book - m.macro.depositRateYearly / 12 : 0;
+  const excess = book > 0 ? (f.creditIncome - f.creditLosses) / book - depositRateYearly / 12 : 0;
   f.excessReturnSmoothed += fin.fundFlowSmoothing * (excess - f.excessReturnSmoothed);
   f.creditIncome = 0;
   f.creditLosses = 0;
@@ -50,11 +83,7 @@ export function markFund(m: ModelState): void {
   f.netFlowDue = flow;
   if (flow < 0) f.distributionDue -= flow;
   const wave = flow < -fin.redemptionWaveShare * book;
-  if (wave && f.redemptionWave === 0)
-    m.events.push({
-      type: "fundRedemptionWave",
-      redemptionsUsdBn: -flow / m.params.scale / 1e9,
-      navUsdBn: nav / m.params.scale / 1e9,
-    });
+  const starts = wave && f.redemptionWave === 0;
   f.redemptionWave = wave ? 1 : 0;
+  return starts;
 }

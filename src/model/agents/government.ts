@@ -1,6 +1,8 @@
 // Government: bill interest, a fiscal rule for purchases, bill issuance to
 // keep its central-bank account funded, and bank recapitalisation (deposit
 // insurance) — see banks.ts for the failure itself.
+
+import type { SpiralConfig } from "../../config/configTypes.ts";
 import { FlowRow, issueBillsToCentralBank, Party, redeemBillsFromCentralBank, transfer } from "../ledger.ts";
 import type { ModelState } from "../state.ts";
 
@@ -28,13 +30,34 @@ export function payBillInterest(m: ModelState): void {
  * bill.
  */
 export function planPurchases(m: ModelState): void {
-  const g = m.config.government;
-  const base = g.spendingShareOfGdp * m.params.initialOutputPerHousehold * m.households.n;
+  m.government.purchasesReal = realPurchases(
+    m.config.government,
+    m.params.initialOutputPerHousehold,
+    m.households.n,
+    m.macro.priceIndex,
+    m.government.bills,
+  );
+}
+
+/**
+ * planPurchases's rule: real purchases for a month, from the government's
+ * parameters, initial monthly real output per household, the households, the price
+ * index and the bills outstanding. (Products keep their original order:
+ * outputs are byte-identical to the rule's inline form.)
+ */
+export function realPurchases(
+  g: SpiralConfig["government"],
+  initialOutputPerHousehold: number,
+  households: number,
+  priceIndex: number,
+  bills: number,
+): number {
+  const base = g.spendingShareOfGdp * initialOutputPerHousehold * households;
   // Debt relative to potential (initial real output at today's prices), so the
   // rule does not cut spending just because a recession lowered GDP.
-  const potential = 12 * m.params.initialOutputPerHousehold * m.households.n * m.macro.priceIndex;
-  const debtToGdp = m.government.bills / Math.max(1e-9, potential);
-  m.government.purchasesReal = base * fiscalRuleFactor(g.fiscalRuleStrength, debtToGdp, g.debtTargetToGdp);
+  const potential = 12 * initialOutputPerHousehold * households * priceIndex;
+  const debtToGdp = bills / Math.max(1e-9, potential);
+  return base * fiscalRuleFactor(g.fiscalRuleStrength, debtToGdp, g.debtTargetToGdp);
 }
 
 /** Largest cut (share of base purchases) and largest rise the fiscal rule makes. */
@@ -58,12 +81,35 @@ export function fiscalRuleFactor(strength: number, debtToGdp: number, target: nu
 export function financeGovernment(m: ModelState): void {
   const gov = m.government;
   const monthly = gov.purchases + gov.benefits + gov.interest + gov.retraining;
-  const target = m.config.government.accountBufferMonths * monthly;
-  if (gov.account < target) issueBillsToCentralBank(m, target - gov.account);
-  else if (gov.account > 2 * target) {
-    const redeem = Math.min(gov.account - target, m.centralBank.bills);
-    if (redeem > 0) redeemBillsFromCentralBank(m, redeem);
+  const bills = billFinancing(
+    gov.account,
+    monthly,
+    m.config.government.accountBufferMonths,
+    m.centralBank.bills,
+  );
+  if (bills > 0) issueBillsToCentralBank(m, bills);
+  else if (bills < 0) redeemBillsFromCentralBank(m, -bills);
+}
+
+/**
+ * financeGovernment's rule: bills to issue to the central bank (positive)
+ * to bring the account up to `bufferMonths` of this month's spending, or to
+ * redeem (negative) when the account holds more than twice that — never more
+ * than the central bank holds; 0 in between.
+ */
+export function billFinancing(
+  account: number,
+  monthlySpending: number,
+  bufferMonths: number,
+  centralBankBills: number,
+): number {
+  const target = bufferMonths * monthlySpending;
+  if (account < target) return target - account;
+  if (account > 2 * target) {
+    const redeem = Math.min(account - target, centralBankBills);
+    if (redeem > 0) return -redeem;
   }
+  return 0;
 }
 
 /**

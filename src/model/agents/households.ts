@@ -297,8 +297,6 @@ export function incomeKernel(v: SliceView, lane: number, block: number, start: n
 // Fixed-point grid of planned spending and of the income histogram's sums: 2^-10 USD, written as
 // literals (× 1024, then × 2^-10 — exact, and cheaper than a division) because module-level
 // constants cost a load and a check in the hot loop.
-const f32 = new Float32Array(1);
-const u32 = new Uint32Array(f32.buffer);
 
 /**
  * Planned spending rounded down to the grid of 2^-10 USD and stored as
@@ -315,9 +313,14 @@ export function quantizeSpend(spend: number): number {
   return r > q ? float32Below(r) : r;
 }
 
-/** The largest float32 below the positive float32 `r`. */
-function float32Below(r: number): number {
-  f32[0] = r;
-  u32[0]--;
-  return f32[0];
+/**
+ * The largest float32 below the positive normal float32 `r` = m·2^e
+ * (1 ≤ m < 2): r × (1 − 2^-24) = r − m·2^(e−24) is exact in float64; for
+ * m = 1 it is that float32 itself (the step below a power of two is
+ * 2^(e−24)), for m > 1 it lies nearer to r − 2^(e−23) than to r, so fround
+ * lands on it — the bit pattern's decrement, without a module-level
+ * Float32Array/Uint32Array pair to compute it in.
+ */
+export function float32Below(r: number): number {
+  return Math.fround(r * 0.9999999403953552); // 1 − 2^-24 (exactly);
 }

@@ -118,10 +118,42 @@ function dataCentrePipeline(m: ModelState): number {
 export function planUtility(m: ModelState): void {
   const u = m.utility;
   if (!u.active) return;
-  const p = m.config.power;
+  const warm = m.tick < m.aiChain.chainStartTick;
+  // The chain's pipeline is only seen once the chain has started (warm-up: maintenance only).
+  const dcPipelineGw = warm ? 0 : dataCentrePipeline(m);
+  planCapacityOrder(u, m.config.power, {
+    warmUp: warm,
+    tick: m.tick,
+    capitalGoodsPrice: m.macro.capitalGoodsPrice,
+    dataCentrePipelineGw: dcPipelineGw,
+    scale: m.params.scale,
+  });
+}
+
+/** What planCapacityOrder reads besides the utility and the power parameters. */
+export interface CapacityOrderInputs {
+  /** Before aiChain.start: the utility only maintains the grid. */
+  warmUp: boolean;
+  tick: number;
+  /** Price index of capital goods (the grid's equipment and construction). */
+  capitalGoodsPrice: number;
+  /** Data-centre capacity under construction at live clouds, model GW. */
+  dataCentrePipelineGw: number;
+  /** Model units per US unit (params.scale). */
+  scale: number;
+}
+
+/**
+ * planUtility's rule on the utility's own record (sets `orderGw` and
+ * `capexBudget`): in the warm-up, replace what wears out; after it, replace
+ * retirements, follow the base load's trend and close
+ * power.investmentResponseYearly of the capacity gap a year, faster in
+ * proportion to the public share, capped at power.maxOrderGwYearly.
+ */
+export function planCapacityOrder(u: Utility, p: SpiralConfig["power"], x: CapacityOrderInputs): void {
   const lifeMonths = p.lifeYears * 12;
-  const capitalPrice = p.costPerGwUsdBn * 1e9 * m.macro.capitalGoodsPrice;
-  if (m.tick < m.aiChain.chainStartTick) {
+  const capitalPrice = p.costPerGwUsdBn * 1e9 * x.capitalGoodsPrice;
+  if (x.warmUp) {
     // Warm-up: maintenance only (what wears out is replaced at once).
     u.orderGw = u.capacityGw / lifeMonths;
     u.capexBudget = u.orderGw * capitalPrice;
@@ -131,9 +163,9 @@ export function planUtility(m: ModelState): void {
   // The base load's trend is public in load forecasts: the utility plans for it.
   const baseAhead = u.baseLoadGw * (1 + p.baseLoadGrowthYearly) ** years;
   const dcNow = u.dataCentreDemandGw;
-  const dcYearAgo = u.dataCentreHistory[(m.tick + 1) % 13];
+  const dcYearAgo = u.dataCentreHistory[(x.tick + 1) % 13];
   const dcGrowth = Math.max(0, dcNow - dcYearAgo) * years;
-  const dcAhead = dcNow + p.dataCentreForecastWeight * (dataCentrePipeline(m) + dcGrowth);
+  const dcAhead = dcNow + p.dataCentreForecastWeight * (x.dataCentrePipelineGw + dcGrowth);
   const needed = (baseAhead + dcAhead) / p.targetUtilization;
   let pipeline = 0;
   for (let k = 0; k < u.pipelineGw.length; k++) pipeline += u.pipelineGw[k];
@@ -142,7 +174,7 @@ export function planUtility(m: ModelState): void {
   // Retirements and the forecast's trend are built as a matter of course; the gap is closed gradually.
   const trendGw = (u.baseLoadGw * p.baseLoadGrowthYearly) / 12 / p.targetUtilization;
   u.orderGw = Math.min(
-    (p.maxOrderGwYearly * m.params.scale) / 12,
+    (p.maxOrderGwYearly * x.scale) / 12,
     u.capacityGw / lifeMonths +
       trendGw +
       (gap * p.investmentResponseYearly) / 12 / (1 - p.publicBuildoutShare),

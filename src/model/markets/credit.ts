@@ -74,7 +74,6 @@ const FIN_SKIP = 1;
 const FIN_ELIGIBLE = 2;
 /** Serviced its debt: the record holds its new balances. */
 const FIN_PAID = 4;
-const finScratch = { terms: new Float64Array(0), ints: new Int32Array(0) };
 
 /**
  * Debt service, then new loans for this month's outlays (wages, planned
@@ -93,6 +92,7 @@ export function financeFirms(m: ModelState): void {
   const order = m.scratch.firmOrder;
   for (let j = 0; j < n; j++) order[j] = j;
   m.streams.shuffle("credit", order, n);
+  const finScratch = m.runner.scratch.finance;
   if (finScratch.terms.length < n * FIN_STRIDE) {
     finScratch.terms = new Float64Array(n * FIN_STRIDE);
     finScratch.ints = new Int32Array(finScratch.terms.buffer);

@@ -175,12 +175,6 @@ export function governmentPurchases(m: ModelState): void {
   m.macro.governmentReal = real;
 }
 
-const chainWants = {
-  capital: new Float64Array(0),
-  consumption: new Float64Array(0),
-  chipInputs: new Float64Array(0),
-};
-
 /**
  * The AI chain buys from the non-AI economy: operating costs from
  * consumption-goods firms' remaining stocks (like the government), and —
@@ -194,6 +188,7 @@ const chainWants = {
 export function chainBuysGoods(m: ModelState): void {
   const c = m.aiChain;
   if (c.n === 0) return;
+  const chainWants = m.runner.scratch.chainWants;
   if (chainWants.capital.length !== c.n) {
     chainWants.capital = new Float64Array(c.n);
     chainWants.consumption = new Float64Array(c.n);

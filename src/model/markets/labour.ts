@@ -18,6 +18,7 @@ import {
   SUM_SLOTS,
   sumBlocks,
 } from "../passes.ts";
+import type { SeekerBuffers } from "../passRunner.ts";
 import { AgentStream, keyedUniform, streamKey } from "../rng.ts";
 import type { ModelState } from "../state.ts";
 
@@ -200,17 +201,9 @@ function quitsJob(u: number, e: number, leaveProne: Int32Array, leave: Float64Ar
  * random household among millions. `pos` holds the pool positions still
  * unmatched, `hiredBy` the hiring firm per position; hires are applied to
  * the household columns afterwards, in household order. Grown on demand,
- * never per tick.
+ * never per tick, in the runner's scratch (passRunner.ts SerialScratch).
  */
-const seekerData = {
-  pos: new Int32Array(0),
-  reservationWage: new Float32Array(0),
-  mismatch: new Uint8Array(0),
-  hiredBy: new Int32Array(0),
-};
-
-function seekerBuffers(n: number): typeof seekerData {
-  const s = seekerData;
+function seekerBuffers(s: SeekerBuffers, n: number): SeekerBuffers {
   if (s.pos.length < n) {
     const cap = n + (n >> 2) + 1024;
     s.pos = new Int32Array(cap);
@@ -235,7 +228,7 @@ export function matchWorkers(m: ModelState, seekers: number): number {
   }
   m.streams.shuffle("labour", order, n);
   // Three passes, each its own function with one loop (so the JIT optimises each loop whole).
-  const sd = seekerBuffers(seekers);
+  const sd = seekerBuffers(m.runner.scratch.seekers, seekers);
   gatherSeekers(m, seekers, sd);
   const open = hire(m, n, seekers, sd);
   applyHires(m, seekers, sd);
@@ -243,7 +236,7 @@ export function matchWorkers(m: ModelState, seekers: number): number {
 }
 
 /** The seekers' matching data, in pool order. */
-function gatherSeekers(m: ModelState, seekers: number, sd: typeof seekerData): void {
+function gatherSeekers(m: ModelState, seekers: number, sd: SeekerBuffers): void {
   const pool = m.scratch.unemployed;
   const reservationWage = m.households.reservationWage;
   const mismatch = m.households.mismatch;
@@ -260,7 +253,7 @@ function gatherSeekers(m: ModelState, seekers: number, sd: typeof seekerData): v
 }
 
 /** Firms order[0..n) in turn contact random seekers still in the pool. Returns the vacancies left open. */
-function hire(m: ModelState, n: number, seekers: number, sd: typeof seekerData): number {
+function hire(m: ModelState, n: number, seekers: number, sd: SeekerBuffers): number {
   const f = m.firms;
   const order = m.scratch.firmOrder;
   const { labourDemand, employees, unfilled } = f;
@@ -304,7 +297,7 @@ function hire(m: ModelState, n: number, seekers: number, sd: typeof seekerData):
  * displaced by automation, 0 the others): whole months, so their sums are
  * exact in any order.
  */
-function applyHires(m: ModelState, seekers: number, sd: typeof seekerData): void {
+function applyHires(m: ModelState, seekers: number, sd: SeekerBuffers): void {
   const h = m.households;
   const pool = m.scratch.unemployed;
   const firmWage = m.firms.wage;

@@ -112,20 +112,6 @@ export function receiveHouseholdElectricity(m: ModelState, amount: number): void
 }
 
 /**
- * The consumer price index from the goods price level: electricity enters
- * with its share of households' spending at the start, at its relative price.
- */
-export function consumerPriceIndex(m: ModelState, goodsPrice: number): number {
-  const u = m.utility;
-  // The retail index was set this month against last month's goods prices.
-  const r = u.electricityCpi / Math.max(1e-12, u.goodsPriceIndex);
-  u.goodsPriceIndex = goodsPrice;
-  if (!u.active) return goodsPrice;
-  const w = m.config.power.householdElectricityShare;
-  return goodsPrice * (1 + w * (r - 1));
-}
-
-/**
  * How the chain's capacity plans respond to power (1 when the grid is
  * inert): they scale with the powered share of capacity (to a power) and
  * fall with the real wholesale price above its start.

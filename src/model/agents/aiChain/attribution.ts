@@ -26,8 +26,6 @@ export function tagOutflow(c: AiChain, i: number, amount: number, out: Float64Ar
   }
 }
 
-const mix = new Float64Array(SOURCE_COUNT);
-
 /**
  * A payment between two chain firms (contract instalment, GPU delivery,
  * backstop purchase): cash and its source mix move together, and the payee
@@ -39,16 +37,32 @@ export function payWithinChain(m: ModelState, row: number, from: number, to: num
   debitParty(m, Party.aiFirm, from, amount);
   creditParty(m, Party.aiFirm, to, amount);
   recordFlow(m.ledger.flows, row, Sector.aiChain, Sector.aiChain, amount);
-  tagOutflow(c, from, amount, mix);
-  for (let s = 0; s < SOURCE_COUNT; s++) {
-    c.cashBySource[to * SOURCE_COUNT + s] += mix[s];
-    c.revenueBySource[to * SOURCE_COUNT + s] += mix[s];
-  }
+  movePool(c, from, amount, to);
   c.revenue[to] += amount;
   c.chainRevenue[to] += amount;
 }
 
 /** A chain firm pays someone outside the chain: its pool shrinks in proportion. */
 export function payOutOfChain(c: AiChain, i: number, amount: number): void {
-  tagOutflow(c, i, amount, mix);
+  movePool(c, i, amount, -1);
+}
+
+/**
+ * tagOutflow without a buffer (no module-level scratch): removes `amount`
+ * from firm i's pool in proportion to its mix and, with `to` ≥ 0, adds each
+ * source's part to firm to's pool and to its revenue by source. Each
+ * source's slot is read before it is written, in source order, so the
+ * amounts are tagOutflow's, bit for bit.
+ */
+function movePool(c: AiChain, i: number, amount: number, to: number): void {
+  let total = 0;
+  for (let s = 0; s < SOURCE_COUNT; s++) total += Math.max(0, c.cashBySource[i * SOURCE_COUNT + s]);
+  for (let s = 0; s < SOURCE_COUNT; s++) {
+    const share = total > 0 ? Math.max(0, c.cashBySource[i * SOURCE_COUNT + s]) / total : s === 3 ? 1 : 0;
+    const x = amount * share;
+    c.cashBySource[i * SOURCE_COUNT + s] -= x;
+    if (to < 0) continue;
+    c.cashBySource[to * SOURCE_COUNT + s] += x;
+    c.revenueBySource[to * SOURCE_COUNT + s] += x;
+  }
 }

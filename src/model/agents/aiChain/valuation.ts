@@ -132,14 +132,17 @@ function chainLongRate(m: ModelState, passThrough: number): number {
   return longRateYearly(m.centralBank.policyRateYearly, neutral, passThrough);
 }
 
-const inputs: DcfInputs = {
-  earningsYearly: 0,
-  interestYearly: 0,
-  netInvestmentYearly: 0,
-  cash: 0,
-  growthYearly: 0,
-  discountYearly: 0,
-};
+/** Fresh DCF inputs, for chainDcfInputs to fill (a few per month: no module-level scratch). */
+function zeroDcfInputs(): DcfInputs {
+  return {
+    earningsYearly: 0,
+    interestYearly: 0,
+    netInvestmentYearly: 0,
+    cash: 0,
+    growthYearly: 0,
+    discountYearly: 0,
+  };
+}
 
 /**
  * Firm i's equity value this month: old shareholders' share × max(EQUITY_FLOOR_SHARE × the value of its
@@ -152,7 +155,7 @@ function firmValue(
   erp: number,
 ): number {
   const c = m.aiChain;
-  chainDcfInputs(m, i, inputs);
+  const inputs = chainDcfInputs(m, i, zeroDcfInputs());
   inputs.growthYearly = c.growthExpectation[i];
   inputs.discountYearly = equityDiscountRate(chainLongRate(m, v.policyPassThrough), v.discount, erp);
   const value = discountedCashFlowValue(inputs, v.dcf);
@@ -196,7 +199,7 @@ export function calibrateExpectations(m: ModelState): void {
     v.discount.equityRiskPremiumYearly,
   );
   for (let i = 0; i < c.n; i++) {
-    chainDcfInputs(m, i, inputs);
+    const inputs = chainDcfInputs(m, i, zeroDcfInputs());
     inputs.discountYearly = r;
     const g = calibrateGrowthExpectation(inputs, v.dcf, c.shares[i] * c.price[i]);
     c.growthAnchor[i] = g;
@@ -219,8 +222,6 @@ function fundEquityHoldings(m: ModelState): number {
   return x;
 }
 
-const params: EquityMarketParams = { ...DEFAULT_EQUITY_MARKET_PARAMS };
-
 /** Standard normal draw from the named "equity" stream (Box–Muller). */
 function normal(m: ModelState): number {
   const rnd = m.streams.get("equity");
@@ -235,6 +236,7 @@ export function valueChain(m: ModelState): void {
   if (c.n === 0) return;
   const em = m.config.aiChain.equityMarket;
   const v = chainValuationParams(m);
+  const params: EquityMarketParams = { ...DEFAULT_EQUITY_MARKET_PARAMS };
   params.intensityOfChoice = em.intensityOfChoice * 120;
   params.trendWeight = em.trendStrength * 0.6;
   params.reversionSpeed = em.reversionSpeed;

@@ -1,0 +1,109 @@
+// The pass runner's interface and its buffers (passes.ts defines the passes,
+// kernels.ts the serial runner, engine/threads.ts the threaded one). In a
+// module without imports so that state.ts can name the runner it holds
+// without importing passes.ts, which imports state.ts. The runner also owns
+// the serial phases' scratch buffers (SerialScratch).
+
+/** Buffers a pass reads its inputs from and writes its partial results to (shared with workers). */
+export interface PassWork {
+  readonly blocks: number;
+  /** Threads that may run blocks at once, each with its own per-firm accumulators. */
+  readonly lanes: number;
+  readonly nBanks: number;
+  readonly nFirms: number;
+  /** The pass's scalar inputs, written by the coordinator before the pass. */
+  args: Float64Array;
+  /** Per-block sums: blocks × SUM_SLOTS. */
+  blockSums: Float64Array;
+  /** Per-block sums by bank: blocks × nBanks. */
+  blockBank: Float64Array;
+  /**
+   * The ledger's census of household deposits by bank, per block (blocks ×
+   * nBanks), taken by the last pass that writes household columns (the
+   * purchase pass) so that the end-of-tick check need not read them again.
+   * Valid for tick `censusTick` only (ledger.ts scanHouseholds).
+   */
+  blockCensus: Float64Array;
+  /** The tick the census in blockCensus (and the census slots of blockSums) was taken at; -1 once stale. */
+  censusTick: number;
+  /**
+   * Consumption firms that rationed their buyers (fill ratio < 1), one bit
+   * each (markRationed). Households read it instead of the fill ratios: a
+   * few kilobytes that stay in cache, where a fill-ratio read per household
+   * is a cache miss at millions of households; only buyers of a rationed
+   * firm then read its fill ratio.
+   */
+  rationed: Int32Array;
+  /**
+   * Firms whose workers leave with a probability above LEAVE_SCREEN, one bit
+   * each (markLeaveProne): a worker whose quit draw is at least LEAVE_SCREEN
+   * can stay without reading her firm's leave probability unless it is set.
+   */
+  leaveProne: Int32Array;
+  /** Per-block counts. */
+  blockCount: Int32Array;
+  /** Per-lane sums by firm: lanes × nFirms (exact sums only). */
+  laneFirm: Float64Array;
+  /**
+   * Per-lane counts of each firm's employees by exposure bin (lanes × nFirms
+   * × EXPOSURE_BINS; integers, exact in any order) for automation layoffs
+   * (agents/automation.ts selectLayoffs); empty when automation is off.
+   */
+  laneExposure: Int32Array;
+  /** Per-lane household income histogram (agents/automation.ts incomeBin): counts and fixed-point sums, lanes × INCOME_BINS. */
+  laneIncomeCounts: Float64Array;
+  laneIncomeSums: Float64Array;
+}
+
+/** The job seekers' pool of markets/labour.ts matchWorkers: positions, their reservation wages and skill mismatch, and the hiring firm. */
+export interface SeekerBuffers {
+  pos: Int32Array;
+  reservationWage: Float32Array;
+  mismatch: Uint8Array;
+  hiredBy: Int32Array;
+}
+
+/**
+ * Buffers the serial phases reuse from tick to tick, grown on demand (never
+ * per tick). Nothing in them outlives the phase that fills them, so a
+ * checkpoint need not save them (engine/stateWalk.ts skips the runner) and a
+ * resumed run grows them afresh; owned by the runner, not by a module, so
+ * two models in one thread never share them.
+ */
+export interface SerialScratch {
+  /** markets/credit.ts financeFirms: the firms' financing records, and an Int32 view of the same buffer. */
+  finance: { terms: Float64Array; ints: Int32Array };
+  seekers: SeekerBuffers;
+  /** markets/goods.ts chainBuysGoods: what each chain firm wants to buy (settlement.ts chainGoodsDemand). */
+  chainWants: { capital: Float64Array; consumption: Float64Array; chipInputs: Float64Array };
+}
+
+/** Empty serial scratch: every buffer grows on first use. */
+export function createSerialScratch(): SerialScratch {
+  return {
+    finance: { terms: new Float64Array(0), ints: new Int32Array(0) },
+    seekers: {
+      pos: new Int32Array(0),
+      reservationWage: new Float32Array(0),
+      mismatch: new Uint8Array(0),
+      hiredBy: new Int32Array(0),
+    },
+    chainWants: {
+      capital: new Float64Array(0),
+      consumption: new Float64Array(0),
+      chipInputs: new Float64Array(0),
+    },
+  };
+}
+
+/** Runs a pass over every block and returns when all are done. */
+export interface PassRunner {
+  readonly work: PassWork;
+  /** The serial phases' reusable buffers (carried over when the threaded runner replaces the serial one). */
+  readonly scratch: SerialScratch;
+  /** Number of threads the passes run on (1 for the serial runner). */
+  readonly threads: number;
+  run(pass: number): void;
+  /** Stops any worker threads. */
+  close(): void;
+}
