@@ -92,7 +92,8 @@ function handBuilt(): { c: AiChain; inputs: DealInputs; p: SpiralConfig["aiChain
     capacityValuePerGw: 2,
     targetUtilization: 0.85,
   };
-  return { c, inputs, p: config.aiChain.circular };
+  // The whole gap at once (adjustmentMonthly 1) keeps the arithmetic below plain; the partial adjustment has its own case.
+  return { c, inputs, p: { ...config.aiChain.circular, adjustmentMonthly: 1 } };
 }
 
 describe("the deal rule's parts", () => {
@@ -108,9 +109,12 @@ describe("the deal rule's parts", () => {
   it("commits only cash above the buffer, and fills only the orders a customer's cash does not cover", () => {
     expect(cashAboveBuffer(100, 10, 6)).toBe(40);
     expect(cashAboveBuffer(50, 10, 6)).toBe(0);
-    expect(customerNeed(7, 1, 6)).toBe(41);
-    expect(customerNeed(1, 10, 6)).toBe(0);
-    expect(customerNeed(1, -3, 6)).toBe(6);
+    expect(customerNeed(7, 1, 6, 1)).toBe(41);
+    expect(customerNeed(1, 10, 6, 1)).toBe(0);
+    expect(customerNeed(1, -3, 6, 1)).toBe(6);
+    // Partial adjustment: a quarter of the gap this month.
+    expect(customerNeed(7, 1, 6, 0.25)).toBe(10.25);
+    expect(customerNeed(1, 10, 6, 0.25)).toBe(0);
   });
 });
 
@@ -132,6 +136,14 @@ describe("planCircularDeals on a hand-built chain", () => {
     // Pure: nothing written.
     expect(c.deposits[CHIP]).toBe(100);
     expect(vendorLoansOf(c, CHIP)).toBe(0);
+  });
+
+  it("moves toward the target exposure by adjustmentMonthly of the gap: the needs shrink, the budget no longer binds", () => {
+    const { c, inputs, p } = handBuilt();
+    // Needs 0.1 × 41 = 4.1 and 0.1 × 6.4 = 0.64: within the budget of 10, each filled in full.
+    const deals = planCircularDeals(c, inputs, { ...p, adjustmentMonthly: 0.1 });
+    expect(deals[0].amount).toBeCloseTo(4.1, 12);
+    expect(deals[1].amount).toBeCloseTo(0.64, 12);
   });
 
   it("lends to a cloud only within loanToBacklog of its backlog; the rest is equity", () => {

@@ -287,17 +287,18 @@ describe("the configured late-2025 chain survives its first month", () => {
         // not the whole buffer at once; the neocloud borrows ≈ 11 % of its debt in its first month (CoreWeave's
         // grew ≈ 25 % a quarter in 2025, docs/calibration.md §2).
         if (debt > 0) expect(Math.abs(change("debt", debt)), `${f.name} debt`).toBeLessThan(0.12);
-        // Cash: the chip maker keeps most of a month's profit (≈ $10 bn on $60 bn; +16 % before it lent and
-        // invested part of it, aiChain.circular) — the model has no buybacks beyond finance.payoutShare, nor the
-        // working capital Nvidia builds; the neocloud's $2 bn moves by ≈ $0.2 bn against $1.4 bn a month of capex.
-        // The legacy cloud's $10 bn rises by ≈ 26 %: since issue 18 secured lenders (its data centres and its
-        // $300 bn+ of contracts as collateral) fund the month's step toward its cash buffer in full (before,
-        // unsecured lenders left it ≈ 1 % short). Customers' cash is measured net of the vendor loans they
-        // received this month (the chip maker's decided vendor financing, circular.ts).
-        const cash = s[`${f.name}_cash`][first] - s[`${f.name}_vendorDebt`][first];
-        expect(Math.abs(cash / f.cashUsdBn - 1), `${f.name} cash net of vendor loans`).toBeLessThan(
-          f.role === "chip" ? 0.2 : f.role === "legacyCloud" ? 0.3 : 0.15,
-        );
+        // Cash (gross: vendor loans received count): within 10 % for every firm but two, whose moves are
+        // measured (seeds 1–5, 10 000 households) and named here. The chip maker keeps most of a month's
+        // profit (≈ $10 bn on $60 bn: +16 % without deals, +10.3 % after it lends and invests part of it)
+        // — the model has no buybacks beyond finance.payoutShare, nor the working capital Nvidia builds.
+        // The neocloud's $2 bn rises ≈ 8 % by its own borrowing and ≈ 27 points by the chip maker's loans:
+        // its monthly orders are ≈ half its cash. The deal rule moves toward its target exposure by
+        // aiChain.circular.adjustmentMonthly (0.2) of the gap a month instead of pre-funding six months of
+        // orders at once: neocloud +35.4 % (was +44.6 %), legacy cloud +3.9 % (was +14.0 %; its own cash
+        // falls 26 % and the vendor loans make up for it).
+        const cash = s[`${f.name}_cash`][first];
+        const limit = f.role === "chip" ? 0.11 : f.role === "neocloud" ? 0.4 : 0.1;
+        expect(Math.abs(cash / f.cashUsdBn - 1), `${f.name} cash`).toBeLessThan(limit);
       }
     }
   });

@@ -75,6 +75,10 @@ export interface SpiralConfig {
      */
     consumptionRateSensitivity: number;
     /**
+     * The economy's neutral real rate in the consumption rule: the ex-ante real policy rate at which households neither postpone nor bring forward spending (households.consumptionRateSensitivity acts on the real rate above it). The central bank does not observe it: its rule uses its own estimate (centralBank.neutralRealRateYearly at the start, revised at centralBank.neutralRateLearning), so a central bank that under- or over-estimates r* runs a looser or tighter stance than it intends (Orphanides & Williams 2002; Laubach & Williams 2003). The default equals the central bank's first estimate.
+     */
+    neutralRealRateYearly: number;
+    /**
      * Wealth, in months of average household income, at which the income propensity is halfway between max and min.
      */
     wealthScaleMonths: number;
@@ -1088,6 +1092,10 @@ export interface SpiralConfig {
        * Months of a customer's orders from the vendor that the vendor makes sure the customer's cash covers: its need is coverMonths × its monthly orders from the vendor less its cash (orders: contract instalments owed to the vendor, a cloud's GPU orders for the chip maker, and for the chip maker a lab's compute contracts times aiChain.gpuShareOfCost).
        */
       coverMonths: number;
+      /**
+       * Share of the gap between a customer's target cover (coverMonths of its orders from the vendor) and its cash that the vendor finances in a month: partial adjustment toward the target exposure, so vendor loans and stakes build up over months instead of pre-funding the whole cover in the chain's first month. 1 fills the whole gap at once (the rule before issue 16's third pass: the neocloud's cash +45 % and the legacy cloud's +14 % in 2025-11).
+       */
+      adjustmentMonthly: number;
       /**
        * A vendor finances a customer only while the customer's yearly default probability is at most this — above the banks' limit (aiChain.finance.bankMaxDefaultProbability): vendors lend where banks do not.
        */

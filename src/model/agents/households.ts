@@ -39,17 +39,17 @@ export function earnAndPlan(m: ModelState, payoutPerUnit: number): void {
   const f = m.firms;
   const cfg = m.config.households;
   const depositRate = m.macro.depositRateYearly / 12;
-  // Intertemporal substitution: a real policy rate above the neutral rate
-  // makes households postpone spending (and a low one brings it forward) —
-  // the interest-rate channel of monetary policy on consumption.
-  const cb = m.config.centralBank;
+  // Intertemporal substitution: a real policy rate above the economy's neutral
+  // rate (households.neutralRealRateYearly, which the central bank only
+  // estimates) makes households postpone spending (and a low one brings it
+  // forward) — the interest-rate channel of monetary policy on consumption.
   // The real rate is ex ante: the policy rate less the inflation households expect (anchored, macro.ts).
   const realRate =
     m.centralBank.policyRateYearly -
     expectedInflation(m.config.firms.inflationAnchor, m.macro.inflationAnchorYearly, m.macro.inflationYoY);
   const rateFactor = Math.min(
     1.5,
-    Math.max(0.5, 1 - cfg.consumptionRateSensitivity * (realRate - cb.neutralRealRateYearly)),
+    Math.max(0.5, 1 - cfg.consumptionRateSensitivity * (realRate - cfg.neutralRealRateYearly)),
   );
   // Pensions and other cash transfers: equal per household, indexed to prices.
   const transfer =

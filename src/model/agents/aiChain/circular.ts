@@ -93,9 +93,20 @@ export function cashAboveBuffer(deposits: number, monthlyOutgoings: number, buff
   return Math.max(0, deposits - bufferMonths * Math.max(0, monthlyOutgoings));
 }
 
-/** A customer's need: `coverMonths` of its monthly orders from the vendor that its cash does not cover. */
-export function customerNeed(ordersMonthly: number, cash: number, coverMonths: number): number {
-  return Math.max(0, coverMonths * ordersMonthly - Math.max(0, cash));
+/**
+ * A customer's need this month: the share `adjustment` (aiChain.circular.adjustmentMonthly) of the gap
+ * between `coverMonths` of its monthly orders from the vendor and its cash. Partial adjustment toward the
+ * target exposure, as the chain's firms adjust their own cash buffers (aiChain.finance.cashAdjustmentMonthly;
+ * Opler et al. 1999): a vendor builds its financing of a customer over months rather than pre-funding the
+ * whole cover in one month.
+ */
+export function customerNeed(
+  ordersMonthly: number,
+  cash: number,
+  coverMonths: number,
+  adjustment: number,
+): number {
+  return adjustment * Math.max(0, coverMonths * ordersMonthly - Math.max(0, cash));
 }
 
 /** Last month's revenue of firm i (the revenue ring is written at month end). */
@@ -204,8 +215,8 @@ export function stakesValueOf(c: AiChain, u: number): number {
  * 1. budget = dealShareMonthly × (cash above its buffer) × appetite(share
  *    price) × (1 − the chain's market stress);
  * 2. each live downstream customer j (neocloud, legacy cloud, lab) with a
- *    default probability at most maxCustomerPd needs coverMonths of its orders from u that its cash does not cover;
- *    the budget fills the needs pro rata;
+ *    default probability at most maxCustomerPd needs adjustmentMonthly × the gap between coverMonths of its
+ *    orders from u and its cash (partial adjustment toward the target exposure); the budget fills the needs pro rata;
  * 3. a cloud's part is a vendor loan up to loanToBacklog × its backlog (less
  *    what it already owes vendors), the rest — and a lab's whole part — new
  *    shares, up to maxStakeShare of the customer;
@@ -242,7 +253,12 @@ export function planCircularDeals(c: AiChain, inp: DealInputs, p: CircularParams
       need[j] = 0;
       if (j === u || c.defaulted[j] === 1 || !isDownstream(c.role[j]) || c.pdYearly[j] > p.maxCustomerPd)
         continue;
-      need[j] = customerNeed(ordersFrom(c, t, inp.gpuShareOfCost, u, j), c.deposits[j], p.coverMonths);
+      need[j] = customerNeed(
+        ordersFrom(c, t, inp.gpuShareOfCost, u, j),
+        c.deposits[j],
+        p.coverMonths,
+        p.adjustmentMonthly,
+      );
       total += need[j];
     }
     const fill = total > 0 ? Math.min(1, budget / total) : 0;
