@@ -277,6 +277,14 @@ export interface SpiralConfig {
      * Expected sales of a firm that replaces a bankrupt one, relative to the sector average.
      */
     entrySizeShare: number;
+    /**
+     * Firm-level productivity by random growth (Gibrat's law): the sd of the monthly i.i.d. step of each non-AI firm's log productivity, which is then normalised to its sector's mean and reflected at firms.productivityBarrier (agents/firms.ts updateFirmProductivity). Productivity multiplies output per worker and per unit of capital, so a productive firm prices lower (a markup on unit labour cost), gains customers and, with demand turned away counted as utilisation while the rule is on, invests to follow them. 0: off, every firm at the sector's productivity (the rule before; outputs unchanged).
+     */
+    productivityDispersionMonthly: number;
+    /**
+     * The reflecting lower barrier of firm-level productivity, relative to the sector's mean (firms.productivityDispersionMonthly): a firm that falls below it catches up to it (imitation; the bottom of the distribution is held by entry and exit). The normalised walk's stationary distribution is Pareto with exponent 1 / (1 − barrier) (Gabaix 2009): 0.5 → 2. Not used while firms.productivityDispersionMonthly is 0.
+     */
+    productivityBarrier: number;
   };
   /**
    * Commercial banks: hold deposits, lend to firms, hold government bills and reserves; ration credit when capital is thin (Caiani et al. 2016).

@@ -82,6 +82,8 @@ export interface Firms {
   expectedSalesGrowth: Float64Array;
   /** Output the firm staffs for: planned output smoothed by firms.labourAdjustmentWeight (labour hoarding). */
   labourPlan: Float64Array;
+  /** Firm-level productivity relative to its sector's mean (1 when firms.productivityDispersionMonthly is 0; stepFirmProductivity). */
+  productivity: Float64Array;
   /** Real demand last tick (sales plus unmet demand). */
   demandReal: Float64Array;
   salesReal: Float64Array;
