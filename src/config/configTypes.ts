@@ -282,7 +282,11 @@ export interface SpiralConfig {
      */
     productivityDispersionMonthly: number;
     /**
-     * The reflecting lower barrier of firm-level productivity, relative to the sector's mean (firms.productivityDispersionMonthly): a firm that falls below it catches up to it (imitation; the bottom of the distribution is held by entry and exit). The normalised walk's stationary distribution is Pareto with exponent 1 / (1 − barrier) (Gabaix 2009): 0.5 → 2. Not used while firms.productivityDispersionMonthly is 0.
+     * Firm-level appeal (a demand shifter: quality, reputation) by random growth, the same rule as firms.productivityDispersionMonthly on its own seed stream: the sd of the monthly i.i.d. step of each non-AI firm's log appeal, normalised to its sector's mean and reflected at firms.productivityBarrier (agents/firms.ts updateFirmAppeal). Households compare suppliers by price / appeal, so an appealing firm gains customers at the same price and grows in employees; while the rule is on, demand turned away counts as utilisation, so its capital follows. 0: off, households compare prices only (the rule before; outputs unchanged).
+     */
+    appealDispersionMonthly: number;
+    /**
+     * The reflecting lower barrier of firm-level productivity, and of firm-level appeal relative to the sector's mean (firms.productivityDispersionMonthly, firms.appealDispersionMonthly): a firm that falls below it catches up to it (imitation; the bottom of the distribution is held by entry and exit). The normalised walk's stationary distribution is Pareto with exponent 1 / (1 − barrier) (Gabaix 2009): 0.5 → 2. Not used while both dispersions are 0.
      */
     productivityBarrier: number;
   };

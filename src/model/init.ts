@@ -62,6 +62,7 @@ function allocFirms(n: number, nConsumption: number, shared: boolean): Firms {
     expectedSalesGrowth: f64(),
     labourPlan: f64(),
     productivity: f64().fill(1),
+    appeal: f64().fill(1),
     demandReal: f64(),
     salesReal: f64(),
     salesNominal: f64(),

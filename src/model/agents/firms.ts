@@ -81,6 +81,7 @@ export function planProduction(m: ModelState): void {
   a[PlanArg.cycleShare] = c.labourCycleShare;
   a[PlanArg.tfp] = m.shocks.productivityFactor;
   if (c.productivityDispersionMonthly > 0) updateFirmProductivity(m);
+  if (c.appealDispersionMonthly > 0) updateFirmAppeal(m);
   // One pass over the firms (planKernel), which may run in slices on several threads.
   m.runner.run(Pass.plan);
 }
@@ -115,6 +116,25 @@ export function updateFirmProductivity(m: ModelState): void {
   const key = streamKey(m.seed, AgentStream.firmProductivity, m.tick);
   stepFirmProductivity(f.productivity, 0, f.nConsumption, c.productivityDispersionMonthly, c.productivityBarrier, key);
   stepFirmProductivity(f.productivity, f.nConsumption, f.n, c.productivityDispersionMonthly, c.productivityBarrier, key);
+}
+
+/**
+ * Firm-level appeal by random growth: the same rule as productivity
+ * (stepFirmProductivity; sd firms.appealDispersionMonthly, barrier
+ * firms.productivityBarrier, its own stream AgentStream.firmAppeal), but a
+ * demand shifter — quality, reputation, product appeal — not a cost: a
+ * household compares suppliers by price / appeal (agents/households.ts), so
+ * an appealing firm gains customers at the same price and, needing as many
+ * workers per unit as any other, grows in employees. Foster, Haltiwanger &
+ * Syverson (2008, AER 98(1)) find that firm-specific demand, more than
+ * physical productivity, accounts for the size and survival of plants.
+ */
+export function updateFirmAppeal(m: ModelState): void {
+  const f = m.firms;
+  const c = m.config.firms;
+  const key = streamKey(m.seed, AgentStream.firmAppeal, m.tick);
+  stepFirmProductivity(f.appeal, 0, f.nConsumption, c.appealDispersionMonthly, c.productivityBarrier, key);
+  stepFirmProductivity(f.appeal, f.nConsumption, f.n, c.appealDispersionMonthly, c.productivityBarrier, key);
 }
 
 /** √3: a uniform draw on [−√3, √3) has unit variance. */
@@ -436,7 +456,7 @@ export function accountFirms(m: ModelState): void {
   const omega = c.earningsSmoothing;
   const depositRate = m.macro.depositRateYearly / 12;
   // With firm-level productivity on, demand turned away counts as utilisation, so capacity follows demand.
-  const demandUse = c.productivityDispersionMonthly > 0;
+  const demandUse = c.productivityDispersionMonthly > 0 || c.appealDispersionMonthly > 0;
   for (let j = 0; j < f.n; j++) {
     const isC = j < f.nConsumption;
     // Interest on the firm's deposits, paid by its bank.
