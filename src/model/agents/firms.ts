@@ -111,11 +111,21 @@ export function wageGapGrowth(slope: number, natural: number, unemployment: numb
  * Draws are counter-based on their own stream (AgentStream.firmProductivity).
  */
 export function updateFirmProductivity(m: ModelState): void {
+  stepBySector(
+    m,
+    m.firms.productivity,
+    m.config.firms.productivityDispersionMonthly,
+    AgentStream.firmProductivity,
+  );
+}
+
+/** stepFirmProductivity on consumption firms, then on capital-goods firms, with this tick's key of `stream`. */
+function stepBySector(m: ModelState, column: Float64Array, sigma: number, stream: number): void {
   const f = m.firms;
-  const c = m.config.firms;
-  const key = streamKey(m.seed, AgentStream.firmProductivity, m.tick);
-  stepFirmProductivity(f.productivity, 0, f.nConsumption, c.productivityDispersionMonthly, c.productivityBarrier, key);
-  stepFirmProductivity(f.productivity, f.nConsumption, f.n, c.productivityDispersionMonthly, c.productivityBarrier, key);
+  const barrier = m.config.firms.productivityBarrier;
+  const key = streamKey(m.seed, stream, m.tick);
+  stepFirmProductivity(column, 0, f.nConsumption, sigma, barrier, key);
+  stepFirmProductivity(column, f.nConsumption, f.n, sigma, barrier, key);
 }
 
 /**
@@ -130,11 +140,7 @@ export function updateFirmProductivity(m: ModelState): void {
  * physical productivity, accounts for the size and survival of plants.
  */
 export function updateFirmAppeal(m: ModelState): void {
-  const f = m.firms;
-  const c = m.config.firms;
-  const key = streamKey(m.seed, AgentStream.firmAppeal, m.tick);
-  stepFirmProductivity(f.appeal, 0, f.nConsumption, c.appealDispersionMonthly, c.productivityBarrier, key);
-  stepFirmProductivity(f.appeal, f.nConsumption, f.n, c.appealDispersionMonthly, c.productivityBarrier, key);
+  stepBySector(m, m.firms.appeal, m.config.firms.appealDispersionMonthly, AgentStream.firmAppeal);
 }
 
 /** √3: a uniform draw on [−√3, √3) has unit variance. */
@@ -404,7 +410,8 @@ export function produce(m: ModelState): void {
   const effort = m.config.firms.maxEffort;
   for (let j = 0; j < f.n; j++) {
     const isC = j < f.nConsumption;
-    const prodL = (isC ? m.params.prodLabourConsumption : m.params.prodLabourCapital) * tfp * f.productivity[j];
+    const prodL =
+      (isC ? m.params.prodLabourConsumption : m.params.prodLabourCapital) * tfp * f.productivity[j];
     // Each worker's output goes further when part of the tasks is automated, and with effort when staff is short.
     let y = Math.min(f.plannedOutput[j], staffCapacity(f.employees[j], prodL, effort, f.automatedShare[j]));
     if (isC) y = Math.min(y, f.capital[j] * prodK * f.productivity[j]);
