@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { hillTailExponent } from "../src/analysis/index.ts";
 import { defaultConfig } from "../src/config/index.ts";
 import { planProduction, stepFirmProductivity, updateFirmAppeal } from "../src/model/agents/firms.ts";
+import { earnAndPlan } from "../src/model/agents/households.ts";
 import { createInitialState } from "../src/model/init.ts";
 import { AgentStream, streamKey } from "../src/model/rng.ts";
 
@@ -99,6 +100,28 @@ describe("firm-level productivity and appeal in a hand-set state", () => {
     // The rule is off in this config: the column is left as set.
     expect(f.productivity[1]).toBe(2);
     expect(f.productivity[0]).toBe(1);
+  });
+
+  it("households compare price / appeal: a dearer firm with more appeal wins customers, the same firm without it none", () => {
+    const switchedTo1 = (appeal: number) => {
+      const m = smallState((c) => {
+        c.households.count = 2000;
+        c.households.supplierSwitchProbability = 1;
+      });
+      m.firms.price.fill(1);
+      m.firms.price[1] = 1.2;
+      m.firms.appeal[1] = appeal;
+      m.households.supplier.fill(0);
+      earnAndPlan(m, 0);
+      let n = 0;
+      for (const s of m.households.supplier) if (s === 1) n++;
+      return n;
+    };
+    expect(switchedTo1(1)).toBe(0); // 1.2 > 1: nobody switches to the dearer firm
+    // 1.2 / 1.5 = 0.8 < 1: every household that draws firm 1 (1 in 10) switches to it.
+    const n = switchedTo1(1.5);
+    expect(n).toBeGreaterThan(150);
+    expect(n).toBeLessThan(250);
   });
 
   it("with the rules on, each sector's column keeps mean 1 and respects the barrier; the draws repeat for the same seed and tick", () => {
