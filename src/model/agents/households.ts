@@ -203,6 +203,7 @@ export function incomeKernel(v: SliceView, lane: number, block: number, start: n
   const benefitMonths = a[IncomeArg.benefitMonths];
   const firmWage = f.wage;
   const price = f.price;
+  const appeal = f.appeal; // firm-level appeal (agents/firms.ts updateFirmAppeal): compare price / appeal
   const rationedBit = work.rationed; // fill[j] < 1, one bit per firm (passes.ts markRationed)
   const demand = work.laneFirm;
 
@@ -275,7 +276,7 @@ export function incomeKernel(v: SliceView, lane: number, block: number, start: n
     const rationed = bitSet(rationedBit, s);
     if (rationed || uniform(switchKey, i) < switchProb) {
       const cand = Math.floor(uniform(pickKey, i) * nc);
-      if (price[cand] < price[s] || (rationed && !bitSet(rationedBit, cand))) {
+      if (price[cand] * appeal[s] < price[s] * appeal[cand] || (rationed && !bitSet(rationedBit, cand))) {
         s = cand;
         supplier[i] = s;
       }

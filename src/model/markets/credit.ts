@@ -331,6 +331,8 @@ export function resolveFirmDefault(m: ModelState, j: number): void {
   f.price[j] = ((1 + f.markup[j]) * f.wage[j]) / prodL;
   f.demandReal[j] = f.expectedSales[j];
   f.labourPlan[j] = f.expectedSales[j];
+  f.productivity[j] = 1;
+  f.appeal[j] = 1; // an entrant starts at its sector's mean productivity (agents/firms.ts updateFirmProductivity)
   f.expectedSalesGrowth[j] = 0;
   f.age[j] = 0;
   f.earnings[j] = 0;

@@ -286,7 +286,8 @@ export function firmsBuyAutomation(m: ModelState): void {
   const f = m.firms;
   let total = 0;
   for (let j = 0; j < f.n; j++) {
-    const prodL = j < f.nConsumption ? m.params.prodLabourConsumption : m.params.prodLabourCapital;
+    const prodL =
+      (j < f.nConsumption ? m.params.prodLabourConsumption : m.params.prodLabourCapital) * f.productivity[j];
     const x = automationSpending(m, j, prodL);
     if (x <= 0) continue;
     ensureLiquidity(m, j, x);
