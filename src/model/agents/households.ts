@@ -19,6 +19,7 @@ import {
 } from "../passes.ts";
 import { AgentStream, keyedUniform, streamKey } from "../rng.ts";
 import type { ModelState } from "../state.ts";
+import { defineStruct } from "../struct.ts";
 import { INCOME_BINS, incomeBin } from "./automation.ts";
 
 /**
@@ -58,25 +59,26 @@ export function earnAndPlan(m: ModelState, payoutPerUnit: number): void {
   const goodsShare = 1 - m.aiChain.householdAiShare - m.utility.householdShare;
   const nc = f.nConsumption;
   const work = m.runner.work;
-  const a = work.args;
-  a[IncomeArg.switchKey] = streamKey(m.seed, AgentStream.supplierSwitch, m.tick);
-  a[IncomeArg.pickKey] = streamKey(m.seed, AgentStream.supplierPick, m.tick);
-  a[IncomeArg.taxRate] = m.config.government.incomeTaxRate;
-  a[IncomeArg.replacement] = m.config.government.benefitReplacementRate;
-  a[IncomeArg.depositRate] = depositRate;
-  a[IncomeArg.lambda] = cfg.incomeExpectationWeight;
-  a[IncomeArg.mpcMax] = cfg.mpcIncomeMax;
-  a[IncomeArg.mpcMin] = cfg.mpcIncomeMin;
-  a[IncomeArg.wealthRate] = cfg.mpcWealthYearly / 12;
-  a[IncomeArg.rateFactor] = rateFactor;
-  a[IncomeArg.wealthScale] = 1 / Math.max(1e-9, cfg.wealthScaleMonths * m.macro.averageIncome);
-  a[IncomeArg.switchProb] = cfg.supplierSwitchProbability;
-  a[IncomeArg.equityPrice] = m.macro.equityPricePerUnit;
-  a[IncomeArg.transfer] = transfer;
-  a[IncomeArg.payoutPerUnit] = payoutPerUnit;
-  a[IncomeArg.nc] = nc;
-  a[IncomeArg.benefitMonths] =
-    m.config.government.benefitDurationMonths > 0 ? m.config.government.benefitDurationMonths : 65536;
+  IncomeArgs.write(work.args, {
+    switchKey: streamKey(m.seed, AgentStream.supplierSwitch, m.tick),
+    pickKey: streamKey(m.seed, AgentStream.supplierPick, m.tick),
+    taxRate: m.config.government.incomeTaxRate,
+    replacement: m.config.government.benefitReplacementRate,
+    depositRate: depositRate,
+    lambda: cfg.incomeExpectationWeight,
+    mpcMax: cfg.mpcIncomeMax,
+    mpcMin: cfg.mpcIncomeMin,
+    wealthRate: cfg.mpcWealthYearly / 12,
+    rateFactor: rateFactor,
+    wealthScale: 1 / Math.max(1e-9, cfg.wealthScaleMonths * m.macro.averageIncome),
+    switchProb: cfg.supplierSwitchProbability,
+    equityPrice: m.macro.equityPricePerUnit,
+    transfer: transfer,
+    payoutPerUnit: payoutPerUnit,
+    nc: nc,
+    benefitMonths:
+      m.config.government.benefitDurationMonths > 0 ? m.config.government.benefitDurationMonths : 65536,
+  });
   const depChange = m.scratch.bankDepositChange;
   const resChange = m.scratch.bankReserveChange;
   const bankInterest = m.scratch.bankInterest;
@@ -150,26 +152,27 @@ export function earnAndPlan(m: ModelState, payoutPerUnit: number): void {
   m.macro.wagesPaid = wages;
 }
 
-/** Inputs of the income pass (slots of PassWork.args). */
-const IncomeArg = {
-  switchKey: 0,
-  pickKey: 1,
-  taxRate: 2,
-  replacement: 3,
-  depositRate: 4,
-  lambda: 5,
-  mpcMax: 6,
-  mpcMin: 7,
-  wealthRate: 8,
-  rateFactor: 9,
-  wealthScale: 10,
-  switchProb: 11,
-  equityPrice: 12,
-  transfer: 13,
-  payoutPerUnit: 14,
-  nc: 15,
-  benefitMonths: 16,
-} as const;
+/** Inputs of the income pass: written into PassWork.args by earnAndPlan, read by incomeKernel (struct.ts). */
+export const IncomeArgs = defineStruct({
+  switchKey: "f64",
+  pickKey: "f64",
+  taxRate: "f64",
+  replacement: "f64",
+  depositRate: "f64",
+  lambda: "f64",
+  mpcMax: "f64",
+  mpcMin: "f64",
+  wealthRate: "f64",
+  rateFactor: "f64",
+  wealthScale: "f64",
+  switchProb: "f64",
+  equityPrice: "f64",
+  transfer: "f64",
+  payoutPerUnit: "f64",
+  nc: "f64",
+  benefitMonths: "f64",
+});
+const IncomeArg = IncomeArgs.at;
 
 /** Per-block sums of the income pass. */
 const IncomeSum = { wages: 0, benefits: 1, taxes: 2, income: 3 } as const;

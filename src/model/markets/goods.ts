@@ -24,6 +24,7 @@ import {
 import { AgentStream, keyedUniform, streamKey } from "../rng.ts";
 import type { ModelState } from "../state.ts";
 import { ChainAccount, EndUserSegment, Source } from "../state.ts";
+import { defineStruct } from "../struct.ts";
 import { receiveHouseholdElectricity } from "./power.ts";
 
 /** Households buy: one pass settles every planned purchase at its firm's fill ratio. */
@@ -42,8 +43,10 @@ export function clearConsumptionMarket(m: ModelState): void {
   const aiShare = m.aiChain.householdAiShare;
   const electricityShare = m.utility.householdShare;
   const work = m.runner.work;
-  work.args[PurchaseArg.goodsShare] = 1 - aiShare - electricityShare;
-  work.args[PurchaseArg.otherShare] = aiShare + electricityShare;
+  PurchaseArgs.write(work.args, {
+    goodsShare: 1 - aiShare - electricityShare,
+    otherShare: aiShare + electricityShare,
+  });
   markRationed(work, f.fillRatio, nc);
   work.censusTick = m.tick; // the pass takes the ledger's household census; a later write marks it stale
   m.runner.run(Pass.purchase);
@@ -81,7 +84,8 @@ export function clearConsumptionMarket(m: ModelState): void {
 }
 
 /** Inputs of the purchase pass: the goods share of a plan (paid at the fill ratio) and the rest (AI subscriptions, electricity: paid in full). */
-const PurchaseArg = { goodsShare: 0, otherShare: 1 } as const;
+export const PurchaseArgs = defineStruct({ goodsShare: "f64", otherShare: "f64" });
+const PurchaseArg = PurchaseArgs.at;
 const PurchaseSum = { spent: 0, planned: 1 } as const;
 
 /**
