@@ -55,14 +55,15 @@ describe("defineStruct", () => {
   it("gives the passes' argument structs distinct slots that fit PassWork.args", () => {
     for (const s of [IncomeArgs, PlanArgs, SeparationArgs, PurchaseArgs]) {
       expect(s.stride).toBeLessThanOrEqual(ARG_SLOTS);
-      const slots = s.fields.map((k) => s.at[k]);
+      const at = s.at as Readonly<Record<string, number>>;
+      const slots = s.fields.map((k) => at[k]);
       expect(new Set(slots).size).toBe(slots.length);
       expect(Math.max(...slots)).toBe(slots.length - 1);
       // Written through the struct, each field reads back from its own slot.
       const args = new Float64Array(ARG_SLOTS);
       const values = Object.fromEntries(s.fields.map((k, i) => [k, i + 0.5]));
       s.write(args, values as never);
-      for (const [i, k] of s.fields.entries()) expect(args[s.at[k]]).toBe(i + 0.5);
+      for (const [i, k] of s.fields.entries()) expect(args[at[k]]).toBe(i + 0.5);
     }
     expect(IncomeArgs.fields).toHaveLength(17);
   });

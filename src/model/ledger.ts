@@ -16,7 +16,7 @@
 // same double entries in aggregated form (per bank); the check catches any
 // mismatch between the two.
 import { ModelFailure } from "../errors.ts";
-import { CensusSum, Pass, type SliceView, SUM_SLOTS, sumBlocks } from "./passes.ts";
+import { CensusSum, CensusSums, Pass, type SliceView, sumCensus } from "./passes.ts";
 import type { ModelState } from "./state.ts";
 
 /** Sectors, in the order of the nfw_<sector> series columns. */
@@ -372,11 +372,12 @@ function checkFiniteScalars(m: ModelState, name: string, o: object): void {
  * into `byBank`, their total as the return value, and a sentinel sum of
  * every floating-point household column — NaN or infinite if any element
  * is, in which case the slow path names the column and the household.
- * Within a tick the purchase pass (markets/goods.ts purchaseKernel), the
- * last to write household columns, has already taken the census, with the
- * separation and income passes' sentinels of the values they wrote and
- * read (every floating-point column the tick touches); anything
- * that writes household columns after it marks the census stale
+ * Within a tick the runner has already taken the census after each block of
+ * the passes that write household columns (CENSUS_AFTER: the separation and
+ * income passes' sentinels of the values they wrote and read, and after the
+ * purchase pass, the last, the deposits and its sentinel — every
+ * floating-point column the tick touches), while each block was in cache;
+ * anything that writes household columns after it marks the census stale
  * (`work.censusTick = -1`: creditParty, bank bail-ins), and outside a tick
  * (tests, a state just built) there is none — then scanKernel takes it here.
  */
@@ -386,11 +387,11 @@ function scanHouseholds(m: ModelState, byBank: Float64Array): number {
   const taken = work.censusTick === m.tick;
   if (!taken) m.runner.run(Pass.scanLedger);
   work.censusTick = -1; // used once: a later check (a test corrupting the state) takes its own
-  const total = sumBlocks(work, CensusSum.deposits);
-  // The tick's passes each summed what they wrote or read (passes.ts CensusSum); scanKernel reads every column.
-  let sentinel = sumBlocks(work, CensusSum.sentinel);
+  const total = sumCensus(work, CensusSum.deposits);
+  // The tick's passes each had what they wrote or read summed (CENSUS_AFTER); scanKernel reads every column.
+  let sentinel = sumCensus(work, CensusSum.sentinel);
   if (taken)
-    sentinel += sumBlocks(work, CensusSum.reservationWages) + sumBlocks(work, CensusSum.incomeColumns);
+    sentinel += sumCensus(work, CensusSum.reservationWages) + sumCensus(work, CensusSum.incomeColumns);
   const nb = work.nBanks;
   for (let b = 0; b < work.blocks; b++) {
     for (let k = 0; k < nb; k++) byBank[k] += work.blockCensus[b * nb + k];
@@ -424,8 +425,77 @@ export function scanKernel(v: SliceView, _lane: number, block: number, start: nu
     total += d;
     sentinel += wage[i] + equityUnits[i] + reservationWage[i] + expectedIncome[i] + plannedSpend[i];
   }
-  work.blockSums[block * SUM_SLOTS + CensusSum.deposits] = total;
-  work.blockSums[block * SUM_SLOTS + CensusSum.sentinel] = sentinel;
+  const base = block * CensusSums.stride;
+  work.blockCensusSums[base + CensusSum.deposits] = total;
+  work.blockCensusSums[base + CensusSum.sentinel] = sentinel;
+}
+
+/**
+ * The ledger's census after a block of the separation pass (markets/labour.ts
+ * separationKernel), run by the pass runner (kernels.ts) while the block is
+ * in cache: the NaN sentinel of the reservation wages the pass wrote — those
+ * of the block's job seekers, which it listed from index `start` on.
+ */
+export function censusAfterSeparation(v: SliceView, _lane: number, block: number, start: number): void {
+  const work = v.work;
+  const seekers = v.unemployed;
+  const reservationWage = v.households.reservationWage;
+  const to = start + work.blockCount[block];
+  let sentinel = 0;
+  for (let s = start; s < to; s++) sentinel += reservationWage[seekers[s]];
+  work.blockCensusSums[block * CensusSums.stride + CensusSum.reservationWages] = sentinel;
+}
+
+/**
+ * The ledger's census after a block of the income pass (agents/households.ts
+ * incomeKernel), while the block is in cache: the NaN sentinel of the columns
+ * the pass read and wrote — last wages (the wage earned, or the base of the
+ * benefit), equity units, expected incomes and planned spending.
+ */
+export function censusAfterIncome(
+  v: SliceView,
+  _lane: number,
+  block: number,
+  start: number,
+  end: number,
+): void {
+  const { wage, equityUnits, expectedIncome, plannedSpend } = v.households;
+  let sentinel = 0;
+  for (let i = start; i < end; i++)
+    sentinel += wage[i] + equityUnits[i] + expectedIncome[i] + plannedSpend[i];
+  v.work.blockCensusSums[block * CensusSums.stride + CensusSum.incomeColumns] = sentinel;
+}
+
+/**
+ * The ledger's census after a block of the purchase pass (markets/goods.ts
+ * purchaseKernel), the tick's last pass that writes household columns, while
+ * the block is in cache: deposits by bank and in total, in the same order as
+ * scanKernel's, and the NaN sentinel of the planned spending it read.
+ */
+export function censusAfterPurchase(
+  v: SliceView,
+  _lane: number,
+  block: number,
+  start: number,
+  end: number,
+): void {
+  const { deposits, bank, plannedSpend } = v.households;
+  const work = v.work;
+  const nb = work.nBanks;
+  const byBank = work.blockCensus;
+  const bankBase = block * nb;
+  for (let k = 0; k < nb; k++) byBank[bankBase + k] = 0;
+  let total = 0;
+  let sentinel = 0;
+  for (let i = start; i < end; i++) {
+    const d = deposits[i];
+    byBank[bankBase + bank[i]] += d;
+    total += d;
+    sentinel += plannedSpend[i];
+  }
+  const base = block * CensusSums.stride;
+  work.blockCensusSums[base + CensusSum.deposits] = total;
+  work.blockCensusSums[base + CensusSum.sentinel] = sentinel;
 }
 
 /**

@@ -7,7 +7,6 @@
 import { FlowRow, recordFlow, Sector } from "../ledger.ts";
 import { expectedInflation } from "../macro.ts";
 import {
-  CensusSum,
   hasBit,
   markRationed,
   Pass,
@@ -219,7 +218,6 @@ export function incomeKernel(v: SliceView, lane: number, block: number, start: n
   let benefits = 0;
   let taxes = 0;
   let incomeSum = 0;
-  let written = 0; // NaN sentinel of the columns read and written (the ledger's census, passes.ts CensusSum)
   // Columns in locals: the loop below is the hottest in the model.
   const employer = h.employer;
   const lastWage = h.wage;
@@ -286,7 +284,6 @@ export function incomeKernel(v: SliceView, lane: number, block: number, start: n
     const planned = quantizeSpend(spend);
     plannedSpend[i] = planned;
     demand[demandBase + s] += planned;
-    written += labour + u + expected + planned;
   }
   const sums = work.blockSums;
   const base = block * SUM_SLOTS;
@@ -294,7 +291,6 @@ export function incomeKernel(v: SliceView, lane: number, block: number, start: n
   sums[base + IncomeSum.benefits] = benefits;
   sums[base + IncomeSum.taxes] = taxes;
   sums[base + IncomeSum.income] = incomeSum;
-  sums[base + CensusSum.incomeColumns] = written;
 }
 
 // Fixed-point grid of planned spending and of the income histogram's sums: 2^-10 USD, written as

@@ -12,7 +12,6 @@ import { automationSpending } from "../agents/automation.ts";
 import { ensureLiquidity } from "../agents/firms.ts";
 import { creditParty, debitParty, FlowRow, Party, recordFlow, Sector, transfer } from "../ledger.ts";
 import {
-  CensusSum,
   hasBit,
   markRationed,
   Pass,
@@ -91,11 +90,8 @@ const PurchaseSum = { spent: 0, planned: 1 } as const;
 /**
  * The purchase pass over households [start, end): each pays its plan at its
  * supplier's fill ratio. It is the tick's last pass that writes household
- * columns, so it also takes the ledger's census of them (what scanKernel in
- * ledger.ts would read at the end of the tick): deposits by bank and in
- * total, with the NaN sentinel of what it read — the separation and income
- * passes add theirs (passes.ts CensusSum) — one trip through the household
- * columns' memory instead of two.
+ * columns, so the runner takes the ledger's census of them after each of
+ * its blocks, while the block is in cache (ledger.ts censusAfterPurchase).
  */
 export function purchaseKernel(v: SliceView, _lane: number, block: number, start: number, end: number): void {
   const h = v.households;
@@ -107,42 +103,27 @@ export function purchaseKernel(v: SliceView, _lane: number, block: number, start
   const bitSet = hasBit;
   const nb = work.nBanks;
   const depChange = work.blockBank;
-  const census = work.blockCensus;
   const bankBase = block * nb;
-  for (let k = 0; k < nb; k++) {
-    depChange[bankBase + k] = 0;
-    census[bankBase + k] = 0;
-  }
+  for (let k = 0; k < nb; k++) depChange[bankBase + k] = 0;
   const { deposits, bank, supplier, plannedSpend } = h;
   let spent = 0;
   let planned = 0;
-  let total = 0;
-  let sentinel = 0;
   for (let i = start; i < end; i++) {
     const p = plannedSpend[i];
-    const k = bankBase + bank[i];
-    let d = deposits[i];
     const sup = supplier[i];
     // A fill ratio of 1 when the supplier did not ration: the same arithmetic as reading it.
     const x = p * (goodsShare * (bitSet(rationedBit, sup) ? fill[sup] : 1) + otherShare);
     if (x !== 0) {
-      d -= x;
-      deposits[i] = d;
-      depChange[k] += x;
+      deposits[i] -= x;
+      depChange[bankBase + bank[i]] += x;
       spent += x;
       planned += p;
     }
-    // The census, in the same order as scanKernel's.
-    census[k] += d;
-    total += d;
-    sentinel += p;
   }
   const sums = work.blockSums;
   const base = block * SUM_SLOTS;
   sums[base + PurchaseSum.spent] = spent;
   sums[base + PurchaseSum.planned] = planned;
-  sums[base + CensusSum.deposits] = total;
-  sums[base + CensusSum.sentinel] = sentinel;
 }
 
 /** The government buys its real purchases from each firm in proportion to the inventory it has left. */

@@ -9,7 +9,6 @@
 import { EXPOSURE_BINS, hitByLayoff, layoffKey } from "../agents/automation.ts";
 import {
   BLOCK_SIZE,
-  CensusSum,
   hasBit,
   LEAVE_SCREEN,
   markLeaveProne,
@@ -134,7 +133,6 @@ export function separationKernel(
   let layoffs = 0;
   let displacedUnemployed = 0;
   let trainees = 0;
-  let written = 0; // NaN sentinel of the reservation wages written (the ledger's census, passes.ts CensusSum)
   for (let i = start; i < end; i++) {
     const e = employer[i];
     if (e >= 0) {
@@ -144,7 +142,6 @@ export function separationKernel(
         Atomics.sub(employees, e, 1);
         h.unemployedMonths[i] = 0;
         h.reservationWage[i] = h.wage[i];
-        written += h.reservationWage[i];
         mismatch[i] = mismatchOnLayoff;
         displaced[i] = 1;
         layoffs++;
@@ -155,7 +152,6 @@ export function separationKernel(
         Atomics.sub(employees, e, 1);
         h.unemployedMonths[i] = 0;
         h.reservationWage[i] = h.wage[i];
-        written += h.reservationWage[i];
         displaced[i] = 0;
         unemployed[count++] = i;
       }
@@ -164,7 +160,6 @@ export function separationKernel(
       const months = h.unemployedMonths[i];
       const floor = months < benefitMonths ? replacement * h.wage[i] : 0;
       h.reservationWage[i] = Math.max(h.reservationWage[i] * decay, floor);
-      written += h.reservationWage[i];
       if (months < 65535) h.unemployedMonths[i] = months + 1;
       const mm = mismatch[i];
       if (mm > 0) {
@@ -182,7 +177,6 @@ export function separationKernel(
   sums[base + SeparationSum.layoffs] = layoffs;
   sums[base + SeparationSum.displacedUnemployed] = displacedUnemployed;
   sums[base + SeparationSum.trainees] = trainees;
-  sums[base + CensusSum.reservationWages] = written;
   v.work.blockCount[block] = count - start;
 }
 
