@@ -181,6 +181,103 @@ export function transfer(
   recordFlow(m.ledger.flows, row, SECTOR_OF_PARTY[fromKind], SECTOR_OF_PARTY[toKind], amount);
 }
 
+/**
+ * The banks' side of the households' income pass (agents/households.ts
+ * earnAndPlan), settled in aggregate by bank: each bank's deposit liability
+ * grows by `depChange[k]` (the net incomes credited to its depositors,
+ * deposit interest included), its reserves by that less the interest
+ * `interest[k]` it pays out of its own equity (written into `resChange`),
+ * and the central bank's reserves by the sum. Returns the interest paid.
+ */
+export function settleHouseholdIncome(
+  m: ModelState,
+  depChange: Float64Array,
+  interest: Float64Array,
+  resChange: Float64Array,
+): number {
+  const bk = m.banks;
+  let reserveIn = 0;
+  let paid = 0;
+  for (let k = 0; k < bk.n; k++) {
+    resChange[k] = depChange[k] - interest[k];
+    paid += interest[k];
+    bk.deposits[k] += depChange[k];
+    bk.reserves[k] += resChange[k];
+    bk.equity[k] -= interest[k];
+    reserveIn += resChange[k];
+  }
+  m.centralBank.reserves += reserveIn;
+  return paid;
+}
+
+/**
+ * The banks' side of household payments settled in aggregate by bank
+ * (markets/goods.ts clearConsumptionMarket: the purchase pass debited the
+ * households): `paid[k]` left deposits at bank k, so its deposit liability
+ * and reserves fall by it, and the central bank's reserves with them.
+ */
+export function settleHouseholdPayments(m: ModelState, paid: Float64Array): void {
+  const b = m.banks;
+  for (let k = 0; k < b.n; k++) {
+    b.deposits[k] -= paid[k];
+    b.reserves[k] -= paid[k];
+    m.centralBank.reserves -= paid[k];
+  }
+}
+
+/**
+ * A bail-in at bank k (agents/banks.ts resolveBanks): every deposit there is
+ * written down by the same share, so that `amount` is absorbed; the bank's
+ * deposit liability falls and its equity rises by what was cut.
+ */
+export function bailInDeposits(m: ModelState, k: number, amount: number): void {
+  const b = m.banks;
+  const share = b.deposits[k] > 0 ? amount / b.deposits[k] : 0;
+  const h = m.households;
+  m.runner.work.censusTick = -1; // the purchase pass's census of deposits is stale (ledger.ts scanHouseholds)
+  let fromHouseholds = 0;
+  for (let i = 0; i < h.n; i++) {
+    if (h.bank[i] !== k) continue;
+    const cut = h.deposits[i] * share;
+    h.deposits[i] -= cut;
+    fromHouseholds += cut;
+  }
+  const f = m.firms;
+  let fromFirms = 0;
+  for (let j = 0; j < f.n; j++) {
+    if (f.bank[j] !== k) continue;
+    const cut = f.deposits[j] * share;
+    f.deposits[j] -= cut;
+    fromFirms += cut;
+  }
+  const c = m.aiChain;
+  let fromChain = 0;
+  for (let j = 0; j < c.n; j++) {
+    if (c.bank[j] !== k) continue;
+    const cut = c.deposits[j] * share;
+    c.deposits[j] -= cut;
+    fromChain += cut;
+  }
+  let fromFund = 0;
+  if (m.fund.bank === k) {
+    fromFund = m.fund.deposits * share;
+    m.fund.deposits -= fromFund;
+  }
+  let fromUtility = 0;
+  if (m.utility.bank === k) {
+    fromUtility = m.utility.deposits * share;
+    m.utility.deposits -= fromUtility;
+  }
+  const total = fromHouseholds + fromFirms + fromChain + fromFund + fromUtility;
+  b.deposits[k] -= total;
+  b.equity[k] += total;
+  recordFlow(m.ledger.flows, FlowRow.depositBailIn, Sector.households, Sector.banks, fromHouseholds);
+  recordFlow(m.ledger.flows, FlowRow.depositBailIn, Sector.firms, Sector.banks, fromFirms);
+  recordFlow(m.ledger.flows, FlowRow.depositBailIn, Sector.aiChain, Sector.banks, fromChain);
+  recordFlow(m.ledger.flows, FlowRow.depositBailIn, Sector.privateCredit, Sector.banks, fromFund);
+  recordFlow(m.ledger.flows, FlowRow.depositBailIn, Sector.utility, Sector.banks, fromUtility);
+}
+
 /** A bank lends to a firm: the loan creates a deposit of the same size. */
 export function grantLoan(m: ModelState, firm: number, amount: number): void {
   const bank = m.firms.bank[firm];

@@ -4,7 +4,15 @@
 // expected income and wealth, and choose where to buy. One pass over the
 // household columns; per-bank totals carry the payments to the banks'
 // balance sheets (the ledger's double entries in aggregated form).
-import { FlowRow, recordFlow, Sector } from "../ledger.ts";
+import {
+  creditParty,
+  debitParty,
+  FlowRow,
+  Party,
+  recordFlow,
+  Sector,
+  settleHouseholdIncome,
+} from "../ledger.ts";
 import { expectedInflation } from "../macro.ts";
 import {
   hasBit,
@@ -121,22 +129,11 @@ export function earnAndPlan(m: ModelState, payoutPerUnit: number): void {
   for (let j = 0; j < nc; j++) demand[j] *= goodsShare;
 
   // Banks: deposits credited; reserves move for everything not paid by the bank itself.
-  let reserveIn = 0;
-  let interest = 0;
-  for (let k = 0; k < bk.n; k++) {
-    resChange[k] = depChange[k] - bankInterest[k];
-    interest += bankInterest[k];
-    bk.deposits[k] += depChange[k];
-    bk.reserves[k] += resChange[k];
-    bk.equity[k] -= bankInterest[k];
-    bk.profit[k] -= bankInterest[k];
-    reserveIn += resChange[k];
-  }
-  m.centralBank.reserves += reserveIn;
+  const interest = settleHouseholdIncome(m, depChange, bankInterest, resChange);
+  for (let k = 0; k < bk.n; k++) bk.profit[k] -= bankInterest[k];
   // The government pays benefits and collects income tax through its central-bank account.
   const gov = m.government;
-  gov.account += taxes - benefits;
-  m.centralBank.govAccount += taxes - benefits;
+  creditParty(m, Party.government, 0, taxes - benefits);
   gov.benefits = benefits + transfer * h.n;
   gov.taxes += taxes;
   const flows = m.ledger.flows;
@@ -144,8 +141,7 @@ export function earnAndPlan(m: ModelState, payoutPerUnit: number): void {
   recordFlow(flows, FlowRow.benefits, Sector.government, Sector.households, benefits);
   recordFlow(flows, FlowRow.incomeTaxes, Sector.households, Sector.government, taxes);
   recordFlow(flows, FlowRow.depositInterest, Sector.banks, Sector.households, interest);
-  m.government.account -= transfer * h.n;
-  m.centralBank.govAccount -= transfer * h.n;
+  debitParty(m, Party.government, 0, transfer * h.n);
   recordFlow(flows, FlowRow.benefits, Sector.government, Sector.households, transfer * h.n);
   m.macro.averageIncome = incomeSum / h.n;
   m.macro.wagesPaid = wages;

@@ -10,7 +10,16 @@ import { tagInflow } from "../agents/aiChain/attribution.ts";
 import { chainGoodsDemand, chainPaysFirm, receiveEndUserPayment } from "../agents/aiChain/settlement.ts";
 import { automationSpending } from "../agents/automation.ts";
 import { ensureLiquidity } from "../agents/firms.ts";
-import { creditParty, debitParty, FlowRow, Party, recordFlow, Sector, transfer } from "../ledger.ts";
+import {
+  creditParty,
+  debitParty,
+  FlowRow,
+  Party,
+  recordFlow,
+  Sector,
+  settleHouseholdPayments,
+  transfer,
+} from "../ledger.ts";
 import {
   hasBit,
   markRationed,
@@ -56,12 +65,7 @@ export function clearConsumptionMarket(m: ModelState): void {
   const spentOnAi = planned * aiShare;
   const spentOnElectricity = planned * electricityShare;
   spent -= spentOnAi + spentOnElectricity;
-  const b = m.banks;
-  for (let k = 0; k < b.n; k++) {
-    b.deposits[k] -= depChange[k];
-    b.reserves[k] -= depChange[k];
-    m.centralBank.reserves -= depChange[k];
-  }
+  settleHouseholdPayments(m, depChange);
   let realTotal = 0;
   for (let j = 0; j < nc; j++) {
     const revenue = f.demandNominal[j] * f.fillRatio[j];
