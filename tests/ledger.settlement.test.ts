@@ -9,8 +9,16 @@ import { createModel, type ModelState } from "../src/model/index.ts";
 import {
   bailInDeposits,
   checkLedger,
+  FlowRow,
+  grantLoan,
+  interestFromRecord,
+  lendToRecord,
+  Party,
+  repaidByRecord,
+  repayLoan,
   settleHouseholdIncome,
   settleHouseholdPayments,
+  transfer,
 } from "../src/model/ledger.ts";
 
 function small(): ModelState {
@@ -74,5 +82,36 @@ describe("ledger.ts aggregated settlements", () => {
     expect(m.banks.equity[k]).toBeCloseTo(equity + amount, 3);
     // Stocks and the flows recorded agree: the end-of-tick check passes.
     expect(() => checkLedger(m)).not.toThrow();
+  });
+
+  it("the record forms move the banks' and the central bank's side exactly as grantLoan, transfer and repayLoan do", () => {
+    const a = small();
+    const r = small();
+    const j = 3;
+    const k = a.firms.bank[j];
+    grantLoan(a, j, 1000);
+    transfer(a, FlowRow.loanInterest, Party.firm, j, Party.bank, k, 12.5);
+    repayLoan(a, j, 40);
+    // The firm's side held in a "record" (here its columns), the rest through the record forms.
+    const f = r.firms;
+    let d = f.deposits[j];
+    let l = f.loans[j];
+    l += 1000;
+    d += 1000;
+    lendToRecord(r.banks, k, 1000);
+    d -= 12.5;
+    r.centralBank.reserves = interestFromRecord(r.banks, r.ledger.flows, k, 12.5, r.centralBank.reserves);
+    l -= 40;
+    d -= 40;
+    repaidByRecord(r.banks, k, 40);
+    f.deposits[j] = d;
+    f.loans[j] = l;
+    for (const col of ["loans", "deposits", "reserves", "equity"] as const) {
+      expect(Array.from(r.banks[col])).toEqual(Array.from(a.banks[col]));
+    }
+    expect(r.centralBank.reserves).toBe(a.centralBank.reserves);
+    expect(Array.from(r.ledger.flows)).toEqual(Array.from(a.ledger.flows));
+    expect(f.deposits[j]).toBe(a.firms.deposits[j]);
+    expect(f.loans[j]).toBe(a.firms.loans[j]);
   });
 });

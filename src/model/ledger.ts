@@ -17,7 +17,7 @@
 // mismatch between the two.
 import { ModelFailure } from "../errors.ts";
 import { CensusSum, CensusSums, Pass, type SliceView, sumCensus } from "./passes.ts";
-import type { ModelState } from "./state.ts";
+import type { Banks, ModelState } from "./state.ts";
 
 /** Sectors, in the order of the nfw_<sector> series columns. */
 export const Sector = {
@@ -285,6 +285,47 @@ export function grantLoan(m: ModelState, firm: number, amount: number): void {
   m.banks.loans[bank] += amount;
   m.firms.deposits[firm] += amount;
   m.banks.deposits[bank] += amount;
+}
+
+/**
+ * The record forms of grantLoan, the loan-interest transfer and repayLoan,
+ * for markets/credit.ts financeVisit, which holds each firm's loans and
+ * deposits in a packed record during its random-order visit and writes
+ * them back afterwards: these move the bank's and the central bank's side
+ * (and the flow), the caller the firm's record by the same amount.
+ */
+export function lendToRecord(b: Banks, bank: number, amount: number): void {
+  b.loans[bank] += amount;
+  b.deposits[bank] += amount;
+}
+
+/**
+ * Loan interest a firm (its balances in a record) pays its bank: a payment
+ * out of a deposit at the bank into the bank's equity — deposits and
+ * reserves out, reserves and equity in, as transfer(firm → bank) would
+ * book it. Returns the central bank's reserves, held by the caller.
+ */
+export function interestFromRecord(
+  b: Banks,
+  flows: Float64Array,
+  bank: number,
+  interest: number,
+  cbReserves: number,
+): number {
+  b.deposits[bank] -= interest;
+  b.reserves[bank] -= interest;
+  let reserves = cbReserves - interest;
+  b.reserves[bank] += interest;
+  b.equity[bank] += interest;
+  reserves += interest;
+  recordFlow(flows, FlowRow.loanInterest, Sector.firms, Sector.banks, interest);
+  return reserves;
+}
+
+/** repayLoan's bank side for a firm whose balances are in a record (see lendToRecord). */
+export function repaidByRecord(b: Banks, bank: number, amount: number): void {
+  b.loans[bank] -= amount;
+  b.deposits[bank] -= amount;
 }
 
 /** A firm repays principal out of its deposit: loan and deposit vanish together. */

@@ -4,7 +4,13 @@
 // loss, and ration credit — refusing risky borrowers and lending no more
 // than their capital allows. Firms service their debt first; a firm that
 // cannot is bankrupt and is replaced (see resolveFirmDefault).
-import { FlowRow, repayLoan, SECTOR_COUNT, Sector, writeOffLoan } from "../ledger.ts";
+import {
+  interestFromRecord,
+  lendToRecord,
+  repaidByRecord,
+  repayLoan,
+  writeOffLoan,
+} from "../ledger.ts";
 import type { ModelState } from "../state.ts";
 import { defineStruct } from "../struct.ts";
 
@@ -175,14 +181,8 @@ function financeVisit(
   const price = f.price;
   const b = m.banks;
   const capacity = b.lendingCapacity;
-  const bankLoans = b.loans;
-  const bankDeposits = b.deposits;
-  const bankReserves = b.reserves;
-  const bankEquity = b.equity;
   const bankProfit = b.profit;
   const flows = m.ledger.flows;
-  const interestFrom = FlowRow.loanInterest * SECTOR_COUNT + Sector.firms;
-  const interestTo = FlowRow.loanInterest * SECTOR_COUNT + Sector.banks;
   for (let o = 0; o < n; o++) {
     const j = order[o];
     const q = j * FIN_INTS;
@@ -203,9 +203,8 @@ function financeVisit(
         (flags & FIN_ELIGIBLE) !== 0 ? Math.min(need, Math.max(0, terms[t + Fin.room]), capacity[k]) : 0;
       if (grant > 0) {
         l += grant;
-        bankLoans[k] += grant;
         d += grant;
-        bankDeposits[k] += grant;
+        lendToRecord(b, k, grant);
         capacity[k] -= grant;
       }
     }
@@ -215,20 +214,12 @@ function financeVisit(
     }
     if (interest !== 0) {
       d -= interest;
-      bankDeposits[k] -= interest;
-      bankReserves[k] -= interest;
-      cbReserves -= interest;
-      bankReserves[k] += interest;
-      bankEquity[k] += interest;
-      cbReserves += interest;
-      flows[interestFrom] -= interest;
-      flows[interestTo] += interest;
+      cbReserves = interestFromRecord(b, flows, k, interest, cbReserves);
     }
     bankProfit[k] += interest;
     l -= principal;
-    bankLoans[k] -= principal;
     d -= principal;
-    bankDeposits[k] -= principal;
+    repaidByRecord(b, k, principal);
     terms[t + Fin.loans] = l;
     terms[t + Fin.deposits] = d;
     terms[t + Fin.investCost] = investCost;
