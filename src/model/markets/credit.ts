@@ -4,13 +4,7 @@
 // loss, and ration credit — refusing risky borrowers and lending no more
 // than their capital allows. Firms service their debt first; a firm that
 // cannot is bankrupt and is replaced (see resolveFirmDefault).
-import {
-  interestFromRecord,
-  lendToRecord,
-  repaidByRecord,
-  repayLoan,
-  writeOffLoan,
-} from "../ledger.ts";
+import { interestFromRecord, lendToRecord, repaidByRecord, repayLoan, writeOffLoan } from "../ledger.ts";
 import type { ModelState } from "../state.ts";
 import { defineStruct } from "../struct.ts";
 
