@@ -10,26 +10,34 @@ import {
   addMaturity,
   blendRate,
   borrowingBase,
+  cdsIndexBp,
   concentrationRoom,
   DEBT_HORIZON_MONTHS,
   decayPremium,
+  defaultPoint,
   fallsOutOfInvestmentGrade,
   fundFlowShare,
   gpuHaircut,
   gradeOfSpread,
+  guaranteedLgd,
+  isIndexRoll,
   keptContractShare,
   layMaturities,
   marginCall,
   mustLiquidate,
   nextRating,
   RATING_NAMES,
+  reorganisedDebt,
   securedSpread,
   unsecuredSpread,
 } from "../src/model/agents/aiChain/credit.ts";
 import { resolveChainDefaults } from "../src/model/agents/aiChain/defaults.ts";
+import { monthlyCommitments } from "../src/model/agents/aiChain/plans.ts";
+import { contractedCompute, receiveEndUserPayment } from "../src/model/agents/aiChain/settlement.ts";
 import { markFund } from "../src/model/agents/fund.ts";
 import { createModel, step } from "../src/model/index.ts";
-import { checkLedger } from "../src/model/ledger.ts";
+import { checkLedger, Sector } from "../src/model/ledger.ts";
+import { cdsSpreadBp } from "../src/model/markets/creditRisk.ts";
 import type { ModelState } from "../src/model/state.ts";
 
 const sum = (a: Float64Array, from = 0, to = a.length) => {
@@ -94,10 +102,53 @@ describe("ratings and forced selling", () => {
 
 describe("spreads, coupons and secured lending", () => {
   it("prices unsecured debt off the CDS spread and secured debt off the loan recovery", () => {
-    expect(unsecuredSpread(643, 35, 0, 0)).toBeCloseTo(0.0643, 12);
-    expect(unsecuredSpread(643, 35, 0.5, 100)).toBeCloseTo((35 + 304 + 100) / 1e4, 12);
+    expect(unsecuredSpread(643, 35, 0)).toBeCloseTo(0.0643, 12);
+    expect(unsecuredSpread(643, 35, 100)).toBeCloseTo((643 + 100) / 1e4, 12);
+    // Never below the risk premium, even if a quote were.
+    expect(unsecuredSpread(20, 35, 0)).toBeCloseTo(0.0035, 12);
     // A 10 %/yr PD: 18 % loss on a loan → 180 bp + 35 bp premium, far below an unsecured bond.
     expect(securedSpread(0.1, 0.18, 35)).toBeCloseTo(0.0215, 12);
+  });
+
+  it("counts vendor loans and half a year of compute instalments in the default point", () => {
+    expect(defaultPoint(10, 5, 3, 1)).toBe(24);
+    expect(defaultPoint(10, 5, 0, 0)).toBe(15);
+    // More vendor debt, a higher default point, a higher Merton PD for the same equity.
+    expect(defaultPoint(10, 5, 8, 1)).toBeGreaterThan(defaultPoint(10, 5, 3, 1));
+  });
+
+  it("prices a government guarantee: protection sellers bear only the unguaranteed share of the loss", () => {
+    expect(guaranteedLgd(0.6, 0)).toBe(0.6);
+    expect(guaranteedLgd(0.6, 0.5)).toBeCloseTo(0.3, 12);
+    expect(guaranteedLgd(0.6, 1)).toBe(0);
+    // A name at a 30 %/yr PD: hazard 0.357 × 60 % = 2 140 bp of expected loss; half guaranteed, 1 070 bp.
+    const quote = (g: number) =>
+      cdsSpreadBp({
+        pdYearly: 0.3,
+        lossGivenDefault: guaranteedLgd(0.6, g),
+        stress: 0,
+        baseRiskPremiumBp: 35,
+        stressPremiumBp: 300,
+      });
+    expect(quote(0) - 35).toBeCloseTo(-Math.log(0.7) * 0.6 * 1e4, 6);
+    expect(quote(0.5) - 35).toBeCloseTo((quote(0) - 35) / 2, 6);
+  });
+
+  it("keeps the CDS index's constituents fixed between rolls: a defaulted name at its last quote raises it, never lowers it", () => {
+    // Three names; the worst defaults and is liquidated at its last quote of 8 300 bp.
+    const spreads = Float64Array.from([40, 600, 8300]);
+    const members = Uint8Array.from([1, 1, 1]);
+    expect(cdsIndexBp(spreads, members, 3)).toBeCloseTo((40 + 600 + 8300) / 3, 10);
+    // An index of survivors only would fall from 2 980 to 320 bp on that default; this one does not move until the roll.
+    // At the roll (March, September) the new series leaves the liquidated name out.
+    expect(isIndexRoll(2)).toBe(true);
+    expect(isIndexRoll(8)).toBe(true);
+    expect(isIndexRoll(20)).toBe(true); // September of the next year, as a month index
+    expect(isIndexRoll(0)).toBe(false);
+    expect(isIndexRoll(11)).toBe(false);
+    members[2] = 0;
+    expect(cdsIndexBp(spreads, members, 3)).toBeCloseTo(320, 10);
+    expect(cdsIndexBp(spreads, new Uint8Array(3), 3)).toBe(0);
   });
 
   it("blends the coupon of a book by debt", () => {
@@ -148,6 +199,19 @@ describe("fund flows and resolution rules", () => {
     expect(keptContractShare(-1, 20)).toBe(0);
     expect(keptContractShare(30, 20)).toBe(1);
     expect(keptContractShare(1, 0)).toBe(1);
+  });
+
+  it("keeps only the debt a reorganised business can carry: recovery, a revenue multiple, and interest its cash flow covers", () => {
+    // $100 of debt, 60 % LGD, $20 a month of revenue (×2 years), $0.1 a month of operating cash flow at 10 %, 1.5× coverage.
+    expect(reorganisedDebt(100, 0.6, 20, 2, 0.1, 0.1, 1.5)).toBeCloseTo(8, 12);
+    // A thin-margin lab (labB-like: $7.2 bn revenue, $0.76 bn cash flow a year, $36 bn of debt at 13 %):
+    // two years of revenue ($14.4 bn) would cost $1.9 bn of interest, 2.5× its cash flow; it keeps $3.9 bn.
+    const kept = reorganisedDebt(36.4, 0.6, 7.2 / 12, 2, 0.76 / 12, 0.13, 1.5);
+    expect(kept).toBeCloseTo(0.76 / 1.5 / 0.13, 9);
+    expect(kept * 0.13 * 1.5).toBeLessThanOrEqual(0.76 + 1e-12);
+    // Cash-rich: the recovery binds; no cash flow: nothing.
+    expect(reorganisedDebt(100, 0.6, 100, 2, 50, 0.1, 1.5)).toBeCloseTo(40, 12);
+    expect(reorganisedDebt(100, 0.6, 20, 2, -1, 0.1, 1.5)).toBe(0);
   });
 });
 
@@ -248,6 +312,62 @@ describe("resolution of a default on a hand-set state", () => {
       step(m);
       expect(c.defaulted[i]).toBe(0);
     }
+  });
+});
+
+describe("a reorganised lab keeps its customers", () => {
+  it("weighs a lab by the compute it has contracted, in volume: active contracts as buyer only", () => {
+    const buyer = Int32Array.from([0, 1, 0, 0]);
+    const volume = Float64Array.from([10, 20, 5, 7]);
+    const left = Int32Array.from([3, 3, 0, 12]);
+    expect(contractedCompute(0, buyer, volume, left)).toBe(17); // the ended contract (0 months left) does not count
+    expect(contractedCompute(1, buyer, volume, left)).toBe(20);
+    expect(contractedCompute(2, buyer, volume, left)).toBe(0);
+  });
+
+  it("reprices its compute contracts to what its cash flow pays, keeping the compute — and its share of end users' spending", () => {
+    const m = smallModel();
+    const c = m.aiChain;
+    const lab = index(m, "labB");
+    const fin = m.config.aiChain.finance;
+    // Hand-set its operating costs so that its cash flow, at the 1.5× coverage, pays half of its compute.
+    let year = 0;
+    for (let k = 0; k < 13; k++) year += c.revenueHistory[lab * 13 + k];
+    const revenue = year / 13;
+    const beforeCosts =
+      revenue * (1 - c.opexShare[lab]) + c.otherProfit[lab] * m.macro.priceIndex - c.electricityPaid[lab];
+    const commitments = monthlyCommitments(m, lab);
+    expect(commitments).toBeGreaterThan(0);
+    const keptDebt = (1 - fin.lossGivenDefault) * (c.bankLoans[lab] + c.fundLoans[lab]);
+    const interest = (keptDebt * Math.max(c.bankRateYearly[lab], c.fundRateYearly[lab], 0)) / 12;
+    c.labOpex[lab] = beforeCosts - 1.5 * (interest + 0.5 * commitments);
+    const compute = contractedCompute(lab, c.contractBuyer, c.contractVolume, c.contractMonthsLeft);
+    const paying = Array.from(c.contractMonthly);
+    // Its share of a payment of end users beyond the first month's level (all growth, none to customer bases).
+    const shareOfPayment = () => {
+      c.revenue.fill(0);
+      c.endUserSpending = 1e6 * c.endUserAtStart;
+      const x = 1e9 * m.params.scale;
+      receiveEndUserPayment(m, Sector.households, x);
+      return c.revenue[lab] / x;
+    };
+    const shareBefore = shareOfPayment();
+    expect(shareBefore).toBeGreaterThan(0.01);
+    m.tick++;
+    c.defaulted[lab] = 1;
+    resolveChainDefaults(m);
+    expect(c.exited[lab]).toBe(0);
+    // Instalments halved, compute (and so its weight in end users' spending) unchanged.
+    expect(monthlyCommitments(m, lab) / commitments).toBeCloseTo(0.5, 6);
+    expect(contractedCompute(lab, c.contractBuyer, c.contractVolume, c.contractMonthsLeft)).toBeCloseTo(
+      compute,
+      6,
+    );
+    for (let k = 0; k < c.contractBuyer.length; k++)
+      if (c.contractBuyer[k] === lab && c.contractMonthsLeft[k] > 0)
+        expect(c.contractMonthly[k] / paying[k]).toBeCloseTo(0.5, 6);
+    c.defaulted.fill(0);
+    expect(shareOfPayment()).toBeCloseTo(shareBefore, 9);
   });
 });
 

@@ -12,6 +12,7 @@ import {
   longRateYearly,
   updateGrowthExpectation,
 } from "../src/model/agents/aiChain/dcf.ts";
+import { seedRevenueHistory } from "../src/model/agents/aiChain/init.ts";
 
 const P: DcfParams = {
   terminalGrowthYearly: 0.03,
@@ -109,5 +110,21 @@ describe("discount rate and expectations", () => {
   it("the anchor ages towards terminal growth at the fade", () => {
     expect(agedAnchor(0.5, 0, P)).toBeCloseTo(0.5, 12);
     expect(agedAnchor(0.5, 12, P)).toBeCloseTo(0.03 + 0.47 * 0.75, 12);
+  });
+});
+
+describe("the revenue history before the chain starts", () => {
+  it("lays the past year's growth on the tick-mod-13 ring relative to the start, so a year's observed growth is that growth", () => {
+    const h = new Float64Array(2 * 13);
+    // Firm 1 starting at tick 121 (121 mod 13 = 4) at 100 a month, after a year of 50 % growth.
+    seedRevenueHistory(h, 1, 121, 100, 0.5);
+    const at = (tick: number) => h[13 + (tick % 13)];
+    expect(at(121)).toBe(100);
+    expect(at(120)).toBeCloseTo(100 / 1.5 ** (1 / 12), 12);
+    expect(at(109)).toBeCloseTo(100 / 1.5, 12);
+    // Twelve months apart, the ring shows the seeded growth: tick 121 against tick 109.
+    expect(at(121) / at(109) - 1).toBeCloseTo(0.5, 12);
+    // Firm 0's slots are untouched.
+    expect(h.subarray(0, 13).every((x) => x === 0)).toBe(true);
   });
 });

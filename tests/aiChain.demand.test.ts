@@ -79,9 +79,13 @@ describe("planAiDemand", () => {
   it("starts where spending is the configured start, split by segment shares", () => {
     const c = chain();
     planAiDemand(c, inputs({ first: true }), D);
-    // adoption 0.1 (100 of a 1 000 potential), then one month of Bass inflow.
-    expect(c.adoptionBySegment[0]).toBeCloseTo(stepAdoption(0.1, 1, 0.05, D), 12);
+    // adoption 0.1 (100 of a 1 000 potential), which stays there in the first month: its spending is the start's.
+    expect(c.adoptionBySegment[0]).toBeCloseTo(0.1, 12);
+    expect(c.endUserSpending).toBeCloseTo(100, 9);
     expect(c.endUserSpending).toBeCloseTo(1000 * c.adoption, 9);
+    // The next month, one month of Bass inflow.
+    planAiDemand(c, inputs(), D);
+    expect(c.adoptionBySegment[0]).toBeCloseTo(stepAdoption(0.1, 1, 0.05, D), 12);
     expect(c.endUserBySegment[EndUserSegment.households]).toBeCloseTo(0.3 * c.endUserSpending, 9);
     expect(segmentShare(EndUserSegment.firms, D)).toBeCloseTo(0.6, 12);
     expect(c.householdAiShare).toBeCloseTo(c.endUserBySegment[0] / 15_000, 12);

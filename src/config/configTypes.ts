@@ -825,11 +825,11 @@ export interface SpiralConfig {
        */
       potentialShareOfGdp: number;
       /**
-       * Bass innovation coefficient p.
+       * Bass innovation coefficient p: 0.03, the mean over 213 diffusion-model applications in the meta-analysis of Sultan, Farley & Lehmann (1990, J. Marketing Research 27(1): 70–77). With the 2025 start at ≈ 7 % adoption, it and imitationYearly put end-user AI spending on ≈ 60–70 % growth in the first year, about the growth priced in the labs' 2025 valuations and below the labs' sourced 2025 run-rate growth (OpenAI ≈ $13 bn in 2025 to > $20 bn annualised by its end, Anthropic ≈ $0.9 bn to ≈ $9 bn; docs/calibration.md §4, §12.3).
        */
       innovationYearly: number;
       /**
-       * Bass imitation coefficient q.
+       * Bass imitation coefficient q: 0.38, the mean of the meta-analysis of Sultan, Farley & Lehmann (1990) (see innovationYearly).
        */
       imitationYearly: number;
       /**

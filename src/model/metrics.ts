@@ -12,6 +12,7 @@ import {
   vendorDebtOf,
   vendorLoansOf,
 } from "./agents/aiChain/circular.ts";
+import { cdsIndexBp } from "./agents/aiChain/credit.ts";
 import { chainDebtRank } from "./agents/aiChain/defaults.ts";
 import { liveCapacity } from "./agents/aiChain/demand.ts";
 import { riskWeightedAssets } from "./agents/banks.ts";
@@ -250,7 +251,8 @@ export const SERIES_COLUMNS: readonly SeriesColumn[] = [
     name: "cdsIndexAiChainBp",
     type: "float",
     unit: "bp",
-    description: "Average 5-year CDS spread of the chain's firms, equally weighted (as CDX indices are)",
+    description:
+      "Average 5-year CDS spread of the chain's firms, equally weighted (as CDX indices are) over constituents fixed between the March and September rolls: a defaulted or liquidated firm at its last quote, a liquidated one leaving at the next roll",
   },
   {
     name: "privateCreditExposure",
@@ -696,8 +698,6 @@ export class MetricsTracker {
     let circular = 0;
     let debtFunded = 0;
     let cap = 0;
-    // Equally weighted across the chain's names, as CDX indices are.
-    let cdsSum = 0;
     let bankDebt = 0;
     let fundDebt = 0;
     for (let i = 0; i < c.n; i++) {
@@ -707,7 +707,6 @@ export class MetricsTracker {
       circular += c.revenueBySource[i * SOURCE_COUNT + Source.chainEquity];
       debtFunded += c.revenueBySource[i * SOURCE_COUNT + Source.debt];
       cap += c.shares[i] * c.price[i];
-      cdsSum += c.cdsBp[i];
       bankDebt += c.bankLoans[i];
       fundDebt += c.fundLoans[i];
       if (i < this.lastPrice.length) {
@@ -721,10 +720,8 @@ export class MetricsTracker {
     r[COL.debtFundedRevenueShare] = revenue > 0 ? debtFunded / revenue : 0;
     r[COL.marketCapAiChain] = cap * toBn;
     r[COL.marketCapTotal] = (cap + m.macro.equityTotal) * toBn;
-    // Liquidated firms (aiChain.exited) leave the index, as defaulted names leave a CDX series.
-    let live = 0;
-    for (let i = 0; i < c.n; i++) live += c.exited[i] === 1 ? 0 : 1;
-    r[COL.cdsIndexAiChainBp] = live > 0 ? cdsSum / live : 0;
+    // Constituents fixed between rolls, equally weighted; defaulted and liquidated names at their last quote.
+    r[COL.cdsIndexAiChainBp] = cdsIndexBp(c.cdsBp, c.indexMember, c.n);
     r[COL.privateCreditExposure] = fundDebt * toBn;
     r[COL.bankExposureToAiChain] = bankDebt * toBn;
     r[COL.fundCash] = m.fund.deposits * toBn;

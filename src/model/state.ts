@@ -328,6 +328,8 @@ export interface AiChain {
   assetVolatility: Float64Array;
   pdYearly: Float64Array;
   cdsBp: Float64Array;
+  /** 1 while the firm is a constituent of the chain's CDS index series (a liquidated firm leaves at the next roll; credit.ts cdsIndexBp). */
+  indexMember: Uint8Array;
   // --- Credit that can run (issue 18 item 4; aiChain/credit.ts) ---
   /**
    * Principal falling due, bank loans and bonds/private credit apart:
@@ -362,6 +364,12 @@ export interface AiChain {
   contractBuyer: Int32Array;
   contractSeller: Int32Array;
   contractMonthly: Float64Array;
+  /**
+   * The compute a contract delivers, as its monthly amount when signed: a
+   * reorganisation reprices a lab's contracts (contractMonthly falls) but the
+   * compute, and so the customers it serves, stays (settlement.ts contractedCompute).
+   */
+  contractVolume: Float64Array;
   contractMonthsLeft: Int32Array;
   contractStart: Int32Array;
   contractPenalty: Float64Array;

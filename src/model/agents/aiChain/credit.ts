@@ -68,17 +68,80 @@ export function decayPremium(premiumBp: number, halfLifeMonths: number): number 
 }
 
 /**
- * Spread a lender charges on new unsecured debt (per year): the risk premium
- * plus the expected-loss part of the CDS spread that the government's
- * guarantee leaves with the lender, plus any forced-selling premium.
+ * The default point of the structural (Merton/KMV) model: debt to banks and
+ * to the fund, vendor loans from upstream chain firms (aiChain/circular.ts;
+ * a claim like any other, which the borrower services monthly), and half a
+ * year of compute-contract instalments (KMV's short-term + ½ long-term
+ * convention, Crosbie & Bohn 2003).
+ *
+ * @example defaultPoint(10, 5, 3, 1) // 24 = 10 + 5 + 3 + 6
  */
-export function unsecuredSpread(
-  cdsBp: number,
-  riskPremiumBp: number,
-  guaranteeShare: number,
-  forcedBp: number,
+export function defaultPoint(
+  bankLoans: number,
+  fundLoans: number,
+  vendorDebt: number,
+  monthlyCommitments: number,
 ): number {
-  return (riskPremiumBp + Math.max(0, cdsBp - riskPremiumBp) * (1 - guaranteeShare) + forcedBp) / 1e4;
+  return bankLoans + fundLoans + Math.max(0, vendorDebt) + 12 * monthlyCommitments * 0.5;
+}
+
+/**
+ * Loss given default of a firm's debt when the government guarantees
+ * `guaranteeShare` of every loss (fiscal absorption, defaults.ts pays it):
+ * lenders and protection sellers bear only the rest, so the expected-loss
+ * part of the CDS spread is hazard × LGD × (1 − guaranteeShare) — the
+ * recovery of a partly guaranteed obligation includes the guarantor's
+ * payment (as with the US SBA's partial guarantees, priced on the
+ * unguaranteed portion).
+ *
+ * @example guaranteedLgd(0.6, 0.5) // 0.3
+ */
+export function guaranteedLgd(lossGivenDefault: number, guaranteeShare: number): number {
+  return lossGivenDefault * (1 - Math.min(1, Math.max(0, guaranteeShare)));
+}
+
+/**
+ * Spread a lender charges on new unsecured debt (per year): the firm's CDS
+ * spread — whose expected-loss part already leaves out what a government
+ * guarantee pays (guaranteedLgd) — and never less than the risk premium,
+ * plus any forced-selling premium.
+ */
+export function unsecuredSpread(cdsBp: number, riskPremiumBp: number, forcedBp: number): number {
+  return (Math.max(riskPremiumBp, cdsBp) + forcedBp) / 1e4;
+}
+
+/**
+ * Months of the year (0 = January) in which the chain's CDS index rolls to a
+ * new series: 20 March and 20 September, as the CDX and iTraxx indices roll
+ * (Markit CDX rules). Between rolls the index's constituents are fixed.
+ */
+export const INDEX_ROLL_MONTHS: readonly number[] = [2, 8];
+
+/** Whether a month of the year (0 = January) is one in which the index rolls (INDEX_ROLL_MONTHS). */
+export function isIndexRoll(monthOfYear: number): boolean {
+  return INDEX_ROLL_MONTHS.includes(((monthOfYear % 12) + 12) % 12);
+}
+
+/**
+ * The chain's CDS index, bp: the equally weighted mean (as CDX indices are
+ * weighted) over the current series' constituents (`members[i]` = 1). Like a
+ * CDX series, its constituents are fixed between rolls: a firm in default or
+ * liquidated stays in it at its last quoted spread (finance.ts stops
+ * requoting it), and a liquidated firm leaves only at the next roll
+ * (INDEX_ROLL_MONTHS), when the new series is formed from the names still
+ * trading. So a default never lowers the index by taking the most distressed
+ * name out the month it defaults; an average over the live names only would
+ * fall whenever the worst name defaults.
+ */
+export function cdsIndexBp(spreadsBp: Float64Array, members: Uint8Array, n: number): number {
+  let sum = 0;
+  let count = 0;
+  for (let i = 0; i < n; i++) {
+    if (members[i] !== 1) continue;
+    sum += spreadsBp[i];
+    count++;
+  }
+  return count > 0 ? sum / count : 0;
 }
 
 /**
@@ -233,6 +296,35 @@ export function mustLiquidate(
 ): boolean {
   if (operatingCashFlow <= 0) return true;
   return reorganisedBefore && revenueNow <= revenueAtLastDefault;
+}
+
+/**
+ * Debt a reorganised firm's business can carry: creditors keep at most
+ * their recovery (1 − LGD of the debt), `revenueMultiple` years of revenue,
+ * and the debt whose interest its operating cash flow covers `coverage`
+ * times over at `rateYearly` — a plan of reorganisation must be feasible
+ * (US Bankruptcy Code §1129(a)(11): confirmation requires that it is not
+ * likely to be followed by liquidation or a further reorganisation), and
+ * exit lenders size debt by fixed-charge coverage. Without the last bound a
+ * thin-margin lab kept two years of revenue as debt whose interest exceeded
+ * its operating cash flow, and defaulted again within months.
+ *
+ * @example reorganisedDebt(100, 0.6, 20, 2, 0.1, 0.1, 1.5) // 8: min(40, 480, 12 × 0.1 / 1.5 / 0.1)
+ */
+export function reorganisedDebt(
+  debt: number,
+  lossGivenDefault: number,
+  revenueMonthly: number,
+  revenueMultiple: number,
+  operatingCashFlowMonthly: number,
+  rateYearly: number,
+  coverage: number,
+): number {
+  const recovery = (1 - lossGivenDefault) * Math.max(0, debt);
+  const byRevenue = revenueMultiple * 12 * Math.max(0, revenueMonthly);
+  const byCashFlow =
+    (12 * Math.max(0, operatingCashFlowMonthly)) / Math.max(1, coverage) / Math.max(0.01, rateYearly);
+  return Math.min(recovery, byRevenue, byCashFlow);
 }
 
 /**

@@ -4,8 +4,10 @@
 // Reorganised (as in a Chapter 11): its lenders seize its cash (banks first,
 // then the fund — seniority) and write off the debt its business cannot carry
 // (its recovery 1 − LGD or a multiple of its revenue, whichever is less); it
-// keeps its customers and the compute contracts its operating cash flow can
-// pay for, rejecting the rest (its suppliers lose that backlog); it cancels
+// keeps its customers and its compute contracts repriced to what its
+// operating cash flow can pay (its suppliers lose the rest of that backlog;
+// a lab keeps the compute, so the customers it serves — settlement.ts
+// contractedCompute), rejecting them outright only when it can pay nothing; it cancels
 // the equity investments it had announced; its shares are repriced on the
 // reorganised balance sheet, so its spread does too; its remaining debt gets
 // new maturities (exit financing). Liquidated (Chapter 7) when its business
@@ -28,8 +30,14 @@ import { debtRank } from "../../markets/clearing.ts";
 import type { ModelState } from "../../state.ts";
 import { Role, Source } from "../../state.ts";
 import { payOutOfChain, tagInflow } from "./attribution.ts";
-import { DEBT_HORIZON_MONTHS, keptContractShare, layMaturities, mustLiquidate } from "./credit.ts";
-import { monthlyCommitments } from "./plans.ts";
+import {
+  DEBT_HORIZON_MONTHS,
+  keptContractShare,
+  layMaturities,
+  mustLiquidate,
+  reorganisedDebt,
+} from "./credit.ts";
+import { monthlyContracted } from "./plans.ts";
 import { resetAfterDefault } from "./valuation.ts";
 
 /** Years over which a reorganised firm's remaining debt falls due: nothing in its first year, then evenly to year 5 (exit financing). */
@@ -91,11 +99,21 @@ export function resolveChainDefaults(m: ModelState): number {
       sale = sellCapacity(m, i, buyer, 1 - fin.liquidationDiscount);
     }
     // Contracts as buyer: a reorganised firm keeps what its operating cash flow can pay for; a liquidated one none.
-    const commitments = monthlyCommitments(m, i);
+    // Counted with the contracts signed for later: repriced now, they would otherwise fall due in full when they start.
+    const commitments = monthlyContracted(m, i, false, false);
     // It keeps what its operating cash flow covers REORGANISED_COVERAGE times over, after interest on the debt it
-    // will keep (at most its recovery share of today's debt, at today's rates).
-    const keptDebtBound = (1 - fin.lossGivenDefault) * (c.bankLoans[i] + c.fundLoans[i]);
-    const interestAfter = (keptDebtBound * Math.max(c.bankRateYearly[i], c.fundRateYearly[i], 0)) / 12;
+    // will keep (what its business can carry, reorganisedDebt, at today's rates).
+    const rateAfter = Math.max(c.bankRateYearly[i], c.fundRateYearly[i], 0);
+    const keptDebtBound = reorganisedDebt(
+      c.bankLoans[i] + c.fundLoans[i],
+      fin.lossGivenDefault,
+      monthlyRevenue,
+      fin.reorganisedDebtToRevenue,
+      operatingCashFlow,
+      rateAfter,
+      REORGANISED_COVERAGE,
+    );
+    const interestAfter = (keptDebtBound * rateAfter) / 12;
     const keep = liquidate
       ? 0
       : keptContractShare(operatingCashFlow / REORGANISED_COVERAGE - interestAfter, commitments);
@@ -114,11 +132,20 @@ export function resolveChainDefaults(m: ModelState): number {
     repayFund(m, i, toFund);
     payOutOfChain(c, i, toBank + toFund);
     // Creditors keep their recovery (1 − LGD) or what the business can carry
-    // (a multiple of its annual revenue), whichever is less; in a liquidation, nothing more.
+    // (a multiple of its annual revenue, and what its cash flow can pay
+    // interest on), whichever is less; in a liquidation, nothing more.
     const debt = c.bankLoans[i] + c.fundLoans[i];
     const kept = liquidate
       ? 0
-      : Math.min((1 - fin.lossGivenDefault) * debt, fin.reorganisedDebtToRevenue * 12 * monthlyRevenue);
+      : reorganisedDebt(
+          debt,
+          fin.lossGivenDefault,
+          monthlyRevenue,
+          fin.reorganisedDebtToRevenue,
+          operatingCashFlow,
+          rateAfter,
+          REORGANISED_COVERAGE,
+        );
     const lossShare = debt > 0 ? 1 - kept / debt : 0;
     const bankLoss = c.bankLoans[i] * lossShare;
     const fundLoss = c.fundLoans[i] * lossShare;
@@ -136,6 +163,7 @@ export function resolveChainDefaults(m: ModelState): number {
       m.fund.creditLosses -= toFundLenders;
       m.government.fiscalSupport += toBankLenders + toFundLenders;
     }
+    // Repriced to `keep` of their instalments (the compute, contractVolume, stays), or rejected when keep is 0.
     let rejected = 0;
     for (let k = 0; k < c.contractBuyer.length; k++) {
       if (c.contractBuyer[k] !== i || c.contractMonthsLeft[k] <= 0) continue;

@@ -115,7 +115,9 @@ const BUDGET_SLOW = 1 / 24;
  * their trends, adoption (Bass with churn), spending; writes the segment
  * columns, the total, the aggregate adoption and the households' AI share
  * of consumption. In the first month each segment's adoption is set where
- * its spending is its share of the configured start (endUserAtStart).
+ * its spending is its share of the configured start (endUserAtStart), and
+ * does not move until the next month: the first month's spending is the
+ * configured run rate.
  */
 export function planAiDemand(c: AiChain, x: AiDemandInputs, d: AiDemandParams): void {
   const potential = d.potentialShareOfGdp * x.gdpNominalSmoothed; // GDP per month (macro.ts)
@@ -137,7 +139,8 @@ export function planAiDemand(c: AiChain, x: AiDemandInputs, d: AiDemandParams): 
     // Part of firms' AI use is by AI-native firms funded by venture capital, whose budgets follow AI valuations.
     if (s === EndUserSegment.firms) ratio = (1 - d.startupShare) * ratio + d.startupShare * x.equityRatio;
     const churn = churnYearly(ratio, x.valuePerDollar[s], d);
-    c.adoptionBySegment[s] = stepAdoption(c.adoptionBySegment[s], pace, churn, d);
+    // The first month is the configured late-2025 state: adoption moves from the next month on.
+    if (!x.first) c.adoptionBySegment[s] = stepAdoption(c.adoptionBySegment[s], pace, churn, d);
     const spend = segmentSpending(c.adoptionBySegment[s], share * potential, x.servicePrice, ratio, d);
     c.endUserBySegment[s] = spend;
     total += spend;

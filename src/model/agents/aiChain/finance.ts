@@ -15,6 +15,8 @@
 // their PD limits; the fund's investment-grade-only money leaves a fallen
 // angel; banks keep to a single-name limit. Firms keep a cash buffer:
 // cash-rich firms pay out their excess; labs raise equity at market price.
+
+import { monthIndex } from "../../../config/calendar.ts";
 import {
   creditParty,
   debitParty,
@@ -33,7 +35,7 @@ import { cdsSpreadBp, createMertonResult, mertonDefaultProbability } from "../..
 import type { ModelState } from "../../state.ts";
 import { Role, Source } from "../../state.ts";
 import { payOutOfChain, tagInflow } from "./attribution.ts";
-import { financeCircular } from "./circular.ts";
+import { financeCircular, vendorDebtOf } from "./circular.ts";
 import {
   addMaturity,
   blendRate,
@@ -41,10 +43,13 @@ import {
   concentrationRoom,
   DEBT_HORIZON_MONTHS,
   decayPremium,
+  defaultPoint,
   fallsOutOfInvestmentGrade,
   gpuHaircut,
   gradeOfSpread,
+  guaranteedLgd,
   INVESTMENT_GRADE_LOWEST,
+  isIndexRoll,
   marginCall,
   nextRating,
   RATING_NAMES,
@@ -69,19 +74,23 @@ export function priceChainCredit(m: ModelState): void {
   const guarantee = m.config.government.fiscalAbsorption.chainDebtGuaranteeShare;
   // GPU rental prices' reference: their average over about a year (an exponential average, 1/12 a month).
   c.gpuPriceReference += (c.servicePrice - c.gpuPriceReference) / 12;
+  // The CDS index rolls in March and September: a new series leaves out the firms liquidated since (cdsIndexBp).
+  if (isIndexRoll(monthIndex(m.config.startDate) + m.tick - 1))
+    for (let i = 0; i < c.n; i++) if (c.exited[i] === 1) c.indexMember[i] = 0;
   for (let i = 0; i < c.n; i++) {
     if (c.exited[i] === 1) {
-      // A liquidated firm no longer acts: every phase skips a firm marked in default.
+      // A liquidated firm no longer acts: every phase skips a firm marked in
+      // default. Its spread stays at its last quote (in the CDS index until
+      // the next roll, credit.ts cdsIndexBp).
       c.defaulted[i] = 1;
       c.pdYearly[i] = 0;
-      c.cdsBp[i] = 0;
       continue;
     }
     if (c.defaulted[i] === 1) {
       c.pdYearly[i] = 1;
       continue;
     }
-    const debt = c.bankLoans[i] + c.fundLoans[i] + 12 * monthlyCommitments(m, i) * 0.5;
+    const debt = defaultPoint(c.bankLoans[i], c.fundLoans[i], vendorDebtOf(c, i), monthlyCommitments(m, i));
     const equity = Math.max(1e-6, c.shares[i] * c.price[i]);
     // Realised volatility of a smoothly sliding price understates risk; the
     // asset volatility levered up to today's debt is the floor.
@@ -99,7 +108,8 @@ export function priceChainCredit(m: ModelState): void {
     c.pdYearly[i] = merton.pdYearly;
     const marketBp = cdsSpreadBp({
       pdYearly: merton.pdYearly,
-      lossGivenDefault: fin.lossGivenDefault,
+      // A government guarantee of part of every loss leaves protection sellers the rest.
+      lossGivenDefault: guaranteedLgd(fin.lossGivenDefault, guarantee),
       stress: c.marketStress,
       baseRiskPremiumBp: fin.riskPremiumBp,
       stressPremiumBp: fin.stressPremiumBp,
@@ -130,7 +140,7 @@ export function priceChainCredit(m: ModelState): void {
       const securedShare = debtNow > 0 ? Math.min(1, c.securedDebt[i] / debtNow) : 0;
       const spread =
         securedShare * securedSpread(c.pdYearly[i], fin.securedLossGivenDefault, fin.riskPremiumBp) +
-        (1 - securedShare) * unsecuredSpread(c.cdsBp[i], fin.riskPremiumBp, guarantee, 0);
+        (1 - securedShare) * unsecuredSpread(c.cdsBp[i], fin.riskPremiumBp, 0);
       c.debtSpread[i] = spread;
       c.fundRateYearly[i] = policy + fin.bondTermPremiumBp / 1e4 + spread;
     }
@@ -327,7 +337,6 @@ function borrow(
 ): number {
   const c = m.aiChain;
   const fin = m.config.aiChain.finance;
-  const guarantee = m.config.government.fiscalAbsorption.chainDebtGuaranteeShare;
   const pd = lenderPd(m, i);
   const investmentGrade = c.rating[i] <= INVESTMENT_GRADE_LOWEST;
   const bank = c.bank[i];
@@ -359,10 +368,10 @@ function borrow(
       }
     } else if (lender === Lender.fund && pd <= fin.fundMaxDefaultProbability) {
       x = Math.min(left, investmentGrade ? budget.fund : budget.highYield);
-      if (x > 0) lendFromFund(m, i, x, unsecuredSpread(c.cdsBp[i], fin.riskPremiumBp, guarantee, 0), budget);
+      if (x > 0) lendFromFund(m, i, x, unsecuredSpread(c.cdsBp[i], fin.riskPremiumBp, 0), budget);
     } else if (lender === Lender.bank && pd <= fin.bankMaxDefaultProbability) {
       x = Math.min(left, bankRoom());
-      if (x > 0) lendFromBank(m, i, x, unsecuredSpread(c.cdsBp[i], fin.riskPremiumBp, guarantee, 0));
+      if (x > 0) lendFromBank(m, i, x, unsecuredSpread(c.cdsBp[i], fin.riskPremiumBp, 0));
     }
     if (x > 0) {
       tagInflow(c, i, Source.debt, x);

@@ -84,6 +84,7 @@ export function createAiChain(config: SpiralConfig, scale: number, bankCount: nu
     assetVolatility: f64(n),
     pdYearly: f64(n),
     cdsBp: f64(n),
+    indexMember: new Uint8Array(n).fill(1),
     // Credit that can run (issue 18): maturity rings, secured debt, ratings; laid out below.
     bankDue: f64(n * DEBT_HORIZON_MONTHS),
     fundDue: f64(n * DEBT_HORIZON_MONTHS),
@@ -101,6 +102,7 @@ export function createAiChain(config: SpiralConfig, scale: number, bankCount: nu
     contractBuyer: new Int32Array(nc),
     contractSeller: new Int32Array(nc),
     contractMonthly: f64(nc),
+    contractVolume: f64(nc),
     contractMonthsLeft: new Int32Array(nc),
     contractStart: new Int32Array(nc),
     contractPenalty: f64(nc),
@@ -171,9 +173,13 @@ export function createAiChain(config: SpiralConfig, scale: number, bankCount: nu
     const debt0 = fc.bankDebtUsdBn + fc.marketDebtUsdBn;
     c.assetVolatility[i] = (fc.equityVolatility * fc.marketCapUsdBn) / (fc.marketCapUsdBn + debt0);
     const monthlyRevenue = usd(fc.revenueUsdBnYearly) / 12;
-    for (let k = 0; k < 13; k++)
-      c.revenueHistory[i * 13 + k] =
-        monthlyRevenue / (1 + ai.expectations.initialGrowthYearly) ** ((12 - k) / 12);
+    seedRevenueHistory(
+      c.revenueHistory,
+      i,
+      c.chainStartTick,
+      monthlyRevenue,
+      ai.expectations.initialGrowthYearly,
+    );
     c.revenue[i] = monthlyRevenue;
     c.fundamental[i] = c.shares[i];
     c.initialCapacityGw += c.computeGw[i];
@@ -192,6 +198,7 @@ export function createAiChain(config: SpiralConfig, scale: number, bankCount: nu
     c.contractSeller[j] = lookup(k.seller, `aiChain.computeContracts[${j}].seller`);
     c.contractAnnounced[j] = usd(k.announcedUsdBn);
     c.contractMonthly[j] = (usd(k.announcedUsdBn) * k.realisedShare) / k.months;
+    c.contractVolume[j] = c.contractMonthly[j];
     c.contractMonthsLeft[j] = k.months;
     c.contractStart[j] = chainEventTick(config, k.start);
     c.contractPenalty[j] = k.cancellationPenaltyShare;
@@ -282,4 +289,29 @@ export function createFund(chain: AiChain, cashModelUsd: number, bank: number): 
     netFlow: 0,
     redemptionWave: 0,
   };
+}
+
+/**
+ * The 13-month revenue history of firm i before the chain starts: revenue
+ * grew at `growthYearly` over the past year up to today's run rate, so the
+ * month j months before the start earned monthlyRevenue / (1 + g)^(j/12).
+ * The history is a ring indexed by tick mod 13 (accountChain writes month
+ * t's revenue into slot t mod 13), so the slots are laid relative to the
+ * start tick: the growth observed over the past year in the chain's first
+ * months is the configured past growth, not an artefact of where the ring
+ * happens to start.
+ *
+ * @example seedRevenueHistory(h, 0, 121, 100, 0.5) // h[(121 − 12) mod 13] = 100 / 1.5
+ */
+export function seedRevenueHistory(
+  history: Float64Array,
+  i: number,
+  startTick: number,
+  monthlyRevenue: number,
+  growthYearly: number,
+): void {
+  for (let j = 0; j < 13; j++) {
+    const slot = (((startTick - j) % 13) + 13) % 13;
+    history[i * 13 + slot] = monthlyRevenue / (1 + growthYearly) ** (j / 12);
+  }
 }

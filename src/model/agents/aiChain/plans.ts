@@ -173,6 +173,7 @@ function signComputeContract(m: ModelState, lab: number): void {
   c.contractBuyer[slot] = lab;
   c.contractSeller[slot] = seller;
   c.contractMonthly[slot] = gap;
+  c.contractVolume[slot] = gap;
   c.contractMonthsLeft[slot] = months;
   c.contractStart[slot] = t + 1;
   c.contractPenalty[slot] = 0.1;

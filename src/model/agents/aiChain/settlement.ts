@@ -38,9 +38,7 @@ export function receiveEndUserPayment(m: ModelState, payer: SectorId, amount: nu
     w[i] = 0;
     if (c.defaulted[i] === 1) continue;
     if (c.role[i] === Role.modelLab) {
-      for (let k = 0; k < c.contractBuyer.length; k++)
-        if (c.contractBuyer[k] === i && c.contractMonthsLeft[k] > 0) w[i] += c.contractMonthly[k];
-      w[i] = Math.max(w[i], 1e-9);
+      w[i] = Math.max(contractedCompute(i, c.contractBuyer, c.contractVolume, c.contractMonthsLeft), 1e-9);
       labWeight += w[i];
     } else if (c.role[i] !== Role.chip) {
       w[i] = c.computeGw[i];
@@ -73,6 +71,28 @@ export function receiveEndUserPayment(m: ModelState, payer: SectorId, amount: nu
     paid += x;
   }
   recordFlow(m.ledger.flows, FlowRow.aiServices, payer, Sector.aiChain, paid);
+}
+
+/**
+ * A lab's weight in end users' spending beyond the first month's level: the
+ * compute it has contracted (active contracts, as buyer), counted in volume —
+ * each contract's monthly amount when signed (contractVolume) — not in what
+ * it pays now. A reorganisation that reprices a lab's contracts to what its
+ * cash flow can pay (defaults.ts) leaves its compute, and so the customers it
+ * can serve, where they were: a reorganised firm keeps its customers (issue
+ * 18 item 5). Only contracts it gives up (ended, cancelled, or rejected
+ * outright) take customers with them.
+ */
+export function contractedCompute(
+  lab: number,
+  contractBuyer: Int32Array,
+  contractVolume: Float64Array,
+  contractMonthsLeft: Int32Array,
+): number {
+  let w = 0;
+  for (let k = 0; k < contractBuyer.length; k++)
+    if (contractBuyer[k] === lab && contractMonthsLeft[k] > 0) w += contractVolume[k];
+  return w;
 }
 
 /**
