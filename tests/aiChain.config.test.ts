@@ -266,7 +266,7 @@ describe("bad chain input exits 2 naming the path, with nothing written", () => 
 });
 
 describe("the configured late-2025 chain survives its first month", () => {
-  it("revenue and market value within 10 % of the configured values, debt and cash near them (seeds 1–3)", () => {
+  it("revenue, debt and market value within 10 % of the configured values, cash too but the neocloud's (seeds 1–3)", () => {
     for (const seed of [1, 2, 3]) {
       const c = scenario([`seed=${seed}`]);
       c.ticks = 121;
@@ -284,20 +284,17 @@ describe("the configured late-2025 chain survives its first month", () => {
         expect(Math.abs(change("marketCap", f.marketCapUsdBn)), `${f.name} market value`).toBeLessThan(0.1);
         const debt = f.bankDebtUsdBn + f.marketDebtUsdBn;
         // Debt: a month's deficit and a twentieth of the gap to the cash buffer (finance.cashAdjustmentMonthly),
-        // not the whole buffer at once; the neocloud borrows ≈ 11 % of its debt in its first month (CoreWeave's
+        // not the whole buffer at once; the neocloud borrows ≈ 10 % of its debt in its first month (CoreWeave's
         // grew ≈ 25 % a quarter in 2025, docs/calibration.md §2).
-        if (debt > 0) expect(Math.abs(change("debt", debt)), `${f.name} debt`).toBeLessThan(0.12);
-        // Cash (gross: vendor loans received count): within 10 % for every firm but two, whose moves are
-        // measured (seeds 1–5, 10 000 households) and named here. The chip maker keeps most of a month's
-        // profit (≈ $10 bn on $60 bn: +16 % without deals, +10.3 % after it lends and invests part of it)
-        // — the model has no buybacks beyond finance.payoutShare, nor the working capital Nvidia builds.
-        // The neocloud's $2 bn rises ≈ 8 % by its own borrowing and ≈ 27 points by the chip maker's loans:
-        // its monthly orders are ≈ half its cash. The deal rule moves toward its target exposure by
-        // aiChain.circular.adjustmentMonthly (0.2) of the gap a month instead of pre-funding six months of
-        // orders at once: neocloud +35.4 % (was +44.6 %), legacy cloud +3.9 % (was +14.0 %; its own cash
-        // falls 26 % and the vendor loans make up for it).
+        if (debt > 0) expect(Math.abs(change("debt", debt)), `${f.name} debt`).toBeLessThan(0.1);
+        // Cash (gross: vendor loans received count): within 10 % for every firm but the neocloud, whose move is
+        // measured (seeds 1–5, 10 000 households) and named here. The chip maker pays out
+        // finance.freeCashFlowPayoutShare of its free cash flow (Nvidia, Q3 FY26): −0.6 % (it kept its whole
+        // monthly profit before, +10.3 %). The neocloud's $2 bn rises ≈ 5 % by its own borrowing and ≈ 31 points
+        // by the chip maker's loans: its monthly GPU orders are ≈ half its cash, and the deal rule moves toward
+        // aiChain.circular.coverMonths (6) of them by adjustmentMonthly (0.2) of the gap a month: +36.5 % (max 36.6 %).
         const cash = s[`${f.name}_cash`][first];
-        const limit = f.role === "chip" ? 0.11 : f.role === "neocloud" ? 0.4 : 0.1;
+        const limit = f.role === "neocloud" ? 0.37 : 0.1;
         expect(Math.abs(cash / f.cashUsdBn - 1), `${f.name} cash`).toBeLessThan(limit);
       }
     }

@@ -967,6 +967,10 @@ export interface SpiralConfig {
        */
       payoutShare: number;
       /**
+       * Share of the month's expected free cash flow (expected inflow less the month's outgoings, capex included, and a chip maker's cost of goods, after profit tax) that cash-rich chain firms (chip makers, hyperscalers) return to shareholders as buybacks and dividends, on top of payoutShare of their excess cash and never more than that excess. Nvidia returned $12.46 bn of buybacks and $0.24 bn of dividends out of $22.09 bn of free cash flow in Q3 FY26 (Aug–Oct 2025): 57 % ($37.0 bn in the first nine months of FY26). Without it the chip maker kept its whole monthly profit and its cash rose 16 % in the chain's first month. The hyperscalers' shares are not in docs/calibration.md; the same share is assumed.
+       */
+      freeCashFlowPayoutShare: number;
+      /**
        * Cash the non-bank investor fund holds at the start (private-credit dry powder and uninvested growth capital).
        */
       fundCashUsdBn: number;

@@ -167,6 +167,7 @@ export function financeChain(m: ModelState): void {
   budget.highYield = budget.fund * (1 - fin.investmentGradeOnlyShare);
   const haircut = gpuHaircut(c.servicePrice, c.gpuPriceReference, fin.securedHaircut, fin.haircutSensitivity);
   const H = DEBT_HORIZON_MONTHS;
+  const taxRate = m.config.government.profitTaxRate;
   for (let i = 0; i < c.n; i++) {
     c.interestPaid[i] = 0;
     if (c.defaulted[i] === 1) continue;
@@ -308,13 +309,32 @@ export function financeChain(m: ModelState): void {
         m.events.push({ type: "capexCut", firm: c.names[i], cutUsdBn: cut / m.params.scale / 1e9 });
       }
     } else if (role === Role.chip || role === Role.hyperscaler) {
-      // Cash-rich firms return part of the excess (dividends and buybacks) to their shareholders.
-      payDividends(m, i, -need * fin.payoutShare);
+      // Cash-rich firms return part of the excess (dividends and buybacks) to their shareholders,
+      // and a share of the month's free cash flow: Nvidia returned $12.7 bn of its $22.1 bn free cash
+      // flow in Q3 FY26 (aiChain.finance.freeCashFlowPayoutShare, docs/calibration.md §12.2).
+      // Never more than the excess: the buffer is kept.
+      const fcf = freeCashFlow(inflow, outgoings, chipInputs(role, c.grossMargin[i], lastRevenue), taxRate);
+      payDividends(m, i, Math.min(-need, -need * fin.payoutShare + fin.freeCashFlowPayoutShare * fcf));
     }
     if (role === Role.modelLab) cancelIfDistressed(m, i, 2);
     syncMaturities(m, i);
   }
   financeCircular(m); // configured stake tranches and decided circular deals (circular.ts)
+}
+
+/** A chip maker's cost of goods on last month's revenue (settlement.ts buys them); 0 for other roles. */
+export function chipInputs(role: number, grossMargin: number, lastRevenue: number): number {
+  return role === Role.chip ? (1 - grossMargin) * lastRevenue : 0;
+}
+
+/**
+ * The month's expected free cash flow, never negative: the expected inflow
+ * (last month's revenue and other profits) less the month's outgoings as the
+ * buffer counts them (capex included) and a chip maker's cost of goods, after
+ * profit tax (government.profitTaxRate) on what is left.
+ */
+export function freeCashFlow(inflow: number, outgoings: number, inputs: number, taxRate: number): number {
+  return Math.max(0, inflow - outgoings - inputs) * (1 - taxRate);
 }
 
 /**
