@@ -277,6 +277,18 @@ export interface SpiralConfig {
      * Expected sales of a firm that replaces a bankrupt one, relative to the sector average.
      */
     entrySizeShare: number;
+    /**
+     * Firm-level productivity by random growth (Gibrat's law): the sd of the monthly i.i.d. step of each non-AI firm's log productivity, which is then normalised to its sector's mean and reflected at firms.productivityBarrier (agents/firms.ts updateFirmProductivity). Productivity multiplies output per worker and per unit of capital, so a productive firm prices lower (a markup on unit labour cost), gains customers and, with demand turned away counted as utilisation while the rule is on, invests to follow them. 0: off, every firm at the sector's productivity (the rule before; outputs unchanged).
+     */
+    productivityDispersionMonthly: number;
+    /**
+     * Firm-level appeal (a demand shifter: quality, reputation) by random growth, the same rule as firms.productivityDispersionMonthly on its own seed stream: the sd of the monthly i.i.d. step of each non-AI firm's log appeal, normalised to its sector's mean and reflected at firms.productivityBarrier (agents/firms.ts updateFirmAppeal). Households compare suppliers by price / appeal, so an appealing firm gains customers at the same price and grows in employees; while the rule is on, demand turned away counts as utilisation, so its capital follows. 0: off, households compare prices only (the rule before; outputs unchanged).
+     */
+    appealDispersionMonthly: number;
+    /**
+     * The reflecting lower barrier of firm-level productivity, and of firm-level appeal relative to the sector's mean (firms.productivityDispersionMonthly, firms.appealDispersionMonthly): a firm that falls below it catches up to it (imitation; the bottom of the distribution is held by entry and exit). The normalised walk's stationary distribution is Pareto with exponent 1 / (1 − barrier) (Gabaix 2009): 0.5 → 2. Not used while both dispersions are 0.
+     */
+    productivityBarrier: number;
   };
   /**
    * Commercial banks: hold deposits, lend to firms, hold government bills and reserves; ration credit when capital is thin (Caiani et al. 2016).

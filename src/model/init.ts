@@ -61,6 +61,8 @@ function allocFirms(n: number, nConsumption: number, shared: boolean): Firms {
     expectedSales: f64(),
     expectedSalesGrowth: f64(),
     labourPlan: f64(),
+    productivity: f64().fill(1),
+    appeal: f64().fill(1),
     demandReal: f64(),
     salesReal: f64(),
     salesNominal: f64(),

@@ -661,7 +661,9 @@ export class MetricsTracker {
     let tasks = 0;
     let automated = 0;
     for (let j = 0; j < f.n; j++) {
-      const prodL = j < f.nConsumption ? m.params.prodLabourConsumption : m.params.prodLabourCapital;
+      const prodL =
+        (j < f.nConsumption ? m.params.prodLabourConsumption : m.params.prodLabourCapital) *
+        f.productivity[j];
       const x = f.output[j] / prodL;
       tasks += x;
       automated += x * f.automatedShare[j];

@@ -23,6 +23,8 @@ export const AgentStream = {
   exposure: 9,
   automationFirm: 10,
   automationLayoff: 11,
+  firmProductivity: 12,
+  firmAppeal: 13,
 } as const;
 
 /** murmur3's 32-bit finaliser: a bijective avalanche mix. */

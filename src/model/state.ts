@@ -82,6 +82,10 @@ export interface Firms {
   expectedSalesGrowth: Float64Array;
   /** Output the firm staffs for: planned output smoothed by firms.labourAdjustmentWeight (labour hoarding). */
   labourPlan: Float64Array;
+  /** Firm-level productivity relative to its sector's mean (1 when firms.productivityDispersionMonthly is 0; stepFirmProductivity). */
+  productivity: Float64Array;
+  /** Firm-level appeal (a demand shifter) relative to its sector's mean: households compare price / appeal (1 when firms.appealDispersionMonthly is 0; stepFirmProductivity). */
+  appeal: Float64Array;
   /** Real demand last tick (sales plus unmet demand). */
   demandReal: Float64Array;
   salesReal: Float64Array;

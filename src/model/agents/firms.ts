@@ -15,8 +15,9 @@ import {
 } from "../ledger.ts";
 import { expectedInflation } from "../macro.ts";
 import { Pass, type SliceView } from "../passes.ts";
-import { AgentStream, agentUniform } from "../rng.ts";
+import { AgentStream, agentUniform, keyedUniform, streamKey } from "../rng.ts";
 import type { ModelState } from "../state.ts";
+import { defineStruct } from "../struct.ts";
 import { payUtilityDividend } from "./utility.ts";
 
 /**
@@ -55,31 +56,34 @@ export function planProduction(m: ModelState): void {
     m.macro.inflationAnchorYearly,
     m.macro.inflationYoY,
   );
-  const a = m.runner.work.args;
-  a[PlanArg.seed] = m.seed;
-  a[PlanArg.tick] = m.tick;
-  a[PlanArg.lambda] = c.salesExpectationWeight;
-  a[PlanArg.invTarget] = c.inventoryTargetMonths;
-  a[PlanArg.indexation] = (c.wageIndexation * piExpected) / 12;
-  a[PlanArg.gap] = wageGapGrowth(
-    c.wagePhillipsSlope,
-    m.config.centralBank.naturalUnemploymentRate,
-    m.macro.unemploymentRate,
-  );
-  a[PlanArg.sep] = m.config.households.separationRateMonthly;
-  a[PlanArg.prodK] = m.params.prodCapital;
-  a[PlanArg.prodLc] = m.params.prodLabourConsumption;
-  a[PlanArg.prodLk] = m.params.prodLabourCapital;
-  a[PlanArg.wageAdjustMax] = c.wageAdjustMax;
-  a[PlanArg.markupAdjustMax] = c.markupAdjustMax;
-  a[PlanArg.markupReversion] = c.markupReversion;
-  a[PlanArg.normalC] = c.consumption.initialMarkup;
-  a[PlanArg.normalK] = c.capital.initialMarkup;
-  a[PlanArg.firingSpeed] = c.firingSpeed;
-  a[PlanArg.wageFloor] = c.wageGrowthFloorYearly / 12;
-  a[PlanArg.labourWeight] = c.labourAdjustmentWeight;
-  a[PlanArg.cycleShare] = c.labourCycleShare;
-  a[PlanArg.tfp] = m.shocks.productivityFactor;
+  PlanArgs.write(m.runner.work.args, {
+    seed: m.seed,
+    tick: m.tick,
+    lambda: c.salesExpectationWeight,
+    invTarget: c.inventoryTargetMonths,
+    indexation: (c.wageIndexation * piExpected) / 12,
+    gap: wageGapGrowth(
+      c.wagePhillipsSlope,
+      m.config.centralBank.naturalUnemploymentRate,
+      m.macro.unemploymentRate,
+    ),
+    sep: m.config.households.separationRateMonthly,
+    prodK: m.params.prodCapital,
+    prodLc: m.params.prodLabourConsumption,
+    prodLk: m.params.prodLabourCapital,
+    wageAdjustMax: c.wageAdjustMax,
+    markupAdjustMax: c.markupAdjustMax,
+    markupReversion: c.markupReversion,
+    normalC: c.consumption.initialMarkup,
+    normalK: c.capital.initialMarkup,
+    firingSpeed: c.firingSpeed,
+    wageFloor: c.wageGrowthFloorYearly / 12,
+    labourWeight: c.labourAdjustmentWeight,
+    cycleShare: c.labourCycleShare,
+    tfp: m.shocks.productivityFactor,
+  });
+  if (c.productivityDispersionMonthly > 0) updateFirmProductivity(m);
+  if (c.appealDispersionMonthly > 0) updateFirmAppeal(m);
   // One pass over the firms (planKernel), which may run in slices on several threads.
   m.runner.run(Pass.plan);
 }
@@ -93,29 +97,106 @@ export function wageGapGrowth(slope: number, natural: number, unemployment: numb
   return (slope * (natural - unemployment)) / 12;
 }
 
-/** Inputs of the planning pass (slots of PassWork.args). */
-const PlanArg = {
-  seed: 0,
-  tick: 1,
-  lambda: 2,
-  invTarget: 3,
-  indexation: 4,
-  gap: 5,
-  sep: 6,
-  prodK: 7,
-  prodLc: 8,
-  prodLk: 9,
-  wageAdjustMax: 10,
-  markupAdjustMax: 12,
-  markupReversion: 13,
-  normalC: 14,
-  normalK: 15,
-  firingSpeed: 16,
-  wageFloor: 17,
-  labourWeight: 18,
-  tfp: 19,
-  cycleShare: 20,
-} as const;
+/**
+ * Firm-level productivity by random growth (Gibrat's law; Luttmer 2007,
+ * Gabaix 2009 "Power laws in economics and finance" §3): each month log a_j
+ * takes an i.i.d. step of sd σ = firms.productivityDispersionMonthly
+ * (uniform, scaled to unit variance); a is then divided by its sector's mean
+ * (consumption firms, capital-goods firms) so each sector's mean stays 1, and
+ * reflected at the lower barrier b = firms.productivityBarrier (a firm that
+ * falls behind imitates up to it: entry and exit keep the bottom in place). The normalised
+ * random walk with a reflecting barrier has a Pareto stationary distribution
+ * of exponent ζ = 1 / (1 − b / mean) (Gabaix 2009, §3.1; Gabaix 1999). A firm's a
+ * multiplies its output per worker and per unit of capital, so its price
+ * (a markup on unit labour cost) is lower and it gains customers; a
+ * successor of a bankrupt firm starts at the mean (markets/credit.ts).
+ * Draws are counter-based on their own stream (AgentStream.firmProductivity).
+ */
+export function updateFirmProductivity(m: ModelState): void {
+  stepBySector(
+    m,
+    m.firms.productivity,
+    m.config.firms.productivityDispersionMonthly,
+    AgentStream.firmProductivity,
+  );
+}
+
+/** stepFirmProductivity on consumption firms, then on capital-goods firms, with this tick's key of `stream`. */
+function stepBySector(m: ModelState, column: Float64Array, sigma: number, stream: number): void {
+  const f = m.firms;
+  const barrier = m.config.firms.productivityBarrier;
+  const key = streamKey(m.seed, stream, m.tick);
+  stepFirmProductivity(column, 0, f.nConsumption, sigma, barrier, key);
+  stepFirmProductivity(column, f.nConsumption, f.n, sigma, barrier, key);
+}
+
+/**
+ * Firm-level appeal by random growth: the same rule as productivity
+ * (stepFirmProductivity; sd firms.appealDispersionMonthly, barrier
+ * firms.productivityBarrier, its own stream AgentStream.firmAppeal), but a
+ * demand shifter — quality, reputation, product appeal — not a cost: a
+ * household compares suppliers by price / appeal (agents/households.ts), so
+ * an appealing firm gains customers at the same price and, needing as many
+ * workers per unit as any other, grows in employees. Foster, Haltiwanger &
+ * Syverson (2008, AER 98(1)) find that firm-specific demand, more than
+ * physical productivity, accounts for the size and survival of plants.
+ */
+export function updateFirmAppeal(m: ModelState): void {
+  stepBySector(m, m.firms.appeal, m.config.firms.appealDispersionMonthly, AgentStream.firmAppeal);
+}
+
+/** √3: a uniform draw on [−√3, √3) has unit variance. */
+const SQRT3 = Math.sqrt(3);
+
+/**
+ * One month of the productivity rule (updateFirmProductivity) on firms
+ * [start, end): random step of sd `sigma`, division by the range's mean,
+ * reflection at `barrier`. Pure over the column; draws from `key` (streamKey).
+ */
+export function stepFirmProductivity(
+  a: Float64Array,
+  start: number,
+  end: number,
+  sigma: number,
+  barrier: number,
+  key: number,
+): void {
+  if (end <= start) return;
+  let sum = 0;
+  for (let j = start; j < end; j++) {
+    const e = SQRT3 * (2 * keyedUniform(key, j) - 1);
+    const x = a[j] * Math.exp(sigma * e);
+    a[j] = x;
+    sum += x;
+  }
+  const mean = sum / (end - start);
+  for (let j = start; j < end; j++) a[j] = Math.max(barrier, a[j] / mean);
+}
+
+/** Inputs of the planning pass: written into PassWork.args by planProduction, read by planKernel (struct.ts). */
+export const PlanArgs = defineStruct({
+  seed: "f64",
+  tick: "f64",
+  lambda: "f64",
+  invTarget: "f64",
+  indexation: "f64",
+  gap: "f64",
+  sep: "f64",
+  prodK: "f64",
+  prodLc: "f64",
+  prodLk: "f64",
+  wageAdjustMax: "f64",
+  markupAdjustMax: "f64",
+  markupReversion: "f64",
+  normalC: "f64",
+  normalK: "f64",
+  firingSpeed: "f64",
+  wageFloor: "f64",
+  labourWeight: "f64",
+  tfp: "f64",
+  cycleShare: "f64",
+});
+const PlanArg = PlanArgs.at;
 
 /**
  * The labour plan (labour hoarding, adjustment costs; Oi 1962, Fay &
@@ -185,7 +266,7 @@ export function planKernel(v: SliceView, _lane: number, _block: number, start: n
   for (let j = start; j < end; j++) {
     const isC = j < f.nConsumption;
     // Output per worker this month: labour productivity × the aggregate productivity shock.
-    const prodL = (isC ? a[PlanArg.prodLc] : a[PlanArg.prodLk]) * tfp;
+    const prodL = (isC ? a[PlanArg.prodLc] : a[PlanArg.prodLk]) * tfp * f.productivity[j];
     // Wage first: the price is a markup on this month's unit labour cost.
     const uw = agentUniform(seed, AgentStream.wage, tick, j);
     let w = f.wage[j];
@@ -218,7 +299,7 @@ export function planKernel(v: SliceView, _lane: number, _block: number, start: n
       continue;
     }
     let planned = Math.max(0, expected * (1 + invTarget) - f.inventory[j]);
-    if (isC) planned = Math.min(planned, f.capital[j] * prodK);
+    if (isC) planned = Math.min(planned, f.capital[j] * prodK * f.productivity[j]);
     f.plannedOutput[j] = planned;
     // Staff for the labour plan, which lags demand (labour hoarding).
     labourPlanStep(f.labourPlan[j], expected, planned, labourWeight, cycleShare, plan);
@@ -332,10 +413,11 @@ export function produce(m: ModelState): void {
   const effort = m.config.firms.maxEffort;
   for (let j = 0; j < f.n; j++) {
     const isC = j < f.nConsumption;
-    const prodL = (isC ? m.params.prodLabourConsumption : m.params.prodLabourCapital) * tfp;
+    const prodL =
+      (isC ? m.params.prodLabourConsumption : m.params.prodLabourCapital) * tfp * f.productivity[j];
     // Each worker's output goes further when part of the tasks is automated, and with effort when staff is short.
     let y = Math.min(f.plannedOutput[j], staffCapacity(f.employees[j], prodL, effort, f.automatedShare[j]));
-    if (isC) y = Math.min(y, f.capital[j] * prodK);
+    if (isC) y = Math.min(y, f.capital[j] * prodK * f.productivity[j]);
     f.output[j] = y;
     f.inventory[j] += y;
   }
@@ -383,6 +465,8 @@ export function accountFirms(m: ModelState): void {
   const prodK = m.params.prodCapital;
   const omega = c.earningsSmoothing;
   const depositRate = m.macro.depositRateYearly / 12;
+  // With firm-level productivity on, demand turned away counts as utilisation, so capacity follows demand.
+  const demandUse = c.productivityDispersionMonthly > 0 || c.appealDispersionMonthly > 0;
   for (let j = 0; j < f.n; j++) {
     const isC = j < f.nConsumption;
     // Interest on the firm's deposits, paid by its bank.
@@ -418,8 +502,9 @@ export function accountFirms(m: ModelState): void {
     f.dividendDue[j] = Math.max(profit > 0 ? profit * c.payoutRatio : 0, excess * c.excessCashPayout);
     f.inventory[j] *= 1 - c.inventoryDepreciationMonthly;
     if (isC) {
-      const capacity = f.capital[j] * prodK;
-      const u = capacity > 0 ? f.output[j] / capacity : 0;
+      const capacity = f.capital[j] * prodK * f.productivity[j];
+      const used = demandUse ? Math.max(f.output[j], f.demandReal[j]) : f.output[j];
+      const u = capacity > 0 ? used / capacity : 0;
       f.utilization[j] += 0.25 * (u - f.utilization[j]);
       const rate = (12 * cashFlow) / Math.max(1e-9, f.capital[j] * pK);
       f.profitRate[j] += 0.25 * (rate - f.profitRate[j]);
