@@ -333,6 +333,9 @@ export function capSecuredDebtAtBase(c: AiChain, haircut: number): void {
     for (let k = 0; k < c.contractSeller.length; k++)
       if (c.contractSeller[k] === i && c.contractMonthsLeft[k] > 0 && c.contractStart[k] <= c.chainStartTick)
         contracted += c.contractMonthly[k];
-    c.securedDebt[i] = Math.min(c.securedDebt[i], borrowingBase(c.capitalValue[i], 1, 12 * contracted, haircut));
+    c.securedDebt[i] = Math.min(
+      c.securedDebt[i],
+      borrowingBase(c.capitalValue[i], 1, 12 * contracted, haircut),
+    );
   }
 }
