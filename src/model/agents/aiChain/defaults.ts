@@ -7,7 +7,10 @@
 // keeps its customers and its compute contracts repriced to what its
 // operating cash flow can pay (its suppliers lose the rest of that backlog;
 // a lab keeps the compute, so the customers it serves — settlement.ts
-// contractedCompute), rejecting them outright only when it can pay nothing; it cancels
+// contractedCompute), rejecting them outright only when it can pay nothing —
+// all sized on what the business earns now (the lower of its year's average
+// revenue and its run rate, credit.ts planRevenue), so the plan is feasible
+// (§1129(a)(11)); it cancels
 // the equity investments it had announced; its shares are repriced on the
 // reorganised balance sheet, so its spread does too; its remaining debt gets
 // new maturities (exit financing). Liquidated (Chapter 7) when its business
@@ -35,6 +38,7 @@ import {
   keptContractShare,
   layMaturities,
   mustLiquidate,
+  planRevenue,
   reorganisedDebt,
 } from "./credit.ts";
 import { monthlyContracted } from "./plans.ts";
@@ -72,10 +76,11 @@ export function resolveChainDefaults(m: ModelState): number {
     c.defaultCount[i]++;
     c.lastDefaultTick[i] = m.tick;
     const debtBefore = c.bankLoans[i] + c.fundLoans[i];
-    // Revenue of the last year (monthly average) and the business's operating cash flow before debt service and compute contracts.
+    // Revenue the plan is sized on — the lower of the last year's monthly average and the last month's (the run
+    // rate, planRevenue) — and the business's operating cash flow before debt service and compute contracts.
     let yearRevenue = 0;
     for (let k = 0; k < 13; k++) yearRevenue += c.revenueHistory[i * 13 + k];
-    const monthlyRevenue = yearRevenue / 13;
+    const monthlyRevenue = planRevenue(yearRevenue / 13, c.revenueHistory[i * 13 + ((m.tick - 1 + 13) % 13)]);
     const operatingCashFlow =
       monthlyRevenue * (1 - c.opexShare[i]) +
       c.otherProfit[i] * m.macro.priceIndex -
