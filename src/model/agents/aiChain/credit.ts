@@ -336,10 +336,30 @@ export function planRevenue(yearAverageMonthly: number, lastMonth: number): numb
 }
 
 /**
+ * The yearly rate a reorganised firm's kept debt is sized at: what it pays
+ * now or, if higher, the floating rate (policy + bank margin) plus the
+ * unsecured spread of a borrower at the unsecured lenders' PD limit — the
+ * price at which a firm just out of court is refinanced (it is repriced at
+ * its post-exit spread the month after; sized at its pre-default coupon, a
+ * lab kept debt whose interest tripled when it was repriced).
+ *
+ * @example exitRateYearly(0.06, 0.04, 0.015, 1500) // 0.205
+ */
+export function exitRateYearly(
+  currentRate: number,
+  policy: number,
+  bankSpread: number,
+  limitSpreadBp: number,
+): number {
+  return Math.max(currentRate, policy + bankSpread + limitSpreadBp / 1e4);
+}
+
+/**
  * Debt a reorganised firm's business can carry: creditors keep at most
  * their recovery (1 − LGD of the debt), `revenueMultiple` years of revenue,
- * and the debt whose interest its operating cash flow covers `coverage`
- * times over at `rateYearly` — a plan of reorganisation must be feasible
+ * and the debt whose service its operating cash flow covers `coverage`
+ * times over at `rateYearly` (interest, plus the yearly amortisation when
+ * the caller adds it: defaults.ts passes the exit rate plus 1/4 a year) — a plan of reorganisation must be feasible
  * (US Bankruptcy Code §1129(a)(11): confirmation requires that it is not
  * likely to be followed by liquidation or a further reorganisation), and
  * exit lenders size debt by fixed-charge coverage. Without the last bound a
