@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { defaultConfig, loadConfig } from "../src/config/index.ts";
 import { createModel, step } from "../src/model/index.ts";
 import { runAll, runClaimed, sliceView } from "../src/model/kernels.ts";
-import { BLOCK_SIZE, CensusSum, Pass, SUM_SLOTS } from "../src/model/passes.ts";
+import { BLOCK_SIZE, CensusSum, CensusSums, Pass } from "../src/model/passes.ts";
 import { interruptAndResume } from "./helpers/resume.ts";
 import { REPO, scratch, spiral } from "./helpers/spiral.ts";
 
@@ -54,24 +54,24 @@ describe("--threads", () => {
     const work = m.runner.work;
     const view = sliceView(m, work);
     runAll(view, Pass.scanLedger);
-    const serial = Float64Array.from(work.blockSums);
+    const serial = Float64Array.from(work.blockCensusSums);
     for (const [threads, claimedBefore] of [
       [1, 0],
       [2, 5],
       [4, 17],
       [3, 38],
     ]) {
-      work.blockSums.fill(Number.NaN);
+      work.blockCensusSums.fill(Number.NaN);
       // As if other threads had already claimed (and run) the first `claimedBefore` blocks.
       const claims = new Int32Array([claimedBefore]);
       runClaimed(view, Pass.scanLedger, threads - 1, threads, claims, 0);
       expect(claims[0]).toBeGreaterThanOrEqual(work.blocks);
-      // The census pass writes its two slots of each block's sums.
+      // The census pass writes its two slots of each block's census sums.
       for (let b = 0; b < work.blocks; b++) {
         for (const slot of [CensusSum.deposits, CensusSum.sentinel]) {
-          const got = work.blockSums[b * SUM_SLOTS + slot];
+          const got = work.blockCensusSums[b * CensusSums.stride + slot];
           if (b < claimedBefore) expect(got).toBeNaN();
-          else expect(got).toBe(serial[b * SUM_SLOTS + slot]);
+          else expect(got).toBe(serial[b * CensusSums.stride + slot]);
         }
       }
     }

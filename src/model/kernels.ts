@@ -5,7 +5,7 @@
 import { exposureKernel } from "./agents/automation.ts";
 import { planKernel } from "./agents/firms.ts";
 import { incomeKernel } from "./agents/households.ts";
-import { scanKernel } from "./ledger.ts";
+import { censusAfterIncome, censusAfterPurchase, censusAfterSeparation, scanKernel } from "./ledger.ts";
 import { purchaseKernel } from "./markets/goods.ts";
 import { separationKernel } from "./markets/labour.ts";
 import {
@@ -31,12 +31,43 @@ export const KERNELS: readonly Kernel[] = [
   exposureKernel,
 ];
 
+/**
+ * The ledger's census reductions, by Pass id (null: none), that the runner
+ * runs after each block of a pass that writes household columns, while the
+ * block is in cache (ledger.ts scanHouseholds reads their results): the
+ * behaviour kernels hold no census code.
+ */
+export const CENSUS_AFTER: readonly (Kernel | null)[] = [
+  censusAfterSeparation,
+  censusAfterIncome,
+  censusAfterPurchase,
+  null,
+  null,
+  null,
+];
+
+/** Runs block `b` of a pass over `n` agents, then its census reduction, if any. */
+function runBlock(
+  view: SliceView,
+  kernel: Kernel,
+  census: Kernel | null,
+  lane: number,
+  b: number,
+  n: number,
+): void {
+  const start = b * BLOCK_SIZE;
+  const end = Math.min(n, start + BLOCK_SIZE);
+  kernel(view, lane, b, start, end);
+  if (census !== null) census(view, lane, b, start, end);
+}
+
 /** Runs every block of pass `pass` on the calling thread, in order. */
 export function runAll(view: SliceView, pass: number): void {
   const kernel = KERNELS[pass];
+  const census = CENSUS_AFTER[pass];
   const n = passSize(view, pass);
   const blocks = blockCountFor(n);
-  for (let b = 0; b < blocks; b++) kernel(view, 0, b, b * BLOCK_SIZE, Math.min(n, (b + 1) * BLOCK_SIZE));
+  for (let b = 0; b < blocks; b++) runBlock(view, kernel, census, 0, b, n);
 }
 
 /** Blocks a thread claims at a time in runClaimed, at most: 8 192 households, so that claims cost nothing. */
@@ -61,6 +92,7 @@ export function runClaimed(
   slot: number,
 ): void {
   const kernel = KERNELS[pass];
+  const census = CENSUS_AFTER[pass];
   const n = passSize(view, pass);
   const blocks = blockCountFor(n);
   const claim = Math.max(1, Math.min(CLAIM_BLOCKS, Math.floor(blocks / (8 * threads))));
@@ -68,7 +100,7 @@ export function runClaimed(
     const from = Atomics.add(claims, slot, claim);
     if (from >= blocks) return;
     const to = Math.min(blocks, from + claim);
-    for (let b = from; b < to; b++) kernel(view, lane, b, b * BLOCK_SIZE, Math.min(n, (b + 1) * BLOCK_SIZE));
+    for (let b = from; b < to; b++) runBlock(view, kernel, census, lane, b, n);
   }
 }
 

@@ -16,8 +16,8 @@
 // same double entries in aggregated form (per bank); the check catches any
 // mismatch between the two.
 import { ModelFailure } from "../errors.ts";
-import { CensusSum, Pass, type SliceView, SUM_SLOTS, sumBlocks } from "./passes.ts";
-import type { ModelState } from "./state.ts";
+import { CensusSum, CensusSums, Pass, type SliceView, sumCensus } from "./passes.ts";
+import type { Banks, ModelState } from "./state.ts";
 
 /** Sectors, in the order of the nfw_<sector> series columns. */
 export const Sector = {
@@ -181,6 +181,103 @@ export function transfer(
   recordFlow(m.ledger.flows, row, SECTOR_OF_PARTY[fromKind], SECTOR_OF_PARTY[toKind], amount);
 }
 
+/**
+ * The banks' side of the households' income pass (agents/households.ts
+ * earnAndPlan), settled in aggregate by bank: each bank's deposit liability
+ * grows by `depChange[k]` (the net incomes credited to its depositors,
+ * deposit interest included), its reserves by that less the interest
+ * `interest[k]` it pays out of its own equity (written into `resChange`),
+ * and the central bank's reserves by the sum. Returns the interest paid.
+ */
+export function settleHouseholdIncome(
+  m: ModelState,
+  depChange: Float64Array,
+  interest: Float64Array,
+  resChange: Float64Array,
+): number {
+  const bk = m.banks;
+  let reserveIn = 0;
+  let paid = 0;
+  for (let k = 0; k < bk.n; k++) {
+    resChange[k] = depChange[k] - interest[k];
+    paid += interest[k];
+    bk.deposits[k] += depChange[k];
+    bk.reserves[k] += resChange[k];
+    bk.equity[k] -= interest[k];
+    reserveIn += resChange[k];
+  }
+  m.centralBank.reserves += reserveIn;
+  return paid;
+}
+
+/**
+ * The banks' side of household payments settled in aggregate by bank
+ * (markets/goods.ts clearConsumptionMarket: the purchase pass debited the
+ * households): `paid[k]` left deposits at bank k, so its deposit liability
+ * and reserves fall by it, and the central bank's reserves with them.
+ */
+export function settleHouseholdPayments(m: ModelState, paid: Float64Array): void {
+  const b = m.banks;
+  for (let k = 0; k < b.n; k++) {
+    b.deposits[k] -= paid[k];
+    b.reserves[k] -= paid[k];
+    m.centralBank.reserves -= paid[k];
+  }
+}
+
+/**
+ * A bail-in at bank k (agents/banks.ts resolveBanks): every deposit there is
+ * written down by the same share, so that `amount` is absorbed; the bank's
+ * deposit liability falls and its equity rises by what was cut.
+ */
+export function bailInDeposits(m: ModelState, k: number, amount: number): void {
+  const b = m.banks;
+  const share = b.deposits[k] > 0 ? amount / b.deposits[k] : 0;
+  const h = m.households;
+  m.runner.work.censusTick = -1; // the purchase pass's census of deposits is stale (ledger.ts scanHouseholds)
+  let fromHouseholds = 0;
+  for (let i = 0; i < h.n; i++) {
+    if (h.bank[i] !== k) continue;
+    const cut = h.deposits[i] * share;
+    h.deposits[i] -= cut;
+    fromHouseholds += cut;
+  }
+  const f = m.firms;
+  let fromFirms = 0;
+  for (let j = 0; j < f.n; j++) {
+    if (f.bank[j] !== k) continue;
+    const cut = f.deposits[j] * share;
+    f.deposits[j] -= cut;
+    fromFirms += cut;
+  }
+  const c = m.aiChain;
+  let fromChain = 0;
+  for (let j = 0; j < c.n; j++) {
+    if (c.bank[j] !== k) continue;
+    const cut = c.deposits[j] * share;
+    c.deposits[j] -= cut;
+    fromChain += cut;
+  }
+  let fromFund = 0;
+  if (m.fund.bank === k) {
+    fromFund = m.fund.deposits * share;
+    m.fund.deposits -= fromFund;
+  }
+  let fromUtility = 0;
+  if (m.utility.bank === k) {
+    fromUtility = m.utility.deposits * share;
+    m.utility.deposits -= fromUtility;
+  }
+  const total = fromHouseholds + fromFirms + fromChain + fromFund + fromUtility;
+  b.deposits[k] -= total;
+  b.equity[k] += total;
+  recordFlow(m.ledger.flows, FlowRow.depositBailIn, Sector.households, Sector.banks, fromHouseholds);
+  recordFlow(m.ledger.flows, FlowRow.depositBailIn, Sector.firms, Sector.banks, fromFirms);
+  recordFlow(m.ledger.flows, FlowRow.depositBailIn, Sector.aiChain, Sector.banks, fromChain);
+  recordFlow(m.ledger.flows, FlowRow.depositBailIn, Sector.privateCredit, Sector.banks, fromFund);
+  recordFlow(m.ledger.flows, FlowRow.depositBailIn, Sector.utility, Sector.banks, fromUtility);
+}
+
 /** A bank lends to a firm: the loan creates a deposit of the same size. */
 export function grantLoan(m: ModelState, firm: number, amount: number): void {
   const bank = m.firms.bank[firm];
@@ -188,6 +285,47 @@ export function grantLoan(m: ModelState, firm: number, amount: number): void {
   m.banks.loans[bank] += amount;
   m.firms.deposits[firm] += amount;
   m.banks.deposits[bank] += amount;
+}
+
+/**
+ * The record forms of grantLoan, the loan-interest transfer and repayLoan,
+ * for markets/credit.ts financeVisit, which holds each firm's loans and
+ * deposits in a packed record during its random-order visit and writes
+ * them back afterwards: these move the bank's and the central bank's side
+ * (and the flow), the caller the firm's record by the same amount.
+ */
+export function lendToRecord(b: Banks, bank: number, amount: number): void {
+  b.loans[bank] += amount;
+  b.deposits[bank] += amount;
+}
+
+/**
+ * Loan interest a firm (its balances in a record) pays its bank: a payment
+ * out of a deposit at the bank into the bank's equity — deposits and
+ * reserves out, reserves and equity in, as transfer(firm → bank) would
+ * book it. Returns the central bank's reserves, held by the caller.
+ */
+export function interestFromRecord(
+  b: Banks,
+  flows: Float64Array,
+  bank: number,
+  interest: number,
+  cbReserves: number,
+): number {
+  b.deposits[bank] -= interest;
+  b.reserves[bank] -= interest;
+  let reserves = cbReserves - interest;
+  b.reserves[bank] += interest;
+  b.equity[bank] += interest;
+  reserves += interest;
+  recordFlow(flows, FlowRow.loanInterest, Sector.firms, Sector.banks, interest);
+  return reserves;
+}
+
+/** repayLoan's bank side for a firm whose balances are in a record (see lendToRecord). */
+export function repaidByRecord(b: Banks, bank: number, amount: number): void {
+  b.loans[bank] -= amount;
+  b.deposits[bank] -= amount;
 }
 
 /** A firm repays principal out of its deposit: loan and deposit vanish together. */
@@ -372,11 +510,12 @@ function checkFiniteScalars(m: ModelState, name: string, o: object): void {
  * into `byBank`, their total as the return value, and a sentinel sum of
  * every floating-point household column — NaN or infinite if any element
  * is, in which case the slow path names the column and the household.
- * Within a tick the purchase pass (markets/goods.ts purchaseKernel), the
- * last to write household columns, has already taken the census, with the
- * separation and income passes' sentinels of the values they wrote and
- * read (every floating-point column the tick touches); anything
- * that writes household columns after it marks the census stale
+ * Within a tick the runner has already taken the census after each block of
+ * the passes that write household columns (CENSUS_AFTER: the separation and
+ * income passes' sentinels of the values they wrote and read, and after the
+ * purchase pass, the last, the deposits and its sentinel — every
+ * floating-point column the tick touches), while each block was in cache;
+ * anything that writes household columns after it marks the census stale
  * (`work.censusTick = -1`: creditParty, bank bail-ins), and outside a tick
  * (tests, a state just built) there is none — then scanKernel takes it here.
  */
@@ -386,11 +525,11 @@ function scanHouseholds(m: ModelState, byBank: Float64Array): number {
   const taken = work.censusTick === m.tick;
   if (!taken) m.runner.run(Pass.scanLedger);
   work.censusTick = -1; // used once: a later check (a test corrupting the state) takes its own
-  const total = sumBlocks(work, CensusSum.deposits);
-  // The tick's passes each summed what they wrote or read (passes.ts CensusSum); scanKernel reads every column.
-  let sentinel = sumBlocks(work, CensusSum.sentinel);
+  const total = sumCensus(work, CensusSum.deposits);
+  // The tick's passes each had what they wrote or read summed (CENSUS_AFTER); scanKernel reads every column.
+  let sentinel = sumCensus(work, CensusSum.sentinel);
   if (taken)
-    sentinel += sumBlocks(work, CensusSum.reservationWages) + sumBlocks(work, CensusSum.incomeColumns);
+    sentinel += sumCensus(work, CensusSum.reservationWages) + sumCensus(work, CensusSum.incomeColumns);
   const nb = work.nBanks;
   for (let b = 0; b < work.blocks; b++) {
     for (let k = 0; k < nb; k++) byBank[k] += work.blockCensus[b * nb + k];
@@ -424,8 +563,77 @@ export function scanKernel(v: SliceView, _lane: number, block: number, start: nu
     total += d;
     sentinel += wage[i] + equityUnits[i] + reservationWage[i] + expectedIncome[i] + plannedSpend[i];
   }
-  work.blockSums[block * SUM_SLOTS + CensusSum.deposits] = total;
-  work.blockSums[block * SUM_SLOTS + CensusSum.sentinel] = sentinel;
+  const base = block * CensusSums.stride;
+  work.blockCensusSums[base + CensusSum.deposits] = total;
+  work.blockCensusSums[base + CensusSum.sentinel] = sentinel;
+}
+
+/**
+ * The ledger's census after a block of the separation pass (markets/labour.ts
+ * separationKernel), run by the pass runner (kernels.ts) while the block is
+ * in cache: the NaN sentinel of the reservation wages the pass wrote — those
+ * of the block's job seekers, which it listed from index `start` on.
+ */
+export function censusAfterSeparation(v: SliceView, _lane: number, block: number, start: number): void {
+  const work = v.work;
+  const seekers = v.unemployed;
+  const reservationWage = v.households.reservationWage;
+  const to = start + work.blockCount[block];
+  let sentinel = 0;
+  for (let s = start; s < to; s++) sentinel += reservationWage[seekers[s]];
+  work.blockCensusSums[block * CensusSums.stride + CensusSum.reservationWages] = sentinel;
+}
+
+/**
+ * The ledger's census after a block of the income pass (agents/households.ts
+ * incomeKernel), while the block is in cache: the NaN sentinel of the columns
+ * the pass read and wrote — last wages (the wage earned, or the base of the
+ * benefit), equity units, expected incomes and planned spending.
+ */
+export function censusAfterIncome(
+  v: SliceView,
+  _lane: number,
+  block: number,
+  start: number,
+  end: number,
+): void {
+  const { wage, equityUnits, expectedIncome, plannedSpend } = v.households;
+  let sentinel = 0;
+  for (let i = start; i < end; i++)
+    sentinel += wage[i] + equityUnits[i] + expectedIncome[i] + plannedSpend[i];
+  v.work.blockCensusSums[block * CensusSums.stride + CensusSum.incomeColumns] = sentinel;
+}
+
+/**
+ * The ledger's census after a block of the purchase pass (markets/goods.ts
+ * purchaseKernel), the tick's last pass that writes household columns, while
+ * the block is in cache: deposits by bank and in total, in the same order as
+ * scanKernel's, and the NaN sentinel of the planned spending it read.
+ */
+export function censusAfterPurchase(
+  v: SliceView,
+  _lane: number,
+  block: number,
+  start: number,
+  end: number,
+): void {
+  const { deposits, bank, plannedSpend } = v.households;
+  const work = v.work;
+  const nb = work.nBanks;
+  const byBank = work.blockCensus;
+  const bankBase = block * nb;
+  for (let k = 0; k < nb; k++) byBank[bankBase + k] = 0;
+  let total = 0;
+  let sentinel = 0;
+  for (let i = start; i < end; i++) {
+    const d = deposits[i];
+    byBank[bankBase + bank[i]] += d;
+    total += d;
+    sentinel += plannedSpend[i];
+  }
+  const base = block * CensusSums.stride;
+  work.blockCensusSums[base + CensusSum.deposits] = total;
+  work.blockCensusSums[base + CensusSum.sentinel] = sentinel;
 }
 
 /**

@@ -15,12 +15,15 @@ export interface PassWork {
   args: Float64Array;
   /** Per-block sums: blocks × SUM_SLOTS. */
   blockSums: Float64Array;
+  /** The ledger's census sums per block: blocks × CensusSums.stride (passes.ts CensusSum). */
+  blockCensusSums: Float64Array;
   /** Per-block sums by bank: blocks × nBanks. */
   blockBank: Float64Array;
   /**
    * The ledger's census of household deposits by bank, per block (blocks ×
-   * nBanks), taken by the last pass that writes household columns (the
-   * purchase pass) so that the end-of-tick check need not read them again.
+   * nBanks), taken after each block of the last pass that writes household
+   * columns (the purchase pass; ledger.ts censusAfterPurchase) while the
+   * block is in cache, so that the end-of-tick check need not read them again.
    * Valid for tick `censusTick` only (ledger.ts scanHouseholds).
    */
   blockCensus: Float64Array;

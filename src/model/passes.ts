@@ -19,6 +19,7 @@ import { EXPOSURE_BINS, INCOME_BINS } from "./agents/automationBins.ts";
 import type { PassWork } from "./passRunner.ts";
 import type { Firms, Households } from "./state.ts";
 import { column } from "./state.ts";
+import { defineStruct } from "./struct.ts";
 
 /** Households per block: fixed, so results do not depend on how blocks are spread over threads. */
 export const BLOCK_SIZE = 1024;
@@ -32,15 +33,22 @@ export const PASS_OVER_FIRMS: readonly boolean[] = [false, false, false, false, 
 /** Slots of per-block sums, per-pass scalar inputs. */
 export const SUM_SLOTS = 8;
 /**
- * Slots of blockSums that hold the ledger's household census (ledger.ts
- * scanHouseholds), kept apart from every pass's own slots: the NaN sentinels
- * of the values each pass wrote — reservation wages (separation pass); wages,
- * expected incomes, planned spending and the equity units read (income
- * pass); planned spending and deposits (purchase pass) — and the deposits'
- * total. Together they cover every floating-point household column a tick
- * writes or reads.
+ * The ledger's household census per block (ledger.ts scanHouseholds), in a
+ * buffer of its own (PassWork.blockCensusSums), written by the reductions
+ * the runner runs after each block of a pass (ledger.ts CENSUS_AFTER) and by
+ * scanKernel, never by a behaviour kernel: the NaN sentinels of the values
+ * each pass wrote — the job seekers' reservation wages (separation pass);
+ * wages, equity units, expected incomes and planned spending (income pass);
+ * planned spending (purchase pass) — and the deposits' total. Together they
+ * cover every floating-point household column a tick writes or reads.
  */
-export const CensusSum = { reservationWages: 4, incomeColumns: 5, deposits: 6, sentinel: 7 } as const;
+export const CensusSums = defineStruct({
+  reservationWages: "f64",
+  incomeColumns: "f64",
+  deposits: "f64",
+  sentinel: "f64",
+});
+export const CensusSum = CensusSums.at;
 export const ARG_SLOTS = 32;
 
 export type { PassRunner, PassWork } from "./passRunner.ts";
@@ -83,6 +91,7 @@ export function createPassWork(
     blockSums: column(Float64Array, blocks * SUM_SLOTS, shared),
     blockBank: column(Float64Array, blocks * nBanks, shared),
     blockCensus: column(Float64Array, blocks * nBanks, shared),
+    blockCensusSums: column(Float64Array, blocks * CensusSums.stride, shared),
     censusTick: -1,
     rationed: column(Int32Array, (nFirms >>> 5) + 1, shared),
     leaveProne: column(Int32Array, (nFirms >>> 5) + 1, shared),
@@ -120,6 +129,14 @@ export function markLeaveProne(work: PassWork, leave: Float64Array, count: numbe
 export function sumBlocks(work: PassWork, slot: number): number {
   let s = 0;
   for (let b = 0; b < work.blocks; b++) s += work.blockSums[b * SUM_SLOTS + slot];
+  return s;
+}
+
+/** Sum of census slot `slot` (CensusSum) over all blocks, in block order. */
+export function sumCensus(work: PassWork, slot: number): number {
+  const stride = CensusSums.stride;
+  let s = 0;
+  for (let b = 0; b < work.blocks; b++) s += work.blockCensusSums[b * stride + slot];
   return s;
 }
 

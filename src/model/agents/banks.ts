@@ -2,7 +2,7 @@
 // rate, their own capital position and the borrower's default risk; credit
 // supply limited by the capital requirement; taxes and dividends; the split
 // of liquid assets between reserves and bills; failure and resolution.
-import { bankBuysBills, FlowRow, Party, recordFlow, Sector, transfer } from "../ledger.ts";
+import { bailInDeposits, bankBuysBills, FlowRow, Party, transfer } from "../ledger.ts";
 import type { ModelState } from "../state.ts";
 
 /** Risk weights of a bank's assets (Basel standardised approach; banks.riskWeights). */
@@ -141,7 +141,7 @@ export function resolveBankFailures(m: ModelState): void {
       });
     } else {
       const absorbed = Math.min(needed, b.deposits[k]);
-      bailIn(m, k, absorbed);
+      bailInDeposits(m, k, absorbed);
       m.events.push({
         type: "bankFailure",
         bank: k,
@@ -150,53 +150,4 @@ export function resolveBankFailures(m: ModelState): void {
       });
     }
   }
-}
-
-/** Write down every deposit at bank k by the same share, so that `amount` is absorbed. */
-function bailIn(m: ModelState, k: number, amount: number): void {
-  const b = m.banks;
-  const share = b.deposits[k] > 0 ? amount / b.deposits[k] : 0;
-  const h = m.households;
-  m.runner.work.censusTick = -1; // the purchase pass's census of deposits is stale (ledger.ts scanHouseholds)
-  let fromHouseholds = 0;
-  for (let i = 0; i < h.n; i++) {
-    if (h.bank[i] !== k) continue;
-    const cut = h.deposits[i] * share;
-    h.deposits[i] -= cut;
-    fromHouseholds += cut;
-  }
-  const f = m.firms;
-  let fromFirms = 0;
-  for (let j = 0; j < f.n; j++) {
-    if (f.bank[j] !== k) continue;
-    const cut = f.deposits[j] * share;
-    f.deposits[j] -= cut;
-    fromFirms += cut;
-  }
-  const c = m.aiChain;
-  let fromChain = 0;
-  for (let j = 0; j < c.n; j++) {
-    if (c.bank[j] !== k) continue;
-    const cut = c.deposits[j] * share;
-    c.deposits[j] -= cut;
-    fromChain += cut;
-  }
-  let fromFund = 0;
-  if (m.fund.bank === k) {
-    fromFund = m.fund.deposits * share;
-    m.fund.deposits -= fromFund;
-  }
-  let fromUtility = 0;
-  if (m.utility.bank === k) {
-    fromUtility = m.utility.deposits * share;
-    m.utility.deposits -= fromUtility;
-  }
-  const total = fromHouseholds + fromFirms + fromChain + fromFund + fromUtility;
-  b.deposits[k] -= total;
-  b.equity[k] += total;
-  recordFlow(m.ledger.flows, FlowRow.depositBailIn, Sector.households, Sector.banks, fromHouseholds);
-  recordFlow(m.ledger.flows, FlowRow.depositBailIn, Sector.firms, Sector.banks, fromFirms);
-  recordFlow(m.ledger.flows, FlowRow.depositBailIn, Sector.aiChain, Sector.banks, fromChain);
-  recordFlow(m.ledger.flows, FlowRow.depositBailIn, Sector.privateCredit, Sector.banks, fromFund);
-  recordFlow(m.ledger.flows, FlowRow.depositBailIn, Sector.utility, Sector.banks, fromUtility);
 }

@@ -17,6 +17,7 @@ import { expectedInflation } from "../macro.ts";
 import { Pass, type SliceView } from "../passes.ts";
 import { AgentStream, agentUniform, keyedUniform, streamKey } from "../rng.ts";
 import type { ModelState } from "../state.ts";
+import { defineStruct } from "../struct.ts";
 import { payUtilityDividend } from "./utility.ts";
 
 /**
@@ -55,31 +56,32 @@ export function planProduction(m: ModelState): void {
     m.macro.inflationAnchorYearly,
     m.macro.inflationYoY,
   );
-  const a = m.runner.work.args;
-  a[PlanArg.seed] = m.seed;
-  a[PlanArg.tick] = m.tick;
-  a[PlanArg.lambda] = c.salesExpectationWeight;
-  a[PlanArg.invTarget] = c.inventoryTargetMonths;
-  a[PlanArg.indexation] = (c.wageIndexation * piExpected) / 12;
-  a[PlanArg.gap] = wageGapGrowth(
-    c.wagePhillipsSlope,
-    m.config.centralBank.naturalUnemploymentRate,
-    m.macro.unemploymentRate,
-  );
-  a[PlanArg.sep] = m.config.households.separationRateMonthly;
-  a[PlanArg.prodK] = m.params.prodCapital;
-  a[PlanArg.prodLc] = m.params.prodLabourConsumption;
-  a[PlanArg.prodLk] = m.params.prodLabourCapital;
-  a[PlanArg.wageAdjustMax] = c.wageAdjustMax;
-  a[PlanArg.markupAdjustMax] = c.markupAdjustMax;
-  a[PlanArg.markupReversion] = c.markupReversion;
-  a[PlanArg.normalC] = c.consumption.initialMarkup;
-  a[PlanArg.normalK] = c.capital.initialMarkup;
-  a[PlanArg.firingSpeed] = c.firingSpeed;
-  a[PlanArg.wageFloor] = c.wageGrowthFloorYearly / 12;
-  a[PlanArg.labourWeight] = c.labourAdjustmentWeight;
-  a[PlanArg.cycleShare] = c.labourCycleShare;
-  a[PlanArg.tfp] = m.shocks.productivityFactor;
+  PlanArgs.write(m.runner.work.args, {
+    seed: m.seed,
+    tick: m.tick,
+    lambda: c.salesExpectationWeight,
+    invTarget: c.inventoryTargetMonths,
+    indexation: (c.wageIndexation * piExpected) / 12,
+    gap: wageGapGrowth(
+      c.wagePhillipsSlope,
+      m.config.centralBank.naturalUnemploymentRate,
+      m.macro.unemploymentRate,
+    ),
+    sep: m.config.households.separationRateMonthly,
+    prodK: m.params.prodCapital,
+    prodLc: m.params.prodLabourConsumption,
+    prodLk: m.params.prodLabourCapital,
+    wageAdjustMax: c.wageAdjustMax,
+    markupAdjustMax: c.markupAdjustMax,
+    markupReversion: c.markupReversion,
+    normalC: c.consumption.initialMarkup,
+    normalK: c.capital.initialMarkup,
+    firingSpeed: c.firingSpeed,
+    wageFloor: c.wageGrowthFloorYearly / 12,
+    labourWeight: c.labourAdjustmentWeight,
+    cycleShare: c.labourCycleShare,
+    tfp: m.shocks.productivityFactor,
+  });
   if (c.productivityDispersionMonthly > 0) updateFirmProductivity(m);
   if (c.appealDispersionMonthly > 0) updateFirmAppeal(m);
   // One pass over the firms (planKernel), which may run in slices on several threads.
@@ -171,29 +173,30 @@ export function stepFirmProductivity(
   for (let j = start; j < end; j++) a[j] = Math.max(barrier, a[j] / mean);
 }
 
-/** Inputs of the planning pass (slots of PassWork.args). */
-const PlanArg = {
-  seed: 0,
-  tick: 1,
-  lambda: 2,
-  invTarget: 3,
-  indexation: 4,
-  gap: 5,
-  sep: 6,
-  prodK: 7,
-  prodLc: 8,
-  prodLk: 9,
-  wageAdjustMax: 10,
-  markupAdjustMax: 12,
-  markupReversion: 13,
-  normalC: 14,
-  normalK: 15,
-  firingSpeed: 16,
-  wageFloor: 17,
-  labourWeight: 18,
-  tfp: 19,
-  cycleShare: 20,
-} as const;
+/** Inputs of the planning pass: written into PassWork.args by planProduction, read by planKernel (struct.ts). */
+export const PlanArgs = defineStruct({
+  seed: "f64",
+  tick: "f64",
+  lambda: "f64",
+  invTarget: "f64",
+  indexation: "f64",
+  gap: "f64",
+  sep: "f64",
+  prodK: "f64",
+  prodLc: "f64",
+  prodLk: "f64",
+  wageAdjustMax: "f64",
+  markupAdjustMax: "f64",
+  markupReversion: "f64",
+  normalC: "f64",
+  normalK: "f64",
+  firingSpeed: "f64",
+  wageFloor: "f64",
+  labourWeight: "f64",
+  tfp: "f64",
+  cycleShare: "f64",
+});
+const PlanArg = PlanArgs.at;
 
 /**
  * The labour plan (labour hoarding, adjustment costs; Oi 1962, Fay &

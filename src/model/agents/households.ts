@@ -4,10 +4,17 @@
 // expected income and wealth, and choose where to buy. One pass over the
 // household columns; per-bank totals carry the payments to the banks'
 // balance sheets (the ledger's double entries in aggregated form).
-import { FlowRow, recordFlow, Sector } from "../ledger.ts";
+import {
+  creditParty,
+  debitParty,
+  FlowRow,
+  Party,
+  recordFlow,
+  Sector,
+  settleHouseholdIncome,
+} from "../ledger.ts";
 import { expectedInflation } from "../macro.ts";
 import {
-  CensusSum,
   hasBit,
   markRationed,
   Pass,
@@ -19,6 +26,7 @@ import {
 } from "../passes.ts";
 import { AgentStream, keyedUniform, streamKey } from "../rng.ts";
 import type { ModelState } from "../state.ts";
+import { defineStruct } from "../struct.ts";
 import { INCOME_BINS, incomeBin } from "./automation.ts";
 
 /**
@@ -58,25 +66,26 @@ export function earnAndPlan(m: ModelState, payoutPerUnit: number): void {
   const goodsShare = 1 - m.aiChain.householdAiShare - m.utility.householdShare;
   const nc = f.nConsumption;
   const work = m.runner.work;
-  const a = work.args;
-  a[IncomeArg.switchKey] = streamKey(m.seed, AgentStream.supplierSwitch, m.tick);
-  a[IncomeArg.pickKey] = streamKey(m.seed, AgentStream.supplierPick, m.tick);
-  a[IncomeArg.taxRate] = m.config.government.incomeTaxRate;
-  a[IncomeArg.replacement] = m.config.government.benefitReplacementRate;
-  a[IncomeArg.depositRate] = depositRate;
-  a[IncomeArg.lambda] = cfg.incomeExpectationWeight;
-  a[IncomeArg.mpcMax] = cfg.mpcIncomeMax;
-  a[IncomeArg.mpcMin] = cfg.mpcIncomeMin;
-  a[IncomeArg.wealthRate] = cfg.mpcWealthYearly / 12;
-  a[IncomeArg.rateFactor] = rateFactor;
-  a[IncomeArg.wealthScale] = 1 / Math.max(1e-9, cfg.wealthScaleMonths * m.macro.averageIncome);
-  a[IncomeArg.switchProb] = cfg.supplierSwitchProbability;
-  a[IncomeArg.equityPrice] = m.macro.equityPricePerUnit;
-  a[IncomeArg.transfer] = transfer;
-  a[IncomeArg.payoutPerUnit] = payoutPerUnit;
-  a[IncomeArg.nc] = nc;
-  a[IncomeArg.benefitMonths] =
-    m.config.government.benefitDurationMonths > 0 ? m.config.government.benefitDurationMonths : 65536;
+  IncomeArgs.write(work.args, {
+    switchKey: streamKey(m.seed, AgentStream.supplierSwitch, m.tick),
+    pickKey: streamKey(m.seed, AgentStream.supplierPick, m.tick),
+    taxRate: m.config.government.incomeTaxRate,
+    replacement: m.config.government.benefitReplacementRate,
+    depositRate: depositRate,
+    lambda: cfg.incomeExpectationWeight,
+    mpcMax: cfg.mpcIncomeMax,
+    mpcMin: cfg.mpcIncomeMin,
+    wealthRate: cfg.mpcWealthYearly / 12,
+    rateFactor: rateFactor,
+    wealthScale: 1 / Math.max(1e-9, cfg.wealthScaleMonths * m.macro.averageIncome),
+    switchProb: cfg.supplierSwitchProbability,
+    equityPrice: m.macro.equityPricePerUnit,
+    transfer: transfer,
+    payoutPerUnit: payoutPerUnit,
+    nc: nc,
+    benefitMonths:
+      m.config.government.benefitDurationMonths > 0 ? m.config.government.benefitDurationMonths : 65536,
+  });
   const depChange = m.scratch.bankDepositChange;
   const resChange = m.scratch.bankReserveChange;
   const bankInterest = m.scratch.bankInterest;
@@ -120,22 +129,11 @@ export function earnAndPlan(m: ModelState, payoutPerUnit: number): void {
   for (let j = 0; j < nc; j++) demand[j] *= goodsShare;
 
   // Banks: deposits credited; reserves move for everything not paid by the bank itself.
-  let reserveIn = 0;
-  let interest = 0;
-  for (let k = 0; k < bk.n; k++) {
-    resChange[k] = depChange[k] - bankInterest[k];
-    interest += bankInterest[k];
-    bk.deposits[k] += depChange[k];
-    bk.reserves[k] += resChange[k];
-    bk.equity[k] -= bankInterest[k];
-    bk.profit[k] -= bankInterest[k];
-    reserveIn += resChange[k];
-  }
-  m.centralBank.reserves += reserveIn;
+  const interest = settleHouseholdIncome(m, depChange, bankInterest, resChange);
+  for (let k = 0; k < bk.n; k++) bk.profit[k] -= bankInterest[k];
   // The government pays benefits and collects income tax through its central-bank account.
   const gov = m.government;
-  gov.account += taxes - benefits;
-  m.centralBank.govAccount += taxes - benefits;
+  creditParty(m, Party.government, 0, taxes - benefits);
   gov.benefits = benefits + transfer * h.n;
   gov.taxes += taxes;
   const flows = m.ledger.flows;
@@ -143,33 +141,33 @@ export function earnAndPlan(m: ModelState, payoutPerUnit: number): void {
   recordFlow(flows, FlowRow.benefits, Sector.government, Sector.households, benefits);
   recordFlow(flows, FlowRow.incomeTaxes, Sector.households, Sector.government, taxes);
   recordFlow(flows, FlowRow.depositInterest, Sector.banks, Sector.households, interest);
-  m.government.account -= transfer * h.n;
-  m.centralBank.govAccount -= transfer * h.n;
+  debitParty(m, Party.government, 0, transfer * h.n);
   recordFlow(flows, FlowRow.benefits, Sector.government, Sector.households, transfer * h.n);
   m.macro.averageIncome = incomeSum / h.n;
   m.macro.wagesPaid = wages;
 }
 
-/** Inputs of the income pass (slots of PassWork.args). */
-const IncomeArg = {
-  switchKey: 0,
-  pickKey: 1,
-  taxRate: 2,
-  replacement: 3,
-  depositRate: 4,
-  lambda: 5,
-  mpcMax: 6,
-  mpcMin: 7,
-  wealthRate: 8,
-  rateFactor: 9,
-  wealthScale: 10,
-  switchProb: 11,
-  equityPrice: 12,
-  transfer: 13,
-  payoutPerUnit: 14,
-  nc: 15,
-  benefitMonths: 16,
-} as const;
+/** Inputs of the income pass: written into PassWork.args by earnAndPlan, read by incomeKernel (struct.ts). */
+export const IncomeArgs = defineStruct({
+  switchKey: "f64",
+  pickKey: "f64",
+  taxRate: "f64",
+  replacement: "f64",
+  depositRate: "f64",
+  lambda: "f64",
+  mpcMax: "f64",
+  mpcMin: "f64",
+  wealthRate: "f64",
+  rateFactor: "f64",
+  wealthScale: "f64",
+  switchProb: "f64",
+  equityPrice: "f64",
+  transfer: "f64",
+  payoutPerUnit: "f64",
+  nc: "f64",
+  benefitMonths: "f64",
+});
+const IncomeArg = IncomeArgs.at;
 
 /** Per-block sums of the income pass. */
 const IncomeSum = { wages: 0, benefits: 1, taxes: 2, income: 3 } as const;
@@ -217,7 +215,6 @@ export function incomeKernel(v: SliceView, lane: number, block: number, start: n
   let benefits = 0;
   let taxes = 0;
   let incomeSum = 0;
-  let written = 0; // NaN sentinel of the columns read and written (the ledger's census, passes.ts CensusSum)
   // Columns in locals: the loop below is the hottest in the model.
   const employer = h.employer;
   const lastWage = h.wage;
@@ -284,7 +281,6 @@ export function incomeKernel(v: SliceView, lane: number, block: number, start: n
     const planned = quantizeSpend(spend);
     plannedSpend[i] = planned;
     demand[demandBase + s] += planned;
-    written += labour + u + expected + planned;
   }
   const sums = work.blockSums;
   const base = block * SUM_SLOTS;
@@ -292,7 +288,6 @@ export function incomeKernel(v: SliceView, lane: number, block: number, start: n
   sums[base + IncomeSum.benefits] = benefits;
   sums[base + IncomeSum.taxes] = taxes;
   sums[base + IncomeSum.income] = incomeSum;
-  sums[base + CensusSum.incomeColumns] = written;
 }
 
 // Fixed-point grid of planned spending and of the income histogram's sums: 2^-10 USD, written as

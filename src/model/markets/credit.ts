@@ -4,8 +4,9 @@
 // loss, and ration credit — refusing risky borrowers and lending no more
 // than their capital allows. Firms service their debt first; a firm that
 // cannot is bankrupt and is replaced (see resolveFirmDefault).
-import { FlowRow, repayLoan, SECTOR_COUNT, Sector, writeOffLoan } from "../ledger.ts";
+import { interestFromRecord, lendToRecord, repaidByRecord, repayLoan, writeOffLoan } from "../ledger.ts";
 import type { ModelState } from "../state.ts";
+import { defineStruct } from "../struct.ts";
 
 /**
  * Default probability per year from a logit in leverage and debt service
@@ -42,32 +43,39 @@ function collateralValue(consumptionFirm: boolean, capital: number, sales: numbe
 
 /**
  * Each firm's terms for financeFirms, computed in firm order before the
- * random visit (they depend on the firm's own columns only): one record of
- * FIN_STRIDE numbers per firm (integers in its last slots), so the visit in
- * random order reads and writes one record per firm instead of a dozen
- * columns; the firm's own columns are written back afterwards, in firm
- * order. Module scratch, grown on demand (never per tick); not model state.
+ * random visit (they depend on the firm's own columns only): one record per
+ * firm (FinRecord.stride float64s, its integers packed after the floats and
+ * read through an Int32Array over the same memory, so one cache line or two
+ * hold the whole record), so the visit in random order reads and writes one
+ * record per firm instead of a dozen columns; the firm's own columns are
+ * written back afterwards, in firm order. The runner's scratch
+ * (passRunner.ts SerialScratch.finance), grown on demand (never per tick);
+ * not model state. Offsets derived from the declaration (struct.ts).
  */
-const FIN_STRIDE = 12;
-const Fin = {
-  interest: 0,
+const FinRecord = defineStruct({
+  interest: "f64",
   /** Investment ordered (consumption firms). */
-  investmentOrder: 1,
-  wageNeed: 2,
+  investmentOrder: "f64",
+  wageNeed: "f64",
   /** interest + principal + wage need × (1 + cash buffer), before investment and deposits. */
-  base: 3,
-  leverageGap: 4,
-  room: 5,
+  base: "f64",
+  leverageGap: "f64",
+  room: "f64",
   /** Before the visit the firm's deposits and loans, after it the new balances. */
-  deposits: 6,
-  loans: 7,
+  deposits: "f64",
+  loans: "f64",
   /** Written by the visit: the investment's cost and the capital supplier's price at the firm's turn. */
-  investCost: 10,
-  supplierPrice: 11,
-} as const;
-/** The record's integers (an Int32Array view of the same memory — float slots 8 and 9 — so one page holds the whole record): flags, bank, capital supplier. */
-const FIN_INTS = 2 * FIN_STRIDE;
-const FinInt = { flags: 16, bank: 17, supplier: 18 } as const;
+  investCost: "f64",
+  supplierPrice: "f64",
+  /** FIN_SKIP | FIN_ELIGIBLE | FIN_PAID. */
+  flags: "i32",
+  bank: "i32",
+  /** The capital supplier. */
+  supplier: "i32",
+});
+const Fin = FinRecord.at;
+const FIN_STRIDE = FinRecord.stride;
+const FIN_INTS = FinRecord.i32Stride;
 /** New successor (age 0): not visited. */
 const FIN_SKIP = 1;
 /** Default probability within the banks' limit. */
@@ -141,9 +149,9 @@ function financeTerms(m: ModelState, terms: Float64Array, ints: Int32Array): voi
     terms[t + Fin.deposits] = D;
     terms[t + Fin.loans] = L;
     // A successor (age 0) sits the month out: its terms are computed but not used.
-    ints[q + FinInt.flags] = age[j] === 0 ? FIN_SKIP : pdYearly[j] <= maxPd ? FIN_ELIGIBLE : 0;
-    ints[q + FinInt.bank] = bank[j];
-    ints[q + FinInt.supplier] = capitalSupplier[j];
+    ints[q + Fin.flags] = age[j] === 0 ? FIN_SKIP : pdYearly[j] <= maxPd ? FIN_ELIGIBLE : 0;
+    ints[q + Fin.bank] = bank[j];
+    ints[q + Fin.supplier] = capitalSupplier[j];
   }
 }
 
@@ -167,27 +175,21 @@ function financeVisit(
   const price = f.price;
   const b = m.banks;
   const capacity = b.lendingCapacity;
-  const bankLoans = b.loans;
-  const bankDeposits = b.deposits;
-  const bankReserves = b.reserves;
-  const bankEquity = b.equity;
   const bankProfit = b.profit;
   const flows = m.ledger.flows;
-  const interestFrom = FlowRow.loanInterest * SECTOR_COUNT + Sector.firms;
-  const interestTo = FlowRow.loanInterest * SECTOR_COUNT + Sector.banks;
   for (let o = 0; o < n; o++) {
     const j = order[o];
     const q = j * FIN_INTS;
-    const flags = ints[q + FinInt.flags];
+    const flags = ints[q + Fin.flags];
     if ((flags & FIN_SKIP) !== 0) continue;
     const t = j * FIN_STRIDE;
     const interest = terms[t + Fin.interest];
     let d = terms[t + Fin.deposits];
     let l = terms[t + Fin.loans];
     const principal = l / maturity;
-    const k = ints[q + FinInt.bank];
+    const k = ints[q + Fin.bank];
     // The supplier's price is read now: a capital firm that defaulted earlier in this visit has a new one.
-    const supplierPrice = price[ints[q + FinInt.supplier]];
+    const supplierPrice = price[ints[q + Fin.supplier]];
     const investCost = j < nc ? terms[t + Fin.investmentOrder] * supplierPrice : 0;
     const need = Math.max(0, terms[t + Fin.base] + investCost - d) + terms[t + Fin.leverageGap];
     if (need > 0) {
@@ -195,9 +197,8 @@ function financeVisit(
         (flags & FIN_ELIGIBLE) !== 0 ? Math.min(need, Math.max(0, terms[t + Fin.room]), capacity[k]) : 0;
       if (grant > 0) {
         l += grant;
-        bankLoans[k] += grant;
         d += grant;
-        bankDeposits[k] += grant;
+        lendToRecord(b, k, grant);
         capacity[k] -= grant;
       }
     }
@@ -207,25 +208,17 @@ function financeVisit(
     }
     if (interest !== 0) {
       d -= interest;
-      bankDeposits[k] -= interest;
-      bankReserves[k] -= interest;
-      cbReserves -= interest;
-      bankReserves[k] += interest;
-      bankEquity[k] += interest;
-      cbReserves += interest;
-      flows[interestFrom] -= interest;
-      flows[interestTo] += interest;
+      cbReserves = interestFromRecord(b, flows, k, interest, cbReserves);
     }
     bankProfit[k] += interest;
     l -= principal;
-    bankLoans[k] -= principal;
     d -= principal;
-    bankDeposits[k] -= principal;
+    repaidByRecord(b, k, principal);
     terms[t + Fin.loans] = l;
     terms[t + Fin.deposits] = d;
     terms[t + Fin.investCost] = investCost;
     terms[t + Fin.supplierPrice] = supplierPrice;
-    ints[q + FinInt.flags] = flags | FIN_PAID;
+    ints[q + Fin.flags] = flags | FIN_PAID;
   }
   return cbReserves;
 }
@@ -256,7 +249,7 @@ function financeWriteBack(m: ModelState, terms: Float64Array, ints: Int32Array):
   const { loans, deposits, interestPaid, investmentOrder, labourDemand, wage } = f;
   for (let j = 0; j < n; j++) {
     const q = j * FIN_INTS;
-    if ((ints[q + FinInt.flags] & FIN_PAID) === 0) continue;
+    if ((ints[q + Fin.flags] & FIN_PAID) === 0) continue;
     const t = j * FIN_STRIDE;
     const cash = terms[t + Fin.deposits];
     const wageNeed = terms[t + Fin.wageNeed];

@@ -10,9 +10,17 @@ import { tagInflow } from "../agents/aiChain/attribution.ts";
 import { chainGoodsDemand, chainPaysFirm, receiveEndUserPayment } from "../agents/aiChain/settlement.ts";
 import { automationSpending } from "../agents/automation.ts";
 import { ensureLiquidity } from "../agents/firms.ts";
-import { creditParty, debitParty, FlowRow, Party, recordFlow, Sector, transfer } from "../ledger.ts";
 import {
-  CensusSum,
+  creditParty,
+  debitParty,
+  FlowRow,
+  Party,
+  recordFlow,
+  Sector,
+  settleHouseholdPayments,
+  transfer,
+} from "../ledger.ts";
+import {
   hasBit,
   markRationed,
   Pass,
@@ -24,6 +32,7 @@ import {
 import { AgentStream, keyedUniform, streamKey } from "../rng.ts";
 import type { ModelState } from "../state.ts";
 import { ChainAccount, EndUserSegment, Source } from "../state.ts";
+import { defineStruct } from "../struct.ts";
 import { receiveHouseholdElectricity } from "./power.ts";
 
 /** Households buy: one pass settles every planned purchase at its firm's fill ratio. */
@@ -42,8 +51,10 @@ export function clearConsumptionMarket(m: ModelState): void {
   const aiShare = m.aiChain.householdAiShare;
   const electricityShare = m.utility.householdShare;
   const work = m.runner.work;
-  work.args[PurchaseArg.goodsShare] = 1 - aiShare - electricityShare;
-  work.args[PurchaseArg.otherShare] = aiShare + electricityShare;
+  PurchaseArgs.write(work.args, {
+    goodsShare: 1 - aiShare - electricityShare,
+    otherShare: aiShare + electricityShare,
+  });
   markRationed(work, f.fillRatio, nc);
   work.censusTick = m.tick; // the pass takes the ledger's household census; a later write marks it stale
   m.runner.run(Pass.purchase);
@@ -54,12 +65,7 @@ export function clearConsumptionMarket(m: ModelState): void {
   const spentOnAi = planned * aiShare;
   const spentOnElectricity = planned * electricityShare;
   spent -= spentOnAi + spentOnElectricity;
-  const b = m.banks;
-  for (let k = 0; k < b.n; k++) {
-    b.deposits[k] -= depChange[k];
-    b.reserves[k] -= depChange[k];
-    m.centralBank.reserves -= depChange[k];
-  }
+  settleHouseholdPayments(m, depChange);
   let realTotal = 0;
   for (let j = 0; j < nc; j++) {
     const revenue = f.demandNominal[j] * f.fillRatio[j];
@@ -81,17 +87,15 @@ export function clearConsumptionMarket(m: ModelState): void {
 }
 
 /** Inputs of the purchase pass: the goods share of a plan (paid at the fill ratio) and the rest (AI subscriptions, electricity: paid in full). */
-const PurchaseArg = { goodsShare: 0, otherShare: 1 } as const;
+export const PurchaseArgs = defineStruct({ goodsShare: "f64", otherShare: "f64" });
+const PurchaseArg = PurchaseArgs.at;
 const PurchaseSum = { spent: 0, planned: 1 } as const;
 
 /**
  * The purchase pass over households [start, end): each pays its plan at its
  * supplier's fill ratio. It is the tick's last pass that writes household
- * columns, so it also takes the ledger's census of them (what scanKernel in
- * ledger.ts would read at the end of the tick): deposits by bank and in
- * total, with the NaN sentinel of what it read — the separation and income
- * passes add theirs (passes.ts CensusSum) — one trip through the household
- * columns' memory instead of two.
+ * columns, so the runner takes the ledger's census of them after each of
+ * its blocks, while the block is in cache (ledger.ts censusAfterPurchase).
  */
 export function purchaseKernel(v: SliceView, _lane: number, block: number, start: number, end: number): void {
   const h = v.households;
@@ -103,42 +107,27 @@ export function purchaseKernel(v: SliceView, _lane: number, block: number, start
   const bitSet = hasBit;
   const nb = work.nBanks;
   const depChange = work.blockBank;
-  const census = work.blockCensus;
   const bankBase = block * nb;
-  for (let k = 0; k < nb; k++) {
-    depChange[bankBase + k] = 0;
-    census[bankBase + k] = 0;
-  }
+  for (let k = 0; k < nb; k++) depChange[bankBase + k] = 0;
   const { deposits, bank, supplier, plannedSpend } = h;
   let spent = 0;
   let planned = 0;
-  let total = 0;
-  let sentinel = 0;
   for (let i = start; i < end; i++) {
     const p = plannedSpend[i];
-    const k = bankBase + bank[i];
-    let d = deposits[i];
     const sup = supplier[i];
     // A fill ratio of 1 when the supplier did not ration: the same arithmetic as reading it.
     const x = p * (goodsShare * (bitSet(rationedBit, sup) ? fill[sup] : 1) + otherShare);
     if (x !== 0) {
-      d -= x;
-      deposits[i] = d;
-      depChange[k] += x;
+      deposits[i] -= x;
+      depChange[bankBase + bank[i]] += x;
       spent += x;
       planned += p;
     }
-    // The census, in the same order as scanKernel's.
-    census[k] += d;
-    total += d;
-    sentinel += p;
   }
   const sums = work.blockSums;
   const base = block * SUM_SLOTS;
   sums[base + PurchaseSum.spent] = spent;
   sums[base + PurchaseSum.planned] = planned;
-  sums[base + CensusSum.deposits] = total;
-  sums[base + CensusSum.sentinel] = sentinel;
 }
 
 /** The government buys its real purchases from each firm in proportion to the inventory it has left. */

@@ -9,7 +9,6 @@
 import { EXPOSURE_BINS, hitByLayoff, layoffKey } from "../agents/automation.ts";
 import {
   BLOCK_SIZE,
-  CensusSum,
   hasBit,
   LEAVE_SCREEN,
   markLeaveProne,
@@ -21,6 +20,7 @@ import {
 import type { SeekerBuffers } from "../passRunner.ts";
 import { AgentStream, keyedUniform, streamKey } from "../rng.ts";
 import type { ModelState } from "../state.ts";
+import { defineStruct } from "../struct.ts";
 
 /** How many unemployed a firm contacts per vacancy before giving up this month. */
 const CONTACTS_PER_VACANCY = 4;
@@ -41,22 +41,23 @@ export function separateAndListJobSeekers(m: ModelState): number {
   const auto = m.config.automation;
   const keepMismatch = 1 - auto.mismatchDecayMonthly;
   const work = m.runner.work;
-  const args = work.args;
   let layoffsDue = false;
   for (let j = 0; j < f.n; j++) if (f.layoffBin[j] < EXPOSURE_BINS) layoffsDue = true;
-  args[SeparationArg.key] = streamKey(m.seed, AgentStream.separation, m.tick);
-  args[SeparationArg.decay] = 1 - m.config.households.reservationWageDecayMonthly;
-  args[SeparationArg.replacement] = gov.benefitReplacementRate;
-  args[SeparationArg.automationKey] = layoffKey(m);
-  args[SeparationArg.layoffsDue] = layoffsDue ? 1 : 0;
-  args[SeparationArg.benefitMonths] = gov.benefitDurationMonths > 0 ? gov.benefitDurationMonths : 65536;
-  args[SeparationArg.mismatchOnLayoff] = Math.round(255 * auto.mismatchOnDisplacement);
-  args[SeparationArg.retraining] = gov.retraining.enabled ? 1 : 0;
-  args[SeparationArg.keepMismatch] = keepMismatch;
-  args[SeparationArg.keepMismatchTrainee] = Math.max(
-    0,
-    keepMismatch - (gov.retraining.enabled ? gov.retraining.extraMismatchDecayMonthly : 0),
-  );
+  SeparationArgs.write(work.args, {
+    key: streamKey(m.seed, AgentStream.separation, m.tick),
+    decay: 1 - m.config.households.reservationWageDecayMonthly,
+    replacement: gov.benefitReplacementRate,
+    automationKey: layoffKey(m),
+    layoffsDue: layoffsDue ? 1 : 0,
+    benefitMonths: gov.benefitDurationMonths > 0 ? gov.benefitDurationMonths : 65536,
+    mismatchOnLayoff: Math.round(255 * auto.mismatchOnDisplacement),
+    retraining: gov.retraining.enabled ? 1 : 0,
+    keepMismatch: keepMismatch,
+    keepMismatchTrainee: Math.max(
+      0,
+      keepMismatch - (gov.retraining.enabled ? gov.retraining.extraMismatchDecayMonthly : 0),
+    ),
+  });
   markLeaveProne(work, f.leaveProbability, f.n);
   m.runner.run(Pass.separate);
   // Each block listed its seekers from its own first household on: close the gaps, in block order.
@@ -75,19 +76,20 @@ export function separateAndListJobSeekers(m: ModelState): number {
   return count;
 }
 
-/** Inputs of the separation pass (slots of PassWork.args). */
-const SeparationArg = {
-  key: 0,
-  decay: 1,
-  replacement: 2,
-  automationKey: 3,
-  layoffsDue: 4,
-  benefitMonths: 5,
-  mismatchOnLayoff: 6,
-  retraining: 7,
-  keepMismatch: 8,
-  keepMismatchTrainee: 9,
-} as const;
+/** Inputs of the separation pass: written into PassWork.args by separateAndListJobSeekers, read by separationKernel (struct.ts). */
+export const SeparationArgs = defineStruct({
+  key: "f64",
+  decay: "f64",
+  replacement: "f64",
+  automationKey: "f64",
+  layoffsDue: "f64",
+  benefitMonths: "f64",
+  mismatchOnLayoff: "f64",
+  retraining: "f64",
+  keepMismatch: "f64",
+  keepMismatchTrainee: "f64",
+});
+const SeparationArg = SeparationArgs.at;
 
 /** Per-block counts of the separation pass. */
 const SeparationSum = { layoffs: 0, displacedUnemployed: 1, trainees: 2 } as const;
@@ -131,7 +133,6 @@ export function separationKernel(
   let layoffs = 0;
   let displacedUnemployed = 0;
   let trainees = 0;
-  let written = 0; // NaN sentinel of the reservation wages written (the ledger's census, passes.ts CensusSum)
   for (let i = start; i < end; i++) {
     const e = employer[i];
     if (e >= 0) {
@@ -141,7 +142,6 @@ export function separationKernel(
         Atomics.sub(employees, e, 1);
         h.unemployedMonths[i] = 0;
         h.reservationWage[i] = h.wage[i];
-        written += h.reservationWage[i];
         mismatch[i] = mismatchOnLayoff;
         displaced[i] = 1;
         layoffs++;
@@ -152,7 +152,6 @@ export function separationKernel(
         Atomics.sub(employees, e, 1);
         h.unemployedMonths[i] = 0;
         h.reservationWage[i] = h.wage[i];
-        written += h.reservationWage[i];
         displaced[i] = 0;
         unemployed[count++] = i;
       }
@@ -161,7 +160,6 @@ export function separationKernel(
       const months = h.unemployedMonths[i];
       const floor = months < benefitMonths ? replacement * h.wage[i] : 0;
       h.reservationWage[i] = Math.max(h.reservationWage[i] * decay, floor);
-      written += h.reservationWage[i];
       if (months < 65535) h.unemployedMonths[i] = months + 1;
       const mm = mismatch[i];
       if (mm > 0) {
@@ -179,7 +177,6 @@ export function separationKernel(
   sums[base + SeparationSum.layoffs] = layoffs;
   sums[base + SeparationSum.displacedUnemployed] = displacedUnemployed;
   sums[base + SeparationSum.trainees] = trainees;
-  sums[base + CensusSum.reservationWages] = written;
   v.work.blockCount[block] = count - start;
 }
 
