@@ -15,6 +15,7 @@ import {
   DEBT_HORIZON_MONTHS,
   decayPremium,
   defaultPoint,
+  exitRateYearly,
   fallsOutOfInvestmentGrade,
   fundFlowShare,
   gpuHaircut,
@@ -26,13 +27,15 @@ import {
   marginCall,
   mustLiquidate,
   nextRating,
+  planRevenue,
   RATING_NAMES,
   reorganisedDebt,
+  securedRoom,
   securedSpread,
   unsecuredSpread,
 } from "../src/model/agents/aiChain/credit.ts";
 import { resolveChainDefaults } from "../src/model/agents/aiChain/defaults.ts";
-import { monthlyCommitments } from "../src/model/agents/aiChain/plans.ts";
+import { monthlyCommitments, underExitCovenant } from "../src/model/agents/aiChain/plans.ts";
 import { contractedCompute, receiveEndUserPayment } from "../src/model/agents/aiChain/settlement.ts";
 import { markFund } from "../src/model/agents/fund.ts";
 import { createModel, step } from "../src/model/index.ts";
@@ -169,6 +172,15 @@ describe("spreads, coupons and secured lending", () => {
     expect(marginCall(22, stressed, 3)).toBeCloseTo(2, 12);
   });
 
+  it("lends secured up to the borrowing base whatever the PD, but nothing once default within a year is more likely than not", () => {
+    expect(securedRoom(100, 40, 0.1, 0.5)).toBe(60);
+    expect(securedRoom(100, 40, 0.5, 0.5)).toBe(60); // at the limit it still lends
+    expect(securedRoom(100, 40, 0.51, 0.5)).toBe(0);
+    // The structural model's cap (≈ 0.75 a year, ≈ 8 300 bp): the zombie clouds of baseline-2025 were funded here.
+    expect(securedRoom(1200, 1100, 0.749, 0.5)).toBe(0);
+    expect(securedRoom(100, 140, 0.1, 0.5)).toBe(0); // above the base: nothing new
+  });
+
   it("keeps a bank within its single-name limit", () => {
     expect(concentrationRoom(200, 38, 0.25)).toBe(12);
     expect(concentrationRoom(200, 60, 0.25)).toBe(0);
@@ -199,6 +211,15 @@ describe("fund flows and resolution rules", () => {
     expect(keptContractShare(-1, 20)).toBe(0);
     expect(keptContractShare(30, 20)).toBe(1);
     expect(keptContractShare(1, 0)).toBe(1);
+  });
+
+  it("sizes an exit plan on the run rate of a business in decline, at the rate it will pay once out of court", () => {
+    expect(planRevenue(6, 2)).toBe(2); // revenue halved in the year: the run rate
+    expect(planRevenue(2, 6)).toBe(2); // a spike in the last month is not the plan's basis
+    expect(planRevenue(2, -1)).toBe(0);
+    // Pre-default coupon 6 %; policy 4 % + bank margin 1.5 % + 15 % at the lenders' PD limit = 20.5 %.
+    expect(exitRateYearly(0.06, 0.04, 0.015, 1500)).toBeCloseTo(0.205, 12);
+    expect(exitRateYearly(0.3, 0.04, 0.015, 1500)).toBe(0.3);
   });
 
   it("keeps only the debt a reorganised business can carry: recovery, a revenue multiple, and interest its cash flow covers", () => {
@@ -330,17 +351,35 @@ describe("a reorganised lab keeps its customers", () => {
     const c = m.aiChain;
     const lab = index(m, "labB");
     const fin = m.config.aiChain.finance;
-    // Hand-set its operating costs so that its cash flow, at the 1.5× coverage, pays half of its compute.
+    // Hand-set its operating costs so that its cash flow, at the 1.5× coverage after the service of the debt it
+    // keeps, pays 80 % of its compute: its business covers its compute at the contracted prices (so it is not
+    // liquidated), its plan keeps 80 % of the instalments.
+    m.tick++; // resolved at the end of the next month: the run rate is this month's revenue
     let year = 0;
     for (let k = 0; k < 13; k++) year += c.revenueHistory[lab * 13 + k];
-    const revenue = year / 13;
+    const revenue = planRevenue(year / 13, c.revenueHistory[lab * 13 + ((m.tick - 1 + 13) % 13)]);
     const beforeCosts =
       revenue * (1 - c.opexShare[lab]) + c.otherProfit[lab] * m.macro.priceIndex - c.electricityPaid[lab];
     const commitments = monthlyCommitments(m, lab);
     expect(commitments).toBeGreaterThan(0);
-    const keptDebt = (1 - fin.lossGivenDefault) * (c.bankLoans[lab] + c.fundLoans[lab]);
-    const interest = (keptDebt * Math.max(c.bankRateYearly[lab], c.fundRateYearly[lab], 0)) / 12;
-    c.labOpex[lab] = beforeCosts - 1.5 * (interest + 0.5 * commitments);
+    const debt = c.bankLoans[lab] + c.fundLoans[lab];
+    const keptDebt = Math.min((1 - fin.lossGivenDefault) * debt, fin.reorganisedDebtToRevenue * 12 * revenue);
+    const limitBp = cdsSpreadBp({
+      pdYearly: fin.fundMaxDefaultProbability,
+      lossGivenDefault: fin.lossGivenDefault,
+      stress: c.marketStress,
+      baseRiskPremiumBp: fin.riskPremiumBp,
+      stressPremiumBp: fin.stressPremiumBp,
+    });
+    const rate = exitRateYearly(
+      Math.max(c.bankRateYearly[lab], c.fundRateYearly[lab], 0),
+      m.centralBank.policyRateYearly,
+      m.banks.spreadYearly[c.bank[lab]],
+      limitBp,
+    );
+    expect(rate).toBeGreaterThan(m.centralBank.policyRateYearly + limitBp / 1e4 - 1e-12);
+    const service = (keptDebt * (rate + 1 / 4)) / 12; // interest and amortisation over years 2–5
+    c.labOpex[lab] = beforeCosts - 1.5 * (service + 0.8 * commitments);
     const compute = contractedCompute(lab, c.contractBuyer, c.contractVolume, c.contractMonthsLeft);
     const paying = Array.from(c.contractMonthly);
     // Its share of a payment of end users beyond the first month's level (all growth, none to customer bases).
@@ -353,21 +392,49 @@ describe("a reorganised lab keeps its customers", () => {
     };
     const shareBefore = shareOfPayment();
     expect(shareBefore).toBeGreaterThan(0.01);
-    m.tick++;
     c.defaulted[lab] = 1;
     resolveChainDefaults(m);
     expect(c.exited[lab]).toBe(0);
-    // Instalments halved, compute (and so its weight in end users' spending) unchanged.
-    expect(monthlyCommitments(m, lab) / commitments).toBeCloseTo(0.5, 6);
+    // Instalments cut to 80 %, compute (and so its weight in end users' spending) unchanged.
+    expect(monthlyCommitments(m, lab) / commitments).toBeCloseTo(0.8, 6);
     expect(contractedCompute(lab, c.contractBuyer, c.contractVolume, c.contractMonthsLeft)).toBeCloseTo(
       compute,
       6,
     );
     for (let k = 0; k < c.contractBuyer.length; k++)
       if (c.contractBuyer[k] === lab && c.contractMonthsLeft[k] > 0)
-        expect(c.contractMonthly[k] / paying[k]).toBeCloseTo(0.5, 6);
+        expect(c.contractMonthly[k] / paying[k]).toBeCloseTo(0.8, 6);
     c.defaulted.fill(0);
     expect(shareOfPayment()).toBeCloseTo(shareBefore, 9);
+  });
+});
+
+describe("a lab whose revenue cannot pay its compute is liquidated at its first default", () => {
+  it("counts its compute instalments as operating costs: positive cash flow before them is not enough", () => {
+    const m = smallModel();
+    const c = m.aiChain;
+    const lab = index(m, "labB");
+    m.tick++;
+    let year = 0;
+    for (let k = 0; k < 13; k++) year += c.revenueHistory[lab * 13 + k];
+    const revenue = planRevenue(year / 13, c.revenueHistory[lab * 13 + ((m.tick - 1 + 13) % 13)]);
+    const beforeCosts =
+      revenue * (1 - c.opexShare[lab]) + c.otherProfit[lab] * m.macro.priceIndex - c.electricityPaid[lab];
+    const commitments = monthlyCommitments(m, lab);
+    // Cash flow before compute: half its compute bill — positive, but its business does not cover its compute.
+    c.labOpex[lab] = beforeCosts - 0.5 * commitments;
+    expect(c.defaultCount[lab]).toBe(0);
+    c.defaulted[lab] = 1;
+    resolveChainDefaults(m);
+    expect(c.exited[lab]).toBe(1);
+    expect(m.events.some((e) => e.type === "chainLiquidation" && e.firm === "labB")).toBe(true);
+    expect(() => checkLedger(m)).not.toThrow();
+  });
+
+  it("binds a reorganised lab to its exit covenant until its revenue recovers", () => {
+    expect(underExitCovenant(0, 1, 5)).toBe(false); // never reorganised
+    expect(underExitCovenant(1, 1.5, 1.9)).toBe(true);
+    expect(underExitCovenant(1, 2, 1.9)).toBe(false); // recovered
   });
 });
 

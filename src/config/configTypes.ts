@@ -943,6 +943,10 @@ export interface SpiralConfig {
        */
       fundMaxDefaultProbability: number;
       /**
+       * Secured (GPU- and contract-backed) lenders advance or roll nothing, and a drawing on the credit line is not covered by the borrowing base, once the borrower's yearly PD is above this: a borrowing base caps what a lender must advance, it does not oblige it to fund a borrower whose default is more likely than not within the year — advances are conditional on no material adverse change and no default, and lenders cut credit sharply once a borrower is in distress (Roberts & Sufi 2009, J. Finance 64: net debt issuance falls after covenant violations). Below this limit secured lenders lend whatever the PD (the neocloud's 2025 start, ≈ 7–10 % a year, is financeable). 0.5 is an assumption: default within a year more likely than not; the structural model's cap is ≈ 0.75 (PD_MAX over five years).
+       */
+      securedMaxDefaultProbability: number;
+      /**
        * Share of the fund's cash it is willing to commit to new chain equity and credit per month at zero market stress.
        */
       fundRiskAppetite: number;

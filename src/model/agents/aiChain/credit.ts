@@ -191,6 +191,26 @@ export function borrowingBase(
 }
 
 /**
+ * Room for new secured debt (advances and roll-overs): the borrowing base
+ * less the secured debt outstanding, while the borrower's yearly default
+ * probability is at most `maxPd`; nothing above it. A borrowing base caps
+ * what an asset-based lender must advance; it does not oblige it to fund a
+ * borrower whose default is more likely than not within the year (advances
+ * are conditional on no material adverse change, and lenders cut credit
+ * once a borrower is in distress: Roberts & Sufi 2009, J. Finance 64).
+ * Without the limit a cloud priced at the structural model's cap (≈ 75 % a
+ * year, ≈ 8 300 bp) rolled its maturities and paid its interest with new
+ * GPU-backed loans for years.
+ *
+ * @example securedRoom(100, 40, 0.1, 0.5) // 60
+ * @example securedRoom(100, 40, 0.6, 0.5) // 0
+ */
+export function securedRoom(base: number, securedDebt: number, pdYearly: number, maxPd: number): number {
+  if (pdYearly > maxPd) return 0;
+  return Math.max(0, base - Math.max(0, securedDebt));
+}
+
+/**
  * Principal of secured debt above the borrowing base that falls due this
  * month (a borrowing-base deficiency is cured over `cureMonths`, as credit
  * agreements allow).
@@ -299,10 +319,47 @@ export function mustLiquidate(
 }
 
 /**
+ * The monthly revenue a plan of reorganisation is sized on: the lower of the
+ * last year's monthly average and the last month's revenue (the run rate). A
+ * plan must be feasible (US Bankruptcy Code §1129(a)(11)): not likely to be
+ * followed by liquidation or a further reorganisation — so it is judged on
+ * what the business earns now; a trailing average overstates a business in
+ * decline. Sized on the year's average, a lab whose revenue had halved in
+ * the months before its default kept contracts and debt its revenue could
+ * not pay, ran its cash down, cancelled its compute and defaulted again
+ * 11–17 months later (5 of 20 baseline-2025 seeds).
+ *
+ * @example planRevenue(6, 2) // 2: the run rate, below the year's average
+ */
+export function planRevenue(yearAverageMonthly: number, lastMonth: number): number {
+  return Math.max(0, Math.min(yearAverageMonthly, lastMonth));
+}
+
+/**
+ * The yearly rate a reorganised firm's kept debt is sized at: what it pays
+ * now or, if higher, the floating rate (policy + bank margin) plus the
+ * unsecured spread of a borrower at the unsecured lenders' PD limit — the
+ * price at which a firm just out of court is refinanced (it is repriced at
+ * its post-exit spread the month after; sized at its pre-default coupon, a
+ * lab kept debt whose interest tripled when it was repriced).
+ *
+ * @example exitRateYearly(0.06, 0.04, 0.015, 1500) // 0.205
+ */
+export function exitRateYearly(
+  currentRate: number,
+  policy: number,
+  bankSpread: number,
+  limitSpreadBp: number,
+): number {
+  return Math.max(currentRate, policy + bankSpread + limitSpreadBp / 1e4);
+}
+
+/**
  * Debt a reorganised firm's business can carry: creditors keep at most
  * their recovery (1 − LGD of the debt), `revenueMultiple` years of revenue,
- * and the debt whose interest its operating cash flow covers `coverage`
- * times over at `rateYearly` — a plan of reorganisation must be feasible
+ * and the debt whose service its operating cash flow covers `coverage`
+ * times over at `rateYearly` (interest, plus the yearly amortisation when
+ * the caller adds it: defaults.ts passes the exit rate plus 1/4 a year) — a plan of reorganisation must be feasible
  * (US Bankruptcy Code §1129(a)(11): confirmation requires that it is not
  * likely to be followed by liquidation or a further reorganisation), and
  * exit lenders size debt by fixed-charge coverage. Without the last bound a

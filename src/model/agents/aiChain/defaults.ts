@@ -7,11 +7,15 @@
 // keeps its customers and its compute contracts repriced to what its
 // operating cash flow can pay (its suppliers lose the rest of that backlog;
 // a lab keeps the compute, so the customers it serves — settlement.ts
-// contractedCompute), rejecting them outright only when it can pay nothing; it cancels
+// contractedCompute), rejecting them outright only when it can pay nothing —
+// all sized on what the business earns now (the lower of its year's average
+// revenue and its run rate, credit.ts planRevenue), so the plan is feasible
+// (§1129(a)(11)); it cancels
 // the equity investments it had announced; its shares are repriced on the
 // reorganised balance sheet, so its spread does too; its remaining debt gets
 // new maturities (exit financing). Liquidated (Chapter 7) when its business
-// cannot cover its operating costs, or when it was reorganised before and its
+// cannot cover its operating costs (for a lab, counting the compute it runs
+// on at its contracted prices: its cost of sales), or when it was reorganised before and its
 // revenue has not recovered since: its data centres and GPUs are sold at a
 // discount to the surviving cloud with the most capacity, which takes its
 // customers and its contracts as seller too; lenders share the proceeds and
@@ -27,17 +31,21 @@ import {
   writeOffChainDebt,
 } from "../../ledger.ts";
 import { debtRank } from "../../markets/clearing.ts";
+import { cdsSpreadBp } from "../../markets/creditRisk.ts";
 import type { ModelState } from "../../state.ts";
 import { Role, Source } from "../../state.ts";
 import { payOutOfChain, tagInflow } from "./attribution.ts";
 import {
   DEBT_HORIZON_MONTHS,
+  exitRateYearly,
+  guaranteedLgd,
   keptContractShare,
   layMaturities,
   mustLiquidate,
+  planRevenue,
   reorganisedDebt,
 } from "./credit.ts";
-import { monthlyContracted } from "./plans.ts";
+import { monthlyCommitments, monthlyContracted } from "./plans.ts";
 import { resetAfterDefault } from "./valuation.ts";
 
 /** Years over which a reorganised firm's remaining debt falls due: nothing in its first year, then evenly to year 5 (exit financing). */
@@ -72,18 +80,22 @@ export function resolveChainDefaults(m: ModelState): number {
     c.defaultCount[i]++;
     c.lastDefaultTick[i] = m.tick;
     const debtBefore = c.bankLoans[i] + c.fundLoans[i];
-    // Revenue of the last year (monthly average) and the business's operating cash flow before debt service and compute contracts.
+    // Revenue the plan is sized on — the lower of the last year's monthly average and the last month's (the run
+    // rate, planRevenue) — and the business's operating cash flow before debt service and compute contracts.
     let yearRevenue = 0;
     for (let k = 0; k < 13; k++) yearRevenue += c.revenueHistory[i * 13 + k];
-    const monthlyRevenue = yearRevenue / 13;
+    const monthlyRevenue = planRevenue(yearRevenue / 13, c.revenueHistory[i * 13 + ((m.tick - 1 + 13) % 13)]);
     const operatingCashFlow =
       monthlyRevenue * (1 - c.opexShare[i]) +
       c.otherProfit[i] * m.macro.priceIndex -
       c.labOpex[i] -
       c.electricityPaid[i] -
       (c.role[i] === Role.chip ? (1 - c.grossMargin[i]) * monthlyRevenue : 0);
+    // A lab's compute is its cost of sales: the instalments of the compute it runs on (at the prices contracted,
+    // before any repricing in court) are operating costs when asking whether its business covers them.
+    const computeCost = c.role[i] === Role.modelLab ? monthlyCommitments(m, i) : 0;
     const liquidate = mustLiquidate(
-      operatingCashFlow,
+      operatingCashFlow - computeCost,
       reorganisedBefore,
       monthlyRevenue,
       c.revenueAtDefault[i],
@@ -101,22 +113,40 @@ export function resolveChainDefaults(m: ModelState): number {
     // Contracts as buyer: a reorganised firm keeps what its operating cash flow can pay for; a liquidated one none.
     // Counted with the contracts signed for later: repriced now, they would otherwise fall due in full when they start.
     const commitments = monthlyContracted(m, i, false, false);
-    // It keeps what its operating cash flow covers REORGANISED_COVERAGE times over, after interest on the debt it
-    // will keep (what its business can carry, reorganisedDebt, at today's rates).
-    const rateAfter = Math.max(c.bankRateYearly[i], c.fundRateYearly[i], 0);
+    // It keeps what its operating cash flow covers REORGANISED_COVERAGE times over, after the service of the debt it
+    // will keep (what its business can carry, reorganisedDebt): interest at the exit rate and the principal that
+    // amortises over years 2 … EXIT_DEBT_YEARS (a debt-service coverage test, as exit lenders size debt).
+    // Sized at the rate it will pay once out of court (exitRateYearly): the unsecured spread at the fund's PD limit.
+    const limitSpreadBp = cdsSpreadBp({
+      pdYearly: fin.fundMaxDefaultProbability,
+      lossGivenDefault: guaranteedLgd(
+        fin.lossGivenDefault,
+        m.config.government.fiscalAbsorption.chainDebtGuaranteeShare,
+      ),
+      stress: c.marketStress,
+      baseRiskPremiumBp: fin.riskPremiumBp,
+      stressPremiumBp: fin.stressPremiumBp,
+    });
+    const rateAfter = exitRateYearly(
+      Math.max(c.bankRateYearly[i], c.fundRateYearly[i], 0),
+      m.centralBank.policyRateYearly,
+      m.banks.spreadYearly[c.bank[i]],
+      limitSpreadBp,
+    );
+    const serviceRate = rateAfter + 1 / (EXIT_DEBT_YEARS - 1);
     const keptDebtBound = reorganisedDebt(
       c.bankLoans[i] + c.fundLoans[i],
       fin.lossGivenDefault,
       monthlyRevenue,
       fin.reorganisedDebtToRevenue,
       operatingCashFlow,
-      rateAfter,
+      serviceRate,
       REORGANISED_COVERAGE,
     );
-    const interestAfter = (keptDebtBound * rateAfter) / 12;
+    const serviceAfter = (keptDebtBound * serviceRate) / 12;
     const keep = liquidate
       ? 0
-      : keptContractShare(operatingCashFlow / REORGANISED_COVERAGE - interestAfter, commitments);
+      : keptContractShare(operatingCashFlow / REORGANISED_COVERAGE - serviceAfter, commitments);
     // Lenders seize the cash (and any sale proceeds), banks first — less, for
     // a reorganised firm, the working cash it leaves court with.
     const working = liquidate
@@ -143,7 +173,7 @@ export function resolveChainDefaults(m: ModelState): number {
           monthlyRevenue,
           fin.reorganisedDebtToRevenue,
           operatingCashFlow,
-          rateAfter,
+          serviceRate,
           REORGANISED_COVERAGE,
         );
     const lossShare = debt > 0 ? 1 - kept / debt : 0;

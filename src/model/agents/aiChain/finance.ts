@@ -11,7 +11,8 @@
 // it, the firm has failed to refinance and is in default. Secured lenders
 // (GPU- and contract-backed loans) lend up to a borrowing base whose haircut
 // rises when GPU rental prices fall, whatever the borrower's default
-// probability, and call in what exceeds it; unsecured lenders ration above
+// probability up to their own limit (a default more likely than not within
+// the year, credit.ts securedRoom), and call in what exceeds it; unsecured lenders ration above
 // their PD limits; the fund's investment-grade-only money leaves a fallen
 // angel; banks keep to a single-name limit. Firms keep a cash buffer:
 // cash-rich firms pay out their excess; labs raise equity at market price.
@@ -53,6 +54,7 @@ import {
   marginCall,
   nextRating,
   RATING_NAMES,
+  securedRoom,
   securedSpread,
   unsecuredSpread,
 } from "./credit.ts";
@@ -340,7 +342,7 @@ export function freeCashFlow(inflow: number, outgoings: number, inputs: number, 
 /**
  * Borrow up to `amount` (within `debtRoom` of new debt) from the lenders in
  * `order`: secured lenders up to the borrowing base whatever the firm's
- * default probability; the fund within its budget if the firm's PD is within
+ * default probability, up to their limit (securedMaxDefaultProbability); the fund within its budget if the firm's PD is within
  * its limit (and, below investment grade, only from its unrestricted money);
  * its bank within its capacity and single-name limit if the PD is within
  * the banks' limit. New debt carries this month's terms and matures at its
@@ -371,8 +373,9 @@ function borrow(
     if (left <= 0) break;
     let x = 0;
     if (lender === Lender.secured) {
-      // Secured loans come from the fund (private credit) or, if it has no budget, the bank.
-      const room = Math.max(0, base - c.securedDebt[i]);
+      // Secured loans come from the fund (private credit) or, if it has no budget, the bank —
+      // within the borrowing base and the secured lenders' PD limit.
+      const room = securedRoom(base, c.securedDebt[i], pd, fin.securedMaxDefaultProbability);
       const spread = securedSpread(c.pdYearly[i], fin.securedLossGivenDefault, fin.riskPremiumBp);
       const fromFund = Math.min(left, room, budget.fund);
       if (fromFund > 0) {
@@ -492,9 +495,10 @@ function payInterest(
       m.config.aiChain.finance.loanMaturityMonths,
     );
     tagInflow(c, i, Source.debt, short);
-    const secured = base - c.securedDebt[i] >= short;
-    if (lenderPd(m, i) > maxLendablePd(m.config.aiChain.finance) && !secured)
-      markDefault(m, i, "missedInterest", short);
+    const fin = m.config.aiChain.finance;
+    const secured =
+      securedRoom(base, c.securedDebt[i], lenderPd(m, i), fin.securedMaxDefaultProbability) >= short;
+    if (lenderPd(m, i) > maxLendablePd(fin) && !secured) markDefault(m, i, "missedInterest", short);
   }
 }
 
