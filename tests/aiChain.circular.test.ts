@@ -92,8 +92,9 @@ function handBuilt(): { c: AiChain; inputs: DealInputs; p: SpiralConfig["aiChain
     capacityValuePerGw: 2,
     targetUtilization: 0.85,
   };
-  // The whole gap at once (adjustmentMonthly 1) keeps the arithmetic below plain; the partial adjustment has its own case.
-  return { c, inputs, p: { ...config.aiChain.circular, adjustmentMonthly: 1 } };
+  // The whole gap at once (adjustmentMonthly 1) and six months of cover (the default is 2) keep the arithmetic
+  // below plain; the partial adjustment has its own case.
+  return { c, inputs, p: { ...config.aiChain.circular, adjustmentMonthly: 1, coverMonths: 6 } };
 }
 
 describe("the deal rule's parts", () => {

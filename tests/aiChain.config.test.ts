@@ -266,7 +266,7 @@ describe("bad chain input exits 2 naming the path, with nothing written", () => 
 });
 
 describe("the configured late-2025 chain survives its first month", () => {
-  it("revenue, debt and market value within 10 % of the configured values, cash too but the neocloud's (seeds 1–3)", () => {
+  it("revenue, debt, cash and market value within 10 % of the configured values for every firm (seeds 1–3)", () => {
     for (const seed of [1, 2, 3]) {
       const c = scenario([`seed=${seed}`]);
       c.ticks = 121;
@@ -287,15 +287,17 @@ describe("the configured late-2025 chain survives its first month", () => {
         // not the whole buffer at once; the neocloud borrows ≈ 10 % of its debt in its first month (CoreWeave's
         // grew ≈ 25 % a quarter in 2025, docs/calibration.md §2).
         if (debt > 0) expect(Math.abs(change("debt", debt)), `${f.name} debt`).toBeLessThan(0.1);
-        // Cash (gross: vendor loans received count): within 10 % for every firm but the neocloud, whose move is
-        // measured (seeds 1–5, 10 000 households) and named here. The chip maker pays out
-        // finance.freeCashFlowPayoutShare of its free cash flow (Nvidia, Q3 FY26): −0.6 % (it kept its whole
-        // monthly profit before, +10.3 %). The neocloud's $2 bn rises ≈ 5 % by its own borrowing and ≈ 31 points
-        // by the chip maker's loans: its monthly GPU orders are ≈ half its cash, and the deal rule moves toward
-        // aiChain.circular.coverMonths (6) of them by adjustmentMonthly (0.2) of the gap a month: +36.5 % (max 36.6 %).
+        // Cash, gross (vendor loans received count) and own (less them): within 10 % for every firm. The chip
+        // maker pays out finance.freeCashFlowPayoutShare of its free cash flow (Nvidia, Q3 FY26); the vendor's
+        // loans top a customer's cash up to aiChain.circular.coverMonths (2) of its orders, about what Oracle and
+        // the neocloud held in 2025, so the neocloud's $2 bn is not lent a six-month buffer (+36.5 % with 6); the
+        // legacy cloud's secured debt starts at its borrowing base (init.ts capSecuredDebtAtBase), so no margin
+        // call takes 3.85 bn of its cash in the first month (−28.8 % own cash before). Measured at 10 000
+        // households, seeds 1–5: the largest are the neocloud's debt +9.8 % (max +9.9 %), lab A's cash −8.8 %, the legacy cloud's +7.8 %.
         const cash = s[`${f.name}_cash`][first];
-        const limit = f.role === "neocloud" ? 0.37 : 0.1;
-        expect(Math.abs(cash / f.cashUsdBn - 1), `${f.name} cash`).toBeLessThan(limit);
+        const own = cash - s[`${f.name}_vendorDebt`][first];
+        expect(Math.abs(cash / f.cashUsdBn - 1), `${f.name} cash`).toBeLessThan(0.1);
+        expect(Math.abs(own / f.cashUsdBn - 1), `${f.name} cash less vendor loans`).toBeLessThan(0.1);
       }
     }
   });

@@ -9,7 +9,7 @@ import { InputError } from "../../../errors.ts";
 import { createEquityMarket, initEquityAsset } from "../../markets/equityMarket.ts";
 import type { AiChain, Fund } from "../../state.ts";
 import { ChainAccount, END_USER_SEGMENTS, ROLE_NAMES, Role, SOURCE_COUNT, Source } from "../../state.ts";
-import { DEBT_HORIZON_MONTHS, layMaturities } from "./credit.ts";
+import { borrowingBase, DEBT_HORIZON_MONTHS, layMaturities } from "./credit.ts";
 
 /** Contract slots beyond the configured ones, for contracts signed during a run. */
 export const NEW_CONTRACT_SLOTS = 64;
@@ -203,6 +203,7 @@ export function createAiChain(config: SpiralConfig, scale: number, bankCount: nu
     c.contractStart[j] = chainEventTick(config, k.start);
     c.contractPenalty[j] = k.cancellationPenaltyShare;
   });
+  capSecuredDebtAtBase(c, ai.finance.securedHaircut);
   stakes.forEach((s, j) => {
     const inv = lookup(s.investor, `aiChain.equityStakes[${j}].investor`);
     const tgt = lookup(s.investee, `aiChain.equityStakes[${j}].investee`);
@@ -313,5 +314,28 @@ export function seedRevenueHistory(
   for (let j = 0; j < 13; j++) {
     const slot = (((startTick - j) % 13) + 13) % 13;
     history[i * 13 + slot] = monthlyRevenue / (1 + growthYearly) ** (j / 12);
+  }
+}
+
+/**
+ * The secured part of a firm's initial debt is at most the borrowing base its
+ * secured lenders count at the start (finance.ts): `haircut` off the book
+ * value of its data centres and a year of its contracts in force as seller.
+ * Secured debt configured above it (the legacy cloud's: the $38 bn Vantage
+ * loan against data centres being built for contracts that start later,
+ * docs/calibration.md §2) is counted as unsecured; otherwise the model's
+ * lenders would call the excess in the chain's first month — $3.85 bn, 38 %
+ * of the legacy cloud's cash — a margin call no lender made in late 2025.
+ */
+export function capSecuredDebtAtBase(c: AiChain, haircut: number): void {
+  for (let i = 0; i < c.n; i++) {
+    let contracted = 0;
+    for (let k = 0; k < c.contractSeller.length; k++)
+      if (c.contractSeller[k] === i && c.contractMonthsLeft[k] > 0 && c.contractStart[k] <= c.chainStartTick)
+        contracted += c.contractMonthly[k];
+    c.securedDebt[i] = Math.min(
+      c.securedDebt[i],
+      borrowingBase(c.capitalValue[i], 1, 12 * contracted, haircut),
+    );
   }
 }
