@@ -4,7 +4,6 @@
 // a small model whose chain columns are set by hand.
 import { describe, expect, it } from "vitest";
 import type { SpiralConfig } from "../src/config/index.ts";
-import { loadConfig } from "../src/config/index.ts";
 import { runInMemory } from "../src/engine/index.ts";
 import {
   addMaturity,
@@ -42,6 +41,7 @@ import { createModel, step } from "../src/model/index.ts";
 import { checkLedger, Sector } from "../src/model/ledger.ts";
 import { cdsSpreadBp } from "../src/model/markets/creditRisk.ts";
 import type { ModelState } from "../src/model/state.ts";
+import { chainFromStart } from "./helpers/chainStart.ts";
 
 const sum = (a: Float64Array, from = 0, to = a.length) => {
   let s = 0;
@@ -238,20 +238,13 @@ describe("fund flows and resolution rules", () => {
 
 /** A small model at the chain's start, its chain columns ready to be set by hand. */
 function smallModel(edit?: (c: SpiralConfig) => void): ModelState {
-  const config = loadConfig("configs/scenarios/baseline-2025.json", {
-    sets: [
-      "households.count=1000",
-      "firms.consumption.count=20",
-      "firms.capital.count=4",
-      "banks.count=7",
-      "burnInTicks=0",
-      "startDate=2025-11",
-      "aiChain.start=2025-11",
-      "centralBank.overrides=[]",
-    ],
-  });
-  config.ticks = 24;
-  edit?.(config);
+  const config = chainFromStart(
+    "configs/scenarios/baseline-2025.json",
+    24,
+    { households: 1000, consumptionFirms: 20, capitalFirms: 4 },
+    [],
+    edit,
+  );
   const m = createModel(config);
   step(m); // one month: prices, ratings and coupons are set
   return m;
@@ -466,19 +459,11 @@ describe("the private-credit fund's flows on a hand-set state", () => {
 
 describe("the neocloud's 2025 start is financeable", () => {
   it("rolls over its first year's maturities without a failed refinancing or default (12 months, seed 1)", () => {
-    const config = loadConfig("configs/scenarios/baseline-2025.json", {
-      sets: [
-        "households.count=2000",
-        "firms.consumption.count=40",
-        "firms.capital.count=8",
-        "banks.count=7",
-        "burnInTicks=0",
-        "startDate=2025-11",
-        "aiChain.start=2025-11",
-        "centralBank.overrides=[]",
-      ],
+    const config = chainFromStart("configs/scenarios/baseline-2025.json", 12, {
+      households: 2000,
+      consumptionFirms: 40,
+      capitalFirms: 8,
     });
-    config.ticks = 12;
     const run = runInMemory(config);
     const neo = run.events.filter(
       (e) => (e.type === "refinancingFailed" || e.type === "chainDefault") && e.firm === "neoCloud",

@@ -2,27 +2,14 @@
 // and the non-bank fund on, round-trip attribution, and default resolution.
 import { describe, expect, it } from "vitest";
 import type { SpiralConfig } from "../src/config/index.ts";
-import { loadConfig } from "../src/config/index.ts";
 import { runInMemory } from "../src/engine/index.ts";
+import { chainFromStart } from "./helpers/chainStart.ts";
 
+const SMALL = { households: 2000, consumptionFirms: 40, capitalFirms: 8 };
+
+/** baseline-2025's chain acting from the first month in a small economy (tests/helpers/chainStart.ts). */
 function small(file: string, ticks: number, edit?: (c: SpiralConfig) => void): SpiralConfig {
-  const c = loadConfig(file, {
-    sets: [
-      "households.count=2000",
-      "firms.consumption.count=40",
-      "firms.capital.count=8",
-      "banks.count=7",
-      "burnInTicks=0",
-      // Act from the first month (the scenarios warm the core up first): the run starts with the chain.
-      "startDate=2025-11",
-      "aiChain.start=2025-11",
-      "centralBank.overrides=[]",
-    ],
-  });
-  // Shortened after loading: the scenario's later-dated deals (2027-01) would lie outside a shorter run.
-  c.ticks = ticks;
-  edit?.(c);
-  return c;
+  return chainFromStart(file, ticks, SMALL, [], edit);
 }
 
 describe("AI chain", () => {

@@ -4,29 +4,19 @@
 // grid scenarios against each other over ten seeds.
 import { describe, expect, it } from "vitest";
 import type { SpiralConfig } from "../src/config/index.ts";
-import { loadConfig } from "../src/config/index.ts";
 import { runInMemory } from "../src/engine/index.ts";
 import { createModel, step } from "../src/model/index.ts";
+import { chainFromStart } from "./helpers/chainStart.ts";
 
 /** A small economy with the chain acting from the first month (as tests/aiChain.test.ts runs scenarios cheaply). */
 function small(file: string, ticks: number, seed = 1, edit?: (c: SpiralConfig) => void): SpiralConfig {
-  const c = loadConfig(file, {
-    sets: [
-      "households.count=1000",
-      "firms.consumption.count=40",
-      "firms.capital.count=8",
-      "banks.count=7",
-      `seed=${seed}`,
-      "burnInTicks=0",
-      "startDate=2025-11",
-      "aiChain.start=2025-11",
-      "centralBank.overrides=[]",
-    ],
-  });
-  // Shortened after loading: the scenario's later-dated deals (2027-01) would lie outside a shorter run.
-  c.ticks = ticks;
-  edit?.(c);
-  return c;
+  return chainFromStart(
+    file,
+    ticks,
+    { households: 1000, consumptionFirms: 40, capitalFirms: 8 },
+    [`seed=${seed}`],
+    edit,
+  );
 }
 
 /** A grid that cannot keep up: at its limit from the start, slow to build, barely growing. */
