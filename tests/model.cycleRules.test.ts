@@ -181,7 +181,7 @@ describe("aggregate shocks", () => {
   });
 
   it("with shocks.start draws nothing before that month, then the path an unset start gives from tick 1", () => {
-    expect(shocksStartTick("2015-11", undefined)).toBe(1);
+    expect(shocksStartTick("2015-11", "")).toBe(1);
     expect(shocksStartTick("2015-11", "2025-11")).toBe(121);
     const late = shockState(5, 0.004);
     late.config.startDate = "2015-11";

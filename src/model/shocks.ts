@@ -66,9 +66,9 @@ function advance(m: ModelState, stream: string, x: number, p: Ar1Params): number
   return ar1Step(x, p, standardNormal(m.streams.get(stream)));
 }
 
-/** First tick at which the shocks are drawn: shocks.start's tick, or 1 when it is absent. */
-export function shocksStartTick(startDate: string, start: string | undefined): number {
-  return start === undefined ? 1 : tickOfMonth(startDate, start);
+/** First tick at which the shocks are drawn: shocks.start's tick, or 1 when it is "" (the default). */
+export function shocksStartTick(startDate: string, start: string): number {
+  return start === "" ? 1 : tickOfMonth(startDate, start);
 }
 
 /**
