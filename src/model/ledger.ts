@@ -642,16 +642,9 @@ export function censusAfterPurchase(
  * clears the flow matrix.
  */
 export function checkLedger(m: ModelState): void {
-  const { firms: f, banks: b, centralBank: cb, government: g, ledger } = m;
+  const { ledger } = m;
   // 3. Finite state first: a NaN would make every comparison below pass.
-  checkColumnsFinite(m);
-  checkFiniteScalars(m, "centralBank", cb);
-  checkFiniteScalars(m, "government", g);
-  checkFiniteScalars(m, "macro", m.macro);
-  checkFiniteScalars(m, "fund", m.fund);
-  checkFiniteScalars(m, "utility", m.utility);
-  const flowSum = sumF64(ledger.flows);
-  if (flowSum - flowSum !== 0) findNonFinite(m, "ledger.flows", ledger.flows);
+  checkStateFinite(m);
 
   const depositsByBank = m.scratch.bankSum;
   const loansByBank = m.scratch.bankSum2;
@@ -664,6 +657,39 @@ export function checkLedger(m: ModelState): void {
   const tol = 1e-9 * Math.max(1, gross);
 
   // 1. Each asset equals its counterpart liability.
+  addBankCustomers(m, depositsByBank, loansByBank, tol);
+  checkBanksAgainstCustomers(m, depositsByBank, loansByBank, tol);
+  // 2. Each sector's change in NFW equals its recorded flows.
+  checkSectorFlows(m, tol);
+
+  ledger.lastNfw.set(ledger.nfw);
+  ledger.flows.fill(0);
+}
+
+/** Every money column and scalar record, and the flow matrix, is finite (else the check fails naming it). */
+function checkStateFinite(m: ModelState): void {
+  checkColumnsFinite(m);
+  checkFiniteScalars(m, "centralBank", m.centralBank);
+  checkFiniteScalars(m, "government", m.government);
+  checkFiniteScalars(m, "macro", m.macro);
+  checkFiniteScalars(m, "fund", m.fund);
+  checkFiniteScalars(m, "utility", m.utility);
+  const flowSum = sumF64(m.ledger.flows);
+  if (flowSum - flowSum !== 0) findNonFinite(m, "ledger.flows", m.ledger.flows);
+}
+
+/**
+ * Adds the non-household customers' deposits and loans to the per-bank sums
+ * (firms, chain firms, the fund, the utility) and checks the chain's shares
+ * and non-bank debt against their holders.
+ */
+function addBankCustomers(
+  m: ModelState,
+  depositsByBank: Float64Array,
+  loansByBank: Float64Array,
+  tol: number,
+): void {
+  const f = m.firms;
   for (let i = 0; i < f.n; i++) {
     depositsByBank[f.bank[i]] += f.deposits[i];
     loansByBank[f.bank[i]] += f.loans[i];
@@ -685,6 +711,20 @@ export function checkLedger(m: ModelState): void {
   loansByBank[m.utility.bank] += m.utility.loans;
   if (Math.abs(fundLoans - m.fund.loans) > tol)
     fail(m, "fundLoans", m.fund.loans, fundLoans, "chain firms' non-bank debt vs the fund's loans");
+}
+
+/**
+ * Each bank's deposits and loans equal its customers' holdings and debt, its
+ * balance sheet closes on its equity; reserves, the government's account and
+ * bills match the central bank's and the government's books.
+ */
+function checkBanksAgainstCustomers(
+  m: ModelState,
+  depositsByBank: Float64Array,
+  loansByBank: Float64Array,
+  tol: number,
+): void {
+  const { banks: b, centralBank: cb, government: g } = m;
   let reserves = 0;
   let bankBills = 0;
   for (let k = 0; k < b.n; k++) {
@@ -719,8 +759,11 @@ export function checkLedger(m: ModelState): void {
       cbBalance,
       "balance-sheet net worth vs equity from income flows",
     );
+}
 
-  // 2. Each sector's change in NFW equals its recorded flows.
+/** Each sector's change in net financial wealth equals its recorded flows, and the sectors' wealth sums to 0. */
+function checkSectorFlows(m: ModelState, tol: number): void {
+  const { ledger } = m;
   let sum = 0;
   for (let s = 0; s < SECTOR_COUNT; s++) {
     let flow = 0;
@@ -731,9 +774,6 @@ export function checkLedger(m: ModelState): void {
     sum += ledger.nfw[s];
   }
   if (Math.abs(sum) > tol) fail(m, "nfw (all sectors)", 0, sum, "sum of net financial wealth");
-
-  ledger.lastNfw.set(ledger.nfw);
-  ledger.flows.fill(0);
 }
 
 /** A bank lends to a chain firm: the loan creates its deposit. */
