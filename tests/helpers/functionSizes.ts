@@ -26,7 +26,11 @@ function tsFiles(dir: string, out: string[] = []): string[] {
 function nameOf(node: ts.FunctionLikeDeclaration, source: ts.SourceFile): string {
   if (node.name) return node.name.getText(source);
   const parent = node.parent;
-  if (ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent)) {
+  if (
+    ts.isVariableDeclaration(parent) ||
+    ts.isPropertyAssignment(parent) ||
+    ts.isPropertyDeclaration(parent)
+  ) {
     return parent.name.getText(source);
   }
   if (ts.isConstructorDeclaration(node)) return "constructor";
@@ -51,5 +55,7 @@ export function functionSizes(dir: string, base: string): FunctionSize[] {
     };
     visit(source);
   }
-  return out.sort((a, b) => b.lines - a.lines || a.file.localeCompare(b.file) || a.name.localeCompare(b.name));
+  return out.sort(
+    (a, b) => b.lines - a.lines || a.file.localeCompare(b.file) || a.name.localeCompare(b.name),
+  );
 }
