@@ -500,7 +500,9 @@ export interface FirmCreditTotals {
 }
 
 /** Sums over the non-AI firms, in index order. */
-export function firmCreditTotals(f: Firms): FirmCreditTotals {
+export function firmCreditTotals(
+  f: Pick<Firms, "n" | "output" | "price" | "loans" | "loanRateYearly" | "pdYearly">,
+): FirmCreditTotals {
   let realOutput = 0;
   let nominalOutput = 0;
   let loans = 0;
@@ -517,14 +519,17 @@ export function firmCreditTotals(f: Firms): FirmCreditTotals {
 }
 
 /** The AI chain's debt to banks and to the fund. */
-export function chainCredit(c: AiChain): number {
+export function chainCredit(c: Pick<AiChain, "n" | "bankLoans" | "fundLoans">): number {
   let credit = 0;
   for (let i = 0; i < c.n; i++) credit += c.bankLoans[i] + c.fundLoans[i];
   return credit;
 }
 
 /** Banks' CET1 net of foreseeable dividends (Basel III ¶53) and their risk-weighted assets. */
-export function bankCapital(b: Banks, weights: RiskWeights): { equity: number; riskWeighted: number } {
+export function bankCapital(
+  b: Pick<Banks, "n" | "equity" | "dividendDue" | "loans" | "bills" | "reserves">,
+  weights: RiskWeights,
+): { equity: number; riskWeighted: number } {
   let equity = 0;
   let riskWeighted = 0;
   for (let k = 0; k < b.n; k++) {

@@ -49,7 +49,12 @@ export function clearPowerMarket(m: ModelState): void {
  * real output; both grow at baseLoadGrowthYearly from the chain's start
  * (`yearsSinceStart`).
  */
-export function updateBaseLoad(u: Utility, p: PowerConfig, f: Firms, yearsSinceStart: number): void {
+export function updateBaseLoad(
+  u: Utility,
+  p: PowerConfig,
+  f: Pick<Firms, "n" | "output">,
+  yearsSinceStart: number,
+): void {
   let output = 0;
   for (let j = 0; j < f.n; j++) output += f.output[j];
   u.outputSmoothed += (output - u.outputSmoothed) / 12;
@@ -66,7 +71,12 @@ export function updateBaseLoad(u: Utility, p: PowerConfig, f: Firms, yearsSinceS
  * stays unpowered is stranded. Sets the utilisation of deliverable capacity,
  * counting unpowered demand (scarcity).
  */
-export function allocatePower(u: Utility, p: PowerConfig, c: AiChain, demand: number): void {
+export function allocatePower(
+  u: Utility,
+  p: PowerConfig,
+  c: Pick<AiChain, "n" | "defaulted" | "role" | "capitalValue">,
+  demand: number,
+): void {
   const cap = u.capacityGw;
   const basePowered = Math.min(u.baseLoadGw, cap);
   u.dataCentreGridGw = Math.min(demand, cap - basePowered);
