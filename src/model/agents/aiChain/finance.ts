@@ -56,6 +56,7 @@ import {
   RATING_NAMES,
   securedRoom,
   securedSpread,
+  singleNameBudget,
   unsecuredSpread,
 } from "./credit.ts";
 import { cancelIfDistressed, monthlyCommitments, monthlyContracted, monthlyGpuCommitments } from "./plans.ts";
@@ -164,9 +165,10 @@ export function financeChain(m: ModelState): void {
   const fin = ai.finance;
   const fund = m.fund;
   const appetite = fin.fundRiskAppetite * (1 - c.marketStress);
-  const budget = { fund: Math.max(0, fund.deposits) * appetite, highYield: 0 };
+  const month = { fund: Math.max(0, fund.deposits) * appetite, highYield: 0 };
   // Only the part of the fund's money free of investment-grade mandates buys debt rated below BBB.
-  budget.highYield = budget.fund * (1 - fin.investmentGradeOnlyShare);
+  month.highYield = month.fund * (1 - fin.investmentGradeOnlyShare);
+  const monthTotal = month.fund;
   const haircut = gpuHaircut(c.servicePrice, c.gpuPriceReference, fin.securedHaircut, fin.haircutSensitivity);
   const H = DEBT_HORIZON_MONTHS;
   const taxRate = m.config.government.profitTaxRate;
@@ -174,6 +176,11 @@ export function financeChain(m: ModelState): void {
     c.interestPaid[i] = 0;
     if (c.defaulted[i] === 1) continue;
     const role = c.role[i];
+    // What this firm may draw of the fund's month: what is left, at most its single-name share of the month
+    // (fundSingleNameShare), so that the firms served first in the loop cannot take it all.
+    const budget = { fund: singleNameBudget(month.fund, monthTotal, fin.fundSingleNameShare), highYield: 0 };
+    budget.highYield = Math.min(month.highYield, budget.fund);
+    const drawable = budget.fund;
     const lastRevenue = c.revenueHistory[i * 13 + ((m.tick - 1 + 13) % 13)];
     // The secured lenders' borrowing base: GPUs and data centres marked to GPU rental prices, plus a year of contracts.
     const base = borrowingBase(
@@ -320,6 +327,8 @@ export function financeChain(m: ModelState): void {
     }
     if (role === Role.modelLab) cancelIfDistressed(m, i, 2);
     syncMaturities(m, i);
+    month.fund -= drawable - budget.fund;
+    month.highYield = Math.min(month.highYield, month.fund);
   }
   financeCircular(m); // configured stake tranches and decided circular deals (circular.ts)
 }
