@@ -130,6 +130,23 @@ describe("AI chain", () => {
     expect(Math.min(...after)).toBeLessThan(Math.max(...s.neoCloud_cdsBp.slice(0, first + 1)));
   });
 
+  it("shares the fund's month between the labs: first come in list order starves the second lab, the single-name limit does not", () => {
+    // The months in which labB asked for an equity round and got nothing. With fundSingleNameShare 1 (first come,
+    // first served in the firms' order) labA's rounds of a year's burn take the month's money: measured 9 such
+    // months in these 84 (and in the default economy labB then defaulted in every seed of baseline-2025); with
+    // the limit, 0.
+    const starved = (share: number) =>
+      runInMemory(
+        small("configs/scenarios/baseline-2025.json", 84, (c) => {
+          c.aiChain.finance.fundSingleNameShare = share;
+        }),
+      ).events.filter(
+        (e) => e.type === "equityRoundShort" && e.firm === "labB" && Number(e.raisedUsdBn) === 0,
+      ).length;
+    expect(starved(1)).toBeGreaterThan(0);
+    expect(starved(0.25)).toBe(0);
+  });
+
   it("labs sign new compute contracts as they expect growth, and not when switched off", () => {
     const signed = (months: number) =>
       runInMemory(
