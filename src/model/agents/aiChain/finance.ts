@@ -268,26 +268,8 @@ export function financeChain(m: ModelState): void {
       gap > 0 ? Math.min(gap, Math.max(0, outgoings - inflow) + fin.cashAdjustmentMonthly * gap) : gap;
     const asked = need;
 
-    if (role === Role.modelLab && need > 0) {
-      // Equity round at market price: from the fund, within its appetite.
-      const burn = Math.max(0, outgoings - lastRevenue);
-      const want = Math.max(need, fin.labEquityRunwayMonths * burn);
-      const raise = Math.min(want, budget.fund);
-      if (raise > 0) {
-        issueChainEquity(m, i, -1, raise);
-        tagInflow(c, i, Source.other, raise);
-        budget.fund -= raise;
-        budget.highYield = Math.min(budget.highYield, budget.fund);
-        need -= raise;
-      }
-      if (raise < want * 0.5)
-        m.events.push({
-          type: "equityRoundShort",
-          firm: c.names[i],
-          wantedUsdBn: want / m.params.scale / 1e9,
-          raisedUsdBn: raise / m.params.scale / 1e9,
-        });
-    }
+    if (role === Role.modelLab && need > 0)
+      need -= labEquityRound(m, i, need, outgoings - lastRevenue, budget);
     // Lenders' leverage limit: debt up to a multiple of annual operating
     // earnings, counting contracted revenue (clouds borrow against backlog).
     // Labs are funded by equity; they borrow only up to a credit line sized by their revenue.
@@ -331,6 +313,37 @@ export function financeChain(m: ModelState): void {
     month.highYield = Math.min(month.highYield, month.fund);
   }
   financeCircular(m); // configured stake tranches and decided circular deals (circular.ts)
+}
+
+/**
+ * A lab's equity round at market price, from the fund within the budget it
+ * may draw: `need`, or `labEquityRunwayMonths` of its `burn` if more.
+ * Returns what it raised; reports a round that got less than half.
+ */
+function labEquityRound(
+  m: ModelState,
+  i: number,
+  need: number,
+  burn: number,
+  budget: { fund: number; highYield: number },
+): number {
+  const c = m.aiChain;
+  const want = Math.max(need, m.config.aiChain.finance.labEquityRunwayMonths * Math.max(0, burn));
+  const raise = Math.min(want, budget.fund);
+  if (raise > 0) {
+    issueChainEquity(m, i, -1, raise);
+    tagInflow(c, i, Source.other, raise);
+    budget.fund -= raise;
+    budget.highYield = Math.min(budget.highYield, budget.fund);
+  }
+  if (raise < want * 0.5)
+    m.events.push({
+      type: "equityRoundShort",
+      firm: c.names[i],
+      wantedUsdBn: want / m.params.scale / 1e9,
+      raisedUsdBn: raise / m.params.scale / 1e9,
+    });
+  return Math.max(0, raise);
 }
 
 /** A chip maker's cost of goods on last month's revenue (settlement.ts buys them); 0 for other roles. */
