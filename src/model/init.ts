@@ -14,7 +14,8 @@ import { SerialRunner } from "./kernels.ts";
 import { measureNetFinancialWealth, newFlowMatrix, SECTOR_COUNT } from "./ledger.ts";
 import type { PassRunner } from "./passes.ts";
 import { firmCounts } from "./population.ts";
-import { AgentStream, agentUniform, NamedStreams } from "./rng.ts";
+import { AgentStream, agentUniform, keyedUniform, NamedStreams, streamKey } from "./rng.ts";
+import { kthSmallest } from "./select.ts";
 import { initialShocks } from "./shocks.ts";
 import type {
   AiChain,
@@ -285,37 +286,43 @@ function initHouseholdJobs(
   seed: number,
   banks: number,
 ): void {
+  assignJobs(households, firms, flows);
   const N = households.n;
   const Fc = firms.nConsumption;
-  const F = firms.n;
-  const { prodLc, prodLk } = flows;
-  let f = 0;
-  let filled = 0;
-  let needed = Math.round(firms.output[0] / prodLc);
+  // The counters' keys once, outside the loop (agentUniform(seed, s, t, i) = keyedUniform(streamKey(seed, s, t), i)).
+  const bankKey = streamKey(seed, AgentStream.initialization, 1);
+  const supplierKey = streamKey(seed, AgentStream.initialization2, 1);
+  const exposureKey = streamKey(seed, AgentStream.exposure, 0);
+  const { bank, supplier, exposure } = households;
   for (let i = 0; i < N; i++) {
-    households.bank[i] = Math.floor(agentUniform(seed, AgentStream.initialization, 1, i) * banks);
-    households.supplier[i] = Math.floor(agentUniform(seed, AgentStream.initialization2, 1, i) * Fc);
-    households.employer[i] = -1;
-    while (f < F && filled >= needed) {
-      f++;
-      filled = 0;
-      if (f < F) needed = Math.round(firms.output[f] / (f < Fc ? prodLc : prodLk));
-    }
-    if (f < F) {
-      households.employer[i] = f;
-      households.wage[i] = firms.wage[f];
-      firms.employees[f]++;
-      filled++;
-    } else {
-      households.wage[i] = flows.wageC;
-    }
-    households.reservationWage[i] = households.wage[i];
-    households.exposure[i] = exposureFromUniform(
-      agentUniform(seed, AgentStream.exposure, 0, i),
-      exposureMean,
-    );
+    bank[i] = Math.floor(keyedUniform(bankKey, i) * banks);
+    supplier[i] = Math.floor(keyedUniform(supplierKey, i) * Fc);
+    exposure[i] = exposureFromUniform(keyedUniform(exposureKey, i), exposureMean);
   }
-  for (let k = 0; k < F; k++) firms.labourDemand[k] = firms.employees[k];
+}
+
+/**
+ * Jobs filled firm by firm in index order: firm f employs the next
+ * round(output / productivity) households (fewer if none are left); the
+ * households left over are unemployed at the consumption firms' wage.
+ * Reservation wages start at the wage.
+ */
+function assignJobs(households: Households, firms: Firms, flows: StartFlows): void {
+  const N = households.n;
+  const Fc = firms.nConsumption;
+  let next = 0;
+  for (let f = 0; f < firms.n && next < N; f++) {
+    const needed = Math.round(firms.output[f] / (f < Fc ? flows.prodLc : flows.prodLk));
+    const end = Math.min(N, next + Math.max(0, needed));
+    households.employer.fill(f, next, end);
+    households.wage.fill(firms.wage[f], next, end);
+    firms.employees[f] = end - next;
+    next = end;
+  }
+  households.employer.fill(-1, next, N);
+  households.wage.fill(flows.wageC, next, N);
+  households.reservationWage.set(households.wage);
+  firms.labourDemand.set(firms.employees);
 }
 
 /** The public sector's stocks at the start (model dollars = per-household USD × N). */
@@ -380,18 +387,20 @@ function initHouseholdWealth(
   total: number,
 ): number {
   const N = households.n;
-  const alpha = config.depositParetoAlpha;
+  const deposits = households.deposits;
+  const exponent = -1 / config.depositParetoAlpha;
+  const key = streamKey(seed, AgentStream.initialization, 2);
   let sumW = 0;
   for (let i = 0; i < N; i++) {
-    const u = agentUniform(seed, AgentStream.initialization, 2, i);
-    const w = (1 - u) ** (-1 / alpha);
-    households.deposits[i] = w;
+    const w = (1 - keyedUniform(key, i)) ** exponent;
+    deposits[i] = w;
     sumW += w;
   }
-  for (let i = 0; i < N; i++) households.deposits[i] *= total / sumW;
+  const scale = total / sumW;
+  for (let i = 0; i < N; i++) deposits[i] *= scale;
 
-  const sorted = Float64Array.from(households.deposits).sort();
-  const threshold = sorted[Math.floor(N * 0.9)];
+  // The top decile's threshold: the deposit at index ⌊0.9 N⌋ in ascending order.
+  const threshold = kthSmallest(deposits, Math.floor(N * 0.9));
   let topDeposits = 0;
   let bottomDeposits = 0;
   for (let i = 0; i < N; i++) {
