@@ -8,13 +8,14 @@ import type { SpiralConfig } from "../config/configTypes.ts";
 import { InputError } from "../errors.ts";
 import { createAiChain, createFund } from "./agents/aiChain/init.ts";
 import { initValuation } from "./agents/aiChain/valuation.ts";
-import { createAutomation, EXPOSURE_BINS, exposureFromUniform } from "./agents/automation.ts";
+import { createAutomation, EXPOSURE_BINS } from "./agents/automation.ts";
 import { createUtility } from "./agents/utility.ts";
-import { SerialRunner } from "./kernels.ts";
+import { writeInitDrawArgs } from "./initDraws.ts";
+import { type RunnerHost, SerialRunner } from "./kernels.ts";
 import { measureNetFinancialWealth, newFlowMatrix, SECTOR_COUNT } from "./ledger.ts";
-import type { PassRunner } from "./passes.ts";
+import { Pass, type PassRunner } from "./passes.ts";
 import { firmCounts } from "./population.ts";
-import { AgentStream, agentUniform, keyedUniform, NamedStreams, streamKey } from "./rng.ts";
+import { AgentStream, agentUniform, NamedStreams } from "./rng.ts";
 import { kthSmallest } from "./select.ts";
 import { initialShocks } from "./shocks.ts";
 import type {
@@ -37,6 +38,13 @@ import { column, Role } from "./state.ts";
 export interface InitOptions {
   /** Allocate the population columns on SharedArrayBuffer (for sharded runs). */
   shared?: boolean;
+  /**
+   * Builds the pass runner on the population's columns before the
+   * households are drawn (default: the serial runner). A threaded runner
+   * (engine/threads.ts ThreadedRunner.startNow, columns on shared memory)
+   * draws them on its threads; the state is bit-identical either way.
+   */
+  runner?: (host: RunnerHost) => PassRunner;
 }
 
 function allocHouseholds(n: number, shared: boolean): Households {
@@ -282,23 +290,20 @@ function initHouseholdJobs(
   households: Households,
   firms: Firms,
   flows: StartFlows,
-  exposureMean: number,
+  config: SpiralConfig,
   seed: number,
-  banks: number,
+  runner: PassRunner,
 ): void {
   assignJobs(households, firms, flows);
-  const N = households.n;
-  const Fc = firms.nConsumption;
-  // The counters' keys once, outside the loop (agentUniform(seed, s, t, i) = keyedUniform(streamKey(seed, s, t), i)).
-  const bankKey = streamKey(seed, AgentStream.initialization, 1);
-  const supplierKey = streamKey(seed, AgentStream.initialization2, 1);
-  const exposureKey = streamKey(seed, AgentStream.exposure, 0);
-  const { bank, supplier, exposure } = households;
-  for (let i = 0; i < N; i++) {
-    bank[i] = Math.floor(keyedUniform(bankKey, i) * banks);
-    supplier[i] = Math.floor(keyedUniform(supplierKey, i) * Fc);
-    exposure[i] = exposureFromUniform(keyedUniform(exposureKey, i), exposureMean);
-  }
+  writeInitDrawArgs(
+    runner.work.args,
+    seed,
+    config.banks.count,
+    firms.nConsumption,
+    config.automation.exposureMean,
+    config.households.depositParetoAlpha,
+  );
+  runner.run(Pass.initDraws);
 }
 
 /**
@@ -383,19 +388,13 @@ function initChain(
 function initHouseholdWealth(
   households: Households,
   config: SpiralConfig["households"],
-  seed: number,
   total: number,
 ): number {
   const N = households.n;
   const deposits = households.deposits;
-  const exponent = -1 / config.depositParetoAlpha;
-  const key = streamKey(seed, AgentStream.initialization, 2);
+  // The Pareto weights drawn by the draws pass, summed in index order.
   let sumW = 0;
-  for (let i = 0; i < N; i++) {
-    const w = (1 - keyedUniform(key, i)) ** exponent;
-    deposits[i] = w;
-    sumW += w;
-  }
+  for (let i = 0; i < N; i++) sumW += deposits[i];
   const scale = total / sumW;
   for (let i = 0; i < N; i++) deposits[i] *= scale;
 
@@ -677,8 +676,10 @@ function allocScratch(households: number, firms: number, banks: number, shared: 
 
 /**
  * Build the initial model state from a resolved config, sector by sector:
- * firms, households' jobs, the public sector's stocks, the AI chain and the
- * fund, households' wealth, banks, incomes and expectations, the utility.
+ * firms, the public sector's stocks, the AI chain and the fund (whatever can
+ * fail on bad ratios fails here, before any thread starts), then the pass
+ * runner (opts.runner, else the serial one) on the population's columns,
+ * and the households, banks, incomes and expectations (populate).
  */
 export function createInitialState(config: SpiralConfig, opts: InitOptions = {}): ModelState {
   const shared = opts.shared ?? false;
@@ -687,27 +688,69 @@ export function createInitialState(config: SpiralConfig, opts: InitOptions = {})
   const { consumption: Fc, capital: Fk } = firmCounts(config);
   const B = config.banks.count;
   const flows = startFlows(config);
-
-  const households = allocHouseholds(N, shared);
   const firms = allocFirms(Fc + Fk, Fc, shared);
-  const banks = allocBanks(B);
-  const streams = new NamedStreams(seed);
-  const { firmLoans, firmDeposits, wageBillTotal } = initFirms(firms, config, flows, seed, N, B);
-  initHouseholdJobs(households, firms, flows, config.automation.exposureMean, seed, B);
+  const firmTotals = initFirms(firms, config, flows, seed, N, B);
 
   // --- Balance sheet (model dollars = per-household USD × N). The AI chain and the non-bank fund bank with the same banks. ---
   const stocks = publicStocks(config, flows, N);
   const scale = N / config.scale.usHouseholds;
-  const { aiChain, fund, chainBankLoans, chainDeposits } = initChain(config, scale, B);
+  const chain = initChain(config, scale, B);
   const householdDeposits = householdDepositTotal(
     config.banks.targetCapitalRatio,
-    firmLoans,
-    firmDeposits,
-    chainBankLoans,
-    chainDeposits,
+    firmTotals.firmLoans,
+    firmTotals.firmDeposits,
+    chain.chainBankLoans,
+    chain.chainDeposits,
     stocks,
   );
-  const totalUnits = initHouseholdWealth(households, config.households, seed, householdDeposits);
+
+  const households = allocHouseholds(N, shared);
+  const banks = allocBanks(B);
+  const scratch = allocScratch(N, Fc + Fk, B, shared);
+  const host = { households, firms, banks, config, scratch };
+  const runner = opts.runner ? opts.runner(host) : new SerialRunner(host);
+  try {
+    return populate({
+      config,
+      flows,
+      seed,
+      scale,
+      firmTotals,
+      stocks,
+      chain,
+      householdDeposits,
+      host,
+      runner,
+    });
+  } catch (err) {
+    runner.close();
+    throw err;
+  }
+}
+
+/** What createInitialState has built when the households' turn comes. */
+interface StartParts {
+  config: SpiralConfig;
+  flows: StartFlows;
+  seed: number;
+  scale: number;
+  firmTotals: FirmTotals;
+  stocks: PublicStocks;
+  chain: ReturnType<typeof initChain>;
+  householdDeposits: number;
+  host: { households: Households; firms: Firms; banks: Banks; scratch: Scratch };
+  runner: PassRunner;
+}
+
+/** The households (their draws on the runner), banks, incomes and expectations, and the assembled state. */
+function populate(p: StartParts): ModelState {
+  const { config, flows, seed, scale, stocks, runner } = p;
+  const { households, firms, banks } = p.host;
+  const { aiChain, fund } = p.chain;
+  const { wageBillTotal } = p.firmTotals;
+  const N = households.n;
+  initHouseholdJobs(households, firms, flows, config, seed, runner);
+  const totalUnits = initHouseholdWealth(households, config.households, p.householdDeposits);
   const reserveSum = initBanks(banks, households, firms, aiChain, fund, config.banks, stocks.bankBillsTotal);
 
   // --- Income flows near the start, for expectations and valuations. ---
@@ -731,8 +774,8 @@ export function createInitialState(config: SpiralConfig, opts: InitOptions = {})
     banks,
     centralBank: initialCentralBank(config.centralBank, stocks, reserveSum),
     government: initialGovernment(stocks),
-    streams,
-    params: derivedParams(flows, scale, profitRateSum / Fc),
+    streams: new NamedStreams(seed),
+    params: derivedParams(flows, scale, profitRateSum / firms.nConsumption),
     macro: initialMacro(
       config,
       flows,
@@ -741,16 +784,15 @@ export function createInitialState(config: SpiralConfig, opts: InitOptions = {})
       { equityTotal, fundNav: fund.nav, totalUnits },
     ),
     ledger: newLedgerState(),
-    scratch: allocScratch(N, Fc + Fk, B, shared),
+    scratch: p.host.scratch,
     events: [],
     aiChain,
     fund,
     automation: createAutomation(),
-    utility: initUtility(config, scale, aiChain, firms, B),
+    utility: initUtility(config, scale, aiChain, firms, banks.n),
     shocks: initialShocks(),
-    runner: undefined as unknown as PassRunner,
+    runner,
   };
-  state.runner = new SerialRunner(state);
   initValuation(state);
   state.ledger.grossFinancialAssets = measureNetFinancialWealth(state, state.ledger.lastNfw);
   return state;
