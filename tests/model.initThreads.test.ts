@@ -1,5 +1,5 @@
 // Initialisation in parallel (issue 20 item 3): the households' draws at the
-// start run as a pass (model/initDraws.ts) on the pass runner that
+// start run as a pass (model/initPasses.ts) on the pass runner that
 // createInitialState builds first, so a model initialised on 1, 2 or 3
 // threads has the same bytes in every column and aggregate; and the serial
 // sums that follow read the draws in household order.

@@ -26,7 +26,7 @@ class CoreModel implements Model {
   readonly #dateColumn: number;
 
   constructor(config: SpiralConfig, threads: number) {
-    // With threads, the workers start first and draw the households at the start too (model/initDraws.ts).
+    // With threads, the workers start first and draw the households at the start too (model/initPasses.ts).
     this.state = createModel(config, {
       shared: threads > 1,
       runner: threads > 1 ? (host) => ThreadedRunner.startNow(host, threads) : undefined,

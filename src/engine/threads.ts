@@ -106,7 +106,7 @@ export class ThreadedRunner implements PassRunner {
    * SharedArrayBuffer) and returns once every worker is waiting, blocking
    * this thread meanwhile: for createInitialState's `runner` option, which is
    * synchronous, so that the households' draws at the start run on the
-   * threads too (model/initDraws.ts). The workers do not keep the process
+   * threads too (model/initPasses.ts). The workers do not keep the process
    * alive (unref): a runner that an error leaves unclosed cannot hang it.
    */
   static startNow(host: RunnerHost, threads: number): ThreadedRunner {

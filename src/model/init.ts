@@ -10,12 +10,12 @@ import { createAiChain, createFund } from "./agents/aiChain/init.ts";
 import { initValuation } from "./agents/aiChain/valuation.ts";
 import { createAutomation, EXPOSURE_BINS } from "./agents/automation.ts";
 import { createUtility } from "./agents/utility.ts";
-import { writeInitDrawArgs } from "./initDraws.ts";
+import { InitIncomeArgs, InitScaleArgs, InitUnitsArgs, writeInitDrawArgs } from "./initPasses.ts";
 import { type RunnerHost, SerialRunner } from "./kernels.ts";
 import { measureNetFinancialWealth, newFlowMatrix, SECTOR_COUNT } from "./ledger.ts";
 import { Pass, type PassRunner } from "./passes.ts";
 import { firmCounts } from "./population.ts";
-import { AgentStream, agentUniform, NamedStreams } from "./rng.ts";
+import { AgentStream, keyedUniform, NamedStreams, streamKey } from "./rng.ts";
 import { kthSmallest } from "./select.ts";
 import { initialShocks } from "./shocks.ts";
 import type {
@@ -233,10 +233,13 @@ function initFirms(
   const Fk = firms.n - Fc;
   const N = households;
   const weights = new Float64Array(Fc + Fk);
+  const weightKey = streamKey(seed, AgentStream.initialization, 0);
+  const bankKey = streamKey(seed, AgentStream.initialization2, 0);
+  const supplierKey = streamKey(seed, AgentStream.capitalSupplier, 0);
   let sumC = 0;
   let sumK = 0;
   for (let f = 0; f < Fc + Fk; f++) {
-    weights[f] = 0.8 + 0.4 * agentUniform(seed, AgentStream.initialization, 0, f);
+    weights[f] = 0.8 + 0.4 * keyedUniform(weightKey, f);
     if (f < Fc) sumC += weights[f];
     else sumK += weights[f];
   }
@@ -250,7 +253,7 @@ function initFirms(
       : (flows.investmentOutput * N * weights[f]) / sumK;
     const prodL = isC ? prodLc : prodLk;
     const wage = isC ? wageC : wageK;
-    firms.bank[f] = Math.floor(agentUniform(seed, AgentStream.initialization2, 0, f) * banks);
+    firms.bank[f] = Math.floor(keyedUniform(bankKey, f) * banks);
     firms.price[f] = p0;
     firms.markup[f] = isC ? cf.consumption.initialMarkup : cf.capital.initialMarkup;
     firms.wage[f] = wage;
@@ -269,9 +272,7 @@ function initFirms(
     firms.loanRateYearly[f] = flows.loanRate0;
     const wageBill = (y / prodL) * wage;
     firms.deposits[f] = config.initial.firmDepositsMonthsOfWages * wageBill;
-    firms.capitalSupplier[f] = isC
-      ? Fc + Math.floor(agentUniform(seed, AgentStream.capitalSupplier, 0, f) * Fk)
-      : -1;
+    firms.capitalSupplier[f] = isC ? Fc + Math.floor(keyedUniform(supplierKey, f) * Fk) : -1;
     firms.age[f] = 120;
     firms.fillRatio[f] = 1;
     firmLoans += firms.loans[f];
@@ -389,34 +390,34 @@ function initHouseholdWealth(
   households: Households,
   config: SpiralConfig["households"],
   total: number,
+  runner: PassRunner,
 ): number {
   const N = households.n;
-  const deposits = households.deposits;
+  const { deposits, equityUnits } = households;
   // The Pareto weights drawn by the draws pass, summed in index order.
   let sumW = 0;
   for (let i = 0; i < N; i++) sumW += deposits[i];
-  const scale = total / sumW;
-  for (let i = 0; i < N; i++) deposits[i] *= scale;
+  InitScaleArgs.write(runner.work.args, { scale: total / sumW });
+  runner.run(Pass.initScale);
 
   // The top decile's threshold: the deposit at index ⌊0.9 N⌋ in ascending order.
   const threshold = kthSmallest(deposits, Math.floor(N * 0.9));
   let topDeposits = 0;
   let bottomDeposits = 0;
   for (let i = 0; i < N; i++) {
-    if (households.deposits[i] >= threshold) topDeposits += households.deposits[i];
-    else bottomDeposits += households.deposits[i];
+    if (deposits[i] >= threshold) topDeposits += deposits[i];
+    else bottomDeposits += deposits[i];
   }
-  const topShare = config.equityTopDecileShare;
+  InitUnitsArgs.write(runner.work.args, {
+    threshold,
+    topShare: config.equityTopDecileShare,
+    topDeposits: Math.max(topDeposits, 1e-300),
+    bottomDeposits: Math.max(bottomDeposits, 1e-300),
+    households: N,
+  });
+  runner.run(Pass.initUnits);
   let totalUnits = 0;
-  for (let i = 0; i < N; i++) {
-    const d = households.deposits[i];
-    const u =
-      d >= threshold
-        ? (topShare * d) / Math.max(topDeposits, 1e-300)
-        : ((1 - topShare) * d) / Math.max(bottomDeposits, 1e-300);
-    households.equityUnits[i] = u * N;
-    totalUnits += households.equityUnits[i];
-  }
+  for (let i = 0; i < N; i++) totalUnits += equityUnits[i];
   return totalUnits;
 }
 
@@ -508,25 +509,24 @@ function initFirmIncomes(
  * boom (unemployment at 0 for a year in baseline-2025).
  */
 function initExpectedIncome(
-  households: Households,
+  runner: PassRunner,
   government: SpiralConfig["government"],
   flows: StartFlows,
   depositRate: number,
   dividendsPerHousehold: number,
   totalUnits: number,
+  households: number,
 ): void {
-  const N = households.n;
-  const incomeTax = government.incomeTaxRate;
-  const transferPerHousehold = government.transfersShareOfGdp * flows.outputPerHousehold * flows.p0;
-  for (let i = 0; i < N; i++) {
-    const labour =
-      households.employer[i] >= 0
-        ? households.wage[i]
-        : government.benefitReplacementRate * households.wage[i];
-    const div = (households.equityUnits[i] / totalUnits) * dividendsPerHousehold * N;
-    households.expectedIncome[i] =
-      (labour + transferPerHousehold + div + (households.deposits[i] * depositRate) / 12) * (1 - incomeTax);
-  }
+  InitIncomeArgs.write(runner.work.args, {
+    benefitReplacementRate: government.benefitReplacementRate,
+    transferPerHousehold: government.transfersShareOfGdp * flows.outputPerHousehold * flows.p0,
+    totalUnits,
+    dividendsPerHousehold,
+    households,
+    depositRate,
+    incomeTax: government.incomeTaxRate,
+  });
+  runner.run(Pass.initIncome);
 }
 
 /**
@@ -750,7 +750,7 @@ function populate(p: StartParts): ModelState {
   const { wageBillTotal } = p.firmTotals;
   const N = households.n;
   initHouseholdJobs(households, firms, flows, config, seed, runner);
-  const totalUnits = initHouseholdWealth(households, config.households, p.householdDeposits);
+  const totalUnits = initHouseholdWealth(households, config.households, p.householdDeposits, runner);
   const reserveSum = initBanks(banks, households, firms, aiChain, fund, config.banks, stocks.bankBillsTotal);
 
   // --- Income flows near the start, for expectations and valuations. ---
@@ -763,7 +763,7 @@ function populate(p: StartParts): ModelState {
   const avgWage = wageBillTotal / Math.max(1, employed);
   const { profitTotal, profitRateSum, equityTotal } = initFirmIncomes(firms, config, flows);
   const dividendsPerHousehold = (profitTotal * config.firms.payoutRatio) / N;
-  initExpectedIncome(households, config.government, flows, depositRate, dividendsPerHousehold, totalUnits);
+  initExpectedIncome(runner, config.government, flows, depositRate, dividendsPerHousehold, totalUnits, N);
 
   const state: ModelState = {
     config,

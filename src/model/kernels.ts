@@ -5,7 +5,7 @@
 import { exposureKernel } from "./agents/automation.ts";
 import { planKernel } from "./agents/firms.ts";
 import { incomeKernel } from "./agents/households.ts";
-import { initDrawsKernel } from "./initDraws.ts";
+import { initDrawsKernel, initIncomeKernel, initScaleKernel, initUnitsKernel } from "./initPasses.ts";
 import { censusAfterIncome, censusAfterPurchase, censusAfterSeparation, scanKernel } from "./ledger.ts";
 import { purchaseKernel } from "./markets/goods.ts";
 import { separationKernel } from "./markets/labour.ts";
@@ -31,6 +31,9 @@ export const KERNELS: readonly Kernel[] = [
   planKernel,
   exposureKernel,
   initDrawsKernel,
+  initScaleKernel,
+  initUnitsKernel,
+  initIncomeKernel,
 ];
 
 /**
@@ -43,6 +46,9 @@ export const CENSUS_AFTER: readonly (Kernel | null)[] = [
   censusAfterSeparation,
   censusAfterIncome,
   censusAfterPurchase,
+  null,
+  null,
+  null,
   null,
   null,
   null,

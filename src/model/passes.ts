@@ -32,12 +32,26 @@ export const Pass = {
   scanLedger: 3,
   plan: 4,
   exposure: 5,
-  /** The households' draws at the start (initDraws.ts), run once by createInitialState. */
+  /** The households' part of the start (initPasses.ts), each run once by createInitialState. */
   initDraws: 6,
+  initScale: 7,
+  initUnits: 8,
+  initIncome: 9,
 } as const;
 
 /** The population each pass runs over, by Pass id: the firms' passes write only each firm's own columns. */
-export const PASS_OVER_FIRMS: readonly boolean[] = [false, false, false, false, true, false, false];
+export const PASS_OVER_FIRMS: readonly boolean[] = [
+  false,
+  false,
+  false,
+  false,
+  true,
+  false,
+  false,
+  false,
+  false,
+  false,
+];
 
 /** Slots of per-block sums, per-pass scalar inputs. */
 export const SUM_SLOTS = 8;

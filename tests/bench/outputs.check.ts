@@ -119,7 +119,7 @@ try {
     }
   }
   // Any thread count against one thread, in this checkout (with or without --ref): a run's threads
-  // also draw its households at the start (model/initDraws.ts), so this checks parallel initialisation too.
+  // also draw its households at the start (model/initPasses.ts), so this checks parallel initialisation too.
   const acrossThreads = differAcrossThreads(mine);
   differ += acrossThreads;
   console.log(

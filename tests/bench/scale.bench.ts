@@ -42,7 +42,7 @@ interface Result {
   medianNsPerHouseholdTick: number;
   bytesPerHousehold: number;
   peakRssBytes: number;
-  /** createModel with the workers' start (wall clock): on threads, the households' draws run on them (model/initDraws.ts). */
+  /** createModel with the workers' start (wall clock): on threads, the households' draws run on them (model/initPasses.ts). */
   initSeconds: number;
   /** Share of the tick's time spent in the household passes (the parallel part), one thread only. */
   passShare: number | null;
