@@ -18,7 +18,15 @@ export function valueEquity(m: ModelState): void {
     0.5 * m.centralBank.policyRateYearly + 0.5 * (cb.neutralRealRateYearly + cb.inflationTargetYearly);
   const discount = Math.max(
     0.02,
-    longRate + m.config.firms.equityRiskPremiumYearly + marketLossPremium(m),
+    longRate +
+      m.config.firms.equityRiskPremiumYearly +
+      (m.aiChain.n > 0
+        ? marketLossPremium(
+            m.config.aiChain.valuation.lossPremiumSensitivity,
+            m.aiChain.marketCapTotal,
+            m.aiChain.marketPeak,
+          )
+        : 0),
   );
   // With the AI chain on, part of the corporate sector's value is the chain's own (listed separately).
   const listed = m.aiChain.n > 0 ? m.config.aiChain.nonAiSectorIndexShare : 1;
@@ -41,11 +49,15 @@ export function valueEquity(m: ModelState): void {
  * the S&P 500 halved (docs/calibration.md §11.3) — so a crash of the
  * market's boom sector raises required returns on the rest too, and
  * households' equity wealth, and so their spending, falls with it
- * (households.mpcWealthYearly). 0 without the chain.
+ * (households.mpcWealthYearly). 0 without the chain (no peak). Pure.
+ *
+ * @example marketLossPremium(0.05, 60, 100) // 0.02: a 40 % fall adds 2 points
  */
-export function marketLossPremium(m: ModelState): number {
-  const c = m.aiChain;
-  if (c.n === 0 || !(c.marketPeak > 0)) return 0;
-  const drawdown = Math.min(1, Math.max(0, 1 - c.marketCapTotal / c.marketPeak));
-  return m.config.aiChain.valuation.lossPremiumSensitivity * drawdown;
+export function marketLossPremium(
+  lossSensitivity: number,
+  chainMarketCap: number,
+  chainPeak: number,
+): number {
+  if (!(chainPeak > 0)) return 0;
+  return lossSensitivity * Math.min(1, Math.max(0, 1 - chainMarketCap / chainPeak));
 }

@@ -1,0 +1,133 @@
+// Capacity orders that respond to funding conditions and to utilisation (issue 18 items 1 and 7; schema
+// aiChain.orders; src/model/agents/aiChain/plans.ts), and the chain's loss premium in the non-AI sector's
+// discount rate (src/model/markets/equity.ts marketLossPremium). Pure rules on numbers, then planChain on a
+// hand-built three-firm chain.
+import { describe, expect, it } from "vitest";
+import { defaultConfig, type SpiralConfig } from "../src/config/index.ts";
+import { revenuePerGwMonthly } from "../src/model/agents/aiChain/demand.ts";
+import { capacityOrderFactor, planChain, replacementShare } from "../src/model/agents/aiChain/plans.ts";
+import { createModel, type ModelState } from "../src/model/index.ts";
+import { marketLossPremium } from "../src/model/markets/equity.ts";
+
+const P = { referenceSpreadBp: 550, spreadSemiElasticity: 0.1, equityElasticity: 1 };
+
+describe("capacityOrderFactor: orders scale with the sector's spread and the chain's market value", () => {
+  it("is 1 in calm markets at the peak, whatever the spread below the reference", () => {
+    expect(capacityOrderFactor(0, 1, P)).toBe(1);
+    expect(capacityOrderFactor(550, 1, P)).toBe(1);
+    expect(capacityOrderFactor(300, 1.3, P)).toBe(1); // above the peak counts as at it
+  });
+
+  it("cuts orders hard when financing stalls: 1 000 bp above the reference and half the peak leave ≈ 18 %", () => {
+    expect(capacityOrderFactor(1550, 1, P)).toBeCloseTo(Math.exp(-1), 12);
+    expect(capacityOrderFactor(550, 0.5, P)).toBeCloseTo(0.5, 12);
+    expect(capacityOrderFactor(1550, 0.5, P)).toBeCloseTo(0.5 * Math.exp(-1), 12);
+    expect(capacityOrderFactor(1550, 0.5, { ...P, equityElasticity: 2 })).toBeCloseTo(0.25 * Math.exp(-1), 12);
+  });
+
+  it("falls monotonically as spreads widen and equity falls, and stays within [0, 1]", () => {
+    let last = 2;
+    for (let bp = 0; bp <= 5000; bp += 250) {
+      const f = capacityOrderFactor(bp, 0.8, P);
+      expect(f).toBeLessThanOrEqual(last);
+      expect(f).toBeGreaterThanOrEqual(0);
+      last = f;
+    }
+    expect(capacityOrderFactor(800, 0, P)).toBe(0);
+    expect(capacityOrderFactor(800, -1, P)).toBe(0);
+  });
+
+  it("switches off with zero sensitivities, and reads a missing quote as calm", () => {
+    expect(capacityOrderFactor(3000, 0.2, { ...P, spreadSemiElasticity: 0, equityElasticity: 0 })).toBe(1);
+    expect(capacityOrderFactor(Number.NaN, Number.NaN, P)).toBe(1);
+  });
+});
+
+describe("replacementShare: idle capacity is let run down", () => {
+  it("replaces all worn-out capacity at or above the target utilisation, in proportion below it", () => {
+    expect(replacementShare(0.85, 0.85)).toBe(1);
+    expect(replacementShare(1.2, 0.85)).toBe(1);
+    expect(replacementShare(0.425, 0.85)).toBeCloseTo(0.5, 12);
+    expect(replacementShare(0.026, 0.85)).toBeCloseTo(0.026 / 0.85, 12); // fibre 2.6 % lit
+    expect(replacementShare(0, 0.85)).toBe(0);
+    expect(replacementShare(-0.1, 0.85)).toBe(0);
+  });
+});
+
+describe("marketLossPremium: the chain's fall raises the non-AI sector's required return", () => {
+  it("adds the loss sensitivity times the chain's drawdown, nothing at the peak or without one", () => {
+    expect(marketLossPremium(0.05, 60, 100)).toBeCloseTo(0.02, 12);
+    expect(marketLossPremium(0.05, 22, 100)).toBeCloseTo(0.039, 12); // a Nasdaq-sized fall, −78 %
+    expect(marketLossPremium(0.05, 100, 100)).toBe(0);
+    expect(marketLossPremium(0.05, 120, 100)).toBe(0);
+    expect(marketLossPremium(0.05, 50, 0)).toBe(0);
+    expect(marketLossPremium(0.05, -5, 100)).toBeCloseTo(0.05, 12); // at most the whole sensitivity
+  });
+});
+
+// --- planChain on a hand-built chain: a chip maker, a neocloud and a lab (as tests/aiChain.circular.test.ts). ---
+
+const NEO = 1;
+
+function threeFirms(): SpiralConfig {
+  const c = defaultConfig();
+  const pick = (name: string) => structuredClone(c.aiChain.firms.find((f) => f.name === name)!);
+  c.startDate = "2025-11";
+  c.burnInTicks = 0;
+  c.ticks = 24;
+  c.households.count = 50;
+  c.firms.consumption.count = 4;
+  c.firms.capital.count = 2;
+  c.banks.count = 2;
+  c.aiChain.enabled = true;
+  c.aiChain.start = "2025-11";
+  c.aiChain.firms = [pick("chipCo"), pick("neoCloud"), pick("labA")];
+  c.aiChain.firms.forEach((f, i) => {
+    f.bank = i % 2;
+  });
+  c.aiChain.computeContracts = [];
+  c.aiChain.equityStakes = [];
+  c.aiChain.backstops = [];
+  return c;
+}
+
+/**
+ * The neocloud's orders this month, with no backlog and flat revenue (so no planned growth: it orders only
+ * the replacement of what wears out), its revenue at `utilization` of what its capacity can sell, the chain
+ * at `equityRatio` of its peak market value and every chain firm quoted at `spreadBp`.
+ */
+function neoOrders(utilization: number, equityRatio: number, spreadBp: number): { m: ModelState; capex: number } {
+  const m = createModel(threeFirms());
+  m.tick = 13;
+  const c = m.aiChain;
+  c.expectedGrowth[NEO] = 0;
+  const revenue = c.computeGw[NEO] * revenuePerGwMonthly(m) * c.servicePrice * utilization;
+  for (let k = 0; k < 13; k++) c.revenueHistory[NEO * 13 + k] = revenue;
+  c.marketPeak = 100;
+  c.marketCapTotal = 100 * equityRatio;
+  c.cdsBp.fill(spreadBp);
+  c.indexMember.fill(1);
+  planChain(m);
+  return { m, capex: c.capex[NEO] };
+}
+
+describe("planChain: a cloud's orders on a hand-built chain", () => {
+  it("at target utilisation in calm markets replaces exactly what wears out", () => {
+    const { m, capex } = neoOrders(0.85, 1, 100);
+    const ai = m.config.aiChain;
+    expect(capex).toBeGreaterThan(0);
+    expect(capex).toBeCloseTo((m.aiChain.computeGw[NEO] / ai.gpuLifeMonths) * ai.costPerGwUsdBn * 1e9, 6);
+  });
+
+  it("cuts orders to ≈ 18 % when the chain is at half its peak and its CDS index 1 000 bp above the reference", () => {
+    const calm = neoOrders(0.85, 1, 100).capex;
+    const stalled = neoOrders(0.85, 0.5, 1550).capex;
+    expect(stalled / calm).toBeCloseTo(0.5 * Math.exp(-1), 10);
+  });
+
+  it("replaces only the used part of worn-out capacity when demand falls short", () => {
+    const calm = neoOrders(0.85, 1, 100).capex;
+    expect(neoOrders(0.425, 1, 100).capex / calm).toBeCloseTo(0.5, 10);
+    expect(neoOrders(1.2, 1, 100).capex / calm).toBeCloseTo(1, 10);
+  });
+});
