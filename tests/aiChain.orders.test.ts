@@ -22,7 +22,10 @@ describe("capacityOrderFactor: orders scale with the sector's spread and the cha
     expect(capacityOrderFactor(1550, 1, P)).toBeCloseTo(Math.exp(-1), 12);
     expect(capacityOrderFactor(550, 0.5, P)).toBeCloseTo(0.5, 12);
     expect(capacityOrderFactor(1550, 0.5, P)).toBeCloseTo(0.5 * Math.exp(-1), 12);
-    expect(capacityOrderFactor(1550, 0.5, { ...P, equityElasticity: 2 })).toBeCloseTo(0.25 * Math.exp(-1), 12);
+    expect(capacityOrderFactor(1550, 0.5, { ...P, equityElasticity: 2 })).toBeCloseTo(
+      0.25 * Math.exp(-1),
+      12,
+    );
   });
 
   it("falls monotonically as spreads widen and equity falls, and stays within [0, 1]", () => {
@@ -96,7 +99,11 @@ function threeFirms(): SpiralConfig {
  * the replacement of what wears out), its revenue at `utilization` of what its capacity can sell, the chain
  * at `equityRatio` of its peak market value and every chain firm quoted at `spreadBp`.
  */
-function neoOrders(utilization: number, equityRatio: number, spreadBp: number): { m: ModelState; capex: number } {
+function neoOrders(
+  utilization: number,
+  equityRatio: number,
+  spreadBp: number,
+): { m: ModelState; capex: number } {
   const m = createModel(threeFirms());
   m.tick = 13;
   const c = m.aiChain;
