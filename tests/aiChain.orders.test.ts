@@ -8,6 +8,7 @@ import { revenuePerGwMonthly } from "../src/model/agents/aiChain/demand.ts";
 import { capacityOrderFactor, planChain, replacementShare } from "../src/model/agents/aiChain/plans.ts";
 import { createModel, type ModelState } from "../src/model/index.ts";
 import { marketLossPremium } from "../src/model/markets/equity.ts";
+import { chainBuysGoods } from "../src/model/markets/goods.ts";
 
 const P = { referenceSpreadBp: 550, spreadSemiElasticity: 0.1, equityElasticity: 1 };
 
@@ -136,5 +137,38 @@ describe("planChain: a cloud's orders on a hand-built chain", () => {
     const calm = neoOrders(0.85, 1, 100).capex;
     expect(neoOrders(0.425, 1, 100).capex / calm).toBeCloseTo(0.5, 10);
     expect(neoOrders(1.2, 1, 100).capex / calm).toBeCloseTo(1, 10);
+  });
+});
+
+describe("chainBuysGoods: a capex cut reaches the non-AI capital-goods firms' sales", () => {
+  function capitalSales(capexScale: number): { sales: number; investment: number } {
+    const m = createModel(threeFirms());
+    m.tick = 13;
+    const c = m.aiChain;
+    c.capex[NEO] = 0.02 * c.deposits[NEO] * capexScale; // well inside its cash, so only the order limits it
+    const f = m.firms;
+    for (let j = 0; j < f.n; j++) {
+      f.inventory[j] = 1e12; // stocks large enough that nothing is rationed
+      f.salesNominal[j] = 0;
+      f.revenue[j] = 0;
+    }
+    m.macro.investmentNominal = 0;
+    chainBuysGoods(m);
+    let sales = 0;
+    for (let j = f.nConsumption; j < f.n; j++) sales += f.salesNominal[j];
+    return { sales, investment: m.macro.investmentNominal };
+  }
+
+  it("halving a cloud's capex halves its purchases of buildings and equipment, and the investment they count as", () => {
+    const full = capitalSales(1);
+    const half = capitalSales(0.5);
+    const ai = defaultConfig().aiChain;
+    expect(full.sales).toBeGreaterThan(0);
+    // The chip maker's inputs (its cost of goods on last month's revenue) are bought whatever the cloud orders:
+    // the difference is the cloud's building part of the capex it no longer orders.
+    const cut = 0.01 * createModel(threeFirms()).aiChain.deposits[NEO] * (1 - ai.gpuShareOfCost);
+    expect(cut).toBeGreaterThan(0);
+    expect((full.sales - half.sales) / cut).toBeCloseTo(1, 6);
+    expect((full.investment - half.investment) / cut).toBeCloseTo(1, 6);
   });
 });
