@@ -5,7 +5,12 @@
 import { describe, expect, it } from "vitest";
 import { defaultConfig, type SpiralConfig } from "../src/config/index.ts";
 import { revenuePerGwMonthly } from "../src/model/agents/aiChain/demand.ts";
-import { capacityOrderFactor, planChain, replacementShare } from "../src/model/agents/aiChain/plans.ts";
+import {
+  capacityOrderFactor,
+  ordersEquityReference,
+  planChain,
+  replacementShare,
+} from "../src/model/agents/aiChain/plans.ts";
 import { createModel, type ModelState } from "../src/model/index.ts";
 import { marketLossPremium } from "../src/model/markets/equity.ts";
 import { chainBuysGoods } from "../src/model/markets/goods.ts";
@@ -44,6 +49,21 @@ describe("capacityOrderFactor: orders scale with the sector's spread and the cha
   it("switches off with zero sensitivities, and reads a missing quote as calm", () => {
     expect(capacityOrderFactor(3000, 0.2, { ...P, spreadSemiElasticity: 0, equityElasticity: 0 })).toBe(1);
     expect(capacityOrderFactor(Number.NaN, Number.NaN, P)).toBe(1);
+  });
+});
+
+describe("ordersEquityReference: the peak the orders compare with fades toward today's value", () => {
+  it("starts at the current value, follows new peaks at once and closes 1/memory of the gap below them", () => {
+    expect(ordersEquityReference(0, 80, 24)).toBe(80);
+    expect(ordersEquityReference(100, 120, 24)).toBe(120);
+    expect(ordersEquityReference(100, 50, 24)).toBeCloseTo(100 - 50 / 24, 12);
+    // A market that settles at half its peak: after two years the reference has closed ≈ 64 % of the gap,
+    // so orders that were cut to half recover to ≈ 73 % (equity elasticity 1).
+    let ref = 100;
+    for (let t = 0; t < 24; t++) ref = ordersEquityReference(ref, 50, 24);
+    expect(ref).toBeCloseTo(50 + 50 * (23 / 24) ** 24, 10);
+    expect(50 / ref).toBeGreaterThan(0.7);
+    expect(50 / ref).toBeLessThan(0.75);
   });
 });
 
@@ -112,6 +132,7 @@ function neoOrders(
   const revenue = c.computeGw[NEO] * revenuePerGwMonthly(m) * c.servicePrice * utilization;
   for (let k = 0; k < 13; k++) c.revenueHistory[NEO * 13 + k] = revenue;
   c.marketPeak = 100;
+  c.ordersEquityReference = 100; // the running peak the orders compare with
   c.marketCapTotal = 100 * equityRatio;
   c.cdsBp.fill(spreadBp);
   c.indexMember.fill(1);
@@ -129,8 +150,12 @@ describe("planChain: a cloud's orders on a hand-built chain", () => {
 
   it("cuts orders to ≈ 18 % when the chain is at half its peak and its CDS index 1 000 bp above the reference", () => {
     const calm = neoOrders(0.85, 1, 100).capex;
-    const stalled = neoOrders(0.85, 0.5, 1550).capex;
-    expect(stalled / calm).toBeCloseTo(0.5 * Math.exp(-1), 10);
+    const { m, capex: stalled } = neoOrders(0.85, 0.5, 1550);
+    // This month the reference fades 1/24 of the way from the peak (100) toward today's 50.
+    const reference = 100 - 50 / m.config.aiChain.orders.equityMemoryMonths;
+    expect(m.aiChain.ordersEquityReference).toBeCloseTo(reference, 12);
+    expect(stalled / calm).toBeCloseTo((50 / reference) * Math.exp(-1), 10);
+    expect(stalled / calm).toBeLessThan(0.19);
   });
 
   it("replaces only the used part of worn-out capacity when demand falls short", () => {

@@ -131,6 +131,7 @@ export function createAiChain(config: SpiralConfig, scale: number, bankCount: nu
     scratchN2: f64(n),
     marketStress: 0,
     marketPeak: 0,
+    ordersEquityReference: 0,
     marketCapTotal: 0,
     stakesValue: 0,
     accounts: f64(ChainAccount.count),

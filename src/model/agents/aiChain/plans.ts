@@ -86,7 +86,8 @@ export interface OrderFundingParams {
  * for the sector's CDS index above the high-yield average (Gilchrist & Zakrajšek
  * 2012: spreads predict investment) — times the price of equity — (the
  * chain's market value ÷ its peak)^e (Baker, Stein & Wurgler 2003:
- * equity-dependent firms invest with their share price). 1 in calm markets
+ * equity-dependent firms invest with their share price), the peak fading
+ * over aiChain.orders.equityMemoryMonths (ordersEquityReference). 1 in calm markets
  * at the peak; when financing stalls — spreads of 1 550 bp, equity at half
  * its peak — ≈ 0.18 with the defaults, the order of carriers' capex cuts of
  * 2000–03 (≈ −55 %, docs/calibration.md §11.1) on top of the growth plans
@@ -100,6 +101,24 @@ export function capacityOrderFactor(spreadBp: number, equityRatio: number, p: Or
   const credit = Math.exp((-p.spreadSemiElasticity * excess) / 100);
   const ratio = Number.isFinite(equityRatio) ? Math.min(1, Math.max(0, equityRatio)) : 1;
   return credit * ratio ** p.equityElasticity;
+}
+
+/**
+ * The market value capacity orders compare today's with: the running peak,
+ * fading toward the current value by 1/`memoryMonths` of the gap a month —
+ * so a crash cuts orders hard at first, and as the market settles at its new
+ * level the memory of the old peak fades and orders recover (carriers' capex
+ * stopped falling in 2004 with telecom shares still far below their 2000
+ * peak; docs/calibration.md §11.1, §11.3). The first call (reference 0)
+ * starts it at the current value. Pure.
+ *
+ * @example ordersEquityReference(100, 50, 24) // 97.9…: 100 − 50/24
+ * @example ordersEquityReference(100, 120, 24) // 120: a new peak
+ */
+export function ordersEquityReference(reference: number, marketCap: number, memoryMonths: number): number {
+  if (!(reference > 0)) return marketCap;
+  if (marketCap >= reference) return marketCap;
+  return reference + (marketCap - reference) / Math.max(1, memoryMonths);
 }
 
 /**
@@ -124,7 +143,12 @@ export function planChain(m: ModelState): void {
   const costPerGw = ai.costPerGwUsdBn * 1e9;
   // Funding conditions of the sector (aiChain.orders): its credit market — the chain's CDS index, as the
   // high-yield market was the telecom carriers' — and its equity, the chain's market value against its peak.
-  const equityRatio = c.marketPeak > 0 ? c.marketCapTotal / c.marketPeak : 1;
+  c.ordersEquityReference = ordersEquityReference(
+    c.ordersEquityReference,
+    c.marketCapTotal,
+    ai.orders.equityMemoryMonths,
+  );
+  const equityRatio = c.ordersEquityReference > 0 ? c.marketCapTotal / c.ordersEquityReference : 1;
   const sectorSpreadBp = cdsIndexBp(c.cdsBp, c.indexMember, c.n);
   for (let i = 0; i < c.n; i++) {
     c.capex[i] = 0;
