@@ -139,7 +139,7 @@ describe("telecom-1997: the 1997–2003 replay", () => {
     expect(Math.min(...drawdowns)).toBeGreaterThan(0.3);
     expect(drawdowns.reduce((a, b) => a + b, 0) / SEEDS).toBeGreaterThan(0.42);
     // Capex, the boom's peak year to the trough: −36 … −77 % (mean −53 %; 1999 → 2001 in most seeds), history
-    // ≈ −55 % (2000 → 2003: −28 % in 2001, −20 % in 2002, −22 % in 2003). A fall of 40 % or more in 9 of 10
+    // ≈ −55 % (2000 → 2003: −28 % in 2001, −20 % in 2002, −22 % in 2003). A fall of 40 % or more in 8 of 10
     // seeds. Before capacity orders responded to funding conditions: −12 … −43 % (mean −25 %).
     const meanFall = capexFalls.reduce((a, b) => a + b, 0) / SEEDS;
     expect(meanFall).toBeLessThan(-0.45);
