@@ -112,6 +112,7 @@ function threeFirms(): SpiralConfig {
   c.aiChain.computeContracts = [];
   c.aiChain.equityStakes = [];
   c.aiChain.backstops = [];
+  c.aiChain.orders.equityElasticity = 1; // as in configs/scenarios/telecom-1997.json (0 by default)
   return c;
 }
 
