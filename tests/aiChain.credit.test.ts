@@ -31,6 +31,7 @@ import {
   reorganisedDebt,
   securedRoom,
   securedSpread,
+  singleNameBudget,
   unsecuredSpread,
 } from "../src/model/agents/aiChain/credit.ts";
 import { resolveChainDefaults } from "../src/model/agents/aiChain/defaults.ts";
@@ -185,6 +186,23 @@ describe("spreads, coupons and secured lending", () => {
     expect(concentrationRoom(200, 38, 0.25)).toBe(12);
     expect(concentrationRoom(200, 60, 0.25)).toBe(0);
     expect(concentrationRoom(-5, 0, 0.25)).toBe(0);
+  });
+
+  it("shares the fund's month across firms: no firm draws more than its single-name share, whatever its order", () => {
+    // A month of 100: the first firm asks for 150 (a year of burn) and gets 25; 75 is left for the others.
+    const month = 100;
+    let left = month;
+    const first = Math.min(150, singleNameBudget(left, month, 0.25));
+    left -= first;
+    expect(first).toBe(25);
+    const second = Math.min(30, singleNameBudget(left, month, 0.25));
+    expect(second).toBe(25);
+    left -= second;
+    // Late in the loop, what is left binds before the share does.
+    expect(singleNameBudget(10, month, 0.25)).toBe(10);
+    expect(singleNameBudget(-3, month, 0.25)).toBe(0);
+    // Share 1: first come, first served (the rule before the limit).
+    expect(singleNameBudget(month, month, 1)).toBe(month);
   });
 });
 

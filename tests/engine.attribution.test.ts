@@ -17,7 +17,11 @@ import type { RunSummary } from "../src/engine/summary.ts";
 
 /** A summary with only what the attribution reads: the bust measures. */
 function summary(drawdown: number, peakCdsBp: number, peakUnemployment: number): RunSummary {
-  return { bust: { valuationDrawdown: drawdown, peakCdsBp, peakUnemployment } } as unknown as RunSummary;
+  // A chain default in every run with a drawdown of 0.45 or more (the on arm's busts and seeds 1–3 off).
+  const anyChainDefault = drawdown >= 0.45 ? 1 : 0;
+  return {
+    bust: { valuationDrawdown: drawdown, peakCdsBp, peakUnemployment, anyChainDefault },
+  } as unknown as RunSummary;
 }
 
 const OFF: ArmDefinition = { name: "off arm", sets: [] };
@@ -51,7 +55,20 @@ describe("attributionTable", () => {
     const t = attributionTable([MECH], (arm) => runs.get(armKey(arm))!, { seeds: SEEDS });
     expect(t.rows).toHaveLength(1);
     const [bust, cds, u] = t.rows[0].measures;
-    expect(t.rows[0].measures.map((m) => m.key)).toEqual(["bust", "peakCdsBp", "peakUnemployment"]);
+    expect(t.rows[0].measures.map((m) => m.key)).toEqual([
+      "bust",
+      "peakCdsBp",
+      "peakUnemployment",
+      "anyChainDefault",
+      "valuationDrawdown",
+    ]);
+    // Defaults: seeds 1–3 off (0.5), seeds 1–2 and 4–10 on (0.45): 3/20 → 9/20. Drawdown: mean on − off.
+    const [, , , def, dd] = t.rows[0].measures;
+    expect(def.arms.map((a) => a.count)).toEqual([3, 9]);
+    expect(def.differences[0].estimate).toBeCloseTo(0.3, 10);
+    const ddOff = (3 * 0.5 + 17 * 0.2) / 20;
+    const ddOn = (9 * 0.45 + 11 * 0.39) / 20;
+    expect(dd.differences[0].estimate).toBeCloseTo(ddOn - ddOff, 10);
     // Arms are [off, on]: 3 of 20 busts off, 9 of 20 on.
     expect(bust.arms[0]).toMatchObject({ n: 20, count: 3, estimate: 0.15 });
     expect(bust.arms[1]).toMatchObject({ n: 20, count: 9, estimate: 0.45 });

@@ -1060,6 +1060,10 @@ export interface SpiralConfig {
        */
       bankConcentrationLimit: number;
       /**
+       * Most of the non-bank fund's month's money for new chain equity and credit (fundRiskAppetite × its cash) that one chain firm may draw; 1 = first come, first served in the firms' order.
+       */
+      fundSingleNameShare: number;
+      /**
        * Discount on book value at which a liquidated chain firm's data centres and GPUs are sold to the surviving cloud with the most capacity (a fire sale to the only buyers who can use them).
        */
       liquidationDiscount: number;

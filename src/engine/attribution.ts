@@ -21,7 +21,15 @@ import { DEFAULT_BUST_THRESHOLD } from "./sweepSpec.ts";
 export const ATTRIBUTION_BASE = "configs/scenarios/baseline-2025.json";
 
 /** Keys of comparison.ts MEASURES the table shows, in column order. */
-export const ATTRIBUTION_MEASURES = ["bust", "peakCdsBp", "peakUnemployment"] as const;
+export const ATTRIBUTION_MEASURES = [
+  "bust",
+  "peakCdsBp",
+  "peakUnemployment",
+  // The probability of any chain default, and the drawdown itself: a mean over seeds moves where the
+  // 40 % threshold's yes/no, with 20 seeds, has intervals of about ±20 points.
+  "anyChainDefault",
+  "valuationDrawdown",
+] as const;
 
 /**
  * The `--set` override that switches off the equity-for-compute deals,
@@ -329,19 +337,20 @@ export function attributionMarkdown(a: Attribution): string {
   const n = a.seeds.length;
   const threshold = Math.round(a.bustThreshold * 100);
   const lines = [
-    `| mechanism (on − off, ${n} paired seeds) | P(bust): off → on | Δ P(bust) [95 % CI] | p (McNemar) | peak chain CDS: off → on | Δ peak CDS [95 % CI] | peak unemployment: off → on | Δ peak unemployment [95 % CI] |`,
-    "| --- | --- | --- | --- | --- | --- | --- | --- |",
+    `| mechanism (on − off, ${n} paired seeds) | P(bust): off → on | Δ P(bust) [95 % CI] | p (McNemar) | peak chain CDS: off → on | Δ peak CDS [95 % CI] | peak unemployment: off → on | Δ peak unemployment [95 % CI] | P(chain default): off → on | Δ P(chain default) [95 % CI] | chain drawdown: off → on | Δ drawdown [95 % CI] |`,
+    "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
   ];
   for (const r of a.rows) {
-    const [bust, cds, u] = r.measures;
+    const [bust, cds, u, def, dd] = r.measures;
     const mark = r.pending === undefined ? "" : " †";
+    const cells = (m: MeasureComparison) => `${offToOn(m)} | ${formatArmDifference(m, m.differences[0])}`;
     lines.push(
-      `| ${r.label}${mark} | ${offToOn(bust)} | ${formatArmDifference(bust, bust.differences[0])} | ${formatP(bust.differences[0].pValue)} | ${offToOn(cds)} | ${formatArmDifference(cds, cds.differences[0])} | ${offToOn(u)} | ${formatArmDifference(u, u.differences[0])} |`,
+      `| ${r.label}${mark} | ${cells(bust)} | ${formatP(bust.differences[0].pValue)} | ${cells(cds)} | ${cells(u)} | ${cells(def)} | ${cells(dd)} |`,
     );
   }
   lines.push(
     "",
-    `Bust: the chain's market value falls ≥ ${threshold} % below its running peak after the chain's start (bust.valuationDrawdown). Peaks: highest monthly chain CDS index (bp) and unemployment rate after the chain's start. Δ = on − off on the same seed, mean over the seeds: Newcombe's paired interval and McNemar's test for the probability (percentage points), paired t for the peaks.`,
+    `Bust: the chain's market value falls ≥ ${threshold} % below its running peak after the chain's start (bust.valuationDrawdown). Peaks: highest monthly chain CDS index (bp) and unemployment rate after the chain's start. Chain default: any chain firm has a month of default after the chain's start. Drawdown: the largest fall of the chain's market value from its running peak, mean over the seeds. Δ = on − off on the same seed, mean over the seeds: Newcombe's paired interval and McNemar's test for the probabilities (percentage points), paired t for the peaks and the drawdown.`,
     "",
     `| mechanism | on (overrides of ${a.base}) | off | meaning |`,
     "| --- | --- | --- | --- |",

@@ -16,7 +16,21 @@ import type { PassRunner } from "./passes.ts";
 import { firmCounts } from "./population.ts";
 import { AgentStream, agentUniform, NamedStreams } from "./rng.ts";
 import { initialShocks } from "./shocks.ts";
-import type { AiChain, Banks, Firms, Households, ModelState } from "./state.ts";
+import type {
+  AiChain,
+  Banks,
+  CentralBank,
+  DerivedParams,
+  Firms,
+  Fund,
+  Government,
+  Households,
+  LedgerState,
+  MacroState,
+  ModelState,
+  Scratch,
+  Utility,
+} from "./state.ts";
 import { column, Role } from "./state.ts";
 
 export interface InitOptions {
@@ -112,21 +126,35 @@ function allocBanks(n: number): Banks {
   };
 }
 
-/** Build the initial model state from a resolved config. */
-export function createInitialState(config: SpiralConfig, opts: InitOptions = {}): ModelState {
-  const shared = opts.shared ?? false;
-  const seed = config.seed >>> 0;
-  const N = config.households.count;
-  const { consumption: Fc, capital: Fk } = firmCounts(config);
-  const B = config.banks.count;
-  const cf = config.firms;
+/**
+ * The start's flows per household-month and the production coefficients
+ * behind them. Real quantities are in 2025 USD; nominal ones are at the price
+ * level of startDate, p0 = initial.priceLevel (1 = 2025 prices; a warm-up from
+ * 2015 starts at the 2015 level so that the warm-up's own inflation brings it
+ * near 1 in 2025, docs/ODD.md §5). The chain's and the utility's USD inputs
+ * are 2025 USD and stand still until the chain starts.
+ */
+interface StartFlows {
+  p0: number;
+  outputPerHousehold: number;
+  /** Consumption-goods output per household-month; investment replaces depreciation, I = δ κ Yc. */
+  consumptionSectorOutput: number;
+  investmentOutput: number;
+  govOutput: number;
+  prodLc: number;
+  prodLk: number;
+  prodCapital: number;
+  kappa: number;
+  delta: number;
+  workersPerHousehold: number;
+  wageC: number;
+  wageK: number;
+  loanRate0: number;
+}
 
-  // --- Flows per household-month at the start. Real quantities are in 2025
-  // USD; nominal ones are at the price level of startDate, p0 =
-  // initial.priceLevel (1 = 2025 prices; a warm-up from 2015 starts at the
-  // 2015 level so that the warm-up's own inflation brings it near 1 in 2025,
-  // docs/ODD.md §5). The chain's and the utility's USD inputs are 2025 USD and
-  // stand still until the chain starts. ---
+/** The start's flows from the config; throws InputError when they cannot be staffed or bought. */
+function startFlows(config: SpiralConfig): StartFlows {
+  const cf = config.firms;
   const p0 = config.initial.priceLevel;
   const outputPerHousehold = config.scale.gdpUsdYearly / config.scale.usHouseholds / 12;
   const kappa = cf.consumption.capitalOutputRatioYears;
@@ -152,14 +180,49 @@ export function createInitialState(config: SpiralConfig, opts: InitOptions = {})
       "firms.consumption.laborProductivity",
     );
   }
-  const prodCapital = 1 / (kappa * 12 * cf.consumption.targetUtilization);
+  return {
+    p0,
+    outputPerHousehold,
+    consumptionSectorOutput,
+    investmentOutput,
+    govOutput,
+    prodLc,
+    prodLk,
+    prodCapital: 1 / (kappa * 12 * cf.consumption.targetUtilization),
+    kappa,
+    delta,
+    workersPerHousehold,
+    wageC: (p0 * prodLc) / (1 + cf.consumption.initialMarkup),
+    wageK: (p0 * prodLk) / (1 + cf.capital.initialMarkup),
+    loanRate0: config.centralBank.initialRateYearly + config.banks.baseSpreadYearly,
+  };
+}
 
-  const households = allocHouseholds(N, shared);
-  const firms = allocFirms(Fc + Fk, Fc, shared);
-  const banks = allocBanks(B);
-  const streams = new NamedStreams(seed);
+/** Sums over the firms that the balance sheet and the income flows need. */
+interface FirmTotals {
+  firmLoans: number;
+  firmDeposits: number;
+  wageBillTotal: number;
+}
 
-  // --- Firms: equal shares of output with ±20 % dispersion, so sizes differ from the start. ---
+/**
+ * Firms: equal shares of output with ±20 % dispersion, so sizes differ from the
+ * start; loans, deposits and wages at the start's flows; each firm's bank and
+ * each consumption firm's capital supplier drawn uniformly.
+ */
+function initFirms(
+  firms: Firms,
+  config: SpiralConfig,
+  flows: StartFlows,
+  seed: number,
+  households: number,
+  banks: number,
+): FirmTotals {
+  const cf = config.firms;
+  const { p0, prodLc, prodLk, wageC, wageK, kappa } = flows;
+  const Fc = firms.nConsumption;
+  const Fk = firms.n - Fc;
+  const N = households;
   const weights = new Float64Array(Fc + Fk);
   let sumC = 0;
   let sumK = 0;
@@ -168,20 +231,17 @@ export function createInitialState(config: SpiralConfig, opts: InitOptions = {})
     if (f < Fc) sumC += weights[f];
     else sumK += weights[f];
   }
-  const wageC = (p0 * prodLc) / (1 + cf.consumption.initialMarkup);
-  const wageK = (p0 * prodLk) / (1 + cf.capital.initialMarkup);
-  const loanRate0 = config.centralBank.initialRateYearly + config.banks.baseSpreadYearly;
   let firmLoans = 0;
   let firmDeposits = 0;
   let wageBillTotal = 0;
   for (let f = 0; f < Fc + Fk; f++) {
     const isC = f < Fc;
     const y = isC
-      ? (consumptionSectorOutput * N * weights[f]) / sumC
-      : (investmentOutput * N * weights[f]) / sumK;
+      ? (flows.consumptionSectorOutput * N * weights[f]) / sumC
+      : (flows.investmentOutput * N * weights[f]) / sumK;
     const prodL = isC ? prodLc : prodLk;
     const wage = isC ? wageC : wageK;
-    firms.bank[f] = Math.floor(agentUniform(seed, AgentStream.initialization2, 0, f) * B);
+    firms.bank[f] = Math.floor(agentUniform(seed, AgentStream.initialization2, 0, f) * banks);
     firms.price[f] = p0;
     firms.markup[f] = isC ? cf.consumption.initialMarkup : cf.capital.initialMarkup;
     firms.wage[f] = wage;
@@ -197,7 +257,7 @@ export function createInitialState(config: SpiralConfig, opts: InitOptions = {})
     firms.utilization[f] = cf.consumption.targetUtilization;
     firms.loans[f] =
       p0 * (isC ? cf.initialLoansToCapital * firms.capital[f] : cf.initialLoansToCapital * 12 * y);
-    firms.loanRateYearly[f] = loanRate0;
+    firms.loanRateYearly[f] = flows.loanRate0;
     const wageBill = (y / prodL) * wage;
     firms.deposits[f] = config.initial.firmDepositsMonthsOfWages * wageBill;
     firms.capitalSupplier[f] = isC
@@ -209,48 +269,91 @@ export function createInitialState(config: SpiralConfig, opts: InitOptions = {})
     firmDeposits += firms.deposits[f];
     wageBillTotal += wageBill;
   }
+  return { firmLoans, firmDeposits, wageBillTotal };
+}
 
-  // --- Households: bank, supplier, and jobs filled firm by firm in index order. ---
+/**
+ * Households: bank, supplier, and jobs filled firm by firm in index order;
+ * exposure to automation, independent of the job (docs/calibration.md §7:
+ * ≈ 20 % of tasks exposed on average).
+ */
+function initHouseholdJobs(
+  households: Households,
+  firms: Firms,
+  flows: StartFlows,
+  exposureMean: number,
+  seed: number,
+  banks: number,
+): void {
+  const N = households.n;
+  const Fc = firms.nConsumption;
+  const F = firms.n;
+  const { prodLc, prodLk } = flows;
   let f = 0;
   let filled = 0;
   let needed = Math.round(firms.output[0] / prodLc);
   for (let i = 0; i < N; i++) {
-    households.bank[i] = Math.floor(agentUniform(seed, AgentStream.initialization, 1, i) * B);
+    households.bank[i] = Math.floor(agentUniform(seed, AgentStream.initialization, 1, i) * banks);
     households.supplier[i] = Math.floor(agentUniform(seed, AgentStream.initialization2, 1, i) * Fc);
     households.employer[i] = -1;
-    while (f < Fc + Fk && filled >= needed) {
+    while (f < F && filled >= needed) {
       f++;
       filled = 0;
-      if (f < Fc + Fk) needed = Math.round(firms.output[f] / (f < Fc ? prodLc : prodLk));
+      if (f < F) needed = Math.round(firms.output[f] / (f < Fc ? prodLc : prodLk));
     }
-    if (f < Fc + Fk) {
+    if (f < F) {
       households.employer[i] = f;
       households.wage[i] = firms.wage[f];
       firms.employees[f]++;
       filled++;
     } else {
-      households.wage[i] = wageC;
+      households.wage[i] = flows.wageC;
     }
     households.reservationWage[i] = households.wage[i];
-    // Exposure to automation, independent of the job (docs/calibration.md §7: ≈ 20 % of tasks exposed on average).
     households.exposure[i] = exposureFromUniform(
       agentUniform(seed, AgentStream.exposure, 0, i),
-      config.automation.exposureMean,
+      exposureMean,
     );
   }
-  for (let k = 0; k < Fc + Fk; k++) firms.labourDemand[k] = firms.employees[k];
+  for (let k = 0; k < F; k++) firms.labourDemand[k] = firms.employees[k];
+}
 
-  // --- Balance sheet (model dollars = per-household USD × N). ---
-  const annualGdp = p0 * outputPerHousehold * 12 * N;
+/** The public sector's stocks at the start (model dollars = per-household USD × N). */
+interface PublicStocks {
+  /** Bills outstanding, of which the central bank holds cbBills and banks the rest. */
+  bills: number;
+  cbBills: number;
+  bankBillsTotal: number;
+  govSpendingMonthly: number;
+  govAccount: number;
+  reservesTotal: number;
+}
+
+/** Government debt, the central bank's bills and the government's account from their ratios to GDP. */
+function publicStocks(config: SpiralConfig, flows: StartFlows, households: number): PublicStocks {
+  const N = households;
+  const annualGdp = flows.p0 * flows.outputPerHousehold * 12 * N;
   const bills = config.initial.governmentDebtToGdp * annualGdp;
   const cbBills = config.initial.centralBankBillShare * bills;
-  const bankBillsTotal = bills - cbBills;
-  const govSpendingMonthly = govOutput * N;
-  const govAccount = config.initial.governmentAccountMonths * govSpendingMonthly * p0;
-  const reservesTotal = cbBills - govAccount;
-  // The AI chain and the non-bank fund bank with the same banks.
-  const scale = N / config.scale.usHouseholds;
-  const aiChain = createAiChain(config, scale, B);
+  const govSpendingMonthly = flows.govOutput * N;
+  const govAccount = config.initial.governmentAccountMonths * govSpendingMonthly * flows.p0;
+  return {
+    bills,
+    cbBills,
+    bankBillsTotal: bills - cbBills,
+    govSpendingMonthly,
+    govAccount,
+    reservesTotal: cbBills - govAccount,
+  };
+}
+
+/** The AI chain and the non-bank fund (agents/aiChain/init.ts), with the bank loans and deposits they bring. */
+function initChain(
+  config: SpiralConfig,
+  scale: number,
+  banks: number,
+): { aiChain: AiChain; fund: Fund; chainBankLoans: number; chainDeposits: number } {
+  const aiChain = createAiChain(config, scale, banks);
   const fund = createFund(
     aiChain,
     config.aiChain.enabled ? config.aiChain.finance.fundCashUsdBn * 1e9 * scale : 0,
@@ -262,25 +365,22 @@ export function createInitialState(config: SpiralConfig, opts: InitOptions = {})
     chainBankLoans += aiChain.bankLoans[i];
     chainDeposits += aiChain.deposits[i];
   }
-  const bankEquityTotal = config.banks.targetCapitalRatio * (firmLoans + chainBankLoans);
-  const householdDeposits =
-    firmLoans +
-    chainBankLoans +
-    reservesTotal +
-    bankBillsTotal -
-    bankEquityTotal -
-    firmDeposits -
-    chainDeposits;
-  if (householdDeposits <= 0 || reservesTotal < 0) {
-    throw new InputError(
-      "initial: these ratios give negative household deposits or reserves; lower initial.firmDepositsMonthsOfWages or raise initial.centralBankBillShare",
-      undefined,
-      "initial",
-    );
-  }
+  return { aiChain, fund, chainBankLoans, chainDeposits };
+}
 
-  // Household deposits: Pareto(α) shares, normalised to the total.
-  const alpha = config.households.depositParetoAlpha;
+/**
+ * Household deposits: Pareto(α) shares of `total`; equity units proportional
+ * to deposits, with the top decile (by deposits) scaled so that it holds
+ * equityTopDecileShare of all units. Returns the units outstanding.
+ */
+function initHouseholdWealth(
+  households: Households,
+  config: SpiralConfig["households"],
+  seed: number,
+  total: number,
+): number {
+  const N = households.n;
+  const alpha = config.depositParetoAlpha;
   let sumW = 0;
   for (let i = 0; i < N; i++) {
     const u = agentUniform(seed, AgentStream.initialization, 2, i);
@@ -288,10 +388,8 @@ export function createInitialState(config: SpiralConfig, opts: InitOptions = {})
     households.deposits[i] = w;
     sumW += w;
   }
-  for (let i = 0; i < N; i++) households.deposits[i] *= householdDeposits / sumW;
+  for (let i = 0; i < N; i++) households.deposits[i] *= total / sumW;
 
-  // Equity units: proportional to deposits, with the top decile (by deposits)
-  // scaled so that it holds equityTopDecileShare of all units.
   const sorted = Float64Array.from(households.deposits).sort();
   const threshold = sorted[Math.floor(N * 0.9)];
   let topDeposits = 0;
@@ -300,7 +398,7 @@ export function createInitialState(config: SpiralConfig, opts: InitOptions = {})
     if (households.deposits[i] >= threshold) topDeposits += households.deposits[i];
     else bottomDeposits += households.deposits[i];
   }
-  const topShare = config.households.equityTopDecileShare;
+  const topShare = config.equityTopDecileShare;
   let totalUnits = 0;
   for (let i = 0; i < N; i++) {
     const d = households.deposits[i];
@@ -311,11 +409,26 @@ export function createInitialState(config: SpiralConfig, opts: InitOptions = {})
     households.equityUnits[i] = u * N;
     totalUnits += households.equityUnits[i];
   }
+  return totalUnits;
+}
 
-  // Bank balance sheets follow from their customers; bills and equity are
-  // split in proportion to loans, reserves close each balance sheet.
-  for (let i = 0; i < N; i++) banks.deposits[households.bank[i]] += households.deposits[i];
-  for (let k = 0; k < Fc + Fk; k++) {
+/**
+ * Bank balance sheets follow from their customers; bills and equity are split
+ * in proportion to loans, reserves close each balance sheet. Returns the
+ * reserves in all.
+ */
+function initBanks(
+  banks: Banks,
+  households: Households,
+  firms: Firms,
+  aiChain: AiChain,
+  fund: Fund,
+  config: SpiralConfig["banks"],
+  bankBillsTotal: number,
+): number {
+  const B = banks.n;
+  for (let i = 0; i < households.n; i++) banks.deposits[households.bank[i]] += households.deposits[i];
+  for (let k = 0; k < firms.n; k++) {
     banks.deposits[firms.bank[k]] += firms.deposits[k];
     banks.loans[firms.bank[k]] += firms.loans[k];
   }
@@ -328,24 +441,32 @@ export function createInitialState(config: SpiralConfig, opts: InitOptions = {})
   for (let k = 0; k < B; k++) depositTotal += banks.deposits[k];
   for (let k = 0; k < B; k++) {
     banks.bills[k] = (bankBillsTotal * banks.deposits[k]) / depositTotal;
-    banks.equity[k] = config.banks.targetCapitalRatio * banks.loans[k];
+    banks.equity[k] = config.targetCapitalRatio * banks.loans[k];
     banks.reserves[k] = banks.equity[k] + banks.deposits[k] - banks.loans[k] - banks.bills[k];
-    banks.spreadYearly[k] = config.banks.baseSpreadYearly;
+    banks.spreadYearly[k] = config.baseSpreadYearly;
   }
   let reserveSum = 0;
   for (let k = 0; k < B; k++) reserveSum += banks.reserves[k];
+  return reserveSum;
+}
 
-  // --- Income flows near the start, for expectations and valuations. ---
+/**
+ * Firms' profits, dividends and market values at the start's flows (for
+ * expectations and valuations). Returns profits in all, the consumption
+ * firms' summed profit rates and the market value of all firms.
+ */
+function initFirmIncomes(
+  firms: Firms,
+  config: SpiralConfig,
+  flows: StartFlows,
+): { profitTotal: number; profitRateSum: number; equityTotal: number } {
+  const cf = config.firms;
+  const { p0, prodLc, prodLk, delta, loanRate0 } = flows;
+  const Fc = firms.nConsumption;
   const policy = config.centralBank.initialRateYearly;
-  const depositRate = Math.max(
-    0,
-    config.banks.depositRateBeta * policy - config.banks.depositRateMarkdownYearly,
-  );
-  const employed = N * workersPerHousehold;
-  const avgWage = wageBillTotal / Math.max(1, employed);
   let profitTotal = 0;
   let profitRateSum = 0;
-  for (let k = 0; k < Fc + Fk; k++) {
+  for (let k = 0; k < firms.n; k++) {
     const isC = k < Fc;
     const wageBill = (firms.output[k] / (isC ? prodLc : prodLk)) * firms.wage[k];
     const interest = (firms.loans[k] * loanRate0) / 12;
@@ -365,26 +486,233 @@ export function createInitialState(config: SpiralConfig, opts: InitOptions = {})
     profitTotal += profit;
   }
   let equityTotal = 0;
-  for (let k = 0; k < Fc + Fk; k++) equityTotal += firms.marketValue[k];
-  const incomeTax = config.government.incomeTaxRate;
-  const dividendsPerHousehold = (profitTotal * cf.payoutRatio) / N;
-  // Cash transfers (government.transfersShareOfGdp, paid every month at the price level,
-  // agents/households.ts) are part of the income households expect from the start: left out,
-  // expected income fell short of actual income by about a tenth, spending climbed for months and set off the
-  // warm-up's first boom (unemployment at 0 for a year in baseline-2025).
-  const transferPerHousehold = config.government.transfersShareOfGdp * outputPerHousehold * p0;
+  for (let k = 0; k < firms.n; k++) equityTotal += firms.marketValue[k];
+  return { profitTotal, profitRateSum, equityTotal };
+}
+
+/**
+ * Households' expected disposable income at the start: labour income or
+ * benefits, transfers, dividends and deposit interest, after income tax.
+ * Cash transfers (government.transfersShareOfGdp, paid every month at the
+ * price level, agents/households.ts) are part of the income households expect
+ * from the start: left out, expected income fell short of actual income by
+ * about a tenth, spending climbed for months and set off the warm-up's first
+ * boom (unemployment at 0 for a year in baseline-2025).
+ */
+function initExpectedIncome(
+  households: Households,
+  government: SpiralConfig["government"],
+  flows: StartFlows,
+  depositRate: number,
+  dividendsPerHousehold: number,
+  totalUnits: number,
+): void {
+  const N = households.n;
+  const incomeTax = government.incomeTaxRate;
+  const transferPerHousehold = government.transfersShareOfGdp * flows.outputPerHousehold * flows.p0;
   for (let i = 0; i < N; i++) {
     const labour =
       households.employer[i] >= 0
         ? households.wage[i]
-        : config.government.benefitReplacementRate * households.wage[i];
+        : government.benefitReplacementRate * households.wage[i];
     const div = (households.equityUnits[i] / totalUnits) * dividendsPerHousehold * N;
     households.expectedIncome[i] =
       (labour + transferPerHousehold + div + (households.deposits[i] * depositRate) / 12) * (1 - incomeTax);
   }
+}
 
-  let outputTotal = 0;
-  for (let k = 0; k < Fc + Fk; k++) outputTotal += firms.output[k];
+/**
+ * Household deposits close the balance sheet: what banks lend and hold in
+ * reserves and bills, less their equity (targetCapitalRatio of their loans)
+ * and the deposits of firms, the chain and the fund. Throws InputError when
+ * the ratios leave households or reserves negative.
+ */
+function householdDepositTotal(
+  targetCapitalRatio: number,
+  firmLoans: number,
+  firmDeposits: number,
+  chainBankLoans: number,
+  chainDeposits: number,
+  stocks: PublicStocks,
+): number {
+  const bankEquityTotal = targetCapitalRatio * (firmLoans + chainBankLoans);
+  const householdDeposits =
+    firmLoans +
+    chainBankLoans +
+    stocks.reservesTotal +
+    stocks.bankBillsTotal -
+    bankEquityTotal -
+    firmDeposits -
+    chainDeposits;
+  if (householdDeposits <= 0 || stocks.reservesTotal < 0) {
+    throw new InputError(
+      "initial: these ratios give negative household deposits or reserves; lower initial.firmDepositsMonthsOfWages or raise initial.centralBankBillShare",
+      undefined,
+      "initial",
+    );
+  }
+  return householdDeposits;
+}
+
+/** The central bank at the start: its bills against banks' reserves and the government's account. */
+function initialCentralBank(
+  config: SpiralConfig["centralBank"],
+  stocks: PublicStocks,
+  reserves: number,
+): CentralBank {
+  const { cbBills, govAccount } = stocks;
+  return {
+    policyRateYearly: config.initialRateYearly,
+    bills: cbBills,
+    reserves,
+    govAccount,
+    equity: cbBills - reserves - govAccount,
+    profit: 0,
+    neutralRateEstimateYearly: config.neutralRealRateYearly,
+  };
+}
+
+/** Coefficients fixed at the start that later phases read. */
+function derivedParams(flows: StartFlows, scale: number, normalProfitRateYearly: number): DerivedParams {
+  return {
+    scale,
+    prodLabourConsumption: flows.prodLc,
+    prodLabourCapital: flows.prodLk,
+    prodCapital: flows.prodCapital,
+    depreciationMonthly: flows.delta / 12,
+    normalProfitRateYearly,
+    initialOutputPerHousehold: flows.outputPerHousehold,
+  };
+}
+
+/** An empty ledger: this tick's flow matrix and the sectors' net financial wealth. */
+function newLedgerState(): LedgerState {
+  return {
+    flows: newFlowMatrix(),
+    lastNfw: new Float64Array(SECTOR_COUNT),
+    nfw: new Float64Array(SECTOR_COUNT),
+    grossFinancialAssets: 0,
+  };
+}
+
+/** The aggregates at the start that the first tick reads. */
+function initialMacro(
+  config: SpiralConfig,
+  flows: StartFlows,
+  households: number,
+  income: { employed: number; avgWage: number; wageBillTotal: number; depositRate: number },
+  equity: { equityTotal: number; fundNav: number; totalUnits: number },
+): MacroState {
+  const { p0 } = flows;
+  const N = households;
+  return {
+    priceIndex: p0,
+    priceHistory: pastPrices(p0, config.initial.inflationYearly),
+    inflationYoY: config.initial.inflationYearly,
+    inflationAnchorYearly: config.centralBank.inflationTargetYearly + config.initial.inflationAnchorGapYearly,
+    unemploymentRate: 1 - income.employed / N,
+    averageIncome: income.avgWage,
+    equityTotal: equity.equityTotal,
+    equityPricePerUnit: (equity.equityTotal + equity.fundNav) / equity.totalUnits,
+    totalEquityUnits: equity.totalUnits,
+    capitalGoodsPrice: p0,
+    dividendPool: 0,
+    entryNeed: 0,
+    firmDefaults: 0,
+    bankFailures: 0,
+    unmetDemand: 0,
+    consumptionNominal: p0 * (flows.consumptionSectorOutput - flows.govOutput) * N,
+    consumptionReal: 0,
+    investmentNominal: 0,
+    investmentReal: 0,
+    governmentReal: 0,
+    depositRateYearly: income.depositRate,
+    gdpNominalSmoothed: p0 * flows.outputPerHousehold * N,
+    employment: income.employed,
+    vacancies: 0,
+    wagesPaid: income.wageBillTotal,
+    chainDefaults: 0,
+  };
+}
+
+/** The government at the start: its account, its bills and its real purchases; this tick's flows at 0. */
+function initialGovernment(stocks: PublicStocks): Government {
+  return {
+    account: stocks.govAccount,
+    bills: stocks.bills,
+    purchasesReal: stocks.govSpendingMonthly,
+    taxes: 0,
+    benefits: 0,
+    purchases: 0,
+    interest: 0,
+    remittance: 0,
+    recapitalisation: 0,
+    fiscalSupport: 0,
+    retraining: 0,
+  };
+}
+
+/** Preallocated scratch buffers: none grows after the start. */
+function allocScratch(households: number, firms: number, banks: number, shared: boolean): Scratch {
+  return {
+    unemployed: column(Int32Array, households, shared),
+    firmOrder: new Int32Array(firms),
+    bankDepositChange: new Float64Array(banks),
+    bankReserveChange: new Float64Array(banks),
+    bankInterest: new Float64Array(banks),
+    bankSum: new Float64Array(banks),
+    bankSum2: new Float64Array(banks),
+    sectorAverages: new Float64Array(8).fill(-1),
+  };
+}
+
+/**
+ * Build the initial model state from a resolved config, sector by sector:
+ * firms, households' jobs, the public sector's stocks, the AI chain and the
+ * fund, households' wealth, banks, incomes and expectations, the utility.
+ */
+export function createInitialState(config: SpiralConfig, opts: InitOptions = {}): ModelState {
+  const shared = opts.shared ?? false;
+  const seed = config.seed >>> 0;
+  const N = config.households.count;
+  const { consumption: Fc, capital: Fk } = firmCounts(config);
+  const B = config.banks.count;
+  const flows = startFlows(config);
+
+  const households = allocHouseholds(N, shared);
+  const firms = allocFirms(Fc + Fk, Fc, shared);
+  const banks = allocBanks(B);
+  const streams = new NamedStreams(seed);
+  const { firmLoans, firmDeposits, wageBillTotal } = initFirms(firms, config, flows, seed, N, B);
+  initHouseholdJobs(households, firms, flows, config.automation.exposureMean, seed, B);
+
+  // --- Balance sheet (model dollars = per-household USD × N). The AI chain and the non-bank fund bank with the same banks. ---
+  const stocks = publicStocks(config, flows, N);
+  const scale = N / config.scale.usHouseholds;
+  const { aiChain, fund, chainBankLoans, chainDeposits } = initChain(config, scale, B);
+  const householdDeposits = householdDepositTotal(
+    config.banks.targetCapitalRatio,
+    firmLoans,
+    firmDeposits,
+    chainBankLoans,
+    chainDeposits,
+    stocks,
+  );
+  const totalUnits = initHouseholdWealth(households, config.households, seed, householdDeposits);
+  const reserveSum = initBanks(banks, households, firms, aiChain, fund, config.banks, stocks.bankBillsTotal);
+
+  // --- Income flows near the start, for expectations and valuations. ---
+  const policy = config.centralBank.initialRateYearly;
+  const depositRate = Math.max(
+    0,
+    config.banks.depositRateBeta * policy - config.banks.depositRateMarkdownYearly,
+  );
+  const employed = N * flows.workersPerHousehold;
+  const avgWage = wageBillTotal / Math.max(1, employed);
+  const { profitTotal, profitRateSum, equityTotal } = initFirmIncomes(firms, config, flows);
+  const dividendsPerHousehold = (profitTotal * config.firms.payoutRatio) / N;
+  initExpectedIncome(households, config.government, flows, depositRate, dividendsPerHousehold, totalUnits);
+
   const state: ModelState = {
     config,
     seed,
@@ -392,95 +720,24 @@ export function createInitialState(config: SpiralConfig, opts: InitOptions = {})
     households,
     firms,
     banks,
-    centralBank: {
-      policyRateYearly: policy,
-      bills: cbBills,
-      reserves: reserveSum,
-      govAccount,
-      equity: cbBills - reserveSum - govAccount,
-      profit: 0,
-      neutralRateEstimateYearly: config.centralBank.neutralRealRateYearly,
-    },
-    government: {
-      account: govAccount,
-      bills,
-      purchasesReal: govSpendingMonthly,
-      taxes: 0,
-      benefits: 0,
-      purchases: 0,
-      interest: 0,
-      remittance: 0,
-      recapitalisation: 0,
-      fiscalSupport: 0,
-      retraining: 0,
-    },
+    centralBank: initialCentralBank(config.centralBank, stocks, reserveSum),
+    government: initialGovernment(stocks),
     streams,
-    params: {
-      scale,
-      prodLabourConsumption: prodLc,
-      prodLabourCapital: prodLk,
-      prodCapital,
-      depreciationMonthly: delta / 12,
-      normalProfitRateYearly: profitRateSum / Fc,
-      initialOutputPerHousehold: outputPerHousehold,
-    },
-    macro: {
-      priceIndex: p0,
-      priceHistory: pastPrices(p0, config.initial.inflationYearly),
-      inflationYoY: config.initial.inflationYearly,
-      inflationAnchorYearly:
-        config.centralBank.inflationTargetYearly + config.initial.inflationAnchorGapYearly,
-      unemploymentRate: 1 - employed / N,
-      averageIncome: avgWage,
-      equityTotal,
-      equityPricePerUnit: (equityTotal + fund.nav) / totalUnits,
-      totalEquityUnits: totalUnits,
-      capitalGoodsPrice: p0,
-      dividendPool: 0,
-      entryNeed: 0,
-      firmDefaults: 0,
-      bankFailures: 0,
-      unmetDemand: 0,
-      consumptionNominal: p0 * (consumptionSectorOutput - govOutput) * N,
-      consumptionReal: 0,
-      investmentNominal: 0,
-      investmentReal: 0,
-      governmentReal: 0,
-      depositRateYearly: depositRate,
-      gdpNominalSmoothed: p0 * outputPerHousehold * N,
-      employment: employed,
-      vacancies: 0,
-      wagesPaid: wageBillTotal,
-      chainDefaults: 0,
-    },
-    ledger: {
-      flows: newFlowMatrix(),
-      lastNfw: new Float64Array(SECTOR_COUNT),
-      nfw: new Float64Array(SECTOR_COUNT),
-      grossFinancialAssets: 0,
-    },
-    scratch: {
-      unemployed: column(Int32Array, N, shared),
-      firmOrder: new Int32Array(Fc + Fk),
-      bankDepositChange: new Float64Array(B),
-      bankReserveChange: new Float64Array(B),
-      bankInterest: new Float64Array(B),
-      bankSum: new Float64Array(B),
-      bankSum2: new Float64Array(B),
-      sectorAverages: new Float64Array(8).fill(-1),
-    },
+    params: derivedParams(flows, scale, profitRateSum / Fc),
+    macro: initialMacro(
+      config,
+      flows,
+      N,
+      { employed, avgWage, wageBillTotal, depositRate },
+      { equityTotal, fundNav: fund.nav, totalUnits },
+    ),
+    ledger: newLedgerState(),
+    scratch: allocScratch(N, Fc + Fk, B, shared),
     events: [],
     aiChain,
     fund,
     automation: createAutomation(),
-    utility: createUtility(
-      config,
-      scale,
-      cloudCapacity(aiChain),
-      outputTotal,
-      B,
-      config.power.enabled && config.aiChain.enabled && aiChain.n > 0,
-    ),
+    utility: initUtility(config, scale, aiChain, firms, B),
     shocks: initialShocks(),
     runner: undefined as unknown as PassRunner,
   };
@@ -500,6 +757,24 @@ export function pastPrices(p0: number, inflationYearly: number): Float64Array {
   const h = new Float64Array(13).fill(p0);
   for (let s = 1; s <= 12; s++) h[s] = p0 * (1 + inflationYearly) ** ((s - 13) / 12);
   return h;
+}
+
+/**
+ * The utility (agents/utility.ts) sized to the start's loads: the chain's
+ * clouds' data centres and the non-AI firms' real output; inert unless the
+ * grid and the chain are both on.
+ */
+function initUtility(
+  config: SpiralConfig,
+  scale: number,
+  aiChain: AiChain,
+  firms: Firms,
+  banks: number,
+): Utility {
+  let outputTotal = 0;
+  for (let k = 0; k < firms.n; k++) outputTotal += firms.output[k];
+  const active = config.power.enabled && config.aiChain.enabled && aiChain.n > 0;
+  return createUtility(config, scale, cloudCapacity(aiChain), outputTotal, banks, active);
 }
 
 /** The chain's clouds' capacity in service at the start (the data centres' power demand). */

@@ -17,7 +17,7 @@
 // mismatch between the two.
 import { ModelFailure } from "../errors.ts";
 import { CensusSum, CensusSums, Pass, type SliceView, sumCensus } from "./passes.ts";
-import type { Banks, ModelState } from "./state.ts";
+import type { Banks, CentralBank, Government, LedgerState, ModelState } from "./state.ts";
 
 /** Sectors, in the order of the nfw_<sector> series columns. */
 export const Sector = {
@@ -438,11 +438,11 @@ export function measureNetFinancialWealth(
   );
 }
 
-function fail(m: ModelState, subject: string, expected: number, actual: number, what: string): never {
+function fail(tick: number, subject: string, expected: number, actual: number, what: string): never {
   const residual = actual - expected;
   throw new ModelFailure(
-    `stock-flow consistency violated at tick ${m.tick}: ${subject} — ${what}: ${actual} vs ${expected} (residual ${residual})`,
-    m.tick,
+    `stock-flow consistency violated at tick ${tick}: ${subject} — ${what}: ${actual} vs ${expected} (residual ${residual})`,
+    tick,
     subject,
     residual,
   );
@@ -642,16 +642,9 @@ export function censusAfterPurchase(
  * clears the flow matrix.
  */
 export function checkLedger(m: ModelState): void {
-  const { firms: f, banks: b, centralBank: cb, government: g, ledger } = m;
+  const { ledger } = m;
   // 3. Finite state first: a NaN would make every comparison below pass.
-  checkColumnsFinite(m);
-  checkFiniteScalars(m, "centralBank", cb);
-  checkFiniteScalars(m, "government", g);
-  checkFiniteScalars(m, "macro", m.macro);
-  checkFiniteScalars(m, "fund", m.fund);
-  checkFiniteScalars(m, "utility", m.utility);
-  const flowSum = sumF64(ledger.flows);
-  if (flowSum - flowSum !== 0) findNonFinite(m, "ledger.flows", ledger.flows);
+  checkStateFinite(m);
 
   const depositsByBank = m.scratch.bankSum;
   const loansByBank = m.scratch.bankSum2;
@@ -664,6 +657,39 @@ export function checkLedger(m: ModelState): void {
   const tol = 1e-9 * Math.max(1, gross);
 
   // 1. Each asset equals its counterpart liability.
+  addBankCustomers(m, depositsByBank, loansByBank, tol);
+  checkBanksAgainstCustomers(m.banks, m.centralBank, m.government, depositsByBank, loansByBank, m.tick, tol);
+  // 2. Each sector's change in NFW equals its recorded flows.
+  checkSectorFlows(ledger, m.tick, tol);
+
+  ledger.lastNfw.set(ledger.nfw);
+  ledger.flows.fill(0);
+}
+
+/** Every money column and scalar record, and the flow matrix, is finite (else the check fails naming it). */
+function checkStateFinite(m: ModelState): void {
+  checkColumnsFinite(m);
+  checkFiniteScalars(m, "centralBank", m.centralBank);
+  checkFiniteScalars(m, "government", m.government);
+  checkFiniteScalars(m, "macro", m.macro);
+  checkFiniteScalars(m, "fund", m.fund);
+  checkFiniteScalars(m, "utility", m.utility);
+  const flowSum = sumF64(m.ledger.flows);
+  if (flowSum - flowSum !== 0) findNonFinite(m, "ledger.flows", m.ledger.flows);
+}
+
+/**
+ * Adds the non-household customers' deposits and loans to the per-bank sums
+ * (firms, chain firms, the fund, the utility) and checks the chain's shares
+ * and non-bank debt against their holders.
+ */
+function addBankCustomers(
+  m: ModelState,
+  depositsByBank: Float64Array,
+  loansByBank: Float64Array,
+  tol: number,
+): void {
+  const f = m.firms;
   for (let i = 0; i < f.n; i++) {
     depositsByBank[f.bank[i]] += f.deposits[i];
     loansByBank[f.bank[i]] += f.loans[i];
@@ -678,62 +704,89 @@ export function checkLedger(m: ModelState): void {
     let held = m.fund.sharesHeld[i];
     for (let k = 0; k < chain.n; k++) held += chain.stakes[k * chain.n + i];
     if (Math.abs(held - chain.shares[i]) > 1e-9 * Math.max(1, chain.shares[i]))
-      fail(m, `shares@${chain.names[i]}`, chain.shares[i], held, "shares held vs shares outstanding");
+      fail(m.tick, `shares@${chain.names[i]}`, chain.shares[i], held, "shares held vs shares outstanding");
   }
   depositsByBank[m.fund.bank] += m.fund.deposits;
   depositsByBank[m.utility.bank] += m.utility.deposits;
   loansByBank[m.utility.bank] += m.utility.loans;
   if (Math.abs(fundLoans - m.fund.loans) > tol)
-    fail(m, "fundLoans", m.fund.loans, fundLoans, "chain firms' non-bank debt vs the fund's loans");
+    fail(m.tick, "fundLoans", m.fund.loans, fundLoans, "chain firms' non-bank debt vs the fund's loans");
+}
+
+/**
+ * Each bank's deposits and loans equal its customers' holdings and debt, its
+ * balance sheet closes on its equity; reserves, the government's account and
+ * bills match the central bank's and the government's books.
+ */
+export function checkBanksAgainstCustomers(
+  b: Banks,
+  cb: CentralBank,
+  g: Government,
+  depositsByBank: Float64Array,
+  loansByBank: Float64Array,
+  tick: number,
+  tol: number,
+): void {
   let reserves = 0;
   let bankBills = 0;
   for (let k = 0; k < b.n; k++) {
     if (Math.abs(depositsByBank[k] - b.deposits[k]) > tol)
       fail(
-        m,
+        tick,
         `deposits@bank${k}`,
         b.deposits[k],
         depositsByBank[k],
         "depositors' holdings vs bank liability",
       );
     if (Math.abs(loansByBank[k] - b.loans[k]) > tol)
-      fail(m, `loans@bank${k}`, b.loans[k], loansByBank[k], "borrowers' debt vs bank asset");
+      fail(tick, `loans@bank${k}`, b.loans[k], loansByBank[k], "borrowers' debt vs bank asset");
     const balance = b.reserves[k] + b.loans[k] + b.bills[k] - b.deposits[k];
     if (Math.abs(balance - b.equity[k]) > tol)
-      fail(m, `equity@bank${k}`, b.equity[k], balance, "balance-sheet net worth vs equity from income flows");
+      fail(
+        tick,
+        `equity@bank${k}`,
+        b.equity[k],
+        balance,
+        "balance-sheet net worth vs equity from income flows",
+      );
     reserves += b.reserves[k];
     bankBills += b.bills[k];
   }
   if (Math.abs(reserves - cb.reserves) > tol)
-    fail(m, "reserves", cb.reserves, reserves, "banks' reserves vs central-bank liability");
+    fail(tick, "reserves", cb.reserves, reserves, "banks' reserves vs central-bank liability");
   if (Math.abs(g.account - cb.govAccount) > tol)
-    fail(m, "governmentAccount", cb.govAccount, g.account, "government's balance vs central-bank liability");
+    fail(
+      tick,
+      "governmentAccount",
+      cb.govAccount,
+      g.account,
+      "government's balance vs central-bank liability",
+    );
   if (Math.abs(bankBills + cb.bills - g.bills) > tol)
-    fail(m, "bills", g.bills, bankBills + cb.bills, "holders' bills vs government liability");
+    fail(tick, "bills", g.bills, bankBills + cb.bills, "holders' bills vs government liability");
   const cbBalance = cb.bills - cb.reserves - cb.govAccount;
   if (Math.abs(cbBalance - cb.equity) > tol)
     fail(
-      m,
+      tick,
       "equity@centralBank",
       cb.equity,
       cbBalance,
       "balance-sheet net worth vs equity from income flows",
     );
+}
 
-  // 2. Each sector's change in NFW equals its recorded flows.
+/** Each sector's change in net financial wealth equals its recorded flows, and the sectors' wealth sums to 0. */
+export function checkSectorFlows(ledger: LedgerState, tick: number, tol: number): void {
   let sum = 0;
   for (let s = 0; s < SECTOR_COUNT; s++) {
     let flow = 0;
     for (let r = 0; r < FLOW_ROW_COUNT; r++) flow += ledger.flows[r * SECTOR_COUNT + s];
     const change = ledger.nfw[s] - ledger.lastNfw[s];
     if (Math.abs(change - flow) > tol)
-      fail(m, `nfw_${SECTOR_NAMES[s]}`, flow, change, "change in net financial wealth vs recorded flows");
+      fail(tick, `nfw_${SECTOR_NAMES[s]}`, flow, change, "change in net financial wealth vs recorded flows");
     sum += ledger.nfw[s];
   }
-  if (Math.abs(sum) > tol) fail(m, "nfw (all sectors)", 0, sum, "sum of net financial wealth");
-
-  ledger.lastNfw.set(ledger.nfw);
-  ledger.flows.fill(0);
+  if (Math.abs(sum) > tol) fail(tick, "nfw (all sectors)", 0, sum, "sum of net financial wealth");
 }
 
 /** A bank lends to a chain firm: the loan creates its deposit. */

@@ -1,6 +1,6 @@
 // Economy-wide aggregates that agents read next tick: price index and
 // inflation, unemployment, smoothed nominal GDP.
-import type { ModelState } from "./state.ts";
+import type { Government, MacroState, ModelState } from "./state.ts";
 
 /**
  * The consumer price index from the goods price level: electricity enters
@@ -73,4 +73,17 @@ export function updateMacro(m: ModelState): void {
   macro.employment = employed;
   macro.unemploymentRate = 1 - employed / m.households.n;
   macro.gdpNominalSmoothed += (nominalOutput - macro.gdpNominalSmoothed) / 12;
+}
+
+/**
+ * The month's tallies that phases add to, set to 0 before the first phase:
+ * firm defaults and bank failures (macro), taxes, recapitalisation and fiscal
+ * support (government).
+ */
+export function resetMonthlyTallies(macro: MacroState, government: Government): void {
+  macro.firmDefaults = 0;
+  macro.bankFailures = 0;
+  government.taxes = 0;
+  government.recapitalisation = 0;
+  government.fiscalSupport = 0;
 }

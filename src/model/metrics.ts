@@ -15,11 +15,11 @@ import {
 import { cdsIndexBp } from "./agents/aiChain/credit.ts";
 import { chainDebtRank } from "./agents/aiChain/defaults.ts";
 import { liveCapacity } from "./agents/aiChain/demand.ts";
-import { riskWeightedAssets } from "./agents/banks.ts";
+import { type RiskWeights, riskWeightedAssets } from "./agents/banks.ts";
 import { incomeQuintileShares } from "./incomeQuintiles.ts";
 import { SECTOR_COUNT, SECTOR_NAMES } from "./ledger.ts";
 import { emptyAccounts, measureNationalAccounts } from "./nationalAccounts.ts";
-import type { ModelEvent, ModelState } from "./state.ts";
+import type { AiChain, Banks, Firms, Government, ModelEvent, ModelState, Utility } from "./state.ts";
 import { SOURCE_COUNT, Source } from "./state.ts";
 
 export interface SeriesColumn {
@@ -490,6 +490,70 @@ export const CHAIN_FIRM_COLUMNS: readonly {
   },
 ];
 
+/** Non-AI firms' output (real and at their prices), loans, and loan-weighted rates and default probabilities. */
+export interface FirmCreditTotals {
+  realOutput: number;
+  nominalOutput: number;
+  loans: number;
+  rateWeighted: number;
+  pdWeighted: number;
+}
+
+/** Sums over the non-AI firms, in index order. */
+export function firmCreditTotals(
+  f: Pick<Firms, "n" | "output" | "price" | "loans" | "loanRateYearly" | "pdYearly">,
+): FirmCreditTotals {
+  let realOutput = 0;
+  let nominalOutput = 0;
+  let loans = 0;
+  let rateWeighted = 0;
+  let pdWeighted = 0;
+  for (let j = 0; j < f.n; j++) {
+    realOutput += f.output[j];
+    nominalOutput += f.output[j] * f.price[j];
+    loans += f.loans[j];
+    rateWeighted += f.loans[j] * f.loanRateYearly[j];
+    pdWeighted += f.loans[j] * f.pdYearly[j];
+  }
+  return { realOutput, nominalOutput, loans, rateWeighted, pdWeighted };
+}
+
+/** The AI chain's debt to banks and to the fund. */
+export function chainCredit(c: Pick<AiChain, "n" | "bankLoans" | "fundLoans">): number {
+  let credit = 0;
+  for (let i = 0; i < c.n; i++) credit += c.bankLoans[i] + c.fundLoans[i];
+  return credit;
+}
+
+/** Banks' CET1 net of foreseeable dividends (Basel III ¶53) and their risk-weighted assets. */
+export function bankCapital(
+  b: Pick<Banks, "n" | "equity" | "dividendDue" | "loans" | "bills" | "reserves">,
+  weights: RiskWeights,
+): { equity: number; riskWeighted: number } {
+  let equity = 0;
+  let riskWeighted = 0;
+  for (let k = 0; k < b.n; k++) {
+    equity += b.equity[k] - b.dividendDue[k];
+    riskWeighted += riskWeightedAssets(weights, b.loans[k], b.bills[k], b.reserves[k]);
+  }
+  return { equity, riskWeighted };
+}
+
+/** The public deficit this month: spending (with the utility's public grant) less taxes and the central bank's remittance. */
+export function governmentDeficit(gov: Government, utilityGrant: number): number {
+  return (
+    gov.purchases +
+    gov.benefits +
+    gov.retraining +
+    gov.interest +
+    gov.recapitalisation +
+    gov.fiscalSupport +
+    utilityGrant -
+    gov.taxes -
+    gov.remittance
+  );
+}
+
 /** The series columns of a run: the core ones, then per-firm chain columns when the chain is on. */
 export function seriesColumnsFor(config: SpiralConfig): SeriesColumn[] {
   const cols = [...SERIES_COLUMNS];
@@ -554,44 +618,48 @@ export class MetricsTracker {
     const t = m.tick;
     const toBn = 1 / m.params.scale / 1e9;
     const toMillions = 1 / m.params.scale / 1e6;
-    const f = m.firms;
-    const b = m.banks;
-    let realOutput = 0;
-    let nominalOutput = 0;
-    let loans = 0;
-    let rateWeighted = 0;
-    let pdWeighted = 0;
-    for (let j = 0; j < f.n; j++) {
-      realOutput += f.output[j];
-      nominalOutput += f.output[j] * f.price[j];
-      loans += f.loans[j];
-      rateWeighted += f.loans[j] * f.loanRateYearly[j];
-      pdWeighted += f.loans[j] * f.pdYearly[j];
-    }
-    // Credit in the phase label covers the chain's debt too.
-    let chainCredit = 0;
-    for (let i = 0; i < m.aiChain.n; i++) chainCredit += m.aiChain.bankLoans[i] + m.aiChain.fundLoans[i];
-    let equity = 0;
-    let bankRwa = 0;
-    for (let k = 0; k < b.n; k++) {
-      equity += b.equity[k] - b.dividendDue[k]; // CET1 net of foreseeable dividends (Basel III ¶53)
-      bankRwa += riskWeightedAssets(m.config.banks.riskWeights, b.loans[k], b.bills[k], b.reserves[k]);
-    }
+    const credit = firmCreditTotals(m.firms);
+    const capital = bankCapital(m.banks, m.config.banks.riskWeights);
     const gov = m.government;
-    const deficit =
-      gov.purchases +
-      gov.benefits +
-      gov.retraining +
-      gov.interest +
-      gov.recapitalisation +
-      gov.fiscalSupport +
-      m.utility.publicGrant -
-      gov.taxes -
-      gov.remittance;
-    const avgLoanRate = loans > 0 ? rateWeighted / loans : m.centralBank.policyRateYearly;
+    const loans = credit.loans;
+    const avgLoanRate = loans > 0 ? credit.rateWeighted / loans : m.centralBank.policyRateYearly;
     const r = this.row;
     r[COL.tick] = t;
     r[COL.date] = dateOfTick(m.config.startDate, t);
+    this.measureAccounts(m, toBn);
+    this.measureMacro(m, toBn, toMillions);
+    r[COL.policyRate] = m.centralBank.policyRateYearly;
+    r[COL.avgLoanRate] = avgLoanRate;
+    r[COL.avgDefaultProbability] = loans > 0 ? credit.pdWeighted / loans : 0;
+    r[COL.creditToFirms] = loans * toBn;
+    r[COL.bankCapitalRatio] = capital.riskWeighted > 0 ? capital.equity / capital.riskWeighted : 0;
+    r[COL.equityMarketCap] = m.macro.equityTotal * toBn;
+    r[COL.firmDefaults] = m.macro.firmDefaults;
+    r[COL.bankFailures] = m.macro.bankFailures;
+    r[COL.govDeficit] = governmentDeficit(gov, m.utility.publicGrant) * 12 * toBn;
+    r[COL.govDebt] = gov.bills * toBn;
+    r[COL.grossFinancialAssets] = m.ledger.grossFinancialAssets * toBn;
+    for (let s = 0; s < SECTOR_COUNT; s++) r[COL[`nfw_${SECTOR_NAMES[s]}`]] = m.ledger.nfw[s] * toBn;
+    this.measureGrid(m.utility, m.params.scale, toBn);
+    this.measureChain(m, toBn);
+    this.measureAutomation(m, t, credit.nominalOutput, toMillions);
+
+    // History for phases and crises. Credit in the phase label covers the chain's debt too.
+    this.gdp[t] = credit.realOutput;
+    this.credit[t] = loans + chainCredit(m.aiChain);
+    this.equity[t] = m.macro.equityTotal + m.aiChain.marketCapTotal;
+    this.investment[t] =
+      m.macro.investmentReal + m.aiChain.capex.reduce((a, b) => a + b, 0) / m.macro.priceIndex;
+    this.spread[t] = avgLoanRate - m.centralBank.policyRateYearly;
+    this.defaults[t] = m.macro.firmDefaults;
+    r[COL.phase] = this.phase(m, t);
+    r[COL.crisis] = this.crisis(m, t, events) ? 1 : 0;
+    return r;
+  }
+
+  /** The national accounts (nationalAccounts.ts) at annual rates, USD bn. */
+  private measureAccounts(m: ModelState, toBn: number): void {
+    const r = this.row;
     const na = measureNationalAccounts(m, this.accounts);
     const yearBn = 12 * toBn;
     r[COL.gdpReal] = na.gdpReal * yearBn;
@@ -604,30 +672,28 @@ export class MetricsTracker {
     r[COL.valueAddedNonAi] = na.valueAddedFirms * yearBn;
     r[COL.valueAddedAiChain] = na.valueAddedAiChain * yearBn;
     r[COL.valueAddedUtility] = na.valueAddedUtility * yearBn;
-    r[COL.inflationYoY] = m.macro.inflationYoY;
-    r[COL.priceIndex] = m.macro.priceIndex;
-    r[COL.unemploymentRate] = m.macro.unemploymentRate;
-    r[COL.employment] = m.macro.employment * toMillions;
-    r[COL.vacancies] = m.macro.vacancies * toMillions;
-    r[COL.wageIndex] = m.macro.employment > 0 ? m.macro.wagesPaid / m.macro.employment : 0;
-    r[COL.consumptionReal] = m.macro.consumptionReal * 12 * toBn;
-    r[COL.investmentReal] = m.macro.investmentReal * 12 * toBn;
-    r[COL.governmentReal] = m.macro.governmentReal * 12 * toBn;
-    r[COL.unmetDemand] = m.macro.unmetDemand * 12 * toBn;
-    r[COL.policyRate] = m.centralBank.policyRateYearly;
-    r[COL.avgLoanRate] = avgLoanRate;
-    r[COL.avgDefaultProbability] = loans > 0 ? pdWeighted / loans : 0;
-    r[COL.creditToFirms] = loans * toBn;
-    r[COL.bankCapitalRatio] = bankRwa > 0 ? equity / bankRwa : 0;
-    r[COL.equityMarketCap] = m.macro.equityTotal * toBn;
-    r[COL.firmDefaults] = m.macro.firmDefaults;
-    r[COL.bankFailures] = m.macro.bankFailures;
-    r[COL.govDeficit] = deficit * 12 * toBn;
-    r[COL.govDebt] = gov.bills * toBn;
-    r[COL.grossFinancialAssets] = m.ledger.grossFinancialAssets * toBn;
-    for (let s = 0; s < SECTOR_COUNT; s++) r[COL[`nfw_${SECTOR_NAMES[s]}`]] = m.ledger.nfw[s] * toBn;
-    const toGw = 1 / m.params.scale;
-    const u = m.utility;
+  }
+
+  /** Prices, the labour market and real demand from the macro record. */
+  private measureMacro(m: ModelState, toBn: number, toMillions: number): void {
+    const r = this.row;
+    const macro = m.macro;
+    r[COL.inflationYoY] = macro.inflationYoY;
+    r[COL.priceIndex] = macro.priceIndex;
+    r[COL.unemploymentRate] = macro.unemploymentRate;
+    r[COL.employment] = macro.employment * toMillions;
+    r[COL.vacancies] = macro.vacancies * toMillions;
+    r[COL.wageIndex] = macro.employment > 0 ? macro.wagesPaid / macro.employment : 0;
+    r[COL.consumptionReal] = macro.consumptionReal * 12 * toBn;
+    r[COL.investmentReal] = macro.investmentReal * 12 * toBn;
+    r[COL.governmentReal] = macro.governmentReal * 12 * toBn;
+    r[COL.unmetDemand] = macro.unmetDemand * 12 * toBn;
+  }
+
+  /** The grid: capacity and loads in GW at real-US scale, stranded capex, prices, investment. */
+  private measureGrid(u: Utility, scale: number, toBn: number): void {
+    const r = this.row;
+    const toGw = 1 / scale;
     r[COL.gridCapacityGw] = u.capacityGw * toGw;
     r[COL.baseLoadGw] = u.baseLoadGw * toGw;
     r[COL.dataCentreDemandGw] = u.dataCentreDemandGw * toGw;
@@ -637,20 +703,6 @@ export class MetricsTracker {
     r[COL.electricityCpi] = u.electricityCpi;
     r[COL.gridInvestment] = u.capexPaid * 12 * toBn;
     r[COL.gridPublicFunding] = u.publicGrant * 12 * toBn;
-    this.measureChain(m, toBn);
-    this.measureAutomation(m, t, nominalOutput, toMillions);
-
-    // History for phases and crises.
-    this.gdp[t] = realOutput;
-    this.credit[t] = loans + chainCredit;
-    this.equity[t] = m.macro.equityTotal + m.aiChain.marketCapTotal;
-    this.investment[t] =
-      m.macro.investmentReal + m.aiChain.capex.reduce((a, b) => a + b, 0) / m.macro.priceIndex;
-    this.spread[t] = avgLoanRate - m.centralBank.policyRateYearly;
-    this.defaults[t] = m.macro.firmDefaults;
-    r[COL.phase] = this.phase(m, t);
-    r[COL.crisis] = this.crisis(m, t, events) ? 1 : 0;
-    return r;
   }
 
   /** Automation, the labour share, unemployment spells by kind and income quintiles. */

@@ -25,7 +25,7 @@ import { financeGovernment, payBillInterest, payRetraining, planPurchases } from
 import { earnAndPlan } from "./agents/households.ts";
 import { accountUtility, planUtility, utilityBuysGoods } from "./agents/utility.ts";
 import { checkLedger } from "./ledger.ts";
-import { updateMacro } from "./macro.ts";
+import { resetMonthlyTallies, updateMacro } from "./macro.ts";
 import { financeFirms, priceCredit } from "./markets/credit.ts";
 import { valueEquity } from "./markets/equity.ts";
 import {
@@ -44,11 +44,7 @@ import type { ModelState } from "./state.ts";
 /** Advance the model by one tick. Throws ModelFailure if the ledger check fails. */
 export function step(m: ModelState): void {
   m.tick++;
-  m.macro.firmDefaults = 0;
-  m.macro.bankFailures = 0;
-  m.government.taxes = 0;
-  m.government.recapitalisation = 0;
-  m.government.fiscalSupport = 0;
+  resetMonthlyTallies(m.macro, m.government); // defaults, failures, taxes, recapitalisation, fiscal support at 0
 
   // --- Aggregate shocks, policy and credit terms ---
   drawShocks(m); // productivity, investment and credit-spread AR(1) shocks, each on its own seed stream

@@ -130,14 +130,35 @@ export function eisenbergNoeClearing(
     owed[i] = s;
   }
   out.set(owed);
+  let { iterations, exact } = fictitiousDefault(liabilities, externalAssets, owed, out, tol, maxIterations);
+  if (!exact)
+    iterations = monotoneFallback(liabilities, externalAssets, owed, out, tol, maxIterations, iterations);
+  const defaulted = new Uint8Array(n);
+  for (let i = 0; i < n; i++) defaulted[i] = out[i] < owed[i] * (1 - tol) ? 1 : 0;
+  return { iterations, defaulted };
+}
 
+/**
+ * The fictitious default rounds of `eisenbergNoeClearing` (EN 2001, §3), from
+ * full payment `out` = `owed`: each round adds the nodes that cannot pay in
+ * full to the default set D and re-solves the defaulters' linear system.
+ * Returns the rounds used and whether a round added nobody (exact); not exact
+ * when the system was singular or `maxIterations` ran out.
+ */
+function fictitiousDefault(
+  liabilities: Float64Array,
+  externalAssets: Float64Array,
+  owed: Float64Array,
+  out: Float64Array,
+  tol: number,
+  maxIterations: number,
+): { iterations: number; exact: boolean } {
+  const n = owed.length;
   const inD = new Uint8Array(n);
   const members = new Int32Array(n);
   const system = new Float64Array(n * (n + 1)); // augmented m×(m+1), m = |D|
   let m = 0;
   let iterations = 0;
-  let exact = false;
-
   while (iterations < maxIterations) {
     iterations++;
     // Who cannot pay in full given the current payments?
@@ -150,10 +171,7 @@ export function eisenbergNoeClearing(
         added = true;
       }
     }
-    if (!added) {
-      exact = true;
-      break;
-    }
+    if (!added) return { iterations, exact: true };
     // Defaulters pay out everything they receive; everyone else pays in full.
     for (let r = 0; r < m; r++) {
       const i = members[r];
@@ -166,47 +184,51 @@ export function eisenbergNoeClearing(
       for (let j = 0; j < n; j++) if (inD[j] === 0) rhs += liabilities[j * n + i];
       system[row + m] = rhs;
     }
-    if (!solveInPlace(system, m)) break; // degenerate: fall back below
+    if (!solveInPlace(system, m)) break; // degenerate: fall back
     for (let r = 0; r < m; r++) {
       const i = members[r];
       out[i] = Math.min(owed[i], Math.max(0, system[r * (m + 1) + m]));
     }
   }
+  return { iterations, exact: false };
+}
 
-  if (!exact) {
-    // Monotone fallback from the last p, which lies above the greatest
-    // clearing vector and satisfies p ≥ Φ(p), so the sweeps decrease to it.
-    // (A cashless closed ring whose greatest clearing vector has a member
-    // exactly at break-even is the case that gets here, and only when
-    // rounding beats the tolerance.) Stop once a sweep moves no payment by
-    // more than max(tolerance, 1e-14) of what it owes.
-    const threshold = Math.max(tol, 1e-14);
-    let converged = false;
-    while (iterations < maxIterations) {
-      iterations++;
-      let change = 0;
-      for (let i = 0; i < n; i++) {
-        if (owed[i] === 0) continue;
-        const next = Math.min(owed[i], available(liabilities, externalAssets, owed, out, n, i));
-        change = Math.max(change, Math.abs(out[i] - next) / owed[i]);
-        out[i] = next;
-      }
-      if (change <= threshold) {
-        converged = true;
-        break;
-      }
+/**
+ * Monotone Gauss–Seidel fallback of `eisenbergNoeClearing` from the last p
+ * in `out`, which lies above the greatest clearing vector and satisfies
+ * p ≥ Φ(p), so the sweeps decrease to it. (A cashless closed ring whose
+ * greatest clearing vector has a member exactly at break-even is the case
+ * that gets here, and only when rounding beats the tolerance.) Stops once a
+ * sweep moves no payment by more than max(tolerance, 1e-14) of what it owes;
+ * returns the rounds used in all, counting the `iterations` already spent.
+ * @throws ClearingNotConvergedError if `maxIterations` is reached first.
+ */
+function monotoneFallback(
+  liabilities: Float64Array,
+  externalAssets: Float64Array,
+  owed: Float64Array,
+  out: Float64Array,
+  tol: number,
+  maxIterations: number,
+  iterations: number,
+): number {
+  const n = owed.length;
+  const threshold = Math.max(tol, 1e-14);
+  while (iterations < maxIterations) {
+    iterations++;
+    let change = 0;
+    for (let i = 0; i < n; i++) {
+      if (owed[i] === 0) continue;
+      const next = Math.min(owed[i], available(liabilities, externalAssets, owed, out, n, i));
+      change = Math.max(change, Math.abs(out[i] - next) / owed[i]);
+      out[i] = next;
     }
-    if (!converged) {
-      throw new ClearingNotConvergedError(
-        `Eisenberg–Noe clearing did not converge in ${maxIterations} iterations`,
-        iterations,
-      );
-    }
+    if (change <= threshold) return iterations;
   }
-
-  const defaulted = new Uint8Array(n);
-  for (let i = 0; i < n; i++) defaulted[i] = out[i] < owed[i] * (1 - tol) ? 1 : 0;
-  return { iterations, defaulted };
+  throw new ClearingNotConvergedError(
+    `Eisenberg–Noe clearing did not converge in ${maxIterations} iterations`,
+    iterations,
+  );
 }
 
 /**
@@ -288,6 +310,34 @@ export function debtRank(
   opts: DebtRankOptions = {},
 ): number {
   const n = capital.length;
+  checkDebtRankInput(exposures, capital, initialDistress, out);
+  const value = nodeValues(capital, opts.weights);
+  let totalValue = 0;
+  for (let i = 0; i < n; i++) totalValue += value[i];
+  const impact = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      const x = exposures[i * n + j];
+      impact[i * n + j] = x === 0 ? 0 : capital[i] > 0 ? Math.min(1, x / capital[i]) : 1;
+    }
+  }
+  out.set(initialDistress);
+  propagateDistress(impact, out);
+
+  if (totalValue === 0) return 0;
+  let rank = 0;
+  for (let i = 0; i < n; i++) rank += (value[i] / totalValue) * (out[i] - initialDistress[i]);
+  return rank;
+}
+
+/** DebtRank's inputs: a square exposure matrix, finite capital, distress in [0, 1], `out` of length n. */
+function checkDebtRankInput(
+  exposures: Float64Array,
+  capital: Float64Array,
+  initialDistress: Float64Array,
+  out: Float64Array,
+): void {
+  const n = capital.length;
   checkSquare(exposures, n, "exposures");
   for (let i = 0; i < n; i++) {
     if (!Number.isFinite(capital[i]))
@@ -307,65 +357,60 @@ export function debtRank(
   }
   if (out.length !== n)
     throw new NetworkInputError(`out has length ${out.length}, expected ${n}`, "out.length");
+}
 
+/** DebtRank's node values v_i: the given weights (checked), else each node's positive capital. */
+function nodeValues(capital: Float64Array, weights: Float64Array | undefined): Float64Array {
+  const n = capital.length;
   const value = new Float64Array(n);
-  if (opts.weights !== undefined) {
-    if (opts.weights.length !== n) {
-      throw new NetworkInputError(
-        `weights has length ${opts.weights.length}, expected ${n}`,
-        "weights.length",
-      );
+  if (weights !== undefined) {
+    if (weights.length !== n) {
+      throw new NetworkInputError(`weights has length ${weights.length}, expected ${n}`, "weights.length");
     }
-    checkNonNegative(opts.weights, "weights");
-    value.set(opts.weights);
+    checkNonNegative(weights, "weights");
+    value.set(weights);
   } else {
     for (let i = 0; i < n; i++) value[i] = Math.max(0, capital[i]);
   }
-  let totalValue = 0;
-  for (let i = 0; i < n; i++) totalValue += value[i];
+  return value;
+}
 
-  const impact = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < n; j++) {
-      const x = exposures[i * n + j];
-      impact[i * n + j] = x === 0 ? 0 : capital[i] > 0 ? Math.min(1, x / capital[i]) : 1;
-    }
-  }
-
+/**
+ * DebtRank's propagation (Battiston et al. 2012): from the distress h(1) in
+ * `h`, each distressed node passes W_ij h_j on once, in the step after it
+ * became distressed, then goes inactive; until no node is distressed. The
+ * final h replaces `h`.
+ */
+function propagateDistress(impact: Float64Array, h: Float64Array): void {
+  const n = h.length;
   const UNDISTRESSED = 0;
   const DISTRESSED = 1;
   const INACTIVE = 2;
   const state = new Uint8Array(n);
   const previous = new Float64Array(n);
-  out.set(initialDistress);
   let anyDistressed = false;
   for (let i = 0; i < n; i++) {
-    if (out[i] > 0) {
+    if (h[i] > 0) {
       state[i] = DISTRESSED;
       anyDistressed = true;
     }
   }
   while (anyDistressed) {
-    previous.set(out);
+    previous.set(h);
     for (let i = 0; i < n; i++) {
       let hit = 0;
       for (let j = 0; j < n; j++) if (state[j] === DISTRESSED) hit += impact[i * n + j] * previous[j];
-      if (hit > 0) out[i] = Math.min(1, previous[i] + hit);
+      if (hit > 0) h[i] = Math.min(1, previous[i] + hit);
     }
     anyDistressed = false;
     for (let i = 0; i < n; i++) {
       if (state[i] === DISTRESSED) state[i] = INACTIVE;
-      else if (state[i] === UNDISTRESSED && out[i] > 0) {
+      else if (state[i] === UNDISTRESSED && h[i] > 0) {
         state[i] = DISTRESSED;
         anyDistressed = true;
       }
     }
   }
-
-  if (totalValue === 0) return 0;
-  let rank = 0;
-  for (let i = 0; i < n; i++) rank += (value[i] / totalValue) * (out[i] - initialDistress[i]);
-  return rank;
 }
 
 /** e_i + Σ_j Π_ji p_j: what node i has to pay out given everyone else's payments p. */

@@ -243,77 +243,7 @@ export function mertonDefaultProbability(input: MertonInput, out?: MertonResult)
     sigmaV = 0;
     V = E + K;
   } else {
-    // Brent's method (Brent 1973, ch. 4) on g(σ) = N(d1) σ V(σ) − σ_E E.
-    let a = sigmaE * 1e-9;
-    let b = sigmaE;
-    let fa = volResidual(a, E, sigmaE, K, sqrtT);
-    let fb = volResidual(b, E, sigmaE, K, sqrtT);
-    if (fb <= 0) {
-      sigmaV = b; // equity ≈ assets (negligible debt): σ_V = σ_E
-    } else if (fa >= 0) {
-      sigmaV = a;
-    } else {
-      let c = a;
-      let fc = fa;
-      let d = b - a;
-      let e = d;
-      let done = false;
-      for (let iter = 0; iter < 200; iter++) {
-        if ((fb > 0 && fc > 0) || (fb < 0 && fc < 0)) {
-          c = a;
-          fc = fa;
-          d = b - a;
-          e = d;
-        }
-        if (Math.abs(fc) < Math.abs(fb)) {
-          a = b;
-          b = c;
-          c = a;
-          fa = fb;
-          fb = fc;
-          fc = fa;
-        }
-        const tol = 2 * Number.EPSILON * Math.abs(b) + 1e-15 * sigmaE;
-        const m = 0.5 * (c - b);
-        if (Math.abs(m) <= tol || fb === 0) {
-          done = true;
-          break;
-        }
-        if (Math.abs(e) >= tol && Math.abs(fa) > Math.abs(fb)) {
-          // Inverse quadratic interpolation, or the secant step when a = c.
-          const s = fb / fa;
-          let p: number;
-          let q: number;
-          if (a === c) {
-            p = 2 * m * s;
-            q = 1 - s;
-          } else {
-            const qq = fa / fc;
-            const rr = fb / fc;
-            p = s * (2 * m * qq * (qq - rr) - (b - a) * (rr - 1));
-            q = (qq - 1) * (rr - 1) * (s - 1);
-          }
-          if (p > 0) q = -q;
-          else p = -p;
-          if (2 * p < Math.min(3 * m * q - Math.abs(tol * q), Math.abs(e * q))) {
-            e = d;
-            d = p / q;
-          } else {
-            d = m;
-            e = m;
-          }
-        } else {
-          d = m;
-          e = m;
-        }
-        a = b;
-        fa = fb;
-        b += Math.abs(d) > tol ? d : m > 0 ? tol : -tol;
-        fb = volResidual(b, E, sigmaE, K, sqrtT);
-      }
-      res.converged = done;
-      sigmaV = b;
-    }
+    sigmaV = solveAssetVolatility(E, sigmaE, K, sqrtT, res);
     V = assetValueGivenVol(sigmaV, E, K, sqrtT);
   }
   res.assetValue = V;
@@ -330,6 +260,88 @@ export function mertonDefaultProbability(input: MertonInput, out?: MertonResult)
   res.pd = pd;
   res.pdYearly = annualisePd(pd, T);
   return res;
+}
+
+/**
+ * The asset volatility σ_V that reproduces the equity volatility σ_E:
+ * Brent's method (Brent 1973, ch. 4) on g(σ) = N(d1) σ V(σ) − σ_E E, where
+ * V(σ) is the asset value that prices the equity at E. Sets
+ * `res.converged` to false when 200 iterations did not bracket the root to
+ * tolerance.
+ */
+function solveAssetVolatility(
+  E: number,
+  sigmaE: number,
+  K: number,
+  sqrtT: number,
+  res: MertonResult,
+): number {
+  let a = sigmaE * 1e-9;
+  let b = sigmaE;
+  let fa = volResidual(a, E, sigmaE, K, sqrtT);
+  let fb = volResidual(b, E, sigmaE, K, sqrtT);
+  if (fb <= 0) return b; // equity ≈ assets (negligible debt): σ_V = σ_E
+  if (fa >= 0) return a;
+  let c = a;
+  let fc = fa;
+  let d = b - a;
+  let e = d;
+  let done = false;
+  for (let iter = 0; iter < 200; iter++) {
+    if ((fb > 0 && fc > 0) || (fb < 0 && fc < 0)) {
+      c = a;
+      fc = fa;
+      d = b - a;
+      e = d;
+    }
+    if (Math.abs(fc) < Math.abs(fb)) {
+      a = b;
+      b = c;
+      c = a;
+      fa = fb;
+      fb = fc;
+      fc = fa;
+    }
+    const tol = 2 * Number.EPSILON * Math.abs(b) + 1e-15 * sigmaE;
+    const m = 0.5 * (c - b);
+    if (Math.abs(m) <= tol || fb === 0) {
+      done = true;
+      break;
+    }
+    if (Math.abs(e) >= tol && Math.abs(fa) > Math.abs(fb)) {
+      // Inverse quadratic interpolation, or the secant step when a = c.
+      const s = fb / fa;
+      let p: number;
+      let q: number;
+      if (a === c) {
+        p = 2 * m * s;
+        q = 1 - s;
+      } else {
+        const qq = fa / fc;
+        const rr = fb / fc;
+        p = s * (2 * m * qq * (qq - rr) - (b - a) * (rr - 1));
+        q = (qq - 1) * (rr - 1) * (s - 1);
+      }
+      if (p > 0) q = -q;
+      else p = -p;
+      if (2 * p < Math.min(3 * m * q - Math.abs(tol * q), Math.abs(e * q))) {
+        e = d;
+        d = p / q;
+      } else {
+        d = m;
+        e = m;
+      }
+    } else {
+      d = m;
+      e = m;
+    }
+    a = b;
+    fa = fb;
+    b += Math.abs(d) > tol ? d : m > 0 ? tol : -tol;
+    fb = volResidual(b, E, sigmaE, K, sqrtT);
+  }
+  res.converged = done;
+  return b;
 }
 
 /** Black–Scholes value of equity as a call on assets V with vol σ, strike PV K (K = De^{−rT}). */

@@ -12,13 +12,17 @@
 // output, the chain per powered GW, households a share of their consumption
 // (in the consumption market), and electricity enters the consumer price
 // index with that share.
+
+import type { SpiralConfig } from "../../config/configTypes.ts";
 import { payOutOfChain } from "../agents/aiChain/attribution.ts";
 import { builtCapacity } from "../agents/aiChain/demand.ts";
 import { ensureLiquidity } from "../agents/firms.ts";
 import { HOURS_PER_MONTH, scarcity } from "../agents/utility.ts";
 import { creditParty, debitParty, FlowRow, Party, recordFlow, Sector, transfer } from "../ledger.ts";
-import type { ModelState } from "../state.ts";
+import type { AiChain, Firms, ModelState, Utility } from "../state.ts";
 import { Role } from "../state.ts";
+
+type PowerConfig = SpiralConfig["power"];
 
 /** Loads, allocation, price, and the bills of non-AI firms and the chain. */
 export function clearPowerMarket(m: ModelState): void {
@@ -26,25 +30,53 @@ export function clearPowerMarket(m: ModelState): void {
   u.revenue = 0;
   if (!u.active) return;
   const p = m.config.power;
-  const f = m.firms;
-  const c = m.aiChain;
   const t = m.tick;
+  updateBaseLoad(u, p, m.firms, Math.max(0, t - m.aiChain.chainStartTick) / 12);
+  const demand = builtCapacity(m);
+  u.dataCentreDemandGw = demand;
+  u.dataCentreHistory[t % 13] = demand;
+  allocatePower(u, p, m.aiChain, demand);
+  pricePower(u, p, scarcity(m.config, u.utilization));
+  billFirms(m, u, p);
+  // The chain, once it acts.
+  m.aiChain.electricityPaid.fill(0);
+  if (m.aiChain.n === 0 || t < m.aiChain.chainStartTick || demand <= 0) return;
+  billChain(m, u, p, demand);
+}
 
-  // Loads: households' part is fixed, firms' part moves with their (smoothed) real output.
+/**
+ * Loads: households' part is fixed, firms' part moves with their (smoothed)
+ * real output; both grow at baseLoadGrowthYearly from the chain's start
+ * (`yearsSinceStart`).
+ */
+export function updateBaseLoad(
+  u: Utility,
+  p: PowerConfig,
+  f: Pick<Firms, "n" | "output">,
+  yearsSinceStart: number,
+): void {
   let output = 0;
   for (let j = 0; j < f.n; j++) output += f.output[j];
   u.outputSmoothed += (output - u.outputSmoothed) / 12;
   const activity = u.outputSmoothed / Math.max(1e-9, u.initialOutputReal);
-  const years = Math.max(0, t - m.aiChain.chainStartTick) / 12;
   u.baseLoadGw =
     u.initialBaseLoadGw *
     (p.residentialShare + (1 - p.residentialShare) * activity) *
-    (1 + p.baseLoadGrowthYearly) ** years;
-  const demand = builtCapacity(m);
-  u.dataCentreDemandGw = demand;
-  u.dataCentreHistory[t % 13] = demand;
+    (1 + p.baseLoadGrowthYearly) ** yearsSinceStart;
+}
 
-  // Allocation: the base load first, data centres from what is left, on-site generation for part of the rest.
+/**
+ * Allocation: the base load first, data centres (`demand` GW built) from what
+ * is left, on-site generation for part of the rest; the clouds' capital that
+ * stays unpowered is stranded. Sets the utilisation of deliverable capacity,
+ * counting unpowered demand (scarcity).
+ */
+export function allocatePower(
+  u: Utility,
+  p: PowerConfig,
+  c: Pick<AiChain, "n" | "defaulted" | "role" | "capitalValue">,
+  demand: number,
+): void {
   const cap = u.capacityGw;
   const basePowered = Math.min(u.baseLoadGw, cap);
   u.dataCentreGridGw = Math.min(demand, cap - basePowered);
@@ -56,20 +88,27 @@ export function clearPowerMarket(m: ModelState): void {
     stranded += c.capitalValue[i] * (1 - u.poweredShare);
   }
   u.strandedCapex = stranded;
-
-  // Price: convex in utilisation of deliverable capacity, counting unpowered demand (scarcity).
   u.utilization = cap > 0 ? (u.baseLoadGw + demand) / cap : p.scarcityUtilizationCap;
-  const curve = scarcity(m.config, u.utilization);
+}
+
+/**
+ * Price: the wholesale price is convex in utilisation (`curve`, the scarcity
+ * factor at u.utilization); the retail index's wholesale part moves with the
+ * wholesale price relative to the start; households' real use is fixed, so
+ * their spending share rises with the relative price of electricity.
+ */
+export function pricePower(u: Utility, p: PowerConfig, curve: number): void {
   u.price = (p.priceAtStartUsdPerMwh * u.goodsPriceIndex * curve) / u.scarcityAtTarget;
-  // Retail: its wholesale part moves with the wholesale price relative to the start.
   const relative = curve / u.scarcityAtStart;
   u.electricityCpi = u.goodsPriceIndex * (1 - p.wholesaleShareOfRetail + p.wholesaleShareOfRetail * relative);
-  // Households' real use is fixed: their spending share rises with the relative price of electricity.
   const r = u.electricityCpi / u.goodsPriceIndex;
   const w = p.householdElectricityShare;
   u.householdShare = (w * r) / (1 + w * (r - 1));
+}
 
-  // Non-AI firms: per unit of output, at the retail index.
+/** Non-AI firms pay per unit of output, at the retail index, through the ledger. */
+function billFirms(m: ModelState, u: Utility, p: PowerConfig): void {
+  const f = m.firms;
   const perUnit = p.firmElectricityCostShare * u.electricityCpi;
   let firmsPaid = 0;
   for (let j = 0; j < f.n; j++) {
@@ -83,11 +122,15 @@ export function clearPowerMarket(m: ModelState): void {
   creditParty(m, Party.utility, 0, firmsPaid);
   recordFlow(m.ledger.flows, FlowRow.electricity, Sector.firms, Sector.utility, firmsPaid);
   u.revenue += firmsPaid;
+}
 
-  // The chain, once it acts: each cloud's powered capacity at the wholesale price (large loads buy at
-  // wholesale), on-site power at its premium — out of its cash, which it cannot overdraw.
-  c.electricityPaid.fill(0);
-  if (c.n === 0 || t < m.aiChain.chainStartTick || demand <= 0) return;
+/**
+ * The chain: each cloud's powered capacity at the wholesale price (large
+ * loads buy at wholesale), on-site power at its premium — out of its cash,
+ * which it cannot overdraw.
+ */
+function billChain(m: ModelState, u: Utility, p: PowerConfig, demand: number): void {
+  const c = m.aiChain;
   const mwhPerGw = 1000 * HOURS_PER_MONTH * p.dataCentreLoadFactor;
   const perGw =
     (mwhPerGw * u.price * (u.dataCentreGridGw + u.onsiteGw * p.onsitePriceMultiple)) /

@@ -220,6 +220,23 @@ export function marginCall(securedDebt: number, base: number, cureMonths: number
 }
 
 /**
+ * What one chain firm may draw this month of the fund's money for new chain
+ * equity and credit: what is left of the month's budget, at most `share` of
+ * the month's total. Without it the budget went first-come in the firms'
+ * index order, and the lab listed first took it all in every seed (its
+ * rounds ask for a year of burn), starving the other. A diversified fund
+ * puts at most about a quarter of its money into one issuer (the regulated
+ * investment company test, 26 U.S.C. §851(b)(3): ≤ 25 % of assets in one
+ * issuer); here applied to the month's new money.
+ *
+ * @example singleNameBudget(100, 100, 0.25) // 25
+ * @example singleNameBudget(10, 100, 0.25) // 10
+ */
+export function singleNameBudget(left: number, monthTotal: number, share: number): number {
+  return Math.max(0, Math.min(left, share * monthTotal));
+}
+
+/**
  * How much more a bank may lend to one borrower under its single-name
  * limit: at most `limitShare` of its equity to one counterparty (the Basel
  * large-exposures framework caps one exposure at 25 % of Tier 1 capital,

@@ -215,7 +215,7 @@ export function resolveChainDefaults(m: ModelState): number {
     c.forcedSpreadBp[i] = 0;
     c.revenueAtDefault[i] = monthlyRevenue;
     if (liquidate) c.exited[i] = 1;
-    resetAfterDefault(m, i, liquidate);
+    resetAfterDefault(m, i, liquidate, rateAfter);
     m.events.push({
       type: "chainDefault",
       firm: c.names[i],

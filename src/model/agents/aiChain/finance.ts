@@ -56,6 +56,7 @@ import {
   RATING_NAMES,
   securedRoom,
   securedSpread,
+  singleNameBudget,
   unsecuredSpread,
 } from "./credit.ts";
 import { cancelIfDistressed, monthlyCommitments, monthlyContracted, monthlyGpuCommitments } from "./plans.ts";
@@ -164,9 +165,10 @@ export function financeChain(m: ModelState): void {
   const fin = ai.finance;
   const fund = m.fund;
   const appetite = fin.fundRiskAppetite * (1 - c.marketStress);
-  const budget = { fund: Math.max(0, fund.deposits) * appetite, highYield: 0 };
+  const month = { fund: Math.max(0, fund.deposits) * appetite, highYield: 0 };
   // Only the part of the fund's money free of investment-grade mandates buys debt rated below BBB.
-  budget.highYield = budget.fund * (1 - fin.investmentGradeOnlyShare);
+  month.highYield = month.fund * (1 - fin.investmentGradeOnlyShare);
+  const monthTotal = month.fund;
   const haircut = gpuHaircut(c.servicePrice, c.gpuPriceReference, fin.securedHaircut, fin.haircutSensitivity);
   const H = DEBT_HORIZON_MONTHS;
   const taxRate = m.config.government.profitTaxRate;
@@ -174,6 +176,11 @@ export function financeChain(m: ModelState): void {
     c.interestPaid[i] = 0;
     if (c.defaulted[i] === 1) continue;
     const role = c.role[i];
+    // What this firm may draw of the fund's month: what is left, at most its single-name share of the month
+    // (fundSingleNameShare), so that the firms served first in the loop cannot take it all.
+    const budget = { fund: singleNameBudget(month.fund, monthTotal, fin.fundSingleNameShare), highYield: 0 };
+    budget.highYield = Math.min(month.highYield, budget.fund);
+    const drawable = budget.fund;
     const lastRevenue = c.revenueHistory[i * 13 + ((m.tick - 1 + 13) % 13)];
     // The secured lenders' borrowing base: GPUs and data centres marked to GPU rental prices, plus a year of contracts.
     const base = borrowingBase(
@@ -261,26 +268,8 @@ export function financeChain(m: ModelState): void {
       gap > 0 ? Math.min(gap, Math.max(0, outgoings - inflow) + fin.cashAdjustmentMonthly * gap) : gap;
     const asked = need;
 
-    if (role === Role.modelLab && need > 0) {
-      // Equity round at market price: from the fund, within its appetite.
-      const burn = Math.max(0, outgoings - lastRevenue);
-      const want = Math.max(need, fin.labEquityRunwayMonths * burn);
-      const raise = Math.min(want, budget.fund);
-      if (raise > 0) {
-        issueChainEquity(m, i, -1, raise);
-        tagInflow(c, i, Source.other, raise);
-        budget.fund -= raise;
-        budget.highYield = Math.min(budget.highYield, budget.fund);
-        need -= raise;
-      }
-      if (raise < want * 0.5)
-        m.events.push({
-          type: "equityRoundShort",
-          firm: c.names[i],
-          wantedUsdBn: want / m.params.scale / 1e9,
-          raisedUsdBn: raise / m.params.scale / 1e9,
-        });
-    }
+    if (role === Role.modelLab && need > 0)
+      need -= labEquityRound(m, i, need, outgoings - lastRevenue, budget);
     // Lenders' leverage limit: debt up to a multiple of annual operating
     // earnings, counting contracted revenue (clouds borrow against backlog).
     // Labs are funded by equity; they borrow only up to a credit line sized by their revenue.
@@ -320,8 +309,41 @@ export function financeChain(m: ModelState): void {
     }
     if (role === Role.modelLab) cancelIfDistressed(m, i, 2);
     syncMaturities(m, i);
+    month.fund -= drawable - budget.fund;
+    month.highYield = Math.min(month.highYield, month.fund);
   }
   financeCircular(m); // configured stake tranches and decided circular deals (circular.ts)
+}
+
+/**
+ * A lab's equity round at market price, from the fund within the budget it
+ * may draw: `need`, or `labEquityRunwayMonths` of its `burn` if more.
+ * Returns what it raised; reports a round that got less than half.
+ */
+function labEquityRound(
+  m: ModelState,
+  i: number,
+  need: number,
+  burn: number,
+  budget: { fund: number; highYield: number },
+): number {
+  const c = m.aiChain;
+  const want = Math.max(need, m.config.aiChain.finance.labEquityRunwayMonths * Math.max(0, burn));
+  const raise = Math.min(want, budget.fund);
+  if (raise > 0) {
+    issueChainEquity(m, i, -1, raise);
+    tagInflow(c, i, Source.other, raise);
+    budget.fund -= raise;
+    budget.highYield = Math.min(budget.highYield, budget.fund);
+  }
+  if (raise < want * 0.5)
+    m.events.push({
+      type: "equityRoundShort",
+      firm: c.names[i],
+      wantedUsdBn: want / m.params.scale / 1e9,
+      raisedUsdBn: raise / m.params.scale / 1e9,
+    });
+  return Math.max(0, raise);
 }
 
 /** A chip maker's cost of goods on last month's revenue (settlement.ts buys them); 0 for other roles. */

@@ -153,9 +153,11 @@ function firmValue(
   i: number,
   v: ReturnType<typeof chainValuationParams>,
   erp: number,
+  interestYearly?: number,
 ): number {
   const c = m.aiChain;
   const inputs = chainDcfInputs(m, i, zeroDcfInputs());
+  if (interestYearly !== undefined) inputs.interestYearly = interestYearly;
   inputs.growthYearly = c.growthExpectation[i];
   inputs.discountYearly = equityDiscountRate(chainLongRate(m, v.policyPassThrough), v.discount, erp);
   const value = discountedCashFlowValue(inputs, v.dcf);
@@ -324,14 +326,15 @@ export function valueChain(m: ModelState): void {
 /**
  * After a default (issue 18 item 5). Reorganised: trading restarts from the
  * value of the reorganised firm — its discounted expected cash flows, as in
- * valueChain, on the balance sheet the resolution left (lower debt, expected
- * growth cut to at most zero) — or from its last price if that is lower;
+ * valueChain, on the balance sheet the resolution left (lower debt at its
+ * exit rate, `exitRateYearly`; expected growth zero) — or from its last price
+ * if that is lower;
  * old shareholders keep their claim, so the price (and with it the distance
  * to default and the spread) can recover with the business.
  * Liquidated: the shares are worth what is left after the lenders, nearly
  * nothing, and the firm's value no longer tracks any business.
  */
-export function resetAfterDefault(m: ModelState, i: number, liquidated: boolean): void {
+export function resetAfterDefault(m: ModelState, i: number, liquidated: boolean, exitRateYearly = 0): void {
   const c = m.aiChain;
   const old = c.price[i];
   let p: number;
@@ -340,9 +343,13 @@ export function resetAfterDefault(m: ModelState, i: number, liquidated: boolean)
     const left = Math.max(0, c.deposits[i] - c.bankLoans[i] - c.fundLoans[i]);
     p = Math.max(1e-9, left / Math.max(1e-9, c.shares[i]));
   } else {
-    // The reorganised firm's discounted cash flows on the balance sheet the resolution left (issue 18 item 2).
-    c.growthExpectation[i] = Math.min(c.growthExpectation[i], 0);
-    const total = firmValue(m, i, chainValuationParams(m), c.equityRiskPremium[i]);
+    // The reorganised firm's plan value (issue 18 item 5): its discounted cash flows as a going concern on the
+    // balance sheet the resolution left — the interest on the debt it keeps at its exit rate (this month's
+    // interest was on the debt written off), and no growth either way (the growth story ends; nor is the
+    // collapse extrapolated: the plan is sized on what the business earns now, credit.ts planRevenue).
+    c.growthExpectation[i] = 0;
+    const interest = (c.bankLoans[i] + c.fundLoans[i]) * exitRateYearly;
+    const total = firmValue(m, i, chainValuationParams(m), c.equityRiskPremium[i], interest);
     p = Math.max(1e-9, Math.min(old, total / Math.max(1e-9, c.shares[i])));
   }
   // Volatility restarts from the firm's calibrated asset volatility (the
@@ -361,5 +368,5 @@ export function resetAfterDefault(m: ModelState, i: number, liquidated: boolean)
   if (c.role[i] === Role.modelLab) c.expectedGrowth[i] = Math.min(c.expectedGrowth[i], 0);
   // Issue 18 item 2: the market's growth story for the firm ends with its default.
   c.growthExpectation[i] = Math.min(c.growthExpectation[i], 0);
-  c.growthAnchor[i] = Math.min(c.growthAnchor[i], 0);
+  c.growthAnchor[i] = liquidated ? Math.min(c.growthAnchor[i], 0) : 0;
 }
