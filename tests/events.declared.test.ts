@@ -20,9 +20,9 @@ const RUNS: [string, string[]][] = [
   // of orders (aiChain.circular.coverMonths, issue 16 item 3) rather than six, vendor loans are smaller and a
   // borrower defaulting on one is rarer — none in seeds 1–6 of baseline-2025, murphy, fed-cut and fed-hold-high;
   // circular-unwind's seed 2 wrote one until the fund's single-name limit (aiChain.finance.fundSingleNameShare,
-  // branch bust6); then its seeds 1–7 wrote none and seeds 8–10 did (and fed-cut's seed 5); with the estimated
-  // business cycle in configs/baseline.json (issue 17, cycle7 pass) only its seed 6 of 1–12 does.
-  ["configs/scenarios/circular-unwind.json", ["seed=6"]],
+  // branch bust6); then its seeds 1–7 wrote none and seeds 8–10 did (and fed-cut's seed 5); with capacity orders
+  // that follow funding conditions (aiChain.orders, branch spill6) its seed 4 writes one.
+  ["configs/scenarios/circular-unwind.json", ["seed=4"]],
   ["configs/scenarios/fed-hold-high.json", ["seed=3"]],
   // A crisis that starts and ends (issue 18's demand and valuation rules moved the others' crises away).
   ["configs/scenarios/fed-hold-high.json", ["seed=1"]],
@@ -30,11 +30,9 @@ const RUNS: [string, string[]][] = [
   // (issue 18 item 3) keeping customers funded, the runs above have no core crisis; murphy's seed 1 has one.
   ["configs/scenarios/murphy.json", ["seed=1"]],
   // A payment default in the clearing (chainPaymentDefault): vendor loans, secured lending and the deal
-  // rule keep customers liquid, so it needs every risk at once — murphy's seed 9 (since the estimated business
-  // cycle in configs/baseline.json, issue 17's cycle7 pass: seeds 9 and 12 of 1–16 write one; murphy's
-  // seed 2 did from the late-2025 start of issue 16's third pass until then; before, only murphy seed 1
-  // with the deal rule off wrote one).
-  ["configs/scenarios/murphy.json", ["seed=9"]],
+  // rule keep customers liquid, so it needs every risk at once — murphy's seed 2 (since the late-2025 start
+  // of issue 16's third pass; before, only murphy seed 1 with the deal rule off wrote one).
+  ["configs/scenarios/murphy.json", ["seed=2"]],
   // The rate path rule: a step in 2026-08 (tick 130) and an override inside the run.
   [
     "configs/scenarios/fed-hold-high.json",
