@@ -32,7 +32,9 @@ const RUNS: [string, string[]][] = [
   // A payment default in the clearing (chainPaymentDefault): vendor loans, secured lending and the deal
   // rule keep customers liquid, so it needs every risk at once — murphy's seed 2 (since the late-2025 start
   // of issue 16's third pass; before, only murphy seed 1 with the deal rule off wrote one).
-  ["configs/scenarios/murphy.json", ["seed=2"]],
+  // With the estimated business cycle in configs/baseline.json (issue 17, cycle7 pass) murphy's seed 2 writes
+  // none; seeds 3, 6, 9 and 12 of 1–12 do.
+  ["configs/scenarios/murphy.json", ["seed=3"]],
   // The rate path rule: a step in 2026-08 (tick 130) and an override inside the run.
   [
     "configs/scenarios/fed-hold-high.json",

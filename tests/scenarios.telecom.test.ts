@@ -32,7 +32,7 @@ describe("telecom-1997: the 1997–2003 replay", () => {
     expect(config.centralBank.overrides.find((o) => o.from === "2000-05")?.rateYearly).toBe(0.065);
     expect(config.centralBank.overrides.at(-1)).toMatchObject({ from: "2003-06", rateYearly: 0.01 });
     expect(config.centralBank.neutralRealRateYearly).toBe(0.03);
-    expect(config.households.neutralRealRateYearly).toBe(0.025);
+    expect(config.households.neutralRealRateYearly).toBe(0.028);
   });
 
   it("reproduces the boom years' labour market, a spread peak in the bust years, a downstream-first default, a deep equity drawdown and the depth of the capex fall (10 seeds)", () => {
@@ -111,6 +111,11 @@ describe("telecom-1997: the 1997–2003 replay", () => {
     // 4.8 % over seeds 1–10 (4.3–5.5 % in nine seeds, 9.9 % in seed 1, whose warm-up ends lower in its cycle;
     // 3.85 % before capacity orders responded to funding conditions: the build-out's dip comes earlier).
     // Before the late 1990s' neutral rate: 10.1–14.3 %, mean 11.1 %.
+    // Moved by the estimated business cycle in configs/baseline.json (issue 17, cycle7 pass): at the economy's
+    // neutral rate 2.5 % the median was 6.58 % (boom years' unemployment 4.2–6.3 %); re-chosen by the same
+    // rule (nearest history's Apr 2000), 2.8 % gives 4.10 % (2.9–6.7 % in nine seeds, 11.4 % in seed 1);
+    // 1997–2000 means 2.3–4.1 % and 2.5–3.4 % in nine seeds (seed 1: 8.5 %, 0.4 %); peak CDS 963–1 083 bp
+    // (median 1 026), in the bust years in 8; drawdown 36–61 % (mean 49 %); neoCloud defaults in seed 1 (2001-03).
     const uMedian = median(unemploymentApr2000);
     expect(uMedian).toBeGreaterThan(0.03);
     expect(uMedian).toBeLessThan(0.048);
