@@ -74,7 +74,11 @@ describe("spiral calibrate recovers known parameters", () => {
           overrides: {
             households: { count: 300 },
             firms: { consumption: { count: 30 }, capital: { count: 6 } },
-            shocks: { productivity: { sdMonthly: 0 }, investment: { sdMonthly: 0 }, creditSpread: { sdMonthly: 0 } },
+            shocks: {
+              productivity: { sdMonthly: 0 },
+              investment: { sdMonthly: 0 },
+              creditSpread: { sdMonthly: 0 },
+            },
           },
           ticks: 600,
           burnInTicks: 60,
