@@ -14,7 +14,6 @@ const LIMIT = 80;
 
 /** "file name" → lines: the long functions left, in files other work owns (issue 20). */
 const ALLOWED = new Map<string, number>([
-  ["src/model/agents/aiChain/init.ts createAiChain", 218],
   ["src/model/agents/aiChain/defaults.ts resolveChainDefaults", 171],
   ["src/model/agents/aiChain/finance.ts financeChain", 165],
   ["src/model/agents/households.ts incomeKernel", 112],

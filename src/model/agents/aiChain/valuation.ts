@@ -15,7 +15,7 @@
 // debt, thin cash flow and heavy capex and covers — by force when its margin
 // runs out. Price changes revalue the stakes chain firms hold in each other
 // and the fund that households own.
-import { FlowRow, recordFlow, Sector } from "../../ledger.ts";
+import { closeShortBook, FlowRow, fundShortBook, recordFlow, Sector } from "../../ledger.ts";
 import { marketStress } from "../../markets/creditRisk.ts";
 import {
   DEFAULT_EQUITY_MARKET_PARAMS,
@@ -210,10 +210,14 @@ export function calibrateExpectations(m: ModelState): void {
     c.volatilityAtStart[i] = volatilityYearly(m, i);
   }
   const book: ShortBook = { shares: c.shortShares, cash: c.shortCash };
-  c.shortCash += shortCapitalTransfer(shortBookEquity(book, c.price), fundEquityHoldings(m), {
-    ...v.shorts,
-    capitalSpeedMonthly: 1,
-  });
+  fundShortBook(
+    book,
+    shortCapitalTransfer(shortBookEquity(book, c.price), fundEquityHoldings(m), {
+      ...v.shorts,
+      capitalSpeedMonthly: 1,
+    }),
+  );
+  closeShortBook(c, book);
 }
 
 /** Market value of the chain shares the fund owns. */
@@ -279,11 +283,11 @@ export function valueChain(m: ModelState): void {
 
   // The short book: capital from or to the long book, the borrow fee, then orders (margin calls first).
   const book: ShortBook = { shares: c.shortShares, cash: c.shortCash };
-  book.cash += shortCapitalTransfer(shortBookEquity(book, c.price), fundEquityHoldings(m), v.shorts);
+  fundShortBook(book, shortCapitalTransfer(shortBookEquity(book, c.price), fundEquityHoldings(m), v.shorts));
   c.shortFeesPaid = chargeBorrowFee(book, c.price, c.shares, v.shorts);
   const squeezed = planShortOrders(book, c.price, c.shares, score, c.defaulted, v.shorts, c.shortOrders);
   fillShortOrders(book, c.shortOrders, c.price);
-  c.shortCash = book.cash;
+  closeShortBook(c, book);
   if (squeezed) {
     m.events.push({
       type: "shortCovering",
