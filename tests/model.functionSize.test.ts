@@ -16,7 +16,6 @@ const LIMIT = 80;
 const ALLOWED = new Map<string, number>([
   ["src/model/agents/aiChain/defaults.ts resolveChainDefaults", 171],
   ["src/model/agents/households.ts incomeKernel", 112],
-  ["src/model/agents/aiChain/settlement.ts settleChain", 105],
   ["src/model/agents/households.ts earnAndPlan", 104],
   ["src/model/markets/labour.ts separationKernel", 84],
 ]);
