@@ -12,7 +12,7 @@ import {
   staffCapacity,
 } from "../src/model/agents/firms.ts";
 import { NamedStreams } from "../src/model/rng.ts";
-import { ar1Step, drawShocks, initialShocks, standardNormal } from "../src/model/shocks.ts";
+import { ar1Step, drawShocks, initialShocks, shocksStartTick, standardNormal } from "../src/model/shocks.ts";
 import type { ModelState } from "../src/model/state.ts";
 import { mulberry32 } from "./helpers/mulberry32.ts";
 
@@ -178,5 +178,27 @@ describe("aggregate shocks", () => {
     expect(s.shocks.productivityFactor).toBe(1);
     expect(s.shocks.investment).toBeCloseTo(0.01 * s.config.shocks.investment.persistence, 15);
     expect(s.shocks.creditSpread).toBe(0);
+  });
+
+  it("with shocks.start draws nothing before that month, then the path an unset start gives from tick 1", () => {
+    expect(shocksStartTick("2015-11", "")).toBe(1);
+    expect(shocksStartTick("2015-11", "2025-11")).toBe(121);
+    const late = shockState(5, 0.004);
+    late.config.startDate = "2015-11";
+    late.config.shocks.start = "2016-02"; // tick 4
+    const now = shockState(5, 0.004);
+    for (let tick = 1; tick <= 3; tick++) {
+      (late as { tick: number }).tick = tick;
+      drawShocks(late);
+      expect(late.shocks).toEqual(initialShocks());
+      expect(late.streams.saveState()).toEqual({});
+    }
+    for (let tick = 4; tick <= 10; tick++) {
+      (late as { tick: number }).tick = tick;
+      drawShocks(late);
+      drawShocks(now);
+      expect(late.shocks).toEqual(now.shocks);
+    }
+    expect(late.shocks.productivity).not.toBe(0);
   });
 });

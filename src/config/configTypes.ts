@@ -230,7 +230,7 @@ export interface SpiralConfig {
      */
     firingSpeed: number;
     /**
-     * Labour hoarding and adjustment costs, the slow part: the normal level of output a firm keeps its workforce for moves towards its expected sales by this share a month, so hiring and firing lag demand (src/model/agents/firms.ts labourPlanStep). Acts only with firms.labourCycleShare below 1. Estimated in configs/calibration/estimates/us-cycle.calibrated.json (not yet in configs/baseline.json).
+     * Labour hoarding and adjustment costs, the slow part: the normal level of output a firm keeps its workforce for moves towards its output plan (sales expected plus the inventory rebuild) by this share a month, so hiring and firing lag demand (src/model/agents/firms.ts labourPlanStep). Acts only with firms.labourCycleShare below 1. Estimated in configs/calibration/estimates/us-cycle.calibrated.json (not yet in configs/baseline.json).
      */
     labourAdjustmentWeight: number;
     /**
@@ -1402,6 +1402,10 @@ export interface SpiralConfig {
    * Aggregate shocks to the non-AI economy (src/model/shocks.ts): AR(1) processes, each drawn once a month on the main thread from its own seed stream, so a run is the same for any number of threads. All are off (sd 0) by default; configs/calibration/estimates/us-cycle.calibrated.json carries estimated values.
    */
   shocks: {
+    /**
+     * Calendar month from which the aggregate shocks are drawn; before it every process stays at 0 and draws nothing (src/model/shocks.ts drawShocks). The empty string (the default): from the run's first month (the core baseline and the estimation, whose moments skip the burn-in anyway). A scenario that starts from an observed state sets it to its first observed month (configs/scenarios/baseline-2025.json: 2025-11, the chain's start): its warm-up is a device to reach that state, not a history of the shocks that hit the economy before it, so random aggregate shocks there would only put the observed month at a random phase of the cycle (docs/calibration.md §10.6).
+     */
+    start: string;
     /**
      * Total factor productivity: log z follows the AR(1); every non-AI firm's output per worker is z × its labour productivity (planned labour, prices and production all use it).
      */

@@ -21,6 +21,11 @@
 // its own named seed stream (rng.ts NamedStreams: "shock.productivity",
 // "shock.investment", "shock.creditSpread"), so a run is the same for any
 // number of threads; a process whose sd is 0 draws nothing and stays at 0.
+// With shocks.start set, nothing is drawn before that calendar month: a
+// scenario that starts from an observed state (baseline-2025 in 2025-11)
+// warms up without aggregate shocks, so the observed month is not put at a
+// random phase of the cycle (configs/schema.json shocks.start).
+import { tickOfMonth } from "../config/calendar.ts";
 import type { ModelState, ShockState } from "./state.ts";
 
 /** One AR(1) process's parameters (configs/schema.json shocks.*). */
@@ -61,9 +66,18 @@ function advance(m: ModelState, stream: string, x: number, p: Ar1Params): number
   return ar1Step(x, p, standardNormal(m.streams.get(stream)));
 }
 
-/** The tick's aggregate shocks: each process one AR(1) step on its own stream. */
+/** First tick at which the shocks are drawn: shocks.start's tick, or 1 when it is "" (the default). */
+export function shocksStartTick(startDate: string, start: string): number {
+  return start === "" ? 1 : tickOfMonth(startDate, start);
+}
+
+/**
+ * The tick's aggregate shocks: each process one AR(1) step on its own stream,
+ * from shocks.start on (before it every process stays at 0 and draws nothing).
+ */
 export function drawShocks(m: ModelState): void {
   const c = m.config.shocks;
+  if (m.tick < shocksStartTick(m.config.startDate, c.start)) return;
   const s = m.shocks;
   s.productivity = advance(m, "shock.productivity", s.productivity, c.productivity);
   s.productivityFactor = Math.exp(s.productivity);

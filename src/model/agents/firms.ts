@@ -35,7 +35,7 @@ import { payUtilityDividend } from "./utility.ts";
  *   inventories fall short of target and falls when they exceed it.
  * - Labour demand covers the tasks not automated (agents/automation.ts),
  *   for the labour plan (labourPlanStep): a normal level that follows
- *   expected sales at firms.labourAdjustmentWeight a month, plus a share
+ *   the output plan at firms.labourAdjustmentWeight a month, plus a share
  *   firms.labourCycleShare of the plan's deviation from it — hiring and
  *   firing lag output (labour hoarding, adjustment costs), and a firm short
  *   of staff covers part of its plan with effort (firms.maxEffort, produce).
@@ -201,9 +201,14 @@ const PlanArg = PlanArgs.at;
 /**
  * The labour plan (labour hoarding, adjustment costs; Oi 1962, Fay &
  * Medoff 1985):
- * - the normal level s ← s + χ (expected sales − s), χ =
+ * - the normal level s ← s + χ (target − s), χ =
  *   firms.labourAdjustmentWeight: the output a firm keeps its workforce for
- *   follows demand slowly, so hiring and firing lag it;
+ *   follows demand slowly, so hiring and firing lag it. planKernel passes
+ *   the planned output as the target (sales plus the inventory rebuild):
+ *   with expected sales there, the plan's lasting excess over sales was
+ *   met by effort for good, and the estimated cycle raised late-2025
+ *   unemployment by 0.7 points (0.4 with the plan; docs/calibration-tool.md,
+ *   "Late-2025 start");
  * - the staffing target T = s + η (planned output − s), η =
  *   firms.labourCycleShare: only a share η of the plan's deviation from the
  *   normal level is hired or fired for at once; the rest is met with effort
@@ -214,13 +219,13 @@ const PlanArg = PlanArgs.at;
  */
 export function labourPlanStep(
   plan: number,
-  expected: number,
+  target: number,
   planned: number,
   weight: number,
   cycleShare: number,
   out: Float64Array,
 ): void {
-  const s = plan + weight * (expected - plan);
+  const s = plan + weight * (target - plan);
   out[0] = s;
   out[1] = cycleShare === 1 ? planned : Math.max(0, s + cycleShare * (planned - s));
 }
@@ -301,8 +306,8 @@ export function planKernel(v: SliceView, _lane: number, _block: number, start: n
     let planned = Math.max(0, expected * (1 + invTarget) - f.inventory[j]);
     if (isC) planned = Math.min(planned, f.capital[j] * prodK * f.productivity[j]);
     f.plannedOutput[j] = planned;
-    // Staff for the labour plan, which lags demand (labour hoarding).
-    labourPlanStep(f.labourPlan[j], expected, planned, labourWeight, cycleShare, plan);
+    // Staff for the labour plan, which lags the output plan (labour hoarding).
+    labourPlanStep(f.labourPlan[j], planned, planned, labourWeight, cycleShare, plan);
     f.labourPlan[j] = plan[0];
     // Automated tasks are done by AI services, not workers (agents/automation.ts).
     const demand = Math.ceil(((1 - f.automatedShare[j]) * plan[1]) / prodL - 1e-9);
