@@ -20,8 +20,9 @@ const RUNS: [string, string[]][] = [
   // of orders (aiChain.circular.coverMonths, issue 16 item 3) rather than six, vendor loans are smaller and a
   // borrower defaulting on one is rarer — none in seeds 1–6 of baseline-2025, murphy, fed-cut and fed-hold-high;
   // circular-unwind's seed 2 wrote one until the fund's single-name limit (aiChain.finance.fundSingleNameShare,
-  // branch bust6); now its seeds 1–7 write none and seeds 8–10 do (and fed-cut's seed 5).
-  ["configs/scenarios/circular-unwind.json", ["seed=8"]],
+  // branch bust6); then its seeds 1–7 wrote none and seeds 8–10 did (and fed-cut's seed 5); with capacity orders
+  // that follow funding conditions (aiChain.orders, branch spill6) its seed 4 writes one.
+  ["configs/scenarios/circular-unwind.json", ["seed=4"]],
   ["configs/scenarios/fed-hold-high.json", ["seed=3"]],
   // A crisis that starts and ends (issue 18's demand and valuation rules moved the others' crises away).
   ["configs/scenarios/fed-hold-high.json", ["seed=1"]],

@@ -9,6 +9,8 @@ import { runClaimed } from "../src/model/kernels.ts";
 
 const { view, lane, threads, control, errorBytes } = workerData as SliceWorkerData;
 let generation = Atomics.load(control, Control.generation);
+Atomics.add(control, Control.ready, 1);
+Atomics.notify(control, Control.ready);
 parentPort?.postMessage("ready");
 for (;;) {
   Atomics.wait(control, Control.generation, generation);

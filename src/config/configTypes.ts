@@ -919,6 +919,27 @@ export interface SpiralConfig {
       computeIntensityHalfLifeMonths: number;
     };
     /**
+     * How a cloud's capacity orders respond to its funding conditions and to how much of its capacity is used (src/model/agents/aiChain/plans.ts capacityOrderFactor, replacementShare; docs/calibration.md §11.4). Orders (replacement of worn-out capacity plus planned growth) are multiplied by a funding factor: exp(−spreadSemiElasticity × (the chain's CDS index − referenceSpreadBp)/100) for the cost and availability of credit in the sector's market (as the high-yield market was the telecom carriers'), times (the chain's market value ÷ its running peak, fading over equityMemoryMonths)^equityElasticity for the price of equity. The sector's spread, not the firm's own: with its own spread the downstream carriers of configs/scenarios/telecom-1997.json cut their orders as soon as their spreads rose in 1998–99, never borrowed into the bust, and no chain firm defaulted in 7 of 10 seeds (CDS index peak 504 bp [400, 606]) — while Winstar and its peers kept building into 2000 (docs/calibration.md §11.2); a firm's own funding limits already act in aiChain.finance (a capex cut when it cannot raise the money). Worn-out capacity is replaced only as far as it is used (utilisation ÷ aiChain.targetUtilization, at most 1): idle capacity is let run down. When financing stalls — spreads of ≈ 1 000 bp, equity ≈ 50 % off its peak — orders fall by more than half, as carriers' capex did in 2000–03 (−42 % 2000 → 2002, a further −22 % in 2003; docs/calibration.md §11.1). Nothing is scripted: the cut follows the firm's spread, the market and its utilisation.
+     */
+    orders: {
+      /**
+       * CDS index level up to which the cost of credit does not cut orders: the high-yield index's long-run average spread.
+       */
+      referenceSpreadBp: number;
+      /**
+       * Relative fall of capacity orders (in logs) per 100 bp of the chain's CDS index above referenceSpreadBp. At 0.1 a spread of 1 550 bp, 1 000 bp above the reference, cuts orders to exp(−1) ≈ 37 %.
+       */
+      spreadSemiElasticity: number;
+      /**
+       * Elasticity of capacity orders to the chain's market value relative to its (fading) peak (a Tobin's-q and equity-financing channel): at 1 a chain worth half its peak halves orders. 0 by default, 1 in configs/scenarios/telecom-1997.json: with 1 in baseline-2025 the chain's market value five years in differs between 5 000 and 20 000 households by 3.5 standard errors of the paired difference over seeds 1–8 (≈ 2 % higher at 5 000 in 7 of 8 seeds; tests/model.convergence.test.ts allows 3) — a population-size dependence this channel exposes and that is not yet found; with 0, 1.0 SE.
+       */
+      equityElasticity: number;
+      /**
+       * How long the chain's peak market value weighs on orders: the reference that equityElasticity compares today's value with is the running peak, closing 1/equityMemoryMonths of its gap to the current value each month. A crash cuts orders hard at first; as the market settles at its new level, the old peak fades and orders recover. With the peak itself (no fading), baseline-2025's orders stayed at a third of their pre-bust level for six years after a bust, and grid-constrained never outgrew the grid.
+       */
+      equityMemoryMonths: number;
+    };
+    /**
      * How chain firms fund themselves and how lenders price them.
      */
     finance: {

@@ -26,7 +26,11 @@ class CoreModel implements Model {
   readonly #dateColumn: number;
 
   constructor(config: SpiralConfig, threads: number) {
-    this.state = createModel(config, { shared: threads > 1 });
+    // With threads, the workers start first and draw the households at the start too (model/initPasses.ts).
+    this.state = createModel(config, {
+      shared: threads > 1,
+      runner: threads > 1 ? (host) => ThreadedRunner.startNow(host, threads) : undefined,
+    });
     this.#tracker = new MetricsTracker(config.ticks, config);
     this.#dateColumn = SERIES_COLUMNS.findIndex((c) => c.name === "date");
   }
@@ -54,7 +58,10 @@ class CoreModel implements Model {
   }
 
   async startThreads(threads: number): Promise<void> {
-    if (threads > 1) await ThreadedRunner.start(this.state, threads);
+    const old = this.state.runner;
+    if (threads <= 1 || old.threads === threads) return;
+    await ThreadedRunner.start(this.state, threads);
+    if (old.threads > 1) old.close();
   }
 
   close(): void {

@@ -15,9 +15,11 @@ export const Control = {
   failed: 3,
   /** The next block of the current pass not yet claimed by a thread (model/kernels.ts runClaimed). */
   next: 4,
+  /** Workers that have started and wait for the first pass (threads.ts ThreadedRunner.startNow). */
+  ready: 5,
 } as const;
 /** Slots of the control array. */
-export const CONTROL_SLOTS = 5;
+export const CONTROL_SLOTS = 6;
 /** Size of the shared buffer a failing worker writes its error into. */
 export const ERROR_BYTES = 1024;
 

@@ -15,9 +15,9 @@
 // tick takes ≈ 2–3 ms.
 
 import { Worker } from "node:worker_threads";
-import { runClaimed, sliceView } from "../model/kernels.ts";
+import { type RunnerHost, runClaimed, sliceView } from "../model/kernels.ts";
 import { createPassWork, type PassRunner, type PassWork, type SliceView } from "../model/passes.ts";
-import type { SerialScratch } from "../model/passRunner.ts";
+import { createSerialScratch, type SerialScratch } from "../model/passRunner.ts";
 import type { ModelState } from "../model/state.ts";
 import { CONTROL_SLOTS, Control, ERROR_BYTES, type SliceWorkerData } from "./sliceProtocol.ts";
 import { workerEntry } from "./workerEntry.ts";
@@ -28,6 +28,9 @@ const WORKER = workerEntry("slicePasses");
 /** Longest a pass may take on a worker before the run fails (a pass over 100 M households takes seconds). */
 const PASS_TIMEOUT_MS = 10 * 60 * 1000;
 
+/** Longest startNow waits for its workers to start (from TypeScript each transpiles its modules, ≈ 1 s). */
+const START_TIMEOUT_MS = 3 * 60 * 1000;
+
 export class ThreadedRunner implements PassRunner {
   readonly threads: number;
   readonly work: PassWork;
@@ -37,11 +40,10 @@ export class ThreadedRunner implements PassRunner {
   readonly #control: Int32Array;
   readonly #errorBytes: Uint8Array;
 
-  private constructor(m: ModelState, threads: number) {
+  private constructor(m: RunnerHost, threads: number, scratch: SerialScratch) {
     checkShared(m);
     this.threads = threads;
-    // The serial phases' buffers carry over from the runner this one replaces.
-    this.scratch = m.runner.scratch;
+    this.scratch = scratch;
     this.work = createPassWork(
       m.households.n,
       m.firms.n,
@@ -72,7 +74,8 @@ export class ThreadedRunner implements PassRunner {
    * the runner as `m.runner`. Resolves once every worker is waiting.
    */
   static async start(m: ModelState, threads: number): Promise<ThreadedRunner> {
-    const runner = new ThreadedRunner(m, threads);
+    // The serial phases' buffers carry over from the runner this one replaces.
+    const runner = new ThreadedRunner(m, threads, m.runner.scratch);
     try {
       await Promise.all(
         runner.#workers.map(
@@ -95,6 +98,34 @@ export class ThreadedRunner implements PassRunner {
       w.on("error", () => {});
     }
     m.runner = runner;
+    return runner;
+  }
+
+  /**
+   * Starts `threads − 1` workers on the columns of `host` (on
+   * SharedArrayBuffer) and returns once every worker is waiting, blocking
+   * this thread meanwhile: for createInitialState's `runner` option, which is
+   * synchronous, so that the households' draws at the start run on the
+   * threads too (model/initPasses.ts). The workers do not keep the process
+   * alive (unref): a runner that an error leaves unclosed cannot hang it.
+   */
+  static startNow(host: RunnerHost, threads: number): ThreadedRunner {
+    const runner = new ThreadedRunner(host, threads, createSerialScratch());
+    for (const w of runner.#workers) {
+      w.unref();
+      // Errors surface as a failed pass or a start timeout; keep the process from crashing on the event.
+      w.on("error", () => {});
+    }
+    const c = runner.#control;
+    const others = runner.#workers.length;
+    const deadline = performance.now() + START_TIMEOUT_MS;
+    for (let r = Atomics.load(c, Control.ready); r < others; r = Atomics.load(c, Control.ready)) {
+      if (performance.now() > deadline) {
+        runner.close();
+        throw new Error(`${others - r} slice worker(s) did not start within ${START_TIMEOUT_MS / 1000} s`);
+      }
+      Atomics.wait(c, Control.ready, r, 100);
+    }
     return runner;
   }
 
@@ -136,7 +167,7 @@ export class ThreadedRunner implements PassRunner {
 }
 
 /** Every population column must be on SharedArrayBuffer, or the workers would work on copies. */
-function checkShared(m: ModelState): void {
+function checkShared(m: RunnerHost): void {
   for (const [group, obj] of [
     ["households", m.households],
     ["firms", m.firms],

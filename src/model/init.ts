@@ -8,13 +8,15 @@ import type { SpiralConfig } from "../config/configTypes.ts";
 import { InputError } from "../errors.ts";
 import { createAiChain, createFund } from "./agents/aiChain/init.ts";
 import { initValuation } from "./agents/aiChain/valuation.ts";
-import { createAutomation, EXPOSURE_BINS, exposureFromUniform } from "./agents/automation.ts";
+import { createAutomation, EXPOSURE_BINS } from "./agents/automation.ts";
 import { createUtility } from "./agents/utility.ts";
-import { SerialRunner } from "./kernels.ts";
+import { InitIncomeArgs, InitScaleArgs, InitUnitsArgs, writeInitDrawArgs } from "./initPasses.ts";
+import { type RunnerHost, SerialRunner } from "./kernels.ts";
 import { measureNetFinancialWealth, newFlowMatrix, SECTOR_COUNT } from "./ledger.ts";
-import type { PassRunner } from "./passes.ts";
+import { Pass, type PassRunner } from "./passes.ts";
 import { firmCounts } from "./population.ts";
-import { AgentStream, agentUniform, NamedStreams } from "./rng.ts";
+import { AgentStream, keyedUniform, NamedStreams, streamKey } from "./rng.ts";
+import { kthSmallest } from "./select.ts";
 import { initialShocks } from "./shocks.ts";
 import type {
   AiChain,
@@ -36,6 +38,13 @@ import { column, Role } from "./state.ts";
 export interface InitOptions {
   /** Allocate the population columns on SharedArrayBuffer (for sharded runs). */
   shared?: boolean;
+  /**
+   * Builds the pass runner on the population's columns before the
+   * households are drawn (default: the serial runner). A threaded runner
+   * (engine/threads.ts ThreadedRunner.startNow, columns on shared memory)
+   * draws them on its threads; the state is bit-identical either way.
+   */
+  runner?: (host: RunnerHost) => PassRunner;
 }
 
 function allocHouseholds(n: number, shared: boolean): Households {
@@ -224,10 +233,13 @@ function initFirms(
   const Fk = firms.n - Fc;
   const N = households;
   const weights = new Float64Array(Fc + Fk);
+  const weightKey = streamKey(seed, AgentStream.initialization, 0);
+  const bankKey = streamKey(seed, AgentStream.initialization2, 0);
+  const supplierKey = streamKey(seed, AgentStream.capitalSupplier, 0);
   let sumC = 0;
   let sumK = 0;
   for (let f = 0; f < Fc + Fk; f++) {
-    weights[f] = 0.8 + 0.4 * agentUniform(seed, AgentStream.initialization, 0, f);
+    weights[f] = 0.8 + 0.4 * keyedUniform(weightKey, f);
     if (f < Fc) sumC += weights[f];
     else sumK += weights[f];
   }
@@ -241,7 +253,7 @@ function initFirms(
       : (flows.investmentOutput * N * weights[f]) / sumK;
     const prodL = isC ? prodLc : prodLk;
     const wage = isC ? wageC : wageK;
-    firms.bank[f] = Math.floor(agentUniform(seed, AgentStream.initialization2, 0, f) * banks);
+    firms.bank[f] = Math.floor(keyedUniform(bankKey, f) * banks);
     firms.price[f] = p0;
     firms.markup[f] = isC ? cf.consumption.initialMarkup : cf.capital.initialMarkup;
     firms.wage[f] = wage;
@@ -260,9 +272,7 @@ function initFirms(
     firms.loanRateYearly[f] = flows.loanRate0;
     const wageBill = (y / prodL) * wage;
     firms.deposits[f] = config.initial.firmDepositsMonthsOfWages * wageBill;
-    firms.capitalSupplier[f] = isC
-      ? Fc + Math.floor(agentUniform(seed, AgentStream.capitalSupplier, 0, f) * Fk)
-      : -1;
+    firms.capitalSupplier[f] = isC ? Fc + Math.floor(keyedUniform(supplierKey, f) * Fk) : -1;
     firms.age[f] = 120;
     firms.fillRatio[f] = 1;
     firmLoans += firms.loans[f];
@@ -281,41 +291,44 @@ function initHouseholdJobs(
   households: Households,
   firms: Firms,
   flows: StartFlows,
-  exposureMean: number,
+  config: SpiralConfig,
   seed: number,
-  banks: number,
+  runner: PassRunner,
 ): void {
+  assignJobs(households, firms, flows);
+  writeInitDrawArgs(
+    runner.work.args,
+    seed,
+    config.banks.count,
+    firms.nConsumption,
+    config.automation.exposureMean,
+    config.households.depositParetoAlpha,
+  );
+  runner.run(Pass.initDraws);
+}
+
+/**
+ * Jobs filled firm by firm in index order: firm f employs the next
+ * round(output / productivity) households (fewer if none are left); the
+ * households left over are unemployed at the consumption firms' wage.
+ * Reservation wages start at the wage.
+ */
+function assignJobs(households: Households, firms: Firms, flows: StartFlows): void {
   const N = households.n;
   const Fc = firms.nConsumption;
-  const F = firms.n;
-  const { prodLc, prodLk } = flows;
-  let f = 0;
-  let filled = 0;
-  let needed = Math.round(firms.output[0] / prodLc);
-  for (let i = 0; i < N; i++) {
-    households.bank[i] = Math.floor(agentUniform(seed, AgentStream.initialization, 1, i) * banks);
-    households.supplier[i] = Math.floor(agentUniform(seed, AgentStream.initialization2, 1, i) * Fc);
-    households.employer[i] = -1;
-    while (f < F && filled >= needed) {
-      f++;
-      filled = 0;
-      if (f < F) needed = Math.round(firms.output[f] / (f < Fc ? prodLc : prodLk));
-    }
-    if (f < F) {
-      households.employer[i] = f;
-      households.wage[i] = firms.wage[f];
-      firms.employees[f]++;
-      filled++;
-    } else {
-      households.wage[i] = flows.wageC;
-    }
-    households.reservationWage[i] = households.wage[i];
-    households.exposure[i] = exposureFromUniform(
-      agentUniform(seed, AgentStream.exposure, 0, i),
-      exposureMean,
-    );
+  let next = 0;
+  for (let f = 0; f < firms.n && next < N; f++) {
+    const needed = Math.round(firms.output[f] / (f < Fc ? flows.prodLc : flows.prodLk));
+    const end = Math.min(N, next + Math.max(0, needed));
+    households.employer.fill(f, next, end);
+    households.wage.fill(firms.wage[f], next, end);
+    firms.employees[f] = end - next;
+    next = end;
   }
-  for (let k = 0; k < F; k++) firms.labourDemand[k] = firms.employees[k];
+  households.employer.fill(-1, next, N);
+  households.wage.fill(flows.wageC, next, N);
+  households.reservationWage.set(households.wage);
+  firms.labourDemand.set(firms.employees);
 }
 
 /** The public sector's stocks at the start (model dollars = per-household USD × N). */
@@ -376,39 +389,35 @@ function initChain(
 function initHouseholdWealth(
   households: Households,
   config: SpiralConfig["households"],
-  seed: number,
   total: number,
+  runner: PassRunner,
 ): number {
   const N = households.n;
-  const alpha = config.depositParetoAlpha;
+  const { deposits, equityUnits } = households;
+  // The Pareto weights drawn by the draws pass, summed in index order.
   let sumW = 0;
-  for (let i = 0; i < N; i++) {
-    const u = agentUniform(seed, AgentStream.initialization, 2, i);
-    const w = (1 - u) ** (-1 / alpha);
-    households.deposits[i] = w;
-    sumW += w;
-  }
-  for (let i = 0; i < N; i++) households.deposits[i] *= total / sumW;
+  for (let i = 0; i < N; i++) sumW += deposits[i];
+  InitScaleArgs.write(runner.work.args, { scale: total / sumW });
+  runner.run(Pass.initScale);
 
-  const sorted = Float64Array.from(households.deposits).sort();
-  const threshold = sorted[Math.floor(N * 0.9)];
+  // The top decile's threshold: the deposit at index ⌊0.9 N⌋ in ascending order.
+  const threshold = kthSmallest(deposits, Math.floor(N * 0.9));
   let topDeposits = 0;
   let bottomDeposits = 0;
   for (let i = 0; i < N; i++) {
-    if (households.deposits[i] >= threshold) topDeposits += households.deposits[i];
-    else bottomDeposits += households.deposits[i];
+    if (deposits[i] >= threshold) topDeposits += deposits[i];
+    else bottomDeposits += deposits[i];
   }
-  const topShare = config.equityTopDecileShare;
+  InitUnitsArgs.write(runner.work.args, {
+    threshold,
+    topShare: config.equityTopDecileShare,
+    topDeposits: Math.max(topDeposits, 1e-300),
+    bottomDeposits: Math.max(bottomDeposits, 1e-300),
+    households: N,
+  });
+  runner.run(Pass.initUnits);
   let totalUnits = 0;
-  for (let i = 0; i < N; i++) {
-    const d = households.deposits[i];
-    const u =
-      d >= threshold
-        ? (topShare * d) / Math.max(topDeposits, 1e-300)
-        : ((1 - topShare) * d) / Math.max(bottomDeposits, 1e-300);
-    households.equityUnits[i] = u * N;
-    totalUnits += households.equityUnits[i];
-  }
+  for (let i = 0; i < N; i++) totalUnits += equityUnits[i];
   return totalUnits;
 }
 
@@ -500,25 +509,24 @@ function initFirmIncomes(
  * boom (unemployment at 0 for a year in baseline-2025).
  */
 function initExpectedIncome(
-  households: Households,
+  runner: PassRunner,
   government: SpiralConfig["government"],
   flows: StartFlows,
   depositRate: number,
   dividendsPerHousehold: number,
   totalUnits: number,
+  households: number,
 ): void {
-  const N = households.n;
-  const incomeTax = government.incomeTaxRate;
-  const transferPerHousehold = government.transfersShareOfGdp * flows.outputPerHousehold * flows.p0;
-  for (let i = 0; i < N; i++) {
-    const labour =
-      households.employer[i] >= 0
-        ? households.wage[i]
-        : government.benefitReplacementRate * households.wage[i];
-    const div = (households.equityUnits[i] / totalUnits) * dividendsPerHousehold * N;
-    households.expectedIncome[i] =
-      (labour + transferPerHousehold + div + (households.deposits[i] * depositRate) / 12) * (1 - incomeTax);
-  }
+  InitIncomeArgs.write(runner.work.args, {
+    benefitReplacementRate: government.benefitReplacementRate,
+    transferPerHousehold: government.transfersShareOfGdp * flows.outputPerHousehold * flows.p0,
+    totalUnits,
+    dividendsPerHousehold,
+    households,
+    depositRate,
+    incomeTax: government.incomeTaxRate,
+  });
+  runner.run(Pass.initIncome);
 }
 
 /**
@@ -668,8 +676,10 @@ function allocScratch(households: number, firms: number, banks: number, shared: 
 
 /**
  * Build the initial model state from a resolved config, sector by sector:
- * firms, households' jobs, the public sector's stocks, the AI chain and the
- * fund, households' wealth, banks, incomes and expectations, the utility.
+ * firms, the public sector's stocks, the AI chain and the fund (whatever can
+ * fail on bad ratios fails here, before any thread starts), then the pass
+ * runner (opts.runner, else the serial one) on the population's columns,
+ * and the households, banks, incomes and expectations (populate).
  */
 export function createInitialState(config: SpiralConfig, opts: InitOptions = {}): ModelState {
   const shared = opts.shared ?? false;
@@ -678,27 +688,69 @@ export function createInitialState(config: SpiralConfig, opts: InitOptions = {})
   const { consumption: Fc, capital: Fk } = firmCounts(config);
   const B = config.banks.count;
   const flows = startFlows(config);
-
-  const households = allocHouseholds(N, shared);
   const firms = allocFirms(Fc + Fk, Fc, shared);
-  const banks = allocBanks(B);
-  const streams = new NamedStreams(seed);
-  const { firmLoans, firmDeposits, wageBillTotal } = initFirms(firms, config, flows, seed, N, B);
-  initHouseholdJobs(households, firms, flows, config.automation.exposureMean, seed, B);
+  const firmTotals = initFirms(firms, config, flows, seed, N, B);
 
   // --- Balance sheet (model dollars = per-household USD × N). The AI chain and the non-bank fund bank with the same banks. ---
   const stocks = publicStocks(config, flows, N);
   const scale = N / config.scale.usHouseholds;
-  const { aiChain, fund, chainBankLoans, chainDeposits } = initChain(config, scale, B);
+  const chain = initChain(config, scale, B);
   const householdDeposits = householdDepositTotal(
     config.banks.targetCapitalRatio,
-    firmLoans,
-    firmDeposits,
-    chainBankLoans,
-    chainDeposits,
+    firmTotals.firmLoans,
+    firmTotals.firmDeposits,
+    chain.chainBankLoans,
+    chain.chainDeposits,
     stocks,
   );
-  const totalUnits = initHouseholdWealth(households, config.households, seed, householdDeposits);
+
+  const households = allocHouseholds(N, shared);
+  const banks = allocBanks(B);
+  const scratch = allocScratch(N, Fc + Fk, B, shared);
+  const host = { households, firms, banks, config, scratch };
+  const runner = opts.runner ? opts.runner(host) : new SerialRunner(host);
+  try {
+    return populate({
+      config,
+      flows,
+      seed,
+      scale,
+      firmTotals,
+      stocks,
+      chain,
+      householdDeposits,
+      host,
+      runner,
+    });
+  } catch (err) {
+    runner.close();
+    throw err;
+  }
+}
+
+/** What createInitialState has built when the households' turn comes. */
+interface StartParts {
+  config: SpiralConfig;
+  flows: StartFlows;
+  seed: number;
+  scale: number;
+  firmTotals: FirmTotals;
+  stocks: PublicStocks;
+  chain: ReturnType<typeof initChain>;
+  householdDeposits: number;
+  host: { households: Households; firms: Firms; banks: Banks; scratch: Scratch };
+  runner: PassRunner;
+}
+
+/** The households (their draws on the runner), banks, incomes and expectations, and the assembled state. */
+function populate(p: StartParts): ModelState {
+  const { config, flows, seed, scale, stocks, runner } = p;
+  const { households, firms, banks } = p.host;
+  const { aiChain, fund } = p.chain;
+  const { wageBillTotal } = p.firmTotals;
+  const N = households.n;
+  initHouseholdJobs(households, firms, flows, config, seed, runner);
+  const totalUnits = initHouseholdWealth(households, config.households, p.householdDeposits, runner);
   const reserveSum = initBanks(banks, households, firms, aiChain, fund, config.banks, stocks.bankBillsTotal);
 
   // --- Income flows near the start, for expectations and valuations. ---
@@ -711,7 +763,7 @@ export function createInitialState(config: SpiralConfig, opts: InitOptions = {})
   const avgWage = wageBillTotal / Math.max(1, employed);
   const { profitTotal, profitRateSum, equityTotal } = initFirmIncomes(firms, config, flows);
   const dividendsPerHousehold = (profitTotal * config.firms.payoutRatio) / N;
-  initExpectedIncome(households, config.government, flows, depositRate, dividendsPerHousehold, totalUnits);
+  initExpectedIncome(runner, config.government, flows, depositRate, dividendsPerHousehold, totalUnits, N);
 
   const state: ModelState = {
     config,
@@ -722,8 +774,8 @@ export function createInitialState(config: SpiralConfig, opts: InitOptions = {})
     banks,
     centralBank: initialCentralBank(config.centralBank, stocks, reserveSum),
     government: initialGovernment(stocks),
-    streams,
-    params: derivedParams(flows, scale, profitRateSum / Fc),
+    streams: new NamedStreams(seed),
+    params: derivedParams(flows, scale, profitRateSum / firms.nConsumption),
     macro: initialMacro(
       config,
       flows,
@@ -732,16 +784,15 @@ export function createInitialState(config: SpiralConfig, opts: InitOptions = {})
       { equityTotal, fundNav: fund.nav, totalUnits },
     ),
     ledger: newLedgerState(),
-    scratch: allocScratch(N, Fc + Fk, B, shared),
+    scratch: p.host.scratch,
     events: [],
     aiChain,
     fund,
     automation: createAutomation(),
-    utility: initUtility(config, scale, aiChain, firms, B),
+    utility: initUtility(config, scale, aiChain, firms, banks.n),
     shocks: initialShocks(),
-    runner: undefined as unknown as PassRunner,
+    runner,
   };
-  state.runner = new SerialRunner(state);
   initValuation(state);
   state.ledger.grossFinancialAssets = measureNetFinancialWealth(state, state.ledger.lastNfw);
   return state;

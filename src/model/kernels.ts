@@ -5,6 +5,7 @@
 import { exposureKernel } from "./agents/automation.ts";
 import { planKernel } from "./agents/firms.ts";
 import { incomeKernel } from "./agents/households.ts";
+import { initDrawsKernel, initIncomeKernel, initScaleKernel, initUnitsKernel } from "./initPasses.ts";
 import { censusAfterIncome, censusAfterPurchase, censusAfterSeparation, scanKernel } from "./ledger.ts";
 import { purchaseKernel } from "./markets/goods.ts";
 import { separationKernel } from "./markets/labour.ts";
@@ -29,6 +30,10 @@ export const KERNELS: readonly Kernel[] = [
   scanKernel,
   planKernel,
   exposureKernel,
+  initDrawsKernel,
+  initScaleKernel,
+  initUnitsKernel,
+  initIncomeKernel,
 ];
 
 /**
@@ -41,6 +46,10 @@ export const CENSUS_AFTER: readonly (Kernel | null)[] = [
   censusAfterSeparation,
   censusAfterIncome,
   censusAfterPurchase,
+  null,
+  null,
+  null,
+  null,
   null,
   null,
   null,
@@ -104,8 +113,22 @@ export function runClaimed(
   }
 }
 
+/**
+ * What a runner is built on: the population columns its passes read and
+ * write, and the sizes of its buffers — a ModelState, or the columns
+ * createInitialState has allocated before the rest of the state exists (so
+ * that the start's draws run on the runner's threads).
+ */
+export interface RunnerHost {
+  households: ModelState["households"];
+  firms: ModelState["firms"];
+  banks: { n: number };
+  config: { automation: { enabled: boolean } };
+  scratch: { unemployed: Int32Array };
+}
+
 /** The view of the state a kernel works on. */
-export function sliceView(m: ModelState, work: PassWork): SliceView {
+export function sliceView(m: RunnerHost, work: PassWork): SliceView {
   return { households: m.households, firms: m.firms, unemployed: m.scratch.unemployed, work };
 }
 
@@ -116,7 +139,7 @@ export class SerialRunner implements PassRunner {
   readonly scratch = createSerialScratch();
   readonly #view: SliceView;
 
-  constructor(m: ModelState) {
+  constructor(m: RunnerHost) {
     this.work = createPassWork(m.households.n, m.firms.n, m.banks.n, 1, false, m.config.automation.enabled);
     this.#view = sliceView(m, this.work);
   }

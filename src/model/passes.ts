@@ -25,10 +25,33 @@ import { defineStruct } from "./struct.ts";
 export const BLOCK_SIZE = 1024;
 
 /** Pass ids (index into KERNELS in kernels.ts). */
-export const Pass = { separate: 0, income: 1, purchase: 2, scanLedger: 3, plan: 4, exposure: 5 } as const;
+export const Pass = {
+  separate: 0,
+  income: 1,
+  purchase: 2,
+  scanLedger: 3,
+  plan: 4,
+  exposure: 5,
+  /** The households' part of the start (initPasses.ts), each run once by createInitialState. */
+  initDraws: 6,
+  initScale: 7,
+  initUnits: 8,
+  initIncome: 9,
+} as const;
 
 /** The population each pass runs over, by Pass id: the firms' passes write only each firm's own columns. */
-export const PASS_OVER_FIRMS: readonly boolean[] = [false, false, false, false, true, false];
+export const PASS_OVER_FIRMS: readonly boolean[] = [
+  false,
+  false,
+  false,
+  false,
+  true,
+  false,
+  false,
+  false,
+  false,
+  false,
+];
 
 /** Slots of per-block sums, per-pass scalar inputs. */
 export const SUM_SLOTS = 8;

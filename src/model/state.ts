@@ -421,6 +421,12 @@ export interface AiChain {
   scratchN2: Float64Array;
   marketStress: number;
   marketPeak: number;
+  /**
+   * The chain's market value that capacity orders compare today's with (plans.ts
+   * ordersEquityReference): its running peak, fading toward the current value
+   * over aiChain.orders.equityMemoryMonths. 0 until the chain's first plans.
+   */
+  ordersEquityReference: number;
   /** Chain firms' total market value last tick (for revaluation). */
   marketCapTotal: number;
   stakesValue: number;

@@ -9,8 +9,10 @@
 // (sharing this checkout's node_modules), runs the same set with the ref's
 // own `spiral`, prints both hashes side by side and exits 1 when any file
 // differs — so a refactor that must not change outputs is checked with
-// `npm run check:outputs -- --ref main`. The manifest is not hashed: it holds
-// times and the commit.
+// `npm run check:outputs -- --ref main`. With or without `--ref`, every
+// thread count must give the same bytes as one thread (runs initialised on
+// N threads included: the households' draws at the start run on them). The
+// manifest is not hashed: it holds times and the commit.
 import { execFileSync, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
@@ -71,6 +73,23 @@ function runSet(root: string, scratch: string): Map<string, Map<string, string>>
   return out;
 }
 
+/** Files of a threaded case whose hash on N threads differs from its hash on 1 thread (printed). */
+function differAcrossThreads(set: Map<string, Map<string, string>>): number {
+  let n = 0;
+  for (const c of CASES) {
+    const one = set.get(`${c.name}@1`);
+    if (one === undefined) continue;
+    for (const threads of c.threaded ? THREADS : []) {
+      for (const [file, hash] of set.get(`${c.name}@${threads}`) ?? []) {
+        if (one.get(file) === hash) continue;
+        n++;
+        console.log(`${`${c.name}@${threads}`.padEnd(18)} ${file.padEnd(15)} ${hash}  DIFFERS from 1 thread`);
+      }
+    }
+  }
+  return n;
+}
+
 const scratch = mkdtempSync(join(tmpdir(), "spiral-outputs-"));
 let refRoot: string | undefined;
 try {
@@ -99,6 +118,15 @@ try {
       }
     }
   }
+  // Any thread count against one thread, in this checkout (with or without --ref): a run's threads
+  // also draw its households at the start (model/initPasses.ts), so this checks parallel initialisation too.
+  const acrossThreads = differAcrossThreads(mine);
+  differ += acrossThreads;
+  console.log(
+    acrossThreads === 0
+      ? `every thread count (${THREADS.join(", ")}) gives the same bytes as 1 thread`
+      : `${acrossThreads} file(s) differ between thread counts`,
+  );
   if (theirs !== undefined) {
     console.log(
       differ === 0 ? `all outputs byte-identical to ${REF}` : `${differ} file(s) differ from ${REF}`,

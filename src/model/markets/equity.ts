@@ -16,7 +16,18 @@ export function valueEquity(m: ModelState): void {
   const cb = m.config.centralBank;
   const longRate =
     0.5 * m.centralBank.policyRateYearly + 0.5 * (cb.neutralRealRateYearly + cb.inflationTargetYearly);
-  const discount = Math.max(0.02, longRate + m.config.firms.equityRiskPremiumYearly);
+  const discount = Math.max(
+    0.02,
+    longRate +
+      m.config.firms.equityRiskPremiumYearly +
+      (m.aiChain.n > 0
+        ? marketLossPremium(
+            m.config.aiChain.valuation.lossPremiumSensitivity,
+            m.aiChain.marketCapTotal,
+            m.aiChain.marketPeak,
+          )
+        : 0),
+  );
   // With the AI chain on, part of the corporate sector's value is the chain's own (listed separately).
   const listed = m.aiChain.n > 0 ? m.config.aiChain.nonAiSectorIndexShare : 1;
   let total = 0;
@@ -27,4 +38,26 @@ export function valueEquity(m: ModelState): void {
   }
   revalueEquity(m, total);
   m.macro.equityPricePerUnit = total / m.macro.totalEquityUnits;
+}
+
+/**
+ * The market-wide part of the equity risk premium that the AI chain's fall
+ * from its peak adds to the non-AI sector's discount rate: the chain's own
+ * loss premium (aiChain.valuation.lossPremiumSensitivity × its drawdown),
+ * applied to the whole market. The implied premium is a market-wide measure —
+ * the S&P 500's rose ≈ 2–3 points in 2000–02 as the Nasdaq fell ≈ 75 % and
+ * the S&P 500 halved (docs/calibration.md §11.3) — so a crash of the
+ * market's boom sector raises required returns on the rest too, and
+ * households' equity wealth, and so their spending, falls with it
+ * (households.mpcWealthYearly). 0 without the chain (no peak). Pure.
+ *
+ * @example marketLossPremium(0.05, 60, 100) // 0.02: a 40 % fall adds 2 points
+ */
+export function marketLossPremium(
+  lossSensitivity: number,
+  chainMarketCap: number,
+  chainPeak: number,
+): number {
+  if (!(chainPeak > 0)) return 0;
+  return lossSensitivity * Math.min(1, Math.max(0, 1 - chainMarketCap / chainPeak));
 }

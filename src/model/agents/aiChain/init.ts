@@ -326,10 +326,7 @@ function marketColumns(
     obligations: f64(n * n),
     scratchN: f64(n),
     scratchN2: f64(n),
-    marketStress: 0,
-    marketPeak: 0,
-    marketCapTotal: 0,
-    stakesValue: 0,
+    ...marketTotalsAtRest(),
     accounts: f64(ChainAccount.count),
     // Issue 18 items 1, 2, 6 (demand.ts, valuation.ts, shortSellers.ts): set when the chain starts.
     adoptionBySegment: f64(END_USER_SEGMENTS),
@@ -558,4 +555,9 @@ export function capSecuredDebtAtBase(c: AiChain, haircut: number): void {
       borrowingBase(c.capitalValue[i], 1, 12 * contracted, haircut),
     );
   }
+}
+
+/** The chain's market-wide scalars before it starts: stress, peak, the orders' reference, totals (all 0). */
+function marketTotalsAtRest() {
+  return { marketStress: 0, marketPeak: 0, ordersEquityReference: 0, marketCapTotal: 0, stakesValue: 0 };
 }

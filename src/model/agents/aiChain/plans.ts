@@ -2,7 +2,10 @@
 // are extrapolative — each firm updates its expected growth toward the
 // growth of its own revenue over the past year — and clouds order capacity
 // from expected growth and from their contracted backlog. While revenue and
-// backlog grow, orders grow: investment → growth → expansion. Labs short of
+// backlog grow, orders grow: investment → growth → expansion. Orders scale
+// with the funding conditions (the firm's spread, the chain's market value
+// against its peak) and worn-out capacity is replaced only as far as it is
+// used, so when financing stalls orders are cut hard. Labs short of
 // cash cancel compute contracts (paying the penalty): the downswing's first
 // link.
 import { FlowRow } from "../../ledger.ts";
@@ -10,6 +13,7 @@ import { chainPowerOutlook } from "../../markets/power.ts";
 import type { ModelState } from "../../state.ts";
 import { ChainAccount, Role } from "../../state.ts";
 import { payWithinChain } from "./attribution.ts";
+import { cdsIndexBp } from "./credit.ts";
 import { revenuePerGwMonthly } from "./demand.ts";
 
 /**
@@ -65,6 +69,71 @@ export function monthlyGpuCommitments(m: ModelState, buyer: number): number {
   return total;
 }
 
+/** Parameters of capacityOrderFactor (schema aiChain.orders). */
+export interface OrderFundingParams {
+  /** CDS spread (bp) up to which the cost of credit does not cut orders. */
+  referenceSpreadBp: number;
+  /** Log fall of orders per 100 bp of spread above the reference. */
+  spreadSemiElasticity: number;
+  /** Elasticity of orders to the chain's market value ÷ its peak. */
+  equityElasticity: number;
+}
+
+/**
+ * How much of its planned capacity orders a cloud places, given its funding
+ * conditions (docs/ODD.md §7.13; schema aiChain.orders; docs/calibration.md
+ * §11.4): the cost and availability of credit — exp(−s·(spread − reference)/100)
+ * for the sector's CDS index above the high-yield average (Gilchrist & Zakrajšek
+ * 2012: spreads predict investment) — times the price of equity — (the
+ * chain's market value ÷ its peak)^e (Baker, Stein & Wurgler 2003:
+ * equity-dependent firms invest with their share price), the peak fading
+ * over aiChain.orders.equityMemoryMonths (ordersEquityReference). 1 in calm markets
+ * at the peak; when financing stalls — spreads of 1 550 bp, equity at half
+ * its peak — ≈ 0.18 with the defaults, the order of carriers' capex cuts of
+ * 2000–03 (≈ −55 %, docs/calibration.md §11.1) on top of the growth plans
+ * that idle capacity already stops. Pure.
+ *
+ * @example capacityOrderFactor(300, 1, { referenceSpreadBp: 550, spreadSemiElasticity: 0.1, equityElasticity: 1 }) // 1
+ * @example capacityOrderFactor(1550, 0.5, { referenceSpreadBp: 550, spreadSemiElasticity: 0.1, equityElasticity: 1 }) // ≈ 0.184
+ */
+export function capacityOrderFactor(spreadBp: number, equityRatio: number, p: OrderFundingParams): number {
+  const excess = Math.max(0, (Number.isFinite(spreadBp) ? spreadBp : 0) - p.referenceSpreadBp);
+  const credit = Math.exp((-p.spreadSemiElasticity * excess) / 100);
+  const ratio = Number.isFinite(equityRatio) ? Math.min(1, Math.max(0, equityRatio)) : 1;
+  return credit * ratio ** p.equityElasticity;
+}
+
+/**
+ * The market value capacity orders compare today's with: the running peak,
+ * fading toward the current value by 1/`memoryMonths` of the gap a month —
+ * so a crash cuts orders hard at first, and as the market settles at its new
+ * level the memory of the old peak fades and orders recover (carriers' capex
+ * stopped falling in 2004 with telecom shares still far below their 2000
+ * peak; docs/calibration.md §11.1, §11.3). The first call (reference 0)
+ * starts it at the current value. Pure.
+ *
+ * @example ordersEquityReference(100, 50, 24) // 97.9…: 100 − 50/24
+ * @example ordersEquityReference(100, 120, 24) // 120: a new peak
+ */
+export function ordersEquityReference(reference: number, marketCap: number, memoryMonths: number): number {
+  if (!(reference > 0)) return marketCap;
+  if (marketCap >= reference) return marketCap;
+  return reference + (marketCap - reference) / Math.max(1, memoryMonths);
+}
+
+/**
+ * Share of worn-out capacity a cloud replaces: as far as its capacity is
+ * used — utilisation ÷ target, at most 1. Idle capacity is let run down
+ * rather than renewed, as carriers stopped laying fibre while only a few
+ * per cent of it was lit (docs/calibration.md §11.2). Pure.
+ *
+ * @example replacementShare(0.425, 0.85) // 0.5
+ */
+export function replacementShare(utilization: number, targetUtilization: number): number {
+  if (!(targetUtilization > 0) || !Number.isFinite(utilization)) return 1;
+  return Math.min(1, Math.max(0, utilization / targetUtilization));
+}
+
 /** Expected growth, capacity orders (into the pipeline; paid at settlement), and lab cancellations. */
 export function planChain(m: ModelState): void {
   const c = m.aiChain;
@@ -72,6 +141,15 @@ export function planChain(m: ModelState): void {
   const ex = ai.expectations;
   const t = m.tick;
   const costPerGw = ai.costPerGwUsdBn * 1e9;
+  // Funding conditions of the sector (aiChain.orders): its credit market — the chain's CDS index, as the
+  // high-yield market was the telecom carriers' — and its equity, the chain's market value against its peak.
+  c.ordersEquityReference = ordersEquityReference(
+    c.ordersEquityReference,
+    c.marketCapTotal,
+    ai.orders.equityMemoryMonths,
+  );
+  const equityRatio = c.ordersEquityReference > 0 ? c.marketCapTotal / c.ordersEquityReference : 1;
+  const sectorSpreadBp = cdsIndexBp(c.cdsBp, c.indexMember, c.n);
   for (let i = 0; i < c.n; i++) {
     c.capex[i] = 0;
     if (c.defaulted[i] === 1) continue;
@@ -95,8 +173,10 @@ export function planChain(m: ModelState): void {
       g *= Math.min(1.5, utilization / ai.targetUtilization);
       g *= chainPowerOutlook(m); // capacity that cannot be powered, or only dearly, is not worth ordering
       g = Math.max(0, Math.min(ex.maxCapacityGrowthYearly, g));
-      // Replace what wears out, plus the planned growth.
-      const orderGw = c.computeGw[i] * (1 / ai.gpuLifeMonths + g / 12);
+      // Replace what wears out as far as it is used, plus the planned growth — scaled by the funding conditions.
+      const funding = capacityOrderFactor(sectorSpreadBp, equityRatio, ai.orders);
+      const replace = replacementShare(utilization, ai.targetUtilization);
+      const orderGw = c.computeGw[i] * (replace / ai.gpuLifeMonths + g / 12) * funding;
       c.pipelineGw[i * ai.buildMonths + ((t + ai.buildMonths - 1) % ai.buildMonths)] += orderGw;
       c.capex[i] = orderGw * costPerGw;
     }
