@@ -294,6 +294,7 @@ function marketColumns(
   | "scratchN"
   | "scratchN2"
   | "marketStress"
+  | "ordersEquityReference"
   | "marketPeak"
   | "marketCapTotal"
   | "stakesValue"
