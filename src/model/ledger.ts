@@ -918,6 +918,46 @@ export function openChainBalanceSheet(
 }
 
 /**
+ * A chain firm pays the month's interest on its debt (agents/aiChain/finance.ts):
+ * `bankInterest` from its deposit to its bank's equity (the bank's profit)
+ * and `fundInterest` to the non-bank fund (the fund's income and its credit
+ * book's income).
+ */
+export function payChainInterest(m: ModelState, i: number, bankInterest: number, fundInterest: number): void {
+  const bank = m.aiChain.bank[i];
+  debitParty(m, Party.aiFirm, i, bankInterest);
+  creditParty(m, Party.bank, bank, bankInterest);
+  m.banks.profit[bank] += bankInterest;
+  recordFlow(m.ledger.flows, FlowRow.loanInterest, Sector.aiChain, Sector.banks, bankInterest);
+  debitParty(m, Party.aiFirm, i, fundInterest);
+  creditParty(m, Party.fund, 0, fundInterest);
+  m.fund.income += fundInterest;
+  m.fund.creditIncome += fundInterest;
+  recordFlow(m.ledger.flows, FlowRow.loanInterest, Sector.aiChain, Sector.privateCredit, fundInterest);
+}
+
+/**
+ * A chain firm pays `amount` of dividends (agents/aiChain/finance.ts) to
+ * every holder in proportion to shares: the chain firms that hold its stock
+ * (inside the chain sector, no flow recorded) and the fund (its income).
+ * The caller checks that amount and shares outstanding are positive.
+ */
+export function payChainDividends(m: ModelState, i: number, amount: number): void {
+  const c = m.aiChain;
+  const perShare = amount / c.shares[i];
+  const toFund = m.fund.sharesHeld[i] * perShare;
+  debitParty(m, Party.aiFirm, i, amount);
+  for (let h = 0; h < c.n; h++) {
+    const x = c.stakes[h * c.n + i] * perShare;
+    if (x <= 0) continue;
+    creditParty(m, Party.aiFirm, h, x);
+  }
+  creditParty(m, Party.fund, 0, toFund);
+  m.fund.income += toFund;
+  recordFlow(m.ledger.flows, FlowRow.dividends, Sector.aiChain, Sector.privateCredit, toFund);
+}
+
+/**
  * A firm's opening balance sheet (model/init.ts initFirms): its bank loan
  * and its deposit, in model dollars. The banks' counterparts are opened from
  * these by openBanks, so the first ledger check sees them match.
