@@ -20,17 +20,15 @@
 import { monthIndex } from "../../../config/calendar.ts";
 import type { SpiralConfig } from "../../../config/configTypes.ts";
 import {
-  creditParty,
-  debitParty,
   FlowRow,
   fundLends,
   grantChainBankLoan,
   issueChainEquity,
   Party,
-  recordFlow,
+  payChainDividends,
+  payChainInterest,
   repayChainBankLoan,
   repayFund,
-  Sector,
   transfer,
 } from "../../ledger.ts";
 import { cdsSpreadBp, mertonDefaultProbability } from "../../markets/creditRisk.ts";
@@ -573,16 +571,7 @@ function payInterest(
   base: number,
 ): void {
   const c = m.aiChain;
-  const bank = c.bank[i];
-  debitParty(m, Party.aiFirm, i, bankInterest);
-  creditParty(m, Party.bank, bank, bankInterest);
-  m.banks.profit[bank] += bankInterest;
-  recordFlow(m.ledger.flows, FlowRow.loanInterest, Sector.aiChain, Sector.banks, bankInterest);
-  debitParty(m, Party.aiFirm, i, fundInterest);
-  creditParty(m, Party.fund, 0, fundInterest);
-  m.fund.income += fundInterest;
-  m.fund.creditIncome += fundInterest;
-  recordFlow(m.ledger.flows, FlowRow.loanInterest, Sector.aiChain, Sector.privateCredit, fundInterest);
+  payChainInterest(m, i, bankInterest, fundInterest);
   payOutOfChain(c, i, bankInterest + fundInterest);
   c.interestPaid[i] = bankInterest + fundInterest;
   if (c.deposits[i] < 0) {
@@ -640,17 +629,12 @@ function markDefault(m: ModelState, i: number, reason: string, shortfall: number
 function payDividends(m: ModelState, i: number, amount: number): void {
   const c = m.aiChain;
   if (amount <= 0 || c.shares[i] <= 0) return;
-  const perShare = amount / c.shares[i];
   payOutOfChain(c, i, amount);
-  const toFund = m.fund.sharesHeld[i] * perShare;
-  debitParty(m, Party.aiFirm, i, amount);
+  payChainDividends(m, i, amount);
+  // The source mix follows the cash: each holding chain firm's dividend (payChainDividends' amounts) is "other" inflow.
+  const perShare = amount / c.shares[i];
   for (let h = 0; h < c.n; h++) {
     const x = c.stakes[h * c.n + i] * perShare;
-    if (x <= 0) continue;
-    creditParty(m, Party.aiFirm, h, x);
-    tagInflow(c, h, Source.other, x);
+    if (x > 0) tagInflow(c, h, Source.other, x);
   }
-  creditParty(m, Party.fund, 0, toFund);
-  m.fund.income += toFund;
-  recordFlow(m.ledger.flows, FlowRow.dividends, Sector.aiChain, Sector.privateCredit, toFund);
 }
