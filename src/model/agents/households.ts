@@ -30,6 +30,22 @@ import { defineStruct } from "../struct.ts";
 import { INCOME_BINS, incomeBin } from "./automation.ts";
 
 /**
+ * The nominal rate households' spending responds to: (1 − w) × policy rate + w × its long-run level (the
+ * central bank's neutral real rate + its target) — with w = households.longRateWeight, the long rate that
+ * loans and bonds are priced on moves only part of the way with a policy rate expected to return (the
+ * expectations hypothesis; the same long rate as the non-AI equity discount rate, markets/equity.ts). Pure.
+ *
+ * @example householdNominalRate(0.01, 0.05, 0.5) // 0.03
+ */
+export function householdNominalRate(
+  policyRate: number,
+  longRunRate: number,
+  longRateWeight: number,
+): number {
+  return (1 - longRateWeight) * policyRate + longRateWeight * longRunRate;
+}
+
+/**
  * Income, taxes, expectations and consumption plans.
  * - Consumption: c = α1(W) · expected income + α2 · wealth, with the income
  *   propensity α1 falling with wealth W from mpcIncomeMax to mpcIncomeMin
@@ -52,8 +68,14 @@ export function earnAndPlan(m: ModelState, payoutPerUnit: number): void {
   // estimates) makes households postpone spending (and a low one brings it
   // forward) — the interest-rate channel of monetary policy on consumption.
   // The real rate is ex ante: the policy rate less the inflation households expect (anchored, macro.ts).
+  // The nominal rate is the long rate households borrow and save at (households.longRateWeight; 0 = the policy rate).
+  const cb = m.config.centralBank;
   const realRate =
-    m.centralBank.policyRateYearly -
+    householdNominalRate(
+      m.centralBank.policyRateYearly,
+      cb.neutralRealRateYearly + cb.inflationTargetYearly,
+      cfg.longRateWeight,
+    ) -
     expectedInflation(m.config.firms.inflationAnchor, m.macro.inflationAnchorYearly, m.macro.inflationYoY);
   const rateFactor = Math.min(
     1.5,
