@@ -17,7 +17,7 @@
 // mismatch between the two.
 import { ModelFailure } from "../errors.ts";
 import { CensusSum, CensusSums, Pass, type SliceView, sumCensus } from "./passes.ts";
-import type { Banks, CentralBank, Government, LedgerState, ModelState } from "./state.ts";
+import type { AiChain, Banks, CentralBank, Government, LedgerState, ModelState } from "./state.ts";
 
 /** Sectors, in the order of the nfw_<sector> series columns. */
 export const Sector = {
@@ -884,4 +884,85 @@ export function grantUtilityLoan(m: ModelState, amount: number): void {
   m.banks.loans[u.bank] += amount;
   u.deposits += amount;
   m.banks.deposits[u.bank] += amount;
+}
+
+/**
+ * A chain firm's opening balance sheet (agents/aiChain/init.ts): its deposit,
+ * bank and market debt and shares outstanding, in model dollars. The
+ * counterparts — the banks' loans and deposits, the fund's bonds and shares —
+ * are opened from these (model/init.ts, createFund), so the first ledger
+ * check sees them match.
+ */
+export function openChainBalanceSheet(
+  c: Pick<AiChain, "deposits" | "bankLoans" | "fundLoans" | "shares">,
+  i: number,
+  deposits: number,
+  bankLoans: number,
+  fundLoans: number,
+  shares: number,
+): void {
+  c.deposits[i] = deposits;
+  c.bankLoans[i] = bankLoans;
+  c.fundLoans[i] = fundLoans;
+  c.shares[i] = shares;
+}
+
+/** A configured cross-holding at the start: `investor` holds `shares` more shares of `investee` (inside the chain sector). */
+export function openChainStake(
+  c: Pick<AiChain, "n" | "stakes">,
+  investor: number,
+  investee: number,
+  shares: number,
+): void {
+  c.stakes[investor * c.n + investee] += shares;
+}
+
+/**
+ * A vendor loan's claim grows by `amount` (negative: shrinks) without cash
+ * moving: unpaid interest capitalised less principal repaid, the cash of
+ * the payment having moved through transferWithinChain
+ * (agents/aiChain/circular.ts serviceVendorLoans). Both sides are in the
+ * chain sector.
+ */
+export function accrueVendorLoan(
+  c: Pick<AiChain, "n" | "vendorLoans">,
+  lender: number,
+  borrower: number,
+  amount: number,
+): void {
+  c.vendorLoans[lender * c.n + borrower] += amount;
+}
+
+/**
+ * The short sellers' book (agents/aiChain/shortSellers.ts): a notional
+ * position the fund's managers run against the chain's stocks. Its cash and
+ * borrowed shares are outside every sector's balance sheet (they are not
+ * counted in measureNetFinancialWealth), but they move only here.
+ */
+export interface ShortBookBalances {
+  /** Shares of each chain firm borrowed and sold (≥ 0). */
+  shares: Float64Array;
+  /** Proceeds of short sales plus capital, less the cost of covering and fees. */
+  cash: number;
+}
+
+/** Capital moved into the short book from the fund's long book (negative: back). */
+export function fundShortBook(book: ShortBookBalances, amount: number): void {
+  book.cash += amount;
+}
+
+/** The short book sells `q` shares of firm i at `price` (negative q: covers, paying for the shares). */
+export function tradeShortBook(book: ShortBookBalances, i: number, q: number, price: number): void {
+  book.shares[i] += q;
+  book.cash += q * price;
+}
+
+/** The month's borrow fee leaves the short book. */
+export function chargeShortBook(book: ShortBookBalances, fee: number): void {
+  book.cash -= fee;
+}
+
+/** The chain's record of its short book takes the book's cash after the month's trades. */
+export function closeShortBook(c: Pick<AiChain, "shortCash">, book: ShortBookBalances): void {
+  c.shortCash = book.cash;
 }
