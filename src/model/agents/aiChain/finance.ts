@@ -33,7 +33,7 @@ import {
   Sector,
   transfer,
 } from "../../ledger.ts";
-import { cdsSpreadBp, createMertonResult, mertonDefaultProbability } from "../../markets/creditRisk.ts";
+import { cdsSpreadBp, mertonDefaultProbability } from "../../markets/creditRisk.ts";
 import type { AiChain, ModelState } from "../../state.ts";
 import { Role, Source } from "../../state.ts";
 import { payOutOfChain, tagInflow } from "./attribution.ts";
@@ -61,8 +61,6 @@ import {
   unsecuredSpread,
 } from "./credit.ts";
 import { cancelIfDistressed, monthlyCommitments, monthlyContracted, monthlyGpuCommitments } from "./plans.ts";
-
-const merton = createMertonResult();
 
 /** Lenders, in the order a firm taps them. */
 const Lender = { secured: 0, fund: 1, bank: 2 } as const;
@@ -135,9 +133,9 @@ function firmDefaultProbability(m: ModelState, i: number, horizonYears: number):
       riskFreeRate: 0,
       horizonYears,
     },
-    merton,
+    m.runner.scratch.merton,
   );
-  return merton.pdYearly;
+  return m.runner.scratch.merton.pdYearly;
 }
 
 /** Ratings follow the market spread slowly (from the spread at first pricing); a fall out of investment grade forces sales (a decaying premium). */
