@@ -45,6 +45,10 @@ describe("module-level state in src/model", () => {
     expect(moduleState(scratch)).toEqual(["finScratch: a top-level object or array the module writes to"]);
     expect(moduleState("const seen = [];\nfunction f(x) { seen.push(x); }")).toHaveLength(1);
     expect(moduleState("const t = { a: [0] };\nfunction f() { t.a[0]++; }")).toHaveLength(1);
+    // A record from a factory, filled by the functions it is passed to (finance.ts's former Merton result).
+    expect(moduleState("const merton = createMertonResult();\nfunction f() { solve(x, merton); }")).toEqual([
+      "merton: a top-level record from a factory",
+    ]);
     // Constants: tables read, never written; locals inside functions.
     const constants =
       'const Arg = { seed: 0, tick: 1 } as const;\nexport const NAMES = ["a", "b"];\nfunction f(a) { const buf = new Float64Array(2); a[Arg.seed] = NAMES.length; let i = 0; return buf[i]; }';

@@ -75,6 +75,10 @@ export interface SpiralConfig {
      */
     consumptionRateSensitivity: number;
     /**
+     * Weight of the long-run level of the policy rate (centralBank.neutralRealRateYearly + inflation target) in the nominal rate that households' spending responds to (households.consumptionRateSensitivity): the rate is (1 − w) × policy rate + w × long-run level — the long rate that mortgages, car loans and bonds are priced on, which by the expectations hypothesis moves less than the policy rate when the policy rate is expected to return (the same long rate as the non-AI equity discount rate, markets/equity.ts, w = 0.5). 0 (the policy rate itself) by default, so every calibrated scenario keeps its behaviour; telecom-1997 uses 0.5: from 2000 to 2003 the 10-year Treasury yield fell 2.0 points (6.03 % → 4.01 %, annual means) while the fed funds rate fell 5.1 points (6.24 % → 1.13 %), a pass-through of ≈ 0.4 (FRED GS10, FEDFUNDS); with w = 0 the 2001–03 cuts to 1 % raise the income propensity ≈ 10–14 % in that replay and the economy overheats (docs/scenarios.md 'Replaying 1997–2003').
+     */
+    longRateWeight: number;
+    /**
      * The economy's neutral real rate in the consumption rule: the ex-ante real policy rate at which households neither postpone nor bring forward spending (households.consumptionRateSensitivity acts on the real rate above it). The central bank does not observe it: its rule uses its own estimate (centralBank.neutralRealRateYearly at the start, revised at centralBank.neutralRateLearning), so a central bank that under- or over-estimates r* runs a looser or tighter stance than it intends (Orphanides & Williams 2002; Laubach & Williams 2003). The default equals the central bank's first estimate.
      */
     neutralRealRateYearly: number;

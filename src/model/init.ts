@@ -12,7 +12,13 @@ import { createAutomation, EXPOSURE_BINS } from "./agents/automation.ts";
 import { createUtility } from "./agents/utility.ts";
 import { InitIncomeArgs, InitScaleArgs, InitUnitsArgs, writeInitDrawArgs } from "./initPasses.ts";
 import { type RunnerHost, SerialRunner } from "./kernels.ts";
-import { measureNetFinancialWealth, newFlowMatrix, SECTOR_COUNT } from "./ledger.ts";
+import {
+  measureNetFinancialWealth,
+  newFlowMatrix,
+  openBanks,
+  openFirmBalanceSheet,
+  SECTOR_COUNT,
+} from "./ledger.ts";
 import { Pass, type PassRunner } from "./passes.ts";
 import { firmCounts } from "./population.ts";
 import { AgentStream, keyedUniform, NamedStreams, streamKey } from "./rng.ts";
@@ -267,11 +273,11 @@ function initFirms(
     firms.inventory[f] = cf.inventoryTargetMonths * y;
     firms.capital[f] = isC ? kappa * 12 * y : 0;
     firms.utilization[f] = cf.consumption.targetUtilization;
-    firms.loans[f] =
+    const loans =
       p0 * (isC ? cf.initialLoansToCapital * firms.capital[f] : cf.initialLoansToCapital * 12 * y);
     firms.loanRateYearly[f] = flows.loanRate0;
     const wageBill = (y / prodL) * wage;
-    firms.deposits[f] = config.initial.firmDepositsMonthsOfWages * wageBill;
+    openFirmBalanceSheet(firms, f, loans, config.initial.firmDepositsMonthsOfWages * wageBill);
     firms.capitalSupplier[f] = isC ? Fc + Math.floor(keyedUniform(supplierKey, f) * Fk) : -1;
     firms.age[f] = 120;
     firms.fillRatio[f] = 1;
@@ -436,24 +442,8 @@ function initBanks(
   bankBillsTotal: number,
 ): number {
   const B = banks.n;
-  for (let i = 0; i < households.n; i++) banks.deposits[households.bank[i]] += households.deposits[i];
-  for (let k = 0; k < firms.n; k++) {
-    banks.deposits[firms.bank[k]] += firms.deposits[k];
-    banks.loans[firms.bank[k]] += firms.loans[k];
-  }
-  for (let i = 0; i < aiChain.n; i++) {
-    banks.deposits[aiChain.bank[i]] += aiChain.deposits[i];
-    banks.loans[aiChain.bank[i]] += aiChain.bankLoans[i];
-  }
-  banks.deposits[fund.bank] += fund.deposits;
-  let depositTotal = 0;
-  for (let k = 0; k < B; k++) depositTotal += banks.deposits[k];
-  for (let k = 0; k < B; k++) {
-    banks.bills[k] = (bankBillsTotal * banks.deposits[k]) / depositTotal;
-    banks.equity[k] = config.targetCapitalRatio * banks.loans[k];
-    banks.reserves[k] = banks.equity[k] + banks.deposits[k] - banks.loans[k] - banks.bills[k];
-    banks.spreadYearly[k] = config.baseSpreadYearly;
-  }
+  openBanks(banks, households, firms, aiChain, fund, config.targetCapitalRatio, bankBillsTotal);
+  for (let k = 0; k < B; k++) banks.spreadYearly[k] = config.baseSpreadYearly;
   let reserveSum = 0;
   for (let k = 0; k < B; k++) reserveSum += banks.reserves[k];
   return reserveSum;

@@ -17,7 +17,17 @@
 // mismatch between the two.
 import { ModelFailure } from "../errors.ts";
 import { CensusSum, CensusSums, Pass, type SliceView, sumCensus } from "./passes.ts";
-import type { Banks, CentralBank, Government, LedgerState, ModelState } from "./state.ts";
+import type {
+  AiChain,
+  Banks,
+  CentralBank,
+  Firms,
+  Fund,
+  Government,
+  Households,
+  LedgerState,
+  ModelState,
+} from "./state.ts";
 
 /** Sectors, in the order of the nfw_<sector> series columns. */
 export const Sector = {
@@ -884,4 +894,211 @@ export function grantUtilityLoan(m: ModelState, amount: number): void {
   m.banks.loans[u.bank] += amount;
   u.deposits += amount;
   m.banks.deposits[u.bank] += amount;
+}
+
+/**
+ * A chain firm's opening balance sheet (agents/aiChain/init.ts): its deposit,
+ * bank and market debt and shares outstanding, in model dollars. The
+ * counterparts — the banks' loans and deposits, the fund's bonds and shares —
+ * are opened from these (model/init.ts, createFund), so the first ledger
+ * check sees them match.
+ */
+export function openChainBalanceSheet(
+  c: Pick<AiChain, "deposits" | "bankLoans" | "fundLoans" | "shares">,
+  i: number,
+  deposits: number,
+  bankLoans: number,
+  fundLoans: number,
+  shares: number,
+): void {
+  c.deposits[i] = deposits;
+  c.bankLoans[i] = bankLoans;
+  c.fundLoans[i] = fundLoans;
+  c.shares[i] = shares;
+}
+
+/**
+ * A chain firm pays the month's interest on its debt (agents/aiChain/finance.ts):
+ * `bankInterest` from its deposit to its bank's equity (the bank's profit)
+ * and `fundInterest` to the non-bank fund (the fund's income and its credit
+ * book's income).
+ */
+export function payChainInterest(m: ModelState, i: number, bankInterest: number, fundInterest: number): void {
+  const bank = m.aiChain.bank[i];
+  debitParty(m, Party.aiFirm, i, bankInterest);
+  creditParty(m, Party.bank, bank, bankInterest);
+  m.banks.profit[bank] += bankInterest;
+  recordFlow(m.ledger.flows, FlowRow.loanInterest, Sector.aiChain, Sector.banks, bankInterest);
+  debitParty(m, Party.aiFirm, i, fundInterest);
+  creditParty(m, Party.fund, 0, fundInterest);
+  m.fund.income += fundInterest;
+  m.fund.creditIncome += fundInterest;
+  recordFlow(m.ledger.flows, FlowRow.loanInterest, Sector.aiChain, Sector.privateCredit, fundInterest);
+}
+
+/**
+ * A chain firm pays `amount` of dividends (agents/aiChain/finance.ts) to
+ * every holder in proportion to shares: the chain firms that hold its stock
+ * (inside the chain sector, no flow recorded) and the fund (its income).
+ * The caller checks that amount and shares outstanding are positive.
+ */
+export function payChainDividends(m: ModelState, i: number, amount: number): void {
+  const c = m.aiChain;
+  const perShare = amount / c.shares[i];
+  const toFund = m.fund.sharesHeld[i] * perShare;
+  debitParty(m, Party.aiFirm, i, amount);
+  for (let h = 0; h < c.n; h++) {
+    const x = c.stakes[h * c.n + i] * perShare;
+    if (x <= 0) continue;
+    creditParty(m, Party.aiFirm, h, x);
+  }
+  creditParty(m, Party.fund, 0, toFund);
+  m.fund.income += toFund;
+  recordFlow(m.ledger.flows, FlowRow.dividends, Sector.aiChain, Sector.privateCredit, toFund);
+}
+
+/**
+ * A firm's opening balance sheet (model/init.ts initFirms): its bank loan
+ * and its deposit, in model dollars. The banks' counterparts are opened from
+ * these by openBanks, so the first ledger check sees them match.
+ */
+export function openFirmBalanceSheet(
+  f: Pick<Firms, "loans" | "deposits">,
+  j: number,
+  loans: number,
+  deposits: number,
+): void {
+  f.loans[j] = loans;
+  f.deposits[j] = deposits;
+}
+
+/**
+ * The banks' opening balance sheets (model/init.ts initBanks): each bank's
+ * deposits and loans are the sum of its customers' — households, firms,
+ * chain firms, the fund — opened before; bills are split in proportion to
+ * deposits, equity is `targetCapitalRatio` of loans, and reserves close each
+ * balance sheet (assets = liabilities + equity).
+ */
+export function openBanks(
+  banks: Pick<Banks, "n" | "deposits" | "loans" | "bills" | "equity" | "reserves">,
+  households: Pick<Households, "n" | "bank" | "deposits">,
+  firms: Pick<Firms, "n" | "bank" | "deposits" | "loans">,
+  aiChain: Pick<AiChain, "n" | "bank" | "deposits" | "bankLoans">,
+  fund: Pick<Fund, "bank" | "deposits">,
+  targetCapitalRatio: number,
+  bankBillsTotal: number,
+): void {
+  for (let i = 0; i < households.n; i++) banks.deposits[households.bank[i]] += households.deposits[i];
+  for (let k = 0; k < firms.n; k++) {
+    banks.deposits[firms.bank[k]] += firms.deposits[k];
+    banks.loans[firms.bank[k]] += firms.loans[k];
+  }
+  for (let i = 0; i < aiChain.n; i++) {
+    banks.deposits[aiChain.bank[i]] += aiChain.deposits[i];
+    banks.loans[aiChain.bank[i]] += aiChain.bankLoans[i];
+  }
+  banks.deposits[fund.bank] += fund.deposits;
+  let depositTotal = 0;
+  for (let k = 0; k < banks.n; k++) depositTotal += banks.deposits[k];
+  for (let k = 0; k < banks.n; k++) {
+    banks.bills[k] = (bankBillsTotal * banks.deposits[k]) / depositTotal;
+    banks.equity[k] = targetCapitalRatio * banks.loans[k];
+    banks.reserves[k] = banks.equity[k] + banks.deposits[k] - banks.loans[k] - banks.bills[k];
+  }
+}
+
+/**
+ * A firm's loan and deposit after its turn in the credit visit
+ * (markets/credit.ts financeFirms). The visit carries the firm's two
+ * balances in locals while the banks' sides move entry by entry
+ * (lendToRecord, interestFromRecord, repaidByRecord); this settles the
+ * firm's side to match.
+ */
+export function settleFirmVisit(
+  f: Pick<Firms, "loans" | "deposits">,
+  j: number,
+  loans: number,
+  deposits: number,
+): void {
+  f.loans[j] = loans;
+  f.deposits[j] = deposits;
+}
+
+/**
+ * The central bank's reserves after the credit visit (markets/credit.ts):
+ * the visit carries them in a local as interestFromRecord moves them with
+ * the banks' reserves, and settles them here (before a default is resolved
+ * and at the end).
+ */
+export function settleCentralBankReserves(cb: Pick<CentralBank, "reserves">, reserves: number): void {
+  cb.reserves = reserves;
+}
+
+/**
+ * The fund's net asset value, marked to market (agents/fund.ts updateFund):
+ * its deposits plus its loans to the chain plus its chain shares at their
+ * price. A revaluation, not a payment: no counterpart moves.
+ */
+export function markFundNav(f: Pick<Fund, "nav">, nav: number): void {
+  f.nav = nav;
+}
+
+/** A configured cross-holding at the start: `investor` holds `shares` more shares of `investee` (inside the chain sector). */
+export function openChainStake(
+  c: Pick<AiChain, "n" | "stakes">,
+  investor: number,
+  investee: number,
+  shares: number,
+): void {
+  c.stakes[investor * c.n + investee] += shares;
+}
+
+/**
+ * A vendor loan's claim grows by `amount` (negative: shrinks) without cash
+ * moving: unpaid interest capitalised less principal repaid, the cash of
+ * the payment having moved through transferWithinChain
+ * (agents/aiChain/circular.ts serviceVendorLoans). Both sides are in the
+ * chain sector.
+ */
+export function accrueVendorLoan(
+  c: Pick<AiChain, "n" | "vendorLoans">,
+  lender: number,
+  borrower: number,
+  amount: number,
+): void {
+  c.vendorLoans[lender * c.n + borrower] += amount;
+}
+
+/**
+ * The short sellers' book (agents/aiChain/shortSellers.ts): a notional
+ * position the fund's managers run against the chain's stocks. Its cash and
+ * borrowed shares are outside every sector's balance sheet (they are not
+ * counted in measureNetFinancialWealth), but they move only here.
+ */
+export interface ShortBookBalances {
+  /** Shares of each chain firm borrowed and sold (≥ 0). */
+  shares: Float64Array;
+  /** Proceeds of short sales plus capital, less the cost of covering and fees. */
+  cash: number;
+}
+
+/** Capital moved into the short book from the fund's long book (negative: back). */
+export function fundShortBook(book: ShortBookBalances, amount: number): void {
+  book.cash += amount;
+}
+
+/** The short book sells `q` shares of firm i at `price` (negative q: covers, paying for the shares). */
+export function tradeShortBook(book: ShortBookBalances, i: number, q: number, price: number): void {
+  book.shares[i] += q;
+  book.cash += q * price;
+}
+
+/** The month's borrow fee leaves the short book. */
+export function chargeShortBook(book: ShortBookBalances, fee: number): void {
+  book.cash -= fee;
+}
+
+/** The chain's record of its short book takes the book's cash after the month's trades. */
+export function closeShortBook(c: Pick<AiChain, "shortCash">, book: ShortBookBalances): void {
+  c.shortCash = book.cash;
 }

@@ -1,8 +1,11 @@
 // The pass runner's interface and its buffers (passes.ts defines the passes,
 // kernels.ts the serial runner, engine/threads.ts the threaded one). In a
-// module without imports so that state.ts can name the runner it holds
-// without importing passes.ts, which imports state.ts. The runner also owns
-// the serial phases' scratch buffers (SerialScratch).
+// module that imports only leaf modules (markets/creditRisk.ts imports
+// nothing) so that state.ts can name the runner it holds without importing
+// passes.ts, which imports state.ts. The runner also owns the serial phases'
+// scratch buffers (SerialScratch).
+
+import { createMertonResult, type MertonResult } from "./markets/creditRisk.ts";
 
 /** Buffers a pass reads its inputs from and writes its partial results to (shared with workers). */
 export interface PassWork {
@@ -79,6 +82,8 @@ export interface SerialScratch {
   seekers: SeekerBuffers;
   /** markets/goods.ts chainBuysGoods: what each chain firm wants to buy (settlement.ts chainGoodsDemand). */
   chainWants: { capital: Float64Array; consumption: Float64Array; chipInputs: Float64Array };
+  /** agents/aiChain/finance.ts firmDefaultProbability: the Merton solver's result record, reused each call. */
+  merton: MertonResult;
 }
 
 /** Empty serial scratch: every buffer grows on first use. */
@@ -96,6 +101,7 @@ export function createSerialScratch(): SerialScratch {
       consumption: new Float64Array(0),
       chipInputs: new Float64Array(0),
     },
+    merton: createMertonResult(),
   };
 }
 

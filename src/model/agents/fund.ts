@@ -11,7 +11,7 @@
 // losses on chain debt drain the cash it lends from.
 
 import type { SpiralConfig } from "../../config/configTypes.ts";
-import { FlowRow, recordFlow, Sector } from "../ledger.ts";
+import { FlowRow, markFundNav, recordFlow, Sector } from "../ledger.ts";
 import type { Fund, ModelState } from "../state.ts";
 import { fundFlowShare } from "./aiChain/credit.ts";
 
@@ -61,7 +61,7 @@ export function updateFund(
   let equity = 0;
   for (let i = 0; i < n; i++) equity += f.sharesHeld[i] * price[i];
   const nav = f.deposits + f.loans + equity;
-  f.nav = nav;
+  markFundNav(f, nav);
   f.distributionDue = Math.max(0, Math.min(f.deposits, 0.5 * f.income));
   f.income = 0;
   if (!active) return false;

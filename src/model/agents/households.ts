@@ -30,6 +30,49 @@ import { defineStruct } from "../struct.ts";
 import { INCOME_BINS, incomeBin } from "./automation.ts";
 
 /**
+ * Intertemporal substitution: a real rate above the economy's neutral rate
+ * (households.neutralRealRateYearly, which the central bank only estimates)
+ * makes households postpone spending (and a low one brings it forward) — the
+ * interest-rate channel of monetary policy on consumption. The real rate is ex
+ * ante: the nominal rate households borrow and save at (householdNominalRate;
+ * households.longRateWeight 0 = the policy rate) less the inflation they
+ * expect (anchored, macro.ts). The factor on the income propensity is kept
+ * within [0.5, 1.5] (docs/ODD.md §7.7).
+ */
+export function consumptionRateFactor(m: ModelState): number {
+  const cfg = m.config.households;
+  const cb = m.config.centralBank;
+  const nominal = householdNominalRate(
+    m.centralBank.policyRateYearly,
+    cb.neutralRealRateYearly + cb.inflationTargetYearly,
+    cfg.longRateWeight,
+  );
+  const realRate =
+    nominal -
+    expectedInflation(m.config.firms.inflationAnchor, m.macro.inflationAnchorYearly, m.macro.inflationYoY);
+  return Math.min(
+    1.5,
+    Math.max(0.5, 1 - cfg.consumptionRateSensitivity * (realRate - cfg.neutralRealRateYearly)),
+  );
+}
+
+/**
+ * The nominal rate households' spending responds to: (1 − w) × policy rate + w × its long-run level (the
+ * central bank's neutral real rate + its target) — with w = households.longRateWeight, the long rate that
+ * loans and bonds are priced on moves only part of the way with a policy rate expected to return (the
+ * expectations hypothesis; the same long rate as the non-AI equity discount rate, markets/equity.ts). Pure.
+ *
+ * @example householdNominalRate(0.01, 0.05, 0.5) // 0.03
+ */
+export function householdNominalRate(
+  policyRate: number,
+  longRunRate: number,
+  longRateWeight: number,
+): number {
+  return (1 - longRateWeight) * policyRate + longRateWeight * longRunRate;
+}
+
+/**
  * Income, taxes, expectations and consumption plans.
  * - Consumption: c = α1(W) · expected income + α2 · wealth, with the income
  *   propensity α1 falling with wealth W from mpcIncomeMax to mpcIncomeMin
@@ -47,18 +90,7 @@ export function earnAndPlan(m: ModelState, payoutPerUnit: number): void {
   const f = m.firms;
   const cfg = m.config.households;
   const depositRate = m.macro.depositRateYearly / 12;
-  // Intertemporal substitution: a real policy rate above the economy's neutral
-  // rate (households.neutralRealRateYearly, which the central bank only
-  // estimates) makes households postpone spending (and a low one brings it
-  // forward) — the interest-rate channel of monetary policy on consumption.
-  // The real rate is ex ante: the policy rate less the inflation households expect (anchored, macro.ts).
-  const realRate =
-    m.centralBank.policyRateYearly -
-    expectedInflation(m.config.firms.inflationAnchor, m.macro.inflationAnchorYearly, m.macro.inflationYoY);
-  const rateFactor = Math.min(
-    1.5,
-    Math.max(0.5, 1 - cfg.consumptionRateSensitivity * (realRate - cfg.neutralRealRateYearly)),
-  );
+  const rateFactor = consumptionRateFactor(m);
   // Pensions and other cash transfers: equal per household, indexed to prices.
   const transfer =
     m.config.government.transfersShareOfGdp * m.params.initialOutputPerHousehold * m.macro.priceIndex;

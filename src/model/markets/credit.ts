@@ -4,7 +4,15 @@
 // loss, and ration credit — refusing risky borrowers and lending no more
 // than their capital allows. Firms service their debt first; a firm that
 // cannot is bankrupt and is replaced (see resolveFirmDefault).
-import { interestFromRecord, lendToRecord, repaidByRecord, repayLoan, writeOffLoan } from "../ledger.ts";
+import {
+  interestFromRecord,
+  lendToRecord,
+  repaidByRecord,
+  repayLoan,
+  settleCentralBankReserves,
+  settleFirmVisit,
+  writeOffLoan,
+} from "../ledger.ts";
 import type { ModelState } from "../state.ts";
 import { defineStruct } from "../struct.ts";
 
@@ -106,7 +114,10 @@ export function financeFirms(m: ModelState): void {
     finScratch.ints = new Int32Array(finScratch.terms.buffer);
   }
   financeTerms(m, finScratch.terms, finScratch.ints);
-  m.centralBank.reserves = financeVisit(m, order, finScratch.terms, finScratch.ints, m.centralBank.reserves);
+  settleCentralBankReserves(
+    m.centralBank,
+    financeVisit(m, order, finScratch.terms, finScratch.ints, m.centralBank.reserves),
+  );
   financeWriteBack(m, finScratch.terms, finScratch.ints);
 }
 
@@ -231,9 +242,8 @@ function defaultInVisit(
   deposits: number,
   cbReserves: number,
 ): number {
-  m.firms.loans[j] = loans;
-  m.firms.deposits[j] = deposits;
-  m.centralBank.reserves = cbReserves;
+  settleFirmVisit(m.firms, j, loans, deposits);
+  settleCentralBankReserves(m.centralBank, cbReserves);
   resolveFirmDefault(m, j);
   return m.centralBank.reserves;
 }
@@ -246,15 +256,14 @@ function financeWriteBack(m: ModelState, terms: Float64Array, ints: Int32Array):
   const f = m.firms;
   const n = f.n;
   const nc = f.nConsumption;
-  const { loans, deposits, interestPaid, investmentOrder, labourDemand, wage } = f;
+  const { interestPaid, investmentOrder, labourDemand, wage } = f;
   for (let j = 0; j < n; j++) {
     const q = j * FIN_INTS;
     if ((ints[q + Fin.flags] & FIN_PAID) === 0) continue;
     const t = j * FIN_STRIDE;
     const cash = terms[t + Fin.deposits];
     const wageNeed = terms[t + Fin.wageNeed];
-    loans[j] = terms[t + Fin.loans];
-    deposits[j] = cash;
+    settleFirmVisit(f, j, terms[t + Fin.loans], cash);
     interestPaid[j] = terms[t + Fin.interest];
     if (cash < wageNeed + terms[t + Fin.investCost] && j < nc) {
       investmentOrder[j] = Math.max(0, (cash - wageNeed) / Math.max(1e-9, terms[t + Fin.supplierPrice]));

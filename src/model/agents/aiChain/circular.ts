@@ -25,6 +25,7 @@
 // through src/model/ledger.ts.
 import type { SpiralConfig } from "../../../config/configTypes.ts";
 import {
+  accrueVendorLoan,
   issueChainEquity,
   repayChainBankLoan,
   repayFund,
@@ -397,7 +398,7 @@ export function serviceVendorLoans(m: ModelState): void {
       const paid = Math.min(due, Math.max(0, c.deposits[j]));
       const interestPaid = Math.min(interest, paid);
       if (paid > 0) moveCash(m, j, u, paid);
-      c.vendorLoans[k] += interest - paid; // unpaid interest capitalised; principal repaid
+      accrueVendorLoan(c, u, j, interest - paid); // unpaid interest capitalised; principal repaid
       c.interestPaid[j] += interestPaid;
     }
   }

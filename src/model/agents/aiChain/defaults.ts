@@ -32,7 +32,7 @@ import {
 } from "../../ledger.ts";
 import { debtRank } from "../../markets/clearing.ts";
 import { cdsSpreadBp } from "../../markets/creditRisk.ts";
-import type { ModelState } from "../../state.ts";
+import type { AiChain, ModelState } from "../../state.ts";
 import { Role, Source } from "../../state.ts";
 import { payOutOfChain, tagInflow } from "./attribution.ts";
 import {
@@ -66,7 +66,6 @@ const REORGANISED_COVERAGE = 1.5;
 /** Resolve every chain firm marked in default this month. Returns how many defaulted this month. */
 export function resolveChainDefaults(m: ModelState): number {
   const c = m.aiChain;
-  const fin = m.config.aiChain.finance;
   let count = 0;
   for (let i = 0; i < c.n; i++) {
     if (c.exited[i] === 1) {
@@ -76,66 +75,42 @@ export function resolveChainDefaults(m: ModelState): number {
     }
     if (c.defaulted[i] !== 1) continue;
     count++;
-    const reorganisedBefore = c.defaultCount[i] > 0;
-    c.defaultCount[i]++;
-    c.lastDefaultTick[i] = m.tick;
-    const debtBefore = c.bankLoans[i] + c.fundLoans[i];
-    // Revenue the plan is sized on — the lower of the last year's monthly average and the last month's (the run
-    // rate, planRevenue) — and the business's operating cash flow before debt service and compute contracts.
-    let yearRevenue = 0;
-    for (let k = 0; k < 13; k++) yearRevenue += c.revenueHistory[i * 13 + k];
-    const monthlyRevenue = planRevenue(yearRevenue / 13, c.revenueHistory[i * 13 + ((m.tick - 1 + 13) % 13)]);
-    const operatingCashFlow =
-      monthlyRevenue * (1 - c.opexShare[i]) +
-      c.otherProfit[i] * m.macro.priceIndex -
-      c.labOpex[i] -
-      c.electricityPaid[i] -
-      (c.role[i] === Role.chip ? (1 - c.grossMargin[i]) * monthlyRevenue : 0);
-    // A lab's compute is its cost of sales: the instalments of the compute it runs on (at the prices contracted,
-    // before any repricing in court) are operating costs when asking whether its business covers them.
-    const computeCost = c.role[i] === Role.modelLab ? monthlyCommitments(m, i) : 0;
-    const liquidate = mustLiquidate(
-      operatingCashFlow - computeCost,
-      reorganisedBefore,
-      monthlyRevenue,
-      c.revenueAtDefault[i],
-    );
-    let sale = 0;
-    let buyer = -1;
-    let soldGw = 0;
-    if (liquidate) {
-      buyer = acquirer(m, i);
-      soldGw = c.computeGw[i];
-      for (let k = 0; k < m.config.aiChain.buildMonths; k++)
-        soldGw += c.pipelineGw[i * m.config.aiChain.buildMonths + k];
-      sale = sellCapacity(m, i, buyer, 1 - fin.liquidationDiscount);
-    }
-    // Contracts as buyer: a reorganised firm keeps what its operating cash flow can pay for; a liquidated one none.
-    // Counted with the contracts signed for later: repriced now, they would otherwise fall due in full when they start.
-    const commitments = monthlyContracted(m, i, false, false);
-    // It keeps what its operating cash flow covers REORGANISED_COVERAGE times over, after the service of the debt it
-    // will keep (what its business can carry, reorganisedDebt): interest at the exit rate and the principal that
-    // amortises over years 2 … EXIT_DEBT_YEARS (a debt-service coverage test, as exit lenders size debt).
-    // Sized at the rate it will pay once out of court (exitRateYearly): the unsecured spread at the fund's PD limit.
-    const limitSpreadBp = cdsSpreadBp({
-      pdYearly: fin.fundMaxDefaultProbability,
-      lossGivenDefault: guaranteedLgd(
-        fin.lossGivenDefault,
-        m.config.government.fiscalAbsorption.chainDebtGuaranteeShare,
-      ),
-      stress: c.marketStress,
-      baseRiskPremiumBp: fin.riskPremiumBp,
-      stressPremiumBp: fin.stressPremiumBp,
-    });
-    const rateAfter = exitRateYearly(
-      Math.max(c.bankRateYearly[i], c.fundRateYearly[i], 0),
-      m.centralBank.policyRateYearly,
-      m.banks.spreadYearly[c.bank[i]],
-      limitSpreadBp,
-    );
-    const serviceRate = rateAfter + 1 / (EXIT_DEBT_YEARS - 1);
-    const keptDebtBound = reorganisedDebt(
-      c.bankLoans[i] + c.fundLoans[i],
+    resolveDefault(m, i);
+  }
+  return count;
+}
+
+/** One firm's default: liquidated or reorganised, its lenders paid from its cash and written down, its contracts repriced or rejected, its debt and price restarted. */
+function resolveDefault(m: ModelState, i: number): void {
+  const c = m.aiChain;
+  const fin = m.config.aiChain.finance;
+  const reorganisedBefore = c.defaultCount[i] > 0;
+  c.defaultCount[i]++;
+  c.lastDefaultTick[i] = m.tick;
+  const debtBefore = c.bankLoans[i] + c.fundLoans[i];
+  const monthlyRevenue = defaultPlanRevenue(c.revenueHistory, i, m.tick);
+  const operatingCashFlow = businessCashFlow(c, i, monthlyRevenue, m.macro.priceIndex);
+  // A lab's compute is its cost of sales: the instalments of the compute it runs on (at the prices contracted,
+  // before any repricing in court) are operating costs when asking whether its business covers them.
+  const computeCost = c.role[i] === Role.modelLab ? monthlyCommitments(m, i) : 0;
+  const liquidate = mustLiquidate(
+    operatingCashFlow - computeCost,
+    reorganisedBefore,
+    monthlyRevenue,
+    c.revenueAtDefault[i],
+  );
+  const sold = liquidate ? liquidateCapacity(m, i) : { sale: 0, buyer: -1, soldGw: 0 };
+  // Contracts as buyer: a reorganised firm keeps what its operating cash flow can pay for; a liquidated one none.
+  // Counted with the contracts signed for later: repriced now, they would otherwise fall due in full when they start.
+  const commitments = monthlyContracted(m, i, false, false);
+  // It keeps what its operating cash flow covers REORGANISED_COVERAGE times over, after the service of the debt it
+  // will keep (what its business can carry, reorganisedDebt): interest at the exit rate and the principal that
+  // amortises over years 2 … EXIT_DEBT_YEARS (a debt-service coverage test, as exit lenders size debt).
+  const rateAfter = exitRateOf(m, i);
+  const serviceRate = rateAfter + 1 / (EXIT_DEBT_YEARS - 1);
+  const carried = (debt: number) =>
+    reorganisedDebt(
+      debt,
       fin.lossGivenDefault,
       monthlyRevenue,
       fin.reorganisedDebtToRevenue,
@@ -143,97 +118,195 @@ export function resolveChainDefaults(m: ModelState): number {
       serviceRate,
       REORGANISED_COVERAGE,
     );
-    const serviceAfter = (keptDebtBound * serviceRate) / 12;
-    const keep = liquidate
-      ? 0
-      : keptContractShare(operatingCashFlow / REORGANISED_COVERAGE - serviceAfter, commitments);
-    // Lenders seize the cash (and any sale proceeds), banks first — less, for
-    // a reorganised firm, the working cash it leaves court with.
-    const working = liquidate
-      ? 0
-      : EXIT_CASH_MONTHS *
-        (keep * commitments + c.opexShare[i] * monthlyRevenue + c.labOpex[i] + c.electricityPaid[i]);
-    // An overdraft (interest or payments drawn beyond cash) is a bank claim like any other.
-    if (c.deposits[i] < 0) grantChainBankLoan(m, i, -c.deposits[i]);
-    const cash = Math.max(0, c.deposits[i] - working);
-    const toBank = Math.min(cash, c.bankLoans[i]);
-    repayChainBankLoan(m, i, toBank);
-    const toFund = Math.min(cash - toBank, c.fundLoans[i]);
-    repayFund(m, i, toFund);
-    payOutOfChain(c, i, toBank + toFund);
-    // Creditors keep their recovery (1 − LGD) or what the business can carry
-    // (a multiple of its annual revenue, and what its cash flow can pay
-    // interest on), whichever is less; in a liquidation, nothing more.
-    const debt = c.bankLoans[i] + c.fundLoans[i];
-    const kept = liquidate
-      ? 0
-      : reorganisedDebt(
-          debt,
-          fin.lossGivenDefault,
-          monthlyRevenue,
-          fin.reorganisedDebtToRevenue,
-          operatingCashFlow,
-          serviceRate,
-          REORGANISED_COVERAGE,
-        );
-    const lossShare = debt > 0 ? 1 - kept / debt : 0;
-    const bankLoss = c.bankLoans[i] * lossShare;
-    const fundLoss = c.fundLoans[i] * lossShare;
-    writeOffChainDebt(m, i, bankLoss, fundLoss);
-    m.banks.profit[c.bank[i]] -= bankLoss;
-    m.fund.creditLosses += fundLoss;
-    // A government guarantee (fiscal absorption) pays lenders its share of the loss.
-    const guaranteed = m.config.government.fiscalAbsorption.chainDebtGuaranteeShare;
-    if (guaranteed > 0) {
-      const toBankLenders = guaranteed * bankLoss;
-      const toFundLenders = guaranteed * fundLoss;
-      transfer(m, FlowRow.fiscalSupport, Party.government, 0, Party.bank, c.bank[i], toBankLenders);
-      m.banks.profit[c.bank[i]] += toBankLenders;
-      transfer(m, FlowRow.fiscalSupport, Party.government, 0, Party.fund, 0, toFundLenders);
-      m.fund.creditLosses -= toFundLenders;
-      m.government.fiscalSupport += toBankLenders + toFundLenders;
-    }
-    // Repriced to `keep` of their instalments (the compute, contractVolume, stays), or rejected when keep is 0.
-    let rejected = 0;
-    for (let k = 0; k < c.contractBuyer.length; k++) {
-      if (c.contractBuyer[k] !== i || c.contractMonthsLeft[k] <= 0) continue;
-      rejected += (1 - keep) * c.contractMonthly[k] * c.contractMonthsLeft[k];
-      if (keep > 0) c.contractMonthly[k] *= keep;
-      else c.contractMonthsLeft[k] = 0;
-    }
-    for (let k = 0; k < c.stakeInvestor.length; k++) if (c.stakeInvestor[k] === i) c.stakeRemaining[k] = 0;
-    // Exit financing: its bank lends a reorganised firm the working cash it lacks (senior, as DIP loans are).
-    if (!liquidate && c.deposits[i] < working) grantChainBankLoan(m, i, working - c.deposits[i]);
-    // New maturities for the debt it keeps; its terms and rating are set afresh when it is next priced.
-    const H = DEBT_HORIZON_MONTHS;
-    c.bankDue.fill(0, i * H, (i + 1) * H);
-    c.fundDue.fill(0, i * H, (i + 1) * H);
-    layMaturities(c.bankDue, i * H, m.tick, c.bankLoans[i], 0, EXIT_DEBT_YEARS);
-    layMaturities(c.fundDue, i * H, m.tick, c.fundLoans[i], 0, EXIT_DEBT_YEARS);
-    c.securedDebt[i] = Math.min(c.securedDebt[i], c.bankLoans[i] + c.fundLoans[i]);
-    c.fundRateYearly[i] = -1;
-    c.forcedSpreadBp[i] = 0;
-    c.revenueAtDefault[i] = monthlyRevenue;
-    if (liquidate) c.exited[i] = 1;
-    resetAfterDefault(m, i, liquidate, rateAfter);
-    m.events.push({
-      type: "chainDefault",
-      firm: c.names[i],
-      debtUsdBn: debtBefore / m.params.scale / 1e9,
-      bankLossUsdBn: bankLoss / m.params.scale / 1e9,
-      fundLossUsdBn: fundLoss / m.params.scale / 1e9,
-      contractsRejectedUsdBn: rejected / m.params.scale / 1e9,
-    });
-    if (liquidate)
-      m.events.push({
-        type: "chainLiquidation",
-        firm: c.names[i],
-        buyer: buyer >= 0 ? c.names[buyer] : "",
-        capacityGw: soldGw / m.params.scale,
-        saleUsdBn: sale / m.params.scale / 1e9,
-      });
+  const serviceAfter = (carried(c.bankLoans[i] + c.fundLoans[i]) * serviceRate) / 12;
+  const keep = liquidate
+    ? 0
+    : keptContractShare(operatingCashFlow / REORGANISED_COVERAGE - serviceAfter, commitments);
+  // Lenders seize the cash (and any sale proceeds), banks first — less, for
+  // a reorganised firm, the working cash it leaves court with.
+  const working = liquidate
+    ? 0
+    : EXIT_CASH_MONTHS *
+      (keep * commitments + c.opexShare[i] * monthlyRevenue + c.labOpex[i] + c.electricityPaid[i]);
+  seizeCash(m, i, working);
+  // Creditors keep their recovery (1 − LGD) or what the business can carry
+  // (a multiple of its annual revenue, and what its cash flow can pay
+  // interest on), whichever is less; in a liquidation, nothing more.
+  const debt = c.bankLoans[i] + c.fundLoans[i];
+  const kept = liquidate ? 0 : carried(debt);
+  const loss = writeDownChainDebt(m, i, debt > 0 ? 1 - kept / debt : 0);
+  const rejected = repriceContracts(c, i, keep);
+  for (let k = 0; k < c.stakeInvestor.length; k++) if (c.stakeInvestor[k] === i) c.stakeRemaining[k] = 0;
+  restartAfterDefault(m, i, liquidate, working, monthlyRevenue, rateAfter);
+  reportDefault(m, i, debtBefore, loss, rejected, liquidate, sold);
+}
+
+/**
+ * Revenue a defaulted firm's plan is sized on: the lower of the last year's
+ * monthly average (13 months of history) and the last month's (the run
+ * rate, credit.ts planRevenue).
+ */
+export function defaultPlanRevenue(revenueHistory: Float64Array, i: number, tick: number): number {
+  let yearRevenue = 0;
+  for (let k = 0; k < 13; k++) yearRevenue += revenueHistory[i * 13 + k];
+  return planRevenue(yearRevenue / 13, revenueHistory[i * 13 + ((tick - 1 + 13) % 13)]);
+}
+
+/** The business's operating cash flow a month before debt service and compute contracts, on `monthlyRevenue` (a chip maker pays its cost of goods). */
+export function businessCashFlow(
+  c: Pick<AiChain, "opexShare" | "otherProfit" | "labOpex" | "electricityPaid" | "role" | "grossMargin">,
+  i: number,
+  monthlyRevenue: number,
+  priceIndex: number,
+): number {
+  return (
+    monthlyRevenue * (1 - c.opexShare[i]) +
+    c.otherProfit[i] * priceIndex -
+    c.labOpex[i] -
+    c.electricityPaid[i] -
+    (c.role[i] === Role.chip ? (1 - c.grossMargin[i]) * monthlyRevenue : 0)
+  );
+}
+
+/** A liquidated firm's capacity (built and in the pipeline) sold at the liquidation discount to its acquirer. */
+function liquidateCapacity(m: ModelState, i: number): { sale: number; buyer: number; soldGw: number } {
+  const c = m.aiChain;
+  const buyer = acquirer(m, i);
+  let soldGw = c.computeGw[i];
+  for (let k = 0; k < m.config.aiChain.buildMonths; k++)
+    soldGw += c.pipelineGw[i * m.config.aiChain.buildMonths + k];
+  const sale = sellCapacity(m, i, buyer, 1 - m.config.aiChain.finance.liquidationDiscount);
+  return { sale, buyer, soldGw };
+}
+
+/** The rate a reorganised firm will pay once out of court (credit.ts exitRateYearly): the unsecured spread at the fund's PD limit. */
+function exitRateOf(m: ModelState, i: number): number {
+  const c = m.aiChain;
+  const fin = m.config.aiChain.finance;
+  const limitSpreadBp = cdsSpreadBp({
+    pdYearly: fin.fundMaxDefaultProbability,
+    lossGivenDefault: guaranteedLgd(
+      fin.lossGivenDefault,
+      m.config.government.fiscalAbsorption.chainDebtGuaranteeShare,
+    ),
+    stress: c.marketStress,
+    baseRiskPremiumBp: fin.riskPremiumBp,
+    stressPremiumBp: fin.stressPremiumBp,
+  });
+  return exitRateYearly(
+    Math.max(c.bankRateYearly[i], c.fundRateYearly[i], 0),
+    m.centralBank.policyRateYearly,
+    m.banks.spreadYearly[c.bank[i]],
+    limitSpreadBp,
+  );
+}
+
+/** Lenders take the firm's cash beyond `working`, banks first (an overdraft is a bank claim like any other). */
+function seizeCash(m: ModelState, i: number, working: number): void {
+  const c = m.aiChain;
+  if (c.deposits[i] < 0) grantChainBankLoan(m, i, -c.deposits[i]);
+  const cash = Math.max(0, c.deposits[i] - working);
+  const toBank = Math.min(cash, c.bankLoans[i]);
+  repayChainBankLoan(m, i, toBank);
+  const toFund = Math.min(cash - toBank, c.fundLoans[i]);
+  repayFund(m, i, toFund);
+  payOutOfChain(c, i, toBank + toFund);
+}
+
+/** Both lenders lose `lossShare` of what they are owed; a government guarantee (fiscal absorption) pays them its share of the loss. */
+function writeDownChainDebt(m: ModelState, i: number, lossShare: number): { bank: number; fund: number } {
+  const c = m.aiChain;
+  const bankLoss = c.bankLoans[i] * lossShare;
+  const fundLoss = c.fundLoans[i] * lossShare;
+  writeOffChainDebt(m, i, bankLoss, fundLoss);
+  m.banks.profit[c.bank[i]] -= bankLoss;
+  m.fund.creditLosses += fundLoss;
+  const guaranteed = m.config.government.fiscalAbsorption.chainDebtGuaranteeShare;
+  if (guaranteed > 0) {
+    const toBankLenders = guaranteed * bankLoss;
+    const toFundLenders = guaranteed * fundLoss;
+    transfer(m, FlowRow.fiscalSupport, Party.government, 0, Party.bank, c.bank[i], toBankLenders);
+    m.banks.profit[c.bank[i]] += toBankLenders;
+    transfer(m, FlowRow.fiscalSupport, Party.government, 0, Party.fund, 0, toFundLenders);
+    m.fund.creditLosses -= toFundLenders;
+    m.government.fiscalSupport += toBankLenders + toFundLenders;
   }
-  return count;
+  return { bank: bankLoss, fund: fundLoss };
+}
+
+/**
+ * Firm i's contracts as buyer are repriced to `keep` of their instalments
+ * (the compute, contractVolume, stays), or rejected when keep is 0. Returns
+ * the value rejected: (1 − keep) × instalment × months left, summed.
+ */
+export function repriceContracts(
+  c: Pick<AiChain, "contractBuyer" | "contractMonthly" | "contractMonthsLeft">,
+  i: number,
+  keep: number,
+): number {
+  let rejected = 0;
+  for (let k = 0; k < c.contractBuyer.length; k++) {
+    if (c.contractBuyer[k] !== i || c.contractMonthsLeft[k] <= 0) continue;
+    rejected += (1 - keep) * c.contractMonthly[k] * c.contractMonthsLeft[k];
+    if (keep > 0) c.contractMonthly[k] *= keep;
+    else c.contractMonthsLeft[k] = 0;
+  }
+  return rejected;
+}
+
+/** Exit financing, new maturities for the debt kept, terms and rating to be set afresh, and the share price restarted (valuation.ts resetAfterDefault). */
+function restartAfterDefault(
+  m: ModelState,
+  i: number,
+  liquidate: boolean,
+  working: number,
+  monthlyRevenue: number,
+  rateAfter: number,
+): void {
+  const c = m.aiChain;
+  // Exit financing: its bank lends a reorganised firm the working cash it lacks (senior, as DIP loans are).
+  if (!liquidate && c.deposits[i] < working) grantChainBankLoan(m, i, working - c.deposits[i]);
+  // New maturities for the debt it keeps; its terms and rating are set afresh when it is next priced.
+  const H = DEBT_HORIZON_MONTHS;
+  c.bankDue.fill(0, i * H, (i + 1) * H);
+  c.fundDue.fill(0, i * H, (i + 1) * H);
+  layMaturities(c.bankDue, i * H, m.tick, c.bankLoans[i], 0, EXIT_DEBT_YEARS);
+  layMaturities(c.fundDue, i * H, m.tick, c.fundLoans[i], 0, EXIT_DEBT_YEARS);
+  c.securedDebt[i] = Math.min(c.securedDebt[i], c.bankLoans[i] + c.fundLoans[i]);
+  c.fundRateYearly[i] = -1;
+  c.forcedSpreadBp[i] = 0;
+  c.revenueAtDefault[i] = monthlyRevenue;
+  if (liquidate) c.exited[i] = 1;
+  resetAfterDefault(m, i, liquidate, rateAfter);
+}
+
+/** The chainDefault event, and chainLiquidation for a liquidated firm (amounts in USD bn at US scale). */
+function reportDefault(
+  m: ModelState,
+  i: number,
+  debtBefore: number,
+  loss: { bank: number; fund: number },
+  rejected: number,
+  liquidate: boolean,
+  sold: { sale: number; buyer: number; soldGw: number },
+): void {
+  const c = m.aiChain;
+  m.events.push({
+    type: "chainDefault",
+    firm: c.names[i],
+    debtUsdBn: debtBefore / m.params.scale / 1e9,
+    bankLossUsdBn: loss.bank / m.params.scale / 1e9,
+    fundLossUsdBn: loss.fund / m.params.scale / 1e9,
+    contractsRejectedUsdBn: rejected / m.params.scale / 1e9,
+  });
+  if (liquidate)
+    m.events.push({
+      type: "chainLiquidation",
+      firm: c.names[i],
+      buyer: sold.buyer >= 0 ? c.names[sold.buyer] : "",
+      capacityGw: sold.soldGw / m.params.scale,
+      saleUsdBn: sold.sale / m.params.scale / 1e9,
+    });
 }
 
 /**

@@ -18,22 +18,21 @@
 // cash-rich firms pay out their excess; labs raise equity at market price.
 
 import { monthIndex } from "../../../config/calendar.ts";
+import type { SpiralConfig } from "../../../config/configTypes.ts";
 import {
-  creditParty,
-  debitParty,
   FlowRow,
   fundLends,
   grantChainBankLoan,
   issueChainEquity,
   Party,
-  recordFlow,
+  payChainDividends,
+  payChainInterest,
   repayChainBankLoan,
   repayFund,
-  Sector,
   transfer,
 } from "../../ledger.ts";
-import { cdsSpreadBp, createMertonResult, mertonDefaultProbability } from "../../markets/creditRisk.ts";
-import type { ModelState } from "../../state.ts";
+import { cdsSpreadBp, mertonDefaultProbability } from "../../markets/creditRisk.ts";
+import type { AiChain, ModelState } from "../../state.ts";
 import { Role, Source } from "../../state.ts";
 import { payOutOfChain, tagInflow } from "./attribution.ts";
 import { financeCircular, vendorDebtOf } from "./circular.ts";
@@ -60,8 +59,6 @@ import {
   unsecuredSpread,
 } from "./credit.ts";
 import { cancelIfDistressed, monthlyCommitments, monthlyContracted, monthlyGpuCommitments } from "./plans.ts";
-
-const merton = createMertonResult();
 
 /** Lenders, in the order a firm taps them. */
 const Lender = { secured: 0, fund: 1, bank: 2 } as const;
@@ -93,24 +90,9 @@ export function priceChainCredit(m: ModelState): void {
       c.pdYearly[i] = 1;
       continue;
     }
-    const debt = defaultPoint(c.bankLoans[i], c.fundLoans[i], vendorDebtOf(c, i), monthlyCommitments(m, i));
-    const equity = Math.max(1e-6, c.shares[i] * c.price[i]);
-    // Realised volatility of a smoothly sliding price understates risk; the
-    // asset volatility levered up to today's debt is the floor.
-    const leveredVol = Math.min(5, (c.assetVolatility[i] * (equity + debt)) / equity);
-    mertonDefaultProbability(
-      {
-        equityValue: equity,
-        equityVolatility: Math.max(Math.sqrt(12 * c.market.varianceMonthly[i]), leveredVol),
-        debt,
-        riskFreeRate: 0,
-        horizonYears: fin.pdHorizonYears,
-      },
-      merton,
-    );
-    c.pdYearly[i] = merton.pdYearly;
+    c.pdYearly[i] = firmDefaultProbability(m, i, fin.pdHorizonYears);
     const marketBp = cdsSpreadBp({
-      pdYearly: merton.pdYearly,
+      pdYearly: c.pdYearly[i],
       // A government guarantee of part of every loss leaves protection sellers the rest.
       lossGivenDefault: guaranteedLgd(fin.lossGivenDefault, guarantee),
       stress: c.marketStress,
@@ -118,39 +100,99 @@ export function priceChainCredit(m: ModelState): void {
       stressPremiumBp: fin.stressPremiumBp,
     });
     const firstPricing = c.fundRateYearly[i] < 0;
-    // Ratings follow the market spread slowly; a fall out of investment grade forces sales.
-    c.forcedSpreadBp[i] = decayPremium(c.forcedSpreadBp[i], fin.fallenAngelHalfLifeMonths);
-    if (firstPricing) c.rating[i] = gradeOfSpread(marketBp);
-    else {
-      const from = c.rating[i];
-      const to = nextRating(from, marketBp, fin.ratingHysteresis);
-      c.rating[i] = to;
-      if (to > from) {
-        m.events.push({
-          type: "chainDowngrade",
-          firm: c.names[i],
-          fromRating: RATING_NAMES[from],
-          toRating: RATING_NAMES[to],
-        });
-        if (fallsOutOfInvestmentGrade(from, to))
-          c.forcedSpreadBp[i] = Math.max(c.forcedSpreadBp[i], fin.fallenAngelPremiumBp);
-      }
-    }
+    rateFirm(m, i, marketBp, firstPricing, fin);
     c.cdsBp[i] = marketBp + c.forcedSpreadBp[i];
-    if (firstPricing) {
-      // The initial debt's terms: its secured part at the secured spread, the rest at the unsecured one.
-      const debtNow = c.bankLoans[i] + c.fundLoans[i];
-      const securedShare = debtNow > 0 ? Math.min(1, c.securedDebt[i] / debtNow) : 0;
-      const spread =
-        securedShare * securedSpread(c.pdYearly[i], fin.securedLossGivenDefault, fin.riskPremiumBp) +
-        (1 - securedShare) * unsecuredSpread(c.cdsBp[i], fin.riskPremiumBp, 0);
-      c.debtSpread[i] = spread;
-      c.fundRateYearly[i] = policy + fin.bondTermPremiumBp / 1e4 + spread;
-    }
+    if (firstPricing) priceInitialDebt(c, i, policy, fin);
     // Bank loans float on the policy rate at the margin they were written at;
     // bonds keep their fixed coupons (fundRateYearly, blended as debt is added).
     c.bankRateYearly[i] = policy + m.banks.spreadYearly[c.bank[i]] + c.debtSpread[i];
   }
+}
+
+type FinanceParams = SpiralConfig["aiChain"]["finance"];
+
+/**
+ * Firm i's default probability over a year (structural Merton/KMV model):
+ * its equity at market value, its volatility — realised, floored at the
+ * asset volatility levered up to today's debt — and its default point.
+ */
+function firmDefaultProbability(m: ModelState, i: number, horizonYears: number): number {
+  const c = m.aiChain;
+  const debt = defaultPoint(c.bankLoans[i], c.fundLoans[i], vendorDebtOf(c, i), monthlyCommitments(m, i));
+  const equity = Math.max(1e-6, c.shares[i] * c.price[i]);
+  // Realised volatility of a smoothly sliding price understates risk; the
+  // asset volatility levered up to today's debt is the floor.
+  const leveredVol = Math.min(5, (c.assetVolatility[i] * (equity + debt)) / equity);
+  mertonDefaultProbability(
+    {
+      equityValue: equity,
+      equityVolatility: Math.max(Math.sqrt(12 * c.market.varianceMonthly[i]), leveredVol),
+      debt,
+      riskFreeRate: 0,
+      horizonYears,
+    },
+    m.runner.scratch.merton,
+  );
+  return m.runner.scratch.merton.pdYearly;
+}
+
+/** Ratings follow the market spread slowly (from the spread at first pricing); a fall out of investment grade forces sales (a decaying premium). */
+function rateFirm(
+  m: ModelState,
+  i: number,
+  marketBp: number,
+  firstPricing: boolean,
+  fin: FinanceParams,
+): void {
+  const c = m.aiChain;
+  c.forcedSpreadBp[i] = decayPremium(c.forcedSpreadBp[i], fin.fallenAngelHalfLifeMonths);
+  if (firstPricing) {
+    c.rating[i] = gradeOfSpread(marketBp);
+    return;
+  }
+  const from = c.rating[i];
+  const to = nextRating(from, marketBp, fin.ratingHysteresis);
+  c.rating[i] = to;
+  if (to > from) {
+    m.events.push({
+      type: "chainDowngrade",
+      firm: c.names[i],
+      fromRating: RATING_NAMES[from],
+      toRating: RATING_NAMES[to],
+    });
+    if (fallsOutOfInvestmentGrade(from, to))
+      c.forcedSpreadBp[i] = Math.max(c.forcedSpreadBp[i], fin.fallenAngelPremiumBp);
+  }
+}
+
+/**
+ * The initial debt's terms, set when firm i is first priced: its secured
+ * part at the secured spread, the rest at the unsecured one (debtSpread);
+ * the bond book's fixed coupon is the policy rate + the bond term premium +
+ * that spread.
+ */
+export function priceInitialDebt(
+  c: Pick<
+    AiChain,
+    "bankLoans" | "fundLoans" | "securedDebt" | "pdYearly" | "cdsBp" | "debtSpread" | "fundRateYearly"
+  >,
+  i: number,
+  policyRateYearly: number,
+  fin: Pick<FinanceParams, "securedLossGivenDefault" | "riskPremiumBp" | "bondTermPremiumBp">,
+): void {
+  const debtNow = c.bankLoans[i] + c.fundLoans[i];
+  const securedShare = debtNow > 0 ? Math.min(1, c.securedDebt[i] / debtNow) : 0;
+  const spread =
+    securedShare * securedSpread(c.pdYearly[i], fin.securedLossGivenDefault, fin.riskPremiumBp) +
+    (1 - securedShare) * unsecuredSpread(c.cdsBp[i], fin.riskPremiumBp, 0);
+  c.debtSpread[i] = spread;
+  c.fundRateYearly[i] = policyRateYearly + fin.bondTermPremiumBp / 1e4 + spread;
+}
+
+/** What a firm may draw from the fund this month: all of it, and the part free of investment-grade mandates. */
+interface FundBudget {
+  fund: number;
+  highYield: number;
 }
 
 /**
@@ -161,158 +203,197 @@ export function priceChainCredit(m: ModelState): void {
  */
 export function financeChain(m: ModelState): void {
   const c = m.aiChain;
-  const ai = m.config.aiChain;
-  const fin = ai.finance;
-  const fund = m.fund;
+  const fin = m.config.aiChain.finance;
   const appetite = fin.fundRiskAppetite * (1 - c.marketStress);
-  const month = { fund: Math.max(0, fund.deposits) * appetite, highYield: 0 };
+  const month: FundBudget = { fund: Math.max(0, m.fund.deposits) * appetite, highYield: 0 };
   // Only the part of the fund's money free of investment-grade mandates buys debt rated below BBB.
   month.highYield = month.fund * (1 - fin.investmentGradeOnlyShare);
   const monthTotal = month.fund;
   const haircut = gpuHaircut(c.servicePrice, c.gpuPriceReference, fin.securedHaircut, fin.haircutSensitivity);
-  const H = DEBT_HORIZON_MONTHS;
-  const taxRate = m.config.government.profitTaxRate;
   for (let i = 0; i < c.n; i++) {
     c.interestPaid[i] = 0;
     if (c.defaulted[i] === 1) continue;
-    const role = c.role[i];
     // What this firm may draw of the fund's month: what is left, at most its single-name share of the month
     // (fundSingleNameShare), so that the firms served first in the loop cannot take it all.
     const budget = { fund: singleNameBudget(month.fund, monthTotal, fin.fundSingleNameShare), highYield: 0 };
     budget.highYield = Math.min(month.highYield, budget.fund);
     const drawable = budget.fund;
-    const lastRevenue = c.revenueHistory[i * 13 + ((m.tick - 1 + 13) % 13)];
-    // The secured lenders' borrowing base: GPUs and data centres marked to GPU rental prices, plus a year of contracts.
-    const base = borrowingBase(
-      c.capitalValue[i],
-      c.servicePrice,
-      12 * monthlyContracted(m, i, true, true),
-      haircut,
-    );
-    // Interest at the book's rates.
-    const bankInterest = (c.bankLoans[i] * c.bankRateYearly[i]) / 12;
-    const fundInterest = (c.fundLoans[i] * c.fundRateYearly[i]) / 12;
-    payInterest(m, i, bankInterest, fundInterest, base);
-
-    // Principal falling due this month, plus secured debt above the borrowing base (a margin call).
-    const slot = i * H + (m.tick % H);
-    const call = marginCall(c.securedDebt[i], base, fin.securedCureMonths);
-    const debtNow = c.bankLoans[i] + c.fundLoans[i];
-    const bankCall = debtNow > 0 ? (call * c.bankLoans[i]) / debtNow : 0;
-    const bankDue = Math.min(c.bankLoans[i], c.bankDue[slot] + bankCall);
-    const fundDue = Math.min(c.fundLoans[i], c.fundDue[slot] + call - bankCall);
-    c.bankDue[slot] = 0;
-    c.fundDue[slot] = 0;
-    c.securedDebt[i] = Math.max(0, c.securedDebt[i] - call);
-    const bankPrincipal = Math.min(bankDue, Math.max(0, c.deposits[i]));
-    repayChainBankLoan(m, i, bankPrincipal);
-    payOutOfChain(c, i, bankPrincipal);
-    const fundPrincipal = Math.min(fundDue, Math.max(0, c.deposits[i]));
-    repayFund(m, i, fundPrincipal);
-    payOutOfChain(c, i, fundPrincipal);
-    // What it could not pay from cash is rolled over with whoever still lends; the rest is a failure to refinance.
-    const unpaid = bankDue - bankPrincipal + fundDue - fundPrincipal;
-    if (unpaid > 0) {
-      // Rolling over is borrowing anew and repaying the maturing debt with it.
-      const rolled = borrow(
-        m,
-        i,
-        unpaid,
-        Number.POSITIVE_INFINITY,
-        base,
-        budget,
-        role === Role.legacyCloud ? bankFirstOrder : fundFirstOrder,
-      );
-      const bankPart = Math.min(bankDue - bankPrincipal, rolled);
-      repayChainBankLoan(m, i, bankPart);
-      repayFund(m, i, Math.min(fundDue - fundPrincipal, rolled - bankPart));
-      payOutOfChain(c, i, rolled);
-      const failed = unpaid - rolled;
-      if (failed > 1e-9 * Math.max(1, unpaid)) {
-        m.events.push({
-          type: "refinancingFailed",
-          firm: c.names[i],
-          amountUsdBn: failed / m.params.scale / 1e9,
-        });
-        markDefault(m, i, "refinancingFailed", failed);
-      }
-    }
-
-    // Fiscal absorption: the government pays its share of this month's capex.
-    const grant = m.config.government.fiscalAbsorption.chainCapexShare * c.capex[i];
-    if (grant > 0) {
-      transfer(m, FlowRow.fiscalSupport, Party.government, 0, Party.aiFirm, i, grant);
-      tagInflow(c, i, Source.other, grant);
-      m.government.fiscalSupport += grant;
-    }
-
-    // Outgoings over the next month and the buffer wanted.
-    // GPU orders under contract pay for the GPU part of capex: counted once.
-    const outgoings =
-      monthlyCommitments(m, i) +
-      c.capex[i] -
-      Math.min(c.capex[i] * ai.gpuShareOfCost, monthlyGpuCommitments(m, i)) +
-      c.labOpex[i] +
-      c.opexShare[i] * lastRevenue +
-      c.electricityPaid[i] + // last month's bill (the power market sets this month's later)
-      bankInterest +
-      fundInterest;
-    const target = fin.cashBufferMonths * outgoings;
-    // Partial adjustment: below its buffer, the firm raises what this month's
-    // outgoings need beyond its expected inflow plus a share of the gap, so
-    // that its cash moves toward the buffer by that share; a cash excess
-    // (negative gap) is paid out as before.
-    const gap = target - c.deposits[i];
-    const inflow = lastRevenue + c.otherProfit[i] * m.macro.priceIndex;
-    let need =
-      gap > 0 ? Math.min(gap, Math.max(0, outgoings - inflow) + fin.cashAdjustmentMonthly * gap) : gap;
-    const asked = need;
-
-    if (role === Role.modelLab && need > 0)
-      need -= labEquityRound(m, i, need, outgoings - lastRevenue, budget);
-    // Lenders' leverage limit: debt up to a multiple of annual operating
-    // earnings, counting contracted revenue (clouds borrow against backlog).
-    // Labs are funded by equity; they borrow only up to a credit line sized by their revenue.
-    const debtAfter = c.bankLoans[i] + c.fundLoans[i];
-    const revenueBase = Math.max(lastRevenue, monthlyContracted(m, i, true, true));
-    const earnings = 12 * (revenueBase * (1 - c.opexShare[i]) + c.otherProfit[i] * m.macro.priceIndex);
-    let debtRoom = Math.max(0, fin.maxDebtToEarnings * earnings - debtAfter);
-    if (role === Role.modelLab)
-      debtRoom = Math.min(debtRoom, Math.max(0, fin.labMaxDebtToRevenue * 12 * lastRevenue - debtAfter));
-    if (need > 0) {
-      need -= borrow(
-        m,
-        i,
-        need,
-        debtRoom,
-        base,
-        budget,
-        role === Role.legacyCloud ? bankFirstOrder : fundFirstOrder,
-      );
-      const gapAfter = target - c.deposits[i];
-      if (need > 0.5 * asked && gapAfter > 0.5 * target && c.capex[i] > 0) {
-        // Funding failed (lenders refused most of what it asked, and it is far below its buffer): cut this month's capacity order.
-        const cut = Math.min(c.capex[i], gapAfter);
-        const share = cut / c.capex[i];
-        const pipe = i * ai.buildMonths + ((m.tick + ai.buildMonths - 1) % ai.buildMonths);
-        c.pipelineGw[pipe] *= 1 - share;
-        c.capex[i] -= cut;
-        m.events.push({ type: "capexCut", firm: c.names[i], cutUsdBn: cut / m.params.scale / 1e9 });
-      }
-    } else if (role === Role.chip || role === Role.hyperscaler) {
-      // Cash-rich firms return part of the excess (dividends and buybacks) to their shareholders,
-      // and a share of the month's free cash flow: Nvidia returned $12.7 bn of its $22.1 bn free cash
-      // flow in Q3 FY26 (aiChain.finance.freeCashFlowPayoutShare, docs/calibration.md §12.2).
-      // Never more than the excess: the buffer is kept.
-      const fcf = freeCashFlow(inflow, outgoings, chipInputs(role, c.grossMargin[i], lastRevenue), taxRate);
-      payDividends(m, i, Math.min(-need, -need * fin.payoutShare + fin.freeCashFlowPayoutShare * fcf));
-    }
-    if (role === Role.modelLab) cancelIfDistressed(m, i, 2);
-    syncMaturities(m, i);
+    financeFirm(m, i, haircut, budget);
     month.fund -= drawable - budget.fund;
     month.highYield = Math.min(month.highYield, month.fund);
   }
   financeCircular(m); // configured stake tranches and decided circular deals (circular.ts)
+}
+
+/** Firm i's month of financing within its fund `budget`: interest, maturities, the capex grant, then funding toward its buffer or a payout. */
+function financeFirm(m: ModelState, i: number, haircut: number, budget: FundBudget): void {
+  const c = m.aiChain;
+  const ai = m.config.aiChain;
+  const fin = ai.finance;
+  const role = c.role[i];
+  const lastRevenue = c.revenueHistory[i * 13 + ((m.tick - 1 + 13) % 13)];
+  // The secured lenders' borrowing base: GPUs and data centres marked to GPU rental prices, plus a year of contracts.
+  const base = borrowingBase(
+    c.capitalValue[i],
+    c.servicePrice,
+    12 * monthlyContracted(m, i, true, true),
+    haircut,
+  );
+  // Interest at the book's rates.
+  const bankInterest = (c.bankLoans[i] * c.bankRateYearly[i]) / 12;
+  const fundInterest = (c.fundLoans[i] * c.fundRateYearly[i]) / 12;
+  payInterest(m, i, bankInterest, fundInterest, base);
+  serviceMaturities(m, i, base, budget);
+  fiscalCapexGrant(m, i);
+
+  // Outgoings over the next month and the buffer wanted.
+  // GPU orders under contract pay for the GPU part of capex: counted once.
+  const outgoings =
+    monthlyCommitments(m, i) +
+    c.capex[i] -
+    Math.min(c.capex[i] * ai.gpuShareOfCost, monthlyGpuCommitments(m, i)) +
+    c.labOpex[i] +
+    c.opexShare[i] * lastRevenue +
+    c.electricityPaid[i] + // last month's bill (the power market sets this month's later)
+    bankInterest +
+    fundInterest;
+  const target = fin.cashBufferMonths * outgoings;
+  const inflow = lastRevenue + c.otherProfit[i] * m.macro.priceIndex;
+  let need = bufferNeed(target, c.deposits[i], outgoings, inflow, fin.cashAdjustmentMonthly);
+  const asked = need;
+
+  if (role === Role.modelLab && need > 0) need -= labEquityRound(m, i, need, outgoings - lastRevenue, budget);
+  const debtRoom = debtRoomOf(m, i, lastRevenue);
+  if (need > 0) {
+    need -= borrow(
+      m,
+      i,
+      need,
+      debtRoom,
+      base,
+      budget,
+      role === Role.legacyCloud ? bankFirstOrder : fundFirstOrder,
+    );
+    cutCapexIfUnfunded(m, i, need, asked, target);
+  } else if (role === Role.chip || role === Role.hyperscaler) {
+    // Cash-rich firms return part of the excess (dividends and buybacks) to their shareholders,
+    // and a share of the month's free cash flow: Nvidia returned $12.7 bn of its $22.1 bn free cash
+    // flow in Q3 FY26 (aiChain.finance.freeCashFlowPayoutShare, docs/calibration.md §12.2).
+    // Never more than the excess: the buffer is kept.
+    const taxRate = m.config.government.profitTaxRate;
+    const fcf = freeCashFlow(inflow, outgoings, chipInputs(role, c.grossMargin[i], lastRevenue), taxRate);
+    payDividends(m, i, Math.min(-need, -need * fin.payoutShare + fin.freeCashFlowPayoutShare * fcf));
+  }
+  if (role === Role.modelLab) cancelIfDistressed(m, i, 2);
+  syncMaturities(m, i);
+}
+
+/**
+ * What firm i raises this month toward its cash buffer `target` (negative:
+ * the excess it may pay out). Partial adjustment: below its buffer, the firm
+ * raises what this month's outgoings need beyond its expected inflow plus a
+ * share (`adjustMonthly`) of the gap, so that its cash moves toward the
+ * buffer by that share — never more than the gap.
+ */
+export function bufferNeed(
+  target: number,
+  deposits: number,
+  outgoings: number,
+  inflow: number,
+  adjustMonthly: number,
+): number {
+  const gap = target - deposits;
+  return gap > 0 ? Math.min(gap, Math.max(0, outgoings - inflow) + adjustMonthly * gap) : gap;
+}
+
+/**
+ * Principal falling due this month, plus secured debt above the borrowing
+ * base (a margin call): paid from cash, rolled over with whoever still lends
+ * (bank first for the legacy cloud), the rest a failure to refinance — a
+ * default.
+ */
+function serviceMaturities(m: ModelState, i: number, base: number, budget: FundBudget): void {
+  const c = m.aiChain;
+  const fin = m.config.aiChain.finance;
+  const H = DEBT_HORIZON_MONTHS;
+  const slot = i * H + (m.tick % H);
+  const call = marginCall(c.securedDebt[i], base, fin.securedCureMonths);
+  const debtNow = c.bankLoans[i] + c.fundLoans[i];
+  const bankCall = debtNow > 0 ? (call * c.bankLoans[i]) / debtNow : 0;
+  const bankDue = Math.min(c.bankLoans[i], c.bankDue[slot] + bankCall);
+  const fundDue = Math.min(c.fundLoans[i], c.fundDue[slot] + call - bankCall);
+  c.bankDue[slot] = 0;
+  c.fundDue[slot] = 0;
+  c.securedDebt[i] = Math.max(0, c.securedDebt[i] - call);
+  const bankPrincipal = Math.min(bankDue, Math.max(0, c.deposits[i]));
+  repayChainBankLoan(m, i, bankPrincipal);
+  payOutOfChain(c, i, bankPrincipal);
+  const fundPrincipal = Math.min(fundDue, Math.max(0, c.deposits[i]));
+  repayFund(m, i, fundPrincipal);
+  payOutOfChain(c, i, fundPrincipal);
+  // What it could not pay from cash is rolled over with whoever still lends; the rest is a failure to refinance.
+  const unpaid = bankDue - bankPrincipal + fundDue - fundPrincipal;
+  if (unpaid <= 0) return;
+  // Rolling over is borrowing anew and repaying the maturing debt with it.
+  const order = c.role[i] === Role.legacyCloud ? bankFirstOrder : fundFirstOrder;
+  const rolled = borrow(m, i, unpaid, Number.POSITIVE_INFINITY, base, budget, order);
+  const bankPart = Math.min(bankDue - bankPrincipal, rolled);
+  repayChainBankLoan(m, i, bankPart);
+  repayFund(m, i, Math.min(fundDue - fundPrincipal, rolled - bankPart));
+  payOutOfChain(c, i, rolled);
+  const failed = unpaid - rolled;
+  if (failed > 1e-9 * Math.max(1, unpaid)) {
+    m.events.push({
+      type: "refinancingFailed",
+      firm: c.names[i],
+      amountUsdBn: failed / m.params.scale / 1e9,
+    });
+    markDefault(m, i, "refinancingFailed", failed);
+  }
+}
+
+/** Fiscal absorption: the government pays its share (chainCapexShare) of firm i's capex this month. */
+function fiscalCapexGrant(m: ModelState, i: number): void {
+  const c = m.aiChain;
+  const grant = m.config.government.fiscalAbsorption.chainCapexShare * c.capex[i];
+  if (grant > 0) {
+    transfer(m, FlowRow.fiscalSupport, Party.government, 0, Party.aiFirm, i, grant);
+    tagInflow(c, i, Source.other, grant);
+    m.government.fiscalSupport += grant;
+  }
+}
+
+/**
+ * Lenders' leverage limit: debt up to a multiple of annual operating
+ * earnings, counting contracted revenue (clouds borrow against backlog).
+ * Labs are funded by equity; they borrow only up to a credit line sized by
+ * their revenue.
+ */
+function debtRoomOf(m: ModelState, i: number, lastRevenue: number): number {
+  const c = m.aiChain;
+  const fin = m.config.aiChain.finance;
+  const debtAfter = c.bankLoans[i] + c.fundLoans[i];
+  const revenueBase = Math.max(lastRevenue, monthlyContracted(m, i, true, true));
+  const earnings = 12 * (revenueBase * (1 - c.opexShare[i]) + c.otherProfit[i] * m.macro.priceIndex);
+  let debtRoom = Math.max(0, fin.maxDebtToEarnings * earnings - debtAfter);
+  if (c.role[i] === Role.modelLab)
+    debtRoom = Math.min(debtRoom, Math.max(0, fin.labMaxDebtToRevenue * 12 * lastRevenue - debtAfter));
+  return debtRoom;
+}
+
+/** Funding failed (lenders refused most of what it `asked`, and it is far below its buffer): cut this month's capacity order. */
+function cutCapexIfUnfunded(m: ModelState, i: number, need: number, asked: number, target: number): void {
+  const c = m.aiChain;
+  const ai = m.config.aiChain;
+  const gapAfter = target - c.deposits[i];
+  if (need > 0.5 * asked && gapAfter > 0.5 * target && c.capex[i] > 0) {
+    const cut = Math.min(c.capex[i], gapAfter);
+    const share = cut / c.capex[i];
+    const pipe = i * ai.buildMonths + ((m.tick + ai.buildMonths - 1) % ai.buildMonths);
+    c.pipelineGw[pipe] *= 1 - share;
+    c.capex[i] -= cut;
+    m.events.push({ type: "capexCut", firm: c.names[i], cutUsdBn: cut / m.params.scale / 1e9 });
+  }
 }
 
 /**
@@ -490,16 +571,7 @@ function payInterest(
   base: number,
 ): void {
   const c = m.aiChain;
-  const bank = c.bank[i];
-  debitParty(m, Party.aiFirm, i, bankInterest);
-  creditParty(m, Party.bank, bank, bankInterest);
-  m.banks.profit[bank] += bankInterest;
-  recordFlow(m.ledger.flows, FlowRow.loanInterest, Sector.aiChain, Sector.banks, bankInterest);
-  debitParty(m, Party.aiFirm, i, fundInterest);
-  creditParty(m, Party.fund, 0, fundInterest);
-  m.fund.income += fundInterest;
-  m.fund.creditIncome += fundInterest;
-  recordFlow(m.ledger.flows, FlowRow.loanInterest, Sector.aiChain, Sector.privateCredit, fundInterest);
+  payChainInterest(m, i, bankInterest, fundInterest);
   payOutOfChain(c, i, bankInterest + fundInterest);
   c.interestPaid[i] = bankInterest + fundInterest;
   if (c.deposits[i] < 0) {
@@ -557,17 +629,12 @@ function markDefault(m: ModelState, i: number, reason: string, shortfall: number
 function payDividends(m: ModelState, i: number, amount: number): void {
   const c = m.aiChain;
   if (amount <= 0 || c.shares[i] <= 0) return;
-  const perShare = amount / c.shares[i];
   payOutOfChain(c, i, amount);
-  const toFund = m.fund.sharesHeld[i] * perShare;
-  debitParty(m, Party.aiFirm, i, amount);
+  payChainDividends(m, i, amount);
+  // The source mix follows the cash: each holding chain firm's dividend (payChainDividends' amounts) is "other" inflow.
+  const perShare = amount / c.shares[i];
   for (let h = 0; h < c.n; h++) {
     const x = c.stakes[h * c.n + i] * perShare;
-    if (x <= 0) continue;
-    creditParty(m, Party.aiFirm, h, x);
-    tagInflow(c, h, Source.other, x);
+    if (x > 0) tagInflow(c, h, Source.other, x);
   }
-  creditParty(m, Party.fund, 0, toFund);
-  m.fund.income += toFund;
-  recordFlow(m.ledger.flows, FlowRow.dividends, Sector.aiChain, Sector.privateCredit, toFund);
 }

@@ -6,6 +6,7 @@
 import { chainEventTick, chainStartTick, tickOfMonth } from "../../../config/calendar.ts";
 import type { SpiralConfig } from "../../../config/configTypes.ts";
 import { InputError } from "../../../errors.ts";
+import { openChainBalanceSheet, openChainStake } from "../../ledger.ts";
 import { createEquityMarket, initEquityAsset } from "../../markets/equityMarket.ts";
 import type { AiChain, Fund } from "../../state.ts";
 import { ChainAccount, END_USER_SEGMENTS, ROLE_NAMES, Role, SOURCE_COUNT, Source } from "../../state.ts";
@@ -23,13 +24,48 @@ const f64 = (n: number) => new Float64Array(n);
 export function createAiChain(config: SpiralConfig, scale: number, bankCount: number): AiChain {
   const ai = config.aiChain;
   const firms = ai.enabled ? ai.firms : [];
-  const n = firms.length;
   const usd = (bn: number) => bn * 1e9 * scale;
-  const names = firms.map((f) => f.name);
+  const lookup = firmLookup(firms.map((f) => f.name));
+  const contracts = ai.enabled ? ai.computeContracts : [];
+  const stakes = ai.enabled ? ai.equityStakes : [];
+  const backstops = ai.enabled ? ai.backstops : [];
+  const c = allocateChain(
+    config,
+    firms.map((f) => f.name),
+    contracts.length,
+    stakes.length,
+    backstops.length,
+  );
+  for (let i = 0; i < c.n; i++) openFirm(c, i, firms[i], ai, scale, bankCount);
+  c.contractBuyer.fill(-1);
+  c.contractSeller.fill(-1);
+  for (let j = 0; j < contracts.length; j++) openContract(c, j, contracts[j], lookup, config, usd);
+  capSecuredDebtAtBase(c, ai.finance.securedHaircut);
+  for (let j = 0; j < stakes.length; j++) openStakeDeal(c, j, stakes[j], lookup, config, scale);
+  backstops.forEach((b, j) => {
+    c.backstopGuarantor[j] = lookup(b.guarantor, `aiChain.backstops[${j}].guarantor`);
+    c.backstopBeneficiary[j] = lookup(b.beneficiary, `aiChain.backstops[${j}].beneficiary`);
+    c.backstopRemaining[j] = usd(b.limitUsdBn);
+    c.backstopUntil[j] = tickOfMonth(config.startDate, b.until);
+  });
+  calibrateEndUserDemand(
+    c,
+    firms.map((f) => usd(f.revenueUsdBnYearly) / 12),
+  );
+  checkStakesWithinShares(c);
+  return c;
+}
+
+type ChainConfig = SpiralConfig["aiChain"];
+type FirmConfig = ChainConfig["firms"][number];
+type Lookup = (name: string, where: string) => number;
+
+/** Index of a firm by name; an unknown name is an input error naming the config path (two firms may not share a name). */
+export function firmLookup(names: readonly string[]): Lookup {
   const index = new Map(names.map((name, i) => [name, i]));
-  if (index.size !== n)
+  if (index.size !== names.length)
     throw new InputError("aiChain.firms: two firms share a name", undefined, "aiChain.firms");
-  const lookup = (name: string, where: string): number => {
+  return (name, where) => {
     const i = index.get(name);
     if (i === undefined) {
       throw new InputError(
@@ -40,13 +76,50 @@ export function createAiChain(config: SpiralConfig, scale: number, bankCount: nu
     }
     return i;
   };
-  const contracts = ai.enabled ? ai.computeContracts : [];
-  const stakes = ai.enabled ? ai.equityStakes : [];
-  const backstops = ai.enabled ? ai.backstops : [];
+}
+
+/** Every column of the chain, zeroed or at its neutral start (prices 1, no rate priced yet), with room for new contracts and backstops. */
+function allocateChain(
+  config: SpiralConfig,
+  names: string[],
+  contractCount: number,
+  stakeCount: number,
+  backstopCount: number,
+): AiChain {
+  const ai = config.aiChain;
+  const n = names.length;
   // Room for the contracts labs sign during the run (expired slots are reused).
-  const nc = contracts.length + NEW_CONTRACT_SLOTS;
-  const nb = backstops.length + (ai.enabled ? NEW_BACKSTOP_SLOTS : 0);
-  const c: AiChain = {
+  const nc = contractCount + NEW_CONTRACT_SLOTS;
+  const nb = backstopCount + (ai.enabled ? NEW_BACKSTOP_SLOTS : 0);
+  return {
+    ...balanceColumns(n, names),
+    ...operatingColumns(n, ai),
+    ...creditAndDealColumns(n, nc, stakeCount, nb, chainStartTick(config)),
+    ...marketColumns(n, nb),
+  };
+}
+
+/** Identity, bank and balance sheet: deposits, debt, shares, prices, cross-holdings. */
+function balanceColumns(
+  n: number,
+  names: string[],
+): Pick<
+  AiChain,
+  | "n"
+  | "names"
+  | "role"
+  | "bank"
+  | "deposits"
+  | "bankLoans"
+  | "fundLoans"
+  | "bankRateYearly"
+  | "fundRateYearly"
+  | "debtSpread"
+  | "shares"
+  | "price"
+  | "stakes"
+> {
+  return {
     n,
     names,
     role: new Uint8Array(n),
@@ -61,6 +134,41 @@ export function createAiChain(config: SpiralConfig, scale: number, bankCount: nu
     shares: f64(n),
     price: f64(n).fill(1),
     stakes: f64(n * n),
+  };
+}
+
+/** Capacity, the month's income statement, valuation and risk. */
+function operatingColumns(
+  n: number,
+  ai: ChainConfig,
+): Pick<
+  AiChain,
+  | "computeGw"
+  | "pipelineGw"
+  | "capitalValue"
+  | "otherProfit"
+  | "labOpex"
+  | "grossMargin"
+  | "opexShare"
+  | "revenue"
+  | "endUserRevenue"
+  | "chainRevenue"
+  | "capex"
+  | "interestPaid"
+  | "computeCost"
+  | "electricityPaid"
+  | "profit"
+  | "revenueHistory"
+  | "expectedGrowth"
+  | "fundamental"
+  | "market"
+  | "valuationScale"
+  | "assetVolatility"
+  | "pdYearly"
+  | "cdsBp"
+  | "indexMember"
+> {
+  return {
     computeGw: f64(n),
     pipelineGw: f64(n * ai.buildMonths),
     capitalValue: f64(n),
@@ -86,6 +194,53 @@ export function createAiChain(config: SpiralConfig, scale: number, bankCount: nu
     cdsBp: f64(n),
     indexMember: new Uint8Array(n).fill(1),
     // Credit that can run (issue 18): maturity rings, secured debt, ratings; laid out below.
+  };
+}
+
+/** Maturity rings, ratings, defaults, cash attribution, contracts, stake deals and backstops. */
+function creditAndDealColumns(
+  n: number,
+  nc: number,
+  ns: number,
+  nb: number,
+  startTick: number,
+): Pick<
+  AiChain,
+  | "bankDue"
+  | "fundDue"
+  | "securedDebt"
+  | "rating"
+  | "forcedSpreadBp"
+  | "gpuPriceReference"
+  | "exited"
+  | "revenueAtDefault"
+  | "defaulted"
+  | "defaultCount"
+  | "lastDefaultTick"
+  | "cashBySource"
+  | "revenueBySource"
+  | "contractBuyer"
+  | "contractSeller"
+  | "contractMonthly"
+  | "contractVolume"
+  | "contractMonthsLeft"
+  | "contractStart"
+  | "contractPenalty"
+  | "contractAnnounced"
+  | "computeIntensity"
+  | "chainStartTick"
+  | "stakeInvestor"
+  | "stakeInvestee"
+  | "stakeRemaining"
+  | "stakePerGw"
+  | "stakeMonthly"
+  | "stakeStart"
+  | "backstopGuarantor"
+  | "backstopBeneficiary"
+  | "backstopRemaining"
+  | "backstopUntil"
+> {
+  return {
     bankDue: f64(n * DEBT_HORIZON_MONTHS),
     fundDue: f64(n * DEBT_HORIZON_MONTHS),
     securedDebt: f64(n),
@@ -108,17 +263,60 @@ export function createAiChain(config: SpiralConfig, scale: number, bankCount: nu
     contractPenalty: f64(nc),
     contractAnnounced: f64(nc),
     computeIntensity: new Float64Array(n).fill(-1),
-    chainStartTick: chainStartTick(config),
-    stakeInvestor: new Int32Array(stakes.length),
-    stakeInvestee: new Int32Array(stakes.length),
-    stakeRemaining: f64(stakes.length),
-    stakePerGw: f64(stakes.length),
-    stakeMonthly: f64(stakes.length),
-    stakeStart: new Int32Array(stakes.length),
+    chainStartTick: startTick,
+    stakeInvestor: new Int32Array(ns),
+    stakeInvestee: new Int32Array(ns),
+    stakeRemaining: f64(ns),
+    stakePerGw: f64(ns),
+    stakeMonthly: f64(ns),
+    stakeStart: new Int32Array(ns),
     backstopGuarantor: new Int32Array(nb).fill(-1),
     backstopBeneficiary: new Int32Array(nb).fill(-1),
     backstopRemaining: f64(nb),
     backstopUntil: new Int32Array(nb).fill(-1),
+  };
+}
+
+/** End-user demand, obligations, market stress, short book and circular financing (set when the chain starts). */
+function marketColumns(
+  n: number,
+  nb: number,
+): Pick<
+  AiChain,
+  | "servicePrice"
+  | "adoption"
+  | "endUserAtStart"
+  | "endUserBase"
+  | "initialCapacityGw"
+  | "endUserSpending"
+  | "householdAiShare"
+  | "obligations"
+  | "scratchN"
+  | "scratchN2"
+  | "marketStress"
+  | "ordersEquityReference"
+  | "marketPeak"
+  | "marketCapTotal"
+  | "stakesValue"
+  | "accounts"
+  | "adoptionBySegment"
+  | "endUserBySegment"
+  | "budgetFast"
+  | "budgetSlow"
+  | "growthExpectation"
+  | "growthAnchor"
+  | "equityRiskPremium"
+  | "volatilityAtStart"
+  | "shortShares"
+  | "shortCash"
+  | "shortOrders"
+  | "shortFeesPaid"
+  | "vendorLoans"
+  | "dealPriceAnchor"
+  | "exposureLosses"
+  | "backstopDecided"
+> {
+  return {
     servicePrice: 1,
     adoption: 0,
     endUserAtStart: 0,
@@ -150,90 +348,113 @@ export function createAiChain(config: SpiralConfig, scale: number, bankCount: nu
     exposureLosses: f64(n),
     backstopDecided: new Uint8Array(nb),
   };
-  for (let i = 0; i < n; i++) {
-    const fc = firms[i];
-    c.role[i] = ROLE_NAMES.indexOf(fc.role);
-    c.bank[i] = fc.bank % bankCount;
-    c.deposits[i] = usd(fc.cashUsdBn);
-    c.cashBySource[i * SOURCE_COUNT + Source.other] = c.deposits[i];
-    c.bankLoans[i] = usd(fc.bankDebtUsdBn);
-    c.fundLoans[i] = usd(fc.marketDebtUsdBn);
-    c.shares[i] = usd(fc.marketCapUsdBn);
-    c.computeGw[i] = fc.computeGw * scale;
-    // Half-depreciated on average. (Model GW already carry the scale: × USD per GW, not × usd(), which would scale twice.)
-    c.capitalValue[i] = c.computeGw[i] * ai.costPerGwUsdBn * 1e9 * 0.5;
-    c.otherProfit[i] = usd(fc.otherProfitUsdBnYearly) / 12;
-    c.labOpex[i] = usd(fc.labOpexUsdBnYearly) / 12;
-    c.grossMargin[i] = fc.grossMargin;
-    c.opexShare[i] = fc.opexShareOfRevenue;
-    initEquityAsset(c.market, i, 1, 1, (fc.equityVolatility * fc.equityVolatility) / 12);
-    const debt0 = fc.bankDebtUsdBn + fc.marketDebtUsdBn;
-    c.assetVolatility[i] = (fc.equityVolatility * fc.marketCapUsdBn) / (fc.marketCapUsdBn + debt0);
-    const monthlyRevenue = usd(fc.revenueUsdBnYearly) / 12;
-    seedRevenueHistory(
-      c.revenueHistory,
-      i,
-      c.chainStartTick,
-      monthlyRevenue,
-      ai.expectations.initialGrowthYearly,
-    );
-    c.revenue[i] = monthlyRevenue;
-    c.fundamental[i] = c.shares[i];
-    c.initialCapacityGw += c.computeGw[i];
-    // Maturity walls of the initial debt (issue 18; configs/schema.json aiChain.firms[].debtDueFirstYearShare).
-    const firstYear = fc.debtDueFirstYearShare;
-    const longest = fc.debtLongestMaturityYears;
-    const ring = i * DEBT_HORIZON_MONTHS;
-    layMaturities(c.bankDue, ring, c.chainStartTick - 1, c.bankLoans[i], firstYear, longest);
-    layMaturities(c.fundDue, ring, c.chainStartTick - 1, c.fundLoans[i], firstYear, longest);
-    c.securedDebt[i] = fc.securedDebtShare * (c.bankLoans[i] + c.fundLoans[i]);
-  }
-  c.contractBuyer.fill(-1);
-  c.contractSeller.fill(-1);
-  contracts.forEach((k, j) => {
-    c.contractBuyer[j] = lookup(k.buyer, `aiChain.computeContracts[${j}].buyer`);
-    c.contractSeller[j] = lookup(k.seller, `aiChain.computeContracts[${j}].seller`);
-    c.contractAnnounced[j] = usd(k.announcedUsdBn);
-    c.contractMonthly[j] = (usd(k.announcedUsdBn) * k.realisedShare) / k.months;
-    c.contractVolume[j] = c.contractMonthly[j];
-    c.contractMonthsLeft[j] = k.months;
-    c.contractStart[j] = chainEventTick(config, k.start);
-    c.contractPenalty[j] = k.cancellationPenaltyShare;
-  });
-  capSecuredDebtAtBase(c, ai.finance.securedHaircut);
-  stakes.forEach((s, j) => {
-    const inv = lookup(s.investor, `aiChain.equityStakes[${j}].investor`);
-    const tgt = lookup(s.investee, `aiChain.equityStakes[${j}].investee`);
-    c.stakeInvestor[j] = inv;
-    c.stakeInvestee[j] = tgt;
-    c.stakes[inv * n + tgt] += s.initialShare * c.shares[tgt];
-    c.stakeRemaining[j] = usd(s.announcedUsdBn) * s.realisedShare;
-    c.stakePerGw[j] = usd(s.perGwUsdBn) / scale; // model dollars per model GW
-    c.stakeMonthly[j] = c.stakeRemaining[j] / s.months;
-    c.stakeStart[j] = chainEventTick(config, s.start);
-  });
-  backstops.forEach((b, j) => {
-    c.backstopGuarantor[j] = lookup(b.guarantor, `aiChain.backstops[${j}].guarantor`);
-    c.backstopBeneficiary[j] = lookup(b.beneficiary, `aiChain.backstops[${j}].beneficiary`);
-    c.backstopRemaining[j] = usd(b.limitUsdBn);
-    c.backstopUntil[j] = tickOfMonth(config.startDate, b.until);
-  });
-  calibrateEndUserDemand(
+}
+
+/** Firm i from its config row: role, bank, opening balance sheet (through the ledger), capacity, costs, revenue history, risk and maturity walls. */
+function openFirm(
+  c: AiChain,
+  i: number,
+  fc: FirmConfig,
+  ai: ChainConfig,
+  scale: number,
+  bankCount: number,
+): void {
+  const usd = (bn: number) => bn * 1e9 * scale;
+  c.role[i] = ROLE_NAMES.indexOf(fc.role);
+  c.bank[i] = fc.bank % bankCount;
+  openChainBalanceSheet(
     c,
-    firms.map((f) => usd(f.revenueUsdBnYearly) / 12),
+    i,
+    usd(fc.cashUsdBn),
+    usd(fc.bankDebtUsdBn),
+    usd(fc.marketDebtUsdBn),
+    usd(fc.marketCapUsdBn),
   );
+  c.cashBySource[i * SOURCE_COUNT + Source.other] = c.deposits[i];
+  c.computeGw[i] = fc.computeGw * scale;
+  // Half-depreciated on average. (Model GW already carry the scale: × USD per GW, not × usd(), which would scale twice.)
+  c.capitalValue[i] = c.computeGw[i] * ai.costPerGwUsdBn * 1e9 * 0.5;
+  c.otherProfit[i] = usd(fc.otherProfitUsdBnYearly) / 12;
+  c.labOpex[i] = usd(fc.labOpexUsdBnYearly) / 12;
+  c.grossMargin[i] = fc.grossMargin;
+  c.opexShare[i] = fc.opexShareOfRevenue;
+  initEquityAsset(c.market, i, 1, 1, (fc.equityVolatility * fc.equityVolatility) / 12);
+  const debt0 = fc.bankDebtUsdBn + fc.marketDebtUsdBn;
+  c.assetVolatility[i] = (fc.equityVolatility * fc.marketCapUsdBn) / (fc.marketCapUsdBn + debt0);
+  const monthlyRevenue = usd(fc.revenueUsdBnYearly) / 12;
+  seedRevenueHistory(
+    c.revenueHistory,
+    i,
+    c.chainStartTick,
+    monthlyRevenue,
+    ai.expectations.initialGrowthYearly,
+  );
+  c.revenue[i] = monthlyRevenue;
+  c.fundamental[i] = c.shares[i];
+  c.initialCapacityGw += c.computeGw[i];
+  // Maturity walls of the initial debt (issue 18; configs/schema.json aiChain.firms[].debtDueFirstYearShare).
+  const firstYear = fc.debtDueFirstYearShare;
+  const longest = fc.debtLongestMaturityYears;
+  const ring = i * DEBT_HORIZON_MONTHS;
+  layMaturities(c.bankDue, ring, c.chainStartTick - 1, c.bankLoans[i], firstYear, longest);
+  layMaturities(c.fundDue, ring, c.chainStartTick - 1, c.fundLoans[i], firstYear, longest);
+  c.securedDebt[i] = fc.securedDebtShare * (c.bankLoans[i] + c.fundLoans[i]);
+}
+
+/** Configured compute contract j: buyer, seller, the realised monthly instalment, term, start and cancellation penalty. */
+function openContract(
+  c: AiChain,
+  j: number,
+  k: ChainConfig["computeContracts"][number],
+  lookup: Lookup,
+  config: SpiralConfig,
+  usd: (bn: number) => number,
+): void {
+  c.contractBuyer[j] = lookup(k.buyer, `aiChain.computeContracts[${j}].buyer`);
+  c.contractSeller[j] = lookup(k.seller, `aiChain.computeContracts[${j}].seller`);
+  c.contractAnnounced[j] = usd(k.announcedUsdBn);
+  c.contractMonthly[j] = (usd(k.announcedUsdBn) * k.realisedShare) / k.months;
+  c.contractVolume[j] = c.contractMonthly[j];
+  c.contractMonthsLeft[j] = k.months;
+  c.contractStart[j] = chainEventTick(config, k.start);
+  c.contractPenalty[j] = k.cancellationPenaltyShare;
+}
+
+/** Configured equity-stake deal j: the stake held at the start (through the ledger) and the tranches still to come. */
+function openStakeDeal(
+  c: AiChain,
+  j: number,
+  s: ChainConfig["equityStakes"][number],
+  lookup: Lookup,
+  config: SpiralConfig,
+  scale: number,
+): void {
+  const usd = (bn: number) => bn * 1e9 * scale;
+  const inv = lookup(s.investor, `aiChain.equityStakes[${j}].investor`);
+  const tgt = lookup(s.investee, `aiChain.equityStakes[${j}].investee`);
+  c.stakeInvestor[j] = inv;
+  c.stakeInvestee[j] = tgt;
+  openChainStake(c, inv, tgt, s.initialShare * c.shares[tgt]);
+  c.stakeRemaining[j] = usd(s.announcedUsdBn) * s.realisedShare;
+  c.stakePerGw[j] = usd(s.perGwUsdBn) / scale; // model dollars per model GW
+  c.stakeMonthly[j] = c.stakeRemaining[j] / s.months;
+  c.stakeStart[j] = chainEventTick(config, s.start);
+}
+
+/** The configured stakes in a firm may not add up to more than its shares outstanding (an input error naming the path). */
+export function checkStakesWithinShares(c: Pick<AiChain, "n" | "names" | "stakes" | "shares">): void {
+  const n = c.n;
   for (let j = 0; j < n; j++) {
     let held = 0;
     for (let i = 0; i < n; i++) held += c.stakes[i * n + j];
     if (held > c.shares[j] * (1 + 1e-12)) {
       throw new InputError(
-        `aiChain.equityStakes: stakes in ${names[j]} add up to more than 100 %`,
+        `aiChain.equityStakes: stakes in ${c.names[j]} add up to more than 100 %`,
         undefined,
         "aiChain.equityStakes",
       );
     }
   }
-  return c;
 }
 
 /**

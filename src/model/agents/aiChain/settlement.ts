@@ -7,7 +7,7 @@
 // entering service and depreciating, profit and tax.
 import { creditParty, FlowRow, Party, recordFlow, Sector, type SectorId, transfer } from "../../ledger.ts";
 import { clearingPayments, eisenbergNoeClearing } from "../../markets/clearing.ts";
-import type { ModelState } from "../../state.ts";
+import type { AiChain, ModelState } from "../../state.ts";
 import { ChainAccount, Role, SOURCE_COUNT, Source } from "../../state.ts";
 import { payOutOfChain, payWithinChain, tagInflow } from "./attribution.ts";
 import { liveCapacity, revenuePerGwMonthly, updateServicePrice } from "./demand.ts";
@@ -120,27 +120,61 @@ export function resetChainFlows(m: ModelState): void {
 /** Intra-chain obligations due this month, cleared to a fixed point, then paid. */
 export function settleChain(m: ModelState): void {
   const c = m.aiChain;
+  if (c.n === 0) return;
+  contractObligations(c, m.tick);
+  addGpuOrders(c, m.config.aiChain.gpuShareOfCost);
+  addBackstopPurchases(m);
+  clearObligations(m);
+  ageContracts(c, m.tick);
+  // Services sold this month set next month's price of AI services.
+  let sold = 0;
+  for (let i = 0; i < c.n; i++)
+    if (c.role[i] !== Role.chip && c.role[i] !== Role.modelLab) sold += c.revenue[i];
+  updateServicePrice(m, sold);
+}
+
+type ContractColumns =
+  | "contractBuyer"
+  | "contractSeller"
+  | "contractMonthly"
+  | "contractMonthsLeft"
+  | "contractStart";
+
+/** The month's obligations (`obligations`, buyer × seller): every contract in force between two firms not in default pays its instalment. */
+export function contractObligations(
+  c: Pick<AiChain, "n" | "obligations" | "defaulted" | ContractColumns>,
+  tick: number,
+): void {
   const n = c.n;
-  if (n === 0) return;
-  const ai = m.config.aiChain;
   const L = c.obligations;
   L.fill(0);
   for (let k = 0; k < c.contractBuyer.length; k++) {
-    if (c.contractMonthsLeft[k] <= 0 || c.contractStart[k] > m.tick) continue;
+    if (c.contractMonthsLeft[k] <= 0 || c.contractStart[k] > tick) continue;
     const b = c.contractBuyer[k];
     const s = c.contractSeller[k];
     if (c.defaulted[b] === 1 || c.defaulted[s] === 1) continue;
     L[b * n + s] += c.contractMonthly[k];
   }
-  // GPUs for this month's capacity order. An order contracted with a chip
-  // maker (a cloud → chip contract, e.g. Oracle's ≈$40bn of GB200s) is GPUs
-  // for the buyer's build-out, not more on top: its instalments count toward
-  // the GPU part of capex, and only what capex needs beyond them is added.
+}
+
+/**
+ * GPUs for this month's capacity order. An order contracted with a chip
+ * maker (a cloud → chip contract, e.g. Oracle's ≈$40bn of GB200s) is GPUs
+ * for the buyer's build-out, not more on top: its instalments count toward
+ * the GPU part of capex (`gpuShareOfCost`), and only what capex needs beyond
+ * them is ordered from the first chip maker not in default.
+ */
+export function addGpuOrders(
+  c: Pick<AiChain, "n" | "obligations" | "defaulted" | "capex" | "role">,
+  gpuShareOfCost: number,
+): void {
+  const n = c.n;
+  const L = c.obligations;
   for (let i = 0; i < n; i++) {
     if (c.defaulted[i] === 1 || c.capex[i] <= 0) continue;
     let contracted = 0;
     for (let j = 0; j < n; j++) if (c.role[j] === Role.chip) contracted += L[i * n + j];
-    const more = Math.max(0, c.capex[i] * ai.gpuShareOfCost - contracted);
+    const more = Math.max(0, c.capex[i] * gpuShareOfCost - contracted);
     if (more <= 0) continue;
     for (let j = 0; j < n; j++) {
       if (c.role[j] === Role.chip && c.defaulted[j] === 0) {
@@ -149,9 +183,17 @@ export function settleChain(m: ModelState): void {
       }
     }
   }
-  // Vendor backstops: the guarantor buys the beneficiary's unused capacity —
-  // what its capacity would earn at target utilisation, less what end users
-  // paid it and what other chain firms owe it this month (contract instalments).
+}
+
+/**
+ * Vendor backstops: the guarantor buys the beneficiary's unused capacity —
+ * what its capacity would earn at target utilisation, less what end users
+ * paid it and what other chain firms owe it this month (contract instalments).
+ */
+function addBackstopPurchases(m: ModelState): void {
+  const c = m.aiChain;
+  const n = c.n;
+  const L = c.obligations;
   const perGw = revenuePerGwMonthly(m) * c.servicePrice;
   for (let k = 0; k < c.backstopGuarantor.length; k++) {
     const g = c.backstopGuarantor[k];
@@ -166,28 +208,29 @@ export function settleChain(m: ModelState): void {
     let owedToB = 0;
     for (let i = 0; i < n; i++) owedToB += L[i * n + b];
     const x = backstopPurchase(
-      c.computeGw[b] * perGw * ai.targetUtilization,
+      c.computeGw[b] * perGw * m.config.aiChain.targetUtilization,
       c.revenue[b] + owedToB,
       c.backstopRemaining[k],
     );
     L[g * n + b] += x;
     c.backstopRemaining[k] -= x;
   }
+}
+
+/**
+ * Clearing (Eisenberg–Noe) on cash on hand; the payments it implies, booked
+ * as GPUs or compute; the compute cost each buyer actually paid; and a
+ * payment default for a firm that could not pay in full.
+ */
+function clearObligations(m: ModelState): void {
+  const c = m.aiChain;
+  const n = c.n;
+  const L = c.obligations;
   // External assets: cash on hand. Clearing vector and the payments it implies.
   const e = c.scratchN;
   for (let i = 0; i < n; i++) e[i] = Math.max(0, c.deposits[i]);
   const p = c.scratchN2;
-  // Compute bought (contract instalments, backstops) is an operating cost of
-  // the buyer; GPU deliveries are capex. Clearing pays every creditor of a
-  // firm the same fraction, so the cost actually paid is that fraction of it.
-  const cost = c.computeCost;
-  for (let i = 0; i < n; i++) {
-    let gpu = 0;
-    for (let j = 0; j < n; j++) if (c.role[j] === Role.chip) gpu += L[i * n + j];
-    let owed = 0;
-    for (let j = 0; j < n; j++) owed += L[i * n + j];
-    cost[i] = owed - gpu;
-  }
+  grossComputeCost(c);
   const result = eisenbergNoeClearing(L, e, p);
   const P = clearingPayments(L, p, new Float64Array(n * n));
   const acc = c.accounts;
@@ -200,6 +243,7 @@ export function settleChain(m: ModelState): void {
       acc[c.role[j] === Role.chip ? ChainAccount.gpus : ChainAccount.compute] += x;
     }
   }
+  const cost = c.computeCost;
   for (let i = 0; i < n; i++) {
     let owed = 0;
     for (let j = 0; j < n; j++) owed += L[i * n + j];
@@ -214,14 +258,31 @@ export function settleChain(m: ModelState): void {
       });
     }
   }
-  for (let k = 0; k < c.contractBuyer.length; k++) {
-    if (c.contractMonthsLeft[k] > 0 && c.contractStart[k] <= m.tick) c.contractMonthsLeft[k]--;
+}
+
+/**
+ * Compute bought (contract instalments, backstops) is an operating cost of
+ * the buyer; GPU deliveries are capex. Clearing pays every creditor of a
+ * firm the same fraction, so the cost actually paid is that fraction of
+ * this (clearObligations scales it).
+ */
+export function grossComputeCost(c: Pick<AiChain, "n" | "obligations" | "role" | "computeCost">): void {
+  const n = c.n;
+  const L = c.obligations;
+  for (let i = 0; i < n; i++) {
+    let gpu = 0;
+    for (let j = 0; j < n; j++) if (c.role[j] === Role.chip) gpu += L[i * n + j];
+    let owed = 0;
+    for (let j = 0; j < n; j++) owed += L[i * n + j];
+    c.computeCost[i] = owed - gpu;
   }
-  // Services sold this month set next month's price of AI services.
-  let sold = 0;
-  for (let i = 0; i < n; i++)
-    if (c.role[i] !== Role.chip && c.role[i] !== Role.modelLab) sold += c.revenue[i];
-  updateServicePrice(m, sold);
+}
+
+/** A month passes on every contract in force. */
+export function ageContracts(c: Pick<AiChain, "contractMonthsLeft" | "contractStart">, tick: number): void {
+  for (let k = 0; k < c.contractMonthsLeft.length; k++) {
+    if (c.contractMonthsLeft[k] > 0 && c.contractStart[k] <= tick) c.contractMonthsLeft[k]--;
+  }
 }
 
 /**

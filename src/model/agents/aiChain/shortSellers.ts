@@ -23,13 +23,11 @@
 
 /** Parameters of the short book: the config group aiChain.shortSellers (configs/schema.json documents each, with sources). */
 import type { SpiralConfig } from "../../../config/configTypes.ts";
+import { chargeShortBook, type ShortBookBalances, tradeShortBook } from "../../ledger.ts";
 export type ShortParams = Readonly<SpiralConfig["aiChain"]["shortSellers"]>;
 
 /** The book: shares short per firm and its cash account (model dollars). */
-export interface ShortBook {
-  shares: Float64Array;
-  cash: number;
-}
+export type ShortBook = ShortBookBalances;
 
 /**
  * Target score in [0, 1]: the mean of leverage (debt / market value, capped
@@ -117,8 +115,7 @@ export function planShortOrders(
 export function fillShortOrders(book: ShortBook, orders: Float64Array, price: Float64Array): void {
   for (let i = 0; i < book.shares.length; i++) {
     const q = Math.max(-book.shares[i], orders[i]);
-    book.shares[i] += q;
-    book.cash += q * price[i];
+    tradeShortBook(book, i, q, price[i]);
   }
 }
 
@@ -141,7 +138,7 @@ export function chargeBorrowFee(
     const rate = p.borrowFeeYearly + (p.hardToBorrowFeeYearly - p.borrowFeeYearly) * use * use;
     fee += (book.shares[i] * price[i] * rate) / 12;
   }
-  book.cash -= fee;
+  chargeShortBook(book, fee);
   return fee;
 }
 

@@ -15,7 +15,9 @@
 // debt, thin cash flow and heavy capex and covers — by force when its margin
 // runs out. Price changes revalue the stakes chain firms hold in each other
 // and the fund that households own.
-import { FlowRow, recordFlow, Sector } from "../../ledger.ts";
+
+import type { SpiralConfig } from "../../../config/configTypes.ts";
+import { closeShortBook, FlowRow, fundShortBook, recordFlow, Sector } from "../../ledger.ts";
 import { marketStress } from "../../markets/creditRisk.ts";
 import {
   DEFAULT_EQUITY_MARKET_PARAMS,
@@ -210,10 +212,14 @@ export function calibrateExpectations(m: ModelState): void {
     c.volatilityAtStart[i] = volatilityYearly(m, i);
   }
   const book: ShortBook = { shares: c.shortShares, cash: c.shortCash };
-  c.shortCash += shortCapitalTransfer(shortBookEquity(book, c.price), fundEquityHoldings(m), {
-    ...v.shorts,
-    capitalSpeedMonthly: 1,
-  });
+  fundShortBook(
+    book,
+    shortCapitalTransfer(shortBookEquity(book, c.price), fundEquityHoldings(m), {
+      ...v.shorts,
+      capitalSpeedMonthly: 1,
+    }),
+  );
+  closeShortBook(c, book);
 }
 
 /** Market value of the chain shares the fund owns. */
@@ -236,23 +242,44 @@ function normal(m: ModelState): number {
 export function valueChain(m: ModelState): void {
   const c = m.aiChain;
   if (c.n === 0) return;
-  const em = m.config.aiChain.equityMarket;
   const v = chainValuationParams(m);
+  const params = chainEquityMarketParams(m.config.aiChain.equityMarket);
+  const first = m.tick === c.chainStartTick;
+  if (first) calibrateExpectations(m);
+  let cdsBefore = 0;
+  for (let i = 0; i < c.n; i++) cdsBefore += c.cdsBp[i];
+  const score = c.scratchN;
+  updateFundamentals(m, v, first, score);
+  tradeShorts(m, v, score);
+  repriceChain(m, v, params, cdsBefore);
+}
+
+/**
+ * The price model's parameters from aiChain.equityMarket: the config's
+ * intensity of choice, trend strength, reversion and noise on the scales of
+ * markets/equityMarket.ts (× 120, × 0.6); no short pressure — the short book
+ * trades instead (orderFlow).
+ */
+export function chainEquityMarketParams(em: SpiralConfig["aiChain"]["equityMarket"]): EquityMarketParams {
   const params: EquityMarketParams = { ...DEFAULT_EQUITY_MARKET_PARAMS };
   params.intensityOfChoice = em.intensityOfChoice * 120;
   params.trendWeight = em.trendStrength * 0.6;
   params.reversionSpeed = em.reversionSpeed;
   params.noiseVolatility = em.noiseMonthly;
   params.shortPressure = 0; // the short book trades instead (orderFlow)
-  const first = m.tick === c.chainStartTick;
-  if (first) calibrateExpectations(m);
+  return params;
+}
+
+/** Fundamentals and the short book's targets (`score`) at today's prices; after the first month, growth expectations move first. */
+function updateFundamentals(
+  m: ModelState,
+  v: ReturnType<typeof chainValuationParams>,
+  first: boolean,
+  score: Float64Array,
+): void {
+  const c = m.aiChain;
   const months = m.tick - c.chainStartTick;
   const drawdown = c.marketPeak > 0 ? 1 - c.marketCapTotal / c.marketPeak : 0;
-  let cdsBefore = 0;
-  for (let i = 0; i < c.n; i++) cdsBefore += c.cdsBp[i];
-
-  // Fundamentals and the short book's targets at today's prices.
-  const score = c.scratchN;
   for (let i = 0; i < c.n; i++) {
     if (!first) {
       const observed = observedEarningsGrowth(m, i);
@@ -276,21 +303,33 @@ export function valueChain(m: ModelState): void {
       c.capex[i],
     );
   }
+}
 
-  // The short book: capital from or to the long book, the borrow fee, then orders (margin calls first).
+/** The short book: capital from or to the long book, the borrow fee, then orders (margin calls first). */
+function tradeShorts(m: ModelState, v: ReturnType<typeof chainValuationParams>, score: Float64Array): void {
+  const c = m.aiChain;
   const book: ShortBook = { shares: c.shortShares, cash: c.shortCash };
-  book.cash += shortCapitalTransfer(shortBookEquity(book, c.price), fundEquityHoldings(m), v.shorts);
+  fundShortBook(book, shortCapitalTransfer(shortBookEquity(book, c.price), fundEquityHoldings(m), v.shorts));
   c.shortFeesPaid = chargeBorrowFee(book, c.price, c.shares, v.shorts);
   const squeezed = planShortOrders(book, c.price, c.shares, score, c.defaulted, v.shorts, c.shortOrders);
   fillShortOrders(book, c.shortOrders, c.price);
-  c.shortCash = book.cash;
+  closeShortBook(c, book);
   if (squeezed) {
     m.events.push({
       type: "shortCovering",
       coveredUsdBn: (-c.shortOrders.reduce((a, q, i) => a + q * c.price[i], 0) / m.params.scale) * 1e-9,
     });
   }
+}
 
+/** New prices, the fund's revaluation flow, market totals and market stress. */
+function repriceChain(
+  m: ModelState,
+  v: ReturnType<typeof chainValuationParams>,
+  params: EquityMarketParams,
+  cdsBefore: number,
+): void {
+  const c = m.aiChain;
   let fundGain = 0;
   let cap = 0;
   let stakes = 0;
