@@ -3,7 +3,7 @@
 // a lab that buys compute from the neocloud — and the booking functions on a
 // small model, with the ledger check before and after.
 import { describe, expect, it } from "vitest";
-import { defaultConfig, type SpiralConfig } from "../src/config/index.ts";
+import type { SpiralConfig } from "../src/config/index.ts";
 import {
   bookCircularDeals,
   cashAboveBuffer,
@@ -24,6 +24,7 @@ import { createAiChain } from "../src/model/agents/aiChain/init.ts";
 import { createModel, type ModelState } from "../src/model/index.ts";
 import { checkLedger } from "../src/model/ledger.ts";
 import { type AiChain, Role } from "../src/model/state.ts";
+import { threeChainFirms } from "./helpers/chainStart.ts";
 
 const CHIP = 0;
 const NEO = 1;
@@ -31,21 +32,7 @@ const LAB = 2;
 
 /** Three chain firms from the defaults (chipCo, neoCloud, labA); labA buys $120 bn of compute from neoCloud over 60 months. */
 function threeFirms(tweak: (c: SpiralConfig) => void = () => {}): SpiralConfig {
-  const c = defaultConfig();
-  const pick = (name: string) => structuredClone(c.aiChain.firms.find((f) => f.name === name)!);
-  c.startDate = "2025-11";
-  c.burnInTicks = 0;
-  c.ticks = 24;
-  c.households.count = 50;
-  c.firms.consumption.count = 4;
-  c.firms.capital.count = 2;
-  c.banks.count = 2;
-  c.aiChain.enabled = true;
-  c.aiChain.start = "2025-11";
-  c.aiChain.firms = [pick("chipCo"), pick("neoCloud"), pick("labA")];
-  c.aiChain.firms.forEach((f, i) => {
-    f.bank = i % 2;
-  });
+  const c = threeChainFirms();
   c.aiChain.computeContracts = [
     {
       buyer: "labA",
@@ -57,8 +44,6 @@ function threeFirms(tweak: (c: SpiralConfig) => void = () => {}): SpiralConfig {
       cancellationPenaltyShare: 0.1,
     },
   ];
-  c.aiChain.equityStakes = [];
-  c.aiChain.backstops = [];
   tweak(c);
   return c;
 }

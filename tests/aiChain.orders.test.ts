@@ -14,6 +14,7 @@ import {
 import { createModel, type ModelState } from "../src/model/index.ts";
 import { marketLossPremium } from "../src/model/markets/equity.ts";
 import { chainBuysGoods } from "../src/model/markets/goods.ts";
+import { threeChainFirms } from "./helpers/chainStart.ts";
 
 const P = { referenceSpreadBp: 550, spreadSemiElasticity: 0.1, equityElasticity: 1 };
 
@@ -94,24 +95,7 @@ describe("marketLossPremium: the chain's fall raises the non-AI sector's require
 const NEO = 1;
 
 function threeFirms(): SpiralConfig {
-  const c = defaultConfig();
-  const pick = (name: string) => structuredClone(c.aiChain.firms.find((f) => f.name === name)!);
-  c.startDate = "2025-11";
-  c.burnInTicks = 0;
-  c.ticks = 24;
-  c.households.count = 50;
-  c.firms.consumption.count = 4;
-  c.firms.capital.count = 2;
-  c.banks.count = 2;
-  c.aiChain.enabled = true;
-  c.aiChain.start = "2025-11";
-  c.aiChain.firms = [pick("chipCo"), pick("neoCloud"), pick("labA")];
-  c.aiChain.firms.forEach((f, i) => {
-    f.bank = i % 2;
-  });
-  c.aiChain.computeContracts = [];
-  c.aiChain.equityStakes = [];
-  c.aiChain.backstops = [];
+  const c = threeChainFirms();
   c.aiChain.orders.equityElasticity = 1; // as in configs/scenarios/telecom-1997.json (0 by default)
   return c;
 }

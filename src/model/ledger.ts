@@ -236,6 +236,27 @@ export function settleHouseholdPayments(m: ModelState, paid: Float64Array): void
 }
 
 /**
+ * Cuts by `share` the deposits at bank `k` of one sector's accounts [0, n)
+ * (bailInDeposits); returns the total cut, summed in account order.
+ */
+function cutDepositsAtBank(
+  bankOf: ArrayLike<number>,
+  deposits: Float64Array,
+  n: number,
+  k: number,
+  share: number,
+): number {
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    if (bankOf[i] !== k) continue;
+    const cut = deposits[i] * share;
+    deposits[i] -= cut;
+    total += cut;
+  }
+  return total;
+}
+
+/**
  * A bail-in at bank k (agents/banks.ts resolveBanks): every deposit there is
  * written down by the same share, so that `amount` is absorbed; the bank's
  * deposit liability falls and its equity rises by what was cut.
@@ -245,29 +266,9 @@ export function bailInDeposits(m: ModelState, k: number, amount: number): void {
   const share = b.deposits[k] > 0 ? amount / b.deposits[k] : 0;
   const h = m.households;
   m.runner.work.censusTick = -1; // the purchase pass's census of deposits is stale (ledger.ts scanHouseholds)
-  let fromHouseholds = 0;
-  for (let i = 0; i < h.n; i++) {
-    if (h.bank[i] !== k) continue;
-    const cut = h.deposits[i] * share;
-    h.deposits[i] -= cut;
-    fromHouseholds += cut;
-  }
-  const f = m.firms;
-  let fromFirms = 0;
-  for (let j = 0; j < f.n; j++) {
-    if (f.bank[j] !== k) continue;
-    const cut = f.deposits[j] * share;
-    f.deposits[j] -= cut;
-    fromFirms += cut;
-  }
-  const c = m.aiChain;
-  let fromChain = 0;
-  for (let j = 0; j < c.n; j++) {
-    if (c.bank[j] !== k) continue;
-    const cut = c.deposits[j] * share;
-    c.deposits[j] -= cut;
-    fromChain += cut;
-  }
+  const fromHouseholds = cutDepositsAtBank(h.bank, h.deposits, h.n, k, share);
+  const fromFirms = cutDepositsAtBank(m.firms.bank, m.firms.deposits, m.firms.n, k, share);
+  const fromChain = cutDepositsAtBank(m.aiChain.bank, m.aiChain.deposits, m.aiChain.n, k, share);
   let fromFund = 0;
   if (m.fund.bank === k) {
     fromFund = m.fund.deposits * share;

@@ -3,7 +3,7 @@
 // start in 2025-11, no central-bank override), so the chain's rules can be run
 // cheaply. Shared by the chain, credit and power tests.
 import type { SpiralConfig } from "../../src/config/index.ts";
-import { loadConfig } from "../../src/config/index.ts";
+import { defaultConfig, loadConfig } from "../../src/config/index.ts";
 
 export interface SmallSize {
   households: number;
@@ -34,5 +34,33 @@ export function chainFromStart(
   // Shortened after loading: the scenario's later-dated deals (2027-01) would lie outside a shorter run.
   c.ticks = ticks;
   edit?.(c);
+  return c;
+}
+
+/**
+ * Three chain firms from the defaults (chipCo, neoCloud, labA, at banks 0, 1, 0) in a
+ * 50-household economy that starts in 2025-11 with no warm-up, 24 months; no contracts,
+ * stakes or backstops: the caller adds those it tests. Shared by the circular and
+ * orders rule tests.
+ */
+export function threeChainFirms(): SpiralConfig {
+  const c = defaultConfig();
+  const pick = (name: string) => structuredClone(c.aiChain.firms.find((f) => f.name === name)!);
+  c.startDate = "2025-11";
+  c.burnInTicks = 0;
+  c.ticks = 24;
+  c.households.count = 50;
+  c.firms.consumption.count = 4;
+  c.firms.capital.count = 2;
+  c.banks.count = 2;
+  c.aiChain.enabled = true;
+  c.aiChain.start = "2025-11";
+  c.aiChain.firms = [pick("chipCo"), pick("neoCloud"), pick("labA")];
+  c.aiChain.firms.forEach((f, i) => {
+    f.bank = i % 2;
+  });
+  c.aiChain.computeContracts = [];
+  c.aiChain.equityStakes = [];
+  c.aiChain.backstops = [];
   return c;
 }

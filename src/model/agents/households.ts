@@ -18,6 +18,7 @@ import {
   hasBit,
   markRationed,
   Pass,
+  type PassWork,
   type SliceView,
   SUM_SLOTS,
   sumBlocks,
@@ -120,36 +121,15 @@ export function earnAndPlan(m: ModelState, payoutPerUnit: number): void {
   });
   const depChange = m.scratch.bankDepositChange;
   const resChange = m.scratch.bankReserveChange;
-  const bankInterest = m.scratch.bankInterest;
-  // Interest each bank owes its household depositors, from its deposit
-  // liabilities less its firms' deposits — per bank, so the pass needs
-  // only one per-bank accumulator.
+  const bankInterest = householdDepositInterest(m, depositRate, m.scratch.bankInterest);
   const bk = m.banks;
-  for (let k = 0; k < bk.n; k++) bankInterest[k] = bk.deposits[k];
-  for (let j = 0; j < f.n; j++) bankInterest[f.bank[j]] -= f.deposits[j];
-  const chain = m.aiChain;
-  for (let j = 0; j < chain.n; j++) bankInterest[chain.bank[j]] -= chain.deposits[j];
-  bankInterest[m.fund.bank] -= m.fund.deposits;
-  bankInterest[m.utility.bank] -= m.utility.deposits; // the utility's operating balances earn no interest
-  for (let k = 0; k < bk.n; k++) bankInterest[k] *= depositRate;
   work.laneFirm.fill(0);
   markRationed(work, f.fillRatio, nc); // last month's fill ratios (the pass buffers are not in checkpoints)
 
   work.laneIncomeCounts.fill(0);
   work.laneIncomeSums.fill(0);
   m.runner.run(Pass.income);
-  // Income distribution: the lanes' histograms (counts, and sums on a fixed-point grid) are exact in any order.
-  const { incomeCounts, incomeSums } = m.automation;
-  incomeCounts.fill(0);
-  incomeSums.fill(0);
-  for (let l = 0; l < work.lanes; l++) {
-    const base = l * INCOME_BINS;
-    for (let k = 0; k < INCOME_BINS; k++) {
-      incomeCounts[k] += work.laneIncomeCounts[base + k];
-      incomeSums[k] += work.laneIncomeSums[base + k];
-    }
-  }
-
+  mergeIncomeHistograms(work, m.automation.incomeCounts, m.automation.incomeSums);
   // Block results, combined in block order; firm demand from the lanes' exact sums.
   const wages = sumBlocks(work, IncomeSum.wages);
   const benefits = sumBlocks(work, IncomeSum.benefits);
@@ -177,6 +157,41 @@ export function earnAndPlan(m: ModelState, payoutPerUnit: number): void {
   recordFlow(flows, FlowRow.benefits, Sector.government, Sector.households, transfer * h.n);
   m.macro.averageIncome = incomeSum / h.n;
   m.macro.wagesPaid = wages;
+}
+
+/**
+ * Interest each bank owes its household depositors this month, into `out` (per bank): its deposit
+ * liabilities less the deposits of firms, the AI chain, the fund and the utility (whose operating balances
+ * earn no interest), times the monthly `depositRate` — per bank, so the income pass needs only one per-bank
+ * accumulator. Returns `out`.
+ */
+function householdDepositInterest(m: ModelState, depositRate: number, out: Float64Array): Float64Array {
+  const bk = m.banks;
+  const f = m.firms;
+  for (let k = 0; k < bk.n; k++) out[k] = bk.deposits[k];
+  for (let j = 0; j < f.n; j++) out[f.bank[j]] -= f.deposits[j];
+  const chain = m.aiChain;
+  for (let j = 0; j < chain.n; j++) out[chain.bank[j]] -= chain.deposits[j];
+  out[m.fund.bank] -= m.fund.deposits;
+  out[m.utility.bank] -= m.utility.deposits;
+  for (let k = 0; k < bk.n; k++) out[k] *= depositRate;
+  return out;
+}
+
+/**
+ * The income distribution: adds the lanes' histograms (counts, and sums on a fixed-point grid — exact in any
+ * order) into `counts` and `sums`, in lane order.
+ */
+function mergeIncomeHistograms(work: PassWork, counts: Float64Array, sums: Float64Array): void {
+  counts.fill(0);
+  sums.fill(0);
+  for (let l = 0; l < work.lanes; l++) {
+    const base = l * INCOME_BINS;
+    for (let k = 0; k < INCOME_BINS; k++) {
+      counts[k] += work.laneIncomeCounts[base + k];
+      sums[k] += work.laneIncomeSums[base + k];
+    }
+  }
 }
 
 /** Inputs of the income pass: written into PassWork.args by earnAndPlan, read by incomeKernel (struct.ts). */
@@ -211,7 +226,6 @@ const IncomeSum = { wages: 0, benefits: 1, taxes: 2, income: 3 } as const;
  */
 export function incomeKernel(v: SliceView, lane: number, block: number, start: number, end: number): void {
   const h = v.households;
-  const f = v.firms;
   const work = v.work;
   const a = work.args;
   const switchKey = a[IncomeArg.switchKey];
@@ -231,18 +245,15 @@ export function incomeKernel(v: SliceView, lane: number, block: number, start: n
   const payoutPerUnit = a[IncomeArg.payoutPerUnit];
   const nc = a[IncomeArg.nc];
   const benefitMonths = a[IncomeArg.benefitMonths];
-  const firmWage = f.wage;
-  const price = f.price;
-  const appeal = f.appeal; // firm-level appeal (agents/firms.ts updateFirmAppeal): compare price / appeal
+  const firmWage = v.firms.wage;
+  const price = v.firms.price;
+  const appeal = v.firms.appeal; // firm-level appeal (agents/firms.ts updateFirmAppeal): compare price / appeal
   const rationedBit = work.rationed; // fill[j] < 1, one bit per firm (passes.ts markRationed)
   const demand = work.laneFirm;
-
   const demandBase = lane * work.nFirms;
-  const nb = work.nBanks;
   const depChange = work.blockBank;
-  const bankBase = block * nb;
-  for (let k = 0; k < nb; k++) depChange[bankBase + k] = 0;
-
+  const bankBase = block * work.nBanks;
+  for (let k = 0; k < work.nBanks; k++) depChange[bankBase + k] = 0;
   let wages = 0;
   let benefits = 0;
   let taxes = 0;
@@ -262,64 +273,139 @@ export function incomeKernel(v: SliceView, lane: number, block: number, start: n
   const incomeBase = lane * INCOME_BINS;
   // Imported bindings are read once: in a hot loop each read can cost a call.
   const binOf = incomeBin;
-  const uniform = keyedUniform;
-  const bitSet = hasBit;
   for (let i = start; i < end; i++) {
     const e = employer[i];
-    let labour: number;
+    const labour =
+      e >= 0 ? firmWage[e] : benefitFor(unemployedMonths[i], benefitMonths, replacement, lastWage[i]);
     if (e >= 0) {
-      labour = firmWage[e];
       lastWage[i] = labour;
       wages += labour;
-    } else {
-      labour = unemployedMonths[i] < benefitMonths ? replacement * lastWage[i] : 0;
-      benefits += labour;
-    }
+    } else benefits += labour;
     const u = units[i];
-    const div = u * payoutPerUnit;
     let dep = deposits[i];
-    const int = dep * depositRate;
-    const gross = labour + transfer + div + int;
+    const gross = labour + transfer + u * payoutPerUnit + dep * depositRate;
     const tax = gross * taxRate;
     const net = gross - tax;
     dep += net;
     depChange[bankBase + bank[i]] += net;
     taxes += tax;
     incomeSum += net;
-    // Income distribution without sorting: a log-spaced histogram (metrics.ts reads quintiles off it);
-    // the sums are on a 2^-10 USD grid so that lanes add them exactly, in any order.
-    const ib = incomeBase + binOf(net);
-    incomeCounts[ib]++;
-    incomeSums[ib] += Math.floor(net * 1024) * 0.0009765625; // the 2^-10 grid, exact
-
+    countIncome(incomeCounts, incomeSums, incomeBase + binOf(net), net);
     const expected = expectedIncome[i] + lambda * (net - expectedIncome[i]);
     expectedIncome[i] = expected;
     const wealth = dep + u * equityPrice;
-    const mpc = mpcMin + (mpcMax - mpcMin) / (1 + wealth * wealthScale);
-    let spend = mpc * rateFactor * expected + wealthRate * wealth;
-    if (spend > dep) spend = dep;
-    if (spend < 0) spend = 0;
+    const spend = consumptionPlan(expected, wealth, dep, mpcMin, mpcMax, wealthScale, rateFactor, wealthRate);
     deposits[i] = dep;
-
-    let s = supplier[i];
-    const rationed = bitSet(rationedBit, s);
-    if (rationed || uniform(switchKey, i) < switchProb) {
-      const cand = Math.floor(uniform(pickKey, i) * nc);
-      if (price[cand] * appeal[s] < price[s] * appeal[cand] || (rationed && !bitSet(rationedBit, cand))) {
-        s = cand;
-        supplier[i] = s;
-      }
-    }
+    const s = chooseSupplier(supplier[i], i, rationedBit, switchKey, pickKey, switchProb, nc, price, appeal);
+    supplier[i] = s;
     const planned = quantizeSpend(spend);
     plannedSpend[i] = planned;
     demand[demandBase + s] += planned;
   }
-  const sums = work.blockSums;
-  const base = block * SUM_SLOTS;
+  writeIncomeSums(work.blockSums, block * SUM_SLOTS, wages, benefits, taxes, incomeSum);
+}
+
+/**
+ * Unemployment benefit of a household out of work for `months` months: `replacement` × its last wage while
+ * the spell is shorter than `benefitMonths` (government.benefitReplacementRate, benefitDurationMonths), then
+ * nothing. Pure.
+ *
+ * @example benefitFor(3, 6, 0.4, 1000) // 400
+ */
+export function benefitFor(
+  months: number,
+  benefitMonths: number,
+  replacement: number,
+  lastWage: number,
+): number {
+  return months < benefitMonths ? replacement * lastWage : 0;
+}
+
+/**
+ * Planned consumption c = α1(W) · expected income + α2 · W out of net wealth W (deposits plus equity): the
+ * income propensity α1 falls with wealth from mpcMax to mpcMin (1 / (1 + W · wealthScale)) and is scaled by
+ * the interest-rate factor (consumptionRateFactor); α2 = wealthRate. Never more than `deposits`, never
+ * negative (docs/ODD.md §7.7). Pure.
+ */
+export function consumptionPlan(
+  expected: number,
+  wealth: number,
+  deposits: number,
+  mpcMin: number,
+  mpcMax: number,
+  wealthScale: number,
+  rateFactor: number,
+  wealthRate: number,
+): number {
+  const mpc = mpcMin + (mpcMax - mpcMin) / (1 + wealth * wealthScale);
+  let spend = mpc * rateFactor * expected + wealthRate * wealth;
+  if (spend > deposits) spend = deposits;
+  if (spend < 0) spend = 0;
+  return spend;
+}
+
+/**
+ * Supplier choice of household `i` buying from `s` (Caiani et al. 2016 / Delli Gatti et al. 2010): after
+ * being rationed at `s`, or with probability `switchProb` (draw keyed by `switchKey` and `i`), it compares
+ * `s` with one random consumption firm of the `nc` (draw keyed by `pickKey`) and returns that candidate when
+ * it is preferred (prefersCandidate), else `s`.
+ */
+function chooseSupplier(
+  s: number,
+  i: number,
+  rationedBit: Int32Array,
+  switchKey: number,
+  pickKey: number,
+  switchProb: number,
+  nc: number,
+  price: Float64Array,
+  appeal: Float64Array,
+): number {
+  const rationed = hasBit(rationedBit, s);
+  if (rationed || keyedUniform(switchKey, i) < switchProb) {
+    const cand = Math.floor(keyedUniform(pickKey, i) * nc);
+    if (prefersCandidate(price, appeal, rationedBit, s, cand, rationed)) return cand;
+  }
+  return s;
+}
+
+/**
+ * Whether a household buying from `s` switches to the candidate `cand`: when the candidate is cheaper for its
+ * appeal (price / appeal lower) or, when the household was rationed at `s`, when the candidate was not. Pure.
+ */
+export function prefersCandidate(
+  price: Float64Array,
+  appeal: Float64Array,
+  rationedBit: Int32Array,
+  s: number,
+  cand: number,
+  rationed: boolean,
+): boolean {
+  return price[cand] * appeal[s] < price[s] * appeal[cand] || (rationed && !hasBit(rationedBit, cand));
+}
+
+/**
+ * Counts a net income in the lane's log-spaced histogram bin `ib` (metrics.ts reads quintiles off it without
+ * sorting); the sums are on a 2^-10 USD grid so that lanes add them exactly, in any order.
+ */
+function countIncome(counts: Float64Array, sums: Float64Array, ib: number, net: number): void {
+  counts[ib]++;
+  sums[ib] += Math.floor(net * 1024) * 0.0009765625; // the 2^-10 grid, exact
+}
+
+/** Writes one block's income sums at `base` of PassWork.blockSums. */
+function writeIncomeSums(
+  sums: Float64Array,
+  base: number,
+  wages: number,
+  benefits: number,
+  taxes: number,
+  income: number,
+): void {
   sums[base + IncomeSum.wages] = wages;
   sums[base + IncomeSum.benefits] = benefits;
   sums[base + IncomeSum.taxes] = taxes;
-  sums[base + IncomeSum.income] = incomeSum;
+  sums[base + IncomeSum.income] = income;
 }
 
 // Fixed-point grid of planned spending and of the income histogram's sums: 2^-10 USD, written as

@@ -125,6 +125,8 @@ export function separationKernel(
   const exposure = h.exposure;
   const mismatch = h.mismatch;
   const displaced = h.displaced;
+  const reservation = h.reservationWage;
+  const wage = h.wage;
   const unemployed = v.unemployed;
   // Imported bindings are read once: in a hot loop each read can cost a call.
   const isLaidOff = hitByLayoff;
@@ -137,29 +139,27 @@ export function separationKernel(
     const e = employer[i];
     if (e >= 0) {
       if (layoffsDue && isLaidOff(exposure[i], layoffBin[e], layoffFraction[e], automationKey, i)) {
-        employer[i] = -1;
-        // Atomic: households of two slices may leave the same firm at once.
-        Atomics.sub(employees, e, 1);
-        h.unemployedMonths[i] = 0;
-        h.reservationWage[i] = h.wage[i];
+        leaveJob(employer, employees, h.unemployedMonths, reservation, wage, i, e);
         mismatch[i] = mismatchOnLayoff;
         displaced[i] = 1;
         layoffs++;
         displacedUnemployed++;
         unemployed[count++] = i;
       } else if (quits(uniform(key, i), e, leaveProne, leave)) {
-        employer[i] = -1;
-        Atomics.sub(employees, e, 1);
-        h.unemployedMonths[i] = 0;
-        h.reservationWage[i] = h.wage[i];
+        leaveJob(employer, employees, h.unemployedMonths, reservation, wage, i, e);
         displaced[i] = 0;
         unemployed[count++] = i;
       }
     } else {
-      // Reservation wage falls during the spell, but never below the benefit while it is paid.
       const months = h.unemployedMonths[i];
-      const floor = months < benefitMonths ? replacement * h.wage[i] : 0;
-      h.reservationWage[i] = Math.max(h.reservationWage[i] * decay, floor);
+      reservation[i] = nextReservationWage(
+        reservation[i],
+        decay,
+        months,
+        benefitMonths,
+        replacement,
+        wage[i],
+      );
       if (months < 65535) h.unemployedMonths[i] = months + 1;
       const mm = mismatch[i];
       if (mm > 0) {
@@ -172,12 +172,60 @@ export function separationKernel(
       unemployed[count++] = i;
     }
   }
-  const sums = v.work.blockSums;
-  const base = block * SUM_SLOTS;
+  writeSeparationSums(v.work.blockSums, block * SUM_SLOTS, layoffs, displacedUnemployed, trainees);
+  v.work.blockCount[block] = count - start;
+}
+
+/** Writes one block's separation counts at `base` of PassWork.blockSums. */
+function writeSeparationSums(
+  sums: Float64Array,
+  base: number,
+  layoffs: number,
+  displacedUnemployed: number,
+  trainees: number,
+): void {
   sums[base + SeparationSum.layoffs] = layoffs;
   sums[base + SeparationSum.displacedUnemployed] = displacedUnemployed;
   sums[base + SeparationSum.trainees] = trainees;
-  v.work.blockCount[block] = count - start;
+}
+
+/**
+ * Household `i` leaves its employer `e` (laid off or quitting): unemployed from now, its reservation wage
+ * its last wage. The firm's head count falls atomically: households of two slices may leave the same firm
+ * at once.
+ */
+function leaveJob(
+  employer: Int32Array,
+  employees: Int32Array,
+  unemployedMonths: Uint16Array,
+  reservationWage: Float32Array,
+  wage: Float32Array,
+  i: number,
+  e: number,
+): void {
+  employer[i] = -1;
+  Atomics.sub(employees, e, 1);
+  unemployedMonths[i] = 0;
+  reservationWage[i] = wage[i];
+}
+
+/**
+ * The reservation wage after one more month of an unemployment spell that has lasted `months`: it decays by
+ * `decay`, but never below the benefit (`replacement` × the last wage) while the benefit is paid
+ * (`months` < `benefitMonths`). Pure.
+ *
+ * @example nextReservationWage(1000, 0.9, 2, 6, 0.5, 1000) // 900
+ */
+export function nextReservationWage(
+  reservation: number,
+  decay: number,
+  months: number,
+  benefitMonths: number,
+  replacement: number,
+  lastWage: number,
+): number {
+  const floor = months < benefitMonths ? replacement * lastWage : 0;
+  return Math.max(reservation * decay, floor);
 }
 
 /**
