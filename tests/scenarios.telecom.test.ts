@@ -33,7 +33,7 @@ describe("telecom-1997: the 1997–2003 replay", () => {
     expect(config.centralBank.overrides.find((o) => o.from === "2000-05")?.rateYearly).toBe(0.065);
     expect(config.centralBank.overrides.at(-1)).toMatchObject({ from: "2003-06", rateYearly: 0.01 });
     expect(config.centralBank.neutralRealRateYearly).toBe(0.03);
-    expect(config.households.neutralRealRateYearly).toBe(0.02);
+    expect(config.households.neutralRealRateYearly).toBe(0.0225);
     expect(config.households.longRateWeight).toBe(0.5);
   });
 
@@ -125,15 +125,15 @@ describe("telecom-1997: the 1997–2003 replay", () => {
       }
     }
     // Unemployment in Apr 2000 (history 3.9 %, its low; 4.0 % in Jun 2000, docs/calibration.md §11.3): median
-    // 5.2 % over seeds 1–10 (mean 5.7 %, 3.8–11.2 %; seed 1's warm-up ends lower in its cycle): the build-out's
-    // dip comes a year early. Main at a6a338e (households on the policy rate, their neutral rate 2.5 %): median
+    // 5.2 % over seeds 1–10 (the same median before the estimated cycle's cycle8 pass, with the households'
+    // neutral rate at 2 %; seed 1's warm-up ends lower in its cycle): the build-out's dip comes a year early. Main at a6a338e (households on the policy rate, their neutral rate 2.5 %): median
     // 4.8 %. Before the late 1990s' neutral rate: 10.1–14.3 %, mean 11.1 %.
     const uMedian = median(unemploymentApr2000);
     expect(uMedian).toBeGreaterThan(0.03);
     expect(uMedian).toBeLessThan(0.06);
     // After the bust (history: annual means 5.8 % in 2002 and 6.0 % in 2003, 6.4 % in Jun 2003; CPI-U 2.3 % in
-    // 2003; docs/calibration.md §11.3): means over seeds 5.8 % [3.7, 11.5] and 5.8 % [3.9, 11.8], Jun 2003
-    // median 5.6 % [3.4, 11.7], 2003 inflation 1.4 % [0.0, 2.4]. Main at a6a338e, with households on the
+    // 2003; docs/calibration.md §11.3): means over seeds 7.1 % and 6.3 %, Jun 2003 median 5.9 %, 2003 inflation
+    // at most 1.8 % (cycle8 pass; before it 5.8 %, 5.8 %, 5.6 % and at most 2.4 %). Main at a6a338e, with households on the
     // policy rate: 0.7 % and 0.3 %, Jun 2003 0.3 %, inflation 6.5 % — the cuts to 1 % overheated the economy.
     const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
     expect(mean(unemployment2002)).toBeGreaterThan(0.045);
@@ -142,10 +142,15 @@ describe("telecom-1997: the 1997–2003 replay", () => {
     expect(mean(unemployment2003)).toBeLessThan(0.075);
     expect(median(unemploymentJun2003)).toBeGreaterThan(0.04);
     expect(Math.max(...inflation2003)).toBeLessThan(0.035);
-    // 1997–2000 means: unemployment 2.8–4.2 % and inflation 2.4–3.2 % in nine seeds (seed 1: 8.3 % and 0.5 %);
-    // history 4.4 % and 2.4 % (BLS annual averages 4.9 → 4.0 % and CPI-U 2.3, 1.6, 2.2, 3.4 %, docs/calibration.md
-    // §11.3): the replay's boom runs a little hotter. Before: 9.1–13.2 % and 0.2–0.4 %.
-    expect(boomYearsNearHistory).toBeGreaterThanOrEqual(SEEDS - 1);
+    // 1997–2000 means: unemployment 2.2–4.4 % and inflation 2.3–3.6 % in eight seeds (seed 1: 9.3 % and 0.4 %;
+    // seed 9: 2.0 % and 3.8 %, its unemployment just below the 2 % floor); history 4.4 % and 2.4 % (BLS annual
+    // averages 4.9 → 4.0 % and CPI-U 2.3, 1.6, 2.2, 3.4 %, docs/calibration.md §11.3): the replay's boom runs a
+    // little hotter. Claim moved from nine seeds to eight with the core's estimated business cycle (issue 17,
+    // cycle8 pass): the seeds' warm-ups end 2.0–4.4 % apart in unemployment (2.8–4.2 % before it), and no
+    // households' neutral rate of the ten measured (2–2.5 %) puts nine seeds inside while keeping Apr 2000 and
+    // 2002–03 in their bands (docs/calibration-tool.md, "Telecom replay, cycle8 pass"). Before the late 1990s'
+    // neutral rate: 9.1–13.2 % and 0.2–0.4 %.
+    expect(boomYearsNearHistory).toBeGreaterThanOrEqual(SEEDS - 2);
     // Peak chain CDS index over 1997–2003: 975–1 401 bp (mean 1 184, median 1 192), about the high-yield
     // index's record of ≈1 100 bp (Oct 2002; docs/calibration.md §11.2); in the bust years 2000-10 … 2002-12 in 4
     // of 10 seeds (2001-04 … 2002-04), in 2003 in the other six. Main at a6a338e (households on the policy rate):
