@@ -1224,6 +1224,10 @@ export interface SpiralConfig {
        */
       lossPremiumSensitivity: number;
       /**
+       * Extra equity risk premium of the non-AI sector per unit of the chain's CDS index above the high-yield average (aiChain.orders.referenceSpreadBp), both as rates: 0.25 adds 1.5 points at 600 bp above it (markets/equity.ts creditPremium). Credit spreads and equity premia price the same risk-bearing capacity (Gilchrist & Zakrajšek 2012); the chain's CDS index stands for the high-yield market.
+       */
+      creditPremiumSensitivity: number;
+      /**
        * Extra equity risk premium per unit of yearly equity volatility above the firm's volatility at the start (0.05: +20 points of volatility add 1 point).
        */
       volatilityPremiumSensitivity: number;
