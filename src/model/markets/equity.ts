@@ -74,7 +74,7 @@ export function marketLossPremium(
  * premium forecasts stock returns as well as investment (Gilchrist &
  * Zakrajšek 2012), and the implied equity premium rose ≈ 2 points in
  * 2000–02 as the high-yield spread rose ≈ 550 bp above its average to its
- * October 2002 record (docs/calibration.md §11.3, §11.4). The chain's CDS
+ * October 2002 record (docs/calibration.md §11.2, §11.5). The chain's CDS
  * index is the model's high-yield market, so a chain whose credit runs
  * raises the non-AI sector's discount rate — and, with the rate cuts that
  * follow a bust, lets the wider market fall instead of rising on the lower
