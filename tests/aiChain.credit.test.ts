@@ -195,7 +195,10 @@ describe("spreads, coupons and secured lending", () => {
     expect(c.fundFloatingMargin[0]).toBeCloseTo((50 * 0.02 + 80 * 0.04) / 130, 15);
     expect(c.fundFloatingShare[0]).toBeCloseTo(0.65, 15);
     // The month's coupon at a policy rate of 3 %.
-    expect(fundRateOf(c, 0, 0.03)).toBeCloseTo(0.35 * c.fundRateYearly[0] + 0.65 * (0.03 + c.fundFloatingMargin[0]), 15);
+    expect(fundRateOf(c, 0, 0.03)).toBeCloseTo(
+      0.35 * c.fundRateYearly[0] + 0.65 * (0.03 + c.fundFloatingMargin[0]),
+      15,
+    );
     // A first loan to an empty book takes its own terms.
     addToFundBook(c, 1, 10, 1, 0.09, 0.05);
     expect(c.fundFloatingShare[1]).toBe(1);

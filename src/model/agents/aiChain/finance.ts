@@ -194,7 +194,10 @@ export function priceInitialDebt(
   >,
   i: number,
   policyRateYearly: number,
-  fin: Pick<FinanceParams, "securedLossGivenDefault" | "riskPremiumBp" | "bondTermPremiumBp" | "floatingShare">,
+  fin: Pick<
+    FinanceParams,
+    "securedLossGivenDefault" | "riskPremiumBp" | "bondTermPremiumBp" | "floatingShare"
+  >,
 ): void {
   const debtNow = c.bankLoans[i] + c.fundLoans[i];
   const securedShare = debtNow > 0 ? Math.min(1, c.securedDebt[i] / debtNow) : 0;
