@@ -98,6 +98,42 @@ export function phaseTimes(profile: Profile, households: number, ticks: number):
   return [...totals.values()].sort((a, b) => b.totalNs - a.totalNs);
 }
 
+/** The `top` functions by self time outside the passes (the serial share), ns per household-tick, with their phase. */
+export function serialHotspots(
+  profile: Profile,
+  households: number,
+  ticks: number,
+  top: number,
+): PhaseTime[] {
+  const byId = new Map<number, ProfileNode>(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const self = new Map<string, PhaseTime>();
+  for (let s = 0; s < profile.samples.length; s++) {
+    let inPass = false;
+    for (let id: number | undefined = profile.samples[s]; id !== undefined; id = parent.get(id)) {
+      if ((byId.get(id) as ProfileNode).callFrame.functionName === "runAll") inPass = true;
+    }
+    if (inPass) continue;
+    const f = (byId.get(profile.samples[s]) as ProfileNode).callFrame;
+    const name = `${f.functionName || "(anonymous)"} (${fileOf(f.url) || "native"})`;
+    const t = self.get(name) ?? { phase: name, totalNs: 0, serialNs: 0 };
+    const ns = ((profile.timeDeltas[s + 1] ?? 0) * 1000) / (households * ticks);
+    t.totalNs += ns;
+    t.serialNs += ns;
+    self.set(name, t);
+  }
+  return [...self.values()].sort((a, b) => b.serialNs - a.serialNs).slice(0, top);
+}
+
+/** The hot-spot list `--profile` prints after the table. */
+export function formatHotspots(spots: PhaseTime[]): string {
+  return [
+    "  serial hot spots, self time (ns per household-tick):",
+    ...spots.map((p) => `    ${p.serialNs.toFixed(2).padStart(6)}  ${p.phase}`),
+  ].join("\n");
+}
+
 /** The table `--profile` prints: phase, ns per household-tick in all, of it serial, share of the serial total. */
 export function formatPhaseTimes(households: number, phases: PhaseTime[]): string {
   const serial = phases.reduce((s, p) => s + p.serialNs, 0);

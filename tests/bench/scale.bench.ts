@@ -28,7 +28,13 @@ import { Worker } from "node:worker_threads";
 import { ThreadedRunner } from "../../src/engine/threads.ts";
 import { hugePageEnv } from "../../src/hugePages.mjs";
 import { createModel, MetricsTracker, step } from "../../src/model/index.ts";
-import { formatPhaseTimes, phaseTimes, startProfile } from "./phaseProfile.ts";
+import {
+  formatHotspots,
+  formatPhaseTimes,
+  phaseTimes,
+  serialHotspots,
+  startProfile,
+} from "./phaseProfile.ts";
 import { memoryLatency, parallelCapacity, scaledConfig } from "./shared.ts";
 
 const BEFOREIT_NS_PER_AGENT_QUARTER = 5000;
@@ -112,8 +118,9 @@ async function measure(households: number, threads: number, ticks: number, profi
     tickNs.push(Number(process.hrtime.bigint() - t0));
   }
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  const phases = stopProfile
-    ? formatPhaseTimes(households, phaseTimes(await stopProfile(), households, ticks))
+  const cpuProfile = stopProfile ? await stopProfile() : null;
+  const phases = cpuProfile
+    ? `${formatPhaseTimes(households, phaseTimes(cpuProfile, households, ticks))}\n${formatHotspots(serialHotspots(cpuProfile, households, ticks, 25))}`
     : undefined;
   model.runner.close();
   const result: Result = {
