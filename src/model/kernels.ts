@@ -6,7 +6,14 @@ import { exposureKernel } from "./agents/automation.ts";
 import { planKernel } from "./agents/firms.ts";
 import { incomeKernel } from "./agents/households.ts";
 import { initDrawsKernel, initIncomeKernel, initScaleKernel, initUnitsKernel } from "./initPasses.ts";
-import { censusAfterIncome, censusAfterPurchase, censusAfterSeparation, scanKernel } from "./ledger.ts";
+import {
+  censusAfterIncome,
+  censusAfterPurchase,
+  censusAfterSeparation,
+  firmCensusKernel,
+  scanKernel,
+} from "./ledger.ts";
+import { financeTermsKernel, financeWriteBackKernel, priceKernel } from "./markets/credit.ts";
 import { purchaseKernel } from "./markets/goods.ts";
 import { separationKernel } from "./markets/labour.ts";
 import {
@@ -34,6 +41,10 @@ export const KERNELS: readonly Kernel[] = [
   initScaleKernel,
   initUnitsKernel,
   initIncomeKernel,
+  priceKernel,
+  financeTermsKernel,
+  financeWriteBackKernel,
+  firmCensusKernel,
 ];
 
 /**
@@ -46,6 +57,10 @@ export const CENSUS_AFTER: readonly (Kernel | null)[] = [
   censusAfterSeparation,
   censusAfterIncome,
   censusAfterPurchase,
+  null,
+  null,
+  null,
+  null,
   null,
   null,
   null,

@@ -16,6 +16,7 @@
 // serial runner (kernels.ts) runs every block on the calling thread, the
 // engine's threaded runner (engine/threads.ts) spreads them over workers.
 import { EXPOSURE_BINS, INCOME_BINS } from "./agents/automationBins.ts";
+import { FinRecord } from "./markets/financeRecord.ts";
 import type { PassWork } from "./passRunner.ts";
 import type { Firms, Households } from "./state.ts";
 import { column } from "./state.ts";
@@ -37,6 +38,11 @@ export const Pass = {
   initScale: 7,
   initUnits: 8,
   initIncome: 9,
+  /** The firms' credit terms and financing records (markets/credit.ts) and the firms' columns' finiteness (ledger.ts). */
+  priceCredit: 10,
+  financeTerms: 11,
+  financeWriteBack: 12,
+  firmCensus: 13,
 } as const;
 
 /** The population each pass runs over, by Pass id: the firms' passes write only each firm's own columns. */
@@ -51,6 +57,10 @@ export const PASS_OVER_FIRMS: readonly boolean[] = [
   false,
   false,
   false,
+  true,
+  true,
+  true,
+  true,
 ];
 
 /** Slots of per-block sums, per-pass scalar inputs. */
@@ -105,6 +115,7 @@ export function createPassWork(
   automation: boolean,
 ): PassWork {
   const blocks = blockCountFor(nHouseholds);
+  const finance = column(Float64Array, nFirms * FinRecord.stride, shared);
   return {
     blocks,
     lanes,
@@ -112,6 +123,7 @@ export function createPassWork(
     nFirms,
     args: column(Float64Array, ARG_SLOTS, shared),
     blockSums: column(Float64Array, blocks * SUM_SLOTS, shared),
+    blockFirmSums: column(Float64Array, blockCountFor(nFirms), shared),
     blockBank: column(Float64Array, blocks * nBanks, shared),
     blockCensus: column(Float64Array, blocks * nBanks, shared),
     blockCensusSums: column(Float64Array, blocks * CensusSums.stride, shared),
@@ -123,6 +135,9 @@ export function createPassWork(
     laneExposure: column(Int32Array, automation ? lanes * nFirms * EXPOSURE_BINS : 0, shared),
     laneIncomeCounts: column(Float64Array, lanes * INCOME_BINS, shared),
     laneIncomeSums: column(Float64Array, lanes * INCOME_BINS, shared),
+    bankArgs: column(Float64Array, nBanks, shared),
+    finance,
+    financeInts: new Int32Array(finance.buffer, finance.byteOffset, 2 * finance.length),
   };
 }
 
@@ -152,6 +167,13 @@ export function markLeaveProne(work: PassWork, leave: Float64Array, count: numbe
 export function sumBlocks(work: PassWork, slot: number): number {
   let s = 0;
   for (let b = 0; b < work.blocks; b++) s += work.blockSums[b * SUM_SLOTS + slot];
+  return s;
+}
+
+/** Sum of a pass over firms' per-block sums (blockFirmSums), in block order. */
+export function sumFirmBlocks(work: PassWork): number {
+  let s = 0;
+  for (let b = 0; b < work.blockFirmSums.length; b++) s += work.blockFirmSums[b];
   return s;
 }
 
