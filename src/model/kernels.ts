@@ -3,7 +3,7 @@
 // blocks (engine/threads.ts), so one thread and many give the same bits.
 
 import { exposureKernel } from "./agents/automation.ts";
-import { planKernel } from "./agents/firms.ts";
+import { accountKernel, planKernel, produceKernel } from "./agents/firms.ts";
 import { incomeKernel } from "./agents/households.ts";
 import { initDrawsKernel, initIncomeKernel, initScaleKernel, initUnitsKernel } from "./initPasses.ts";
 import {
@@ -21,6 +21,7 @@ import {
   blockCountFor,
   createPassWork,
   type Kernel,
+  Pass,
   type PassRunner,
   type PassWork,
   passSize,
@@ -45,6 +46,8 @@ export const KERNELS: readonly Kernel[] = [
   financeTermsKernel,
   financeWriteBackKernel,
   firmCensusKernel,
+  produceKernel,
+  accountKernel,
 ];
 
 /**
@@ -53,22 +56,15 @@ export const KERNELS: readonly Kernel[] = [
  * block is in cache (ledger.ts scanHouseholds reads their results): the
  * behaviour kernels hold no census code.
  */
-export const CENSUS_AFTER: readonly (Kernel | null)[] = [
-  censusAfterSeparation,
-  censusAfterIncome,
-  censusAfterPurchase,
-  null,
-  null,
-  null,
-  null,
-  null,
-  null,
-  null,
-  null,
-  null,
-  null,
-  null,
-];
+export const CENSUS_AFTER: readonly (Kernel | null)[] = KERNELS.map((_, pass) =>
+  pass === Pass.separate
+    ? censusAfterSeparation
+    : pass === Pass.income
+      ? censusAfterIncome
+      : pass === Pass.purchase
+        ? censusAfterPurchase
+        : null,
+);
 
 /** Runs block `b` of a pass over `n` agents, then its census reduction, if any. */
 function runBlock(

@@ -72,6 +72,8 @@ export interface PassWork {
    */
   finance: Float64Array;
   financeInts: Int32Array;
+  /** Two values per firm that a serial phase hands to the pass over firms after it (agents/firms.ts accountFirms: cash flow, profit after tax). */
+  firmFlows: Float64Array;
 }
 
 /** The job seekers' pool of markets/labour.ts matchWorkers: positions, their reservation wages and skill mismatch, and the hiring firm. */

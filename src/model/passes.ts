@@ -43,25 +43,24 @@ export const Pass = {
   financeTerms: 11,
   financeWriteBack: 12,
   firmCensus: 13,
+  /** The firms' production and the accounting of their own columns (agents/firms.ts). */
+  produce: 14,
+  account: 15,
 } as const;
 
 /** The population each pass runs over, by Pass id: the firms' passes write only each firm's own columns. */
-export const PASS_OVER_FIRMS: readonly boolean[] = [
-  false,
-  false,
-  false,
-  false,
-  true,
-  false,
-  false,
-  false,
-  false,
-  false,
-  true,
-  true,
-  true,
-  true,
-];
+export const PASS_OVER_FIRMS: readonly boolean[] = Object.values(Pass)
+  .sort((a, b) => a - b)
+  .map(
+    (pass) =>
+      pass === Pass.plan ||
+      pass === Pass.priceCredit ||
+      pass === Pass.financeTerms ||
+      pass === Pass.financeWriteBack ||
+      pass === Pass.firmCensus ||
+      pass === Pass.produce ||
+      pass === Pass.account,
+  );
 
 /** Slots of per-block sums, per-pass scalar inputs. */
 export const SUM_SLOTS = 8;
@@ -137,6 +136,7 @@ export function createPassWork(
     laneIncomeSums: column(Float64Array, lanes * INCOME_BINS, shared),
     bankArgs: column(Float64Array, nBanks, shared),
     finance,
+    firmFlows: column(Float64Array, 2 * nFirms, shared),
     financeInts: new Int32Array(finance.buffer, finance.byteOffset, 2 * finance.length),
   };
 }
