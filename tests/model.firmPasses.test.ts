@@ -61,6 +61,7 @@ const FIRM_PASSES = [
   Pass.firmCensus,
   Pass.produce,
   Pass.account,
+  Pass.invest,
 ];
 
 describe("passes over blocks of firms", () => {

@@ -3,7 +3,7 @@
 // blocks (engine/threads.ts), so one thread and many give the same bits.
 
 import { exposureKernel } from "./agents/automation.ts";
-import { accountKernel, planKernel, produceKernel } from "./agents/firms.ts";
+import { accountKernel, investKernel, planKernel, produceKernel } from "./agents/firms.ts";
 import { incomeKernel } from "./agents/households.ts";
 import { initDrawsKernel, initIncomeKernel, initScaleKernel, initUnitsKernel } from "./initPasses.ts";
 import {
@@ -48,6 +48,7 @@ export const KERNELS: readonly Kernel[] = [
   firmCensusKernel,
   produceKernel,
   accountKernel,
+  investKernel,
 ];
 
 /**

@@ -46,6 +46,7 @@ export const Pass = {
   /** The firms' production and the accounting of their own columns (agents/firms.ts). */
   produce: 14,
   account: 15,
+  invest: 16,
 } as const;
 
 /** The population each pass runs over, by Pass id: the firms' passes write only each firm's own columns. */
@@ -59,7 +60,8 @@ export const PASS_OVER_FIRMS: readonly boolean[] = Object.values(Pass)
       pass === Pass.financeWriteBack ||
       pass === Pass.firmCensus ||
       pass === Pass.produce ||
-      pass === Pass.account,
+      pass === Pass.account ||
+      pass === Pass.invest,
   );
 
 /** Slots of per-block sums, per-pass scalar inputs. */

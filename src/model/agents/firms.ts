@@ -375,24 +375,58 @@ export function desiredCapacityGrowth(
  * desired capacity growth (desiredCapacityGrowth), never below 0.
  */
 export function planInvestment(m: ModelState): void {
-  const f = m.firms;
   const c = m.config.firms.consumption;
-  const rule: InvestmentRule = {
+  const work = m.runner.work;
+  InvestArgs.write(work.args, {
     profit: c.investmentProfitSensitivity,
     utilization: c.investmentUtilizationSensitivity,
     accelerator: c.investmentAcceleratorSensitivity,
     credit: c.investmentCreditSensitivity,
     normalProfitRate: m.params.normalProfitRateYearly,
     targetUtilization: c.targetUtilization,
+    delta: m.params.depreciationMonthly,
+    baseSpread: m.config.banks.baseSpreadYearly,
+    shock: m.shocks.investment,
+    nc: m.firms.nConsumption,
+  });
+  work.bankArgs.set(m.banks.spreadYearly.subarray(0, work.nBanks));
+  m.runner.run(Pass.invest);
+}
+
+/** Inputs of the investment pass: written into PassWork.args by planInvestment, read by investKernel (struct.ts). */
+export const InvestArgs = defineStruct({
+  profit: "f64",
+  utilization: "f64",
+  accelerator: "f64",
+  credit: "f64",
+  normalProfitRate: "f64",
+  targetUtilization: "f64",
+  delta: "f64",
+  baseSpread: "f64",
+  shock: "f64",
+  nc: "f64",
+});
+const InvestArg = InvestArgs.at;
+
+/** planInvestment's rule over firms [start, end) (consumption firms only; each firm's own columns; the banks' spreads in PassWork.bankArgs). */
+export function investKernel(v: SliceView, _lane: number, _block: number, start: number, end: number): void {
+  const a = v.work.args;
+  const rule: InvestmentRule = {
+    profit: a[InvestArg.profit],
+    utilization: a[InvestArg.utilization],
+    accelerator: a[InvestArg.accelerator],
+    credit: a[InvestArg.credit],
+    normalProfitRate: a[InvestArg.normalProfitRate],
+    targetUtilization: a[InvestArg.targetUtilization],
   };
-  const delta = m.params.depreciationMonthly;
+  const delta = a[InvestArg.delta];
   // Credit conditions: the firm's bank's spread above the spread of a well-capitalised bank in normal times.
-  const baseSpread = m.config.banks.baseSpreadYearly;
-  const spread = m.banks.spreadYearly;
-  const shock = m.shocks.investment;
-  const { age, investmentOrder, profitRate, utilization, capital, expectedSalesGrowth, bank } = f;
-  const nc = f.nConsumption;
-  for (let j = 0; j < nc; j++) {
+  const baseSpread = a[InvestArg.baseSpread];
+  const shock = a[InvestArg.shock];
+  const spread = v.work.bankArgs;
+  const { age, investmentOrder, profitRate, utilization, capital, expectedSalesGrowth, bank } = v.firms;
+  const to = Math.min(end, a[InvestArg.nc]);
+  for (let j = start; j < to; j++) {
     if (age[j] === 0) {
       investmentOrder[j] = 0;
       continue;
