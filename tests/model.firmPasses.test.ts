@@ -30,7 +30,15 @@ function snapshot(m: ModelState): Map<string, Uint8Array> {
   const work = m.runner.work;
   const groups = [
     ["firms", m.firms],
-    ["work", { finance: work.finance, firmFlows: work.firmFlows, blockFirmSums: work.blockFirmSums }],
+    [
+      "work",
+      {
+        finance: work.finance,
+        firmFlows: work.firmFlows,
+        blockFirmSums: work.blockFirmSums,
+        blockFirmBank: work.blockFirmBank,
+      },
+    ],
   ] as const;
   for (const [g, cols] of groups) {
     for (const [k, v] of Object.entries(cols)) {
@@ -47,6 +55,7 @@ function restore(m: ModelState, snap: Map<string, Uint8Array>): void {
     "work.finance": work.finance,
     "work.firmFlows": work.firmFlows,
     "work.blockFirmSums": work.blockFirmSums,
+    "work.blockFirmBank": work.blockFirmBank,
   };
   for (const [k, v] of Object.entries(m.firms)) if (ArrayBuffer.isView(v)) target[`firms.${k}`] = v;
   for (const [key, bytes] of snap)

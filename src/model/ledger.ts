@@ -515,7 +515,12 @@ function checkColumnsFinite(m: ModelState): void {
   }
 }
 
-/** The sum of every floating-point firm column over firms [start, end), into the block's sum (checkColumnsFinite). */
+/**
+ * The census of firms [start, end) for the end-of-tick check: the sum of
+ * every floating-point firm column into the block's sum (checkColumnsFinite),
+ * and the firms' deposits and loans by bank into the block's share of
+ * blockFirmBank (addBankCustomers).
+ */
 export function firmCensusKernel(
   v: SliceView,
   _lane: number,
@@ -532,6 +537,16 @@ export function firmCensusKernel(
     sum += col instanceof Float64Array ? sumF64Range(col, from, to) : sumF32Range(col, from, to);
   }
   v.work.blockFirmSums[block] = sum;
+  // The firms' deposits and loans by bank, for the check of each bank against its customers (addBankCustomers).
+  const nb = v.work.nBanks;
+  const byBank = v.work.blockFirmBank;
+  const base = 2 * nb * block;
+  byBank.fill(0, base, base + 2 * nb);
+  const { bank, deposits, loans } = v.firms;
+  for (let i = start; i < end; i++) {
+    byBank[base + bank[i]] += deposits[i];
+    byBank[base + nb + bank[i]] += loans[i];
+  }
 }
 
 function sumF64Range(a: Float64Array, start: number, end: number): number {
@@ -741,10 +756,15 @@ function addBankCustomers(
   loansByBank: Float64Array,
   tol: number,
 ): void {
-  const f = m.firms;
-  for (let i = 0; i < f.n; i++) {
-    depositsByBank[f.bank[i]] += f.deposits[i];
-    loansByBank[f.bank[i]] += f.loans[i];
+  // The firms' part, by block of firms (checkColumnsFinite's census pass summed each block), in block order.
+  const work = m.runner.work;
+  const nb = work.nBanks;
+  const byBank = work.blockFirmBank;
+  for (let base = 0; base < byBank.length; base += 2 * nb) {
+    for (let k = 0; k < nb; k++) {
+      depositsByBank[k] += byBank[base + k];
+      loansByBank[k] += byBank[base + nb + k];
+    }
   }
   const chain = m.aiChain;
   let fundLoans = 0;

@@ -22,6 +22,8 @@ export interface PassWork {
   blockCensusSums: Float64Array;
   /** Per-block sums of the passes over firms, one per block of firms (ledger.ts firmCensusKernel). */
   blockFirmSums: Float64Array;
+  /** The firms' deposits, then loans, by bank, per block of firms: blocks of firms × 2 × nBanks (ledger.ts firmCensusKernel). */
+  blockFirmBank: Float64Array;
   /** Per-block sums by bank: blocks × nBanks. */
   blockBank: Float64Array;
   /**

@@ -125,6 +125,7 @@ export function createPassWork(
     args: column(Float64Array, ARG_SLOTS, shared),
     blockSums: column(Float64Array, blocks * SUM_SLOTS, shared),
     blockFirmSums: column(Float64Array, blockCountFor(nFirms), shared),
+    blockFirmBank: column(Float64Array, blockCountFor(nFirms) * 2 * nBanks, shared),
     blockBank: column(Float64Array, blocks * nBanks, shared),
     blockCensus: column(Float64Array, blocks * nBanks, shared),
     blockCensusSums: column(Float64Array, blocks * CensusSums.stride, shared),
