@@ -71,6 +71,7 @@ const FIRM_PASSES = [
   Pass.produce,
   Pass.account,
   Pass.invest,
+  Pass.capitalSupplier,
 ];
 
 describe("passes over blocks of firms", () => {

@@ -14,7 +14,7 @@ import {
   scanKernel,
 } from "./ledger.ts";
 import { financeTermsKernel, financeWriteBackKernel, priceKernel } from "./markets/credit.ts";
-import { purchaseKernel } from "./markets/goods.ts";
+import { capitalSupplierKernel, purchaseKernel } from "./markets/goods.ts";
 import { separationKernel } from "./markets/labour.ts";
 import {
   BLOCK_SIZE,
@@ -49,6 +49,7 @@ export const KERNELS: readonly Kernel[] = [
   produceKernel,
   accountKernel,
   investKernel,
+  capitalSupplierKernel,
 ];
 
 /**

@@ -47,6 +47,8 @@ export const Pass = {
   produce: 14,
   account: 15,
   invest: 16,
+  /** Consumption firms' choice of capital supplier (markets/goods.ts clearCapitalMarket). */
+  capitalSupplier: 17,
 } as const;
 
 /** The population each pass runs over, by Pass id: the firms' passes write only each firm's own columns. */
@@ -61,7 +63,8 @@ export const PASS_OVER_FIRMS: readonly boolean[] = Object.values(Pass)
       pass === Pass.firmCensus ||
       pass === Pass.produce ||
       pass === Pass.account ||
-      pass === Pass.invest,
+      pass === Pass.invest ||
+      pass === Pass.capitalSupplier,
   );
 
 /** Slots of per-block sums, per-pass scalar inputs. */
