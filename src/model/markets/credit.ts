@@ -112,9 +112,13 @@ const FinanceArg = FinanceArgs.at;
  * bank's limited capacity. A firm that cannot pay its debt service even
  * after asking for credit defaults.
  *
- * Three passes, each its own function with one loop (so the JIT optimises
- * each loop whole): the terms in firm order, the visit in random order, the
- * firms' new balances in firm order.
+ * Three steps, each its own function with one loop (so the JIT optimises
+ * each loop whole): each firm's terms (financeTermsKernel) and, after the
+ * visit, its new balances (financeWriteBackKernel) — passes over blocks of
+ * firms, which may run on several threads, since each touches only its own
+ * firm's columns and record (PassWork.finance) — and between them the
+ * visit in random order on this thread (financeVisit), where the order
+ * matters: the banks' capacity, their balances, defaults.
  */
 export function financeFirms(m: ModelState): void {
   const f = m.firms;
