@@ -9,8 +9,15 @@
 // quantizeSpend in agents/households.ts), so those sums are exact and do not
 // depend on which lane added what.
 //
-// Firms' passes that only touch each firm's own columns (planKernel) run
-// the same way, over blocks of firms, without partial results.
+// Firms' passes that only touch each firm's own columns (the planning,
+// credit-pricing, investment, financing-terms and write-back, production,
+// accounting and capital-supplier kernels) run the same way, over blocks of
+// firms; a serial phase hands them per-firm values through PassWork.finance
+// or firmFlows, and the one reduction among them (ledger.ts
+// firmCensusKernel) writes per-block sums added in block order. What
+// depends on an order across firms (the random-order visits, the money
+// moves, suppliers' order totals) stays on the calling thread
+// (docs/benchmarks.md "The serial share").
 //
 // The model only defines the passes and runs them through `m.runner`; the
 // serial runner (kernels.ts) runs every block on the calling thread, the
@@ -46,6 +53,7 @@ export const Pass = {
   /** The firms' production and the accounting of their own columns (agents/firms.ts). */
   produce: 14,
   account: 15,
+  /** The consumption firms' investment plans (agents/firms.ts planInvestment). */
   invest: 16,
   /** Consumption firms' choice of capital supplier (markets/goods.ts clearCapitalMarket). */
   capitalSupplier: 17,
