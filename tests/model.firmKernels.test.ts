@@ -48,11 +48,13 @@ function view(n: number, nc: number, banks = 2): SliceView {
   const firms: Record<string, unknown> = { n, nConsumption: nc, bank: new Uint16Array(n) };
   for (const k of FLOAT_COLUMNS) firms[k] = new Float64Array(n);
   for (const k of INT_COLUMNS) firms[k] = new Int32Array(n);
+  const work = createPassWork(1, n, banks, 1, false, false);
+  for (let j = 0; j < n; j++) work.financeSlot[j] = j; // records in firm order unless a test says otherwise
   return {
     households: { n: 0 } as unknown as SliceView["households"],
     firms: firms as unknown as Firms,
     unemployed: new Int32Array(0),
-    work: createPassWork(1, n, banks, 1, false, false),
+    work,
   };
 }
 
@@ -123,8 +125,10 @@ describe("the financing terms and write-back (financeTermsKernel, financeWriteBa
     f.age[1] = 0;
     f.pdYearly[2] = 0.2;
     FinanceArgs.write(v.work.args, args);
+    // Each firm's record at its place in the visit.
+    v.work.financeSlot.set([2, 0, 1]);
     financeTermsKernel(v, 0, 0, 0, 3);
-    const rec = (j: number) => FinRecord.read(v.work.finance, j, v.work.financeInts);
+    const rec = (j: number) => FinRecord.read(v.work.finance, v.work.financeSlot[j], v.work.financeInts);
     // interest 120 × 0.12 / 12 = 1.2; principal 12; wage need max(3, 5) × 2 = 10, times the buffer 2.
     expect(rec(0).interest).toBeCloseTo(1.2, 15);
     expect(rec(0).base).toBeCloseTo(1.2 + 12 + 20, 12);
@@ -132,6 +136,7 @@ describe("the financing terms and write-back (financeTermsKernel, financeWriteBa
     expect(rec(1).flags).toBe(FIN_SKIP);
     expect(rec(2).flags).toBe(0);
     expect(f.interestPaid[0]).toBe(0);
+    expect(FinRecord.read(v.work.finance, 2, v.work.financeInts).flags).toBe(FIN_ELIGIBLE); // firm 0's
   });
 
   it("writes back only firms that paid, cutting hires to what their cash pays", () => {

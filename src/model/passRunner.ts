@@ -74,6 +74,12 @@ export interface PassWork {
    */
   finance: Float64Array;
   financeInts: Int32Array;
+  /**
+   * Each firm's record in `finance`: its place in the visit's random order,
+   * so that the serial visit reads the records in memory order (the passes
+   * before and after it, spread over threads, take the random accesses).
+   */
+  financeSlot: Int32Array;
   /** Two values per firm that a serial phase hands to the pass over firms after it (agents/firms.ts accountFirms: cash flow, profit after tax). */
   firmFlows: Float64Array;
 }

@@ -151,6 +151,7 @@ export function createPassWork(
     bankArgs: column(Float64Array, nBanks, shared),
     finance,
     firmFlows: column(Float64Array, 2 * nFirms, shared),
+    financeSlot: column(Int32Array, nFirms, shared),
     financeInts: new Int32Array(finance.buffer, finance.byteOffset, 2 * finance.length),
   };
 }

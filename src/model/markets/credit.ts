@@ -127,6 +127,9 @@ export function financeFirms(m: ModelState): void {
   for (let j = 0; j < n; j++) order[j] = j;
   m.streams.shuffle("credit", order, n);
   const work = m.runner.work;
+  // Each firm's record sits at its place in the visit, so the visit reads the records in memory order.
+  const slot = work.financeSlot;
+  for (let o = 0; o < n; o++) slot[order[o]] = o;
   const cf = m.config.firms;
   FinanceArgs.write(work.args, {
     capitalPrice: m.macro.capitalGoodsPrice,
@@ -156,6 +159,7 @@ export function financeTermsKernel(
   const a = v.work.args;
   const terms = v.work.finance;
   const ints = v.work.financeInts;
+  const slot = v.work.financeSlot;
   const nc = a[FinanceArg.nc];
   const pK = a[FinanceArg.capitalPrice];
   const maturity = a[FinanceArg.maturity];
@@ -167,8 +171,8 @@ export function financeTermsKernel(
   const { age, loanRateYearly, employees, capital, salesNominal, pdYearly, bank, capitalSupplier } = v.firms;
   for (let j = start; j < end; j++) {
     interestPaid[j] = 0;
-    const t = j * FIN_STRIDE;
-    const q = j * FIN_INTS;
+    const t = slot[j] * FIN_STRIDE;
+    const q = slot[j] * FIN_INTS;
     const L = loans[j];
     const D = deposits[j];
     const interest = (L * loanRateYearly[j]) / 12;
@@ -219,10 +223,10 @@ function financeVisit(
   const flows = m.ledger.flows;
   for (let o = 0; o < n; o++) {
     const j = order[o];
-    const q = j * FIN_INTS;
+    const q = o * FIN_INTS;
     const flags = ints[q + Fin.flags];
     if ((flags & FIN_SKIP) !== 0) continue;
-    const t = j * FIN_STRIDE;
+    const t = o * FIN_STRIDE;
     const interest = terms[t + Fin.interest];
     let d = terms[t + Fin.deposits];
     let l = terms[t + Fin.loans];
@@ -292,12 +296,13 @@ export function financeWriteBackKernel(
   const f = v.firms;
   const terms = v.work.finance;
   const ints = v.work.financeInts;
+  const slot = v.work.financeSlot;
   const nc = f.nConsumption;
   const { interestPaid, investmentOrder, labourDemand, wage } = f;
   for (let j = start; j < end; j++) {
-    const q = j * FIN_INTS;
+    const q = slot[j] * FIN_INTS;
     if ((ints[q + Fin.flags] & FIN_PAID) === 0) continue;
-    const t = j * FIN_STRIDE;
+    const t = slot[j] * FIN_STRIDE;
     const cash = terms[t + Fin.deposits];
     const wageNeed = terms[t + Fin.wageNeed];
     settleFirmVisit(f, j, terms[t + Fin.loans], cash);

@@ -11,7 +11,9 @@ import { defineStruct } from "../struct.ts";
  * read through an Int32Array over the same memory, so one cache line or two
  * hold the whole record), so the visit in random order reads and writes one
  * record per firm instead of a dozen columns; the firm's own columns are
- * written back afterwards, in firm order. The records live in the pass
+ * written back afterwards. A firm's record sits at its place in the visit
+ * (PassWork.financeSlot), so the serial visit walks the records in memory
+ * order and the passes, on the threads, take the scattered accesses. The records live in the pass
  * buffers (passes.ts PassWork.finance, shared with the worker threads, which
  * compute the terms and write the balances back in passes over blocks of
  * firms); not model state. Offsets derived from the declaration (struct.ts).
