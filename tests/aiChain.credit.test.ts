@@ -7,6 +7,7 @@ import type { SpiralConfig } from "../src/config/index.ts";
 import { runInMemory } from "../src/engine/index.ts";
 import {
   addMaturity,
+  addToFundBook,
   blendRate,
   borrowingBase,
   cdsIndexBp,
@@ -16,7 +17,10 @@ import {
   defaultPoint,
   exitRateYearly,
   fallsOutOfInvestmentGrade,
+  floatingShareOf,
+  fundBookRate,
   fundFlowShare,
+  fundRateOf,
   gpuHaircut,
   gradeOfSpread,
   guaranteedLgd,
@@ -158,6 +162,48 @@ describe("spreads, coupons and secured lending", () => {
   it("blends the coupon of a book by debt", () => {
     expect(blendRate(100, 0.05, 100, 0.09)).toBeCloseTo(0.07, 12);
     expect(blendRate(0, -1, 10, 0.08)).toBe(0.08); // a first loan takes the new rate
+  });
+
+  it("floats secured loans and private credit, not investment-grade bonds (floatingShareOf)", () => {
+    const f = { secured: 1, highYield: 0.7, investmentGrade: 0 };
+    expect(floatingShareOf(1, false, f)).toBe(1); // a delayed-draw term loan over SOFR
+    expect(floatingShareOf(0, false, f)).toBeCloseTo(0.7, 15); // below BBB: private credit and high-yield bonds
+    expect(floatingShareOf(0, true, f)).toBe(0); // investment grade: fixed-coupon bonds
+    expect(floatingShareOf(0.5, true, f)).toBeCloseTo(0.5, 15);
+    expect(floatingShareOf(1.5, true, f)).toBe(1); // the secured share is clamped to [0, 1]
+  });
+
+  it("reprices the floating part of a fund book with the policy rate, not the fixed part (fundBookRate)", () => {
+    // Half fixed at 8 %, half floating at policy + 3 %.
+    expect(fundBookRate(0.08, 0.5, 0.03, 0.04)).toBeCloseTo(0.075, 15);
+    expect(fundBookRate(0.08, 0.5, 0.03, 0.01)).toBeCloseTo(0.06, 15); // a 3-point cut takes 1.5 points off
+    expect(fundBookRate(0.08, 0, 0.03, 0.01)).toBe(0.08); // an all-bond book keeps its coupon
+    expect(fundBookRate(0.08, 1, 0.03, 0.01)).toBeCloseTo(0.04, 15); // an all-floating book follows the rate
+  });
+
+  it("blends fixed coupons over the fixed parts and margins over the floating parts (addToFundBook)", () => {
+    const c = {
+      fundLoans: Float64Array.of(100, 0),
+      fundRateYearly: Float64Array.of(0.06, -1),
+      fundFloatingShare: Float64Array.of(0.5, 0),
+      fundFloatingMargin: Float64Array.of(0.02, 0),
+    };
+    // Lend 100 more, 80 % floating, at a fixed coupon of 10 % and a spread of 4 %.
+    addToFundBook(c, 0, 100, 0.8, 0.1, 0.04);
+    // fixed: 50 at 6 % + 20 at 10 %; floating: 50 at 2 % + 80 at 4 %; share 130 / 200.
+    expect(c.fundRateYearly[0]).toBeCloseTo((50 * 0.06 + 20 * 0.1) / 70, 15);
+    expect(c.fundFloatingMargin[0]).toBeCloseTo((50 * 0.02 + 80 * 0.04) / 130, 15);
+    expect(c.fundFloatingShare[0]).toBeCloseTo(0.65, 15);
+    // The month's coupon at a policy rate of 3 %.
+    expect(fundRateOf(c, 0, 0.03)).toBeCloseTo(
+      0.35 * c.fundRateYearly[0] + 0.65 * (0.03 + c.fundFloatingMargin[0]),
+      15,
+    );
+    // A first loan to an empty book takes its own terms.
+    addToFundBook(c, 1, 10, 1, 0.09, 0.05);
+    expect(c.fundFloatingShare[1]).toBe(1);
+    expect(c.fundFloatingMargin[1]).toBe(0.05);
+    expect(fundRateOf(c, 1, 0.02)).toBeCloseTo(0.07, 15);
   });
 
   it("raises the haircut when GPU rental prices fall below their year average, and calls the excess", () => {

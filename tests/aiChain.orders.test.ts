@@ -1,6 +1,6 @@
 // Capacity orders that respond to funding conditions and to utilisation (issue 18 items 1 and 7; schema
 // aiChain.orders; src/model/agents/aiChain/plans.ts), and the chain's loss premium in the non-AI sector's
-// discount rate (src/model/markets/equity.ts marketLossPremium). Pure rules on numbers, then planChain on a
+// discount rate (src/model/markets/equity.ts marketLossPremium) and the credit premium (creditPremium). Pure rules on numbers, then planChain on a
 // hand-built three-firm chain.
 import { describe, expect, it } from "vitest";
 import { defaultConfig, type SpiralConfig } from "../src/config/index.ts";
@@ -12,7 +12,7 @@ import {
   replacementShare,
 } from "../src/model/agents/aiChain/plans.ts";
 import { createModel, type ModelState } from "../src/model/index.ts";
-import { marketLossPremium } from "../src/model/markets/equity.ts";
+import { creditPremium, marketLossPremium, valueEquity } from "../src/model/markets/equity.ts";
 import { chainBuysGoods } from "../src/model/markets/goods.ts";
 import { threeChainFirms } from "./helpers/chainStart.ts";
 
@@ -87,6 +87,42 @@ describe("marketLossPremium: the chain's fall raises the non-AI sector's require
     expect(marketLossPremium(0.05, 120, 100)).toBe(0);
     expect(marketLossPremium(0.05, 50, 0)).toBe(0);
     expect(marketLossPremium(0.05, -5, 100)).toBeCloseTo(0.05, 12); // at most the whole sensitivity
+  });
+});
+
+describe("creditPremium: the chain's credit spread raises the non-AI sector's required return", () => {
+  it("adds the sensitivity times the CDS index above the high-yield average, nothing at or below it", () => {
+    expect(creditPremium(0.25, 1150, 550)).toBeCloseTo(0.015, 12); // 600 bp above: 1.5 points
+    expect(creditPremium(0.37, 1100, 550)).toBeCloseTo(0.02035, 12); // 2000–02: ≈ 2 points
+    expect(creditPremium(0.25, 550, 550)).toBe(0);
+    expect(creditPremium(0.25, 300, 550)).toBe(0);
+    expect(creditPremium(0, 2000, 550)).toBe(0);
+    expect(creditPremium(0.25, Number.NaN, 550)).toBe(0);
+  });
+
+  it("valueEquity: a chain CDS index 600 bp above the reference lowers the non-AI market value by the discount ratio", () => {
+    function nonAiValue(spreadBp: number): { value: number; m: ModelState } {
+      const m = createModel(threeFirms());
+      m.tick = 13;
+      const c = m.aiChain;
+      c.marketPeak = 100;
+      c.marketCapTotal = 100; // at its peak: no loss premium
+      c.cdsBp.fill(spreadBp);
+      c.indexMember.fill(1);
+      valueEquity(m);
+      return { value: m.macro.equityTotal, m };
+    }
+    const calm = nonAiValue(300);
+    const { value: stressed, m } = nonAiValue(1150);
+    const cb = m.config.centralBank;
+    const calmDiscount =
+      0.5 * m.centralBank.policyRateYearly +
+      0.5 * (cb.neutralRealRateYearly + cb.inflationTargetYearly) +
+      m.config.firms.equityRiskPremiumYearly;
+    const premium = (m.config.aiChain.valuation.creditPremiumSensitivity * 600) / 1e4;
+    expect(calm.value).toBeGreaterThan(0);
+    expect(stressed / calm.value).toBeCloseTo(calmDiscount / (calmDiscount + premium), 10);
+    expect(stressed / calm.value).toBeLessThan(0.9);
   });
 });
 

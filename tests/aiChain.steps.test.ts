@@ -129,13 +129,28 @@ describe("financing rules (financeChain, priceChainCredit)", () => {
       cdsBp: Float64Array.of(300),
       debtSpread: Float64Array.of(-1),
       fundRateYearly: Float64Array.of(-1),
+      fundFloatingShare: Float64Array.of(0),
+      fundFloatingMargin: Float64Array.of(0),
+      rating: Uint8Array.of(3), // BB: below investment grade
     };
-    const p = { securedLossGivenDefault: 0.2, riskPremiumBp: 100, bondTermPremiumBp: 50 };
+    const p = {
+      securedLossGivenDefault: 0.2,
+      riskPremiumBp: 100,
+      bondTermPremiumBp: 50,
+      floatingShare: { secured: 1, highYield: 0.6, investmentGrade: 0.1 },
+    };
     priceInitialDebt(c, 0, 0.04, p);
     const secured = (100 + 1e4 * 0.02 * 0.2) / 1e4; // 1.4 %
     const unsecured = 300 / 1e4; // the CDS spread, above the risk premium
     expect(c.debtSpread[0]).toBeCloseTo(0.25 * secured + 0.75 * unsecured, 15);
     expect(c.fundRateYearly[0]).toBeCloseTo(0.04 + 0.005 + c.debtSpread[0], 15);
+    // The floating part: the secured quarter all floats, the high-yield rest 60 %; its margin is the spread.
+    expect(c.fundFloatingShare[0]).toBeCloseTo(0.25 + 0.75 * 0.6, 15);
+    expect(c.fundFloatingMargin[0]).toBeCloseTo(c.debtSpread[0], 15);
+    // Rated investment grade, the unsecured part floats at the investment-grade share.
+    c.rating[0] = 2;
+    priceInitialDebt(c, 0, 0.04, p);
+    expect(c.fundFloatingShare[0]).toBeCloseTo(0.25 + 0.75 * 0.1, 15);
     // No debt: all at the unsecured spread.
     c.bankLoans[0] = 0;
     c.fundLoans[0] = 0;

@@ -1028,6 +1028,23 @@ export interface SpiralConfig {
        */
       bondTermPremiumBp: number;
       /**
+       * Share of each kind of new non-bank chain debt that floats: its coupon is the policy rate of each month plus the margin fixed when it was made (no term premium), so it resets with the policy rate; the rest carries a fixed coupon (bondTermPremiumBp). Bank term loans always float (policy + the bank's spread + their margin). The fund's book keeps the debt-weighted floating share and margin of what it lent (aiChain/credit.ts fundBookRate); the initial debt is split by the same shares (its secured part, securedDebtShare, at `secured`, the rest by the first month's rating).
+       */
+      floatingShare: {
+        /**
+         * Share of secured (GPU- and contract-backed) loans from the fund that floats.
+         */
+        secured: number;
+        /**
+         * Share of unsecured non-bank debt lent to a firm rated below BBB that floats (private credit loans; the rest high-yield bonds).
+         */
+        highYield: number;
+        /**
+         * Share of unsecured non-bank debt lent to a firm rated BBB or better that floats.
+         */
+        investmentGrade: number;
+      };
+      /**
        * A chain firm's rating (from its CDS spread, graded by docs/calibration.md §3's rating buckets) moves one grade a month at most, and only when the spread is beyond the grade's bound by this share (agencies rate through the cycle).
        */
       ratingHysteresis: number;
@@ -1206,6 +1223,10 @@ export interface SpiralConfig {
        * Extra equity risk premium per unit of the chain's drawdown from its peak (0.05: a 40 % fall adds 2 points). Losses raise required returns (Campbell & Cochrane 1999); in 2000–02 the implied premium rose ≈ 2–3 points as the Nasdaq fell ≈ 75 % (docs/calibration.md §11.3).
        */
       lossPremiumSensitivity: number;
+      /**
+       * Extra equity risk premium of the non-AI sector per unit of the chain's CDS index above the high-yield average (aiChain.orders.referenceSpreadBp), both as rates: 0.25 adds 1.5 points at 600 bp above it (markets/equity.ts creditPremium). Credit spreads and equity premia price the same risk-bearing capacity (Gilchrist & Zakrajšek 2012); the chain's CDS index stands for the high-yield market.
+       */
+      creditPremiumSensitivity: number;
       /**
        * Extra equity risk premium per unit of yearly equity volatility above the firm's volatility at the start (0.05: +20 points of volatility add 1 point).
        */

@@ -278,7 +278,12 @@ export interface AiChain {
   /** Bonds and private credit, held by the fund. */
   fundLoans: Float64Array;
   bankRateYearly: Float64Array;
+  /** Coupon of the fixed-rate part of the fund's book (−1 until first priced). */
   fundRateYearly: Float64Array;
+  /** Share of the fund's book that floats (aiChain.finance.floatingShare): it pays policy + fundFloatingMargin. */
+  fundFloatingShare: Float64Array;
+  /** Margin over the policy rate of the floating part of the fund's book: a debt-weighted mix of the spreads it was lent at. */
+  fundFloatingMargin: Float64Array;
   /**
    * Credit spread on the firm's existing debt (per year): a debt-weighted
    * mix of the spreads at which it was borrowed. New and refinanced debt pays

@@ -6,6 +6,7 @@
 // consumption. Households own the sector through equity units.
 // (The AI chain's listed firms get heterogeneous-trader price formation in
 // their own issue.)
+import { cdsIndexBp } from "../agents/aiChain/credit.ts";
 import { revalueEquity } from "../ledger.ts";
 import type { ModelState } from "../state.ts";
 
@@ -16,15 +17,18 @@ export function valueEquity(m: ModelState): void {
   const cb = m.config.centralBank;
   const longRate =
     0.5 * m.centralBank.policyRateYearly + 0.5 * (cb.neutralRealRateYearly + cb.inflationTargetYearly);
+  const c = m.aiChain;
+  const v = m.config.aiChain.valuation;
   const discount = Math.max(
     0.02,
     longRate +
       m.config.firms.equityRiskPremiumYearly +
-      (m.aiChain.n > 0
-        ? marketLossPremium(
-            m.config.aiChain.valuation.lossPremiumSensitivity,
-            m.aiChain.marketCapTotal,
-            m.aiChain.marketPeak,
+      (c.n > 0
+        ? marketLossPremium(v.lossPremiumSensitivity, c.marketCapTotal, c.marketPeak) +
+          creditPremium(
+            v.creditPremiumSensitivity,
+            cdsIndexBp(c.cdsBp, c.indexMember, c.n),
+            m.config.aiChain.orders.referenceSpreadBp,
           )
         : 0),
   );
@@ -60,4 +64,25 @@ export function marketLossPremium(
 ): number {
   if (!(chainPeak > 0)) return 0;
   return lossSensitivity * Math.min(1, Math.max(0, 1 - chainMarketCap / chainPeak));
+}
+
+/**
+ * The part of the equity risk premium that moves with the credit market:
+ * `sensitivity` × the chain's CDS index above the high-yield average
+ * (aiChain.orders.referenceSpreadBp, 550 bp), as a rate. Credit spreads and
+ * the equity premium price the same risk-bearing capacity: the excess bond
+ * premium forecasts stock returns as well as investment (Gilchrist &
+ * Zakrajšek 2012), and the implied equity premium rose ≈ 2 points in
+ * 2000–02 as the high-yield spread rose ≈ 550 bp above its average to its
+ * October 2002 record (docs/calibration.md §11.2, §11.5). The chain's CDS
+ * index is the model's high-yield market, so a chain whose credit runs
+ * raises the non-AI sector's discount rate — and, with the rate cuts that
+ * follow a bust, lets the wider market fall instead of rising on the lower
+ * long rate. 0 at or below the reference. Pure.
+ *
+ * @example creditPremium(0.25, 1150, 550) // 0.015: 600 bp above the average adds 1.5 points
+ */
+export function creditPremium(sensitivity: number, spreadBp: number, referenceSpreadBp: number): number {
+  const excess = Math.max(0, (Number.isFinite(spreadBp) ? spreadBp : 0) - referenceSpreadBp);
+  return (sensitivity * excess) / 1e4;
 }

@@ -36,6 +36,7 @@ import {
 import type { AiChain, ModelState } from "../../state.ts";
 import { Role, SOURCE_COUNT, Source } from "../../state.ts";
 import { payOutOfChain, tagInflow, tagOutflow } from "./attribution.ts";
+import { fundRateOf } from "./credit.ts";
 
 /** The deal rule's parameters (configs/schema.json aiChain.circular). */
 export type CircularParams = SpiralConfig["aiChain"]["circular"];
@@ -393,7 +394,7 @@ export function serviceVendorLoans(m: ModelState): void {
       const k = u * n + j;
       const loan = c.vendorLoans[k];
       if (loan <= 0 || c.defaulted[j] === 1) continue;
-      const interest = (loan * Math.max(0, c.fundRateYearly[j])) / 12;
+      const interest = (loan * Math.max(0, fundRateOf(c, j, m.centralBank.policyRateYearly))) / 12;
       const due = interest + loan / months;
       const paid = Math.min(due, Math.max(0, c.deposits[j]));
       const interestPaid = Math.min(interest, paid);

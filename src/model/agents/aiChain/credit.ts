@@ -1,11 +1,13 @@
 // Credit that can run (issue 18 item 4): the pure rules behind the AI
-// chain's debt — maturity walls, fixed coupons, ratings with an
+// chain's debt — maturity walls, fixed and floating coupons, ratings with an
 // investment-grade line, GPU- and contract-backed borrowing bases whose
 // haircuts move with GPU rental prices, banks' single-name limits — and the
 // private-credit fund's flows. Each is a function of the numbers it needs
 // (no ModelState), so each is unit-tested on hand-built inputs
 // (tests/aiChain.credit.test.ts); finance.ts, defaults.ts and fund.ts apply
 // them to the chain's columns and move the money through the ledger.
+
+import type { AiChain } from "../../state.ts";
 
 /**
  * Months of the debt-maturity ring (20 years): principal due in month t sits
@@ -153,6 +155,76 @@ export function cdsIndexBp(spreadsBp: Float64Array, members: Uint8Array, n: numb
  */
 export function securedSpread(pdYearly: number, securedLgd: number, riskPremiumBp: number): number {
   return (riskPremiumBp + 1e4 * pdYearly * securedLgd) / 1e4;
+}
+
+/** Shares of new non-bank debt that float, by kind (aiChain.finance.floatingShare). */
+export interface FloatingShares {
+  secured: number;
+  highYield: number;
+  investmentGrade: number;
+}
+
+/**
+ * Share of a new non-bank loan that floats: secured (GPU- and
+ * contract-backed) loans at `secured` — delayed-draw term loans priced over
+ * SOFR, like CoreWeave's DDTL 4.0 and 5.0 (docs/calibration.md §11.5) — and
+ * unsecured debt by the borrower's grade: private credit and high-yield bonds
+ * below BBB (`highYield`), bonds at or above it (`investmentGrade`).
+ *
+ * @example floatingShareOf(0.5, false, { secured: 1, highYield: 0.7, investmentGrade: 0 }) // 0.85
+ */
+export function floatingShareOf(securedShare: number, investmentGrade: boolean, f: FloatingShares): number {
+  const s = Math.min(1, Math.max(0, securedShare));
+  return s * f.secured + (1 - s) * (investmentGrade ? f.investmentGrade : f.highYield);
+}
+
+/**
+ * This month's coupon of the fund's book of a firm's debt: its fixed part at
+ * the fixed coupon, its floating part at the policy rate + its margin — so a
+ * floating book reprices every month with the policy rate (the reference rate
+ * of SOFR loans follows the fed funds rate).
+ *
+ * @example fundBookRate(0.08, 0.5, 0.03, 0.04) // 0.075 = 0.5·8 % + 0.5·(4 % + 3 %)
+ */
+export function fundBookRate(
+  fixedRate: number,
+  floatingShare: number,
+  floatingMargin: number,
+  policyRateYearly: number,
+): number {
+  return (1 - floatingShare) * fixedRate + floatingShare * (policyRateYearly + floatingMargin);
+}
+
+/**
+ * Firm i's fund book after the fund lends it `x` more, of which `newShare`
+ * floats: the fixed coupon blends over the fixed parts only (the new part at
+ * `fixedCoupon`), the floating margin over the floating parts only (the new
+ * part at `spread`), and the floating share over the whole book. Call before
+ * adding `x` to fundLoans.
+ */
+export function addToFundBook(
+  c: Pick<AiChain, "fundLoans" | "fundRateYearly" | "fundFloatingShare" | "fundFloatingMargin">,
+  i: number,
+  x: number,
+  newShare: number,
+  fixedCoupon: number,
+  spread: number,
+): void {
+  const oldDebt = Math.max(0, c.fundLoans[i]);
+  const oldFloating = oldDebt * c.fundFloatingShare[i];
+  const newFloating = x * newShare;
+  c.fundRateYearly[i] = blendRate(oldDebt - oldFloating, c.fundRateYearly[i], x - newFloating, fixedCoupon);
+  c.fundFloatingMargin[i] = blendRate(oldFloating, c.fundFloatingMargin[i], newFloating, spread);
+  c.fundFloatingShare[i] = oldDebt + x > 0 ? (oldFloating + newFloating) / (oldDebt + x) : newShare;
+}
+
+/** This month's coupon of firm i's fund book at policy rate `policyRateYearly` (fundBookRate). */
+export function fundRateOf(
+  c: Pick<AiChain, "fundRateYearly" | "fundFloatingShare" | "fundFloatingMargin">,
+  i: number,
+  policyRateYearly: number,
+): number {
+  return fundBookRate(c.fundRateYearly[i], c.fundFloatingShare[i], c.fundFloatingMargin[i], policyRateYearly);
 }
 
 /** Debt-weighted blend of an old rate and the rate on new debt: the coupon of a book after adding `newDebt`. */

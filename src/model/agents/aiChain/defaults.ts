@@ -38,6 +38,7 @@ import { payOutOfChain, tagInflow } from "./attribution.ts";
 import {
   DEBT_HORIZON_MONTHS,
   exitRateYearly,
+  fundRateOf,
   guaranteedLgd,
   keptContractShare,
   layMaturities,
@@ -194,7 +195,7 @@ function exitRateOf(m: ModelState, i: number): number {
     stressPremiumBp: fin.stressPremiumBp,
   });
   return exitRateYearly(
-    Math.max(c.bankRateYearly[i], c.fundRateYearly[i], 0),
+    Math.max(c.bankRateYearly[i], fundRateOf(c, i, m.centralBank.policyRateYearly), 0),
     m.centralBank.policyRateYearly,
     m.banks.spreadYearly[c.bank[i]],
     limitSpreadBp,

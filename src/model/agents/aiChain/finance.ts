@@ -5,7 +5,8 @@
 // a premium that rises with market stress, plus a forced-selling premium
 // after a fall out of investment grade; ratings follow spreads slowly.
 // Chain debt is term loans (their margin fixed when made, their base the
-// policy rate) and bonds (a fixed coupon), each with a maturity: principal
+// policy rate), bonds (a fixed coupon) and private loans (floating, like the
+// term loans: aiChain.finance.floatingShare by kind), each with a maturity: principal
 // falls due on a ring of months (refinancing walls, aiChain/credit.ts) and is
 // repaid or rolled over at that month's terms — or, if no lender will take
 // it, the firm has failed to refinance and is in default. Secured lenders
@@ -38,6 +39,7 @@ import { payOutOfChain, tagInflow } from "./attribution.ts";
 import { financeCircular, vendorDebtOf } from "./circular.ts";
 import {
   addMaturity,
+  addToFundBook,
   blendRate,
   borrowingBase,
   concentrationRoom,
@@ -45,6 +47,8 @@ import {
   decayPremium,
   defaultPoint,
   fallsOutOfInvestmentGrade,
+  floatingShareOf,
+  fundRateOf,
   gpuHaircut,
   gradeOfSpread,
   guaranteedLgd,
@@ -104,7 +108,8 @@ export function priceChainCredit(m: ModelState): void {
     c.cdsBp[i] = marketBp + c.forcedSpreadBp[i];
     if (firstPricing) priceInitialDebt(c, i, policy, fin);
     // Bank loans float on the policy rate at the margin they were written at;
-    // bonds keep their fixed coupons (fundRateYearly, blended as debt is added).
+    // the fund's book is part fixed (bonds: fundRateYearly, blended as debt is
+    // added) and part floating (private loans: policy + fundFloatingMargin, fundRateOf).
     c.bankRateYearly[i] = policy + m.banks.spreadYearly[c.bank[i]] + c.debtSpread[i];
   }
 }
@@ -168,17 +173,31 @@ function rateFirm(
 /**
  * The initial debt's terms, set when firm i is first priced: its secured
  * part at the secured spread, the rest at the unsecured one (debtSpread);
- * the bond book's fixed coupon is the policy rate + the bond term premium +
- * that spread.
+ * the fund book's fixed coupon is the policy rate + the bond term premium +
+ * that spread, and its floating part (floatingShareOf: the secured share at
+ * floatingShare.secured, the rest by the first month's rating) pays the policy
+ * rate + that spread.
  */
 export function priceInitialDebt(
   c: Pick<
     AiChain,
-    "bankLoans" | "fundLoans" | "securedDebt" | "pdYearly" | "cdsBp" | "debtSpread" | "fundRateYearly"
+    | "bankLoans"
+    | "fundLoans"
+    | "securedDebt"
+    | "pdYearly"
+    | "cdsBp"
+    | "debtSpread"
+    | "fundRateYearly"
+    | "fundFloatingShare"
+    | "fundFloatingMargin"
+    | "rating"
   >,
   i: number,
   policyRateYearly: number,
-  fin: Pick<FinanceParams, "securedLossGivenDefault" | "riskPremiumBp" | "bondTermPremiumBp">,
+  fin: Pick<
+    FinanceParams,
+    "securedLossGivenDefault" | "riskPremiumBp" | "bondTermPremiumBp" | "floatingShare"
+  >,
 ): void {
   const debtNow = c.bankLoans[i] + c.fundLoans[i];
   const securedShare = debtNow > 0 ? Math.min(1, c.securedDebt[i] / debtNow) : 0;
@@ -187,6 +206,12 @@ export function priceInitialDebt(
     (1 - securedShare) * unsecuredSpread(c.cdsBp[i], fin.riskPremiumBp, 0);
   c.debtSpread[i] = spread;
   c.fundRateYearly[i] = policyRateYearly + fin.bondTermPremiumBp / 1e4 + spread;
+  c.fundFloatingShare[i] = floatingShareOf(
+    securedShare,
+    c.rating[i] <= INVESTMENT_GRADE_LOWEST,
+    fin.floatingShare,
+  );
+  c.fundFloatingMargin[i] = spread;
 }
 
 /** What a firm may draw from the fund this month: all of it, and the part free of investment-grade mandates. */
@@ -241,7 +266,7 @@ function financeFirm(m: ModelState, i: number, haircut: number, budget: FundBudg
   );
   // Interest at the book's rates.
   const bankInterest = (c.bankLoans[i] * c.bankRateYearly[i]) / 12;
-  const fundInterest = (c.fundLoans[i] * c.fundRateYearly[i]) / 12;
+  const fundInterest = (c.fundLoans[i] * fundRateOf(c, i, m.centralBank.policyRateYearly)) / 12;
   payInterest(m, i, bankInterest, fundInterest, base);
   serviceMaturities(m, i, base, budget);
   fiscalCapexGrant(m, i);
@@ -482,7 +507,7 @@ function borrow(
       const spread = securedSpread(c.pdYearly[i], fin.securedLossGivenDefault, fin.riskPremiumBp);
       const fromFund = Math.min(left, room, budget.fund);
       if (fromFund > 0) {
-        lendFromFund(m, i, fromFund, spread, budget);
+        lendFromFund(m, i, fromFund, spread, fin.floatingShare.secured, budget);
         c.securedDebt[i] += fromFund;
         x += fromFund;
       }
@@ -494,7 +519,15 @@ function borrow(
       }
     } else if (lender === Lender.fund && pd <= fin.fundMaxDefaultProbability) {
       x = Math.min(left, investmentGrade ? budget.fund : budget.highYield);
-      if (x > 0) lendFromFund(m, i, x, unsecuredSpread(c.cdsBp[i], fin.riskPremiumBp, 0), budget);
+      if (x > 0)
+        lendFromFund(
+          m,
+          i,
+          x,
+          unsecuredSpread(c.cdsBp[i], fin.riskPremiumBp, 0),
+          investmentGrade ? fin.floatingShare.investmentGrade : fin.floatingShare.highYield,
+          budget,
+        );
     } else if (lender === Lender.bank && pd <= fin.bankMaxDefaultProbability) {
       x = Math.min(left, bankRoom());
       if (x > 0) lendFromBank(m, i, x, unsecuredSpread(c.cdsBp[i], fin.riskPremiumBp, 0));
@@ -508,18 +541,23 @@ function borrow(
   return got;
 }
 
-/** The fund buys a bond (or makes a private loan) at a fixed coupon: this month's policy rate, term premium and spread. */
+/**
+ * The fund lends x: the share `floating` as private loans at the policy rate
+ * + spread, reset monthly; the rest as bonds at a fixed coupon (this month's
+ * policy rate, term premium and spread).
+ */
 function lendFromFund(
   m: ModelState,
   i: number,
   x: number,
   spread: number,
+  floating: number,
   budget: { fund: number; highYield: number },
 ): void {
   const c = m.aiChain;
   const fin = m.config.aiChain.finance;
   const coupon = m.centralBank.policyRateYearly + fin.bondTermPremiumBp / 1e4 + spread;
-  c.fundRateYearly[i] = blendRate(c.fundLoans[i], c.fundRateYearly[i], x, coupon);
+  addToFundBook(c, i, x, floating, coupon, spread);
   fundLends(m, i, x);
   addMaturity(c.fundDue, i * DEBT_HORIZON_MONTHS, m.tick, x, fin.bondMaturityMonths);
   budget.fund -= x;

@@ -114,6 +114,8 @@ function balanceColumns(
   | "fundLoans"
   | "bankRateYearly"
   | "fundRateYearly"
+  | "fundFloatingShare"
+  | "fundFloatingMargin"
   | "debtSpread"
   | "shares"
   | "price"
@@ -129,6 +131,8 @@ function balanceColumns(
     fundLoans: f64(n),
     bankRateYearly: f64(n),
     fundRateYearly: new Float64Array(n).fill(-1), // the bond book's fixed coupon, set when first priced
+    fundFloatingShare: f64(n), // set with the fixed coupon when first priced
+    fundFloatingMargin: f64(n),
 
     debtSpread: new Float64Array(n).fill(-1),
     shares: f64(n),
