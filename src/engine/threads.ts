@@ -1,7 +1,7 @@
 // A single run sharded across worker threads (`spiral run --threads N`).
 // The households and firms live on SharedArrayBuffer; the coordinator (this
 // thread) runs the tick as usual and, for each pass over the households
-// (model/passes.ts; and the firms' planning pass), wakes N − 1 long-lived workers through an Atomics
+// (model/passes.ts; and the passes over blocks of firms), wakes N − 1 long-lived workers through an Atomics
 // barrier, runs blocks itself, and waits for the others. Threads claim
 // whole blocks, a few at a time, from a shared counter (kernels.ts
 // runClaimed), so a thread slowed by another process does not hold up the

@@ -3,17 +3,25 @@
 // blocks (engine/threads.ts), so one thread and many give the same bits.
 
 import { exposureKernel } from "./agents/automation.ts";
-import { planKernel } from "./agents/firms.ts";
+import { accountKernel, investKernel, planKernel, produceKernel } from "./agents/firms.ts";
 import { incomeKernel } from "./agents/households.ts";
 import { initDrawsKernel, initIncomeKernel, initScaleKernel, initUnitsKernel } from "./initPasses.ts";
-import { censusAfterIncome, censusAfterPurchase, censusAfterSeparation, scanKernel } from "./ledger.ts";
-import { purchaseKernel } from "./markets/goods.ts";
+import {
+  censusAfterIncome,
+  censusAfterPurchase,
+  censusAfterSeparation,
+  firmCensusKernel,
+  scanKernel,
+} from "./ledger.ts";
+import { financeTermsKernel, financeWriteBackKernel, priceKernel } from "./markets/credit.ts";
+import { capitalSupplierKernel, purchaseKernel } from "./markets/goods.ts";
 import { separationKernel } from "./markets/labour.ts";
 import {
   BLOCK_SIZE,
   blockCountFor,
   createPassWork,
   type Kernel,
+  Pass,
   type PassRunner,
   type PassWork,
   passSize,
@@ -34,6 +42,14 @@ export const KERNELS: readonly Kernel[] = [
   initScaleKernel,
   initUnitsKernel,
   initIncomeKernel,
+  priceKernel,
+  financeTermsKernel,
+  financeWriteBackKernel,
+  firmCensusKernel,
+  produceKernel,
+  accountKernel,
+  investKernel,
+  capitalSupplierKernel,
 ];
 
 /**
@@ -42,18 +58,15 @@ export const KERNELS: readonly Kernel[] = [
  * block is in cache (ledger.ts scanHouseholds reads their results): the
  * behaviour kernels hold no census code.
  */
-export const CENSUS_AFTER: readonly (Kernel | null)[] = [
-  censusAfterSeparation,
-  censusAfterIncome,
-  censusAfterPurchase,
-  null,
-  null,
-  null,
-  null,
-  null,
-  null,
-  null,
-];
+export const CENSUS_AFTER: readonly (Kernel | null)[] = KERNELS.map((_, pass) =>
+  pass === Pass.separate
+    ? censusAfterSeparation
+    : pass === Pass.income
+      ? censusAfterIncome
+      : pass === Pass.purchase
+        ? censusAfterPurchase
+        : null,
+);
 
 /** Runs block `b` of a pass over `n` agents, then its census reduction, if any. */
 function runBlock(

@@ -16,7 +16,7 @@
 // same double entries in aggregated form (per bank); the check catches any
 // mismatch between the two.
 import { ModelFailure } from "../errors.ts";
-import { CensusSum, CensusSums, Pass, type SliceView, sumCensus } from "./passes.ts";
+import { CensusSum, CensusSums, Pass, type SliceView, sumCensus, sumFirmBlocks } from "./passes.ts";
 import type {
   AiChain,
   Banks,
@@ -487,13 +487,24 @@ function sumF32(a: Float32Array): number {
   return s;
 }
 
-/** Every floating-point column of firms, banks and the AI chain is finite (households: see scanHouseholds). */
+/**
+ * Every floating-point column of firms, banks and the AI chain is finite
+ * (households: see scanHouseholds). The firms' columns are summed by a pass
+ * over blocks of firms (firmCensusKernel, on the run's threads; one sum per
+ * block, added in block order): only whether the total is finite matters,
+ * and a NaN or an infinity anywhere makes it so in any order. If it is not,
+ * the slow path below names the column and the firm.
+ */
 function checkColumnsFinite(m: ModelState): void {
+  const work = m.runner.work;
+  m.runner.run(Pass.firmCensus);
+  const firms = sumFirmBlocks(work);
   for (const [name, cols] of [
     ["aiChain", m.aiChain],
     ["firms", m.firms],
     ["banks", m.banks],
   ] as const) {
+    if (name === "firms" && firms - firms === 0) continue;
     for (const [k, v] of Object.entries(cols)) {
       let sum = 0;
       if (v instanceof Float64Array) sum = sumF64(v);
@@ -502,6 +513,51 @@ function checkColumnsFinite(m: ModelState): void {
       if (sum - sum !== 0) findNonFinite(m, `${name}.${k}`, v);
     }
   }
+}
+
+/**
+ * The census of firms [start, end) for the end-of-tick check: the sum of
+ * every floating-point firm column into the block's sum (checkColumnsFinite),
+ * and the firms' deposits and loans by bank into the block's share of
+ * blockFirmBank (addBankCustomers).
+ */
+export function firmCensusKernel(
+  v: SliceView,
+  _lane: number,
+  block: number,
+  start: number,
+  end: number,
+): void {
+  const n = v.firms.n;
+  let sum = 0;
+  for (const col of Object.values(v.firms)) {
+    if (!(col instanceof Float64Array || col instanceof Float32Array)) continue;
+    // A column not of one value per firm (none now) is summed whole, by block 0.
+    const [from, to] = col.length === n ? [start, end] : block === 0 ? [0, col.length] : [0, 0];
+    sum += col instanceof Float64Array ? sumF64Range(col, from, to) : sumF32Range(col, from, to);
+  }
+  v.work.blockFirmSums[block] = sum;
+  // The firms' deposits and loans by bank, for the check of each bank against its customers (addBankCustomers).
+  const nb = v.work.nBanks;
+  const byBank = v.work.blockFirmBank;
+  const base = 2 * nb * block;
+  byBank.fill(0, base, base + 2 * nb);
+  const { bank, deposits, loans } = v.firms;
+  for (let i = start; i < end; i++) {
+    byBank[base + bank[i]] += deposits[i];
+    byBank[base + nb + bank[i]] += loans[i];
+  }
+}
+
+function sumF64Range(a: Float64Array, start: number, end: number): number {
+  let s = 0;
+  for (let i = start; i < end; i++) s += a[i];
+  return s;
+}
+function sumF32Range(a: Float32Array, start: number, end: number): number {
+  let s = 0;
+  for (let i = start; i < end; i++) s += a[i];
+  return s;
 }
 
 function checkFiniteScalars(m: ModelState, name: string, o: object): void {
@@ -700,10 +756,15 @@ function addBankCustomers(
   loansByBank: Float64Array,
   tol: number,
 ): void {
-  const f = m.firms;
-  for (let i = 0; i < f.n; i++) {
-    depositsByBank[f.bank[i]] += f.deposits[i];
-    loansByBank[f.bank[i]] += f.loans[i];
+  // The firms' part, by block of firms (checkColumnsFinite's census pass summed each block), in block order.
+  const work = m.runner.work;
+  const nb = work.nBanks;
+  const byBank = work.blockFirmBank;
+  for (let base = 0; base < byBank.length; base += 2 * nb) {
+    for (let k = 0; k < nb; k++) {
+      depositsByBank[k] += byBank[base + k];
+      loansByBank[k] += byBank[base + nb + k];
+    }
   }
   const chain = m.aiChain;
   let fundLoans = 0;

@@ -20,6 +20,10 @@ export interface PassWork {
   blockSums: Float64Array;
   /** The ledger's census sums per block: blocks × CensusSums.stride (passes.ts CensusSum). */
   blockCensusSums: Float64Array;
+  /** Per-block sums of the passes over firms, one per block of firms (ledger.ts firmCensusKernel). */
+  blockFirmSums: Float64Array;
+  /** The firms' deposits, then loans, by bank, per block of firms: blocks of firms × 2 × nBanks (ledger.ts firmCensusKernel). */
+  blockFirmBank: Float64Array;
   /** Per-block sums by bank: blocks × nBanks. */
   blockBank: Float64Array;
   /**
@@ -59,6 +63,25 @@ export interface PassWork {
   /** Per-lane household income histogram (agents/automation.ts incomeBin): counts and fixed-point sums, lanes × INCOME_BINS. */
   laneIncomeCounts: Float64Array;
   laneIncomeSums: Float64Array;
+  /** The pass's per-bank inputs (nBanks; e.g. the banks' spreads for markets/credit.ts priceKernel), written by the coordinator. */
+  bankArgs: Float64Array;
+  /**
+   * The firms' financing records (markets/financeRecord.ts FinRecord, nFirms
+   * records), and an Int32 view of the same memory: written by the terms
+   * pass, read and written by the serial visit in random order, read by the
+   * write-back pass (markets/credit.ts financeFirms). Nothing in them
+   * outlives the phase.
+   */
+  finance: Float64Array;
+  financeInts: Int32Array;
+  /**
+   * Each firm's record in `finance`: its place in the visit's random order,
+   * so that the serial visit reads the records in memory order (the passes
+   * before and after it, spread over threads, take the random accesses).
+   */
+  financeSlot: Int32Array;
+  /** Two values per firm that a serial phase hands to the pass over firms after it (agents/firms.ts accountFirms: cash flow, profit after tax). */
+  firmFlows: Float64Array;
 }
 
 /** The job seekers' pool of markets/labour.ts matchWorkers: positions, their reservation wages and skill mismatch, and the hiring firm. */
@@ -77,8 +100,6 @@ export interface SeekerBuffers {
  * two models in one thread never share them.
  */
 export interface SerialScratch {
-  /** markets/credit.ts financeFirms: the firms' financing records, and an Int32 view of the same buffer. */
-  finance: { terms: Float64Array; ints: Int32Array };
   seekers: SeekerBuffers;
   /** markets/goods.ts chainBuysGoods: what each chain firm wants to buy (settlement.ts chainGoodsDemand). */
   chainWants: { capital: Float64Array; consumption: Float64Array; chipInputs: Float64Array };
@@ -89,7 +110,6 @@ export interface SerialScratch {
 /** Empty serial scratch: every buffer grows on first use. */
 export function createSerialScratch(): SerialScratch {
   return {
-    finance: { terms: new Float64Array(0), ints: new Int32Array(0) },
     seekers: {
       pos: new Int32Array(0),
       reservationWage: new Float32Array(0),

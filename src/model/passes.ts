@@ -9,13 +9,21 @@
 // quantizeSpend in agents/households.ts), so those sums are exact and do not
 // depend on which lane added what.
 //
-// Firms' passes that only touch each firm's own columns (planKernel) run
-// the same way, over blocks of firms, without partial results.
+// Firms' passes that only touch each firm's own columns (the planning,
+// credit-pricing, investment, financing-terms and write-back, production,
+// accounting and capital-supplier kernels) run the same way, over blocks of
+// firms; a serial phase hands them per-firm values through PassWork.finance
+// or firmFlows, and the one reduction among them (ledger.ts
+// firmCensusKernel) writes per-block sums added in block order. What
+// depends on an order across firms (the random-order visits, the money
+// moves, suppliers' order totals) stays on the calling thread
+// (docs/benchmarks.md "The serial share").
 //
 // The model only defines the passes and runs them through `m.runner`; the
 // serial runner (kernels.ts) runs every block on the calling thread, the
 // engine's threaded runner (engine/threads.ts) spreads them over workers.
 import { EXPOSURE_BINS, INCOME_BINS } from "./agents/automationBins.ts";
+import { FinRecord } from "./markets/financeRecord.ts";
 import type { PassWork } from "./passRunner.ts";
 import type { Firms, Households } from "./state.ts";
 import { column } from "./state.ts";
@@ -37,21 +45,35 @@ export const Pass = {
   initScale: 7,
   initUnits: 8,
   initIncome: 9,
+  /** The firms' credit terms and financing records (markets/credit.ts) and the firms' columns' finiteness (ledger.ts). */
+  priceCredit: 10,
+  financeTerms: 11,
+  financeWriteBack: 12,
+  firmCensus: 13,
+  /** The firms' production and the accounting of their own columns (agents/firms.ts). */
+  produce: 14,
+  account: 15,
+  /** The consumption firms' investment plans (agents/firms.ts planInvestment). */
+  invest: 16,
+  /** Consumption firms' choice of capital supplier (markets/goods.ts clearCapitalMarket). */
+  capitalSupplier: 17,
 } as const;
 
 /** The population each pass runs over, by Pass id: the firms' passes write only each firm's own columns. */
-export const PASS_OVER_FIRMS: readonly boolean[] = [
-  false,
-  false,
-  false,
-  false,
-  true,
-  false,
-  false,
-  false,
-  false,
-  false,
-];
+export const PASS_OVER_FIRMS: readonly boolean[] = Object.values(Pass)
+  .sort((a, b) => a - b)
+  .map(
+    (pass) =>
+      pass === Pass.plan ||
+      pass === Pass.priceCredit ||
+      pass === Pass.financeTerms ||
+      pass === Pass.financeWriteBack ||
+      pass === Pass.firmCensus ||
+      pass === Pass.produce ||
+      pass === Pass.account ||
+      pass === Pass.invest ||
+      pass === Pass.capitalSupplier,
+  );
 
 /** Slots of per-block sums, per-pass scalar inputs. */
 export const SUM_SLOTS = 8;
@@ -105,6 +127,7 @@ export function createPassWork(
   automation: boolean,
 ): PassWork {
   const blocks = blockCountFor(nHouseholds);
+  const finance = column(Float64Array, nFirms * FinRecord.stride, shared);
   return {
     blocks,
     lanes,
@@ -112,6 +135,8 @@ export function createPassWork(
     nFirms,
     args: column(Float64Array, ARG_SLOTS, shared),
     blockSums: column(Float64Array, blocks * SUM_SLOTS, shared),
+    blockFirmSums: column(Float64Array, blockCountFor(nFirms), shared),
+    blockFirmBank: column(Float64Array, blockCountFor(nFirms) * 2 * nBanks, shared),
     blockBank: column(Float64Array, blocks * nBanks, shared),
     blockCensus: column(Float64Array, blocks * nBanks, shared),
     blockCensusSums: column(Float64Array, blocks * CensusSums.stride, shared),
@@ -123,6 +148,11 @@ export function createPassWork(
     laneExposure: column(Int32Array, automation ? lanes * nFirms * EXPOSURE_BINS : 0, shared),
     laneIncomeCounts: column(Float64Array, lanes * INCOME_BINS, shared),
     laneIncomeSums: column(Float64Array, lanes * INCOME_BINS, shared),
+    bankArgs: column(Float64Array, nBanks, shared),
+    finance,
+    firmFlows: column(Float64Array, 2 * nFirms, shared),
+    financeSlot: column(Int32Array, nFirms, shared),
+    financeInts: new Int32Array(finance.buffer, finance.byteOffset, 2 * finance.length),
   };
 }
 
@@ -152,6 +182,13 @@ export function markLeaveProne(work: PassWork, leave: Float64Array, count: numbe
 export function sumBlocks(work: PassWork, slot: number): number {
   let s = 0;
   for (let b = 0; b < work.blocks; b++) s += work.blockSums[b * SUM_SLOTS + slot];
+  return s;
+}
+
+/** Sum of a pass over firms' per-block sums (blockFirmSums), in block order. */
+export function sumFirmBlocks(work: PassWork): number {
+  let s = 0;
+  for (let b = 0; b < work.blockFirmSums.length; b++) s += work.blockFirmSums[b];
   return s;
 }
 

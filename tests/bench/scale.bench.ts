@@ -28,6 +28,13 @@ import { Worker } from "node:worker_threads";
 import { ThreadedRunner } from "../../src/engine/threads.ts";
 import { hugePageEnv } from "../../src/hugePages.mjs";
 import { createModel, MetricsTracker, step } from "../../src/model/index.ts";
+import {
+  formatHotspots,
+  formatPhaseTimes,
+  phaseTimes,
+  serialHotspots,
+  startProfile,
+} from "./phaseProfile.ts";
 import { memoryLatency, parallelCapacity, scaledConfig } from "./shared.ts";
 
 const BEFOREIT_NS_PER_AGENT_QUARTER = 5000;
@@ -48,6 +55,8 @@ interface Result {
   passShare: number | null;
   /** Anonymous memory on transparent huge pages at the end of the run (Linux; 0 where unknown). */
   hugePagesBytes: number;
+  /** With --profile, one thread: the per-phase table (phaseProfile.ts). */
+  profile?: string;
 }
 
 function median(xs: number[]): number {
@@ -66,7 +75,7 @@ function hugePagesBytes(): number {
   }
 }
 
-async function measure(households: number, threads: number, ticks: number): Promise<void> {
+async function measure(households: number, threads: number, ticks: number, profile: boolean): Promise<void> {
   const config = scaledConfig(households, ticks + 2);
   globalThis.gc?.();
   const before = process.memoryUsage();
@@ -101,6 +110,7 @@ async function measure(households: number, threads: number, ticks: number): Prom
   const after = process.memoryUsage();
   passMs = 0;
   const tickNs: number[] = [];
+  const stopProfile = profile && threads === 1 ? await startProfile() : null;
   const start = process.hrtime.bigint();
   for (let t = 0; t < ticks; t++) {
     const t0 = process.hrtime.bigint();
@@ -108,6 +118,10 @@ async function measure(households: number, threads: number, ticks: number): Prom
     tickNs.push(Number(process.hrtime.bigint() - t0));
   }
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const cpuProfile = stopProfile ? await stopProfile() : null;
+  const phases = cpuProfile
+    ? `${formatPhaseTimes(households, phaseTimes(cpuProfile, households, ticks))}\n${formatHotspots(serialHotspots(cpuProfile, households, ticks, 25))}`
+    : undefined;
   model.runner.close();
   const result: Result = {
     households,
@@ -121,6 +135,7 @@ async function measure(households: number, threads: number, ticks: number): Prom
     initSeconds,
     passShare: threads === 1 ? passMs / (seconds * 1000) : null,
     hugePagesBytes: hugePagesBytes(),
+    profile: phases,
   };
   process.stdout.write(`${JSON.stringify(result)}\n`);
   process.exit(0);
@@ -176,17 +191,20 @@ function parseArgs(argv: string[]): {
   ticks: number;
   repeat: number;
   hugePages: boolean;
+  profile: boolean;
 } {
   let threads = [1, 2];
   let ticks = 12;
   let repeat = 3;
   let hugePages = true;
+  let profile = false;
   const sizes: number[] = [];
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === "--threads") threads = argv[++i].split(",").map(Number);
     else if (argv[i] === "--ticks") ticks = Number(argv[++i]);
     else if (argv[i] === "--repeat") repeat = Number(argv[++i]);
     else if (argv[i] === "--no-huge-pages") hugePages = false;
+    else if (argv[i] === "--profile") profile = true;
     else sizes.push(Number(argv[i]));
   }
   for (const [name, v] of [
@@ -200,14 +218,26 @@ function parseArgs(argv: string[]): {
       process.exit(2);
     }
   }
-  return { sizes: sizes.length > 0 ? sizes : [1_000_000, 10_000_000], threads, ticks, repeat, hugePages };
+  return {
+    sizes: sizes.length > 0 ? sizes : [1_000_000, 10_000_000],
+    threads,
+    ticks,
+    repeat,
+    hugePages,
+    profile,
+  };
 }
 
 const self = fileURLToPath(import.meta.url);
 if (process.argv[2] === "--one") {
-  await measure(Number(process.argv[3]), Number(process.argv[4]), Number(process.argv[5]));
+  await measure(
+    Number(process.argv[3]),
+    Number(process.argv[4]),
+    Number(process.argv[5]),
+    process.argv[6] === "--profile",
+  );
 } else {
-  const { sizes, threads, ticks, repeat, hugePages } = parseArgs(process.argv.slice(2));
+  const { sizes, threads, ticks, repeat, hugePages, profile } = parseArgs(process.argv.slice(2));
   const env = hugePageEnv(hugePages ? process.env : { ...process.env, SPIRAL_HUGE_PAGES: "0" });
   console.log(
     `Spiral scale benchmark — Node ${process.version}, ${ticks} ticks per run, ${repeat} run(s) per size and thread count (interleaved), huge pages ${hugePages ? "requested" : "off"} (src/hugePages.mjs)`,
@@ -230,13 +260,25 @@ if (process.argv[2] === "--one") {
     "households  threads  ns/hh-tick (best, median of runs)  speed-up (best, median)  peak RSS GiB  bytes/hh  init s (best)  huge pages GiB  vs BeforeIT (5 µs/agent-quarter)  passes share → Amdahl bound, 2 threads",
   );
   const oneThreadRss: [number, number][] = [];
+  // With --profile: each one-thread run's per-phase table, printed after the summary (profiled runs are slower).
+  const profiles: string[] = [];
   for (const n of sizes) {
     const runs = new Map<number, Result[]>(threads.map((t) => [t, []]));
     for (let r = 0; r < repeat; r++) {
       for (const t of threads) {
         const child = spawnSync(
           process.execPath,
-          ["--expose-gc", "--import", "tsx", self, "--one", String(n), String(t), String(ticks)],
+          [
+            "--expose-gc",
+            "--import",
+            "tsx",
+            self,
+            "--one",
+            String(n),
+            String(t),
+            String(ticks),
+            ...(profile ? ["--profile"] : []),
+          ],
           { encoding: "utf8", maxBuffer: 1 << 20, env },
         );
         if (child.status !== 0) {
@@ -262,6 +304,7 @@ if (process.argv[2] === "--one") {
       const ratio = BEFOREIT_NS_PER_AGENT_QUARTER / (3 * best);
       const initBest = Math.min(...rs.map((x) => x.initSeconds));
       if (t === 1) oneThreadRss.push([n, peak]);
+      for (const x of rs) if (x.profile) profiles.push(x.profile);
       const shares = rs.map((x) => x.passShare).filter((x): x is number => x !== null);
       const share = shares.length > 0 ? median(shares) : null;
       const amdahl =
@@ -275,6 +318,7 @@ if (process.argv[2] === "--one") {
       );
     }
   }
+  for (const p of profiles) console.log(p);
   console.log(
     `parallel CPU the machine offered after the runs: ${(await parallelCapacity(2)).toFixed(2)} of 2 cores`,
   );

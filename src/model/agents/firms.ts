@@ -375,24 +375,58 @@ export function desiredCapacityGrowth(
  * desired capacity growth (desiredCapacityGrowth), never below 0.
  */
 export function planInvestment(m: ModelState): void {
-  const f = m.firms;
   const c = m.config.firms.consumption;
-  const rule: InvestmentRule = {
+  const work = m.runner.work;
+  InvestArgs.write(work.args, {
     profit: c.investmentProfitSensitivity,
     utilization: c.investmentUtilizationSensitivity,
     accelerator: c.investmentAcceleratorSensitivity,
     credit: c.investmentCreditSensitivity,
     normalProfitRate: m.params.normalProfitRateYearly,
     targetUtilization: c.targetUtilization,
+    delta: m.params.depreciationMonthly,
+    baseSpread: m.config.banks.baseSpreadYearly,
+    shock: m.shocks.investment,
+    nc: m.firms.nConsumption,
+  });
+  work.bankArgs.set(m.banks.spreadYearly.subarray(0, work.nBanks));
+  m.runner.run(Pass.invest);
+}
+
+/** Inputs of the investment pass: written into PassWork.args by planInvestment, read by investKernel (struct.ts). */
+export const InvestArgs = defineStruct({
+  profit: "f64",
+  utilization: "f64",
+  accelerator: "f64",
+  credit: "f64",
+  normalProfitRate: "f64",
+  targetUtilization: "f64",
+  delta: "f64",
+  baseSpread: "f64",
+  shock: "f64",
+  nc: "f64",
+});
+const InvestArg = InvestArgs.at;
+
+/** planInvestment's rule over firms [start, end) (consumption firms only; each firm's own columns; the banks' spreads in PassWork.bankArgs). */
+export function investKernel(v: SliceView, _lane: number, _block: number, start: number, end: number): void {
+  const a = v.work.args;
+  const rule: InvestmentRule = {
+    profit: a[InvestArg.profit],
+    utilization: a[InvestArg.utilization],
+    accelerator: a[InvestArg.accelerator],
+    credit: a[InvestArg.credit],
+    normalProfitRate: a[InvestArg.normalProfitRate],
+    targetUtilization: a[InvestArg.targetUtilization],
   };
-  const delta = m.params.depreciationMonthly;
+  const delta = a[InvestArg.delta];
   // Credit conditions: the firm's bank's spread above the spread of a well-capitalised bank in normal times.
-  const baseSpread = m.config.banks.baseSpreadYearly;
-  const spread = m.banks.spreadYearly;
-  const shock = m.shocks.investment;
-  const { age, investmentOrder, profitRate, utilization, capital, expectedSalesGrowth, bank } = f;
-  const nc = f.nConsumption;
-  for (let j = 0; j < nc; j++) {
+  const baseSpread = a[InvestArg.baseSpread];
+  const shock = a[InvestArg.shock];
+  const spread = v.work.bankArgs;
+  const { age, investmentOrder, profitRate, utilization, capital, expectedSalesGrowth, bank } = v.firms;
+  const to = Math.min(end, a[InvestArg.nc]);
+  for (let j = start; j < to; j++) {
     if (age[j] === 0) {
       investmentOrder[j] = 0;
       continue;
@@ -410,21 +444,49 @@ export function planInvestment(m: ModelState): void {
   }
 }
 
-/** Output with the workers hired: min(plan, staff capacity (staffCapacity), capital capacity). */
+/** Inputs of the production pass: written into PassWork.args by produce, read by produceKernel (struct.ts). */
+export const ProduceArgs = defineStruct({
+  prodK: "f64",
+  tfp: "f64",
+  effort: "f64",
+  prodLc: "f64",
+  prodLk: "f64",
+  nc: "f64",
+});
+const ProduceArg = ProduceArgs.at;
+
+/** Output with the workers hired: min(plan, staff capacity (staffCapacity), capital capacity). A pass over blocks of firms (produceKernel). */
 export function produce(m: ModelState): void {
-  const f = m.firms;
-  const prodK = m.params.prodCapital;
-  const tfp = m.shocks.productivityFactor;
-  const effort = m.config.firms.maxEffort;
-  for (let j = 0; j < f.n; j++) {
-    const isC = j < f.nConsumption;
-    const prodL =
-      (isC ? m.params.prodLabourConsumption : m.params.prodLabourCapital) * tfp * f.productivity[j];
+  ProduceArgs.write(m.runner.work.args, {
+    prodK: m.params.prodCapital,
+    tfp: m.shocks.productivityFactor,
+    effort: m.config.firms.maxEffort,
+    prodLc: m.params.prodLabourConsumption,
+    prodLk: m.params.prodLabourCapital,
+    nc: m.firms.nConsumption,
+  });
+  m.runner.run(Pass.produce);
+}
+
+/** produce's rule over firms [start, end): each firm's own columns only. */
+export function produceKernel(v: SliceView, _lane: number, _block: number, start: number, end: number): void {
+  const a = v.work.args;
+  const f = v.firms;
+  const prodK = a[ProduceArg.prodK];
+  const tfp = a[ProduceArg.tfp];
+  const effort = a[ProduceArg.effort];
+  const prodLc = a[ProduceArg.prodLc];
+  const prodLk = a[ProduceArg.prodLk];
+  const nc = a[ProduceArg.nc];
+  const { productivity, plannedOutput, employees, automatedShare, capital, output, inventory } = f;
+  for (let j = start; j < end; j++) {
+    const isC = j < nc;
+    const prodL = (isC ? prodLc : prodLk) * tfp * productivity[j];
     // Each worker's output goes further when part of the tasks is automated, and with effort when staff is short.
-    let y = Math.min(f.plannedOutput[j], staffCapacity(f.employees[j], prodL, effort, f.automatedShare[j]));
-    if (isC) y = Math.min(y, f.capital[j] * prodK * f.productivity[j]);
-    f.output[j] = y;
-    f.inventory[j] += y;
+    let y = Math.min(plannedOutput[j], staffCapacity(employees[j], prodL, effort, automatedShare[j]));
+    if (isC) y = Math.min(y, capital[j] * prodK * productivity[j]);
+    output[j] = y;
+    inventory[j] += y;
   }
 }
 
@@ -455,23 +517,60 @@ export function payWages(m: ModelState): number {
   return total;
 }
 
+/** Inputs of the accounting pass: written into PassWork.args by accountFirms, read by accountKernel (struct.ts). */
+export const AccountArgs = defineStruct({
+  delta: "f64",
+  prodK: "f64",
+  capitalPrice: "f64",
+  omega: "f64",
+  cashBufferMonths: "f64",
+  loanMaturityMonths: "f64",
+  payoutRatio: "f64",
+  excessCashPayout: "f64",
+  inventoryDepreciation: "f64",
+  demandUse: "f64",
+  nc: "f64",
+});
+const AccountArg = AccountArgs.at;
+
 /**
  * After the goods markets: depreciation, inventory losses, profit, profit
  * tax, the dividend to be paid next month, smoothed earnings (what
  * investors capitalise), smoothed utilisation and profit rate (what drives
- * investment).
+ * investment). The money moves (deposit interest, profit tax) in firm order
+ * on this thread (accountMoney: the banks' and the government's sums depend
+ * on the order); the rest, each firm's own columns, in a pass over blocks of
+ * firms (accountKernel), which reads each firm's cash flow and profit from
+ * PassWork.firmFlows.
  */
 export function accountFirms(m: ModelState): void {
-  const f = m.firms;
   const c = m.config.firms;
+  const work = m.runner.work;
+  accountMoney(m, work.firmFlows);
+  AccountArgs.write(work.args, {
+    delta: m.params.depreciationMonthly,
+    prodK: m.params.prodCapital,
+    capitalPrice: m.macro.capitalGoodsPrice,
+    omega: c.earningsSmoothing,
+    cashBufferMonths: c.cashBufferMonths,
+    loanMaturityMonths: c.loanMaturityMonths,
+    payoutRatio: c.payoutRatio,
+    excessCashPayout: c.excessCashPayout,
+    inventoryDepreciation: c.inventoryDepreciationMonthly,
+    // With firm-level productivity on, demand turned away counts as utilisation, so capacity follows demand.
+    demandUse: c.productivityDispersionMonthly > 0 || c.appealDispersionMonthly > 0 ? 1 : 0,
+    nc: m.firms.nConsumption,
+  });
+  m.runner.run(Pass.account);
+}
+
+/** Each firm's deposit interest and profit tax, in firm order; its cash flow and profit after tax into `flows` (2 per firm). */
+function accountMoney(m: ModelState, flows: Float64Array): void {
+  const f = m.firms;
   const taxRate = m.config.government.profitTaxRate;
   const delta = m.params.depreciationMonthly;
   const pK = m.macro.capitalGoodsPrice;
-  const prodK = m.params.prodCapital;
-  const omega = c.earningsSmoothing;
   const depositRate = m.macro.depositRateYearly / 12;
-  // With firm-level productivity on, demand turned away counts as utilisation, so capacity follows demand.
-  const demandUse = c.productivityDispersionMonthly > 0 || c.appealDispersionMonthly > 0;
   for (let j = 0; j < f.n; j++) {
     const isC = j < f.nConsumption;
     // Interest on the firm's deposits, paid by its bank.
@@ -494,28 +593,52 @@ export function accountFirms(m: ModelState): void {
       transfer(m, FlowRow.profitTaxes, Party.firm, j, Party.government, 0, tax);
       m.government.taxes += tax;
     }
-    const profit = pretax - tax;
-    f.earnings[j] += omega * (profit - f.earnings[j]);
+    flows[2 * j] = cashFlow;
+    flows[2 * j + 1] = pretax - tax;
+  }
+}
+
+/** accountFirms' rule over firms [start, end): each firm's own columns, after its money moved (accountMoney). */
+export function accountKernel(v: SliceView, _lane: number, _block: number, start: number, end: number): void {
+  const a = v.work.args;
+  const flows = v.work.firmFlows;
+  const delta = a[AccountArg.delta];
+  const prodK = a[AccountArg.prodK];
+  const pK = a[AccountArg.capitalPrice];
+  const omega = a[AccountArg.omega];
+  const cashBufferMonths = a[AccountArg.cashBufferMonths];
+  const maturity = a[AccountArg.loanMaturityMonths];
+  const payoutRatio = a[AccountArg.payoutRatio];
+  const excessCashPayout = a[AccountArg.excessCashPayout];
+  const inventoryDepreciation = a[AccountArg.inventoryDepreciation];
+  const demandUse = a[AccountArg.demandUse] !== 0;
+  const nc = a[AccountArg.nc];
+  const f = v.firms;
+  const { earnings, wageBill, interestPaid, loans, deposits, dividendDue, inventory } = f;
+  const { capital, productivity, output, demandReal, utilization, profitRate, age } = f;
+  for (let j = start; j < end; j++) {
+    const cashFlow = flows[2 * j];
+    const profit = flows[2 * j + 1];
+    earnings[j] += omega * (profit - earnings[j]);
     // Dividends: a share of profit, plus any cash beyond what next month's
     // wages, debt service and a buffer need — firms do not hoard money, so
     // investment beyond retained earnings is financed by credit (Caiani et al.
     // 2016 pay out a share of profits; the excess-cash rule keeps the sector
     // from draining demand by accumulating deposits).
-    const keep =
-      f.wageBill[j] * (1 + c.cashBufferMonths) + f.interestPaid[j] + f.loans[j] / c.loanMaturityMonths;
-    const excess = Math.max(0, f.deposits[j] - keep);
-    f.dividendDue[j] = Math.max(profit > 0 ? profit * c.payoutRatio : 0, excess * c.excessCashPayout);
-    f.inventory[j] *= 1 - c.inventoryDepreciationMonthly;
-    if (isC) {
-      const capacity = f.capital[j] * prodK * f.productivity[j];
-      const used = demandUse ? Math.max(f.output[j], f.demandReal[j]) : f.output[j];
+    const keep = wageBill[j] * (1 + cashBufferMonths) + interestPaid[j] + loans[j] / maturity;
+    const excess = Math.max(0, deposits[j] - keep);
+    dividendDue[j] = Math.max(profit > 0 ? profit * payoutRatio : 0, excess * excessCashPayout);
+    inventory[j] *= 1 - inventoryDepreciation;
+    if (j < nc) {
+      const capacity = capital[j] * prodK * productivity[j];
+      const used = demandUse ? Math.max(output[j], demandReal[j]) : output[j];
       const u = capacity > 0 ? used / capacity : 0;
-      f.utilization[j] += 0.25 * (u - f.utilization[j]);
-      const rate = (12 * cashFlow) / Math.max(1e-9, f.capital[j] * pK);
-      f.profitRate[j] += 0.25 * (rate - f.profitRate[j]);
-      f.capital[j] *= 1 - delta;
+      utilization[j] += 0.25 * (u - utilization[j]);
+      const rate = (12 * cashFlow) / Math.max(1e-9, capital[j] * pK);
+      profitRate[j] += 0.25 * (rate - profitRate[j]);
+      capital[j] *= 1 - delta;
     }
-    f.age[j]++;
+    age[j]++;
   }
 }
 

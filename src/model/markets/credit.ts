@@ -13,26 +13,65 @@ import {
   settleFirmVisit,
   writeOffLoan,
 } from "../ledger.ts";
+import { Pass, type SliceView } from "../passes.ts";
 import type { ModelState } from "../state.ts";
 import { defineStruct } from "../struct.ts";
+import { FIN_ELIGIBLE, FIN_PAID, FIN_SKIP, FinRecord } from "./financeRecord.ts";
+
+/** Inputs of the credit-pricing pass: written into PassWork.args by priceCredit, read by priceKernel (struct.ts). */
+export const PriceArgs = defineStruct({
+  policy: "f64",
+  capitalPrice: "f64",
+  maturity: "f64",
+  pdIntercept: "f64",
+  pdLeverageSlope: "f64",
+  pdDebtServiceSlope: "f64",
+  riskPremiumMultiplier: "f64",
+  lossGivenDefault: "f64",
+  nc: "f64",
+});
+const PriceArg = PriceArgs.at;
 
 /**
  * Default probability per year from a logit in leverage and debt service
  * (a reduced-form stand-in for a structural distance-to-default model),
- * and the floating loan rate each firm pays this month.
+ * and the floating loan rate each firm pays this month. Each firm's from its
+ * own columns: a pass over blocks of firms (priceKernel), which may run on
+ * several threads; the banks' spreads travel in PassWork.bankArgs.
  */
 export function priceCredit(m: ModelState): void {
-  const f = m.firms;
-  const n = f.n;
-  const nc = f.nConsumption;
   const c = m.config.banks;
-  const policy = m.centralBank.policyRateYearly;
-  const pK = m.macro.capitalGoodsPrice;
-  const maturity = m.config.firms.loanMaturityMonths;
-  const { pdIntercept, pdLeverageSlope, pdDebtServiceSlope, riskPremiumMultiplier, lossGivenDefault } = c;
-  const spread = m.banks.spreadYearly;
-  const { loans, deposits, loanRateYearly, salesNominal, capital, pdYearly, bank } = f;
-  for (let j = 0; j < n; j++) {
+  const work = m.runner.work;
+  PriceArgs.write(work.args, {
+    policy: m.centralBank.policyRateYearly,
+    capitalPrice: m.macro.capitalGoodsPrice,
+    maturity: m.config.firms.loanMaturityMonths,
+    pdIntercept: c.pdIntercept,
+    pdLeverageSlope: c.pdLeverageSlope,
+    pdDebtServiceSlope: c.pdDebtServiceSlope,
+    riskPremiumMultiplier: c.riskPremiumMultiplier,
+    lossGivenDefault: c.lossGivenDefault,
+    nc: m.firms.nConsumption,
+  });
+  work.bankArgs.set(m.banks.spreadYearly.subarray(0, work.nBanks));
+  m.runner.run(Pass.priceCredit);
+}
+
+/** priceCredit's rule over firms [start, end). */
+export function priceKernel(v: SliceView, _lane: number, _block: number, start: number, end: number): void {
+  const a = v.work.args;
+  const policy = a[PriceArg.policy];
+  const pK = a[PriceArg.capitalPrice];
+  const maturity = a[PriceArg.maturity];
+  const pdIntercept = a[PriceArg.pdIntercept];
+  const pdLeverageSlope = a[PriceArg.pdLeverageSlope];
+  const pdDebtServiceSlope = a[PriceArg.pdDebtServiceSlope];
+  const riskPremiumMultiplier = a[PriceArg.riskPremiumMultiplier];
+  const lossGivenDefault = a[PriceArg.lossGivenDefault];
+  const nc = a[PriceArg.nc];
+  const spread = v.work.bankArgs;
+  const { loans, deposits, loanRateYearly, salesNominal, capital, pdYearly, bank } = v.firms;
+  for (let j = start; j < end; j++) {
     const collateral = collateralValue(j < nc, capital[j], salesNominal[j], pK);
     const leverage = loans[j] / Math.max(1e-9, collateral + deposits[j]);
     const debtService = loans[j] * (loanRateYearly[j] / 12 + 1 / maturity);
@@ -49,47 +88,22 @@ function collateralValue(consumptionFirm: boolean, capital: number, sales: numbe
   return consumptionFirm ? capital * pK : 12 * sales * 0.5;
 }
 
-/**
- * Each firm's terms for financeFirms, computed in firm order before the
- * random visit (they depend on the firm's own columns only): one record per
- * firm (FinRecord.stride float64s, its integers packed after the floats and
- * read through an Int32Array over the same memory, so one cache line or two
- * hold the whole record), so the visit in random order reads and writes one
- * record per firm instead of a dozen columns; the firm's own columns are
- * written back afterwards, in firm order. The runner's scratch
- * (passRunner.ts SerialScratch.finance), grown on demand (never per tick);
- * not model state. Offsets derived from the declaration (struct.ts).
- */
-const FinRecord = defineStruct({
-  interest: "f64",
-  /** Investment ordered (consumption firms). */
-  investmentOrder: "f64",
-  wageNeed: "f64",
-  /** interest + principal + wage need × (1 + cash buffer), before investment and deposits. */
-  base: "f64",
-  leverageGap: "f64",
-  room: "f64",
-  /** Before the visit the firm's deposits and loans, after it the new balances. */
-  deposits: "f64",
-  loans: "f64",
-  /** Written by the visit: the investment's cost and the capital supplier's price at the firm's turn. */
-  investCost: "f64",
-  supplierPrice: "f64",
-  /** FIN_SKIP | FIN_ELIGIBLE | FIN_PAID. */
-  flags: "i32",
-  bank: "i32",
-  /** The capital supplier. */
-  supplier: "i32",
-});
 const Fin = FinRecord.at;
 const FIN_STRIDE = FinRecord.stride;
 const FIN_INTS = FinRecord.i32Stride;
-/** New successor (age 0): not visited. */
-const FIN_SKIP = 1;
-/** Default probability within the banks' limit. */
-const FIN_ELIGIBLE = 2;
-/** Serviced its debt: the record holds its new balances. */
-const FIN_PAID = 4;
+
+/** Inputs of the financing terms pass: written into PassWork.args by financeFirms, read by financeTermsKernel (struct.ts). */
+export const FinanceArgs = defineStruct({
+  capitalPrice: "f64",
+  maturity: "f64",
+  /** 1 + firms.cashBufferMonths. */
+  buffer: "f64",
+  targetLeverage: "f64",
+  maxLeverage: "f64",
+  maxPd: "f64",
+  nc: "f64",
+});
+const FinanceArg = FinanceArgs.at;
 
 /**
  * Debt service, then new loans for this month's outlays (wages, planned
@@ -98,9 +112,13 @@ const FIN_PAID = 4;
  * bank's limited capacity. A firm that cannot pay its debt service even
  * after asking for credit defaults.
  *
- * Three passes, each its own function with one loop (so the JIT optimises
- * each loop whole): the terms in firm order, the visit in random order, the
- * firms' new balances in firm order.
+ * Three steps, each its own function with one loop (so the JIT optimises
+ * each loop whole): each firm's terms (financeTermsKernel) and, after the
+ * visit, its new balances (financeWriteBackKernel) — passes over blocks of
+ * firms, which may run on several threads, since each touches only its own
+ * firm's columns and record (PassWork.finance) — and between them the
+ * visit in random order on this thread (financeVisit), where the order
+ * matters: the banks' capacity, their balances, defaults.
  */
 export function financeFirms(m: ModelState): void {
   const f = m.firms;
@@ -108,38 +126,53 @@ export function financeFirms(m: ModelState): void {
   const order = m.scratch.firmOrder;
   for (let j = 0; j < n; j++) order[j] = j;
   m.streams.shuffle("credit", order, n);
-  const finScratch = m.runner.scratch.finance;
-  if (finScratch.terms.length < n * FIN_STRIDE) {
-    finScratch.terms = new Float64Array(n * FIN_STRIDE);
-    finScratch.ints = new Int32Array(finScratch.terms.buffer);
-  }
-  financeTerms(m, finScratch.terms, finScratch.ints);
+  const work = m.runner.work;
+  // Each firm's record sits at its place in the visit, so the visit reads the records in memory order.
+  const slot = work.financeSlot;
+  for (let o = 0; o < n; o++) slot[order[o]] = o;
+  const cf = m.config.firms;
+  FinanceArgs.write(work.args, {
+    capitalPrice: m.macro.capitalGoodsPrice,
+    maturity: cf.loanMaturityMonths,
+    buffer: 1 + cf.cashBufferMonths,
+    targetLeverage: cf.targetLeverage,
+    maxLeverage: m.config.banks.maxLeverage,
+    maxPd: m.config.banks.maxDefaultProbability,
+    nc: f.nConsumption,
+  });
+  m.runner.run(Pass.financeTerms);
   settleCentralBankReserves(
     m.centralBank,
-    financeVisit(m, order, finScratch.terms, finScratch.ints, m.centralBank.reserves),
+    financeVisit(m, order, work.finance, work.financeInts, m.centralBank.reserves),
   );
-  financeWriteBack(m, finScratch.terms, finScratch.ints);
+  m.runner.run(Pass.financeWriteBack);
 }
 
-/** Each firm's terms, in firm order (each firm's own columns are untouched until its turn in the visit). */
-function financeTerms(m: ModelState, terms: Float64Array, ints: Int32Array): void {
-  const f = m.firms;
-  const n = f.n;
-  const nc = f.nConsumption;
-  const cb = m.config.banks;
-  const cf = m.config.firms;
-  const pK = m.macro.capitalGoodsPrice;
-  const maturity = cf.loanMaturityMonths;
-  const buffer = 1 + cf.cashBufferMonths;
-  const targetLeverage = cf.targetLeverage;
-  const maxLeverage = cb.maxLeverage;
-  const maxPd = cb.maxDefaultProbability;
-  const { loans, deposits, interestPaid, investmentOrder, labourDemand, wage } = f;
-  const { age, loanRateYearly, employees, capital, salesNominal, pdYearly, bank, capitalSupplier } = f;
-  for (let j = 0; j < n; j++) {
+/** Each firm's terms over firms [start, end) (each firm's own columns are untouched until its turn in the visit). */
+export function financeTermsKernel(
+  v: SliceView,
+  _lane: number,
+  _block: number,
+  start: number,
+  end: number,
+): void {
+  const a = v.work.args;
+  const terms = v.work.finance;
+  const ints = v.work.financeInts;
+  const slot = v.work.financeSlot;
+  const nc = a[FinanceArg.nc];
+  const pK = a[FinanceArg.capitalPrice];
+  const maturity = a[FinanceArg.maturity];
+  const buffer = a[FinanceArg.buffer];
+  const targetLeverage = a[FinanceArg.targetLeverage];
+  const maxLeverage = a[FinanceArg.maxLeverage];
+  const maxPd = a[FinanceArg.maxPd];
+  const { loans, deposits, interestPaid, investmentOrder, labourDemand, wage } = v.firms;
+  const { age, loanRateYearly, employees, capital, salesNominal, pdYearly, bank, capitalSupplier } = v.firms;
+  for (let j = start; j < end; j++) {
     interestPaid[j] = 0;
-    const t = j * FIN_STRIDE;
-    const q = j * FIN_INTS;
+    const t = slot[j] * FIN_STRIDE;
+    const q = slot[j] * FIN_INTS;
     const L = loans[j];
     const D = deposits[j];
     const interest = (L * loanRateYearly[j]) / 12;
@@ -190,10 +223,10 @@ function financeVisit(
   const flows = m.ledger.flows;
   for (let o = 0; o < n; o++) {
     const j = order[o];
-    const q = j * FIN_INTS;
+    const q = o * FIN_INTS;
     const flags = ints[q + Fin.flags];
     if ((flags & FIN_SKIP) !== 0) continue;
-    const t = j * FIN_STRIDE;
+    const t = o * FIN_STRIDE;
     const interest = terms[t + Fin.interest];
     let d = terms[t + Fin.deposits];
     let l = terms[t + Fin.loans];
@@ -249,18 +282,27 @@ function defaultInVisit(
 }
 
 /**
- * Each firm that serviced its debt, in firm order: its new balances, and
- * what cash cannot cover is not bought or hired: investment first, then new hires.
+ * Each firm of [start, end) that serviced its debt: its new balances, and
+ * what cash cannot cover is not bought or hired: investment first, then new
+ * hires. Each firm's own columns and record only: a pass over blocks of firms.
  */
-function financeWriteBack(m: ModelState, terms: Float64Array, ints: Int32Array): void {
-  const f = m.firms;
-  const n = f.n;
+export function financeWriteBackKernel(
+  v: SliceView,
+  _lane: number,
+  _block: number,
+  start: number,
+  end: number,
+): void {
+  const f = v.firms;
+  const terms = v.work.finance;
+  const ints = v.work.financeInts;
+  const slot = v.work.financeSlot;
   const nc = f.nConsumption;
   const { interestPaid, investmentOrder, labourDemand, wage } = f;
-  for (let j = 0; j < n; j++) {
-    const q = j * FIN_INTS;
+  for (let j = start; j < end; j++) {
+    const q = slot[j] * FIN_INTS;
     if ((ints[q + Fin.flags] & FIN_PAID) === 0) continue;
-    const t = j * FIN_STRIDE;
+    const t = slot[j] * FIN_STRIDE;
     const cash = terms[t + Fin.deposits];
     const wageNeed = terms[t + Fin.wageNeed];
     settleFirmVisit(f, j, terms[t + Fin.loans], cash);

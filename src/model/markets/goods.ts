@@ -298,25 +298,17 @@ export function clearCapitalMarket(m: ModelState): void {
   const f = m.firms;
   const n = f.n;
   const nc = f.nConsumption;
-  const nk = n - nc;
-  const switchProb = m.config.households.supplierSwitchProbability;
   const { capitalSupplier, price, fillRatio, ordersReal, investmentOrder, inventory, revenue, salesReal } = f;
   for (let k = nc; k < n; k++) ordersReal[k] = 0;
-  // agentUniform(seed, stream, tick, j) with the stream keys taken once.
-  const switchKey = streamKey(m.seed, AgentStream.capitalSupplier, m.tick);
-  const pickKey = streamKey(m.seed, AgentStream.supplierPick, m.tick);
-  const uniform = keyedUniform;
-  for (let j = 0; j < nc; j++) {
-    let s = capitalSupplier[j];
-    if (uniform(switchKey, j) < switchProb) {
-      const cand = nc + Math.floor(uniform(pickKey, h32(j)) * nk);
-      if (price[cand] < price[s] || fillRatio[s] < 1) {
-        s = cand;
-        capitalSupplier[j] = s;
-      }
-    }
-    ordersReal[s] += investmentOrder[j];
-  }
+  // Each consumption firm's supplier (counter-based draws; a pass over blocks of firms), then the orders in firm order.
+  SupplierArgs.write(m.runner.work.args, {
+    switchKey: streamKey(m.seed, AgentStream.capitalSupplier, m.tick),
+    pickKey: streamKey(m.seed, AgentStream.supplierPick, m.tick),
+    switchProb: m.config.households.supplierSwitchProbability,
+    nc,
+  });
+  m.runner.run(Pass.capitalSupplier);
+  for (let j = 0; j < nc; j++) ordersReal[capitalSupplier[j]] += investmentOrder[j];
   for (let k = nc; k < n; k++) {
     const orders = ordersReal[k];
     fillRatio[k] = orders > inventory[k] ? inventory[k] / orders : 1;
@@ -345,6 +337,42 @@ export function clearCapitalMarket(m: ModelState): void {
   m.macro.investmentNominal = nominal;
   m.macro.investmentReal = real;
   m.macro.capitalGoodsPrice = real > 0 ? nominal / real : m.macro.capitalGoodsPrice;
+}
+
+/** Inputs of the capital-supplier pass: written into PassWork.args by clearCapitalMarket, read by capitalSupplierKernel (struct.ts). */
+export const SupplierArgs = defineStruct({ switchKey: "f64", pickKey: "f64", switchProb: "f64", nc: "f64" });
+const SupplierArg = SupplierArgs.at;
+
+/**
+ * Consumption firms of [start, end) look for a cheaper capital supplier with
+ * probability switchProb (agentUniform(seed, stream, tick, j), the stream
+ * keys taken once), and switch when the candidate is cheaper or their
+ * supplier rationed them last month. Reads only the suppliers' prices and
+ * fill ratios, which no firm of the pass writes.
+ */
+export function capitalSupplierKernel(
+  v: SliceView,
+  _lane: number,
+  _block: number,
+  start: number,
+  end: number,
+): void {
+  const a = v.work.args;
+  const switchKey = a[SupplierArg.switchKey];
+  const pickKey = a[SupplierArg.pickKey];
+  const switchProb = a[SupplierArg.switchProb];
+  const nc = a[SupplierArg.nc];
+  const nk = v.firms.n - nc;
+  const { capitalSupplier, price, fillRatio } = v.firms;
+  const uniform = keyedUniform;
+  const to = Math.min(end, nc);
+  for (let j = start; j < to; j++) {
+    const s = capitalSupplier[j];
+    if (uniform(switchKey, j) < switchProb) {
+      const cand = nc + Math.floor(uniform(pickKey, h32(j)) * nk);
+      if (price[cand] < price[s] || fillRatio[s] < 1) capitalSupplier[j] = cand;
+    }
+  }
 }
 
 /** A distinct agent id for a second draw of the same firm in the same tick. */

@@ -1,0 +1,282 @@
+// The firms' rules that became passes over blocks of firms (issue 20 item
+// 3), each on a hand-built state of a few firms: the kernel reads its inputs
+// from PassWork.args (written through the pass's struct) and the firms'
+// columns, and writes only each firm's own columns and record.
+import { describe, expect, it } from "vitest";
+import { AccountArgs, accountKernel, ProduceArgs, produceKernel } from "../src/model/agents/firms.ts";
+import {
+  FinanceArgs,
+  financeTermsKernel,
+  financeWriteBackKernel,
+  PriceArgs,
+  priceKernel,
+} from "../src/model/markets/credit.ts";
+import { FIN_ELIGIBLE, FIN_PAID, FIN_SKIP, FinRecord } from "../src/model/markets/financeRecord.ts";
+import { capitalSupplierKernel, SupplierArgs } from "../src/model/markets/goods.ts";
+import { createPassWork, type SliceView } from "../src/model/passes.ts";
+import { keyedUniform } from "../src/model/rng.ts";
+import type { Firms } from "../src/model/state.ts";
+
+const FLOAT_COLUMNS = [
+  "deposits",
+  "loans",
+  "loanRateYearly",
+  "pdYearly",
+  "capital",
+  "inventory",
+  "price",
+  "wage",
+  "productivity",
+  "demandReal",
+  "salesNominal",
+  "plannedOutput",
+  "output",
+  "investmentOrder",
+  "utilization",
+  "earnings",
+  "profitRate",
+  "dividendDue",
+  "fillRatio",
+  "wageBill",
+  "interestPaid",
+  "automatedShare",
+] as const;
+const INT_COLUMNS = ["employees", "labourDemand", "capitalSupplier", "age"] as const;
+
+/** `n` firms, the first `nc` of them consumption firms, every column zero (bank 0), on `banks` banks. */
+function view(n: number, nc: number, banks = 2): SliceView {
+  const firms: Record<string, unknown> = { n, nConsumption: nc, bank: new Uint16Array(n) };
+  for (const k of FLOAT_COLUMNS) firms[k] = new Float64Array(n);
+  for (const k of INT_COLUMNS) firms[k] = new Int32Array(n);
+  const work = createPassWork(1, n, banks, 1, false, false);
+  for (let j = 0; j < n; j++) work.financeSlot[j] = j; // records in firm order unless a test says otherwise
+  return {
+    households: { n: 0 } as unknown as SliceView["households"],
+    firms: firms as unknown as Firms,
+    unemployed: new Int32Array(0),
+    work,
+  };
+}
+
+describe("credit pricing (priceKernel)", () => {
+  it("gives the logit default probability and the loan rate = policy + the bank's spread + premium × PD × LGD", () => {
+    const v = view(2, 1);
+    const f = v.firms;
+    f.capital[0] = 100;
+    f.loans[0] = 60;
+    f.deposits[0] = 20;
+    f.salesNominal[0] = 10;
+    f.loanRateYearly[0] = 0.06;
+    f.bank[1] = 1;
+    f.loans[1] = 5;
+    f.salesNominal[1] = 2;
+    const args = {
+      policy: 0.03,
+      capitalPrice: 2,
+      maturity: 60,
+      pdIntercept: -4,
+      pdLeverageSlope: 3,
+      pdDebtServiceSlope: 1,
+      riskPremiumMultiplier: 2,
+      lossGivenDefault: 0.5,
+      nc: 1,
+    };
+    PriceArgs.write(v.work.args, args);
+    v.work.bankArgs.set([0.01, 0.02]);
+    priceKernel(v, 0, 0, 0, 2);
+    // Consumption firm: collateral = capital × pK.
+    const lev0 = 60 / (200 + 20);
+    const svc0 = (60 * (0.06 / 12 + 1 / 60)) / 10;
+    const pd0 = 1 / (1 + Math.exp(-(-4 + 3 * lev0 + svc0)));
+    expect(f.pdYearly[0]).toBeCloseTo(pd0, 15);
+    expect(f.loanRateYearly[0]).toBeCloseTo(0.03 + 0.01 + 2 * pd0 * 0.5, 15);
+    // Capital firm: collateral = half a year's sales (12 × sales × 0.5), its bank's spread.
+    const lev1 = 5 / 12;
+    const pd1 = 1 / (1 + Math.exp(-(-4 + 3 * lev1 + (5 * (1 / 60)) / 2)));
+    expect(f.pdYearly[1]).toBeCloseTo(pd1, 15);
+    expect(f.loanRateYearly[1]).toBeCloseTo(0.03 + 0.02 + 2 * pd1 * 0.5, 15);
+  });
+});
+
+describe("the financing terms and write-back (financeTermsKernel, financeWriteBackKernel)", () => {
+  const args = {
+    capitalPrice: 1,
+    maturity: 10,
+    buffer: 2,
+    targetLeverage: 0,
+    maxLeverage: 1,
+    maxPd: 0.1,
+    nc: 2,
+  };
+
+  it("records each firm's interest, base need and flags: a successor is skipped, a risky firm is not eligible", () => {
+    const v = view(3, 2);
+    const f = v.firms;
+    for (let j = 0; j < 3; j++) {
+      f.loans[j] = 120;
+      f.loanRateYearly[j] = 0.12;
+      f.employees[j] = 3;
+      f.labourDemand[j] = 5;
+      f.wage[j] = 2;
+      f.age[j] = 10;
+      f.pdYearly[j] = 0.05;
+      f.interestPaid[j] = 7;
+    }
+    f.age[1] = 0;
+    f.pdYearly[2] = 0.2;
+    FinanceArgs.write(v.work.args, args);
+    // Each firm's record at its place in the visit.
+    v.work.financeSlot.set([2, 0, 1]);
+    financeTermsKernel(v, 0, 0, 0, 3);
+    const rec = (j: number) => FinRecord.read(v.work.finance, v.work.financeSlot[j], v.work.financeInts);
+    // interest 120 × 0.12 / 12 = 1.2; principal 12; wage need max(3, 5) × 2 = 10, times the buffer 2.
+    expect(rec(0).interest).toBeCloseTo(1.2, 15);
+    expect(rec(0).base).toBeCloseTo(1.2 + 12 + 20, 12);
+    expect(rec(0).flags).toBe(FIN_ELIGIBLE);
+    expect(rec(1).flags).toBe(FIN_SKIP);
+    expect(rec(2).flags).toBe(0);
+    expect(f.interestPaid[0]).toBe(0);
+    expect(FinRecord.read(v.work.finance, 2, v.work.financeInts).flags).toBe(FIN_ELIGIBLE); // firm 0's
+  });
+
+  it("writes back only firms that paid, cutting hires to what their cash pays", () => {
+    const v = view(2, 2);
+    const f = v.firms;
+    f.wage[0] = 4;
+    f.wage[1] = 4;
+    f.labourDemand[0] = 10;
+    f.labourDemand[1] = 10;
+    f.deposits[1] = 99;
+    FinRecord.write(
+      v.work.finance,
+      {
+        interest: 1,
+        investmentOrder: 0,
+        wageNeed: 40,
+        base: 0,
+        leverageGap: 0,
+        room: 0,
+        deposits: 18,
+        loans: 50,
+        investCost: 0,
+        supplierPrice: 1,
+        flags: FIN_PAID,
+        bank: 0,
+        supplier: 0,
+      },
+      0,
+      v.work.financeInts,
+    );
+    FinRecord.write(
+      v.work.finance,
+      {
+        interest: 1,
+        investmentOrder: 0,
+        wageNeed: 40,
+        base: 0,
+        leverageGap: 0,
+        room: 0,
+        deposits: 1,
+        loans: 1,
+        investCost: 0,
+        supplierPrice: 1,
+        flags: FIN_ELIGIBLE,
+        bank: 0,
+        supplier: 0,
+      },
+      1,
+      v.work.financeInts,
+    );
+    financeWriteBackKernel(v, 0, 0, 0, 2);
+    expect([f.deposits[0], f.loans[0], f.interestPaid[0]]).toEqual([18, 50, 1]);
+    expect(f.labourDemand[0]).toBe(4); // floor(18 / 4)
+    // Not paid (it defaulted or was skipped): untouched.
+    expect([f.deposits[1], f.labourDemand[1]]).toEqual([99, 10]);
+  });
+});
+
+describe("production (produceKernel)", () => {
+  it("is the least of plan, staff capacity and capital capacity, added to inventory", () => {
+    const v = view(2, 1);
+    const f = v.firms;
+    for (let j = 0; j < 2; j++) {
+      f.productivity[j] = 1;
+      f.employees[j] = 10;
+      f.plannedOutput[j] = 1000;
+      f.inventory[j] = 5;
+    }
+    f.capital[0] = 30;
+    ProduceArgs.write(v.work.args, { prodK: 1, tfp: 1, effort: 0, prodLc: 4, prodLk: 2, nc: 1 });
+    produceKernel(v, 0, 0, 0, 2);
+    expect(f.output[0]).toBe(30); // capital binds: 30 × 1 < 10 × 4
+    expect(f.output[1]).toBe(20); // a capital firm: staff 10 × 2, no capital limit
+    expect(f.inventory[1]).toBe(25);
+  });
+});
+
+describe("the firms' own accounts (accountKernel)", () => {
+  it("pays out a share of profit or the excess cash, smooths earnings, depreciates and ages", () => {
+    const v = view(1, 1);
+    const f = v.firms;
+    f.deposits[0] = 100;
+    f.wageBill[0] = 10;
+    f.loans[0] = 0;
+    f.capital[0] = 50;
+    f.inventory[0] = 10;
+    f.age[0] = 3;
+    v.work.firmFlows.set([12, 8]); // cash flow, profit after tax
+    AccountArgs.write(v.work.args, {
+      delta: 0.01,
+      prodK: 1,
+      capitalPrice: 1,
+      omega: 0.5,
+      cashBufferMonths: 1,
+      loanMaturityMonths: 60,
+      payoutRatio: 0.5,
+      excessCashPayout: 0.1,
+      inventoryDepreciation: 0.2,
+      demandUse: 0,
+      nc: 1,
+    });
+    accountKernel(v, 0, 0, 0, 1);
+    expect(f.earnings[0]).toBe(4);
+    // max(8 × 0.5, (100 − 10 × 2) × 0.1) = 8
+    expect(f.dividendDue[0]).toBeCloseTo(8, 12);
+    expect(f.inventory[0]).toBe(8);
+    expect(f.capital[0]).toBeCloseTo(49.5, 12);
+    expect(f.profitRate[0]).toBeCloseTo(0.25 * ((12 * 12) / 50), 12);
+    expect(f.age[0]).toBe(4);
+  });
+});
+
+describe("the choice of capital supplier (capitalSupplierKernel)", () => {
+  it("a firm that draws a switch moves to a cheaper candidate, never to a dearer one; no draw, no switch", () => {
+    const n = 40;
+    const nc = 30;
+    const v = view(n, nc);
+    const f = v.firms;
+    for (let k = nc; k < n; k++) {
+      f.price[k] = k === nc ? 10 : 1 + k / 100;
+      f.fillRatio[k] = 1;
+    }
+    for (let j = 0; j < nc; j++) f.capitalSupplier[j] = nc; // all with the dearest
+    const key = 12345;
+    SupplierArgs.write(v.work.args, { switchKey: key, pickKey: 678, switchProb: 0.5, nc });
+    capitalSupplierKernel(v, 0, 0, 0, n);
+    let switched = 0;
+    for (let j = 0; j < nc; j++) {
+      const drew = keyedUniform(key, j) < 0.5;
+      if (!drew) expect(f.capitalSupplier[j]).toBe(nc);
+      if (f.capitalSupplier[j] !== nc) {
+        switched++;
+        expect(drew).toBe(true);
+        expect(f.price[f.capitalSupplier[j]]).toBeLessThan(10);
+      }
+    }
+    expect(switched).toBeGreaterThan(5);
+    SupplierArgs.write(v.work.args, { switchKey: key, pickKey: 678, switchProb: 0, nc });
+    const before = f.capitalSupplier.slice();
+    capitalSupplierKernel(v, 0, 0, 0, n);
+    expect(f.capitalSupplier).toEqual(before);
+  });
+});
