@@ -758,7 +758,10 @@ async function factsCommand(dir: string, flags: FactsFlags): Promise<void> {
     return;
   }
   // The flat moment vocabulary of `spiral calibrate` (docs/calibration-tool.md).
-  const moments = computeMoments(series, facts, { firmCount: firmCountOfRun(dir) });
+  const moments = computeMoments(series, facts, {
+    firmCount: firmCountOfRun(dir),
+    lowerBoundYearly: lowerBoundOfRun(dir),
+  });
   process.stdout.write(`${JSON.stringify({ ...facts, moments }, null, 2)}\n`);
 }
 
@@ -768,6 +771,17 @@ function firmCountOfRun(dir: string): number | undefined {
     const firms = JSON.parse(readFileSync(join(dir, MANIFEST_FILE), "utf8"))?.config?.firms;
     const count = Number(firms?.consumption?.count) + Number(firms?.capital?.count);
     return Number.isFinite(count) && count > 0 ? count : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The run's centralBank.lowerBoundYearly from its manifest's config; undefined if it does not say. */
+function lowerBoundOfRun(dir: string): number | undefined {
+  try {
+    const bound = JSON.parse(readFileSync(join(dir, MANIFEST_FILE), "utf8"))?.config?.centralBank
+      ?.lowerBoundYearly;
+    return typeof bound === "number" && Number.isFinite(bound) ? bound : undefined;
   } catch {
     return undefined;
   }

@@ -57,7 +57,7 @@ function synthetic(quarters: number): Record<string, Float64Array> {
 describe("computeMoments", () => {
   const series = synthetic(200);
   const facts = computeStylizedFacts(series, undefined, {});
-  const m = computeMoments(series, facts, { firmCount: 50 });
+  const m = computeMoments(series, facts, { firmCount: 50, lowerBoundYearly: 0.029 });
 
   it("has exactly the documented names, each defined once", () => {
     expect(Object.keys(m)).toEqual([...MOMENT_NAMES]);
@@ -97,11 +97,26 @@ describe("computeMoments", () => {
     expect(Math.abs(m.inflationMean - 0.02)).toBeLessThan(0.005);
   });
 
+  it("measures the policy rate's mean and its share of months at the lower bound", () => {
+    const rate = Array.from(series.policyRate).slice(
+      facts.options.burnInTicks,
+      facts.options.burnInTicks + facts.quarters * 3,
+    );
+    const at = rate.filter((r) => r <= 0.029 + 1e-6).length;
+    expect(at).toBeGreaterThan(0);
+    expect(at).toBeLessThan(rate.length);
+    expect(m.lowerBoundShare).toBeCloseTo(at / rate.length, 12);
+    expect(m.policyRateMean).toBeCloseTo(rate.reduce((a, b) => a + b, 0) / rate.length, 12);
+    expect(Math.abs(m.policyRateMean - 0.03)).toBeLessThan(0.005);
+  });
+
   it("is NaN where the run cannot define a moment: no firm count, no firm sizes, a missing column", () => {
     const { policyRate: _omit, ...rest } = series;
     const bare = computeMoments(rest, facts);
     expect(bare.bankruptcyRateYearly).toBeNaN();
     expect(bare.firmSizeTailExponent).toBeNaN();
+    expect(bare.lowerBoundShare).toBeNaN();
+    expect(bare.policyRateMean).toBeNaN();
     expect(bare["relativeSd.policyRate"]).toBeNaN();
     expect(bare["corrWithGdp.policyRate.lag0"]).toBeNaN();
     expect(bare["relativeSd.credit"]).toBeCloseTo(2, 10);

@@ -2,7 +2,7 @@
 // model generates at known parameter values are recovered. "Data" is one run
 // at θ₀ = (natural unemployment rate 0.05, inflation target 0.025) with a
 // seed the estimation never uses; each target's se is the sd of that moment
-// over 8 further runs at θ₀ (the sampling error of one run of the data's
+// over 32 further runs at θ₀ (the sampling error of one run of the data's
 // length, which is what the 1 + 1/S correction assumes). The estimation
 // (6 seeds per point, common random numbers) must land within two standard
 // errors and within 10 % of each parameter's range of θ₀. Reduced size:
@@ -25,10 +25,21 @@ const SMALL = [
   "ticks=600",
   "burnInTicks=60",
 ];
+// The data-generating process is configs/baseline.json's core with its estimated aggregate shocks. The
+// targets' se come from 32 runs: with 8 (before issue 17's cycle8 pass) the shocks' slumps make the
+// moments' spread heavy-tailed and 8 runs understate it — over ten further data draws the natural rate
+// landed up to 4.29 se from the truth (the inflation target 2.46), and within 2 se in 8 of 10; on four of
+// those draws, with the se from 32 runs, 2.44 → 1.38, 0.92 → 0.35, 0.16 → 0.38 and 4.29 → 2.49 se
+// (docs/calibration-tool.md, "Current estimate (cycle8 pass)"). The cycle7 pass ran this test without the
+// shocks, the workaround this replaces.
+const SPREAD_RUNS = 32;
 const TRUE = { "centralBank.naturalUnemploymentRate": 0.05, "centralBank.inflationTargetYearly": 0.025 };
+// θ₀ is off the box's centre, the global stage's first Sobol point: with θ₀ at the centre (bounds 0.03–0.07
+// and 0.01–0.04 before issue 17's cycle8 pass) the search could stop on the truth without moving (0.00 se in
+// two of three draws).
 const BOUNDS = {
-  "centralBank.naturalUnemploymentRate": { min: 0.03, max: 0.07 },
-  "centralBank.inflationTargetYearly": { min: 0.01, max: 0.04 },
+  "centralBank.naturalUnemploymentRate": { min: 0.035, max: 0.075 },
+  "centralBank.inflationTargetYearly": { min: 0.012, max: 0.042 },
 };
 const TARGETS = ["unemploymentMean", "inflationMean", "sdGdpCycle"];
 
@@ -48,7 +59,7 @@ describe("spiral calibrate recovers known parameters", () => {
   // each estimate within 10 % of the range and with a J-test that does not reject, and at least two
   // of the three within 2 se for every parameter (false-failure rate ≈ 3 % instead of ≈ 10 %).
   it("estimates within 10 % of the range, within 2 se in at least two of three data draws, with a J-test", async () => {
-    const spread = Array.from({ length: 8 }, (_, i) => momentsAt(900_100 + i));
+    const spread = Array.from({ length: SPREAD_RUNS }, (_, i) => momentsAt(900_100 + i));
     const se = TARGETS.map((_, j) => {
       const xs = spread.map((row) => row[j]);
       const m = xs.reduce((a, b) => a + b, 0) / xs.length;

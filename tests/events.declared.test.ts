@@ -23,8 +23,9 @@ const RUNS: [string, string[]][] = [
   // branch bust6); then its seeds 1–7 wrote none and seeds 8–10 did (and fed-cut's seed 5); with capacity orders
   // that follow funding conditions (aiChain.orders, branch spill6) its seed 4 wrote one; since part of the chain's
   // debt floats (aiChain.finance.floatingShare, branch bust8) seed 3 writes one (and fed-cut's seed 1; none in
-  // seeds 1–10 of baseline-2025 or murphy).
-  ["configs/scenarios/circular-unwind.json", ["seed=3"]],
+  // seeds 1–10 of baseline-2025 or murphy). With the re-estimated core (issue 17, cycle8 pass) seed 4 of 1–6
+  // writes one again.
+  ["configs/scenarios/circular-unwind.json", ["seed=4"]],
   ["configs/scenarios/fed-hold-high.json", ["seed=3"]],
   // A crisis that starts and ends (issue 18's demand and valuation rules moved the others' crises away).
   ["configs/scenarios/fed-hold-high.json", ["seed=1"]],
@@ -33,8 +34,9 @@ const RUNS: [string, string[]][] = [
   ["configs/scenarios/murphy.json", ["seed=1"]],
   // A payment default in the clearing (chainPaymentDefault): vendor loans, secured lending and the deal
   // rule keep customers liquid, so it needs every risk at once — murphy's seed 2 (since the late-2025 start
-  // of issue 16's third pass; before, only murphy seed 1 with the deal rule off wrote one).
-  ["configs/scenarios/murphy.json", ["seed=2"]],
+  // of issue 16's third pass; before, only murphy seed 1 with the deal rule off wrote one). With the estimated
+  // business cycle (issue 17, cycle8 pass, and floating chain debt) seeds 3, 5, 9 and 10 of 1–12 do.
+  ["configs/scenarios/murphy.json", ["seed=3"]],
   // The rate path rule: a step in 2026-08 (tick 130) and an override inside the run.
   [
     "configs/scenarios/fed-hold-high.json",

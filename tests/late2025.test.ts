@@ -3,12 +3,13 @@
 // population, with no central-bank override — the figures come out of the
 // rules and the documented initial state (docs/ODD.md §5), nothing is forced.
 // The ranges are the late-2025 US data's (docs/calibration.md §6, §12). CPI
-// inflation near 2.6 % comes from expectations anchored 0.6 points above the
+// inflation near 2.8 % comes from expectations anchored 0.8 points above the
 // 2 % target (initial.inflationAnchorGapYearly, after the 2021–23 surge) and a
 // central bank whose neutral-rate estimate (0.5 %) is below the economy's
 // (0.75 %), held fixed (docs/ODD.md §5). The warm-up before it is guarded too:
-// unemployment's standard deviation over 2018–25 is 0.77–1.00 points by seed
-// (it was 1.35–3.35 before Taylor's 1993 coefficients and the transfers in
+// unemployment's standard deviation over 2018–25 is 0.85–1.20 points by seed
+// with the estimated business cycle in configs/baseline.json (0.77–1.00 before
+// it; 1.35–3.35 before Taylor's 1993 coefficients and the transfers in
 // expected income, docs/ODD.md §5).
 import { join } from "node:path";
 import { standardDeviation } from "simple-statistics";

@@ -1,6 +1,6 @@
 // Population-size independence, reduced (issue 16 item 5; the full check is
 // `npm run bench:convergence`, 10 seeds at 10 000 vs 100 000 households):
-// baseline-2025, fed-hold-high and murphy × 8 seeds at 5 000 and 20 000
+// baseline-2025, fed-hold-high and murphy × 16 seeds (8 in the detection test) at 5 000 and 20 000
 // households, paired by seed, over the chain's first 61 months. Each of the
 // four quantities (mean unemployment after the start, peak chain CDS index,
 // chain market cap five years in, share of months in crisis) must differ
@@ -30,7 +30,7 @@ const SIZES = [5_000, 20_000] as const;
 const MONTHS = 61;
 
 /** diff ÷ SE of every scenario and quantity, as "scenario quantity" → ratio. */
-async function ratios(sets: string[]): Promise<Record<string, number>> {
+async function ratios(sets: string[], seeds = SEEDS): Promise<Record<string, number>> {
   const pool = new Piscina<ConvergenceTask, { result: ConvergenceResult }>({
     filename: fileURLToPath(new URL("./bench/convergence.worker.ts", import.meta.url)),
     minThreads: Math.min(2, availableParallelism()),
@@ -43,7 +43,7 @@ async function ratios(sets: string[]): Promise<Record<string, number>> {
       const runs = await Promise.all(
         SIZES.map((households) =>
           Promise.all(
-            Array.from({ length: SEEDS }, (_, i) =>
+            Array.from({ length: seeds }, (_, i) =>
               pool.run({ scenario, households, seed: i + 1, months: MONTHS, sets }).then((r) => r.result),
             ),
           ),
@@ -64,8 +64,13 @@ async function ratios(sets: string[]): Promise<Record<string, number>> {
 }
 
 describe("population-size independence", () => {
+  // 16 seeds here (8 for the detection test below): with 8, the paired difference's t-ratio has 7 degrees of
+  // freedom, and twelve comparisons at 3 SE fail by chance ≈ 20 % of the time (≈ 10 % at 16). With the estimated
+  // business cycle in configs/baseline.json (issue 17, cycle7 pass) 8 seeds gave one ratio of 3.14 (murphy's
+  // crisis share; next 2.71, 2.58) and 16 seeds a largest of 2.57 (baseline-2025's peak CDS; murphy's crisis
+  // share 2.45); on main before it, 8 seeds passed.
   it("5 000 vs 20 000 households: every quantity within 3 standard errors", async () => {
-    const r = await ratios([]);
+    const r = await ratios([], 16);
     const beyond = Object.entries(r).filter(([, x]) => !(x < 3));
     expect(beyond, JSON.stringify(r)).toEqual([]);
   });

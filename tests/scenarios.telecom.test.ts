@@ -35,7 +35,7 @@ describe("telecom-1997: the 1997–2003 replay", () => {
     expect(config.centralBank.overrides.find((o) => o.from === "2000-05")?.rateYearly).toBe(0.065);
     expect(config.centralBank.overrides.at(-1)).toMatchObject({ from: "2003-06", rateYearly: 0.01 });
     expect(config.centralBank.neutralRealRateYearly).toBe(0.03);
-    expect(config.households.neutralRealRateYearly).toBe(0.02);
+    expect(config.households.neutralRealRateYearly).toBe(0.0225);
     expect(config.households.longRateWeight).toBe(0.5);
   });
 
@@ -144,10 +144,15 @@ describe("telecom-1997: the 1997–2003 replay", () => {
     expect(mean(unemployment2003)).toBeLessThan(0.075);
     expect(median(unemploymentJun2003)).toBeGreaterThan(0.04);
     expect(Math.max(...inflation2003)).toBeLessThan(0.035);
-    // 1997–2000 means: unemployment 2.8–4.2 % and inflation 2.4–3.2 % in nine seeds (seed 1: 8.3 % and 0.5 %);
-    // history 4.4 % and 2.4 % (BLS annual averages 4.9 → 4.0 % and CPI-U 2.3, 1.6, 2.2, 3.4 %, docs/calibration.md
-    // §11.3): the replay's boom runs a little hotter. Before: 9.1–13.2 % and 0.2–0.4 %.
-    expect(boomYearsNearHistory).toBeGreaterThanOrEqual(SEEDS - 1);
+    // 1997–2000 means: near history in eight seeds (seed 1: ≈ 9 % and 0.4 %; seed 9's unemployment just below
+    // the 2 % floor); history 4.4 % and 2.4 % (BLS annual averages 4.9 → 4.0 % and CPI-U 2.3, 1.6, 2.2, 3.4 %,
+    // docs/calibration.md §11.3): the replay's boom runs a little hotter. Claim moved from nine seeds to eight
+    // with the core's estimated business cycle (issue 17, cycle8 pass, households' neutral rate 2.25 %): the
+    // seeds' warm-ups end 2.0–4.4 % apart in unemployment (2.8–4.2 % before it), and no households' neutral
+    // rate of the ten measured (2–2.5 %) puts nine seeds inside while keeping Apr 2000 and 2002–03 in their
+    // bands (docs/calibration-tool.md, "Telecom replay, cycle8 pass"). Before the late 1990s' neutral rate:
+    // 9.1–13.2 % and 0.2–0.4 %.
+    expect(boomYearsNearHistory).toBeGreaterThanOrEqual(SEEDS - 2);
     // Peak chain CDS index over 1997–2003: 960–1 394 bp (mean 1 153, median 1 147; before 975–1 401, median
     // 1 192), about the high-yield index's record of ≈1 100 bp (Oct 2002; docs/calibration.md §11.2); in the bust
     // years 2000-10 … 2002-12 in 4 of 10 seeds (2001-05 … 2002-05), in 2003 in the other six. Main at a6a338e (households on the policy rate):

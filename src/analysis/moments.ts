@@ -124,6 +124,16 @@ function buildDefinitions(maxLag: number): MomentDefinition[] {
       name: "inflationMean",
       definition: "mean of the monthly inflationYoY after the burn-in (decimal per year)",
     },
+    {
+      name: "policyRateMean",
+      definition:
+        "mean of the monthly policyRate after the burn-in (decimal per year): the economy's average nominal rate, FOMC longer-run federal funds rate ≈ 3 % (docs/calibration.md §6)",
+    },
+    {
+      name: "lowerBoundShare",
+      definition:
+        "share of months after the burn-in with the policy rate at its lower bound (within 0.01 basis point of centralBank.lowerBoundYearly)",
+    },
   );
   return out;
 }
@@ -131,7 +141,12 @@ function buildDefinitions(maxLag: number): MomentDefinition[] {
 export interface MomentOptions {
   /** Number of non-AI firms, for bankruptcyRateYearly (NaN without it). */
   firmCount?: number;
+  /** The run's centralBank.lowerBoundYearly, for lowerBoundShare (NaN without it). */
+  lowerBoundYearly?: number;
 }
+
+/** A month's policy rate within this of the lower bound counts as at the bound (0.01 basis point a year). */
+const AT_BOUND_TOLERANCE = 1e-6;
 
 /**
  * The flat moment map of one run: every name of MOMENT_NAMES → a number
@@ -230,6 +245,16 @@ export function computeMoments(
   m.unemploymentMean = facts.unemployment.mean;
   const inflationMonthly = window("inflationYoY");
   if (inflationMonthly !== undefined) m.inflationMean = mean(Array.from(inflationMonthly));
+  const rateMonthly = window("policyRate");
+  if (rateMonthly !== undefined) {
+    m.policyRateMean = mean(Array.from(rateMonthly));
+    const bound = options.lowerBoundYearly;
+    if (bound !== undefined && Number.isFinite(bound)) {
+      let at = 0;
+      for (const r of rateMonthly) if (r <= bound + AT_BOUND_TOLERANCE) at++;
+      m.lowerBoundShare = at / rateMonthly.length;
+    }
+  }
   // Infinity (a Hill exponent of equal sizes) and NaN both mean "undefined for this run".
   for (const name of MOMENT_NAMES) if (!Number.isFinite(m[name])) m[name] = Number.NaN;
   return m;

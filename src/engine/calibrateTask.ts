@@ -52,7 +52,9 @@ export function runCalibrateTask(task: CalibrateTask): CalibrateTaskResult {
     run.firmEmployees !== undefined && run.firmEmployees.length > 0 ? run.firmEmployees : undefined;
   const facts = computeStylizedFacts(run.series, firms, { burnInTicks: config.burnInTicks });
   const firmCount = modelKind(config).firmCount(config);
-  const moments = computeMoments(run.series, facts, { firmCount });
+  const lowerBoundYearly = (config as { centralBank?: { lowerBoundYearly?: number } }).centralBank
+    ?.lowerBoundYearly;
+  const moments = computeMoments(run.series, facts, { firmCount, lowerBoundYearly });
   return {
     moments: targets.map((name) => (Number.isFinite(moments[name]) ? moments[name] : null)),
     durationSeconds: (performance.now() - start) / 1000,
