@@ -35,7 +35,7 @@ describe("telecom-1997: the 1997–2003 replay", () => {
     expect(config.centralBank.overrides.find((o) => o.from === "2000-05")?.rateYearly).toBe(0.065);
     expect(config.centralBank.overrides.at(-1)).toMatchObject({ from: "2003-06", rateYearly: 0.01 });
     expect(config.centralBank.neutralRealRateYearly).toBe(0.03);
-    expect(config.households.neutralRealRateYearly).toBe(0.0225);
+    expect(config.households.neutralRealRateYearly).toBe(0.0241);
     expect(config.households.longRateWeight).toBe(0.5);
   });
 
