@@ -30,7 +30,7 @@ const SMALL = [
 // moments' spread heavy-tailed and 8 runs understate it — over ten further data draws the natural rate
 // landed up to 4.29 se from the truth (the inflation target 2.46), and within 2 se in 8 of 10; on four of
 // those draws, with the se from 32 runs, 2.44 → 1.38, 0.92 → 0.35, 0.16 → 0.38 and 4.29 → 2.49 se
-// (docs/calibration-tool.md, "Current estimate (cycle8 pass)"). The cycle7 pass ran this test without the
+// (docs/calibration-tool.md, "Cycle8 pass"). The cycle7 pass ran this test without the
 // shocks, the workaround this replaces.
 const SPREAD_RUNS = 32;
 const TRUE = { "centralBank.naturalUnemploymentRate": 0.05, "centralBank.inflationTargetYearly": 0.025 };

@@ -43,6 +43,7 @@ function books(): { b: Banks; cb: CentralBank; g: Government } {
     account: 15,
     bills: 50,
     purchasesReal: 0,
+    debtGapIntegral: 0,
     taxes: 0,
     benefits: 0,
     purchases: 0,

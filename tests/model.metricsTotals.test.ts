@@ -49,6 +49,7 @@ describe("metrics totals", () => {
       account: 0,
       bills: 0,
       purchasesReal: 0,
+      debtGapIntegral: 0,
       taxes: 30,
       benefits: 5,
       purchases: 20,

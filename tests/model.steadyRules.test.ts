@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { defaultConfig, type SpiralConfig } from "../src/config/index.ts";
 import { bankDividend, capitalRatio, riskWeightedAssets, settleBanks } from "../src/model/agents/banks.ts";
-import { fiscalRuleFactor, planPurchases } from "../src/model/agents/government.ts";
+import { fiscalRuleFactor, nextDebtGapIntegral, planPurchases } from "../src/model/agents/government.ts";
 import { createModel, type ModelState } from "../src/model/index.ts";
 import { checkLedger } from "../src/model/ledger.ts";
 import { expectedInflation, learnInflationAnchor, updateMacro } from "../src/model/macro.ts";
@@ -127,6 +127,68 @@ describe("fiscal rule", () => {
     m.government.bills = 0.5 * potential;
     planPurchases(m);
     expect(m.government.purchasesReal).toBeGreaterThan(base);
+  });
+});
+
+describe("fiscal rule's integral (error-correction) term", () => {
+  it("adds the accumulated gap to the cut, within the same bounds", () => {
+    // 1 − 0.3 (0.8 − 1) − 0.05 × (−2) = 1 + 0.06 + 0.1
+    expect(fiscalRuleFactor(0.3, 0.8, 1, 0.05, -2)).toBeCloseTo(1.16, 12);
+    expect(fiscalRuleFactor(0.3, 1, 1, 0.05, 4)).toBeCloseTo(0.8, 12);
+    expect(fiscalRuleFactor(0.3, 1, 1, 0.05, -40)).toBeCloseTo(1.5, 12);
+    // Gain 0: the accumulated gap is ignored.
+    expect(fiscalRuleFactor(0.3, 0.8, 1, 0, -2)).toBe(fiscalRuleFactor(0.3, 0.8, 1));
+  });
+
+  it("accumulates the gap a month at a time, not at a bound that the gap pushes further, and not at gain 0", () => {
+    expect(nextDebtGapIntegral(0.5, 0.4, 1, 0.3, 0.05)).toBeCloseTo(0.5 - 0.6 / 12, 12);
+    expect(nextDebtGapIntegral(0.5, 1.3, 1, 0.3, 0.05)).toBeCloseTo(0.5 + 0.3 / 12, 12);
+    expect(nextDebtGapIntegral(0.5, 0.4, 1, 0.3, 0)).toBe(0.5);
+    // At the largest rise (cut −0.3 × 0.6 − 0.05 × 8 = −0.58 < −0.5), a gap below target is not added…
+    expect(nextDebtGapIntegral(-8, 0.4, 1, 0.3, 0.05)).toBe(-8);
+    // …but a gap above target, which brings the rule back inside, is.
+    expect(nextDebtGapIntegral(-8, 1.2, 1, 0.3, 0.05)).toBeCloseTo(-8 + 0.2 / 12, 12);
+  });
+
+  it("closes the steady-state gap a proportional rule leaves when the primary balance at target is not the debt-stabilising one", () => {
+    // Debt to GDP d moves by ((r − g) d − pb) / 12 a month; the primary surplus
+    // pb is pb0 at the target with base purchases G, plus G × (1 − factor).
+    // pb0 = 2.8 % of GDP against a debt-stabilising (r − g) d* = 1 %: the
+    // proportional rule (s = 0.3) settles where (r − g) d = pb0 + s G (d − d*),
+    // d = (s G d* − pb0) / (s G − (r − g)) ≈ 0.56.
+    const rMinusG = 0.01;
+    const pb0 = 0.028;
+    const share = 0.17;
+    const simulate = (gain: number): number => {
+      let d = 1.04;
+      let integral = 0;
+      for (let month = 0; month < 12 * 400; month++) {
+        integral = nextDebtGapIntegral(integral, d, 1, 0.3, gain);
+        const pb = pb0 + share * (1 - fiscalRuleFactor(0.3, d, 1, gain, integral));
+        d += (rMinusG * d - pb) / 12;
+      }
+      return d;
+    };
+    expect(simulate(0)).toBeCloseTo((0.3 * share - pb0) / (0.3 * share - rMinusG), 3);
+    expect(simulate(0)).toBeLessThan(0.6);
+    expect(Math.abs(simulate(0.05) - 1)).toBeLessThan(0.01);
+  });
+
+  it("planPurchases keeps the accumulated gap on the state and raises purchases month after month below target", () => {
+    const m = small((c) => {
+      c.government.fiscalRuleIntegralGain = 0.05;
+    });
+    const potential = 12 * m.params.initialOutputPerHousehold * m.households.n * m.macro.priceIndex;
+    m.government.bills = 0.5 * potential;
+    m.government.debtGapIntegral = 0;
+    planPurchases(m);
+    const first = m.government.purchasesReal;
+    expect(m.government.debtGapIntegral).toBeCloseTo(-0.5 / 12, 12);
+    for (let month = 0; month < 11; month++) planPurchases(m);
+    expect(m.government.debtGapIntegral).toBeCloseTo(-0.5, 12);
+    expect(m.government.purchasesReal).toBeGreaterThan(first);
+    const base = m.config.government.spendingShareOfGdp * m.params.initialOutputPerHousehold * m.households.n;
+    expect(m.government.purchasesReal).toBeCloseTo(base * (1 + 0.3 * 0.5 + 0.05 * 0.5), 6);
   });
 });
 

@@ -500,6 +500,10 @@ export interface SpiralConfig {
      */
     fiscalRuleStrength: number;
     /**
+     * Fiscal rule's error-correction (integral) term: purchases are also cut by this gain times the accumulated gap of debt to potential output from target, Σ (d − d*)/12 in unit-years (conditional integration at the rule's bounds: Åström & Hägglund 2006, Advanced PID Control, §3.5). A proportional rule (fiscalRuleStrength) settles where (r − g) d = pb₀ + s G (d − d*), off target whenever the primary balance at target, pb₀, is not the debt-stabilising (r − g) d*; the integral term learns the rule's intercept — the constant of Bohn's (1998) regression of the primary surplus on debt — so that the debt's long-run mean is its target. 0 leaves the proportional rule alone. The gain is an assumption, not an estimate: 0.05 (configs/baseline.json) holds the core's debt at 0.84–1.18 × GDP by decade over 100 years, where the proportional rule alone let it fall to 0.42–0.50 (docs/calibration-tool.md, 'Fiscal drift').
+     */
+    fiscalRuleIntegralGain: number;
+    /**
      * Balance the government keeps on its central-bank account, in months of its spending; bills are issued to keep it.
      */
     accountBufferMonths: number;

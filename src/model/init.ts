@@ -639,6 +639,7 @@ function initialGovernment(stocks: PublicStocks): Government {
     account: stocks.govAccount,
     bills: stocks.bills,
     purchasesReal: stocks.govSpendingMonthly,
+    debtGapIntegral: 0,
     taxes: 0,
     benefits: 0,
     purchases: 0,

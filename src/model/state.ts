@@ -175,6 +175,8 @@ export interface Government {
   bills: number;
   /** Real purchases planned per month. */
   purchasesReal: number;
+  /** The fiscal rule's accumulated debt gap, Σ (debt/potential − target)/12 (unit-years; government.fiscalRuleIntegralGain). */
+  debtGapIntegral: number;
   /** This tick's flows (USD per month). */
   taxes: number;
   benefits: number;

@@ -27,23 +27,53 @@ export function payBillInterest(m: ModelState): void {
  * target, raised when below (a symmetric debt-stabilising rule, Bohn 1998),
  * so that the public debt, and with it the private sector's net financial
  * wealth, stays near its target ratio instead of drifting with the interest
- * bill.
+ * bill. With government.fiscalRuleIntegralGain > 0 the rule also corrects
+ * the accumulated gap (an integral, error-correction term), so the debt
+ * converges to its target even when the primary balance at target is not
+ * the debt-stabilising one.
  */
 export function planPurchases(m: ModelState): void {
+  const g = m.config.government;
+  const n = m.households.n;
+  const y0 = m.params.initialOutputPerHousehold;
+  const debtToGdp = debtToPotential(m.government.bills, y0, n, m.macro.priceIndex);
+  m.government.debtGapIntegral = nextDebtGapIntegral(
+    m.government.debtGapIntegral,
+    debtToGdp,
+    g.debtTargetToGdp,
+    g.fiscalRuleStrength,
+    g.fiscalRuleIntegralGain,
+  );
   m.government.purchasesReal = realPurchases(
-    m.config.government,
-    m.params.initialOutputPerHousehold,
-    m.households.n,
+    g,
+    y0,
+    n,
     m.macro.priceIndex,
     m.government.bills,
+    m.government.debtGapIntegral,
   );
+}
+
+/**
+ * Debt relative to potential output (initial real output at today's prices),
+ * so the rule does not cut spending just because a recession lowered GDP.
+ */
+export function debtToPotential(
+  bills: number,
+  initialOutputPerHousehold: number,
+  households: number,
+  priceIndex: number,
+): number {
+  const potential = 12 * initialOutputPerHousehold * households * priceIndex;
+  return bills / Math.max(1e-9, potential);
 }
 
 /**
  * planPurchases's rule: real purchases for a month, from the government's
  * parameters, initial monthly real output per household, the households, the price
- * index and the bills outstanding. (Products keep their original order:
- * outputs are byte-identical to the rule's inline form.)
+ * index, the bills outstanding and the accumulated debt gap (unit-years; 0
+ * without the integral term). (Products keep their original order: with
+ * the integral term off, outputs are byte-identical to the rule's inline form.)
  */
 export function realPurchases(
   g: SpiralConfig["government"],
@@ -51,13 +81,20 @@ export function realPurchases(
   households: number,
   priceIndex: number,
   bills: number,
+  debtGapIntegral = 0,
 ): number {
   const base = g.spendingShareOfGdp * initialOutputPerHousehold * households;
-  // Debt relative to potential (initial real output at today's prices), so the
-  // rule does not cut spending just because a recession lowered GDP.
-  const potential = 12 * initialOutputPerHousehold * households * priceIndex;
-  const debtToGdp = bills / Math.max(1e-9, potential);
-  return base * fiscalRuleFactor(g.fiscalRuleStrength, debtToGdp, g.debtTargetToGdp);
+  const debtToGdp = debtToPotential(bills, initialOutputPerHousehold, households, priceIndex);
+  return (
+    base *
+    fiscalRuleFactor(
+      g.fiscalRuleStrength,
+      debtToGdp,
+      g.debtTargetToGdp,
+      g.fiscalRuleIntegralGain,
+      debtGapIntegral,
+    )
+  );
 }
 
 /** Largest cut (share of base purchases) and largest rise the fiscal rule makes. */
@@ -65,13 +102,52 @@ const FISCAL_MAX_CUT = 0.9;
 const FISCAL_MAX_RISE = 0.5;
 
 /**
- * Purchases relative to their base: 1 − s (d − d*), with s the rule's
- * strength, d debt to potential output and d* the target; within
- * [1 − 0.9, 1 + 0.5].
+ * Purchases relative to their base: 1 − s (d − d*) − k I, with s the rule's
+ * strength, d debt to potential output, d* the target, k the integral gain
+ * and I the accumulated gap (unit-years); within [1 − 0.9, 1 + 0.5].
  */
-export function fiscalRuleFactor(strength: number, debtToGdp: number, target: number): number {
-  const cut = strength * (debtToGdp - target);
+export function fiscalRuleFactor(
+  strength: number,
+  debtToGdp: number,
+  target: number,
+  integralGain = 0,
+  debtGapIntegral = 0,
+): number {
+  const cut = ruleCut(strength, debtToGdp, target, integralGain, debtGapIntegral);
   return 1 - Math.min(FISCAL_MAX_CUT, Math.max(-FISCAL_MAX_RISE, cut));
+}
+
+/** The rule's unclamped cut: s (d − d*) + k I (k I left out when k is 0). */
+function ruleCut(
+  strength: number,
+  debtToGdp: number,
+  target: number,
+  integralGain: number,
+  integral: number,
+): number {
+  const cut = strength * (debtToGdp - target);
+  return integralGain > 0 ? cut + integralGain * integral : cut;
+}
+
+/**
+ * The integral term's state after a month: the accumulated gap I plus this
+ * month's gap (d − d*)/12, in unit-years. Conditional integration (Åström &
+ * Hägglund 2006, "Advanced PID Control", §3.5, anti-wind-up): the gap is not
+ * added while the rule sits at a bound and the gap would push it further
+ * out. Stays 0 while the gain is 0.
+ */
+export function nextDebtGapIntegral(
+  integral: number,
+  debtToGdp: number,
+  target: number,
+  strength: number,
+  integralGain: number,
+): number {
+  if (integralGain <= 0) return integral;
+  const gap = debtToGdp - target;
+  const cut = ruleCut(strength, debtToGdp, target, integralGain, integral);
+  if ((cut >= FISCAL_MAX_CUT && gap > 0) || (cut <= -FISCAL_MAX_RISE && gap < 0)) return integral;
+  return integral + gap / 12;
 }
 
 /**
