@@ -286,6 +286,10 @@ export interface SpiralConfig {
      */
     productivityDispersionMonthly: number;
     /**
+     * Mean reversion of firm-level productivity (firms.productivityDispersionMonthly): each month log a ← (1 − θ) log a + σ e, so a firm's productivity is a persistent AR(1) around its sector's mean with monthly persistence 1 − θ instead of a random walk (agents/firms.ts stepFirmProductivity). The stationary sd of log productivity is about σ / √(2θ). 0: the random walk (the rule before; outputs unchanged to the last bit). 0.0039 is Foster, Haltiwanger & Syverson's five-year persistence of physical TFP (0.79 → 0.79^(1/60)); 0.0101 Cooper & Haltiwanger's annual persistence of plant profitability (0.885 → 0.885^(1/12)). Not used while the dispersion is 0.
+     */
+    productivityReversionMonthly: number;
+    /**
      * Firm-level appeal (a demand shifter: quality, reputation) by random growth, the same rule as firms.productivityDispersionMonthly on its own seed stream: the sd of the monthly i.i.d. step of each non-AI firm's log appeal, normalised to its sector's mean and reflected at firms.productivityBarrier (agents/firms.ts updateFirmAppeal). Households compare suppliers by price / appeal, so an appealing firm gains customers at the same price and grows in employees; while the rule is on, demand turned away counts as utilisation, so its capital follows. 0: off, households compare prices only (the rule before; outputs unchanged).
      */
     appealDispersionMonthly: number;
