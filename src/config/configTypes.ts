@@ -286,7 +286,7 @@ export interface SpiralConfig {
      */
     productivityDispersionMonthly: number;
     /**
-     * Mean reversion of firm-level productivity (firms.productivityDispersionMonthly): each month log a ← (1 − θ) log a + σ e, so a firm's productivity is a persistent AR(1) around its sector's mean with monthly persistence 1 − θ instead of a random walk (agents/firms.ts stepFirmProductivity). The stationary sd of log productivity is about σ / √(2θ). 0: the random walk (the rule before; outputs unchanged to the last bit). 0.0039 is Foster, Haltiwanger & Syverson's five-year persistence of physical TFP (0.79 → 0.79^(1/60)); 0.0101 Cooper & Haltiwanger's annual persistence of plant profitability (0.885 → 0.885^(1/12)). Not used while the dispersion is 0.
+     * Mean reversion of firm-level productivity (firms.productivityDispersionMonthly): each month log a ← (1 − θ) log a + σ e, so a firm's productivity is a persistent AR(1) around its sector's mean with monthly persistence 1 − θ instead of a random walk (agents/firms.ts stepFirmProductivity); the stationary sd of log productivity is about σ / √(1 − (1 − θ)²). Under the random walk a firm's cost gap to its rivals persists and widens, and a capital-goods firm that falls behind loses all its few buyers and defaults, as do its successors (docs/calibration.md §10.7). 0: the random walk (the rule before; outputs unchanged to the last bit). 0.075: monthly persistence 0.925, annual 0.39, Abraham & White's plant-level estimate. Not used while the dispersion is 0.
      */
     productivityReversionMonthly: number;
     /**
