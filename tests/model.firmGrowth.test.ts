@@ -159,6 +159,34 @@ describe("firm-level productivity and appeal in a hand-set state", () => {
     expect(f.productivity[0]).toBe(1);
   });
 
+  it("with mean reversion a leading and a lagging firm move back towards the sector; appeal stays a random walk", () => {
+    const step = (theta: number) => {
+      const m = smallState((c) => {
+        c.firms.productivityDispersionMonthly = 0.001;
+        c.firms.productivityReversionMonthly = theta;
+        c.firms.appealDispersionMonthly = 0.001;
+        c.firms.productivityBarrier = 0.01;
+      });
+      const f = m.firms;
+      f.productivity[0] = 1.5;
+      f.productivity[1] = 0.6;
+      f.appeal[0] = 1.5;
+      planProduction(m);
+      return { prod: f.productivity.slice(), appeal: f.appeal.slice() };
+    };
+    const walk = step(0);
+    const ar = step(0.2);
+    // The leader's lead and the laggard's gap shrink by about θ in logs (σ is small).
+    const gap = (a: Float64Array, j: number) => Math.log(a[j] / a[5]);
+    expect(gap(ar.prod, 0)).toBeLessThan(0.85 * gap(walk.prod, 0));
+    expect(gap(ar.prod, 1)).toBeGreaterThan(0.85 * gap(walk.prod, 1));
+    expect(gap(ar.prod, 0) / gap(walk.prod, 0)).toBeCloseTo(0.8, 1);
+    // Capital-goods firms (10..13) are their own sector: mean 1 under both rules.
+    expect(mean(ar.prod, 10, 14)).toBeCloseTo(1, 12);
+    // Appeal does not revert: the same column either way.
+    expect(Array.from(ar.appeal)).toEqual(Array.from(walk.appeal));
+  });
+
   it("households compare price / appeal: a dearer firm with more appeal wins customers, the same firm without it none", () => {
     const switchedTo1 = (appeal: number) => {
       const m = smallState((c) => {
