@@ -29,6 +29,7 @@ import { exitCodeOf, InputError } from "./errors.ts";
 import { MANIFEST_FILE } from "./io/manifest.ts";
 import { readSeriesCsv } from "./io/readSeries.ts";
 import { localTimestamp } from "./io/runFolder.ts";
+import { firmCounts } from "./model/population.ts";
 import { packagePath } from "./packagePaths.ts";
 
 const VERSION: string = JSON.parse(readFileSync(packagePath("package.json"), "utf8")).version;
@@ -768,8 +769,10 @@ async function factsCommand(dir: string, flags: FactsFlags): Promise<void> {
 /** Non-AI firms of the run, from its manifest's config; undefined if it does not say. */
 function firmCountOfRun(dir: string): number | undefined {
   try {
-    const firms = JSON.parse(readFileSync(join(dir, MANIFEST_FILE), "utf8"))?.config?.firms;
-    const count = Number(firms?.consumption?.count) + Number(firms?.capital?.count);
+    const config = JSON.parse(readFileSync(join(dir, MANIFEST_FILE), "utf8"))?.config;
+    // Counts of 0 (the default) scale with households (model/population.ts firmCounts).
+    const { consumption, capital } = firmCounts(config);
+    const count = consumption + capital;
     return Number.isFinite(count) && count > 0 ? count : undefined;
   } catch {
     return undefined;

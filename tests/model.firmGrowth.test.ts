@@ -71,6 +71,63 @@ describe("stepFirmProductivity", () => {
   });
 });
 
+describe("stepFirmProductivity with mean reversion (firms.productivityReversionMonthly)", () => {
+  it("θ = 0 is the random walk to the last bit; θ = 1 forgets the past (each firm is its own shock)", () => {
+    const key = streamKey(3, AgentStream.firmProductivity, 9);
+    const start = Float64Array.from([1.4, 0.9, 0.8, 1.1, 0.7]);
+    const walk = start.slice();
+    const zero = start.slice();
+    stepFirmProductivity(walk, 0, 5, 0.03, 0.5, key);
+    stepFirmProductivity(zero, 0, 5, 0.03, 0.5, key, 0);
+    expect(Array.from(zero)).toEqual(Array.from(walk));
+    // θ = 1: log a = σe whatever a was, so two different starting columns end equal.
+    const x = start.slice();
+    const y = new Float64Array(5).fill(2.5);
+    stepFirmProductivity(x, 0, 5, 0.03, 0.5, key, 1);
+    stepFirmProductivity(y, 0, 5, 0.03, 0.5, key, 1);
+    for (let j = 0; j < 5; j++) expect(x[j]).toBeCloseTo(y[j], 14);
+  });
+
+  it("with no step pulls log productivity towards the sector mean by θ a month", () => {
+    const a = Float64Array.from([2, 0.5]);
+    stepFirmProductivity(a, 0, 2, 0, 0.01, 1, 0.25);
+    // log 2 · 0.75 and log 0.5 · 0.75, then divided by their mean.
+    const hi = 2 ** 0.75;
+    const lo = 0.5 ** 0.75;
+    const m = (hi + lo) / 2;
+    expect(a[0]).toBeCloseTo(hi / m, 14);
+    expect(a[1]).toBeCloseTo(lo / m, 14);
+  });
+
+  it("has a stationary sd near σ / √(1 − (1 − θ)²), where the random walk's keeps growing", () => {
+    const n = 3000;
+    const sigma = 0.02;
+    const theta = 0.075; // monthly persistence 0.925: annual 0.39 (Abraham & White 2006)
+    const ar = new Float64Array(n).fill(1);
+    const walk = new Float64Array(n).fill(1);
+    const logSd = (a: Float64Array) => {
+      let s = 0;
+      let s2 = 0;
+      for (let j = 0; j < n; j++) {
+        const l = Math.log(a[j]);
+        s += l;
+        s2 += l * l;
+      }
+      return Math.sqrt(s2 / n - (s / n) ** 2);
+    };
+    for (let t = 0; t < 600; t++) {
+      const key = streamKey(5, AgentStream.firmProductivity, t);
+      stepFirmProductivity(ar, 0, n, sigma, 0.01, key, theta);
+      stepFirmProductivity(walk, 0, n, sigma, 0.01, key);
+    }
+    const stationary = sigma / Math.sqrt(1 - (1 - theta) ** 2); // 0.0526
+    expect(logSd(ar)).toBeGreaterThan(0.9 * stationary);
+    expect(logSd(ar)).toBeLessThan(1.1 * stationary);
+    // The walk after 600 months: σ√600 ≈ 0.49, nine times as dispersed.
+    expect(logSd(walk)).toBeGreaterThan(5 * logSd(ar));
+  });
+});
+
 describe("firm-level productivity and appeal in a hand-set state", () => {
   function smallState(sets: (c: ReturnType<typeof defaultConfig>) => void) {
     const c = defaultConfig();
@@ -100,6 +157,34 @@ describe("firm-level productivity and appeal in a hand-set state", () => {
     // The rule is off in this config: the column is left as set.
     expect(f.productivity[1]).toBe(2);
     expect(f.productivity[0]).toBe(1);
+  });
+
+  it("with mean reversion a leading and a lagging firm move back towards the sector; appeal stays a random walk", () => {
+    const step = (theta: number) => {
+      const m = smallState((c) => {
+        c.firms.productivityDispersionMonthly = 0.001;
+        c.firms.productivityReversionMonthly = theta;
+        c.firms.appealDispersionMonthly = 0.001;
+        c.firms.productivityBarrier = 0.01;
+      });
+      const f = m.firms;
+      f.productivity[0] = 1.5;
+      f.productivity[1] = 0.6;
+      f.appeal[0] = 1.5;
+      planProduction(m);
+      return { prod: f.productivity.slice(), appeal: f.appeal.slice() };
+    };
+    const walk = step(0);
+    const ar = step(0.2);
+    // The leader's lead and the laggard's gap shrink by about θ in logs (σ is small).
+    const gap = (a: Float64Array, j: number) => Math.log(a[j] / a[5]);
+    expect(gap(ar.prod, 0)).toBeLessThan(0.85 * gap(walk.prod, 0));
+    expect(gap(ar.prod, 1)).toBeGreaterThan(0.85 * gap(walk.prod, 1));
+    expect(gap(ar.prod, 0) / gap(walk.prod, 0)).toBeCloseTo(0.8, 1);
+    // Capital-goods firms (10..13) are their own sector: mean 1 under both rules.
+    expect(mean(ar.prod, 10, 14)).toBeCloseTo(1, 12);
+    // Appeal does not revert: the same column either way.
+    expect(Array.from(ar.appeal)).toEqual(Array.from(walk.appeal));
   });
 
   it("households compare price / appeal: a dearer firm with more appeal wins customers, the same firm without it none", () => {

@@ -2,6 +2,7 @@
 // with households unless a count is given (issue 16 item 5).
 import { describe, expect, it } from "vitest";
 import { defaultConfig } from "../src/config/index.ts";
+import { CORE_MODEL } from "../src/engine/coreModel.ts";
 import { createModel } from "../src/model/index.ts";
 import { firmCounts } from "../src/model/population.ts";
 
@@ -19,6 +20,14 @@ describe("firmCounts", () => {
     expect(firmCounts(c)).toEqual({ consumption: 52, capital: 10 });
     c.households.count = 10;
     expect(firmCounts(c)).toEqual({ consumption: 1, capital: 1 });
+  });
+
+  it("is the firm count of the bankruptcy rate (spiral calibrate, spiral facts): 240 at the default counts of 0", () => {
+    const c = defaultConfig();
+    // Counts of 0 scale with households; summing the raw counts gave 0 and a NaN bankruptcyRateYearly.
+    expect(CORE_MODEL.firmCount(c)).toBe(240);
+    c.firms.consumption.count = 7;
+    expect(CORE_MODEL.firmCount(c)).toBe(47);
   });
 
   it("a positive count wins; householdsPerFirm sets the ratio", () => {

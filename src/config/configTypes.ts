@@ -286,6 +286,10 @@ export interface SpiralConfig {
      */
     productivityDispersionMonthly: number;
     /**
+     * Mean reversion of firm-level productivity (firms.productivityDispersionMonthly): each month log a ← (1 − θ) log a + σ e, so a firm's productivity is a persistent AR(1) around its sector's mean with monthly persistence 1 − θ instead of a random walk (agents/firms.ts stepFirmProductivity); the stationary sd of log productivity is about σ / √(1 − (1 − θ)²). Under the random walk a firm's cost gap to its rivals persists and widens, and a capital-goods firm that falls behind loses all its few buyers and defaults, as do its successors (docs/calibration.md §10.7). 0: the random walk (the rule before; outputs unchanged to the last bit). 0.075: monthly persistence 0.925, annual 0.39, Abraham & White's plant-level estimate. Not used while the dispersion is 0.
+     */
+    productivityReversionMonthly: number;
+    /**
      * Firm-level appeal (a demand shifter: quality, reputation) by random growth, the same rule as firms.productivityDispersionMonthly on its own seed stream: the sd of the monthly i.i.d. step of each non-AI firm's log appeal, normalised to its sector's mean and reflected at firms.productivityBarrier (agents/firms.ts updateFirmAppeal). Households compare suppliers by price / appeal, so an appealing firm gains customers at the same price and grows in employees; while the rule is on, demand turned away counts as utilisation, so its capital follows. 0: off, households compare prices only (the rule before; outputs unchanged).
      */
     appealDispersionMonthly: number;

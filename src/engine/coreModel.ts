@@ -14,6 +14,7 @@ import {
   seriesColumnsFor,
   step,
 } from "../model/index.ts";
+import { firmCounts } from "../model/population.ts";
 import { BUST_COLUMNS } from "./bust.ts";
 import type { FirmTable } from "./firmSnapshots.ts";
 import type { Model, ModelKind, SummarySpec, TickOutput } from "./model.ts";
@@ -115,6 +116,10 @@ function coreSummary(config: SpiralConfig): SummarySpec {
 export const CORE_MODEL: ModelKind = {
   columns: seriesColumnsFor,
   summary: coreSummary,
-  firmCount: (config) => config.firms.consumption.count + config.firms.capital.count,
+  // Counts of 0 (the default) scale with households: firmCounts resolves them (else the bankruptcy rate was NaN).
+  firmCount: (config) => {
+    const { consumption, capital } = firmCounts(config);
+    return consumption + capital;
+  },
   create: (config, threads) => new CoreModel(config, threads),
 };

@@ -118,16 +118,23 @@ export function updateFirmProductivity(m: ModelState): void {
     m.firms.productivity,
     m.config.firms.productivityDispersionMonthly,
     AgentStream.firmProductivity,
+    m.config.firms.productivityReversionMonthly,
   );
 }
 
 /** stepFirmProductivity on consumption firms, then on capital-goods firms, with this tick's key of `stream`. */
-function stepBySector(m: ModelState, column: Float64Array, sigma: number, stream: number): void {
+function stepBySector(
+  m: ModelState,
+  column: Float64Array,
+  sigma: number,
+  stream: number,
+  reversion: number,
+): void {
   const f = m.firms;
   const barrier = m.config.firms.productivityBarrier;
   const key = streamKey(m.seed, stream, m.tick);
-  stepFirmProductivity(column, 0, f.nConsumption, sigma, barrier, key);
-  stepFirmProductivity(column, f.nConsumption, f.n, sigma, barrier, key);
+  stepFirmProductivity(column, 0, f.nConsumption, sigma, barrier, key, reversion);
+  stepFirmProductivity(column, f.nConsumption, f.n, sigma, barrier, key, reversion);
 }
 
 /**
@@ -142,7 +149,7 @@ function stepBySector(m: ModelState, column: Float64Array, sigma: number, stream
  * physical productivity, accounts for the size and survival of plants.
  */
 export function updateFirmAppeal(m: ModelState): void {
-  stepBySector(m, m.firms.appeal, m.config.firms.appealDispersionMonthly, AgentStream.firmAppeal);
+  stepBySector(m, m.firms.appeal, m.config.firms.appealDispersionMonthly, AgentStream.firmAppeal, 0);
 }
 
 /** √3: a uniform draw on [−√3, √3) has unit variance. */
@@ -150,8 +157,14 @@ const SQRT3 = Math.sqrt(3);
 
 /**
  * One month of the productivity rule (updateFirmProductivity) on firms
- * [start, end): random step of sd `sigma`, division by the range's mean,
- * reflection at `barrier`. Pure over the column; draws from `key` (streamKey).
+ * [start, end): log a ← (1 − θ) log a + σ e, e a unit-variance draw, then
+ * division by the range's mean and reflection at `barrier`. θ = `reversion`
+ * (firms.productivityReversionMonthly): 0 is the random walk (computed as
+ * a·exp(σe), the rule before, to the last bit); θ > 0 an AR(1) that pulls a
+ * firm's log productivity back towards its sector's mean (log 1 = 0) with
+ * monthly persistence 1 − θ, so the stationary sd of log a is about
+ * σ / √(1 − (1 − θ)²) (before the barrier and the normalisation). Pure over
+ * the column; draws from `key` (streamKey).
  */
 export function stepFirmProductivity(
   a: Float64Array,
@@ -160,12 +173,14 @@ export function stepFirmProductivity(
   sigma: number,
   barrier: number,
   key: number,
+  reversion = 0,
 ): void {
   if (end <= start) return;
+  const keep = 1 - reversion;
   let sum = 0;
   for (let j = start; j < end; j++) {
     const e = SQRT3 * (2 * keyedUniform(key, j) - 1);
-    const x = a[j] * Math.exp(sigma * e);
+    const x = reversion === 0 ? a[j] * Math.exp(sigma * e) : Math.exp(keep * Math.log(a[j]) + sigma * e);
     a[j] = x;
     sum += x;
   }
