@@ -2,16 +2,16 @@
 // and deposit, and the banks' balance sheets opened from their customers, on
 // hand-built records (no model is built).
 import { describe, expect, it } from "vitest";
-import { openBanks, openFirmBalanceSheet } from "../src/model/ledger.ts";
+import { openBanks, setFirmBalances } from "../src/model/ledger.ts";
 
 function f64(...xs: number[]): Float64Array {
   return Float64Array.from(xs);
 }
 
 describe("opening balance sheets", () => {
-  it("openFirmBalanceSheet writes the firm's loan and deposit and nothing else", () => {
+  it("setFirmBalances writes the firm's loan and deposit and nothing else", () => {
     const firms = { loans: f64(0, 0, 0), deposits: f64(0, 0, 0) };
-    openFirmBalanceSheet(firms, 1, 300, 40);
+    setFirmBalances(firms, 1, 300, 40);
     expect([...firms.loans]).toEqual([0, 300, 0]);
     expect([...firms.deposits]).toEqual([0, 40, 0]);
   });

@@ -16,8 +16,8 @@ import {
   measureNetFinancialWealth,
   newFlowMatrix,
   openBanks,
-  openFirmBalanceSheet,
   SECTOR_COUNT,
+  setFirmBalances,
 } from "./ledger.ts";
 import { Pass, type PassRunner } from "./passes.ts";
 import { firmCounts } from "./population.ts";
@@ -277,7 +277,7 @@ function initFirms(
       p0 * (isC ? cf.initialLoansToCapital * firms.capital[f] : cf.initialLoansToCapital * 12 * y);
     firms.loanRateYearly[f] = flows.loanRate0;
     const wageBill = (y / prodL) * wage;
-    openFirmBalanceSheet(firms, f, loans, config.initial.firmDepositsMonthsOfWages * wageBill);
+    setFirmBalances(firms, f, loans, config.initial.firmDepositsMonthsOfWages * wageBill);
     firms.capitalSupplier[f] = isC ? Fc + Math.floor(keyedUniform(supplierKey, f) * Fk) : -1;
     firms.age[f] = 120;
     firms.fillRatio[f] = 1;

@@ -1020,11 +1020,15 @@ export function payChainDividends(m: ModelState, i: number, amount: number): voi
 }
 
 /**
- * A firm's opening balance sheet (model/init.ts initFirms): its bank loan
- * and its deposit, in model dollars. The banks' counterparts are opened from
- * these by openBanks, so the first ledger check sees them match.
+ * A firm's loan and deposit, written together: its opening balance sheet
+ * (model/init.ts initFirms; the banks' counterparts are opened from these by
+ * openBanks, so the first ledger check sees them match) and its balances
+ * after its turn in the credit visit (markets/credit.ts financeFirms: the
+ * visit carries the two in locals while the banks' sides move entry by entry
+ * — lendToRecord, interestFromRecord, repaidByRecord — and this settles the
+ * firm's side to match).
  */
-export function openFirmBalanceSheet(
+export function setFirmBalances(
   f: Pick<Firms, "loans" | "deposits">,
   j: number,
   loans: number,
@@ -1067,23 +1071,6 @@ export function openBanks(
     banks.equity[k] = targetCapitalRatio * banks.loans[k];
     banks.reserves[k] = banks.equity[k] + banks.deposits[k] - banks.loans[k] - banks.bills[k];
   }
-}
-
-/**
- * A firm's loan and deposit after its turn in the credit visit
- * (markets/credit.ts financeFirms). The visit carries the firm's two
- * balances in locals while the banks' sides move entry by entry
- * (lendToRecord, interestFromRecord, repaidByRecord); this settles the
- * firm's side to match.
- */
-export function settleFirmVisit(
-  f: Pick<Firms, "loans" | "deposits">,
-  j: number,
-  loans: number,
-  deposits: number,
-): void {
-  f.loans[j] = loans;
-  f.deposits[j] = deposits;
 }
 
 /**

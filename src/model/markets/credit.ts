@@ -9,8 +9,8 @@ import {
   lendToRecord,
   repaidByRecord,
   repayLoan,
+  setFirmBalances,
   settleCentralBankReserves,
-  settleFirmVisit,
   writeOffLoan,
 } from "../ledger.ts";
 import { Pass, type SliceView } from "../passes.ts";
@@ -275,7 +275,7 @@ function defaultInVisit(
   deposits: number,
   cbReserves: number,
 ): number {
-  settleFirmVisit(m.firms, j, loans, deposits);
+  setFirmBalances(m.firms, j, loans, deposits);
   settleCentralBankReserves(m.centralBank, cbReserves);
   resolveFirmDefault(m, j);
   return m.centralBank.reserves;
@@ -305,7 +305,7 @@ export function financeWriteBackKernel(
     const t = slot[j] * FIN_STRIDE;
     const cash = terms[t + Fin.deposits];
     const wageNeed = terms[t + Fin.wageNeed];
-    settleFirmVisit(f, j, terms[t + Fin.loans], cash);
+    setFirmBalances(f, j, terms[t + Fin.loans], cash);
     interestPaid[j] = terms[t + Fin.interest];
     if (cash < wageNeed + terms[t + Fin.investCost] && j < nc) {
       investmentOrder[j] = Math.max(0, (cash - wageNeed) / Math.max(1e-9, terms[t + Fin.supplierPrice]));
