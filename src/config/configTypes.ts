@@ -1453,6 +1453,15 @@ export interface SpiralConfig {
     chainPriceElasticity: number;
   };
   /**
+   * The labour market's matching protocol (docs/ODD.md §7, labour market). Separations, reservation wages and the firms' vacancies are the same under every protocol.
+   */
+  labour: {
+    /**
+     * How firms with vacancies meet the job seekers. "sequential" (the estimated core's rule): firms in a random order each contact up to 4 random seekers per vacancy, one at a time, hiring those whose reservation wage the posted wage meets (and who pass the skill-mismatch draw); each hire leaves the pool before the next firm draws (Riccetti, Russo & Gallegati 2015). "simultaneous": the same contacts made by all firms at once in rounds (urn-ball with firms as balls, seekers as urns: Butters 1977; Hall 1977; Petrongolo & Pissarides 2001 §3): each firm draws its contacts from counter-based draws keyed by (seed, tick, firm, draw) and offers a job to acceptable seekers up to its vacancies; a seeker who gets several offers joins the firm earliest in a random order of firms (the order the sequential rule visits them in), and the others' lost contacts are refunded for the next round, among the seekers not yet hired; at most 6 rounds, fewer once no offer collides. Runs across threads with identical bytes for any thread count (markets/labourMatch.ts). Not byte-identical to sequential and not estimated: the core's parameters were estimated under sequential (docs/benchmarks.md, the labour-matching protocols).
+     */
+    matchingProtocol: "sequential" | "simultaneous";
+  };
+  /**
    * Aggregate shocks to the non-AI economy (src/model/shocks.ts): AR(1) processes, each drawn once a month on the main thread from its own seed stream, so a run is the same for any number of threads. All are off (sd 0) by default; configs/calibration/estimates/us-cycle.calibrated.json carries estimated values.
    */
   shocks: {

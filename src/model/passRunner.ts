@@ -82,6 +82,36 @@ export interface PassWork {
   financeSlot: Int32Array;
   /** Two values per firm that a serial phase hands to the pass over firms after it (agents/firms.ts accountFirms: cash flow, profit after tax). */
   firmFlows: Float64Array;
+  /** The simultaneous labour-matching protocol's buffers (markets/labourMatch.ts); empty under the sequential protocol. */
+  match: MatchBuffers;
+}
+
+/**
+ * The buffers of markets/labourMatch.ts matchSimultaneously, shared with the
+ * workers: per job seeker (capacity: every household), per firm and per
+ * block. Sized at the runner's creation (the workers receive them once);
+ * empty (length 0) when the config's protocol is the sequential one, so that
+ * the default costs no memory. Nothing in them outlives the phase.
+ */
+export interface MatchBuffers {
+  /** Per seeker (pool position): the matching code of the offer she holds (round × firms ranked + rank), EMPTY_CLAIM if none. */
+  claim: Int32Array;
+  /** Per seeker: her reservation wage and skill mismatch, gathered in pool order. */
+  reservationWage: Float32Array;
+  mismatch: Uint8Array;
+  /** Per household block (blocks + 1): the pool position of the block's first seeker. */
+  seekerStart: Int32Array;
+  /** Per firm: its place in the round's random order (-1: no vacancy), the vacancies and contacts it has left, its draws so far, its offers in the last round, the offers it won. */
+  rank: Int32Array;
+  vacancies: Int32Array;
+  contacts: Int32Array;
+  drawn: Int32Array;
+  offers: Int32Array;
+  wins: Int32Array;
+  /** Per rank: the firm. */
+  rankFirm: Int32Array;
+  /** Per block of firms: MATCH_FIRM_SLOTS sums (markets/labourMatch.ts MatchFirmSum). */
+  firmSums: Float64Array;
 }
 
 /** The job seekers' pool of markets/labour.ts matchWorkers: positions, their reservation wages and skill mismatch, and the hiring firm. */

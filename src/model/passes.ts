@@ -57,6 +57,11 @@ export const Pass = {
   invest: 16,
   /** Consumption firms' choice of capital supplier (markets/goods.ts clearCapitalMarket). */
   capitalSupplier: 17,
+  /** The simultaneous labour-matching protocol (markets/labourMatch.ts): gather the seekers, the firms' rounds of offers, count each round's hires, apply them. */
+  matchGather: 18,
+  matchOffer: 19,
+  matchCount: 20,
+  matchApply: 21,
 } as const;
 
 /** The population each pass runs over, by Pass id: the firms' passes write only each firm's own columns. */
@@ -72,11 +77,14 @@ export const PASS_OVER_FIRMS: readonly boolean[] = Object.values(Pass)
       pass === Pass.produce ||
       pass === Pass.account ||
       pass === Pass.invest ||
-      pass === Pass.capitalSupplier,
+      pass === Pass.capitalSupplier ||
+      pass === Pass.matchOffer,
   );
 
 /** Slots of per-block sums, per-pass scalar inputs. */
 export const SUM_SLOTS = 8;
+/** Sums per block of firms of the simultaneous labour-matching passes (markets/labourMatch.ts MatchFirmSum). */
+export const MATCH_FIRM_SLOTS = 3;
 /**
  * The ledger's household census per block (ledger.ts scanHouseholds), in a
  * buffer of its own (PassWork.blockCensusSums), written by the reductions
@@ -125,9 +133,12 @@ export function createPassWork(
   lanes: number,
   shared: boolean,
   automation: boolean,
+  simultaneousMatching = false,
 ): PassWork {
   const blocks = blockCountFor(nHouseholds);
   const finance = column(Float64Array, nFirms * FinRecord.stride, shared);
+  const perSeeker = simultaneousMatching ? nHouseholds : 0;
+  const perFirm = simultaneousMatching ? nFirms : 0;
   return {
     blocks,
     lanes,
@@ -153,6 +164,24 @@ export function createPassWork(
     firmFlows: column(Float64Array, 2 * nFirms, shared),
     financeSlot: column(Int32Array, nFirms, shared),
     financeInts: new Int32Array(finance.buffer, finance.byteOffset, 2 * finance.length),
+    match: {
+      claim: column(Int32Array, perSeeker, shared),
+      reservationWage: column(Float32Array, perSeeker, shared),
+      mismatch: column(Uint8Array, perSeeker, shared),
+      seekerStart: column(Int32Array, simultaneousMatching ? blocks + 1 : 0, shared),
+      rank: column(Int32Array, perFirm, shared),
+      vacancies: column(Int32Array, perFirm, shared),
+      contacts: column(Int32Array, perFirm, shared),
+      drawn: column(Int32Array, perFirm, shared),
+      offers: column(Int32Array, perFirm, shared),
+      wins: column(Int32Array, perFirm, shared),
+      rankFirm: column(Int32Array, perFirm, shared),
+      firmSums: column(
+        Float64Array,
+        simultaneousMatching ? blockCountFor(nFirms) * MATCH_FIRM_SLOTS : 0,
+        shared,
+      ),
+    },
   };
 }
 
