@@ -99,9 +99,15 @@ export interface MatchBuffers {
   /** Per seeker: her reservation wage and skill mismatch, gathered in pool order. */
   reservationWage: Float32Array;
   mismatch: Uint8Array;
-  /** Per household block (blocks + 1): the pool position of the block's first seeker. */
-  seekerStart: Int32Array;
-  /** Per firm: its place in the round's random order (-1: no vacancy), the vacancies and contacts it has left, its draws so far, its offers in the last round, the offers it won. */
+  /** The pool positions of the seekers not hired in an earlier round, in pool order: the list a round's contacts are drawn from. */
+  live: Int32Array;
+  /** [0]: the size of the passes over the pool (passes.ts PASS_OVER_SEEKERS): every seeker (gather, apply), or those in a round's list `live` (count). */
+  seekers: Int32Array;
+  /**
+   * Per firm: its place in the round's random order (-1: no vacancy), the vacancies and contacts it has left, its
+   * draws so far, its offers in the last round; per lane and firm (lanes × firms), the offers it won, counted by the
+   * lane's thread without atomics and added over the lanes by the firm's pass (integers: any order gives the same).
+   */
   rank: Int32Array;
   vacancies: Int32Array;
   contacts: Int32Array;

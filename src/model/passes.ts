@@ -57,7 +57,10 @@ export const Pass = {
   invest: 16,
   /** Consumption firms' choice of capital supplier (markets/goods.ts clearCapitalMarket). */
   capitalSupplier: 17,
-  /** The simultaneous labour-matching protocol (markets/labourMatch.ts): gather the seekers, the firms' rounds of offers, count each round's hires, apply them. */
+  /**
+   * The simultaneous labour-matching protocol (markets/labourMatch.ts): gather the job seekers, the firms' rounds
+   * of offers, count each round's hires, apply them. The seekers' passes run over blocks of the job-seeker pool.
+   */
   matchGather: 18,
   matchOffer: 19,
   matchCount: 20,
@@ -80,6 +83,11 @@ export const PASS_OVER_FIRMS: readonly boolean[] = Object.values(Pass)
       pass === Pass.capitalSupplier ||
       pass === Pass.matchOffer,
   );
+
+/** The passes over blocks of the job-seeker pool (its size in PassWork.match.seekers[0]), by Pass id. */
+export const PASS_OVER_SEEKERS: readonly boolean[] = PASS_OVER_FIRMS.map(
+  (_, pass) => pass === Pass.matchGather || pass === Pass.matchCount || pass === Pass.matchApply,
+);
 
 /** Slots of per-block sums, per-pass scalar inputs. */
 export const SUM_SLOTS = 8;
@@ -123,7 +131,8 @@ export function blockCountFor(n: number): number {
 
 /** Number of agents pass `pass` runs over. */
 export function passSize(view: SliceView, pass: number): number {
-  return PASS_OVER_FIRMS[pass] ? view.firms.n : view.households.n;
+  if (PASS_OVER_FIRMS[pass]) return view.firms.n;
+  return PASS_OVER_SEEKERS[pass] ? view.work.match.seekers[0] : view.households.n;
 }
 
 export function createPassWork(
@@ -168,13 +177,14 @@ export function createPassWork(
       claim: column(Int32Array, perSeeker, shared),
       reservationWage: column(Float32Array, perSeeker, shared),
       mismatch: column(Uint8Array, perSeeker, shared),
-      seekerStart: column(Int32Array, simultaneousMatching ? blocks + 1 : 0, shared),
+      live: column(Int32Array, perSeeker, shared),
+      seekers: column(Int32Array, 1, shared),
       rank: column(Int32Array, perFirm, shared),
       vacancies: column(Int32Array, perFirm, shared),
       contacts: column(Int32Array, perFirm, shared),
       drawn: column(Int32Array, perFirm, shared),
       offers: column(Int32Array, perFirm, shared),
-      wins: column(Int32Array, perFirm, shared),
+      wins: column(Int32Array, lanes * perFirm, shared),
       rankFirm: column(Int32Array, perFirm, shared),
       firmSums: column(
         Float64Array,
