@@ -7,14 +7,15 @@
 import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { defaultConfig } from "../src/config/index.ts";
+import { defaultConfig, loadConfig } from "../src/config/index.ts";
 import { createModel, type ModelState, step } from "../src/model/index.ts";
 import { CENSUS_AFTER, KERNELS, sliceView } from "../src/model/kernels.ts";
 import { matchWorkers } from "../src/model/markets/labour.ts";
 import { EMPTY_CLAIM, MatchArgs, subKey } from "../src/model/markets/labourMatch.ts";
 import { BLOCK_SIZE, blockCountFor, Pass, passSize } from "../src/model/passes.ts";
 import { keyedUniform } from "../src/model/rng.ts";
-import { scratch, spiral } from "./helpers/spiral.ts";
+import { interruptAndResume } from "./helpers/resume.ts";
+import { REPO, scratch, spiral } from "./helpers/spiral.ts";
 
 function model(households = 3 * BLOCK_SIZE, consumption = 40, capital = 8): ModelState {
   const c = defaultConfig();
@@ -227,15 +228,16 @@ describe("labour.matchingProtocol simultaneous: any block order, any thread coun
       rmSync(root, { recursive: true, force: true });
     });
 
+    // 2 300 firms: three blocks of firms, so that the threads share the offer passes too.
+    const sets = [
+      "households.count=12000",
+      "firms.consumption.count=2100",
+      "firms.capital.count=200",
+      "burnInTicks=6",
+      "labour.matchingProtocol=simultaneous",
+    ];
+
     it("gives byte-identical output files for 1, 2, 3 and 4 threads, and differs from the sequential protocol", () => {
-      // 2 300 firms: three blocks of firms, so that the threads share the offer passes too.
-      const sets = [
-        "households.count=12000",
-        "firms.consumption.count=2100",
-        "firms.capital.count=200",
-        "burnInTicks=6",
-        "labour.matchingProtocol=simultaneous",
-      ];
       const flags = [...sets.flatMap((s) => ["--set", s]), "--ticks", "24", "--no-report", "--quiet"];
       for (const threads of [1, 2, 3, 4]) {
         const r = spiral([
@@ -273,6 +275,15 @@ describe("labour.matchingProtocol simultaneous: any block order, any thread coun
           readFileSync(join(root, "t1", "series.csv")),
         ),
       ).toBe(false);
+    });
+
+    it("resumes a checkpoint taken on 3 threads on 2 threads, to the same files", async () => {
+      const config = loadConfig(join(REPO, "configs/baseline.json"), { sets: [...sets, "ticks=24"] });
+      const cut = join(root, "cut");
+      await interruptAndResume(config, cut);
+      for (const file of ["series.csv", "events.ndjson", "firms.csv", "summary.json"]) {
+        expect(readFileSync(join(cut, file)).equals(readFileSync(join(root, "t1", file))), file).toBe(true);
+      }
     });
   });
 });
