@@ -19,8 +19,8 @@
 
 import type { SpiralConfig } from "../../config/configTypes.ts";
 import type { DrawKeys } from "../month.ts";
-import type { PassRunner } from "../passRunner.ts";
 import { Pass, type SliceView } from "../passes.ts";
+import type { PassRunner } from "../passRunner.ts";
 import { AgentStream, keyedUniform, streamKey } from "../rng.ts";
 import type { Automation, Firms, MacroState } from "../state.ts";
 import { EXPOSURE_BINS, EXPOSURE_SHIFT, INCOME_BINS } from "./automationBins.ts";

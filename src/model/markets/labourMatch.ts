@@ -51,6 +51,8 @@
 // firm's round, not after the earlier firms' hires only — so its outputs
 // differ, and the core was estimated under the sequential rule
 // (docs/benchmarks.md "Labour matching across threads" compares them).
+
+import type { DrawKeys } from "../month.ts";
 import {
   BLOCK_SIZE,
   blockCountFor,
@@ -60,7 +62,6 @@ import {
   type SliceView,
   SUM_SLOTS,
 } from "../passes.ts";
-import type { DrawKeys } from "../month.ts";
 import type { PassRunner } from "../passRunner.ts";
 import { AgentStream, keyedUniform, shuffle, streamKey } from "../rng.ts";
 import type { Automation, Firms, Households } from "../state.ts";
