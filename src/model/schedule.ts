@@ -58,11 +58,10 @@ interface Acting {
  * banners). The phases of agents/households.ts, government.ts,
  * centralBank.ts, banks.ts, utility.ts, fund.ts, automation.ts,
  * markets/labour.ts, power.ts, equity.ts, macro.ts, shocks.ts and the
- * ledger check take the records they
- * read and write and the parameter group they use, so each line shows its
- * data flow; a phase that moves money also takes `books` (ledger.ts Books),
- * the balance sheets the ledger's functions book into. The other phases
- * still take the whole state (`m`).
+ * ledger check take the records they read and write and the parameter group
+ * they use, so each line shows its data flow; a phase that moves money
+ * also takes `books` (ledger.ts Books), the balance sheets the ledger's
+ * functions book into. The other phases still take the whole state (`m`).
  */
 export function step(m: ModelState): void {
   m.tick++;
@@ -135,13 +134,12 @@ function labourMarketAndProduction(m: ModelState, acting: Acting): void {
   );
   // Firms with vacancies hire, in a random order (the "labour" stream); the vacancies left open.
   const rng = m.streams.get("labour");
-  const hiring = config.labour;
   m.macro.vacancies = matchWorkers(
     households,
     firms,
     seekers,
     keys,
-    hiring,
+    config.labour,
     rng,
     runner,
     scratch,
