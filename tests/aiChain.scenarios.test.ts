@@ -14,21 +14,29 @@ const WINDOW = 24;
 
 type Series = Record<string, Float64Array>;
 const cache = new Map<string, Series[]>();
+/** Per run of `cache` (same key, same order): the first chain firm to default, and when (null: none). */
+const firstDefaults = new Map<string, ({ firm: string; date: string } | null)[]>();
 
 function runs(scenario: string, seeds = SEEDS, extra: readonly string[] = []): Series[] {
   const key = `${scenario}/${seeds}/${extra.join(",")}`;
   let out = cache.get(key);
   if (out) return out;
   out = seeds > SEEDS ? [...runs(scenario, SEEDS, extra)] : [];
+  const firsts =
+    seeds > SEEDS ? [...(firstDefaults.get(`${scenario}/${SEEDS}/${extra.join(",")}`) ?? [])] : [];
   for (let seed = out.length + 1; seed <= seeds; seed++) {
     const c = loadConfig(`configs/scenarios/${scenario}.json`, {
       // The default 10 000 households: firms now scale with households (issue 16 item 5), and at 2 000
       // (40 firms over 10 banks) the small economy's noise halves the unemployment effect below.
       sets: ["households.count=10000", `ticks=${START + 108}`, `seed=${seed}`, ...extra],
     });
-    out.push(runInMemory(c).series);
+    const run = runInMemory(c);
+    out.push(run.series);
+    const first = run.events.find((e) => e.type === "chainDefault");
+    firsts.push(first === undefined ? null : { firm: String(first.firm), date: String(first.date) });
   }
   cache.set(key, out);
+  firstDefaults.set(key, firsts);
   return out;
 }
 
@@ -219,10 +227,29 @@ describe("the order of distress in a bust (issue 18 item 9)", () => {
     // Measured 5 Dec 2026 (10 seeds each, 10 000 households): 12 bust seeds of 20 (2 baseline, 10 murphy);
     // downstream spreads rise 1 932 ± 355 bp more than upstream ones (mean ± se), whose first 200-bp rise
     // comes later or never (before the Bass coefficients of Sultan et al. 1990: 15 bust seeds, 2 002 ± 278 bp).
+    // Branch bust10 (the labs' equity window, aiChain.finance.labEquityWindowElasticity 1): 14 bust seeds,
+    // 1 691 ± 179 bp.
     console.log(
       `bust seeds ${diffs.length}; downstream − upstream rise ${mean(diffs).toFixed(0)} ± ${standardError(diffs).toFixed(0)} bp`,
     );
     expect(diffs.length).toBeGreaterThanOrEqual(5);
     expect(mean(diffs)).toBeGreaterThan(3 * standardError(diffs));
+  }, 120_000);
+
+  it("downstream firms default first: the first chain default of a run is never the chip maker's or a hyperscaler's", () => {
+    const firsts: { scenario: string; firm: string; date: string }[] = [];
+    for (const scenario of ["baseline-2025", "murphy"]) {
+      runs(scenario);
+      for (const f of firstDefaults.get(`${scenario}/${SEEDS}/`) ?? [])
+        if (f !== null) firsts.push({ scenario, ...f });
+    }
+    for (const f of firsts)
+      expect(DOWN, `${f.scenario}: first default ${f.firm} ${f.date}`).toContain(f.firm);
+    // Measured on branch bust10 (seeds 1–10 each, 10 000 households, 108 months): a chain default in 8 of 20 runs,
+    // each first default downstream — baseline-2025 seed 1 (neoCloud 2032-03); murphy seeds 1, 8, 10 (labB
+    // 2032-11 … 2033-05, the dot-com-like lab short of equity) and 3, 6, 9 (neoCloud 2034-02 … 2034-03). With the
+    // labs' equity window off (aiChain.finance.labEquityWindowElasticity 0) murphy had defaults in 2 of 10 (neoCloud).
+    console.log(`first defaults: ${firsts.map((f) => `${f.scenario} ${f.firm} ${f.date}`).join("; ")}`);
+    expect(firsts.length).toBeGreaterThanOrEqual(4);
   }, 120_000);
 });

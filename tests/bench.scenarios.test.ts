@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { MECHANISMS } from "../src/engine/attribution.ts";
+import { distinctArms, MECHANISMS } from "../src/engine/attribution.ts";
 
 const out = mkdtempSync(join(tmpdir(), "spiral-attribution-"));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
@@ -49,6 +49,6 @@ describe("npm run bench:scenarios", () => {
     const md = readFileSync(join(out, "attribution.md"), "utf8");
     expect(md).toContain("| mechanism (on − off, 2 paired seeds) |");
     for (const m of MECHANISMS) expect(md).toContain(`| ${m.label}`);
-    expect(r.stdout).toContain("18 runs in");
+    expect(r.stdout).toContain(`${2 * distinctArms(MECHANISMS).length} runs in`); // every distinct arm on 2 seeds
   });
 });

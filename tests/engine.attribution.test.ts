@@ -153,6 +153,7 @@ describe("MECHANISMS", () => {
       "rateHoldVsRule",
       "gridBinding",
       "automation",
+      "equityWindow",
     ])
       expect(keys).toContain(k);
     const arms = distinctArms(MECHANISMS);

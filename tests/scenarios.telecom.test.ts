@@ -141,6 +141,8 @@ describe("telecom-1997: the 1997–2003 replay", () => {
     // and 7.0 % [3.8, 14.1]) — the fixed coupons locked in the warm-up's high rates pass less of the 2001–03 cuts to
     // firms, so the bust years run deeper; the bound moved from 7.5 % to 8.5 %. Jun 2003 median 7.5 % [4.9, 15.3],
     // 2003 inflation 0.5 % [−0.1, 1.5] (floating: 6.7 %, 0.7 % [−0.3, 2.1]).
+    // Branch bust10 (the labs' equity window, aiChain.finance.labEquityWindowElasticity 1): Apr 2000 median 4.7 %
+    // (mean 5.4 %, 3.8–11.9 %); 2002 and 2003 means 7.8 % [5.1, 14.3] and 8.0 % [5.0, 15.7]; Jun 2003 median 7.7 %.
     // After the bust (history: annual means 5.8 % in 2002 and 6.0 % in 2003, 6.4 % in Jun 2003; CPI-U 2.3 % in
     // 2003; docs/calibration.md §11.3): means over seeds 6.2 % [4.3, 11.3] and 6.1 % [4.4, 11.5], Jun 2003
     // median 6.1 % [4.7, 11.9], 2003 inflation 1.1 % [0.0, 2.0] (before: 5.8 %, 5.8 %, 5.6 %, 1.4 %). Main at a6a338e, with households on the
@@ -163,7 +165,7 @@ describe("telecom-1997: the 1997–2003 replay", () => {
     // 6–9 seeds over 2.37–2.44 % ("Telecom replay, fiscal9 pass"). Before the late 1990s' neutral rate:
     // 9.1–13.2 % and 0.2–0.4 %.
     // Branch bust9 (fixed-rate share 0.75): 7 of 10 (means 3.2 % and 3.1 %; floating: 9 of 10, 3.9 % and 2.7 %):
-    // the boom runs hotter; the bound moved from 8 to 7.
+    // the boom runs hotter; the bound moved from 8 to 7. Branch bust10 (equity window): 7 of 10, unchanged.
     expect(boomYearsNearHistory).toBeGreaterThanOrEqual(SEEDS - 3);
     // Peak chain CDS index over 1997–2003: 960–1 394 bp (mean 1 153, median 1 147; before 975–1 401, median
     // 1 192), about the high-yield index's record of ≈1 100 bp (Oct 2002; docs/calibration.md §11.2); in the bust
@@ -171,6 +173,8 @@ describe("telecom-1997: the 1997–2003 replay", () => {
     // 951–1 176 bp (median 1 017), in the bust years in 7. Before capacity orders responded to funding
     // conditions (main at a827124): 1 022–1 669 bp (median 1 209), in the bust years in 9.
     // Branch bust9 (fixed-rate share 0.75): 968–1 433 bp (mean 1 125, median 1 098), in the bust years in 4 of 10.
+    // Branch bust10 (equity window): 953–1 427 bp (mean 1 169, median 1 131), in the bust years in 3 of 10 (2001-05,
+    // 2001-06, 2002-12): at the bound.
     const cdsMedian = median(cdsPeaks);
     expect(cdsMedian).toBeGreaterThan(900);
     expect(cdsMedian).toBeLessThan(1_400);
@@ -184,11 +188,14 @@ describe("telecom-1997: the 1997–2003 replay", () => {
     // (docs/calibration.md §11.2): a known gap.
     // Branch bust9 (fixed-rate share 0.75): 1 of 10 (neoCloud, 2001-01), as with floating debt; with the labs' start
     // cash cut to $10 bn and $4 bn, also 1 (docs/scenarios.md "Replaying 1997–2003").
+    // Branch bust10 (the labs' rounds shrink with the chain's value, elasticity 1): 1 of 10 (neoCloud, 2001-01), the
+    // same; at elasticity 2 (a diagnostic) 2 of 10, at 3 5 of 10 (neoCloud 2001-01 … 2002-02, after the labs cancel
+    // compute contracts) — docs/scenarios.md "The equity window".
     expect(downstreamFirstIn2000to02).toBeGreaterThanOrEqual(1);
     // Chain market value, peak to trough by 2003-12: 34–62 % (mean 50 %; ≥ 40 % in 8 of 10 seeds; unchanged by bust8); the Nasdaq
     // fell 78 % and telecom investors lost ~$1.4 T (docs/calibration.md §11.3). Main at a6a338e: 37–61 % (mean
     // 49 %); at a827124: 29–60 % (mean 42 %).
-    // Branch bust9 (fixed-rate share 0.75): 37–62 % (mean 52 %).
+    // Branch bust9 (fixed-rate share 0.75): 37–62 % (mean 52 %). Branch bust10 (equity window): 36–65 % (mean 53 %).
     expect(Math.min(...drawdowns)).toBeGreaterThan(0.3);
     expect(drawdowns.reduce((a, b) => a + b, 0) / SEEDS).toBeGreaterThan(0.42);
     // Capex, the boom's peak year to the trough: −37 … −65 % (mean −50 %; before −37 … −70 %, mean −51 %; the
@@ -196,7 +203,8 @@ describe("telecom-1997: the 1997–2003 replay", () => {
     // 2003). A fall of 40 % or more in 8 of 10 seeds. Main at a6a338e: −30 … −64 % (mean −46 %). Before capacity orders responded to funding conditions (main at a827124): 0 … −30 % (mean −6 %;
     // the yearly peak in 2002–03 in every seed).
     // Branch bust9 (fixed-rate share 0.75): −46 … −70 % (mean −55 %), 40 % or more in 10 of 10; calendar 2000 → 2003
-    // −25 % (floating: −37 %).
+    // −25 % (floating: −37 %). Branch bust10 (equity window): −43 … −74 % (mean −57 %), 10 of 10; 2000 → 2003 −38 %
+    // [−61, −5] (window off: −25 % [−56, +24]; paired difference −13 ± 11 points, 95 %).
     const meanFall = capexFalls.reduce((a, b) => a + b, 0) / SEEDS;
     expect(meanFall).toBeLessThan(-0.4);
     expect(meanFall).toBeGreaterThan(-0.7);

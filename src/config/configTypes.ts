@@ -972,6 +972,10 @@ export interface SpiralConfig {
        */
       labEquityRunwayMonths: number;
       /**
+       * The equity window (src/model/agents/aiChain/finance.ts equityWindowShare): a lab's equity round raises what it wants times (the AI chain's market value ÷ its running peak)^labEquityWindowElasticity, at most 1 — investors' appetite for new equity follows past returns, so a falling market shrinks rounds while burn continues; the lab borrows what it can, then cuts orders and cancels contracts, and its suppliers' revenue falls. 0 switches the window off: rounds ignore the market (byte-identical to the rule before it).
+       */
+      labEquityWindowElasticity: number;
+      /**
        * Banks refuse new chain loans above this yearly PD.
        */
       bankMaxDefaultProbability: number;

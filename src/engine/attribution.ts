@@ -171,6 +171,14 @@ export const MECHANISMS: readonly MechanismDefinition[] = [
       "on: load at 99 % of capacity, a 7-year build lag, ≤ 30 GW a year, a slow utility (grid-constrained, docs/calibration.md §5); off: the default grid",
   },
   {
+    key: "equityWindow",
+    label: "Equity window",
+    on: BASELINE,
+    off: { name: "rounds ignore the market", sets: ["aiChain.finance.labEquityWindowElasticity=0"] },
+    meaning:
+      "on: the labs' equity rounds scale with the chain's market value over its running peak (aiChain.finance.labEquityWindowElasticity 1, as in baseline-2025: venture investment −79 % as the Nasdaq fell 78 % in 2000–02, docs/calibration.md §11.7); off: rounds of what the lab wants within the fund's budget whatever prices have done (elasticity 0)",
+  },
+  {
     key: "automation",
     label: "Automation",
     on: { name: "automation on (schema defaults)", sets: ["automation.enabled=true"] },

@@ -422,9 +422,35 @@ function cutCapexIfUnfunded(m: ModelState, i: number, need: number, asked: numbe
 }
 
 /**
+ * The share of a lab's wanted equity round that investors will fund: the
+ * market's appetite for new equity, (market value ÷ running peak)^elasticity,
+ * at most 1 (`aiChain.finance.labEquityWindowElasticity`). Issuance follows
+ * past returns — firms and venture funds raise equity when prices are high
+ * and the window closes after a fall (Lowry 2003, Baker & Wurgler 2000): US
+ * venture investment fell from $19.8 bn a quarter (Q2 2000) to $4.2 bn
+ * (Q4 2002), −79 %, as the Nasdaq fell −78 % from its peak, an elasticity of
+ * ≈ 1 (docs/calibration.md §11.7). Elasticity 0 gives exactly 1 (rounds that
+ * ignore the market, the rule before issue 18's equity window); a peak that
+ * is not positive or a value that is not finite gives 1. Pure.
+ *
+ * @example equityWindowShare(50, 100, 1) // 0.5
+ * @example equityWindowShare(120, 100, 1) // 1: at or above the peak the window is open
+ * @example equityWindowShare(22, 100, 0) // 1: the rule switched off
+ */
+export function equityWindowShare(marketValue: number, runningPeak: number, elasticity: number): number {
+  if (elasticity === 0 || !(runningPeak > 0) || !Number.isFinite(marketValue)) return 1;
+  const ratio = Math.min(1, Math.max(0, marketValue / runningPeak));
+  return ratio ** elasticity;
+}
+
+/**
  * A lab's equity round at market price, from the fund within the budget it
- * may draw: `need`, or `labEquityRunwayMonths` of its `burn` if more.
- * Returns what it raised; reports a round that got less than half.
+ * may draw: `need`, or `labEquityRunwayMonths` of its `burn` if more, times
+ * the share the equity window lets through (equityWindowShare). What the
+ * round does not raise the lab borrows where it can, or goes short of cash:
+ * it cuts its capacity orders and cancels contracts (cancelIfDistressed), and
+ * its suppliers' revenue falls. Returns what it raised; reports a round that
+ * got less than half of what it wanted.
  */
 function labEquityRound(
   m: ModelState,
@@ -434,8 +460,11 @@ function labEquityRound(
   budget: { fund: number; highYield: number },
 ): number {
   const c = m.aiChain;
-  const want = Math.max(need, m.config.aiChain.finance.labEquityRunwayMonths * Math.max(0, burn));
-  const raise = Math.min(want, budget.fund);
+  const fin = m.config.aiChain.finance;
+  const want = Math.max(need, fin.labEquityRunwayMonths * Math.max(0, burn));
+  // The equity window: investors put into the round what the market's appetite allows (equityWindowShare).
+  const open = equityWindowShare(c.marketCapTotal, c.marketPeak, fin.labEquityWindowElasticity);
+  const raise = open * Math.min(want, budget.fund);
   if (raise > 0) {
     issueChainEquity(m, i, -1, raise);
     tagInflow(c, i, Source.other, raise);
