@@ -18,9 +18,15 @@ import { createModel, type ModelState, step } from "../src/model/index.ts";
 import { checkLedger, FlowRow, Party, transfer, writeOffLoan } from "../src/model/ledger.ts";
 import { financeFirms } from "../src/model/markets/credit.ts";
 import { clearConsumptionMarket } from "../src/model/markets/goods.ts";
-import { matchWorkers, separateAndListJobSeekers } from "../src/model/markets/labour.ts";
 import { AgentStream, agentUniform } from "../src/model/rng.ts";
-import { earnAndPlanOn, resolveBankFailuresOn, setPolicyRateOn, updateMacroOn } from "./helpers/phases.ts";
+import {
+  earnAndPlanOn,
+  matchWorkersOn,
+  resolveBankFailuresOn,
+  separateAndListJobSeekersOn,
+  setPolicyRateOn,
+  updateMacroOn,
+} from "./helpers/phases.ts";
 
 /** 50 households, 4 consumption + 2 capital firms, 2 banks; `tweak` edits the config first. */
 function small(tweak: (c: SpiralConfig) => void = () => {}): ModelState {
@@ -568,7 +574,7 @@ describe("separateAndListJobSeekers + matchWorkers", () => {
     const before = Array.from(f.employees);
     const unemployedBefore = h.employer.filter((e) => e < 0).length;
     const oldWorkers = [...h.employer.keys()].filter((i) => h.employer[i] === 0);
-    const seekers = separateAndListJobSeekers(m);
+    const seekers = separateAndListJobSeekersOn(m);
     expect(f.employees[0]).toBe(0);
     for (let j = 1; j < f.n; j++) expect(f.employees[j]).toBe(before[j]);
     expect(seekers).toBe(unemployedBefore + before[0]);
@@ -590,7 +596,7 @@ describe("separateAndListJobSeekers + matchWorkers", () => {
     h.reservationWage[un[0]] = h.wage[un[0]];
     h.reservationWage[un[1]] = 0.41 * h.wage[un[1]];
     h.unemployedMonths[un[0]] = 3;
-    separateAndListJobSeekers(m);
+    separateAndListJobSeekersOn(m);
     const decay = 1 - m.config.households.reservationWageDecayMonthly;
     expect(h.reservationWage[un[0]]).toBeCloseTo(Math.fround(h.wage[un[0]] * decay), 0);
     expect(h.reservationWage[un[1]]).toBeCloseTo(
@@ -607,7 +613,7 @@ describe("separateAndListJobSeekers + matchWorkers", () => {
     m.tick = 2;
     f.leaveProbability.fill(0);
     f.leaveProbability[0] = 1;
-    const seekers = separateAndListJobSeekers(m);
+    const seekers = separateAndListJobSeekersOn(m);
     for (let j = 0; j < f.n; j++) f.labourDemand[j] = f.employees[j];
     f.labourDemand[1] = f.employees[1] + 5;
     const wage = f.wage[1];
@@ -617,7 +623,7 @@ describe("separateAndListJobSeekers + matchWorkers", () => {
     });
     const reservation = new Map(pool.map((i) => [i, h.reservationWage[i]]));
     const e1 = f.employees[1];
-    const open = matchWorkers(m, seekers);
+    const open = matchWorkersOn(m, seekers);
     const hired = pool.filter((i) => h.employer[i] === 1);
     expect(hired.length).toBeGreaterThan(0);
     expect(hired.length).toBeLessThanOrEqual(5);
@@ -641,12 +647,12 @@ describe("separateAndListJobSeekers + matchWorkers", () => {
     m.tick = 2;
     f.leaveProbability.fill(0);
     f.leaveProbability[2] = 1;
-    const seekers = separateAndListJobSeekers(m);
+    const seekers = separateAndListJobSeekersOn(m);
     for (let j = 0; j < f.n; j++) f.labourDemand[j] = f.employees[j];
     f.labourDemand[0] = f.employees[0] + 3;
     for (let k = 0; k < seekers; k++) h.reservationWage[m.scratch.unemployed[k]] = 2 * f.wage[0];
     const before = Array.from(f.employees);
-    expect(matchWorkers(m, seekers)).toBe(3);
+    expect(matchWorkersOn(m, seekers)).toBe(3);
     expect(Array.from(f.employees)).toEqual(before);
     expect(f.unfilled[0]).toBe(1);
     for (let j = 1; j < f.n; j++) expect(f.unfilled[j]).toBe(0);
@@ -665,13 +671,13 @@ describe("separateAndListJobSeekers + matchWorkers", () => {
           const f = m.firms;
           m.tick = tick;
           f.leaveProbability.set(leave);
-          const seekers = separateAndListJobSeekers(m);
+          const seekers = separateAndListJobSeekersOn(m);
           employeesMatchHouseholds(m);
           expect(seekers).toBe(h.employer.filter((e) => e < 0).length);
           for (let i = 0; i < h.n; i++) h.reservationWage[i] = resv[i] * 12_866;
           for (let j = 0; j < f.n; j++) f.labourDemand[j] = Math.max(0, f.employees[j] + extra[j]);
           const wasUnemployed = h.employer.map((e) => (e < 0 ? 1 : 0));
-          const open = matchWorkers(m, seekers);
+          const open = matchWorkersOn(m, seekers);
           employeesMatchHouseholds(m);
           let openCheck = 0;
           for (let j = 0; j < f.n; j++) {

@@ -2,6 +2,8 @@
 // a whole model state as step() wires them: for tests that run one phase on
 // a small model built by createModel. A rule's own test on a hand-built
 // record calls the phase directly.
+import { liveCapacity } from "../../src/model/agents/aiChain/demand.ts";
+import { planAutomation, selectLayoffs } from "../../src/model/agents/automation.ts";
 import { resolveBankFailures, settleBanks } from "../../src/model/agents/banks.ts";
 import { setPolicyRate } from "../../src/model/agents/centralBank.ts";
 import { markFund } from "../../src/model/agents/fund.ts";
@@ -9,6 +11,7 @@ import { planPurchases } from "../../src/model/agents/government.ts";
 import { earnAndPlan, incomeParams } from "../../src/model/agents/households.ts";
 import { updateMacro } from "../../src/model/macro.ts";
 import { equityParams, valueEquity } from "../../src/model/markets/equity.ts";
+import { matchWorkers, separateAndListJobSeekers, separationParams } from "../../src/model/markets/labour.ts";
 import type { ModelState } from "../../src/model/state.ts";
 
 /** setPolicyRate on the state's central bank and aggregates, at its tick. */
@@ -89,4 +92,37 @@ export function markFundOn(m: ModelState): void {
 /** valueEquity as step() calls it. */
 export function valueEquityOn(m: ModelState): void {
   valueEquity(m.firms, m.macro, m.aiChain, m.centralBank.policyRateYearly, equityParams(m.config), m);
+}
+
+/** planAutomation as step() calls it. */
+export function planAutomationOn(m: ModelState): void {
+  const keys = { seed: m.seed, tick: m.tick };
+  const cfg = m.config.automation;
+  planAutomation(m.automation, m.firms, m.aiChain, liveCapacity(m), m.macro, keys, cfg);
+}
+
+/** selectLayoffs as step() calls it. */
+export function selectLayoffsOn(m: ModelState): void {
+  selectLayoffs(m.firms, m.runner);
+}
+
+/** separateAndListJobSeekers as step() calls it; returns the number of job seekers. */
+export function separateAndListJobSeekersOn(m: ModelState): number {
+  const keys = { seed: m.seed, tick: m.tick };
+  return separateAndListJobSeekers(
+    m.firms,
+    keys,
+    separationParams(m.config),
+    m.runner,
+    m.scratch,
+    m.automation,
+  );
+}
+
+/** matchWorkers on the first `seekers` of the state's job-seeker list, as step() calls it; returns the vacancies left open. */
+export function matchWorkersOn(m: ModelState, seekers: number): number {
+  const keys = { seed: m.seed, tick: m.tick };
+  const rng = m.streams.get("labour");
+  const { households, firms, runner, scratch, automation } = m;
+  return matchWorkers(households, firms, seekers, keys, m.config.labour, rng, runner, scratch, automation);
 }
