@@ -35,7 +35,7 @@ describe("telecom-1997: the 1997–2003 replay", () => {
     expect(config.centralBank.overrides.find((o) => o.from === "2000-05")?.rateYearly).toBe(0.065);
     expect(config.centralBank.overrides.at(-1)).toMatchObject({ from: "2003-06", rateYearly: 0.01 });
     expect(config.centralBank.neutralRealRateYearly).toBe(0.03);
-    expect(config.households.neutralRealRateYearly).toBe(0.0241);
+    expect(config.households.neutralRealRateYearly).toBe(0.0232);
     expect(config.households.longRateWeight).toBe(0.5);
   });
 
@@ -152,7 +152,10 @@ describe("telecom-1997: the 1997–2003 replay", () => {
     // rate of the ten measured (2–2.5 %) puts nine seeds inside while keeping Apr 2000 and 2002–03 in their
     // bands (docs/calibration-tool.md, "Telecom replay, cycle8 pass"). On the fiscal9 core (the fiscal rule's
     // error correction, re-estimated; households' neutral rate 2.41 %) nine seeds, but the window is narrow:
-    // 6–9 seeds over 2.37–2.44 % ("Telecom replay, fiscal9 pass"). Before the late 1990s' neutral rate:
+    // 6–9 seeds over 2.37–2.44 % ("Telecom replay, fiscal9 pass"). On the default10 core (capital-goods buyers
+    // switch with a probability, successors start fresh, re-estimated) 2.41 % gave 6 seeds; 2.32 % gives eight
+    // (Apr 2000 median 5.78 %, 2002 and 2003 means 7.10 % and 6.51 %); 2.28 % also eight, 2.3 % and 2.35 % seven
+    // ("Telecom replay, default10 pass"). Before the late 1990s' neutral rate:
     // 9.1–13.2 % and 0.2–0.4 %.
     expect(boomYearsNearHistory).toBeGreaterThanOrEqual(SEEDS - 2);
     // Peak chain CDS index over 1997–2003: 960–1 394 bp (mean 1 153, median 1 147; before 975–1 401, median
