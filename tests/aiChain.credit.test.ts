@@ -41,12 +41,12 @@ import {
 import { resolveChainDefaults } from "../src/model/agents/aiChain/defaults.ts";
 import { monthlyCommitments, underExitCovenant } from "../src/model/agents/aiChain/plans.ts";
 import { contractedCompute, receiveEndUserPayment } from "../src/model/agents/aiChain/settlement.ts";
-import { markFund } from "../src/model/agents/fund.ts";
 import { createModel, step } from "../src/model/index.ts";
 import { checkLedger, Sector } from "../src/model/ledger.ts";
 import { cdsSpreadBp } from "../src/model/markets/creditRisk.ts";
 import type { ModelState } from "../src/model/state.ts";
 import { chainFromStart } from "./helpers/chainStart.ts";
+import { markFundOn } from "./helpers/phases.ts";
 
 const sum = (a: Float64Array, from = 0, to = a.length) => {
   let s = 0;
@@ -504,7 +504,7 @@ describe("the private-credit fund's flows on a hand-set state", () => {
     f.creditLosses = 0.05 * book; // a 5 % loss on the credit book this month
     f.excessReturnSmoothed = 0;
     m.events.length = 0;
-    markFund(m);
+    markFundOn(m);
     expect(f.netFlowDue).toBeLessThan(0);
     expect(-f.netFlowDue).toBeLessThanOrEqual(
       m.config.aiChain.finance.fundRedemptionGateMonthly * book + 1e-6,
@@ -515,7 +515,7 @@ describe("the private-credit fund's flows on a hand-set state", () => {
     f.creditIncome = 0.02 * book;
     f.creditLosses = 0;
     f.excessReturnSmoothed = 0.01;
-    markFund(m);
+    markFundOn(m);
     expect(f.netFlowDue).toBeGreaterThan(0);
     expect(f.redemptionWave).toBe(0);
   });

@@ -12,9 +12,10 @@ import {
   replacementShare,
 } from "../src/model/agents/aiChain/plans.ts";
 import { createModel, type ModelState } from "../src/model/index.ts";
-import { creditPremium, marketLossPremium, valueEquity } from "../src/model/markets/equity.ts";
+import { creditPremium, marketLossPremium } from "../src/model/markets/equity.ts";
 import { chainBuysGoods } from "../src/model/markets/goods.ts";
 import { threeChainFirms } from "./helpers/chainStart.ts";
+import { valueEquityOn } from "./helpers/phases.ts";
 
 const P = { referenceSpreadBp: 550, spreadSemiElasticity: 0.1, equityElasticity: 1 };
 
@@ -109,7 +110,7 @@ describe("creditPremium: the chain's credit spread raises the non-AI sector's re
       c.marketCapTotal = 100; // at its peak: no loss premium
       c.cdsBp.fill(spreadBp);
       c.indexMember.fill(1);
-      valueEquity(m);
+      valueEquityOn(m);
       return { value: m.macro.equityTotal, m };
     }
     const calm = nonAiValue(300);

@@ -2,7 +2,7 @@
 // with the policy rate (the long rate, as in the non-AI equity discount rate). Hand-built inputs.
 import { describe, expect, it } from "vitest";
 import { defaultConfig, loadConfig } from "../src/config/index.ts";
-import { consumptionRateFactor, householdNominalRate } from "../src/model/agents/households.ts";
+import { consumptionRateFactor, householdNominalRate, incomeParams } from "../src/model/agents/households.ts";
 import { createModel } from "../src/model/index.ts";
 
 describe("householdNominalRate", () => {
@@ -45,7 +45,7 @@ describe("consumptionRateFactor on a hand-built state", () => {
     m.centralBank.policyRateYearly = 0.01;
     m.macro.inflationAnchorYearly = 0.02;
     m.macro.inflationYoY = 0.02;
-    return consumptionRateFactor(m);
+    return consumptionRateFactor(m.centralBank.policyRateYearly, m.macro, incomeParams(m.config, m.params));
   }
 
   it("on the policy rate, a 1 % rate brings spending forward 9 % (real rate −1 %, 3 points below neutral)", () => {

@@ -12,8 +12,13 @@ import {
   staffCapacity,
 } from "../src/model/agents/firms.ts";
 import { NamedStreams } from "../src/model/rng.ts";
-import { ar1Step, drawShocks, initialShocks, shocksStartTick, standardNormal } from "../src/model/shocks.ts";
-import type { ModelState } from "../src/model/state.ts";
+import {
+  ar1Step,
+  drawShocks as drawShocksOf,
+  initialShocks,
+  shocksStartTick,
+  standardNormal,
+} from "../src/model/shocks.ts";
 import { mulberry32 } from "./helpers/mulberry32.ts";
 
 describe("labourPlanStep (labour hoarding)", () => {
@@ -136,13 +141,18 @@ describe("aggregate shocks", () => {
     expect(Math.sqrt(s2 / n)).toBeLessThan(1.07 * expected);
   });
 
-  /** A hand-built state with what drawShocks reads: the shocks config, the shock state, the named streams. */
-  function shockState(seed: number, sd: number): ModelState {
+  /** A hand-built state with what drawShocks reads: the shocks config, the shock state, the named streams, the tick. */
+  function shockState(seed: number, sd: number) {
     const config = defaultConfig();
     config.shocks.productivity.sdMonthly = sd;
     config.shocks.investment.sdMonthly = 2 * sd;
     config.shocks.creditSpread.sdMonthly = 0;
-    return { config, shocks: initialShocks(), streams: new NamedStreams(seed) } as unknown as ModelState;
+    return { config, shocks: initialShocks(), streams: new NamedStreams(seed), tick: 1 };
+  }
+
+  /** drawShocks on the hand-built state's records. */
+  function drawShocks(s: ReturnType<typeof shockState>): void {
+    drawShocksOf(s.shocks, s.config.shocks, { tick: s.tick, startDate: s.config.startDate }, s.streams);
   }
 
   it("draws each process from its own named stream: same seed, same path; the factor is exp(log z)", () => {
@@ -188,13 +198,13 @@ describe("aggregate shocks", () => {
     late.config.shocks.start = "2016-02"; // tick 4
     const now = shockState(5, 0.004);
     for (let tick = 1; tick <= 3; tick++) {
-      (late as { tick: number }).tick = tick;
+      late.tick = tick;
       drawShocks(late);
       expect(late.shocks).toEqual(initialShocks());
       expect(late.streams.saveState()).toEqual({});
     }
     for (let tick = 4; tick <= 10; tick++) {
-      (late as { tick: number }).tick = tick;
+      late.tick = tick;
       drawShocks(late);
       drawShocks(now);
       expect(late.shocks).toEqual(now.shocks);

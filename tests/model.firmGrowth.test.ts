@@ -6,9 +6,9 @@ import { describe, expect, it } from "vitest";
 import { hillTailExponent } from "../src/analysis/index.ts";
 import { defaultConfig } from "../src/config/index.ts";
 import { planProduction, stepFirmProductivity, updateFirmAppeal } from "../src/model/agents/firms.ts";
-import { earnAndPlan } from "../src/model/agents/households.ts";
 import { createInitialState } from "../src/model/init.ts";
 import { AgentStream, streamKey } from "../src/model/rng.ts";
+import { earnAndPlanOn } from "./helpers/phases.ts";
 
 function mean(a: Float64Array, start: number, end: number): number {
   let s = 0;
@@ -197,7 +197,7 @@ describe("firm-level productivity and appeal in a hand-set state", () => {
       m.firms.price[1] = 1.2;
       m.firms.appeal[1] = appeal;
       m.households.supplier.fill(0);
-      earnAndPlan(m, 0);
+      earnAndPlanOn(m, 0);
       let n = 0;
       for (const s of m.households.supplier) if (s === 1) n++;
       return n;

@@ -21,6 +21,8 @@ const FLOAT_COLUMNS = [
   "deposits",
   "loans",
   "loanRateYearly",
+  "loanOfferRateYearly",
+  "fixedCouponYearly",
   "pdYearly",
   "capital",
   "inventory",
@@ -79,6 +81,7 @@ describe("credit pricing (priceKernel)", () => {
       pdDebtServiceSlope: 1,
       riskPremiumMultiplier: 2,
       lossGivenDefault: 0.5,
+      fixedShare: 0,
       nc: 1,
     };
     PriceArgs.write(v.work.args, args);
@@ -106,6 +109,7 @@ describe("the financing terms and write-back (financeTermsKernel, financeWriteBa
     targetLeverage: 0,
     maxLeverage: 1,
     maxPd: 0.1,
+    fixedShare: 0,
     nc: 2,
   };
 

@@ -102,9 +102,9 @@ describe("pricePower", () => {
   it("is convex in utilisation: the price at the cap is a multiple of the price at the target", () => {
     const u = utility();
     u.goodsPriceIndex = 1;
-    pricePower(u, p, scarcity(config, p.targetUtilization));
+    pricePower(u, p, scarcity(p, p.targetUtilization));
     const atTarget = u.price;
-    pricePower(u, p, scarcity(config, p.scarcityUtilizationCap));
+    pricePower(u, p, scarcity(p, p.scarcityUtilizationCap));
     expect(u.price / atTarget).toBeGreaterThan(2);
   });
 });

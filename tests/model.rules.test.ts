@@ -6,8 +6,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { defaultConfig, type SpiralConfig } from "../src/config/index.ts";
-import { resolveBankFailures } from "../src/model/agents/banks.ts";
-import { learnNeutralRate, setPolicyRate } from "../src/model/agents/centralBank.ts";
+import { learnNeutralRate } from "../src/model/agents/centralBank.ts";
 import {
   collectDistributions,
   payWages,
@@ -15,14 +14,13 @@ import {
   planProduction,
   wageGapGrowth,
 } from "../src/model/agents/firms.ts";
-import { earnAndPlan } from "../src/model/agents/households.ts";
 import { createModel, type ModelState, step } from "../src/model/index.ts";
 import { checkLedger, FlowRow, Party, transfer, writeOffLoan } from "../src/model/ledger.ts";
-import { updateMacro } from "../src/model/macro.ts";
 import { financeFirms } from "../src/model/markets/credit.ts";
 import { clearConsumptionMarket } from "../src/model/markets/goods.ts";
 import { matchWorkers, separateAndListJobSeekers } from "../src/model/markets/labour.ts";
 import { AgentStream, agentUniform } from "../src/model/rng.ts";
+import { earnAndPlanOn, resolveBankFailuresOn, setPolicyRateOn, updateMacroOn } from "./helpers/phases.ts";
 
 /** 50 households, 4 consumption + 2 capital firms, 2 banks; `tweak` edits the config first. */
 function small(tweak: (c: SpiralConfig) => void = () => {}): ModelState {
@@ -72,7 +70,7 @@ describe("setPolicyRate: Taylor rule", () => {
     const m = taylor();
     const cb = m.config.centralBank;
     m.macro.inflationYoY = 0.04;
-    setPolicyRate(m);
+    setPolicyRateOn(m);
     expectRel(
       m.centralBank.policyRateYearly,
       cb.neutralRealRateYearly + 0.04 + cb.inflationWeight * (0.04 - 0.02),
@@ -88,7 +86,7 @@ describe("setPolicyRate: Taylor rule", () => {
       const m = taylor();
       m.macro.inflationYoY = pi;
       m.macro.unemploymentRate = u;
-      setPolicyRate(m);
+      setPolicyRateOn(m);
       return m.centralBank.policyRateYearly;
     };
     const u0 = 0.045;
@@ -110,7 +108,7 @@ describe("setPolicyRate: Taylor rule", () => {
       const m = taylor(0, lb);
       m.macro.inflationYoY = -0.1;
       m.macro.unemploymentRate = 0.2;
-      setPolicyRate(m);
+      setPolicyRateOn(m);
       expect(m.centralBank.policyRateYearly).toBe(lb);
       expect(m.macro.depositRateYearly).toBeGreaterThanOrEqual(0);
       expectRel(m.macro.depositRateYearly, depositRateAt(m, lb));
@@ -119,7 +117,7 @@ describe("setPolicyRate: Taylor rule", () => {
     const m = taylor(0.9, 0.01);
     m.centralBank.policyRateYearly = 0.0105;
     m.macro.inflationYoY = -0.2;
-    setPolicyRate(m);
+    setPolicyRateOn(m);
     expect(m.centralBank.policyRateYearly).toBe(0.01);
   });
 
@@ -127,11 +125,11 @@ describe("setPolicyRate: Taylor rule", () => {
     const m = taylor(0.9);
     m.centralBank.policyRateYearly = 0.03;
     m.macro.inflationYoY = 0.04; // target 0.06
-    setPolicyRate(m);
+    setPolicyRateOn(m);
     expect(m.centralBank.policyRateYearly).toBeCloseTo(0.9 * 0.03 + 0.1 * 0.06, 12);
     for (let t = 2; t <= 20; t++) {
       m.tick = t;
-      setPolicyRate(m);
+      setPolicyRateOn(m);
     }
     expect(m.centralBank.policyRateYearly).toBeCloseTo(0.06 - 0.03 * 0.9 ** 20, 12);
     expect(m.events).toEqual([]);
@@ -160,7 +158,7 @@ describe("learnNeutralRate", () => {
     const rates: number[] = [];
     for (let t = 1; t <= 24; t++) {
       m.tick = t;
-      setPolicyRate(m);
+      setPolicyRateOn(m);
       rates.push(m.centralBank.policyRateYearly);
     }
     const gaps = cb.inflationWeight * (0.03 - cb.inflationTargetYearly);
@@ -190,7 +188,7 @@ describe("setPolicyRate: path rule", () => {
     for (let t = 1; t <= 12; t++) {
       m.tick = t;
       m.macro.inflationYoY = 0.1 * t; // ignored by the path rule
-      setPolicyRate(m);
+      setPolicyRateOn(m);
       rates.push(m.centralBank.policyRateYearly);
     }
     expect(rates).toEqual([0.045, 0.045, 0.045, 0.045, 0.02, 0.02, 0.02, 0.02, 0.02, 0.01, 0.01, 0.01]);
@@ -209,7 +207,7 @@ describe("setPolicyRate: path rule", () => {
       { from: "2025-05", rateYearly: 0.02 },
     ]);
     m.tick = 12;
-    setPolicyRate(m);
+    setPolicyRateOn(m);
     expect(m.centralBank.policyRateYearly).toBe(0.01);
   });
 });
@@ -749,7 +747,7 @@ describe("earnAndPlan", () => {
   function incomePhase(m: ModelState): void {
     payWages(m);
     const perUnit = collectDistributions(m);
-    earnAndPlan(m, perUnit);
+    earnAndPlanOn(m, perUnit);
   }
 
   it("taxes are incomeTaxRate of gross income, and net income lands in the deposits", () => {
@@ -770,7 +768,7 @@ describe("earnAndPlan", () => {
     const perUnit = collectDistributions(m);
     expect(perUnit).toBeGreaterThan(0);
     const dep0 = Array.from(h.deposits);
-    earnAndPlan(m, perUnit);
+    earnAndPlanOn(m, perUnit);
     let grossSum = 0;
     for (let i = 0; i < h.n; i++) {
       const e = employer[i];
@@ -957,7 +955,7 @@ describe("resolveBankFailures", () => {
     const account = m.government.account;
     const hhDeposits = Array.from(m.households.deposits);
     const bank1 = [b.reserves[1], b.equity[1], b.deposits[1]];
-    resolveBankFailures(m);
+    resolveBankFailuresOn(m);
     expectRel(b.equity[0], target * b.loans[0]);
     expectRel(m.government.account, account - needed);
     expectRel(m.government.recapitalisation, needed);
@@ -981,7 +979,7 @@ describe("resolveBankFailures", () => {
     const account = m.government.account;
     const hh0 = Array.from(h.deposits);
     const firm0 = Array.from(f.deposits);
-    resolveBankFailures(m);
+    resolveBankFailuresOn(m);
     for (let i = 0; i < h.n; i++) {
       if (h.bank[i] === 0) expectRel(h.deposits[i], hh0[i] * (1 - share), 1e-12);
       else expect(h.deposits[i]).toBe(hh0[i]);
@@ -1002,7 +1000,7 @@ describe("resolveBankFailures", () => {
     const m = small();
     checkLedger(m);
     const equity = Array.from(m.banks.equity);
-    resolveBankFailures(m);
+    resolveBankFailuresOn(m);
     expect(Array.from(m.banks.equity)).toEqual(equity);
     expect(m.events).toEqual([]);
     expect(m.macro.bankFailures).toBe(0);
@@ -1021,7 +1019,7 @@ describe("updateMacro", () => {
       f.salesReal[j] = 100;
       f.salesNominal[j] = j < f.nConsumption ? 150 : 999; // capital goods do not enter the CPI
     }
-    updateMacro(m);
+    updateMacroOn(m);
     expect(m.macro.priceIndex).toBeCloseTo(1.5, 12);
     expect(m.macro.priceHistory[20 % 13]).toBeCloseTo(1.5, 12);
     expect(m.macro.inflationYoY).toBeCloseTo(1.5 / 1.25 - 1, 12);

@@ -4,11 +4,12 @@
 // inflation, and the ex-ante real rate in the households' consumption plan.
 import { describe, expect, it } from "vitest";
 import { defaultConfig, type SpiralConfig } from "../src/config/index.ts";
-import { bankDividend, capitalRatio, riskWeightedAssets, settleBanks } from "../src/model/agents/banks.ts";
-import { fiscalRuleFactor, nextDebtGapIntegral, planPurchases } from "../src/model/agents/government.ts";
+import { bankDividend, capitalRatio, riskWeightedAssets } from "../src/model/agents/banks.ts";
+import { fiscalRuleFactor, nextDebtGapIntegral } from "../src/model/agents/government.ts";
 import { createModel, type ModelState } from "../src/model/index.ts";
 import { checkLedger } from "../src/model/ledger.ts";
-import { expectedInflation, learnInflationAnchor, updateMacro } from "../src/model/macro.ts";
+import { expectedInflation, learnInflationAnchor } from "../src/model/macro.ts";
+import { planPurchasesOn, settleBanksOn, updateMacroOn } from "./helpers/phases.ts";
 
 function small(tweak: (c: SpiralConfig) => void = () => {}): ModelState {
   const c = defaultConfig();
@@ -34,8 +35,14 @@ describe("riskWeightedAssets and capitalRatio", () => {
   it("the capital ratio of a fresh model's banks is the target (equity / loans with default weights)", () => {
     const m = small();
     for (let k = 0; k < m.banks.n; k++) {
-      expect(capitalRatio(m, k)).toBeCloseTo(m.config.banks.targetCapitalRatio, 12);
-      expect(capitalRatio(m, k)).toBeCloseTo(m.banks.equity[k] / m.banks.loans[k], 12);
+      expect(capitalRatio(m.banks, m.config.banks.riskWeights, k)).toBeCloseTo(
+        m.config.banks.targetCapitalRatio,
+        12,
+      );
+      expect(capitalRatio(m.banks, m.config.banks.riskWeights, k)).toBeCloseTo(
+        m.banks.equity[k] / m.banks.loans[k],
+        12,
+      );
     }
   });
 });
@@ -83,7 +90,7 @@ describe("bankDividend", () => {
     const b = m.banks;
     b.profit[0] = 1000;
     b.profit[1] = -1000;
-    settleBanks(m);
+    settleBanksOn(m);
     checkLedger(m);
     const tax = 1000 * m.config.government.profitTaxRate;
     const c = m.config.banks;
@@ -119,13 +126,13 @@ describe("fiscal rule", () => {
     const base = g.spendingShareOfGdp * m.params.initialOutputPerHousehold * m.households.n;
     const potential = 12 * m.params.initialOutputPerHousehold * m.households.n * m.macro.priceIndex;
     m.government.bills = 1.5 * potential;
-    planPurchases(m);
+    planPurchasesOn(m);
     expect(m.government.purchasesReal).toBeCloseTo(
       base * fiscalRuleFactor(g.fiscalRuleStrength, 1.5, g.debtTargetToGdp),
       6,
     );
     m.government.bills = 0.5 * potential;
-    planPurchases(m);
+    planPurchasesOn(m);
     expect(m.government.purchasesReal).toBeGreaterThan(base);
   });
 });
@@ -181,10 +188,10 @@ describe("fiscal rule's integral (error-correction) term", () => {
     const potential = 12 * m.params.initialOutputPerHousehold * m.households.n * m.macro.priceIndex;
     m.government.bills = 0.5 * potential;
     m.government.debtGapIntegral = 0;
-    planPurchases(m);
+    planPurchasesOn(m);
     const first = m.government.purchasesReal;
     expect(m.government.debtGapIntegral).toBeCloseTo(-0.5 / 12, 12);
-    for (let month = 0; month < 11; month++) planPurchases(m);
+    for (let month = 0; month < 11; month++) planPurchasesOn(m);
     expect(m.government.debtGapIntegral).toBeCloseTo(-0.5, 12);
     expect(m.government.purchasesReal).toBeGreaterThan(first);
     const base = m.config.government.spendingShareOfGdp * m.params.initialOutputPerHousehold * m.households.n;
@@ -219,12 +226,12 @@ describe("learnInflationAnchor (learning from experience)", () => {
     const start = m.config.centralBank.inflationTargetYearly + 0.008;
     expect(m.macro.inflationAnchorYearly).toBeCloseTo(start, 15);
     m.tick = 1;
-    updateMacro(m);
+    updateMacroOn(m);
     expect(m.macro.inflationAnchorYearly).toBeCloseTo(start + 0.05 * (m.macro.inflationYoY - start), 15);
     // The default (gain 0, gap 0) keeps the anchor at the target: the earlier fixed anchor.
     const d = small();
     d.tick = 1;
-    updateMacro(d);
+    updateMacroOn(d);
     expect(d.macro.inflationAnchorYearly).toBe(d.config.centralBank.inflationTargetYearly);
   });
 });

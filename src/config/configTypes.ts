@@ -266,6 +266,10 @@ export interface SpiralConfig {
      */
     loanMaturityMonths: number;
     /**
+     * Share of each new loan to a non-AI firm that carries a fixed coupon: the loan rate of its month of origination (policy + the bank's spread + the risk premium then), kept until it is repaid; the rest floats at each month's rate. Each firm keeps the loan-weighted coupon of its fixed part (markets/credit.ts blendFixedCoupon); the firm pays (1 − share) × this month's rate + share × that coupon. 0 = every loan floats (the default). The firms' debt stands for bank loans and bonds together: about 98 % of US nonfinancial corporate bonds are fixed-rate and about 85 % of corporate loans float (Fed FEDS Note, Kumbhat, Palomino & Perez-Orive 2017), and bank loans were 28 % of nonfinancial corporations' bank-plus-market debt in 1997 and 16–17 % in 2004–05 (Federal Reserve, CIBC; FDIC 2006 Economic Outlook chart 39): ≈ 0.75 of the debt fixed in 1997, ≈ 0.71 in 2017 (derived; docs/calibration.md §11.6).
+     */
+    fixedRateShare: number;
+    /**
      * Initial bank loans of a consumption firm relative to the value of its capital stock; capital firms borrow the same relative to annual sales.
      */
     initialLoansToCapital: number;

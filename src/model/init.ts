@@ -81,6 +81,8 @@ function allocFirms(n: number, nConsumption: number, shared: boolean): Firms {
     deposits: f64(),
     loans: f64(),
     loanRateYearly: f64(),
+    loanOfferRateYearly: f64(),
+    fixedCouponYearly: f64(),
     pdYearly: f64(),
     capital: f64(),
     inventory: f64(),
@@ -276,6 +278,8 @@ function initFirms(
     const loans =
       p0 * (isC ? cf.initialLoansToCapital * firms.capital[f] : cf.initialLoansToCapital * 12 * y);
     firms.loanRateYearly[f] = flows.loanRate0;
+    firms.loanOfferRateYearly[f] = flows.loanRate0;
+    firms.fixedCouponYearly[f] = flows.loanRate0; // the initial loans' fixed part was written at the initial rate
     const wageBill = (y / prodL) * wage;
     setFirmBalances(firms, f, loans, config.initial.firmDepositsMonthsOfWages * wageBill);
     firms.capitalSupplier[f] = isC ? Fc + Math.floor(keyedUniform(supplierKey, f) * Fk) : -1;

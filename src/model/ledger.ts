@@ -17,6 +17,7 @@
 // mismatch between the two.
 import { ModelFailure } from "../errors.ts";
 import { CensusSum, CensusSums, Pass, type SliceView, sumCensus, sumFirmBlocks } from "./passes.ts";
+import type { PassRunner, PassWork } from "./passRunner.ts";
 import type {
   AiChain,
   Banks,
@@ -26,8 +27,47 @@ import type {
   Government,
   Households,
   LedgerState,
-  ModelState,
+  MacroState,
+  Scratch,
+  Utility,
 } from "./state.ts";
+
+/**
+ * The books: every balance sheet a payment can touch — households, non-AI
+ * firms, banks, the central bank, the government, the AI chain, the fund,
+ * the utility, and the households' equity claim on firms (macro.equityTotal)
+ * — and the flow matrix each payment is recorded in. The functions below
+ * book into it; a phase that moves money takes it as its `books` argument
+ * and otherwise reads and writes only the records passed to it, so that
+ * schedule.ts shows what each phase decides on and money still moves only
+ * here. Crediting a household marks the runner's census of household
+ * deposits stale (`runner.work.censusTick`). A ModelState is one.
+ */
+export interface Books {
+  readonly households: Households;
+  readonly firms: Firms;
+  readonly banks: Banks;
+  readonly centralBank: CentralBank;
+  readonly government: Government;
+  readonly aiChain: AiChain;
+  readonly fund: Fund;
+  readonly utility: Utility;
+  readonly macro: Pick<MacroState, "equityTotal">;
+  readonly ledger: LedgerState;
+  readonly runner: { readonly work: Pick<PassWork, "censusTick"> };
+}
+
+/**
+ * What the end-of-tick check (checkLedger) reads: the books, the month's
+ * aggregates (checked finite), the pass runner that takes the census of
+ * households and firms, two per-bank scratch sums and the tick.
+ */
+export interface LedgerCheck extends Books {
+  readonly macro: MacroState;
+  readonly runner: PassRunner;
+  readonly scratch: Pick<Scratch, "bankSum" | "bankSum2">;
+  readonly tick: number;
+}
 
 /** Sectors, in the order of the nfw_<sector> series columns. */
 export const Sector = {
@@ -118,13 +158,13 @@ export function recordFlow(
 }
 
 /** The payer's side of a payment (the caller records the flow). */
-export function debitParty(m: ModelState, kind: PartyKind, idx: number, x: number): void {
+export function debitParty(m: Books, kind: PartyKind, idx: number, x: number): void {
   // a − x is exactly a + (−x) in IEEE arithmetic: a debit is a negative credit.
   creditParty(m, kind, idx, -x);
 }
 
 /** The payee's side of a payment (the caller records the flow). */
-export function creditParty(m: ModelState, kind: PartyKind, idx: number, x: number): void {
+export function creditParty(m: Books, kind: PartyKind, idx: number, x: number): void {
   const b = m.banks;
   switch (kind) {
     case Party.household:
@@ -164,7 +204,7 @@ export function creditParty(m: ModelState, kind: PartyKind, idx: number, x: numb
 }
 
 /** The bank's side of a deposit that changes by x: its deposit liability and its reserves at the central bank. */
-function depositLeg(m: ModelState, bank: number, x: number): void {
+function depositLeg(m: Books, bank: number, x: number): void {
   m.banks.deposits[bank] += x;
   m.banks.reserves[bank] += x;
   m.centralBank.reserves += x;
@@ -177,7 +217,7 @@ function depositLeg(m: ModelState, bank: number, x: number): void {
  * moves reserves against the government's central-bank account).
  */
 export function transfer(
-  m: ModelState,
+  m: Books,
   row: number,
   fromKind: PartyKind,
   fromIdx: number,
@@ -200,7 +240,7 @@ export function transfer(
  * and the central bank's reserves by the sum. Returns the interest paid.
  */
 export function settleHouseholdIncome(
-  m: ModelState,
+  m: Books,
   depChange: Float64Array,
   interest: Float64Array,
   resChange: Float64Array,
@@ -226,7 +266,7 @@ export function settleHouseholdIncome(
  * households): `paid[k]` left deposits at bank k, so its deposit liability
  * and reserves fall by it, and the central bank's reserves with them.
  */
-export function settleHouseholdPayments(m: ModelState, paid: Float64Array): void {
+export function settleHouseholdPayments(m: Books, paid: Float64Array): void {
   const b = m.banks;
   for (let k = 0; k < b.n; k++) {
     b.deposits[k] -= paid[k];
@@ -261,7 +301,7 @@ function cutDepositsAtBank(
  * written down by the same share, so that `amount` is absorbed; the bank's
  * deposit liability falls and its equity rises by what was cut.
  */
-export function bailInDeposits(m: ModelState, k: number, amount: number): void {
+export function bailInDeposits(m: Books, k: number, amount: number): void {
   const b = m.banks;
   const share = b.deposits[k] > 0 ? amount / b.deposits[k] : 0;
   const h = m.households;
@@ -290,7 +330,7 @@ export function bailInDeposits(m: ModelState, k: number, amount: number): void {
 }
 
 /** A bank lends to a firm: the loan creates a deposit of the same size. */
-export function grantLoan(m: ModelState, firm: number, amount: number): void {
+export function grantLoan(m: Books, firm: number, amount: number): void {
   const bank = m.firms.bank[firm];
   m.firms.loans[firm] += amount;
   m.banks.loans[bank] += amount;
@@ -340,7 +380,7 @@ export function repaidByRecord(b: Banks, bank: number, amount: number): void {
 }
 
 /** A firm repays principal out of its deposit: loan and deposit vanish together. */
-export function repayLoan(m: ModelState, firm: number, amount: number): void {
+export function repayLoan(m: Books, firm: number, amount: number): void {
   const bank = m.firms.bank[firm];
   m.firms.loans[firm] -= amount;
   m.banks.loans[bank] -= amount;
@@ -349,7 +389,7 @@ export function repayLoan(m: ModelState, firm: number, amount: number): void {
 }
 
 /** A bank writes off part of a defaulted loan: a capital transfer to the firm. */
-export function writeOffLoan(m: ModelState, firm: number, amount: number): void {
+export function writeOffLoan(m: Books, firm: number, amount: number): void {
   const bank = m.firms.bank[firm];
   m.firms.loans[firm] -= amount;
   m.banks.loans[bank] -= amount;
@@ -358,7 +398,7 @@ export function writeOffLoan(m: ModelState, firm: number, amount: number): void 
 }
 
 /** The government issues bills to the central bank against its account. */
-export function issueBillsToCentralBank(m: ModelState, amount: number): void {
+export function issueBillsToCentralBank(m: Books, amount: number): void {
   m.government.bills += amount;
   m.centralBank.bills += amount;
   m.government.account += amount;
@@ -366,12 +406,12 @@ export function issueBillsToCentralBank(m: ModelState, amount: number): void {
 }
 
 /** The government redeems bills held by the central bank (negative issue). */
-export function redeemBillsFromCentralBank(m: ModelState, amount: number): void {
+export function redeemBillsFromCentralBank(m: Books, amount: number): void {
   issueBillsToCentralBank(m, -amount);
 }
 
 /** A bank buys `amount` of bills from the central bank with reserves (sells if negative). */
-export function bankBuysBills(m: ModelState, bank: number, amount: number): void {
+export function bankBuysBills(m: Books, bank: number, amount: number): void {
   m.banks.bills[bank] += amount;
   m.banks.reserves[bank] -= amount;
   m.centralBank.bills -= amount;
@@ -379,18 +419,14 @@ export function bankBuysBills(m: ModelState, bank: number, amount: number): void
 }
 
 /** Equity repriced to `newTotal`: households gain what firms' equity liability grows. */
-export function revalueEquity(m: ModelState, newTotal: number): void {
+export function revalueEquity(m: Books, newTotal: number): void {
   const delta = newTotal - m.macro.equityTotal;
   m.macro.equityTotal = newTotal;
   recordFlow(m.ledger.flows, FlowRow.equityRevaluation, Sector.firms, Sector.households, delta);
 }
 
 /** Net financial wealth of each sector and gross financial assets, from the stocks. */
-export function measureNetFinancialWealth(
-  m: ModelState,
-  out: Float64Array,
-  householdDeposits?: number,
-): number {
+export function measureNetFinancialWealth(m: Books, out: Float64Array, householdDeposits?: number): number {
   const { households: h, firms: f, banks: b, centralBank: cb, government: g } = m;
   let hhDeposits = householdDeposits ?? 0;
   if (householdDeposits === undefined) for (let i = 0; i < h.n; i++) hhDeposits += h.deposits[i];
@@ -460,7 +496,7 @@ function fail(tick: number, subject: string, expected: number, actual: number, w
 }
 
 /** Throws naming the first non-finite element of a column (the slow path, only after a sum was non-finite). */
-function findNonFinite(m: ModelState, name: string, a: ArrayLike<number>): void {
+function findNonFinite(m: LedgerCheck, name: string, a: ArrayLike<number>): void {
   for (let i = 0; i < a.length; i++) {
     const v = a[i];
     if (v - v !== 0) {
@@ -495,7 +531,7 @@ function sumF32(a: Float32Array): number {
  * and a NaN or an infinity anywhere makes it so in any order. If it is not,
  * the slow path below names the column and the firm.
  */
-function checkColumnsFinite(m: ModelState): void {
+function checkColumnsFinite(m: LedgerCheck): void {
   const work = m.runner.work;
   m.runner.run(Pass.firmCensus);
   const firms = sumFirmBlocks(work);
@@ -560,7 +596,7 @@ function sumF32Range(a: Float32Array, start: number, end: number): number {
   return s;
 }
 
-function checkFiniteScalars(m: ModelState, name: string, o: object): void {
+function checkFiniteScalars(m: LedgerCheck, name: string, o: object): void {
   for (const [k, v] of Object.entries(o)) {
     if (typeof v === "number" && v - v !== 0) {
       throw new ModelFailure(
@@ -586,7 +622,7 @@ function checkFiniteScalars(m: ModelState, name: string, o: object): void {
  * (`work.censusTick = -1`: creditParty, bank bail-ins), and outside a tick
  * (tests, a state just built) there is none — then scanKernel takes it here.
  */
-function scanHouseholds(m: ModelState, byBank: Float64Array): number {
+function scanHouseholds(m: LedgerCheck, byBank: Float64Array): number {
   const h = m.households;
   const work = m.runner.work;
   const taken = work.censusTick === m.tick;
@@ -708,7 +744,7 @@ export function censusAfterPurchase(
  * stores this tick's NFW as the base for the next tick's flow check and
  * clears the flow matrix.
  */
-export function checkLedger(m: ModelState): void {
+export function checkLedger(m: LedgerCheck): void {
   const { ledger } = m;
   // 3. Finite state first: a NaN would make every comparison below pass.
   checkStateFinite(m);
@@ -734,7 +770,7 @@ export function checkLedger(m: ModelState): void {
 }
 
 /** Every money column and scalar record, and the flow matrix, is finite (else the check fails naming it). */
-function checkStateFinite(m: ModelState): void {
+function checkStateFinite(m: LedgerCheck): void {
   checkColumnsFinite(m);
   checkFiniteScalars(m, "centralBank", m.centralBank);
   checkFiniteScalars(m, "government", m.government);
@@ -751,7 +787,7 @@ function checkStateFinite(m: ModelState): void {
  * and non-bank debt against their holders.
  */
 function addBankCustomers(
-  m: ModelState,
+  m: LedgerCheck,
   depositsByBank: Float64Array,
   loansByBank: Float64Array,
   tol: number,
@@ -862,7 +898,7 @@ export function checkSectorFlows(ledger: LedgerState, tick: number, tol: number)
 }
 
 /** A bank lends to a chain firm: the loan creates its deposit. */
-export function grantChainBankLoan(m: ModelState, i: number, amount: number): void {
+export function grantChainBankLoan(m: Books, i: number, amount: number): void {
   const c = m.aiChain;
   const bank = c.bank[i];
   c.bankLoans[i] += amount;
@@ -872,12 +908,12 @@ export function grantChainBankLoan(m: ModelState, i: number, amount: number): vo
 }
 
 /** A chain firm repays bank principal out of its deposit. */
-export function repayChainBankLoan(m: ModelState, i: number, amount: number): void {
+export function repayChainBankLoan(m: Books, i: number, amount: number): void {
   grantChainBankLoan(m, i, -amount);
 }
 
 /** The fund lends to (or buys bonds of) a chain firm: cash moves from the fund to the firm. */
-export function fundLends(m: ModelState, i: number, amount: number): void {
+export function fundLends(m: Books, i: number, amount: number): void {
   debitParty(m, Party.fund, 0, amount);
   creditParty(m, Party.aiFirm, i, amount);
   m.fund.loans += amount;
@@ -885,12 +921,12 @@ export function fundLends(m: ModelState, i: number, amount: number): void {
 }
 
 /** A chain firm repays the fund (negative amounts are new lending). */
-export function repayFund(m: ModelState, i: number, amount: number): void {
+export function repayFund(m: Books, i: number, amount: number): void {
   fundLends(m, i, -amount);
 }
 
 /** A chain firm sells `amount` of new shares at its market price to the fund (investor −1) or another chain firm. */
-export function issueChainEquity(m: ModelState, i: number, investor: number, amount: number): void {
+export function issueChainEquity(m: Books, i: number, investor: number, amount: number): void {
   const c = m.aiChain;
   const newShares = amount / c.price[i];
   if (investor < 0) {
@@ -910,7 +946,7 @@ export function issueChainEquity(m: ModelState, i: number, investor: number, amo
  * Both sides are in the chain sector, so its net financial wealth and the
  * flow matrix do not change; each firm's deposit does.
  */
-export function transferWithinChain(m: ModelState, from: number, to: number, amount: number): void {
+export function transferWithinChain(m: Books, from: number, to: number, amount: number): void {
   debitParty(m, Party.aiFirm, from, amount);
   creditParty(m, Party.aiFirm, to, amount);
 }
@@ -921,7 +957,7 @@ export function transferWithinChain(m: ModelState, from: number, to: number, amo
  * recorded in aiChain.vendorLoans — an asset of the lender and a liability
  * of the borrower, both inside the chain sector.
  */
-export function vendorLends(m: ModelState, lender: number, borrower: number, amount: number): void {
+export function vendorLends(m: Books, lender: number, borrower: number, amount: number): void {
   transferWithinChain(m, lender, borrower, amount);
   m.aiChain.vendorLoans[lender * m.aiChain.n + borrower] += amount;
 }
@@ -932,12 +968,12 @@ export function vendorLends(m: ModelState, lender: number, borrower: number, amo
  * transfer inside the chain sector; the sector's net financial wealth does
  * not change).
  */
-export function writeOffVendorLoan(m: ModelState, lender: number, borrower: number, amount: number): void {
+export function writeOffVendorLoan(m: Books, lender: number, borrower: number, amount: number): void {
   m.aiChain.vendorLoans[lender * m.aiChain.n + borrower] -= amount;
 }
 
 /** Lenders write off part of a defaulted chain firm's debt: capital transfers to the chain. */
-export function writeOffChainDebt(m: ModelState, i: number, bankLoss: number, fundLoss: number): void {
+export function writeOffChainDebt(m: Books, i: number, bankLoss: number, fundLoss: number): void {
   const c = m.aiChain;
   const bank = c.bank[i];
   c.bankLoans[i] -= bankLoss;
@@ -950,7 +986,7 @@ export function writeOffChainDebt(m: ModelState, i: number, bankLoss: number, fu
 }
 
 /** A bank lends to the utility: the loan creates its deposit (negative amounts repay). */
-export function grantUtilityLoan(m: ModelState, amount: number): void {
+export function grantUtilityLoan(m: Books, amount: number): void {
   const u = m.utility;
   u.loans += amount;
   m.banks.loans[u.bank] += amount;
@@ -985,7 +1021,7 @@ export function openChainBalanceSheet(
  * and `fundInterest` to the non-bank fund (the fund's income and its credit
  * book's income).
  */
-export function payChainInterest(m: ModelState, i: number, bankInterest: number, fundInterest: number): void {
+export function payChainInterest(m: Books, i: number, bankInterest: number, fundInterest: number): void {
   const bank = m.aiChain.bank[i];
   debitParty(m, Party.aiFirm, i, bankInterest);
   creditParty(m, Party.bank, bank, bankInterest);
@@ -1004,7 +1040,7 @@ export function payChainInterest(m: ModelState, i: number, bankInterest: number,
  * (inside the chain sector, no flow recorded) and the fund (its income).
  * The caller checks that amount and shares outstanding are positive.
  */
-export function payChainDividends(m: ModelState, i: number, amount: number): void {
+export function payChainDividends(m: Books, i: number, amount: number): void {
   const c = m.aiChain;
   const perShare = amount / c.shares[i];
   const toFund = m.fund.sharesHeld[i] * perShare;

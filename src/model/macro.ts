@@ -1,21 +1,25 @@
 // Economy-wide aggregates that agents read next tick: price index and
 // inflation, unemployment, smoothed nominal GDP.
-import type { Government, MacroState, ModelState } from "./state.ts";
+import type { Firms, Government, MacroState, Utility } from "./state.ts";
 
 /**
  * The consumer price index from the goods price level: electricity enters
  * with its share of households' spending at the start, at its relative price
  * (the retail index markets/power.ts sets; here, not there, so that macro.ts
  * does not import the power market, which imports firms.ts, which imports
- * macro.ts).
+ * macro.ts). `electricityShare` is power.householdElectricityShare; records
+ * the goods price level in utility.goodsPriceIndex for next month's prices.
  */
-export function consumerPriceIndex(m: ModelState, goodsPrice: number): number {
-  const u = m.utility;
+export function consumerPriceIndex(
+  u: Pick<Utility, "active" | "electricityCpi" | "goodsPriceIndex">,
+  electricityShare: number,
+  goodsPrice: number,
+): number {
   // The retail index was set this month against last month's goods prices.
   const r = u.electricityCpi / Math.max(1e-12, u.goodsPriceIndex);
   u.goodsPriceIndex = goodsPrice;
   if (!u.active) return goodsPrice;
-  const w = m.config.power.householdElectricityShare;
+  const w = electricityShare;
   return goodsPrice * (1 + w * (r - 1));
 }
 
@@ -42,9 +46,30 @@ export function learnInflationAnchor(anchorLevel: number, inflationYoY: number, 
   return anchorLevel + gain * (inflationYoY - anchorLevel);
 }
 
-export function updateMacro(m: ModelState): void {
-  const f = m.firms;
-  const macro = m.macro;
+/** The parameters updateMacro reads. */
+export interface MacroParams {
+  /** firms.inflationAnchorGain: the monthly gain of the inflation anchor's learning. */
+  inflationAnchorGain: number;
+  /** power.householdElectricityShare: electricity's weight in the consumer price index. */
+  householdElectricityShare: number;
+}
+
+/**
+ * The month's aggregates from the firms' sales, output and employment: the
+ * consumer price index (with electricity, consumerPriceIndex), 12-month
+ * inflation and the learned anchor, employment and the unemployment rate
+ * among `households` households, and nominal GDP smoothed over a year.
+ * Writes `macro` (and utility.goodsPriceIndex).
+ */
+export function updateMacro(
+  macro: MacroState,
+  firms: Firms,
+  utility: Pick<Utility, "active" | "electricityCpi" | "goodsPriceIndex">,
+  households: number,
+  tick: number,
+  p: MacroParams,
+): void {
+  const f = firms;
   let revenue = 0;
   let real = 0;
   let nominalOutput = 0;
@@ -55,8 +80,8 @@ export function updateMacro(m: ModelState): void {
     }
     nominalOutput += f.output[j] * f.price[j];
   }
-  if (real > 0) macro.priceIndex = consumerPriceIndex(m, revenue / real);
-  const t = m.tick;
+  if (real > 0) macro.priceIndex = consumerPriceIndex(utility, p.householdElectricityShare, revenue / real);
+  const t = tick;
   // Ring buffer of 13 months: slot t mod 13 now, slot (t − 12) mod 13 a year ago
   // (slots start at 1, the initial price level, so the first year compares with the start).
   macro.priceHistory[t % 13] = macro.priceIndex;
@@ -66,12 +91,12 @@ export function updateMacro(m: ModelState): void {
   macro.inflationAnchorYearly = learnInflationAnchor(
     macro.inflationAnchorYearly,
     macro.inflationYoY,
-    m.config.firms.inflationAnchorGain,
+    p.inflationAnchorGain,
   );
   let employed = 0;
   for (let j = 0; j < f.n; j++) employed += f.employees[j];
   macro.employment = employed;
-  macro.unemploymentRate = 1 - employed / m.households.n;
+  macro.unemploymentRate = 1 - employed / households;
   macro.gdpNominalSmoothed += (nominalOutput - macro.gdpNominalSmoothed) / 12;
 }
 

@@ -1,10 +1,11 @@
 // One tick (one month) of the economy, phase by phase (docs/ODD.md §3 describes
 // each phase). Each line is one agent action; read top to bottom, this is the
-// model's story (docs/development.md "Code style", after BeforeIT.jl's one_step).
+// model's story and, where a phase names its inputs, its data flow
+// (docs/development.md "Code style", after BeforeIT.jl's one_step).
 
 import { resolveUpstreamExposures } from "./agents/aiChain/circular.ts";
 import { resolveChainDefaults } from "./agents/aiChain/defaults.ts";
-import { updateAiDemand } from "./agents/aiChain/demand.ts";
+import { builtCapacity, updateAiDemand } from "./agents/aiChain/demand.ts";
 import { financeChain, priceChainCredit } from "./agents/aiChain/finance.ts";
 import { planChain } from "./agents/aiChain/plans.ts";
 import { accountChain, resetChainFlows, settleChain } from "./agents/aiChain/settlement.ts";
@@ -22,12 +23,12 @@ import {
 } from "./agents/firms.ts";
 import { markFund } from "./agents/fund.ts";
 import { financeGovernment, payBillInterest, payRetraining, planPurchases } from "./agents/government.ts";
-import { earnAndPlan } from "./agents/households.ts";
+import { earnAndPlan, incomeParams } from "./agents/households.ts";
 import { accountUtility, planUtility, utilityBuysGoods } from "./agents/utility.ts";
-import { checkLedger } from "./ledger.ts";
+import { type Books, checkLedger } from "./ledger.ts";
 import { resetMonthlyTallies, updateMacro } from "./macro.ts";
 import { financeFirms, priceCredit } from "./markets/credit.ts";
-import { valueEquity } from "./markets/equity.ts";
+import { equityParams, valueEquity } from "./markets/equity.ts";
 import {
   chainBuysGoods,
   clearCapitalMarket,
@@ -38,84 +39,183 @@ import {
 } from "./markets/goods.ts";
 import { matchWorkers, separateAndListJobSeekers } from "./markets/labour.ts";
 import { clearPowerMarket } from "./markets/power.ts";
+import type { Month } from "./month.ts";
 import { drawShocks } from "./shocks.ts";
 import type { ModelState } from "./state.ts";
 
-/** Advance the model by one tick. Throws ModelFailure if the ledger check fails. */
+/** Which optional actors act this month. */
+interface Acting {
+  /** The AI chain acts from aiChain.start on (before it, its balance sheets stand still while the core warms up). */
+  chain: boolean;
+  /** Firms automate with AI services bought from the chain, so automation acts only while the chain does. */
+  automation: boolean;
+}
+
+/**
+ * Advance the model by one tick. Throws ModelFailure if the ledger check fails.
+ *
+ * The month in sections, each a function below (BeforeIT.jl's one_step
+ * banners). The phases of agents/households.ts, government.ts,
+ * centralBank.ts, banks.ts, utility.ts, fund.ts, markets/power.ts,
+ * equity.ts, macro.ts, shocks.ts and the ledger check take the records they
+ * read and write and the parameter group they use, so each line shows its
+ * data flow; a phase that moves money also takes `books` (ledger.ts Books),
+ * the balance sheets the ledger's functions book into. The other phases
+ * still take the whole state (`m`).
+ */
 export function step(m: ModelState): void {
   m.tick++;
+  const books: Books = m; // money moves only through ledger.ts, into these balance sheets
+  const month: Month = { tick: m.tick, startDate: m.config.startDate };
   resetMonthlyTallies(m.macro, m.government); // defaults, failures, taxes, recapitalisation, fiscal support at 0
-
-  // --- Aggregate shocks, policy and credit terms ---
-  drawShocks(m); // productivity, investment and credit-spread AR(1) shocks, each on its own seed stream
-  setPolicyRate(m); // Taylor rule or configured path
-  setCreditTerms(m); // banks' spreads and lending capacity from their capital
-  priceCredit(m); // each borrower's default probability and loan rate
-  // The AI chain acts from aiChain.start on (before it, its balance sheets stand still while the core warms up).
+  policyAndCreditTerms(m, month);
   const chain = m.aiChain.n > 0 && m.tick >= m.aiChain.chainStartTick;
-  // Firms automate with AI services bought from the chain, so automation acts only while the chain does.
-  const automation = chain && m.config.automation.enabled;
+  const acting: Acting = { chain, automation: chain && m.config.automation.enabled };
   resetChainFlows(m);
   if (chain) priceChainCredit(m); // AI chain: distance-to-default PDs, CDS spreads, borrowing costs
+  plans(m, acting);
+  financing(m, acting);
+  labourMarketAndProduction(m, acting);
+  // Power: loads, allocation within capacity, stranded data centres, price; firms' and the chain's bills.
+  clearPowerMarket(m.utility, m.firms, m.aiChain, builtCapacity(m), m.config.power, m.tick, books);
+  incomesAndSpendingPlans(m);
+  goodsMarkets(m, acting);
+  accounting(m, acting);
+  defaultsAndGovernmentFinancing(m, acting);
+  aggregatesAndTheStockFlowCheck(m);
+}
 
-  // --- Plans ---
-  if (automation) planAutomation(m); // capability, tasks automated, workers made redundant
+/** Aggregate shocks, policy and credit terms. */
+function policyAndCreditTerms(m: ModelState, month: Month): void {
+  const { config, banks, macro, shocks } = m;
+  drawShocks(shocks, config.shocks, month, m.streams); // productivity, investment and credit-spread AR(1) shocks, each on its own seed stream
+  setPolicyRate(m.centralBank, macro, config.centralBank, config.banks, month, m.events); // Taylor rule or configured path; the deposit rate
+  setCreditTerms(banks, shocks.creditSpread, config.banks); // banks' spreads and lending capacity from their capital
+  priceCredit(m); // each borrower's default probability and loan rate
+}
+
+/** Plans: automation, production, investment, the government's purchases, AI demand and orders, the grid. */
+function plans(m: ModelState, acting: Acting): void {
+  const { config, macro } = m;
+  if (acting.automation) planAutomation(m); // capability, tasks automated, workers made redundant
   planProduction(m); // expectations, output, labour demand, wages, prices
   planInvestment(m); // capacity growth from profitability and utilisation
-  planPurchases(m); // government's fiscal rule
-  if (chain) updateAiDemand(m); // end-user AI adoption and spending
-  if (chain) planChain(m); // chain expectations and capacity orders
-  planUtility(m); // grid capacity orders for the load projected over the build lag (inert without the chain)
+  const y0 = m.params.initialOutputPerHousehold;
+  planPurchases(m.government, macro.priceIndex, y0, m.households.n, config.government); // government's fiscal rule
+  if (acting.chain) updateAiDemand(m); // end-user AI adoption and spending
+  if (acting.chain) planChain(m); // chain expectations and capacity orders
+  // Grid capacity orders for the load projected over the build lag (inert without the chain).
+  const x = { tick: m.tick, capitalGoodsPrice: macro.capitalGoodsPrice, scale: m.params.scale };
+  planUtility(m.utility, m.aiChain, config.power, config.aiChain.buildMonths, x);
+}
 
-  // --- Financing ---
+/** Financing. */
+function financing(m: ModelState, acting: Acting): void {
   financeFirms(m); // debt service, new loans, rationing; bankrupt firms replaced
-  if (chain) financeChain(m); // chain debt service, refinancing, equity rounds, stakes, payouts
+  if (acting.chain) financeChain(m); // chain debt service, refinancing, equity rounds, stakes, payouts
+}
 
-  // --- Labour market and production ---
-  if (automation) selectLayoffs(m); // automation layoffs fall on the most exposed employees
+/** Labour market and production. */
+function labourMarketAndProduction(m: ModelState, acting: Acting): void {
+  if (acting.automation) selectLayoffs(m); // automation layoffs fall on the most exposed employees
   const seekers = separateAndListJobSeekers(m); // quits and layoffs, reservation wages, skill mismatch
   m.macro.vacancies = matchWorkers(m, seekers); // firms with vacancies hire
   produce(m);
+}
 
-  // --- Power ---
-  clearPowerMarket(m); // loads, allocation within capacity, stranded data centres, price; firms' and the chain's bills
-
-  // --- Incomes and spending plans ---
+/** Incomes and spending plans. */
+function incomesAndSpendingPlans(m: ModelState): void {
+  const books: Books = m; // money moves only through ledger.ts, into these balance sheets
   payWages(m);
   const payoutPerUnit = collectDistributions(m); // last month's dividends, net of equity for successors
-  earnAndPlan(m, payoutPerUnit); // wages, benefits, dividends, interest, income tax; consumption plans
+  const month = {
+    seed: m.seed,
+    tick: m.tick,
+    policyRateYearly: m.centralBank.policyRateYearly,
+    payoutPerUnit,
+    householdAiShare: m.aiChain.householdAiShare,
+    householdElectricityShare: m.utility.householdShare,
+  };
+  const totals = { government: m.government, banks: m.banks, incomeDistribution: m.automation };
+  // Wages, benefits, dividends, interest, income tax; consumption plans (a pass over households).
+  const { households, firms, macro, runner, scratch } = m;
+  earnAndPlan(
+    households,
+    firms,
+    macro,
+    month,
+    incomeParams(m.config, m.params),
+    totals,
+    runner,
+    scratch,
+    books,
+  );
+}
 
-  // --- Goods markets ---
+/** Goods markets. */
+function goodsMarkets(m: ModelState, acting: Acting): void {
+  const books: Books = m; // money moves only through ledger.ts, into these balance sheets
+  const { config, firms, macro } = m;
   clearConsumptionMarket(m);
   governmentPurchases(m);
-  payRetraining(m); // retraining of workers displaced by automation (government.retraining)
+  // Retraining of workers displaced by automation (government.retraining).
+  const trainees = m.automation.trainees;
+  payRetraining(m.government, firms, trainees, macro.priceIndex, config.government.retraining, books);
   clearCapitalMarket(m);
-  if (chain) chainBuysGoods(m); // AI chain's opex and data-centre construction from non-AI firms
-  utilityBuysGoods(m); // fuel and operations, grid equipment; public grant and bank loans finance it
+  if (acting.chain) chainBuysGoods(m); // AI chain's opex and data-centre construction from non-AI firms
+  utilityBuysGoods(m.utility, firms, macro, config.power, books); // fuel and operations, grid equipment; public grant and bank loans finance it
+}
 
-  // --- Accounting: firms, banks, central bank, government ---
-  if (chain) firmsBuyServices(m); // non-AI firms' AI services and platform fees
-  if (automation) firmsBuyAutomation(m); // AI services doing the automated tasks
-  if (chain) settleChain(m); // chain obligations cleared to a fixed point (Eisenberg–Noe) and paid
-  if (chain) accountChain(m); // capacity in service, depreciation, chain profits and tax
+/** Accounting: firms, the utility, banks, central bank, government; equity values. */
+function accounting(m: ModelState, acting: Acting): void {
+  const books: Books = m; // money moves only through ledger.ts, into these balance sheets
+  const { config, banks, centralBank, government } = m;
+  if (acting.chain) firmsBuyServices(m); // non-AI firms' AI services and platform fees
+  if (acting.automation) firmsBuyAutomation(m); // AI services doing the automated tasks
+  if (acting.chain) settleChain(m); // chain obligations cleared to a fixed point (Eisenberg–Noe) and paid
+  if (acting.chain) accountChain(m); // capacity in service, depreciation, chain profits and tax
   accountFirms(m); // profits, profit tax, dividends declared, depreciation
-  accountUtility(m); // grid capacity entering service and retiring, debt service, profit, dividends declared
-  payBillInterest(m);
-  payReserveInterest(m);
-  settleBanks(m); // bank taxes, dividends, bills vs reserves
-  remitProfit(m); // central bank profit to the government
-  valueEquity(m); // market value of firms → household wealth
-  if (chain) valueChain(m); // chain share prices (heterogeneous traders), stress
+  // Grid capacity entering service and retiring, debt service, profit, dividends declared.
+  const rate = centralBank.policyRateYearly;
+  const taxRate = config.government.profitTaxRate;
+  const x = {
+    tick: m.tick,
+    chainStartTick: m.aiChain.chainStartTick,
+    policyRateYearly: rate,
+    profitTaxRate: taxRate,
+  };
+  accountUtility(m.utility, banks, government, config.power, x, books);
+  payBillInterest(government, banks, centralBank, books);
+  payReserveInterest(banks, centralBank, config.centralBank, books);
+  settleBanks(banks, centralBank, government, config.banks, taxRate, books); // bank taxes, dividends, bills vs reserves
+  remitProfit(centralBank, government, books); // central bank profit to the government
+  valueEquity(m.firms, m.macro, m.aiChain, rate, equityParams(config), books); // market value of firms → household wealth
+  if (acting.chain) valueChain(m); // chain share prices (heterogeneous traders), stress
+}
 
-  // --- Defaults and resolution, government financing ---
-  if (chain) resolveUpstreamExposures(m); // backstops called as guarantees, vendor loans written down (circular.ts)
-  m.macro.chainDefaults = chain ? resolveChainDefaults(m) : 0; // haircuts, rejected contracts, wiped equity
-  resolveBankFailures(m); // deposit insurance or bail-in
-  financeGovernment(m); // bills to keep the account funded
-  markFund(m); // the non-bank fund marked to market → household wealth
-  m.macro.equityPricePerUnit = (m.macro.equityTotal + m.fund.nav) / m.macro.totalEquityUnits;
+/** Defaults and resolution, government financing, the fund marked to market. */
+function defaultsAndGovernmentFinancing(m: ModelState, acting: Acting): void {
+  const books: Books = m; // money moves only through ledger.ts, into these balance sheets
+  const { config, macro, government, fund } = m;
+  if (acting.chain) resolveUpstreamExposures(m); // backstops called as guarantees, vendor loans written down (circular.ts)
+  macro.chainDefaults = acting.chain ? resolveChainDefaults(m) : 0; // haircuts, rejected contracts, wiped equity
+  const insured = config.government.depositInsurance;
+  // Deposit insurance or bail-in.
+  resolveBankFailures(m.banks, macro, government, config.banks, insured, m.params.scale, m.events, books);
+  financeGovernment(government, m.centralBank, config.government, books); // bills to keep the account funded
+  // The non-bank fund marked to market → household wealth.
+  const x = { tick: m.tick, depositRateYearly: macro.depositRateYearly, scale: m.params.scale };
+  markFund(fund, m.aiChain, x, config.aiChain.finance, m.ledger.flows, m.events);
+  macro.equityPricePerUnit = (macro.equityTotal + fund.nav) / macro.totalEquityUnits;
+}
 
-  // --- Aggregates and the stock-flow check ---
-  updateMacro(m);
-  checkLedger(m);
+/** Aggregates and the stock-flow check. */
+function aggregatesAndTheStockFlowCheck(m: ModelState): void {
+  const c = m.config;
+  const p = {
+    inflationAnchorGain: c.firms.inflationAnchorGain,
+    householdElectricityShare: c.power.householdElectricityShare,
+  };
+  updateMacro(m.macro, m.firms, m.utility, m.households.n, m.tick, p);
+  checkLedger(m); // every balance sheet, the flow matrix, the census (ledger.ts LedgerCheck)
 }

@@ -26,7 +26,10 @@
 // warms up without aggregate shocks, so the observed month is not put at a
 // random phase of the cycle (configs/schema.json shocks.start).
 import { tickOfMonth } from "../config/calendar.ts";
-import type { ModelState, ShockState } from "./state.ts";
+import type { SpiralConfig } from "../config/configTypes.ts";
+import type { Month } from "./month.ts";
+import type { NamedStreams } from "./rng.ts";
+import type { ShockState } from "./state.ts";
 
 /** One AR(1) process's parameters (configs/schema.json shocks.*). */
 export interface Ar1Params {
@@ -61,9 +64,9 @@ export function standardNormal(uniform: () => number): number {
  * Advances one process: a draw from its stream when σ > 0; with σ = 0 no
  * draw is made (the stream is never created) and the level decays to 0.
  */
-function advance(m: ModelState, stream: string, x: number, p: Ar1Params): number {
+function advance(streams: NamedStreams, stream: string, x: number, p: Ar1Params): number {
   if (p.sdMonthly <= 0) return p.persistence * x;
-  return ar1Step(x, p, standardNormal(m.streams.get(stream)));
+  return ar1Step(x, p, standardNormal(streams.get(stream)));
 }
 
 /** First tick at which the shocks are drawn: shocks.start's tick, or 1 when it is "" (the default). */
@@ -72,15 +75,20 @@ export function shocksStartTick(startDate: string, start: string): number {
 }
 
 /**
- * The tick's aggregate shocks: each process one AR(1) step on its own stream,
- * from shocks.start on (before it every process stays at 0 and draws nothing).
+ * The tick's aggregate shocks: each process of `shocks` one AR(1) step on its
+ * own stream of `streams`, from shocks.start on (before it every process
+ * stays at 0 and draws nothing). Writes only `shocks`.
  */
-export function drawShocks(m: ModelState): void {
-  const c = m.config.shocks;
-  if (m.tick < shocksStartTick(m.config.startDate, c.start)) return;
-  const s = m.shocks;
-  s.productivity = advance(m, "shock.productivity", s.productivity, c.productivity);
+export function drawShocks(
+  shocks: ShockState,
+  p: SpiralConfig["shocks"],
+  month: Month,
+  streams: NamedStreams,
+): void {
+  if (month.tick < shocksStartTick(month.startDate, p.start)) return;
+  const s = shocks;
+  s.productivity = advance(streams, "shock.productivity", s.productivity, p.productivity);
   s.productivityFactor = Math.exp(s.productivity);
-  s.investment = advance(m, "shock.investment", s.investment, c.investment);
-  s.creditSpread = advance(m, "shock.creditSpread", s.creditSpread, c.creditSpread);
+  s.investment = advance(streams, "shock.investment", s.investment, p.investment);
+  s.creditSpread = advance(streams, "shock.creditSpread", s.creditSpread, p.creditSpread);
 }

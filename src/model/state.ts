@@ -66,8 +66,12 @@ export interface Firms {
   bank: Uint16Array;
   deposits: Float64Array;
   loans: Float64Array;
-  /** Floating rate on the firm's loans (per year), reset each month. */
+  /** Rate the firm pays on its loans (per year), reset each month: the offer rate on the floating part, its coupon on the fixed part (firms.fixedRateShare). */
   loanRateYearly: Float64Array;
+  /** This month's offer rate (per year): policy + the bank's spread + the risk premium; what a new loan's fixed part is locked at. */
+  loanOfferRateYearly: Float64Array;
+  /** Loan-weighted coupon (per year) of the fixed-rate part of the firm's loans (firms.fixedRateShare; markets/credit.ts blendFixedCoupon). */
+  fixedCouponYearly: Float64Array;
   /** Default probability per year as judged by its bank. */
   pdYearly: Float64Array;
   /** Capital stock (real units; consumption firms only). */

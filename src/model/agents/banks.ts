@@ -2,8 +2,12 @@
 // rate, their own capital position and the borrower's default risk; credit
 // supply limited by the capital requirement; taxes and dividends; the split
 // of liquid assets between reserves and bills; failure and resolution.
-import { bailInDeposits, bankBuysBills, FlowRow, Party, transfer } from "../ledger.ts";
-import type { ModelState } from "../state.ts";
+import type { SpiralConfig } from "../../config/configTypes.ts";
+import type { ModelEvent } from "../events.ts";
+import { type Books, bailInDeposits, bankBuysBills, FlowRow, Party, transfer } from "../ledger.ts";
+import type { Banks, CentralBank, Government, MacroState } from "../state.ts";
+
+type BanksParams = SpiralConfig["banks"];
 
 /** Risk weights of a bank's assets (Basel standardised approach; banks.riskWeights). */
 export interface RiskWeights {
@@ -23,20 +27,20 @@ export function riskWeightedAssets(w: RiskWeights, loans: number, bills: number,
 }
 
 /** A bank's capital ratio: equity / risk-weighted assets (1 when it holds no risk-weighted assets). */
-export function capitalRatio(m: ModelState, k: number): number {
-  const b = m.banks;
-  const rwa = riskWeightedAssets(m.config.banks.riskWeights, b.loans[k], b.bills[k], b.reserves[k]);
+export function capitalRatio(b: Banks, w: RiskWeights, k: number): number {
+  const rwa = riskWeightedAssets(w, b.loans[k], b.bills[k], b.reserves[k]);
   return rwa > 0 ? b.equity[k] / rwa : 1;
 }
 
 /**
  * Each bank's spread over the policy rate rises as its capital ratio falls
  * below target, and moves with the aggregate credit-spread shock; its lending capacity this tick is the new loans that keep
- * it at the capital requirement (zero below it: credit rationing).
+ * it at the capital requirement (zero below it: credit rationing). Writes
+ * only `banks` (spreads, lending capacity, the month's profit reset to 0);
+ * `creditSpreadShock` is the aggregate shock's level (shocks.ts).
  */
-export function setCreditTerms(m: ModelState): void {
-  const c = m.config.banks;
-  const b = m.banks;
+export function setCreditTerms(banks: Banks, creditSpreadShock: number, c: BanksParams): void {
+  const b = banks;
   const w = c.riskWeights;
   for (let k = 0; k < b.n; k++) {
     const rwa = riskWeightedAssets(w, b.loans[k], b.bills[k], b.reserves[k]);
@@ -45,7 +49,7 @@ export function setCreditTerms(m: ModelState): void {
     // The aggregate credit-spread shock (shocks.ts) moves every bank's spread; a spread is never negative.
     b.spreadYearly[k] = Math.max(
       0,
-      c.baseSpreadYearly + c.capitalSpreadSensitivity * shortfall + m.shocks.creditSpread,
+      c.baseSpreadYearly + c.capitalSpreadSensitivity * shortfall + creditSpreadShock,
     );
     // New loans carry the loans' risk weight.
     b.lendingCapacity[k] = Math.max(
@@ -84,16 +88,27 @@ export function bankDividend(
   return payoutRatio * afterTaxProfit * ((ratio - requirement) / Math.max(1e-9, target - requirement));
 }
 
-/** Profit taxes, dividend declaration (paid next tick) and the bills/reserves split. */
-export function settleBanks(m: ModelState): void {
-  const c = m.config.banks;
-  const b = m.banks;
-  const taxRate = m.config.government.profitTaxRate;
+/**
+ * Profit taxes (at `profitTaxRate`, to the government), dividend declaration
+ * (paid next tick) and the bills/reserves split (bills bought from or sold
+ * to the central bank, never more than it holds). Writes `banks` and
+ * government.taxes; the money moves through `books`.
+ */
+export function settleBanks(
+  banks: Banks,
+  centralBank: CentralBank,
+  government: Government,
+  c: BanksParams,
+  profitTaxRate: number,
+  books: Books,
+): void {
+  const b = banks;
+  const taxRate = profitTaxRate;
   for (let k = 0; k < b.n; k++) {
     const profit = b.profit[k];
     const tax = profit > 0 ? profit * taxRate : 0;
-    transfer(m, FlowRow.profitTaxes, Party.bank, k, Party.government, 0, tax);
-    m.government.taxes += tax;
+    transfer(books, FlowRow.profitTaxes, Party.bank, k, Party.government, 0, tax);
+    government.taxes += tax;
     const after = profit - tax;
     // Dividends are declared on equity after this month's tax (the transfer above took it out); paid next month.
     const rwa = riskWeightedAssets(c.riskWeights, b.loans[k], b.bills[k], b.reserves[k]);
@@ -110,8 +125,8 @@ export function settleBanks(m: ModelState): void {
     const liquid = b.reserves[k] + b.bills[k];
     const desired = Math.max(0, liquid) * c.liquidBillShare;
     let buy = desired - b.bills[k];
-    if (buy > 0) buy = Math.min(buy, m.centralBank.bills);
-    if (buy !== 0) bankBuysBills(m, k, buy);
+    if (buy > 0) buy = Math.min(buy, centralBank.bills);
+    if (buy !== 0) bankBuysBills(books, k, buy);
   }
 }
 
@@ -120,33 +135,43 @@ export function settleBanks(m: ModelState): void {
  * government recapitalises it to the target ratio (a capital transfer);
  * without, its depositors are bailed in pro rata until it is back at the
  * target ratio (or their deposits are exhausted). Either way the bank keeps operating (resolution, not
- * liquidation) and the failure is logged.
+ * liquidation) and the failure is logged in `events` (its cost in US
+ * dollars: model dollars ÷ `scale`). Counts failures in macro.bankFailures
+ * and the government's cost in government.recapitalisation.
  */
-export function resolveBankFailures(m: ModelState): void {
-  const c = m.config.banks;
-  const b = m.banks;
+export function resolveBankFailures(
+  banks: Banks,
+  macro: Pick<MacroState, "bankFailures">,
+  government: Government,
+  c: BanksParams,
+  depositInsurance: boolean,
+  scale: number,
+  events: ModelEvent[],
+  books: Books,
+): void {
+  const b = banks;
   for (let k = 0; k < b.n; k++) {
     if (b.equity[k] >= 0) continue;
-    m.macro.bankFailures++;
+    macro.bankFailures++;
     const rwa = riskWeightedAssets(c.riskWeights, b.loans[k], b.bills[k], b.reserves[k]);
     const needed = c.targetCapitalRatio * rwa - b.equity[k];
-    if (m.config.government.depositInsurance) {
-      transfer(m, FlowRow.recapitalisation, Party.government, 0, Party.bank, k, needed);
-      m.government.recapitalisation += needed;
-      m.events.push({
+    if (depositInsurance) {
+      transfer(books, FlowRow.recapitalisation, Party.government, 0, Party.bank, k, needed);
+      government.recapitalisation += needed;
+      events.push({
         type: "bankFailure",
         bank: k,
         resolution: "recapitalised",
-        costUsdBn: needed / m.params.scale / 1e9,
+        costUsdBn: needed / scale / 1e9,
       });
     } else {
       const absorbed = Math.min(needed, b.deposits[k]);
-      bailInDeposits(m, k, absorbed);
-      m.events.push({
+      bailInDeposits(books, k, absorbed);
+      events.push({
         type: "bankFailure",
         bank: k,
         resolution: "bail-in",
-        costUsdBn: absorbed / m.params.scale / 1e9,
+        costUsdBn: absorbed / scale / 1e9,
       });
     }
   }

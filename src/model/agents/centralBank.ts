@@ -2,8 +2,15 @@
 // or a configured step path), interest on reserves, and remittance of its
 // profit to the government.
 import { tickOfMonth } from "../../config/calendar.ts";
-import { FlowRow, Party, transfer } from "../ledger.ts";
-import type { ModelState } from "../state.ts";
+import type { SpiralConfig } from "../../config/configTypes.ts";
+import type { ModelEvent } from "../events.ts";
+import { type Books, FlowRow, Party, transfer } from "../ledger.ts";
+import type { Month } from "../month.ts";
+import type { Banks, CentralBank, Government, MacroState } from "../state.ts";
+
+type CentralBankParams = SpiralConfig["centralBank"];
+/** The banks' deposit-rate rule (banks.depositRateBeta, depositRateMarkdownYearly). */
+type DepositRateParams = Pick<SpiralConfig["banks"], "depositRateBeta" | "depositRateMarkdownYearly">;
 
 /**
  * Taylor (1993) rule with interest-rate smoothing (Clarida, Galí & Gertler
@@ -12,67 +19,91 @@ import type { ModelState } from "../state.ts";
  * central bank's estimate of the neutral real rate, revised by
  * learnNeutralRate. With rule "path"
  * the rate follows the configured steps (dated in calendar months). A change of regime or a step is
- * logged as a policy event.
+ * logged as a policy event. Writes `centralBank` (the rate, the neutral-rate
+ * estimate), macro.depositRateYearly (the banks' deposit rate, `deposits`'
+ * rule) and `events`; reads last month's inflation and unemployment.
  */
-export function setPolicyRate(m: ModelState): void {
-  const cb = m.config.centralBank;
-  const prev = m.centralBank.policyRateYearly;
-  let rate: number;
-  if (cb.rule === "path") {
-    // The step that started most recently applies, whatever the list order;
-    // its month is a calendar month of the run (config/calendar.ts).
-    rate = cb.initialRateYearly;
-    let latest = 0;
-    for (const step of cb.path) {
-      const from = tickOfMonth(m.config.startDate, step.from);
-      if (from <= m.tick && from >= latest) {
-        latest = from;
-        rate = step.rateYearly;
-      }
-    }
-  } else {
-    const pi = m.macro.inflationYoY;
-    const gaps =
-      cb.inflationWeight * (pi - cb.inflationTargetYearly) +
-      cb.unemploymentWeight * (cb.naturalUnemploymentRate - m.macro.unemploymentRate);
-    const rStar = m.centralBank.neutralRateEstimateYearly;
-    const target = rStar + pi + gaps;
-    rate = Math.max(cb.lowerBoundYearly, cb.smoothing * prev + (1 - cb.smoothing) * target);
-    const overridden = cb.overrides.some(
-      (o) =>
-        m.tick >= tickOfMonth(m.config.startDate, o.from) &&
-        m.tick <= tickOfMonth(m.config.startDate, o.until),
-    );
-    if (!overridden)
-      m.centralBank.neutralRateEstimateYearly = learnNeutralRate(
-        rStar,
-        gaps,
-        cb.neutralRateLearning,
-        rate <= cb.lowerBoundYearly,
-      );
-  }
+export function setPolicyRate(
+  centralBank: CentralBank,
+  macro: MacroState,
+  cb: CentralBankParams,
+  deposits: DepositRateParams,
+  month: Month,
+  events: ModelEvent[],
+): void {
+  const prev = centralBank.policyRateYearly;
+  let rate = cb.rule === "path" ? pathRate(cb, month) : taylorRate(centralBank, macro, cb, month);
   // Decided periods override the rule ("hold at 4.5 % for 24 months").
   // Their months are calendar months of the run (config/calendar.ts).
   for (const o of cb.overrides) {
-    const from = tickOfMonth(m.config.startDate, o.from);
-    const until = tickOfMonth(m.config.startDate, o.until);
-    if (m.tick >= from && m.tick <= until) {
-      if (m.tick === from)
-        m.events.push({ type: "policyOverrideStart", rateYearly: o.rateYearly, untilTick: until });
+    const from = tickOfMonth(month.startDate, o.from);
+    const until = tickOfMonth(month.startDate, o.until);
+    if (month.tick >= from && month.tick <= until) {
+      if (month.tick === from)
+        events.push({ type: "policyOverrideStart", rateYearly: o.rateYearly, untilTick: until });
       rate = o.rateYearly;
-    } else if (m.tick === until + 1) {
-      m.events.push({ type: "policyOverrideEnd", rule: cb.rule });
+    } else if (month.tick === until + 1) {
+      events.push({ type: "policyOverrideEnd", rule: cb.rule });
     }
   }
   if (cb.rule === "path" && rate !== prev) {
-    m.events.push({ type: "policyRateStep", fromYearly: prev, toYearly: rate });
+    events.push({ type: "policyRateStep", fromYearly: prev, toYearly: rate });
   }
-  m.centralBank.policyRateYearly = rate;
+  centralBank.policyRateYearly = rate;
   // Banks pass only part of the policy rate on to depositors (deposit beta).
-  m.macro.depositRateYearly = Math.max(
-    0,
-    m.config.banks.depositRateBeta * rate - m.config.banks.depositRateMarkdownYearly,
+  macro.depositRateYearly = Math.max(0, deposits.depositRateBeta * rate - deposits.depositRateMarkdownYearly);
+}
+
+/**
+ * The path rule's rate: the step that started most recently applies,
+ * whatever the list order; its month is a calendar month of the run
+ * (config/calendar.ts). Before the first step, the initial rate.
+ */
+function pathRate(cb: CentralBankParams, month: Month): number {
+  let rate = cb.initialRateYearly;
+  let latest = 0;
+  for (const step of cb.path) {
+    const from = tickOfMonth(month.startDate, step.from);
+    if (from <= month.tick && from >= latest) {
+      latest = from;
+      rate = step.rateYearly;
+    }
+  }
+  return rate;
+}
+
+/**
+ * The smoothed Taylor rule's rate from last month's inflation and
+ * unemployment (macro); outside an override period the central bank also
+ * revises its neutral-rate estimate (learnNeutralRate), in `centralBank`.
+ */
+function taylorRate(
+  centralBank: CentralBank,
+  macro: MacroState,
+  cb: CentralBankParams,
+  month: Month,
+): number {
+  const prev = centralBank.policyRateYearly;
+  const pi = macro.inflationYoY;
+  const gaps =
+    cb.inflationWeight * (pi - cb.inflationTargetYearly) +
+    cb.unemploymentWeight * (cb.naturalUnemploymentRate - macro.unemploymentRate);
+  const rStar = centralBank.neutralRateEstimateYearly;
+  const target = rStar + pi + gaps;
+  const rate = Math.max(cb.lowerBoundYearly, cb.smoothing * prev + (1 - cb.smoothing) * target);
+  const overridden = cb.overrides.some(
+    (o) =>
+      month.tick >= tickOfMonth(month.startDate, o.from) &&
+      month.tick <= tickOfMonth(month.startDate, o.until),
   );
+  if (!overridden)
+    centralBank.neutralRateEstimateYearly = learnNeutralRate(
+      rStar,
+      gaps,
+      cb.neutralRateLearning,
+      rate <= cb.lowerBoundYearly,
+    );
+  return rate;
 }
 
 /** Bounds of the central bank's neutral-rate estimate (yearly real rate). */
@@ -101,25 +132,31 @@ export function learnNeutralRate(
  * pay the policy rate plus a penalty. Returns nothing; flows go through the
  * ledger and into each bank's profit.
  */
-export function payReserveInterest(m: ModelState): void {
-  const b = m.banks;
-  const policy = m.centralBank.policyRateYearly;
-  const penalty = m.config.centralBank.advancePenaltyYearly;
+export function payReserveInterest(
+  banks: Banks,
+  centralBank: CentralBank,
+  cb: Pick<CentralBankParams, "advancePenaltyYearly">,
+  books: Books,
+): void {
+  const b = banks;
+  const policy = centralBank.policyRateYearly;
+  const penalty = cb.advancePenaltyYearly;
   for (let k = 0; k < b.n; k++) {
     const r = b.reserves[k];
     const interest = r >= 0 ? (r * policy) / 12 : (r * (policy + penalty)) / 12;
-    if (interest >= 0) transfer(m, FlowRow.reserveInterest, Party.centralBank, 0, Party.bank, k, interest);
-    else transfer(m, FlowRow.reserveInterest, Party.bank, k, Party.centralBank, 0, -interest);
+    if (interest >= 0)
+      transfer(books, FlowRow.reserveInterest, Party.centralBank, 0, Party.bank, k, interest);
+    else transfer(books, FlowRow.reserveInterest, Party.bank, k, Party.centralBank, 0, -interest);
     b.profit[k] += interest;
   }
 }
 
 /** The central bank hands its whole profit (or loss) to the government, keeping its net worth at zero. */
-export function remitProfit(m: ModelState): void {
-  const profit = m.centralBank.equity;
-  m.centralBank.profit = profit;
+export function remitProfit(centralBank: CentralBank, government: Government, books: Books): void {
+  const profit = centralBank.equity;
+  centralBank.profit = profit;
   if (profit >= 0)
-    transfer(m, FlowRow.centralBankRemittance, Party.centralBank, 0, Party.government, 0, profit);
-  else transfer(m, FlowRow.centralBankRemittance, Party.government, 0, Party.centralBank, 0, -profit);
-  m.government.remittance = profit;
+    transfer(books, FlowRow.centralBankRemittance, Party.centralBank, 0, Party.government, 0, profit);
+  else transfer(books, FlowRow.centralBankRemittance, Party.government, 0, Party.centralBank, 0, -profit);
+  government.remittance = profit;
 }

@@ -11,8 +11,9 @@
 // losses on chain debt drain the cash it lends from.
 
 import type { SpiralConfig } from "../../config/configTypes.ts";
+import type { ModelEvent } from "../events.ts";
 import { FlowRow, markFundNav, recordFlow, Sector } from "../ledger.ts";
-import type { Fund, ModelState } from "../state.ts";
+import type { AiChain, Fund } from "../state.ts";
 import { fundFlowShare } from "./aiChain/credit.ts";
 
 /**
@@ -20,27 +21,39 @@ import { fundFlowShare } from "./aiChain/credit.ts";
  * next month's distribution: half this month's income, plus redemptions
  * (households' portfolio choice); or next month's subscriptions, which
  * households pay out of the distributions they receive (firms.ts
- * collectDistributions).
+ * collectDistributions). Writes only `fund`; the revaluation is recorded
+ * in the ledger's `flows` (a change in value, not a payment), a redemption
+ * wave in `events`.
  */
-export function markFund(m: ModelState): void {
-  const f = m.fund;
-  const c = m.aiChain;
+export function markFund(
+  fund: Fund,
+  chain: Pick<AiChain, "n" | "price" | "chainStartTick">,
+  x: FundMarkInputs,
+  fin: SpiralConfig["aiChain"]["finance"],
+  flows: Float64Array,
+  events: ModelEvent[],
+): void {
+  const f = fund;
+  const c = chain;
   const previousNav = f.nav;
-  const active = c.n > 0 && m.tick >= c.chainStartTick;
-  const waveStarts = updateFund(f, c.price, c.n, active, m.macro.depositRateYearly, m.config.aiChain.finance);
-  recordFlow(
-    m.ledger.flows,
-    FlowRow.fundRevaluation,
-    Sector.privateCredit,
-    Sector.households,
-    f.nav - previousNav,
-  );
+  const active = c.n > 0 && x.tick >= c.chainStartTick;
+  const waveStarts = updateFund(f, c.price, c.n, active, x.depositRateYearly, fin);
+  recordFlow(flows, FlowRow.fundRevaluation, Sector.privateCredit, Sector.households, f.nav - previousNav);
   if (waveStarts)
-    m.events.push({
+    events.push({
       type: "fundRedemptionWave",
-      redemptionsUsdBn: -f.netFlowDue / m.params.scale / 1e9,
-      navUsdBn: f.nav / m.params.scale / 1e9,
+      redemptionsUsdBn: -f.netFlowDue / x.scale / 1e9,
+      navUsdBn: f.nav / x.scale / 1e9,
     });
+}
+
+/** What markFund reads besides the fund, the chain's prices and its parameters. */
+export interface FundMarkInputs {
+  tick: number;
+  /** The deposit rate households compare the credit book's return with (macro.depositRateYearly). */
+  depositRateYearly: number;
+  /** Model dollars per US dollar (params.scale), for the event's US-dollar amounts. */
+  scale: number;
 }
 
 /**

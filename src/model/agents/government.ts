@@ -3,22 +3,39 @@
 // insurance) — see banks.ts for the failure itself.
 
 import type { SpiralConfig } from "../../config/configTypes.ts";
-import { FlowRow, issueBillsToCentralBank, Party, redeemBillsFromCentralBank, transfer } from "../ledger.ts";
-import type { ModelState } from "../state.ts";
+import {
+  type Books,
+  FlowRow,
+  issueBillsToCentralBank,
+  Party,
+  redeemBillsFromCentralBank,
+  transfer,
+} from "../ledger.ts";
+import type { Banks, CentralBank, Firms, Government } from "../state.ts";
 
-/** Interest on bills at the policy rate, paid monthly to banks and the central bank. */
-export function payBillInterest(m: ModelState): void {
-  const rate = m.centralBank.policyRateYearly / 12;
+type GovernmentParams = SpiralConfig["government"];
+
+/**
+ * Interest on bills at the policy rate, paid monthly to banks (their profit)
+ * and the central bank; sets government.interest.
+ */
+export function payBillInterest(
+  government: Government,
+  banks: Banks,
+  centralBank: CentralBank,
+  books: Books,
+): void {
+  const rate = centralBank.policyRateYearly / 12;
   let total = 0;
-  for (let k = 0; k < m.banks.n; k++) {
-    const interest = m.banks.bills[k] * rate;
-    transfer(m, FlowRow.billInterest, Party.government, 0, Party.bank, k, interest);
-    m.banks.profit[k] += interest;
+  for (let k = 0; k < banks.n; k++) {
+    const interest = banks.bills[k] * rate;
+    transfer(books, FlowRow.billInterest, Party.government, 0, Party.bank, k, interest);
+    banks.profit[k] += interest;
     total += interest;
   }
-  const cbInterest = m.centralBank.bills * rate;
-  transfer(m, FlowRow.billInterest, Party.government, 0, Party.centralBank, 0, cbInterest);
-  m.government.interest = total + cbInterest;
+  const cbInterest = centralBank.bills * rate;
+  transfer(books, FlowRow.billInterest, Party.government, 0, Party.centralBank, 0, cbInterest);
+  government.interest = total + cbInterest;
 }
 
 /**
@@ -30,27 +47,32 @@ export function payBillInterest(m: ModelState): void {
  * bill. With government.fiscalRuleIntegralGain > 0 the rule also corrects
  * the accumulated gap (an integral, error-correction term), so the debt
  * converges to its target even when the primary balance at target is not
- * the debt-stabilising one.
+ * the debt-stabilising one. Writes government.debtGapIntegral and
+ * purchasesReal, from the price index, initial monthly real output per
+ * household `y0` and the number of households `n`.
  */
-export function planPurchases(m: ModelState): void {
-  const g = m.config.government;
-  const n = m.households.n;
-  const y0 = m.params.initialOutputPerHousehold;
-  const debtToGdp = debtToPotential(m.government.bills, y0, n, m.macro.priceIndex);
-  m.government.debtGapIntegral = nextDebtGapIntegral(
-    m.government.debtGapIntegral,
+export function planPurchases(
+  government: Government,
+  priceIndex: number,
+  y0: number,
+  n: number,
+  g: GovernmentParams,
+): void {
+  const debtToGdp = debtToPotential(government.bills, y0, n, priceIndex);
+  government.debtGapIntegral = nextDebtGapIntegral(
+    government.debtGapIntegral,
     debtToGdp,
     g.debtTargetToGdp,
     g.fiscalRuleStrength,
     g.fiscalRuleIntegralGain,
   );
-  m.government.purchasesReal = realPurchases(
+  government.purchasesReal = realPurchases(
     g,
     y0,
     n,
-    m.macro.priceIndex,
-    m.government.bills,
-    m.government.debtGapIntegral,
+    priceIndex,
+    government.bills,
+    government.debtGapIntegral,
   );
 }
 
@@ -152,19 +174,20 @@ export function nextDebtGapIntegral(
 
 /**
  * Keep the account at `accountBufferMonths` of spending: issue bills to the
- * central bank when below, redeem the central bank's bills when well above.
+ * central bank when below, redeem the central bank's bills when well above
+ * (through `books`: the government's and the central bank's balance sheets).
  */
-export function financeGovernment(m: ModelState): void {
-  const gov = m.government;
+export function financeGovernment(
+  government: Government,
+  centralBank: CentralBank,
+  g: Pick<GovernmentParams, "accountBufferMonths">,
+  books: Books,
+): void {
+  const gov = government;
   const monthly = gov.purchases + gov.benefits + gov.interest + gov.retraining;
-  const bills = billFinancing(
-    gov.account,
-    monthly,
-    m.config.government.accountBufferMonths,
-    m.centralBank.bills,
-  );
-  if (bills > 0) issueBillsToCentralBank(m, bills);
-  else if (bills < 0) redeemBillsFromCentralBank(m, -bills);
+  const bills = billFinancing(gov.account, monthly, g.accountBufferMonths, centralBank.bills);
+  if (bills > 0) issueBillsToCentralBank(books, bills);
+  else if (bills < 0) redeemBillsFromCentralBank(books, -bills);
 }
 
 /**
@@ -193,24 +216,31 @@ export function billFinancing(
  * each displaced worker in training this month, to the consumption-goods
  * firms in proportion to their sales (they stand for the training
  * providers; the payment is revenue without goods). labour.ts counted the
- * trainees and speeds up the decay of their skill mismatch.
+ * trainees (`trainees`) and speeds up the decay of their skill mismatch.
+ * Writes government.retraining and the firms' revenue.
  */
-export function payRetraining(m: ModelState): void {
-  const r = m.config.government.retraining;
-  m.government.retraining = 0;
-  if (!r.enabled || m.automation.trainees === 0) return;
-  const f = m.firms;
+export function payRetraining(
+  government: Government,
+  firms: Firms,
+  trainees: number,
+  priceIndex: number,
+  r: GovernmentParams["retraining"],
+  books: Books,
+): void {
+  government.retraining = 0;
+  if (!r.enabled || trainees === 0) return;
+  const f = firms;
   let sales = 0;
   for (let j = 0; j < f.nConsumption; j++) sales += f.salesNominal[j];
   if (sales <= 0) return;
-  const cost = m.automation.trainees * r.costPerTraineeUsdMonthly * m.macro.priceIndex;
+  const cost = trainees * r.costPerTraineeUsdMonthly * priceIndex;
   let paid = 0;
   for (let j = 0; j < f.nConsumption; j++) {
     const pay = (cost * f.salesNominal[j]) / sales;
     if (pay <= 0) continue;
-    transfer(m, FlowRow.governmentPurchases, Party.government, 0, Party.firm, j, pay);
+    transfer(books, FlowRow.governmentPurchases, Party.government, 0, Party.firm, j, pay);
     f.revenue[j] += pay;
     paid += pay;
   }
-  m.government.retraining = paid;
+  government.retraining = paid;
 }

@@ -4,7 +4,9 @@
 // expected income and wealth, and choose where to buy. One pass over the
 // household columns; per-bank totals carry the payments to the banks'
 // balance sheets (the ledger's double entries in aggregated form).
+import type { SpiralConfig } from "../../config/configTypes.ts";
 import {
+  type Books,
   creditParty,
   debitParty,
   FlowRow,
@@ -25,10 +27,69 @@ import {
   sumBlocksByBank,
   sumLanesByFirm,
 } from "../passes.ts";
+import type { PassRunner } from "../passRunner.ts";
 import { AgentStream, keyedUniform, streamKey } from "../rng.ts";
-import type { ModelState } from "../state.ts";
+import type {
+  Automation,
+  Banks,
+  DerivedParams,
+  Firms,
+  Government,
+  Households,
+  MacroState,
+  Scratch,
+} from "../state.ts";
 import { defineStruct } from "../struct.ts";
 import { INCOME_BINS, incomeBin } from "./automation.ts";
+
+/** The parameters of the income phase (earnAndPlan), from the config groups that hold them. */
+export interface IncomeParams {
+  households: SpiralConfig["households"];
+  government: Pick<
+    SpiralConfig["government"],
+    "incomeTaxRate" | "benefitReplacementRate" | "benefitDurationMonths" | "transfersShareOfGdp"
+  >;
+  /** The policy rate's long-run level (centralBank.neutralRealRateYearly + inflationTargetYearly). */
+  centralBank: Pick<SpiralConfig["centralBank"], "neutralRealRateYearly" | "inflationTargetYearly">;
+  /** firms.inflationAnchor: the weight of the long-run anchor in expected inflation (macro.ts expectedInflation). */
+  inflationAnchor: number;
+  /** Initial monthly real output per household (params.initialOutputPerHousehold): the base of cash transfers. */
+  initialOutputPerHousehold: number;
+}
+
+/** The income phase's parameters from the config and the derived constants. */
+export function incomeParams(config: SpiralConfig, derived: DerivedParams): IncomeParams {
+  return {
+    households: config.households,
+    government: config.government,
+    centralBank: config.centralBank,
+    inflationAnchor: config.firms.inflationAnchor,
+    initialOutputPerHousehold: derived.initialOutputPerHousehold,
+  };
+}
+
+/** What the income phase reads of this month besides the records passed to it. */
+export interface IncomeMonth {
+  /** The run's seed and the tick: the keys of the supplier-choice draws (rng.ts streamKey). */
+  seed: number;
+  tick: number;
+  policyRateYearly: number;
+  /** Last month's dividends per equity unit (agents/firms.ts collectDistributions). */
+  payoutPerUnit: number;
+  /** Shares of consumption spent on AI subscriptions (aiChain.householdAiShare) and electricity (utility.householdShare). */
+  householdAiShare: number;
+  householdElectricityShare: number;
+}
+
+/** The records the income phase adds its totals to besides the households and firms. */
+export interface IncomeTotals {
+  /** Benefits paid and income taxes collected. */
+  government: Government;
+  /** Each bank's profit, less the deposit interest it pays. */
+  banks: Banks;
+  /** The households' income histogram (metrics' quintiles). */
+  incomeDistribution: Pick<Automation, "incomeCounts" | "incomeSums">;
+}
 
 /**
  * Intertemporal substitution: a real rate above the economy's neutral rate
@@ -38,19 +99,22 @@ import { INCOME_BINS, incomeBin } from "./automation.ts";
  * ante: the nominal rate households borrow and save at (householdNominalRate;
  * households.longRateWeight 0 = the policy rate) less the inflation they
  * expect (anchored, macro.ts). The factor on the income propensity is kept
- * within [0.5, 1.5] (docs/ODD.md §7.7).
+ * within [0.5, 1.5] (docs/ODD.md §7.7). Pure.
  */
-export function consumptionRateFactor(m: ModelState): number {
-  const cfg = m.config.households;
-  const cb = m.config.centralBank;
+export function consumptionRateFactor(
+  policyRateYearly: number,
+  macro: Pick<MacroState, "inflationAnchorYearly" | "inflationYoY">,
+  p: Pick<IncomeParams, "households" | "centralBank" | "inflationAnchor">,
+): number {
+  const cfg = p.households;
+  const cb = p.centralBank;
   const nominal = householdNominalRate(
-    m.centralBank.policyRateYearly,
+    policyRateYearly,
     cb.neutralRealRateYearly + cb.inflationTargetYearly,
     cfg.longRateWeight,
   );
   const realRate =
-    nominal -
-    expectedInflation(m.config.firms.inflationAnchor, m.macro.inflationAnchorYearly, m.macro.inflationYoY);
+    nominal - expectedInflation(p.inflationAnchor, macro.inflationAnchorYearly, macro.inflationYoY);
   return Math.min(
     1.5,
     Math.max(0.5, 1 - cfg.consumptionRateSensitivity * (realRate - cfg.neutralRealRateYearly)),
@@ -82,54 +146,44 @@ export function householdNominalRate(
  *   some probability, or always after being rationed, compare the current
  *   supplier with one random consumption firm and switch if it is cheaper
  *   (or, when rationed, if it had goods).
- * Accumulates each firm's nominal demand. Returns nothing; totals go to the
- * ledger, the government and the banks. The per-household work is a pass
- * (incomeKernel) that may run in slices on several threads (passes.ts).
+ * Accumulates each firm's nominal demand (firms.demandNominal), writes the
+ * households' columns (through the pass), macro.averageIncome and
+ * wagesPaid, and adds to `totals`; the banks' and the government's side of
+ * the payments moves through `books` (ledger.ts settleHouseholdIncome). The
+ * per-household work is a pass (incomeKernel) that the `runner` may run in
+ * slices on several threads (passes.ts); `scratch` holds its per-bank sums.
  */
-export function earnAndPlan(m: ModelState, payoutPerUnit: number): void {
-  const h = m.households;
-  const f = m.firms;
-  const cfg = m.config.households;
-  const depositRate = m.macro.depositRateYearly / 12;
-  const rateFactor = consumptionRateFactor(m);
+export function earnAndPlan(
+  households: Households,
+  firms: Firms,
+  macro: MacroState,
+  month: IncomeMonth,
+  params: IncomeParams,
+  totals: IncomeTotals,
+  runner: PassRunner,
+  scratch: Pick<Scratch, "bankDepositChange" | "bankReserveChange" | "bankInterest">,
+  books: Books,
+): void {
+  const h = households;
+  const f = firms;
   // Pensions and other cash transfers: equal per household, indexed to prices.
   const transfer =
-    m.config.government.transfersShareOfGdp * m.params.initialOutputPerHousehold * m.macro.priceIndex;
+    params.government.transfersShareOfGdp * params.initialOutputPerHousehold * macro.priceIndex;
   // The parts of consumption spent on AI subscriptions and on electricity (paid in the goods market).
-  const goodsShare = 1 - m.aiChain.householdAiShare - m.utility.householdShare;
+  const goodsShare = 1 - month.householdAiShare - month.householdElectricityShare;
   const nc = f.nConsumption;
-  const work = m.runner.work;
-  IncomeArgs.write(work.args, {
-    switchKey: streamKey(m.seed, AgentStream.supplierSwitch, m.tick),
-    pickKey: streamKey(m.seed, AgentStream.supplierPick, m.tick),
-    taxRate: m.config.government.incomeTaxRate,
-    replacement: m.config.government.benefitReplacementRate,
-    depositRate: depositRate,
-    lambda: cfg.incomeExpectationWeight,
-    mpcMax: cfg.mpcIncomeMax,
-    mpcMin: cfg.mpcIncomeMin,
-    wealthRate: cfg.mpcWealthYearly / 12,
-    rateFactor: rateFactor,
-    wealthScale: 1 / Math.max(1e-9, cfg.wealthScaleMonths * m.macro.averageIncome),
-    switchProb: cfg.supplierSwitchProbability,
-    equityPrice: m.macro.equityPricePerUnit,
-    transfer: transfer,
-    payoutPerUnit: payoutPerUnit,
-    nc: nc,
-    benefitMonths:
-      m.config.government.benefitDurationMonths > 0 ? m.config.government.benefitDurationMonths : 65536,
-  });
-  const depChange = m.scratch.bankDepositChange;
-  const resChange = m.scratch.bankReserveChange;
-  const bankInterest = householdDepositInterest(m, depositRate, m.scratch.bankInterest);
-  const bk = m.banks;
+  const work = runner.work;
+  writeIncomeArgs(work.args, macro, month, params, transfer, nc);
+  const depChange = scratch.bankDepositChange;
+  const bankInterest = householdDepositInterest(books, macro.depositRateYearly / 12, scratch.bankInterest);
   work.laneFirm.fill(0);
   markRationed(work, f.fillRatio, nc); // last month's fill ratios (the pass buffers are not in checkpoints)
 
   work.laneIncomeCounts.fill(0);
   work.laneIncomeSums.fill(0);
-  m.runner.run(Pass.income);
-  mergeIncomeHistograms(work, m.automation.incomeCounts, m.automation.incomeSums);
+  runner.run(Pass.income);
+  const dist = totals.incomeDistribution;
+  mergeIncomeHistograms(work, dist.incomeCounts, dist.incomeSums);
   // Block results, combined in block order; firm demand from the lanes' exact sums.
   const wages = sumBlocks(work, IncomeSum.wages);
   const benefits = sumBlocks(work, IncomeSum.benefits);
@@ -141,22 +195,55 @@ export function earnAndPlan(m: ModelState, payoutPerUnit: number): void {
   for (let j = 0; j < nc; j++) demand[j] *= goodsShare;
 
   // Banks: deposits credited; reserves move for everything not paid by the bank itself.
-  const interest = settleHouseholdIncome(m, depChange, bankInterest, resChange);
+  const interest = settleHouseholdIncome(books, depChange, bankInterest, scratch.bankReserveChange);
+  const bk = totals.banks;
   for (let k = 0; k < bk.n; k++) bk.profit[k] -= bankInterest[k];
   // The government pays benefits and collects income tax through its central-bank account.
-  const gov = m.government;
-  creditParty(m, Party.government, 0, taxes - benefits);
+  const gov = totals.government;
+  creditParty(books, Party.government, 0, taxes - benefits);
   gov.benefits = benefits + transfer * h.n;
   gov.taxes += taxes;
-  const flows = m.ledger.flows;
+  const flows = books.ledger.flows;
   recordFlow(flows, FlowRow.wages, Sector.firms, Sector.households, wages);
   recordFlow(flows, FlowRow.benefits, Sector.government, Sector.households, benefits);
   recordFlow(flows, FlowRow.incomeTaxes, Sector.households, Sector.government, taxes);
   recordFlow(flows, FlowRow.depositInterest, Sector.banks, Sector.households, interest);
-  debitParty(m, Party.government, 0, transfer * h.n);
+  debitParty(books, Party.government, 0, transfer * h.n);
   recordFlow(flows, FlowRow.benefits, Sector.government, Sector.households, transfer * h.n);
-  m.macro.averageIncome = incomeSum / h.n;
-  m.macro.wagesPaid = wages;
+  macro.averageIncome = incomeSum / h.n;
+  macro.wagesPaid = wages;
+}
+
+/** The income pass's scalar inputs (IncomeArgs), written into the runner's argument buffer. */
+function writeIncomeArgs(
+  args: Float64Array,
+  macro: MacroState,
+  month: IncomeMonth,
+  params: IncomeParams,
+  transfer: number,
+  nc: number,
+): void {
+  const cfg = params.households;
+  const gov = params.government;
+  IncomeArgs.write(args, {
+    switchKey: streamKey(month.seed, AgentStream.supplierSwitch, month.tick),
+    pickKey: streamKey(month.seed, AgentStream.supplierPick, month.tick),
+    taxRate: gov.incomeTaxRate,
+    replacement: gov.benefitReplacementRate,
+    depositRate: macro.depositRateYearly / 12,
+    lambda: cfg.incomeExpectationWeight,
+    mpcMax: cfg.mpcIncomeMax,
+    mpcMin: cfg.mpcIncomeMin,
+    wealthRate: cfg.mpcWealthYearly / 12,
+    rateFactor: consumptionRateFactor(month.policyRateYearly, macro, params),
+    wealthScale: 1 / Math.max(1e-9, cfg.wealthScaleMonths * macro.averageIncome),
+    switchProb: cfg.supplierSwitchProbability,
+    equityPrice: macro.equityPricePerUnit,
+    transfer: transfer,
+    payoutPerUnit: month.payoutPerUnit,
+    nc: nc,
+    benefitMonths: gov.benefitDurationMonths > 0 ? gov.benefitDurationMonths : 65536,
+  });
 }
 
 /**
@@ -165,7 +252,7 @@ export function earnAndPlan(m: ModelState, payoutPerUnit: number): void {
  * earn no interest), times the monthly `depositRate` — per bank, so the income pass needs only one per-bank
  * accumulator. Returns `out`.
  */
-function householdDepositInterest(m: ModelState, depositRate: number, out: Float64Array): Float64Array {
+function householdDepositInterest(m: Books, depositRate: number, out: Float64Array): Float64Array {
   const bk = m.banks;
   const f = m.firms;
   for (let k = 0; k < bk.n; k++) out[k] = bk.deposits[k];

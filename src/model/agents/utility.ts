@@ -11,16 +11,26 @@
 // cash beyond a buffer is paid to households as dividends, as firms' is.
 // The power market itself (loads, allocation, price, bills) is markets/power.ts.
 import type { SpiralConfig } from "../../config/configTypes.ts";
-import { debitParty, FlowRow, grantUtilityLoan, Party, recordFlow, Sector, transfer } from "../ledger.ts";
-import type { ModelState, Utility } from "../state.ts";
+import {
+  type Books,
+  debitParty,
+  FlowRow,
+  grantUtilityLoan,
+  Party,
+  recordFlow,
+  Sector,
+  transfer,
+} from "../ledger.ts";
+import type { AiChain, Banks, Firms, Government, MacroState, Utility } from "../state.ts";
 import { Role } from "../state.ts";
+
+type PowerParams = SpiralConfig["power"];
 
 /** Hours in an average month. */
 export const HOURS_PER_MONTH = 730;
 
 /** p(u) / p0 in the wholesale price curve: 1 + a·u^k, u capped at the scarcity cap. */
-export function scarcity(config: SpiralConfig, u: number): number {
-  const p = config.power;
+export function scarcity(p: PowerParams, u: number): number {
   return 1 + p.scarcityWeight * Math.min(p.scarcityUtilizationCap, Math.max(0, u)) ** p.scarcityExponent;
 }
 
@@ -77,8 +87,7 @@ export function createUtility(
     strandedCapex: 0,
     utilization: active ? p.initialUtilization : 0,
     price: active
-      ? (p.priceAtStartUsdPerMwh * scarcity(config, p.initialUtilization)) /
-        scarcity(config, p.targetUtilization)
+      ? (p.priceAtStartUsdPerMwh * scarcity(p, p.initialUtilization)) / scarcity(p, p.targetUtilization)
       : 0,
     electricityCpi: active ? 1 : 0,
     householdShare: 0,
@@ -86,16 +95,14 @@ export function createUtility(
     initialOutputReal: outputReal,
     outputSmoothed: outputReal,
     initialBaseLoadGw: base,
-    scarcityAtTarget: scarcity(config, p.targetUtilization),
-    scarcityAtStart: scarcity(config, p.initialUtilization),
+    scarcityAtTarget: scarcity(p, p.targetUtilization),
+    scarcityAtStart: scarcity(p, p.initialUtilization),
     dataCentreHistory: history,
   };
 }
 
-/** The chain's data-centre capacity under construction at clouds that have not defaulted. */
-function dataCentrePipeline(m: ModelState): number {
-  const c = m.aiChain;
-  const b = m.config.aiChain.buildMonths;
+/** The chain's data-centre capacity under construction at clouds that have not defaulted (`b`: aiChain.buildMonths). */
+function dataCentrePipeline(c: Pick<AiChain, "n" | "defaulted" | "role" | "pipelineGw">, b: number): number {
   let gw = 0;
   for (let i = 0; i < c.n; i++) {
     if (c.defaulted[i] === 1 || c.role[i] === Role.chip || c.role[i] === Role.modelLab) continue;
@@ -114,19 +121,27 @@ function dataCentrePipeline(m: ModelState): number {
  * utilisation.) A public share of the cost lowers the utility's own cost per
  * GW, so it closes the gap faster in proportion; no money buys more than
  * power.maxOrderGwYearly of interconnection and equipment a year.
+ * Writes only `utility` (planCapacityOrder); `chainBuildMonths` is
+ * aiChain.buildMonths, the layout of the chain's pipeline.
  */
-export function planUtility(m: ModelState): void {
-  const u = m.utility;
+export function planUtility(
+  utility: Utility,
+  chain: Pick<AiChain, "n" | "defaulted" | "role" | "pipelineGw" | "chainStartTick">,
+  p: PowerParams,
+  chainBuildMonths: number,
+  x: Omit<CapacityOrderInputs, "warmUp" | "dataCentrePipelineGw">,
+): void {
+  const u = utility;
   if (!u.active) return;
-  const warm = m.tick < m.aiChain.chainStartTick;
+  const warm = x.tick < chain.chainStartTick;
   // The chain's pipeline is only seen once the chain has started (warm-up: maintenance only).
-  const dcPipelineGw = warm ? 0 : dataCentrePipeline(m);
-  planCapacityOrder(u, m.config.power, {
+  const dcPipelineGw = warm ? 0 : dataCentrePipeline(chain, chainBuildMonths);
+  planCapacityOrder(u, p, {
     warmUp: warm,
-    tick: m.tick,
-    capitalGoodsPrice: m.macro.capitalGoodsPrice,
+    tick: x.tick,
+    capitalGoodsPrice: x.capitalGoodsPrice,
     dataCentrePipelineGw: dcPipelineGw,
-    scale: m.params.scale,
+    scale: x.scale,
   });
 }
 
@@ -150,7 +165,7 @@ export interface CapacityOrderInputs {
  * power.investmentResponseYearly of the capacity gap a year, faster in
  * proportion to the public share, capped at power.maxOrderGwYearly.
  */
-export function planCapacityOrder(u: Utility, p: SpiralConfig["power"], x: CapacityOrderInputs): void {
+export function planCapacityOrder(u: Utility, p: PowerParams, x: CapacityOrderInputs): void {
   const lifeMonths = p.lifeYears * 12;
   const capitalPrice = p.costPerGwUsdBn * 1e9 * x.capitalGoodsPrice;
   if (x.warmUp) {
@@ -188,8 +203,14 @@ export function planCapacityOrder(u: Utility, p: SpiralConfig["power"], x: Capac
  * consumption-goods firms, grid equipment and construction from
  * capital-goods firms. Returns [nominal, real] bought.
  */
-function buyFromStocks(m: ModelState, lo: number, hi: number, budget: number, row: number): [number, number] {
-  const f = m.firms;
+function buyFromStocks(
+  books: Books,
+  f: Firms,
+  lo: number,
+  hi: number,
+  budget: number,
+  row: number,
+): [number, number] {
   let stockValue = 0;
   for (let j = lo; j < hi; j++) stockValue += f.inventory[j] * f.price[j];
   if (budget <= 0) return [0, 0];
@@ -203,7 +224,7 @@ function buyFromStocks(m: ModelState, lo: number, hi: number, budget: number, ro
     const pay = (spend * f.inventory[j] * f.price[j]) / stockValue;
     if (pay <= 0) continue;
     const q = pay / f.price[j];
-    transfer(m, row, Party.utility, 0, Party.firm, j, pay);
+    transfer(books, row, Party.utility, 0, Party.firm, j, pay);
     f.inventory[j] -= q;
     f.revenue[j] += pay;
     f.salesNominal[j] += pay;
@@ -218,16 +239,23 @@ function buyFromStocks(m: ModelState, lo: number, hi: number, budget: number, ro
  * The utility's purchases this month. The government's grant comes first,
  * then a bank loan covers what deposits cannot (a regulated utility
  * refinances its investment); capacity ordered is what was delivered.
+ * Writes `utility`, the selling firms' stocks and sales, and the month's
+ * investment in `macro`; the money moves through `books`.
  */
-export function utilityBuysGoods(m: ModelState): void {
-  const u = m.utility;
+export function utilityBuysGoods(
+  utility: Utility,
+  firms: Firms,
+  macro: Pick<MacroState, "investmentReal" | "investmentNominal">,
+  p: PowerParams,
+  books: Books,
+): void {
+  const u = utility;
   u.capexPaid = 0;
   u.opexPaid = 0;
   u.publicGrant = 0;
   u.deliveredGw = 0;
   if (!u.active) return;
-  const p = m.config.power;
-  const f = m.firms;
+  const f = firms;
   // What the stocks can supply, so that grant and loan match what is bought.
   let capitalStock = 0;
   for (let j = f.nConsumption; j < f.n; j++) capitalStock += f.inventory[j] * f.price[j];
@@ -237,32 +265,39 @@ export function utilityBuysGoods(m: ModelState): void {
   const opex = Math.min(p.opexShareOfRevenue * u.revenue, consumptionStock);
   const grant = p.publicBuildoutShare * capex;
   if (grant > 0) {
-    transfer(m, FlowRow.gridGrants, Party.government, 0, Party.utility, 0, grant);
+    transfer(books, FlowRow.gridGrants, Party.government, 0, Party.utility, 0, grant);
     u.publicGrant = grant;
   }
   const short = capex + opex - u.deposits;
-  if (short > 0) grantUtilityLoan(m, short);
-  u.opexPaid = buyFromStocks(m, 0, f.nConsumption, opex, FlowRow.utilityPurchases)[0];
-  const [paid, real] = buyFromStocks(m, f.nConsumption, f.n, capex, FlowRow.investmentGoods);
+  if (short > 0) grantUtilityLoan(books, short);
+  u.opexPaid = buyFromStocks(books, f, 0, f.nConsumption, opex, FlowRow.utilityPurchases)[0];
+  const [paid, real] = buyFromStocks(books, f, f.nConsumption, f.n, capex, FlowRow.investmentGoods);
   u.capexPaid = paid;
   u.deliveredGw = real / (p.costPerGwUsdBn * 1e9);
-  m.macro.investmentReal += real;
-  m.macro.investmentNominal += paid;
+  macro.investmentReal += real;
+  macro.investmentNominal += paid;
 }
 
 /**
  * Month-end accounts: capacity ordered `buildMonths` ago enters service and
  * capacity retires; depreciation; interest and principal to the bank
  * (borrowing what deposits cannot cover); profit tax; and the dividend
- * declared: cash beyond the buffer.
+ * declared: cash beyond the buffer. Writes `utility`, its bank's profit and
+ * government.taxes; the money moves through `books`.
  */
-export function accountUtility(m: ModelState): void {
-  const u = m.utility;
+export function accountUtility(
+  utility: Utility,
+  banks: Banks,
+  government: Government,
+  p: PowerParams,
+  x: UtilityAccountInputs,
+  books: Books,
+): void {
+  const u = utility;
   if (!u.active) return;
-  const p = m.config.power;
   const lifeMonths = p.lifeYears * 12;
-  if (m.tick >= m.aiChain.chainStartTick) {
-    const slot = m.tick % p.buildMonths;
+  if (x.tick >= x.chainStartTick) {
+    const slot = x.tick % p.buildMonths;
     const entering = u.pipelineGw[slot];
     u.pipelineGw[slot] = u.deliveredGw;
     u.capacityGw = u.capacityGw * (1 - 1 / lifeMonths) + entering;
@@ -271,32 +306,46 @@ export function accountUtility(m: ModelState): void {
   u.gridCapital += u.capexPaid - depreciation;
 
   const bank = u.bank;
-  const interest = (u.loans * (m.centralBank.policyRateYearly + m.banks.spreadYearly[bank])) / 12;
+  const interest = (u.loans * (x.policyRateYearly + banks.spreadYearly[bank])) / 12;
   const principal = u.loans / (p.loanMaturityYears * 12);
   const due = interest + principal;
-  if (u.deposits < due) grantUtilityLoan(m, due - u.deposits);
-  transfer(m, FlowRow.loanInterest, Party.utility, 0, Party.bank, bank, interest);
-  m.banks.profit[bank] += interest;
+  if (u.deposits < due) grantUtilityLoan(books, due - u.deposits);
+  transfer(books, FlowRow.loanInterest, Party.utility, 0, Party.bank, bank, interest);
+  banks.profit[bank] += interest;
   u.interestPaid = interest;
-  grantUtilityLoan(m, -principal);
+  grantUtilityLoan(books, -principal);
 
   const pretax = u.revenue - u.opexPaid - interest - depreciation;
-  const tax = pretax > 0 ? Math.min(u.deposits, pretax * m.config.government.profitTaxRate) : 0;
+  const tax = pretax > 0 ? Math.min(u.deposits, pretax * x.profitTaxRate) : 0;
   if (tax > 0) {
-    transfer(m, FlowRow.profitTaxes, Party.utility, 0, Party.government, 0, tax);
-    m.government.taxes += tax;
+    transfer(books, FlowRow.profitTaxes, Party.utility, 0, Party.government, 0, tax);
+    government.taxes += tax;
   }
   u.profit = pretax - tax;
   u.dividendDue = Math.max(0, u.deposits - p.cashBufferMonths * u.revenue);
 }
 
-/** Pay last month's declared dividend (debited here; households are credited per equity unit with firms' dividends). */
-export function payUtilityDividend(m: ModelState): number {
-  const u = m.utility;
+/** What accountUtility reads besides the utility, its bank, the government and the power parameters. */
+export interface UtilityAccountInputs {
+  tick: number;
+  /** The tick the AI chain starts acting (aiChain.chainStartTick): capacity enters service from then on. */
+  chainStartTick: number;
+  policyRateYearly: number;
+  /** government.profitTaxRate. */
+  profitTaxRate: number;
+}
+
+/**
+ * Pay last month's declared dividend out of the utility's deposits (debited
+ * here, through `books`; households are credited per equity unit with
+ * firms' dividends). Returns the amount paid.
+ */
+export function payUtilityDividend(books: Books): number {
+  const u = books.utility;
   const d = Math.min(u.dividendDue, Math.max(0, u.deposits));
   u.dividendDue = 0;
   if (d <= 0) return 0;
-  debitParty(m, Party.utility, 0, d);
-  recordFlow(m.ledger.flows, FlowRow.dividends, Sector.utility, Sector.households, d);
+  debitParty(books, Party.utility, 0, d);
+  recordFlow(books.ledger.flows, FlowRow.dividends, Sector.utility, Sector.households, d);
   return d;
 }

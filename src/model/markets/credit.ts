@@ -28,6 +28,8 @@ export const PriceArgs = defineStruct({
   pdDebtServiceSlope: "f64",
   riskPremiumMultiplier: "f64",
   lossGivenDefault: "f64",
+  /** firms.fixedRateShare. */
+  fixedShare: "f64",
   nc: "f64",
 });
 const PriceArg = PriceArgs.at;
@@ -35,7 +37,9 @@ const PriceArg = PriceArgs.at;
 /**
  * Default probability per year from a logit in leverage and debt service
  * (a reduced-form stand-in for a structural distance-to-default model),
- * and the floating loan rate each firm pays this month. Each firm's from its
+ * this month's offer rate, and the rate each firm pays this month: the
+ * offer rate on the floating part of its loans, the coupon locked at
+ * origination on the fixed part (firms.fixedRateShare; effectiveLoanRate). Each firm's from its
  * own columns: a pass over blocks of firms (priceKernel), which may run on
  * several threads; the banks' spreads travel in PassWork.bankArgs.
  */
@@ -51,6 +55,7 @@ export function priceCredit(m: ModelState): void {
     pdDebtServiceSlope: c.pdDebtServiceSlope,
     riskPremiumMultiplier: c.riskPremiumMultiplier,
     lossGivenDefault: c.lossGivenDefault,
+    fixedShare: m.config.firms.fixedRateShare,
     nc: m.firms.nConsumption,
   });
   work.bankArgs.set(m.banks.spreadYearly.subarray(0, work.nBanks));
@@ -68,9 +73,11 @@ export function priceKernel(v: SliceView, _lane: number, _block: number, start: 
   const pdDebtServiceSlope = a[PriceArg.pdDebtServiceSlope];
   const riskPremiumMultiplier = a[PriceArg.riskPremiumMultiplier];
   const lossGivenDefault = a[PriceArg.lossGivenDefault];
+  const fixedShare = a[PriceArg.fixedShare];
   const nc = a[PriceArg.nc];
   const spread = v.work.bankArgs;
   const { loans, deposits, loanRateYearly, salesNominal, capital, pdYearly, bank } = v.firms;
+  const { loanOfferRateYearly, fixedCouponYearly } = v.firms;
   for (let j = start; j < end; j++) {
     const collateral = collateralValue(j < nc, capital[j], salesNominal[j], pK);
     const leverage = loans[j] / Math.max(1e-9, collateral + deposits[j]);
@@ -79,8 +86,41 @@ export function priceKernel(v: SliceView, _lane: number, _block: number, start: 
     const z = pdIntercept + pdLeverageSlope * leverage + pdDebtServiceSlope * Math.min(serviceRatio, 10);
     const pd = 1 / (1 + Math.exp(-z));
     pdYearly[j] = pd;
-    loanRateYearly[j] = policy + spread[bank[j]] + riskPremiumMultiplier * pd * lossGivenDefault;
+    const offer = policy + spread[bank[j]] + riskPremiumMultiplier * pd * lossGivenDefault;
+    loanOfferRateYearly[j] = offer;
+    loanRateYearly[j] = fixedShare > 0 ? effectiveLoanRate(offer, fixedCouponYearly[j], fixedShare) : offer;
   }
+}
+
+/**
+ * The rate a firm pays on its loans: this month's offer on the floating
+ * part, the coupon locked at origination on the fixed part (share
+ * firms.fixedRateShare of every loan; schema description for the sources).
+ */
+export function effectiveLoanRate(
+  offerYearly: number,
+  fixedCouponYearly: number,
+  fixedShare: number,
+): number {
+  return (1 - fixedShare) * offerYearly + fixedShare * fixedCouponYearly;
+}
+
+/**
+ * The loan-weighted coupon of a firm's fixed-rate part after a month in
+ * which `remaining` of its old loans are still outstanding (after this
+ * month's repayment, which retires every coupon in proportion) and
+ * `granted` new loans were made at `offerYearly`. The fixed part is the
+ * same share of both, so the share cancels. No new loan: the coupon stays.
+ */
+export function blendFixedCoupon(
+  couponYearly: number,
+  remaining: number,
+  granted: number,
+  offerYearly: number,
+): number {
+  if (!(granted > 0)) return couponYearly;
+  const old = Math.max(0, remaining);
+  return (couponYearly * old + offerYearly * granted) / (old + granted);
 }
 
 /** What a bank counts as a firm's collateral: its capital at replacement cost, or a year of sales for capital-goods firms. */
@@ -101,6 +141,8 @@ export const FinanceArgs = defineStruct({
   targetLeverage: "f64",
   maxLeverage: "f64",
   maxPd: "f64",
+  /** firms.fixedRateShare. */
+  fixedShare: "f64",
   nc: "f64",
 });
 const FinanceArg = FinanceArgs.at;
@@ -138,6 +180,7 @@ export function financeFirms(m: ModelState): void {
     targetLeverage: cf.targetLeverage,
     maxLeverage: m.config.banks.maxLeverage,
     maxPd: m.config.banks.maxDefaultProbability,
+    fixedShare: cf.fixedRateShare,
     nc: f.nConsumption,
   });
   m.runner.run(Pass.financeTerms);
@@ -282,9 +325,11 @@ function defaultInVisit(
 }
 
 /**
- * Each firm of [start, end) that serviced its debt: its new balances, and
- * what cash cannot cover is not bought or hired: investment first, then new
- * hires. Each firm's own columns and record only: a pass over blocks of firms.
+ * Each firm of [start, end) that serviced its debt: its new balances, the
+ * coupon of its fixed-rate part after this month's new loans (when
+ * firms.fixedRateShare is above 0; blendFixedCoupon), and what cash cannot
+ * cover is not bought or hired: investment first, then new hires. Each
+ * firm's own columns and record only: a pass over blocks of firms.
  */
 export function financeWriteBackKernel(
   v: SliceView,
@@ -298,13 +343,28 @@ export function financeWriteBackKernel(
   const ints = v.work.financeInts;
   const slot = v.work.financeSlot;
   const nc = f.nConsumption;
-  const { interestPaid, investmentOrder, labourDemand, wage } = f;
+  const a = v.work.args;
+  const fixedShare = a[FinanceArg.fixedShare];
+  const maturity = a[FinanceArg.maturity];
+  const { interestPaid, investmentOrder, labourDemand, wage, loans, loanOfferRateYearly, fixedCouponYearly } =
+    f;
   for (let j = start; j < end; j++) {
     const q = slot[j] * FIN_INTS;
     if ((ints[q + Fin.flags] & FIN_PAID) === 0) continue;
     const t = slot[j] * FIN_STRIDE;
     const cash = terms[t + Fin.deposits];
     const wageNeed = terms[t + Fin.wageNeed];
+    if (fixedShare > 0) {
+      // The firm's column still holds last month's loans: what is left of them after this month's principal, and what is new.
+      const remaining = loans[j] * (1 - 1 / maturity);
+      const granted = terms[t + Fin.loans] - remaining;
+      fixedCouponYearly[j] = blendFixedCoupon(
+        fixedCouponYearly[j],
+        remaining,
+        granted,
+        loanOfferRateYearly[j],
+      );
+    }
     setFirmBalances(f, j, terms[t + Fin.loans], cash);
     interestPaid[j] = terms[t + Fin.interest];
     if (cash < wageNeed + terms[t + Fin.investCost] && j < nc) {

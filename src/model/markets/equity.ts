@@ -6,42 +6,84 @@
 // consumption. Households own the sector through equity units.
 // (The AI chain's listed firms get heterogeneous-trader price formation in
 // their own issue.)
+import type { SpiralConfig } from "../../config/configTypes.ts";
 import { cdsIndexBp } from "../agents/aiChain/credit.ts";
-import { revalueEquity } from "../ledger.ts";
-import type { ModelState } from "../state.ts";
+import { type Books, revalueEquity } from "../ledger.ts";
+import type { AiChain, Firms, MacroState } from "../state.ts";
 
-export function valueEquity(m: ModelState): void {
-  const f = m.firms;
+/** The parameters valueEquity reads, from the config groups that hold them. */
+export interface EquityParams {
+  /** The policy rate's long-run level: centralBank.neutralRealRateYearly and inflationTargetYearly. */
+  centralBank: Pick<SpiralConfig["centralBank"], "neutralRealRateYearly" | "inflationTargetYearly">;
+  /** firms.equityRiskPremiumYearly. */
+  equityRiskPremiumYearly: number;
+  /** aiChain.valuation's loss and credit premium sensitivities. */
+  valuation: Pick<
+    SpiralConfig["aiChain"]["valuation"],
+    "lossPremiumSensitivity" | "creditPremiumSensitivity"
+  >;
+  /** aiChain.orders.referenceSpreadBp: the high-yield average the chain's CDS index is compared with. */
+  referenceSpreadBp: number;
+  /** aiChain.nonAiSectorIndexShare: the non-AI part of the corporate sector's value when the chain is on. */
+  nonAiSectorIndexShare: number;
+}
+
+/** valueEquity's parameters from the config. */
+export function equityParams(config: SpiralConfig): EquityParams {
+  return {
+    centralBank: config.centralBank,
+    equityRiskPremiumYearly: config.firms.equityRiskPremiumYearly,
+    valuation: config.aiChain.valuation,
+    referenceSpreadBp: config.aiChain.orders.referenceSpreadBp,
+    nonAiSectorIndexShare: config.aiChain.nonAiSectorIndexShare,
+  };
+}
+
+/**
+ * Each non-AI firm's market value (its smoothed earnings capitalised at the
+ * discount rate; 0 for a successor in its first tick), their total booked as
+ * a revaluation of households' equity (ledger.ts revalueEquity, through
+ * `books`) and the price of an equity unit (macro.equityPricePerUnit).
+ * Writes firms.marketValue and macro.
+ */
+export function valueEquity(
+  firms: Firms,
+  macro: MacroState,
+  chain: Pick<AiChain, "n" | "marketCapTotal" | "marketPeak" | "cdsBp" | "indexMember">,
+  policyRateYearly: number,
+  p: EquityParams,
+  books: Books,
+): void {
+  const f = firms;
   // Investors discount at a long rate — halfway between the policy rate and
   // its long-run level (neutral real rate + target) — plus the risk premium.
-  const cb = m.config.centralBank;
-  const longRate =
-    0.5 * m.centralBank.policyRateYearly + 0.5 * (cb.neutralRealRateYearly + cb.inflationTargetYearly);
-  const c = m.aiChain;
-  const v = m.config.aiChain.valuation;
+  const cb = p.centralBank;
+  const longRate = 0.5 * policyRateYearly + 0.5 * (cb.neutralRealRateYearly + cb.inflationTargetYearly);
+  const c = chain;
+  const v = p.valuation;
   const discount = Math.max(
     0.02,
     longRate +
-      m.config.firms.equityRiskPremiumYearly +
+      p.equityRiskPremiumYearly +
       (c.n > 0
         ? marketLossPremium(v.lossPremiumSensitivity, c.marketCapTotal, c.marketPeak) +
           creditPremium(
             v.creditPremiumSensitivity,
             cdsIndexBp(c.cdsBp, c.indexMember, c.n),
-            m.config.aiChain.orders.referenceSpreadBp,
+            p.referenceSpreadBp,
           )
         : 0),
   );
   // With the AI chain on, part of the corporate sector's value is the chain's own (listed separately).
-  const listed = m.aiChain.n > 0 ? m.config.aiChain.nonAiSectorIndexShare : 1;
+  const listed = c.n > 0 ? p.nonAiSectorIndexShare : 1;
   let total = 0;
   for (let j = 0; j < f.n; j++) {
     const v = f.age[j] === 0 ? 0 : listed * Math.max(0, (12 * f.earnings[j]) / discount);
     f.marketValue[j] = v;
     total += v;
   }
-  revalueEquity(m, total);
-  m.macro.equityPricePerUnit = total / m.macro.totalEquityUnits;
+  revalueEquity(books, total);
+  macro.equityPricePerUnit = total / macro.totalEquityUnits;
 }
 
 /**

@@ -15,33 +15,53 @@
 
 import type { SpiralConfig } from "../../config/configTypes.ts";
 import { payOutOfChain } from "../agents/aiChain/attribution.ts";
-import { builtCapacity } from "../agents/aiChain/demand.ts";
-import { ensureLiquidity } from "../agents/firms.ts";
 import { HOURS_PER_MONTH, scarcity } from "../agents/utility.ts";
-import { creditParty, debitParty, FlowRow, Party, recordFlow, Sector, transfer } from "../ledger.ts";
-import type { AiChain, Firms, ModelState, Utility } from "../state.ts";
+import {
+  type Books,
+  creditParty,
+  debitParty,
+  FlowRow,
+  grantLoan,
+  Party,
+  recordFlow,
+  Sector,
+  transfer,
+} from "../ledger.ts";
+import type { AiChain, Firms, Utility } from "../state.ts";
 import { Role } from "../state.ts";
 
 type PowerConfig = SpiralConfig["power"];
 
-/** Loads, allocation, price, and the bills of non-AI firms and the chain. */
-export function clearPowerMarket(m: ModelState): void {
-  const u = m.utility;
+/**
+ * Loads, allocation, price, and the bills of non-AI firms and the chain:
+ * `dataCentreGw` is the chain's built data-centre capacity (its power
+ * demand; aiChain/demand.ts builtCapacity). Writes `utility`, the firms'
+ * and the chain's electricity bills; the money moves through `books`.
+ */
+export function clearPowerMarket(
+  utility: Utility,
+  firms: Firms,
+  chain: AiChain,
+  dataCentreGw: number,
+  p: PowerConfig,
+  tick: number,
+  books: Books,
+): void {
+  const u = utility;
   u.revenue = 0;
   if (!u.active) return;
-  const p = m.config.power;
-  const t = m.tick;
-  updateBaseLoad(u, p, m.firms, Math.max(0, t - m.aiChain.chainStartTick) / 12);
-  const demand = builtCapacity(m);
+  const t = tick;
+  updateBaseLoad(u, p, firms, Math.max(0, t - chain.chainStartTick) / 12);
+  const demand = dataCentreGw;
   u.dataCentreDemandGw = demand;
   u.dataCentreHistory[t % 13] = demand;
-  allocatePower(u, p, m.aiChain, demand);
-  pricePower(u, p, scarcity(m.config, u.utilization));
-  billFirms(m, u, p);
+  allocatePower(u, p, chain, demand);
+  pricePower(u, p, scarcity(p, u.utilization));
+  billFirms(books, firms, u, p);
   // The chain, once it acts.
-  m.aiChain.electricityPaid.fill(0);
-  if (m.aiChain.n === 0 || t < m.aiChain.chainStartTick || demand <= 0) return;
-  billChain(m, u, p, demand);
+  chain.electricityPaid.fill(0);
+  if (chain.n === 0 || t < chain.chainStartTick || demand <= 0) return;
+  billChain(books, chain, u, p, demand);
 }
 
 /**
@@ -106,21 +126,25 @@ export function pricePower(u: Utility, p: PowerConfig, curve: number): void {
   u.householdShare = (w * r) / (1 + w * (r - 1));
 }
 
-/** Non-AI firms pay per unit of output, at the retail index, through the ledger. */
-function billFirms(m: ModelState, u: Utility, p: PowerConfig): void {
-  const f = m.firms;
+/**
+ * Non-AI firms pay per unit of output, at the retail index, through the
+ * ledger; a firm short of cash draws on its credit line for the rest
+ * (agents/firms.ts ensureLiquidity's rule).
+ */
+function billFirms(books: Books, f: Firms, u: Utility, p: PowerConfig): void {
   const perUnit = p.firmElectricityCostShare * u.electricityCpi;
   let firmsPaid = 0;
   for (let j = 0; j < f.n; j++) {
     const bill = perUnit * f.output[j];
     f.electricityPaid[j] = bill;
     if (bill <= 0) continue;
-    ensureLiquidity(m, j, bill);
-    debitParty(m, Party.firm, j, bill);
+    const short = bill - f.deposits[j];
+    if (short > 0) grantLoan(books, j, short);
+    debitParty(books, Party.firm, j, bill);
     firmsPaid += bill;
   }
-  creditParty(m, Party.utility, 0, firmsPaid);
-  recordFlow(m.ledger.flows, FlowRow.electricity, Sector.firms, Sector.utility, firmsPaid);
+  creditParty(books, Party.utility, 0, firmsPaid);
+  recordFlow(books.ledger.flows, FlowRow.electricity, Sector.firms, Sector.utility, firmsPaid);
   u.revenue += firmsPaid;
 }
 
@@ -129,8 +153,7 @@ function billFirms(m: ModelState, u: Utility, p: PowerConfig): void {
  * loads buy at wholesale), on-site power at its premium — out of its cash,
  * which it cannot overdraw.
  */
-function billChain(m: ModelState, u: Utility, p: PowerConfig, demand: number): void {
-  const c = m.aiChain;
+function billChain(books: Books, c: AiChain, u: Utility, p: PowerConfig, demand: number): void {
   const mwhPerGw = 1000 * HOURS_PER_MONTH * p.dataCentreLoadFactor;
   const perGw =
     (mwhPerGw * u.price * (u.dataCentreGridGw + u.onsiteGw * p.onsitePriceMultiple)) /
@@ -139,7 +162,7 @@ function billChain(m: ModelState, u: Utility, p: PowerConfig, demand: number): v
     if (c.defaulted[i] === 1 || c.role[i] === Role.chip || c.role[i] === Role.modelLab) continue;
     const bill = Math.min(c.computeGw[i] * perGw, Math.max(0, c.deposits[i]));
     if (bill <= 0) continue;
-    transfer(m, FlowRow.electricity, Party.aiFirm, i, Party.utility, 0, bill);
+    transfer(books, FlowRow.electricity, Party.aiFirm, i, Party.utility, 0, bill);
     payOutOfChain(c, i, bill);
     c.electricityPaid[i] = bill;
     u.revenue += bill;
@@ -147,19 +170,23 @@ function billChain(m: ModelState, u: Utility, p: PowerConfig, demand: number): v
 }
 
 /** Households' electricity, settled with their consumption (goods.ts): the debit is the caller's. */
-export function receiveHouseholdElectricity(m: ModelState, amount: number): void {
+export function receiveHouseholdElectricity(books: Books, amount: number): void {
   if (amount <= 0) return;
-  creditParty(m, Party.utility, 0, amount);
-  recordFlow(m.ledger.flows, FlowRow.electricity, Sector.households, Sector.utility, amount);
-  m.utility.revenue += amount;
+  creditParty(books, Party.utility, 0, amount);
+  recordFlow(books.ledger.flows, FlowRow.electricity, Sector.households, Sector.utility, amount);
+  books.utility.revenue += amount;
 }
 
 /**
  * How the chain's capacity plans respond to power (1 when the grid is
  * inert): they scale with the powered share of capacity (to a power) and
- * fall with the real wholesale price above its start.
+ * fall with the real wholesale price above its start. Takes the utility and
+ * the power parameters (a ModelState is one such record).
  */
-export function chainPowerOutlook(m: ModelState): number {
+export function chainPowerOutlook(m: {
+  readonly utility: Utility;
+  readonly config: { readonly power: PowerConfig };
+}): number {
   const u = m.utility;
   if (!u.active) return 1;
   const p = m.config.power;

@@ -1,0 +1,10 @@
+// The month a phase acts in: the tick and the run's calendar (config/calendar.ts
+// turns the configured calendar months — shocks.start, a policy path's
+// steps — into ticks against startDate). Passed to the phases that date
+// something, instead of the whole state.
+
+/** The tick being simulated and the run's first calendar month (config startDate, "YYYY-MM"). */
+export interface Month {
+  readonly tick: number;
+  readonly startDate: string;
+}
