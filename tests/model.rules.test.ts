@@ -506,7 +506,7 @@ describe("financeFirms", () => {
       const depositsBefore = f.deposits[0];
       const loansBefore = f.loans[0]; // the recovery, and any credit line its last wages drew
       expect(loansBefore).toBeGreaterThanOrEqual(left);
-      earnAndPlan(m, collectDistributions(m));
+      earnAndPlanOn(m, collectDistributions(m));
       // What the pool could pay this month (the rest stays owed); a fresh successor's equity repays its loan first.
       const paid = owed - f.pendingEquity[0];
       expect(paid).toBeGreaterThan(0);
