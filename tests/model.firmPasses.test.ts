@@ -81,7 +81,8 @@ describe("passes over blocks of firms", () => {
     expect(KERNELS).toHaveLength(ids.length);
     expect(CENSUS_AFTER).toHaveLength(ids.length);
     expect(PASS_OVER_FIRMS).toHaveLength(ids.length);
-    expect(ids.filter((p) => PASS_OVER_FIRMS[p])).toEqual(FIRM_PASSES);
+    // The simultaneous labour-matching protocol's offer pass is a firm pass too (tests/model.labourMatch.test.ts).
+    expect(ids.filter((p) => PASS_OVER_FIRMS[p])).toEqual([...FIRM_PASSES, Pass.matchOffer]);
   });
 
   it("each firm pass gives the same bits with its blocks run in reverse order", () => {

@@ -1465,6 +1465,15 @@ export interface SpiralConfig {
     chainPriceElasticity: number;
   };
   /**
+   * The labour market's matching protocol (docs/ODD.md §7.6). Separations, reservation wages and the firms' vacancies are the same under every protocol.
+   */
+  labour: {
+    /**
+     * How firms with vacancies meet the job seekers. "sequential" (the rule the core was estimated under): firms in a random order each contact up to 4 random seekers per vacancy, one at a time, hiring those whose reservation wage the posted wage meets and who pass the skill-mismatch draw; each hire leaves the pool before the next firm draws (Riccetti, Russo & Gallegati 2015); it runs on the main thread. "simultaneous": the same contacts made by all firms at once, in rounds (the urn-ball process with firms as balls and seekers as urns: Butters 1977; Hall 1977; Petrongolo & Pissarides 2001 §3): each firm draws its contacts among the seekers not yet hired with counter-based draws keyed by (seed, tick, firm, draw) and offers a job to those it accepts, up to its vacancies; a seeker with several offers joins the firm earliest in a random order of firms (the order the sequential rule visits them in); lost offers give their contacts back for the next round; at most 6 rounds, fewer once no offer is lost. It runs across threads with identical bytes for any thread count (markets/labourMatch.ts) but is not byte-identical to sequential, and the core was not estimated under it (docs/benchmarks.md "Labour matching across threads" compares the two).
+     */
+    matchingProtocol: "sequential" | "simultaneous";
+  };
+  /**
    * Aggregate shocks to the non-AI economy (src/model/shocks.ts): AR(1) processes, each drawn once a month on the main thread from its own seed stream, so a run is the same for any number of threads. All are off (sd 0) by default; configs/calibration/estimates/us-cycle.calibrated.json carries estimated values.
    */
   shocks: {

@@ -15,7 +15,7 @@
 // tick takes ≈ 2–3 ms.
 
 import { Worker } from "node:worker_threads";
-import { type RunnerHost, runClaimed, sliceView } from "../model/kernels.ts";
+import { type RunnerHost, runClaimed, simultaneousMatching, sliceView } from "../model/kernels.ts";
 import { createPassWork, type PassRunner, type PassWork, type SliceView } from "../model/passes.ts";
 import { createSerialScratch, type SerialScratch } from "../model/passRunner.ts";
 import type { ModelState } from "../model/state.ts";
@@ -51,6 +51,7 @@ export class ThreadedRunner implements PassRunner {
       threads,
       true,
       m.config.automation.enabled,
+      simultaneousMatching(m),
     );
     this.#view = sliceView(m, this.work);
     this.#control = new Int32Array(new SharedArrayBuffer(4 * CONTROL_SLOTS));

@@ -17,6 +17,12 @@ import { financeTermsKernel, financeWriteBackKernel, priceKernel } from "./marke
 import { capitalSupplierKernel, purchaseKernel } from "./markets/goods.ts";
 import { separationKernel } from "./markets/labour.ts";
 import {
+  matchApplyKernel,
+  matchCountKernel,
+  matchGatherKernel,
+  matchOfferKernel,
+} from "./markets/labourMatch.ts";
+import {
   BLOCK_SIZE,
   blockCountFor,
   createPassWork,
@@ -50,6 +56,10 @@ export const KERNELS: readonly Kernel[] = [
   accountKernel,
   investKernel,
   capitalSupplierKernel,
+  matchGatherKernel,
+  matchOfferKernel,
+  matchCountKernel,
+  matchApplyKernel,
 ];
 
 /**
@@ -136,8 +146,13 @@ export interface RunnerHost {
   households: ModelState["households"];
   firms: ModelState["firms"];
   banks: { n: number };
-  config: { automation: { enabled: boolean } };
+  config: { automation: { enabled: boolean }; labour: { matchingProtocol: string } };
   scratch: { unemployed: Int32Array };
+}
+
+/** Whether the runner needs the simultaneous labour-matching buffers (markets/labourMatch.ts). */
+export function simultaneousMatching(m: RunnerHost): boolean {
+  return m.config.labour.matchingProtocol === "simultaneous";
 }
 
 /** The view of the state a kernel works on. */
@@ -153,7 +168,15 @@ export class SerialRunner implements PassRunner {
   readonly #view: SliceView;
 
   constructor(m: RunnerHost) {
-    this.work = createPassWork(m.households.n, m.firms.n, m.banks.n, 1, false, m.config.automation.enabled);
+    this.work = createPassWork(
+      m.households.n,
+      m.firms.n,
+      m.banks.n,
+      1,
+      false,
+      m.config.automation.enabled,
+      simultaneousMatching(m),
+    );
     this.#view = sliceView(m, this.work);
   }
 

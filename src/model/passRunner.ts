@@ -82,6 +82,42 @@ export interface PassWork {
   financeSlot: Int32Array;
   /** Two values per firm that a serial phase hands to the pass over firms after it (agents/firms.ts accountFirms: cash flow, profit after tax). */
   firmFlows: Float64Array;
+  /** The simultaneous labour-matching protocol's buffers (markets/labourMatch.ts); empty under the sequential protocol. */
+  match: MatchBuffers;
+}
+
+/**
+ * The buffers of markets/labourMatch.ts matchSimultaneously, shared with the
+ * workers: per job seeker (capacity: every household), per firm and per
+ * block. Sized at the runner's creation (the workers receive them once);
+ * empty (length 0) when the config's protocol is the sequential one, so that
+ * the default costs no memory. Nothing in them outlives the phase.
+ */
+export interface MatchBuffers {
+  /** Per seeker (pool position): the matching code of the offer she holds (round × firms ranked + rank), EMPTY_CLAIM if none. */
+  claim: Int32Array;
+  /** Per seeker: her reservation wage and skill mismatch, gathered in pool order. */
+  reservationWage: Float32Array;
+  mismatch: Uint8Array;
+  /** The pool positions of the seekers not hired in an earlier round, in pool order: the list a round's contacts are drawn from. */
+  live: Int32Array;
+  /** [0]: the size of the passes over the pool (passes.ts PASS_OVER_SEEKERS): every seeker (gather, apply), or those in a round's list `live` (count). */
+  seekers: Int32Array;
+  /**
+   * Per firm: its place in the round's random order (-1: no vacancy), the vacancies and contacts it has left, its
+   * draws so far, its offers in the last round; per lane and firm (lanes × firms), the offers it won, counted by the
+   * lane's thread without atomics and added over the lanes by the firm's pass (integers: any order gives the same).
+   */
+  rank: Int32Array;
+  vacancies: Int32Array;
+  contacts: Int32Array;
+  drawn: Int32Array;
+  offers: Int32Array;
+  wins: Int32Array;
+  /** Per rank: the firm. */
+  rankFirm: Int32Array;
+  /** Per block of firms: MATCH_FIRM_SLOTS sums (markets/labourMatch.ts MatchFirmSum). */
+  firmSums: Float64Array;
 }
 
 /** The job seekers' pool of markets/labour.ts matchWorkers: positions, their reservation wages and skill mismatch, and the hiring firm. */

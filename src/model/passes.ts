@@ -57,6 +57,14 @@ export const Pass = {
   invest: 16,
   /** Consumption firms' choice of capital supplier (markets/goods.ts clearCapitalMarket). */
   capitalSupplier: 17,
+  /**
+   * The simultaneous labour-matching protocol (markets/labourMatch.ts): gather the job seekers, the firms' rounds
+   * of offers, count each round's hires, apply them. The seekers' passes run over blocks of the job-seeker pool.
+   */
+  matchGather: 18,
+  matchOffer: 19,
+  matchCount: 20,
+  matchApply: 21,
 } as const;
 
 /** The population each pass runs over, by Pass id: the firms' passes write only each firm's own columns. */
@@ -72,11 +80,19 @@ export const PASS_OVER_FIRMS: readonly boolean[] = Object.values(Pass)
       pass === Pass.produce ||
       pass === Pass.account ||
       pass === Pass.invest ||
-      pass === Pass.capitalSupplier,
+      pass === Pass.capitalSupplier ||
+      pass === Pass.matchOffer,
   );
+
+/** The passes over blocks of the job-seeker pool (its size in PassWork.match.seekers[0]), by Pass id. */
+export const PASS_OVER_SEEKERS: readonly boolean[] = PASS_OVER_FIRMS.map(
+  (_, pass) => pass === Pass.matchGather || pass === Pass.matchCount || pass === Pass.matchApply,
+);
 
 /** Slots of per-block sums, per-pass scalar inputs. */
 export const SUM_SLOTS = 8;
+/** Sums per block of firms of the simultaneous labour-matching passes (markets/labourMatch.ts MatchFirmSum). */
+export const MATCH_FIRM_SLOTS = 3;
 /**
  * The ledger's household census per block (ledger.ts scanHouseholds), in a
  * buffer of its own (PassWork.blockCensusSums), written by the reductions
@@ -115,7 +131,8 @@ export function blockCountFor(n: number): number {
 
 /** Number of agents pass `pass` runs over. */
 export function passSize(view: SliceView, pass: number): number {
-  return PASS_OVER_FIRMS[pass] ? view.firms.n : view.households.n;
+  if (PASS_OVER_FIRMS[pass]) return view.firms.n;
+  return PASS_OVER_SEEKERS[pass] ? view.work.match.seekers[0] : view.households.n;
 }
 
 export function createPassWork(
@@ -125,9 +142,12 @@ export function createPassWork(
   lanes: number,
   shared: boolean,
   automation: boolean,
+  simultaneousMatching = false,
 ): PassWork {
   const blocks = blockCountFor(nHouseholds);
   const finance = column(Float64Array, nFirms * FinRecord.stride, shared);
+  const perSeeker = simultaneousMatching ? nHouseholds : 0;
+  const perFirm = simultaneousMatching ? nFirms : 0;
   return {
     blocks,
     lanes,
@@ -153,6 +173,25 @@ export function createPassWork(
     firmFlows: column(Float64Array, 2 * nFirms, shared),
     financeSlot: column(Int32Array, nFirms, shared),
     financeInts: new Int32Array(finance.buffer, finance.byteOffset, 2 * finance.length),
+    match: {
+      claim: column(Int32Array, perSeeker, shared),
+      reservationWage: column(Float32Array, perSeeker, shared),
+      mismatch: column(Uint8Array, perSeeker, shared),
+      live: column(Int32Array, perSeeker, shared),
+      seekers: column(Int32Array, 1, shared),
+      rank: column(Int32Array, perFirm, shared),
+      vacancies: column(Int32Array, perFirm, shared),
+      contacts: column(Int32Array, perFirm, shared),
+      drawn: column(Int32Array, perFirm, shared),
+      offers: column(Int32Array, perFirm, shared),
+      wins: column(Int32Array, lanes * perFirm, shared),
+      rankFirm: column(Int32Array, perFirm, shared),
+      firmSums: column(
+        Float64Array,
+        simultaneousMatching ? blockCountFor(nFirms) * MATCH_FIRM_SLOTS : 0,
+        shared,
+      ),
+    },
   };
 }
 

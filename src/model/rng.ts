@@ -25,6 +25,9 @@ export const AgentStream = {
   automationLayoff: 11,
   firmProductivity: 12,
   firmAppeal: 13,
+  /** markets/labourMatch.ts: the firms' contacts and skill-mismatch draws under the simultaneous protocol. */
+  labourContact: 14,
+  labourSkill: 15,
 } as const;
 
 /** murmur3's 32-bit finaliser: a bijective avalanche mix. */

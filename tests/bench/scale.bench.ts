@@ -3,6 +3,7 @@
 //   npm run bench:scale -- 100000 1000000     other sizes
 //   npm run bench:scale -- --threads 1,2,4 --ticks 24 1000000
 //   npm run bench:scale -- --repeat 5 --no-huge-pages 10000000
+//   npm run bench:scale -- --matching simultaneous 1000000   labour.matchingProtocol (default: the config's, sequential)
 // Runs repeat (default 3 times, 1 and 2 threads interleaved) because this
 // kind of machine's speed moves 10–50 % with its neighbours' load; the table
 // gives the best and the median run. Children start with glibc's huge-page
@@ -75,8 +76,15 @@ function hugePagesBytes(): number {
   }
 }
 
-async function measure(households: number, threads: number, ticks: number, profile: boolean): Promise<void> {
+async function measure(
+  households: number,
+  threads: number,
+  ticks: number,
+  profile: boolean,
+  matching: string,
+): Promise<void> {
   const config = scaledConfig(households, ticks + 2);
+  if (matching !== "") config.labour.matchingProtocol = matching as typeof config.labour.matchingProtocol;
   globalThis.gc?.();
   const before = process.memoryUsage();
   const t0 = performance.now();
@@ -192,8 +200,10 @@ function parseArgs(argv: string[]): {
   repeat: number;
   hugePages: boolean;
   profile: boolean;
+  matching: string;
 } {
   let threads = [1, 2];
+  let matching = "";
   let ticks = 12;
   let repeat = 3;
   let hugePages = true;
@@ -205,6 +215,7 @@ function parseArgs(argv: string[]): {
     else if (argv[i] === "--repeat") repeat = Number(argv[++i]);
     else if (argv[i] === "--no-huge-pages") hugePages = false;
     else if (argv[i] === "--profile") profile = true;
+    else if (argv[i] === "--matching") matching = argv[++i];
     else sizes.push(Number(argv[i]));
   }
   for (const [name, v] of [
@@ -218,6 +229,10 @@ function parseArgs(argv: string[]): {
       process.exit(2);
     }
   }
+  if (matching !== "" && matching !== "sequential" && matching !== "simultaneous") {
+    console.error(`bench:scale: --matching must be sequential or simultaneous, got ${matching}`);
+    process.exit(2);
+  }
   return {
     sizes: sizes.length > 0 ? sizes : [1_000_000, 10_000_000],
     threads,
@@ -225,6 +240,7 @@ function parseArgs(argv: string[]): {
     repeat,
     hugePages,
     profile,
+    matching,
   };
 }
 
@@ -235,12 +251,13 @@ if (process.argv[2] === "--one") {
     Number(process.argv[4]),
     Number(process.argv[5]),
     process.argv[6] === "--profile",
+    process.argv[7] ?? "",
   );
 } else {
-  const { sizes, threads, ticks, repeat, hugePages, profile } = parseArgs(process.argv.slice(2));
+  const { sizes, threads, ticks, repeat, hugePages, profile, matching } = parseArgs(process.argv.slice(2));
   const env = hugePageEnv(hugePages ? process.env : { ...process.env, SPIRAL_HUGE_PAGES: "0" });
   console.log(
-    `Spiral scale benchmark — Node ${process.version}, ${ticks} ticks per run, ${repeat} run(s) per size and thread count (interleaved), huge pages ${hugePages ? "requested" : "off"} (src/hugePages.mjs)`,
+    `Spiral scale benchmark — Node ${process.version}, ${ticks} ticks per run, ${repeat} run(s) per size and thread count (interleaved), huge pages ${hugePages ? "requested" : "off"} (src/hugePages.mjs), labour matching ${matching === "" ? "the config's (sequential)" : matching}`,
   );
   const sync = await syncCost(1);
   console.log(
@@ -277,7 +294,8 @@ if (process.argv[2] === "--one") {
             String(n),
             String(t),
             String(ticks),
-            ...(profile ? ["--profile"] : []),
+            profile ? "--profile" : "--no-profile",
+            matching,
           ],
           { encoding: "utf8", maxBuffer: 1 << 20, env },
         );

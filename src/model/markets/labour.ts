@@ -21,6 +21,7 @@ import type { SeekerBuffers } from "../passRunner.ts";
 import { AgentStream, keyedUniform, streamKey } from "../rng.ts";
 import type { ModelState } from "../state.ts";
 import { defineStruct } from "../struct.ts";
+import { matchSimultaneously } from "./labourMatch.ts";
 
 /** How many unemployed a firm contacts per vacancy before giving up this month. */
 const CONTACTS_PER_VACANCY = 4;
@@ -259,8 +260,16 @@ function seekerBuffers(s: SeekerBuffers, n: number): SeekerBuffers {
   return s;
 }
 
-/** Firms with vacancies hire from the job seekers. Returns the vacancies left open. */
+/**
+ * Firms with vacancies hire from the job seekers. Returns the vacancies left
+ * open. labour.matchingProtocol "sequential" (the default): the rule below,
+ * on the calling thread; "simultaneous": the same contacts made by all firms
+ * at once in rounds, across threads (labourMatch.ts).
+ */
 export function matchWorkers(m: ModelState, seekers: number): number {
+  if (m.config.labour.matchingProtocol === "simultaneous") {
+    return matchSimultaneously(m, seekers, CONTACTS_PER_VACANCY);
+  }
   const f = m.firms;
   const order = m.scratch.firmOrder;
   const labourDemand = f.labourDemand;
