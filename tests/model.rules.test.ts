@@ -480,6 +480,53 @@ describe("financeFirms", () => {
     checkLedger(m);
   });
 
+  it("a fresh-start successor: owners' equity repays the recovery, it plans from its order book; off, it keeps the loan", () => {
+    for (const fresh of [true, false]) {
+      const m = small((c) => {
+        c.firms.successorFreshStart = fresh;
+      });
+      const f = m.firms;
+      const lgd = m.config.banks.lossGivenDefault;
+      drainFirm(m, 0, 0);
+      m.banks.lendingCapacity.fill(0);
+      const lastDemand = 1e-3 * f.expectedSales[0]; // its customers have nearly all left
+      f.demandReal[0] = lastDemand;
+      const loans = f.loans[0];
+      m.tick = 1;
+      financeFirms(m);
+      expect(f.age[0]).toBe(0);
+      const left = loans * (1 - lgd);
+      expectRel(f.loans[0], left);
+      if (fresh) {
+        // Planned sales: what still reached the failed firm, not half the sector's average.
+        expect(f.expectedSales[0]).toBe(lastDemand);
+        expect(f.pendingEquity[0]).toBeGreaterThan(left);
+      } else {
+        expect(f.expectedSales[0]).toBeGreaterThan(lastDemand);
+        expect(f.pendingEquity[0]).toBeLessThan(left);
+      }
+      // The income phase as scheduled (wages, distributions, households): the other firms' dividends pay the equity in.
+      for (let j = 1; j < f.n; j++) f.dividendDue[j] = f.deposits[j];
+      const owed = f.pendingEquity[0];
+      payWages(m);
+      const depositsBefore = f.deposits[0];
+      const loansBefore = f.loans[0]; // the recovery, and any credit line its last wages drew
+      expect(loansBefore).toBeGreaterThanOrEqual(left);
+      earnAndPlanOn(m, collectDistributions(m));
+      // What the pool could pay this month (the rest stays owed); a fresh successor's equity repays its loan first.
+      const paid = owed - f.pendingEquity[0];
+      expect(paid).toBeGreaterThan(0);
+      if (fresh) {
+        expectRel(f.loans[0], Math.max(0, loansBefore - paid));
+        expectRel(f.deposits[0], depositsBefore + paid - (loansBefore - f.loans[0]));
+      } else {
+        expectRel(f.loans[0], loansBefore);
+        expectRel(f.deposits[0], depositsBefore + paid);
+      }
+      checkLedger(m);
+    }
+  });
+
   it("a defaulting firm's deposits are seized against the loan before the write-off", () => {
     const m = small();
     const f = m.firms;
