@@ -151,7 +151,7 @@ function neoOrders(
   m.tick = 13;
   const c = m.aiChain;
   c.expectedGrowth[NEO] = 0;
-  const revenue = c.computeGw[NEO] * revenuePerGwMonthly(m) * c.servicePrice * utilization;
+  const revenue = c.computeGw[NEO] * revenuePerGwMonthly(m.config.aiChain) * c.servicePrice * utilization;
   for (let k = 0; k < 13; k++) c.revenueHistory[NEO * 13 + k] = revenue;
   c.marketPeak = 100;
   c.ordersEquityReference = 100; // the running peak the orders compare with

@@ -71,13 +71,13 @@ export function step(m: ModelState): void {
   policyAndCreditTerms(m, month);
   const chain = m.aiChain.n > 0 && m.tick >= m.aiChain.chainStartTick;
   const acting: Acting = { chain, automation: chain && m.config.automation.enabled };
-  resetChainFlows(m);
+  resetChainFlows(m.aiChain); // the chain's monthly flows at 0
   if (chain) priceChainCredit(m); // AI chain: distance-to-default PDs, CDS spreads, borrowing costs
   plans(m, acting);
   financing(m, acting);
   labourMarketAndProduction(m, acting);
   // Power: loads, allocation within capacity, stranded data centres, price; firms' and the chain's bills.
-  clearPowerMarket(m.utility, m.firms, m.aiChain, builtCapacity(m), m.config.power, m.tick, books);
+  clearPowerMarket(m.utility, m.firms, m.aiChain, builtCapacity(m.aiChain), m.config.power, m.tick, books);
   incomesAndSpendingPlans(m);
   goodsMarkets(m, acting);
   accounting(m, acting);
@@ -102,7 +102,13 @@ function plans(m: ModelState, acting: Acting): void {
   planInvestment(m); // capacity growth from profitability and utilisation
   const y0 = m.params.initialOutputPerHousehold;
   planPurchases(m.government, macro.priceIndex, y0, m.households.n, config.government); // government's fiscal rule
-  if (acting.chain) updateAiDemand(m); // end-user AI adoption and spending
+  if (acting.chain) {
+    // End-user AI adoption and spending (Bass diffusion with churn), the households' AI share.
+    const { firms, government, automation } = m;
+    const economy = { tick: m.tick, poweredShare: m.utility.poweredShare, macro, firms, government, automation };
+    const demand = { demand: config.aiChain.demand, automationEnabled: config.automation.enabled };
+    updateAiDemand(m.aiChain, economy, demand);
+  }
   if (acting.chain) planChain(m); // chain expectations and capacity orders
   // Grid capacity orders for the load projected over the build lag (inert without the chain).
   const x = { tick: m.tick, capitalGoodsPrice: macro.capitalGoodsPrice, scale: m.params.scale };
@@ -173,7 +179,9 @@ function accounting(m: ModelState, acting: Acting): void {
   if (acting.chain) firmsBuyServices(m); // non-AI firms' AI services and platform fees
   if (acting.automation) firmsBuyAutomation(m); // AI services doing the automated tasks
   if (acting.chain) settleChain(m); // chain obligations cleared to a fixed point (Eisenberg–Noe) and paid
-  if (acting.chain) accountChain(m); // capacity in service, depreciation, chain profits and tax
+  // The chain's capacity in service, depreciation, profits and tax.
+  const chainAccount = { ai: config.aiChain, profitTaxRate: config.government.profitTaxRate };
+  if (acting.chain) accountChain(m.aiChain, government, m.macro.priceIndex, m.tick, chainAccount, books);
   accountFirms(m); // profits, profit tax, dividends declared, depreciation
   // Grid capacity entering service and retiring, debt service, profit, dividends declared.
   const rate = centralBank.policyRateYearly;

@@ -168,7 +168,7 @@ export function planChain(m: ModelState): void {
       let g =
         ex.capacityGrowthResponse * c.expectedGrowth[i] + ex.backlogResponse * Math.max(0, backlogYears - 1);
       // Idle capacity damps expansion: growth plans scale with utilisation relative to target.
-      const capacityRevenue = c.computeGw[i] * revenuePerGwMonthly(m) * c.servicePrice;
+      const capacityRevenue = c.computeGw[i] * revenuePerGwMonthly(ai) * c.servicePrice;
       const utilization = capacityRevenue > 0 ? monthlyRevenue / capacityRevenue : 1;
       g *= Math.min(1.5, utilization / ai.targetUtilization);
       g *= chainPowerOutlook(m); // capacity that cannot be powered, or only dearly, is not worth ordering

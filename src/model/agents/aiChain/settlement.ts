@@ -5,9 +5,19 @@
 // fixed point (Eisenberg & Noe 2001) so that a firm that cannot pay passes
 // its shortfall on within the tick, and the month's accounts: capacity
 // entering service and depreciating, profit and tax.
-import { creditParty, FlowRow, Party, recordFlow, Sector, type SectorId, transfer } from "../../ledger.ts";
+import {
+  type Books,
+  creditParty,
+  FlowRow,
+  Party,
+  recordFlow,
+  Sector,
+  type SectorId,
+  transfer,
+} from "../../ledger.ts";
 import { clearingPayments, eisenbergNoeClearing } from "../../markets/clearing.ts";
-import type { AiChain, ModelState } from "../../state.ts";
+import type { SpiralConfig } from "../../../config/configTypes.ts";
+import type { AiChain, Government, ModelState } from "../../state.ts";
 import { ChainAccount, Role, SOURCE_COUNT, Source } from "../../state.ts";
 import { payOutOfChain, payWithinChain, tagInflow } from "./attribution.ts";
 import { liveCapacity, revenuePerGwMonthly, updateServicePrice } from "./demand.ts";
@@ -104,9 +114,8 @@ export function backstopPurchase(capacityValue: number, sold: number, remaining:
   return Math.max(0, Math.min(capacityValue - sold, remaining));
 }
 
-/** Start-of-month reset of the per-tick flow accumulators. */
-export function resetChainFlows(m: ModelState): void {
-  const c = m.aiChain;
+/** Start-of-month reset of the chain's per-tick flow accumulators (writes those columns of `c`). */
+export function resetChainFlows(c: AiChain): void {
   c.revenue.fill(0);
   c.endUserRevenue.fill(0);
   c.chainRevenue.fill(0);
@@ -130,7 +139,7 @@ export function settleChain(m: ModelState): void {
   let sold = 0;
   for (let i = 0; i < c.n; i++)
     if (c.role[i] !== Role.chip && c.role[i] !== Role.modelLab) sold += c.revenue[i];
-  updateServicePrice(m, sold);
+  updateServicePrice(c, liveCapacity(m), sold, m.config.aiChain);
 }
 
 type ContractColumns =
@@ -194,7 +203,7 @@ function addBackstopPurchases(m: ModelState): void {
   const c = m.aiChain;
   const n = c.n;
   const L = c.obligations;
-  const perGw = revenuePerGwMonthly(m) * c.servicePrice;
+  const perGw = revenuePerGwMonthly(m.config.aiChain) * c.servicePrice;
   for (let k = 0; k < c.backstopGuarantor.length; k++) {
     const g = c.backstopGuarantor[k];
     const b = c.backstopBeneficiary[k];
@@ -324,50 +333,74 @@ export function chainPaysFirm(m: ModelState, i: number, firm: number, amount: nu
   payOutOfChain(m.aiChain, i, amount);
 }
 
+/** Parameters of accountChain: the aiChain group's build lag and asset lives, and the profit tax rate (government.profitTaxRate). */
+export interface ChainAccountParams {
+  ai: Readonly<Pick<SpiralConfig["aiChain"], "buildMonths" | "gpuLifeMonths" | "gpuShareOfCost" | "buildingLifeMonths">>;
+  profitTaxRate: number;
+}
+
 /**
  * Month-end accounts: capacity ordered `buildMonths` ago enters service,
  * capacity and book value depreciate over the GPU life, profit (revenue,
- * other business, less costs, interest and depreciation) is taxed, and the
- * revenue history for growth expectations advances. Capacity retires with
- * the GPUs; book value depreciates at the GPU/building blend.
+ * other business at the price index, less costs, interest and
+ * depreciation) is taxed, and the revenue history for growth expectations
+ * advances. Capacity retires with the GPUs; book value depreciates at the
+ * GPU/building blend. Writes the chain's capacity, book value, profit and
+ * revenue history; the tax is paid through the ledger (`books`) and added
+ * to the government's taxes.
  */
-export function accountChain(m: ModelState): void {
-  const c = m.aiChain;
-  const ai = m.config.aiChain;
-  const b = ai.buildMonths;
-  const life = ai.gpuLifeMonths;
-  const taxRate = m.config.government.profitTaxRate;
+export function accountChain(
+  c: AiChain,
+  government: Pick<Government, "taxes">,
+  priceIndex: number,
+  tick: number,
+  p: ChainAccountParams,
+  books: Books,
+): void {
   for (let i = 0; i < c.n; i++) {
     if (c.defaulted[i] === 1) {
-      c.revenueHistory[i * 13 + (m.tick % 13)] = 0;
+      c.revenueHistory[i * 13 + (tick % 13)] = 0;
       continue;
     }
-    const slot = i * b + (m.tick % b);
-    const entering = c.pipelineGw[slot];
-    c.pipelineGw[slot] = 0;
-    c.computeGw[i] = c.computeGw[i] * (1 - 1 / life) + entering;
-    // GPUs wear out over their life, buildings and power plant far more slowly.
-    const depreciation =
-      c.capitalValue[i] * (ai.gpuShareOfCost / life + (1 - ai.gpuShareOfCost) / ai.buildingLifeMonths);
-    c.capitalValue[i] += c.capex[i] - depreciation;
-    let costs =
-      c.opexShare[i] * c.revenue[i] +
-      c.labOpex[i] +
-      c.computeCost[i] +
-      c.interestPaid[i] +
-      depreciation +
-      c.electricityPaid[i];
-    if (c.role[i] === Role.chip) costs += (1 - c.grossMargin[i]) * c.revenue[i];
-    const pretax = c.revenue[i] + c.otherProfit[i] * m.macro.priceIndex - costs;
-    const tax = pretax > 0 && c.deposits[i] > pretax * taxRate ? pretax * taxRate : 0;
+    const depreciation = enterAndDepreciate(c, i, tick, p.ai);
+    const pretax = c.revenue[i] + c.otherProfit[i] * priceIndex - chainCosts(c, i, depreciation);
+    const tax = pretax > 0 && c.deposits[i] > pretax * p.profitTaxRate ? pretax * p.profitTaxRate : 0;
     if (tax > 0) {
-      transfer(m, FlowRow.profitTaxes, Party.aiFirm, i, Party.government, 0, tax);
+      transfer(books, FlowRow.profitTaxes, Party.aiFirm, i, Party.government, 0, tax);
       payOutOfChain(c, i, tax);
-      m.government.taxes += tax;
+      government.taxes += tax;
     }
     c.profit[i] = pretax - tax;
-    c.revenueHistory[i * 13 + (m.tick % 13)] = c.revenue[i];
+    c.revenueHistory[i * 13 + (tick % 13)] = c.revenue[i];
   }
+}
+
+/** Firm i's capacity ordered `buildMonths` ago enters service; capacity retires with the GPUs; book value grows by capex less depreciation. Returns the depreciation. */
+export function enterAndDepreciate(c: AiChain, i: number, tick: number, ai: ChainAccountParams["ai"]): number {
+  const b = ai.buildMonths;
+  const life = ai.gpuLifeMonths;
+  const slot = i * b + (tick % b);
+  const entering = c.pipelineGw[slot];
+  c.pipelineGw[slot] = 0;
+  c.computeGw[i] = c.computeGw[i] * (1 - 1 / life) + entering;
+  // GPUs wear out over their life, buildings and power plant far more slowly.
+  const depreciation =
+    c.capitalValue[i] * (ai.gpuShareOfCost / life + (1 - ai.gpuShareOfCost) / ai.buildingLifeMonths);
+  c.capitalValue[i] += c.capex[i] - depreciation;
+  return depreciation;
+}
+
+/** Firm i's costs this month: opex, the labs' own opex, compute bought, interest, depreciation (enterAndDepreciate), electricity; chip makers' cost of goods. */
+export function chainCosts(c: AiChain, i: number, depreciation: number): number {
+  let costs =
+    c.opexShare[i] * c.revenue[i] +
+    c.labOpex[i] +
+    c.computeCost[i] +
+    c.interestPaid[i] +
+    depreciation +
+    c.electricityPaid[i];
+  if (c.role[i] === Role.chip) costs += (1 - c.grossMargin[i]) * c.revenue[i];
+  return costs;
 }
 
 /** Capacity of live clouds in real GW (for series). */
