@@ -417,7 +417,7 @@ describe("a reorganised lab keeps its customers", () => {
     const revenue = planRevenue(year / 13, c.revenueHistory[lab * 13 + ((m.tick - 1 + 13) % 13)]);
     const beforeCosts =
       revenue * (1 - c.opexShare[lab]) + c.otherProfit[lab] * m.macro.priceIndex - c.electricityPaid[lab];
-    const commitments = monthlyCommitments(m, lab);
+    const commitments = monthlyCommitments(m.aiChain, m.tick, lab);
     expect(commitments).toBeGreaterThan(0);
     const debt = c.bankLoans[lab] + c.fundLoans[lab];
     const keptDebt = Math.min((1 - fin.lossGivenDefault) * debt, fin.reorganisedDebtToRevenue * 12 * revenue);
@@ -453,7 +453,7 @@ describe("a reorganised lab keeps its customers", () => {
     resolveChainDefaults(m);
     expect(c.exited[lab]).toBe(0);
     // Instalments cut to 80 %, compute (and so its weight in end users' spending) unchanged.
-    expect(monthlyCommitments(m, lab) / commitments).toBeCloseTo(0.8, 6);
+    expect(monthlyCommitments(m.aiChain, m.tick, lab) / commitments).toBeCloseTo(0.8, 6);
     expect(contractedCompute(lab, c.contractBuyer, c.contractVolume, c.contractMonthsLeft)).toBeCloseTo(
       compute,
       6,
@@ -477,7 +477,7 @@ describe("a lab whose revenue cannot pay its compute is liquidated at its first 
     const revenue = planRevenue(year / 13, c.revenueHistory[lab * 13 + ((m.tick - 1 + 13) % 13)]);
     const beforeCosts =
       revenue * (1 - c.opexShare[lab]) + c.otherProfit[lab] * m.macro.priceIndex - c.electricityPaid[lab];
-    const commitments = monthlyCommitments(m, lab);
+    const commitments = monthlyCommitments(m.aiChain, m.tick, lab);
     // Cash flow before compute: half its compute bill — positive, but its business does not cover its compute.
     c.labOpex[lab] = beforeCosts - 0.5 * commitments;
     expect(c.defaultCount[lab]).toBe(0);

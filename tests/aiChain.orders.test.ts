@@ -14,6 +14,7 @@ import {
 import { createModel, type ModelState } from "../src/model/index.ts";
 import { creditPremium, marketLossPremium } from "../src/model/markets/equity.ts";
 import { chainBuysGoods } from "../src/model/markets/goods.ts";
+import { chainPowerOutlook } from "../src/model/markets/power.ts";
 import { threeChainFirms } from "./helpers/chainStart.ts";
 import { valueEquityOn } from "./helpers/phases.ts";
 
@@ -158,7 +159,13 @@ function neoOrders(
   c.marketCapTotal = 100 * equityRatio;
   c.cdsBp.fill(spreadBp);
   c.indexMember.fill(1);
-  planChain(m);
+  planChain(
+    m.aiChain,
+    chainPowerOutlook(m),
+    { tick: m.tick, scale: m.params.scale },
+    m.config.aiChain,
+    m.events,
+  );
   return { m, capex: c.capex[NEO] };
 }
 

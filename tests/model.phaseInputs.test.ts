@@ -14,6 +14,8 @@ const root = join(import.meta.dirname, "..");
 
 /** Modules whose phases take explicit inputs. */
 const EXPLICIT = [
+  "src/model/agents/aiChain/demand.ts",
+  "src/model/agents/aiChain/plans.ts",
   "src/model/agents/banks.ts",
   "src/model/agents/centralBank.ts",
   "src/model/agents/fund.ts",

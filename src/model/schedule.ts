@@ -38,7 +38,7 @@ import {
   governmentPurchases,
 } from "./markets/goods.ts";
 import { matchWorkers, separateAndListJobSeekers } from "./markets/labour.ts";
-import { clearPowerMarket } from "./markets/power.ts";
+import { chainPowerOutlook, clearPowerMarket } from "./markets/power.ts";
 import type { Month } from "./month.ts";
 import { drawShocks } from "./shocks.ts";
 import type { ModelState } from "./state.ts";
@@ -105,11 +105,27 @@ function plans(m: ModelState, acting: Acting): void {
   if (acting.chain) {
     // End-user AI adoption and spending (Bass diffusion with churn), the households' AI share.
     const { firms, government, automation } = m;
-    const economy = { tick: m.tick, poweredShare: m.utility.poweredShare, macro, firms, government, automation };
+    const economy = {
+      tick: m.tick,
+      poweredShare: m.utility.poweredShare,
+      macro,
+      firms,
+      government,
+      automation,
+    };
     const demand = { demand: config.aiChain.demand, automationEnabled: config.automation.enabled };
     updateAiDemand(m.aiChain, economy, demand);
   }
-  if (acting.chain) planChain(m); // chain expectations and capacity orders
+  const chainMonth = { tick: m.tick, scale: m.params.scale };
+  // Chain expectations, capacity orders (less where the grid cannot power them), labs' compute contracts.
+  if (acting.chain)
+    planChain(
+      m.aiChain,
+      chainPowerOutlook({ utility: m.utility, config }),
+      chainMonth,
+      config.aiChain,
+      m.events,
+    );
   // Grid capacity orders for the load projected over the build lag (inert without the chain).
   const x = { tick: m.tick, capitalGoodsPrice: macro.capitalGoodsPrice, scale: m.params.scale };
   planUtility(m.utility, m.aiChain, config.power, config.aiChain.buildMonths, x);

@@ -93,7 +93,7 @@ function resolveDefault(m: ModelState, i: number): void {
   const operatingCashFlow = businessCashFlow(c, i, monthlyRevenue, m.macro.priceIndex);
   // A lab's compute is its cost of sales: the instalments of the compute it runs on (at the prices contracted,
   // before any repricing in court) are operating costs when asking whether its business covers them.
-  const computeCost = c.role[i] === Role.modelLab ? monthlyCommitments(m, i) : 0;
+  const computeCost = c.role[i] === Role.modelLab ? monthlyCommitments(c, m.tick, i) : 0;
   const liquidate = mustLiquidate(
     operatingCashFlow - computeCost,
     reorganisedBefore,
@@ -103,7 +103,7 @@ function resolveDefault(m: ModelState, i: number): void {
   const sold = liquidate ? liquidateCapacity(m, i) : { sale: 0, buyer: -1, soldGw: 0 };
   // Contracts as buyer: a reorganised firm keeps what its operating cash flow can pay for; a liquidated one none.
   // Counted with the contracts signed for later: repriced now, they would otherwise fall due in full when they start.
-  const commitments = monthlyContracted(m, i, false, false);
+  const commitments = monthlyContracted(c, m.tick, i, false, false);
   // It keeps what its operating cash flow covers REORGANISED_COVERAGE times over, after the service of the debt it
   // will keep (what its business can carry, reorganisedDebt): interest at the exit rate and the principal that
   // amortises over years 2 … EXIT_DEBT_YEARS (a debt-service coverage test, as exit lenders size debt).

@@ -216,7 +216,11 @@ export interface AiDemandUpdateParams {
  * value of a dollar of AI to each. A fresh record each month (nothing
  * carries over between ticks, so nothing lives outside the state).
  */
-export function gatherAiDemandInputs(c: AiChain, e: AiDemandEconomy, p: AiDemandUpdateParams): AiDemandInputs {
+export function gatherAiDemandInputs(
+  c: AiChain,
+  e: AiDemandEconomy,
+  p: AiDemandUpdateParams,
+): AiDemandInputs {
   const capability = Math.max(1e-9, liveCapacityGw(c, e.poweredShare)) / Math.max(1e-9, c.initialCapacityGw);
   let profits = 0;
   for (let j = 0; j < e.firms.n; j++) profits += e.firms.earnings[j];
@@ -263,12 +267,7 @@ export type ServicePriceParams = Readonly<
  * below (idle GPUs compete on price). Utilisation = services sold (end users
  * and labs' compute) / what live capacity can serve at the current price.
  */
-export function updateServicePrice(
-  c: AiChain,
-  liveGw: number,
-  sold: number,
-  ai: ServicePriceParams,
-): void {
+export function updateServicePrice(c: AiChain, liveGw: number, sold: number, ai: ServicePriceParams): void {
   const capacity = liveGw * revenuePerGwMonthly(ai) * c.servicePrice;
   const utilization = capacity > 0 ? sold / capacity : 1;
   const change = ai.priceAdjustment * (Math.min(2, utilization) - ai.targetUtilization);

@@ -5,6 +5,8 @@
 // fixed point (Eisenberg & Noe 2001) so that a firm that cannot pay passes
 // its shortfall on within the tick, and the month's accounts: capacity
 // entering service and depreciating, profit and tax.
+
+import type { SpiralConfig } from "../../../config/configTypes.ts";
 import {
   type Books,
   creditParty,
@@ -16,7 +18,6 @@ import {
   transfer,
 } from "../../ledger.ts";
 import { clearingPayments, eisenbergNoeClearing } from "../../markets/clearing.ts";
-import type { SpiralConfig } from "../../../config/configTypes.ts";
 import type { AiChain, Government, ModelState } from "../../state.ts";
 import { ChainAccount, Role, SOURCE_COUNT, Source } from "../../state.ts";
 import { payOutOfChain, payWithinChain, tagInflow } from "./attribution.ts";
@@ -335,7 +336,9 @@ export function chainPaysFirm(m: ModelState, i: number, firm: number, amount: nu
 
 /** Parameters of accountChain: the aiChain group's build lag and asset lives, and the profit tax rate (government.profitTaxRate). */
 export interface ChainAccountParams {
-  ai: Readonly<Pick<SpiralConfig["aiChain"], "buildMonths" | "gpuLifeMonths" | "gpuShareOfCost" | "buildingLifeMonths">>;
+  ai: Readonly<
+    Pick<SpiralConfig["aiChain"], "buildMonths" | "gpuLifeMonths" | "gpuShareOfCost" | "buildingLifeMonths">
+  >;
   profitTaxRate: number;
 }
 
@@ -376,7 +379,12 @@ export function accountChain(
 }
 
 /** Firm i's capacity ordered `buildMonths` ago enters service; capacity retires with the GPUs; book value grows by capex less depreciation. Returns the depreciation. */
-export function enterAndDepreciate(c: AiChain, i: number, tick: number, ai: ChainAccountParams["ai"]): number {
+export function enterAndDepreciate(
+  c: AiChain,
+  i: number,
+  tick: number,
+  ai: ChainAccountParams["ai"],
+): number {
   const b = ai.buildMonths;
   const life = ai.gpuLifeMonths;
   const slot = i * b + (tick % b);
