@@ -16,6 +16,7 @@ const root = join(import.meta.dirname, "..");
 const EXPLICIT = [
   "src/model/agents/aiChain/demand.ts",
   "src/model/agents/aiChain/plans.ts",
+  "src/model/agents/aiChain/settlement.ts",
   "src/model/agents/banks.ts",
   "src/model/agents/centralBank.ts",
   "src/model/agents/fund.ts",

@@ -194,7 +194,9 @@ function accounting(m: ModelState, acting: Acting): void {
   const { config, banks, centralBank, government } = m;
   if (acting.chain) firmsBuyServices(m); // non-AI firms' AI services and platform fees
   if (acting.automation) firmsBuyAutomation(m); // AI services doing the automated tasks
-  if (acting.chain) settleChain(m); // chain obligations cleared to a fixed point (Eisenberg–Noe) and paid
+  // Chain obligations cleared to a fixed point (Eisenberg–Noe) and paid; next month's price of AI services.
+  const chainMonth = { tick: m.tick, scale: m.params.scale };
+  if (acting.chain) settleChain(books, chainMonth, config.aiChain, m.events);
   // The chain's capacity in service, depreciation, profits and tax.
   const chainAccount = { ai: config.aiChain, profitTaxRate: config.government.profitTaxRate };
   if (acting.chain) accountChain(m.aiChain, government, m.macro.priceIndex, m.tick, chainAccount, books);
