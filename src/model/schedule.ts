@@ -223,7 +223,10 @@ function accounting(m: ModelState, acting: Acting): void {
 function defaultsAndGovernmentFinancing(m: ModelState, acting: Acting): void {
   const books: Books = m; // money moves only through ledger.ts, into these balance sheets
   const { config, macro, government, fund } = m;
-  if (acting.chain) resolveUpstreamExposures(m); // backstops called as guarantees, vendor loans written down (circular.ts)
+  // Backstops called as guarantees, vendor loans written down (circular.ts).
+  const chainMonth = { tick: m.tick, scale: m.params.scale };
+  const lossGivenDefault = config.aiChain.finance.lossGivenDefault;
+  if (acting.chain) resolveUpstreamExposures(chainMonth, lossGivenDefault, m.events, books);
   macro.chainDefaults = acting.chain ? resolveChainDefaults(m) : 0; // haircuts, rejected contracts, wiped equity
   const insured = config.government.depositInsurance;
   // Deposit insurance or bail-in.

@@ -252,7 +252,13 @@ export function financeChain(m: ModelState): void {
     month.fund -= drawable - budget.fund;
     month.highYield = Math.min(month.highYield, month.fund);
   }
-  financeCircular(m); // configured stake tranches and decided circular deals (circular.ts)
+  financeCircular(
+    { tick: m.tick, scale: m.params.scale },
+    m.centralBank.policyRateYearly,
+    m.config.aiChain,
+    m.events,
+    m,
+  ); // configured stake tranches and decided circular deals (circular.ts)
 }
 
 /** Firm i's month of financing within its fund `budget`: interest, maturities, the capex grant, then funding toward its buffer or a payout. */
