@@ -56,8 +56,9 @@ interface Acting {
  *
  * The month in sections, each a function below (BeforeIT.jl's one_step
  * banners). The phases of agents/households.ts, government.ts,
- * centralBank.ts, banks.ts, utility.ts, fund.ts, markets/power.ts,
- * equity.ts, macro.ts, shocks.ts and the ledger check take the records they
+ * centralBank.ts, banks.ts, utility.ts, fund.ts, the AI chain's demand.ts,
+ * plans.ts, settlement.ts and circular.ts, markets/power.ts, equity.ts,
+ * macro.ts, shocks.ts and the ledger check take the records they
  * read and write and the parameter group they use, so each line shows its
  * data flow; a phase that moves money also takes `books` (ledger.ts Books),
  * the balance sheets the ledger's functions book into. The other phases
