@@ -4,12 +4,12 @@
 // (docs/development.md "Code style", after BeforeIT.jl's one_step).
 
 import { resolveUpstreamExposures } from "./agents/aiChain/circular.ts";
-import { resolveChainDefaults } from "./agents/aiChain/defaults.ts";
+import { type DefaultMonth, type DefaultParams, resolveChainDefaults } from "./agents/aiChain/defaults.ts";
 import { builtCapacity, updateAiDemand } from "./agents/aiChain/demand.ts";
 import { financeChain, priceChainCredit } from "./agents/aiChain/finance.ts";
 import { planChain } from "./agents/aiChain/plans.ts";
 import { accountChain, resetChainFlows, settleChain } from "./agents/aiChain/settlement.ts";
-import { valueChain } from "./agents/aiChain/valuation.ts";
+import { chainLongRate, chainValuationParams, valueChain } from "./agents/aiChain/valuation.ts";
 import { planAutomation, selectLayoffs } from "./agents/automation.ts";
 import { resolveBankFailures, setCreditTerms, settleBanks } from "./agents/banks.ts";
 import { payReserveInterest, remitProfit, setPolicyRate } from "./agents/centralBank.ts";
@@ -228,7 +228,11 @@ function defaultsAndGovernmentFinancing(m: ModelState, acting: Acting): void {
   const chainMonth = { tick: m.tick, scale: m.params.scale };
   const lossGivenDefault = config.aiChain.finance.lossGivenDefault;
   if (acting.chain) resolveUpstreamExposures(chainMonth, lossGivenDefault, m.events, books);
-  macro.chainDefaults = acting.chain ? resolveChainDefaults(m) : 0; // haircuts, rejected contracts, wiped equity
+  // Chain defaults resolved: haircuts, repriced or rejected contracts, liquidations, shares repriced.
+  const resolved = acting.chain
+    ? resolveChainDefaults(defaultMonth(m), defaultParams(config), m.events, books)
+    : 0;
+  macro.chainDefaults = resolved;
   const insured = config.government.depositInsurance;
   // Deposit insurance or bail-in.
   resolveBankFailures(m.banks, macro, government, config.banks, insured, m.params.scale, m.events, books);
@@ -237,6 +241,31 @@ function defaultsAndGovernmentFinancing(m: ModelState, acting: Acting): void {
   const x = { tick: m.tick, depositRateYearly: macro.depositRateYearly, scale: m.params.scale };
   markFund(fund, m.aiChain, x, config.aiChain.finance, m.ledger.flows, m.events);
   macro.equityPricePerUnit = (macro.equityTotal + fund.nav) / macro.totalEquityUnits;
+}
+
+/** The month as the chain's default resolution sees it: tick, scale, policy rate, price index, the long rate firms are valued at. */
+function defaultMonth(m: ModelState): DefaultMonth {
+  const passThrough = m.config.aiChain.valuation.policyPassThrough;
+  const longRateYearly = chainLongRate(
+    m.centralBank,
+    m.config.centralBank.inflationTargetYearly,
+    passThrough,
+  );
+  const policyRateYearly = m.centralBank.policyRateYearly;
+  return {
+    tick: m.tick,
+    scale: m.params.scale,
+    policyRateYearly,
+    priceIndex: m.macro.priceIndex,
+    longRateYearly,
+  };
+}
+
+/** Parameters of the chain's default resolution: config.aiChain, the government's guarantee of chain debt, the valuation's structs. */
+function defaultParams(config: ModelState["config"]): DefaultParams {
+  const valuation = chainValuationParams(config.aiChain, config.government.profitTaxRate);
+  const guaranteeShare = config.government.fiscalAbsorption.chainDebtGuaranteeShare;
+  return { ai: config.aiChain, chainDebtGuaranteeShare: guaranteeShare, valuation };
 }
 
 /** Aggregates and the stock-flow check. */

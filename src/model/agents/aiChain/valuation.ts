@@ -17,7 +17,7 @@
 // and the fund that households own.
 
 import type { SpiralConfig } from "../../../config/configTypes.ts";
-import { closeShortBook, FlowRow, fundShortBook, recordFlow, Sector } from "../../ledger.ts";
+import { type Books, closeShortBook, FlowRow, fundShortBook, recordFlow, Sector } from "../../ledger.ts";
 import { marketStress } from "../../markets/creditRisk.ts";
 import {
   DEFAULT_EQUITY_MARKET_PARAMS,
@@ -25,7 +25,7 @@ import {
   initEquityAsset,
   stepEquityMarket,
 } from "../../markets/equityMarket.ts";
-import type { ModelState } from "../../state.ts";
+import type { AiChain, CentralBank, ModelState } from "../../state.ts";
 import { Role } from "../../state.ts";
 import {
   agedAnchor,
@@ -61,17 +61,21 @@ const NORMAL_MARGIN = [0.5, 0.3, 0.25, 0.2, 0.3];
 const EQUITY_FLOOR_SHARE = 0.05;
 
 /** The DCF inputs of firm i this month (AI revenue: mean of the last three months). */
-export function chainDcfInputs(m: ModelState, i: number, out: DcfInputs): DcfInputs {
-  const c = m.aiChain;
-  const ai = m.config.aiChain;
-  const t = m.tick;
+export function chainDcfInputs(
+  c: AiChain,
+  i: number,
+  month: Readonly<Pick<ValuationMonth, "tick" | "priceIndex">>,
+  ai: ChainAssetLives,
+  out: DcfInputs,
+): DcfInputs {
+  const t = month.tick;
   let recent = 0;
   for (let k = 1; k <= 3; k++) recent += c.revenueHistory[i * 13 + ((t - k + 13 * 4) % 13)];
   recent /= 3;
   const depreciation =
     c.capitalValue[i] *
     (ai.gpuShareOfCost / ai.gpuLifeMonths + (1 - ai.gpuShareOfCost) / ai.buildingLifeMonths);
-  out.earningsYearly = 12 * (recent * NORMAL_MARGIN[c.role[i]] + c.otherProfit[i] * m.macro.priceIndex);
+  out.earningsYearly = 12 * (recent * NORMAL_MARGIN[c.role[i]] + c.otherProfit[i] * month.priceIndex);
   out.interestYearly = 12 * c.interestPaid[i];
   out.netInvestmentYearly = 12 * Math.max(0, c.capex[i] - depreciation);
   out.cash = Math.max(0, c.deposits[i]);
@@ -99,22 +103,40 @@ export function observedEarningsGrowth(m: ModelState, i: number): number | null 
   return Math.max(-0.9, Math.min(5, (now / before) ** 1.2 - 1));
 }
 
-/** The valuation's parameter structs, from aiChain.valuation and aiChain.shortSellers. */
-export function chainValuationParams(m: ModelState): {
+/** The valuation's parameter structs (chainValuationParams). */
+export interface ChainValuationParams {
   dcf: DcfParams;
   discount: DiscountParams;
   shorts: ShortParams;
   expectationSpeedMonthly: number;
   policyPassThrough: number;
-} {
-  const v = m.config.aiChain.valuation;
+}
+
+/** What a firm's value reads besides the chain: the tick, the price index and the long rate its cash flows are discounted at (chainLongRate). */
+export interface ValuationMonth {
+  tick: number;
+  priceIndex: number;
+  longRateYearly: number;
+}
+
+/** The aiChain parameters of a firm's depreciation (its net investment in the DCF). */
+export type ChainAssetLives = Readonly<
+  Pick<SpiralConfig["aiChain"], "gpuShareOfCost" | "gpuLifeMonths" | "buildingLifeMonths">
+>;
+
+/** The valuation's parameter structs, from aiChain.valuation and aiChain.shortSellers, and the profit tax rate (government.profitTaxRate). */
+export function chainValuationParams(
+  ai: Readonly<Pick<SpiralConfig["aiChain"], "valuation" | "shortSellers">>,
+  profitTaxRate: number,
+): ChainValuationParams {
+  const v = ai.valuation;
   return {
     dcf: {
       terminalGrowthYearly: v.terminalGrowthYearly,
       growthFadeYearly: v.growthFadeYearly,
       capexFadeYearly: v.capexFadeYearly,
       horizonYears: v.horizonYears,
-      taxRate: m.config.government.profitTaxRate,
+      taxRate: profitTaxRate,
     },
     discount: {
       termPremiumYearly: v.termPremiumYearly,
@@ -122,16 +144,33 @@ export function chainValuationParams(m: ModelState): {
       lossSensitivity: v.lossPremiumSensitivity,
       volatilitySensitivity: v.volatilityPremiumSensitivity,
     },
-    shorts: m.config.aiChain.shortSellers,
+    shorts: ai.shortSellers,
     expectationSpeedMonthly: v.expectationSpeedMonthly,
     policyPassThrough: v.policyPassThrough,
   };
 }
 
 /** The long rate the chain's cash flows are discounted at: neutral nominal rate (the central bank's r* estimate + its inflation target) + a share of the policy rate's gap to it. */
-function chainLongRate(m: ModelState, passThrough: number): number {
-  const neutral = m.centralBank.neutralRateEstimateYearly + m.config.centralBank.inflationTargetYearly;
-  return longRateYearly(m.centralBank.policyRateYearly, neutral, passThrough);
+export function chainLongRate(
+  centralBank: Readonly<Pick<CentralBank, "policyRateYearly" | "neutralRateEstimateYearly">>,
+  inflationTargetYearly: number,
+  passThrough: number,
+): number {
+  const neutral = centralBank.neutralRateEstimateYearly + inflationTargetYearly;
+  return longRateYearly(centralBank.policyRateYearly, neutral, passThrough);
+}
+
+/** The valuation month of the state `m` (tick, price index, long rate at the valuation's pass-through). */
+function valuationMonth(m: ModelState, v: ChainValuationParams): ValuationMonth {
+  const rate = chainLongRate(m.centralBank, m.config.centralBank.inflationTargetYearly, v.policyPassThrough);
+  return { tick: m.tick, priceIndex: m.macro.priceIndex, longRateYearly: rate };
+}
+
+/** What revaluing a reorganised firm reads (resetAfterDefault): the valuation's parameters, the month and the chain's asset lives. */
+export interface Revaluation {
+  valuation: ChainValuationParams;
+  month: ValuationMonth;
+  ai: ChainAssetLives;
 }
 
 /** Fresh DCF inputs, for chainDcfInputs to fill (a few per month: no module-level scratch). */
@@ -151,17 +190,18 @@ function zeroDcfInputs(): DcfInputs {
  * earnings alone, its discounted expected cash flows) at the market's expected growth and the given ERP.
  */
 function firmValue(
-  m: ModelState,
+  c: AiChain,
   i: number,
-  v: ReturnType<typeof chainValuationParams>,
+  v: ChainValuationParams,
   erp: number,
+  month: ValuationMonth,
+  ai: ChainAssetLives,
   interestYearly?: number,
 ): number {
-  const c = m.aiChain;
-  const inputs = chainDcfInputs(m, i, zeroDcfInputs());
+  const inputs = chainDcfInputs(c, i, month, ai, zeroDcfInputs());
   if (interestYearly !== undefined) inputs.interestYearly = interestYearly;
   inputs.growthYearly = c.growthExpectation[i];
-  inputs.discountYearly = equityDiscountRate(chainLongRate(m, v.policyPassThrough), v.discount, erp);
+  inputs.discountYearly = equityDiscountRate(month.longRateYearly, v.discount, erp);
   const value = discountedCashFlowValue(inputs, v.dcf);
   const gross = discountedCashFlowValue(
     { ...inputs, interestYearly: 0, netInvestmentYearly: 0, cash: 0 },
@@ -196,14 +236,11 @@ export function initValuation(m: ModelState): void {
  */
 export function calibrateExpectations(m: ModelState): void {
   const c = m.aiChain;
-  const v = chainValuationParams(m);
-  const r = equityDiscountRate(
-    chainLongRate(m, v.policyPassThrough),
-    v.discount,
-    v.discount.equityRiskPremiumYearly,
-  );
+  const v = chainValuationParams(m.config.aiChain, m.config.government.profitTaxRate);
+  const month = valuationMonth(m, v);
+  const r = equityDiscountRate(month.longRateYearly, v.discount, v.discount.equityRiskPremiumYearly);
   for (let i = 0; i < c.n; i++) {
-    const inputs = chainDcfInputs(m, i, zeroDcfInputs());
+    const inputs = chainDcfInputs(c, i, month, m.config.aiChain, zeroDcfInputs());
     inputs.discountYearly = r;
     const g = calibrateGrowthExpectation(inputs, v.dcf, c.shares[i] * c.price[i]);
     c.growthAnchor[i] = g;
@@ -242,7 +279,7 @@ function normal(m: ModelState): number {
 export function valueChain(m: ModelState): void {
   const c = m.aiChain;
   if (c.n === 0) return;
-  const v = chainValuationParams(m);
+  const v = chainValuationParams(m.config.aiChain, m.config.government.profitTaxRate);
   const params = chainEquityMarketParams(m.config.aiChain.equityMarket);
   const first = m.tick === c.chainStartTick;
   if (first) calibrateExpectations(m);
@@ -273,13 +310,14 @@ export function chainEquityMarketParams(em: SpiralConfig["aiChain"]["equityMarke
 /** Fundamentals and the short book's targets (`score`) at today's prices; after the first month, growth expectations move first. */
 function updateFundamentals(
   m: ModelState,
-  v: ReturnType<typeof chainValuationParams>,
+  v: ChainValuationParams,
   first: boolean,
   score: Float64Array,
 ): void {
   const c = m.aiChain;
   const months = m.tick - c.chainStartTick;
   const drawdown = c.marketPeak > 0 ? 1 - c.marketCapTotal / c.marketPeak : 0;
+  const month = valuationMonth(m, v);
   for (let i = 0; i < c.n; i++) {
     if (!first) {
       const observed = observedEarningsGrowth(m, i);
@@ -294,7 +332,7 @@ function updateFundamentals(
     }
     const erp = equityRiskPremium(v.discount, drawdown, volatilityYearly(m, i), c.volatilityAtStart[i]);
     c.equityRiskPremium[i] = erp;
-    c.fundamental[i] = firmValue(m, i, v, erp) / Math.max(1e-9, c.shares[i]);
+    c.fundamental[i] = firmValue(c, i, v, erp, month, m.config.aiChain) / Math.max(1e-9, c.shares[i]);
     score[i] = shortTargetScore(
       c.bankLoans[i] + c.fundLoans[i],
       c.shares[i] * c.price[i],
@@ -306,7 +344,7 @@ function updateFundamentals(
 }
 
 /** The short book: capital from or to the long book, the borrow fee, then orders (margin calls first). */
-function tradeShorts(m: ModelState, v: ReturnType<typeof chainValuationParams>, score: Float64Array): void {
+function tradeShorts(m: ModelState, v: ChainValuationParams, score: Float64Array): void {
   const c = m.aiChain;
   const book: ShortBook = { shares: c.shortShares, cash: c.shortCash };
   fundShortBook(book, shortCapitalTransfer(shortBookEquity(book, c.price), fundEquityHoldings(m), v.shorts));
@@ -325,7 +363,7 @@ function tradeShorts(m: ModelState, v: ReturnType<typeof chainValuationParams>, 
 /** New prices, the fund's revaluation flow, market totals and market stress. */
 function repriceChain(
   m: ModelState,
-  v: ReturnType<typeof chainValuationParams>,
+  v: ChainValuationParams,
   params: EquityMarketParams,
   cdsBefore: number,
 ): void {
@@ -373,7 +411,13 @@ function repriceChain(
  * Liquidated: the shares are worth what is left after the lenders, nearly
  * nothing, and the firm's value no longer tracks any business.
  */
-export function resetAfterDefault(m: ModelState, i: number, liquidated: boolean, exitRateYearly = 0): void {
+export function resetAfterDefault(
+  m: Books,
+  i: number,
+  liquidated: boolean,
+  exitRateYearly: number,
+  revalue: Revaluation,
+): void {
   const c = m.aiChain;
   const old = c.price[i];
   let p: number;
@@ -388,7 +432,8 @@ export function resetAfterDefault(m: ModelState, i: number, liquidated: boolean,
     // collapse extrapolated: the plan is sized on what the business earns now, credit.ts planRevenue).
     c.growthExpectation[i] = 0;
     const interest = (c.bankLoans[i] + c.fundLoans[i]) * exitRateYearly;
-    const total = firmValue(m, i, chainValuationParams(m), c.equityRiskPremium[i], interest);
+    const { valuation: v, month, ai } = revalue;
+    const total = firmValue(c, i, v, c.equityRiskPremium[i], month, ai, interest);
     p = Math.max(1e-9, Math.min(old, total / Math.max(1e-9, c.shares[i])));
   }
   // Volatility restarts from the firm's calibrated asset volatility (the
