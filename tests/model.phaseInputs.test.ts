@@ -19,6 +19,7 @@ const EXPLICIT = [
   "src/model/agents/aiChain/demand.ts",
   "src/model/agents/aiChain/plans.ts",
   "src/model/agents/aiChain/settlement.ts",
+  "src/model/agents/aiChain/valuation.ts",
   "src/model/agents/banks.ts",
   "src/model/agents/centralBank.ts",
   "src/model/agents/fund.ts",

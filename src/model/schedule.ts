@@ -9,7 +9,12 @@ import { builtCapacity, updateAiDemand } from "./agents/aiChain/demand.ts";
 import { financeChain, priceChainCredit } from "./agents/aiChain/finance.ts";
 import { planChain } from "./agents/aiChain/plans.ts";
 import { accountChain, resetChainFlows, settleChain } from "./agents/aiChain/settlement.ts";
-import { chainLongRate, chainValuationParams, valueChain } from "./agents/aiChain/valuation.ts";
+import {
+  type ChainValuationMonth,
+  chainLongRate,
+  chainValuationParams,
+  valueChain,
+} from "./agents/aiChain/valuation.ts";
 import { planAutomation, selectLayoffs } from "./agents/automation.ts";
 import { resolveBankFailures, setCreditTerms, settleBanks } from "./agents/banks.ts";
 import { payReserveInterest, remitProfit, setPolicyRate } from "./agents/centralBank.ts";
@@ -57,7 +62,8 @@ interface Acting {
  * The month in sections, each a function below (BeforeIT.jl's one_step
  * banners). The phases of agents/households.ts, government.ts,
  * centralBank.ts, banks.ts, utility.ts, fund.ts, the AI chain's demand.ts,
- * plans.ts, settlement.ts and circular.ts, markets/power.ts, equity.ts,
+ * plans.ts, settlement.ts, circular.ts, defaults.ts and valuation.ts,
+ * markets/power.ts, equity.ts,
  * macro.ts, shocks.ts and the ledger check take the records they
  * read and write and the parameter group they use, so each line shows its
  * data flow; a phase that moves money also takes `books` (ledger.ts Books),
@@ -217,7 +223,9 @@ function accounting(m: ModelState, acting: Acting): void {
   settleBanks(banks, centralBank, government, config.banks, taxRate, books); // bank taxes, dividends, bills vs reserves
   remitProfit(centralBank, government, books); // central bank profit to the government
   valueEquity(m.firms, m.macro, m.aiChain, rate, equityParams(config), books); // market value of firms → household wealth
-  if (acting.chain) valueChain(m); // chain share prices (heterogeneous traders), stress
+  // Chain share prices (fundamentals, heterogeneous traders, the short book), the fund's revaluation, stress.
+  const valuationParams = { ai: config.aiChain, profitTaxRate: taxRate };
+  if (acting.chain) valueChain(valuationMonth(m), valuationParams, m.streams, m.events, books);
 }
 
 /** Defaults and resolution, government financing, the fund marked to market. */
@@ -241,6 +249,23 @@ function defaultsAndGovernmentFinancing(m: ModelState, acting: Acting): void {
   const x = { tick: m.tick, depositRateYearly: macro.depositRateYearly, scale: m.params.scale };
   markFund(fund, m.aiChain, x, config.aiChain.finance, m.ledger.flows, m.events);
   macro.equityPricePerUnit = (macro.equityTotal + fund.nav) / macro.totalEquityUnits;
+}
+
+/** The month as the chain's valuation sees it: tick, scale, price index, last year's inflation, the long rate firms are valued at. */
+function valuationMonth(m: ModelState): ChainValuationMonth {
+  const { tick, macro } = m;
+  const longRateYearly = chainLongRate(
+    m.centralBank,
+    m.config.centralBank.inflationTargetYearly,
+    m.config.aiChain.valuation.policyPassThrough,
+  );
+  return {
+    tick,
+    scale: m.params.scale,
+    priceIndex: macro.priceIndex,
+    inflationYoY: macro.inflationYoY,
+    longRateYearly,
+  };
 }
 
 /** The month as the chain's default resolution sees it: tick, scale, policy rate, price index, the long rate firms are valued at. */

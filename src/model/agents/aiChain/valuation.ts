@@ -17,6 +17,7 @@
 // and the fund that households own.
 
 import type { SpiralConfig } from "../../../config/configTypes.ts";
+import type { ModelEvent } from "../../events.ts";
 import { type Books, closeShortBook, FlowRow, fundShortBook, recordFlow, Sector } from "../../ledger.ts";
 import { marketStress } from "../../markets/creditRisk.ts";
 import {
@@ -25,7 +26,8 @@ import {
   initEquityAsset,
   stepEquityMarket,
 } from "../../markets/equityMarket.ts";
-import type { AiChain, CentralBank, ModelState } from "../../state.ts";
+import type { NamedStreams } from "../../rng.ts";
+import type { AiChain, CentralBank, Fund } from "../../state.ts";
 import { Role } from "../../state.ts";
 import {
   agedAnchor,
@@ -87,17 +89,20 @@ export function chainDcfInputs(
  * (mean of the last three months against a year before) at its margin,
  * other profit growing with the price level.
  */
-export function observedEarningsGrowth(m: ModelState, i: number): number | null {
-  const c = m.aiChain;
-  const t = m.tick;
+export function observedEarningsGrowth(
+  c: AiChain,
+  i: number,
+  month: Readonly<Pick<ChainValuationMonth, "tick" | "priceIndex" | "inflationYoY">>,
+): number | null {
+  const t = month.tick;
   let recent = 0;
   for (let k = 1; k <= 3; k++) recent += c.revenueHistory[i * 13 + ((t - k + 13 * 4) % 13)];
   recent /= 3;
   const yearAgo = c.revenueHistory[i * 13 + ((t - 12 + 13 * 4) % 13)];
   const margin = NORMAL_MARGIN[c.role[i]];
-  const other = c.otherProfit[i] * m.macro.priceIndex;
+  const other = c.otherProfit[i] * month.priceIndex;
   const now = recent * margin + other;
-  const before = yearAgo * margin + other / (1 + m.macro.inflationYoY);
+  const before = yearAgo * margin + other / (1 + month.inflationYoY);
   if (!(now > 0) || !(before > 0)) return null;
   // The recent mean is centred two months back: 10 months after the year-ago month.
   return Math.max(-0.9, Math.min(5, (now / before) ** 1.2 - 1));
@@ -160,10 +165,16 @@ export function chainLongRate(
   return longRateYearly(centralBank.policyRateYearly, neutral, passThrough);
 }
 
-/** The valuation month of the state `m` (tick, price index, long rate at the valuation's pass-through). */
-function valuationMonth(m: ModelState, v: ChainValuationParams): ValuationMonth {
-  const rate = chainLongRate(m.centralBank, m.config.centralBank.inflationTargetYearly, v.policyPassThrough);
-  return { tick: m.tick, priceIndex: m.macro.priceIndex, longRateYearly: rate };
+/** The month as valueChain sees it: the valuation month, the scale (model dollars per US dollar) and last year's inflation. */
+export interface ChainValuationMonth extends ValuationMonth {
+  scale: number;
+  inflationYoY: number;
+}
+
+/** Parameters of valueChain: the config group aiChain and the profit tax rate (government.profitTaxRate). */
+export interface ValueChainParams {
+  ai: Readonly<SpiralConfig["aiChain"]>;
+  profitTaxRate: number;
 }
 
 /** What revaluing a reorganised firm reads (resetAfterDefault): the valuation's parameters, the month and the chain's asset lives. */
@@ -211,8 +222,8 @@ function firmValue(
 }
 
 /** Equity volatility of firm i per year, from the price model's EWMA variance. */
-function volatilityYearly(m: ModelState, i: number): number {
-  return Math.sqrt(12 * Math.max(0, m.aiChain.market.varianceMonthly[i]));
+function volatilityYearly(c: AiChain, i: number): number {
+  return Math.sqrt(12 * Math.max(0, c.market.varianceMonthly[i]));
 }
 
 /**
@@ -220,8 +231,7 @@ function volatilityYearly(m: ModelState, i: number): number {
  * the chain's first month (calibrateExpectations), when the policy rate and
  * the firms' first flows are known.
  */
-export function initValuation(m: ModelState): void {
-  const c = m.aiChain;
+export function initValuation(c: AiChain): void {
   let cap = 0;
   for (let i = 0; i < c.n; i++) cap += c.shares[i] * c.price[i];
   c.marketCapTotal = cap;
@@ -234,24 +244,27 @@ export function initValuation(m: ModelState): void {
  * shares), at this month's policy rate and the base risk premium. Also sets
  * the volatility reference and the short book's starting capital.
  */
-export function calibrateExpectations(m: ModelState): void {
-  const c = m.aiChain;
-  const v = chainValuationParams(m.config.aiChain, m.config.government.profitTaxRate);
-  const month = valuationMonth(m, v);
+export function calibrateExpectations(
+  c: AiChain,
+  fund: Readonly<Pick<Fund, "sharesHeld">>,
+  month: ValuationMonth,
+  ai: ChainAssetLives,
+  v: ChainValuationParams,
+): void {
   const r = equityDiscountRate(month.longRateYearly, v.discount, v.discount.equityRiskPremiumYearly);
   for (let i = 0; i < c.n; i++) {
-    const inputs = chainDcfInputs(c, i, month, m.config.aiChain, zeroDcfInputs());
+    const inputs = chainDcfInputs(c, i, month, ai, zeroDcfInputs());
     inputs.discountYearly = r;
     const g = calibrateGrowthExpectation(inputs, v.dcf, c.shares[i] * c.price[i]);
     c.growthAnchor[i] = g;
     c.growthExpectation[i] = g;
     c.equityRiskPremium[i] = v.discount.equityRiskPremiumYearly;
-    c.volatilityAtStart[i] = volatilityYearly(m, i);
+    c.volatilityAtStart[i] = volatilityYearly(c, i);
   }
   const book: ShortBook = { shares: c.shortShares, cash: c.shortCash };
   fundShortBook(
     book,
-    shortCapitalTransfer(shortBookEquity(book, c.price), fundEquityHoldings(m), {
+    shortCapitalTransfer(shortBookEquity(book, c.price), fundEquityHoldings(c, fund), {
       ...v.shorts,
       capitalSpeedMonthly: 1,
     }),
@@ -260,35 +273,45 @@ export function calibrateExpectations(m: ModelState): void {
 }
 
 /** Market value of the chain shares the fund owns. */
-function fundEquityHoldings(m: ModelState): number {
-  const c = m.aiChain;
+function fundEquityHoldings(c: AiChain, fund: Readonly<Pick<Fund, "sharesHeld">>): number {
   let x = 0;
-  for (let i = 0; i < c.n; i++) x += m.fund.sharesHeld[i] * c.price[i];
+  for (let i = 0; i < c.n; i++) x += fund.sharesHeld[i] * c.price[i];
   return x;
 }
 
 /** Standard normal draw from the named "equity" stream (Box–Muller). */
-function normal(m: ModelState): number {
-  const rnd = m.streams.get("equity");
+function normal(streams: NamedStreams): number {
+  const rnd = streams.get("equity");
   const u = Math.max(1e-12, rnd());
   const v = rnd();
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
 }
 
-/** Growth expectations, fundamentals, the short book's trades, new prices, revaluation flows, market stress. */
-export function valueChain(m: ModelState): void {
-  const c = m.aiChain;
+/**
+ * Growth expectations, fundamentals, the short book's trades, new prices
+ * (noise from the named "equity" stream), the fund's revaluation flow
+ * (recorded in `books`' flow matrix), market totals and stress. Writes the
+ * chain's valuation and price columns; short covering goes to `events`.
+ */
+export function valueChain(
+  month: ChainValuationMonth,
+  p: ValueChainParams,
+  streams: NamedStreams,
+  events: ModelEvent[],
+  books: Books,
+): void {
+  const c = books.aiChain;
   if (c.n === 0) return;
-  const v = chainValuationParams(m.config.aiChain, m.config.government.profitTaxRate);
-  const params = chainEquityMarketParams(m.config.aiChain.equityMarket);
-  const first = m.tick === c.chainStartTick;
-  if (first) calibrateExpectations(m);
+  const v = chainValuationParams(p.ai, p.profitTaxRate);
+  const params = chainEquityMarketParams(p.ai.equityMarket);
+  const first = month.tick === c.chainStartTick;
+  if (first) calibrateExpectations(c, books.fund, month, p.ai, v);
   let cdsBefore = 0;
   for (let i = 0; i < c.n; i++) cdsBefore += c.cdsBp[i];
   const score = c.scratchN;
-  updateFundamentals(m, v, first, score);
-  tradeShorts(m, v, score);
-  repriceChain(m, v, params, cdsBefore);
+  updateFundamentals(c, month, p.ai, v, first, score);
+  tradeShorts(c, books.fund, v, score, month.scale, events);
+  repriceChain(books, v, params, cdsBefore, streams);
 }
 
 /**
@@ -309,18 +332,18 @@ export function chainEquityMarketParams(em: SpiralConfig["aiChain"]["equityMarke
 
 /** Fundamentals and the short book's targets (`score`) at today's prices; after the first month, growth expectations move first. */
 function updateFundamentals(
-  m: ModelState,
+  c: AiChain,
+  month: ChainValuationMonth,
+  ai: ChainAssetLives,
   v: ChainValuationParams,
   first: boolean,
   score: Float64Array,
 ): void {
-  const c = m.aiChain;
-  const months = m.tick - c.chainStartTick;
+  const months = month.tick - c.chainStartTick;
   const drawdown = c.marketPeak > 0 ? 1 - c.marketCapTotal / c.marketPeak : 0;
-  const month = valuationMonth(m, v);
   for (let i = 0; i < c.n; i++) {
     if (!first) {
-      const observed = observedEarningsGrowth(m, i);
+      const observed = observedEarningsGrowth(c, i, month);
       const anchor = agedAnchor(c.growthAnchor[i], months, v.dcf);
       c.growthExpectation[i] = updateGrowthExpectation(
         c.growthExpectation[i],
@@ -330,9 +353,9 @@ function updateFundamentals(
         v.expectationSpeedMonthly,
       );
     }
-    const erp = equityRiskPremium(v.discount, drawdown, volatilityYearly(m, i), c.volatilityAtStart[i]);
+    const erp = equityRiskPremium(v.discount, drawdown, volatilityYearly(c, i), c.volatilityAtStart[i]);
     c.equityRiskPremium[i] = erp;
-    c.fundamental[i] = firmValue(c, i, v, erp, month, m.config.aiChain) / Math.max(1e-9, c.shares[i]);
+    c.fundamental[i] = firmValue(c, i, v, erp, month, ai) / Math.max(1e-9, c.shares[i]);
     score[i] = shortTargetScore(
       c.bankLoans[i] + c.fundLoans[i],
       c.shares[i] * c.price[i],
@@ -344,36 +367,46 @@ function updateFundamentals(
 }
 
 /** The short book: capital from or to the long book, the borrow fee, then orders (margin calls first). */
-function tradeShorts(m: ModelState, v: ChainValuationParams, score: Float64Array): void {
-  const c = m.aiChain;
+function tradeShorts(
+  c: AiChain,
+  fund: Readonly<Pick<Fund, "sharesHeld">>,
+  v: ChainValuationParams,
+  score: Float64Array,
+  scale: number,
+  events: ModelEvent[],
+): void {
   const book: ShortBook = { shares: c.shortShares, cash: c.shortCash };
-  fundShortBook(book, shortCapitalTransfer(shortBookEquity(book, c.price), fundEquityHoldings(m), v.shorts));
+  fundShortBook(
+    book,
+    shortCapitalTransfer(shortBookEquity(book, c.price), fundEquityHoldings(c, fund), v.shorts),
+  );
   c.shortFeesPaid = chargeBorrowFee(book, c.price, c.shares, v.shorts);
   const squeezed = planShortOrders(book, c.price, c.shares, score, c.defaulted, v.shorts, c.shortOrders);
   fillShortOrders(book, c.shortOrders, c.price);
   closeShortBook(c, book);
   if (squeezed) {
-    m.events.push({
+    events.push({
       type: "shortCovering",
-      coveredUsdBn: (-c.shortOrders.reduce((a, q, i) => a + q * c.price[i], 0) / m.params.scale) * 1e-9,
+      coveredUsdBn: (-c.shortOrders.reduce((a, q, i) => a + q * c.price[i], 0) / scale) * 1e-9,
     });
   }
 }
 
 /** New prices, the fund's revaluation flow, market totals and market stress. */
 function repriceChain(
-  m: ModelState,
+  books: Books,
   v: ChainValuationParams,
   params: EquityMarketParams,
   cdsBefore: number,
+  streams: NamedStreams,
 ): void {
-  const c = m.aiChain;
+  const c = books.aiChain;
   let fundGain = 0;
   let cap = 0;
   let stakes = 0;
   for (let i = 0; i < c.n; i++) {
     const old = c.price[i];
-    const z = normal(m);
+    const z = normal(streams);
     const p = stepEquityMarket(c.market, i, {
       fundamentalValue: c.fundamental[i],
       noise: z,
@@ -381,13 +414,13 @@ function repriceChain(
       params,
     });
     c.price[i] = p;
-    fundGain += (p - old) * m.fund.sharesHeld[i];
+    fundGain += (p - old) * books.fund.sharesHeld[i];
     cap += p * c.shares[i];
     let held = 0;
     for (let h = 0; h < c.n; h++) held += c.stakes[h * c.n + i];
     stakes += held * p;
   }
-  recordFlow(m.ledger.flows, FlowRow.equityRevaluation, Sector.aiChain, Sector.privateCredit, fundGain);
+  recordFlow(books.ledger.flows, FlowRow.equityRevaluation, Sector.aiChain, Sector.privateCredit, fundGain);
   c.marketCapTotal = cap;
   c.stakesValue = stakes;
   c.marketPeak = Math.max(c.marketPeak * 0.995, cap);
@@ -412,13 +445,13 @@ function repriceChain(
  * nothing, and the firm's value no longer tracks any business.
  */
 export function resetAfterDefault(
-  m: Books,
+  books: Books,
   i: number,
   liquidated: boolean,
   exitRateYearly: number,
   revalue: Revaluation,
 ): void {
-  const c = m.aiChain;
+  const c = books.aiChain;
   const old = c.price[i];
   let p: number;
   if (liquidated) {
@@ -443,11 +476,11 @@ export function resetAfterDefault(
   c.price[i] = p;
   c.fundamental[i] = p;
   recordFlow(
-    m.ledger.flows,
+    books.ledger.flows,
     FlowRow.equityRevaluation,
     Sector.aiChain,
     Sector.privateCredit,
-    (p - old) * m.fund.sharesHeld[i],
+    (p - old) * books.fund.sharesHeld[i],
   );
   if (c.role[i] === Role.modelLab) c.expectedGrowth[i] = Math.min(c.expectedGrowth[i], 0);
   // Issue 18 item 2: the market's growth story for the firm ends with its default.
