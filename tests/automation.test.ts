@@ -8,16 +8,15 @@ import { describe, expect, it } from "vitest";
 import type { SpiralConfig } from "../src/config/index.ts";
 import { loadConfig } from "../src/config/index.ts";
 import { runInMemory } from "../src/engine/index.ts";
-import {
-  aiCostRatio,
-  EXPOSURE_BINS,
-  planAutomation,
-  profitableShare,
-  selectLayoffs,
-} from "../src/model/agents/automation.ts";
+import { aiCostRatio, EXPOSURE_BINS, profitableShare } from "../src/model/agents/automation.ts";
 import { incomeQuintileShares } from "../src/model/incomeQuintiles.ts";
 import { createModel, type ModelState } from "../src/model/index.ts";
-import { matchWorkers, separateAndListJobSeekers } from "../src/model/markets/labour.ts";
+import {
+  matchWorkersOn,
+  planAutomationOn,
+  selectLayoffsOn,
+  separateAndListJobSeekersOn,
+} from "./helpers/phases.ts";
 
 /** Scenario at test size: 1500 households, the chain and automation from month 13, ten years in all. */
 function small(file: string, seed: number, sets: string[] = []): SpiralConfig {
@@ -85,11 +84,11 @@ describe("automation rules", () => {
     // A firm facing AI dearer than its workers keeps every task; one facing cheap AI automates.
     const dear = model();
     dear.aiChain.servicePrice = 10;
-    planAutomation(dear);
+    planAutomationOn(dear);
     for (let j = 0; j < dear.firms.n; j++) expect(dear.firms.automatedShare[j]).toBe(0);
     const cheap = model();
     cheap.aiChain.servicePrice = 0.5;
-    planAutomation(cheap);
+    planAutomationOn(cheap);
     for (let j = 0; j < cheap.firms.n; j++) expect(cheap.firms.automatedShare[j]).toBeGreaterThan(0);
     // The adoption lag: one month closes adoptionSpeedMonthly of the gap to the profitable share, no more.
     const target =
@@ -119,10 +118,10 @@ describe("automation rules", () => {
     f.automationLayoffs.fill(0);
     f.automationLayoffs[0] = 5;
     const before = Int32Array.from(h.employer);
-    selectLayoffs(m);
+    selectLayoffsOn(m);
     expect(f.layoffBin[0]).toBeLessThan(EXPOSURE_BINS);
     expect(f.layoffBin[1]).toBe(EXPOSURE_BINS);
-    separateAndListJobSeekers(m);
+    separateAndListJobSeekersOn(m);
     const fired: number[] = [];
     const kept: number[] = [];
     for (let i = 0; i < h.n; i++) {
@@ -148,12 +147,12 @@ describe("automation rules", () => {
       const m = model();
       const f = m.firms;
       f.leaveProbability.fill(0.2); // a pool of unemployed
-      const seekers = separateAndListJobSeekers(m);
+      const seekers = separateAndListJobSeekersOn(m);
       for (let i = 0; i < m.households.n; i++)
         if (m.households.employer[i] < 0) m.households.mismatch[i] = mismatch;
       for (let j = 0; j < f.n; j++) f.labourDemand[j] = f.employees[j] + 3;
       const employedBefore = f.employees.reduce((a, b) => a + b, 0);
-      matchWorkers(m, seekers);
+      matchWorkersOn(m, seekers);
       return f.employees.reduce((a, b) => a + b, 0) - employedBefore;
     };
     const none = hires(0);
@@ -172,7 +171,7 @@ describe("automation rules", () => {
       m.households.mismatch[i] = 200;
       m.households.displaced[i] = 1;
       m.firms.leaveProbability.fill(0);
-      separateAndListJobSeekers(m);
+      separateAndListJobSeekersOn(m);
       return { left: m.households.mismatch[i], trainees: m.automation.trainees };
     };
     const plain = decayOnce(false);

@@ -75,8 +75,12 @@ describe("population-size independence", () => {
     expect(beyond, JSON.stringify(r)).toEqual([]);
   });
 
+  // 16 seeds here too since the default10 pass (issue 17: capital buyers' switching probability, fresh-start
+  // successors): the default waves that made the crisis share depend on firms per household are gone, and 8
+  // seeds gave a largest ratio of 2.66 (baseline-2025's crisis share; 2.57, 2.40 next). 16 seeds: crisis share
+  // 5.59 (baseline-2025), 3.95 (fed-hold-high), 3.65 (murphy); the rest below 2.
   it("the check detects N-dependence: with firm counts fixed (the old default) some quantity is beyond 3 SE", async () => {
-    const r = await ratios(["firms.consumption.count=200", "firms.capital.count=40"]);
+    const r = await ratios(["firms.consumption.count=200", "firms.capital.count=40"], 16);
     const beyond = Object.entries(r).filter(([, x]) => !(x < 3));
     expect(beyond.length, JSON.stringify(r)).toBeGreaterThanOrEqual(2);
   });

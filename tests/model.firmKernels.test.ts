@@ -12,7 +12,7 @@ import {
   priceKernel,
 } from "../src/model/markets/credit.ts";
 import { FIN_ELIGIBLE, FIN_PAID, FIN_SKIP, FinRecord } from "../src/model/markets/financeRecord.ts";
-import { capitalSupplierKernel, SupplierArgs } from "../src/model/markets/goods.ts";
+import { capitalSupplierKernel, capitalSwitchProbability, SupplierArgs } from "../src/model/markets/goods.ts";
 import { createPassWork, type SliceView } from "../src/model/passes.ts";
 import { keyedUniform } from "../src/model/rng.ts";
 import type { Firms } from "../src/model/state.ts";
@@ -240,6 +240,7 @@ describe("the firms' own accounts (accountKernel)", () => {
       excessCashPayout: 0.1,
       inventoryDepreciation: 0.2,
       demandUse: 0,
+      freshStart: 1,
       nc: 1,
     });
     accountKernel(v, 0, 0, 0, 1);
@@ -250,6 +251,14 @@ describe("the firms' own accounts (accountKernel)", () => {
     expect(f.capital[0]).toBeCloseTo(49.5, 12);
     expect(f.profitRate[0]).toBeCloseTo(0.25 * ((12 * 12) / 50), 12);
     expect(f.age[0]).toBe(4);
+    // A successor in its first two months (firms.successorFreshStart) keeps its paid-in equity: only the profit share is paid.
+    f.deposits[0] = 100;
+    f.earnings[0] = 0;
+    f.age[0] = 1;
+    v.work.firmFlows.set([12, 8]);
+    accountKernel(v, 0, 0, 0, 1);
+    expect(f.dividendDue[0]).toBeCloseTo(4, 12);
+    expect(f.age[0]).toBe(2);
   });
 });
 
@@ -265,7 +274,7 @@ describe("the choice of capital supplier (capitalSupplierKernel)", () => {
     }
     for (let j = 0; j < nc; j++) f.capitalSupplier[j] = nc; // all with the dearest
     const key = 12345;
-    SupplierArgs.write(v.work.args, { switchKey: key, pickKey: 678, switchProb: 0.5, nc });
+    SupplierArgs.write(v.work.args, { switchKey: key, pickKey: 678, switchProb: 0.5, intensity: 4, nc });
     capitalSupplierKernel(v, 0, 0, 0, n);
     let switched = 0;
     for (let j = 0; j < nc; j++) {
@@ -278,9 +287,65 @@ describe("the choice of capital supplier (capitalSupplierKernel)", () => {
       }
     }
     expect(switched).toBeGreaterThan(5);
-    SupplierArgs.write(v.work.args, { switchKey: key, pickKey: 678, switchProb: 0, nc });
+    SupplierArgs.write(v.work.args, { switchKey: key, pickKey: 678, switchProb: 0, intensity: 4, nc });
     const before = f.capitalSupplier.slice();
     capitalSupplierKernel(v, 0, 0, 0, n);
     expect(f.capitalSupplier).toEqual(before);
+  });
+  it("the switch probability rises in the price gap: 1 − exp(−ε gap / p_new), none to a dearer or equal candidate", () => {
+    expect(capitalSwitchProbability(1, 1.02, 4)).toBe(0);
+    expect(capitalSwitchProbability(1, 1, 4)).toBe(0);
+    expect(capitalSwitchProbability(1.02, 1, 4)).toBeCloseTo(1 - Math.exp(-0.08), 14);
+    expect(capitalSwitchProbability(2, 1, 4)).toBeCloseTo(1 - Math.exp(-4), 14);
+    expect(capitalSwitchProbability(1.02, 1, 0)).toBe(0);
+    expect(capitalSwitchProbability(1.02, 1, 1e6)).toBe(1); // the rule before: any cheaper candidate
+  });
+
+  it("a 2 % dearer supplier keeps most buyers that compare; a rationing one loses every buyer that compares", () => {
+    const n = 2000 + 2;
+    const nc = 2000;
+    const v = view(n, nc);
+    const f = v.firms;
+    f.price[nc] = 1.02; // the current supplier, 2 % dearer
+    f.price[nc + 1] = 1;
+    f.fillRatio[nc] = 1;
+    f.fillRatio[nc + 1] = 1;
+    for (let j = 0; j < nc; j++) f.capitalSupplier[j] = nc;
+    const key = 999;
+    SupplierArgs.write(v.work.args, { switchKey: key, pickKey: 31, switchProb: 1, intensity: 4, nc });
+    capitalSupplierKernel(v, 0, 0, 0, n);
+    let drewOther = 0;
+    let moved = 0;
+    for (let j = 0; j < nc; j++) {
+      if (keyedUniform(31, j + 0x40000000) >= 0.5) drewOther++;
+      if (f.capitalSupplier[j] !== nc) {
+        moved++;
+        expect(f.capitalSupplier[j]).toBe(nc + 1);
+      }
+    }
+    // Of the ≈ half that draw the cheaper firm, a share 1 − e^−0.08 ≈ 7.7 % move (binomial sd ≈ 0.8 points).
+    const share = moved / drewOther;
+    expect(share).toBeGreaterThan(0.05);
+    expect(share).toBeLessThan(0.11);
+    // Rationed last month: every buyer that compares moves, even to a dearer candidate.
+    for (let j = 0; j < nc; j++) f.capitalSupplier[j] = nc + 1;
+    f.fillRatio[nc + 1] = 0.5;
+    capitalSupplierKernel(v, 0, 0, 0, n);
+    let stayed = 0;
+    for (let j = 0; j < nc; j++) {
+      const candidate = nc + Math.floor(keyedUniform(31, j + 0x40000000) * 2);
+      expect(f.capitalSupplier[j]).toBe(candidate);
+      if (candidate === nc + 1) stayed++;
+    }
+    expect(stayed).toBeGreaterThan(0);
+    // Blocks give the same bits: the pass over two halves equals the pass over the whole.
+    for (let j = 0; j < nc; j++) f.capitalSupplier[j] = nc;
+    f.fillRatio[nc + 1] = 1;
+    capitalSupplierKernel(v, 0, 0, 0, 1000);
+    capitalSupplierKernel(v, 1, 1, 1000, n);
+    const split = f.capitalSupplier.slice();
+    for (let j = 0; j < nc; j++) f.capitalSupplier[j] = nc;
+    capitalSupplierKernel(v, 0, 0, 0, n);
+    expect(f.capitalSupplier).toEqual(split);
   });
 });

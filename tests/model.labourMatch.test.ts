@@ -10,10 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { defaultConfig, loadConfig } from "../src/config/index.ts";
 import { createModel, type ModelState, step } from "../src/model/index.ts";
 import { CENSUS_AFTER, KERNELS, sliceView } from "../src/model/kernels.ts";
-import { matchWorkers } from "../src/model/markets/labour.ts";
 import { EMPTY_CLAIM, MatchArgs, subKey } from "../src/model/markets/labourMatch.ts";
 import { BLOCK_SIZE, blockCountFor, Pass, passSize } from "../src/model/passes.ts";
 import { keyedUniform } from "../src/model/rng.ts";
+import { matchWorkersOn } from "./helpers/phases.ts";
 import { interruptAndResume } from "./helpers/resume.ts";
 import { REPO, scratch, spiral } from "./helpers/spiral.ts";
 
@@ -68,7 +68,7 @@ describe("labour.matchingProtocol simultaneous: the rule", () => {
     const m = model();
     market(m, [100, 100], [1, 1], [{ household: 5, reservationWage: 50 }]);
     const before = [m.firms.employees[0], m.firms.employees[1]];
-    const open = matchWorkers(m, 1);
+    const open = matchWorkersOn(m, 1);
     const rank = m.runner.work.match.rank;
     const first = rank[0] < rank[1] ? 0 : 1;
     const second = 1 - first;
@@ -97,7 +97,7 @@ describe("labour.matchingProtocol simultaneous: the rule", () => {
     const vacancies = wages.map(() => 3);
     market(m, wages, vacancies, seekers);
     const employeesBefore = Array.from(m.firms.employees.subarray(0, 10));
-    const open = matchWorkers(m, seekers.length);
+    const open = matchWorkersOn(m, seekers.length);
     let hires = 0;
     for (const s of seekers) {
       const j = m.households.employer[s.household];
@@ -130,7 +130,7 @@ describe("labour.matchingProtocol simultaneous: the rule", () => {
       mismatch: 255,
     }));
     market(m, [100], [4], seekers);
-    expect(matchWorkers(m, seekers.length)).toBe(4);
+    expect(matchWorkersOn(m, seekers.length)).toBe(4);
     for (const s of seekers) expect(m.households.employer[s.household]).toBe(-1);
     expect(m.firms.unfilled[0]).toBe(1);
     expect(m.automation.spellCount[1]).toBe(0);
@@ -142,7 +142,7 @@ describe("labour.matchingProtocol simultaneous: the rule", () => {
       [2, 5],
       Array.from({ length: 30 }, (_, k) => ({ household: 100 + k, reservationWage: 120 })),
     );
-    expect(matchWorkers(m2, 30)).toBe(7);
+    expect(matchWorkersOn(m2, 30)).toBe(7);
     expect(m2.firms.unfilled[0]).toBe(1);
     expect(m2.firms.unfilled[1]).toBe(1);
     // The firm drew its 4 contacts per vacancy, all refused (no free draws: nobody was hired before).
@@ -157,7 +157,7 @@ describe("labour.matchingProtocol simultaneous: the rule", () => {
     }));
     // One firm alone: no collisions, so its first 3 draws are its hires.
     market(m, [100], [3], seekers);
-    matchWorkers(m, 50);
+    matchWorkersOn(m, 50);
     const contactKey = m.runner.work.args[MatchArgs.at.contactKey];
     const key = subKey(contactKey, 0);
     const expected = new Set([0, 1, 2].map((d) => Math.floor(keyedUniform(key, d) * 50)));

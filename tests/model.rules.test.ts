@@ -18,9 +18,15 @@ import { createModel, type ModelState, step } from "../src/model/index.ts";
 import { checkLedger, FlowRow, Party, transfer, writeOffLoan } from "../src/model/ledger.ts";
 import { financeFirms } from "../src/model/markets/credit.ts";
 import { clearConsumptionMarket } from "../src/model/markets/goods.ts";
-import { matchWorkers, separateAndListJobSeekers } from "../src/model/markets/labour.ts";
 import { AgentStream, agentUniform } from "../src/model/rng.ts";
-import { earnAndPlanOn, resolveBankFailuresOn, setPolicyRateOn, updateMacroOn } from "./helpers/phases.ts";
+import {
+  earnAndPlanOn,
+  matchWorkersOn,
+  resolveBankFailuresOn,
+  separateAndListJobSeekersOn,
+  setPolicyRateOn,
+  updateMacroOn,
+} from "./helpers/phases.ts";
 
 /** 50 households, 4 consumption + 2 capital firms, 2 banks; `tweak` edits the config first. */
 function small(tweak: (c: SpiralConfig) => void = () => {}): ModelState {
@@ -474,6 +480,53 @@ describe("financeFirms", () => {
     checkLedger(m);
   });
 
+  it("a fresh-start successor: owners' equity repays the recovery, it plans from its order book; off, it keeps the loan", () => {
+    for (const fresh of [true, false]) {
+      const m = small((c) => {
+        c.firms.successorFreshStart = fresh;
+      });
+      const f = m.firms;
+      const lgd = m.config.banks.lossGivenDefault;
+      drainFirm(m, 0, 0);
+      m.banks.lendingCapacity.fill(0);
+      const lastDemand = 1e-3 * f.expectedSales[0]; // its customers have nearly all left
+      f.demandReal[0] = lastDemand;
+      const loans = f.loans[0];
+      m.tick = 1;
+      financeFirms(m);
+      expect(f.age[0]).toBe(0);
+      const left = loans * (1 - lgd);
+      expectRel(f.loans[0], left);
+      if (fresh) {
+        // Planned sales: what still reached the failed firm, not half the sector's average.
+        expect(f.expectedSales[0]).toBe(lastDemand);
+        expect(f.pendingEquity[0]).toBeGreaterThan(left);
+      } else {
+        expect(f.expectedSales[0]).toBeGreaterThan(lastDemand);
+        expect(f.pendingEquity[0]).toBeLessThan(left);
+      }
+      // The income phase as scheduled (wages, distributions, households): the other firms' dividends pay the equity in.
+      for (let j = 1; j < f.n; j++) f.dividendDue[j] = f.deposits[j];
+      const owed = f.pendingEquity[0];
+      payWages(m);
+      const depositsBefore = f.deposits[0];
+      const loansBefore = f.loans[0]; // the recovery, and any credit line its last wages drew
+      expect(loansBefore).toBeGreaterThanOrEqual(left);
+      earnAndPlanOn(m, collectDistributions(m));
+      // What the pool could pay this month (the rest stays owed); a fresh successor's equity repays its loan first.
+      const paid = owed - f.pendingEquity[0];
+      expect(paid).toBeGreaterThan(0);
+      if (fresh) {
+        expectRel(f.loans[0], Math.max(0, loansBefore - paid));
+        expectRel(f.deposits[0], depositsBefore + paid - (loansBefore - f.loans[0]));
+      } else {
+        expectRel(f.loans[0], loansBefore);
+        expectRel(f.deposits[0], depositsBefore + paid);
+      }
+      checkLedger(m);
+    }
+  });
+
   it("a defaulting firm's deposits are seized against the loan before the write-off", () => {
     const m = small();
     const f = m.firms;
@@ -568,7 +621,7 @@ describe("separateAndListJobSeekers + matchWorkers", () => {
     const before = Array.from(f.employees);
     const unemployedBefore = h.employer.filter((e) => e < 0).length;
     const oldWorkers = [...h.employer.keys()].filter((i) => h.employer[i] === 0);
-    const seekers = separateAndListJobSeekers(m);
+    const seekers = separateAndListJobSeekersOn(m);
     expect(f.employees[0]).toBe(0);
     for (let j = 1; j < f.n; j++) expect(f.employees[j]).toBe(before[j]);
     expect(seekers).toBe(unemployedBefore + before[0]);
@@ -590,7 +643,7 @@ describe("separateAndListJobSeekers + matchWorkers", () => {
     h.reservationWage[un[0]] = h.wage[un[0]];
     h.reservationWage[un[1]] = 0.41 * h.wage[un[1]];
     h.unemployedMonths[un[0]] = 3;
-    separateAndListJobSeekers(m);
+    separateAndListJobSeekersOn(m);
     const decay = 1 - m.config.households.reservationWageDecayMonthly;
     expect(h.reservationWage[un[0]]).toBeCloseTo(Math.fround(h.wage[un[0]] * decay), 0);
     expect(h.reservationWage[un[1]]).toBeCloseTo(
@@ -607,7 +660,7 @@ describe("separateAndListJobSeekers + matchWorkers", () => {
     m.tick = 2;
     f.leaveProbability.fill(0);
     f.leaveProbability[0] = 1;
-    const seekers = separateAndListJobSeekers(m);
+    const seekers = separateAndListJobSeekersOn(m);
     for (let j = 0; j < f.n; j++) f.labourDemand[j] = f.employees[j];
     f.labourDemand[1] = f.employees[1] + 5;
     const wage = f.wage[1];
@@ -617,7 +670,7 @@ describe("separateAndListJobSeekers + matchWorkers", () => {
     });
     const reservation = new Map(pool.map((i) => [i, h.reservationWage[i]]));
     const e1 = f.employees[1];
-    const open = matchWorkers(m, seekers);
+    const open = matchWorkersOn(m, seekers);
     const hired = pool.filter((i) => h.employer[i] === 1);
     expect(hired.length).toBeGreaterThan(0);
     expect(hired.length).toBeLessThanOrEqual(5);
@@ -641,12 +694,12 @@ describe("separateAndListJobSeekers + matchWorkers", () => {
     m.tick = 2;
     f.leaveProbability.fill(0);
     f.leaveProbability[2] = 1;
-    const seekers = separateAndListJobSeekers(m);
+    const seekers = separateAndListJobSeekersOn(m);
     for (let j = 0; j < f.n; j++) f.labourDemand[j] = f.employees[j];
     f.labourDemand[0] = f.employees[0] + 3;
     for (let k = 0; k < seekers; k++) h.reservationWage[m.scratch.unemployed[k]] = 2 * f.wage[0];
     const before = Array.from(f.employees);
-    expect(matchWorkers(m, seekers)).toBe(3);
+    expect(matchWorkersOn(m, seekers)).toBe(3);
     expect(Array.from(f.employees)).toEqual(before);
     expect(f.unfilled[0]).toBe(1);
     for (let j = 1; j < f.n; j++) expect(f.unfilled[j]).toBe(0);
@@ -665,13 +718,13 @@ describe("separateAndListJobSeekers + matchWorkers", () => {
           const f = m.firms;
           m.tick = tick;
           f.leaveProbability.set(leave);
-          const seekers = separateAndListJobSeekers(m);
+          const seekers = separateAndListJobSeekersOn(m);
           employeesMatchHouseholds(m);
           expect(seekers).toBe(h.employer.filter((e) => e < 0).length);
           for (let i = 0; i < h.n; i++) h.reservationWage[i] = resv[i] * 12_866;
           for (let j = 0; j < f.n; j++) f.labourDemand[j] = Math.max(0, f.employees[j] + extra[j]);
           const wasUnemployed = h.employer.map((e) => (e < 0 ? 1 : 0));
-          const open = matchWorkers(m, seekers);
+          const open = matchWorkersOn(m, seekers);
           employeesMatchHouseholds(m);
           let openCheck = 0;
           for (let j = 0; j < f.n; j++) {

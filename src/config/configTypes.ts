@@ -184,6 +184,10 @@ export interface SpiralConfig {
        * Initial markup over unit labour cost.
        */
       initialMarkup: number;
+      /**
+       * Intensity of choice ε of consumption firms among capital-goods suppliers: a firm that compares its supplier with a random other one (with probability households.supplierSwitchProbability a month) moves to it with probability 1 − exp(−ε (p_old − p_new) / p_new) when the candidate is cheaper, and for sure when its supplier rationed it last month (markets/goods.ts capitalSwitchProbability). A large ε is the rule before (move to any cheaper candidate): a capital-goods firm has about five buyers, so one a few per cent dearer lost them all within months and defaulted (docs/calibration.md §10.7). 0: buyers move only when rationed.
+       */
+      supplierSwitchIntensity: number;
     };
     /**
      * Weight of the latest sales in the adaptive sales expectation (Caiani et al. 2016).
@@ -285,6 +289,10 @@ export interface SpiralConfig {
      * Expected sales of a firm that replaces a bankrupt one, relative to the sector average.
      */
     entrySizeShare: number;
+    /**
+     * How a bankrupt firm's successor enters (markets/credit.ts resolveFirmDefault). true: a fresh start — (1) its owners buy the failed firm's assets at the lender's recovery value: their entry equity repays the loan left after the bank seizes the deposits and writes off banks.lossGivenDefault of the rest, so the successor starts without debt; (2) it starts from the failed firm's order book, the demand that still reached it last month, at most firms.entrySizeShare of the sector's average; (3) it keeps its paid-in equity for its first two months (no excess-cash payout, agents/firms.ts ENTRY_MONTHS). false: the rule before — it takes over the loan, plans firms.entrySizeShare of the sector's average sales whatever its customers, and pays the equity it has not yet spent on wages back out as excess cash the month it arrives. Under the rule before a capital-goods successor with no buyers (they left before its predecessor failed) hired for sales it did not have, paid its equity back out, borrowed for wages and defaulted again within about four months, a serial default that made about half of all defaults (docs/calibration.md §10.7)
+     */
+    successorFreshStart: boolean;
     /**
      * Firm-level productivity by random growth (Gibrat's law): the sd of the monthly i.i.d. step of each non-AI firm's log productivity, which is then normalised to its sector's mean and reflected at firms.productivityBarrier (agents/firms.ts updateFirmProductivity). Productivity multiplies output per worker and per unit of capital, so a productive firm prices lower (a markup on unit labour cost), gains customers and, with demand turned away counted as utilisation while the rule is on, invests to follow them. 0: off, every firm at the sector's productivity (the rule before; outputs unchanged).
      */

@@ -53,7 +53,8 @@ export interface InitOptions {
   runner?: (host: RunnerHost) => PassRunner;
 }
 
-function allocHouseholds(n: number, shared: boolean): Households {
+/** `n` households, every column zero (employer 0): the start fills them (populate); tests build records by hand on it. */
+export function allocHouseholds(n: number, shared: boolean): Households {
   return {
     n,
     employer: column(Int32Array, n, shared),
@@ -72,7 +73,8 @@ function allocHouseholds(n: number, shared: boolean): Households {
   };
 }
 
-function allocFirms(n: number, nConsumption: number, shared: boolean): Firms {
+/** `n` firms (the first `nConsumption` consumption-goods firms), columns zero but productivity and appeal 1 and no layoff bin: the start fills them; tests build records by hand on it. */
+export function allocFirms(n: number, nConsumption: number, shared: boolean): Firms {
   const f64 = () => column(Float64Array, n, shared);
   return {
     n,

@@ -8,3 +8,9 @@ export interface Month {
   readonly tick: number;
   readonly startDate: string;
 }
+
+/** The run's seed and the tick being simulated: the keys of a phase's counter-based draws (rng.ts streamKey). */
+export interface DrawKeys {
+  readonly seed: number;
+  readonly tick: number;
+}

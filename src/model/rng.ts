@@ -64,6 +64,16 @@ export function agentUniform(seed: number, stream: number, tick: number, agent: 
   return keyedUniform(streamKey(seed, stream, tick), agent);
 }
 
+/** Fisher–Yates shuffle of `a[0..n)` in place, driven by `rnd` (one draw per position from n − 1 down to 1). */
+export function shuffle(rnd: () => number, a: Int32Array, n: number): void {
+  for (let i = n - 1; i > 0; i--) {
+    const j = Math.floor(rnd() * (i + 1));
+    const t = a[i];
+    a[i] = a[j];
+    a[j] = t;
+  }
+}
+
 /** A seedrandom PRNG whose state can be read and restored (for checkpoints). */
 export interface StatefulPrng {
   (): number;
@@ -92,13 +102,7 @@ export class NamedStreams {
 
   /** Fisher–Yates shuffle of `a[0..n)` in place, driven by the named stream. */
   shuffle(name: string, a: Int32Array, n: number): void {
-    const rnd = this.get(name);
-    for (let i = n - 1; i > 0; i--) {
-      const j = Math.floor(rnd() * (i + 1));
-      const t = a[i];
-      a[i] = a[j];
-      a[j] = t;
-    }
+    shuffle(this.get(name), a, n);
   }
 
   /** Saved states of every stream used so far, sorted by name (deterministic). */

@@ -5,7 +5,7 @@
 
 import { resolveUpstreamExposures } from "./agents/aiChain/circular.ts";
 import { type DefaultMonth, type DefaultParams, resolveChainDefaults } from "./agents/aiChain/defaults.ts";
-import { builtCapacity, updateAiDemand } from "./agents/aiChain/demand.ts";
+import { builtCapacity, liveCapacity, updateAiDemand } from "./agents/aiChain/demand.ts";
 import { financeChain, priceChainCredit } from "./agents/aiChain/finance.ts";
 import { planChain } from "./agents/aiChain/plans.ts";
 import { accountChain, resetChainFlows, settleChain } from "./agents/aiChain/settlement.ts";
@@ -42,9 +42,9 @@ import {
   firmsBuyServices,
   governmentPurchases,
 } from "./markets/goods.ts";
-import { matchWorkers, separateAndListJobSeekers } from "./markets/labour.ts";
+import { matchWorkers, separateAndListJobSeekers, separationParams } from "./markets/labour.ts";
 import { chainPowerOutlook, clearPowerMarket } from "./markets/power.ts";
-import type { Month } from "./month.ts";
+import type { DrawKeys, Month } from "./month.ts";
 import { drawShocks } from "./shocks.ts";
 import type { ModelState } from "./state.ts";
 
@@ -61,14 +61,14 @@ interface Acting {
  *
  * The month in sections, each a function below (BeforeIT.jl's one_step
  * banners). The phases of agents/households.ts, government.ts,
- * centralBank.ts, banks.ts, utility.ts, fund.ts, the AI chain's demand.ts,
- * plans.ts, settlement.ts, circular.ts, defaults.ts and valuation.ts,
- * markets/power.ts, equity.ts,
- * macro.ts, shocks.ts and the ledger check take the records they
- * read and write and the parameter group they use, so each line shows its
- * data flow; a phase that moves money also takes `books` (ledger.ts Books),
- * the balance sheets the ledger's functions book into. The other phases
- * still take the whole state (`m`).
+ * centralBank.ts, banks.ts, utility.ts, fund.ts, automation.ts, the AI
+ * chain's demand.ts, plans.ts, settlement.ts, circular.ts, defaults.ts and
+ * valuation.ts, markets/labour.ts, power.ts, equity.ts, macro.ts, shocks.ts
+ * and the ledger check take the records they read and write and the
+ * parameter group they use, so each line shows its data flow; a phase that
+ * moves money also takes `books` (ledger.ts Books), the balance sheets the
+ * ledger's functions book into. The other phases still take the whole
+ * state (`m`).
  */
 export function step(m: ModelState): void {
   m.tick++;
@@ -104,7 +104,10 @@ function policyAndCreditTerms(m: ModelState, month: Month): void {
 /** Plans: automation, production, investment, the government's purchases, AI demand and orders, the grid. */
 function plans(m: ModelState, acting: Acting): void {
   const { config, macro } = m;
-  if (acting.automation) planAutomation(m); // capability, tasks automated, workers made redundant
+  const keys: DrawKeys = { seed: m.seed, tick: m.tick };
+  // Automation: AI capability from the chain's live compute, tasks automated, workers made redundant.
+  if (acting.automation)
+    planAutomation(m.automation, m.firms, m.aiChain, liveCapacity(m), macro, keys, config.automation);
   planProduction(m); // expectations, output, labour demand, wages, prices
   planInvestment(m); // capacity growth from profitability and utilisation
   const y0 = m.params.initialOutputPerHousehold;
@@ -146,9 +149,31 @@ function financing(m: ModelState, acting: Acting): void {
 
 /** Labour market and production. */
 function labourMarketAndProduction(m: ModelState, acting: Acting): void {
-  if (acting.automation) selectLayoffs(m); // automation layoffs fall on the most exposed employees
-  const seekers = separateAndListJobSeekers(m); // quits and layoffs, reservation wages, skill mismatch
-  m.macro.vacancies = matchWorkers(m, seekers); // firms with vacancies hire
+  const { config, households, firms, runner, scratch, automation } = m;
+  const keys: DrawKeys = { seed: m.seed, tick: m.tick };
+  if (acting.automation) selectLayoffs(firms, runner); // automation layoffs fall on the most exposed employees
+  // Quits and layoffs, reservation wages, skill mismatch: the job seekers (a pass over households).
+  const seekers = separateAndListJobSeekers(
+    firms,
+    keys,
+    separationParams(config),
+    runner,
+    scratch,
+    automation,
+  );
+  // Firms with vacancies hire, in a random order (the "labour" stream); the vacancies left open.
+  const rng = m.streams.get("labour");
+  m.macro.vacancies = matchWorkers(
+    households,
+    firms,
+    seekers,
+    keys,
+    config.labour,
+    rng,
+    runner,
+    scratch,
+    automation,
+  );
   produce(m);
 }
 

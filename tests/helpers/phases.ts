@@ -3,7 +3,9 @@
 // a small model built by createModel. A rule's own test on a hand-built
 // record calls the phase directly.
 import { resolveChainDefaults } from "../../src/model/agents/aiChain/defaults.ts";
+import { liveCapacity } from "../../src/model/agents/aiChain/demand.ts";
 import { chainLongRate, chainValuationParams } from "../../src/model/agents/aiChain/valuation.ts";
+import { planAutomation, selectLayoffs } from "../../src/model/agents/automation.ts";
 import { resolveBankFailures, settleBanks } from "../../src/model/agents/banks.ts";
 import { setPolicyRate } from "../../src/model/agents/centralBank.ts";
 import { markFund } from "../../src/model/agents/fund.ts";
@@ -11,6 +13,7 @@ import { planPurchases } from "../../src/model/agents/government.ts";
 import { earnAndPlan, incomeParams } from "../../src/model/agents/households.ts";
 import { updateMacro } from "../../src/model/macro.ts";
 import { equityParams, valueEquity } from "../../src/model/markets/equity.ts";
+import { matchWorkers, separateAndListJobSeekers, separationParams } from "../../src/model/markets/labour.ts";
 import type { ModelState } from "../../src/model/state.ts";
 
 /** setPolicyRate on the state's central bank and aggregates, at its tick. */
@@ -112,4 +115,37 @@ export function resolveChainDefaultsOn(m: ModelState): number {
   const guaranteeShare = config.government.fiscalAbsorption.chainDebtGuaranteeShare;
   const p = { ai: config.aiChain, chainDebtGuaranteeShare: guaranteeShare, valuation };
   return resolveChainDefaults(month, p, m.events, m);
+}
+
+/** planAutomation as step() calls it. */
+export function planAutomationOn(m: ModelState): void {
+  const keys = { seed: m.seed, tick: m.tick };
+  const cfg = m.config.automation;
+  planAutomation(m.automation, m.firms, m.aiChain, liveCapacity(m), m.macro, keys, cfg);
+}
+
+/** selectLayoffs as step() calls it. */
+export function selectLayoffsOn(m: ModelState): void {
+  selectLayoffs(m.firms, m.runner);
+}
+
+/** separateAndListJobSeekers as step() calls it; returns the number of job seekers. */
+export function separateAndListJobSeekersOn(m: ModelState): number {
+  const keys = { seed: m.seed, tick: m.tick };
+  return separateAndListJobSeekers(
+    m.firms,
+    keys,
+    separationParams(m.config),
+    m.runner,
+    m.scratch,
+    m.automation,
+  );
+}
+
+/** matchWorkers on the first `seekers` of the state's job-seeker list, as step() calls it; returns the vacancies left open. */
+export function matchWorkersOn(m: ModelState, seekers: number): number {
+  const keys = { seed: m.seed, tick: m.tick };
+  const rng = m.streams.get("labour");
+  const { households, firms, runner, scratch, automation } = m;
+  return matchWorkers(households, firms, seekers, keys, m.config.labour, rng, runner, scratch, automation);
 }

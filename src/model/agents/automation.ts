@@ -17,16 +17,41 @@
 // of income is lowest (households.ts) — so a shift from wages to profits
 // lowers consumption demand.
 
+import type { SpiralConfig } from "../../config/configTypes.ts";
+import type { DrawKeys } from "../month.ts";
 import { Pass, type SliceView } from "../passes.ts";
+import type { PassRunner } from "../passRunner.ts";
 import { AgentStream, keyedUniform, streamKey } from "../rng.ts";
-import type { Automation, ModelState } from "../state.ts";
-import { liveCapacity } from "./aiChain/demand.ts";
+import type { Automation, Firms, MacroState } from "../state.ts";
 import { EXPOSURE_BINS, EXPOSURE_SHIFT, INCOME_BINS } from "./automationBins.ts";
 
 export { EXPOSURE_BINS, INCOME_BINS } from "./automationBins.ts";
 
 /** Highest automated share of a firm's tasks (someone has to run the firm). */
 const MAX_AUTOMATED_SHARE = 0.95;
+
+/** The automation parameters: the config group automation (configs/schema.json). */
+export type AutomationParams = Readonly<SpiralConfig["automation"]>;
+
+/** What automation reads of the AI chain's record (state.ts AiChain). */
+export interface AutomationChain {
+  /** Compute in service when the chain started, GW. */
+  readonly initialCapacityGw: number;
+  /** Price index of AI services (1 at the start). */
+  readonly servicePrice: number;
+}
+
+/**
+ * What automationSpending reads: the automation record, the firms, the
+ * price of AI services and the automation parameters. A ModelState has this
+ * shape (markets/goods.ts firmsBuyAutomation hands it the state).
+ */
+export interface AutomationCostInputs {
+  readonly automation: Automation;
+  readonly firms: Firms;
+  readonly aiChain: { readonly servicePrice: number };
+  readonly config: { readonly automation: AutomationParams };
+}
 
 export function createAutomation(): Automation {
   return {
@@ -89,10 +114,9 @@ export function aiCostRatio(z: number, s0: number, k: number): number {
   return partial / (z * profitableShare(z, s0, k));
 }
 
-/** Relative cost advantage of AI for firm j: capability × (its wage / the start wage) / AI price. */
-function costAdvantage(m: ModelState, j: number): number {
-  const a = m.automation;
-  return (a.capabilityIndex * m.firms.wage[j]) / (a.referenceWage * m.aiChain.servicePrice);
+/** Relative cost advantage of AI for a firm paying `wage`: capability × (its wage / the start wage) / AI price. */
+function costAdvantage(a: Automation, wage: number, servicePrice: number): number {
+  return (a.capabilityIndex * wage) / (a.referenceWage * servicePrice);
 }
 
 /**
@@ -102,24 +126,36 @@ function costAdvantage(m: ModelState, j: number): number {
  * reinstatement, and the workers the newly automated tasks make redundant
  * (rounded at random, so small firms lay off in the right proportion on
  * average). firms.ts turns the automated share into labour demand.
+ * `liveCapacityGw`: the chain's compute in service that has power
+ * (agents/aiChain/demand.ts liveCapacity). Writes `automation` (capability,
+ * reference wage) and the firms' automated share and automation layoffs;
+ * reads last month's wages and employment.
  */
-export function planAutomation(m: ModelState): void {
-  const cfg = m.config.automation;
-  const a = m.automation;
-  const f = m.firms;
-  const c = m.aiChain;
+export function planAutomation(
+  automation: Automation,
+  firms: Firms,
+  chain: AutomationChain,
+  liveCapacityGw: number,
+  macro: Pick<MacroState, "employment" | "wagesPaid">,
+  month: DrawKeys,
+  params: AutomationParams,
+): void {
+  const cfg = params;
+  const a = automation;
+  const f = firms;
   a.capabilityIndex =
-    (Math.max(1e-9, liveCapacity(m)) / Math.max(1e-9, c.initialCapacityGw)) ** cfg.capabilityElasticity;
+    (Math.max(1e-9, liveCapacityGw) / Math.max(1e-9, chain.initialCapacityGw)) ** cfg.capabilityElasticity;
   if (a.referenceWage === 0) {
     // The wage level at which profitableShareAtStart holds: the average wage when the chain starts.
-    a.referenceWage = m.macro.employment > 0 ? m.macro.wagesPaid / m.macro.employment : f.wage[0];
+    a.referenceWage = macro.employment > 0 ? macro.wagesPaid / macro.employment : f.wage[0];
   }
   const speed = cfg.adoptionSpeedMonthly;
   const reinstatement = cfg.reinstatementYearly / 12;
-  const key = streamKey(m.seed, AgentStream.automationFirm, m.tick);
+  const key = streamKey(month.seed, AgentStream.automationFirm, month.tick);
+  const servicePrice = chain.servicePrice;
   for (let j = 0; j < f.n; j++) {
-    const target =
-      cfg.exposureMean * profitableShare(costAdvantage(m, j), cfg.profitableShareAtStart, cfg.costDispersion);
+    const z = costAdvantage(a, f.wage[j], servicePrice);
+    const target = cfg.exposureMean * profitableShare(z, cfg.profitableShareAtStart, cfg.costDispersion);
     const before = f.automatedShare[j];
     let after = before + speed * (target - before) - reinstatement * before;
     after = Math.min(MAX_AUTOMATED_SHARE, Math.max(0, after));
@@ -130,13 +166,15 @@ export function planAutomation(m: ModelState): void {
 }
 
 /** AI services firm j buys this month for its automated tasks (USD): the tasks' wage cost × AI's relative cost. */
-export function automationSpending(m: ModelState, j: number, prodL: number): number {
-  const share = m.firms.automatedShare[j];
+export function automationSpending(x: AutomationCostInputs, j: number, prodL: number): number {
+  const f = x.firms;
+  const share = f.automatedShare[j];
   if (share <= 0) return 0;
-  const cfg = m.config.automation;
-  const tasks = m.firms.output[j] / prodL;
-  const ratio = aiCostRatio(costAdvantage(m, j), cfg.profitableShareAtStart, cfg.costDispersion);
-  return share * tasks * m.firms.wage[j] * ratio;
+  const cfg = x.config.automation;
+  const tasks = f.output[j] / prodL;
+  const z = costAdvantage(x.automation, f.wage[j], x.aiChain.servicePrice);
+  const ratio = aiCostRatio(z, cfg.profitableShareAtStart, cfg.costDispersion);
+  return share * tasks * f.wage[j] * ratio;
 }
 
 /**
@@ -144,10 +182,12 @@ export function automationSpending(m: ModelState, j: number, prodL: number): num
  * counts each firm's employees by exposure bin; then, from the top bin
  * down, each firm marks the bins laid off entirely (above `layoffBin`) and
  * the share of the boundary bin (`layoffFraction`) that makes up its
- * layoff count. Runs only in months with automation layoffs.
+ * layoff count. Runs only in months with automation layoffs. Writes the
+ * firms' layoffBin and layoffFraction; the pass (on `runner`, over the
+ * households it was built on) reads employers and exposures.
  */
-export function selectLayoffs(m: ModelState): void {
-  const f = m.firms;
+export function selectLayoffs(firms: Firms, runner: PassRunner): void {
+  const f = firms;
   let any = false;
   for (let j = 0; j < f.n; j++) {
     f.layoffBin[j] = EXPOSURE_BINS;
@@ -156,10 +196,10 @@ export function selectLayoffs(m: ModelState): void {
   }
   if (!any) return;
   // Each firm's employees by exposure bin: a pass over the households (exposureKernel), counted per lane.
-  const work = m.runner.work;
+  const work = runner.work;
   const counts = work.laneExposure;
   counts.fill(0);
-  m.runner.run(Pass.exposure);
+  runner.run(Pass.exposure);
   const stride = f.n * EXPOSURE_BINS;
   for (let j = 0; j < f.n; j++) {
     let need = f.automationLayoffs[j];
@@ -219,7 +259,7 @@ export function incomeBin(amount: number): number {
   return ((32 - lz) << 6) | (((x << lz) << 1) >>> 26);
 }
 
-/** A uniform for household i's boundary-bin layoff draw this tick. */
-export function layoffKey(m: ModelState): number {
-  return streamKey(m.seed, AgentStream.automationLayoff, m.tick);
+/** The key of the households' boundary-bin layoff draws (hitByLayoff) this month. */
+export function layoffKey(month: DrawKeys): number {
+  return streamKey(month.seed, AgentStream.automationLayoff, month.tick);
 }

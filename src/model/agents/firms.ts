@@ -10,6 +10,7 @@ import {
   grantLoan,
   Party,
   recordFlow,
+  repayLoan,
   Sector,
   transfer,
 } from "../ledger.ts";
@@ -47,6 +48,8 @@ import { payUtilityDividend } from "./utility.ts";
  */
 /** Relative distance from the inventory target within which markups stay put. */
 const INVENTORY_BAND = 0.25;
+/** Months a successor firm keeps its paid-in equity from the excess-cash payout: the month it enters and the month the equity arrives, before it hires (firms.successorFreshStart). */
+const ENTRY_MONTHS = 2;
 
 export function planProduction(m: ModelState): void {
   const c = m.config.firms;
@@ -544,6 +547,7 @@ export const AccountArgs = defineStruct({
   excessCashPayout: "f64",
   inventoryDepreciation: "f64",
   demandUse: "f64",
+  freshStart: "f64",
   nc: "f64",
 });
 const AccountArg = AccountArgs.at;
@@ -574,6 +578,7 @@ export function accountFirms(m: ModelState): void {
     inventoryDepreciation: c.inventoryDepreciationMonthly,
     // With firm-level productivity on, demand turned away counts as utilisation, so capacity follows demand.
     demandUse: c.productivityDispersionMonthly > 0 || c.appealDispersionMonthly > 0 ? 1 : 0,
+    freshStart: c.successorFreshStart ? 1 : 0,
     nc: m.firms.nConsumption,
   });
   m.runner.run(Pass.account);
@@ -627,6 +632,7 @@ export function accountKernel(v: SliceView, _lane: number, _block: number, start
   const excessCashPayout = a[AccountArg.excessCashPayout];
   const inventoryDepreciation = a[AccountArg.inventoryDepreciation];
   const demandUse = a[AccountArg.demandUse] !== 0;
+  const entryMonths = a[AccountArg.freshStart] !== 0 ? ENTRY_MONTHS : 0;
   const nc = a[AccountArg.nc];
   const f = v.firms;
   const { earnings, wageBill, interestPaid, loans, deposits, dividendDue, inventory } = f;
@@ -641,7 +647,8 @@ export function accountKernel(v: SliceView, _lane: number, _block: number, start
     // 2016 pay out a share of profits; the excess-cash rule keeps the sector
     // from draining demand by accumulating deposits).
     const keep = wageBill[j] * (1 + cashBufferMonths) + interestPaid[j] + loans[j] / maturity;
-    const excess = Math.max(0, deposits[j] - keep);
+    // A successor keeps the equity its owners paid in (age 0: the month it enters; 1: the month the equity arrives, before it hires).
+    const excess = age[j] < entryMonths ? 0 : Math.max(0, deposits[j] - keep);
     dividendDue[j] = Math.max(profit > 0 ? profit * payoutRatio : 0, excess * excessCashPayout);
     inventory[j] *= 1 - inventoryDepreciation;
     if (j < nc) {
@@ -700,10 +707,15 @@ export function collectDistributions(m: ModelState): number {
   const paid = Math.min(need, pool);
   if (need > 0) {
     const share = paid / need;
+    const freshStart = m.config.firms.successorFreshStart;
     // What the distributions cannot cover this month stays owed for the next.
     for (let j = 0; j < f.n; j++) {
       const x = f.pendingEquity[j] * share;
-      if (x > 0) creditParty(m, Party.firm, j, x);
+      if (x > 0) {
+        creditParty(m, Party.firm, j, x);
+        // A successor's equity first repays the loan it took over (the recovery; markets/credit.ts resolveFirmDefault).
+        if (freshStart && f.loans[j] > 0) repayLoan(m, j, Math.min(f.loans[j], x));
+      }
       f.pendingEquity[j] -= x;
     }
     recordFlow(m.ledger.flows, FlowRow.entryEquity, Sector.households, Sector.firms, paid);

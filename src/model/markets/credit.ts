@@ -379,10 +379,12 @@ export function financeWriteBackKernel(
 /**
  * Bankruptcy and replacement (Caiani et al. 2016, firm exit and entry): the
  * bank takes the firm's deposits against the loan and writes off the loss
- * given default; the rest of the loan and the physical assets pass to a
- * successor in the same slot, which starts smaller with sector-average
- * prices and wages and equity paid in by the households. Its workers are
- * laid off; its old shareholders lose their value.
+ * given default; the physical assets pass to a successor in the same slot,
+ * which starts smaller with sector-average prices and wages and equity paid
+ * in by the households — with firms.successorFreshStart, enough equity to
+ * repay the rest of the loan (the recovery), so it starts without debt;
+ * without it, it carries that loan. Its workers are laid off; its old
+ * shareholders lose their value.
  */
 export function resolveFirmDefault(m: ModelState, j: number): void {
   const f = m.firms;
@@ -430,7 +432,12 @@ export function resolveFirmDefault(m: ModelState, j: number): void {
   }
   f.markup[j] = avg[sector * 4];
   f.wage[j] = avg[sector * 4 + 1];
-  f.expectedSales[j] = m.config.firms.entrySizeShare * avg[sector * 4 + 2];
+  // Its order book: the demand that still reached the failed firm last month
+  // (its remaining customers), at most entrySizeShare of the sector's average.
+  const entrySales = m.config.firms.entrySizeShare * avg[sector * 4 + 2];
+  f.expectedSales[j] = m.config.firms.successorFreshStart
+    ? Math.min(entrySales, f.demandReal[j])
+    : entrySales;
   const prodL = j < f.nConsumption ? m.params.prodLabourConsumption : m.params.prodLabourCapital;
   f.price[j] = ((1 + f.markup[j]) * f.wage[j]) / prodL;
   f.demandReal[j] = f.expectedSales[j];
@@ -450,4 +457,11 @@ export function resolveFirmDefault(m: ModelState, j: number): void {
   f.unfilled[j] = 0;
   const wageBill = (f.expectedSales[j] / prodL) * f.wage[j];
   f.pendingEquity[j] = wageBill * (1 + m.config.firms.cashBufferMonths);
+  // Successor entry (firms.successorFreshStart): the new owners buy the failed
+  // firm's assets at the lender's recovery value, so their entry equity also
+  // carries the loan that is left after the write-off, and repays it when it
+  // is paid in (agents/firms.ts collectDistributions); the successor starts
+  // without debt (US Chapter 7: the debt is discharged, the lender keeps what
+  // the assets fetch). Off: it keeps that loan (the rule before).
+  if (m.config.firms.successorFreshStart) f.pendingEquity[j] += f.loans[j];
 }

@@ -305,6 +305,7 @@ export function clearCapitalMarket(m: ModelState): void {
     switchKey: streamKey(m.seed, AgentStream.capitalSupplier, m.tick),
     pickKey: streamKey(m.seed, AgentStream.supplierPick, m.tick),
     switchProb: m.config.households.supplierSwitchProbability,
+    intensity: m.config.firms.capital.supplierSwitchIntensity,
     nc,
   });
   m.runner.run(Pass.capitalSupplier);
@@ -340,15 +341,23 @@ export function clearCapitalMarket(m: ModelState): void {
 }
 
 /** Inputs of the capital-supplier pass: written into PassWork.args by clearCapitalMarket, read by capitalSupplierKernel (struct.ts). */
-export const SupplierArgs = defineStruct({ switchKey: "f64", pickKey: "f64", switchProb: "f64", nc: "f64" });
+export const SupplierArgs = defineStruct({
+  switchKey: "f64",
+  pickKey: "f64",
+  switchProb: "f64",
+  intensity: "f64",
+  nc: "f64",
+});
 const SupplierArg = SupplierArgs.at;
 
 /**
- * Consumption firms of [start, end) look for a cheaper capital supplier with
+ * Consumption firms of [start, end) look for another capital supplier with
  * probability switchProb (agentUniform(seed, stream, tick, j), the stream
- * keys taken once), and switch when the candidate is cheaper or their
- * supplier rationed them last month. Reads only the suppliers' prices and
- * fill ratios, which no firm of the pass writes.
+ * keys taken once) and compare it with their own: they move when their
+ * supplier rationed them last month, or else with a probability that rises
+ * in the candidate's price advantage (capitalSwitchProbability; a third draw
+ * of the same firm on the switch stream). Reads only the suppliers' prices
+ * and fill ratios, which no firm of the pass writes.
  */
 export function capitalSupplierKernel(
   v: SliceView,
@@ -361,6 +370,7 @@ export function capitalSupplierKernel(
   const switchKey = a[SupplierArg.switchKey];
   const pickKey = a[SupplierArg.pickKey];
   const switchProb = a[SupplierArg.switchProb];
+  const intensity = a[SupplierArg.intensity];
   const nc = a[SupplierArg.nc];
   const nk = v.firms.n - nc;
   const { capitalSupplier, price, fillRatio } = v.firms;
@@ -370,9 +380,27 @@ export function capitalSupplierKernel(
     const s = capitalSupplier[j];
     if (uniform(switchKey, j) < switchProb) {
       const cand = nc + Math.floor(uniform(pickKey, h32(j)) * nk);
-      if (price[cand] < price[s] || fillRatio[s] < 1) capitalSupplier[j] = cand;
+      if (
+        fillRatio[s] < 1 ||
+        uniform(switchKey, h32(j)) < capitalSwitchProbability(price[s], price[cand], intensity)
+      ) {
+        capitalSupplier[j] = cand;
+      }
     }
   }
+}
+
+/**
+ * Probability that a buyer of capital goods at price `current` moves to a
+ * candidate supplier at price `candidate` (Delli Gatti et al. 2010, Riccetti,
+ * Russo & Gallegati 2015, Caiani et al. 2016: Pr = 1 − exp(ε (p_new − p_old) / p_new)
+ * when the candidate is cheaper, else 0): a small price gap moves few buyers,
+ * so a supplier a few per cent dearer loses its buyers over years rather
+ * than months. Pure.
+ */
+export function capitalSwitchProbability(current: number, candidate: number, intensity: number): number {
+  if (!(candidate < current)) return 0;
+  return 1 - Math.exp((intensity * (candidate - current)) / candidate);
 }
 
 /** A distinct agent id for a second draw of the same firm in the same tick. */

@@ -6,7 +6,9 @@
 // random order, contact a few random unemployed each and hire those whose
 // reservation wage the posted wage meets. Unfilled vacancies push that
 // firm's wage up next month; unemployment spells lower reservation wages.
+import type { SpiralConfig } from "../../config/configTypes.ts";
 import { EXPOSURE_BINS, hitByLayoff, layoffKey } from "../agents/automation.ts";
+import type { DrawKeys } from "../month.ts";
 import {
   BLOCK_SIZE,
   hasBit,
@@ -17,14 +19,36 @@ import {
   SUM_SLOTS,
   sumBlocks,
 } from "../passes.ts";
-import type { SeekerBuffers } from "../passRunner.ts";
+import type { PassRunner, SeekerBuffers } from "../passRunner.ts";
 import { AgentStream, keyedUniform, streamKey } from "../rng.ts";
-import type { ModelState } from "../state.ts";
+import type { Automation, Firms, Households, Scratch } from "../state.ts";
 import { defineStruct } from "../struct.ts";
-import { matchSimultaneously } from "./labourMatch.ts";
+import { listFirmsWithVacancies, matchSimultaneously } from "./labourMatch.ts";
 
 /** How many unemployed a firm contacts per vacancy before giving up this month. */
 const CONTACTS_PER_VACANCY = 4;
+
+/**
+ * The separation phase's parameters: reservation-wage decay (config group
+ * households), benefits and retraining (government), the skill mismatch of
+ * displaced workers (automation).
+ */
+export interface SeparationParams {
+  households: Pick<SpiralConfig["households"], "reservationWageDecayMonthly">;
+  government: Pick<
+    SpiralConfig["government"],
+    "benefitReplacementRate" | "benefitDurationMonths" | "retraining"
+  >;
+  automation: Pick<SpiralConfig["automation"], "mismatchDecayMonthly" | "mismatchOnDisplacement">;
+}
+
+/** The separation phase's parameter groups from the config. */
+export function separationParams(config: SpiralConfig): SeparationParams {
+  return { households: config.households, government: config.government, automation: config.automation };
+}
+
+/** The labour market's parameters: the config group labour (configs/schema.json). */
+export type LabourParams = Readonly<SpiralConfig["labour"]>;
 
 /**
  * Quits and layoffs (each employed worker leaves with her firm's leave
@@ -33,22 +57,32 @@ const CONTACTS_PER_VACANCY = 4;
  * exposed employees (agents/automation.ts chose the exposure bins) and leave
  * them with a skill mismatch; the mismatch decays during the spell, faster
  * for those in the government's retraining programme. One pass over the
- * households (separationKernel, which may run in slices on several threads).
- * Returns the number of unemployed.
+ * households (separationKernel on `runner`, which may run in slices on
+ * several threads), which writes the households' employment columns and the
+ * firms' head counts and lists the seekers in `scratch.unemployed` (the list
+ * the runner was built on). Adds the month's layoffs, displaced unemployed
+ * and trainees to `totals`. Returns the number of unemployed.
  */
-export function separateAndListJobSeekers(m: ModelState): number {
-  const f = m.firms;
-  const gov = m.config.government;
-  const auto = m.config.automation;
+export function separateAndListJobSeekers(
+  firms: Firms,
+  month: DrawKeys,
+  params: SeparationParams,
+  runner: PassRunner,
+  scratch: Pick<Scratch, "unemployed">,
+  totals: Pick<Automation, "layoffs" | "displacedUnemployed" | "trainees">,
+): number {
+  const f = firms;
+  const gov = params.government;
+  const auto = params.automation;
   const keepMismatch = 1 - auto.mismatchDecayMonthly;
-  const work = m.runner.work;
+  const work = runner.work;
   let layoffsDue = false;
   for (let j = 0; j < f.n; j++) if (f.layoffBin[j] < EXPOSURE_BINS) layoffsDue = true;
   SeparationArgs.write(work.args, {
-    key: streamKey(m.seed, AgentStream.separation, m.tick),
-    decay: 1 - m.config.households.reservationWageDecayMonthly,
+    key: streamKey(month.seed, AgentStream.separation, month.tick),
+    decay: 1 - params.households.reservationWageDecayMonthly,
     replacement: gov.benefitReplacementRate,
-    automationKey: layoffKey(m),
+    automationKey: layoffKey(month),
     layoffsDue: layoffsDue ? 1 : 0,
     benefitMonths: gov.benefitDurationMonths > 0 ? gov.benefitDurationMonths : 65536,
     mismatchOnLayoff: Math.round(255 * auto.mismatchOnDisplacement),
@@ -60,9 +94,9 @@ export function separateAndListJobSeekers(m: ModelState): number {
     ),
   });
   markLeaveProne(work, f.leaveProbability, f.n);
-  m.runner.run(Pass.separate);
+  runner.run(Pass.separate);
   // Each block listed its seekers from its own first household on: close the gaps, in block order.
-  const unemployed = m.scratch.unemployed;
+  const unemployed = scratch.unemployed;
   let count = 0;
   for (let b = 0; b < work.blocks; b++) {
     const from = b * BLOCK_SIZE;
@@ -70,7 +104,7 @@ export function separateAndListJobSeekers(m: ModelState): number {
     if (from !== count) unemployed.copyWithin(count, from, from + k);
     count += k;
   }
-  const a = m.automation;
+  const a = totals;
   a.layoffs = sumBlocks(work, SeparationSum.layoffs);
   a.displacedUnemployed = sumBlocks(work, SeparationSum.displacedUnemployed);
   a.trainees = sumBlocks(work, SeparationSum.trainees);
@@ -261,39 +295,53 @@ function seekerBuffers(s: SeekerBuffers, n: number): SeekerBuffers {
 }
 
 /**
- * Firms with vacancies hire from the job seekers. Returns the vacancies left
+ * Firms with vacancies hire from the job seekers `scratch.unemployed[0,
+ * seekers)` (listed by separateAndListJobSeekers). Writes the firms'
+ * employees and unfilled flags and the hired households' employer, wage and
+ * spell; the completed spells into `totals`. Returns the vacancies left
  * open. labour.matchingProtocol "sequential" (the default): the rule below,
- * on the calling thread; "simultaneous": the same contacts made by all firms
- * at once in rounds, across threads (labourMatch.ts).
+ * on the calling thread, firms in a random order drawn from `rng` (the
+ * "labour" stream); "simultaneous": the same contacts made by all firms at
+ * once in rounds, across threads on `runner` (labourMatch.ts).
  */
-export function matchWorkers(m: ModelState, seekers: number): number {
-  if (m.config.labour.matchingProtocol === "simultaneous") {
-    return matchSimultaneously(m, seekers, CONTACTS_PER_VACANCY);
+export function matchWorkers(
+  households: Households,
+  firms: Firms,
+  seekers: number,
+  month: DrawKeys,
+  params: LabourParams,
+  rng: () => number,
+  runner: PassRunner,
+  scratch: Pick<Scratch, "unemployed" | "firmOrder">,
+  totals: Pick<Automation, "spellMonths" | "spellCount">,
+): number {
+  if (params.matchingProtocol === "simultaneous") {
+    const perVacancy = CONTACTS_PER_VACANCY;
+    return matchSimultaneously(
+      households,
+      firms,
+      seekers,
+      perVacancy,
+      month,
+      rng,
+      runner,
+      scratch.firmOrder,
+      totals,
+    );
   }
-  const f = m.firms;
-  const order = m.scratch.firmOrder;
-  const labourDemand = f.labourDemand;
-  const employees = f.employees;
-  const unfilled = f.unfilled;
-  let n = 0;
-  for (let j = 0; j < f.n; j++) {
-    unfilled[j] = 0;
-    if (labourDemand[j] > employees[j]) order[n++] = j;
-  }
-  m.streams.shuffle("labour", order, n);
+  const n = listFirmsWithVacancies(firms, scratch.firmOrder, rng);
   // Three passes, each its own function with one loop (so the JIT optimises each loop whole).
-  const sd = seekerBuffers(m.runner.scratch.seekers, seekers);
-  gatherSeekers(m, seekers, sd);
-  const open = hire(m, n, seekers, sd);
-  applyHires(m, seekers, sd);
+  const sd = seekerBuffers(runner.scratch.seekers, seekers);
+  gatherSeekers(households, scratch.unemployed, seekers, sd);
+  const open = hire(firms, scratch.firmOrder, n, seekers, sd, rng);
+  applyHires(households, firms.wage, scratch.unemployed, seekers, sd, totals);
   return open;
 }
 
 /** The seekers' matching data, in pool order. */
-function gatherSeekers(m: ModelState, seekers: number, sd: SeekerBuffers): void {
-  const pool = m.scratch.unemployed;
-  const reservationWage = m.households.reservationWage;
-  const mismatch = m.households.mismatch;
+function gatherSeekers(households: Households, pool: Int32Array, seekers: number, sd: SeekerBuffers): void {
+  const reservationWage = households.reservationWage;
+  const mismatch = households.mismatch;
   const { pos, hiredBy } = sd;
   const seekerReservation = sd.reservationWage;
   const seekerMismatch = sd.mismatch;
@@ -306,13 +354,17 @@ function gatherSeekers(m: ModelState, seekers: number, sd: SeekerBuffers): void 
   }
 }
 
-/** Firms order[0..n) in turn contact random seekers still in the pool. Returns the vacancies left open. */
-function hire(m: ModelState, n: number, seekers: number, sd: SeekerBuffers): number {
-  const f = m.firms;
-  const order = m.scratch.firmOrder;
+/** Firms order[0..n) in turn contact random seekers still in the pool (draws from `rnd`). Returns the vacancies left open. */
+function hire(
+  f: Firms,
+  order: Int32Array,
+  n: number,
+  seekers: number,
+  sd: SeekerBuffers,
+  rnd: () => number,
+): number {
   const { labourDemand, employees, unfilled } = f;
   const firmWage = f.wage;
-  const rnd = m.streams.get("labour");
   const { pos, hiredBy } = sd;
   const seekerReservation = sd.reservationWage;
   const seekerMismatch = sd.mismatch;
@@ -351,13 +403,17 @@ function hire(m: ModelState, n: number, seekers: number, sd: SeekerBuffers): num
  * displaced by automation, 0 the others): whole months, so their sums are
  * exact in any order.
  */
-function applyHires(m: ModelState, seekers: number, sd: SeekerBuffers): void {
-  const h = m.households;
-  const pool = m.scratch.unemployed;
-  const firmWage = m.firms.wage;
+function applyHires(
+  h: Households,
+  firmWage: Float64Array,
+  pool: Int32Array,
+  seekers: number,
+  sd: SeekerBuffers,
+  totals: Pick<Automation, "spellMonths" | "spellCount">,
+): void {
   const hiredBy = sd.hiredBy;
-  const spellMonths = m.automation.spellMonths;
-  const spellCount = m.automation.spellCount;
+  const spellMonths = totals.spellMonths;
+  const spellCount = totals.spellCount;
   spellMonths.fill(0);
   spellCount.fill(0);
   const employer = h.employer;

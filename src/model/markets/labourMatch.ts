@@ -51,6 +51,8 @@
 // firm's round, not after the earlier firms' hires only — so its outputs
 // differ, and the core was estimated under the sequential rule
 // (docs/benchmarks.md "Labour matching across threads" compares them).
+
+import type { DrawKeys } from "../month.ts";
 import {
   BLOCK_SIZE,
   blockCountFor,
@@ -60,8 +62,9 @@ import {
   type SliceView,
   SUM_SLOTS,
 } from "../passes.ts";
-import { AgentStream, keyedUniform, streamKey } from "../rng.ts";
-import type { ModelState } from "../state.ts";
+import type { PassRunner } from "../passRunner.ts";
+import { AgentStream, keyedUniform, shuffle, streamKey } from "../rng.ts";
+import type { Automation, Firms, Households } from "../state.ts";
 import { defineStruct } from "../struct.ts";
 
 /** Rounds of offers at most per month; fewer once no offer is lost to an earlier firm. */
@@ -95,26 +98,39 @@ const CountSum = { hires: 0, untaken: 1 } as const;
 const SpellSum = { months: 0, count: 2 } as const;
 
 /**
- * Firms with vacancies hire from the job seekers `m.scratch.unemployed[0,
- * seekers)` (listed by the separation pass in household order), all at once
- * in rounds (see the file's header). Writes the firms' employees and
- * unfilled flags and the households' employer, wage and spell; returns the
- * vacancies left open.
+ * Firms with vacancies hire from the job seekers in the runner's pool
+ * `[0, seekers)` (listed by the separation pass in household order), all at
+ * once in rounds (see the file's header): the passes run on `runner`, over
+ * the households and firms it was built on; the firms' random order is drawn
+ * from `rng` (the "labour" stream) into `order`, the contacts keyed by
+ * `month`. Writes the firms' employees and unfilled flags and the
+ * households' employer, wage and spell; the completed spells into `totals`.
+ * Returns the vacancies left open.
  */
-export function matchSimultaneously(m: ModelState, seekers: number, contactsPerVacancy: number): number {
-  const work = m.runner.work;
+export function matchSimultaneously(
+  households: Households,
+  firms: Firms,
+  seekers: number,
+  contactsPerVacancy: number,
+  month: DrawKeys,
+  rng: () => number,
+  runner: PassRunner,
+  order: Int32Array,
+  totals: Pick<Automation, "spellMonths" | "spellCount">,
+): number {
+  const work = runner.work;
   const mb = work.match;
-  if (mb.claim.length < m.households.n || mb.rank.length < m.firms.n) {
+  if (mb.claim.length < households.n || mb.rank.length < firms.n) {
     throw new Error(
       "labour.matchingProtocol simultaneous: the pass runner was built without its buffers (createPassWork's simultaneousMatching)",
     );
   }
-  const ranked = rankFirmsWithVacancies(m);
+  const ranked = rankFirmsWithVacancies(firms, order, rng, mb);
   mb.seekers[0] = seekers;
-  m.runner.run(Pass.matchGather);
+  runner.run(Pass.matchGather);
   const args = {
-    contactKey: streamKey(m.seed, AgentStream.labourContact, m.tick),
-    skillKey: streamKey(m.seed, AgentStream.labourSkill, m.tick),
+    contactKey: streamKey(month.seed, AgentStream.labourContact, month.tick),
+    skillKey: streamKey(month.seed, AgentStream.labourSkill, month.tick),
     untaken: seekers,
     round: 0,
     ranked,
@@ -124,14 +140,14 @@ export function matchSimultaneously(m: ModelState, seekers: number, contactsPerV
   let round = 0;
   for (;;) {
     MatchArgs.write(work.args, { ...args, round });
-    m.runner.run(Pass.matchOffer);
+    runner.run(Pass.matchOffer);
     const offers = sumFirmSlot(mb.firmSums, MatchFirmSum.offers);
     round++;
     if (offers === 0) break;
     // The count pass runs over the round's list of seekers not hired before.
     const listed = args.untaken;
     mb.seekers[0] = listed;
-    m.runner.run(Pass.matchCount);
+    runner.run(Pass.matchCount);
     const hires = sumSeekerBlocks(work, listed, CountSum.hires);
     args.untaken = listUnhired(work, listed);
     // No lost offer: no firm has both vacancies and contacts left.
@@ -139,12 +155,12 @@ export function matchSimultaneously(m: ModelState, seekers: number, contactsPerV
   }
   // Settle the last round; record the vacancies left open.
   MatchArgs.write(work.args, { ...args, round, offer: 0 });
-  m.runner.run(Pass.matchOffer);
+  runner.run(Pass.matchOffer);
   const open = sumFirmSlot(mb.firmSums, MatchFirmSum.open);
   MatchArgs.write(work.args, { ...args, round });
   mb.seekers[0] = seekers;
-  m.runner.run(Pass.matchApply);
-  const a = m.automation;
+  runner.run(Pass.matchApply);
+  const a = totals;
   for (let d = 0; d < 2; d++) {
     a.spellMonths[d] = sumSeekerBlocks(work, seekers, SpellSum.months + d);
     a.spellCount[d] = sumSeekerBlocks(work, seekers, SpellSum.count + d);
@@ -153,21 +169,36 @@ export function matchSimultaneously(m: ModelState, seekers: number, contactsPerV
 }
 
 /**
- * The firms with vacancies in a random order (the "labour" stream, as the
- * sequential rule's visit): PassWork.match.rank per firm (-1: none),
- * rankFirm per place; clears every firm's unfilled flag. Returns their count.
+ * The firms with vacancies (labour demand above employees) into
+ * `order[0, n)`, shuffled by `rng` (the "labour" stream): the firms'
+ * random order of both protocols. Clears every firm's unfilled flag.
+ * Returns n.
  */
-function rankFirmsWithVacancies(m: ModelState): number {
-  const f = m.firms;
-  const order = m.scratch.firmOrder;
-  const { rank, rankFirm } = m.runner.work.match;
+export function listFirmsWithVacancies(firms: Firms, order: Int32Array, rng: () => number): number {
+  const { labourDemand, employees, unfilled } = firms;
   let n = 0;
-  for (let j = 0; j < f.n; j++) {
-    f.unfilled[j] = 0;
-    rank[j] = -1;
-    if (f.labourDemand[j] > f.employees[j]) order[n++] = j;
+  for (let j = 0; j < firms.n; j++) {
+    unfilled[j] = 0;
+    if (labourDemand[j] > employees[j]) order[n++] = j;
   }
-  m.streams.shuffle("labour", order, n);
+  shuffle(rng, order, n);
+  return n;
+}
+
+/**
+ * The firms with vacancies in a random order (as the sequential rule's
+ * visit, listFirmsWithVacancies): PassWork.match.rank per firm (-1: none),
+ * rankFirm per place. Returns their count.
+ */
+function rankFirmsWithVacancies(
+  firms: Firms,
+  order: Int32Array,
+  rng: () => number,
+  mb: Pick<PassWork["match"], "rank" | "rankFirm">,
+): number {
+  const { rank, rankFirm } = mb;
+  rank.fill(-1, 0, firms.n);
+  const n = listFirmsWithVacancies(firms, order, rng);
   for (let o = 0; o < n; o++) {
     rank[order[o]] = o;
     rankFirm[o] = order[o];
