@@ -8,6 +8,7 @@ import {
   bookCircularDeals,
   cashAboveBuffer,
   customerNeed,
+  type Deal,
   type DealInputs,
   DealKind,
   dealAppetite,
@@ -21,6 +22,7 @@ import {
   vendorLoansOf,
 } from "../src/model/agents/aiChain/circular.ts";
 import { createAiChain } from "../src/model/agents/aiChain/init.ts";
+import type { ChainMonth } from "../src/model/agents/aiChain/plans.ts";
 import { createModel, type ModelState } from "../src/model/index.ts";
 import { checkLedger } from "../src/model/ledger.ts";
 import { type AiChain, Role } from "../src/model/state.ts";
@@ -202,6 +204,16 @@ function model(tweak: (c: SpiralConfig) => void = () => {}): ModelState {
   return m;
 }
 
+/** The month as the chain's phases take it. */
+function month(m: ModelState): ChainMonth {
+  return { tick: m.tick, scale: m.params.scale };
+}
+
+/** Book `deals` on the model `m` (its events, its books). */
+function book(m: ModelState, deals: readonly Deal[]): void {
+  bookCircularDeals(deals, month(m), m.config.aiChain, m.events, m);
+}
+
 describe("booking deals and losses through the ledger", () => {
   it("a vendor loan, an equity deal and a backstop move cash and exposures, and the ledger balances", () => {
     const m = model();
@@ -209,7 +221,7 @@ describe("booking deals and losses through the ledger", () => {
     const cash0 = [...c.deposits];
     const x = 0.05 * cash0[CHIP];
     const shares0 = c.shares[LAB];
-    bookCircularDeals(m, [
+    book(m, [
       { kind: DealKind.vendorLoan, vendor: CHIP, customer: NEO, amount: x },
       { kind: DealKind.equity, vendor: CHIP, customer: LAB, amount: x },
       { kind: DealKind.backstop, vendor: CHIP, customer: NEO, amount: 3 * x },
@@ -230,12 +242,12 @@ describe("booking deals and losses through the ledger", () => {
     const m = model();
     const c = m.aiChain;
     const loan = 0.1 * c.deposits[CHIP];
-    bookCircularDeals(m, [{ kind: DealKind.vendorLoan, vendor: CHIP, customer: NEO, amount: loan }]);
+    book(m, [{ kind: DealKind.vendorLoan, vendor: CHIP, customer: NEO, amount: loan }]);
     c.fundRateYearly[NEO] = 0.12;
     const neo0 = c.deposits[NEO];
     const chip0 = c.deposits[CHIP];
     c.interestPaid[NEO] = 0;
-    serviceVendorLoans(m);
+    serviceVendorLoans(m.centralBank.policyRateYearly, m.config.aiChain.circular, m);
     // Interest 0.12 / 12 = 1 % of the loan; principal 1/60 of it.
     const rel = (a: number, b: number) => expect(a / b).toBeCloseTo(1, 9);
     rel(neo0 - c.deposits[NEO], loan * (0.01 + 1 / 60));
@@ -247,7 +259,7 @@ describe("booking deals and losses through the ledger", () => {
     // A borrower without cash pays nothing: the interest is added to the loan.
     c.deposits[NEO] = 0;
     const owed = c.vendorLoans[CHIP * c.n + NEO];
-    serviceVendorLoans(m);
+    serviceVendorLoans(m.centralBank.policyRateYearly, m.config.aiChain.circular, m);
     rel(c.vendorLoans[CHIP * c.n + NEO], owed * 1.01);
   });
 
@@ -255,14 +267,14 @@ describe("booking deals and losses through the ledger", () => {
     const m = model();
     const c = m.aiChain;
     const loan = 0.1 * c.deposits[CHIP];
-    bookCircularDeals(m, [
+    book(m, [
       { kind: DealKind.vendorLoan, vendor: CHIP, customer: NEO, amount: loan },
       { kind: DealKind.backstop, vendor: CHIP, customer: NEO, amount: 0.05 * loan },
     ]);
     const debt0 = c.bankLoans[NEO] + c.fundLoans[NEO];
     const chipCash = c.deposits[CHIP];
     c.defaulted[NEO] = 1;
-    const lost = resolveUpstreamExposures(m);
+    const lost = resolveUpstreamExposures(month(m), m.config.aiChain.finance.lossGivenDefault, m.events, m);
     const lgd = m.config.aiChain.finance.lossGivenDefault;
     const guarantee = Math.min(0.05 * loan, lgd * debt0);
     expect(c.vendorLoans[CHIP * c.n + NEO]).toBeCloseTo((1 - lgd) * loan, 6);
@@ -283,7 +295,7 @@ describe("booking deals and losses through the ledger", () => {
       });
       const c = m.aiChain;
       c.capex[NEO] = 20 * c.deposits[NEO]; // a cloud short of cash for its GPU orders
-      financeCircular(m);
+      financeCircular(month(m), m.centralBank.policyRateYearly, m.config.aiChain, m.events, m);
       return m.events.length;
     };
     expect(deals(true)).toBeGreaterThan(0);

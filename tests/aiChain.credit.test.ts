@@ -38,7 +38,6 @@ import {
   singleNameBudget,
   unsecuredSpread,
 } from "../src/model/agents/aiChain/credit.ts";
-import { resolveChainDefaults } from "../src/model/agents/aiChain/defaults.ts";
 import { monthlyCommitments, underExitCovenant } from "../src/model/agents/aiChain/plans.ts";
 import { contractedCompute, receiveEndUserPayment } from "../src/model/agents/aiChain/settlement.ts";
 import { createModel, step } from "../src/model/index.ts";
@@ -46,7 +45,7 @@ import { checkLedger, Sector } from "../src/model/ledger.ts";
 import { cdsSpreadBp } from "../src/model/markets/creditRisk.ts";
 import type { ModelState } from "../src/model/state.ts";
 import { chainFromStart } from "./helpers/chainStart.ts";
-import { markFundOn } from "./helpers/phases.ts";
+import { markFundOn, resolveChainDefaultsOn } from "./helpers/phases.ts";
 
 const sum = (a: Float64Array, from = 0, to = a.length) => {
   let s = 0;
@@ -326,7 +325,7 @@ describe("resolution of a default on a hand-set state", () => {
     const revenue = c.revenueHistory[i * 13 + (m.tick % 13)];
     m.tick++; // resolve as month end of a new month, with no other flows
     c.defaulted[i] = 1;
-    const count = resolveChainDefaults(m);
+    const count = resolveChainDefaultsOn(m);
     expect(count).toBe(1);
     expect(c.exited[i]).toBe(0);
     expect(c.endUserBase[i]).toBe(customers);
@@ -370,7 +369,7 @@ describe("resolution of a default on a hand-set state", () => {
     c.revenueAtDefault[i] = 1e12; // far above anything it earns now: no recovery
     m.tick++;
     c.defaulted[i] = 1;
-    resolveChainDefaults(m);
+    resolveChainDefaultsOn(m);
     expect(c.exited[i]).toBe(1);
     expect(c.bankLoans[i] + c.fundLoans[i]).toBe(0);
     expect(c.computeGw[i]).toBe(0);
@@ -417,7 +416,7 @@ describe("a reorganised lab keeps its customers", () => {
     const revenue = planRevenue(year / 13, c.revenueHistory[lab * 13 + ((m.tick - 1 + 13) % 13)]);
     const beforeCosts =
       revenue * (1 - c.opexShare[lab]) + c.otherProfit[lab] * m.macro.priceIndex - c.electricityPaid[lab];
-    const commitments = monthlyCommitments(m, lab);
+    const commitments = monthlyCommitments(m.aiChain, m.tick, lab);
     expect(commitments).toBeGreaterThan(0);
     const debt = c.bankLoans[lab] + c.fundLoans[lab];
     const keptDebt = Math.min((1 - fin.lossGivenDefault) * debt, fin.reorganisedDebtToRevenue * 12 * revenue);
@@ -450,10 +449,10 @@ describe("a reorganised lab keeps its customers", () => {
     const shareBefore = shareOfPayment();
     expect(shareBefore).toBeGreaterThan(0.01);
     c.defaulted[lab] = 1;
-    resolveChainDefaults(m);
+    resolveChainDefaultsOn(m);
     expect(c.exited[lab]).toBe(0);
     // Instalments cut to 80 %, compute (and so its weight in end users' spending) unchanged.
-    expect(monthlyCommitments(m, lab) / commitments).toBeCloseTo(0.8, 6);
+    expect(monthlyCommitments(m.aiChain, m.tick, lab) / commitments).toBeCloseTo(0.8, 6);
     expect(contractedCompute(lab, c.contractBuyer, c.contractVolume, c.contractMonthsLeft)).toBeCloseTo(
       compute,
       6,
@@ -477,12 +476,12 @@ describe("a lab whose revenue cannot pay its compute is liquidated at its first 
     const revenue = planRevenue(year / 13, c.revenueHistory[lab * 13 + ((m.tick - 1 + 13) % 13)]);
     const beforeCosts =
       revenue * (1 - c.opexShare[lab]) + c.otherProfit[lab] * m.macro.priceIndex - c.electricityPaid[lab];
-    const commitments = monthlyCommitments(m, lab);
+    const commitments = monthlyCommitments(m.aiChain, m.tick, lab);
     // Cash flow before compute: half its compute bill — positive, but its business does not cover its compute.
     c.labOpex[lab] = beforeCosts - 0.5 * commitments;
     expect(c.defaultCount[lab]).toBe(0);
     c.defaulted[lab] = 1;
-    resolveChainDefaults(m);
+    resolveChainDefaultsOn(m);
     expect(c.exited[lab]).toBe(1);
     expect(m.events.some((e) => e.type === "chainLiquidation" && e.firm === "labB")).toBe(true);
     expect(() => checkLedger(m)).not.toThrow();

@@ -14,6 +14,7 @@ import {
 import { createModel, type ModelState } from "../src/model/index.ts";
 import { creditPremium, marketLossPremium } from "../src/model/markets/equity.ts";
 import { chainBuysGoods } from "../src/model/markets/goods.ts";
+import { chainPowerOutlook } from "../src/model/markets/power.ts";
 import { threeChainFirms } from "./helpers/chainStart.ts";
 import { valueEquityOn } from "./helpers/phases.ts";
 
@@ -151,14 +152,20 @@ function neoOrders(
   m.tick = 13;
   const c = m.aiChain;
   c.expectedGrowth[NEO] = 0;
-  const revenue = c.computeGw[NEO] * revenuePerGwMonthly(m) * c.servicePrice * utilization;
+  const revenue = c.computeGw[NEO] * revenuePerGwMonthly(m.config.aiChain) * c.servicePrice * utilization;
   for (let k = 0; k < 13; k++) c.revenueHistory[NEO * 13 + k] = revenue;
   c.marketPeak = 100;
   c.ordersEquityReference = 100; // the running peak the orders compare with
   c.marketCapTotal = 100 * equityRatio;
   c.cdsBp.fill(spreadBp);
   c.indexMember.fill(1);
-  planChain(m);
+  planChain(
+    m.aiChain,
+    chainPowerOutlook(m),
+    { tick: m.tick, scale: m.params.scale },
+    m.config.aiChain,
+    m.events,
+  );
   return { m, capex: c.capex[NEO] };
 }
 

@@ -45,6 +45,15 @@ describe("module-level state in src/model", () => {
     expect(moduleState(scratch)).toEqual(["finScratch: a top-level object or array the module writes to"]);
     expect(moduleState("const seen = [];\nfunction f(x) { seen.push(x); }")).toHaveLength(1);
     expect(moduleState("const t = { a: [0] };\nfunction f() { t.a[0]++; }")).toHaveLength(1);
+    // Written through a local alias, as aiChain/demand.ts's former demandInputs (filled each tick, invisible to checkpoints).
+    const aliased =
+      "const demandInputs: Inputs = { capability: 1, budgets: new Float64Array(3) };\nexport function update(m) {\n  const x = demandInputs;\n  x.capability = m.k;\n  x.budgets[0] = 2;\n  plan(x);\n}";
+    expect(moduleState(aliased)).toEqual([
+      "demandInputs: a top-level object or array the module writes to through an alias",
+    ]);
+    expect(
+      moduleState("const t = { a: new Float64Array(2) };\nfunction f() { const b = t.a;\n b.fill(1); }"),
+    ).toHaveLength(1);
     // A record from a factory, filled by the functions it is passed to (finance.ts's former Merton result).
     expect(moduleState("const merton = createMertonResult();\nfunction f() { solve(x, merton); }")).toEqual([
       "merton: a top-level record from a factory",

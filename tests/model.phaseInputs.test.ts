@@ -14,6 +14,12 @@ const root = join(import.meta.dirname, "..");
 
 /** Modules whose phases take explicit inputs. */
 const EXPLICIT = [
+  "src/model/agents/aiChain/circular.ts",
+  "src/model/agents/aiChain/defaults.ts",
+  "src/model/agents/aiChain/demand.ts",
+  "src/model/agents/aiChain/plans.ts",
+  "src/model/agents/aiChain/settlement.ts",
+  "src/model/agents/aiChain/valuation.ts",
   "src/model/agents/automation.ts",
   "src/model/agents/banks.ts",
   "src/model/agents/centralBank.ts",

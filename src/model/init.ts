@@ -790,7 +790,7 @@ function populate(p: StartParts): ModelState {
     shocks: initialShocks(),
     runner,
   };
-  initValuation(state);
+  initValuation(state.aiChain);
   state.ledger.grossFinancialAssets = measureNetFinancialWealth(state, state.ledger.lastNfw);
   return state;
 }

@@ -786,7 +786,7 @@ export class MetricsTracker {
     r[COL.aiAdoption] = c.n > 0 ? c.adoption : 0;
     r[COL.chainDefaults] = m.macro.chainDefaults;
     const tracked = this.lastPrice.length === c.n;
-    r[COL.debtRankAiChain] = c.n > 0 && tracked ? chainDebtRank(m, this.returns) : 0;
+    r[COL.debtRankAiChain] = c.n > 0 && tracked ? chainDebtRank(m.aiChain, this.returns) : 0;
     if (!tracked || this.columns.length === SERIES_COLUMNS.length) return;
     let k = SERIES_COLUMNS.length;
     for (let i = 0; i < c.n; i++) {

@@ -4,12 +4,17 @@
 // (docs/development.md "Code style", after BeforeIT.jl's one_step).
 
 import { resolveUpstreamExposures } from "./agents/aiChain/circular.ts";
-import { resolveChainDefaults } from "./agents/aiChain/defaults.ts";
+import { type DefaultMonth, type DefaultParams, resolveChainDefaults } from "./agents/aiChain/defaults.ts";
 import { builtCapacity, liveCapacity, updateAiDemand } from "./agents/aiChain/demand.ts";
 import { financeChain, priceChainCredit } from "./agents/aiChain/finance.ts";
 import { planChain } from "./agents/aiChain/plans.ts";
 import { accountChain, resetChainFlows, settleChain } from "./agents/aiChain/settlement.ts";
-import { valueChain } from "./agents/aiChain/valuation.ts";
+import {
+  type ChainValuationMonth,
+  chainLongRate,
+  chainValuationParams,
+  valueChain,
+} from "./agents/aiChain/valuation.ts";
 import { planAutomation, selectLayoffs } from "./agents/automation.ts";
 import { resolveBankFailures, setCreditTerms, settleBanks } from "./agents/banks.ts";
 import { payReserveInterest, remitProfit, setPolicyRate } from "./agents/centralBank.ts";
@@ -38,7 +43,7 @@ import {
   governmentPurchases,
 } from "./markets/goods.ts";
 import { matchWorkers, separateAndListJobSeekers, separationParams } from "./markets/labour.ts";
-import { clearPowerMarket } from "./markets/power.ts";
+import { chainPowerOutlook, clearPowerMarket } from "./markets/power.ts";
 import type { DrawKeys, Month } from "./month.ts";
 import { drawShocks } from "./shocks.ts";
 import type { ModelState } from "./state.ts";
@@ -56,12 +61,14 @@ interface Acting {
  *
  * The month in sections, each a function below (BeforeIT.jl's one_step
  * banners). The phases of agents/households.ts, government.ts,
- * centralBank.ts, banks.ts, utility.ts, fund.ts, automation.ts,
- * markets/labour.ts, power.ts, equity.ts, macro.ts, shocks.ts and the
- * ledger check take the records they read and write and the parameter group
- * they use, so each line shows its data flow; a phase that moves money
- * also takes `books` (ledger.ts Books), the balance sheets the ledger's
- * functions book into. The other phases still take the whole state (`m`).
+ * centralBank.ts, banks.ts, utility.ts, fund.ts, automation.ts, the AI
+ * chain's demand.ts, plans.ts, settlement.ts, circular.ts, defaults.ts and
+ * valuation.ts, markets/labour.ts, power.ts, equity.ts, macro.ts, shocks.ts
+ * and the ledger check take the records they read and write and the
+ * parameter group they use, so each line shows its data flow; a phase that
+ * moves money also takes `books` (ledger.ts Books), the balance sheets the
+ * ledger's functions book into. The other phases still take the whole
+ * state (`m`).
  */
 export function step(m: ModelState): void {
   m.tick++;
@@ -71,13 +78,13 @@ export function step(m: ModelState): void {
   policyAndCreditTerms(m, month);
   const chain = m.aiChain.n > 0 && m.tick >= m.aiChain.chainStartTick;
   const acting: Acting = { chain, automation: chain && m.config.automation.enabled };
-  resetChainFlows(m);
+  resetChainFlows(m.aiChain); // the chain's monthly flows at 0
   if (chain) priceChainCredit(m); // AI chain: distance-to-default PDs, CDS spreads, borrowing costs
   plans(m, acting);
   financing(m, acting);
   labourMarketAndProduction(m, acting);
   // Power: loads, allocation within capacity, stranded data centres, price; firms' and the chain's bills.
-  clearPowerMarket(m.utility, m.firms, m.aiChain, builtCapacity(m), m.config.power, m.tick, books);
+  clearPowerMarket(m.utility, m.firms, m.aiChain, builtCapacity(m.aiChain), m.config.power, m.tick, books);
   incomesAndSpendingPlans(m);
   goodsMarkets(m, acting);
   accounting(m, acting);
@@ -105,8 +112,30 @@ function plans(m: ModelState, acting: Acting): void {
   planInvestment(m); // capacity growth from profitability and utilisation
   const y0 = m.params.initialOutputPerHousehold;
   planPurchases(m.government, macro.priceIndex, y0, m.households.n, config.government); // government's fiscal rule
-  if (acting.chain) updateAiDemand(m); // end-user AI adoption and spending
-  if (acting.chain) planChain(m); // chain expectations and capacity orders
+  if (acting.chain) {
+    // End-user AI adoption and spending (Bass diffusion with churn), the households' AI share.
+    const { firms, government, automation } = m;
+    const economy = {
+      tick: m.tick,
+      poweredShare: m.utility.poweredShare,
+      macro,
+      firms,
+      government,
+      automation,
+    };
+    const demand = { demand: config.aiChain.demand, automationEnabled: config.automation.enabled };
+    updateAiDemand(m.aiChain, economy, demand);
+  }
+  const chainMonth = { tick: m.tick, scale: m.params.scale };
+  // Chain expectations, capacity orders (less where the grid cannot power them), labs' compute contracts.
+  if (acting.chain)
+    planChain(
+      m.aiChain,
+      chainPowerOutlook({ utility: m.utility, config }),
+      chainMonth,
+      config.aiChain,
+      m.events,
+    );
   // Grid capacity orders for the load projected over the build lag (inert without the chain).
   const x = { tick: m.tick, capitalGoodsPrice: macro.capitalGoodsPrice, scale: m.params.scale };
   planUtility(m.utility, m.aiChain, config.power, config.aiChain.buildMonths, x);
@@ -197,8 +226,12 @@ function accounting(m: ModelState, acting: Acting): void {
   const { config, banks, centralBank, government } = m;
   if (acting.chain) firmsBuyServices(m); // non-AI firms' AI services and platform fees
   if (acting.automation) firmsBuyAutomation(m); // AI services doing the automated tasks
-  if (acting.chain) settleChain(m); // chain obligations cleared to a fixed point (Eisenberg–Noe) and paid
-  if (acting.chain) accountChain(m); // capacity in service, depreciation, chain profits and tax
+  // Chain obligations cleared to a fixed point (Eisenberg–Noe) and paid; next month's price of AI services.
+  const chainMonth = { tick: m.tick, scale: m.params.scale };
+  if (acting.chain) settleChain(books, chainMonth, config.aiChain, m.events);
+  // The chain's capacity in service, depreciation, profits and tax.
+  const chainAccount = { ai: config.aiChain, profitTaxRate: config.government.profitTaxRate };
+  if (acting.chain) accountChain(m.aiChain, government, m.macro.priceIndex, m.tick, chainAccount, books);
   accountFirms(m); // profits, profit tax, dividends declared, depreciation
   // Grid capacity entering service and retiring, debt service, profit, dividends declared.
   const rate = centralBank.policyRateYearly;
@@ -215,15 +248,24 @@ function accounting(m: ModelState, acting: Acting): void {
   settleBanks(banks, centralBank, government, config.banks, taxRate, books); // bank taxes, dividends, bills vs reserves
   remitProfit(centralBank, government, books); // central bank profit to the government
   valueEquity(m.firms, m.macro, m.aiChain, rate, equityParams(config), books); // market value of firms → household wealth
-  if (acting.chain) valueChain(m); // chain share prices (heterogeneous traders), stress
+  // Chain share prices (fundamentals, heterogeneous traders, the short book), the fund's revaluation, stress.
+  const valuationParams = { ai: config.aiChain, profitTaxRate: taxRate };
+  if (acting.chain) valueChain(valuationMonth(m), valuationParams, m.streams, m.events, books);
 }
 
 /** Defaults and resolution, government financing, the fund marked to market. */
 function defaultsAndGovernmentFinancing(m: ModelState, acting: Acting): void {
   const books: Books = m; // money moves only through ledger.ts, into these balance sheets
   const { config, macro, government, fund } = m;
-  if (acting.chain) resolveUpstreamExposures(m); // backstops called as guarantees, vendor loans written down (circular.ts)
-  macro.chainDefaults = acting.chain ? resolveChainDefaults(m) : 0; // haircuts, rejected contracts, wiped equity
+  // Backstops called as guarantees, vendor loans written down (circular.ts).
+  const chainMonth = { tick: m.tick, scale: m.params.scale };
+  const lossGivenDefault = config.aiChain.finance.lossGivenDefault;
+  if (acting.chain) resolveUpstreamExposures(chainMonth, lossGivenDefault, m.events, books);
+  // Chain defaults resolved: haircuts, repriced or rejected contracts, liquidations, shares repriced.
+  const resolved = acting.chain
+    ? resolveChainDefaults(defaultMonth(m), defaultParams(config), m.events, books)
+    : 0;
+  macro.chainDefaults = resolved;
   const insured = config.government.depositInsurance;
   // Deposit insurance or bail-in.
   resolveBankFailures(m.banks, macro, government, config.banks, insured, m.params.scale, m.events, books);
@@ -232,6 +274,48 @@ function defaultsAndGovernmentFinancing(m: ModelState, acting: Acting): void {
   const x = { tick: m.tick, depositRateYearly: macro.depositRateYearly, scale: m.params.scale };
   markFund(fund, m.aiChain, x, config.aiChain.finance, m.ledger.flows, m.events);
   macro.equityPricePerUnit = (macro.equityTotal + fund.nav) / macro.totalEquityUnits;
+}
+
+/** The month as the chain's valuation sees it: tick, scale, price index, last year's inflation, the long rate firms are valued at. */
+function valuationMonth(m: ModelState): ChainValuationMonth {
+  const { tick, macro } = m;
+  const longRateYearly = chainLongRate(
+    m.centralBank,
+    m.config.centralBank.inflationTargetYearly,
+    m.config.aiChain.valuation.policyPassThrough,
+  );
+  return {
+    tick,
+    scale: m.params.scale,
+    priceIndex: macro.priceIndex,
+    inflationYoY: macro.inflationYoY,
+    longRateYearly,
+  };
+}
+
+/** The month as the chain's default resolution sees it: tick, scale, policy rate, price index, the long rate firms are valued at. */
+function defaultMonth(m: ModelState): DefaultMonth {
+  const passThrough = m.config.aiChain.valuation.policyPassThrough;
+  const longRateYearly = chainLongRate(
+    m.centralBank,
+    m.config.centralBank.inflationTargetYearly,
+    passThrough,
+  );
+  const policyRateYearly = m.centralBank.policyRateYearly;
+  return {
+    tick: m.tick,
+    scale: m.params.scale,
+    policyRateYearly,
+    priceIndex: m.macro.priceIndex,
+    longRateYearly,
+  };
+}
+
+/** Parameters of the chain's default resolution: config.aiChain, the government's guarantee of chain debt, the valuation's structs. */
+function defaultParams(config: ModelState["config"]): DefaultParams {
+  const valuation = chainValuationParams(config.aiChain, config.government.profitTaxRate);
+  const guaranteeShare = config.government.fiscalAbsorption.chainDebtGuaranteeShare;
+  return { ai: config.aiChain, chainDebtGuaranteeShare: guaranteeShare, valuation };
 }
 
 /** Aggregates and the stock-flow check. */

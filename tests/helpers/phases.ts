@@ -2,7 +2,9 @@
 // a whole model state as step() wires them: for tests that run one phase on
 // a small model built by createModel. A rule's own test on a hand-built
 // record calls the phase directly.
+import { resolveChainDefaults } from "../../src/model/agents/aiChain/defaults.ts";
 import { liveCapacity } from "../../src/model/agents/aiChain/demand.ts";
+import { chainLongRate, chainValuationParams } from "../../src/model/agents/aiChain/valuation.ts";
 import { planAutomation, selectLayoffs } from "../../src/model/agents/automation.ts";
 import { resolveBankFailures, settleBanks } from "../../src/model/agents/banks.ts";
 import { setPolicyRate } from "../../src/model/agents/centralBank.ts";
@@ -92,6 +94,27 @@ export function markFundOn(m: ModelState): void {
 /** valueEquity as step() calls it. */
 export function valueEquityOn(m: ModelState): void {
   valueEquity(m.firms, m.macro, m.aiChain, m.centralBank.policyRateYearly, equityParams(m.config), m);
+}
+
+/** resolveChainDefaults on the state's chain and books, at its tick, as step() wires it. */
+export function resolveChainDefaultsOn(m: ModelState): number {
+  const config = m.config;
+  const valuation = chainValuationParams(config.aiChain, config.government.profitTaxRate);
+  const longRateYearly = chainLongRate(
+    m.centralBank,
+    config.centralBank.inflationTargetYearly,
+    valuation.policyPassThrough,
+  );
+  const month = {
+    tick: m.tick,
+    scale: m.params.scale,
+    policyRateYearly: m.centralBank.policyRateYearly,
+    priceIndex: m.macro.priceIndex,
+    longRateYearly,
+  };
+  const guaranteeShare = config.government.fiscalAbsorption.chainDebtGuaranteeShare;
+  const p = { ai: config.aiChain, chainDebtGuaranteeShare: guaranteeShare, valuation };
+  return resolveChainDefaults(month, p, m.events, m);
 }
 
 /** planAutomation as step() calls it. */

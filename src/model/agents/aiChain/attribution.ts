@@ -5,8 +5,8 @@
 // pool's current mix (proportional pooling, as in input–output tracing), so
 // when a lab pays a cloud with money a chip maker invested, that revenue is
 // "circular"; when it pays with borrowed money, "debt-funded".
-import { creditParty, debitParty, Party, recordFlow, Sector } from "../../ledger.ts";
-import type { AiChain, ModelState } from "../../state.ts";
+import { type Books, creditParty, debitParty, Party, recordFlow, Sector } from "../../ledger.ts";
+import type { AiChain } from "../../state.ts";
 import { SOURCE_COUNT } from "../../state.ts";
 
 /** Add `amount` of money from `source` to firm i's cash pool. */
@@ -31,7 +31,7 @@ export function tagOutflow(c: AiChain, i: number, amount: number, out: Float64Ar
  * backstop purchase): cash and its source mix move together, and the payee
  * books it as chain revenue by source.
  */
-export function payWithinChain(m: ModelState, row: number, from: number, to: number, amount: number): void {
+export function payWithinChain(m: Books, row: number, from: number, to: number, amount: number): void {
   if (amount <= 0) return;
   const c = m.aiChain;
   debitParty(m, Party.aiFirm, from, amount);

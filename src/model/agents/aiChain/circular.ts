@@ -24,8 +24,10 @@
 // deals (planCircularDeals, pure); money moves only in the booking functions,
 // through src/model/ledger.ts.
 import type { SpiralConfig } from "../../../config/configTypes.ts";
+import type { ModelEvent } from "../../events.ts";
 import {
   accrueVendorLoan,
+  type Books,
   issueChainEquity,
   repayChainBankLoan,
   repayFund,
@@ -33,10 +35,14 @@ import {
   vendorLends,
   writeOffVendorLoan,
 } from "../../ledger.ts";
-import type { AiChain, ModelState } from "../../state.ts";
+import type { AiChain } from "../../state.ts";
 import { Role, SOURCE_COUNT, Source } from "../../state.ts";
 import { payOutOfChain, tagInflow, tagOutflow } from "./attribution.ts";
 import { fundRateOf } from "./credit.ts";
+import type { ChainMonth } from "./plans.ts";
+
+/** The config group aiChain (configs/schema.json). */
+type AiChainConfig = SpiralConfig["aiChain"];
 
 /** The deal rule's parameters (configs/schema.json aiChain.circular). */
 export type CircularParams = SpiralConfig["aiChain"]["circular"];
@@ -311,11 +317,20 @@ function hasLiveBackstop(c: AiChain, tick: number, g: number, b: number): boolea
   return false;
 }
 
-/** Book the month's deals: money moves through the ledger, exposures are recorded, each deal is an event. */
-export function bookCircularDeals(m: ModelState, deals: readonly Deal[]): void {
-  const c = m.aiChain;
-  const bn = (x: number) => x / m.params.scale / 1e9;
-  const configured = m.config.aiChain.backstops.length;
+/** Parameters of bookCircularDeals: the configured backstops (their slots come first) and aiChain.circular. */
+export type DealBookingParams = Readonly<Pick<AiChainConfig, "backstops" | "circular">>;
+
+/** Book the month's deals: money moves through the ledger (`books`), exposures are recorded, each deal is an event. */
+export function bookCircularDeals(
+  deals: readonly Deal[],
+  month: ChainMonth,
+  ai: DealBookingParams,
+  events: ModelEvent[],
+  books: Books,
+): void {
+  const c = books.aiChain;
+  const bn = (x: number) => x / month.scale / 1e9;
+  const configured = ai.backstops.length;
   for (const d of deals) {
     const { vendor: u, customer: j } = d;
     // Deals are planned on start-of-phase cash; a vendor pays only what it still has.
@@ -323,9 +338,9 @@ export function bookCircularDeals(m: ModelState, deals: readonly Deal[]): void {
     if (x <= 0) continue;
     if (d.kind === DealKind.vendorLoan) {
       payOutOfChain(c, u, x);
-      vendorLends(m, u, j, x);
+      vendorLends(books, u, j, x);
       tagInflow(c, j, Source.chainEquity, x); // the vendor's own money, coming back as its orders
-      m.events.push({
+      events.push({
         type: "vendorFinancing",
         firm: c.names[u],
         customer: c.names[j],
@@ -334,9 +349,9 @@ export function bookCircularDeals(m: ModelState, deals: readonly Deal[]): void {
       });
     } else if (d.kind === DealKind.equity) {
       payOutOfChain(c, u, x);
-      issueChainEquity(m, j, u, x);
+      issueChainEquity(books, j, u, x);
       tagInflow(c, j, Source.chainEquity, x);
-      m.events.push({
+      events.push({
         type: "equityForCompute",
         firm: c.names[u],
         customer: c.names[j],
@@ -346,19 +361,19 @@ export function bookCircularDeals(m: ModelState, deals: readonly Deal[]): void {
     } else {
       let slot = -1;
       for (let k = configured; k < c.backstopGuarantor.length; k++) {
-        if (c.backstopRemaining[k] <= 0 || m.tick > c.backstopUntil[k]) {
+        if (c.backstopRemaining[k] <= 0 || month.tick > c.backstopUntil[k]) {
           slot = k;
           break;
         }
       }
       if (slot < 0) continue; // every slot in use: no room for another backstop this month
-      const months = m.config.aiChain.circular.backstopTermMonths;
+      const months = ai.circular.backstopTermMonths;
       c.backstopGuarantor[slot] = u;
       c.backstopBeneficiary[slot] = j;
       c.backstopRemaining[slot] = x;
-      c.backstopUntil[slot] = m.tick + months;
+      c.backstopUntil[slot] = month.tick + months;
       c.backstopDecided[slot] = 1;
-      m.events.push({
+      events.push({
         type: "backstopWritten",
         firm: c.names[u],
         customer: c.names[j],
@@ -370,10 +385,10 @@ export function bookCircularDeals(m: ModelState, deals: readonly Deal[]): void {
 }
 
 /** Cash moved between chain firms outside a purchase: the source mix moves with it (attribution.ts). */
-function moveCash(m: ModelState, from: number, to: number, amount: number): void {
-  const c = m.aiChain;
+function moveCash(books: Books, from: number, to: number, amount: number): void {
+  const c = books.aiChain;
   const mix = new Float64Array(SOURCE_COUNT); // a few calls a month: no module scratch
-  transferWithinChain(m, from, to, amount);
+  transferWithinChain(books, from, to, amount);
   tagOutflow(c, from, amount, mix);
   for (let s = 0; s < SOURCE_COUNT; s++) c.cashBySource[to * SOURCE_COUNT + s] += mix[s];
 }
@@ -385,20 +400,24 @@ function moveCash(m: ModelState, from: number, to: number, amount: number): void
  * the loan, principal it cannot pay is rolled over. The interest is the
  * borrower's cost (interestPaid).
  */
-export function serviceVendorLoans(m: ModelState): void {
-  const c = m.aiChain;
+export function serviceVendorLoans(
+  policyRateYearly: number,
+  p: Readonly<Pick<CircularParams, "loanMonths">>,
+  books: Books,
+): void {
+  const c = books.aiChain;
   const n = c.n;
-  const months = m.config.aiChain.circular.loanMonths;
+  const months = p.loanMonths;
   for (let u = 0; u < n; u++) {
     for (let j = 0; j < n; j++) {
       const k = u * n + j;
       const loan = c.vendorLoans[k];
       if (loan <= 0 || c.defaulted[j] === 1) continue;
-      const interest = (loan * Math.max(0, fundRateOf(c, j, m.centralBank.policyRateYearly))) / 12;
+      const interest = (loan * Math.max(0, fundRateOf(c, j, policyRateYearly))) / 12;
       const due = interest + loan / months;
       const paid = Math.min(due, Math.max(0, c.deposits[j]));
       const interestPaid = Math.min(interest, paid);
-      if (paid > 0) moveCash(m, j, u, paid);
+      if (paid > 0) moveCash(books, j, u, paid);
       accrueVendorLoan(c, u, j, interest - paid); // unpaid interest capitalised; principal repaid
       c.interestPaid[j] += interestPaid;
     }
@@ -411,13 +430,13 @@ export function serviceVendorLoans(m: ModelState): void {
  * conditional ones per GW of new capacity the chain's clouds put in service
  * this month ("$10bn of equity per GW deployed").
  */
-export function payConfiguredStakes(m: ModelState): void {
-  const c = m.aiChain;
+export function payConfiguredStakes(tick: number, buildMonths: number, books: Books): void {
+  const c = books.aiChain;
   let newGw = 0;
-  const b = m.config.aiChain.buildMonths;
-  for (let i = 0; i < c.n; i++) if (c.defaulted[i] === 0) newGw += c.pipelineGw[i * b + (m.tick % b)];
+  const b = buildMonths;
+  for (let i = 0; i < c.n; i++) if (c.defaulted[i] === 0) newGw += c.pipelineGw[i * b + (tick % b)];
   for (let k = 0; k < c.stakeInvestor.length; k++) {
-    if (c.stakeRemaining[k] <= 0 || m.tick < c.stakeStart[k]) continue;
+    if (c.stakeRemaining[k] <= 0 || tick < c.stakeStart[k]) continue;
     const inv = c.stakeInvestor[k];
     const tgt = c.stakeInvestee[k];
     if (c.defaulted[inv] === 1 || c.defaulted[tgt] === 1) continue;
@@ -425,7 +444,7 @@ export function payConfiguredStakes(m: ModelState): void {
     const x = Math.min(due, c.stakeRemaining[k], Math.max(0, c.deposits[inv]));
     if (x <= 0) continue;
     payOutOfChain(c, inv, x);
-    issueChainEquity(m, tgt, inv, x);
+    issueChainEquity(books, tgt, inv, x);
     tagInflow(c, tgt, Source.chainEquity, x);
     c.stakeRemaining[k] -= x;
   }
@@ -442,21 +461,26 @@ export function updateDealAnchors(c: AiChain, memoryMonths: number): void {
  * configured tranches, vendor-loan service, then — with
  * aiChain.circular.decide — the decided deals; the price anchors advance.
  */
-export function financeCircular(m: ModelState): void {
-  const c = m.aiChain;
-  const ai = m.config.aiChain;
+export function financeCircular(
+  month: ChainMonth,
+  policyRateYearly: number,
+  ai: Readonly<AiChainConfig>,
+  events: ModelEvent[],
+  books: Books,
+): void {
+  const c = books.aiChain;
   const p = ai.circular;
-  payConfiguredStakes(m);
-  serviceVendorLoans(m);
+  payConfiguredStakes(month.tick, ai.buildMonths, books);
+  serviceVendorLoans(policyRateYearly, p, books);
   if (p.decide) {
     const inputs: DealInputs = {
-      tick: m.tick,
+      tick: month.tick,
       cashBufferMonths: ai.finance.cashBufferMonths,
       gpuShareOfCost: ai.gpuShareOfCost,
       capacityValuePerGw: ((ai.revenuePerGwUsdBnYearly * 1e9) / 12) * c.servicePrice,
       targetUtilization: ai.targetUtilization,
     };
-    bookCircularDeals(m, planCircularDeals(c, inputs, p));
+    bookCircularDeals(planCircularDeals(c, inputs, p), month, ai, events, books);
   }
   updateDealAnchors(c, p.priceMemoryMonths);
 }
@@ -472,17 +496,22 @@ export function financeCircular(m: ModelState): void {
  * upstream firm (its profit and exposureLosses). Stakes lose through the
  * customer's share price (valuation.ts). Returns the losses booked.
  */
-export function resolveUpstreamExposures(m: ModelState): number {
-  const c = m.aiChain;
+export function resolveUpstreamExposures(
+  month: ChainMonth,
+  lossGivenDefault: number,
+  events: ModelEvent[],
+  books: Books,
+): number {
+  const c = books.aiChain;
   const n = c.n;
-  const lgd = m.config.aiChain.finance.lossGivenDefault;
-  const bn = (x: number) => x / m.params.scale / 1e9;
+  const lgd = lossGivenDefault;
+  const bn = (x: number) => x / month.scale / 1e9;
   let losses = 0;
   for (let j = 0; j < n; j++) {
     if (c.defaulted[j] !== 1) continue;
     for (let k = 0; k < c.backstopGuarantor.length; k++) {
       const g = c.backstopGuarantor[k];
-      if (c.backstopBeneficiary[k] !== j || c.backstopRemaining[k] <= 0 || m.tick > c.backstopUntil[k])
+      if (c.backstopBeneficiary[k] !== j || c.backstopRemaining[k] <= 0 || month.tick > c.backstopUntil[k])
         continue;
       if (g < 0 || c.defaulted[g] === 1) continue;
       const pay = Math.min(
@@ -492,25 +521,25 @@ export function resolveUpstreamExposures(m: ModelState): number {
       );
       c.backstopRemaining[k] = 0;
       if (pay <= 0) continue;
-      moveCash(m, g, j, pay);
+      moveCash(books, g, j, pay);
       const toBank = Math.min(pay, c.bankLoans[j]);
-      repayChainBankLoan(m, j, toBank);
-      repayFund(m, j, pay - toBank);
+      repayChainBankLoan(books, j, toBank);
+      repayFund(books, j, pay - toBank);
       payOutOfChain(c, j, pay);
       c.exposureLosses[g] += pay;
       c.profit[g] -= pay;
       losses += pay;
-      m.events.push({ type: "guaranteeCalled", firm: c.names[g], customer: c.names[j], paidUsdBn: bn(pay) });
+      events.push({ type: "guaranteeCalled", firm: c.names[g], customer: c.names[j], paidUsdBn: bn(pay) });
     }
     for (let u = 0; u < n; u++) {
       const owed = c.vendorLoans[u * n + j];
       if (owed <= 0) continue;
       const loss = lgd * owed;
-      writeOffVendorLoan(m, u, j, loss);
+      writeOffVendorLoan(books, u, j, loss);
       c.exposureLosses[u] += loss;
       c.profit[u] -= loss;
       losses += loss;
-      m.events.push({
+      events.push({
         type: "vendorLoanWrittenDown",
         firm: c.names[u],
         customer: c.names[j],

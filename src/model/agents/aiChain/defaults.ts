@@ -21,7 +21,10 @@
 // customers and its contracts as seller too; lenders share the proceeds and
 // lose the rest; the firm exits. Bank losses shrink bank capital and so
 // lending to the whole economy; fund losses shrink households' wealth.
+import type { SpiralConfig } from "../../../config/configTypes.ts";
+import type { ModelEvent } from "../../events.ts";
 import {
+  type Books,
   FlowRow,
   grantChainBankLoan,
   Party,
@@ -32,7 +35,7 @@ import {
 } from "../../ledger.ts";
 import { debtRank } from "../../markets/clearing.ts";
 import { cdsSpreadBp } from "../../markets/creditRisk.ts";
-import type { AiChain, ModelState } from "../../state.ts";
+import type { AiChain } from "../../state.ts";
 import { Role, Source } from "../../state.ts";
 import { payOutOfChain, tagInflow } from "./attribution.ts";
 import {
@@ -47,7 +50,12 @@ import {
   reorganisedDebt,
 } from "./credit.ts";
 import { monthlyCommitments, monthlyContracted } from "./plans.ts";
-import { resetAfterDefault } from "./valuation.ts";
+import {
+  type ChainAssetLives,
+  type ChainValuationParams,
+  resetAfterDefault,
+  type ValuationMonth,
+} from "./valuation.ts";
 
 /** Years over which a reorganised firm's remaining debt falls due: nothing in its first year, then evenly to year 5 (exit financing). */
 const EXIT_DEBT_YEARS = 5;
@@ -64,9 +72,41 @@ const EXIT_CASH_MONTHS = 3;
  */
 const REORGANISED_COVERAGE = 1.5;
 
-/** Resolve every chain firm marked in default this month. Returns how many defaulted this month. */
-export function resolveChainDefaults(m: ModelState): number {
-  const c = m.aiChain;
+/** The month as default resolution sees it: tick, scale (model dollars per US dollar), policy rate, price index and the long rate firms are valued at (valuation.ts chainLongRate). */
+export interface DefaultMonth extends ValuationMonth {
+  scale: number;
+  policyRateYearly: number;
+}
+
+/** Parameters of default resolution: the aiChain group (finance, build lag, asset lives), the government's guarantee of chain debt (government.fiscalAbsorption.chainDebtGuaranteeShare) and the valuation's parameters (valuation.ts chainValuationParams). */
+export interface DefaultParams {
+  ai: Readonly<Pick<SpiralConfig["aiChain"], "finance" | "buildMonths">> & ChainAssetLives;
+  chainDebtGuaranteeShare: number;
+  valuation: ChainValuationParams;
+}
+
+/** One month's resolution: the books it moves money through (the chain, banks, fund, government), the month, the parameters and the event log. */
+interface Resolution {
+  books: Books;
+  month: DefaultMonth;
+  p: DefaultParams;
+  events: ModelEvent[];
+}
+
+/**
+ * Resolve every chain firm marked in default this month. Returns how many
+ * defaulted this month. Money moves through the ledger (`books`); writes
+ * the chain's balance sheets, contracts and prices, banks' profit, the
+ * fund's credit losses, the government's fiscal support; events.
+ */
+export function resolveChainDefaults(
+  month: DefaultMonth,
+  p: DefaultParams,
+  events: ModelEvent[],
+  books: Books,
+): number {
+  const r: Resolution = { books, month, p, events };
+  const c = books.aiChain;
   let count = 0;
   for (let i = 0; i < c.n; i++) {
     if (c.exited[i] === 1) {
@@ -76,38 +116,38 @@ export function resolveChainDefaults(m: ModelState): number {
     }
     if (c.defaulted[i] !== 1) continue;
     count++;
-    resolveDefault(m, i);
+    resolveDefault(r, i);
   }
   return count;
 }
 
 /** One firm's default: liquidated or reorganised, its lenders paid from its cash and written down, its contracts repriced or rejected, its debt and price restarted. */
-function resolveDefault(m: ModelState, i: number): void {
-  const c = m.aiChain;
-  const fin = m.config.aiChain.finance;
+function resolveDefault(r: Resolution, i: number): void {
+  const c = r.books.aiChain;
+  const fin = r.p.ai.finance;
   const reorganisedBefore = c.defaultCount[i] > 0;
   c.defaultCount[i]++;
-  c.lastDefaultTick[i] = m.tick;
+  c.lastDefaultTick[i] = r.month.tick;
   const debtBefore = c.bankLoans[i] + c.fundLoans[i];
-  const monthlyRevenue = defaultPlanRevenue(c.revenueHistory, i, m.tick);
-  const operatingCashFlow = businessCashFlow(c, i, monthlyRevenue, m.macro.priceIndex);
+  const monthlyRevenue = defaultPlanRevenue(c.revenueHistory, i, r.month.tick);
+  const operatingCashFlow = businessCashFlow(c, i, monthlyRevenue, r.month.priceIndex);
   // A lab's compute is its cost of sales: the instalments of the compute it runs on (at the prices contracted,
   // before any repricing in court) are operating costs when asking whether its business covers them.
-  const computeCost = c.role[i] === Role.modelLab ? monthlyCommitments(m, i) : 0;
+  const computeCost = c.role[i] === Role.modelLab ? monthlyCommitments(c, r.month.tick, i) : 0;
   const liquidate = mustLiquidate(
     operatingCashFlow - computeCost,
     reorganisedBefore,
     monthlyRevenue,
     c.revenueAtDefault[i],
   );
-  const sold = liquidate ? liquidateCapacity(m, i) : { sale: 0, buyer: -1, soldGw: 0 };
+  const sold = liquidate ? liquidateCapacity(r, i) : { sale: 0, buyer: -1, soldGw: 0 };
   // Contracts as buyer: a reorganised firm keeps what its operating cash flow can pay for; a liquidated one none.
   // Counted with the contracts signed for later: repriced now, they would otherwise fall due in full when they start.
-  const commitments = monthlyContracted(m, i, false, false);
+  const commitments = monthlyContracted(c, r.month.tick, i, false, false);
   // It keeps what its operating cash flow covers REORGANISED_COVERAGE times over, after the service of the debt it
   // will keep (what its business can carry, reorganisedDebt): interest at the exit rate and the principal that
   // amortises over years 2 … EXIT_DEBT_YEARS (a debt-service coverage test, as exit lenders size debt).
-  const rateAfter = exitRateOf(m, i);
+  const rateAfter = exitRateOf(r, i);
   const serviceRate = rateAfter + 1 / (EXIT_DEBT_YEARS - 1);
   const carried = (debt: number) =>
     reorganisedDebt(
@@ -129,17 +169,17 @@ function resolveDefault(m: ModelState, i: number): void {
     ? 0
     : EXIT_CASH_MONTHS *
       (keep * commitments + c.opexShare[i] * monthlyRevenue + c.labOpex[i] + c.electricityPaid[i]);
-  seizeCash(m, i, working);
+  seizeCash(r, i, working);
   // Creditors keep their recovery (1 − LGD) or what the business can carry
   // (a multiple of its annual revenue, and what its cash flow can pay
   // interest on), whichever is less; in a liquidation, nothing more.
   const debt = c.bankLoans[i] + c.fundLoans[i];
   const kept = liquidate ? 0 : carried(debt);
-  const loss = writeDownChainDebt(m, i, debt > 0 ? 1 - kept / debt : 0);
+  const loss = writeDownChainDebt(r, i, debt > 0 ? 1 - kept / debt : 0);
   const rejected = repriceContracts(c, i, keep);
   for (let k = 0; k < c.stakeInvestor.length; k++) if (c.stakeInvestor[k] === i) c.stakeRemaining[k] = 0;
-  restartAfterDefault(m, i, liquidate, working, monthlyRevenue, rateAfter);
-  reportDefault(m, i, debtBefore, loss, rejected, liquidate, sold);
+  restartAfterDefault(r, i, liquidate, working, monthlyRevenue, rateAfter);
+  reportDefault(r, i, debtBefore, loss, rejected, liquidate, sold);
 }
 
 /**
@@ -170,67 +210,63 @@ export function businessCashFlow(
 }
 
 /** A liquidated firm's capacity (built and in the pipeline) sold at the liquidation discount to its acquirer. */
-function liquidateCapacity(m: ModelState, i: number): { sale: number; buyer: number; soldGw: number } {
-  const c = m.aiChain;
-  const buyer = acquirer(m, i);
+function liquidateCapacity(r: Resolution, i: number): { sale: number; buyer: number; soldGw: number } {
+  const c = r.books.aiChain;
+  const buyer = acquirer(r.books.aiChain, r.month.tick, i);
   let soldGw = c.computeGw[i];
-  for (let k = 0; k < m.config.aiChain.buildMonths; k++)
-    soldGw += c.pipelineGw[i * m.config.aiChain.buildMonths + k];
-  const sale = sellCapacity(m, i, buyer, 1 - m.config.aiChain.finance.liquidationDiscount);
+  for (let k = 0; k < r.p.ai.buildMonths; k++) soldGw += c.pipelineGw[i * r.p.ai.buildMonths + k];
+  const sale = sellCapacity(r, i, buyer, 1 - r.p.ai.finance.liquidationDiscount);
   return { sale, buyer, soldGw };
 }
 
 /** The rate a reorganised firm will pay once out of court (credit.ts exitRateYearly): the unsecured spread at the fund's PD limit. */
-function exitRateOf(m: ModelState, i: number): number {
-  const c = m.aiChain;
-  const fin = m.config.aiChain.finance;
+function exitRateOf(r: Resolution, i: number): number {
+  const c = r.books.aiChain;
+  const fin = r.p.ai.finance;
   const limitSpreadBp = cdsSpreadBp({
     pdYearly: fin.fundMaxDefaultProbability,
-    lossGivenDefault: guaranteedLgd(
-      fin.lossGivenDefault,
-      m.config.government.fiscalAbsorption.chainDebtGuaranteeShare,
-    ),
+    lossGivenDefault: guaranteedLgd(fin.lossGivenDefault, r.p.chainDebtGuaranteeShare),
     stress: c.marketStress,
     baseRiskPremiumBp: fin.riskPremiumBp,
     stressPremiumBp: fin.stressPremiumBp,
   });
   return exitRateYearly(
-    Math.max(c.bankRateYearly[i], fundRateOf(c, i, m.centralBank.policyRateYearly), 0),
-    m.centralBank.policyRateYearly,
-    m.banks.spreadYearly[c.bank[i]],
+    Math.max(c.bankRateYearly[i], fundRateOf(c, i, r.month.policyRateYearly), 0),
+    r.month.policyRateYearly,
+    r.books.banks.spreadYearly[c.bank[i]],
     limitSpreadBp,
   );
 }
 
 /** Lenders take the firm's cash beyond `working`, banks first (an overdraft is a bank claim like any other). */
-function seizeCash(m: ModelState, i: number, working: number): void {
-  const c = m.aiChain;
-  if (c.deposits[i] < 0) grantChainBankLoan(m, i, -c.deposits[i]);
+function seizeCash(r: Resolution, i: number, working: number): void {
+  const c = r.books.aiChain;
+  if (c.deposits[i] < 0) grantChainBankLoan(r.books, i, -c.deposits[i]);
   const cash = Math.max(0, c.deposits[i] - working);
   const toBank = Math.min(cash, c.bankLoans[i]);
-  repayChainBankLoan(m, i, toBank);
+  repayChainBankLoan(r.books, i, toBank);
   const toFund = Math.min(cash - toBank, c.fundLoans[i]);
-  repayFund(m, i, toFund);
+  repayFund(r.books, i, toFund);
   payOutOfChain(c, i, toBank + toFund);
 }
 
 /** Both lenders lose `lossShare` of what they are owed; a government guarantee (fiscal absorption) pays them its share of the loss. */
-function writeDownChainDebt(m: ModelState, i: number, lossShare: number): { bank: number; fund: number } {
-  const c = m.aiChain;
+function writeDownChainDebt(r: Resolution, i: number, lossShare: number): { bank: number; fund: number } {
+  const c = r.books.aiChain;
   const bankLoss = c.bankLoans[i] * lossShare;
   const fundLoss = c.fundLoans[i] * lossShare;
-  writeOffChainDebt(m, i, bankLoss, fundLoss);
-  m.banks.profit[c.bank[i]] -= bankLoss;
-  m.fund.creditLosses += fundLoss;
-  const guaranteed = m.config.government.fiscalAbsorption.chainDebtGuaranteeShare;
+  writeOffChainDebt(r.books, i, bankLoss, fundLoss);
+  r.books.banks.profit[c.bank[i]] -= bankLoss;
+  r.books.fund.creditLosses += fundLoss;
+  const guaranteed = r.p.chainDebtGuaranteeShare;
   if (guaranteed > 0) {
     const toBankLenders = guaranteed * bankLoss;
     const toFundLenders = guaranteed * fundLoss;
-    transfer(m, FlowRow.fiscalSupport, Party.government, 0, Party.bank, c.bank[i], toBankLenders);
-    m.banks.profit[c.bank[i]] += toBankLenders;
-    transfer(m, FlowRow.fiscalSupport, Party.government, 0, Party.fund, 0, toFundLenders);
-    m.fund.creditLosses -= toFundLenders;
-    m.government.fiscalSupport += toBankLenders + toFundLenders;
+    transfer(r.books, FlowRow.fiscalSupport, Party.government, 0, Party.bank, c.bank[i], toBankLenders);
+    r.books.banks.profit[c.bank[i]] += toBankLenders;
+    transfer(r.books, FlowRow.fiscalSupport, Party.government, 0, Party.fund, 0, toFundLenders);
+    r.books.fund.creditLosses -= toFundLenders;
+    r.books.government.fiscalSupport += toBankLenders + toFundLenders;
   }
   return { bank: bankLoss, fund: fundLoss };
 }
@@ -257,33 +293,37 @@ export function repriceContracts(
 
 /** Exit financing, new maturities for the debt kept, terms and rating to be set afresh, and the share price restarted (valuation.ts resetAfterDefault). */
 function restartAfterDefault(
-  m: ModelState,
+  r: Resolution,
   i: number,
   liquidate: boolean,
   working: number,
   monthlyRevenue: number,
   rateAfter: number,
 ): void {
-  const c = m.aiChain;
+  const c = r.books.aiChain;
   // Exit financing: its bank lends a reorganised firm the working cash it lacks (senior, as DIP loans are).
-  if (!liquidate && c.deposits[i] < working) grantChainBankLoan(m, i, working - c.deposits[i]);
+  if (!liquidate && c.deposits[i] < working) grantChainBankLoan(r.books, i, working - c.deposits[i]);
   // New maturities for the debt it keeps; its terms and rating are set afresh when it is next priced.
   const H = DEBT_HORIZON_MONTHS;
   c.bankDue.fill(0, i * H, (i + 1) * H);
   c.fundDue.fill(0, i * H, (i + 1) * H);
-  layMaturities(c.bankDue, i * H, m.tick, c.bankLoans[i], 0, EXIT_DEBT_YEARS);
-  layMaturities(c.fundDue, i * H, m.tick, c.fundLoans[i], 0, EXIT_DEBT_YEARS);
+  layMaturities(c.bankDue, i * H, r.month.tick, c.bankLoans[i], 0, EXIT_DEBT_YEARS);
+  layMaturities(c.fundDue, i * H, r.month.tick, c.fundLoans[i], 0, EXIT_DEBT_YEARS);
   c.securedDebt[i] = Math.min(c.securedDebt[i], c.bankLoans[i] + c.fundLoans[i]);
   c.fundRateYearly[i] = -1;
   c.forcedSpreadBp[i] = 0;
   c.revenueAtDefault[i] = monthlyRevenue;
   if (liquidate) c.exited[i] = 1;
-  resetAfterDefault(m, i, liquidate, rateAfter);
+  resetAfterDefault(r.books, i, liquidate, rateAfter, {
+    valuation: r.p.valuation,
+    month: r.month,
+    ai: r.p.ai,
+  });
 }
 
 /** The chainDefault event, and chainLiquidation for a liquidated firm (amounts in USD bn at US scale). */
 function reportDefault(
-  m: ModelState,
+  r: Resolution,
   i: number,
   debtBefore: number,
   loss: { bank: number; fund: number },
@@ -291,22 +331,22 @@ function reportDefault(
   liquidate: boolean,
   sold: { sale: number; buyer: number; soldGw: number },
 ): void {
-  const c = m.aiChain;
-  m.events.push({
+  const c = r.books.aiChain;
+  r.events.push({
     type: "chainDefault",
     firm: c.names[i],
-    debtUsdBn: debtBefore / m.params.scale / 1e9,
-    bankLossUsdBn: loss.bank / m.params.scale / 1e9,
-    fundLossUsdBn: loss.fund / m.params.scale / 1e9,
-    contractsRejectedUsdBn: rejected / m.params.scale / 1e9,
+    debtUsdBn: debtBefore / r.month.scale / 1e9,
+    bankLossUsdBn: loss.bank / r.month.scale / 1e9,
+    fundLossUsdBn: loss.fund / r.month.scale / 1e9,
+    contractsRejectedUsdBn: rejected / r.month.scale / 1e9,
   });
   if (liquidate)
-    m.events.push({
+    r.events.push({
       type: "chainLiquidation",
       firm: c.names[i],
       buyer: sold.buyer >= 0 ? c.names[sold.buyer] : "",
-      capacityGw: sold.soldGw / m.params.scale,
-      saleUsdBn: sold.sale / m.params.scale / 1e9,
+      capacityGw: sold.soldGw / r.month.scale,
+      saleUsdBn: sold.sale / r.month.scale / 1e9,
     });
 }
 
@@ -315,8 +355,7 @@ function reportDefault(
  * the most capacity in service (the buyer that can run data centres); for a
  * lab, the live lab with the most revenue; −1 if none.
  */
-export function acquirer(m: ModelState, i: number): number {
-  const c = m.aiChain;
+export function acquirer(c: AiChain, tick: number, i: number): number {
   const isCloud = (r: number) => r === Role.hyperscaler || r === Role.neocloud || r === Role.legacyCloud;
   const lab = c.role[i] === Role.modelLab;
   if (!lab && !isCloud(c.role[i])) return -1;
@@ -325,7 +364,7 @@ export function acquirer(m: ModelState, i: number): number {
   for (let j = 0; j < c.n; j++) {
     if (j === i || c.defaulted[j] === 1 || c.exited[j] === 1) continue;
     if (lab ? c.role[j] !== Role.modelLab : !isCloud(c.role[j])) continue;
-    const size = lab ? c.revenueHistory[j * 13 + ((m.tick - 1 + 13) % 13)] : c.computeGw[j];
+    const size = lab ? c.revenueHistory[j * 13 + ((tick - 1 + 13) % 13)] : c.computeGw[j];
     if (size > bestSize || best < 0) {
       best = j;
       bestSize = size;
@@ -341,14 +380,14 @@ export function acquirer(m: ModelState, i: number): number {
  * contracts as seller. Without a buyer the capacity is scrapped and the
  * customers are lost to the chain. Returns the price paid.
  */
-function sellCapacity(m: ModelState, i: number, buyer: number, priceShare: number): number {
-  const c = m.aiChain;
-  const b = m.config.aiChain.buildMonths;
+function sellCapacity(r: Resolution, i: number, buyer: number, priceShare: number): number {
+  const c = r.books.aiChain;
+  const b = r.p.ai.buildMonths;
   let price = 0;
   if (buyer >= 0) {
     price = Math.min(priceShare * Math.max(0, c.capitalValue[i]), Math.max(0, c.deposits[buyer]));
     if (price > 0) {
-      transfer(m, FlowRow.chainPurchases, Party.aiFirm, buyer, Party.aiFirm, i, price);
+      transfer(r.books, FlowRow.chainPurchases, Party.aiFirm, buyer, Party.aiFirm, i, price);
       payOutOfChain(c, buyer, price);
       tagInflow(c, i, Source.other, price);
     }
@@ -379,8 +418,7 @@ function sellCapacity(m: ModelState, i: number, buyer: number, priceShare: numbe
  * chain's exposures: what each firm stands to lose on its stakes in and its
  * backlog with each other firm. Reported, not fed back.
  */
-export function chainDebtRank(m: ModelState, monthlyReturns: Float64Array): number {
-  const c = m.aiChain;
+export function chainDebtRank(c: AiChain, monthlyReturns: Float64Array): number {
   const n = c.n;
   if (n === 0) return 0;
   const exposures = new Float64Array(n * n);

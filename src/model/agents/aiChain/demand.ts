@@ -11,26 +11,39 @@
 // below trend. Labs receive most of it, clouds the rest directly
 // (settlement.ts). The price moves with the utilisation of compute capacity.
 import type { SpiralConfig } from "../../../config/configTypes.ts";
-import type { AiChain, ModelState } from "../../state.ts";
+import type { AiChain, Automation, Firms, Government, MacroState, Utility } from "../../state.ts";
 import { END_USER_SEGMENTS, EndUserSegment, Role } from "../../state.ts";
 
-/** Model dollars of revenue one model-GW earns per month at full use and price 1. */
-export function revenuePerGwMonthly(m: ModelState): number {
-  return (m.config.aiChain.revenuePerGwUsdBnYearly * 1e9) / 12;
+/** The config group aiChain (configs/schema.json). */
+type AiChainConfig = SpiralConfig["aiChain"];
+
+/** Model dollars of revenue one model-GW earns per month at full use and price 1 (aiChain.revenuePerGwUsdBnYearly). */
+export function revenuePerGwMonthly(ai: Readonly<Pick<AiChainConfig, "revenuePerGwUsdBnYearly">>): number {
+  return (ai.revenuePerGwUsdBnYearly * 1e9) / 12;
 }
 
 /** Capacity built and in service at clouds that have not defaulted, powered or not (the data centres' power demand). */
-export function builtCapacity(m: ModelState): number {
-  const c = m.aiChain;
+export function builtCapacity(c: AiChain): number {
   let gw = 0;
   for (let i = 0; i < c.n; i++)
     if (c.defaulted[i] === 0 && c.role[i] !== Role.chip && c.role[i] !== Role.modelLab) gw += c.computeGw[i];
   return gw;
 }
 
-/** Capacity that earns revenue: built capacity that has power (markets/power.ts; all of it when the grid is inert). */
-export function liveCapacity(m: ModelState): number {
-  return builtCapacity(m) * m.utility.poweredShare;
+/** Capacity that earns revenue: built capacity times the share the grid powers (markets/power.ts; 1 when the grid is inert). */
+export function liveCapacityGw(c: AiChain, poweredShare: number): number {
+  return builtCapacity(c) * poweredShare;
+}
+
+/** The chain and the grid's powered share, for callers that hold both (a ModelState satisfies it). */
+export interface ChainAndGrid {
+  readonly aiChain: AiChain;
+  readonly utility: Readonly<Pick<Utility, "poweredShare">>;
+}
+
+/** Capacity that earns revenue (liveCapacityGw) of the chain and grid in `x`. */
+export function liveCapacity(x: ChainAndGrid): number {
+  return liveCapacityGw(x.aiChain, x.utility.poweredShare);
 }
 
 /** Parameters of one month of end-user demand: the config group aiChain.demand (configs/schema.json), less the labs' share, which settlement uses. */
@@ -162,60 +175,100 @@ export function planAiDemand(c: AiChain, x: AiDemandInputs, d: AiDemandParams): 
  * costRatio; its capability index and reference wage) when automation is on;
  * otherwise capability^elasticity ÷ price.
  */
-export function aiValueForFirms(m: ModelState, capabilityValue: number): number {
-  const a = m.automation;
-  const c = m.aiChain;
-  if (m.config.automation.enabled && a.referenceWage > 0 && m.macro.employment > 0) {
-    const wage = m.macro.wagesPaid / m.macro.employment;
-    return (a.capabilityIndex * wage) / (a.referenceWage * c.servicePrice);
+export function aiValueForFirms(
+  automation: Readonly<Pick<Automation, "capabilityIndex" | "referenceWage">>,
+  automationEnabled: boolean,
+  macro: Readonly<Pick<MacroState, "wagesPaid" | "employment">>,
+  servicePrice: number,
+  capabilityValue: number,
+): number {
+  const a = automation;
+  if (automationEnabled && a.referenceWage > 0 && macro.employment > 0) {
+    const wage = macro.wagesPaid / macro.employment;
+    return (a.capabilityIndex * wage) / (a.referenceWage * servicePrice);
   }
-  return capabilityValue / c.servicePrice;
+  return capabilityValue / servicePrice;
 }
 
-const demandInputs: AiDemandInputs = {
-  capability: 1,
-  servicePrice: 1,
-  gdpNominalSmoothed: 0,
-  consumptionNominal: 0,
-  budgets: new Float64Array(END_USER_SEGMENTS),
-  valuePerDollar: new Float64Array(END_USER_SEGMENTS),
-  equityRatio: 1,
-  first: false,
-};
+/** The month and the economy's records end-user demand reads (schedule.ts "Plans"). */
+export interface AiDemandEconomy {
+  tick: number;
+  /** Share of the chain's built capacity the grid powers (utility.poweredShare). */
+  poweredShare: number;
+  macro: Readonly<Pick<MacroState, "gdpNominalSmoothed" | "consumptionNominal" | "wagesPaid" | "employment">>;
+  /** Non-AI firms: their earnings are the firms segment's budget. */
+  firms: Readonly<Pick<Firms, "n" | "earnings">>;
+  /** Government purchases are the government segment's budget. */
+  government: Readonly<Pick<Government, "purchases">>;
+  /** The automation module's capability index and reference wage (aiValueForFirms). */
+  automation: Readonly<Pick<Automation, "capabilityIndex" | "referenceWage">>;
+}
 
-/** Gathers the demand inputs from the economy and runs planAiDemand (schedule.ts "Plans"). */
-export function updateAiDemand(m: ModelState): void {
-  const c = m.aiChain;
-  if (c.n === 0) return;
-  const d = m.config.aiChain.demand;
-  const x = demandInputs;
-  x.capability = Math.max(1e-9, liveCapacity(m)) / Math.max(1e-9, c.initialCapacityGw);
-  x.servicePrice = c.servicePrice;
-  x.gdpNominalSmoothed = m.macro.gdpNominalSmoothed;
-  x.consumptionNominal = m.macro.consumptionNominal;
-  x.first = m.tick === c.chainStartTick;
-  x.equityRatio = c.marketPeak > 0 ? Math.min(1, c.marketCapTotal / c.marketPeak) : 1;
+/** Parameters of updateAiDemand: the config group aiChain.demand and whether automation is on (automation.enabled). */
+export interface AiDemandUpdateParams {
+  demand: AiDemandParams;
+  automationEnabled: boolean;
+}
+
+/**
+ * The demand inputs of this month, gathered from the chain and the economy:
+ * capability (live over initial capacity), the segments' budgets and the
+ * value of a dollar of AI to each. A fresh record each month (nothing
+ * carries over between ticks, so nothing lives outside the state).
+ */
+export function gatherAiDemandInputs(
+  c: AiChain,
+  e: AiDemandEconomy,
+  p: AiDemandUpdateParams,
+): AiDemandInputs {
+  const capability = Math.max(1e-9, liveCapacityGw(c, e.poweredShare)) / Math.max(1e-9, c.initialCapacityGw);
   let profits = 0;
-  for (let j = 0; j < m.firms.n; j++) profits += m.firms.earnings[j];
-  x.budgets[EndUserSegment.households] = m.macro.consumptionNominal;
-  x.budgets[EndUserSegment.firms] = profits;
-  x.budgets[EndUserSegment.government] = m.government.purchases;
-  const value = x.capability ** d.capabilityElasticity;
-  x.valuePerDollar[EndUserSegment.households] = value / c.servicePrice;
-  x.valuePerDollar[EndUserSegment.government] = value / c.servicePrice;
-  x.valuePerDollar[EndUserSegment.firms] = aiValueForFirms(m, value);
-  planAiDemand(c, x, d);
+  for (let j = 0; j < e.firms.n; j++) profits += e.firms.earnings[j];
+  const budgets = new Float64Array(END_USER_SEGMENTS);
+  budgets[EndUserSegment.households] = e.macro.consumptionNominal;
+  budgets[EndUserSegment.firms] = profits;
+  budgets[EndUserSegment.government] = e.government.purchases;
+  const value = capability ** p.demand.capabilityElasticity;
+  const valuePerDollar = new Float64Array(END_USER_SEGMENTS);
+  valuePerDollar[EndUserSegment.households] = value / c.servicePrice;
+  valuePerDollar[EndUserSegment.government] = value / c.servicePrice;
+  valuePerDollar[EndUserSegment.firms] = aiValueForFirms(
+    e.automation,
+    p.automationEnabled,
+    e.macro,
+    c.servicePrice,
+    value,
+  );
+  return {
+    capability,
+    servicePrice: c.servicePrice,
+    gdpNominalSmoothed: e.macro.gdpNominalSmoothed,
+    consumptionNominal: e.macro.consumptionNominal,
+    budgets,
+    equityRatio: c.marketPeak > 0 ? Math.min(1, c.marketCapTotal / c.marketPeak) : 1,
+    valuePerDollar,
+    first: e.tick === c.chainStartTick,
+  };
 }
+
+/** One month of end-user AI demand: gathers the inputs and runs planAiDemand (schedule.ts "Plans"). Writes the chain's demand columns. */
+export function updateAiDemand(c: AiChain, e: AiDemandEconomy, p: AiDemandUpdateParams): void {
+  if (c.n === 0) return;
+  planAiDemand(c, gatherAiDemandInputs(c, e, p), p.demand);
+}
+
+/** Parameters of the price of AI services: aiChain's priceAdjustment, targetUtilization and revenue per GW. */
+export type ServicePriceParams = Readonly<
+  Pick<AiChainConfig, "priceAdjustment" | "targetUtilization" | "revenuePerGwUsdBnYearly">
+>;
 
 /**
  * Price of AI services: up when capacity is used above target, down when
  * below (idle GPUs compete on price). Utilisation = services sold (end users
  * and labs' compute) / what live capacity can serve at the current price.
  */
-export function updateServicePrice(m: ModelState, sold: number): void {
-  const c = m.aiChain;
-  const ai = m.config.aiChain;
-  const capacity = liveCapacity(m) * revenuePerGwMonthly(m) * c.servicePrice;
+export function updateServicePrice(c: AiChain, liveGw: number, sold: number, ai: ServicePriceParams): void {
+  const capacity = liveGw * revenuePerGwMonthly(ai) * c.servicePrice;
   const utilization = capacity > 0 ? sold / capacity : 1;
   const change = ai.priceAdjustment * (Math.min(2, utilization) - ai.targetUtilization);
   c.servicePrice = Math.min(10, Math.max(0.05, c.servicePrice * (1 + change)));

@@ -123,7 +123,12 @@ type FinanceParams = SpiralConfig["aiChain"]["finance"];
  */
 function firmDefaultProbability(m: ModelState, i: number, horizonYears: number): number {
   const c = m.aiChain;
-  const debt = defaultPoint(c.bankLoans[i], c.fundLoans[i], vendorDebtOf(c, i), monthlyCommitments(m, i));
+  const debt = defaultPoint(
+    c.bankLoans[i],
+    c.fundLoans[i],
+    vendorDebtOf(c, i),
+    monthlyCommitments(c, m.tick, i),
+  );
   const equity = Math.max(1e-6, c.shares[i] * c.price[i]);
   // Realised volatility of a smoothly sliding price understates risk; the
   // asset volatility levered up to today's debt is the floor.
@@ -247,7 +252,13 @@ export function financeChain(m: ModelState): void {
     month.fund -= drawable - budget.fund;
     month.highYield = Math.min(month.highYield, month.fund);
   }
-  financeCircular(m); // configured stake tranches and decided circular deals (circular.ts)
+  financeCircular(
+    { tick: m.tick, scale: m.params.scale },
+    m.centralBank.policyRateYearly,
+    m.config.aiChain,
+    m.events,
+    m,
+  ); // configured stake tranches and decided circular deals (circular.ts)
 }
 
 /** Firm i's month of financing within its fund `budget`: interest, maturities, the capex grant, then funding toward its buffer or a payout. */
@@ -261,7 +272,7 @@ function financeFirm(m: ModelState, i: number, haircut: number, budget: FundBudg
   const base = borrowingBase(
     c.capitalValue[i],
     c.servicePrice,
-    12 * monthlyContracted(m, i, true, true),
+    12 * monthlyContracted(c, m.tick, i, true, true),
     haircut,
   );
   // Interest at the book's rates.
@@ -274,9 +285,9 @@ function financeFirm(m: ModelState, i: number, haircut: number, budget: FundBudg
   // Outgoings over the next month and the buffer wanted.
   // GPU orders under contract pay for the GPU part of capex: counted once.
   const outgoings =
-    monthlyCommitments(m, i) +
+    monthlyCommitments(c, m.tick, i) +
     c.capex[i] -
-    Math.min(c.capex[i] * ai.gpuShareOfCost, monthlyGpuCommitments(m, i)) +
+    Math.min(c.capex[i] * ai.gpuShareOfCost, monthlyGpuCommitments(c, m.tick, i)) +
     c.labOpex[i] +
     c.opexShare[i] * lastRevenue +
     c.electricityPaid[i] + // last month's bill (the power market sets this month's later)
@@ -309,7 +320,7 @@ function financeFirm(m: ModelState, i: number, haircut: number, budget: FundBudg
     const fcf = freeCashFlow(inflow, outgoings, chipInputs(role, c.grossMargin[i], lastRevenue), taxRate);
     payDividends(m, i, Math.min(-need, -need * fin.payoutShare + fin.freeCashFlowPayoutShare * fcf));
   }
-  if (role === Role.modelLab) cancelIfDistressed(m, i, 2);
+  if (role === Role.modelLab) cancelIfDistressed(i, 2, { tick: m.tick, scale: m.params.scale }, m.events, m);
   syncMaturities(m, i);
 }
 
@@ -398,7 +409,7 @@ function debtRoomOf(m: ModelState, i: number, lastRevenue: number): number {
   const c = m.aiChain;
   const fin = m.config.aiChain.finance;
   const debtAfter = c.bankLoans[i] + c.fundLoans[i];
-  const revenueBase = Math.max(lastRevenue, monthlyContracted(m, i, true, true));
+  const revenueBase = Math.max(lastRevenue, monthlyContracted(c, m.tick, i, true, true));
   const earnings = 12 * (revenueBase * (1 - c.opexShare[i]) + c.otherProfit[i] * m.macro.priceIndex);
   let debtRoom = Math.max(0, fin.maxDebtToEarnings * earnings - debtAfter);
   if (c.role[i] === Role.modelLab)

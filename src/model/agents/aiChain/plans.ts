@@ -8,9 +8,10 @@
 // used, so when financing stalls orders are cut hard. Labs short of
 // cash cancel compute contracts (paying the penalty): the downswing's first
 // link.
-import { FlowRow } from "../../ledger.ts";
-import { chainPowerOutlook } from "../../markets/power.ts";
-import type { ModelState } from "../../state.ts";
+import type { SpiralConfig } from "../../../config/configTypes.ts";
+import type { ModelEvent } from "../../events.ts";
+import { type Books, FlowRow } from "../../ledger.ts";
+import type { AiChain } from "../../state.ts";
 import { ChainAccount, Role } from "../../state.ts";
 import { payWithinChain } from "./attribution.ts";
 import { cdsIndexBp } from "./credit.ts";
@@ -22,25 +23,24 @@ import { revenuePerGwMonthly } from "./demand.ts";
  * later.
  */
 export function monthlyContracted(
-  m: ModelState,
+  c: AiChain,
+  tick: number,
   firm: number,
   asSeller: boolean,
   startedOnly: boolean,
 ): number {
-  const c = m.aiChain;
   const side = asSeller ? c.contractSeller : c.contractBuyer;
   let total = 0;
   for (let k = 0; k < side.length; k++) {
     if (side[k] !== firm || c.contractMonthsLeft[k] <= 0) continue;
-    if (startedOnly && c.contractStart[k] > m.tick) continue;
+    if (startedOnly && c.contractStart[k] > tick) continue;
     total += c.contractMonthly[k];
   }
   return total;
 }
 
 /** Remaining binding value of each firm's contracts as seller (backlog). */
-export function backlogOf(m: ModelState, seller: number): number {
-  const c = m.aiChain;
+export function backlogOf(c: AiChain, seller: number): number {
   let total = 0;
   for (let k = 0; k < c.contractSeller.length; k++) {
     if (c.contractSeller[k] === seller && c.contractMonthsLeft[k] > 0)
@@ -49,9 +49,9 @@ export function backlogOf(m: ModelState, seller: number): number {
   return total;
 }
 
-/** What a firm owes per month under its active contracts as buyer. */
-export function monthlyCommitments(m: ModelState, buyer: number): number {
-  return monthlyContracted(m, buyer, false, true);
+/** What a firm owes per month under its active contracts as buyer (started by `tick`). */
+export function monthlyCommitments(c: AiChain, tick: number, buyer: number): number {
+  return monthlyContracted(c, tick, buyer, false, true);
 }
 
 /**
@@ -59,11 +59,10 @@ export function monthlyCommitments(m: ModelState, buyer: number): number {
  * orders): it pays for the GPU part of its capex (settlement.ts), so it is
  * not an outgoing on top of capex.
  */
-export function monthlyGpuCommitments(m: ModelState, buyer: number): number {
-  const c = m.aiChain;
+export function monthlyGpuCommitments(c: AiChain, tick: number, buyer: number): number {
   let total = 0;
   for (let k = 0; k < c.contractBuyer.length; k++) {
-    if (c.contractBuyer[k] !== buyer || c.contractMonthsLeft[k] <= 0 || c.contractStart[k] > m.tick) continue;
+    if (c.contractBuyer[k] !== buyer || c.contractMonthsLeft[k] <= 0 || c.contractStart[k] > tick) continue;
     if (c.role[c.contractSeller[k]] === Role.chip) total += c.contractMonthly[k];
   }
   return total;
@@ -134,12 +133,31 @@ export function replacementShare(utilization: number, targetUtilization: number)
   return Math.min(1, Math.max(0, utilization / targetUtilization));
 }
 
-/** Expected growth, capacity orders (into the pipeline; paid at settlement), and lab cancellations. */
-export function planChain(m: ModelState): void {
-  const c = m.aiChain;
-  const ai = m.config.aiChain;
+/** The config group aiChain (configs/schema.json): planChain reads its expectations, orders, costs and lives. */
+export type ChainPlanParams = Readonly<SpiralConfig["aiChain"]>;
+
+/** The month as the chain's plans see it: the tick and the model's scale (model dollars per US dollar). */
+export interface ChainMonth {
+  tick: number;
+  scale: number;
+}
+
+/**
+ * Expected growth, capacity orders (into the pipeline; paid at settlement),
+ * and labs' new compute contracts. `powerOutlook` is the grid's outlook for
+ * new data centres (markets/power.ts chainPowerOutlook, 1 when the grid is
+ * inert). Writes the chain's expectations, capex, pipeline and contracts;
+ * signed contracts go to `events`.
+ */
+export function planChain(
+  c: AiChain,
+  powerOutlook: number,
+  month: ChainMonth,
+  ai: ChainPlanParams,
+  events: ModelEvent[],
+): void {
   const ex = ai.expectations;
-  const t = m.tick;
+  const t = month.tick;
   const costPerGw = ai.costPerGwUsdBn * 1e9;
   // Funding conditions of the sector (aiChain.orders): its credit market — the chain's CDS index, as the
   // high-yield market was the telecom carriers' — and its equity, the chain's market value against its peak.
@@ -164,14 +182,14 @@ export function planChain(m: ModelState): void {
     const role = c.role[i];
     if (role === Role.hyperscaler || role === Role.neocloud || role === Role.legacyCloud) {
       const monthlyRevenue = Math.max(1e-9, c.revenueHistory[i * 13 + ((t - 1 + 13) % 13)]);
-      const backlogYears = backlogOf(m, i) / (12 * monthlyRevenue);
+      const backlogYears = backlogOf(c, i) / (12 * monthlyRevenue);
       let g =
         ex.capacityGrowthResponse * c.expectedGrowth[i] + ex.backlogResponse * Math.max(0, backlogYears - 1);
       // Idle capacity damps expansion: growth plans scale with utilisation relative to target.
-      const capacityRevenue = c.computeGw[i] * revenuePerGwMonthly(m) * c.servicePrice;
+      const capacityRevenue = c.computeGw[i] * revenuePerGwMonthly(ai) * c.servicePrice;
       const utilization = capacityRevenue > 0 ? monthlyRevenue / capacityRevenue : 1;
       g *= Math.min(1.5, utilization / ai.targetUtilization);
-      g *= chainPowerOutlook(m); // capacity that cannot be powered, or only dearly, is not worth ordering
+      g *= powerOutlook; // capacity that cannot be powered, or only dearly, is not worth ordering
       g = Math.max(0, Math.min(ex.maxCapacityGrowthYearly, g));
       // Replace what wears out as far as it is used, plus the planned growth — scaled by the funding conditions.
       const funding = capacityOrderFactor(sectorSpreadBp, equityRatio, ai.orders);
@@ -180,7 +198,8 @@ export function planChain(m: ModelState): void {
       c.pipelineGw[i * ai.buildMonths + ((t + ai.buildMonths - 1) % ai.buildMonths)] += orderGw;
       c.capex[i] = orderGw * costPerGw;
     }
-    if (role === Role.modelLab && t % 3 === 0 && ex.newContractMonths > 0) signComputeContract(m, i);
+    if (role === Role.modelLab && t % 3 === 0 && ex.newContractMonths > 0)
+      signComputeContract(c, i, month, ai, events);
   }
 }
 
@@ -226,15 +245,19 @@ export function underExitCovenant(defaultCount: number, revenue: number, revenue
  * raise the money (market stress below one half and a default
  * probability investors accept): when funding tightens, signing stops.
  */
-function signComputeContract(m: ModelState, lab: number): void {
-  const c = m.aiChain;
-  const ai = m.config.aiChain;
-  const t = m.tick;
+function signComputeContract(
+  c: AiChain,
+  lab: number,
+  month: ChainMonth,
+  ai: ChainPlanParams,
+  events: ModelEvent[],
+): void {
+  const t = month.tick;
   let revenue = 0;
   for (let k = 1; k <= 3; k++) revenue += c.revenueHistory[lab * 13 + ((t - k + 13 * 4) % 13)];
   revenue /= 3;
   if (revenue <= 0) return;
-  const have = monthlyContracted(m, lab, false, false); // signed for later too
+  const have = monthlyContracted(c, t, lab, false, false); // signed for later too
   if (c.computeIntensity[lab] < 0) c.computeIntensity[lab] = Math.max(1, have / revenue);
   if (c.marketStress > 0.5 || c.pdYearly[lab] > ai.finance.fundMaxDefaultProbability) return;
   const age = Math.max(0, t - c.chainStartTick);
@@ -258,7 +281,7 @@ function signComputeContract(m: ModelState, lab: number): void {
       continue;
     let gw = c.computeGw[j];
     for (let k = 0; k < ai.buildMonths; k++) gw += c.pipelineGw[j * ai.buildMonths + k];
-    const perGw = backlogOf(m, j) / Math.max(1e-9, gw);
+    const perGw = backlogOf(c, j) / Math.max(1e-9, gw);
     if (perGw < best) {
       best = perGw;
       seller = j;
@@ -273,7 +296,7 @@ function signComputeContract(m: ModelState, lab: number): void {
   }
   if (seller < 0 || slot < 0) return;
   const months = ai.expectations.newContractMonths;
-  if (gap * months < NEGLIGIBLE_CONTRACT_USD * m.params.scale) return; // rounding residue, not a contract
+  if (gap * months < NEGLIGIBLE_CONTRACT_USD * month.scale) return; // rounding residue, not a contract
   c.contractBuyer[slot] = lab;
   c.contractSeller[slot] = seller;
   c.contractMonthly[slot] = gap;
@@ -282,11 +305,11 @@ function signComputeContract(m: ModelState, lab: number): void {
   c.contractStart[slot] = t + 1;
   c.contractPenalty[slot] = 0.1;
   c.contractAnnounced[slot] = gap * months;
-  m.events.push({
+  events.push({
     type: "contractSigned",
     buyer: c.names[lab],
     seller: c.names[seller],
-    totalUsdBn: (gap * months) / m.params.scale / 1e9,
+    totalUsdBn: (gap * months) / month.scale / 1e9,
     months,
   });
 }
@@ -294,11 +317,17 @@ function signComputeContract(m: ModelState, lab: number): void {
 /**
  * A lab whose cash covers less than `minRunwayMonths` of its commitments
  * cancels its largest remaining contract, paying the penalty to the seller
- * (if it can); the seller loses that backlog.
+ * (if it can, through the ledger: `books`); the seller loses that backlog.
  */
-export function cancelIfDistressed(m: ModelState, lab: number, minRunwayMonths: number): void {
-  const c = m.aiChain;
-  const burn = monthlyCommitments(m, lab) + c.labOpex[lab];
+export function cancelIfDistressed(
+  lab: number,
+  minRunwayMonths: number,
+  month: ChainMonth,
+  events: ModelEvent[],
+  books: Books,
+): void {
+  const c = books.aiChain;
+  const burn = monthlyCommitments(c, month.tick, lab) + c.labOpex[lab];
   if (burn <= 0 || c.deposits[lab] >= minRunwayMonths * burn) return;
   let worst = -1;
   let worstValue = 0;
@@ -312,16 +341,16 @@ export function cancelIfDistressed(m: ModelState, lab: number, minRunwayMonths: 
   }
   if (worst < 0) return;
   const penalty = Math.min(c.deposits[lab] * 0.5, worstValue * c.contractPenalty[worst]);
-  payWithinChain(m, FlowRow.chainPurchases, lab, c.contractSeller[worst], penalty);
+  payWithinChain(books, FlowRow.chainPurchases, lab, c.contractSeller[worst], penalty);
   // The seller books the penalty as revenue; the national accounts treat it as a within-chain
   // purchase (nationalAccounts.ts), so it nets out of the chain's value added, as a transfer should.
   if (penalty > 0) c.accounts[ChainAccount.compute] += penalty;
-  m.events.push({
+  events.push({
     type: "contractCancelled",
     buyer: c.names[lab],
     seller: c.names[c.contractSeller[worst]],
-    remainingUsdBn: worstValue / m.params.scale / 1e9,
-    penaltyUsdBn: penalty / m.params.scale / 1e9,
+    remainingUsdBn: worstValue / month.scale / 1e9,
+    penaltyUsdBn: penalty / month.scale / 1e9,
   });
   c.contractMonthsLeft[worst] = 0;
 }

@@ -5,12 +5,39 @@
 // fixed point (Eisenberg & Noe 2001) so that a firm that cannot pay passes
 // its shortfall on within the tick, and the month's accounts: capacity
 // entering service and depreciating, profit and tax.
-import { creditParty, FlowRow, Party, recordFlow, Sector, type SectorId, transfer } from "../../ledger.ts";
+
+import type { SpiralConfig } from "../../../config/configTypes.ts";
+import type { ModelEvent } from "../../events.ts";
+import {
+  type Books,
+  creditParty,
+  FlowRow,
+  Party,
+  recordFlow,
+  Sector,
+  type SectorId,
+  transfer,
+} from "../../ledger.ts";
 import { clearingPayments, eisenbergNoeClearing } from "../../markets/clearing.ts";
-import type { AiChain, ModelState } from "../../state.ts";
+import type { AiChain, Government } from "../../state.ts";
 import { ChainAccount, Role, SOURCE_COUNT, Source } from "../../state.ts";
 import { payOutOfChain, payWithinChain, tagInflow } from "./attribution.ts";
 import { liveCapacity, revenuePerGwMonthly, updateServicePrice } from "./demand.ts";
+import type { ChainMonth } from "./plans.ts";
+
+/** The config group aiChain (configs/schema.json). */
+type AiChainConfig = SpiralConfig["aiChain"];
+
+/**
+ * What an end user's payment to the chain touches: the books and the labs'
+ * share of spending beyond the first month's level (aiChain.demand.labShare).
+ * A ModelState is one (markets/goods.ts passes it).
+ */
+export interface EndUserPaymentBooks extends Books {
+  readonly config: {
+    readonly aiChain: { readonly demand: Readonly<Pick<AiChainConfig["demand"], "labShare">> };
+  };
+}
 
 /**
  * End users' payments reach the chain. The level of spending of the chain's
@@ -22,7 +49,7 @@ import { liveCapacity, revenuePerGwMonthly, updateServicePrice } from "./demand.
  * The payer's side has already been debited by the caller; this credits the
  * chain and records the flow.
  */
-export function receiveEndUserPayment(m: ModelState, payer: SectorId, amount: number): void {
+export function receiveEndUserPayment(m: EndUserPaymentBooks, payer: SectorId, amount: number): void {
   const c = m.aiChain;
   if (amount <= 0 || c.n === 0) return;
   const labShare = m.config.aiChain.demand.labShare;
@@ -104,9 +131,8 @@ export function backstopPurchase(capacityValue: number, sold: number, remaining:
   return Math.max(0, Math.min(capacityValue - sold, remaining));
 }
 
-/** Start-of-month reset of the per-tick flow accumulators. */
-export function resetChainFlows(m: ModelState): void {
-  const c = m.aiChain;
+/** Start-of-month reset of the chain's per-tick flow accumulators (writes those columns of `c`). */
+export function resetChainFlows(c: AiChain): void {
   c.revenue.fill(0);
   c.endUserRevenue.fill(0);
   c.chainRevenue.fill(0);
@@ -117,20 +143,37 @@ export function resetChainFlows(m: ModelState): void {
   c.accounts.fill(0);
 }
 
-/** Intra-chain obligations due this month, cleared to a fixed point, then paid. */
-export function settleChain(m: ModelState): void {
-  const c = m.aiChain;
+/** Parameters of settleChain: the aiChain group's GPU share of cost, target utilisation, revenue per GW and price adjustment. */
+export type ChainSettlementParams = Readonly<
+  Pick<AiChainConfig, "gpuShareOfCost" | "targetUtilization" | "revenuePerGwUsdBnYearly" | "priceAdjustment">
+>;
+
+/**
+ * Intra-chain obligations due this month — contract instalments, GPU
+ * orders, backstop purchases — cleared to a fixed point and paid through
+ * the ledger (`books`: the chain's and its banks' balance sheets, the grid's
+ * powered share for the price of services); payment defaults go to
+ * `events`. Writes the chain's obligations, revenue, compute cost,
+ * accounts, contracts, backstops, default flags and the service price.
+ */
+export function settleChain(
+  books: Books,
+  month: ChainMonth,
+  ai: ChainSettlementParams,
+  events: ModelEvent[],
+): void {
+  const c = books.aiChain;
   if (c.n === 0) return;
-  contractObligations(c, m.tick);
-  addGpuOrders(c, m.config.aiChain.gpuShareOfCost);
-  addBackstopPurchases(m);
-  clearObligations(m);
-  ageContracts(c, m.tick);
+  contractObligations(c, month.tick);
+  addGpuOrders(c, ai.gpuShareOfCost);
+  addBackstopPurchases(c, month.tick, ai);
+  clearObligations(books, month.scale, events);
+  ageContracts(c, month.tick);
   // Services sold this month set next month's price of AI services.
   let sold = 0;
   for (let i = 0; i < c.n; i++)
     if (c.role[i] !== Role.chip && c.role[i] !== Role.modelLab) sold += c.revenue[i];
-  updateServicePrice(m, sold);
+  updateServicePrice(c, liveCapacity(books), sold, ai);
 }
 
 type ContractColumns =
@@ -190,16 +233,15 @@ export function addGpuOrders(
  * what its capacity would earn at target utilisation, less what end users
  * paid it and what other chain firms owe it this month (contract instalments).
  */
-function addBackstopPurchases(m: ModelState): void {
-  const c = m.aiChain;
+function addBackstopPurchases(c: AiChain, tick: number, ai: ChainSettlementParams): void {
   const n = c.n;
   const L = c.obligations;
-  const perGw = revenuePerGwMonthly(m) * c.servicePrice;
+  const perGw = revenuePerGwMonthly(ai) * c.servicePrice;
   for (let k = 0; k < c.backstopGuarantor.length; k++) {
     const g = c.backstopGuarantor[k];
     const b = c.backstopBeneficiary[k];
     if (
-      m.tick > c.backstopUntil[k] ||
+      tick > c.backstopUntil[k] ||
       c.backstopRemaining[k] <= 0 ||
       c.defaulted[g] === 1 ||
       c.defaulted[b] === 1
@@ -208,7 +250,7 @@ function addBackstopPurchases(m: ModelState): void {
     let owedToB = 0;
     for (let i = 0; i < n; i++) owedToB += L[i * n + b];
     const x = backstopPurchase(
-      c.computeGw[b] * perGw * m.config.aiChain.targetUtilization,
+      c.computeGw[b] * perGw * ai.targetUtilization,
       c.revenue[b] + owedToB,
       c.backstopRemaining[k],
     );
@@ -222,7 +264,7 @@ function addBackstopPurchases(m: ModelState): void {
  * as GPUs or compute; the compute cost each buyer actually paid; and a
  * payment default for a firm that could not pay in full.
  */
-function clearObligations(m: ModelState): void {
+function clearObligations(m: Books, scale: number, events: ModelEvent[]): void {
   const c = m.aiChain;
   const n = c.n;
   const L = c.obligations;
@@ -250,11 +292,11 @@ function clearObligations(m: ModelState): void {
     if (owed > 0) cost[i] *= p[i] / owed;
     if (result.defaulted[i] === 1 && c.defaulted[i] === 0) {
       c.defaulted[i] = 1; // resolved at the end of the month (defaults.ts)
-      m.events.push({
+      events.push({
         type: "chainPaymentDefault",
         firm: c.names[i],
-        owedUsdBn: owed / m.params.scale / 1e9,
-        paidUsdBn: p[i] / m.params.scale / 1e9,
+        owedUsdBn: owed / scale / 1e9,
+        paidUsdBn: p[i] / scale / 1e9,
       });
     }
   }
@@ -292,7 +334,11 @@ export function ageContracts(c: Pick<AiChain, "contractMonthsLeft" | "contractSt
  * the nominal amounts wanted (the goods market delivers what it can).
  */
 export function chainGoodsDemand(
-  m: ModelState,
+  m: {
+    readonly aiChain: AiChain;
+    readonly config: { readonly aiChain: Readonly<Pick<AiChainConfig, "gpuShareOfCost">> };
+    readonly tick: number;
+  },
   out: { capital: Float64Array; consumption: Float64Array; chipInputs: Float64Array },
 ): void {
   const c = m.aiChain;
@@ -319,58 +365,84 @@ export function chainGoodsDemand(
 }
 
 /** Pay for goods bought from a non-AI firm. */
-export function chainPaysFirm(m: ModelState, i: number, firm: number, amount: number): void {
+export function chainPaysFirm(m: Books, i: number, firm: number, amount: number): void {
   transfer(m, FlowRow.chainPurchases, Party.aiFirm, i, Party.firm, firm, amount);
   payOutOfChain(m.aiChain, i, amount);
+}
+
+/** Parameters of accountChain: the aiChain group's build lag and asset lives, and the profit tax rate (government.profitTaxRate). */
+export interface ChainAccountParams {
+  ai: Readonly<
+    Pick<SpiralConfig["aiChain"], "buildMonths" | "gpuLifeMonths" | "gpuShareOfCost" | "buildingLifeMonths">
+  >;
+  profitTaxRate: number;
 }
 
 /**
  * Month-end accounts: capacity ordered `buildMonths` ago enters service,
  * capacity and book value depreciate over the GPU life, profit (revenue,
- * other business, less costs, interest and depreciation) is taxed, and the
- * revenue history for growth expectations advances. Capacity retires with
- * the GPUs; book value depreciates at the GPU/building blend.
+ * other business at the price index, less costs, interest and
+ * depreciation) is taxed, and the revenue history for growth expectations
+ * advances. Capacity retires with the GPUs; book value depreciates at the
+ * GPU/building blend. Writes the chain's capacity, book value, profit and
+ * revenue history; the tax is paid through the ledger (`books`) and added
+ * to the government's taxes.
  */
-export function accountChain(m: ModelState): void {
-  const c = m.aiChain;
-  const ai = m.config.aiChain;
-  const b = ai.buildMonths;
-  const life = ai.gpuLifeMonths;
-  const taxRate = m.config.government.profitTaxRate;
+export function accountChain(
+  c: AiChain,
+  government: Pick<Government, "taxes">,
+  priceIndex: number,
+  tick: number,
+  p: ChainAccountParams,
+  books: Books,
+): void {
   for (let i = 0; i < c.n; i++) {
     if (c.defaulted[i] === 1) {
-      c.revenueHistory[i * 13 + (m.tick % 13)] = 0;
+      c.revenueHistory[i * 13 + (tick % 13)] = 0;
       continue;
     }
-    const slot = i * b + (m.tick % b);
-    const entering = c.pipelineGw[slot];
-    c.pipelineGw[slot] = 0;
-    c.computeGw[i] = c.computeGw[i] * (1 - 1 / life) + entering;
-    // GPUs wear out over their life, buildings and power plant far more slowly.
-    const depreciation =
-      c.capitalValue[i] * (ai.gpuShareOfCost / life + (1 - ai.gpuShareOfCost) / ai.buildingLifeMonths);
-    c.capitalValue[i] += c.capex[i] - depreciation;
-    let costs =
-      c.opexShare[i] * c.revenue[i] +
-      c.labOpex[i] +
-      c.computeCost[i] +
-      c.interestPaid[i] +
-      depreciation +
-      c.electricityPaid[i];
-    if (c.role[i] === Role.chip) costs += (1 - c.grossMargin[i]) * c.revenue[i];
-    const pretax = c.revenue[i] + c.otherProfit[i] * m.macro.priceIndex - costs;
-    const tax = pretax > 0 && c.deposits[i] > pretax * taxRate ? pretax * taxRate : 0;
+    const depreciation = enterAndDepreciate(c, i, tick, p.ai);
+    const pretax = c.revenue[i] + c.otherProfit[i] * priceIndex - chainCosts(c, i, depreciation);
+    const tax = pretax > 0 && c.deposits[i] > pretax * p.profitTaxRate ? pretax * p.profitTaxRate : 0;
     if (tax > 0) {
-      transfer(m, FlowRow.profitTaxes, Party.aiFirm, i, Party.government, 0, tax);
+      transfer(books, FlowRow.profitTaxes, Party.aiFirm, i, Party.government, 0, tax);
       payOutOfChain(c, i, tax);
-      m.government.taxes += tax;
+      government.taxes += tax;
     }
     c.profit[i] = pretax - tax;
-    c.revenueHistory[i * 13 + (m.tick % 13)] = c.revenue[i];
+    c.revenueHistory[i * 13 + (tick % 13)] = c.revenue[i];
   }
 }
 
-/** Capacity of live clouds in real GW (for series). */
-export function capacityGwUs(m: ModelState): number {
-  return liveCapacity(m) / m.params.scale;
+/** Firm i's capacity ordered `buildMonths` ago enters service; capacity retires with the GPUs; book value grows by capex less depreciation. Returns the depreciation. */
+export function enterAndDepreciate(
+  c: AiChain,
+  i: number,
+  tick: number,
+  ai: ChainAccountParams["ai"],
+): number {
+  const b = ai.buildMonths;
+  const life = ai.gpuLifeMonths;
+  const slot = i * b + (tick % b);
+  const entering = c.pipelineGw[slot];
+  c.pipelineGw[slot] = 0;
+  c.computeGw[i] = c.computeGw[i] * (1 - 1 / life) + entering;
+  // GPUs wear out over their life, buildings and power plant far more slowly.
+  const depreciation =
+    c.capitalValue[i] * (ai.gpuShareOfCost / life + (1 - ai.gpuShareOfCost) / ai.buildingLifeMonths);
+  c.capitalValue[i] += c.capex[i] - depreciation;
+  return depreciation;
+}
+
+/** Firm i's costs this month: opex, the labs' own opex, compute bought, interest, depreciation (enterAndDepreciate), electricity; chip makers' cost of goods. */
+export function chainCosts(c: AiChain, i: number, depreciation: number): number {
+  let costs =
+    c.opexShare[i] * c.revenue[i] +
+    c.labOpex[i] +
+    c.computeCost[i] +
+    c.interestPaid[i] +
+    depreciation +
+    c.electricityPaid[i];
+  if (c.role[i] === Role.chip) costs += (1 - c.grossMargin[i]) * c.revenue[i];
+  return costs;
 }

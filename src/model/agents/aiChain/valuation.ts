@@ -17,7 +17,8 @@
 // and the fund that households own.
 
 import type { SpiralConfig } from "../../../config/configTypes.ts";
-import { closeShortBook, FlowRow, fundShortBook, recordFlow, Sector } from "../../ledger.ts";
+import type { ModelEvent } from "../../events.ts";
+import { type Books, closeShortBook, FlowRow, fundShortBook, recordFlow, Sector } from "../../ledger.ts";
 import { marketStress } from "../../markets/creditRisk.ts";
 import {
   DEFAULT_EQUITY_MARKET_PARAMS,
@@ -25,7 +26,8 @@ import {
   initEquityAsset,
   stepEquityMarket,
 } from "../../markets/equityMarket.ts";
-import type { ModelState } from "../../state.ts";
+import type { NamedStreams } from "../../rng.ts";
+import type { AiChain, CentralBank, Fund } from "../../state.ts";
 import { Role } from "../../state.ts";
 import {
   agedAnchor,
@@ -61,17 +63,21 @@ const NORMAL_MARGIN = [0.5, 0.3, 0.25, 0.2, 0.3];
 const EQUITY_FLOOR_SHARE = 0.05;
 
 /** The DCF inputs of firm i this month (AI revenue: mean of the last three months). */
-export function chainDcfInputs(m: ModelState, i: number, out: DcfInputs): DcfInputs {
-  const c = m.aiChain;
-  const ai = m.config.aiChain;
-  const t = m.tick;
+export function chainDcfInputs(
+  c: AiChain,
+  i: number,
+  month: Readonly<Pick<ValuationMonth, "tick" | "priceIndex">>,
+  ai: ChainAssetLives,
+  out: DcfInputs,
+): DcfInputs {
+  const t = month.tick;
   let recent = 0;
   for (let k = 1; k <= 3; k++) recent += c.revenueHistory[i * 13 + ((t - k + 13 * 4) % 13)];
   recent /= 3;
   const depreciation =
     c.capitalValue[i] *
     (ai.gpuShareOfCost / ai.gpuLifeMonths + (1 - ai.gpuShareOfCost) / ai.buildingLifeMonths);
-  out.earningsYearly = 12 * (recent * NORMAL_MARGIN[c.role[i]] + c.otherProfit[i] * m.macro.priceIndex);
+  out.earningsYearly = 12 * (recent * NORMAL_MARGIN[c.role[i]] + c.otherProfit[i] * month.priceIndex);
   out.interestYearly = 12 * c.interestPaid[i];
   out.netInvestmentYearly = 12 * Math.max(0, c.capex[i] - depreciation);
   out.cash = Math.max(0, c.deposits[i]);
@@ -83,38 +89,59 @@ export function chainDcfInputs(m: ModelState, i: number, out: DcfInputs): DcfInp
  * (mean of the last three months against a year before) at its margin,
  * other profit growing with the price level.
  */
-export function observedEarningsGrowth(m: ModelState, i: number): number | null {
-  const c = m.aiChain;
-  const t = m.tick;
+export function observedEarningsGrowth(
+  c: AiChain,
+  i: number,
+  month: Readonly<Pick<ChainValuationMonth, "tick" | "priceIndex" | "inflationYoY">>,
+): number | null {
+  const t = month.tick;
   let recent = 0;
   for (let k = 1; k <= 3; k++) recent += c.revenueHistory[i * 13 + ((t - k + 13 * 4) % 13)];
   recent /= 3;
   const yearAgo = c.revenueHistory[i * 13 + ((t - 12 + 13 * 4) % 13)];
   const margin = NORMAL_MARGIN[c.role[i]];
-  const other = c.otherProfit[i] * m.macro.priceIndex;
+  const other = c.otherProfit[i] * month.priceIndex;
   const now = recent * margin + other;
-  const before = yearAgo * margin + other / (1 + m.macro.inflationYoY);
+  const before = yearAgo * margin + other / (1 + month.inflationYoY);
   if (!(now > 0) || !(before > 0)) return null;
   // The recent mean is centred two months back: 10 months after the year-ago month.
   return Math.max(-0.9, Math.min(5, (now / before) ** 1.2 - 1));
 }
 
-/** The valuation's parameter structs, from aiChain.valuation and aiChain.shortSellers. */
-export function chainValuationParams(m: ModelState): {
+/** The valuation's parameter structs (chainValuationParams). */
+export interface ChainValuationParams {
   dcf: DcfParams;
   discount: DiscountParams;
   shorts: ShortParams;
   expectationSpeedMonthly: number;
   policyPassThrough: number;
-} {
-  const v = m.config.aiChain.valuation;
+}
+
+/** What a firm's value reads besides the chain: the tick, the price index and the long rate its cash flows are discounted at (chainLongRate). */
+export interface ValuationMonth {
+  tick: number;
+  priceIndex: number;
+  longRateYearly: number;
+}
+
+/** The aiChain parameters of a firm's depreciation (its net investment in the DCF). */
+export type ChainAssetLives = Readonly<
+  Pick<SpiralConfig["aiChain"], "gpuShareOfCost" | "gpuLifeMonths" | "buildingLifeMonths">
+>;
+
+/** The valuation's parameter structs, from aiChain.valuation and aiChain.shortSellers, and the profit tax rate (government.profitTaxRate). */
+export function chainValuationParams(
+  ai: Readonly<Pick<SpiralConfig["aiChain"], "valuation" | "shortSellers">>,
+  profitTaxRate: number,
+): ChainValuationParams {
+  const v = ai.valuation;
   return {
     dcf: {
       terminalGrowthYearly: v.terminalGrowthYearly,
       growthFadeYearly: v.growthFadeYearly,
       capexFadeYearly: v.capexFadeYearly,
       horizonYears: v.horizonYears,
-      taxRate: m.config.government.profitTaxRate,
+      taxRate: profitTaxRate,
     },
     discount: {
       termPremiumYearly: v.termPremiumYearly,
@@ -122,16 +149,39 @@ export function chainValuationParams(m: ModelState): {
       lossSensitivity: v.lossPremiumSensitivity,
       volatilitySensitivity: v.volatilityPremiumSensitivity,
     },
-    shorts: m.config.aiChain.shortSellers,
+    shorts: ai.shortSellers,
     expectationSpeedMonthly: v.expectationSpeedMonthly,
     policyPassThrough: v.policyPassThrough,
   };
 }
 
 /** The long rate the chain's cash flows are discounted at: neutral nominal rate (the central bank's r* estimate + its inflation target) + a share of the policy rate's gap to it. */
-function chainLongRate(m: ModelState, passThrough: number): number {
-  const neutral = m.centralBank.neutralRateEstimateYearly + m.config.centralBank.inflationTargetYearly;
-  return longRateYearly(m.centralBank.policyRateYearly, neutral, passThrough);
+export function chainLongRate(
+  centralBank: Readonly<Pick<CentralBank, "policyRateYearly" | "neutralRateEstimateYearly">>,
+  inflationTargetYearly: number,
+  passThrough: number,
+): number {
+  const neutral = centralBank.neutralRateEstimateYearly + inflationTargetYearly;
+  return longRateYearly(centralBank.policyRateYearly, neutral, passThrough);
+}
+
+/** The month as valueChain sees it: the valuation month, the scale (model dollars per US dollar) and last year's inflation. */
+export interface ChainValuationMonth extends ValuationMonth {
+  scale: number;
+  inflationYoY: number;
+}
+
+/** Parameters of valueChain: the config group aiChain and the profit tax rate (government.profitTaxRate). */
+export interface ValueChainParams {
+  ai: Readonly<SpiralConfig["aiChain"]>;
+  profitTaxRate: number;
+}
+
+/** What revaluing a reorganised firm reads (resetAfterDefault): the valuation's parameters, the month and the chain's asset lives. */
+export interface Revaluation {
+  valuation: ChainValuationParams;
+  month: ValuationMonth;
+  ai: ChainAssetLives;
 }
 
 /** Fresh DCF inputs, for chainDcfInputs to fill (a few per month: no module-level scratch). */
@@ -151,17 +201,18 @@ function zeroDcfInputs(): DcfInputs {
  * earnings alone, its discounted expected cash flows) at the market's expected growth and the given ERP.
  */
 function firmValue(
-  m: ModelState,
+  c: AiChain,
   i: number,
-  v: ReturnType<typeof chainValuationParams>,
+  v: ChainValuationParams,
   erp: number,
+  month: ValuationMonth,
+  ai: ChainAssetLives,
   interestYearly?: number,
 ): number {
-  const c = m.aiChain;
-  const inputs = chainDcfInputs(m, i, zeroDcfInputs());
+  const inputs = chainDcfInputs(c, i, month, ai, zeroDcfInputs());
   if (interestYearly !== undefined) inputs.interestYearly = interestYearly;
   inputs.growthYearly = c.growthExpectation[i];
-  inputs.discountYearly = equityDiscountRate(chainLongRate(m, v.policyPassThrough), v.discount, erp);
+  inputs.discountYearly = equityDiscountRate(month.longRateYearly, v.discount, erp);
   const value = discountedCashFlowValue(inputs, v.dcf);
   const gross = discountedCashFlowValue(
     { ...inputs, interestYearly: 0, netInvestmentYearly: 0, cash: 0 },
@@ -171,8 +222,8 @@ function firmValue(
 }
 
 /** Equity volatility of firm i per year, from the price model's EWMA variance. */
-function volatilityYearly(m: ModelState, i: number): number {
-  return Math.sqrt(12 * Math.max(0, m.aiChain.market.varianceMonthly[i]));
+function volatilityYearly(c: AiChain, i: number): number {
+  return Math.sqrt(12 * Math.max(0, c.market.varianceMonthly[i]));
 }
 
 /**
@@ -180,8 +231,7 @@ function volatilityYearly(m: ModelState, i: number): number {
  * the chain's first month (calibrateExpectations), when the policy rate and
  * the firms' first flows are known.
  */
-export function initValuation(m: ModelState): void {
-  const c = m.aiChain;
+export function initValuation(c: AiChain): void {
   let cap = 0;
   for (let i = 0; i < c.n; i++) cap += c.shares[i] * c.price[i];
   c.marketCapTotal = cap;
@@ -194,27 +244,27 @@ export function initValuation(m: ModelState): void {
  * shares), at this month's policy rate and the base risk premium. Also sets
  * the volatility reference and the short book's starting capital.
  */
-export function calibrateExpectations(m: ModelState): void {
-  const c = m.aiChain;
-  const v = chainValuationParams(m);
-  const r = equityDiscountRate(
-    chainLongRate(m, v.policyPassThrough),
-    v.discount,
-    v.discount.equityRiskPremiumYearly,
-  );
+export function calibrateExpectations(
+  c: AiChain,
+  fund: Readonly<Pick<Fund, "sharesHeld">>,
+  month: ValuationMonth,
+  ai: ChainAssetLives,
+  v: ChainValuationParams,
+): void {
+  const r = equityDiscountRate(month.longRateYearly, v.discount, v.discount.equityRiskPremiumYearly);
   for (let i = 0; i < c.n; i++) {
-    const inputs = chainDcfInputs(m, i, zeroDcfInputs());
+    const inputs = chainDcfInputs(c, i, month, ai, zeroDcfInputs());
     inputs.discountYearly = r;
     const g = calibrateGrowthExpectation(inputs, v.dcf, c.shares[i] * c.price[i]);
     c.growthAnchor[i] = g;
     c.growthExpectation[i] = g;
     c.equityRiskPremium[i] = v.discount.equityRiskPremiumYearly;
-    c.volatilityAtStart[i] = volatilityYearly(m, i);
+    c.volatilityAtStart[i] = volatilityYearly(c, i);
   }
   const book: ShortBook = { shares: c.shortShares, cash: c.shortCash };
   fundShortBook(
     book,
-    shortCapitalTransfer(shortBookEquity(book, c.price), fundEquityHoldings(m), {
+    shortCapitalTransfer(shortBookEquity(book, c.price), fundEquityHoldings(c, fund), {
       ...v.shorts,
       capitalSpeedMonthly: 1,
     }),
@@ -223,35 +273,45 @@ export function calibrateExpectations(m: ModelState): void {
 }
 
 /** Market value of the chain shares the fund owns. */
-function fundEquityHoldings(m: ModelState): number {
-  const c = m.aiChain;
+function fundEquityHoldings(c: AiChain, fund: Readonly<Pick<Fund, "sharesHeld">>): number {
   let x = 0;
-  for (let i = 0; i < c.n; i++) x += m.fund.sharesHeld[i] * c.price[i];
+  for (let i = 0; i < c.n; i++) x += fund.sharesHeld[i] * c.price[i];
   return x;
 }
 
 /** Standard normal draw from the named "equity" stream (Box–Muller). */
-function normal(m: ModelState): number {
-  const rnd = m.streams.get("equity");
+function normal(streams: NamedStreams): number {
+  const rnd = streams.get("equity");
   const u = Math.max(1e-12, rnd());
   const v = rnd();
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
 }
 
-/** Growth expectations, fundamentals, the short book's trades, new prices, revaluation flows, market stress. */
-export function valueChain(m: ModelState): void {
-  const c = m.aiChain;
+/**
+ * Growth expectations, fundamentals, the short book's trades, new prices
+ * (noise from the named "equity" stream), the fund's revaluation flow
+ * (recorded in `books`' flow matrix), market totals and stress. Writes the
+ * chain's valuation and price columns; short covering goes to `events`.
+ */
+export function valueChain(
+  month: ChainValuationMonth,
+  p: ValueChainParams,
+  streams: NamedStreams,
+  events: ModelEvent[],
+  books: Books,
+): void {
+  const c = books.aiChain;
   if (c.n === 0) return;
-  const v = chainValuationParams(m);
-  const params = chainEquityMarketParams(m.config.aiChain.equityMarket);
-  const first = m.tick === c.chainStartTick;
-  if (first) calibrateExpectations(m);
+  const v = chainValuationParams(p.ai, p.profitTaxRate);
+  const params = chainEquityMarketParams(p.ai.equityMarket);
+  const first = month.tick === c.chainStartTick;
+  if (first) calibrateExpectations(c, books.fund, month, p.ai, v);
   let cdsBefore = 0;
   for (let i = 0; i < c.n; i++) cdsBefore += c.cdsBp[i];
   const score = c.scratchN;
-  updateFundamentals(m, v, first, score);
-  tradeShorts(m, v, score);
-  repriceChain(m, v, params, cdsBefore);
+  updateFundamentals(c, month, p.ai, v, first, score);
+  tradeShorts(c, books.fund, v, score, month.scale, events);
+  repriceChain(books, v, params, cdsBefore, streams);
 }
 
 /**
@@ -272,17 +332,18 @@ export function chainEquityMarketParams(em: SpiralConfig["aiChain"]["equityMarke
 
 /** Fundamentals and the short book's targets (`score`) at today's prices; after the first month, growth expectations move first. */
 function updateFundamentals(
-  m: ModelState,
-  v: ReturnType<typeof chainValuationParams>,
+  c: AiChain,
+  month: ChainValuationMonth,
+  ai: ChainAssetLives,
+  v: ChainValuationParams,
   first: boolean,
   score: Float64Array,
 ): void {
-  const c = m.aiChain;
-  const months = m.tick - c.chainStartTick;
+  const months = month.tick - c.chainStartTick;
   const drawdown = c.marketPeak > 0 ? 1 - c.marketCapTotal / c.marketPeak : 0;
   for (let i = 0; i < c.n; i++) {
     if (!first) {
-      const observed = observedEarningsGrowth(m, i);
+      const observed = observedEarningsGrowth(c, i, month);
       const anchor = agedAnchor(c.growthAnchor[i], months, v.dcf);
       c.growthExpectation[i] = updateGrowthExpectation(
         c.growthExpectation[i],
@@ -292,9 +353,9 @@ function updateFundamentals(
         v.expectationSpeedMonthly,
       );
     }
-    const erp = equityRiskPremium(v.discount, drawdown, volatilityYearly(m, i), c.volatilityAtStart[i]);
+    const erp = equityRiskPremium(v.discount, drawdown, volatilityYearly(c, i), c.volatilityAtStart[i]);
     c.equityRiskPremium[i] = erp;
-    c.fundamental[i] = firmValue(m, i, v, erp) / Math.max(1e-9, c.shares[i]);
+    c.fundamental[i] = firmValue(c, i, v, erp, month, ai) / Math.max(1e-9, c.shares[i]);
     score[i] = shortTargetScore(
       c.bankLoans[i] + c.fundLoans[i],
       c.shares[i] * c.price[i],
@@ -306,36 +367,46 @@ function updateFundamentals(
 }
 
 /** The short book: capital from or to the long book, the borrow fee, then orders (margin calls first). */
-function tradeShorts(m: ModelState, v: ReturnType<typeof chainValuationParams>, score: Float64Array): void {
-  const c = m.aiChain;
+function tradeShorts(
+  c: AiChain,
+  fund: Readonly<Pick<Fund, "sharesHeld">>,
+  v: ChainValuationParams,
+  score: Float64Array,
+  scale: number,
+  events: ModelEvent[],
+): void {
   const book: ShortBook = { shares: c.shortShares, cash: c.shortCash };
-  fundShortBook(book, shortCapitalTransfer(shortBookEquity(book, c.price), fundEquityHoldings(m), v.shorts));
+  fundShortBook(
+    book,
+    shortCapitalTransfer(shortBookEquity(book, c.price), fundEquityHoldings(c, fund), v.shorts),
+  );
   c.shortFeesPaid = chargeBorrowFee(book, c.price, c.shares, v.shorts);
   const squeezed = planShortOrders(book, c.price, c.shares, score, c.defaulted, v.shorts, c.shortOrders);
   fillShortOrders(book, c.shortOrders, c.price);
   closeShortBook(c, book);
   if (squeezed) {
-    m.events.push({
+    events.push({
       type: "shortCovering",
-      coveredUsdBn: (-c.shortOrders.reduce((a, q, i) => a + q * c.price[i], 0) / m.params.scale) * 1e-9,
+      coveredUsdBn: (-c.shortOrders.reduce((a, q, i) => a + q * c.price[i], 0) / scale) * 1e-9,
     });
   }
 }
 
 /** New prices, the fund's revaluation flow, market totals and market stress. */
 function repriceChain(
-  m: ModelState,
-  v: ReturnType<typeof chainValuationParams>,
+  books: Books,
+  v: ChainValuationParams,
   params: EquityMarketParams,
   cdsBefore: number,
+  streams: NamedStreams,
 ): void {
-  const c = m.aiChain;
+  const c = books.aiChain;
   let fundGain = 0;
   let cap = 0;
   let stakes = 0;
   for (let i = 0; i < c.n; i++) {
     const old = c.price[i];
-    const z = normal(m);
+    const z = normal(streams);
     const p = stepEquityMarket(c.market, i, {
       fundamentalValue: c.fundamental[i],
       noise: z,
@@ -343,13 +414,13 @@ function repriceChain(
       params,
     });
     c.price[i] = p;
-    fundGain += (p - old) * m.fund.sharesHeld[i];
+    fundGain += (p - old) * books.fund.sharesHeld[i];
     cap += p * c.shares[i];
     let held = 0;
     for (let h = 0; h < c.n; h++) held += c.stakes[h * c.n + i];
     stakes += held * p;
   }
-  recordFlow(m.ledger.flows, FlowRow.equityRevaluation, Sector.aiChain, Sector.privateCredit, fundGain);
+  recordFlow(books.ledger.flows, FlowRow.equityRevaluation, Sector.aiChain, Sector.privateCredit, fundGain);
   c.marketCapTotal = cap;
   c.stakesValue = stakes;
   c.marketPeak = Math.max(c.marketPeak * 0.995, cap);
@@ -373,8 +444,14 @@ function repriceChain(
  * Liquidated: the shares are worth what is left after the lenders, nearly
  * nothing, and the firm's value no longer tracks any business.
  */
-export function resetAfterDefault(m: ModelState, i: number, liquidated: boolean, exitRateYearly = 0): void {
-  const c = m.aiChain;
+export function resetAfterDefault(
+  books: Books,
+  i: number,
+  liquidated: boolean,
+  exitRateYearly: number,
+  revalue: Revaluation,
+): void {
+  const c = books.aiChain;
   const old = c.price[i];
   let p: number;
   if (liquidated) {
@@ -388,7 +465,8 @@ export function resetAfterDefault(m: ModelState, i: number, liquidated: boolean,
     // collapse extrapolated: the plan is sized on what the business earns now, credit.ts planRevenue).
     c.growthExpectation[i] = 0;
     const interest = (c.bankLoans[i] + c.fundLoans[i]) * exitRateYearly;
-    const total = firmValue(m, i, chainValuationParams(m), c.equityRiskPremium[i], interest);
+    const { valuation: v, month, ai } = revalue;
+    const total = firmValue(c, i, v, c.equityRiskPremium[i], month, ai, interest);
     p = Math.max(1e-9, Math.min(old, total / Math.max(1e-9, c.shares[i])));
   }
   // Volatility restarts from the firm's calibrated asset volatility (the
@@ -398,11 +476,11 @@ export function resetAfterDefault(m: ModelState, i: number, liquidated: boolean,
   c.price[i] = p;
   c.fundamental[i] = p;
   recordFlow(
-    m.ledger.flows,
+    books.ledger.flows,
     FlowRow.equityRevaluation,
     Sector.aiChain,
     Sector.privateCredit,
-    (p - old) * m.fund.sharesHeld[i],
+    (p - old) * books.fund.sharesHeld[i],
   );
   if (c.role[i] === Role.modelLab) c.expectedGrowth[i] = Math.min(c.expectedGrowth[i], 0);
   // Issue 18 item 2: the market's growth story for the firm ends with its default.
