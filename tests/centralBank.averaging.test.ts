@@ -113,18 +113,17 @@ describe("Taylor rule: averaged unemployment input", () => {
     expect(atBound).toBeLessThan(U_PATH.length);
   });
 
-  it("the path rule keeps the history too, and the history is part of the checkpointed state", () => {
+  it("the history keeps moving through an override, and is part of the checkpointed state", () => {
     const m = small((c) => {
-      c.centralBank.rule = "path";
       c.centralBank.unemploymentAveragingMonths = 2;
+      c.centralBank.overrides = [{ from: "2025-01", until: "2025-02", rateYearly: 0.045 }];
     });
+    const u0 = m.macro.unemploymentRate;
     m.tick = 1;
     m.macro.unemploymentRate = 0.09;
     setPolicyRateOn(m);
-    expect(Array.from(m.centralBank.unemploymentHistory)).toEqual([
-      0.09,
-      m.centralBank.unemploymentHistory[1],
-    ]);
+    expect(m.centralBank.policyRateYearly).toBe(0.045);
+    expect(Array.from(m.centralBank.unemploymentHistory)).toEqual([0.09, u0]);
     const paths = walkState({ model: m }).map((i) => i.path);
     expect(paths).toContain("model.centralBank.unemploymentHistory");
   });

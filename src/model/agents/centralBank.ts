@@ -19,7 +19,7 @@ type DepositRateParams = Pick<SpiralConfig["banks"], "depositRateBeta" | "deposi
  * central bank's estimate of the neutral real rate, revised by
  * learnNeutralRate; u is the mean of the last k months' unemployment
  * (centralBank.unemploymentAveragingMonths; k = 1, last month's, by default),
- * kept in centralBank.unemploymentHistory under every rule. With rule "path"
+ * kept in centralBank.unemploymentHistory (also through overrides). With rule "path"
  * the rate follows the configured steps (dated in calendar months). A change of regime or a step is
  * logged as a policy event. Writes `centralBank` (the rate, the neutral-rate
  * estimate), macro.depositRateYearly (the banks' deposit rate, `deposits`'
@@ -34,7 +34,6 @@ export function setPolicyRate(
   events: ModelEvent[],
 ): void {
   const prev = centralBank.policyRateYearly;
-  recordUnemployment(centralBank.unemploymentHistory, macro.unemploymentRate);
   let rate = cb.rule === "path" ? pathRate(cb, month) : taylorRate(centralBank, macro, cb, month);
   // Decided periods override the rule ("hold at 4.5 % for 24 months").
   // Their months are calendar months of the run (config/calendar.ts).
@@ -108,6 +107,7 @@ function taylorRate(
   month: Month,
 ): number {
   const prev = centralBank.policyRateYearly;
+  recordUnemployment(centralBank.unemploymentHistory, macro.unemploymentRate);
   const pi = macro.inflationYoY;
   const gaps =
     cb.inflationWeight * (pi - cb.inflationTargetYearly) +
