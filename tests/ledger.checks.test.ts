@@ -38,6 +38,7 @@ function books(): { b: Banks; cb: CentralBank; g: Government } {
     equity: 5,
     profit: 0,
     neutralRateEstimateYearly: 0.01,
+    unemploymentHistory: new Float64Array(1),
   };
   const g: Government = {
     account: 15,

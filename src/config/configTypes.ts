@@ -437,6 +437,10 @@ export interface SpiralConfig {
      */
     naturalUnemploymentRate: number;
     /**
+     * Months of unemployment the Taylor rule's unemployment gap averages: u in φu (u* − u) is the mean of the last k months' rates (the rule's history, centralBank.unemploymentHistory in the state, starts filled with the start's rate). 1 (last month's rate) by default, the rule as it was. Estimated Taylor rules are fitted on quarterly averages (Taylor 1993, Carnegie-Rochester 39; Clarida, Galí & Gertler 2000, QJE 115(1)), so 3 is the quarterly form; it also filters the monthly sampling noise of unemployment at small populations, which the lower bound turns into a higher mean policy rate (tests/model.convergence.test.ts).
+     */
+    unemploymentAveragingMonths: number;
+    /**
      * Weight of last month's rate in the smoothed Taylor rule.
      */
     smoothing: number;

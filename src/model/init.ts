@@ -563,8 +563,11 @@ function initialCentralBank(
   config: SpiralConfig["centralBank"],
   stocks: PublicStocks,
   reserves: number,
+  unemploymentRate: number,
 ): CentralBank {
   const { cbBills, govAccount } = stocks;
+  // The months before the start had the start's unemployment (a stationary start).
+  const unemploymentHistory = new Float64Array(config.unemploymentAveragingMonths).fill(unemploymentRate);
   return {
     policyRateYearly: config.initialRateYearly,
     bills: cbBills,
@@ -573,6 +576,7 @@ function initialCentralBank(
     equity: cbBills - reserves - govAccount,
     profit: 0,
     neutralRateEstimateYearly: config.neutralRealRateYearly,
+    unemploymentHistory,
   };
 }
 
@@ -769,7 +773,7 @@ function populate(p: StartParts): ModelState {
     households,
     firms,
     banks,
-    centralBank: initialCentralBank(config.centralBank, stocks, reserveSum),
+    centralBank: initialCentralBank(config.centralBank, stocks, reserveSum, 1 - employed / N),
     government: initialGovernment(stocks),
     streams: new NamedStreams(seed),
     params: derivedParams(flows, scale, profitRateSum / firms.nConsumption),

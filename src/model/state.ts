@@ -171,6 +171,12 @@ export interface CentralBank {
   profit: number;
   /** The central bank's running estimate of the neutral real rate (centralBank.neutralRateLearning). */
   neutralRateEstimateYearly: number;
+  /**
+   * The last k months' unemployment rates the Taylor rule averages, newest
+   * first (k = centralBank.unemploymentAveragingMonths; macro.ts's rate, as
+   * read at each month's setPolicyRate).
+   */
+  unemploymentHistory: Float64Array;
 }
 
 export interface Government {

@@ -17,7 +17,9 @@ type DepositRateParams = Pick<SpiralConfig["banks"], "depositRateBeta" | "deposi
  * 2000): target = r̂* + π + φπ (π − π*) + φu (u* − u), then
  * i = ρ i₋₁ + (1 − ρ) target, floored at the lower bound; r̂* is the
  * central bank's estimate of the neutral real rate, revised by
- * learnNeutralRate. With rule "path"
+ * learnNeutralRate; u is the mean of the last k months' unemployment
+ * (centralBank.unemploymentAveragingMonths; k = 1, last month's, by default),
+ * kept in centralBank.unemploymentHistory (also through overrides). With rule "path"
  * the rate follows the configured steps (dated in calendar months). A change of regime or a step is
  * logged as a policy event. Writes `centralBank` (the rate, the neutral-rate
  * estimate), macro.depositRateYearly (the banks' deposit rate, `deposits`'
@@ -73,8 +75,29 @@ function pathRate(cb: CentralBankParams, month: Month): number {
 }
 
 /**
- * The smoothed Taylor rule's rate from last month's inflation and
- * unemployment (macro); outside an override period the central bank also
+ * Shifts last month's unemployment rate into the history (newest first),
+ * dropping the oldest; the history's length is the averaging window k.
+ */
+export function recordUnemployment(history: Float64Array, unemploymentRate: number): void {
+  for (let i = history.length - 1; i > 0; i--) history[i] = history[i - 1];
+  history[0] = unemploymentRate;
+}
+
+/**
+ * The Taylor rule's unemployment input: the mean of the history (the last
+ * k months). Estimated Taylor rules are fitted on quarterly averages (Taylor
+ * 1993; Clarida, Galí & Gertler 2000); with k = 1 it is last month's rate
+ * exactly.
+ */
+export function averagedUnemployment(history: Float64Array): number {
+  let sum = 0;
+  for (let i = 0; i < history.length; i++) sum += history[i];
+  return sum / history.length;
+}
+
+/**
+ * The smoothed Taylor rule's rate from last month's inflation and the
+ * averaged unemployment (centralBank.unemploymentHistory); outside an override period the central bank also
  * revises its neutral-rate estimate (learnNeutralRate), in `centralBank`.
  */
 function taylorRate(
@@ -84,10 +107,12 @@ function taylorRate(
   month: Month,
 ): number {
   const prev = centralBank.policyRateYearly;
+  recordUnemployment(centralBank.unemploymentHistory, macro.unemploymentRate);
   const pi = macro.inflationYoY;
   const gaps =
     cb.inflationWeight * (pi - cb.inflationTargetYearly) +
-    cb.unemploymentWeight * (cb.naturalUnemploymentRate - macro.unemploymentRate);
+    cb.unemploymentWeight *
+      (cb.naturalUnemploymentRate - averagedUnemployment(centralBank.unemploymentHistory));
   const rStar = centralBank.neutralRateEstimateYearly;
   const target = rStar + pi + gaps;
   const rate = Math.max(cb.lowerBoundYearly, cb.smoothing * prev + (1 - cb.smoothing) * target);
