@@ -18,37 +18,12 @@ import {
   priceKernel,
 } from "../src/model/markets/credit.ts";
 import { FIN_PAID, FinRecord } from "../src/model/markets/financeRecord.ts";
-import { createPassWork, type SliceView } from "../src/model/passes.ts";
-import type { Firms } from "../src/model/state.ts";
+import type { SliceView } from "../src/model/passes.ts";
+import { firmView } from "./helpers/firmView.ts";
 
-const FLOAT_COLUMNS = [
-  "deposits",
-  "loans",
-  "loanRateYearly",
-  "loanOfferRateYearly",
-  "fixedCouponYearly",
-  "pdYearly",
-  "capital",
-  "salesNominal",
-  "investmentOrder",
-  "wage",
-  "interestPaid",
-] as const;
-const INT_COLUMNS = ["employees", "labourDemand", "capitalSupplier", "age"] as const;
-
-/** `n` consumption firms, every column zero, on bank 0. */
+/** `n` consumption firms, every column zero, on bank 0 (tests/helpers/firmView.ts). */
 function view(n: number): SliceView {
-  const firms: Record<string, unknown> = { n, nConsumption: n, bank: new Uint16Array(n) };
-  for (const k of FLOAT_COLUMNS) firms[k] = new Float64Array(n);
-  for (const k of INT_COLUMNS) firms[k] = new Int32Array(n);
-  const work = createPassWork(1, n, 1, 1, false, false);
-  for (let j = 0; j < n; j++) work.financeSlot[j] = j;
-  return {
-    households: { n: 0 } as unknown as SliceView["households"],
-    firms: firms as unknown as Firms,
-    unemployed: new Int32Array(0),
-    work,
-  };
+  return firmView(n, n, 1);
 }
 
 describe("the fixed coupon (blendFixedCoupon, effectiveLoanRate)", () => {

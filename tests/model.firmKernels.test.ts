@@ -13,52 +13,10 @@ import {
 } from "../src/model/markets/credit.ts";
 import { FIN_ELIGIBLE, FIN_PAID, FIN_SKIP, FinRecord } from "../src/model/markets/financeRecord.ts";
 import { capitalSupplierKernel, capitalSwitchProbability, SupplierArgs } from "../src/model/markets/goods.ts";
-import { createPassWork, type SliceView } from "../src/model/passes.ts";
 import { keyedUniform } from "../src/model/rng.ts";
-import type { Firms } from "../src/model/state.ts";
+import { firmView } from "./helpers/firmView.ts";
 
-const FLOAT_COLUMNS = [
-  "deposits",
-  "loans",
-  "loanRateYearly",
-  "loanOfferRateYearly",
-  "fixedCouponYearly",
-  "pdYearly",
-  "capital",
-  "inventory",
-  "price",
-  "wage",
-  "productivity",
-  "demandReal",
-  "salesNominal",
-  "plannedOutput",
-  "output",
-  "investmentOrder",
-  "utilization",
-  "earnings",
-  "profitRate",
-  "dividendDue",
-  "fillRatio",
-  "wageBill",
-  "interestPaid",
-  "automatedShare",
-] as const;
-const INT_COLUMNS = ["employees", "labourDemand", "capitalSupplier", "age"] as const;
-
-/** `n` firms, the first `nc` of them consumption firms, every column zero (bank 0), on `banks` banks. */
-function view(n: number, nc: number, banks = 2): SliceView {
-  const firms: Record<string, unknown> = { n, nConsumption: nc, bank: new Uint16Array(n) };
-  for (const k of FLOAT_COLUMNS) firms[k] = new Float64Array(n);
-  for (const k of INT_COLUMNS) firms[k] = new Int32Array(n);
-  const work = createPassWork(1, n, banks, 1, false, false);
-  for (let j = 0; j < n; j++) work.financeSlot[j] = j; // records in firm order unless a test says otherwise
-  return {
-    households: { n: 0 } as unknown as SliceView["households"],
-    firms: firms as unknown as Firms,
-    unemployed: new Int32Array(0),
-    work,
-  };
-}
+const view = firmView;
 
 describe("credit pricing (priceKernel)", () => {
   it("gives the logit default probability and the loan rate = policy + the bank's spread + premium × PD × LGD", () => {
