@@ -168,7 +168,7 @@ describe("telecom-1997: the 1997–2003 replay", () => {
     // 2002 bound holds by 0.01 point); 2.25–2.28 % give eight but 2002–03 means of 8.1–8.5 %, 2.33–2.41 % six
     // ("Telecom replay, default10 pass"). With the Taylor rule on the quarter's mean unemployment (branch
     // taylor13, centralBank.unemploymentAveragingMonths 3) every claim here holds over 2.27–2.32 % (and at 2.35 %;
-    // 2.33–2.34 % and 2.36–2.43 % give 5–6 seeds near history, 2.10–2.26 % 2002–03 means above 8.5 %); kept the
+    // 2.33–2.34 % and 2.36–2.60 % give 1–6 seeds near history, 2.10–2.26 % 2002–03 means above 8.5 %); kept the
     // middle, 2.29 %: 8 of 10 near history, Apr 2000 median 4.65 %, 2002 and 2003 means 7.90 % and 8.01 %, Jun
     // 2003 median 8.52 %, 2003 inflation at most 1.95 % ("Quarterly unemployment gap (taylor13 pass)"). Before
     // the late 1990s' neutral rate: 9.1–13.2 % and 0.2–0.4 %.
