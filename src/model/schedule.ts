@@ -307,8 +307,7 @@ export function setPolicyRateOn(m: ModelState): void {
 
 /** priceCredit: each firm's default probability, offer rate and the rate it pays. */
 export function priceCreditOn(m: ModelState): void {
-  const params = creditParams(m.config, m.params);
-  priceCredit(m.firms, m.banks, m.centralBank, m.macro, params, m.runner);
+  priceCredit(m.firms, m.banks, m.centralBank, m.macro, creditParams(m.config, m.params), m.runner);
 }
 
 /** planAutomation from the chain's live compute. */
@@ -319,8 +318,7 @@ export function planAutomationOn(m: ModelState): void {
 
 /** planProduction: expectations, output, labour demand, wages, prices. */
 export function planProductionOn(m: ModelState): void {
-  const params = firmParams(m.config, m.params);
-  planProduction(m.firms, m.macro, m.shocks, drawKeys(m), params, m.runner);
+  planProduction(m.firms, m.macro, m.shocks, drawKeys(m), firmParams(m.config, m.params), m.runner);
 }
 
 /** planInvestment: the consumption firms' orders from the investment rule. */
@@ -338,9 +336,19 @@ export function planPurchasesOn(m: ModelState): void {
 export function financeFirmsOn(m: ModelState): void {
   const books: Books = m;
   const month = { tick: m.tick, rng: m.streams.get("credit") };
-  const params = creditParams(m.config, m.params);
   const { firms, banks, centralBank, macro, runner, scratch, events } = m;
-  financeFirms(firms, banks, centralBank, macro, month, params, runner, scratch, events, books);
+  financeFirms(
+    firms,
+    banks,
+    centralBank,
+    macro,
+    month,
+    creditParams(m.config, m.params),
+    runner,
+    scratch,
+    events,
+    books,
+  );
 }
 
 /** selectLayoffs: automation layoffs on the most exposed employees. */
@@ -350,8 +358,14 @@ export function selectLayoffsOn(m: ModelState): void {
 
 /** separateAndListJobSeekers; returns the number of job seekers. */
 export function separateAndListJobSeekersOn(m: ModelState): number {
-  const params = separationParams(m.config);
-  return separateAndListJobSeekers(m.firms, drawKeys(m), params, m.runner, m.scratch, m.automation);
+  return separateAndListJobSeekers(
+    m.firms,
+    drawKeys(m),
+    separationParams(m.config),
+    m.runner,
+    m.scratch,
+    m.automation,
+  );
 }
 
 /** matchWorkers on the first `seekers` of the state's job-seeker list; returns the vacancies left open. */
@@ -393,8 +407,17 @@ export function earnAndPlanOn(m: ModelState, payoutPerUnit: number): void {
   };
   const totals = { government: m.government, banks: m.banks, incomeDistribution: m.automation };
   const { households, firms, macro, runner, scratch } = m;
-  const params = incomeParams(m.config, m.params);
-  earnAndPlan(households, firms, macro, month, params, totals, runner, scratch, books);
+  earnAndPlan(
+    households,
+    firms,
+    macro,
+    month,
+    incomeParams(m.config, m.params),
+    totals,
+    runner,
+    scratch,
+    books,
+  );
 }
 
 /** clearConsumptionMarket: households' purchases, AI subscriptions and electricity. */
@@ -417,8 +440,7 @@ export function governmentPurchasesOn(m: ModelState): void {
 /** clearCapitalMarket: investment goods from each buyer's capital supplier. */
 export function clearCapitalMarketOn(m: ModelState): void {
   const books: Books = m;
-  const params = capitalMarketParams(m.config);
-  clearCapitalMarket(m.firms, m.macro, drawKeys(m), params, m.runner, books);
+  clearCapitalMarket(m.firms, m.macro, drawKeys(m), capitalMarketParams(m.config), m.runner, books);
 }
 
 /** chainBuysGoods: the chain's operating and construction purchases from non-AI firms. */
@@ -443,8 +465,7 @@ export function firmsBuyAutomationOn(m: ModelState): void {
 export function accountFirmsOn(m: ModelState): void {
   const books: Books = m;
   const totals = { banks: m.banks, government: m.government };
-  const params = firmParams(m.config, m.params);
-  accountFirms(m.firms, m.macro, totals, params, m.runner, books);
+  accountFirms(m.firms, m.macro, totals, firmParams(m.config, m.params), m.runner, books);
 }
 
 /** settleBanks: bank taxes, dividends, bills against reserves. */
