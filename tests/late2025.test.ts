@@ -6,13 +6,15 @@
 // inflation near 2.8 % comes from expectations anchored 0.8 points above the
 // 2 % target (initial.inflationAnchorGapYearly, after the 2021–23 surge) and a
 // central bank whose neutral-rate estimate (0.5 %) is held fixed while the
-// economy's is 0.45 % (a start value re-calibrated on the default10 core;
-// 0.6 % on the fiscal9 core, Holston–Laubach–Williams's 0.75 % before it;
-// docs/ODD.md §5, docs/calibration-tool.md). The warm-up before it is guarded too:
-// unemployment's standard deviation over 2018–25 is 0.85–1.20 points by seed
-// with the estimated business cycle in configs/baseline.json (0.77–1.00 before
-// it; 1.35–3.35 before Taylor's 1993 coefficients and the transfers in
-// expected income, docs/ODD.md §5).
+// economy's is 0.51 % (a start value re-calibrated on the default10 core with
+// the Taylor rule on the quarter's mean unemployment, unemploymentAveragingMonths 3;
+// 0.45 % with last month's, 0.6 % on the fiscal9 core, Holston–Laubach–Williams's
+// 0.75 % before it; docs/ODD.md §5, docs/calibration-tool.md, "Quarterly
+// unemployment gap (taylor13 pass)"). The warm-up before it is guarded too:
+// unemployment's standard deviation over 2018–25 is 0.80–1.16 points by seed
+// (0.85–1.20 with last month's unemployment in the rule; 0.77–1.00 before the
+// estimated business cycle in configs/baseline.json; 1.35–3.35 before Taylor's
+// 1993 coefficients and the transfers in expected income, docs/ODD.md §5).
 import { join } from "node:path";
 import { standardDeviation } from "simple-statistics";
 import { describe, expect, it } from "vitest";
