@@ -169,6 +169,12 @@ export function chainLongRate(
 export interface ChainValuationMonth extends ValuationMonth {
   scale: number;
   inflationYoY: number;
+  /**
+   * The long rate at the policy rate in force before the chain's first month
+   * (aiChain.policyRateBeforeStart): the rate the starting prices were set
+   * at, which calibrateExpectations prices them at.
+   */
+  startLongRateYearly: number;
 }
 
 /** Parameters of valueChain: the config group aiChain and the profit tax rate (government.profitTaxRate). */
@@ -241,8 +247,16 @@ export function initValuation(c: AiChain): void {
 /**
  * The chain's first month: each firm's expected growth is the one at which
  * its discounted cash flows equal its configured market value (price 1 ×
- * shares), at this month's policy rate and the base risk premium. Also sets
- * the volatility reference and the short book's starting capital.
+ * shares), at `month`'s long rate and the base risk premium. Also sets the
+ * volatility reference and the short book's starting capital. valueChain
+ * passes the long rate at the policy rate in force before the chain's first
+ * month (ChainValuationMonth.startLongRateYearly): the configured prices are
+ * the market's before that month's decision, so a policy that departs from
+ * the rule from the first month (configs/scenarios/fed-hold-high.json) moves
+ * the first month's fundamentals instead of the calibrated expectations. At
+ * this month's own rate, a 4.5 % hold calibrated 6.6 points more expected
+ * growth than the rule's 2.4 % on baseline-2025 seed 1 (0.286 vs 0.220) and
+ * left the hold's chain value unchanged at impact.
  */
 export function calibrateExpectations(
   c: AiChain,
@@ -305,7 +319,8 @@ export function valueChain(
   const v = chainValuationParams(p.ai, p.profitTaxRate);
   const params = chainEquityMarketParams(p.ai.equityMarket);
   const first = month.tick === c.chainStartTick;
-  if (first) calibrateExpectations(c, books.fund, month, p.ai, v);
+  if (first)
+    calibrateExpectations(c, books.fund, { ...month, longRateYearly: month.startLongRateYearly }, p.ai, v);
   let cdsBefore = 0;
   for (let i = 0; i < c.n; i++) cdsBefore += c.cdsBp[i];
   const score = c.scratchN;
