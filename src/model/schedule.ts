@@ -303,6 +303,7 @@ function valuationMonth(m: ModelState): ChainValuationMonth {
     inflationYoY: macro.inflationYoY,
     longRateYearly,
     startLongRateYearly,
+    policyChangeSinceStartYearly: m.centralBank.policyRateYearly - m.aiChain.policyRateBeforeStart,
   };
 }
 
