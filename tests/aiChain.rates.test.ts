@@ -43,7 +43,10 @@ describe("the chain's start under a policy that departs from the rule in its fir
       // Equal up to the month's cash after interest, paid at the month's own rate (< 0.05 points of growth;
       // at the month's own long rate the hold calibrated 6.6 points more on baseline-2025 seed 1).
       expect(Math.abs(hold.aiChain.growthAnchor[i] - rule.aiChain.growthAnchor[i])).toBeLessThan(5e-4);
-      expect(hold.aiChain.fundRateYearly[i]).toBe(rule.aiChain.fundRateYearly[i]);
+      // The legacy book's fixed coupon is the same; only the month's new bonds, at the month's own rate, blend in
+      // (a small part of the book). Priced at the month's decision, every coupon moved by the whole gap.
+      const gap = Math.abs(hold.centralBank.policyRateYearly - rule.centralBank.policyRateYearly);
+      expect(Math.abs(hold.aiChain.fundRateYearly[i] - rule.aiChain.fundRateYearly[i])).toBeLessThan(0.25 * gap);
     }
   });
 
