@@ -46,7 +46,9 @@ describe("the chain's start under a policy that departs from the rule in its fir
       // The legacy book's fixed coupon is the same; only the month's new bonds, at the month's own rate, blend in
       // (a small part of the book). Priced at the month's decision, every coupon moved by the whole gap.
       const gap = Math.abs(hold.centralBank.policyRateYearly - rule.centralBank.policyRateYearly);
-      expect(Math.abs(hold.aiChain.fundRateYearly[i] - rule.aiChain.fundRateYearly[i])).toBeLessThan(0.25 * gap);
+      expect(Math.abs(hold.aiChain.fundRateYearly[i] - rule.aiChain.fundRateYearly[i])).toBeLessThan(
+        0.25 * gap,
+      );
     }
   });
 
