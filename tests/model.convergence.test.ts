@@ -92,6 +92,12 @@ describe("population-size independence", () => {
   // (centralBank.unemploymentAveragingMonths, branch taylor12, default 1): at 3 murphy's gap is 2.12 SE (seeds
   // 1–16) and 0.31 (17–32), every quantity within 3 SE, but baseline-2025's late-2025 unemployment and GDP leave
   // their bands on seeds 1–5 (4.95 %, $29.27 T), so it is not the default yet.
+  // Branch rate14 (the chain's starting expectations and legacy coupons at the rate in force before its first
+  // month, so a hold from that month lowers the chain's value at impact; the non-AI sector on the chain's long
+  // rate) moves fed-hold-high's peak CDS from 2.07 SE (main 16cd193) to 3.14 SE on seeds 1–16 — this test fails
+  // there by 0.14 SE — 1.35 SE on seeds 17–32 and 2.97 on seeds 1–32 (where baseline-2025's crisis share is
+  // 3.88 SE); murphy's market cap five years in moves from 4.17 to 2.90 SE. Not diagnosed further; the bound
+  // is left as it was.
   const KNOWN_SIZE_DEPENDENCE: Record<string, number> = { "murphy marketCap5y": 5 };
   it("5 000 vs 20 000 households: every quantity within 3 standard errors (one diagnosed exception within 5)", async () => {
     const r = await ratios([], 16);
