@@ -13,10 +13,9 @@ import {
 } from "../src/model/agents/aiChain/plans.ts";
 import { createModel, type ModelState } from "../src/model/index.ts";
 import { creditPremium, equityLongRate, marketLossPremium } from "../src/model/markets/equity.ts";
-import { chainBuysGoods } from "../src/model/markets/goods.ts";
 import { chainPowerOutlook } from "../src/model/markets/power.ts";
 import { threeChainFirms } from "./helpers/chainStart.ts";
-import { valueEquityOn } from "./helpers/phases.ts";
+import { chainBuysGoodsOn, valueEquityOn } from "./helpers/phases.ts";
 
 const P = { referenceSpreadBp: 550, spreadSemiElasticity: 0.1, equityElasticity: 1 };
 
@@ -208,7 +207,7 @@ describe("chainBuysGoods: a capex cut reaches the non-AI capital-goods firms' sa
       f.revenue[j] = 0;
     }
     m.macro.investmentNominal = 0;
-    chainBuysGoods(m);
+    chainBuysGoodsOn(m);
     let sales = 0;
     for (let j = f.nConsumption; j < f.n; j++) sales += f.salesNominal[j];
     return { sales, investment: m.macro.investmentNominal };

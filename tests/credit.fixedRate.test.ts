@@ -11,15 +11,14 @@ import {
   blendFixedCoupon,
   effectiveLoanRate,
   FinanceArgs,
-  financeFirms,
   financeWriteBackKernel,
   PriceArgs,
-  priceCredit,
   priceKernel,
 } from "../src/model/markets/credit.ts";
 import { FIN_PAID, FinRecord } from "../src/model/markets/financeRecord.ts";
 import type { SliceView } from "../src/model/passes.ts";
 import { firmView } from "./helpers/firmView.ts";
+import { financeFirmsOn, priceCreditOn } from "./helpers/phases.ts";
 
 /** `n` consumption firms, every column zero, on bank 0 (tests/helpers/firmView.ts). */
 function view(n: number): SliceView {
@@ -151,10 +150,10 @@ describe("the financing pass with a fixed share (financeFirms on a small model)"
       const coupon0 = m.firms.fixedCouponYearly[0];
       m.tick = 1;
       m.centralBank.policyRateYearly = 0; // a cut of the whole policy rate
-      priceCredit(m);
+      priceCreditOn(m);
       const rate = Array.from(m.firms.loanRateYearly);
       const offer = Array.from(m.firms.loanOfferRateYearly);
-      financeFirms(m);
+      financeFirmsOn(m);
       checkLedger(m);
       let interest = 0;
       for (let j = 0; j < m.firms.n; j++) interest += m.firms.interestPaid[j];

@@ -5,10 +5,10 @@
 import { describe, expect, it } from "vitest";
 import { hillTailExponent } from "../src/analysis/index.ts";
 import { defaultConfig } from "../src/config/index.ts";
-import { planProduction, stepFirmProductivity, updateFirmAppeal } from "../src/model/agents/firms.ts";
+import { stepFirmProductivity, updateFirmAppeal } from "../src/model/agents/firms.ts";
 import { createInitialState } from "../src/model/init.ts";
 import { AgentStream, streamKey } from "../src/model/rng.ts";
-import { earnAndPlanOn } from "./helpers/phases.ts";
+import { earnAndPlanOn, planProductionOn } from "./helpers/phases.ts";
 
 function mean(a: Float64Array, start: number, end: number): number {
   let s = 0;
@@ -145,7 +145,7 @@ describe("firm-level productivity and appeal in a hand-set state", () => {
     const m = smallState(() => {});
     const f = m.firms;
     f.productivity[1] = 2;
-    planProduction(m);
+    planProductionOn(m);
     const tfp = m.shocks.productivityFactor;
     const prodL = m.params.prodLabourConsumption * tfp;
     expect(f.price[1]).toBeCloseTo(((1 + f.markup[1]) * f.wage[1]) / (2 * prodL), 12);
@@ -171,7 +171,7 @@ describe("firm-level productivity and appeal in a hand-set state", () => {
       f.productivity[0] = 1.5;
       f.productivity[1] = 0.6;
       f.appeal[0] = 1.5;
-      planProduction(m);
+      planProductionOn(m);
       return { prod: f.productivity.slice(), appeal: f.appeal.slice() };
     };
     const walk = step(0);
@@ -216,8 +216,8 @@ describe("firm-level productivity and appeal in a hand-set state", () => {
         c.firms.appealDispersionMonthly = 0.1;
         c.firms.productivityBarrier = 0.8;
       });
-      planProduction(m); // updates productivity before the pass
-      updateFirmAppeal(m); // appeal: the same rule on its own stream
+      planProductionOn(m); // updates productivity before the pass
+      updateFirmAppeal(m.firms, { seed: m.seed, tick: m.tick }, m.config.firms); // appeal: the same rule on its own stream
       return m.firms;
     };
     const f = run();

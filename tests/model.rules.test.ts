@@ -7,21 +7,19 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { defaultConfig, type SpiralConfig } from "../src/config/index.ts";
 import { learnNeutralRate } from "../src/model/agents/centralBank.ts";
-import {
-  collectDistributions,
-  payWages,
-  planInvestment,
-  planProduction,
-  wageGapGrowth,
-} from "../src/model/agents/firms.ts";
+import { wageGapGrowth } from "../src/model/agents/firms.ts";
 import { createModel, type ModelState, step } from "../src/model/index.ts";
 import { checkLedger, FlowRow, Party, transfer, writeOffLoan } from "../src/model/ledger.ts";
-import { financeFirms } from "../src/model/markets/credit.ts";
-import { clearConsumptionMarket } from "../src/model/markets/goods.ts";
 import { AgentStream, agentUniform } from "../src/model/rng.ts";
 import {
+  clearConsumptionMarketOn,
+  collectDistributionsOn,
   earnAndPlanOn,
+  financeFirmsOn,
   matchWorkersOn,
+  payWagesOn,
+  planInvestmentOn,
+  planProductionOn,
   resolveBankFailuresOn,
   separateAndListJobSeekersOn,
   setPolicyRateOn,
@@ -242,7 +240,7 @@ describe("planProduction", () => {
     m.firms.demandReal[0] = 200_000;
     m.firms.expectedSales[1] = 150_000;
     m.firms.demandReal[1] = 50_000;
-    planProduction(m);
+    planProductionOn(m);
     expectRel(m.firms.expectedSales[0], 100_000 + lambda * 100_000);
     expectRel(m.firms.expectedSales[1], 150_000 - lambda * 100_000);
   });
@@ -269,7 +267,7 @@ describe("planProduction", () => {
     f.expectedSales[4] = 60_000;
     f.demandReal[4] = 80_000;
     f.inventory[4] = 10_000;
-    planProduction(m);
+    planProductionOn(m);
     expectRel(f.plannedOutput[0], 100_000 * (1 + inv) - 20_000);
     expect(f.plannedOutput[0]).toBeLessThan(f.capital[0] * m.params.prodCapital);
     expectRel(f.plannedOutput[1], 50_000);
@@ -289,7 +287,7 @@ describe("planProduction", () => {
     const f = m.firms;
     const normal = m.config.firms.consumption.initialMarkup;
     for (let j = 0; j < f.n; j++) f.inventory[j] = m.config.firms.inventoryTargetMonths * f.expectedSales[j];
-    planProduction(m);
+    planProductionOn(m);
     for (let j = 0; j < f.n; j++) {
       const prodL = j < f.nConsumption ? m.params.prodLabourConsumption : m.params.prodLabourCapital;
       expectRel(f.markup[j], normal);
@@ -305,7 +303,7 @@ describe("planProduction", () => {
     f.inventory[0] = 0; // far below target
     f.inventory[1] = 10 * c.inventoryTargetMonths * f.expectedSales[1]; // far above
     f.inventory[2] = c.inventoryTargetMonths * f.expectedSales[2]; // on target
-    planProduction(m);
+    planProductionOn(m);
     expect(f.markup[0]).toBeGreaterThan(normal);
     expect(f.markup[0]).toBeLessThanOrEqual(normal * (1 + c.markupAdjustMax));
     expect(f.markup[1]).toBeLessThan(normal);
@@ -327,7 +325,7 @@ describe("planProduction", () => {
     const c = m.config.firms;
     const w0 = Array.from(f.wage);
     f.unfilled[3] = 1;
-    planProduction(m);
+    planProductionOn(m);
     const idx = indexationOf(m);
     const u3 = agentUniform(m.seed, AgentStream.wage, m.tick, 3);
     expectRel(f.wage[3], w0[3] * (1 + u3 * c.wageAdjustMax + idx));
@@ -344,7 +342,7 @@ describe("planProduction", () => {
     const tight = calm();
     tight.macro.unemploymentRate = natural - 0.02;
     const wt = Array.from(tight.firms.wage);
-    planProduction(tight);
+    planProductionOn(tight);
     const gapUp = wageGapGrowth(slope, natural, natural - 0.02);
     expectRel(gapUp, (slope * 0.02) / 12);
     for (let j = 0; j < tight.firms.n; j++) expectRel(tight.firms.wage[j], wt[j] * (1 + idx + gapUp));
@@ -353,7 +351,7 @@ describe("planProduction", () => {
     slack.macro.unemploymentRate = natural + 0.1;
     expect(idx + wageGapGrowth(slope, natural, natural + 0.1)).toBeLessThan(0);
     const ws = Array.from(slack.firms.wage);
-    planProduction(slack);
+    planProductionOn(slack);
     const floor = slack.config.firms.wageGrowthFloorYearly / 12;
     for (let j = 0; j < slack.firms.n; j++) expectRel(slack.firms.wage[j], ws[j] * (1 + floor));
     // Without the floor the cut goes through.
@@ -364,7 +362,7 @@ describe("planProduction", () => {
     free.macro.inflationYoY = free.config.centralBank.inflationTargetYearly;
     free.macro.unemploymentRate = natural + 0.1;
     const wf = Array.from(free.firms.wage);
-    planProduction(free);
+    planProductionOn(free);
     const gapDown = wageGapGrowth(slope, natural, natural + 0.1);
     for (let j = 0; j < free.firms.n; j++) expectRel(free.firms.wage[j], wf[j] * (1 + idx + gapDown));
     expect(free.firms.wage[0]).toBeLessThan(wf[0]);
@@ -379,7 +377,7 @@ describe("planProduction", () => {
     f.demandReal[0] = 100_000;
     f.inventory[0] = 0.5 * 100_000;
     f.age[1] = 0;
-    planProduction(m);
+    planProductionOn(m);
     const demand = f.labourDemand[0];
     const n = f.employees[0];
     expect(n).toBeGreaterThan(demand);
@@ -406,7 +404,7 @@ describe("planInvestment", () => {
     f.utilization[2] = 0.7;
     f.utilization[3] = c.targetUtilization;
     f.profitRate[3] = 1.5 * rbar;
-    planInvestment(m);
+    planInvestmentOn(m);
     const o = f.investmentOrder;
     expect(o[0]).toBeGreaterThan(o[1]);
     expect(o[1]).toBeGreaterThan(o[2]);
@@ -427,7 +425,7 @@ describe("planInvestment", () => {
     f.profitRate[0] = -10;
     f.age[1] = 0;
     f.utilization[1] = 1;
-    planInvestment(m);
+    planInvestmentOn(m);
     expect(f.investmentOrder[0]).toBe(0);
     expect(f.investmentOrder[1]).toBe(0);
   });
@@ -449,7 +447,7 @@ describe("financeFirms", () => {
     const equityBefore = m.banks.equity[bank];
     m.tick = 1;
 
-    financeFirms(m);
+    financeFirmsOn(m);
 
     expect(f.age[0]).toBe(0);
     expect(m.macro.firmDefaults).toBe(1);
@@ -493,7 +491,7 @@ describe("financeFirms", () => {
       f.demandReal[0] = lastDemand;
       const loans = f.loans[0];
       m.tick = 1;
-      financeFirms(m);
+      financeFirmsOn(m);
       expect(f.age[0]).toBe(0);
       const left = loans * (1 - lgd);
       expectRel(f.loans[0], left);
@@ -508,11 +506,11 @@ describe("financeFirms", () => {
       // The income phase as scheduled (wages, distributions, households): the other firms' dividends pay the equity in.
       for (let j = 1; j < f.n; j++) f.dividendDue[j] = f.deposits[j];
       const owed = f.pendingEquity[0];
-      payWages(m);
+      payWagesOn(m);
       const depositsBefore = f.deposits[0];
       const loansBefore = f.loans[0]; // the recovery, and any credit line its last wages drew
       expect(loansBefore).toBeGreaterThanOrEqual(left);
-      earnAndPlanOn(m, collectDistributions(m));
+      earnAndPlanOn(m, collectDistributionsOn(m));
       // What the pool could pay this month (the rest stays owed); a fresh successor's equity repays its loan first.
       const paid = owed - f.pendingEquity[0];
       expect(paid).toBeGreaterThan(0);
@@ -537,7 +535,7 @@ describe("financeFirms", () => {
     const loans = f.loans[2];
     const deposits = f.deposits[2];
     m.tick = 1;
-    financeFirms(m);
+    financeFirmsOn(m);
     expect(f.age[2]).toBe(0);
     expect(f.deposits[2]).toBe(0);
     expectRel(f.loans[2], (loans - deposits) * (1 - lgd));
@@ -565,7 +563,7 @@ describe("financeFirms", () => {
     const l1 = f.loans[1];
     const l2 = f.loans[2];
     m.tick = 1;
-    financeFirms(m);
+    financeFirmsOn(m);
     expect(f.age[1]).toBe(120);
     expect(f.age[2]).toBe(120);
     // Firm 1 only repaid principal; firm 2 borrowed.
@@ -590,7 +588,7 @@ describe("financeFirms", () => {
     checkLedger(m);
     const before = Array.from(f.loans);
     m.tick = 1;
-    financeFirms(m);
+    financeFirmsOn(m);
     const granted = [0, 0];
     for (let j = 0; j < f.n; j++) granted[f.bank[j]] += f.loans[j] - (before[j] - before[j] / maturity);
     expect(granted[0]).toBeCloseTo(5000, 6);
@@ -751,8 +749,8 @@ describe("separateAndListJobSeekers + matchWorkers", () => {
 describe("earnAndPlan", () => {
   /** The income phase as the schedule runs it: wages paid, distributions collected, then households. */
   function incomePhase(m: ModelState): void {
-    payWages(m);
-    const perUnit = collectDistributions(m);
+    payWagesOn(m);
+    const perUnit = collectDistributionsOn(m);
     earnAndPlanOn(m, perUnit);
   }
 
@@ -770,8 +768,8 @@ describe("earnAndPlan", () => {
     const depositRate = m.macro.depositRateYearly / 12;
     const taxes0 = m.government.taxes;
     // The income phase as scheduled; households' deposits do not move before earnAndPlan.
-    payWages(m);
-    const perUnit = collectDistributions(m);
+    payWagesOn(m);
+    const perUnit = collectDistributionsOn(m);
     expect(perUnit).toBeGreaterThan(0);
     const dep0 = Array.from(h.deposits);
     earnAndPlanOn(m, perUnit);
@@ -844,7 +842,7 @@ describe("earnAndPlan", () => {
     // Every plan capped at the household's deposits; the goods market serves all of it.
     const f = m.firms;
     for (let j = 0; j < f.nConsumption; j++) f.inventory[j] = (10 * f.demandNominal[j]) / f.price[j];
-    clearConsumptionMarket(m);
+    clearConsumptionMarketOn(m);
     checkLedger(m); // still stock-flow consistent: the error is in the plan, not the bookkeeping
     const negative = [...h.deposits.keys()].filter((i) => h.deposits[i] < 0);
     expect(negative).toEqual([]);
@@ -908,7 +906,7 @@ describe("clearConsumptionMarket", () => {
     const inv0 = Array.from(f.inventory);
     m.tick = 1;
 
-    clearConsumptionMarket(m);
+    clearConsumptionMarketOn(m);
 
     expectRel(f.fillRatio[0], 0.5, 1e-12);
     for (let j = 1; j < nc; j++) expect(f.fillRatio[j]).toBe(1);

@@ -8,7 +8,12 @@ import { type DefaultMonth, type DefaultParams, resolveChainDefaults } from "./a
 import { builtCapacity, liveCapacity, updateAiDemand } from "./agents/aiChain/demand.ts";
 import { financeChain, priceChainCredit } from "./agents/aiChain/finance.ts";
 import { planChain } from "./agents/aiChain/plans.ts";
-import { accountChain, resetChainFlows, settleChain } from "./agents/aiChain/settlement.ts";
+import {
+  accountChain,
+  type EndUserPaymentBooks,
+  resetChainFlows,
+  settleChain,
+} from "./agents/aiChain/settlement.ts";
 import {
   type ChainValuationMonth,
   chainLongRate,
@@ -21,6 +26,7 @@ import { payReserveInterest, remitProfit, setPolicyRate } from "./agents/central
 import {
   accountFirms,
   collectDistributions,
+  firmParams,
   payWages,
   planInvestment,
   planProduction,
@@ -32,9 +38,10 @@ import { earnAndPlan, incomeParams } from "./agents/households.ts";
 import { accountUtility, planUtility, utilityBuysGoods } from "./agents/utility.ts";
 import { type Books, checkLedger } from "./ledger.ts";
 import { resetMonthlyTallies, updateMacro } from "./macro.ts";
-import { financeFirms, priceCredit } from "./markets/credit.ts";
+import { creditParams, financeFirms, priceCredit } from "./markets/credit.ts";
 import { equityParams, valueEquity } from "./markets/equity.ts";
 import {
+  capitalMarketParams,
   chainBuysGoods,
   clearCapitalMarket,
   clearConsumptionMarket,
@@ -60,15 +67,20 @@ interface Acting {
  * Advance the model by one tick. Throws ModelFailure if the ledger check fails.
  *
  * The month in sections, each a function below (BeforeIT.jl's one_step
- * banners). The phases of agents/households.ts, government.ts,
+ * banners). The phases of agents/households.ts, firms.ts, government.ts,
  * centralBank.ts, banks.ts, utility.ts, fund.ts, automation.ts, the AI
  * chain's demand.ts, plans.ts, settlement.ts, circular.ts, defaults.ts and
- * valuation.ts, markets/labour.ts, power.ts, equity.ts, macro.ts, shocks.ts
- * and the ledger check take the records they read and write and the
- * parameter group they use, so each line shows its data flow; a phase that
- * moves money also takes `books` (ledger.ts Books), the balance sheets the
- * ledger's functions book into. The other phases still take the whole
- * state (`m`).
+ * valuation.ts, markets/credit.ts, goods.ts, labour.ts, power.ts,
+ * equity.ts, macro.ts, shocks.ts and the ledger check take the records
+ * they read and write and the parameter group they use, so each call shows
+ * its data flow; a phase that moves money also takes `books` (ledger.ts
+ * Books), the balance sheets the ledger's functions book into. The chain's
+ * priceChainCredit and financeChain still take the whole state (`m`).
+ *
+ * A phase that tests also run on a whole state is wired by an exported
+ * function below named after it (`<phase>On(m)`: the phase's records and
+ * parameters taken from the state), which the month's sections call too,
+ * so tests run each phase exactly as step() does.
  */
 export function step(m: ModelState): void {
   m.tick++;
@@ -96,24 +108,21 @@ export function step(m: ModelState): void {
 
 /** Aggregate shocks, policy and credit terms. */
 function policyAndCreditTerms(m: ModelState, month: Month): void {
-  const { config, banks, macro, shocks } = m;
+  const { config, banks, shocks } = m;
   drawShocks(shocks, config.shocks, month, m.streams); // productivity, investment and credit-spread AR(1) shocks, each on its own seed stream
-  setPolicyRate(m.centralBank, macro, config.centralBank, config.banks, month, m.events); // Taylor rule or configured path; the deposit rate
+  setPolicyRateOn(m); // Taylor rule or configured path; the deposit rate
   setCreditTerms(banks, shocks.creditSpread, config.banks); // banks' spreads and lending capacity from their capital
-  priceCredit(m); // each borrower's default probability and loan rate
+  priceCreditOn(m); // each borrower's default probability and loan rate
 }
 
 /** Plans: automation, production, investment, the government's purchases, AI demand and orders, the grid. */
 function plans(m: ModelState, acting: Acting): void {
   const { config, macro } = m;
-  const keys: DrawKeys = { seed: m.seed, tick: m.tick };
   // Automation: AI capability from the chain's live compute, tasks automated, workers made redundant.
-  if (acting.automation)
-    planAutomation(m.automation, m.firms, m.aiChain, liveCapacity(m), macro, keys, config.automation);
-  planProduction(m); // expectations, output, labour demand, wages, prices
-  planInvestment(m); // capacity growth from profitability and utilisation
-  const y0 = m.params.initialOutputPerHousehold;
-  planPurchases(m.government, macro.priceIndex, y0, m.households.n, config.government); // government's fiscal rule
+  if (acting.automation) planAutomationOn(m);
+  planProductionOn(m); // expectations, output, labour demand, wages, prices
+  planInvestmentOn(m); // capacity growth from profitability and utilisation
+  planPurchasesOn(m); // government's fiscal rule
   if (acting.chain) {
     // End-user AI adoption and spending (Bass diffusion with churn), the households' AI share.
     const { firms, government, automation } = m;
@@ -145,80 +154,39 @@ function plans(m: ModelState, acting: Acting): void {
 
 /** Financing. */
 function financing(m: ModelState, acting: Acting): void {
-  financeFirms(m); // debt service, new loans, rationing; bankrupt firms replaced
+  financeFirmsOn(m); // debt service, new loans, rationing; bankrupt firms replaced
   if (acting.chain) financeChain(m); // chain debt service, refinancing, equity rounds, stakes, payouts
 }
 
 /** Labour market and production. */
 function labourMarketAndProduction(m: ModelState, acting: Acting): void {
-  const { config, households, firms, runner, scratch, automation } = m;
-  const keys: DrawKeys = { seed: m.seed, tick: m.tick };
-  if (acting.automation) selectLayoffs(firms, runner); // automation layoffs fall on the most exposed employees
+  if (acting.automation) selectLayoffsOn(m); // automation layoffs fall on the most exposed employees
   // Quits and layoffs, reservation wages, skill mismatch: the job seekers (a pass over households).
-  const seekers = separateAndListJobSeekers(
-    firms,
-    keys,
-    separationParams(config),
-    runner,
-    scratch,
-    automation,
-  );
+  const seekers = separateAndListJobSeekersOn(m);
   // Firms with vacancies hire, in a random order (the "labour" stream); the vacancies left open.
-  const rng = m.streams.get("labour");
-  m.macro.vacancies = matchWorkers(
-    households,
-    firms,
-    seekers,
-    keys,
-    config.labour,
-    rng,
-    runner,
-    scratch,
-    automation,
-  );
-  produce(m);
+  m.macro.vacancies = matchWorkersOn(m, seekers);
+  produceOn(m); // output with the workers hired
 }
 
 /** Incomes and spending plans. */
 function incomesAndSpendingPlans(m: ModelState): void {
-  const books: Books = m; // money moves only through ledger.ts, into these balance sheets
-  payWages(m);
-  const payoutPerUnit = collectDistributions(m); // last month's dividends, net of equity for successors
-  const month = {
-    seed: m.seed,
-    tick: m.tick,
-    policyRateYearly: m.centralBank.policyRateYearly,
-    payoutPerUnit,
-    householdAiShare: m.aiChain.householdAiShare,
-    householdElectricityShare: m.utility.householdShare,
-  };
-  const totals = { government: m.government, banks: m.banks, incomeDistribution: m.automation };
+  payWagesOn(m);
+  const payoutPerUnit = collectDistributionsOn(m); // last month's dividends, net of equity for successors
   // Wages, benefits, dividends, interest, income tax; consumption plans (a pass over households).
-  const { households, firms, macro, runner, scratch } = m;
-  earnAndPlan(
-    households,
-    firms,
-    macro,
-    month,
-    incomeParams(m.config, m.params),
-    totals,
-    runner,
-    scratch,
-    books,
-  );
+  earnAndPlanOn(m, payoutPerUnit);
 }
 
 /** Goods markets. */
 function goodsMarkets(m: ModelState, acting: Acting): void {
   const books: Books = m; // money moves only through ledger.ts, into these balance sheets
   const { config, firms, macro } = m;
-  clearConsumptionMarket(m);
-  governmentPurchases(m);
+  clearConsumptionMarketOn(m); // households' purchases at their suppliers' fill ratios
+  governmentPurchasesOn(m); // from the stocks left, and the government's AI services
   // Retraining of workers displaced by automation (government.retraining).
   const trainees = m.automation.trainees;
   payRetraining(m.government, firms, trainees, macro.priceIndex, config.government.retraining, books);
-  clearCapitalMarket(m);
-  if (acting.chain) chainBuysGoods(m); // AI chain's opex and data-centre construction from non-AI firms
+  clearCapitalMarketOn(m); // investment goods from each buyer's capital supplier
+  if (acting.chain) chainBuysGoodsOn(m); // AI chain's opex and data-centre construction from non-AI firms
   utilityBuysGoods(m.utility, firms, macro, config.power, books); // fuel and operations, grid equipment; public grant and bank loans finance it
 }
 
@@ -226,15 +194,15 @@ function goodsMarkets(m: ModelState, acting: Acting): void {
 function accounting(m: ModelState, acting: Acting): void {
   const books: Books = m; // money moves only through ledger.ts, into these balance sheets
   const { config, banks, centralBank, government } = m;
-  if (acting.chain) firmsBuyServices(m); // non-AI firms' AI services and platform fees
-  if (acting.automation) firmsBuyAutomation(m); // AI services doing the automated tasks
+  if (acting.chain) firmsBuyServicesOn(m); // non-AI firms' AI services and platform fees
+  if (acting.automation) firmsBuyAutomationOn(m); // AI services doing the automated tasks
   // Chain obligations cleared to a fixed point (Eisenberg–Noe) and paid; next month's price of AI services.
   const chainMonth = { tick: m.tick, scale: m.params.scale };
   if (acting.chain) settleChain(books, chainMonth, config.aiChain, m.events);
   // The chain's capacity in service, depreciation, profits and tax.
   const chainAccount = { ai: config.aiChain, profitTaxRate: config.government.profitTaxRate };
   if (acting.chain) accountChain(m.aiChain, government, m.macro.priceIndex, m.tick, chainAccount, books);
-  accountFirms(m); // profits, profit tax, dividends declared, depreciation
+  accountFirmsOn(m); // profits, profit tax, dividends declared, depreciation
   // Grid capacity entering service and retiring, debt service, profit, dividends declared.
   const rate = centralBank.policyRateYearly;
   const taxRate = config.government.profitTaxRate;
@@ -247,9 +215,9 @@ function accounting(m: ModelState, acting: Acting): void {
   accountUtility(m.utility, banks, government, config.power, x, books);
   payBillInterest(government, banks, centralBank, books);
   payReserveInterest(banks, centralBank, config.centralBank, books);
-  settleBanks(banks, centralBank, government, config.banks, taxRate, books); // bank taxes, dividends, bills vs reserves
+  settleBanksOn(m); // bank taxes, dividends, bills vs reserves
   remitProfit(centralBank, government, books); // central bank profit to the government
-  valueEquity(m.firms, m.macro, m.aiChain, rate, equityParams(config), books); // market value of firms → household wealth
+  valueEquityOn(m); // market value of firms → household wealth
   // Chain share prices (fundamentals, heterogeneous traders, the short book), the fund's revaluation, stress.
   const valuationParams = { ai: config.aiChain, profitTaxRate: taxRate };
   if (acting.chain) valueChain(valuationMonth(m), valuationParams, m.streams, m.events, books);
@@ -264,17 +232,10 @@ function defaultsAndGovernmentFinancing(m: ModelState, acting: Acting): void {
   const lossGivenDefault = config.aiChain.finance.lossGivenDefault;
   if (acting.chain) resolveUpstreamExposures(chainMonth, lossGivenDefault, m.events, books);
   // Chain defaults resolved: haircuts, repriced or rejected contracts, liquidations, shares repriced.
-  const resolved = acting.chain
-    ? resolveChainDefaults(defaultMonth(m), defaultParams(config), m.events, books)
-    : 0;
-  macro.chainDefaults = resolved;
-  const insured = config.government.depositInsurance;
-  // Deposit insurance or bail-in.
-  resolveBankFailures(m.banks, macro, government, config.banks, insured, m.params.scale, m.events, books);
+  macro.chainDefaults = acting.chain ? resolveChainDefaultsOn(m) : 0;
+  resolveBankFailuresOn(m); // deposit insurance or bail-in
   financeGovernment(government, m.centralBank, config.government, books); // bills to keep the account funded
-  // The non-bank fund marked to market → household wealth.
-  const x = { tick: m.tick, depositRateYearly: macro.depositRateYearly, scale: m.params.scale };
-  markFund(fund, m.aiChain, x, config.aiChain.finance, m.ledger.flows, m.events);
+  markFundOn(m); // the non-bank fund marked to market → household wealth
   macro.equityPricePerUnit = (macro.equityTotal + fund.nav) / macro.totalEquityUnits;
 }
 
@@ -334,11 +295,234 @@ function defaultParams(config: ModelState["config"]): DefaultParams {
 
 /** Aggregates and the stock-flow check. */
 function aggregatesAndTheStockFlowCheck(m: ModelState): void {
+  updateMacroOn(m); // prices, inflation, unemployment, GDP
+  checkLedger(m); // every balance sheet, the flow matrix, the census (ledger.ts LedgerCheck)
+}
+
+// The wiring of the phases that tests also run on a whole state: each takes
+// the phase's records and parameters from the state, as step() does, and
+// runs it. The sections above call them; tests/helpers/phases.ts re-exports them.
+
+/** The run's seed and the tick: the keys of this month's counter-based draws. */
+function drawKeys(m: ModelState): DrawKeys {
+  return { seed: m.seed, tick: m.tick };
+}
+
+/** The books of the phases that also pay the chain for end users' AI services (settlement.ts receiveEndUserPayment reads the labs' share, config.aiChain.demand.labShare). */
+function paymentBooks(m: ModelState): EndUserPaymentBooks {
+  return m;
+}
+
+/** setPolicyRate on the central bank and the aggregates, at the state's tick. */
+export function setPolicyRateOn(m: ModelState): void {
+  const month: Month = { tick: m.tick, startDate: m.config.startDate };
+  setPolicyRate(m.centralBank, m.macro, m.config.centralBank, m.config.banks, month, m.events);
+}
+
+/** priceCredit: each firm's default probability, offer rate and the rate it pays. */
+export function priceCreditOn(m: ModelState): void {
+  priceCredit(m.firms, m.banks, m.centralBank, m.macro, creditParams(m.config, m.params), m.runner);
+}
+
+/** planAutomation from the chain's live compute. */
+export function planAutomationOn(m: ModelState): void {
+  const cfg = m.config.automation;
+  planAutomation(m.automation, m.firms, m.aiChain, liveCapacity(m), m.macro, drawKeys(m), cfg);
+}
+
+/** planProduction: expectations, output, labour demand, wages, prices. */
+export function planProductionOn(m: ModelState): void {
+  planProduction(m.firms, m.macro, m.shocks, drawKeys(m), firmParams(m.config, m.params), m.runner);
+}
+
+/** planInvestment: the consumption firms' orders from the investment rule. */
+export function planInvestmentOn(m: ModelState): void {
+  planInvestment(m.firms, m.banks, m.shocks, firmParams(m.config, m.params), m.runner);
+}
+
+/** planPurchases: the government's fiscal rule. */
+export function planPurchasesOn(m: ModelState): void {
+  const y0 = m.params.initialOutputPerHousehold;
+  planPurchases(m.government, m.macro.priceIndex, y0, m.households.n, m.config.government);
+}
+
+/** financeFirms: debt service and new loans in a random order (the "credit" stream); bankrupt firms replaced. */
+export function financeFirmsOn(m: ModelState): void {
+  const books: Books = m;
+  const month = { tick: m.tick, rng: m.streams.get("credit") };
+  const { firms, banks, centralBank, macro, runner, scratch, events } = m;
+  financeFirms(
+    firms,
+    banks,
+    centralBank,
+    macro,
+    month,
+    creditParams(m.config, m.params),
+    runner,
+    scratch,
+    events,
+    books,
+  );
+}
+
+/** selectLayoffs: automation layoffs on the most exposed employees. */
+export function selectLayoffsOn(m: ModelState): void {
+  selectLayoffs(m.firms, m.runner);
+}
+
+/** separateAndListJobSeekers; returns the number of job seekers. */
+export function separateAndListJobSeekersOn(m: ModelState): number {
+  return separateAndListJobSeekers(
+    m.firms,
+    drawKeys(m),
+    separationParams(m.config),
+    m.runner,
+    m.scratch,
+    m.automation,
+  );
+}
+
+/** matchWorkers on the first `seekers` of the state's job-seeker list; returns the vacancies left open. */
+export function matchWorkersOn(m: ModelState, seekers: number): number {
+  const rng = m.streams.get("labour");
+  const { households, firms, runner, scratch, automation } = m;
+  const keys = drawKeys(m);
+  return matchWorkers(households, firms, seekers, keys, m.config.labour, rng, runner, scratch, automation);
+}
+
+/** produce: output with the workers hired. */
+export function produceOn(m: ModelState): void {
+  produce(m.firms, m.shocks, firmParams(m.config, m.params), m.runner);
+}
+
+/** payWages: each firm's wage bill debited; returns the total. */
+export function payWagesOn(m: ModelState): number {
+  const books: Books = m;
+  return payWages(m.firms, books);
+}
+
+/** collectDistributions: last month's dividends less successors' equity; returns the payout per equity unit. */
+export function collectDistributionsOn(m: ModelState): number {
+  const books: Books = m;
+  const { firms, banks, fund, macro } = m;
+  return collectDistributions(firms, banks, fund, macro, m.config.firms, books);
+}
+
+/** earnAndPlan with last month's dividends `payoutPerUnit`. */
+export function earnAndPlanOn(m: ModelState, payoutPerUnit: number): void {
+  const books: Books = m;
+  const month = {
+    seed: m.seed,
+    tick: m.tick,
+    policyRateYearly: m.centralBank.policyRateYearly,
+    payoutPerUnit,
+    householdAiShare: m.aiChain.householdAiShare,
+    householdElectricityShare: m.utility.householdShare,
+  };
+  const totals = { government: m.government, banks: m.banks, incomeDistribution: m.automation };
+  const { households, firms, macro, runner, scratch } = m;
+  earnAndPlan(
+    households,
+    firms,
+    macro,
+    month,
+    incomeParams(m.config, m.params),
+    totals,
+    runner,
+    scratch,
+    books,
+  );
+}
+
+/** clearConsumptionMarket: households' purchases, AI subscriptions and electricity. */
+export function clearConsumptionMarketOn(m: ModelState): void {
+  const books = paymentBooks(m);
+  const month = {
+    tick: m.tick,
+    householdAiShare: m.aiChain.householdAiShare,
+    householdElectricityShare: m.utility.householdShare,
+  };
+  clearConsumptionMarket(m.firms, m.macro, month, m.runner, m.scratch, books);
+}
+
+/** governmentPurchases: goods from the stocks left, and the government's AI services. */
+export function governmentPurchasesOn(m: ModelState): void {
+  const books = paymentBooks(m);
+  governmentPurchases(m.firms, m.government, m.aiChain, m.macro, books);
+}
+
+/** clearCapitalMarket: investment goods from each buyer's capital supplier. */
+export function clearCapitalMarketOn(m: ModelState): void {
+  const books: Books = m;
+  clearCapitalMarket(m.firms, m.macro, drawKeys(m), capitalMarketParams(m.config), m.runner, books);
+}
+
+/** chainBuysGoods: the chain's operating and construction purchases from non-AI firms. */
+export function chainBuysGoodsOn(m: ModelState): void {
+  const books: Books = m;
+  const wants = m.runner.scratch.chainWants;
+  chainBuysGoods(m.aiChain, m.firms, m.macro, m.tick, m.config.aiChain, wants, books);
+}
+
+/** firmsBuyServices: non-AI firms' AI services and platform fees. */
+export function firmsBuyServicesOn(m: ModelState): void {
+  firmsBuyServices(m.firms, m.aiChain, m.macro, paymentBooks(m));
+}
+
+/** firmsBuyAutomation: the AI services doing the automated tasks. */
+export function firmsBuyAutomationOn(m: ModelState): void {
+  const params = { automation: m.config.automation, derived: m.params };
+  firmsBuyAutomation(m.firms, m.automation, m.aiChain, params, paymentBooks(m));
+}
+
+/** accountFirms: profits, profit tax, dividends declared, depreciation. */
+export function accountFirmsOn(m: ModelState): void {
+  const books: Books = m;
+  const totals = { banks: m.banks, government: m.government };
+  accountFirms(m.firms, m.macro, totals, firmParams(m.config, m.params), m.runner, books);
+}
+
+/** settleBanks: bank taxes, dividends, bills against reserves. */
+export function settleBanksOn(m: ModelState): void {
+  const books: Books = m;
+  const c = m.config;
+  settleBanks(m.banks, m.centralBank, m.government, c.banks, c.government.profitTaxRate, books);
+}
+
+/** valueEquity: the market value of firms → household wealth. */
+export function valueEquityOn(m: ModelState): void {
+  const books: Books = m;
+  const rate = m.centralBank.policyRateYearly;
+  valueEquity(m.firms, m.macro, m.aiChain, rate, equityParams(m.config), books);
+}
+
+/** resolveChainDefaults on the chain and the books; returns the defaults resolved. */
+export function resolveChainDefaultsOn(m: ModelState): number {
+  const books: Books = m;
+  return resolveChainDefaults(defaultMonth(m), defaultParams(m.config), m.events, books);
+}
+
+/** resolveBankFailures: deposit insurance or bail-in. */
+export function resolveBankFailuresOn(m: ModelState): void {
+  const books: Books = m;
+  const c = m.config;
+  const insured = c.government.depositInsurance;
+  const { banks, macro, government, events } = m;
+  resolveBankFailures(banks, macro, government, c.banks, insured, m.params.scale, events, books);
+}
+
+/** markFund: the non-bank fund marked to market. */
+export function markFundOn(m: ModelState): void {
+  const x = { tick: m.tick, depositRateYearly: m.macro.depositRateYearly, scale: m.params.scale };
+  markFund(m.fund, m.aiChain, x, m.config.aiChain.finance, m.ledger.flows, m.events);
+}
+
+/** updateMacro: prices, inflation, unemployment, GDP. */
+export function updateMacroOn(m: ModelState): void {
   const c = m.config;
   const p = {
     inflationAnchorGain: c.firms.inflationAnchorGain,
     householdElectricityShare: c.power.householdElectricityShare,
   };
   updateMacro(m.macro, m.firms, m.utility, m.households.n, m.tick, p);
-  checkLedger(m); // every balance sheet, the flow matrix, the census (ledger.ts LedgerCheck)
 }

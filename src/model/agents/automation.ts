@@ -43,8 +43,8 @@ export interface AutomationChain {
 
 /**
  * What automationSpending reads: the automation record, the firms, the
- * price of AI services and the automation parameters. A ModelState has this
- * shape (markets/goods.ts firmsBuyAutomation hands it the state).
+ * price of AI services and the automation parameters (markets/goods.ts
+ * firmsBuyAutomation builds it from the records it is given).
  */
 export interface AutomationCostInputs {
   readonly automation: Automation;

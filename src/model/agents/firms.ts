@@ -3,7 +3,9 @@
 // target, markup pricing adjusted by inventories, firm-side wage setting,
 // capacity-growth investment, production, and profit accounting with
 // dividends. Pure functions over the firm columns.
+import type { SpiralConfig } from "../../config/configTypes.ts";
 import {
+  type Books,
   creditParty,
   debitParty,
   FlowRow,
@@ -15,11 +17,52 @@ import {
   transfer,
 } from "../ledger.ts";
 import { expectedInflation } from "../macro.ts";
+import type { DrawKeys } from "../month.ts";
 import { Pass, type SliceView } from "../passes.ts";
+import type { PassRunner } from "../passRunner.ts";
 import { AgentStream, agentUniform, keyedUniform, streamKey } from "../rng.ts";
-import type { ModelState } from "../state.ts";
+import type { Banks, DerivedParams, Firms, Fund, Government, MacroState, ShockState } from "../state.ts";
 import { defineStruct } from "../struct.ts";
 import { payUtilityDividend } from "./utility.ts";
+
+/**
+ * The firms' parameters: the config group firms (configs/schema.json), the
+ * few values of other groups their rules use, and the derived constants
+ * (productivities, depreciation, the normal profit rate).
+ */
+export interface FirmParams {
+  firms: Readonly<SpiralConfig["firms"]>;
+  /** centralBank.naturalUnemploymentRate: u* of the wage Phillips curve (wageGapGrowth). */
+  naturalUnemploymentRate: number;
+  /** households.separationRateMonthly: exogenous separations in each worker's leave probability. */
+  separationRateMonthly: number;
+  /** banks.baseSpreadYearly: the spread of a well-capitalised bank in normal times (the investment rule's credit term). */
+  baseSpreadYearly: number;
+  /** government.profitTaxRate. */
+  profitTaxRate: number;
+  derived: Readonly<
+    Pick<
+      DerivedParams,
+      | "prodCapital"
+      | "prodLabourConsumption"
+      | "prodLabourCapital"
+      | "depreciationMonthly"
+      | "normalProfitRateYearly"
+    >
+  >;
+}
+
+/** The firms' parameters from the config and the derived constants. */
+export function firmParams(config: SpiralConfig, derived: DerivedParams): FirmParams {
+  return {
+    firms: config.firms,
+    naturalUnemploymentRate: config.centralBank.naturalUnemploymentRate,
+    separationRateMonthly: config.households.separationRateMonthly,
+    baseSpreadYearly: config.banks.baseSpreadYearly,
+    profitTaxRate: config.government.profitTaxRate,
+    derived,
+  };
+}
 
 /**
  * Expectations, output plan, labour demand, wage and price.
@@ -51,29 +94,29 @@ const INVENTORY_BAND = 0.25;
 /** Months a successor firm keeps its paid-in equity from the excess-cash payout: the month it enters and the month the equity arrives, before it hires (firms.successorFreshStart). */
 const ENTRY_MONTHS = 2;
 
-export function planProduction(m: ModelState): void {
-  const c = m.config.firms;
+export function planProduction(
+  firms: Firms,
+  macro: Pick<MacroState, "inflationAnchorYearly" | "inflationYoY" | "unemploymentRate">,
+  shocks: Pick<ShockState, "productivityFactor">,
+  keys: DrawKeys,
+  params: FirmParams,
+  runner: PassRunner,
+): void {
+  const c = params.firms;
+  const d = params.derived;
   // Expected inflation: partly anchored on the learned long-run anchor (macro.ts).
-  const piExpected = expectedInflation(
-    c.inflationAnchor,
-    m.macro.inflationAnchorYearly,
-    m.macro.inflationYoY,
-  );
-  PlanArgs.write(m.runner.work.args, {
-    seed: m.seed,
-    tick: m.tick,
+  const piExpected = expectedInflation(c.inflationAnchor, macro.inflationAnchorYearly, macro.inflationYoY);
+  PlanArgs.write(runner.work.args, {
+    seed: keys.seed,
+    tick: keys.tick,
     lambda: c.salesExpectationWeight,
     invTarget: c.inventoryTargetMonths,
     indexation: (c.wageIndexation * piExpected) / 12,
-    gap: wageGapGrowth(
-      c.wagePhillipsSlope,
-      m.config.centralBank.naturalUnemploymentRate,
-      m.macro.unemploymentRate,
-    ),
-    sep: m.config.households.separationRateMonthly,
-    prodK: m.params.prodCapital,
-    prodLc: m.params.prodLabourConsumption,
-    prodLk: m.params.prodLabourCapital,
+    gap: wageGapGrowth(c.wagePhillipsSlope, params.naturalUnemploymentRate, macro.unemploymentRate),
+    sep: params.separationRateMonthly,
+    prodK: d.prodCapital,
+    prodLc: d.prodLabourConsumption,
+    prodLk: d.prodLabourCapital,
     wageAdjustMax: c.wageAdjustMax,
     markupAdjustMax: c.markupAdjustMax,
     markupReversion: c.markupReversion,
@@ -83,13 +126,24 @@ export function planProduction(m: ModelState): void {
     wageFloor: c.wageGrowthFloorYearly / 12,
     labourWeight: c.labourAdjustmentWeight,
     cycleShare: c.labourCycleShare,
-    tfp: m.shocks.productivityFactor,
+    tfp: shocks.productivityFactor,
   });
-  if (c.productivityDispersionMonthly > 0) updateFirmProductivity(m);
-  if (c.appealDispersionMonthly > 0) updateFirmAppeal(m);
+  if (c.productivityDispersionMonthly > 0) updateFirmProductivity(firms, keys, c);
+  if (c.appealDispersionMonthly > 0) updateFirmAppeal(firms, keys, c);
   // One pass over the firms (planKernel), which may run in slices on several threads.
-  m.runner.run(Pass.plan);
+  runner.run(Pass.plan);
 }
+
+/** The firms' random-growth rules' parameters (config group firms). */
+export type FirmGrowthParams = Readonly<
+  Pick<
+    SpiralConfig["firms"],
+    | "productivityDispersionMonthly"
+    | "productivityReversionMonthly"
+    | "appealDispersionMonthly"
+    | "productivityBarrier"
+  >
+>;
 
 /**
  * The wage Phillips curve's monthly growth term: φw (u* − u) / 12, with φw
@@ -115,27 +169,21 @@ export function wageGapGrowth(slope: number, natural: number, unemployment: numb
  * successor of a bankrupt firm starts at the mean (markets/credit.ts).
  * Draws are counter-based on their own stream (AgentStream.firmProductivity).
  */
-export function updateFirmProductivity(m: ModelState): void {
-  stepBySector(
-    m,
-    m.firms.productivity,
-    m.config.firms.productivityDispersionMonthly,
-    AgentStream.firmProductivity,
-    m.config.firms.productivityReversionMonthly,
-  );
+export function updateFirmProductivity(firms: Firms, keys: DrawKeys, params: FirmGrowthParams): void {
+  const { productivityDispersionMonthly: sigma, productivityReversionMonthly: reversion } = params;
+  const key = streamKey(keys.seed, AgentStream.firmProductivity, keys.tick);
+  stepBySector(firms, firms.productivity, sigma, params.productivityBarrier, key, reversion);
 }
 
-/** stepFirmProductivity on consumption firms, then on capital-goods firms, with this tick's key of `stream`. */
+/** stepFirmProductivity on consumption firms, then on capital-goods firms, with this tick's `key` of the rule's stream. */
 function stepBySector(
-  m: ModelState,
+  f: Pick<Firms, "n" | "nConsumption">,
   column: Float64Array,
   sigma: number,
-  stream: number,
+  barrier: number,
+  key: number,
   reversion: number,
 ): void {
-  const f = m.firms;
-  const barrier = m.config.firms.productivityBarrier;
-  const key = streamKey(m.seed, stream, m.tick);
   stepFirmProductivity(column, 0, f.nConsumption, sigma, barrier, key, reversion);
   stepFirmProductivity(column, f.nConsumption, f.n, sigma, barrier, key, reversion);
 }
@@ -151,8 +199,9 @@ function stepBySector(
  * Syverson (2008, AER 98(1)) find that firm-specific demand, more than
  * physical productivity, accounts for the size and survival of plants.
  */
-export function updateFirmAppeal(m: ModelState): void {
-  stepBySector(m, m.firms.appeal, m.config.firms.appealDispersionMonthly, AgentStream.firmAppeal, 0);
+export function updateFirmAppeal(firms: Firms, keys: DrawKeys, params: FirmGrowthParams): void {
+  const key = streamKey(keys.seed, AgentStream.firmAppeal, keys.tick);
+  stepBySector(firms, firms.appeal, params.appealDispersionMonthly, params.productivityBarrier, key, 0);
 }
 
 /** √3: a uniform draw on [−√3, √3) has unit variance. */
@@ -392,23 +441,29 @@ export function desiredCapacityGrowth(
  * Investment orders of consumption firms: they replace depreciation plus the
  * desired capacity growth (desiredCapacityGrowth), never below 0.
  */
-export function planInvestment(m: ModelState): void {
-  const c = m.config.firms.consumption;
-  const work = m.runner.work;
+export function planInvestment(
+  firms: Pick<Firms, "nConsumption">,
+  banks: Pick<Banks, "spreadYearly">,
+  shocks: Pick<ShockState, "investment">,
+  params: FirmParams,
+  runner: PassRunner,
+): void {
+  const c = params.firms.consumption;
+  const work = runner.work;
   InvestArgs.write(work.args, {
     profit: c.investmentProfitSensitivity,
     utilization: c.investmentUtilizationSensitivity,
     accelerator: c.investmentAcceleratorSensitivity,
     credit: c.investmentCreditSensitivity,
-    normalProfitRate: m.params.normalProfitRateYearly,
+    normalProfitRate: params.derived.normalProfitRateYearly,
     targetUtilization: c.targetUtilization,
-    delta: m.params.depreciationMonthly,
-    baseSpread: m.config.banks.baseSpreadYearly,
-    shock: m.shocks.investment,
-    nc: m.firms.nConsumption,
+    delta: params.derived.depreciationMonthly,
+    baseSpread: params.baseSpreadYearly,
+    shock: shocks.investment,
+    nc: firms.nConsumption,
   });
-  work.bankArgs.set(m.banks.spreadYearly.subarray(0, work.nBanks));
-  m.runner.run(Pass.invest);
+  work.bankArgs.set(banks.spreadYearly.subarray(0, work.nBanks));
+  runner.run(Pass.invest);
 }
 
 /** Inputs of the investment pass: written into PassWork.args by planInvestment, read by investKernel (struct.ts). */
@@ -474,16 +529,22 @@ export const ProduceArgs = defineStruct({
 const ProduceArg = ProduceArgs.at;
 
 /** Output with the workers hired: min(plan, staff capacity (staffCapacity), capital capacity). A pass over blocks of firms (produceKernel). */
-export function produce(m: ModelState): void {
-  ProduceArgs.write(m.runner.work.args, {
-    prodK: m.params.prodCapital,
-    tfp: m.shocks.productivityFactor,
-    effort: m.config.firms.maxEffort,
-    prodLc: m.params.prodLabourConsumption,
-    prodLk: m.params.prodLabourCapital,
-    nc: m.firms.nConsumption,
+export function produce(
+  firms: Pick<Firms, "nConsumption">,
+  shocks: Pick<ShockState, "productivityFactor">,
+  params: FirmParams,
+  runner: PassRunner,
+): void {
+  const d = params.derived;
+  ProduceArgs.write(runner.work.args, {
+    prodK: d.prodCapital,
+    tfp: shocks.productivityFactor,
+    effort: params.firms.maxEffort,
+    prodLc: d.prodLabourConsumption,
+    prodLk: d.prodLabourCapital,
+    nc: firms.nConsumption,
   });
-  m.runner.run(Pass.produce);
+  runner.run(Pass.produce);
 }
 
 /** produce's rule over firms [start, end): each firm's own columns only. */
@@ -513,23 +574,28 @@ export function produceKernel(v: SliceView, _lane: number, _block: number, start
  * a payment due: the bank's loan creates the missing deposit, so deposits
  * never go negative. Returns the amount drawn.
  */
-export function ensureLiquidity(m: ModelState, j: number, amount: number): number {
-  const short = amount - m.firms.deposits[j];
+export function ensureLiquidity(books: Books, j: number, amount: number): number {
+  const short = amount - books.firms.deposits[j];
   if (short <= 0) return 0;
-  grantLoan(m, j, short);
+  grantLoan(books, j, short);
   return short;
 }
 
-/** Wages for this month: debited from each firm (drawing on its credit line if needed). */
-export function payWages(m: ModelState): number {
-  const f = m.firms;
+/**
+ * Wages for this month: each firm's wage bill (firms.wageBill) debited from
+ * it through `books` (drawing on its credit line if needed); the households
+ * are credited in the income pass (agents/households.ts earnAndPlan).
+ * Returns the total.
+ */
+export function payWages(firms: Firms, books: Books): number {
+  const f = firms;
   let total = 0;
   for (let j = 0; j < f.n; j++) {
     const bill = f.employees[j] * f.wage[j];
     f.wageBill[j] = bill;
     if (bill === 0) continue;
-    ensureLiquidity(m, j, bill);
-    debitParty(m, Party.firm, j, bill);
+    ensureLiquidity(books, j, bill);
+    debitParty(books, Party.firm, j, bill);
     total += bill;
   }
   return total;
@@ -562,14 +628,21 @@ const AccountArg = AccountArgs.at;
  * firms (accountKernel), which reads each firm's cash flow and profit from
  * PassWork.firmFlows.
  */
-export function accountFirms(m: ModelState): void {
-  const c = m.config.firms;
-  const work = m.runner.work;
-  accountMoney(m, work.firmFlows);
+export function accountFirms(
+  firms: Firms,
+  macro: Pick<MacroState, "capitalGoodsPrice" | "depositRateYearly">,
+  totals: FirmAccountTotals,
+  params: FirmParams,
+  runner: PassRunner,
+  books: Books,
+): void {
+  const c = params.firms;
+  const work = runner.work;
+  accountMoney(firms, macro, totals, params, work.firmFlows, books);
   AccountArgs.write(work.args, {
-    delta: m.params.depreciationMonthly,
-    prodK: m.params.prodCapital,
-    capitalPrice: m.macro.capitalGoodsPrice,
+    delta: params.derived.depreciationMonthly,
+    prodK: params.derived.prodCapital,
+    capitalPrice: macro.capitalGoodsPrice,
     omega: c.earningsSmoothing,
     cashBufferMonths: c.cashBufferMonths,
     loanMaturityMonths: c.loanMaturityMonths,
@@ -579,24 +652,37 @@ export function accountFirms(m: ModelState): void {
     // With firm-level productivity on, demand turned away counts as utilisation, so capacity follows demand.
     demandUse: c.productivityDispersionMonthly > 0 || c.appealDispersionMonthly > 0 ? 1 : 0,
     freshStart: c.successorFreshStart ? 1 : 0,
-    nc: m.firms.nConsumption,
+    nc: firms.nConsumption,
   });
-  m.runner.run(Pass.account);
+  runner.run(Pass.account);
+}
+
+/** The records the firms' accounting adds its totals to: the banks' profits (deposit interest paid) and the government's taxes. */
+export interface FirmAccountTotals {
+  banks: Pick<Banks, "profit">;
+  government: Pick<Government, "taxes">;
 }
 
 /** Each firm's deposit interest and profit tax, in firm order; its cash flow and profit after tax into `flows` (2 per firm). */
-function accountMoney(m: ModelState, flows: Float64Array): void {
-  const f = m.firms;
-  const taxRate = m.config.government.profitTaxRate;
-  const delta = m.params.depreciationMonthly;
-  const pK = m.macro.capitalGoodsPrice;
-  const depositRate = m.macro.depositRateYearly / 12;
+function accountMoney(
+  f: Firms,
+  macro: Pick<MacroState, "capitalGoodsPrice" | "depositRateYearly">,
+  totals: FirmAccountTotals,
+  params: FirmParams,
+  flows: Float64Array,
+  books: Books,
+): void {
+  const taxRate = params.profitTaxRate;
+  const delta = params.derived.depreciationMonthly;
+  const pK = macro.capitalGoodsPrice;
+  const depositRate = macro.depositRateYearly / 12;
+  const bankProfit = totals.banks.profit;
   for (let j = 0; j < f.n; j++) {
     const isC = j < f.nConsumption;
     // Interest on the firm's deposits, paid by its bank.
     const depInterest = f.deposits[j] * depositRate;
-    transfer(m, FlowRow.depositInterest, Party.bank, f.bank[j], Party.firm, j, depInterest);
-    m.banks.profit[f.bank[j]] -= depInterest;
+    transfer(books, FlowRow.depositInterest, Party.bank, f.bank[j], Party.firm, j, depInterest);
+    bankProfit[f.bank[j]] -= depInterest;
 
     const depreciation = isC ? delta * f.capital[j] * pK : 0;
     const cashFlow =
@@ -609,9 +695,9 @@ function accountMoney(m: ModelState, flows: Float64Array): void {
     const pretax = cashFlow - depreciation;
     const tax = pretax > 0 ? pretax * taxRate : 0;
     if (tax > 0) {
-      ensureLiquidity(m, j, tax);
-      transfer(m, FlowRow.profitTaxes, Party.firm, j, Party.government, 0, tax);
-      m.government.taxes += tax;
+      ensureLiquidity(books, j, tax);
+      transfer(books, FlowRow.profitTaxes, Party.firm, j, Party.government, 0, tax);
+      totals.government.taxes += tax;
     }
     flows[2 * j] = cashFlow;
     flows[2 * j + 1] = pretax - tax;
@@ -667,68 +753,98 @@ export function accountKernel(v: SliceView, _lane: number, _block: number, start
 /**
  * Dividends declared last month by firms and banks, less the equity that
  * owners pay into successor firms, make the per-unit payout to households.
- * Firms and banks are debited here; households are credited per unit in the
- * income pass. Returns the net payout per equity unit.
+ * Firms, banks, the utility and the fund are debited here through `books`;
+ * households are credited per unit in the income pass. Writes
+ * macro.dividendPool and the fund's net flow. Returns the net payout per
+ * equity unit (over macro.totalEquityUnits).
  */
-export function collectDistributions(m: ModelState): number {
-  const f = m.firms;
-  const b = m.banks;
+export function collectDistributions(
+  firms: Firms,
+  banks: Pick<Banks, "n" | "dividendDue">,
+  fund: Fund,
+  macro: Pick<MacroState, "dividendPool" | "totalEquityUnits">,
+  params: Pick<FirmParams["firms"], "successorFreshStart">,
+  books: Books,
+): number {
+  const flows = books.ledger.flows;
+  let pool = collectFirmDividends(firms, books);
+  const bankPool = collectBankDividends(banks, books);
+  recordFlow(flows, FlowRow.dividends, Sector.firms, Sector.households, pool);
+  recordFlow(flows, FlowRow.dividends, Sector.banks, Sector.households, bankPool);
+  pool += bankPool;
+  pool += payUtilityDividend(books); // households own the utility by the same units
+  // The non-bank fund's distribution (households own it by the same units).
+  const fundPay = Math.min(fund.distributionDue, Math.max(0, fund.deposits));
+  fund.distributionDue = 0;
+  if (fundPay > 0) {
+    debitParty(books, Party.fund, 0, fundPay);
+    recordFlow(flows, FlowRow.dividends, Sector.privateCredit, Sector.households, fundPay);
+    pool += fundPay;
+  }
+  const paid = payEntryEquity(firms, pool, params.successorFreshStart, books);
+  // Households' subscriptions to the private-credit fund (agents/fund.ts markFund), paid out of
+  // the distributions they receive: reinvested distributions (issue 18 item 4).
+  const subscribed = Math.min(Math.max(0, fund.netFlowDue), pool - paid);
+  if (subscribed > 0) {
+    creditParty(books, Party.fund, 0, subscribed);
+    recordFlow(flows, FlowRow.dividends, Sector.privateCredit, Sector.households, -subscribed);
+  }
+  fund.netFlow = subscribed - Math.min(Math.max(0, -fund.netFlowDue), fundPay);
+  fund.netFlowDue = 0;
+  macro.dividendPool = pool - paid - subscribed;
+  return (pool - paid - subscribed) / macro.totalEquityUnits;
+}
+
+/** Each firm's declared dividend, at most its deposits, debited (firms.dividendDue back to 0). Returns the sum, in firm order. */
+export function collectFirmDividends(f: Firms, books: Books): number {
   let pool = 0;
   for (let j = 0; j < f.n; j++) {
     const d = Math.min(f.dividendDue[j], f.deposits[j]);
     f.dividendDue[j] = 0;
     if (d <= 0) continue;
-    debitParty(m, Party.firm, j, d);
+    debitParty(books, Party.firm, j, d);
     pool += d;
   }
+  return pool;
+}
+
+/** Each bank's declared dividend debited (banks.dividendDue back to 0). Returns the sum, in bank order. */
+function collectBankDividends(b: Pick<Banks, "n" | "dividendDue">, books: Books): number {
   let bankPool = 0;
   for (let k = 0; k < b.n; k++) {
     const d = b.dividendDue[k];
     b.dividendDue[k] = 0;
     if (d <= 0) continue;
-    debitParty(m, Party.bank, k, d);
+    debitParty(books, Party.bank, k, d);
     bankPool += d;
   }
-  recordFlow(m.ledger.flows, FlowRow.dividends, Sector.firms, Sector.households, pool);
-  recordFlow(m.ledger.flows, FlowRow.dividends, Sector.banks, Sector.households, bankPool);
-  pool += bankPool;
-  pool += payUtilityDividend(m); // households own the utility by the same units
-  // The non-bank fund's distribution (households own it by the same units).
-  const fundPay = Math.min(m.fund.distributionDue, Math.max(0, m.fund.deposits));
-  m.fund.distributionDue = 0;
-  if (fundPay > 0) {
-    debitParty(m, Party.fund, 0, fundPay);
-    recordFlow(m.ledger.flows, FlowRow.dividends, Sector.privateCredit, Sector.households, fundPay);
-    pool += fundPay;
-  }
-  // Owners fund successor firms out of the distributions (Caiani et al. 2016: bankrupt firms are replaced, recapitalised by households).
+  return bankPool;
+}
+
+/**
+ * Owners fund successor firms out of the distributions `pool` (Caiani et
+ * al. 2016: bankrupt firms are replaced, recapitalised by households): each
+ * successor's firms.pendingEquity, scaled down alike when the pool falls
+ * short (what it cannot cover stays owed for the next month). With
+ * `freshStart` (firms.successorFreshStart) the equity first repays the loan
+ * the successor took over (the recovery; markets/credit.ts
+ * resolveFirmDefault). Returns the equity paid in.
+ */
+export function payEntryEquity(f: Firms, pool: number, freshStart: boolean, books: Books): number {
   let need = 0;
   for (let j = 0; j < f.n; j++) need += f.pendingEquity[j];
   const paid = Math.min(need, pool);
   if (need > 0) {
     const share = paid / need;
-    const freshStart = m.config.firms.successorFreshStart;
-    // What the distributions cannot cover this month stays owed for the next.
     for (let j = 0; j < f.n; j++) {
       const x = f.pendingEquity[j] * share;
       if (x > 0) {
-        creditParty(m, Party.firm, j, x);
-        // A successor's equity first repays the loan it took over (the recovery; markets/credit.ts resolveFirmDefault).
-        if (freshStart && f.loans[j] > 0) repayLoan(m, j, Math.min(f.loans[j], x));
+        creditParty(books, Party.firm, j, x);
+        if (freshStart && f.loans[j] > 0) repayLoan(books, j, Math.min(f.loans[j], x));
       }
       f.pendingEquity[j] -= x;
     }
-    recordFlow(m.ledger.flows, FlowRow.entryEquity, Sector.households, Sector.firms, paid);
+    recordFlow(books.ledger.flows, FlowRow.entryEquity, Sector.households, Sector.firms, paid);
   }
-  // Households' subscriptions to the private-credit fund (agents/fund.ts markFund), paid out of
-  // the distributions they receive: reinvested distributions (issue 18 item 4).
-  const subscribed = Math.min(Math.max(0, m.fund.netFlowDue), pool - paid);
-  if (subscribed > 0) {
-    creditParty(m, Party.fund, 0, subscribed);
-    recordFlow(m.ledger.flows, FlowRow.dividends, Sector.privateCredit, Sector.households, -subscribed);
-  }
-  m.fund.netFlow = subscribed - Math.min(Math.max(0, -m.fund.netFlowDue), fundPay);
-  m.fund.netFlowDue = 0;
-  m.macro.dividendPool = pool - paid - subscribed;
-  return (pool - paid - subscribed) / m.macro.totalEquityUnits;
+  return paid;
 }

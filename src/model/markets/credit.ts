@@ -4,7 +4,9 @@
 // loss, and ration credit — refusing risky borrowers and lending no more
 // than their capital allows. Firms service their debt first; a firm that
 // cannot is bankrupt and is replaced (see resolveFirmDefault).
+import type { SpiralConfig } from "../../config/configTypes.ts";
 import {
+  type Books,
   interestFromRecord,
   lendToRecord,
   repaidByRecord,
@@ -14,9 +16,29 @@ import {
   writeOffLoan,
 } from "../ledger.ts";
 import { Pass, type SliceView } from "../passes.ts";
-import type { ModelState } from "../state.ts";
+import type { PassRunner } from "../passRunner.ts";
+import { shuffle } from "../rng.ts";
+import type { Banks, CentralBank, DerivedParams, Firms, MacroState, ModelEvent, Scratch } from "../state.ts";
 import { defineStruct } from "../struct.ts";
 import { FIN_ELIGIBLE, FIN_PAID, FIN_SKIP, FinRecord } from "./financeRecord.ts";
+
+/**
+ * The credit market's parameters: the config groups banks and firms
+ * (configs/schema.json) and the derived constants a successor firm starts
+ * from (productivities, the normal profit rate) and events are scaled by.
+ */
+export interface CreditParams {
+  banks: Readonly<SpiralConfig["banks"]>;
+  firms: Readonly<SpiralConfig["firms"]>;
+  derived: Readonly<
+    Pick<DerivedParams, "scale" | "prodLabourConsumption" | "prodLabourCapital" | "normalProfitRateYearly">
+  >;
+}
+
+/** The credit market's parameters from the config and the derived constants. */
+export function creditParams(config: SpiralConfig, derived: DerivedParams): CreditParams {
+  return { banks: config.banks, firms: config.firms, derived };
+}
 
 /** Inputs of the credit-pricing pass: written into PassWork.args by priceCredit, read by priceKernel (struct.ts). */
 export const PriceArgs = defineStruct({
@@ -43,23 +65,30 @@ const PriceArg = PriceArgs.at;
  * own columns: a pass over blocks of firms (priceKernel), which may run on
  * several threads; the banks' spreads travel in PassWork.bankArgs.
  */
-export function priceCredit(m: ModelState): void {
-  const c = m.config.banks;
-  const work = m.runner.work;
+export function priceCredit(
+  firms: Pick<Firms, "nConsumption">,
+  banks: Pick<Banks, "spreadYearly">,
+  centralBank: Pick<CentralBank, "policyRateYearly">,
+  macro: Pick<MacroState, "capitalGoodsPrice">,
+  params: CreditParams,
+  runner: PassRunner,
+): void {
+  const c = params.banks;
+  const work = runner.work;
   PriceArgs.write(work.args, {
-    policy: m.centralBank.policyRateYearly,
-    capitalPrice: m.macro.capitalGoodsPrice,
-    maturity: m.config.firms.loanMaturityMonths,
+    policy: centralBank.policyRateYearly,
+    capitalPrice: macro.capitalGoodsPrice,
+    maturity: params.firms.loanMaturityMonths,
     pdIntercept: c.pdIntercept,
     pdLeverageSlope: c.pdLeverageSlope,
     pdDebtServiceSlope: c.pdDebtServiceSlope,
     riskPremiumMultiplier: c.riskPremiumMultiplier,
     lossGivenDefault: c.lossGivenDefault,
-    fixedShare: m.config.firms.fixedRateShare,
-    nc: m.firms.nConsumption,
+    fixedShare: params.firms.fixedRateShare,
+    nc: firms.nConsumption,
   });
-  work.bankArgs.set(m.banks.spreadYearly.subarray(0, work.nBanks));
-  m.runner.run(Pass.priceCredit);
+  work.bankArgs.set(banks.spreadYearly.subarray(0, work.nBanks));
+  runner.run(Pass.priceCredit);
 }
 
 /** priceCredit's rule over firms [start, end). */
@@ -162,33 +191,73 @@ const FinanceArg = FinanceArgs.at;
  * visit in random order on this thread (financeVisit), where the order
  * matters: the banks' capacity, their balances, defaults.
  */
-export function financeFirms(m: ModelState): void {
-  const f = m.firms;
+export function financeFirms(
+  firms: Firms,
+  banks: Banks,
+  centralBank: CentralBank,
+  macro: Pick<MacroState, "capitalGoodsPrice" | "firmDefaults">,
+  month: CreditMonth,
+  params: CreditParams,
+  runner: PassRunner,
+  scratch: Pick<Scratch, "firmOrder" | "sectorAverages">,
+  events: ModelEvent[],
+  books: Books,
+): void {
+  const f = firms;
   const n = f.n;
-  const order = m.scratch.firmOrder;
+  const order = scratch.firmOrder;
   for (let j = 0; j < n; j++) order[j] = j;
-  m.streams.shuffle("credit", order, n);
-  const work = m.runner.work;
+  shuffle(month.rng, order, n);
+  const work = runner.work;
   // Each firm's record sits at its place in the visit, so the visit reads the records in memory order.
   const slot = work.financeSlot;
   for (let o = 0; o < n; o++) slot[order[o]] = o;
-  const cf = m.config.firms;
+  const cf = params.firms;
   FinanceArgs.write(work.args, {
-    capitalPrice: m.macro.capitalGoodsPrice,
+    capitalPrice: macro.capitalGoodsPrice,
     maturity: cf.loanMaturityMonths,
     buffer: 1 + cf.cashBufferMonths,
     targetLeverage: cf.targetLeverage,
-    maxLeverage: m.config.banks.maxLeverage,
-    maxPd: m.config.banks.maxDefaultProbability,
+    maxLeverage: params.banks.maxLeverage,
+    maxPd: params.banks.maxDefaultProbability,
     fixedShare: cf.fixedRateShare,
     nc: f.nConsumption,
   });
-  m.runner.run(Pass.financeTerms);
-  settleCentralBankReserves(
-    m.centralBank,
-    financeVisit(m, order, work.finance, work.financeInts, m.centralBank.reserves),
-  );
-  m.runner.run(Pass.financeWriteBack);
+  runner.run(Pass.financeTerms);
+  const exit: FirmExit = { firms, banks, macro, tick: month.tick, params, scratch, events, books };
+  const visit: FinanceVisit = { order, terms: work.finance, ints: work.financeInts };
+  settleCentralBankReserves(centralBank, financeVisit(exit, visit, centralBank, centralBank.reserves));
+  runner.run(Pass.financeWriteBack);
+}
+
+/** The month as the financing visit sees it: the tick (successors' sector averages) and the "credit" stream that orders the visit. */
+export interface CreditMonth {
+  readonly tick: number;
+  readonly rng: () => number;
+}
+
+/**
+ * What a firm's default (resolveFirmDefault) reads and writes besides the
+ * firm's own columns: the banks' profits, the month's default count, the
+ * successors' sector averages, the events, and the books the loss is
+ * booked through.
+ */
+export interface FirmExit {
+  readonly firms: Firms;
+  readonly banks: Pick<Banks, "profit">;
+  readonly macro: Pick<MacroState, "firmDefaults">;
+  readonly tick: number;
+  readonly params: CreditParams;
+  readonly scratch: Pick<Scratch, "sectorAverages">;
+  readonly events: ModelEvent[];
+  readonly books: Books;
+}
+
+/** The visit's order and the packed records (PassWork.finance, financeInts), record o the o-th firm visited. */
+interface FinanceVisit {
+  readonly order: Int32Array;
+  readonly terms: Float64Array;
+  readonly ints: Int32Array;
 }
 
 /** Each firm's terms over firms [start, end) (each firm's own columns are untouched until its turn in the visit). */
@@ -249,21 +318,21 @@ export function financeTermsKernel(
  * order; the central bank's reserves move in `cbReserves`, returned.
  */
 function financeVisit(
-  m: ModelState,
-  order: Int32Array,
-  terms: Float64Array,
-  ints: Int32Array,
+  exit: FirmExit,
+  visit: FinanceVisit,
+  centralBank: CentralBank,
   cbReserves: number,
 ): number {
-  const f = m.firms;
+  const { order, terms, ints } = visit;
+  const f = exit.firms;
   const n = f.n;
   const nc = f.nConsumption;
-  const maturity = m.config.firms.loanMaturityMonths;
+  const maturity = exit.params.firms.loanMaturityMonths;
   const price = f.price;
-  const b = m.banks;
+  const b = exit.books.banks;
   const capacity = b.lendingCapacity;
   const bankProfit = b.profit;
-  const flows = m.ledger.flows;
+  const flows = exit.books.ledger.flows;
   for (let o = 0; o < n; o++) {
     const j = order[o];
     const q = o * FIN_INTS;
@@ -290,7 +359,7 @@ function financeVisit(
       }
     }
     if (d < interest + principal) {
-      cbReserves = defaultInVisit(m, j, l, d, cbReserves);
+      cbReserves = defaultInVisit(exit, centralBank, j, l, d, cbReserves);
       continue;
     }
     if (interest !== 0) {
@@ -312,16 +381,17 @@ function financeVisit(
 
 /** A firm that cannot service its debt during the visit: its balances so far, then resolveFirmDefault. Returns the central bank's reserves. */
 function defaultInVisit(
-  m: ModelState,
+  exit: FirmExit,
+  centralBank: CentralBank,
   j: number,
   loans: number,
   deposits: number,
   cbReserves: number,
 ): number {
-  setFirmBalances(m.firms, j, loans, deposits);
-  settleCentralBankReserves(m.centralBank, cbReserves);
-  resolveFirmDefault(m, j);
-  return m.centralBank.reserves;
+  setFirmBalances(exit.firms, j, loans, deposits);
+  settleCentralBankReserves(centralBank, cbReserves);
+  resolveFirmDefault(exit, j);
+  return centralBank.reserves;
 }
 
 /**
@@ -379,66 +449,91 @@ export function financeWriteBackKernel(
 /**
  * Bankruptcy and replacement (Caiani et al. 2016, firm exit and entry): the
  * bank takes the firm's deposits against the loan and writes off the loss
- * given default; the physical assets pass to a successor in the same slot,
- * which starts smaller with sector-average prices and wages and equity paid
- * in by the households — with firms.successorFreshStart, enough equity to
- * repay the rest of the loan (the recovery), so it starts without debt;
- * without it, it carries that loan. Its workers are laid off; its old
- * shareholders lose their value.
+ * given default (banks.lossGivenDefault) through the books; the physical
+ * assets pass to a successor in the same slot (startSuccessor). Its
+ * workers are laid off; its old shareholders lose their value. Counts the
+ * default in macro.firmDefaults and emits a firmDefault event.
  */
-export function resolveFirmDefault(m: ModelState, j: number): void {
-  const f = m.firms;
-  const lgd = m.config.banks.lossGivenDefault;
+export function resolveFirmDefault(exit: FirmExit, j: number): void {
+  const { firms: f, books, params } = exit;
+  const lgd = params.banks.lossGivenDefault;
   const loansBefore = f.loans[j];
   const seized = Math.min(f.deposits[j], f.loans[j]);
-  if (seized > 0) repayLoan(m, j, seized);
+  if (seized > 0) repayLoan(books, j, seized);
   const loss = f.loans[j] * lgd;
-  writeOffLoan(m, j, loss);
-  m.banks.profit[f.bank[j]] -= loss;
-  m.macro.firmDefaults++;
-  m.events.push({
+  writeOffLoan(books, j, loss);
+  exit.banks.profit[f.bank[j]] -= loss;
+  exit.macro.firmDefaults++;
+  const scale = params.derived.scale;
+  exit.events.push({
     type: "firmDefault",
     firm: j,
     sector: j < f.nConsumption ? "consumption" : "capital",
     // At US scale: one simulated firm stands for many real ones.
-    loansUsdBn: loansBefore / m.params.scale / 1e9,
-    writeOffUsdBn: loss / m.params.scale / 1e9,
+    loansUsdBn: loansBefore / scale / 1e9,
+    writeOffUsdBn: loss / scale / 1e9,
     employees: f.employees[j],
   });
-
-  // Successor: sector averages for prices, wages and expectations, taken
-  // once per month at the first default (an O(firms) scan, not one per default).
   const sector = j < f.nConsumption ? 0 : 1;
-  const avg = m.scratch.sectorAverages;
-  if (avg[sector * 4 + 3] !== m.tick) {
-    const lo = sector === 0 ? 0 : f.nConsumption;
-    const hi = sector === 0 ? f.nConsumption : f.n;
-    let markup = 0;
-    let wage = 0;
-    let sales = 0;
-    let live = 0;
-    for (let k = lo; k < hi; k++) {
-      if (k === j || f.age[k] === 0) continue;
-      markup += f.markup[k];
-      wage += f.wage[k];
-      sales += f.expectedSales[k];
-      live++;
-    }
-    const d = Math.max(1, live);
-    avg[sector * 4] = live > 0 ? markup / d : f.markup[j];
-    avg[sector * 4 + 1] = live > 0 ? wage / d : f.wage[j];
-    avg[sector * 4 + 2] = live > 0 ? sales / d : f.expectedSales[j] / m.config.firms.entrySizeShare;
-    avg[sector * 4 + 3] = m.tick;
+  const avg = exit.scratch.sectorAverages;
+  // Sector averages taken once per month at the first default (an O(firms) scan, not one per default).
+  if (avg[sector * 4 + 3] !== exit.tick) takeSectorAverages(f, j, params.firms.entrySizeShare, avg);
+  avg[sector * 4 + 3] = exit.tick;
+  startSuccessor(f, j, avg, params);
+}
+
+/**
+ * The successor's reference in firm j's sector (consumption 0, capital 1):
+ * the average markup, wage and expected sales of its live firms (age above
+ * 0, j left out), into avg[4 sector .. 4 sector + 2]; with no live firm,
+ * firm j's own (its expected sales over `entrySizeShare`). Pure over the
+ * firm columns.
+ */
+export function takeSectorAverages(
+  f: Pick<Firms, "n" | "nConsumption" | "age" | "markup" | "wage" | "expectedSales">,
+  j: number,
+  entrySizeShare: number,
+  avg: Float64Array,
+): void {
+  const sector = j < f.nConsumption ? 0 : 1;
+  const lo = sector === 0 ? 0 : f.nConsumption;
+  const hi = sector === 0 ? f.nConsumption : f.n;
+  let markup = 0;
+  let wage = 0;
+  let sales = 0;
+  let live = 0;
+  for (let k = lo; k < hi; k++) {
+    if (k === j || f.age[k] === 0) continue;
+    markup += f.markup[k];
+    wage += f.wage[k];
+    sales += f.expectedSales[k];
+    live++;
   }
+  const d = Math.max(1, live);
+  avg[sector * 4] = live > 0 ? markup / d : f.markup[j];
+  avg[sector * 4 + 1] = live > 0 ? wage / d : f.wage[j];
+  avg[sector * 4 + 2] = live > 0 ? sales / d : f.expectedSales[j] / entrySizeShare;
+}
+
+/**
+ * A successor in firm j's slot: sector-average markup and wage (`avg`,
+ * takeSectorAverages), a smaller order book, fresh expectations, age 0, and
+ * equity its owners owe (firms.pendingEquity, paid in by
+ * agents/firms.ts collectDistributions) — with firms.successorFreshStart,
+ * enough to repay the loan left after the write-off, so it starts without
+ * debt; without it, it carries that loan. Writes firm j's columns only.
+ */
+export function startSuccessor(f: Firms, j: number, avg: Float64Array, params: CreditParams): void {
+  const cf = params.firms;
+  const sector = j < f.nConsumption ? 0 : 1;
   f.markup[j] = avg[sector * 4];
   f.wage[j] = avg[sector * 4 + 1];
   // Its order book: the demand that still reached the failed firm last month
   // (its remaining customers), at most entrySizeShare of the sector's average.
-  const entrySales = m.config.firms.entrySizeShare * avg[sector * 4 + 2];
-  f.expectedSales[j] = m.config.firms.successorFreshStart
-    ? Math.min(entrySales, f.demandReal[j])
-    : entrySales;
-  const prodL = j < f.nConsumption ? m.params.prodLabourConsumption : m.params.prodLabourCapital;
+  const entrySales = cf.entrySizeShare * avg[sector * 4 + 2];
+  f.expectedSales[j] = cf.successorFreshStart ? Math.min(entrySales, f.demandReal[j]) : entrySales;
+  const d = params.derived;
+  const prodL = j < f.nConsumption ? d.prodLabourConsumption : d.prodLabourCapital;
   f.price[j] = ((1 + f.markup[j]) * f.wage[j]) / prodL;
   f.demandReal[j] = f.expectedSales[j];
   f.labourPlan[j] = f.expectedSales[j];
@@ -448,20 +543,20 @@ export function resolveFirmDefault(m: ModelState, j: number): void {
   f.age[j] = 0;
   f.earnings[j] = 0;
   f.dividendDue[j] = 0;
-  f.profitRate[j] = m.params.normalProfitRateYearly;
-  f.utilization[j] = m.config.firms.consumption.targetUtilization;
+  f.profitRate[j] = d.normalProfitRateYearly;
+  f.utilization[j] = cf.consumption.targetUtilization;
   f.labourDemand[j] = 0;
   f.plannedOutput[j] = 0;
   f.investmentOrder[j] = 0;
   f.leaveProbability[j] = 1;
   f.unfilled[j] = 0;
   const wageBill = (f.expectedSales[j] / prodL) * f.wage[j];
-  f.pendingEquity[j] = wageBill * (1 + m.config.firms.cashBufferMonths);
+  f.pendingEquity[j] = wageBill * (1 + cf.cashBufferMonths);
   // Successor entry (firms.successorFreshStart): the new owners buy the failed
   // firm's assets at the lender's recovery value, so their entry equity also
   // carries the loan that is left after the write-off, and repays it when it
   // is paid in (agents/firms.ts collectDistributions); the successor starts
   // without debt (US Chapter 7: the debt is discharged, the lender keeps what
   // the assets fetch). Off: it keeps that loan (the rule before).
-  if (m.config.firms.successorFreshStart) f.pendingEquity[j] += f.loans[j];
+  if (cf.successorFreshStart) f.pendingEquity[j] += f.loans[j];
 }

@@ -6,11 +6,18 @@
 // Capital goods: consumption firms' investment orders go to their capital
 // supplier, which delivers up to its inventory.
 
+import type { SpiralConfig } from "../../config/configTypes.ts";
 import { tagInflow } from "../agents/aiChain/attribution.ts";
-import { chainGoodsDemand, chainPaysFirm, receiveEndUserPayment } from "../agents/aiChain/settlement.ts";
-import { automationSpending } from "../agents/automation.ts";
+import {
+  chainGoodsDemand,
+  chainPaysFirm,
+  type EndUserPaymentBooks,
+  receiveEndUserPayment,
+} from "../agents/aiChain/settlement.ts";
+import { type AutomationParams, automationSpending } from "../agents/automation.ts";
 import { ensureLiquidity } from "../agents/firms.ts";
 import {
+  type Books,
   creditParty,
   debitParty,
   FlowRow,
@@ -20,6 +27,7 @@ import {
   settleHouseholdPayments,
   transfer,
 } from "../ledger.ts";
+import type { DrawKeys } from "../month.ts";
 import {
   hasBit,
   markRationed,
@@ -29,45 +37,96 @@ import {
   sumBlocks,
   sumBlocksByBank,
 } from "../passes.ts";
+import type { PassRunner, SerialScratch } from "../passRunner.ts";
 import { AgentStream, keyedUniform, streamKey } from "../rng.ts";
-import type { ModelState } from "../state.ts";
+import type { AiChain, Automation, DerivedParams, Firms, Government, MacroState, Scratch } from "../state.ts";
 import { ChainAccount, EndUserSegment, Source } from "../state.ts";
 import { defineStruct } from "../struct.ts";
 import { receiveHouseholdElectricity } from "./power.ts";
 
-/** Households buy: one pass settles every planned purchase at its firm's fill ratio. */
-export function clearConsumptionMarket(m: ModelState): void {
-  const f = m.firms;
+/** What the consumption market reads of this month besides the records passed to it. */
+export interface PurchaseMonth {
+  readonly tick: number;
+  /** Shares of consumption spent on AI subscriptions (aiChain.householdAiShare) and electricity (utility.householdShare). */
+  readonly householdAiShare: number;
+  readonly householdElectricityShare: number;
+}
+
+/**
+ * Households buy: one pass (purchaseKernel on `runner`) settles every
+ * planned purchase at its firm's fill ratio. Writes the consumption firms'
+ * fill ratios, inventories and sales, and macro's consumption and unmet
+ * demand; the households' payments reach the firms, the chain (AI
+ * subscriptions) and the utility (electricity) through `books`, the banks'
+ * side in aggregate by bank (`scratch.bankDepositChange`).
+ */
+export function clearConsumptionMarket(
+  firms: Firms,
+  macro: Pick<MacroState, "consumptionNominal" | "consumptionReal" | "unmetDemand">,
+  month: PurchaseMonth,
+  runner: PassRunner,
+  scratch: Pick<Scratch, "bankDepositChange">,
+  books: EndUserPaymentBooks,
+): void {
+  const f = firms;
   const nc = f.nConsumption;
-  let unmet = 0;
-  for (let j = 0; j < nc; j++) {
-    const d = f.demandNominal[j];
-    const supply = f.inventory[j] * f.price[j];
-    const fill = d > supply ? supply / d : 1;
-    f.fillRatio[j] = fill;
-    unmet += d * (1 - fill);
-  }
+  const unmet = setFillRatios(f);
   // Part of each household's plan buys AI subscriptions and electricity; the rest buys goods.
-  const aiShare = m.aiChain.householdAiShare;
-  const electricityShare = m.utility.householdShare;
-  const work = m.runner.work;
+  const aiShare = month.householdAiShare;
+  const electricityShare = month.householdElectricityShare;
+  const work = runner.work;
   PurchaseArgs.write(work.args, {
     goodsShare: 1 - aiShare - electricityShare,
     otherShare: aiShare + electricityShare,
   });
   markRationed(work, f.fillRatio, nc);
-  work.censusTick = m.tick; // the pass takes the ledger's household census; a later write marks it stale
-  m.runner.run(Pass.purchase);
-  const depChange = m.scratch.bankDepositChange;
+  work.censusTick = month.tick; // the pass takes the ledger's household census; a later write marks it stale
+  runner.run(Pass.purchase);
+  const depChange = scratch.bankDepositChange;
   sumBlocksByBank(work, depChange);
   let spent = sumBlocks(work, PurchaseSum.spent);
   const planned = sumBlocks(work, PurchaseSum.planned);
   const spentOnAi = planned * aiShare;
   const spentOnElectricity = planned * electricityShare;
   spent -= spentOnAi + spentOnElectricity;
-  settleHouseholdPayments(m, depChange);
+  settleHouseholdPayments(books, depChange);
+  const realTotal = sellToHouseholds(f, books);
+  recordFlow(books.ledger.flows, FlowRow.consumption, Sector.households, Sector.firms, spent);
+  receiveEndUserPayment(books, Sector.households, spentOnAi);
+  receiveHouseholdElectricity(books, spentOnElectricity);
+  macro.consumptionNominal = spent + spentOnAi + spentOnElectricity;
+  macro.consumptionReal = realTotal;
+  macro.unmetDemand = unmet;
+}
+
+/**
+ * Each consumption firm's fill ratio: the share of the demand that reached
+ * it (firms.demandNominal) that its inventory at its price covers, 1 when
+ * it covers all. Returns the nominal demand left unmet. Pure over the firm columns.
+ */
+export function setFillRatios(
+  f: Pick<Firms, "nConsumption" | "demandNominal" | "inventory" | "price" | "fillRatio">,
+): number {
+  let unmet = 0;
+  for (let j = 0; j < f.nConsumption; j++) {
+    const d = f.demandNominal[j];
+    const supply = f.inventory[j] * f.price[j];
+    const fill = d > supply ? supply / d : 1;
+    f.fillRatio[j] = fill;
+    unmet += d * (1 - fill);
+  }
+  return unmet;
+}
+
+/**
+ * The consumption firms' side of the households' purchases: each sells its
+ * demand at its fill ratio, out of inventory, and is credited the revenue
+ * through `books` (the households were debited by the purchase pass).
+ * Writes revenue, sales and real demand. Returns the real quantity sold.
+ */
+function sellToHouseholds(f: Firms, books: Books): number {
   let realTotal = 0;
-  for (let j = 0; j < nc; j++) {
+  for (let j = 0; j < f.nConsumption; j++) {
     const revenue = f.demandNominal[j] * f.fillRatio[j];
     const q = revenue / f.price[j];
     f.inventory[j] = Math.max(0, f.inventory[j] - q);
@@ -76,14 +135,9 @@ export function clearConsumptionMarket(m: ModelState): void {
     f.salesReal[j] = q;
     f.demandReal[j] = f.demandNominal[j] / f.price[j];
     realTotal += q;
-    if (revenue > 0) creditParty(m, Party.firm, j, revenue);
+    if (revenue > 0) creditParty(books, Party.firm, j, revenue);
   }
-  recordFlow(m.ledger.flows, FlowRow.consumption, Sector.households, Sector.firms, spent);
-  receiveEndUserPayment(m, Sector.households, spentOnAi);
-  receiveHouseholdElectricity(m, spentOnElectricity);
-  m.macro.consumptionNominal = spent + spentOnAi + spentOnElectricity;
-  m.macro.consumptionReal = realTotal;
-  m.macro.unmetDemand = unmet;
+  return realTotal;
 }
 
 /** Inputs of the purchase pass: the goods share of a plan (paid at the fill ratio) and the rest (AI subscriptions, electricity: paid in full). */
@@ -130,13 +184,25 @@ export function purchaseKernel(v: SliceView, _lane: number, block: number, start
   sums[base + PurchaseSum.planned] = planned;
 }
 
-/** The government buys its real purchases from each firm in proportion to the inventory it has left. */
-export function governmentPurchases(m: ModelState): void {
-  const f = m.firms;
+/**
+ * The government buys its real purchases (government.purchasesReal) from
+ * each consumption firm in proportion to the inventory it has left, and its
+ * own use of AI services (the chain's government end-user segment),
+ * through `books`. Writes the firms' inventories and sales,
+ * government.purchases and macro.governmentReal.
+ */
+export function governmentPurchases(
+  firms: Firms,
+  government: Pick<Government, "purchasesReal" | "purchases">,
+  aiChain: Pick<AiChain, "n" | "endUserBySegment">,
+  macro: Pick<MacroState, "governmentReal">,
+  books: EndUserPaymentBooks,
+): void {
+  const f = firms;
   const nc = f.nConsumption;
   let stock = 0;
   for (let j = 0; j < nc; j++) stock += f.inventory[j];
-  const want = m.government.purchasesReal;
+  const want = government.purchasesReal;
   const take = stock > 0 ? Math.min(1, want / stock) : 0;
   let nominal = 0;
   let real = 0;
@@ -149,19 +215,19 @@ export function governmentPurchases(m: ModelState): void {
     f.revenue[j] += pay;
     f.salesNominal[j] += pay;
     f.salesReal[j] += q;
-    transfer(m, FlowRow.governmentPurchases, Party.government, 0, Party.firm, j, pay);
+    transfer(books, FlowRow.governmentPurchases, Party.government, 0, Party.firm, j, pay);
     nominal += pay;
     real += q;
   }
   // The government's own use of AI services.
-  const ai = m.aiChain.n > 0 ? m.aiChain.endUserBySegment[EndUserSegment.government] : 0; // demand.ts (issue 18)
-  if (ai > 0 && m.aiChain.n > 0) {
-    debitParty(m, Party.government, 0, ai);
-    receiveEndUserPayment(m, Sector.government, ai);
+  const ai = aiChain.n > 0 ? aiChain.endUserBySegment[EndUserSegment.government] : 0; // demand.ts (issue 18)
+  if (ai > 0 && aiChain.n > 0) {
+    debitParty(books, Party.government, 0, ai);
+    receiveEndUserPayment(books, Sector.government, ai);
     nominal += ai;
   }
-  m.government.purchases = nominal;
-  m.macro.governmentReal = real;
+  government.purchases = nominal;
+  macro.governmentReal = real;
 }
 
 /**
@@ -174,57 +240,81 @@ export function governmentPurchases(m: ModelState): void {
  * maker's manufacturing inputs are intermediate consumption of the chain;
  * only buildings and equipment for data centres are investment.
  */
-export function chainBuysGoods(m: ModelState): void {
-  const c = m.aiChain;
+export function chainBuysGoods(
+  aiChain: AiChain,
+  firms: Firms,
+  macro: Pick<MacroState, "investmentReal" | "investmentNominal">,
+  tick: number,
+  ai: Readonly<Pick<SpiralConfig["aiChain"], "gpuShareOfCost">>,
+  chainWants: SerialScratch["chainWants"],
+  books: Books,
+): void {
+  const c = aiChain;
   if (c.n === 0) return;
-  const chainWants = m.runner.scratch.chainWants;
   if (chainWants.capital.length !== c.n) {
     chainWants.capital = new Float64Array(c.n);
     chainWants.consumption = new Float64Array(c.n);
     chainWants.chipInputs = new Float64Array(c.n);
   }
-  chainGoodsDemand(m, chainWants);
-  const f = m.firms;
+  chainGoodsDemand({ aiChain, config: { aiChain: ai }, tick }, chainWants);
+  const f = firms;
+  buyFromSector(c, f, 0, f.nConsumption, chainWants.consumption, chainWants, macro, books);
+  buyFromSector(c, f, f.nConsumption, f.n, chainWants.capital, chainWants, macro, books);
+}
+
+/**
+ * chainBuysGoods in one sector, firms [lo, hi): each chain firm's budget
+ * `wants[i]` (scaled down alike when the sector's stocks at their prices
+ * fall short) is spent across the sector's firms in proportion to the value
+ * of their stocks. Consumption goods (lo 0) are the chain's operating
+ * costs; capital goods are the chip maker's inputs (`chainWants.chipInputs`,
+ * intermediate) and buildings and equipment (investment, into macro).
+ */
+function buyFromSector(
+  c: AiChain,
+  f: Firms,
+  lo: number,
+  hi: number,
+  wants: Float64Array,
+  chainWants: SerialScratch["chainWants"],
+  macro: Pick<MacroState, "investmentReal" | "investmentNominal">,
+  books: Books,
+): void {
   const acc = c.accounts;
-  for (const [lo, hi, wants] of [
-    [0, f.nConsumption, chainWants.consumption],
-    [f.nConsumption, f.n, chainWants.capital],
-  ] as const) {
-    let stockValue = 0;
-    for (let j = lo; j < hi; j++) stockValue += f.inventory[j] * f.price[j];
-    if (stockValue <= 0) continue;
-    let total = 0;
-    for (let i = 0; i < c.n; i++) total += wants[i];
-    const scale = total > stockValue ? stockValue / total : 1;
-    for (let i = 0; i < c.n; i++) {
-      const budget = wants[i] * scale;
-      if (budget <= 0) continue;
-      let real = 0;
-      let paid = 0;
-      for (let j = lo; j < hi; j++) {
-        const pay = (budget * f.inventory[j] * f.price[j]) / stockValue;
-        if (pay <= 0) continue;
-        const q = pay / f.price[j];
-        chainPaysFirm(m, i, j, pay);
-        f.inventory[j] -= q;
-        f.revenue[j] += pay;
-        f.salesNominal[j] += pay;
-        f.salesReal[j] += q;
-        f.demandReal[j] += q;
-        real += q;
-        paid += pay;
-      }
-      if (lo === 0) {
-        acc[ChainAccount.goodsOpex] += paid;
-        continue;
-      }
-      // Capital goods: the chip maker's inputs are intermediate, the rest is investment in data centres.
-      const inputShare = wants[i] > 0 ? chainWants.chipInputs[i] / wants[i] : 0;
-      acc[ChainAccount.chipInputs] += paid * inputShare;
-      acc[ChainAccount.buildings] += paid * (1 - inputShare);
-      m.macro.investmentReal += real * (1 - inputShare);
-      m.macro.investmentNominal += paid * (1 - inputShare);
+  let stockValue = 0;
+  for (let j = lo; j < hi; j++) stockValue += f.inventory[j] * f.price[j];
+  if (stockValue <= 0) return;
+  let total = 0;
+  for (let i = 0; i < c.n; i++) total += wants[i];
+  const scale = total > stockValue ? stockValue / total : 1;
+  for (let i = 0; i < c.n; i++) {
+    const budget = wants[i] * scale;
+    if (budget <= 0) continue;
+    let real = 0;
+    let paid = 0;
+    for (let j = lo; j < hi; j++) {
+      const pay = (budget * f.inventory[j] * f.price[j]) / stockValue;
+      if (pay <= 0) continue;
+      const q = pay / f.price[j];
+      chainPaysFirm(books, i, j, pay);
+      f.inventory[j] -= q;
+      f.revenue[j] += pay;
+      f.salesNominal[j] += pay;
+      f.salesReal[j] += q;
+      f.demandReal[j] += q;
+      real += q;
+      paid += pay;
     }
+    if (lo === 0) {
+      acc[ChainAccount.goodsOpex] += paid;
+      continue;
+    }
+    // Capital goods: the chip maker's inputs are intermediate, the rest is investment in data centres.
+    const inputShare = wants[i] > 0 ? chainWants.chipInputs[i] / wants[i] : 0;
+    acc[ChainAccount.chipInputs] += paid * inputShare;
+    acc[ChainAccount.buildings] += paid * (1 - inputShare);
+    macro.investmentReal += real * (1 - inputShare);
+    macro.investmentNominal += paid * (1 - inputShare);
   }
 }
 
@@ -233,14 +323,19 @@ export function chainBuysGoods(m: ModelState): void {
  * the hyperscalers' platform fees (their other businesses' profit), in
  * proportion to their revenue — a cost in their profit.
  */
-export function firmsBuyServices(m: ModelState): void {
-  const c = m.aiChain;
-  const f = m.firms;
+export function firmsBuyServices(
+  firms: Firms,
+  aiChain: AiChain,
+  macro: Pick<MacroState, "priceIndex">,
+  books: EndUserPaymentBooks,
+): void {
+  const c = aiChain;
+  const f = firms;
   for (let j = 0; j < f.n; j++) f.servicesPaid[j] = 0;
   if (c.n === 0) return;
   const ai = c.endUserBySegment[EndUserSegment.firms]; // demand.ts (issue 18)
   let fees = 0;
-  for (let i = 0; i < c.n; i++) fees += c.otherProfit[i] * m.macro.priceIndex;
+  for (let i = 0; i < c.n; i++) fees += c.otherProfit[i] * macro.priceIndex;
   let revenue = 0;
   for (let j = 0; j < f.nConsumption; j++) revenue += f.revenue[j];
   if (revenue <= 0) return;
@@ -249,19 +344,19 @@ export function firmsBuyServices(m: ModelState): void {
     const share = f.revenue[j] / revenue;
     const x = (ai + fees) * share;
     if (x <= 0) continue;
-    ensureLiquidity(m, j, x);
-    debitParty(m, Party.firm, j, x);
+    ensureLiquidity(books, j, x);
+    debitParty(books, Party.firm, j, x);
     f.servicesPaid[j] = x;
     paidAi += ai * share;
   }
-  receiveEndUserPayment(m, Sector.firms, paidAi);
+  receiveEndUserPayment(books, Sector.firms, paidAi);
   // Platform fees go to the firms with other businesses, as non-AI revenue.
   for (let i = 0; i < c.n; i++) {
-    const x = c.otherProfit[i] * m.macro.priceIndex * (fees > 0 ? (ai + fees - paidAi) / fees : 0);
+    const x = c.otherProfit[i] * macro.priceIndex * (fees > 0 ? (ai + fees - paidAi) / fees : 0);
     if (x <= 0) continue;
-    creditParty(m, Party.aiFirm, i, x);
+    creditParty(books, Party.aiFirm, i, x);
     tagInflow(c, i, Source.other, x);
-    recordFlow(m.ledger.flows, FlowRow.chainPurchases, Sector.firms, Sector.aiChain, x);
+    recordFlow(books.ledger.flows, FlowRow.chainPurchases, Sector.firms, Sector.aiChain, x);
     c.accounts[ChainAccount.platformFees] += x;
   }
 }
@@ -271,21 +366,34 @@ export function firmsBuyServices(m: ModelState): void {
  * tasks (agents/automation.ts) — end-user revenue of the chain, a cost in
  * the firms' profit in place of the wages saved.
  */
-export function firmsBuyAutomation(m: ModelState): void {
-  const f = m.firms;
+export function firmsBuyAutomation(
+  firms: Firms,
+  automation: Automation,
+  aiChain: Pick<AiChain, "servicePrice">,
+  params: AutomationPurchaseParams,
+  books: EndUserPaymentBooks,
+): void {
+  const f = firms;
+  const cost = { automation, firms, aiChain, config: { automation: params.automation } };
+  const d = params.derived;
   let total = 0;
   for (let j = 0; j < f.n; j++) {
-    const prodL =
-      (j < f.nConsumption ? m.params.prodLabourConsumption : m.params.prodLabourCapital) * f.productivity[j];
-    const x = automationSpending(m, j, prodL);
+    const prodL = (j < f.nConsumption ? d.prodLabourConsumption : d.prodLabourCapital) * f.productivity[j];
+    const x = automationSpending(cost, j, prodL);
     if (x <= 0) continue;
-    ensureLiquidity(m, j, x);
-    debitParty(m, Party.firm, j, x);
+    ensureLiquidity(books, j, x);
+    debitParty(books, Party.firm, j, x);
     f.servicesPaid[j] += x;
     total += x;
   }
-  m.automation.aiSpending = total;
-  receiveEndUserPayment(m, Sector.firms, total);
+  automation.aiSpending = total;
+  receiveEndUserPayment(books, Sector.firms, total);
+}
+
+/** Parameters of the firms' automation purchases: the config group automation and the labour productivities. */
+export interface AutomationPurchaseParams {
+  automation: AutomationParams;
+  derived: Readonly<Pick<DerivedParams, "prodLabourConsumption" | "prodLabourCapital">>;
 }
 
 /**
@@ -294,21 +402,28 @@ export function firmsBuyAutomation(m: ModelState): void {
  * line if needed) and added to the buyer's capital. Buyers sometimes
  * compare their supplier with another random capital firm.
  */
-export function clearCapitalMarket(m: ModelState): void {
-  const f = m.firms;
+export function clearCapitalMarket(
+  firms: Firms,
+  macro: Pick<MacroState, "investmentNominal" | "investmentReal" | "capitalGoodsPrice">,
+  keys: DrawKeys,
+  params: CapitalMarketParams,
+  runner: PassRunner,
+  books: Books,
+): void {
+  const f = firms;
   const n = f.n;
   const nc = f.nConsumption;
   const { capitalSupplier, price, fillRatio, ordersReal, investmentOrder, inventory, revenue, salesReal } = f;
   for (let k = nc; k < n; k++) ordersReal[k] = 0;
   // Each consumption firm's supplier (counter-based draws; a pass over blocks of firms), then the orders in firm order.
-  SupplierArgs.write(m.runner.work.args, {
-    switchKey: streamKey(m.seed, AgentStream.capitalSupplier, m.tick),
-    pickKey: streamKey(m.seed, AgentStream.supplierPick, m.tick),
-    switchProb: m.config.households.supplierSwitchProbability,
-    intensity: m.config.firms.capital.supplierSwitchIntensity,
+  SupplierArgs.write(runner.work.args, {
+    switchKey: streamKey(keys.seed, AgentStream.capitalSupplier, keys.tick),
+    pickKey: streamKey(keys.seed, AgentStream.supplierPick, keys.tick),
+    switchProb: params.supplierSwitchProbability,
+    intensity: params.supplierSwitchIntensity,
     nc,
   });
-  m.runner.run(Pass.capitalSupplier);
+  runner.run(Pass.capitalSupplier);
   for (let j = 0; j < nc; j++) ordersReal[capitalSupplier[j]] += investmentOrder[j];
   for (let k = nc; k < n; k++) {
     const orders = ordersReal[k];
@@ -325,8 +440,8 @@ export function clearCapitalMarket(m: ModelState): void {
     const q = investmentOrder[j] * fillRatio[s];
     if (q <= 0) continue;
     const pay = q * price[s];
-    ensureLiquidity(m, j, pay);
-    transfer(m, FlowRow.investmentGoods, Party.firm, j, Party.firm, s, pay);
+    ensureLiquidity(books, j, pay);
+    transfer(books, FlowRow.investmentGoods, Party.firm, j, Party.firm, s, pay);
     capital[j] += q;
     inventory[s] = Math.max(0, inventory[s] - q);
     revenue[s] += pay;
@@ -335,9 +450,25 @@ export function clearCapitalMarket(m: ModelState): void {
     real += q;
   }
   for (let k = nc; k < n; k++) f.salesNominal[k] = revenue[k];
-  m.macro.investmentNominal = nominal;
-  m.macro.investmentReal = real;
-  m.macro.capitalGoodsPrice = real > 0 ? nominal / real : m.macro.capitalGoodsPrice;
+  macro.investmentNominal = nominal;
+  macro.investmentReal = real;
+  macro.capitalGoodsPrice = real > 0 ? nominal / real : macro.capitalGoodsPrice;
+}
+
+/** Parameters of the capital-goods market's supplier switching. */
+export interface CapitalMarketParams {
+  /** households.supplierSwitchProbability: the monthly chance a buyer looks at another supplier. */
+  supplierSwitchProbability: number;
+  /** firms.capital.supplierSwitchIntensity: ε of capitalSwitchProbability. */
+  supplierSwitchIntensity: number;
+}
+
+/** The capital-goods market's parameters from the config. */
+export function capitalMarketParams(config: SpiralConfig): CapitalMarketParams {
+  return {
+    supplierSwitchProbability: config.households.supplierSwitchProbability,
+    supplierSwitchIntensity: config.firms.capital.supplierSwitchIntensity,
+  };
 }
 
 /** Inputs of the capital-supplier pass: written into PassWork.args by clearCapitalMarket, read by capitalSupplierKernel (struct.ts). */
