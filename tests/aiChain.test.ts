@@ -138,11 +138,13 @@ describe("AI chain", () => {
     // (aiChain.finance.floatingShare), which leaves more of the fund's month for the labs: now 0 in seed 1, 1 in
     // seed 2, 3 in seed 3. Measured with the equity window off (aiChain.finance.labEquityWindowElasticity 0): with
     // it on, as in baseline-2025 since branch bust10, labA's rounds shrink with the market and leave labB its share
-    // even first come, first served (0 such months in seed 3).
+    // even first come, first served (0 such months in seed 3). With baseline-2025's households' neutral rate at
+    // 0.57 % and the quarterly Taylor gap, seeds 1–10 starve labB in 0, 2, 0, 4, 5, 8, 1, 6, 4, 2 months first come,
+    // first served, and in none with the limit; seed 6 (8 months) is the example now.
     const starved = (share: number) =>
       runInMemory(
         small("configs/scenarios/baseline-2025.json", 84, (c) => {
-          c.seed = 3;
+          c.seed = 6;
           c.aiChain.finance.fundSingleNameShare = share;
           c.aiChain.finance.labEquityWindowElasticity = 0;
         }),
