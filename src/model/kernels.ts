@@ -17,6 +17,7 @@ import { financeTermsKernel, financeWriteBackKernel, priceKernel } from "./marke
 import { capitalSupplierKernel, purchaseKernel } from "./markets/goods.ts";
 import { separationKernel } from "./markets/labour.ts";
 import {
+  hireApplyKernel,
   matchApplyKernel,
   matchCountKernel,
   matchGatherKernel,
@@ -60,6 +61,7 @@ export const KERNELS: readonly Kernel[] = [
   matchOfferKernel,
   matchCountKernel,
   matchApplyKernel,
+  hireApplyKernel,
 ];
 
 /**

@@ -65,6 +65,8 @@ export const Pass = {
   matchOffer: 19,
   matchCount: 20,
   matchApply: 21,
+  /** The sequential labour-matching protocol's hires applied (markets/labourMatch.ts hireApplyKernel), over the job-seeker pool. */
+  hireApply: 22,
 } as const;
 
 /** The population each pass runs over, by Pass id: the firms' passes write only each firm's own columns. */
@@ -86,7 +88,11 @@ export const PASS_OVER_FIRMS: readonly boolean[] = Object.values(Pass)
 
 /** The passes over blocks of the job-seeker pool (its size in PassWork.match.seekers[0]), by Pass id. */
 export const PASS_OVER_SEEKERS: readonly boolean[] = PASS_OVER_FIRMS.map(
-  (_, pass) => pass === Pass.matchGather || pass === Pass.matchCount || pass === Pass.matchApply,
+  (_, pass) =>
+    pass === Pass.matchGather ||
+    pass === Pass.matchCount ||
+    pass === Pass.matchApply ||
+    pass === Pass.hireApply,
 );
 
 /** Slots of per-block sums, per-pass scalar inputs. */
@@ -146,7 +152,8 @@ export function createPassWork(
 ): PassWork {
   const blocks = blockCountFor(nHouseholds);
   const finance = column(Float64Array, nFirms * FinRecord.stride, shared);
-  const perSeeker = simultaneousMatching ? nHouseholds : 0;
+  // Both protocols gather the job seekers and apply the hires in passes over the pool (markets/labourMatch.ts).
+  const perSeeker = nHouseholds;
   const perFirm = simultaneousMatching ? nFirms : 0;
   return {
     blocks,
