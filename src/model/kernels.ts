@@ -3,7 +3,13 @@
 // blocks (engine/threads.ts), so one thread and many give the same bits.
 
 import { exposureKernel } from "./agents/automation.ts";
-import { accountKernel, investKernel, planKernel, produceKernel } from "./agents/firms.ts";
+import {
+  accountFlowsKernel,
+  accountKernel,
+  investKernel,
+  planKernel,
+  produceKernel,
+} from "./agents/firms.ts";
 import { incomeKernel } from "./agents/households.ts";
 import { initDrawsKernel, initIncomeKernel, initScaleKernel, initUnitsKernel } from "./initPasses.ts";
 import {
@@ -62,6 +68,7 @@ export const KERNELS: readonly Kernel[] = [
   matchCountKernel,
   matchApplyKernel,
   hireApplyKernel,
+  accountFlowsKernel,
 ];
 
 /**

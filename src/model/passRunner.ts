@@ -80,7 +80,11 @@ export interface PassWork {
    * before and after it, spread over threads, take the random accesses).
    */
   financeSlot: Int32Array;
-  /** Two values per firm that a serial phase hands to the pass over firms after it (agents/firms.ts accountFirms: cash flow, profit after tax). */
+  /**
+   * Values per firm handed between the passes over firms and a serial phase
+   * (agents/firms.ts accountFirms: deposit interest, profit tax, cash flow,
+   * profit after tax; FIRM_FLOWS per firm).
+   */
   firmFlows: Float64Array;
   /** The simultaneous labour-matching protocol's buffers (markets/labourMatch.ts); empty under the sequential protocol. */
   match: MatchBuffers;
