@@ -12,7 +12,7 @@ import {
   replacementShare,
 } from "../src/model/agents/aiChain/plans.ts";
 import { createModel, type ModelState } from "../src/model/index.ts";
-import { creditPremium, marketLossPremium } from "../src/model/markets/equity.ts";
+import { creditPremium, equityLongRate, marketLossPremium } from "../src/model/markets/equity.ts";
 import { chainPowerOutlook } from "../src/model/markets/power.ts";
 import { threeChainFirms } from "./helpers/chainStart.ts";
 import { chainBuysGoodsOn, valueEquityOn } from "./helpers/phases.ts";
@@ -116,9 +116,10 @@ describe("creditPremium: the chain's credit spread raises the non-AI sector's re
     const calm = nonAiValue(300);
     const { value: stressed, m } = nonAiValue(1150);
     const cb = m.config.centralBank;
+    // The long rate (equityLongRate, tests/aiChain.rates.test.ts) plus the premium.
+    const passThrough = m.config.aiChain.valuation.policyPassThrough;
     const calmDiscount =
-      0.5 * m.centralBank.policyRateYearly +
-      0.5 * (cb.neutralRealRateYearly + cb.inflationTargetYearly) +
+      equityLongRate(m.centralBank.policyRateYearly, cb, passThrough) +
       m.config.firms.equityRiskPremiumYearly;
     const premium = (m.config.aiChain.valuation.creditPremiumSensitivity * 600) / 1e4;
     expect(calm.value).toBeGreaterThan(0);

@@ -26,8 +26,11 @@ const RUNS: [string, string[]][] = [
   // seeds 1–10 of baseline-2025 or murphy). With the re-estimated core (issue 17, cycle8 pass) seed 4 of 1–6
   // writes one again; with the fiscal rule's error correction and the fiscal9 re-estimate, seeds 2 and 6 of 1–10
   // (not seed 4). With the labs' equity window (aiChain.finance.labEquityWindowElasticity 1, branch bust10),
-  // seeds 5–8 of 1–10 (not seed 2).
-  ["configs/scenarios/circular-unwind.json", ["seed=5"]],
+  // seeds 5–8 of 1–10 (not seed 2). With the Taylor rule on the quarter's mean unemployment
+  // (centralBank.unemploymentAveragingMonths 3, branch taylor13), only seed 9 of 1–12. With the chain's start priced
+  // at the rate before its first month and the non-AI sector on the chain's long rate (branch rate14) and
+  // baseline-2025's households' neutral rate 0.57 %, seeds 5, 7, 10 and 11 of 1–12 (and murphy's seed 2).
+  ["configs/scenarios/circular-unwind.json", ["seed=7"]],
   ["configs/scenarios/fed-hold-high.json", ["seed=3"]],
   // A crisis that starts and ends (issue 18's demand and valuation rules moved the others' crises away).
   ["configs/scenarios/fed-hold-high.json", ["seed=1"]],
@@ -41,7 +44,7 @@ const RUNS: [string, string[]][] = [
   // fiscal rule's error correction and the fiscal9 re-estimate, seeds 5, 6 and 12 (not seed 3); with the
   // default10 pass (capital buyers' switching probability, fresh-start successors, re-estimated) seeds 2, 10
   // and 12 of 1–12 (not seed 5); with the labs' equity window as well (bust10 and default10 merged), seeds 3, 6,
-  // 8, 10, 11 and 12 of 1–12 (not seed 2).
+  // 8, 10, 11 and 12 of 1–12 (not seed 2); with the quarterly Taylor gap (taylor13) seeds 1, 3, 4, 6, 10 and 12.
   ["configs/scenarios/murphy.json", ["seed=3"]],
   // The rate path rule: a step in 2026-08 (tick 130) and an override inside the run.
   [

@@ -278,7 +278,7 @@ export interface SpiralConfig {
      */
     targetLeverage: number;
     /**
-     * Equity risk premium over the policy rate used to capitalise expected earnings into market value.
+     * Equity risk premium over the long rate (src/model/markets/equity.ts equityLongRate: the policy rate's long-run level + aiChain.valuation.policyPassThrough × its gap to it) used to capitalise expected earnings into market value.
      */
     equityRiskPremiumYearly: number;
     /**
@@ -1264,7 +1264,7 @@ export interface SpiralConfig {
        */
       expectationSpeedMonthly: number;
       /**
-       * Share of the policy rate's gap to the neutral nominal rate (the central bank's r* estimate + inflation target) that passes into the long rate at which chain firms' cash flows are discounted: 10-year yields move ≈ 0.3–0.5 points per point of policy surprise (Gürkaynak, Sack & Swanson 2005; Hanson & Stein 2015). Below 1, a cut to the zero bound does not raise multiples one for one.
+       * Share of the policy rate's gap to the neutral nominal rate (the central bank's r* estimate + inflation target) that passes into the long rate at which chain firms' cash flows are discounted, and the non-AI sector's earnings (src/model/markets/equity.ts equityLongRate, with centralBank.neutralRealRateYearly): 10-year yields move ≈ 0.3–0.5 points per point of policy surprise (Gürkaynak, Sack & Swanson 2005; Hanson & Stein 2015); ≈ 0.4 in 2000–03 (docs/calibration.md §6, §11.3). Check: a 25 bp cut then raises the non-AI sector's value ≈ 1.6 % at the default 3 % premium, against ≈ 1 % for a 25 bp surprise cut (Bernanke & Kuttner 2005, docs/calibration.md §6). Below 1, a cut to the zero bound does not raise multiples one for one.
        */
       policyPassThrough: number;
     };

@@ -86,6 +86,8 @@ export function step(m: ModelState): void {
   m.tick++;
   const books: Books = m; // money moves only through ledger.ts, into these balance sheets
   const month: Month = { tick: m.tick, startDate: m.config.startDate };
+  // The rate the chain's starting prices and legacy coupons were set at: last month's, before this month's decision.
+  if (m.tick === m.aiChain.chainStartTick) m.aiChain.policyRateBeforeStart = m.centralBank.policyRateYearly;
   resetMonthlyTallies(m.macro, m.government); // defaults, failures, taxes, recapitalisation, fiscal support at 0
   policyAndCreditTerms(m, month);
   const chain = m.aiChain.n > 0 && m.tick >= m.aiChain.chainStartTick;
@@ -245,12 +247,24 @@ function valuationMonth(m: ModelState): ChainValuationMonth {
     m.config.centralBank.inflationTargetYearly,
     m.config.aiChain.valuation.policyPassThrough,
   );
+  // The long rate at the rate in force before the chain's first month (the expectations' calibration).
+  const beforeStart = {
+    policyRateYearly: m.aiChain.policyRateBeforeStart,
+    neutralRateEstimateYearly: m.centralBank.neutralRateEstimateYearly,
+  };
+  const startLongRateYearly = chainLongRate(
+    beforeStart,
+    m.config.centralBank.inflationTargetYearly,
+    m.config.aiChain.valuation.policyPassThrough,
+  );
   return {
     tick,
     scale: m.params.scale,
     priceIndex: macro.priceIndex,
     inflationYoY: macro.inflationYoY,
     longRateYearly,
+    startLongRateYearly,
+    policyChangeSinceStartYearly: m.centralBank.policyRateYearly - m.aiChain.policyRateBeforeStart,
   };
 }
 

@@ -401,6 +401,18 @@ export interface AiChain {
   computeIntensity: Float64Array;
   /** Tick the chain started acting (for the decay of labs' compute intensity). */
   chainStartTick: number;
+  /**
+   * The policy rate in force when the chain's starting state was observed:
+   * the rate set in the month before the chain's first (schedule.ts step
+   * records it as that month begins). The 2025 prices and the coupons of the
+   * debt issued before the start were set at it, so the chain's expectations
+   * are calibrated (valuation.ts calibrateExpectations) and its legacy fixed
+   * coupons priced (finance.ts priceInitialDebt) at this rate, not at the
+   * first month's decision — a policy that departs from the rule from the
+   * chain's first month (a hold, a cut) then moves prices and new coupons
+   * instead of being absorbed into the starting expectations. −1 until set.
+   */
+  policyRateBeforeStart: number;
   /** Announced total of each contract (for announced vs realised reporting). */
   contractAnnounced: Float64Array;
   /** Equity-investment plans: investor, investee, amount still to invest, per-GW tranche, monthly tranche, start. */

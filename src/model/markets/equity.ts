@@ -1,5 +1,5 @@
 // Equity valuation of the non-AI corporate sector. Each firm is worth its
-// smoothed after-tax earnings capitalised at the policy rate plus an equity
+// smoothed after-tax earnings capitalised at the long rate plus an equity
 // risk premium (a Gordon model without growth): valuations rise when rates
 // fall or profits grow, and collapse for loss-making firms — the asset-price
 // leg of the financial accelerator, feeding household wealth and so
@@ -8,6 +8,7 @@
 // their own issue.)
 import type { SpiralConfig } from "../../config/configTypes.ts";
 import { cdsIndexBp } from "../agents/aiChain/credit.ts";
+import { longRateYearly } from "../agents/aiChain/dcf.ts";
 import { type Books, revalueEquity } from "../ledger.ts";
 import type { AiChain, Firms, MacroState } from "../state.ts";
 
@@ -26,6 +27,8 @@ export interface EquityParams {
   referenceSpreadBp: number;
   /** aiChain.nonAiSectorIndexShare: the non-AI part of the corporate sector's value when the chain is on. */
   nonAiSectorIndexShare: number;
+  /** aiChain.valuation.policyPassThrough: the share of the policy rate's gap to its long-run level in the long rate (equityLongRate). */
+  policyPassThrough: number;
 }
 
 /** valueEquity's parameters from the config. */
@@ -36,7 +39,32 @@ export function equityParams(config: SpiralConfig): EquityParams {
     valuation: config.aiChain.valuation,
     referenceSpreadBp: config.aiChain.orders.referenceSpreadBp,
     nonAiSectorIndexShare: config.aiChain.nonAiSectorIndexShare,
+    policyPassThrough: config.aiChain.valuation.policyPassThrough,
   };
+}
+
+/**
+ * The long rate investors discount the non-AI sector's earnings at: the
+ * policy rate's long-run level (the neutral real rate + the inflation
+ * target) plus a share `policyPassThrough` of the policy rate's gap to it —
+ * the same long rate as the AI chain's (aiChain.valuation.policyPassThrough
+ * 0.4, dcf.ts longRateYearly): 10-year yields move ≈ 0.3–0.5 points per
+ * point of policy surprise (Gürkaynak, Sack & Swanson 2005; Hanson & Stein
+ * 2015), and fell 2.0 points while the fed funds rate fell 5.1 in 2000–03
+ * (docs/calibration.md §11.3). It was half the gap, unsourced. Check: at
+ * the default 3 % premium and a 3.2 % long rate, a 25 bp cut raises the
+ * sector's value ≈ 1.6 % (Bernanke & Kuttner 2005: ≈ 1 % for a 25 bp
+ * surprise cut, docs/calibration.md §6). Pure.
+ *
+ * @example equityLongRate(0.045, { neutralRealRateYearly: 0.005, inflationTargetYearly: 0.02 }, 0.4) // 0.033
+ */
+export function equityLongRate(
+  policyRateYearly: number,
+  centralBank: EquityParams["centralBank"],
+  policyPassThrough: number,
+): number {
+  const longRun = centralBank.neutralRealRateYearly + centralBank.inflationTargetYearly;
+  return longRateYearly(policyRateYearly, longRun, policyPassThrough);
 }
 
 /**
@@ -55,10 +83,8 @@ export function valueEquity(
   books: Books,
 ): void {
   const f = firms;
-  // Investors discount at a long rate — halfway between the policy rate and
-  // its long-run level (neutral real rate + target) — plus the risk premium.
-  const cb = p.centralBank;
-  const longRate = 0.5 * policyRateYearly + 0.5 * (cb.neutralRealRateYearly + cb.inflationTargetYearly);
+  // Investors discount at the long rate (equityLongRate) plus the risk premium.
+  const longRate = equityLongRate(policyRateYearly, p.centralBank, p.policyPassThrough);
   const c = chain;
   const v = p.valuation;
   const discount = Math.max(

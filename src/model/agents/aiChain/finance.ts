@@ -106,7 +106,8 @@ export function priceChainCredit(m: ModelState): void {
     const firstPricing = c.fundRateYearly[i] < 0;
     rateFirm(m, i, marketBp, firstPricing, fin);
     c.cdsBp[i] = marketBp + c.forcedSpreadBp[i];
-    if (firstPricing) priceInitialDebt(c, i, policy, fin);
+    // The debt issued before the chain's start kept the coupons of the rate then in force (state.ts policyRateBeforeStart).
+    if (firstPricing) priceInitialDebt(c, i, c.policyRateBeforeStart, fin);
     // Bank loans float on the policy rate at the margin they were written at;
     // the fund's book is part fixed (bonds: fundRateYearly, blended as debt is
     // added) and part floating (private loans: policy + fundFloatingMargin, fundRateOf).
@@ -179,7 +180,12 @@ function rateFirm(
  * The initial debt's terms, set when firm i is first priced: its secured
  * part at the secured spread, the rest at the unsecured one (debtSpread);
  * the fund book's fixed coupon is the policy rate + the bond term premium +
- * that spread, and its floating part (floatingShareOf: the secured share at
+ * that spread — the rate in force before the chain's first month
+ * (priceChainCredit passes aiChain.policyRateBeforeStart): bonds issued
+ * before the start keep their coupons whatever policy does next; at the
+ * first month's decision a 4.5 % hold put 2.1 points more on the legacy fixed
+ * book than the rule's 2.4 % (baseline-2025 seed 1: the chain's interest
+ * bill $19.6 bn a year instead of $12.9 bn in month 1) — and its floating part (floatingShareOf: the secured share at
  * floatingShare.secured, the rest by the first month's rating) pays the policy
  * rate + that spread.
  */

@@ -233,6 +233,7 @@ function creditAndDealColumns(
   | "contractAnnounced"
   | "computeIntensity"
   | "chainStartTick"
+  | "policyRateBeforeStart"
   | "stakeInvestor"
   | "stakeInvestee"
   | "stakeRemaining"
@@ -268,6 +269,7 @@ function creditAndDealColumns(
     contractAnnounced: f64(nc),
     computeIntensity: new Float64Array(n).fill(-1),
     chainStartTick: startTick,
+    policyRateBeforeStart: -1, // schedule.ts step records it as the chain's first month begins
     stakeInvestor: new Int32Array(ns),
     stakeInvestee: new Int32Array(ns),
     stakeRemaining: f64(ns),

@@ -169,6 +169,14 @@ export function chainLongRate(
 export interface ChainValuationMonth extends ValuationMonth {
   scale: number;
   inflationYoY: number;
+  /**
+   * The long rate at the policy rate in force before the chain's first month
+   * (aiChain.policyRateBeforeStart): the rate the starting prices were set
+   * at, which calibrateExpectations prices them at.
+   */
+  startLongRateYearly: number;
+  /** This month's policy rate less the rate in force before the chain's first month: what floating debt's coupons moved by since the starting prices were set. */
+  policyChangeSinceStartYearly: number;
 }
 
 /** Parameters of valueChain: the config group aiChain and the profit tax rate (government.profitTaxRate). */
@@ -241,8 +249,18 @@ export function initValuation(c: AiChain): void {
 /**
  * The chain's first month: each firm's expected growth is the one at which
  * its discounted cash flows equal its configured market value (price 1 ×
- * shares), at this month's policy rate and the base risk premium. Also sets
- * the volatility reference and the short book's starting capital.
+ * shares), at `month`'s long rate and the base risk premium. Also sets the
+ * volatility reference and the short book's starting capital. valueChain
+ * passes the long rate at the policy rate in force before the chain's first
+ * month (ChainValuationMonth.startLongRateYearly), and this month's interest
+ * with its floating part (floatingDebt) back at that rate
+ * (`floatingRepricingYearly`, the policy rate's change since): the
+ * configured prices are the market's before that month's decision, so a policy that departs from
+ * the rule from the first month (configs/scenarios/fed-hold-high.json) moves
+ * the first month's fundamentals instead of the calibrated expectations. At
+ * this month's own rate, a 4.5 % hold calibrated 6.6 points more expected
+ * growth than the rule's 2.4 % on baseline-2025 seed 1 (0.286 vs 0.220) and
+ * left the hold's chain value unchanged at impact.
  */
 export function calibrateExpectations(
   c: AiChain,
@@ -250,11 +268,14 @@ export function calibrateExpectations(
   month: ValuationMonth,
   ai: ChainAssetLives,
   v: ChainValuationParams,
+  floatingRepricingYearly = 0,
 ): void {
   const r = equityDiscountRate(month.longRateYearly, v.discount, v.discount.equityRiskPremiumYearly);
   for (let i = 0; i < c.n; i++) {
     const inputs = chainDcfInputs(c, i, month, ai, zeroDcfInputs());
     inputs.discountYearly = r;
+    // This month's interest on floating debt, back at the rate the starting prices were set at.
+    inputs.interestYearly -= floatingDebt(c, i) * floatingRepricingYearly;
     const g = calibrateGrowthExpectation(inputs, v.dcf, c.shares[i] * c.price[i]);
     c.growthAnchor[i] = g;
     c.growthExpectation[i] = g;
@@ -270,6 +291,14 @@ export function calibrateExpectations(
     }),
   );
   closeShortBook(c, book);
+}
+
+/** Firm i's debt whose coupon follows the policy rate: its bank loans and the floating part of its fund book. */
+export function floatingDebt(
+  c: Readonly<Pick<AiChain, "bankLoans" | "fundLoans" | "fundFloatingShare">>,
+  i: number,
+): number {
+  return c.bankLoans[i] + c.fundLoans[i] * c.fundFloatingShare[i];
 }
 
 /** Market value of the chain shares the fund owns. */
@@ -305,7 +334,10 @@ export function valueChain(
   const v = chainValuationParams(p.ai, p.profitTaxRate);
   const params = chainEquityMarketParams(p.ai.equityMarket);
   const first = month.tick === c.chainStartTick;
-  if (first) calibrateExpectations(c, books.fund, month, p.ai, v);
+  if (first) {
+    const before = { ...month, longRateYearly: month.startLongRateYearly };
+    calibrateExpectations(c, books.fund, before, p.ai, v, month.policyChangeSinceStartYearly);
+  }
   let cdsBefore = 0;
   for (let i = 0; i < c.n; i++) cdsBefore += c.cdsBp[i];
   const score = c.scratchN;
