@@ -3,7 +3,13 @@
 // from PassWork.args (written through the pass's struct) and the firms'
 // columns, and writes only each firm's own columns and record.
 import { describe, expect, it } from "vitest";
-import { AccountArgs, accountKernel, ProduceArgs, produceKernel } from "../src/model/agents/firms.ts";
+import {
+  AccountArgs,
+  accountFlowsKernel,
+  accountKernel,
+  ProduceArgs,
+  produceKernel,
+} from "../src/model/agents/firms.ts";
 import {
   FinanceArgs,
   financeTermsKernel,
@@ -13,6 +19,7 @@ import {
 } from "../src/model/markets/credit.ts";
 import { FIN_ELIGIBLE, FIN_PAID, FIN_SKIP, FinRecord } from "../src/model/markets/financeRecord.ts";
 import { capitalSupplierKernel, capitalSwitchProbability, SupplierArgs } from "../src/model/markets/goods.ts";
+import { FIRM_FLOW_SLOTS } from "../src/model/passes.ts";
 import { keyedUniform } from "../src/model/rng.ts";
 import { firmView } from "./helpers/firmView.ts";
 
@@ -200,6 +207,8 @@ describe("the firms' own accounts (accountKernel)", () => {
       demandUse: 0,
       freshStart: 1,
       nc: 1,
+      taxRate: 0.2,
+      depositRate: 0,
     });
     accountKernel(v, 0, 0, 0, 1);
     expect(f.earnings[0]).toBe(4);
@@ -217,6 +226,47 @@ describe("the firms' own accounts (accountKernel)", () => {
     accountKernel(v, 0, 0, 0, 1);
     expect(f.dividendDue[0]).toBeCloseTo(4, 12);
     expect(f.age[0]).toBe(2);
+  });
+});
+
+describe("the firms' deposit interest and profit tax (accountFlowsKernel)", () => {
+  it("writes each firm's cash flow, profit after tax, deposit interest and tax; no tax on a loss; no depreciation for capital firms", () => {
+    const v = view(3, 1);
+    const f = v.firms;
+    for (let j = 0; j < 3; j++) {
+      f.deposits[j] = 100;
+      f.revenue[j] = 50;
+      f.wageBill[j] = 10;
+      f.interestPaid[j] = 2;
+      f.servicesPaid[j] = 1;
+      f.electricityPaid[j] = 3;
+      f.capital[j] = 50;
+    }
+    f.revenue[2] = 10; // a loss: 10 − 16 + 1 < 0
+    AccountArgs.write(v.work.args, {
+      delta: 0.02,
+      prodK: 1,
+      capitalPrice: 2,
+      omega: 0.5,
+      cashBufferMonths: 1,
+      loanMaturityMonths: 60,
+      payoutRatio: 0.5,
+      excessCashPayout: 0.1,
+      inventoryDepreciation: 0.2,
+      demandUse: 0,
+      freshStart: 1,
+      nc: 1,
+      taxRate: 0.25,
+      depositRate: 0.01,
+    });
+    accountFlowsKernel(v, 0, 0, 0, 3);
+    const flows = v.work.firmFlows;
+    // Consumption firm: cash flow 50 − 10 − 2 − 1 − 3 + 1 = 35, depreciation 0.02 × 50 × 2 = 2, tax 0.25 × 33.
+    expect([...flows.subarray(0, FIRM_FLOW_SLOTS)]).toEqual([35, 33 - 8.25, 1, 8.25]);
+    // Capital firm: no depreciation, tax 0.25 × 35.
+    expect([...flows.subarray(FIRM_FLOW_SLOTS, 2 * FIRM_FLOW_SLOTS)]).toEqual([35, 35 - 8.75, 1, 8.75]);
+    // A loss pays no tax: cash flow 10 − 16 + 1 = −5, after tax −5.
+    expect([...flows.subarray(2 * FIRM_FLOW_SLOTS, 3 * FIRM_FLOW_SLOTS)]).toEqual([-5, -5, 1, 0]);
   });
 });
 

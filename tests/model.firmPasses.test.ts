@@ -72,6 +72,7 @@ const FIRM_PASSES = [
   Pass.account,
   Pass.invest,
   Pass.capitalSupplier,
+  Pass.accountFlows,
 ];
 
 describe("passes over blocks of firms", () => {
@@ -82,7 +83,9 @@ describe("passes over blocks of firms", () => {
     expect(CENSUS_AFTER).toHaveLength(ids.length);
     expect(PASS_OVER_FIRMS).toHaveLength(ids.length);
     // The simultaneous labour-matching protocol's offer pass is a firm pass too (tests/model.labourMatch.test.ts).
-    expect(ids.filter((p) => PASS_OVER_FIRMS[p])).toEqual([...FIRM_PASSES, Pass.matchOffer]);
+    expect(ids.filter((p) => PASS_OVER_FIRMS[p])).toEqual(
+      [...FIRM_PASSES, Pass.matchOffer].sort((a, b) => a - b),
+    );
   });
 
   it("each firm pass gives the same bits with its blocks run in reverse order", () => {

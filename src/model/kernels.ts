@@ -3,7 +3,13 @@
 // blocks (engine/threads.ts), so one thread and many give the same bits.
 
 import { exposureKernel } from "./agents/automation.ts";
-import { accountKernel, investKernel, planKernel, produceKernel } from "./agents/firms.ts";
+import {
+  accountFlowsKernel,
+  accountKernel,
+  investKernel,
+  planKernel,
+  produceKernel,
+} from "./agents/firms.ts";
 import { incomeKernel } from "./agents/households.ts";
 import { initDrawsKernel, initIncomeKernel, initScaleKernel, initUnitsKernel } from "./initPasses.ts";
 import {
@@ -17,6 +23,7 @@ import { financeTermsKernel, financeWriteBackKernel, priceKernel } from "./marke
 import { capitalSupplierKernel, purchaseKernel } from "./markets/goods.ts";
 import { separationKernel } from "./markets/labour.ts";
 import {
+  hireApplyKernel,
   matchApplyKernel,
   matchCountKernel,
   matchGatherKernel,
@@ -60,6 +67,8 @@ export const KERNELS: readonly Kernel[] = [
   matchOfferKernel,
   matchCountKernel,
   matchApplyKernel,
+  hireApplyKernel,
+  accountFlowsKernel,
 ];
 
 /**

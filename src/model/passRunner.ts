@@ -80,26 +80,37 @@ export interface PassWork {
    * before and after it, spread over threads, take the random accesses).
    */
   financeSlot: Int32Array;
-  /** Two values per firm that a serial phase hands to the pass over firms after it (agents/firms.ts accountFirms: cash flow, profit after tax). */
+  /**
+   * Values per firm handed between the passes over firms and a serial phase
+   * (agents/firms.ts accountFirms: deposit interest, profit tax, cash flow,
+   * profit after tax; FIRM_FLOWS per firm).
+   */
   firmFlows: Float64Array;
   /** The simultaneous labour-matching protocol's buffers (markets/labourMatch.ts); empty under the sequential protocol. */
   match: MatchBuffers;
 }
 
 /**
- * The buffers of markets/labourMatch.ts matchSimultaneously, shared with the
- * workers: per job seeker (capacity: every household), per firm and per
- * block. Sized at the runner's creation (the workers receive them once);
- * empty (length 0) when the config's protocol is the sequential one, so that
- * the default costs no memory. Nothing in them outlives the phase.
+ * The labour market's buffers (markets/labourMatch.ts), shared with the
+ * workers: per job seeker (capacity: every household; both protocols
+ * gather the pool into them and apply the hires from them in passes), per
+ * firm and per block (the simultaneous protocol only: empty, length 0,
+ * under the sequential one). Sized at the runner's creation (the workers
+ * receive them once). Nothing in them outlives the phase.
  */
 export interface MatchBuffers {
-  /** Per seeker (pool position): the matching code of the offer she holds (round × firms ranked + rank), EMPTY_CLAIM if none. */
+  /**
+   * Per seeker (pool position): the matching code of the offer she holds (round × firms ranked + rank), EMPTY_CLAIM
+   * if none; under the sequential protocol, the firm that hired her.
+   */
   claim: Int32Array;
   /** Per seeker: her reservation wage and skill mismatch, gathered in pool order. */
   reservationWage: Float32Array;
   mismatch: Uint8Array;
-  /** The pool positions of the seekers not hired in an earlier round, in pool order: the list a round's contacts are drawn from. */
+  /**
+   * The pool positions of the seekers not hired in an earlier round, in pool order: the list a round's contacts are
+   * drawn from; under the sequential protocol, the positions still in the pool (markets/labour.ts hire).
+   */
   live: Int32Array;
   /** [0]: the size of the passes over the pool (passes.ts PASS_OVER_SEEKERS): every seeker (gather, apply), or those in a round's list `live` (count). */
   seekers: Int32Array;
@@ -120,14 +131,6 @@ export interface MatchBuffers {
   firmSums: Float64Array;
 }
 
-/** The job seekers' pool of markets/labour.ts matchWorkers: positions, their reservation wages and skill mismatch, and the hiring firm. */
-export interface SeekerBuffers {
-  pos: Int32Array;
-  reservationWage: Float32Array;
-  mismatch: Uint8Array;
-  hiredBy: Int32Array;
-}
-
 /**
  * Buffers the serial phases reuse from tick to tick, grown on demand (never
  * per tick). Nothing in them outlives the phase that fills them, so a
@@ -136,7 +139,6 @@ export interface SeekerBuffers {
  * two models in one thread never share them.
  */
 export interface SerialScratch {
-  seekers: SeekerBuffers;
   /** markets/goods.ts chainBuysGoods: what each chain firm wants to buy (settlement.ts chainGoodsDemand). */
   chainWants: { capital: Float64Array; consumption: Float64Array; chipInputs: Float64Array };
   /** agents/aiChain/finance.ts firmDefaultProbability: the Merton solver's result record, reused each call. */
@@ -146,12 +148,6 @@ export interface SerialScratch {
 /** Empty serial scratch: every buffer grows on first use. */
 export function createSerialScratch(): SerialScratch {
   return {
-    seekers: {
-      pos: new Int32Array(0),
-      reservationWage: new Float32Array(0),
-      mismatch: new Uint8Array(0),
-      hiredBy: new Int32Array(0),
-    },
     chainWants: {
       capital: new Float64Array(0),
       consumption: new Float64Array(0),

@@ -11,7 +11,7 @@
 //
 // Firms' passes that only touch each firm's own columns (the planning,
 // credit-pricing, investment, financing-terms and write-back, production,
-// accounting and capital-supplier kernels) run the same way, over blocks of
+// accounting flows, accounting and capital-supplier kernels) run the same way, over blocks of
 // firms; a serial phase hands them per-firm values through PassWork.finance
 // or firmFlows, and the one reduction among them (ledger.ts
 // firmCensusKernel) writes per-block sums added in block order. What
@@ -65,6 +65,10 @@ export const Pass = {
   matchOffer: 19,
   matchCount: 20,
   matchApply: 21,
+  /** The sequential labour-matching protocol's hires applied (markets/labourMatch.ts hireApplyKernel), over the job-seeker pool. */
+  hireApply: 22,
+  /** Each firm's deposit interest, profit tax, cash flow and profit after tax (agents/firms.ts accountFirms). */
+  accountFlows: 23,
 } as const;
 
 /** The population each pass runs over, by Pass id: the firms' passes write only each firm's own columns. */
@@ -79,6 +83,7 @@ export const PASS_OVER_FIRMS: readonly boolean[] = Object.values(Pass)
       pass === Pass.firmCensus ||
       pass === Pass.produce ||
       pass === Pass.account ||
+      pass === Pass.accountFlows ||
       pass === Pass.invest ||
       pass === Pass.capitalSupplier ||
       pass === Pass.matchOffer,
@@ -86,9 +91,15 @@ export const PASS_OVER_FIRMS: readonly boolean[] = Object.values(Pass)
 
 /** The passes over blocks of the job-seeker pool (its size in PassWork.match.seekers[0]), by Pass id. */
 export const PASS_OVER_SEEKERS: readonly boolean[] = PASS_OVER_FIRMS.map(
-  (_, pass) => pass === Pass.matchGather || pass === Pass.matchCount || pass === Pass.matchApply,
+  (_, pass) =>
+    pass === Pass.matchGather ||
+    pass === Pass.matchCount ||
+    pass === Pass.matchApply ||
+    pass === Pass.hireApply,
 );
 
+/** Values per firm in PassWork.firmFlows (agents/firms.ts accountFirms: its Flow slots). */
+export const FIRM_FLOW_SLOTS = 4;
 /** Slots of per-block sums, per-pass scalar inputs. */
 export const SUM_SLOTS = 8;
 /** Sums per block of firms of the simultaneous labour-matching passes (markets/labourMatch.ts MatchFirmSum). */
@@ -146,7 +157,8 @@ export function createPassWork(
 ): PassWork {
   const blocks = blockCountFor(nHouseholds);
   const finance = column(Float64Array, nFirms * FinRecord.stride, shared);
-  const perSeeker = simultaneousMatching ? nHouseholds : 0;
+  // Both protocols gather the job seekers and apply the hires in passes over the pool (markets/labourMatch.ts).
+  const perSeeker = nHouseholds;
   const perFirm = simultaneousMatching ? nFirms : 0;
   return {
     blocks,
@@ -170,7 +182,7 @@ export function createPassWork(
     laneIncomeSums: column(Float64Array, lanes * INCOME_BINS, shared),
     bankArgs: column(Float64Array, nBanks, shared),
     finance,
-    firmFlows: column(Float64Array, 2 * nFirms, shared),
+    firmFlows: column(Float64Array, FIRM_FLOW_SLOTS * nFirms, shared),
     financeSlot: column(Int32Array, nFirms, shared),
     financeInts: new Int32Array(finance.buffer, finance.byteOffset, 2 * finance.length),
     match: {

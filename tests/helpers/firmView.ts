@@ -28,6 +28,9 @@ const FLOAT_COLUMNS = [
   "wageBill",
   "interestPaid",
   "automatedShare",
+  "revenue",
+  "servicesPaid",
+  "electricityPaid",
 ] as const;
 const INT_COLUMNS = ["employees", "labourDemand", "capitalSupplier", "age"] as const;
 

@@ -18,7 +18,7 @@ import {
 } from "../ledger.ts";
 import { expectedInflation } from "../macro.ts";
 import type { DrawKeys } from "../month.ts";
-import { Pass, type SliceView } from "../passes.ts";
+import { FIRM_FLOW_SLOTS, Pass, type SliceView } from "../passes.ts";
 import type { PassRunner } from "../passRunner.ts";
 import { AgentStream, agentUniform, keyedUniform, streamKey } from "../rng.ts";
 import type { Banks, DerivedParams, Firms, Fund, Government, MacroState, ShockState } from "../state.ts";
@@ -615,18 +615,26 @@ export const AccountArgs = defineStruct({
   demandUse: "f64",
   freshStart: "f64",
   nc: "f64",
+  /** government.profitTaxRate. */
+  taxRate: "f64",
+  /** The monthly deposit rate (macro.depositRateYearly / 12). */
+  depositRate: "f64",
 });
 const AccountArg = AccountArgs.at;
+
+/** What each firm's accounting hands on, FIRM_FLOW_SLOTS values per firm in PassWork.firmFlows (accountFlowsKernel writes them). */
+const Flow = { cashFlow: 0, afterTax: 1, depositInterest: 2, tax: 3 } as const;
 
 /**
  * After the goods markets: depreciation, inventory losses, profit, profit
  * tax, the dividend to be paid next month, smoothed earnings (what
  * investors capitalise), smoothed utilisation and profit rate (what drives
- * investment). The money moves (deposit interest, profit tax) in firm order
- * on this thread (accountMoney: the banks' and the government's sums depend
- * on the order); the rest, each firm's own columns, in a pass over blocks of
- * firms (accountKernel), which reads each firm's cash flow and profit from
- * PassWork.firmFlows.
+ * investment). Three steps: each firm's deposit interest, cash flow,
+ * profit tax and profit after tax from its own columns (accountFlowsKernel,
+ * a pass over blocks of firms, into PassWork.firmFlows); the money moves
+ * (deposit interest, profit tax) in firm order on this thread (accountMoney:
+ * the banks' and the government's sums depend on the order); the rest, each
+ * firm's own columns after its money moved, in a second pass (accountKernel).
  */
 export function accountFirms(
   firms: Firms,
@@ -638,7 +646,6 @@ export function accountFirms(
 ): void {
   const c = params.firms;
   const work = runner.work;
-  accountMoney(firms, macro, totals, params, work.firmFlows, books);
   AccountArgs.write(work.args, {
     delta: params.derived.depreciationMonthly,
     prodK: params.derived.prodCapital,
@@ -653,7 +660,11 @@ export function accountFirms(
     demandUse: c.productivityDispersionMonthly > 0 || c.appealDispersionMonthly > 0 ? 1 : 0,
     freshStart: c.successorFreshStart ? 1 : 0,
     nc: firms.nConsumption,
+    taxRate: params.profitTaxRate,
+    depositRate: macro.depositRateYearly / 12,
   });
+  runner.run(Pass.accountFlows);
+  accountMoney(firms, totals, work.firmFlows, books);
   runner.run(Pass.account);
 }
 
@@ -663,44 +674,63 @@ export interface FirmAccountTotals {
   government: Pick<Government, "taxes">;
 }
 
-/** Each firm's deposit interest and profit tax, in firm order; its cash flow and profit after tax into `flows` (2 per firm). */
-function accountMoney(
-  f: Firms,
-  macro: Pick<MacroState, "capitalGoodsPrice" | "depositRateYearly">,
-  totals: FirmAccountTotals,
-  params: FirmParams,
-  flows: Float64Array,
-  books: Books,
+/**
+ * Each firm's deposit interest and profit tax over firms [start, end), from
+ * its own columns before its money moves (no other firm's payment in
+ * accountMoney touches them), into PassWork.firmFlows with its cash flow and
+ * profit after tax (Flow): a pass over blocks of firms.
+ */
+export function accountFlowsKernel(
+  v: SliceView,
+  _lane: number,
+  _block: number,
+  start: number,
+  end: number,
 ): void {
-  const taxRate = params.profitTaxRate;
-  const delta = params.derived.depreciationMonthly;
-  const pK = macro.capitalGoodsPrice;
-  const depositRate = macro.depositRateYearly / 12;
-  const bankProfit = totals.banks.profit;
-  for (let j = 0; j < f.n; j++) {
-    const isC = j < f.nConsumption;
+  const a = v.work.args;
+  const flows = v.work.firmFlows;
+  const taxRate = a[AccountArg.taxRate];
+  const delta = a[AccountArg.delta];
+  const pK = a[AccountArg.capitalPrice];
+  const depositRate = a[AccountArg.depositRate];
+  const nc = a[AccountArg.nc];
+  const { deposits, capital, revenue, wageBill, interestPaid, servicesPaid, electricityPaid } = v.firms;
+  for (let j = start; j < end; j++) {
     // Interest on the firm's deposits, paid by its bank.
-    const depInterest = f.deposits[j] * depositRate;
-    transfer(books, FlowRow.depositInterest, Party.bank, f.bank[j], Party.firm, j, depInterest);
-    bankProfit[f.bank[j]] -= depInterest;
-
-    const depreciation = isC ? delta * f.capital[j] * pK : 0;
+    const depInterest = deposits[j] * depositRate;
+    const depreciation = j < nc ? delta * capital[j] * pK : 0;
     const cashFlow =
-      f.revenue[j] -
-      f.wageBill[j] -
-      f.interestPaid[j] -
-      f.servicesPaid[j] -
-      f.electricityPaid[j] +
-      depInterest;
+      revenue[j] - wageBill[j] - interestPaid[j] - servicesPaid[j] - electricityPaid[j] + depInterest;
     const pretax = cashFlow - depreciation;
     const tax = pretax > 0 ? pretax * taxRate : 0;
+    const at = FIRM_FLOW_SLOTS * j;
+    flows[at + Flow.cashFlow] = cashFlow;
+    flows[at + Flow.afterTax] = pretax - tax;
+    flows[at + Flow.depositInterest] = depInterest;
+    flows[at + Flow.tax] = tax;
+  }
+}
+
+/**
+ * The money of each firm's accounts, in firm order (the banks' and the
+ * government's sums depend on the order): its bank pays the deposit
+ * interest, the firm pays the profit tax, both computed by
+ * accountFlowsKernel.
+ */
+function accountMoney(f: Firms, totals: FirmAccountTotals, flows: Float64Array, books: Books): void {
+  const bankProfit = totals.banks.profit;
+  const bank = f.bank;
+  for (let j = 0; j < f.n; j++) {
+    const at = FIRM_FLOW_SLOTS * j;
+    const depInterest = flows[at + Flow.depositInterest];
+    transfer(books, FlowRow.depositInterest, Party.bank, bank[j], Party.firm, j, depInterest);
+    bankProfit[bank[j]] -= depInterest;
+    const tax = flows[at + Flow.tax];
     if (tax > 0) {
       ensureLiquidity(books, j, tax);
       transfer(books, FlowRow.profitTaxes, Party.firm, j, Party.government, 0, tax);
       totals.government.taxes += tax;
     }
-    flows[2 * j] = cashFlow;
-    flows[2 * j + 1] = pretax - tax;
   }
 }
 
@@ -724,8 +754,8 @@ export function accountKernel(v: SliceView, _lane: number, _block: number, start
   const { earnings, wageBill, interestPaid, loans, deposits, dividendDue, inventory } = f;
   const { capital, productivity, output, demandReal, utilization, profitRate, age } = f;
   for (let j = start; j < end; j++) {
-    const cashFlow = flows[2 * j];
-    const profit = flows[2 * j + 1];
+    const cashFlow = flows[FIRM_FLOW_SLOTS * j + Flow.cashFlow];
+    const profit = flows[FIRM_FLOW_SLOTS * j + Flow.afterTax];
     earnings[j] += omega * (profit - earnings[j]);
     // Dividends: a share of profit, plus any cash beyond what next month's
     // wages, debt service and a buffer need — firms do not hoard money, so

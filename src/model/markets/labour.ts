@@ -19,11 +19,16 @@ import {
   SUM_SLOTS,
   sumBlocks,
 } from "../passes.ts";
-import type { PassRunner, SeekerBuffers } from "../passRunner.ts";
+import type { MatchBuffers, PassRunner } from "../passRunner.ts";
 import { AgentStream, keyedUniform, streamKey } from "../rng.ts";
 import type { Automation, Firms, Households, Scratch } from "../state.ts";
 import { defineStruct } from "../struct.ts";
-import { listFirmsWithVacancies, matchSimultaneously } from "./labourMatch.ts";
+import {
+  applySequentialHires,
+  gatherSeekerPool,
+  listFirmsWithVacancies,
+  matchSimultaneously,
+} from "./labourMatch.ts";
 
 /** How many unemployed a firm contacts per vacancy before giving up this month. */
 const CONTACTS_PER_VACANCY = 4;
@@ -275,26 +280,6 @@ function quitsJob(u: number, e: number, leaveProne: Int32Array, leave: Float64Ar
 }
 
 /**
- * What matching reads of each job seeker, gathered in pool order (the pool
- * lists households in ascending order, so this is a forward scan) into
- * compact arrays: a firm's random contacts then hit these instead of a
- * random household among millions. `pos` holds the pool positions still
- * unmatched, `hiredBy` the hiring firm per position; hires are applied to
- * the household columns afterwards, in household order. Grown on demand,
- * never per tick, in the runner's scratch (passRunner.ts SerialScratch).
- */
-function seekerBuffers(s: SeekerBuffers, n: number): SeekerBuffers {
-  if (s.pos.length < n) {
-    const cap = n + (n >> 2) + 1024;
-    s.pos = new Int32Array(cap);
-    s.reservationWage = new Float32Array(cap);
-    s.mismatch = new Uint8Array(cap);
-    s.hiredBy = new Int32Array(cap);
-  }
-  return s;
-}
-
-/**
  * Firms with vacancies hire from the job seekers `scratch.unemployed[0,
  * seekers)` (listed by separateAndListJobSeekers). Writes the firms'
  * employees and unfilled flags and the hired households' employer, wage and
@@ -330,44 +315,37 @@ export function matchWorkers(
     );
   }
   const n = listFirmsWithVacancies(firms, scratch.firmOrder, rng);
-  // Three passes, each its own function with one loop (so the JIT optimises each loop whole).
-  const sd = seekerBuffers(runner.scratch.seekers, seekers);
-  gatherSeekers(households, scratch.unemployed, seekers, sd);
-  const open = hire(firms, scratch.firmOrder, n, seekers, sd, rng);
-  applyHires(households, firms.wage, scratch.unemployed, seekers, sd, totals);
+  // The seekers' matching data gathered in pool order, the hiring on this
+  // thread (each firm's draws depend on every earlier firm's hires), the
+  // hires applied: the gathering and the applying are passes over blocks of
+  // the pool (labourMatch.ts matchGatherKernel, hireApplyKernel), each
+  // seeker's own entries only, so they may run on several threads.
+  const pool = gatherSeekerPool(households, seekers, runner);
+  const open = hire(firms, scratch.firmOrder, n, seekers, pool, rng);
+  applySequentialHires(seekers, runner, totals);
   return open;
 }
 
-/** The seekers' matching data, in pool order. */
-function gatherSeekers(households: Households, pool: Int32Array, seekers: number, sd: SeekerBuffers): void {
-  const reservationWage = households.reservationWage;
-  const mismatch = households.mismatch;
-  const { pos, hiredBy } = sd;
-  const seekerReservation = sd.reservationWage;
-  const seekerMismatch = sd.mismatch;
-  for (let k = 0; k < seekers; k++) {
-    const i = pool[k];
-    pos[k] = k;
-    seekerReservation[k] = reservationWage[i];
-    seekerMismatch[k] = mismatch[i];
-    hiredBy[k] = -1;
-  }
-}
-
-/** Firms order[0..n) in turn contact random seekers still in the pool (draws from `rnd`). Returns the vacancies left open. */
+/**
+ * Firms order[0..n) in turn contact random seekers still in the pool (draws
+ * from `rnd`): `pool.live[0, remaining)` lists the pool positions not yet
+ * hired, `pool.claim` receives the hiring firm per position (gatherSeekerPool
+ * filled both). Returns the vacancies left open.
+ */
 function hire(
   f: Firms,
   order: Int32Array,
   n: number,
   seekers: number,
-  sd: SeekerBuffers,
+  pool: MatchBuffers,
   rnd: () => number,
 ): number {
   const { labourDemand, employees, unfilled } = f;
   const firmWage = f.wage;
-  const { pos, hiredBy } = sd;
-  const seekerReservation = sd.reservationWage;
-  const seekerMismatch = sd.mismatch;
+  const pos = pool.live;
+  const hiredBy = pool.claim;
+  const seekerReservation = pool.reservationWage;
+  const seekerMismatch = pool.mismatch;
   let open = 0;
   let remaining = seekers;
   for (let o = 0; o < n; o++) {
@@ -396,39 +374,4 @@ function hire(
     }
   }
   return open;
-}
-
-/**
- * The hires, in household order, and the completed spells by kind (index 1
- * displaced by automation, 0 the others): whole months, so their sums are
- * exact in any order.
- */
-function applyHires(
-  h: Households,
-  firmWage: Float64Array,
-  pool: Int32Array,
-  seekers: number,
-  sd: SeekerBuffers,
-  totals: Pick<Automation, "spellMonths" | "spellCount">,
-): void {
-  const hiredBy = sd.hiredBy;
-  const spellMonths = totals.spellMonths;
-  const spellCount = totals.spellCount;
-  spellMonths.fill(0);
-  spellCount.fill(0);
-  const employer = h.employer;
-  const householdWage = h.wage;
-  const unemployedMonths = h.unemployedMonths;
-  const displaced = h.displaced;
-  for (let k = 0; k < seekers; k++) {
-    const j = hiredBy[k];
-    if (j < 0) continue;
-    const i = pool[k];
-    const d = displaced[i];
-    spellMonths[d] += unemployedMonths[i];
-    spellCount[d]++;
-    employer[i] = j;
-    householdWage[i] = firmWage[j];
-    unemployedMonths[i] = 0;
-  }
 }

@@ -62,7 +62,7 @@ import {
   type SliceView,
   SUM_SLOTS,
 } from "../passes.ts";
-import type { PassRunner } from "../passRunner.ts";
+import type { MatchBuffers, PassRunner } from "../passRunner.ts";
 import { AgentStream, keyedUniform, shuffle, streamKey } from "../rng.ts";
 import type { Automation, Firms, Households } from "../state.ts";
 import { defineStruct } from "../struct.ts";
@@ -160,12 +160,56 @@ export function matchSimultaneously(
   MatchArgs.write(work.args, { ...args, round });
   mb.seekers[0] = seekers;
   runner.run(Pass.matchApply);
-  const a = totals;
-  for (let d = 0; d < 2; d++) {
-    a.spellMonths[d] = sumSeekerBlocks(work, seekers, SpellSum.months + d);
-    a.spellCount[d] = sumSeekerBlocks(work, seekers, SpellSum.count + d);
-  }
+  sumSpells(work, seekers, totals);
   return open;
+}
+
+/**
+ * The job seekers' pool `[0, seekers)` gathered for matching by a pass over
+ * blocks of the pool (matchGatherKernel), which may run on several threads:
+ * each seeker's reservation wage and skill mismatch in pool order, no
+ * offer held, every position live. Used by both protocols: the sequential
+ * one (markets/labour.ts matchWorkers) reads `live` as the positions still
+ * in the pool and writes the hiring firm into `claim`. Returns the buffers.
+ */
+export function gatherSeekerPool(households: Households, seekers: number, runner: PassRunner): MatchBuffers {
+  const mb = runner.work.match;
+  if (mb.claim.length < households.n) {
+    throw new Error("labour matching: the pass runner's job-seeker buffers are smaller than the population");
+  }
+  mb.seekers[0] = seekers;
+  runner.run(Pass.matchGather);
+  return mb;
+}
+
+/**
+ * The sequential protocol's hires (`claim[k]`: the hiring firm, or
+ * EMPTY_CLAIM) applied by a pass over blocks of the pool
+ * (hireApplyKernel), and the completed spells into `totals` (whole months
+ * and counts, summed per block and the blocks in order: exact, so the same
+ * as a sum in household order).
+ */
+export function applySequentialHires(
+  seekers: number,
+  runner: PassRunner,
+  totals: Pick<Automation, "spellMonths" | "spellCount">,
+): void {
+  const work = runner.work;
+  work.match.seekers[0] = seekers;
+  runner.run(Pass.hireApply);
+  sumSpells(work, seekers, totals);
+}
+
+/** The completed spells by kind from the apply pass's per-block sums, in block order. */
+function sumSpells(
+  work: PassWork,
+  seekers: number,
+  totals: Pick<Automation, "spellMonths" | "spellCount">,
+): void {
+  for (let d = 0; d < 2; d++) {
+    totals.spellMonths[d] = sumSeekerBlocks(work, seekers, SpellSum.months + d);
+    totals.spellCount[d] = sumSeekerBlocks(work, seekers, SpellSum.count + d);
+  }
 }
 
 /**
@@ -446,6 +490,50 @@ export function matchApplyKernel(
     const c = claim[k];
     if (c === EMPTY_CLAIM) continue;
     const j = rankFirm[c % ranked];
+    const i = pool[k];
+    if (displaced[i] === 1) {
+      months1 += unemployedMonths[i];
+      count1++;
+    } else {
+      months0 += unemployedMonths[i];
+      count0++;
+    }
+    employer[i] = j;
+    wage[i] = firmWage[j];
+    unemployedMonths[i] = 0;
+  }
+  const base = block * SUM_SLOTS;
+  const sums = v.work.blockSums;
+  sums[base + SpellSum.months] = months0;
+  sums[base + SpellSum.months + 1] = months1;
+  sums[base + SpellSum.count] = count0;
+  sums[base + SpellSum.count + 1] = count1;
+}
+
+/**
+ * The sequential protocol's hires among job seekers [start, end) of block
+ * `block` (claim[k]: the firm that hired seeker k, EMPTY_CLAIM if none):
+ * employer, wage, a new spell; the completed spells by kind, summed per
+ * block (markets/labour.ts matchWorkers).
+ */
+export function hireApplyKernel(
+  v: SliceView,
+  _lane: number,
+  block: number,
+  start: number,
+  end: number,
+): void {
+  const claim = v.work.match.claim;
+  const pool = v.unemployed;
+  const firmWage = v.firms.wage;
+  const { employer, wage, unemployedMonths, displaced } = v.households;
+  let months0 = 0;
+  let months1 = 0;
+  let count0 = 0;
+  let count1 = 0;
+  for (let k = start; k < end; k++) {
+    const j = claim[k];
+    if (j === EMPTY_CLAIM) continue;
     const i = pool[k];
     if (displaced[i] === 1) {
       months1 += unemployedMonths[i];
