@@ -468,7 +468,7 @@ export interface SpiralConfig {
      */
     advancePenaltyYearly: number;
     /**
-     * Periods in which the central bank sets the rate by decision instead of by its rule (e.g. 'hold at 4.5 % for 24 months'); outside them the rule applies, starting from the last rate set. Logged as policy events. Months are calendar months of the run (startDate is tick 1): `from` must lie within the run, `until` not before `from` (it may run past the run's end).
+     * Periods in which the central bank sets the rate by decision instead of by its rule (e.g. 'hold at 4.5 % for 24 months', rateYearly) or shifts the rule's rate (addYearly: e.g. +0.01 for 12 months, the monetary policy shock that npm run bench:irf measures); outside them the rule applies, starting from the last rate set (after a shift, from the rule's own unshifted rate). Each period has exactly one of rateYearly and addYearly; shifts of overlapping periods add up, on top of a level if one is in force. The neutral-rate learning (centralBank.neutralRateLearning) pauses in both. Logged as policy events. Months are calendar months of the run (startDate is tick 1): `from` must lie within the run, `until` not before `from` (it may run past the run's end).
      *
      * @maxItems 1000
      */
@@ -482,9 +482,13 @@ export interface SpiralConfig {
        */
       until: string;
       /**
-       * Policy rate during the override.
+       * Policy rate during the override (a level). Give this or addYearly, not both.
        */
-      rateYearly: number;
+      rateYearly?: number;
+      /**
+       * Shift added to the rule's rate during the override (an offset: the rule keeps reacting to inflation and unemployment, and smooths from its own unshifted rate, so the rate stands exactly this far from where the rule would put it; not floored at the lower bound). A monetary policy shock as a deviation from the rule (Christiano, Eichenbaum & Evans 1999, Handbook of Macroeconomics 1A ch. 2; Romer & Romer 2004, AER 94(4)). Give this or rateYearly, not both.
+       */
+      addYearly?: number;
     }[];
   };
   /**
