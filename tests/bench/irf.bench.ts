@@ -77,7 +77,8 @@ for (const file of String(values.configs).split(",")) {
     for (let arm = 0; arm < 2; arm++) {
       const c = structuredClone(base);
       c.seed = seed;
-      if (arm === 1) c.centralBank.overrides = [...c.centralBank.overrides, { from, until, addYearly: shift }];
+      if (arm === 1)
+        c.centralBank.overrides = [...c.centralBank.overrides, { from, until, addYearly: shift }];
       const r = runInMemory(c);
       for (const m of MEASURES) (series[arm][m.column] ??= []).push(r.series[m.column]);
     }
