@@ -71,7 +71,9 @@ for (const file of String(values.configs).split(",")) {
   base.ticks = t0 + LAST;
   const from = monthOfTick(base.startDate, t0);
   const until = monthOfTick(base.startDate, t0 + length - 1);
-  const series: Record<string, Float64Array[]>[] = [{}, {}];
+  const series: Record<string, Float64Array[]>[] = [0, 1].map(() =>
+    Object.fromEntries(MEASURES.map((m) => [m.column, [] as Float64Array[]])),
+  );
   const start = performance.now();
   for (const seed of seeds) {
     for (let arm = 0; arm < 2; arm++) {
@@ -80,7 +82,7 @@ for (const file of String(values.configs).split(",")) {
       if (arm === 1)
         c.centralBank.overrides = [...c.centralBank.overrides, { from, until, addYearly: shift }];
       const r = runInMemory(c);
-      for (const m of MEASURES) (series[arm][m.column] ??= []).push(r.series[m.column]);
+      for (const m of MEASURES) series[arm][m.column].push(r.series[m.column]);
     }
   }
   const seconds = (performance.now() - start) / 1000;
