@@ -8,8 +8,8 @@ describe("responseAt", () => {
   const shocked = [1, 1, 1.1, 1.2, 1.3, 1];
 
   it("log: 100 × ln of the ratio of the window means", () => {
-    // Shock at index 2; horizon 1 → window indices 1…2 with window 2.
-    expect(responseAt(base, shocked, 2, 1, 2, "log")).toBeCloseTo(100 * Math.log(1.05), 12);
+    // Shock at index 2; horizon 0 with window 2 → indices 1…2 (1 and 1.1).
+    expect(responseAt(base, shocked, 2, 0, 2, "log")).toBeCloseTo(100 * Math.log(1.05), 12);
     expect(responseAt(base, shocked, 2, 2, 3, "log")).toBeCloseTo(100 * Math.log(1.2), 12);
   });
 
