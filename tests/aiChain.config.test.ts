@@ -229,6 +229,24 @@ describe("bad chain input exits 2 naming the path, with nothing written", () => 
     expect(second).toContain(`${inside}: aiChain.equityStakes[0].start: 2015-01 is outside the run`);
   });
 
+  it("an override with both a level and a shift, or with neither", () => {
+    const file = configFile("level-and-shift", {
+      centralBank: {
+        overrides: [
+          { from: "2025-11", until: "2026-10", rateYearly: 0.05, addYearly: 0.01 },
+          { from: "2025-11", until: "2026-10" },
+        ],
+      },
+    });
+    const stderr = expectBadRun(file);
+    expect(stderr).toContain(
+      `${file}: centralBank.overrides[0]: has both rateYearly (a level) and addYearly`,
+    );
+    expect(stderr).toContain(
+      `${file}: centralBank.overrides[1]: needs rateYearly (the rate held) or addYearly`,
+    );
+  });
+
   it("a backstop that ends before the chain starts, an override that ends before it begins", () => {
     const file = configFile("ends-early", {
       aiChain: { backstops: [{ ...backstop, until: "2025-10" }] },

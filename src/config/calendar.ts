@@ -77,6 +77,15 @@ export function checkCalendar(config: SpiralConfig): CalendarProblem[] {
   });
   config.centralBank.overrides.forEach((o, k) => {
     const at = `/centralBank/overrides/${k}`;
+    const level = o.rateYearly !== undefined;
+    const offset = o.addYearly !== undefined;
+    if (level === offset)
+      out.push({
+        pointer: at,
+        problem: level
+          ? "has both rateYearly (a level) and addYearly (a shift of the rule's rate); give one"
+          : "needs rateYearly (the rate held) or addYearly (a shift added to the rule's rate)",
+      });
     within(`${at}/from`, o.from);
     notBefore(`${at}/until`, o.until, o.from, "its `from` month");
   });

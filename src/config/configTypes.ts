@@ -71,11 +71,11 @@ export interface SpiralConfig {
      */
     mpcWealthYearly: number;
     /**
-     * Relative fall of the income propensity to consume per unit of ex-ante real policy rate (policy rate − anchored expected inflation) above centralBank.neutralRealRateYearly (intertemporal substitution; the interest-rate channel of monetary policy on consumption). The factor is kept within [0.5, 1.5]. It must outweigh the interest-income channel — a higher rate pays households more interest on the public debt through banks' dividends and deposits (≈ 0.6–0.8 % of GDP per point at a debt of 100 % of GDP) — or a rate rise expands demand and the Taylor rule destabilises (at 0.5 the baseline sat at the lower bound or in a 14 % rate, 6 % inflation equilibrium). At 3 a 1-point rise in the real rate cuts consumption by ≈ 3 % (≈ 2 % of GDP) before the interest-income offset: a net fall of output of ≈ 1–1.5 % of GDP, the order of the peak output response to a 1-point policy shock in VAR studies (Christiano, Eichenbaum & Evans 2005, JPE 113(1); Ramey 2016, Handbook of Macroeconomics 2, ch. 2). Calibrated so that configs/baseline.json holds its steady state; no impulse response has been measured in the model.
+     * Relative fall of the income propensity to consume per unit of ex-ante real policy rate (policy rate − anchored expected inflation) above centralBank.neutralRealRateYearly (intertemporal substitution; the interest-rate channel of monetary policy on consumption). The factor is kept within [0.5, 1.5]. It must outweigh the interest-income channel — a higher rate pays households more interest on the public debt through banks' dividends and deposits (≈ 0.6–0.8 % of GDP per point at a debt of 100 % of GDP) — or a rate rise expands demand and the Taylor rule destabilises (at 0.5 the baseline sat at the lower bound or in a 14 % rate, 6 % inflation equilibrium). At 3 a 1-point rise in the real rate cuts consumption by ≈ 3 % (≈ 2 % of GDP) before the interest-income offset: a net fall of output of ≈ 1–1.5 % of GDP, the order of the peak output response to a 1-point policy shock in VAR studies (Christiano, Eichenbaum & Evans 2005, JPE 113(1); Ramey 2016, Handbook of Macroeconomics 2, ch. 2). Calibrated so that configs/baseline.json holds its steady state. Measured impulse response (npm run bench:irf: the rule's rate + 1 point for 12 months, 20 paired seeds, 10 000 households; docs/calibration.md §6.1): real GDP −2.5 % [−2.7, −2.0] at its peak 7 months in on configs/baseline.json, unemployment +1.6 points at 8 months, reversing to a boom by 18 months — 4–5× the −0.5 % of a VAR estimate and much faster than the narrative estimate's trough at 22 months (§6.1). Nearly all of it comes through this factor: at 0 the response vanishes (GDP +0.1–0.4 %, the interest-income channel), at 1.5 it is −0.9 % at 5 months; but below 3 the core loses its steady state (at 2, 1.5 and 1: mean unemployment 9.7, 12.1 and 17.0 %, the rate at its lower bound 31, 35 and 80 % of months; 4.5 % and 3 % at 3; configs/baseline.json, seeds 1–3 × 1 200 months), so 3 stays until the rule that sets demand's level is separated from its rate response (§6.1).
      */
     consumptionRateSensitivity: number;
     /**
-     * Weight of the long-run level of the policy rate (centralBank.neutralRealRateYearly + inflation target) in the nominal rate that households' spending responds to (households.consumptionRateSensitivity): the rate is (1 − w) × policy rate + w × long-run level — the long rate that mortgages, car loans and bonds are priced on, which by the expectations hypothesis moves less than the policy rate when the policy rate is expected to return (the same long rate as the non-AI equity discount rate, markets/equity.ts, w = 0.5). 0 (the policy rate itself) by default, so every calibrated scenario keeps its behaviour; telecom-1997 uses 0.5: from 2000 to 2003 the 10-year Treasury yield fell 2.0 points (6.03 % → 4.01 %, annual means) while the fed funds rate fell 5.1 points (6.24 % → 1.13 %), a pass-through of ≈ 0.4 (FRED GS10, FEDFUNDS); with w = 0 the 2001–03 cuts to 1 % raise the income propensity ≈ 10–14 % in that replay and the economy overheats (docs/scenarios.md 'Replaying 1997–2003').
+     * Weight of the long-run level of the policy rate (centralBank.neutralRealRateYearly + inflation target) in the nominal rate that households' spending responds to (households.consumptionRateSensitivity): the rate is (1 − w) × policy rate + w × long-run level — the long rate that mortgages, car loans and bonds are priced on, which by the expectations hypothesis moves less than the policy rate when the policy rate is expected to return (the same form as the non-AI equity discount rate, markets/equity.ts equityLongRate, which uses the chain's sourced pass-through aiChain.valuation.policyPassThrough 0.4 — w = 0.6 in this form). 0 (the policy rate itself) by default, so every calibrated scenario keeps its behaviour; telecom-1997 uses 0.5: from 2000 to 2003 the 10-year Treasury yield fell 2.0 points (6.03 % → 4.01 %, annual means) while the fed funds rate fell 5.1 points (6.24 % → 1.13 %), a pass-through of ≈ 0.4 (FRED GS10, FEDFUNDS); with w = 0 the 2001–03 cuts to 1 % raise the income propensity ≈ 10–14 % in that replay and the economy overheats (docs/scenarios.md 'Replaying 1997–2003').
      */
     longRateWeight: number;
     /**
@@ -468,7 +468,7 @@ export interface SpiralConfig {
      */
     advancePenaltyYearly: number;
     /**
-     * Periods in which the central bank sets the rate by decision instead of by its rule (e.g. 'hold at 4.5 % for 24 months'); outside them the rule applies, starting from the last rate set. Logged as policy events. Months are calendar months of the run (startDate is tick 1): `from` must lie within the run, `until` not before `from` (it may run past the run's end).
+     * Periods in which the central bank sets the rate by decision instead of by its rule (e.g. 'hold at 4.5 % for 24 months', rateYearly) or shifts the rule's rate (addYearly: e.g. +0.01 for 12 months, the monetary policy shock that npm run bench:irf measures); outside them the rule applies, starting from the last rate set (after a shift, from the rule's own unshifted rate). Each period has exactly one of rateYearly and addYearly; shifts of overlapping periods add up, on top of a level if one is in force. The neutral-rate learning (centralBank.neutralRateLearning) pauses in both. Logged as policy events. Months are calendar months of the run (startDate is tick 1): `from` must lie within the run, `until` not before `from` (it may run past the run's end).
      *
      * @maxItems 1000
      */
@@ -482,9 +482,13 @@ export interface SpiralConfig {
        */
       until: string;
       /**
-       * Policy rate during the override.
+       * Policy rate during the override (a level). Give this or addYearly, not both.
        */
-      rateYearly: number;
+      rateYearly?: number;
+      /**
+       * Shift added to the rule's rate during the override (an offset: the rule keeps reacting to inflation and unemployment, and smooths from its own unshifted rate, so the rate stands exactly this far from where the rule would put it; not floored at the lower bound). A monetary policy shock as a deviation from the rule (Christiano, Eichenbaum & Evans 1999, Handbook of Macroeconomics 1A ch. 2; Romer & Romer 2004, AER 94(4)). Give this or rateYearly, not both.
+       */
+      addYearly?: number;
     }[];
   };
   /**

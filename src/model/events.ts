@@ -84,10 +84,15 @@ export const EVENT_TYPES = [
   {
     type: "policyOverrideStart",
     description:
-      "A decided period of centralBank.overrides begins: the policy rate is held at its rate instead of the rule's.",
+      "A decided period of centralBank.overrides begins: the policy rate is held at its rate instead of the rule's (rateYearly), or the rule's rate is shifted (addYearly).",
     source: "src/model/agents/centralBank.ts",
     fields: [
-      { name: "rateYearly", type: "float", unit: "decimal per year", description: "The rate held" },
+      {
+        name: "rateYearly",
+        type: "float",
+        unit: "decimal per year",
+        description: "The rate held, or with a shift the rate set in the first month (rule's rate + shifts)",
+      },
       { name: "untilTick", type: "int", unit: "tick", description: "Last tick of the override" },
     ],
   },

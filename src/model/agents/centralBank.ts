@@ -34,16 +34,29 @@ export function setPolicyRate(
   events: ModelEvent[],
 ): void {
   const prev = centralBank.policyRateYearly;
-  let rate = cb.rule === "path" ? pathRate(cb, month) : taylorRate(centralBank, macro, cb, month);
-  // Decided periods override the rule ("hold at 4.5 % for 24 months").
-  // Their months are calendar months of the run (config/calendar.ts).
+  // The rule smooths from its own last rate: last month's rate less last
+  // month's shift (an addYearly override shifts the rate, not the rule).
+  const rulePrev = prev - overrideShift(cb.overrides, month.startDate, month.tick - 1);
+  let rate = cb.rule === "path" ? pathRate(cb, month) : taylorRate(centralBank, macro, cb, month, rulePrev);
+  // Decided periods override the rule ("hold at 4.5 % for 24 months") or
+  // shift it ("the rule's rate + 1 point for 12 months", a monetary policy
+  // shock). Their months are calendar months of the run (config/calendar.ts).
+  const shift = overrideShift(cb.overrides, month.startDate, month.tick);
+  for (const o of cb.overrides) {
+    if (o.rateYearly === undefined) continue;
+    if (
+      month.tick >= tickOfMonth(month.startDate, o.from) &&
+      month.tick <= tickOfMonth(month.startDate, o.until)
+    )
+      rate = o.rateYearly;
+  }
+  rate += shift;
   for (const o of cb.overrides) {
     const from = tickOfMonth(month.startDate, o.from);
     const until = tickOfMonth(month.startDate, o.until);
-    if (month.tick >= from && month.tick <= until) {
-      if (month.tick === from)
-        events.push({ type: "policyOverrideStart", rateYearly: o.rateYearly, untilTick: until });
-      rate = o.rateYearly;
+    if (month.tick === from) {
+      const held = o.rateYearly === undefined ? rate : o.rateYearly + shift;
+      events.push({ type: "policyOverrideStart", rateYearly: held, untilTick: until });
     } else if (month.tick === until + 1) {
       events.push({ type: "policyOverrideEnd", rule: cb.rule });
     }
@@ -72,6 +85,30 @@ function pathRate(cb: CentralBankParams, month: Month): number {
     }
   }
   return rate;
+}
+
+/**
+ * The sum of the addYearly shifts of the overrides in force at `tick` (0
+ * outside them, and before tick 1). A shift moves the policy rate away from
+ * the rule's (or a level override's) rate in its window; the rule itself
+ * goes on from its unshifted rate, so a constant shift raises the rate by
+ * exactly the shift, not by shift / (1 − smoothing), and the rule's
+ * endogenous reaction (to the inflation and unemployment the shift causes)
+ * comes on top — a monetary policy shock as a deviation from the rule
+ * (Christiano, Eichenbaum & Evans 1999, Handbook of Macroeconomics 1A ch. 2).
+ */
+export function overrideShift(
+  overrides: CentralBankParams["overrides"],
+  startDate: string,
+  tick: number,
+): number {
+  let shift = 0;
+  for (const o of overrides) {
+    if (o.addYearly === undefined) continue;
+    if (tick >= tickOfMonth(startDate, o.from) && tick <= tickOfMonth(startDate, o.until))
+      shift += o.addYearly;
+  }
+  return shift;
 }
 
 /**
@@ -105,8 +142,8 @@ function taylorRate(
   macro: MacroState,
   cb: CentralBankParams,
   month: Month,
+  prev: number,
 ): number {
-  const prev = centralBank.policyRateYearly;
   recordUnemployment(centralBank.unemploymentHistory, macro.unemploymentRate);
   const pi = macro.inflationYoY;
   const gaps =
