@@ -166,8 +166,7 @@ function financing(m: ModelState, acting: Acting): void {
   const books: Books = m; // money moves only through ledger.ts, into these balance sheets
   financeFirmsOn(m); // debt service, new loans, rationing; bankrupt firms replaced
   // Chain debt service, refinancing, equity rounds from the fund, stakes, payouts.
-  const params = chainFinanceParams(m.config);
-  if (acting.chain) financeChain(chainFinanceMonth(m), params, m.events, books);
+  if (acting.chain) financeChain(chainFinanceMonth(m), chainFinanceParams(m.config), m.events, books);
 }
 
 /** Labour market and production. */
