@@ -17,6 +17,7 @@ const EXPLICIT = [
   "src/model/agents/aiChain/circular.ts",
   "src/model/agents/aiChain/defaults.ts",
   "src/model/agents/aiChain/demand.ts",
+  "src/model/agents/aiChain/finance.ts",
   "src/model/agents/aiChain/plans.ts",
   "src/model/agents/aiChain/settlement.ts",
   "src/model/agents/aiChain/valuation.ts",

@@ -6,7 +6,13 @@
 import { resolveUpstreamExposures } from "./agents/aiChain/circular.ts";
 import { type DefaultMonth, type DefaultParams, resolveChainDefaults } from "./agents/aiChain/defaults.ts";
 import { builtCapacity, liveCapacity, updateAiDemand } from "./agents/aiChain/demand.ts";
-import { financeChain, priceChainCredit } from "./agents/aiChain/finance.ts";
+import {
+  type ChainFinanceMonth,
+  chainCreditParams,
+  chainFinanceParams,
+  financeChain,
+  priceChainCredit,
+} from "./agents/aiChain/finance.ts";
 import { planChain } from "./agents/aiChain/plans.ts";
 import {
   accountChain,
@@ -74,8 +80,8 @@ interface Acting {
  * equity.ts, macro.ts, shocks.ts and the ledger check take the records
  * they read and write and the parameter group they use, so each call shows
  * its data flow; a phase that moves money also takes `books` (ledger.ts
- * Books), the balance sheets the ledger's functions book into. The chain's
- * priceChainCredit and financeChain still take the whole state (`m`).
+ * Books), the balance sheets the ledger's functions book into. No phase
+ * takes the whole state (`m`).
  *
  * A phase that tests also run on a whole state is wired by an exported
  * function below named after it (`<phase>On(m)`: the phase's records and
@@ -93,7 +99,10 @@ export function step(m: ModelState): void {
   const chain = m.aiChain.n > 0 && m.tick >= m.aiChain.chainStartTick;
   const acting: Acting = { chain, automation: chain && m.config.automation.enabled };
   resetChainFlows(m.aiChain); // the chain's monthly flows at 0
-  if (chain) priceChainCredit(m); // AI chain: distance-to-default PDs, CDS spreads, borrowing costs
+  // AI chain: distance-to-default PDs, CDS spreads, ratings, borrowing costs at this month's policy rate.
+  const creditMonth = { ...month, policyRateYearly: m.centralBank.policyRateYearly };
+  const merton = m.runner.scratch.merton; // the structural model's scratch
+  if (chain) priceChainCredit(m.aiChain, m.banks, creditMonth, chainCreditParams(m.config), merton, m.events);
   plans(m, acting);
   financing(m, acting);
   labourMarketAndProduction(m, acting);
@@ -154,8 +163,10 @@ function plans(m: ModelState, acting: Acting): void {
 
 /** Financing. */
 function financing(m: ModelState, acting: Acting): void {
+  const books: Books = m; // money moves only through ledger.ts, into these balance sheets
   financeFirmsOn(m); // debt service, new loans, rationing; bankrupt firms replaced
-  if (acting.chain) financeChain(m); // chain debt service, refinancing, equity rounds, stakes, payouts
+  // Chain debt service, refinancing, equity rounds from the fund, stakes, payouts.
+  if (acting.chain) financeChain(chainFinanceMonth(m), chainFinanceParams(m.config), m.events, books);
 }
 
 /** Labour market and production. */
@@ -266,6 +277,12 @@ function valuationMonth(m: ModelState): ChainValuationMonth {
     startLongRateYearly,
     policyChangeSinceStartYearly: m.centralBank.policyRateYearly - m.aiChain.policyRateBeforeStart,
   };
+}
+
+/** The month as the chain's financing sees it: tick, scale, policy rate, price index. */
+function chainFinanceMonth(m: ModelState): ChainFinanceMonth {
+  const policyRateYearly = m.centralBank.policyRateYearly;
+  return { tick: m.tick, scale: m.params.scale, policyRateYearly, priceIndex: m.macro.priceIndex };
 }
 
 /** The month as the chain's default resolution sees it: tick, scale, policy rate, price index, the long rate firms are valued at. */

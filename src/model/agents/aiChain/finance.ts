@@ -20,7 +20,9 @@
 
 import { monthIndex } from "../../../config/calendar.ts";
 import type { SpiralConfig } from "../../../config/configTypes.ts";
+import type { ModelEvent } from "../../events.ts";
 import {
+  type Books,
   FlowRow,
   fundLends,
   grantChainBankLoan,
@@ -32,8 +34,9 @@ import {
   repayFund,
   transfer,
 } from "../../ledger.ts";
-import { cdsSpreadBp, mertonDefaultProbability } from "../../markets/creditRisk.ts";
-import type { AiChain, ModelState } from "../../state.ts";
+import { cdsSpreadBp, type MertonResult, mertonDefaultProbability } from "../../markets/creditRisk.ts";
+import type { Month } from "../../month.ts";
+import type { AiChain, Banks } from "../../state.ts";
 import { Role, Source } from "../../state.ts";
 import { payOutOfChain, tagInflow } from "./attribution.ts";
 import { financeCircular, vendorDebtOf } from "./circular.ts";
@@ -62,7 +65,13 @@ import {
   singleNameBudget,
   unsecuredSpread,
 } from "./credit.ts";
-import { cancelIfDistressed, monthlyCommitments, monthlyContracted, monthlyGpuCommitments } from "./plans.ts";
+import {
+  type ChainMonth,
+  cancelIfDistressed,
+  monthlyCommitments,
+  monthlyContracted,
+  monthlyGpuCommitments,
+} from "./plans.ts";
 
 /** Lenders, in the order a firm taps them. */
 const Lender = { secured: 0, fund: 1, bank: 2 } as const;
@@ -70,16 +79,50 @@ type LenderKind = (typeof Lender)[keyof typeof Lender];
 const fundFirstOrder: readonly LenderKind[] = [Lender.secured, Lender.fund, Lender.bank];
 const bankFirstOrder: readonly LenderKind[] = [Lender.secured, Lender.bank, Lender.fund];
 
-/** PD, CDS spread, rating and the rates each chain firm pays this month. */
-export function priceChainCredit(m: ModelState): void {
-  const c = m.aiChain;
-  const fin = m.config.aiChain.finance;
-  const policy = m.centralBank.policyRateYearly;
-  const guarantee = m.config.government.fiscalAbsorption.chainDebtGuaranteeShare;
+type FinanceParams = SpiralConfig["aiChain"]["finance"];
+
+/** The chain's credit pricing's parameters: aiChain.finance and the government's guarantee of chain debt. */
+export interface ChainCreditParams {
+  finance: Readonly<FinanceParams>;
+  /** government.fiscalAbsorption.chainDebtGuaranteeShare: the share of every loss on chain debt the government bears. */
+  chainDebtGuaranteeShare: number;
+}
+
+/** The chain's credit pricing's parameters from the config. */
+export function chainCreditParams(config: SpiralConfig): ChainCreditParams {
+  return {
+    finance: config.aiChain.finance,
+    chainDebtGuaranteeShare: config.government.fiscalAbsorption.chainDebtGuaranteeShare,
+  };
+}
+
+/** The month as the chain's credit pricing sees it: the tick, the calendar (CDS index rolls) and this month's policy rate. */
+export interface ChainCreditMonth extends Month {
+  readonly policyRateYearly: number;
+}
+
+/**
+ * PD, CDS spread, rating and the rates each chain firm pays this month.
+ * Reads the banks' spreads (a chain firm's bank loans float at its bank's
+ * spread plus the firm's margin); writes the chain's credit columns; a
+ * downgrade goes to `events`. `merton` is scratch for the structural model.
+ * Moves no money.
+ */
+export function priceChainCredit(
+  c: AiChain,
+  banks: Pick<Banks, "spreadYearly">,
+  month: ChainCreditMonth,
+  params: ChainCreditParams,
+  merton: MertonResult,
+  events: ModelEvent[],
+): void {
+  const fin = params.finance;
+  const policy = month.policyRateYearly;
+  const guarantee = params.chainDebtGuaranteeShare;
   // GPU rental prices' reference: their average over about a year (an exponential average, 1/12 a month).
   c.gpuPriceReference += (c.servicePrice - c.gpuPriceReference) / 12;
   // The CDS index rolls in March and September: a new series leaves out the firms liquidated since (cdsIndexBp).
-  if (isIndexRoll(monthIndex(m.config.startDate) + m.tick - 1))
+  if (isIndexRoll(monthIndex(month.startDate) + month.tick - 1))
     for (let i = 0; i < c.n; i++) if (c.exited[i] === 1) c.indexMember[i] = 0;
   for (let i = 0; i < c.n; i++) {
     if (c.exited[i] === 1) {
@@ -94,7 +137,7 @@ export function priceChainCredit(m: ModelState): void {
       c.pdYearly[i] = 1;
       continue;
     }
-    c.pdYearly[i] = firmDefaultProbability(m, i, fin.pdHorizonYears);
+    c.pdYearly[i] = firmDefaultProbability(c, month.tick, i, fin.pdHorizonYears, merton);
     const marketBp = cdsSpreadBp({
       pdYearly: c.pdYearly[i],
       // A government guarantee of part of every loss leaves protection sellers the rest.
@@ -104,31 +147,34 @@ export function priceChainCredit(m: ModelState): void {
       stressPremiumBp: fin.stressPremiumBp,
     });
     const firstPricing = c.fundRateYearly[i] < 0;
-    rateFirm(m, i, marketBp, firstPricing, fin);
+    rateFirm(c, i, marketBp, firstPricing, fin, events);
     c.cdsBp[i] = marketBp + c.forcedSpreadBp[i];
     // The debt issued before the chain's start kept the coupons of the rate then in force (state.ts policyRateBeforeStart).
     if (firstPricing) priceInitialDebt(c, i, c.policyRateBeforeStart, fin);
     // Bank loans float on the policy rate at the margin they were written at;
     // the fund's book is part fixed (bonds: fundRateYearly, blended as debt is
     // added) and part floating (private loans: policy + fundFloatingMargin, fundRateOf).
-    c.bankRateYearly[i] = policy + m.banks.spreadYearly[c.bank[i]] + c.debtSpread[i];
+    c.bankRateYearly[i] = policy + banks.spreadYearly[c.bank[i]] + c.debtSpread[i];
   }
 }
-
-type FinanceParams = SpiralConfig["aiChain"]["finance"];
 
 /**
  * Firm i's default probability over a year (structural Merton/KMV model):
  * its equity at market value, its volatility — realised, floored at the
  * asset volatility levered up to today's debt — and its default point.
  */
-function firmDefaultProbability(m: ModelState, i: number, horizonYears: number): number {
-  const c = m.aiChain;
+function firmDefaultProbability(
+  c: AiChain,
+  tick: number,
+  i: number,
+  horizonYears: number,
+  merton: MertonResult,
+): number {
   const debt = defaultPoint(
     c.bankLoans[i],
     c.fundLoans[i],
     vendorDebtOf(c, i),
-    monthlyCommitments(c, m.tick, i),
+    monthlyCommitments(c, tick, i),
   );
   const equity = Math.max(1e-6, c.shares[i] * c.price[i]);
   // Realised volatility of a smoothly sliding price understates risk; the
@@ -142,20 +188,20 @@ function firmDefaultProbability(m: ModelState, i: number, horizonYears: number):
       riskFreeRate: 0,
       horizonYears,
     },
-    m.runner.scratch.merton,
+    merton,
   );
-  return m.runner.scratch.merton.pdYearly;
+  return merton.pdYearly;
 }
 
 /** Ratings follow the market spread slowly (from the spread at first pricing); a fall out of investment grade forces sales (a decaying premium). */
-function rateFirm(
-  m: ModelState,
+export function rateFirm(
+  c: Pick<AiChain, "names" | "rating" | "forcedSpreadBp">,
   i: number,
   marketBp: number,
   firstPricing: boolean,
-  fin: FinanceParams,
+  fin: Pick<FinanceParams, "fallenAngelHalfLifeMonths" | "ratingHysteresis" | "fallenAngelPremiumBp">,
+  events: ModelEvent[],
 ): void {
-  const c = m.aiChain;
   c.forcedSpreadBp[i] = decayPremium(c.forcedSpreadBp[i], fin.fallenAngelHalfLifeMonths);
   if (firstPricing) {
     c.rating[i] = gradeOfSpread(marketBp);
@@ -165,7 +211,7 @@ function rateFirm(
   const to = nextRating(from, marketBp, fin.ratingHysteresis);
   c.rating[i] = to;
   if (to > from) {
-    m.events.push({
+    events.push({
       type: "chainDowngrade",
       firm: c.names[i],
       fromRating: RATING_NAMES[from],
@@ -231,84 +277,128 @@ interface FundBudget {
   highYield: number;
 }
 
+/** The chain's financing's parameters: config.aiChain (finance, circular deals, build lag, GPU share of cost), the government's fiscal absorption and profit tax. */
+export interface ChainFinanceParams {
+  ai: Readonly<SpiralConfig["aiChain"]>;
+  /** government.fiscalAbsorption.chainDebtGuaranteeShare: lenders act on the PD the guarantee leaves them. */
+  chainDebtGuaranteeShare: number;
+  /** government.fiscalAbsorption.chainCapexShare: the share of chain capex the government pays. */
+  chainCapexShare: number;
+  /** government.profitTaxRate: taxes the free cash flow a cash-rich firm pays out of. */
+  profitTaxRate: number;
+}
+
+/** The chain's financing's parameters from the config. */
+export function chainFinanceParams(config: SpiralConfig): ChainFinanceParams {
+  const absorption = config.government.fiscalAbsorption;
+  return {
+    ai: config.aiChain,
+    chainDebtGuaranteeShare: absorption.chainDebtGuaranteeShare,
+    chainCapexShare: absorption.chainCapexShare,
+    profitTaxRate: config.government.profitTaxRate,
+  };
+}
+
+/** The month as the chain's financing sees it: tick and scale, this month's policy rate (the coupons of new debt), the price level (other profits in today's dollars). */
+export interface ChainFinanceMonth extends ChainMonth {
+  policyRateYearly: number;
+  priceIndex: number;
+}
+
+/** One month of the chain's financing: the books money moves in, the month, the parameters, the event log (what each firm's steps below work with). */
+interface FinanceRun {
+  readonly books: Books;
+  readonly month: ChainFinanceMonth;
+  readonly params: ChainFinanceParams;
+  readonly events: ModelEvent[];
+}
+
 /**
  * Debt service: interest, principal falling due (and margin calls on
  * secured debt), rolled over where some lender will take it; then new
  * funding to keep the cash buffer, stake tranches, and payouts of excess
- * cash. Events report downgrades, failed refinancing and equity rounds.
+ * cash. Events report failed refinancing, defaults, equity rounds and capex
+ * cuts. Reads and writes the chain, the fund's money, the banks' lending
+ * capacity and the government's fiscal support in `books`; money moves
+ * through ledger.ts.
  */
-export function financeChain(m: ModelState): void {
-  const c = m.aiChain;
-  const fin = m.config.aiChain.finance;
+export function financeChain(
+  month: ChainFinanceMonth,
+  params: ChainFinanceParams,
+  events: ModelEvent[],
+  books: Books,
+): void {
+  const r: FinanceRun = { books, month, params, events };
+  const c = books.aiChain;
+  const fin = params.ai.finance;
   const appetite = fin.fundRiskAppetite * (1 - c.marketStress);
-  const month: FundBudget = { fund: Math.max(0, m.fund.deposits) * appetite, highYield: 0 };
+  const fundMonth: FundBudget = { fund: Math.max(0, books.fund.deposits) * appetite, highYield: 0 };
   // Only the part of the fund's money free of investment-grade mandates buys debt rated below BBB.
-  month.highYield = month.fund * (1 - fin.investmentGradeOnlyShare);
-  const monthTotal = month.fund;
+  fundMonth.highYield = fundMonth.fund * (1 - fin.investmentGradeOnlyShare);
+  const monthTotal = fundMonth.fund;
   const haircut = gpuHaircut(c.servicePrice, c.gpuPriceReference, fin.securedHaircut, fin.haircutSensitivity);
   for (let i = 0; i < c.n; i++) {
     c.interestPaid[i] = 0;
     if (c.defaulted[i] === 1) continue;
     // What this firm may draw of the fund's month: what is left, at most its single-name share of the month
     // (fundSingleNameShare), so that the firms served first in the loop cannot take it all.
-    const budget = { fund: singleNameBudget(month.fund, monthTotal, fin.fundSingleNameShare), highYield: 0 };
-    budget.highYield = Math.min(month.highYield, budget.fund);
+    const budget = {
+      fund: singleNameBudget(fundMonth.fund, monthTotal, fin.fundSingleNameShare),
+      highYield: 0,
+    };
+    budget.highYield = Math.min(fundMonth.highYield, budget.fund);
     const drawable = budget.fund;
-    financeFirm(m, i, haircut, budget);
-    month.fund -= drawable - budget.fund;
-    month.highYield = Math.min(month.highYield, month.fund);
+    financeFirm(r, i, haircut, budget);
+    fundMonth.fund -= drawable - budget.fund;
+    fundMonth.highYield = Math.min(fundMonth.highYield, fundMonth.fund);
   }
-  financeCircular(
-    { tick: m.tick, scale: m.params.scale },
-    m.centralBank.policyRateYearly,
-    m.config.aiChain,
-    m.events,
-    m,
-  ); // configured stake tranches and decided circular deals (circular.ts)
+  // Configured stake tranches and decided circular deals (circular.ts).
+  const chainMonth = { tick: month.tick, scale: month.scale };
+  financeCircular(chainMonth, month.policyRateYearly, params.ai, events, books);
 }
 
 /** Firm i's month of financing within its fund `budget`: interest, maturities, the capex grant, then funding toward its buffer or a payout. */
-function financeFirm(m: ModelState, i: number, haircut: number, budget: FundBudget): void {
-  const c = m.aiChain;
-  const ai = m.config.aiChain;
+function financeFirm(r: FinanceRun, i: number, haircut: number, budget: FundBudget): void {
+  const c = r.books.aiChain;
+  const ai = r.params.ai;
   const fin = ai.finance;
   const role = c.role[i];
-  const lastRevenue = c.revenueHistory[i * 13 + ((m.tick - 1 + 13) % 13)];
+  const lastRevenue = c.revenueHistory[i * 13 + ((r.month.tick - 1 + 13) % 13)];
   // The secured lenders' borrowing base: GPUs and data centres marked to GPU rental prices, plus a year of contracts.
   const base = borrowingBase(
     c.capitalValue[i],
     c.servicePrice,
-    12 * monthlyContracted(c, m.tick, i, true, true),
+    12 * monthlyContracted(c, r.month.tick, i, true, true),
     haircut,
   );
   // Interest at the book's rates.
   const bankInterest = (c.bankLoans[i] * c.bankRateYearly[i]) / 12;
-  const fundInterest = (c.fundLoans[i] * fundRateOf(c, i, m.centralBank.policyRateYearly)) / 12;
-  payInterest(m, i, bankInterest, fundInterest, base);
-  serviceMaturities(m, i, base, budget);
-  fiscalCapexGrant(m, i);
+  const fundInterest = (c.fundLoans[i] * fundRateOf(c, i, r.month.policyRateYearly)) / 12;
+  payInterest(r, i, bankInterest, fundInterest, base);
+  serviceMaturities(r, i, base, budget);
+  fiscalCapexGrant(r, i);
 
   // Outgoings over the next month and the buffer wanted.
   // GPU orders under contract pay for the GPU part of capex: counted once.
   const outgoings =
-    monthlyCommitments(c, m.tick, i) +
+    monthlyCommitments(c, r.month.tick, i) +
     c.capex[i] -
-    Math.min(c.capex[i] * ai.gpuShareOfCost, monthlyGpuCommitments(c, m.tick, i)) +
+    Math.min(c.capex[i] * ai.gpuShareOfCost, monthlyGpuCommitments(c, r.month.tick, i)) +
     c.labOpex[i] +
     c.opexShare[i] * lastRevenue +
     c.electricityPaid[i] + // last month's bill (the power market sets this month's later)
     bankInterest +
     fundInterest;
   const target = fin.cashBufferMonths * outgoings;
-  const inflow = lastRevenue + c.otherProfit[i] * m.macro.priceIndex;
+  const inflow = lastRevenue + c.otherProfit[i] * r.month.priceIndex;
   let need = bufferNeed(target, c.deposits[i], outgoings, inflow, fin.cashAdjustmentMonthly);
   const asked = need;
 
-  if (role === Role.modelLab && need > 0) need -= labEquityRound(m, i, need, outgoings - lastRevenue, budget);
-  const debtRoom = debtRoomOf(m, i, lastRevenue);
+  if (role === Role.modelLab && need > 0) need -= labEquityRound(r, i, need, outgoings - lastRevenue, budget);
+  const debtRoom = debtRoomOf(r, i, lastRevenue);
   if (need > 0) {
     need -= borrow(
-      m,
+      r,
       i,
       need,
       debtRoom,
@@ -316,18 +406,19 @@ function financeFirm(m: ModelState, i: number, haircut: number, budget: FundBudg
       budget,
       role === Role.legacyCloud ? bankFirstOrder : fundFirstOrder,
     );
-    cutCapexIfUnfunded(m, i, need, asked, target);
+    cutCapexIfUnfunded(r, i, need, asked, target);
   } else if (role === Role.chip || role === Role.hyperscaler) {
     // Cash-rich firms return part of the excess (dividends and buybacks) to their shareholders,
     // and a share of the month's free cash flow: Nvidia returned $12.7 bn of its $22.1 bn free cash
     // flow in Q3 FY26 (aiChain.finance.freeCashFlowPayoutShare, docs/calibration.md §12.2).
     // Never more than the excess: the buffer is kept.
-    const taxRate = m.config.government.profitTaxRate;
+    const taxRate = r.params.profitTaxRate;
     const fcf = freeCashFlow(inflow, outgoings, chipInputs(role, c.grossMargin[i], lastRevenue), taxRate);
-    payDividends(m, i, Math.min(-need, -need * fin.payoutShare + fin.freeCashFlowPayoutShare * fcf));
+    payDividends(r, i, Math.min(-need, -need * fin.payoutShare + fin.freeCashFlowPayoutShare * fcf));
   }
-  if (role === Role.modelLab) cancelIfDistressed(i, 2, { tick: m.tick, scale: m.params.scale }, m.events, m);
-  syncMaturities(m, i);
+  if (role === Role.modelLab)
+    cancelIfDistressed(i, 2, { tick: r.month.tick, scale: r.month.scale }, r.events, r.books);
+  syncMaturities(c, i, r.month.tick, fin);
 }
 
 /**
@@ -354,11 +445,11 @@ export function bufferNeed(
  * (bank first for the legacy cloud), the rest a failure to refinance — a
  * default.
  */
-function serviceMaturities(m: ModelState, i: number, base: number, budget: FundBudget): void {
-  const c = m.aiChain;
-  const fin = m.config.aiChain.finance;
+function serviceMaturities(r: FinanceRun, i: number, base: number, budget: FundBudget): void {
+  const c = r.books.aiChain;
+  const fin = r.params.ai.finance;
   const H = DEBT_HORIZON_MONTHS;
-  const slot = i * H + (m.tick % H);
+  const slot = i * H + (r.month.tick % H);
   const call = marginCall(c.securedDebt[i], base, fin.securedCureMonths);
   const debtNow = c.bankLoans[i] + c.fundLoans[i];
   const bankCall = debtNow > 0 ? (call * c.bankLoans[i]) / debtNow : 0;
@@ -368,40 +459,40 @@ function serviceMaturities(m: ModelState, i: number, base: number, budget: FundB
   c.fundDue[slot] = 0;
   c.securedDebt[i] = Math.max(0, c.securedDebt[i] - call);
   const bankPrincipal = Math.min(bankDue, Math.max(0, c.deposits[i]));
-  repayChainBankLoan(m, i, bankPrincipal);
+  repayChainBankLoan(r.books, i, bankPrincipal);
   payOutOfChain(c, i, bankPrincipal);
   const fundPrincipal = Math.min(fundDue, Math.max(0, c.deposits[i]));
-  repayFund(m, i, fundPrincipal);
+  repayFund(r.books, i, fundPrincipal);
   payOutOfChain(c, i, fundPrincipal);
   // What it could not pay from cash is rolled over with whoever still lends; the rest is a failure to refinance.
   const unpaid = bankDue - bankPrincipal + fundDue - fundPrincipal;
   if (unpaid <= 0) return;
   // Rolling over is borrowing anew and repaying the maturing debt with it.
   const order = c.role[i] === Role.legacyCloud ? bankFirstOrder : fundFirstOrder;
-  const rolled = borrow(m, i, unpaid, Number.POSITIVE_INFINITY, base, budget, order);
+  const rolled = borrow(r, i, unpaid, Number.POSITIVE_INFINITY, base, budget, order);
   const bankPart = Math.min(bankDue - bankPrincipal, rolled);
-  repayChainBankLoan(m, i, bankPart);
-  repayFund(m, i, Math.min(fundDue - fundPrincipal, rolled - bankPart));
+  repayChainBankLoan(r.books, i, bankPart);
+  repayFund(r.books, i, Math.min(fundDue - fundPrincipal, rolled - bankPart));
   payOutOfChain(c, i, rolled);
   const failed = unpaid - rolled;
   if (failed > 1e-9 * Math.max(1, unpaid)) {
-    m.events.push({
+    r.events.push({
       type: "refinancingFailed",
       firm: c.names[i],
-      amountUsdBn: failed / m.params.scale / 1e9,
+      amountUsdBn: failed / r.month.scale / 1e9,
     });
-    markDefault(m, i, "refinancingFailed", failed);
+    markDefault(r, i, "refinancingFailed", failed);
   }
 }
 
 /** Fiscal absorption: the government pays its share (chainCapexShare) of firm i's capex this month. */
-function fiscalCapexGrant(m: ModelState, i: number): void {
-  const c = m.aiChain;
-  const grant = m.config.government.fiscalAbsorption.chainCapexShare * c.capex[i];
+function fiscalCapexGrant(r: FinanceRun, i: number): void {
+  const c = r.books.aiChain;
+  const grant = r.params.chainCapexShare * c.capex[i];
   if (grant > 0) {
-    transfer(m, FlowRow.fiscalSupport, Party.government, 0, Party.aiFirm, i, grant);
+    transfer(r.books, FlowRow.fiscalSupport, Party.government, 0, Party.aiFirm, i, grant);
     tagInflow(c, i, Source.other, grant);
-    m.government.fiscalSupport += grant;
+    r.books.government.fiscalSupport += grant;
   }
 }
 
@@ -411,12 +502,12 @@ function fiscalCapexGrant(m: ModelState, i: number): void {
  * Labs are funded by equity; they borrow only up to a credit line sized by
  * their revenue.
  */
-function debtRoomOf(m: ModelState, i: number, lastRevenue: number): number {
-  const c = m.aiChain;
-  const fin = m.config.aiChain.finance;
+function debtRoomOf(r: FinanceRun, i: number, lastRevenue: number): number {
+  const c = r.books.aiChain;
+  const fin = r.params.ai.finance;
   const debtAfter = c.bankLoans[i] + c.fundLoans[i];
-  const revenueBase = Math.max(lastRevenue, monthlyContracted(c, m.tick, i, true, true));
-  const earnings = 12 * (revenueBase * (1 - c.opexShare[i]) + c.otherProfit[i] * m.macro.priceIndex);
+  const revenueBase = Math.max(lastRevenue, monthlyContracted(c, r.month.tick, i, true, true));
+  const earnings = 12 * (revenueBase * (1 - c.opexShare[i]) + c.otherProfit[i] * r.month.priceIndex);
   let debtRoom = Math.max(0, fin.maxDebtToEarnings * earnings - debtAfter);
   if (c.role[i] === Role.modelLab)
     debtRoom = Math.min(debtRoom, Math.max(0, fin.labMaxDebtToRevenue * 12 * lastRevenue - debtAfter));
@@ -424,17 +515,17 @@ function debtRoomOf(m: ModelState, i: number, lastRevenue: number): number {
 }
 
 /** Funding failed (lenders refused most of what it `asked`, and it is far below its buffer): cut this month's capacity order. */
-function cutCapexIfUnfunded(m: ModelState, i: number, need: number, asked: number, target: number): void {
-  const c = m.aiChain;
-  const ai = m.config.aiChain;
+function cutCapexIfUnfunded(r: FinanceRun, i: number, need: number, asked: number, target: number): void {
+  const c = r.books.aiChain;
+  const ai = r.params.ai;
   const gapAfter = target - c.deposits[i];
   if (need > 0.5 * asked && gapAfter > 0.5 * target && c.capex[i] > 0) {
     const cut = Math.min(c.capex[i], gapAfter);
     const share = cut / c.capex[i];
-    const pipe = i * ai.buildMonths + ((m.tick + ai.buildMonths - 1) % ai.buildMonths);
+    const pipe = i * ai.buildMonths + ((r.month.tick + ai.buildMonths - 1) % ai.buildMonths);
     c.pipelineGw[pipe] *= 1 - share;
     c.capex[i] -= cut;
-    m.events.push({ type: "capexCut", firm: c.names[i], cutUsdBn: cut / m.params.scale / 1e9 });
+    r.events.push({ type: "capexCut", firm: c.names[i], cutUsdBn: cut / r.month.scale / 1e9 });
   }
 }
 
@@ -470,30 +561,30 @@ export function equityWindowShare(marketValue: number, runningPeak: number, elas
  * got less than half of what it wanted.
  */
 function labEquityRound(
-  m: ModelState,
+  r: FinanceRun,
   i: number,
   need: number,
   burn: number,
   budget: { fund: number; highYield: number },
 ): number {
-  const c = m.aiChain;
-  const fin = m.config.aiChain.finance;
+  const c = r.books.aiChain;
+  const fin = r.params.ai.finance;
   const want = Math.max(need, fin.labEquityRunwayMonths * Math.max(0, burn));
   // The equity window: investors put into the round what the market's appetite allows (equityWindowShare).
   const open = equityWindowShare(c.marketCapTotal, c.marketPeak, fin.labEquityWindowElasticity);
   const raise = open * Math.min(want, budget.fund);
   if (raise > 0) {
-    issueChainEquity(m, i, -1, raise);
+    issueChainEquity(r.books, i, -1, raise);
     tagInflow(c, i, Source.other, raise);
     budget.fund -= raise;
     budget.highYield = Math.min(budget.highYield, budget.fund);
   }
   if (raise < want * 0.5)
-    m.events.push({
+    r.events.push({
       type: "equityRoundShort",
       firm: c.names[i],
-      wantedUsdBn: want / m.params.scale / 1e9,
-      raisedUsdBn: raise / m.params.scale / 1e9,
+      wantedUsdBn: want / r.month.scale / 1e9,
+      raisedUsdBn: raise / r.month.scale / 1e9,
     });
   return Math.max(0, raise);
 }
@@ -523,7 +614,7 @@ export function freeCashFlow(inflow: number, outgoings: number, inputs: number, 
  * term. Returns what was borrowed.
  */
 function borrow(
-  m: ModelState,
+  r: FinanceRun,
   i: number,
   amount: number,
   debtRoom: number,
@@ -531,15 +622,15 @@ function borrow(
   budget: { fund: number; highYield: number },
   order: readonly LenderKind[],
 ): number {
-  const c = m.aiChain;
-  const fin = m.config.aiChain.finance;
-  const pd = lenderPd(m, i);
+  const c = r.books.aiChain;
+  const fin = r.params.ai.finance;
+  const pd = lenderPd(r, i);
   const investmentGrade = c.rating[i] <= INVESTMENT_GRADE_LOWEST;
   const bank = c.bank[i];
   const bankRoom = () =>
     Math.min(
-      m.banks.lendingCapacity[bank],
-      concentrationRoom(m.banks.equity[bank], c.bankLoans[i], fin.bankConcentrationLimit),
+      r.books.banks.lendingCapacity[bank],
+      concentrationRoom(r.books.banks.equity[bank], c.bankLoans[i], fin.bankConcentrationLimit),
     );
   let left = Math.min(amount, debtRoom);
   let got = 0;
@@ -553,13 +644,13 @@ function borrow(
       const spread = securedSpread(c.pdYearly[i], fin.securedLossGivenDefault, fin.riskPremiumBp);
       const fromFund = Math.min(left, room, budget.fund);
       if (fromFund > 0) {
-        lendFromFund(m, i, fromFund, spread, fin.floatingShare.secured, budget);
+        lendFromFund(r, i, fromFund, spread, fin.floatingShare.secured, budget);
         c.securedDebt[i] += fromFund;
         x += fromFund;
       }
       const fromBank = Math.min(left - x, room - x, bankRoom());
       if (fromBank > 0) {
-        lendFromBank(m, i, fromBank, spread);
+        lendFromBank(r, i, fromBank, spread);
         c.securedDebt[i] += fromBank;
         x += fromBank;
       }
@@ -567,7 +658,7 @@ function borrow(
       x = Math.min(left, investmentGrade ? budget.fund : budget.highYield);
       if (x > 0)
         lendFromFund(
-          m,
+          r,
           i,
           x,
           unsecuredSpread(c.cdsBp[i], fin.riskPremiumBp, 0),
@@ -576,7 +667,7 @@ function borrow(
         );
     } else if (lender === Lender.bank && pd <= fin.bankMaxDefaultProbability) {
       x = Math.min(left, bankRoom());
-      if (x > 0) lendFromBank(m, i, x, unsecuredSpread(c.cdsBp[i], fin.riskPremiumBp, 0));
+      if (x > 0) lendFromBank(r, i, x, unsecuredSpread(c.cdsBp[i], fin.riskPremiumBp, 0));
     }
     if (x > 0) {
       tagInflow(c, i, Source.debt, x);
@@ -593,30 +684,30 @@ function borrow(
  * policy rate, term premium and spread).
  */
 function lendFromFund(
-  m: ModelState,
+  r: FinanceRun,
   i: number,
   x: number,
   spread: number,
   floating: number,
   budget: { fund: number; highYield: number },
 ): void {
-  const c = m.aiChain;
-  const fin = m.config.aiChain.finance;
-  const coupon = m.centralBank.policyRateYearly + fin.bondTermPremiumBp / 1e4 + spread;
+  const c = r.books.aiChain;
+  const fin = r.params.ai.finance;
+  const coupon = r.month.policyRateYearly + fin.bondTermPremiumBp / 1e4 + spread;
   addToFundBook(c, i, x, floating, coupon, spread);
-  fundLends(m, i, x);
-  addMaturity(c.fundDue, i * DEBT_HORIZON_MONTHS, m.tick, x, fin.bondMaturityMonths);
+  fundLends(r.books, i, x);
+  addMaturity(c.fundDue, i * DEBT_HORIZON_MONTHS, r.month.tick, x, fin.bondMaturityMonths);
   budget.fund -= x;
   budget.highYield = Math.min(budget.highYield, budget.fund);
 }
 
 /** The firm's bank makes a term loan at a margin fixed today over the floating policy rate. */
-function lendFromBank(m: ModelState, i: number, x: number, spread: number): void {
-  const c = m.aiChain;
+function lendFromBank(r: FinanceRun, i: number, x: number, spread: number): void {
+  const c = r.books.aiChain;
   c.debtSpread[i] = blendRate(c.bankLoans[i], c.debtSpread[i], x, spread);
-  grantChainBankLoan(m, i, x);
-  m.banks.lendingCapacity[c.bank[i]] -= x;
-  addMaturity(c.bankDue, i * DEBT_HORIZON_MONTHS, m.tick, x, m.config.aiChain.finance.loanMaturityMonths);
+  grantChainBankLoan(r.books, i, x);
+  r.books.banks.lendingCapacity[c.bank[i]] -= x;
+  addMaturity(c.bankDue, i * DEBT_HORIZON_MONTHS, r.month.tick, x, r.params.ai.finance.loanMaturityMonths);
 }
 
 /**
@@ -624,13 +715,16 @@ function lendFromBank(m: ModelState, i: number, x: number, spread: number): void
  * repayments, write-offs and defaults): each ring is scaled to its debt;
  * debt with no scheduled maturity left is laid at the lender's term.
  */
-export function syncMaturities(m: ModelState, i: number): void {
-  const c = m.aiChain;
-  const fin = m.config.aiChain.finance;
+export function syncMaturities(
+  c: Pick<AiChain, "bankDue" | "fundDue" | "bankLoans" | "fundLoans" | "securedDebt">,
+  i: number,
+  tick: number,
+  fin: Pick<FinanceParams, "loanMaturityMonths" | "bondMaturityMonths">,
+): void {
   const H = DEBT_HORIZON_MONTHS;
   const off = i * H;
-  syncRing(c.bankDue, off, c.bankLoans[i], m.tick, fin.loanMaturityMonths);
-  syncRing(c.fundDue, off, c.fundLoans[i], m.tick, fin.bondMaturityMonths);
+  syncRing(c.bankDue, off, c.bankLoans[i], tick, fin.loanMaturityMonths);
+  syncRing(c.fundDue, off, c.fundLoans[i], tick, fin.bondMaturityMonths);
   c.securedDebt[i] = Math.min(c.securedDebt[i], c.bankLoans[i] + c.fundLoans[i]);
 }
 
@@ -648,14 +742,14 @@ function syncRing(ring: Float64Array, off: number, debt: number, tick: number, t
 }
 
 function payInterest(
-  m: ModelState,
+  r: FinanceRun,
   i: number,
   bankInterest: number,
   fundInterest: number,
   base: number,
 ): void {
-  const c = m.aiChain;
-  payChainInterest(m, i, bankInterest, fundInterest);
+  const c = r.books.aiChain;
+  payChainInterest(r.books, i, bankInterest, fundInterest);
   payOutOfChain(c, i, bankInterest + fundInterest);
   c.interestPaid[i] = bankInterest + fundInterest;
   if (c.deposits[i] < 0) {
@@ -664,19 +758,19 @@ function payInterest(
     // covered by its borrowing base, the drawing is arrears and the firm is in
     // default (the bank's claim is written down at month end).
     const short = -c.deposits[i];
-    grantChainBankLoan(m, i, short);
+    grantChainBankLoan(r.books, i, short);
     addMaturity(
       c.bankDue,
       i * DEBT_HORIZON_MONTHS,
-      m.tick,
+      r.month.tick,
       short,
-      m.config.aiChain.finance.loanMaturityMonths,
+      r.params.ai.finance.loanMaturityMonths,
     );
     tagInflow(c, i, Source.debt, short);
-    const fin = m.config.aiChain.finance;
+    const fin = r.params.ai.finance;
     const secured =
-      securedRoom(base, c.securedDebt[i], lenderPd(m, i), fin.securedMaxDefaultProbability) >= short;
-    if (lenderPd(m, i) > maxLendablePd(fin) && !secured) markDefault(m, i, "missedInterest", short);
+      securedRoom(base, c.securedDebt[i], lenderPd(r, i), fin.securedMaxDefaultProbability) >= short;
+    if (lenderPd(r, i) > maxLendablePd(fin) && !secured) markDefault(r, i, "missedInterest", short);
   }
 }
 
@@ -684,8 +778,8 @@ function payInterest(
  * The default probability lenders act on: the part of the risk the
  * government's debt guarantee (fiscal absorption) leaves with them.
  */
-function lenderPd(m: ModelState, i: number): number {
-  return m.aiChain.pdYearly[i] * (1 - m.config.government.fiscalAbsorption.chainDebtGuaranteeShare);
+function lenderPd(r: FinanceRun, i: number): number {
+  return r.books.aiChain.pdYearly[i] * (1 - r.params.chainDebtGuaranteeShare);
 }
 
 /** The highest default probability at which any unsecured lender still lends (the non-bank fund is the more tolerant). */
@@ -696,25 +790,25 @@ function maxLendablePd(fin: {
   return Math.max(fin.bankMaxDefaultProbability, fin.fundMaxDefaultProbability);
 }
 
-function markDefault(m: ModelState, i: number, reason: string, shortfall: number): void {
-  const c = m.aiChain;
+function markDefault(r: FinanceRun, i: number, reason: string, shortfall: number): void {
+  const c = r.books.aiChain;
   if (c.defaulted[i] === 1) return;
   c.defaulted[i] = 1;
-  m.events.push({
+  r.events.push({
     type: "chainDebtDefault",
     firm: c.names[i],
     reason,
-    shortfallUsdBn: shortfall / m.params.scale / 1e9,
+    shortfallUsdBn: shortfall / r.month.scale / 1e9,
     pdYearly: c.pdYearly[i],
   });
 }
 
 /** Dividends to every holder in proportion to shares: the fund and other chain firms. */
-function payDividends(m: ModelState, i: number, amount: number): void {
-  const c = m.aiChain;
+function payDividends(r: FinanceRun, i: number, amount: number): void {
+  const c = r.books.aiChain;
   if (amount <= 0 || c.shares[i] <= 0) return;
   payOutOfChain(c, i, amount);
-  payChainDividends(m, i, amount);
+  payChainDividends(r.books, i, amount);
   // The source mix follows the cash: each holding chain firm's dividend (payChainDividends' amounts) is "other" inflow.
   const perShare = amount / c.shares[i];
   for (let h = 0; h < c.n; h++) {
