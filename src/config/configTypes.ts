@@ -79,6 +79,10 @@ export interface SpiralConfig {
      */
     longRateWeight: number;
     /**
+     * Mean lag, in months, with which households' spending adjusts to the real-rate gap (households.consumptionRateSensitivity): the factor on the income propensity reads an exponential moving average of the ex-ante real rate less households.neutralRealRateYearly, g ← g + (gap − g) / (1 + L) each month (macro.realRateGapSmoothed, in checkpoints; src/model/agents/households.ts smoothRateGap), instead of this month's gap. A gap held for good is reached in full, so the factor's long-run level — what holds the core at full employment against the interest-income channel — is unchanged, while a temporary rate shock moves spending less and later: the reduced form of habit persistence / gradual adjustment, which makes real spending respond to monetary policy with a gradual, hump-shaped path (Fuhrer 2000, AER 90(3): 367–390; Christiano, Eichenbaum & Evans 2005, JPE 113(1); docs/calibration.md §6.1). 0 (off: this month's gap, the calibrated behaviour) by default; measured at 6, 12 and 24 months in docs/calibration.md §6.1.
+     */
+    rateGapSmoothingMonths: number;
+    /**
      * The economy's neutral real rate in the consumption rule: the ex-ante real policy rate at which households neither postpone nor bring forward spending (households.consumptionRateSensitivity acts on the real rate above it). The central bank does not observe it: its rule uses its own estimate (centralBank.neutralRealRateYearly at the start, revised at centralBank.neutralRateLearning), so a central bank that under- or over-estimates r* runs a looser or tighter stance than it intends (Orphanides & Williams 2002; Laubach & Williams 2003). The default equals the central bank's first estimate.
      */
     neutralRealRateYearly: number;
