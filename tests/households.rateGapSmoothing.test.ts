@@ -82,7 +82,11 @@ describe("the rate factor with smoothing, on a small hand-configured economy", (
   it("off (0, the default): the factor reads this month's gap, whatever the stored average", () => {
     const m = model(0);
     m.macro.realRateGapSmoothed = 0.05;
-    const f = consumptionRateFactor(m.centralBank.policyRateYearly, m.macro, incomeParams(m.config, m.params));
+    const f = consumptionRateFactor(
+      m.centralBank.policyRateYearly,
+      m.macro,
+      incomeParams(m.config, m.params),
+    );
     expect(f).toBeCloseTo(1.09, 10);
   });
 
