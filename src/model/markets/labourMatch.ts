@@ -502,12 +502,7 @@ export function matchApplyKernel(
     wage[i] = firmWage[j];
     unemployedMonths[i] = 0;
   }
-  const base = block * SUM_SLOTS;
-  const sums = v.work.blockSums;
-  sums[base + SpellSum.months] = months0;
-  sums[base + SpellSum.months + 1] = months1;
-  sums[base + SpellSum.count] = count0;
-  sums[base + SpellSum.count + 1] = count1;
+  writeSpellSums(v.work.blockSums, block, months0, months1, count0, count1);
 }
 
 /**
@@ -546,8 +541,24 @@ export function hireApplyKernel(
     wage[i] = firmWage[j];
     unemployedMonths[i] = 0;
   }
+  writeSpellSums(v.work.blockSums, block, months0, months1, count0, count1);
+}
+
+/**
+ * Block `block`'s completed unemployment spells, by kind (0: not displaced,
+ * 1: displaced by automation), into its SUM_SLOTS of the pass's block sums;
+ * the serial side adds them in block order. Shared by both protocols' hire
+ * application kernels.
+ */
+function writeSpellSums(
+  sums: Float64Array,
+  block: number,
+  months0: number,
+  months1: number,
+  count0: number,
+  count1: number,
+): void {
   const base = block * SUM_SLOTS;
-  const sums = v.work.blockSums;
   sums[base + SpellSum.months] = months0;
   sums[base + SpellSum.months + 1] = months1;
   sums[base + SpellSum.count] = count0;
