@@ -9,6 +9,7 @@ import { InputError } from "../errors.ts";
 import { createAiChain, createFund } from "./agents/aiChain/init.ts";
 import { initValuation } from "./agents/aiChain/valuation.ts";
 import { createAutomation, EXPOSURE_BINS } from "./agents/automation.ts";
+import { realRateGap } from "./agents/households.ts";
 import { createUtility } from "./agents/utility.ts";
 import { InitIncomeArgs, InitScaleArgs, InitUnitsArgs, writeInitDrawArgs } from "./initPasses.ts";
 import { type RunnerHost, SerialRunner } from "./kernels.ts";
@@ -640,6 +641,7 @@ function initialMacro(
     vacancies: 0,
     wagesPaid: income.wageBillTotal,
     chainDefaults: 0,
+    realRateGapSmoothed: 0,
   };
 }
 
@@ -795,6 +797,12 @@ function populate(p: StartParts): ModelState {
     runner,
   };
   initValuation(state.aiChain);
+  // Households have faced the initial rate: the smoothed real-rate gap starts at its gap.
+  state.macro.realRateGapSmoothed = realRateGap(state.centralBank.policyRateYearly, state.macro, {
+    households: config.households,
+    centralBank: config.centralBank,
+    inflationAnchor: config.firms.inflationAnchor,
+  });
   state.ledger.grossFinancialAssets = measureNetFinancialWealth(state, state.ledger.lastNfw);
   return state;
 }

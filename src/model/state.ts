@@ -658,6 +658,12 @@ export interface MacroState {
   wagesPaid: number;
   /** AI-chain firms that defaulted this month. */
   chainDefaults: number;
+  /**
+   * The real-rate gap households' spending responds to (agents/households.ts smoothRateGap): this month's
+   * ex-ante real rate less households.neutralRealRateYearly, or its moving average when
+   * households.rateGapSmoothingMonths > 0. Starts at the gap of the initial rate.
+   */
+  realRateGapSmoothed: number;
 }
 
 export interface LedgerState {

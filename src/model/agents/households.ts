@@ -95,13 +95,34 @@ export interface IncomeTotals {
  * Intertemporal substitution: a real rate above the economy's neutral rate
  * (households.neutralRealRateYearly, which the central bank only estimates)
  * makes households postpone spending (and a low one brings it forward) — the
- * interest-rate channel of monetary policy on consumption. The real rate is ex
- * ante: the nominal rate households borrow and save at (householdNominalRate;
- * households.longRateWeight 0 = the policy rate) less the inflation they
- * expect (anchored, macro.ts). The factor on the income propensity is kept
- * within [0.5, 1.5] (docs/ODD.md §7.7). Pure.
+ * interest-rate channel of monetary policy on consumption. The factor on the
+ * income propensity is 1 − households.consumptionRateSensitivity × the gap the
+ * households respond to, kept within [0.5, 1.5] (docs/ODD.md §7.7): this
+ * month's gap (realRateGap) when households.rateGapSmoothingMonths is 0 (the
+ * default), else its moving average macro.realRateGapSmoothed
+ * (smoothRateGap), updated by earnAndPlan. Pure: it reads the average, it
+ * does not advance it.
  */
 export function consumptionRateFactor(
+  policyRateYearly: number,
+  macro: Pick<MacroState, "inflationAnchorYearly" | "inflationYoY" | "realRateGapSmoothed">,
+  p: Pick<IncomeParams, "households" | "centralBank" | "inflationAnchor">,
+): number {
+  const gap = smoothRateGap(
+    macro.realRateGapSmoothed,
+    realRateGap(policyRateYearly, macro, p),
+    p.households.rateGapSmoothingMonths,
+  );
+  return rateFactorOfGap(gap, p.households.consumptionRateSensitivity);
+}
+
+/**
+ * The ex-ante real rate households borrow and save at less their neutral rate
+ * (households.neutralRealRateYearly): the nominal rate of householdNominalRate
+ * (households.longRateWeight 0 = the policy rate) less the inflation they expect
+ * (anchored, macro.ts expectedInflation). Pure.
+ */
+export function realRateGap(
   policyRateYearly: number,
   macro: Pick<MacroState, "inflationAnchorYearly" | "inflationYoY">,
   p: Pick<IncomeParams, "households" | "centralBank" | "inflationAnchor">,
@@ -115,10 +136,31 @@ export function consumptionRateFactor(
   );
   const realRate =
     nominal - expectedInflation(p.inflationAnchor, macro.inflationAnchorYearly, macro.inflationYoY);
-  return Math.min(
-    1.5,
-    Math.max(0.5, 1 - cfg.consumptionRateSensitivity * (realRate - cfg.neutralRealRateYearly)),
-  );
+  return realRate - cfg.neutralRealRateYearly;
+}
+
+/**
+ * The real-rate gap households' spending responds to after this month's
+ * `gap`: at `months` 0 the gap itself (households.rateGapSmoothingMonths off),
+ * else the exponential moving average previous + (gap − previous) / (1 + months),
+ * whose weights a(1 − a)^k on the gap k months ago (a = 1 / (1 + months)) have
+ * a mean lag of `months` — gradual adjustment of spending to a changed real
+ * rate, the reduced form of habit persistence (Fuhrer 2000; Christiano,
+ * Eichenbaum & Evans 2005: a hump-shaped response of consumption to a
+ * monetary policy shock; docs/calibration.md §6.1). A gap held for good is
+ * reached in full, so the factor's long-run level is the same as without
+ * smoothing. Pure.
+ *
+ * @example smoothRateGap(0, 0.01, 0) // 0.01
+ * @example smoothRateGap(0, 0.01, 9) // 0.001
+ */
+export function smoothRateGap(previous: number, gap: number, months: number): number {
+  return months > 0 ? previous + (gap - previous) / (1 + months) : gap;
+}
+
+/** The factor on the income propensity at a real-rate gap: 1 − sensitivity × gap, within [0.5, 1.5]. Pure. */
+export function rateFactorOfGap(gap: number, sensitivity: number): number {
+  return Math.min(1.5, Math.max(0.5, 1 - sensitivity * gap));
 }
 
 /**
@@ -173,6 +215,12 @@ export function earnAndPlan(
   const goodsShare = 1 - month.householdAiShare - month.householdElectricityShare;
   const nc = f.nConsumption;
   const work = runner.work;
+  // The real-rate gap spending responds to (households.rateGapSmoothingMonths; the gap itself at 0).
+  macro.realRateGapSmoothed = smoothRateGap(
+    macro.realRateGapSmoothed,
+    realRateGap(month.policyRateYearly, macro, params),
+    params.households.rateGapSmoothingMonths,
+  );
   writeIncomeArgs(work.args, macro, month, params, transfer, nc);
   const depChange = scratch.bankDepositChange;
   const bankInterest = householdDepositInterest(books, macro.depositRateYearly / 12, scratch.bankInterest);
@@ -235,7 +283,7 @@ function writeIncomeArgs(
     mpcMax: cfg.mpcIncomeMax,
     mpcMin: cfg.mpcIncomeMin,
     wealthRate: cfg.mpcWealthYearly / 12,
-    rateFactor: consumptionRateFactor(month.policyRateYearly, macro, params),
+    rateFactor: rateFactorOfGap(macro.realRateGapSmoothed, cfg.consumptionRateSensitivity),
     wealthScale: 1 / Math.max(1e-9, cfg.wealthScaleMonths * macro.averageIncome),
     switchProb: cfg.supplierSwitchProbability,
     equityPrice: macro.equityPricePerUnit,
