@@ -1,9 +1,9 @@
 // households.longRateWeight: the nominal rate households' spending responds to moves only part of the way
 // with the policy rate (the long rate, as in the non-AI equity discount rate). Hand-built inputs.
 import { describe, expect, it } from "vitest";
-import { defaultConfig, loadConfig } from "../src/config/index.ts";
+import { loadConfig } from "../src/config/index.ts";
 import { consumptionRateFactor, householdNominalRate, incomeParams } from "../src/model/agents/households.ts";
-import { createModel } from "../src/model/index.ts";
+import { rateEconomy } from "./helpers/rateEconomy.ts";
 
 describe("householdNominalRate", () => {
   it("is the policy rate at weight 0 (the default) and the long-run level at weight 1", () => {
@@ -31,20 +31,9 @@ describe("consumptionRateFactor on a hand-built state", () => {
   // A small economy; the central bank's neutral rate 3 %, target 2 %, households' neutral rate 2 %,
   // sensitivity 3, inflation at the anchor (2 %), policy rate cut to 1 % (as in 2003).
   function factor(longRateWeight: number): number {
-    const c = defaultConfig();
-    c.households.count = 50;
-    c.firms.consumption.count = 4;
-    c.firms.capital.count = 2;
-    c.aiChain.firms = [];
-    c.centralBank.neutralRealRateYearly = 0.03;
-    c.centralBank.inflationTargetYearly = 0.02;
-    c.households.neutralRealRateYearly = 0.02;
-    c.households.consumptionRateSensitivity = 3;
-    c.households.longRateWeight = longRateWeight;
-    const m = createModel(c);
-    m.centralBank.policyRateYearly = 0.01;
-    m.macro.inflationAnchorYearly = 0.02;
-    m.macro.inflationYoY = 0.02;
+    const m = rateEconomy((c) => {
+      c.households.longRateWeight = longRateWeight;
+    });
     return consumptionRateFactor(m.centralBank.policyRateYearly, m.macro, incomeParams(m.config, m.params));
   }
 

@@ -11,6 +11,7 @@ import {
   smoothRateGap,
 } from "../src/model/agents/households.ts";
 import { createModel, step } from "../src/model/index.ts";
+import { rateEconomy } from "./helpers/rateEconomy.ts";
 
 describe("smoothRateGap", () => {
   it("is this month's gap at 0 months (off), exactly", () => {
@@ -62,21 +63,9 @@ describe("the rate factor with smoothing, on a small hand-configured economy", (
   // Central bank's neutral rate 3 %, target 2 %, households' neutral rate 2 %, sensitivity 3, inflation at
   // the anchor (2 %): a policy rate of 1 % is a real-rate gap of −3 points (as in households.longRate.test.ts).
   function model(smoothing: number) {
-    const c = defaultConfig();
-    c.households.count = 50;
-    c.firms.consumption.count = 4;
-    c.firms.capital.count = 2;
-    c.aiChain.firms = [];
-    c.centralBank.neutralRealRateYearly = 0.03;
-    c.centralBank.inflationTargetYearly = 0.02;
-    c.households.neutralRealRateYearly = 0.02;
-    c.households.consumptionRateSensitivity = 3;
-    c.households.rateGapSmoothingMonths = smoothing;
-    const m = createModel(c);
-    m.centralBank.policyRateYearly = 0.01;
-    m.macro.inflationAnchorYearly = 0.02;
-    m.macro.inflationYoY = 0.02;
-    return m;
+    return rateEconomy((c) => {
+      c.households.rateGapSmoothingMonths = smoothing;
+    });
   }
 
   it("off (0, the default): the factor reads this month's gap, whatever the stored average", () => {

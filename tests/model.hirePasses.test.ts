@@ -11,8 +11,9 @@ import type { SpiralConfig } from "../src/config/configTypes.ts";
 import { defaultConfig } from "../src/config/index.ts";
 import { ThreadedRunner } from "../src/engine/threads.ts";
 import { createModel, type ModelState, step } from "../src/model/index.ts";
-import { CENSUS_AFTER, KERNELS, sliceView } from "../src/model/kernels.ts";
-import { BLOCK_SIZE, blockCountFor, Pass, passSize } from "../src/model/passes.ts";
+import { sliceView } from "../src/model/kernels.ts";
+import { BLOCK_SIZE, Pass } from "../src/model/passes.ts";
+import { runBlocksScrambled } from "./helpers/scrambledBlocks.ts";
 
 /** 40 960 households (≈ 4 % job seekers: several blocks of the pool), 900 firms, 3 banks. */
 function config(): SpiralConfig {
@@ -60,17 +61,7 @@ describe("labour.matchingProtocol sequential: the pool's passes", () => {
     const run = scrambled.runner.run.bind(scrambled.runner);
     scrambled.runner.run = (p: number) => {
       if (p !== Pass.matchGather && p !== Pass.hireApply) return run(p);
-      const n = passSize(view, p);
-      const blocks = blockCountFor(n);
-      poolBlocks.set(p, Math.max(poolBlocks.get(p) ?? 0, blocks));
-      // Odd blocks backwards, then even blocks backwards.
-      const down = [...Array(blocks).keys()].reverse();
-      for (const b of [...down.filter((x) => x % 2 === 1), ...down.filter((x) => x % 2 === 0)]) {
-        const start = b * BLOCK_SIZE;
-        const end = Math.min(n, start + BLOCK_SIZE);
-        KERNELS[p](view, 0, b, start, end);
-        CENSUS_AFTER[p]?.(view, 0, b, start, end);
-      }
+      poolBlocks.set(p, Math.max(poolBlocks.get(p) ?? 0, runBlocksScrambled(view, p)));
     };
     for (let t = 0; t < 4; t++) {
       step(forward);

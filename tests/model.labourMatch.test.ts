@@ -9,12 +9,13 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { defaultConfig, loadConfig } from "../src/config/index.ts";
 import { createModel, type ModelState, step } from "../src/model/index.ts";
-import { CENSUS_AFTER, KERNELS, sliceView } from "../src/model/kernels.ts";
+import { sliceView } from "../src/model/kernels.ts";
 import { EMPTY_CLAIM, MatchArgs, subKey } from "../src/model/markets/labourMatch.ts";
-import { BLOCK_SIZE, blockCountFor, Pass, passSize } from "../src/model/passes.ts";
+import { BLOCK_SIZE, blockCountFor, Pass } from "../src/model/passes.ts";
 import { keyedUniform } from "../src/model/rng.ts";
 import { matchWorkersOn } from "./helpers/phases.ts";
 import { interruptAndResume } from "./helpers/resume.ts";
+import { runBlocksScrambled } from "./helpers/scrambledBlocks.ts";
 import { REPO, scratch, spiral } from "./helpers/spiral.ts";
 
 function model(households = 3 * BLOCK_SIZE, consumption = 40, capital = 8): ModelState {
@@ -194,16 +195,7 @@ describe("labour.matchingProtocol simultaneous: any block order, any thread coun
     const seen = new Set<number>();
     scrambled.runner.run = (p: number) => {
       seen.add(p);
-      const n = passSize(view, p);
-      const blocks = blockCountFor(n);
-      // Odd blocks backwards, then even blocks backwards; each block's census reduction after it, as the runner does.
-      const down = [...Array(blocks).keys()].reverse();
-      for (const b of [...down.filter((x) => x % 2 === 1), ...down.filter((x) => x % 2 === 0)]) {
-        const start = b * BLOCK_SIZE;
-        const end = Math.min(n, start + BLOCK_SIZE);
-        KERNELS[p](view, 0, b, start, end);
-        CENSUS_AFTER[p]?.(view, 0, b, start, end);
-      }
+      runBlocksScrambled(view, p);
     };
     for (let t = 0; t < 4; t++) {
       step(forward);
