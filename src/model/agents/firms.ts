@@ -23,6 +23,7 @@ import type { PassRunner } from "../passRunner.ts";
 import { AgentStream, agentUniform, keyedUniform, streamKey } from "../rng.ts";
 import type { Banks, DerivedParams, Firms, Fund, Government, MacroState, ShockState } from "../state.ts";
 import { defineStruct } from "../struct.ts";
+import { distressDividend, distressLabourAdjustment, inDistress } from "./distress.ts";
 import { payUtilityDividend } from "./utility.ts";
 
 /**
@@ -127,6 +128,8 @@ export function planProduction(
     labourWeight: c.labourAdjustmentWeight,
     cycleShare: c.labourCycleShare,
     tfp: shocks.productivityFactor,
+    retrench: c.distress.retrenchment ? 1 : 0,
+    distressFiring: c.distress.firingSpeed,
   });
   if (c.productivityDispersionMonthly > 0) updateFirmProductivity(firms, keys, c);
   if (c.appealDispersionMonthly > 0) updateFirmAppeal(firms, keys, c);
@@ -262,6 +265,9 @@ export const PlanArgs = defineStruct({
   labourWeight: "f64",
   tfp: "f64",
   cycleShare: "f64",
+  /** firms.distress.retrenchment (1 on, 0 off) and firms.distress.firingSpeed (agents/distress.ts). */
+  retrench: "f64",
+  distressFiring: "f64",
 });
 const PlanArg = PlanArgs.at;
 
@@ -334,7 +340,10 @@ export function planKernel(v: SliceView, _lane: number, _block: number, start: n
   const labourWeight = a[PlanArg.labourWeight];
   const cycleShare = a[PlanArg.cycleShare];
   const tfp = a[PlanArg.tfp];
+  const retrench = a[PlanArg.retrench] !== 0;
+  const distressFiring = a[PlanArg.distressFiring];
   const plan = new Float64Array(2); // [normal level, staffing target] of labourPlanStep
+  const adjust = new Float64Array(3); // [weight, cycle share, firing speed] of distressLabourAdjustment
   for (let j = start; j < end; j++) {
     const isC = j < f.nConsumption;
     // Output per worker this month: labour productivity × the aggregate productivity shock.
@@ -373,8 +382,19 @@ export function planKernel(v: SliceView, _lane: number, _block: number, start: n
     let planned = Math.max(0, expected * (1 + invTarget) - f.inventory[j]);
     if (isC) planned = Math.min(planned, f.capital[j] * prodK * f.productivity[j]);
     f.plannedOutput[j] = planned;
-    // Staff for the labour plan, which lags the output plan (labour hoarding).
-    labourPlanStep(f.labourPlan[j], planned, planned, labourWeight, cycleShare, plan);
+    // Staff for the labour plan, which lags the output plan (labour hoarding),
+    // unless a firm in distress retrenches (firms.distress.retrenchment).
+    const distressed = inDistress(f.earnings[j]);
+    distressLabourAdjustment(
+      distressed,
+      retrench,
+      labourWeight,
+      cycleShare,
+      firingSpeed,
+      distressFiring,
+      adjust,
+    );
+    labourPlanStep(f.labourPlan[j], planned, planned, adjust[0], adjust[1], plan);
     f.labourPlan[j] = plan[0];
     // Automated tasks are done by AI services, not workers (agents/automation.ts).
     const demand = Math.ceil(((1 - f.automatedShare[j]) * plan[1]) / prodL - 1e-9);
@@ -385,7 +405,7 @@ export function planKernel(v: SliceView, _lane: number, _block: number, start: n
     const layoffs = Math.min(f.automationLayoffs[j], Math.max(0, employed - demand));
     f.automationLayoffs[j] = layoffs;
     const n = employed - layoffs;
-    const excess = n > demand ? (firingSpeed * (n - demand)) / n : 0;
+    const excess = n > demand ? (adjust[2] * (n - demand)) / n : 0;
     f.leaveProbability[j] = sep + (1 - sep) * excess;
   }
 }
@@ -614,6 +634,8 @@ export const AccountArgs = defineStruct({
   inventoryDepreciation: "f64",
   demandUse: "f64",
   freshStart: "f64",
+  /** firms.distress.retrenchment (1 on, 0 off): no dividend while in distress (agents/distress.ts). */
+  retrench: "f64",
   nc: "f64",
   /** government.profitTaxRate. */
   taxRate: "f64",
@@ -659,6 +681,7 @@ export function accountFirms(
     // With firm-level productivity on, demand turned away counts as utilisation, so capacity follows demand.
     demandUse: c.productivityDispersionMonthly > 0 || c.appealDispersionMonthly > 0 ? 1 : 0,
     freshStart: c.successorFreshStart ? 1 : 0,
+    retrench: c.distress.retrenchment ? 1 : 0,
     nc: firms.nConsumption,
     taxRate: params.profitTaxRate,
     depositRate: macro.depositRateYearly / 12,
@@ -749,6 +772,7 @@ export function accountKernel(v: SliceView, _lane: number, _block: number, start
   const inventoryDepreciation = a[AccountArg.inventoryDepreciation];
   const demandUse = a[AccountArg.demandUse] !== 0;
   const entryMonths = a[AccountArg.freshStart] !== 0 ? ENTRY_MONTHS : 0;
+  const retrench = a[AccountArg.retrench] !== 0;
   const nc = a[AccountArg.nc];
   const f = v.firms;
   const { earnings, wageBill, interestPaid, loans, deposits, dividendDue, inventory } = f;
@@ -765,7 +789,9 @@ export function accountKernel(v: SliceView, _lane: number, _block: number, start
     const keep = wageBill[j] * (1 + cashBufferMonths) + interestPaid[j] + loans[j] / maturity;
     // A successor keeps the equity its owners paid in (age 0: the month it enters; 1: the month the equity arrives, before it hires).
     const excess = age[j] < entryMonths ? 0 : Math.max(0, deposits[j] - keep);
-    dividendDue[j] = Math.max(profit > 0 ? profit * payoutRatio : 0, excess * excessCashPayout);
+    const declared = Math.max(profit > 0 ? profit * payoutRatio : 0, excess * excessCashPayout);
+    // A firm in distress declares none (firms.distress.retrenchment), judged on its earnings with this month's profit.
+    dividendDue[j] = distressDividend(declared, inDistress(earnings[j]), retrench);
     inventory[j] *= 1 - inventoryDepreciation;
     if (j < nc) {
       const capacity = capital[j] * prodK * productivity[j];
