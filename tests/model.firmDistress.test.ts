@@ -27,10 +27,13 @@ import { firmView } from "./helpers/firmView.ts";
 import { financeFirmsOn, planProductionOn, priceCreditOn } from "./helpers/phases.ts";
 
 describe("the distress rules (agents/distress.ts)", () => {
-  it("a firm is in distress while its smoothed earnings are negative", () => {
-    expect(inDistress(-0.01)).toBe(true);
-    expect(inDistress(0)).toBe(false);
-    expect(inDistress(5)).toBe(false);
+  it("a firm is in distress while its smoothed earnings are negative and its default probability at least the threshold", () => {
+    expect(inDistress(-0.01, 0.01, 0)).toBe(true);
+    expect(inDistress(0, 0.9, 0)).toBe(false);
+    expect(inDistress(5, 0.9, 0)).toBe(false);
+    // With a threshold: only a loss-making firm its bank judges at least that risky.
+    expect(inDistress(-0.01, 0.19, 0.2)).toBe(false);
+    expect(inDistress(-0.01, 0.2, 0.2)).toBe(true);
   });
 
   it("retrenchment: a firm in distress drops labour hoarding and fires faster; otherwise its usual rule", () => {
@@ -190,6 +193,7 @@ describe("the distress rules in the firm passes (hand-built states)", () => {
         demandUse: 0,
         freshStart: 0,
         retrench,
+        distressPd: 0,
         nc: 1,
         taxRate: 0,
         depositRate: 0,

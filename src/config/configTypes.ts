@@ -298,7 +298,7 @@ export interface SpiralConfig {
      */
     successorFreshStart: boolean;
     /**
-     * The risk premium a non-AI firm pays on its loans (banks.riskPremiumMultiplier × default probability × banks.lossGivenDefault) is the one its loans were made at, loan-weighted (firms.riskPremiumYearly, blended as new loans are made), not this month's: its floating rate is the policy rate + its bank's spread + that premium (markets/credit.ts lockedLoanRate). false: every loan is repriced each month at the borrower's current default probability (the rule before), so a firm whose risk rises pays the higher premium on all its debt at once — at a default probability of 0.6 about 43 points a year — which raises its debt service, its default probability and its premium again (docs/calibration.md §10.8).
+     * The risk premium a non-AI firm pays on its loans (banks.riskPremiumMultiplier × default probability × banks.lossGivenDefault) is the one its loans were made at, loan-weighted (the firms' column riskPremiumYearly, blended as new loans are made), not this month's: its floating rate is the policy rate + its bank's spread + that premium (markets/credit.ts lockedLoanRate). false: every loan is repriced each month at the borrower's current default probability (the rule before), so a firm whose risk rises pays the higher premium on all its debt at once — at a default probability of 0.6 about 43 points a year — which raises its debt service, its default probability and its premium again (docs/calibration.md §10.8).
      */
     riskPremiumAtOrigination: boolean;
     /**
@@ -306,9 +306,13 @@ export interface SpiralConfig {
      */
     distress: {
       /**
-       * A firm in distress (smoothed earnings, firms.earnings, below 0) stops hoarding labour — its labour plan jumps to its output plan and it lays off firms.distress.firingSpeed of its excess staff a month — and declares no dividend (agents/distress.ts distressLabourAdjustment, distressDividend). false: the usual rules (the rule before).
+       * A firm in distress (smoothed earnings below 0, and its default probability at least firms.distress.defaultProbability) stops hoarding labour — its labour plan jumps to its output plan and it lays off firms.distress.firingSpeed of its excess staff a month — and declares no dividend (agents/distress.ts distressLabourAdjustment, distressDividend). false: the usual rules (the rule before).
        */
       retrenchment: boolean;
+      /**
+       * Which loss-making firms are in distress (agents/distress.ts inDistress): those whose bank's default probability (the firms' column pdYearly) is at least this. 0: every firm with negative smoothed earnings — on the core that made employment more volatile (every loss-making firm stops hoarding labour in a slump) and broke the late-2025 warm-up; 0.2 (banks.maxDefaultProbability's default): those its bank no longer lends to; 0.1: half-way, the value chosen from 0, 0.1 and 0.2 on the core's facts and the late-2025 start (docs/calibration.md §10.8). Not used while firms.distress.retrenchment is false.
+       */
+      defaultProbability: number;
       /**
        * With firms.distress.retrenchment: the share of its excess staff a firm in distress lays off a month (at least firms.firingSpeed).
        */

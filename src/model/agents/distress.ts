@@ -24,10 +24,14 @@ export type DistressParams = Readonly<SpiralConfig["firms"]["distress"]>;
 /**
  * A firm is in distress while its smoothed earnings (firms.earnings: profit
  * after interest, depreciation and tax, smoothed at firms.earningsSmoothing)
- * are negative: it has been losing money for months, not for one bad month.
+ * are negative — it has been losing money for months, not for one bad
+ * month — and its bank's default probability (firms.pdYearly) is at least
+ * `pdThreshold` (firms.distress.defaultProbability; 0: every loss-making
+ * firm; banks.maxDefaultProbability: a loss-making firm its bank no longer
+ * lends to).
  */
-export function inDistress(earnings: number): boolean {
-  return earnings < 0;
+export function inDistress(earnings: number, pd: number, pdThreshold: number): boolean {
+  return earnings < 0 && pd >= pdThreshold;
 }
 
 /**

@@ -130,6 +130,7 @@ export function planProduction(
     tfp: shocks.productivityFactor,
     retrench: c.distress.retrenchment ? 1 : 0,
     distressFiring: c.distress.firingSpeed,
+    distressPd: c.distress.defaultProbability,
   });
   if (c.productivityDispersionMonthly > 0) updateFirmProductivity(firms, keys, c);
   if (c.appealDispersionMonthly > 0) updateFirmAppeal(firms, keys, c);
@@ -268,6 +269,8 @@ export const PlanArgs = defineStruct({
   /** firms.distress.retrenchment (1 on, 0 off) and firms.distress.firingSpeed (agents/distress.ts). */
   retrench: "f64",
   distressFiring: "f64",
+  /** firms.distress.defaultProbability (agents/distress.ts inDistress). */
+  distressPd: "f64",
 });
 const PlanArg = PlanArgs.at;
 
@@ -342,6 +345,7 @@ export function planKernel(v: SliceView, _lane: number, _block: number, start: n
   const tfp = a[PlanArg.tfp];
   const retrench = a[PlanArg.retrench] !== 0;
   const distressFiring = a[PlanArg.distressFiring];
+  const distressPd = a[PlanArg.distressPd];
   const plan = new Float64Array(2); // [normal level, staffing target] of labourPlanStep
   const adjust = new Float64Array(3); // [weight, cycle share, firing speed] of distressLabourAdjustment
   for (let j = start; j < end; j++) {
@@ -384,7 +388,7 @@ export function planKernel(v: SliceView, _lane: number, _block: number, start: n
     f.plannedOutput[j] = planned;
     // Staff for the labour plan, which lags the output plan (labour hoarding),
     // unless a firm in distress retrenches (firms.distress.retrenchment).
-    const distressed = inDistress(f.earnings[j]);
+    const distressed = inDistress(f.earnings[j], f.pdYearly[j], distressPd);
     distressLabourAdjustment(
       distressed,
       retrench,
@@ -634,8 +638,9 @@ export const AccountArgs = defineStruct({
   inventoryDepreciation: "f64",
   demandUse: "f64",
   freshStart: "f64",
-  /** firms.distress.retrenchment (1 on, 0 off): no dividend while in distress (agents/distress.ts). */
+  /** firms.distress.retrenchment (1 on, 0 off): no dividend while in distress (agents/distress.ts), and firms.distress.defaultProbability. */
   retrench: "f64",
+  distressPd: "f64",
   nc: "f64",
   /** government.profitTaxRate. */
   taxRate: "f64",
@@ -682,6 +687,7 @@ export function accountFirms(
     demandUse: c.productivityDispersionMonthly > 0 || c.appealDispersionMonthly > 0 ? 1 : 0,
     freshStart: c.successorFreshStart ? 1 : 0,
     retrench: c.distress.retrenchment ? 1 : 0,
+    distressPd: c.distress.defaultProbability,
     nc: firms.nConsumption,
     taxRate: params.profitTaxRate,
     depositRate: macro.depositRateYearly / 12,
@@ -773,10 +779,11 @@ export function accountKernel(v: SliceView, _lane: number, _block: number, start
   const demandUse = a[AccountArg.demandUse] !== 0;
   const entryMonths = a[AccountArg.freshStart] !== 0 ? ENTRY_MONTHS : 0;
   const retrench = a[AccountArg.retrench] !== 0;
+  const distressPd = a[AccountArg.distressPd];
   const nc = a[AccountArg.nc];
   const f = v.firms;
   const { earnings, wageBill, interestPaid, loans, deposits, dividendDue, inventory } = f;
-  const { capital, productivity, output, demandReal, utilization, profitRate, age } = f;
+  const { capital, productivity, output, demandReal, utilization, profitRate, age, pdYearly } = f;
   for (let j = start; j < end; j++) {
     const cashFlow = flows[FIRM_FLOW_SLOTS * j + Flow.cashFlow];
     const profit = flows[FIRM_FLOW_SLOTS * j + Flow.afterTax];
@@ -791,7 +798,7 @@ export function accountKernel(v: SliceView, _lane: number, _block: number, start
     const excess = age[j] < entryMonths ? 0 : Math.max(0, deposits[j] - keep);
     const declared = Math.max(profit > 0 ? profit * payoutRatio : 0, excess * excessCashPayout);
     // A firm in distress declares none (firms.distress.retrenchment), judged on its earnings with this month's profit.
-    dividendDue[j] = distressDividend(declared, inDistress(earnings[j]), retrench);
+    dividendDue[j] = distressDividend(declared, inDistress(earnings[j], pdYearly[j], distressPd), retrench);
     inventory[j] *= 1 - inventoryDepreciation;
     if (j < nc) {
       const capacity = capital[j] * prodK * productivity[j];
