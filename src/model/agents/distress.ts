@@ -63,9 +63,10 @@ export function distressLabourAdjustment(
 
 /**
  * The dividend a firm declares, with retrenchment: none while it is in
- * distress (DeAngelo & DeAngelo 1990, J. Finance 45(5): nearly all of 80
- * NYSE firms with losses cut their dividends, half omitted them within
- * three years). Otherwise `declared`, the usual rule's.
+ * distress (DeAngelo & DeAngelo 1990, J. Finance 45(5), 1415–1431: almost
+ * all of 80 NYSE firms with multiple losses in 1980–85 reduced their
+ * dividends; Ofek 1993: dividend cuts). Otherwise `declared`, the usual
+ * rule's.
  */
 export function distressDividend(declared: number, distressed: boolean, retrenchment: boolean): number {
   return retrenchment && distressed ? 0 : declared;
@@ -94,8 +95,8 @@ export function operatingCashFlow(
  * working firm than in a liquidation that recovers 1 − banks.lossGivenDefault),
  * pays the interest and has this month's principal deferred (the loan is
  * rolled over) instead of defaulting. Gilson, John & Lang (1990), JFE
- * 27(2): 80 of 169 financially distressed US firms (47 %) restructured
- * their debt privately, out of court; the rest went to Chapter 11. A firm
+ * 27(2), 315–353: about half of 169 financially distressed US firms
+ * restructured their debt privately, outside Chapter 11. A firm
  * that cannot pay its interest, or whose business does not earn it,
  * defaults as before. Returns true when the principal is deferred.
  */

@@ -149,14 +149,15 @@ export function effectiveLoanRate(
  * (firms.riskPremiumAtOrigination): this month's offer (policy rate + its
  * bank's spread + this month's premium for expected loss) with this month's
  * premium replaced by the loan-weighted premium its loans were made at
- * (firms.riskPremiumYearly, blended as new loans are made:
+ * (the firm column riskPremiumYearly, blended as new loans are made:
  * blendFixedCoupon). A floating-rate business loan pays a base rate plus a
- * spread fixed in the contract when it is made; it is repriced to the
- * borrower's new risk only when it is refinanced (Federal Reserve Survey of
- * Terms of Business Lending, E.2: loans' rates and spreads recorded at
- * origination; Asquith, Beatty & Weber 2005, J. Accounting & Economics
- * 40: performance-pricing grids, in about 40 % of bank loans, move the
- * spread within a contractual range). Off, every loan is repriced each
+ * spread written into the contract when it is made; it is repriced to the
+ * borrower's new risk when it is refinanced (the Federal Reserve's Survey
+ * of Terms of Business Lending, E.2, records loans' terms as they are
+ * made); some contracts carry performance pricing, a grid that moves the
+ * spread with the borrower's credit quality within contractual steps
+ * (Asquith, Beatty & Weber 2005, J. Accounting & Economics 40(1),
+ * 101–128) — not the whole premium. Off, every loan is repriced each
  * month at the borrower's current default probability, so a firm whose
  * risk rises pays the higher premium on all its debt at once.
  */
