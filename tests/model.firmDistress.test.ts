@@ -264,7 +264,7 @@ describe("the distress rules on a small model", () => {
   });
 
   it("retrenchment: a firm in distress plans staff for its output plan at once; without distress the plan lags", () => {
-    const run = (retrench: boolean, earnings: number) => {
+    const run = (retrench: boolean, earnings: number, pd = 0.3) => {
       const m = small((c) => {
         c.firms.labourAdjustmentWeight = 0.1;
         c.firms.labourCycleShare = 0.5;
@@ -273,6 +273,7 @@ describe("the distress rules on a small model", () => {
       m.tick = 1;
       const f = m.firms;
       f.earnings[0] = earnings;
+      f.pdYearly[0] = pd; // 0.3: above firms.distress.defaultProbability (0.1)
       f.labourPlan[0] *= 3; // its labour plan three times its output plan
       f.employees[0] = 1_000; // and more staff than either needs
       planProductionOn(m);
@@ -284,6 +285,8 @@ describe("the distress rules on a small model", () => {
     expect(hoard.plan).toBeGreaterThan(1.5 * hoard.planned);
     const off = run(false, -1);
     expect(off.plan).toBeCloseTo(hoard.plan, 12);
+    // A loss-making firm its bank still judges safe (PD 0.05 < 0.1) hoards as before.
+    expect(run(true, -1, 0.05).plan).toBeCloseTo(hoard.plan, 12);
     // The retrenching firm lays off more of its staff.
     expect(cut.leave).toBeGreaterThan(off.leave);
   });

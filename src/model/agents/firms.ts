@@ -334,18 +334,11 @@ export function planKernel(v: SliceView, _lane: number, _block: number, start: n
   const wageFloor = a[PlanArg.wageFloor];
   // Economy-wide wage growth: indexation plus the Phillips term, not below the floor (downward nominal rigidity).
   const drift = Math.max(wageFloor, indexation + gap);
-  const sep = a[PlanArg.sep];
   const prodK = a[PlanArg.prodK];
   const wageAdjustMax = a[PlanArg.wageAdjustMax];
   const markupAdjustMax = a[PlanArg.markupAdjustMax];
   const markupReversion = a[PlanArg.markupReversion];
-  const firingSpeed = a[PlanArg.firingSpeed];
-  const labourWeight = a[PlanArg.labourWeight];
-  const cycleShare = a[PlanArg.cycleShare];
   const tfp = a[PlanArg.tfp];
-  const retrench = a[PlanArg.retrench] !== 0;
-  const distressFiring = a[PlanArg.distressFiring];
-  const distressPd = a[PlanArg.distressPd];
   const plan = new Float64Array(2); // [normal level, staffing target] of labourPlanStep
   const adjust = new Float64Array(3); // [weight, cycle share, firing speed] of distressLabourAdjustment
   for (let j = start; j < end; j++) {
@@ -386,32 +379,50 @@ export function planKernel(v: SliceView, _lane: number, _block: number, start: n
     let planned = Math.max(0, expected * (1 + invTarget) - f.inventory[j]);
     if (isC) planned = Math.min(planned, f.capital[j] * prodK * f.productivity[j]);
     f.plannedOutput[j] = planned;
-    // Staff for the labour plan, which lags the output plan (labour hoarding),
-    // unless a firm in distress retrenches (firms.distress.retrenchment).
-    const distressed = inDistress(f.earnings[j], f.pdYearly[j], distressPd);
-    distressLabourAdjustment(
-      distressed,
-      retrench,
-      labourWeight,
-      cycleShare,
-      firingSpeed,
-      distressFiring,
-      adjust,
-    );
-    labourPlanStep(f.labourPlan[j], planned, planned, adjust[0], adjust[1], plan);
-    f.labourPlan[j] = plan[0];
-    // Automated tasks are done by AI services, not workers (agents/automation.ts).
-    const demand = Math.ceil(((1 - f.automatedShare[j]) * plan[1]) / prodL - 1e-9);
-    f.labourDemand[j] = demand;
-    const employed = f.employees[j];
-    // Workers whose tasks were just automated go at once (the most exposed,
-    // labour.ts); the rest of any excess is shed gradually, at random.
-    const layoffs = Math.min(f.automationLayoffs[j], Math.max(0, employed - demand));
-    f.automationLayoffs[j] = layoffs;
-    const n = employed - layoffs;
-    const excess = n > demand ? (adjust[2] * (n - demand)) / n : 0;
-    f.leaveProbability[j] = sep + (1 - sep) * excess;
+    planStaff(v, j, planned, prodL, plan, adjust);
   }
+}
+
+/**
+ * Firm j's staff for its output plan `planned` (planKernel, whose scratch
+ * `plan` and `adjust` are): the labour plan (labourPlanStep), which lags
+ * the output plan (labour hoarding) unless a firm in distress retrenches
+ * (firms.distress.retrenchment; agents/distress.ts), the labour demand over
+ * the tasks not automated, and each worker's leave probability. Firm j's
+ * own columns only; the parameters from PassWork.args (PlanArgs).
+ */
+function planStaff(
+  v: SliceView,
+  j: number,
+  planned: number,
+  prodL: number,
+  plan: Float64Array,
+  adjust: Float64Array,
+): void {
+  const f = v.firms;
+  const a = v.work.args;
+  const sep = a[PlanArg.sep];
+  const distressed = inDistress(f.earnings[j], f.pdYearly[j], a[PlanArg.distressPd]);
+  const retrench = a[PlanArg.retrench] !== 0;
+  const weight = a[PlanArg.labourWeight];
+  const share = a[PlanArg.cycleShare];
+  const firing = a[PlanArg.firingSpeed];
+  distressLabourAdjustment(distressed, retrench, weight, share, firing, a[PlanArg.distressFiring], adjust);
+  // Staff for the labour plan, which lags the output plan (labour hoarding),
+  // unless a firm in distress retrenches (firms.distress.retrenchment).
+  labourPlanStep(f.labourPlan[j], planned, planned, adjust[0], adjust[1], plan);
+  f.labourPlan[j] = plan[0];
+  // Automated tasks are done by AI services, not workers (agents/automation.ts).
+  const demand = Math.ceil(((1 - f.automatedShare[j]) * plan[1]) / prodL - 1e-9);
+  f.labourDemand[j] = demand;
+  const employed = f.employees[j];
+  // Workers whose tasks were just automated go at once (the most exposed,
+  // labour.ts); the rest of any excess is shed gradually, at random.
+  const layoffs = Math.min(f.automationLayoffs[j], Math.max(0, employed - demand));
+  f.automationLayoffs[j] = layoffs;
+  const n = employed - layoffs;
+  const excess = n > demand ? (adjust[2] * (n - demand)) / n : 0;
+  f.leaveProbability[j] = sep + (1 - sep) * excess;
 }
 
 /** The investment rule's sensitivities (configs/schema.json firms.consumption.investment*). */
