@@ -12,7 +12,7 @@ import {
   operatingCashFlow,
 } from "../src/model/agents/distress.ts";
 import { AccountArgs, accountKernel } from "../src/model/agents/firms.ts";
-import { createModel, type ModelState } from "../src/model/index.ts";
+import { createModel, type ModelState, step } from "../src/model/index.ts";
 import { checkLedger, FlowRow, Party, transfer } from "../src/model/ledger.ts";
 import {
   FinanceArgs,
@@ -289,5 +289,31 @@ describe("the distress rules on a small model", () => {
     expect(run(true, -1, 0.05).plan).toBeCloseTo(hoard.plan, 12);
     // The retrenching firm lays off more of its staff.
     expect(cut.leave).toBeGreaterThan(off.leave);
+  });
+});
+
+describe("the distress rules over a run", () => {
+  it("a small economy with all three on runs 240 months with the ledger checked every month, and its firms pay the premium their loans were made at", () => {
+    const c = defaultConfig();
+    c.households.count = 400;
+    c.ticks = 240;
+    c.firms.riskPremiumAtOrigination = true;
+    c.firms.distress.retrenchment = true;
+    c.firms.distress.workout = true;
+    const m = createModel(c);
+    for (let t = 0; t < c.ticks; t++) step(m); // step() checks the ledger each month and throws on a breach
+    priceCreditOn(m); // next month's pricing, from the premiums the loans now carry
+    const f = m.firms;
+    let locked = 0;
+    for (let j = 0; j < f.n; j++) {
+      const current = c.banks.riskPremiumMultiplier * f.pdYearly[j] * c.banks.lossGivenDefault;
+      // The rate paid is the offer with this month's premium replaced by the locked one (no fixed part by default).
+      expect(f.loanRateYearly[j]).toBeCloseTo(
+        f.loanOfferRateYearly[j] - current + f.riskPremiumYearly[j],
+        12,
+      );
+      if (f.riskPremiumYearly[j] > 0) locked++;
+    }
+    expect(locked).toBeGreaterThan(0);
   });
 });
