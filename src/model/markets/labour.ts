@@ -300,19 +300,13 @@ export function matchWorkers(
   scratch: Pick<Scratch, "unemployed" | "firmOrder">,
   totals: Pick<Automation, "spellMonths" | "spellCount">,
 ): number {
+  // The runner's passes write the hired households' columns (`households`, which it was built on).
+  if (seekers > households.n) {
+    throw new Error(`labour matching: ${seekers} job seekers among ${households.n} households`);
+  }
   if (params.matchingProtocol === "simultaneous") {
     const perVacancy = CONTACTS_PER_VACANCY;
-    return matchSimultaneously(
-      households,
-      firms,
-      seekers,
-      perVacancy,
-      month,
-      rng,
-      runner,
-      scratch.firmOrder,
-      totals,
-    );
+    return matchSimultaneously(firms, seekers, perVacancy, month, rng, runner, scratch.firmOrder, totals);
   }
   const n = listFirmsWithVacancies(firms, scratch.firmOrder, rng);
   // The seekers' matching data gathered in pool order, the hiring on this
@@ -320,7 +314,7 @@ export function matchWorkers(
   // hires applied: the gathering and the applying are passes over blocks of
   // the pool (labourMatch.ts matchGatherKernel, hireApplyKernel), each
   // seeker's own entries only, so they may run on several threads.
-  const pool = gatherSeekerPool(households, seekers, runner);
+  const pool = gatherSeekerPool(seekers, runner);
   const open = hire(firms, scratch.firmOrder, n, seekers, pool, rng);
   applySequentialHires(seekers, runner, totals);
   return open;

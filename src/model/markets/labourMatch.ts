@@ -64,7 +64,7 @@ import {
 } from "../passes.ts";
 import type { MatchBuffers, PassRunner } from "../passRunner.ts";
 import { AgentStream, keyedUniform, shuffle, streamKey } from "../rng.ts";
-import type { Automation, Firms, Households } from "../state.ts";
+import type { Automation, Firms } from "../state.ts";
 import { defineStruct } from "../struct.ts";
 
 /** Rounds of offers at most per month; fewer once no offer is lost to an earlier firm. */
@@ -108,7 +108,6 @@ const SpellSum = { months: 0, count: 2 } as const;
  * Returns the vacancies left open.
  */
 export function matchSimultaneously(
-  households: Households,
   firms: Firms,
   seekers: number,
   contactsPerVacancy: number,
@@ -120,11 +119,12 @@ export function matchSimultaneously(
 ): number {
   const work = runner.work;
   const mb = work.match;
-  if (mb.claim.length < households.n || mb.rank.length < firms.n) {
+  if (mb.rank.length < firms.n) {
     throw new Error(
       "labour.matchingProtocol simultaneous: the pass runner was built without its buffers (createPassWork's simultaneousMatching)",
     );
   }
+  runner.reserveSeekers(seekers);
   const ranked = rankFirmsWithVacancies(firms, order, rng, mb);
   mb.seekers[0] = seekers;
   runner.run(Pass.matchGather);
@@ -172,11 +172,9 @@ export function matchSimultaneously(
  * one (markets/labour.ts matchWorkers) reads `live` as the positions still
  * in the pool and writes the hiring firm into `claim`. Returns the buffers.
  */
-export function gatherSeekerPool(households: Households, seekers: number, runner: PassRunner): MatchBuffers {
+export function gatherSeekerPool(seekers: number, runner: PassRunner): MatchBuffers {
+  runner.reserveSeekers(seekers);
   const mb = runner.work.match;
-  if (mb.claim.length < households.n) {
-    throw new Error("labour matching: the pass runner's job-seeker buffers are smaller than the population");
-  }
   mb.seekers[0] = seekers;
   runner.run(Pass.matchGather);
   return mb;
