@@ -105,7 +105,8 @@ export interface PassWork {
 export interface MatchBuffers {
   /**
    * Per seeker (pool position): the matching code of the offer she holds (round × firms ranked + rank), EMPTY_CLAIM
-   * if none; under the sequential protocol, the firm that hired her.
+   * if none; under the sequential protocol, the firm that hired her (the hiring moves the hired seekers to the end of
+   * the pool: markets/labour.ts hire).
    */
   claim: Int32Array;
   /** Per seeker: her reservation wage and skill mismatch, gathered in pool order. */
@@ -113,7 +114,7 @@ export interface MatchBuffers {
   mismatch: Uint8Array;
   /**
    * The pool positions of the seekers not hired in an earlier round, in pool order: the list a round's contacts are
-   * drawn from; under the sequential protocol, the positions still in the pool (markets/labour.ts hire).
+   * drawn from (the simultaneous protocol; the sequential one's hiring moves the seekers themselves instead).
    */
   live: Int32Array;
   /** Job seekers the per-seeker buffers hold (their length; at most the households). */

@@ -169,8 +169,9 @@ export function matchSimultaneously(
  * blocks of the pool (matchGatherKernel), which may run on several threads:
  * each seeker's reservation wage and skill mismatch in pool order, no
  * offer held, every position live. Used by both protocols: the sequential
- * one (markets/labour.ts matchWorkers) reads `live` as the positions still
- * in the pool and writes the hiring firm into `claim`. Returns the buffers.
+ * one (markets/labour.ts hire) moves the seekers within the pool as it hires
+ * and writes the hiring firm into `claim`. Grows the buffers to the pool
+ * first (PassRunner.reserveSeekers). Returns the buffers.
  */
 export function gatherSeekerPool(seekers: number, runner: PassRunner): MatchBuffers {
   runner.reserveSeekers(seekers);
