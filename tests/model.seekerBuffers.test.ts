@@ -36,7 +36,9 @@ describe("the per-seeker buffers", () => {
     // A few percent of the households, not all of them.
     expect(pool).toBeLessThan(m.households.n / 5);
     expect(mb.capacity).toBe(seekerCapacityFor(pool, m.households.n));
-    for (const a of [mb.claim, mb.reservationWage, mb.mismatch, mb.live]) expect(a.length).toBe(mb.capacity);
+    for (const a of [mb.claim, mb.reservationWage, mb.mismatch]) expect(a.length).toBe(mb.capacity);
+    // The round list is the simultaneous protocol's only.
+    expect(mb.live.length).toBe(0);
     const claim = mb.claim;
     m.runner.reserveSeekers(mb.capacity);
     expect(mb.claim).toBe(claim);
@@ -44,10 +46,22 @@ describe("the per-seeker buffers", () => {
     m.runner.reserveSeekers(more);
     expect(mb.claim).not.toBe(claim);
     expect(mb.capacity).toBe(seekerCapacityFor(more, m.households.n));
-    for (const a of [mb.claim, mb.reservationWage, mb.mismatch, mb.live]) expect(a.length).toBe(mb.capacity);
+    for (const a of [mb.claim, mb.reservationWage, mb.mismatch]) expect(a.length).toBe(mb.capacity);
+    expect(mb.live.length).toBe(0);
     expect(() => m.runner.reserveSeekers(m.households.n + 1)).toThrow(/job seekers among/);
     // Capped at the households.
     expect(seekerCapacityFor(m.households.n, m.households.n)).toBe(m.households.n);
+  });
+
+  it("hold the round list too under the simultaneous protocol", () => {
+    const c = config();
+    c.labour.matchingProtocol = "simultaneous";
+    const m = createModel(c);
+    step(m);
+    const mb = m.runner.work.match;
+    expect(mb.simultaneous).toBe(true);
+    expect(mb.capacity).toBe(seekerCapacityFor(mb.seekers[0], m.households.n));
+    for (const a of [mb.claim, mb.reservationWage, mb.mismatch, mb.live]) expect(a.length).toBe(mb.capacity);
   });
 
   it("grown on 3 threads: the workers write into the new buffers, and the run keeps the serial run's bits", () => {
@@ -91,12 +105,7 @@ describe("the per-seeker buffers", () => {
       const reservation = threaded.households.reservationWage;
       let wrong = 0;
       for (let k = 0; k < n; k++) {
-        if (
-          mb.live[k] !== k ||
-          mb.claim[k] !== EMPTY_CLAIM ||
-          mb.reservationWage[k] !== reservation[n - 1 - k]
-        )
-          wrong++;
+        if (mb.claim[k] !== EMPTY_CLAIM || mb.reservationWage[k] !== reservation[n - 1 - k]) wrong++;
       }
       expect(wrong).toBe(0);
       pool.set(listed);

@@ -114,9 +114,12 @@ export interface MatchBuffers {
   mismatch: Uint8Array;
   /**
    * The pool positions of the seekers not hired in an earlier round, in pool order: the list a round's contacts are
-   * drawn from (the simultaneous protocol; the sequential one's hiring moves the seekers themselves instead).
+   * drawn from. The simultaneous protocol's only (length 0 under the sequential one, whose hiring moves the seekers
+   * themselves: markets/labour.ts hire).
    */
   live: Int32Array;
+  /** Whether the buffers are the simultaneous protocol's (with `live` and the per-firm ones). */
+  readonly simultaneous: boolean;
   /** Job seekers the per-seeker buffers hold (their length; at most the households). */
   capacity: number;
   /** [0]: the size of the passes over the pool (passes.ts PASS_OVER_SEEKERS): every seeker (gather, apply), or those in a round's list `live` (count). */

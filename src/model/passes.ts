@@ -186,7 +186,8 @@ export function createPassWork(
     financeSlot: column(Int32Array, nFirms, shared),
     financeInts: new Int32Array(finance.buffer, finance.byteOffset, 2 * finance.length),
     match: {
-      ...seekerBuffers(0, shared),
+      ...seekerBuffers(0, shared, simultaneousMatching),
+      simultaneous: simultaneousMatching,
       seekers: column(Int32Array, 1, shared),
       rank: column(Int32Array, perFirm, shared),
       vacancies: column(Int32Array, perFirm, shared),
@@ -210,13 +211,18 @@ export type SeekerBuffers = Pick<
   "claim" | "reservationWage" | "mismatch" | "live" | "capacity"
 >;
 
-/** Empty (zeroed) per-seeker buffers for `capacity` job seekers, on SharedArrayBuffer when `shared`. */
-export function seekerBuffers(capacity: number, shared: boolean): SeekerBuffers {
+/**
+ * Empty (zeroed) per-seeker buffers for `capacity` job seekers, on
+ * SharedArrayBuffer when `shared`; the round list `live` only for the
+ * simultaneous protocol (length 0 otherwise: the sequential one moves the
+ * seekers themselves, markets/labour.ts hire).
+ */
+export function seekerBuffers(capacity: number, shared: boolean, simultaneous: boolean): SeekerBuffers {
   return {
     claim: column(Int32Array, capacity, shared),
     reservationWage: column(Float32Array, capacity, shared),
     mismatch: column(Uint8Array, capacity, shared),
-    live: column(Int32Array, capacity, shared),
+    live: column(Int32Array, simultaneous ? capacity : 0, shared),
     capacity,
   };
 }
@@ -235,7 +241,7 @@ export function seekerCapacityFor(seekers: number, households: number): number {
  * `seekers`, else larger ones (seekerCapacityFor) to install.
  */
 export function grownSeekerBuffers(
-  match: SeekerBuffers,
+  match: SeekerBuffers & Pick<PassWork["match"], "simultaneous">,
   seekers: number,
   households: number,
   shared: boolean,
@@ -244,7 +250,7 @@ export function grownSeekerBuffers(
   if (seekers > households) {
     throw new Error(`labour matching: ${seekers} job seekers among ${households} households`);
   }
-  return seekerBuffers(seekerCapacityFor(seekers, households), shared);
+  return seekerBuffers(seekerCapacityFor(seekers, households), shared, match.simultaneous);
 }
 
 /** Sets bit j of `work.rationed` for each firm j < count with fill[j] < 1, clears the others. */

@@ -168,7 +168,7 @@ export function matchSimultaneously(
  * The job seekers' pool `[0, seekers)` gathered for matching by a pass over
  * blocks of the pool (matchGatherKernel), which may run on several threads:
  * each seeker's reservation wage and skill mismatch in pool order, no
- * offer held, every position live. Used by both protocols: the sequential
+ * offer held (and, simultaneous protocol, every position live). Used by both protocols: the sequential
  * one (markets/labour.ts hire) moves the seekers within the pool as it hires
  * and writes the hiring firm into `claim`. Grows the buffers to the pool
  * first (PassRunner.reserveSeekers). Returns the buffers.
@@ -282,7 +282,7 @@ function listUnhired(work: PassWork, listed: number): number {
   return at;
 }
 
-/** Job seekers [start, end) of the pool: their reservation wages and mismatch, no offer yet, all in the first round's list. */
+/** Job seekers [start, end) of the pool: their reservation wages and mismatch, no offer yet, all in the first round's list (simultaneous protocol). */
 export function matchGatherKernel(
   v: SliceView,
   _lane: number,
@@ -294,7 +294,7 @@ export function matchGatherKernel(
   const pool = v.unemployed;
   const reservation = v.households.reservationWage;
   const mismatch = v.households.mismatch;
-  const { claim, live } = mb;
+  const claim = mb.claim;
   const seekerReservation = mb.reservationWage;
   const seekerMismatch = mb.mismatch;
   for (let k = start; k < end; k++) {
@@ -302,8 +302,10 @@ export function matchGatherKernel(
     seekerReservation[k] = reservation[i];
     seekerMismatch[k] = mismatch[i];
     claim[k] = EMPTY_CLAIM;
-    live[k] = k;
   }
+  // The first round's list (the simultaneous protocol's only): every seeker.
+  const live = mb.live;
+  if (mb.simultaneous) for (let k = start; k < end; k++) live[k] = k;
 }
 
 /**
