@@ -54,6 +54,7 @@ describe("pricing and write-back with a fixed share (priceKernel, financeWriteBa
     riskPremiumMultiplier: 0,
     lossGivenDefault: 0.5,
     fixedShare: 0.75,
+    lockPremium: 0,
     nc: 2,
   };
 
@@ -89,6 +90,9 @@ describe("pricing and write-back with a fixed share (priceKernel, financeWriteBa
       maxLeverage: 1,
       maxPd: 1,
       fixedShare: 0.75,
+      premiumPerPd: 0,
+      workout: 0,
+      workoutCoverage: 1,
       nc: 2,
     });
     const rec = (j: number, loans: number) => {
@@ -120,6 +124,9 @@ describe("pricing and write-back with a fixed share (priceKernel, financeWriteBa
       maxLeverage: 1,
       maxPd: 1,
       fixedShare: 0,
+      premiumPerPd: 0,
+      workout: 0,
+      workoutCoverage: 1,
       nc: 1,
     });
     v.work.finance[FinRecord.at.loans] = 150;

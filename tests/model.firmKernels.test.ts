@@ -47,6 +47,7 @@ describe("credit pricing (priceKernel)", () => {
       riskPremiumMultiplier: 2,
       lossGivenDefault: 0.5,
       fixedShare: 0,
+      lockPremium: 0,
       nc: 1,
     };
     PriceArgs.write(v.work.args, args);
@@ -75,6 +76,9 @@ describe("the financing terms and write-back (financeTermsKernel, financeWriteBa
     maxLeverage: 1,
     maxPd: 0.1,
     fixedShare: 0,
+    premiumPerPd: 0,
+    workout: 0,
+    workoutCoverage: 1,
     nc: 2,
   };
 
@@ -129,6 +133,7 @@ describe("the financing terms and write-back (financeTermsKernel, financeWriteBa
         loans: 50,
         investCost: 0,
         supplierPrice: 1,
+        operatingCash: 0,
         flags: FIN_PAID,
         bank: 0,
         supplier: 0,
@@ -149,6 +154,7 @@ describe("the financing terms and write-back (financeTermsKernel, financeWriteBa
         loans: 1,
         investCost: 0,
         supplierPrice: 1,
+        operatingCash: 0,
         flags: FIN_ELIGIBLE,
         bank: 0,
         supplier: 0,
@@ -206,6 +212,8 @@ describe("the firms' own accounts (accountKernel)", () => {
       inventoryDepreciation: 0.2,
       demandUse: 0,
       freshStart: 1,
+      retrench: 0,
+      distressPd: 0,
       nc: 1,
       taxRate: 0.2,
       depositRate: 0,
@@ -255,6 +263,8 @@ describe("the firms' deposit interest and profit tax (accountFlowsKernel)", () =
       inventoryDepreciation: 0.2,
       demandUse: 0,
       freshStart: 1,
+      retrench: 0,
+      distressPd: 0,
       nc: 1,
       taxRate: 0.25,
       depositRate: 0.01,

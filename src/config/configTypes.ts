@@ -298,6 +298,35 @@ export interface SpiralConfig {
      */
     successorFreshStart: boolean;
     /**
+     * The risk premium a non-AI firm pays on its loans (banks.riskPremiumMultiplier × default probability × banks.lossGivenDefault) is the one its loans were made at, loan-weighted (the firms' column riskPremiumYearly, blended as new loans are made), not this month's: its floating rate is the policy rate + its bank's spread + that premium (markets/credit.ts lockedLoanRate). false: every loan is repriced each month at the borrower's current default probability (the rule before), so a firm whose risk rises pays the higher premium on all its debt at once — at a default probability of 0.6 about 43 points a year — which raises its debt service, its default probability and its premium again (docs/calibration.md §10.8).
+     */
+    riskPremiumAtOrigination: boolean;
+    /**
+     * A non-AI firm in financial distress before it fails (src/model/agents/distress.ts): it cuts costs and payouts (retrenchment), and its bank defers the principal of a borrower whose business still earns its interest (an out-of-court workout), before it defaults and is replaced (markets/credit.ts resolveFirmDefault). Every rule off by default (the rules before; outputs unchanged). Why: the core's failing consumption firms are old firms that have been small for years, with a wage bill above their sales (labour hoarding) and debt of 1.5 × a year's sales, cut off from new credit while they can still pay their interest (docs/calibration.md §10.8).
+     */
+    distress: {
+      /**
+       * A firm in distress (smoothed earnings below 0, and its default probability at least firms.distress.defaultProbability) stops hoarding labour — its labour plan jumps to its output plan and it lays off firms.distress.firingSpeed of its excess staff a month — and declares no dividend (agents/distress.ts distressLabourAdjustment, distressDividend). false: the usual rules (the rule before).
+       */
+      retrenchment: boolean;
+      /**
+       * Which loss-making firms are in distress (agents/distress.ts inDistress): those whose bank's default probability (the firms' column pdYearly) is at least this. 0: every firm with negative smoothed earnings — on the core that made employment more volatile (every loss-making firm stops hoarding labour in a slump) and broke the late-2025 warm-up; 0.2 (banks.maxDefaultProbability's default): those its bank no longer lends to; 0.1: half-way, the value chosen from 0, 0.1 and 0.2 on the core's facts and the late-2025 start (docs/calibration.md §10.8). Not used while firms.distress.retrenchment is false.
+       */
+      defaultProbability: number;
+      /**
+       * With firms.distress.retrenchment: the share of its excess staff a firm in distress lays off a month (at least firms.firingSpeed).
+       */
+      firingSpeed: number;
+      /**
+       * Out-of-court debt workout (agents/distress.ts debtWorkout, applied in markets/credit.ts financeVisit): a firm whose cash after new credit covers this month's interest but not the principal, and whose business earned at least firms.distress.workoutInterestCoverage × that interest last month (revenue less wages, AI services and electricity: a positive going-concern value), pays the interest and has the principal deferred — its bank rolls the loan over — instead of defaulting. It is not a bankruptcy and books no loss. false: it defaults (the rule before).
+       */
+      workout: boolean;
+      /**
+       * The workout's going-concern test: last month's operating cash flow (revenue less wages, AI services and electricity) at least this multiple of the month's interest.
+       */
+      workoutInterestCoverage: number;
+    };
+    /**
      * Firm-level productivity by random growth (Gibrat's law): the sd of the monthly i.i.d. step of each non-AI firm's log productivity, which is then normalised to its sector's mean and reflected at firms.productivityBarrier (agents/firms.ts updateFirmProductivity). Productivity multiplies output per worker and per unit of capital, so a productive firm prices lower (a markup on unit labour cost), gains customers and, with demand turned away counted as utilisation while the rule is on, invests to follow them. 0: off, every firm at the sector's productivity (the rule before; outputs unchanged).
      */
     productivityDispersionMonthly: number;

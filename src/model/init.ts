@@ -86,6 +86,7 @@ export function allocFirms(n: number, nConsumption: number, shared: boolean): Fi
     loanRateYearly: f64(),
     loanOfferRateYearly: f64(),
     fixedCouponYearly: f64(),
+    riskPremiumYearly: f64(),
     pdYearly: f64(),
     capital: f64(),
     inventory: f64(),

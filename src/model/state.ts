@@ -72,6 +72,8 @@ export interface Firms {
   loanOfferRateYearly: Float64Array;
   /** Loan-weighted coupon (per year) of the fixed-rate part of the firm's loans (firms.fixedRateShare; markets/credit.ts blendFixedCoupon). */
   fixedCouponYearly: Float64Array;
+  /** Loan-weighted risk premium (per year) its loans were made at (firms.riskPremiumAtOrigination; markets/credit.ts lockedLoanRate); the initial loans carry none. */
+  riskPremiumYearly: Float64Array;
   /** Default probability per year as judged by its bank. */
   pdYearly: Float64Array;
   /** Capital stock (real units; consumption firms only). */

@@ -9,6 +9,7 @@ const FLOAT_COLUMNS = [
   "loanRateYearly",
   "loanOfferRateYearly",
   "fixedCouponYearly",
+  "riskPremiumYearly",
   "pdYearly",
   "capital",
   "inventory",

@@ -23,6 +23,7 @@ import type { PassRunner } from "../passRunner.ts";
 import { AgentStream, agentUniform, keyedUniform, streamKey } from "../rng.ts";
 import type { Banks, DerivedParams, Firms, Fund, Government, MacroState, ShockState } from "../state.ts";
 import { defineStruct } from "../struct.ts";
+import { distressDividend, distressLabourAdjustment, inDistress } from "./distress.ts";
 import { payUtilityDividend } from "./utility.ts";
 
 /**
@@ -127,6 +128,9 @@ export function planProduction(
     labourWeight: c.labourAdjustmentWeight,
     cycleShare: c.labourCycleShare,
     tfp: shocks.productivityFactor,
+    retrench: c.distress.retrenchment ? 1 : 0,
+    distressFiring: c.distress.firingSpeed,
+    distressPd: c.distress.defaultProbability,
   });
   if (c.productivityDispersionMonthly > 0) updateFirmProductivity(firms, keys, c);
   if (c.appealDispersionMonthly > 0) updateFirmAppeal(firms, keys, c);
@@ -262,6 +266,11 @@ export const PlanArgs = defineStruct({
   labourWeight: "f64",
   tfp: "f64",
   cycleShare: "f64",
+  /** firms.distress.retrenchment (1 on, 0 off) and firms.distress.firingSpeed (agents/distress.ts). */
+  retrench: "f64",
+  distressFiring: "f64",
+  /** firms.distress.defaultProbability (agents/distress.ts inDistress). */
+  distressPd: "f64",
 });
 const PlanArg = PlanArgs.at;
 
@@ -325,16 +334,13 @@ export function planKernel(v: SliceView, _lane: number, _block: number, start: n
   const wageFloor = a[PlanArg.wageFloor];
   // Economy-wide wage growth: indexation plus the Phillips term, not below the floor (downward nominal rigidity).
   const drift = Math.max(wageFloor, indexation + gap);
-  const sep = a[PlanArg.sep];
   const prodK = a[PlanArg.prodK];
   const wageAdjustMax = a[PlanArg.wageAdjustMax];
   const markupAdjustMax = a[PlanArg.markupAdjustMax];
   const markupReversion = a[PlanArg.markupReversion];
-  const firingSpeed = a[PlanArg.firingSpeed];
-  const labourWeight = a[PlanArg.labourWeight];
-  const cycleShare = a[PlanArg.cycleShare];
   const tfp = a[PlanArg.tfp];
   const plan = new Float64Array(2); // [normal level, staffing target] of labourPlanStep
+  const adjust = new Float64Array(3); // [weight, cycle share, firing speed] of distressLabourAdjustment
   for (let j = start; j < end; j++) {
     const isC = j < f.nConsumption;
     // Output per worker this month: labour productivity × the aggregate productivity shock.
@@ -373,21 +379,50 @@ export function planKernel(v: SliceView, _lane: number, _block: number, start: n
     let planned = Math.max(0, expected * (1 + invTarget) - f.inventory[j]);
     if (isC) planned = Math.min(planned, f.capital[j] * prodK * f.productivity[j]);
     f.plannedOutput[j] = planned;
-    // Staff for the labour plan, which lags the output plan (labour hoarding).
-    labourPlanStep(f.labourPlan[j], planned, planned, labourWeight, cycleShare, plan);
-    f.labourPlan[j] = plan[0];
-    // Automated tasks are done by AI services, not workers (agents/automation.ts).
-    const demand = Math.ceil(((1 - f.automatedShare[j]) * plan[1]) / prodL - 1e-9);
-    f.labourDemand[j] = demand;
-    const employed = f.employees[j];
-    // Workers whose tasks were just automated go at once (the most exposed,
-    // labour.ts); the rest of any excess is shed gradually, at random.
-    const layoffs = Math.min(f.automationLayoffs[j], Math.max(0, employed - demand));
-    f.automationLayoffs[j] = layoffs;
-    const n = employed - layoffs;
-    const excess = n > demand ? (firingSpeed * (n - demand)) / n : 0;
-    f.leaveProbability[j] = sep + (1 - sep) * excess;
+    planStaff(v, j, planned, prodL, plan, adjust);
   }
+}
+
+/**
+ * Firm j's staff for its output plan `planned` (planKernel, whose scratch
+ * `plan` and `adjust` are): the labour plan (labourPlanStep), which lags
+ * the output plan (labour hoarding) unless a firm in distress retrenches
+ * (firms.distress.retrenchment; agents/distress.ts), the labour demand over
+ * the tasks not automated, and each worker's leave probability. Firm j's
+ * own columns only; the parameters from PassWork.args (PlanArgs).
+ */
+function planStaff(
+  v: SliceView,
+  j: number,
+  planned: number,
+  prodL: number,
+  plan: Float64Array,
+  adjust: Float64Array,
+): void {
+  const f = v.firms;
+  const a = v.work.args;
+  const sep = a[PlanArg.sep];
+  const distressed = inDistress(f.earnings[j], f.pdYearly[j], a[PlanArg.distressPd]);
+  const retrench = a[PlanArg.retrench] !== 0;
+  const weight = a[PlanArg.labourWeight];
+  const share = a[PlanArg.cycleShare];
+  const firing = a[PlanArg.firingSpeed];
+  distressLabourAdjustment(distressed, retrench, weight, share, firing, a[PlanArg.distressFiring], adjust);
+  // Staff for the labour plan, which lags the output plan (labour hoarding),
+  // unless a firm in distress retrenches (firms.distress.retrenchment).
+  labourPlanStep(f.labourPlan[j], planned, planned, adjust[0], adjust[1], plan);
+  f.labourPlan[j] = plan[0];
+  // Automated tasks are done by AI services, not workers (agents/automation.ts).
+  const demand = Math.ceil(((1 - f.automatedShare[j]) * plan[1]) / prodL - 1e-9);
+  f.labourDemand[j] = demand;
+  const employed = f.employees[j];
+  // Workers whose tasks were just automated go at once (the most exposed,
+  // labour.ts); the rest of any excess is shed gradually, at random.
+  const layoffs = Math.min(f.automationLayoffs[j], Math.max(0, employed - demand));
+  f.automationLayoffs[j] = layoffs;
+  const n = employed - layoffs;
+  const excess = n > demand ? (adjust[2] * (n - demand)) / n : 0;
+  f.leaveProbability[j] = sep + (1 - sep) * excess;
 }
 
 /** The investment rule's sensitivities (configs/schema.json firms.consumption.investment*). */
@@ -614,6 +649,9 @@ export const AccountArgs = defineStruct({
   inventoryDepreciation: "f64",
   demandUse: "f64",
   freshStart: "f64",
+  /** firms.distress.retrenchment (1 on, 0 off): no dividend while in distress (agents/distress.ts), and firms.distress.defaultProbability. */
+  retrench: "f64",
+  distressPd: "f64",
   nc: "f64",
   /** government.profitTaxRate. */
   taxRate: "f64",
@@ -659,6 +697,8 @@ export function accountFirms(
     // With firm-level productivity on, demand turned away counts as utilisation, so capacity follows demand.
     demandUse: c.productivityDispersionMonthly > 0 || c.appealDispersionMonthly > 0 ? 1 : 0,
     freshStart: c.successorFreshStart ? 1 : 0,
+    retrench: c.distress.retrenchment ? 1 : 0,
+    distressPd: c.distress.defaultProbability,
     nc: firms.nConsumption,
     taxRate: params.profitTaxRate,
     depositRate: macro.depositRateYearly / 12,
@@ -749,10 +789,12 @@ export function accountKernel(v: SliceView, _lane: number, _block: number, start
   const inventoryDepreciation = a[AccountArg.inventoryDepreciation];
   const demandUse = a[AccountArg.demandUse] !== 0;
   const entryMonths = a[AccountArg.freshStart] !== 0 ? ENTRY_MONTHS : 0;
+  const retrench = a[AccountArg.retrench] !== 0;
+  const distressPd = a[AccountArg.distressPd];
   const nc = a[AccountArg.nc];
   const f = v.firms;
   const { earnings, wageBill, interestPaid, loans, deposits, dividendDue, inventory } = f;
-  const { capital, productivity, output, demandReal, utilization, profitRate, age } = f;
+  const { capital, productivity, output, demandReal, utilization, profitRate, age, pdYearly } = f;
   for (let j = start; j < end; j++) {
     const cashFlow = flows[FIRM_FLOW_SLOTS * j + Flow.cashFlow];
     const profit = flows[FIRM_FLOW_SLOTS * j + Flow.afterTax];
@@ -765,7 +807,9 @@ export function accountKernel(v: SliceView, _lane: number, _block: number, start
     const keep = wageBill[j] * (1 + cashBufferMonths) + interestPaid[j] + loans[j] / maturity;
     // A successor keeps the equity its owners paid in (age 0: the month it enters; 1: the month the equity arrives, before it hires).
     const excess = age[j] < entryMonths ? 0 : Math.max(0, deposits[j] - keep);
-    dividendDue[j] = Math.max(profit > 0 ? profit * payoutRatio : 0, excess * excessCashPayout);
+    const declared = Math.max(profit > 0 ? profit * payoutRatio : 0, excess * excessCashPayout);
+    // A firm in distress declares none (firms.distress.retrenchment), judged on its earnings with this month's profit.
+    dividendDue[j] = distressDividend(declared, inDistress(earnings[j], pdYearly[j], distressPd), retrench);
     inventory[j] *= 1 - inventoryDepreciation;
     if (j < nc) {
       const capacity = capital[j] * prodK * productivity[j];

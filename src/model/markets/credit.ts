@@ -5,6 +5,7 @@
 // than their capital allows. Firms service their debt first; a firm that
 // cannot is bankrupt and is replaced (see resolveFirmDefault).
 import type { SpiralConfig } from "../../config/configTypes.ts";
+import { debtWorkout, operatingCashFlow } from "../agents/distress.ts";
 import {
   type Books,
   interestFromRecord,
@@ -20,7 +21,7 @@ import type { PassRunner } from "../passRunner.ts";
 import { shuffle } from "../rng.ts";
 import type { Banks, CentralBank, DerivedParams, Firms, MacroState, ModelEvent, Scratch } from "../state.ts";
 import { defineStruct } from "../struct.ts";
-import { FIN_ELIGIBLE, FIN_PAID, FIN_SKIP, FinRecord } from "./financeRecord.ts";
+import { FIN_DEFERRED, FIN_ELIGIBLE, FIN_PAID, FIN_SKIP, FinRecord } from "./financeRecord.ts";
 
 /**
  * The credit market's parameters: the config groups banks and firms
@@ -52,6 +53,8 @@ export const PriceArgs = defineStruct({
   lossGivenDefault: "f64",
   /** firms.fixedRateShare. */
   fixedShare: "f64",
+  /** firms.riskPremiumAtOrigination (1 on, 0 off). */
+  lockPremium: "f64",
   nc: "f64",
 });
 const PriceArg = PriceArgs.at;
@@ -85,6 +88,7 @@ export function priceCredit(
     riskPremiumMultiplier: c.riskPremiumMultiplier,
     lossGivenDefault: c.lossGivenDefault,
     fixedShare: params.firms.fixedRateShare,
+    lockPremium: params.firms.riskPremiumAtOrigination ? 1 : 0,
     nc: firms.nConsumption,
   });
   work.bankArgs.set(banks.spreadYearly.subarray(0, work.nBanks));
@@ -103,9 +107,11 @@ export function priceKernel(v: SliceView, _lane: number, _block: number, start: 
   const riskPremiumMultiplier = a[PriceArg.riskPremiumMultiplier];
   const lossGivenDefault = a[PriceArg.lossGivenDefault];
   const fixedShare = a[PriceArg.fixedShare];
+  const lockPremium = a[PriceArg.lockPremium] !== 0;
   const nc = a[PriceArg.nc];
   const spread = v.work.bankArgs;
-  const { loans, deposits, loanRateYearly, salesNominal, capital, pdYearly, bank } = v.firms;
+  const { loans, deposits, loanRateYearly, salesNominal, capital, pdYearly, bank, riskPremiumYearly } =
+    v.firms;
   const { loanOfferRateYearly, fixedCouponYearly } = v.firms;
   for (let j = start; j < end; j++) {
     const collateral = collateralValue(j < nc, capital[j], salesNominal[j], pK);
@@ -115,9 +121,13 @@ export function priceKernel(v: SliceView, _lane: number, _block: number, start: 
     const z = pdIntercept + pdLeverageSlope * leverage + pdDebtServiceSlope * Math.min(serviceRatio, 10);
     const pd = 1 / (1 + Math.exp(-z));
     pdYearly[j] = pd;
-    const offer = policy + spread[bank[j]] + riskPremiumMultiplier * pd * lossGivenDefault;
+    const premium = riskPremiumMultiplier * pd * lossGivenDefault;
+    const offer = policy + spread[bank[j]] + premium;
     loanOfferRateYearly[j] = offer;
-    loanRateYearly[j] = fixedShare > 0 ? effectiveLoanRate(offer, fixedCouponYearly[j], fixedShare) : offer;
+    // The floating part: this month's offer, or with the premium locked at origination the loans' own premium.
+    const floating = lockPremium ? lockedLoanRate(offer, premium, riskPremiumYearly[j]) : offer;
+    loanRateYearly[j] =
+      fixedShare > 0 ? effectiveLoanRate(floating, fixedCouponYearly[j], fixedShare) : floating;
   }
 }
 
@@ -132,6 +142,31 @@ export function effectiveLoanRate(
   fixedShare: number,
 ): number {
   return (1 - fixedShare) * offerYearly + fixedShare * fixedCouponYearly;
+}
+
+/**
+ * The floating rate a firm pays with its risk premium locked at origination
+ * (firms.riskPremiumAtOrigination): this month's offer (policy rate + its
+ * bank's spread + this month's premium for expected loss) with this month's
+ * premium replaced by the loan-weighted premium its loans were made at
+ * (the firm column riskPremiumYearly, blended as new loans are made:
+ * blendFixedCoupon). A floating-rate business loan pays a base rate plus a
+ * spread written into the contract when it is made; it is repriced to the
+ * borrower's new risk when it is refinanced (the Federal Reserve's Survey
+ * of Terms of Business Lending, E.2, records loans' terms as they are
+ * made); some contracts carry performance pricing, a grid that moves the
+ * spread with the borrower's credit quality within contractual steps
+ * (Asquith, Beatty & Weber 2005, J. Accounting & Economics 40(1),
+ * 101–128) — not the whole premium. Off, every loan is repriced each
+ * month at the borrower's current default probability, so a firm whose
+ * risk rises pays the higher premium on all its debt at once.
+ */
+export function lockedLoanRate(
+  offerYearly: number,
+  premiumYearly: number,
+  lockedPremiumYearly: number,
+): number {
+  return offerYearly - premiumYearly + lockedPremiumYearly;
 }
 
 /**
@@ -172,6 +207,11 @@ export const FinanceArgs = defineStruct({
   maxPd: "f64",
   /** firms.fixedRateShare. */
   fixedShare: "f64",
+  /** With firms.riskPremiumAtOrigination, banks.riskPremiumMultiplier × banks.lossGivenDefault (this month's premium per unit of default probability); 0 off. */
+  premiumPerPd: "f64",
+  /** firms.distress.workout (1 on, 0 off) and firms.distress.workoutInterestCoverage (agents/distress.ts debtWorkout). */
+  workout: "f64",
+  workoutCoverage: "f64",
   nc: "f64",
 });
 const FinanceArg = FinanceArgs.at;
@@ -221,6 +261,11 @@ export function financeFirms(
     maxLeverage: params.banks.maxLeverage,
     maxPd: params.banks.maxDefaultProbability,
     fixedShare: cf.fixedRateShare,
+    premiumPerPd: cf.riskPremiumAtOrigination
+      ? params.banks.riskPremiumMultiplier * params.banks.lossGivenDefault
+      : 0,
+    workout: cf.distress.workout ? 1 : 0,
+    workoutCoverage: cf.distress.workoutInterestCoverage,
     nc: f.nConsumption,
   });
   runner.run(Pass.financeTerms);
@@ -281,6 +326,7 @@ export function financeTermsKernel(
   const maxPd = a[FinanceArg.maxPd];
   const { loans, deposits, interestPaid, investmentOrder, labourDemand, wage } = v.firms;
   const { age, loanRateYearly, employees, capital, salesNominal, pdYearly, bank, capitalSupplier } = v.firms;
+  const { revenue, wageBill, servicesPaid, electricityPaid } = v.firms;
   for (let j = start; j < end; j++) {
     interestPaid[j] = 0;
     const t = slot[j] * FIN_STRIDE;
@@ -304,6 +350,13 @@ export function financeTermsKernel(
     terms[t + Fin.room] = maxLeverage * (collateral + D) - L;
     terms[t + Fin.deposits] = D;
     terms[t + Fin.loans] = L;
+    // Last month's, before this month's wages and sales: the workout's going-concern test.
+    terms[t + Fin.operatingCash] = operatingCashFlow(
+      revenue[j],
+      wageBill[j],
+      servicesPaid[j],
+      electricityPaid[j],
+    );
     // A successor (age 0) sits the month out: its terms are computed but not used.
     ints[q + Fin.flags] = age[j] === 0 ? FIN_SKIP : pdYearly[j] <= maxPd ? FIN_ELIGIBLE : 0;
     ints[q + Fin.bank] = bank[j];
@@ -328,6 +381,9 @@ function financeVisit(
   const n = f.n;
   const nc = f.nConsumption;
   const maturity = exit.params.firms.loanMaturityMonths;
+  const distress = exit.params.firms.distress;
+  const workout = distress.workout;
+  const coverage = distress.workoutInterestCoverage;
   const price = f.price;
   const b = exit.books.banks;
   const capacity = b.lendingCapacity;
@@ -358,23 +414,32 @@ function financeVisit(
         capacity[k] -= grant;
       }
     }
+    // A firm that cannot pay its debt service defaults, unless its bank
+    // defers the principal of a business that earns its interest (the
+    // out-of-court workout, firms.distress.workout).
+    let deferred = false;
     if (d < interest + principal) {
-      cbReserves = defaultInVisit(exit, centralBank, j, l, d, cbReserves);
-      continue;
+      deferred = workout && debtWorkout(d, interest, principal, terms[t + Fin.operatingCash], coverage);
+      if (!deferred) {
+        cbReserves = defaultInVisit(exit, centralBank, j, l, d, cbReserves);
+        continue;
+      }
     }
     if (interest !== 0) {
       d -= interest;
       cbReserves = interestFromRecord(b, flows, k, interest, cbReserves);
     }
     bankProfit[k] += interest;
-    l -= principal;
-    d -= principal;
-    repaidByRecord(b, k, principal);
+    if (!deferred) {
+      l -= principal;
+      d -= principal;
+      repaidByRecord(b, k, principal);
+    }
     terms[t + Fin.loans] = l;
     terms[t + Fin.deposits] = d;
     terms[t + Fin.investCost] = investCost;
     terms[t + Fin.supplierPrice] = supplierPrice;
-    ints[q + Fin.flags] = flags | FIN_PAID;
+    ints[q + Fin.flags] = flags | FIN_PAID | (deferred ? FIN_DEFERRED : 0);
   }
   return cbReserves;
 }
@@ -416,23 +481,35 @@ export function financeWriteBackKernel(
   const a = v.work.args;
   const fixedShare = a[FinanceArg.fixedShare];
   const maturity = a[FinanceArg.maturity];
+  const premiumPerPd = a[FinanceArg.premiumPerPd];
   const { interestPaid, investmentOrder, labourDemand, wage, loans, loanOfferRateYearly, fixedCouponYearly } =
     f;
+  const { pdYearly, riskPremiumYearly } = f;
   for (let j = start; j < end; j++) {
     const q = slot[j] * FIN_INTS;
-    if ((ints[q + Fin.flags] & FIN_PAID) === 0) continue;
+    const flags = ints[q + Fin.flags];
+    if ((flags & FIN_PAID) === 0) continue;
     const t = slot[j] * FIN_STRIDE;
     const cash = terms[t + Fin.deposits];
     const wageNeed = terms[t + Fin.wageNeed];
+    // The firm's column still holds last month's loans: what is left of them after this month's principal (all of them when it was deferred), and what is new.
+    const remaining = (flags & FIN_DEFERRED) !== 0 ? loans[j] : loans[j] * (1 - 1 / maturity);
+    const granted = terms[t + Fin.loans] - remaining;
     if (fixedShare > 0) {
-      // The firm's column still holds last month's loans: what is left of them after this month's principal, and what is new.
-      const remaining = loans[j] * (1 - 1 / maturity);
-      const granted = terms[t + Fin.loans] - remaining;
       fixedCouponYearly[j] = blendFixedCoupon(
         fixedCouponYearly[j],
         remaining,
         granted,
         loanOfferRateYearly[j],
+      );
+    }
+    // New loans carry this month's risk premium (firms.riskPremiumAtOrigination; lockedLoanRate).
+    if (premiumPerPd > 0) {
+      riskPremiumYearly[j] = blendFixedCoupon(
+        riskPremiumYearly[j],
+        remaining,
+        granted,
+        premiumPerPd * pdYearly[j],
       );
     }
     setFirmBalances(f, j, terms[t + Fin.loans], cash);

@@ -33,7 +33,9 @@ export const FinRecord = defineStruct({
   /** Written by the visit: the investment's cost and the capital supplier's price at the firm's turn. */
   investCost: "f64",
   supplierPrice: "f64",
-  /** FIN_SKIP | FIN_ELIGIBLE | FIN_PAID. */
+  /** Last month's operating cash flow (agents/distress.ts operatingCashFlow): the workout's going-concern test. */
+  operatingCash: "f64",
+  /** FIN_SKIP | FIN_ELIGIBLE | FIN_PAID | FIN_DEFERRED. */
   flags: "i32",
   bank: "i32",
   /** The capital supplier. */
@@ -45,3 +47,5 @@ export const FIN_SKIP = 1;
 export const FIN_ELIGIBLE = 2;
 /** Serviced its debt: the record holds its new balances. */
 export const FIN_PAID = 4;
+/** Paid its interest but had this month's principal deferred (firms.distress.workout; agents/distress.ts debtWorkout). */
+export const FIN_DEFERRED = 8;
