@@ -14,7 +14,7 @@ import type { ModelEvent } from "../src/model/events.ts";
 import type { CentralBank, MacroState } from "../src/model/state.ts";
 
 type Params = SpiralConfig["centralBank"];
-const DEPOSITS = { depositRateBeta: 0.5, depositRateMarkdownYearly: 0 };
+const DEPOSITS = { depositRateBeta: 0.5, depositRateMarkdownYearly: 0, depositRateAdjustmentMonths: 0 };
 const START = "2030-01";
 
 /** A central bank at 4 % with r̂* 1 %, unemployment history at 5 %. */

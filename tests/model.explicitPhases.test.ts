@@ -70,7 +70,11 @@ describe("setPolicyRate on a hand-built central bank (path rule)", () => {
     const cfg = defaultConfig();
     const p = { ...cfg.centralBank, rule: "path" as const, initialRateYearly: 0.045, overrides: [] };
     p.path = [{ from: "2026-01", rateYearly: 0.03 }];
-    const deposits = { depositRateBeta: 0.5, depositRateMarkdownYearly: 0.005 };
+    const deposits = {
+      depositRateBeta: 0.5,
+      depositRateMarkdownYearly: 0.005,
+      depositRateAdjustmentMonths: 0,
+    };
     const cb = { policyRateYearly: 0.045 } as CentralBank;
     const mac = macro({});
     const events: ModelEvent[] = [];

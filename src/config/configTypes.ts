@@ -83,6 +83,10 @@ export interface SpiralConfig {
      */
     rateGapSmoothingMonths: number;
     /**
+     * Share θ of the real-rate gap that households' spending responds to within the month when households.rateGapSmoothingMonths L > 0: the factor on the income propensity (households.consumptionRateSensitivity) acts on θ × this month's gap + (1 − θ) × its moving average (macro.realRateGapSmoothed; src/model/agents/households.ts respondedRateGap). With θ = 0 the moving average alone (L's behaviour before this option, the default); with L = 0 both terms are this month's gap, so θ has no effect. A gap held for good is reached in full at every θ, so the factor's long-run level — what holds the core at full employment against the interest-income channel — is unchanged. The reduced form of a mix of spending that reprices at once (credit-financed durables) and spending bound by habit (Fuhrer 2000; Christiano, Eichenbaum & Evans 2005: a gradual, hump-shaped response): the immediate part keeps the rate channel's first-month strength above the interest-income channel (a rate rise pays households more interest at once), which the moving average alone lets fall to sensitivity/(1 + L) and so destabilises the Taylor loop. Measured (npm run bench:irf, 20 paired seeds; docs/calibration.md §6.1): on configs/baseline.json θ 0.3 with L 24–36 gives the evidence's shape — a GDP trough of −0.6 to −1.0 % at 22–27 months to a 1-point, 12-month rate shift (−2.5 % at 7 off), unemployment +0.4 to +0.7 points, mean unemployment 4.8–4.9 %, a calmer cycle — but baseline-2025's warm-up then swings out of the late-2025 bands whatever its households' neutral rate; only θ ≥ 0.6 keeps them (with L 24 and banks.depositRateAdjustmentMonths 12: −1.2 % at 8 months, r* 0.007–0.009), still ≈ 2.5× the panel-VAR −0.5 % and early — hence off.
+     */
+    rateGapImmediateShare: number;
+    /**
      * The economy's neutral real rate in the consumption rule: the ex-ante real policy rate at which households neither postpone nor bring forward spending (households.consumptionRateSensitivity acts on the real rate above it). The central bank does not observe it: its rule uses its own estimate (centralBank.neutralRealRateYearly at the start, revised at centralBank.neutralRateLearning), so a central bank that under- or over-estimates r* runs a looser or tighter stance than it intends (Orphanides & Williams 2002; Laubach & Williams 2003). The default equals the central bank's first estimate.
      */
     neutralRealRateYearly: number;
@@ -403,6 +407,10 @@ export interface SpiralConfig {
      * Deposit rate = depositRateBeta × policy rate − this (floored at zero).
      */
     depositRateMarkdownYearly: number;
+    /**
+     * Mean lag, in months, with which the banks' deposit rate (macro.depositRateYearly, in checkpoints) follows its target depositRateBeta × policy rate − depositRateMarkdownYearly: each month it moves 1/(1 + L) of the way (src/model/agents/centralBank.ts stickyDepositRate), so households' deposit interest — the interest-income channel of a rate change — adjusts over quarters rather than at once. A target held for good is reached in full. 0 (off: the target every month, the calibrated behaviour) by default. Deposit rates are sticky: they adjust to policy-rate changes gradually and only partly (Driscoll & Judson 2013; Drechsler, Savov & Schnabl 2017; Neumark & Sharpe 1992, whose adjustment is faster for falls than for rises — not modelled here). Measured (npm run bench:irf; docs/calibration.md §6.1): at 12 the GDP trough of a 1-point, 12-month rate shift is −2.3 % at 8 months against −2.5 % at 7 off — the margin banks keep is paid out as dividends the next month, so households' interest income moves almost as before — hence off; with households.rateGapImmediateShare 0.6 and households.rateGapSmoothingMonths 24 it widens the late-2025 bands' passing interval of the households' neutral rate.
+     */
+    depositRateAdjustmentMonths: number;
     /**
      * Share of positive after-tax profits paid as dividends by a bank whose capital ratio sits just below the target; it scales down linearly to zero at the requirement (Basel III capital-conservation buffer: distributions are restricted inside the buffer). Above the target a bank pays out all its profit.
      */

@@ -10,7 +10,10 @@ import type { Banks, CentralBank, Government, MacroState } from "../state.ts";
 
 type CentralBankParams = SpiralConfig["centralBank"];
 /** The banks' deposit-rate rule (banks.depositRateBeta, depositRateMarkdownYearly). */
-type DepositRateParams = Pick<SpiralConfig["banks"], "depositRateBeta" | "depositRateMarkdownYearly">;
+type DepositRateParams = Pick<
+  SpiralConfig["banks"],
+  "depositRateBeta" | "depositRateMarkdownYearly" | "depositRateAdjustmentMonths"
+>;
 
 /**
  * Taylor (1993) rule with interest-rate smoothing (Clarida, Galí & Gertler
@@ -65,8 +68,39 @@ export function setPolicyRate(
     events.push({ type: "policyRateStep", fromYearly: prev, toYearly: rate });
   }
   centralBank.policyRateYearly = rate;
-  // Banks pass only part of the policy rate on to depositors (deposit beta).
-  macro.depositRateYearly = Math.max(0, deposits.depositRateBeta * rate - deposits.depositRateMarkdownYearly);
+  // Banks pass only part of the policy rate on to depositors (deposit beta), gradually when sticky.
+  macro.depositRateYearly = stickyDepositRate(
+    macro.depositRateYearly,
+    depositRateTarget(rate, deposits),
+    deposits.depositRateAdjustmentMonths,
+  );
+}
+
+/**
+ * The deposit rate banks aim at for a policy rate: depositRateBeta × rate − depositRateMarkdownYearly,
+ * floored at zero (the deposit beta; banks.depositRateBeta). Pure.
+ *
+ * @example depositRateTarget(0.04, { depositRateBeta: 0.5, depositRateMarkdownYearly: 0.005 }) // 0.015
+ */
+export function depositRateTarget(
+  rate: number,
+  p: Pick<DepositRateParams, "depositRateBeta" | "depositRateMarkdownYearly">,
+): number {
+  return Math.max(0, p.depositRateBeta * rate - p.depositRateMarkdownYearly);
+}
+
+/**
+ * This month's deposit rate: the target itself at `months` 0 (banks.depositRateAdjustmentMonths off),
+ * else last month's rate moved 1/(1 + months) of the way to the target — partial adjustment with a mean
+ * lag of `months`: deposit rates are sticky, and follow policy-rate changes over quarters, not at once
+ * (Driscoll & Judson 2013, "Sticky Deposit Rates", FEDS 2013-80; Drechsler, Savov & Schnabl 2017, QJE
+ * 132(4): 1819–1876; docs/calibration.md §6.1). A target held for good is reached in full. Pure.
+ *
+ * @example stickyDepositRate(0.01, 0.02, 0) // 0.02
+ * @example stickyDepositRate(0.01, 0.02, 9) // 0.011
+ */
+export function stickyDepositRate(previous: number, target: number, months: number): number {
+  return months > 0 ? previous + (target - previous) / (1 + months) : target;
 }
 
 /**

@@ -100,20 +100,21 @@ export interface IncomeTotals {
  * households respond to, kept within [0.5, 1.5] (docs/ODD.md §7.7): this
  * month's gap (realRateGap) when households.rateGapSmoothingMonths is 0 (the
  * default), else its moving average macro.realRateGapSmoothed
- * (smoothRateGap), updated by earnAndPlan. Pure: it reads the average, it
- * does not advance it.
+ * (smoothRateGap), updated by earnAndPlan, mixed with this month's gap by
+ * households.rateGapImmediateShare (respondedRateGap). Pure: it reads the
+ * average, it does not advance it.
  */
 export function consumptionRateFactor(
   policyRateYearly: number,
   macro: Pick<MacroState, "inflationAnchorYearly" | "inflationYoY" | "realRateGapSmoothed">,
   p: Pick<IncomeParams, "households" | "centralBank" | "inflationAnchor">,
 ): number {
-  const gap = smoothRateGap(
-    macro.realRateGapSmoothed,
-    realRateGap(policyRateYearly, macro, p),
-    p.households.rateGapSmoothingMonths,
+  const gap = realRateGap(policyRateYearly, macro, p);
+  const smoothed = smoothRateGap(macro.realRateGapSmoothed, gap, p.households.rateGapSmoothingMonths);
+  return rateFactorOfGap(
+    respondedRateGap(gap, smoothed, p.households.rateGapImmediateShare),
+    p.households.consumptionRateSensitivity,
   );
-  return rateFactorOfGap(gap, p.households.consumptionRateSensitivity);
 }
 
 /**
@@ -156,6 +157,22 @@ export function realRateGap(
  */
 export function smoothRateGap(previous: number, gap: number, months: number): number {
   return months > 0 ? previous + (gap - previous) / (1 + months) : gap;
+}
+
+/**
+ * The real-rate gap the rate factor acts on: θ × this month's `gap` + (1 − θ) × its moving average
+ * `smoothed` (smoothRateGap), with θ = households.rateGapImmediateShare — a part of spending (credit-financed
+ * durables, whose financing cost reprices at once) responds within the month, the rest (habit-bound
+ * non-durables and services) with the moving average's mean lag (Fuhrer 2000: a share of rule-of-thumb /
+ * habit-bound consumers; Christiano, Eichenbaum & Evans 2005: a hump-shaped response with part of the fall
+ * within the first quarters; docs/calibration.md §6.1). At θ = 0 (the default) the moving average alone, as
+ * before the option; a gap held for good is reached in full at every θ, so the factor's long-run level is
+ * unchanged. With households.rateGapSmoothingMonths 0 both terms are this month's gap. Pure.
+ *
+ * @example respondedRateGap(0.01, 0.002, 0.5) // 0.006
+ */
+export function respondedRateGap(gap: number, smoothed: number, immediateShare: number): number {
+  return immediateShare > 0 ? immediateShare * gap + (1 - immediateShare) * smoothed : smoothed;
 }
 
 /** The factor on the income propensity at a real-rate gap: 1 − sensitivity × gap, within [0.5, 1.5]. Pure. */
@@ -216,12 +233,15 @@ export function earnAndPlan(
   const nc = f.nConsumption;
   const work = runner.work;
   // The real-rate gap spending responds to (households.rateGapSmoothingMonths; the gap itself at 0).
+  const gap = realRateGap(month.policyRateYearly, macro, params);
   macro.realRateGapSmoothed = smoothRateGap(
     macro.realRateGapSmoothed,
-    realRateGap(month.policyRateYearly, macro, params),
+    gap,
     params.households.rateGapSmoothingMonths,
   );
-  writeIncomeArgs(work.args, macro, month, params, transfer, nc);
+  // Part of spending responds to this month's gap at once (households.rateGapImmediateShare; 0 = the average alone).
+  const responded = respondedRateGap(gap, macro.realRateGapSmoothed, params.households.rateGapImmediateShare);
+  writeIncomeArgs(work.args, macro, month, params, transfer, nc, responded);
   const depChange = scratch.bankDepositChange;
   const bankInterest = householdDepositInterest(books, macro.depositRateYearly / 12, scratch.bankInterest);
   work.laneFirm.fill(0);
@@ -270,6 +290,7 @@ function writeIncomeArgs(
   params: IncomeParams,
   transfer: number,
   nc: number,
+  rateGap: number,
 ): void {
   const cfg = params.households;
   const gov = params.government;
@@ -283,7 +304,7 @@ function writeIncomeArgs(
     mpcMax: cfg.mpcIncomeMax,
     mpcMin: cfg.mpcIncomeMin,
     wealthRate: cfg.mpcWealthYearly / 12,
-    rateFactor: rateFactorOfGap(macro.realRateGapSmoothed, cfg.consumptionRateSensitivity),
+    rateFactor: rateFactorOfGap(rateGap, cfg.consumptionRateSensitivity),
     wealthScale: 1 / Math.max(1e-9, cfg.wealthScaleMonths * macro.averageIncome),
     switchProb: cfg.supplierSwitchProbability,
     equityPrice: macro.equityPricePerUnit,
