@@ -16,6 +16,7 @@ import {
   settleHouseholdIncome,
 } from "../ledger.ts";
 import { expectedInflation } from "../macro.ts";
+import { candidateSupplier, shareCdf } from "../markets/supplierReferral.ts";
 import {
   hasBit,
   markRationed,
@@ -204,7 +205,10 @@ export function householdNominalRate(
  * - Supplier choice (Caiani et al. 2016 / Delli Gatti et al. 2010): with
  *   some probability, or always after being rationed, compare the current
  *   supplier with one random consumption firm and switch if it is cheaper
- *   (or, when rationed, if it had goods).
+ *   (or, when rationed, if it had goods); the candidate is drawn uniformly,
+ *   or by last month's market shares in the share
+ *   households.supplierReferralShare of comparisons (word of mouth,
+ *   markets/supplierReferral.ts).
  * Accumulates each firm's nominal demand (firms.demandNominal), writes the
  * households' columns (through the pass), macro.averageIncome and
  * wagesPaid, and adds to `totals`; the banks' and the government's side of
@@ -241,7 +245,12 @@ export function earnAndPlan(
   );
   // Part of spending responds to this month's gap at once (households.rateGapImmediateShare; 0 = the average alone).
   const responded = respondedRateGap(gap, macro.realRateGapSmoothed, params.households.rateGapImmediateShare);
-  writeIncomeArgs(work.args, macro, month, params, transfer, nc, responded);
+  // Word-of-mouth search (households.supplierReferralShare): last month's market shares, before this month's demand.
+  const referral =
+    params.households.supplierReferralShare > 0 && shareCdf(f.demandNominal, nc, work.supplierShareCdf) > 0
+      ? params.households.supplierReferralShare
+      : 0;
+  writeIncomeArgs(work.args, macro, month, params, transfer, nc, responded, referral);
   const depChange = scratch.bankDepositChange;
   const bankInterest = householdDepositInterest(books, macro.depositRateYearly / 12, scratch.bankInterest);
   work.laneFirm.fill(0);
@@ -291,6 +300,7 @@ function writeIncomeArgs(
   transfer: number,
   nc: number,
   rateGap: number,
+  referral: number,
 ): void {
   const cfg = params.households;
   const gov = params.government;
@@ -307,6 +317,7 @@ function writeIncomeArgs(
     rateFactor: rateFactorOfGap(rateGap, cfg.consumptionRateSensitivity),
     wealthScale: 1 / Math.max(1e-9, cfg.wealthScaleMonths * macro.averageIncome),
     switchProb: cfg.supplierSwitchProbability,
+    referral: referral,
     equityPrice: macro.equityPricePerUnit,
     transfer: transfer,
     payoutPerUnit: month.payoutPerUnit,
@@ -364,6 +375,8 @@ export const IncomeArgs = defineStruct({
   rateFactor: "f64",
   wealthScale: "f64",
   switchProb: "f64",
+  /** households.supplierReferralShare, or 0 in a month without market shares (markets/supplierReferral.ts). */
+  referral: "f64",
   equityPrice: "f64",
   transfer: "f64",
   payoutPerUnit: "f64",
@@ -396,6 +409,8 @@ export function incomeKernel(v: SliceView, lane: number, block: number, start: n
   const rateFactor = a[IncomeArg.rateFactor];
   const wealthScale = a[IncomeArg.wealthScale];
   const switchProb = a[IncomeArg.switchProb];
+  const referral = a[IncomeArg.referral];
+  const shares = work.supplierShareCdf;
   const equityPrice = a[IncomeArg.equityPrice];
   const transfer = a[IncomeArg.transfer];
   const payoutPerUnit = a[IncomeArg.payoutPerUnit];
@@ -452,7 +467,19 @@ export function incomeKernel(v: SliceView, lane: number, block: number, start: n
     const wealth = dep + u * equityPrice;
     const spend = consumptionPlan(expected, wealth, dep, mpcMin, mpcMax, wealthScale, rateFactor, wealthRate);
     deposits[i] = dep;
-    const s = chooseSupplier(supplier[i], i, rationedBit, switchKey, pickKey, switchProb, nc, price, appeal);
+    const s = chooseSupplier(
+      supplier[i],
+      i,
+      rationedBit,
+      switchKey,
+      pickKey,
+      switchProb,
+      nc,
+      price,
+      appeal,
+      referral,
+      shares,
+    );
     supplier[i] = s;
     const planned = quantizeSpend(spend);
     plannedSpend[i] = planned;
@@ -503,8 +530,9 @@ export function consumptionPlan(
 /**
  * Supplier choice of household `i` buying from `s` (Caiani et al. 2016 / Delli Gatti et al. 2010): after
  * being rationed at `s`, or with probability `switchProb` (draw keyed by `switchKey` and `i`), it compares
- * `s` with one random consumption firm of the `nc` (draw keyed by `pickKey`) and returns that candidate when
- * it is preferred (prefersCandidate), else `s`.
+ * `s` with one consumption firm of the `nc` (draw keyed by `pickKey`): a uniform one, or with probability
+ * `referral` one drawn by market share `shareCdf` (markets/supplierReferral.ts candidateSupplier) — and
+ * returns that candidate when it is preferred (prefersCandidate), else `s`.
  */
 function chooseSupplier(
   s: number,
@@ -516,10 +544,12 @@ function chooseSupplier(
   nc: number,
   price: Float64Array,
   appeal: Float64Array,
+  referral: number,
+  shareCdf: Float64Array,
 ): number {
   const rationed = hasBit(rationedBit, s);
   if (rationed || keyedUniform(switchKey, i) < switchProb) {
-    const cand = Math.floor(keyedUniform(pickKey, i) * nc);
+    const cand = candidateSupplier(keyedUniform(pickKey, i), referral, shareCdf, nc);
     if (prefersCandidate(price, appeal, rationedBit, s, cand, rationed)) return cand;
   }
   return s;
