@@ -107,6 +107,7 @@ describe("initialisation on threads", () => {
             run: () => {
               throw new Error("pass failed");
             },
+            reserveSeekers: () => {},
             close: () => closed++,
           };
         },

@@ -3,11 +3,11 @@
 // slicePasses.cjs — src/engine/workerEntry.ts):
 // waits on the shared control array, runs blocks of each pass (over the
 // households or the firms) as long as unclaimed ones are left, reports done. Thin on purpose (docs/development.md, "Engine principles").
-import { parentPort, workerData } from "node:worker_threads";
-import { Control, type SliceWorkerData } from "../src/engine/sliceProtocol.ts";
+import { parentPort, receiveMessageOnPort, workerData } from "node:worker_threads";
+import { Control, EXIT, RECEIVE, type SliceWorkerData } from "../src/engine/sliceProtocol.ts";
 import { runClaimed } from "../src/model/kernels.ts";
 
-const { view, lane, threads, control, errorBytes } = workerData as SliceWorkerData;
+const { view, lane, threads, control, errorBytes, port } = workerData as SliceWorkerData;
 let generation = Atomics.load(control, Control.generation);
 Atomics.add(control, Control.ready, 1);
 Atomics.notify(control, Control.ready);
@@ -16,9 +16,14 @@ for (;;) {
   Atomics.wait(control, Control.generation, generation);
   generation = Atomics.load(control, Control.generation);
   const pass = Atomics.load(control, Control.pass);
-  if (pass < 0) break;
+  if (pass === EXIT) break;
   try {
-    runClaimed(view, pass, lane, threads, control, Control.next);
+    if (pass === RECEIVE) {
+      // New per-seeker buffers (the coordinator posted them before waking us).
+      const received = receiveMessageOnPort(port);
+      if (received === undefined) throw new Error("slice worker: no buffers on the port");
+      Object.assign(view.work.match, received.message);
+    } else runClaimed(view, pass, lane, threads, control, Control.next);
   } catch (err) {
     const text = Buffer.from(err instanceof Error ? (err.stack ?? err.message) : String(err), "utf8");
     errorBytes.set(text.subarray(0, errorBytes.length));

@@ -1,13 +1,14 @@
 // What the coordinator of a sharded run (threads.ts) and its slice workers
 // (workers/slicePasses.ts) share. Kept apart from threads.ts so that the
 // workers, loaded as CommonJS, import nothing that needs import.meta.
+import type { MessagePort } from "node:worker_threads";
 import type { SliceView } from "../model/passes.ts";
 
 /** Slots of the control array shared with the workers. */
 export const Control = {
   /** Incremented by the coordinator to start a pass. */
   generation: 0,
-  /** The pass to run; −1 tells the workers to exit. */
+  /** The pass to run; −1 (EXIT) tells the workers to exit, −2 (RECEIVE) to take new buffers from their port. */
   pass: 1,
   /** Workers that finished the current pass. */
   done: 2,
@@ -18,6 +19,15 @@ export const Control = {
   /** Workers that have started and wait for the first pass (threads.ts ThreadedRunner.startNow). */
   ready: 5,
 } as const;
+/** Control.pass: the workers exit. */
+export const EXIT = -1;
+/**
+ * Control.pass: each worker takes the message waiting on its port (new
+ * per-seeker buffers, model/passRunner.ts PassRunner.reserveSeekers) into
+ * its view's PassWork.match, then reports done as after a pass.
+ */
+export const RECEIVE = -2;
+
 /** Slots of the control array. */
 export const CONTROL_SLOTS = 6;
 /** Size of the shared buffer a failing worker writes its error into. */
@@ -31,4 +41,6 @@ export interface SliceWorkerData {
   threads: number;
   control: Int32Array;
   errorBytes: Uint8Array;
+  /** Where the coordinator posts buffers that replace the view's (RECEIVE). */
+  port: MessagePort;
 }

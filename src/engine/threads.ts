@@ -14,12 +14,18 @@
 // promise resolution); a tick has 5 passes, and at 10 k households a whole
 // tick takes ≈ 2–3 ms.
 
-import { Worker } from "node:worker_threads";
+import { MessageChannel, type MessagePort, Worker } from "node:worker_threads";
 import { type RunnerHost, runClaimed, simultaneousMatching, sliceView } from "../model/kernels.ts";
-import { createPassWork, type PassRunner, type PassWork, type SliceView } from "../model/passes.ts";
+import {
+  createPassWork,
+  grownSeekerBuffers,
+  type PassRunner,
+  type PassWork,
+  type SliceView,
+} from "../model/passes.ts";
 import { createSerialScratch, type SerialScratch } from "../model/passRunner.ts";
 import type { ModelState } from "../model/state.ts";
-import { CONTROL_SLOTS, Control, ERROR_BYTES, type SliceWorkerData } from "./sliceProtocol.ts";
+import { CONTROL_SLOTS, Control, ERROR_BYTES, EXIT, RECEIVE, type SliceWorkerData } from "./sliceProtocol.ts";
 import { workerEntry } from "./workerEntry.ts";
 
 /** The workers' entry: compiled, or from TypeScript a CommonJS script that requires workers/slicePasses.ts (workerEntry.ts). */
@@ -37,6 +43,8 @@ export class ThreadedRunner implements PassRunner {
   readonly scratch: SerialScratch;
   readonly #view: SliceView;
   readonly #workers: Worker[];
+  /** The coordinator's end of each worker's port (RECEIVE: new buffers). */
+  readonly #ports: MessagePort[];
   readonly #control: Int32Array;
   readonly #errorBytes: Uint8Array;
 
@@ -57,15 +65,22 @@ export class ThreadedRunner implements PassRunner {
     this.#control = new Int32Array(new SharedArrayBuffer(4 * CONTROL_SLOTS));
     this.#errorBytes = new Uint8Array(new SharedArrayBuffer(ERROR_BYTES));
     this.#workers = [];
+    this.#ports = [];
     for (let t = 1; t < threads; t++) {
+      const { port1, port2 } = new MessageChannel();
+      port1.unref();
       const data: SliceWorkerData = {
         view: this.#view,
         lane: t,
         threads,
         control: this.#control,
         errorBytes: this.#errorBytes,
+        port: port2,
       };
-      this.#workers.push(new Worker(WORKER.file, { workerData: data, execArgv: WORKER.execArgv }));
+      this.#ports.push(port1);
+      this.#workers.push(
+        new Worker(WORKER.file, { workerData: data, execArgv: WORKER.execArgv, transferList: [port2] }),
+      );
     }
   }
 
@@ -131,14 +146,39 @@ export class ThreadedRunner implements PassRunner {
   }
 
   run(pass: number): void {
+    this.#signal(pass);
+    runClaimed(this.#view, pass, 0, this.threads, this.#control, Control.next);
+    this.#await(pass);
+  }
+
+  /**
+   * Grows the per-seeker buffers (PassRunner.reserveSeekers): the new ones,
+   * on SharedArrayBuffer, go to each worker through its port, and the
+   * workers install them in their views (RECEIVE) before this returns.
+   */
+  reserveSeekers(seekers: number): void {
+    const grown = grownSeekerBuffers(this.work.match, seekers, this.#view.households.n, true);
+    if (grown === null) return;
+    Object.assign(this.work.match, grown);
+    for (const port of this.#ports) port.postMessage(grown);
+    this.#signal(RECEIVE);
+    this.#await(RECEIVE);
+  }
+
+  /** Wakes the workers for `pass` (a Pass id, or RECEIVE). */
+  #signal(pass: number): void {
     const c = this.#control;
-    const others = this.#workers.length;
     Atomics.store(c, Control.pass, pass);
     Atomics.store(c, Control.done, 0);
     Atomics.store(c, Control.next, 0);
     Atomics.add(c, Control.generation, 1);
     Atomics.notify(c, Control.generation);
-    runClaimed(this.#view, pass, 0, this.threads, c, Control.next);
+  }
+
+  /** Waits until every worker has finished `pass`; throws a worker's error. */
+  #await(pass: number): void {
+    const c = this.#control;
+    const others = this.#workers.length;
     // A worker that died without reporting (out of memory) would leave this wait hanging: give up after a while.
     const started = performance.now();
     for (let d = Atomics.load(c, Control.done); d < others; d = Atomics.load(c, Control.done)) {
@@ -159,11 +199,13 @@ export class ThreadedRunner implements PassRunner {
 
   close(): void {
     const c = this.#control;
-    Atomics.store(c, Control.pass, -1);
+    Atomics.store(c, Control.pass, EXIT);
     Atomics.add(c, Control.generation, 1);
     Atomics.notify(c, Control.generation);
     for (const w of this.#workers) void w.terminate();
+    for (const port of this.#ports) port.close();
     this.#workers.length = 0;
+    this.#ports.length = 0;
   }
 }
 

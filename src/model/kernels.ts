@@ -33,6 +33,7 @@ import {
   BLOCK_SIZE,
   blockCountFor,
   createPassWork,
+  grownSeekerBuffers,
   type Kernel,
   Pass,
   type PassRunner,
@@ -191,6 +192,11 @@ export class SerialRunner implements PassRunner {
 
   run(pass: number): void {
     runAll(this.#view, pass);
+  }
+
+  reserveSeekers(seekers: number): void {
+    const grown = grownSeekerBuffers(this.work.match, seekers, this.#view.households.n, false);
+    if (grown !== null) Object.assign(this.work.match, grown);
   }
 
   close(): void {}

@@ -98,16 +98,21 @@ export interface PassWork {
 
 /**
  * The labour market's buffers (markets/labourMatch.ts), shared with the
- * workers: per job seeker (capacity: every household; both protocols
- * gather the pool into them and apply the hires from them in passes), per
- * firm and per block (the simultaneous protocol only: empty, length 0,
- * under the sequential one). Sized at the runner's creation (the workers
- * receive them once). Nothing in them outlives the phase.
+ * workers: per job seeker (both protocols gather the pool into them and
+ * apply the hires from them in passes), per firm and per block (the
+ * simultaneous protocol only: empty, length 0, under the sequential one).
+ * The per-firm and per-block ones are sized at the runner's creation; the
+ * per-seeker ones (claim, reservationWage, mismatch, live) hold `capacity`
+ * seekers, grown by PassRunner.reserveSeekers to the largest pool seen so
+ * far and a quarter more — a few percent of the households in a normal
+ * month, where a capacity of every household cost 13 bytes a household.
+ * Nothing in them outlives the phase.
  */
 export interface MatchBuffers {
   /**
    * Per seeker (pool position): the matching code of the offer she holds (round × firms ranked + rank), EMPTY_CLAIM
-   * if none; under the sequential protocol, the firm that hired her.
+   * if none; under the sequential protocol, the firm that hired her (the hiring moves the hired seekers to the end of
+   * the pool: markets/labour.ts hire).
    */
   claim: Int32Array;
   /** Per seeker: her reservation wage and skill mismatch, gathered in pool order. */
@@ -115,9 +120,14 @@ export interface MatchBuffers {
   mismatch: Uint8Array;
   /**
    * The pool positions of the seekers not hired in an earlier round, in pool order: the list a round's contacts are
-   * drawn from; under the sequential protocol, the positions still in the pool (markets/labour.ts hire).
+   * drawn from. The simultaneous protocol's only (length 0 under the sequential one, whose hiring moves the seekers
+   * themselves: markets/labour.ts hire).
    */
   live: Int32Array;
+  /** Whether the buffers are the simultaneous protocol's (with `live` and the per-firm ones). */
+  readonly simultaneous: boolean;
+  /** Job seekers the per-seeker buffers hold (their length; at most the households). */
+  capacity: number;
   /** [0]: the size of the passes over the pool (passes.ts PASS_OVER_SEEKERS): every seeker (gather, apply), or those in a round's list `live` (count). */
   seekers: Int32Array;
   /**
@@ -171,6 +181,13 @@ export interface PassRunner {
   /** Number of threads the passes run on (1 for the serial runner). */
   readonly threads: number;
   run(pass: number): void;
+  /**
+   * Makes the per-seeker buffers (PassWork.match) hold at least `seekers`
+   * job seekers: when they are smaller, replaces them by larger ones (their
+   * contents are not kept: nothing in them outlives a phase) and hands the
+   * new ones to the worker threads. Called before a pass over the pool.
+   */
+  reserveSeekers(seekers: number): void;
   /** Stops any worker threads. */
   close(): void;
 }

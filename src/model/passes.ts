@@ -157,8 +157,8 @@ export function createPassWork(
 ): PassWork {
   const blocks = blockCountFor(nHouseholds);
   const finance = column(Float64Array, nFirms * FinRecord.stride, shared);
-  // Both protocols gather the job seekers and apply the hires in passes over the pool (markets/labourMatch.ts).
-  const perSeeker = nHouseholds;
+  // Both protocols gather the job seekers and apply the hires in passes over
+  // the pool (markets/labourMatch.ts); its buffers grow with the pool (reserveSeekers).
   const perFirm = simultaneousMatching ? nFirms : 0;
   return {
     blocks,
@@ -187,10 +187,8 @@ export function createPassWork(
     financeSlot: column(Int32Array, nFirms, shared),
     financeInts: new Int32Array(finance.buffer, finance.byteOffset, 2 * finance.length),
     match: {
-      claim: column(Int32Array, perSeeker, shared),
-      reservationWage: column(Float32Array, perSeeker, shared),
-      mismatch: column(Uint8Array, perSeeker, shared),
-      live: column(Int32Array, perSeeker, shared),
+      ...seekerBuffers(0, shared, simultaneousMatching),
+      simultaneous: simultaneousMatching,
       seekers: column(Int32Array, 1, shared),
       rank: column(Int32Array, perFirm, shared),
       vacancies: column(Int32Array, perFirm, shared),
@@ -206,6 +204,54 @@ export function createPassWork(
       ),
     },
   };
+}
+
+/** The per-seeker buffers of PassWork.match, holding `capacity` job seekers. */
+export type SeekerBuffers = Pick<
+  PassWork["match"],
+  "claim" | "reservationWage" | "mismatch" | "live" | "capacity"
+>;
+
+/**
+ * Empty (zeroed) per-seeker buffers for `capacity` job seekers, on
+ * SharedArrayBuffer when `shared`; the round list `live` only for the
+ * simultaneous protocol (length 0 otherwise: the sequential one moves the
+ * seekers themselves, markets/labour.ts hire).
+ */
+export function seekerBuffers(capacity: number, shared: boolean, simultaneous: boolean): SeekerBuffers {
+  return {
+    claim: column(Int32Array, capacity, shared),
+    reservationWage: column(Float32Array, capacity, shared),
+    mismatch: column(Uint8Array, capacity, shared),
+    live: column(Int32Array, simultaneous ? capacity : 0, shared),
+    capacity,
+  };
+}
+
+/**
+ * The per-seeker capacity to allocate for a pool of `seekers` among
+ * `households`: a quarter more and a block, so that a pool that drifts up
+ * month by month reallocates rarely, never more than the households.
+ */
+export function seekerCapacityFor(seekers: number, households: number): number {
+  return Math.min(households, seekers + (seekers >> 2) + BLOCK_SIZE);
+}
+
+/**
+ * PassRunner.reserveSeekers' new buffers: null when `match` already holds
+ * `seekers`, else larger ones (seekerCapacityFor) to install.
+ */
+export function grownSeekerBuffers(
+  match: SeekerBuffers & Pick<PassWork["match"], "simultaneous">,
+  seekers: number,
+  households: number,
+  shared: boolean,
+): SeekerBuffers | null {
+  if (seekers <= match.capacity) return null;
+  if (seekers > households) {
+    throw new Error(`labour matching: ${seekers} job seekers among ${households} households`);
+  }
+  return seekerBuffers(seekerCapacityFor(seekers, households), shared, match.simultaneous);
 }
 
 /** Sets bit j of `work.rationed` for each firm j < count with fill[j] < 1, clears the others. */

@@ -300,37 +300,41 @@ export function matchWorkers(
   scratch: Pick<Scratch, "unemployed" | "firmOrder">,
   totals: Pick<Automation, "spellMonths" | "spellCount">,
 ): number {
+  // The runner's passes write the hired households' columns (`households`, which it was built on).
+  if (seekers > households.n) {
+    throw new Error(`labour matching: ${seekers} job seekers among ${households.n} households`);
+  }
   if (params.matchingProtocol === "simultaneous") {
     const perVacancy = CONTACTS_PER_VACANCY;
-    return matchSimultaneously(
-      households,
-      firms,
-      seekers,
-      perVacancy,
-      month,
-      rng,
-      runner,
-      scratch.firmOrder,
-      totals,
-    );
+    return matchSimultaneously(firms, seekers, perVacancy, month, rng, runner, scratch.firmOrder, totals);
   }
   const n = listFirmsWithVacancies(firms, scratch.firmOrder, rng);
   // The seekers' matching data gathered in pool order, the hiring on this
-  // thread (each firm's draws depend on every earlier firm's hires), the
-  // hires applied: the gathering and the applying are passes over blocks of
-  // the pool (labourMatch.ts matchGatherKernel, hireApplyKernel), each
-  // seeker's own entries only, so they may run on several threads.
-  const pool = gatherSeekerPool(households, seekers, runner);
-  const open = hire(firms, scratch.firmOrder, n, seekers, pool, rng);
+  // thread (each firm's draws depend on every earlier firm's hires; it
+  // reorders the pool list scratch.unemployed, which nothing reads after this
+  // phase), the hires applied: the gathering and the applying are passes
+  // over blocks of the pool (labourMatch.ts matchGatherKernel,
+  // hireApplyKernel), each seeker's own entries only, so they may run on
+  // several threads.
+  const pool = gatherSeekerPool(seekers, runner);
+  const open = hire(firms, scratch.firmOrder, n, seekers, pool, scratch.unemployed, rng);
   applySequentialHires(seekers, runner, totals);
   return open;
 }
 
 /**
  * Firms order[0..n) in turn contact random seekers still in the pool (draws
- * from `rnd`): `pool.live[0, remaining)` lists the pool positions not yet
- * hired, `pool.claim` receives the hiring firm per position (gatherSeekerPool
- * filled both). Returns the vacancies left open.
+ * from `rnd`), each a uniform pick among the first `remaining` slots of the
+ * pool. A hire moves the last seeker still in the pool into the hired one's
+ * slot and the hired one to the freed last slot, whose `pool.claim` receives
+ * the hiring firm: the slots [0, remaining) always hold the seekers not yet
+ * hired. The seekers' data is moved with them — their household in
+ * `households` (scratch.unemployed, which gatherSeekerPool gathered from),
+ * reservation wage and mismatch — so that a contact reads its seeker's slot
+ * directly, one random access rather than a lookup through a list of
+ * positions and then the seeker's data (the draws, the seekers they reach
+ * and the hires are the same as with that list). Returns the vacancies left
+ * open.
  */
 function hire(
   f: Firms,
@@ -338,11 +342,11 @@ function hire(
   n: number,
   seekers: number,
   pool: MatchBuffers,
+  households: Int32Array,
   rnd: () => number,
 ): number {
   const { labourDemand, employees, unfilled } = f;
   const firmWage = f.wage;
-  const pos = pool.live;
   const hiredBy = pool.claim;
   const seekerReservation = pool.reservationWage;
   const seekerMismatch = pool.mismatch;
@@ -357,15 +361,19 @@ function hire(
     while (vacancies > 0 && contacts > 0 && remaining > 0) {
       contacts--;
       const pick = Math.floor(rnd() * remaining);
-      const k = pos[pick];
-      if (seekerReservation[k] > wage) continue;
+      if (seekerReservation[pick] > wage) continue;
       // A worker displaced by automation lacks the skills firms look for, with probability = her mismatch.
-      const mm = seekerMismatch[k];
+      const mm = seekerMismatch[pick];
       if (mm > 0 && rnd() * 255 < mm) continue;
-      hiredBy[k] = j;
       hired++;
       vacancies--;
-      pos[pick] = pos[--remaining];
+      const last = --remaining;
+      const household = households[pick];
+      households[pick] = households[last];
+      seekerReservation[pick] = seekerReservation[last];
+      seekerMismatch[pick] = seekerMismatch[last];
+      households[last] = household;
+      hiredBy[last] = j;
     }
     employees[j] += hired;
     if (vacancies > 0) {

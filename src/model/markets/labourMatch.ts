@@ -64,7 +64,7 @@ import {
 } from "../passes.ts";
 import type { MatchBuffers, PassRunner } from "../passRunner.ts";
 import { AgentStream, keyedUniform, shuffle, streamKey } from "../rng.ts";
-import type { Automation, Firms, Households } from "../state.ts";
+import type { Automation, Firms } from "../state.ts";
 import { defineStruct } from "../struct.ts";
 
 /** Rounds of offers at most per month; fewer once no offer is lost to an earlier firm. */
@@ -108,7 +108,6 @@ const SpellSum = { months: 0, count: 2 } as const;
  * Returns the vacancies left open.
  */
 export function matchSimultaneously(
-  households: Households,
   firms: Firms,
   seekers: number,
   contactsPerVacancy: number,
@@ -120,11 +119,12 @@ export function matchSimultaneously(
 ): number {
   const work = runner.work;
   const mb = work.match;
-  if (mb.claim.length < households.n || mb.rank.length < firms.n) {
+  if (mb.rank.length < firms.n) {
     throw new Error(
       "labour.matchingProtocol simultaneous: the pass runner was built without its buffers (createPassWork's simultaneousMatching)",
     );
   }
+  runner.reserveSeekers(seekers);
   const ranked = rankFirmsWithVacancies(firms, order, rng, mb);
   mb.seekers[0] = seekers;
   runner.run(Pass.matchGather);
@@ -168,15 +168,14 @@ export function matchSimultaneously(
  * The job seekers' pool `[0, seekers)` gathered for matching by a pass over
  * blocks of the pool (matchGatherKernel), which may run on several threads:
  * each seeker's reservation wage and skill mismatch in pool order, no
- * offer held, every position live. Used by both protocols: the sequential
- * one (markets/labour.ts matchWorkers) reads `live` as the positions still
- * in the pool and writes the hiring firm into `claim`. Returns the buffers.
+ * offer held (and, simultaneous protocol, every position live). Used by both protocols: the sequential
+ * one (markets/labour.ts hire) moves the seekers within the pool as it hires
+ * and writes the hiring firm into `claim`. Grows the buffers to the pool
+ * first (PassRunner.reserveSeekers). Returns the buffers.
  */
-export function gatherSeekerPool(households: Households, seekers: number, runner: PassRunner): MatchBuffers {
+export function gatherSeekerPool(seekers: number, runner: PassRunner): MatchBuffers {
+  runner.reserveSeekers(seekers);
   const mb = runner.work.match;
-  if (mb.claim.length < households.n) {
-    throw new Error("labour matching: the pass runner's job-seeker buffers are smaller than the population");
-  }
   mb.seekers[0] = seekers;
   runner.run(Pass.matchGather);
   return mb;
@@ -283,7 +282,7 @@ function listUnhired(work: PassWork, listed: number): number {
   return at;
 }
 
-/** Job seekers [start, end) of the pool: their reservation wages and mismatch, no offer yet, all in the first round's list. */
+/** Job seekers [start, end) of the pool: their reservation wages and mismatch, no offer yet, all in the first round's list (simultaneous protocol). */
 export function matchGatherKernel(
   v: SliceView,
   _lane: number,
@@ -295,7 +294,7 @@ export function matchGatherKernel(
   const pool = v.unemployed;
   const reservation = v.households.reservationWage;
   const mismatch = v.households.mismatch;
-  const { claim, live } = mb;
+  const claim = mb.claim;
   const seekerReservation = mb.reservationWage;
   const seekerMismatch = mb.mismatch;
   for (let k = start; k < end; k++) {
@@ -303,8 +302,10 @@ export function matchGatherKernel(
     seekerReservation[k] = reservation[i];
     seekerMismatch[k] = mismatch[i];
     claim[k] = EMPTY_CLAIM;
-    live[k] = k;
   }
+  // The first round's list (the simultaneous protocol's only): every seeker.
+  const live = mb.live;
+  if (mb.simultaneous) for (let k = start; k < end; k++) live[k] = k;
 }
 
 /**
