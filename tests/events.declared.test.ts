@@ -31,8 +31,9 @@ const RUNS: [string, string[]][] = [
   // at the rate before its first month and the non-AI sector on the chain's long rate (branch rate14) and
   // baseline-2025's households' neutral rate 0.57 %, seeds 5, 7, 10 and 11 of 1–12 (and murphy's seed 2).
   // With firm distress before exit (exit17 pass), only seed 11 of 1–12 (and no run of murphy, fed-cut,
-  // fed-hold-high or baseline-2025 seeds 1–12).
-  ["configs/scenarios/circular-unwind.json", ["seed=11"]],
+  // fed-hold-high or baseline-2025 seeds 1–12). With the lagged monetary transmission (mp18 pass) seeds 2, 3
+  // and 9 of 1–12 (not 11).
+  ["configs/scenarios/circular-unwind.json", ["seed=2"]],
   ["configs/scenarios/fed-hold-high.json", ["seed=3"]],
   // A crisis that starts and ends (issue 18's demand and valuation rules moved the others' crises away).
   ["configs/scenarios/fed-hold-high.json", ["seed=1"]],
@@ -48,8 +49,9 @@ const RUNS: [string, string[]][] = [
   // and 12 of 1–12 (not seed 5); with the labs' equity window as well (bust10 and default10 merged), seeds 3, 6,
   // 8, 10, 11 and 12 of 1–12 (not seed 2); with the quarterly Taylor gap (taylor13) seeds 1, 3, 4, 6, 10 and 12.
   // With firm distress before exit (firms.riskPremiumAtOrigination, firms.distress.*, exit17 pass) seeds 5, 6,
-  // 10, 11 and 12 of 1–12 (not seed 3).
-  ["configs/scenarios/murphy.json", ["seed=5"]],
+  // 10, 11 and 12 of 1–12 (not seed 3); with the lagged monetary transmission (mp18 pass) seeds 4, 6, 9, 10
+  // and 12 (not seed 5).
+  ["configs/scenarios/murphy.json", ["seed=6"]],
   // The rate path rule: a step in 2026-08 (tick 130) and an override inside the run.
   [
     "configs/scenarios/fed-hold-high.json",

@@ -113,8 +113,16 @@ describe("the rate factor with smoothing, on a small hand-configured economy", (
     expect(after - start).toBeCloseTo((0.01 * 12) / 13, 3);
   });
 
-  it("is off in every shipped config", () => {
-    for (const f of ["configs/baseline.json", "configs/scenarios/baseline-2025.json"])
-      expect(loadConfig(f).households.rateGapSmoothingMonths).toBe(0);
+  it("is off in the schema and on (36 months) in every shipped config (mp18 pass, docs/calibration.md §6.1)", () => {
+    expect(
+      loadConfig("configs/baseline.json", { sets: ["households.rateGapSmoothingMonths=0"] }).households
+        .rateGapSmoothingMonths,
+    ).toBe(0);
+    for (const f of [
+      "configs/baseline.json",
+      "configs/scenarios/baseline-2025.json",
+      "configs/scenarios/telecom-1997.json",
+    ])
+      expect(loadConfig(f).households.rateGapSmoothingMonths, f).toBe(36);
   });
 });

@@ -182,16 +182,17 @@ describe("sticky deposit rates (banks.depositRateAdjustmentMonths)", () => {
   });
 });
 
-describe("both are off in every shipped config", () => {
-  it("θ = 0 and no deposit-rate lag (the calibrated behaviour)", () => {
+describe("both are on in every shipped config (mp18 pass, docs/calibration.md §6.1)", () => {
+  it("θ = 0.6 on a 36-month average and a 12-month deposit-rate lag, inherited from configs/baseline.json", () => {
     for (const f of [
       "configs/baseline.json",
       "configs/scenarios/baseline-2025.json",
       "configs/scenarios/telecom-1997.json",
     ]) {
       const c = loadConfig(f);
-      expect(c.households.rateGapImmediateShare, f).toBe(0);
-      expect(c.banks.depositRateAdjustmentMonths, f).toBe(0);
+      expect(c.households.rateGapImmediateShare, f).toBe(0.6);
+      expect(c.households.rateGapSmoothingMonths, f).toBe(36);
+      expect(c.banks.depositRateAdjustmentMonths, f).toBe(12);
     }
   });
 });

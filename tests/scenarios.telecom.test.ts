@@ -37,7 +37,8 @@ describe("telecom-1997: the 1997–2003 replay", () => {
     expect(config.centralBank.overrides.find((o) => o.from === "2000-05")?.rateYearly).toBe(0.065);
     expect(config.centralBank.overrides.at(-1)).toMatchObject({ from: "2003-06", rateYearly: 0.01 });
     expect(config.centralBank.neutralRealRateYearly).toBe(0.03);
-    expect(config.households.neutralRealRateYearly).toBe(0.0229);
+    // 2.29 % until the lagged monetary transmission (mp18 pass); every claim below holds over 2.6–2.8 %.
+    expect(config.households.neutralRealRateYearly).toBe(0.027);
     expect(config.households.longRateWeight).toBe(0.5);
     expect(config.firms.fixedRateShare).toBe(0.75);
   });
