@@ -2,7 +2,7 @@
 // byte-identical for --threads 1, 2, 3 and 4 — through the real launcher, as
 // a user runs it — and a checkpoint taken on one thread count resumes on
 // another to the same files.
-import { readFileSync, rmSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { defaultConfig, loadConfig } from "../src/config/index.ts";
@@ -101,6 +101,26 @@ describe("--threads", () => {
     }
     // The chain was active, so the comparison covers its phases too.
     expect(readFileSync(join(root, "t1", "network.json"), "utf8")).toContain("hyperscaler");
+  });
+
+  it("with word-of-mouth supplier search on, gives the same files on 1 and 3 threads", () => {
+    // households.supplierReferralShare: the candidates come from market shares written before the income pass.
+    const flags = [...SETS.flatMap((s) => ["--set", s]), "--set", "households.supplierReferralShare=0.8"];
+    flags.push("--ticks", "30", "--no-report", "--quiet");
+    for (const threads of [1, 3]) {
+      const out = join(root, `referral${threads}`);
+      const r = spiral(["run", SCENARIO, ...flags, "--threads", String(threads), "--out", out]);
+      expect(r.status, r.stderr).toBe(0);
+    }
+    for (const file of OUTPUTS) {
+      const one = readFileSync(join(root, "referral1", file));
+      expect(readFileSync(join(root, "referral3", file)).equals(one), file).toBe(true);
+    }
+    // The rule acted: the firms' sizes differ from the run without it (the test above), when that ran.
+    const off = join(root, "t1", "firms.csv");
+    if (existsSync(off)) {
+      expect(readFileSync(join(root, "referral1", "firms.csv")).equals(readFileSync(off))).toBe(false);
+    }
   });
 
   it("resumes a checkpoint taken on 3 threads on 2 threads, to the same files", async () => {

@@ -111,6 +111,10 @@ export interface SpiralConfig {
      */
     supplierSwitchProbability: number;
     /**
+     * Word-of-mouth supplier search (markets/supplierReferral.ts candidateSupplier; docs/ODD.md §7.7): the share of a household's supplier comparisons whose candidate it hears of from other buyers, drawn in proportion to the consumption firms' market shares (last month's nominal demand) instead of uniformly. Preferential attachment (Simon 1955; Axtell 2001): a firm's inflow of customers becomes proportional to its size as its outflow already is (Gibrat's law), while the uniform draws (1 − this share) keep small firms and entrants in reach — the generator of a Zipf firm-size tail. 0 (the default): every candidate is drawn uniformly (Delli Gatti et al. 2010, Caiani et al. 2016), as before. Measured on the core in docs/calibration.md §10.9.
+     */
+    supplierReferralShare: number;
+    /**
      * Share of all equity held by the top 10 % of households (wealth concentration of stock ownership).
      */
     equityTopDecileShare: number;

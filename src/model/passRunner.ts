@@ -86,6 +86,12 @@ export interface PassWork {
    * profit after tax; FIRM_FLOWS per firm).
    */
   firmFlows: Float64Array;
+  /**
+   * The consumption firms' cumulative market shares (markets/supplierReferral.ts shareCdf), written by the
+   * income phase before its pass when households.supplierReferralShare > 0, read by the households' supplier
+   * choice; nFirms slots. Nothing in it outlives the phase.
+   */
+  supplierShareCdf: Float64Array;
   /** The simultaneous labour-matching protocol's buffers (markets/labourMatch.ts); empty under the sequential protocol. */
   match: MatchBuffers;
 }

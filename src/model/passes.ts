@@ -183,6 +183,7 @@ export function createPassWork(
     bankArgs: column(Float64Array, nBanks, shared),
     finance,
     firmFlows: column(Float64Array, FIRM_FLOW_SLOTS * nFirms, shared),
+    supplierShareCdf: column(Float64Array, nFirms, shared),
     financeSlot: column(Int32Array, nFirms, shared),
     financeInts: new Int32Array(finance.buffer, finance.byteOffset, 2 * finance.length),
     match: {

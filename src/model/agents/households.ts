@@ -16,6 +16,7 @@ import {
   settleHouseholdIncome,
 } from "../ledger.ts";
 import { expectedInflation } from "../macro.ts";
+import { candidateSupplier, shareCdf } from "../markets/supplierReferral.ts";
 import {
   hasBit,
   markRationed,
@@ -204,7 +205,10 @@ export function householdNominalRate(
  * - Supplier choice (Caiani et al. 2016 / Delli Gatti et al. 2010): with
  *   some probability, or always after being rationed, compare the current
  *   supplier with one random consumption firm and switch if it is cheaper
- *   (or, when rationed, if it had goods).
+ *   (or, when rationed, if it had goods); the candidate is drawn uniformly,
+ *   or by last month's market shares in the share
+ *   households.supplierReferralShare of comparisons (word of mouth,
+ *   markets/supplierReferral.ts).
  * Accumulates each firm's nominal demand (firms.demandNominal), writes the
  * households' columns (through the pass), macro.averageIncome and
  * wagesPaid, and adds to `totals`; the banks' and the government's side of
@@ -241,7 +245,12 @@ export function earnAndPlan(
   );
   // Part of spending responds to this month's gap at once (households.rateGapImmediateShare; 0 = the average alone).
   const responded = respondedRateGap(gap, macro.realRateGapSmoothed, params.households.rateGapImmediateShare);
-  writeIncomeArgs(work.args, macro, month, params, transfer, nc, responded);
+  // Word-of-mouth search (households.supplierReferralShare): last month's market shares, before this month's demand.
+  const referral =
+    params.households.supplierReferralShare > 0 && shareCdf(f.demandNominal, nc, work.supplierShareCdf) > 0
+      ? params.households.supplierReferralShare
+      : 0;
+  writeIncomeArgs(work.args, macro, month, params, transfer, nc, responded, referral);
   const depChange = scratch.bankDepositChange;
   const bankInterest = householdDepositInterest(books, macro.depositRateYearly / 12, scratch.bankInterest);
   work.laneFirm.fill(0);
@@ -291,6 +300,7 @@ function writeIncomeArgs(
   transfer: number,
   nc: number,
   rateGap: number,
+  referral: number,
 ): void {
   const cfg = params.households;
   const gov = params.government;
@@ -307,6 +317,7 @@ function writeIncomeArgs(
     rateFactor: rateFactorOfGap(rateGap, cfg.consumptionRateSensitivity),
     wealthScale: 1 / Math.max(1e-9, cfg.wealthScaleMonths * macro.averageIncome),
     switchProb: cfg.supplierSwitchProbability,
+    referral: referral,
     equityPrice: macro.equityPricePerUnit,
     transfer: transfer,
     payoutPerUnit: month.payoutPerUnit,
@@ -364,6 +375,8 @@ export const IncomeArgs = defineStruct({
   rateFactor: "f64",
   wealthScale: "f64",
   switchProb: "f64",
+  /** households.supplierReferralShare, or 0 in a month without market shares (markets/supplierReferral.ts). */
+  referral: "f64",
   equityPrice: "f64",
   transfer: "f64",
   payoutPerUnit: "f64",
@@ -384,8 +397,7 @@ export function incomeKernel(v: SliceView, lane: number, block: number, start: n
   const h = v.households;
   const work = v.work;
   const a = work.args;
-  const switchKey = a[IncomeArg.switchKey];
-  const pickKey = a[IncomeArg.pickKey];
+  const search = supplierSearchOf(v);
   const taxRate = a[IncomeArg.taxRate];
   const replacement = a[IncomeArg.replacement];
   const depositRate = a[IncomeArg.depositRate];
@@ -395,16 +407,11 @@ export function incomeKernel(v: SliceView, lane: number, block: number, start: n
   const wealthRate = a[IncomeArg.wealthRate];
   const rateFactor = a[IncomeArg.rateFactor];
   const wealthScale = a[IncomeArg.wealthScale];
-  const switchProb = a[IncomeArg.switchProb];
   const equityPrice = a[IncomeArg.equityPrice];
   const transfer = a[IncomeArg.transfer];
   const payoutPerUnit = a[IncomeArg.payoutPerUnit];
-  const nc = a[IncomeArg.nc];
   const benefitMonths = a[IncomeArg.benefitMonths];
   const firmWage = v.firms.wage;
-  const price = v.firms.price;
-  const appeal = v.firms.appeal; // firm-level appeal (agents/firms.ts updateFirmAppeal): compare price / appeal
-  const rationedBit = work.rationed; // fill[j] < 1, one bit per firm (passes.ts markRationed)
   const demand = work.laneFirm;
   const demandBase = lane * work.nFirms;
   const depChange = work.blockBank;
@@ -452,7 +459,7 @@ export function incomeKernel(v: SliceView, lane: number, block: number, start: n
     const wealth = dep + u * equityPrice;
     const spend = consumptionPlan(expected, wealth, dep, mpcMin, mpcMax, wealthScale, rateFactor, wealthRate);
     deposits[i] = dep;
-    const s = chooseSupplier(supplier[i], i, rationedBit, switchKey, pickKey, switchProb, nc, price, appeal);
+    const s = chooseSupplier(supplier[i], i, search);
     supplier[i] = s;
     const planned = quantizeSpend(spend);
     plannedSpend[i] = planned;
@@ -501,26 +508,51 @@ export function consumptionPlan(
 }
 
 /**
+ * What the households' supplier choice reads (chooseSupplier): the income pass's draw keys and parameters, the
+ * consumption firms' prices and appeal (agents/firms.ts updateFirmAppeal: compare price / appeal), the
+ * rationed-firm bits (fill[j] < 1, passes.ts markRationed) and the market shares (markets/supplierReferral.ts).
+ * Built once per block, not per household.
+ */
+export interface SupplierSearch {
+  switchKey: number;
+  pickKey: number;
+  switchProb: number;
+  nc: number;
+  referral: number;
+  price: Float64Array;
+  appeal: Float64Array;
+  rationed: Int32Array;
+  shares: Float64Array;
+}
+
+/** The supplier-choice inputs of the income pass (IncomeArgs and the pass buffers). */
+function supplierSearchOf(v: SliceView): SupplierSearch {
+  const a = v.work.args;
+  return {
+    switchKey: a[IncomeArg.switchKey],
+    pickKey: a[IncomeArg.pickKey],
+    switchProb: a[IncomeArg.switchProb],
+    nc: a[IncomeArg.nc],
+    referral: a[IncomeArg.referral],
+    price: v.firms.price,
+    appeal: v.firms.appeal,
+    rationed: v.work.rationed,
+    shares: v.work.supplierShareCdf,
+  };
+}
+
+/**
  * Supplier choice of household `i` buying from `s` (Caiani et al. 2016 / Delli Gatti et al. 2010): after
  * being rationed at `s`, or with probability `switchProb` (draw keyed by `switchKey` and `i`), it compares
- * `s` with one random consumption firm of the `nc` (draw keyed by `pickKey`) and returns that candidate when
- * it is preferred (prefersCandidate), else `s`.
+ * `s` with one consumption firm of the `nc` (draw keyed by `pickKey`): a uniform one, or with probability
+ * `referral` one drawn by market share `shares` (markets/supplierReferral.ts candidateSupplier) — and
+ * returns that candidate when it is preferred (prefersCandidate), else `s`.
  */
-function chooseSupplier(
-  s: number,
-  i: number,
-  rationedBit: Int32Array,
-  switchKey: number,
-  pickKey: number,
-  switchProb: number,
-  nc: number,
-  price: Float64Array,
-  appeal: Float64Array,
-): number {
-  const rationed = hasBit(rationedBit, s);
-  if (rationed || keyedUniform(switchKey, i) < switchProb) {
-    const cand = Math.floor(keyedUniform(pickKey, i) * nc);
-    if (prefersCandidate(price, appeal, rationedBit, s, cand, rationed)) return cand;
+function chooseSupplier(s: number, i: number, q: SupplierSearch): number {
+  const rationed = hasBit(q.rationed, s);
+  if (rationed || keyedUniform(q.switchKey, i) < q.switchProb) {
+    const cand = candidateSupplier(keyedUniform(q.pickKey, i), q.referral, q.shares, q.nc);
+    if (prefersCandidate(q.price, q.appeal, q.rationed, s, cand, rationed)) return cand;
   }
   return s;
 }
