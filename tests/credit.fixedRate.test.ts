@@ -4,8 +4,8 @@
 // rules on hand-built states, then the pricing and financing passes on a
 // small model, where money moves only through the ledger.
 import { describe, expect, it } from "vitest";
-import { defaultConfig, type SpiralConfig } from "../src/config/index.ts";
-import { createModel, type ModelState } from "../src/model/index.ts";
+import type { SpiralConfig } from "../src/config/index.ts";
+import type { ModelState } from "../src/model/index.ts";
 import { checkLedger } from "../src/model/ledger.ts";
 import {
   blendFixedCoupon,
@@ -19,6 +19,7 @@ import { FIN_PAID, FinRecord } from "../src/model/markets/financeRecord.ts";
 import type { SliceView } from "../src/model/passes.ts";
 import { firmView } from "./helpers/firmView.ts";
 import { financeFirmsOn, priceCreditOn } from "./helpers/phases.ts";
+import { smallModel } from "./helpers/smallModel.ts";
 
 /** `n` consumption firms, every column zero, on bank 0 (tests/helpers/firmView.ts). */
 function view(n: number): SliceView {
@@ -136,17 +137,8 @@ describe("pricing and write-back with a fixed share (priceKernel, financeWriteBa
   });
 });
 
-/** 50 households, 4 consumption + 2 capital firms, 2 banks. */
-function small(tweak: (c: SpiralConfig) => void): ModelState {
-  const c = defaultConfig();
-  c.households.count = 50;
-  c.firms.consumption.count = 4;
-  c.firms.capital.count = 2;
-  c.banks.count = 2;
-  c.ticks = 60;
-  tweak(c);
-  return createModel(c);
-}
+/** 50 households, 4 consumption + 2 capital firms, 2 banks (tests/helpers/smallModel.ts). */
+const small = (tweak: (c: SpiralConfig) => void): ModelState => smallModel(2, tweak);
 
 describe("the financing pass with a fixed share (financeFirms on a small model)", () => {
   it("after a rate cut the firms pay the fixed coupon on 3/4 of their debt; the interest moves through the ledger", () => {

@@ -25,6 +25,7 @@ import {
 import { FIN_DEFERRED, FIN_PAID, FinRecord } from "../src/model/markets/financeRecord.ts";
 import { firmView } from "./helpers/firmView.ts";
 import { financeFirmsOn, planProductionOn, priceCreditOn } from "./helpers/phases.ts";
+import { smallModel } from "./helpers/smallModel.ts";
 
 describe("the distress rules (agents/distress.ts)", () => {
   it("a firm is in distress while its smoothed earnings are negative and its default probability at least the threshold", () => {
@@ -209,17 +210,8 @@ describe("the distress rules in the firm passes (hand-built states)", () => {
   });
 });
 
-/** 50 households, 4 consumption + 2 capital firms, 1 bank. */
-function small(tweak: (c: SpiralConfig) => void): ModelState {
-  const c = defaultConfig();
-  c.households.count = 50;
-  c.firms.consumption.count = 4;
-  c.firms.capital.count = 2;
-  c.banks.count = 1;
-  c.ticks = 60;
-  tweak(c);
-  return createModel(c);
-}
+/** 50 households, 4 consumption + 2 capital firms, 1 bank (tests/helpers/smallModel.ts). */
+const small = (tweak: (c: SpiralConfig) => void): ModelState => smallModel(1, tweak);
 
 describe("the distress rules on a small model", () => {
   it("the workout: a firm cut off from credit that pays its interest and earns it is not bankrupt; the money moves through the ledger", () => {

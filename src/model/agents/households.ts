@@ -236,21 +236,20 @@ export function earnAndPlan(
   const goodsShare = 1 - month.householdAiShare - month.householdElectricityShare;
   const nc = f.nConsumption;
   const work = runner.work;
-  // The real-rate gap spending responds to (households.rateGapSmoothingMonths; the gap itself at 0).
-  const gap = realRateGap(month.policyRateYearly, macro, params);
+  // The rate factor on this month's gap and its moving average (which it reads advanced by this month's gap);
+  // then the average is advanced in the state (households.rateGapSmoothingMonths; the gap itself at 0).
+  const rateFactor = consumptionRateFactor(month.policyRateYearly, macro, params);
   macro.realRateGapSmoothed = smoothRateGap(
     macro.realRateGapSmoothed,
-    gap,
+    realRateGap(month.policyRateYearly, macro, params),
     params.households.rateGapSmoothingMonths,
   );
-  // Part of spending responds to this month's gap at once (households.rateGapImmediateShare; 0 = the average alone).
-  const responded = respondedRateGap(gap, macro.realRateGapSmoothed, params.households.rateGapImmediateShare);
   // Word-of-mouth search (households.supplierReferralShare): last month's market shares, before this month's demand.
   const referral =
     params.households.supplierReferralShare > 0 && shareCdf(f.demandNominal, nc, work.supplierShareCdf) > 0
       ? params.households.supplierReferralShare
       : 0;
-  writeIncomeArgs(work.args, macro, month, params, transfer, nc, responded, referral);
+  writeIncomeArgs(work.args, macro, month, params, transfer, nc, rateFactor, referral);
   const depChange = scratch.bankDepositChange;
   const bankInterest = householdDepositInterest(books, macro.depositRateYearly / 12, scratch.bankInterest);
   work.laneFirm.fill(0);
@@ -299,7 +298,7 @@ function writeIncomeArgs(
   params: IncomeParams,
   transfer: number,
   nc: number,
-  rateGap: number,
+  rateFactor: number,
   referral: number,
 ): void {
   const cfg = params.households;
@@ -314,7 +313,7 @@ function writeIncomeArgs(
     mpcMax: cfg.mpcIncomeMax,
     mpcMin: cfg.mpcIncomeMin,
     wealthRate: cfg.mpcWealthYearly / 12,
-    rateFactor: rateFactorOfGap(rateGap, cfg.consumptionRateSensitivity),
+    rateFactor: rateFactor,
     wealthScale: 1 / Math.max(1e-9, cfg.wealthScaleMonths * macro.averageIncome),
     switchProb: cfg.supplierSwitchProbability,
     referral: referral,
