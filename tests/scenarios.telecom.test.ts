@@ -10,6 +10,10 @@
 // chain's CDS index adds a credit premium to the non-AI discount rate); "before" values are main at 46b91b0.
 // Branch bust9: the non-AI firms' debt is three-quarters fixed-rate (firms.fixedRateShare 0.75, docs/calibration.md
 // §11.6); numbers "(floating: …)" are main 5e7d53e, where all of it floated.
+// Branch telecom29: the dot-com customers sign new compute only with carriers a lender would fund
+// (aiChain.expectations.sellerMaxDefaultProbability 0.2): the Winstar-like carrier no longer wins a $61–145 bn
+// four-year contract at a PD of 41–64 % a year, and it fails first, in the bust years, in 8 of 10 seeds (1 before);
+// the downstream carriers' spreads rise before and far above the equipment maker's (issue 18 item 9).
 // Not asserted, because the replay misses it: the calendar (the chain's yearly capex peaks in 1999, not 2000;
 // unemployment peaks in 2000-11 … 2001-03 at 7.8 % [6.0, 13.3] and eases after, where history's rose to
 // 6.3 % in Jun 2003) and the timing of the equity peak (1997–98, not 2000).
@@ -41,6 +45,7 @@ describe("telecom-1997: the 1997–2003 replay", () => {
     expect(config.households.neutralRealRateYearly).toBe(0.027);
     expect(config.households.longRateWeight).toBe(0.5);
     expect(config.firms.fixedRateShare).toBe(0.75);
+    expect(config.aiChain.expectations.sellerMaxDefaultProbability).toBe(0.2);
   });
 
   it("reproduces the boom years' labour market, a spread peak in the bust years, a downstream-first default, a deep equity drawdown and the depth of the capex fall (10 seeds)", () => {
@@ -55,6 +60,8 @@ describe("telecom-1997: the 1997–2003 replay", () => {
     let boomYearsNearHistory = 0;
     let downstreamFirstIn2000to02 = 0;
     const capexFalls: number[] = [];
+    let busts = 0;
+    let downstreamFirstAndHigher = 0;
     for (let seed = 1; seed <= SEEDS; seed++) {
       const { series, dates, events } = run(seed);
       const start = dates.indexOf("1997-01");
@@ -74,6 +81,25 @@ describe("telecom-1997: the 1997–2003 replay", () => {
         }
       }
       drawdowns.push(worst);
+      // Downstream spreads rise before and more than upstream ones in busts (issue 18 item 9): in a seed whose
+      // chain value falls 40 % or more, the Winstar-like carrier's CDS crosses 1 000 bp (distress) before the
+      // equipment maker's does, if ever, and peaks at ten times the equipment maker's peak or more.
+      const crossing = (column: ArrayLike<number>) => {
+        for (let i = start; i <= end; i++) if (column[i] >= 1_000) return i;
+        return Number.POSITIVE_INFINITY;
+      };
+      const peakOf = (column: ArrayLike<number>) => {
+        let p = 0;
+        for (let i = start; i <= end; i++) p = Math.max(p, column[i]);
+        return p;
+      };
+      if (worst >= 0.4) {
+        busts++;
+        const carrier = series.neoCloud_cdsBp;
+        const equipment = series.chipCo_cdsBp;
+        if (crossing(carrier) < crossing(equipment) && peakOf(carrier) >= 10 * peakOf(equipment))
+          downstreamFirstAndHigher++;
+      }
       cdsPeaks.push(cdsPeak);
       if (dates[cdsPeakAt] >= "2000-10" && dates[cdsPeakAt] <= "2002-12") cdsPeakInBustYears++;
       unemploymentApr2000.push(series.unemploymentRate[dates.indexOf("2000-04")]);
@@ -184,6 +210,9 @@ describe("telecom-1997: the 1997–2003 replay", () => {
     // Branch bust9 (fixed-rate share 0.75): 968–1 433 bp (mean 1 125, median 1 098), in the bust years in 4 of 10.
     // Branch bust10 (equity window): 953–1 427 bp (mean 1 169, median 1 131), in the bust years in 3 of 10 (2001-05,
     // 2001-06, 2002-12): at the bound.
+    // Branch telecom29 (labs sign only with fundable carriers): 1 164–1 484 bp (mean 1 347, median 1 360; main
+    // 961–1 348, median 1 020), in the bust years in 4 of 10 (main 5): the carrier's defaults and their
+    // re-defaults in 2003 lift the index; never before 2000-10.
     const cdsMedian = median(cdsPeaks);
     expect(cdsMedian).toBeGreaterThan(900);
     expect(cdsMedian).toBeLessThan(1_400);
@@ -200,11 +229,19 @@ describe("telecom-1997: the 1997–2003 replay", () => {
     // Branch bust10 (the labs' rounds shrink with the chain's value, elasticity 1): 1 of 10 (neoCloud, 2001-01), the
     // same; at elasticity 2 (a diagnostic) 2 of 10, at 3 5 of 10 (neoCloud 2001-01 … 2002-02, after the labs cancel
     // compute contracts) — docs/scenarios.md "The equity window".
-    expect(downstreamFirstIn2000to02).toBeGreaterThanOrEqual(1);
+    // Branch telecom29 (labs sign only with carriers whose PD is at most 0.2): the first default is the
+    // Winstar-like carrier's in every seed, in 2000-10 … 2002-12 in 8 of 10 (2001-02 … 2002-07; seeds 5 and 7
+    // in 2003-03); 10 of 10 at households' neutral rate 2.6 %, 8 at 2.8 %. With the rule off, 1 of 10.
+    expect(downstreamFirstIn2000to02).toBeGreaterThanOrEqual(6);
+    // Downstream first and higher in every bust (8 of 10 seeds bust; telecom29): the carrier's CDS crosses 1 000 bp
+    // in 1997-08 … 1998-03, the equipment maker's never (its peak 69–110 bp, the carrier's 6 690–8 391 bp).
+    expect(busts).toBeGreaterThanOrEqual(6);
+    expect(downstreamFirstAndHigher).toBe(busts);
     // Chain market value, peak to trough by 2003-12: 34–62 % (mean 50 %; ≥ 40 % in 8 of 10 seeds; unchanged by bust8); the Nasdaq
     // fell 78 % and telecom investors lost ~$1.4 T (docs/calibration.md §11.3). Main at a6a338e: 37–61 % (mean
     // 49 %); at a827124: 29–60 % (mean 42 %).
     // Branch bust9 (fixed-rate share 0.75): 37–62 % (mean 52 %). Branch bust10 (equity window): 36–65 % (mean 53 %).
+    // Branch telecom29: 35–65 % (mean 52 %), ≥ 40 % in 8 of 10 (main 36–66 %, mean 52 %).
     expect(Math.min(...drawdowns)).toBeGreaterThan(0.3);
     expect(drawdowns.reduce((a, b) => a + b, 0) / SEEDS).toBeGreaterThan(0.42);
     // Capex, the boom's peak year to the trough: −37 … −65 % (mean −50 %; before −37 … −70 %, mean −51 %; the
@@ -214,6 +251,8 @@ describe("telecom-1997: the 1997–2003 replay", () => {
     // Branch bust9 (fixed-rate share 0.75): −46 … −70 % (mean −55 %), 40 % or more in 10 of 10; calendar 2000 → 2003
     // −25 % (floating: −37 %). Branch bust10 (equity window): −43 … −74 % (mean −57 %), 10 of 10; 2000 → 2003 −38 %
     // [−61, −5] (window off: −25 % [−56, +24]; paired difference −13 ± 11 points, 95 %).
+    // Branch telecom29: −40 … −80 % (mean −59 %), 9 of 10; 2000 → 2003 −40 % [−57, 0] (main −28 % [−55, +14]);
+    // the yearly peak still 1999 in every seed.
     const meanFall = capexFalls.reduce((a, b) => a + b, 0) / SEEDS;
     expect(meanFall).toBeLessThan(-0.4);
     expect(meanFall).toBeGreaterThan(-0.7);

@@ -991,6 +991,10 @@ export interface SpiralConfig {
        */
       newContractMonths: number;
       /**
+       * Labs sign new compute contracts only with clouds whose yearly default probability is at most this (plans.ts sellerAcceptable): a customer signing for years of service weighs the supplier's survival, and shuns one that no lender would fund. 1 (the default) keeps every cloud eligible, the rule off (byte-identical). In telecom-1997 0.2, the private-credit fund's own limit (finance.fundMaxDefaultProbability): a carrier that cannot raise money is not signed with.
+       */
+      sellerMaxDefaultProbability: number;
+      /**
        * Half-life of a lab's excess of compute spending over revenue: the ratio of the compute it wants to contract to its revenue starts at its initial contracts ÷ revenue and decays toward 1 (labs expect to grow into their compute).
        */
       computeIntensityHalfLifeMonths: number;
@@ -1015,6 +1019,10 @@ export interface SpiralConfig {
        * How long the chain's peak market value weighs on orders: the reference that equityElasticity compares today's value with is the running peak, closing 1/equityMemoryMonths of its gap to the current value each month. A crash cuts orders hard at first; as the market settles at its new level, the old peak fades and orders recover. With the peak itself (no fading), baseline-2025's orders stayed at a third of their pre-bust level for six years after a bust, and grid-constrained never outgrew the grid.
        */
       equityMemoryMonths: number;
+      /**
+       * Time to build: a capacity order is paid in equal instalments over aiChain.buildMonths, one a month from the month it is placed (plans.ts payOrderInInstalments), instead of all in the month it is placed — so capex (the chain's spending, the aiCapex column) lags the orders, as measured investment follows orders placed months before, and a firm that cannot fund this month's instalments cancels that share of its whole order book (the capacity still being built and the instalments still due), not only this month's order (finance.ts). A liquidated firm's buyer takes over the instalments with the capacity; a firm in default pays none. false (the default) pays each order at once, the rule before (byte-identical).
+       */
+      progressPayments: boolean;
     };
     /**
      * How chain firms fund themselves and how lenders price them.

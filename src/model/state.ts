@@ -312,6 +312,11 @@ export interface AiChain {
   computeGw: Float64Array;
   /** Capacity ordered and being built, by months until service: pipeline[i·buildMonths + k]. */
   pipelineGw: Float64Array;
+  /**
+   * Instalments still due on capacity ordered, by tick of payment mod buildMonths: capexDue[i·buildMonths + k]
+   * (aiChain.orders.progressPayments; all zero when it is off).
+   */
+  capexDue: Float64Array;
   /** Book value of data centres and GPUs. */
   capitalValue: Float64Array;
   /** Monthly non-AI operating profit (hyperscalers' other businesses), at initial prices. */

@@ -393,6 +393,8 @@ function sellCapacity(r: Resolution, i: number, buyer: number, priceShare: numbe
     }
     c.computeGw[buyer] += c.computeGw[i];
     for (let k = 0; k < b; k++) c.pipelineGw[buyer * b + k] += c.pipelineGw[i * b + k];
+    // With time to build (aiChain.orders.progressPayments) the buyer takes over the instalments still due.
+    for (let k = 0; k < b; k++) c.capexDue[buyer * b + k] += c.capexDue[i * b + k];
     c.capitalValue[buyer] += price;
     c.endUserBase[buyer] += c.endUserBase[i];
     for (let k = 0; k < c.contractSeller.length; k++) {
@@ -407,6 +409,7 @@ function sellCapacity(r: Resolution, i: number, buyer: number, priceShare: numbe
   }
   c.computeGw[i] = 0;
   c.pipelineGw.fill(0, i * b, (i + 1) * b);
+  c.capexDue.fill(0, i * b, (i + 1) * b);
   c.capitalValue[i] = 0;
   c.capex[i] = 0;
   c.endUserBase[i] = 0;

@@ -522,10 +522,40 @@ function cutCapexIfUnfunded(r: FinanceRun, i: number, need: number, asked: numbe
   if (need > 0.5 * asked && gapAfter > 0.5 * target && c.capex[i] > 0) {
     const cut = Math.min(c.capex[i], gapAfter);
     const share = cut / c.capex[i];
-    const pipe = i * ai.buildMonths + ((r.month.tick + ai.buildMonths - 1) % ai.buildMonths);
-    c.pipelineGw[pipe] *= 1 - share;
+    if (ai.orders.progressPayments) {
+      // Time to build: this month's instalments pay for every order still being built, so the firm cancels
+      // that share of its whole order book — the capacity in the pipeline and the instalments still due.
+      cancelOrderBook(c.pipelineGw, c.capexDue, i * ai.buildMonths, ai.buildMonths, share);
+    } else {
+      const pipe = i * ai.buildMonths + ((r.month.tick + ai.buildMonths - 1) % ai.buildMonths);
+      c.pipelineGw[pipe] *= 1 - share;
+    }
     c.capex[i] -= cut;
     r.events.push({ type: "capexCut", firm: c.names[i], cutUsdBn: cut / r.month.scale / 1e9 });
+  }
+}
+
+/**
+ * Cancel the share `share` of a firm's order book (aiChain.orders.
+ * progressPayments): the capacity still being built and the instalments still
+ * due, slots offset … offset + buildMonths − 1 of `pipelineGw` and `capexDue`,
+ * each scaled by 1 − share (clamped to [0, 1]). Orders placed and paid in
+ * instalments are cancelled together, as carriers cancelled equipment orders
+ * when their funding closed in 2001 (docs/calibration.md §11.1). Writes both rings.
+ *
+ * @example cancelOrderBook(pipe, due, 0, 2, 0.25) // pipe [4, 8] → [3, 6], due [2, 2] → [1.5, 1.5]
+ */
+export function cancelOrderBook(
+  pipelineGw: Float64Array,
+  capexDue: Float64Array,
+  offset: number,
+  buildMonths: number,
+  share: number,
+): void {
+  const keep = 1 - Math.min(1, Math.max(0, share));
+  for (let k = 0; k < buildMonths; k++) {
+    pipelineGw[offset + k] *= keep;
+    capexDue[offset + k] *= keep;
   }
 }
 

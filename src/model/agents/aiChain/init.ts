@@ -149,6 +149,7 @@ function operatingColumns(
   AiChain,
   | "computeGw"
   | "pipelineGw"
+  | "capexDue"
   | "capitalValue"
   | "otherProfit"
   | "labOpex"
@@ -175,6 +176,7 @@ function operatingColumns(
   return {
     computeGw: f64(n),
     pipelineGw: f64(n * ai.buildMonths),
+    capexDue: f64(n * ai.buildMonths),
     capitalValue: f64(n),
     otherProfit: f64(n),
     labOpex: f64(n),

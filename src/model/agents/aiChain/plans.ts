@@ -133,6 +133,33 @@ export function replacementShare(utilization: number, targetUtilization: number)
   return Math.min(1, Math.max(0, utilization / targetUtilization));
 }
 
+/**
+ * Time to build (aiChain.orders.progressPayments): an order of `value`
+ * placed at `tick` is paid in equal instalments over the `buildMonths`
+ * months from this one — value ÷ buildMonths added to each slot of the
+ * firm's ring `due[offset … offset + buildMonths − 1]` (slot tick mod
+ * buildMonths is this month) — and this month's slot is paid: returns it and
+ * clears it. Investment expenditure spread over the periods of construction
+ * in equal parts (Kydland & Prescott 1982, Econometrica 50): spending lags
+ * orders by (buildMonths − 1)/2 months on average. Writes `due`.
+ *
+ * @example payOrderInInstalments(new Float64Array([0, 0, 0]), 0, 3, 4, 30) // 10; the ring is then [10, 0, 10]
+ */
+export function payOrderInInstalments(
+  due: Float64Array,
+  offset: number,
+  buildMonths: number,
+  tick: number,
+  value: number,
+): number {
+  const b = Math.max(1, buildMonths);
+  for (let k = 0; k < b; k++) due[offset + k] += value / b;
+  const slot = offset + (tick % b);
+  const paid = due[slot];
+  due[slot] = 0;
+  return paid;
+}
+
 /** The config group aiChain (configs/schema.json): planChain reads its expectations, orders, costs and lives. */
 export type ChainPlanParams = Readonly<SpiralConfig["aiChain"]>;
 
@@ -170,7 +197,11 @@ export function planChain(
   const sectorSpreadBp = cdsIndexBp(c.cdsBp, c.indexMember, c.n);
   for (let i = 0; i < c.n; i++) {
     c.capex[i] = 0;
-    if (c.defaulted[i] === 1) continue;
+    if (c.defaulted[i] === 1) {
+      // A firm in default pays no instalment (aiChain.orders.progressPayments): this month's lapses.
+      if (ai.orders.progressPayments) c.capexDue[i * ai.buildMonths + (t % ai.buildMonths)] = 0;
+      continue;
+    }
     // Expected growth: toward last year's growth of this firm's revenue (smoothed over 3 months).
     const now =
       (c.revenueHistory[i * 13 + ((t - 1 + 13) % 13)] + c.revenueHistory[i * 13 + ((t - 2 + 13) % 13)]) / 2;
@@ -196,7 +227,9 @@ export function planChain(
       const replace = replacementShare(utilization, ai.targetUtilization);
       const orderGw = c.computeGw[i] * (replace / ai.gpuLifeMonths + g / 12) * funding;
       c.pipelineGw[i * ai.buildMonths + ((t + ai.buildMonths - 1) % ai.buildMonths)] += orderGw;
-      c.capex[i] = orderGw * costPerGw;
+      c.capex[i] = ai.orders.progressPayments
+        ? payOrderInInstalments(c.capexDue, i * ai.buildMonths, ai.buildMonths, t, orderGw * costPerGw)
+        : orderGw * costPerGw;
     }
     if (role === Role.modelLab && t % 3 === 0 && ex.newContractMonths > 0)
       signComputeContract(c, i, month, ai, events);
@@ -234,6 +267,27 @@ export const NEGLIGIBLE_CONTRACT_USD = 1;
  */
 export function underExitCovenant(defaultCount: number, revenue: number, revenueAtDefault: number): boolean {
   return defaultCount > 0 && revenue <= revenueAtDefault;
+}
+
+/**
+ * Whether a lab signs a new multi-year compute contract with a cloud whose
+ * yearly default probability is `pdYearly` (aiChain.expectations.
+ * sellerMaxDefaultProbability, docs/ODD.md §7.13): only while that supplier
+ * could still be funded — its PD at most `maxPd`. A customer signing for
+ * four years of service weighs the supplier's survival: demand for a
+ * durable good or a service contract falls as the seller's default risk
+ * rises (Titman 1984, J. Financial Economics 13; Hortaçsu, Matvos,
+ * Syverson & Venkataraman 2013, Rev. Financial Studies 26: used-car prices
+ * of a maker fall with its CDS spread), and customers moved their traffic
+ * from the distressed CLECs to the incumbents in 2000–01 (docs/calibration.md
+ * §11.2). `maxPd` 1 keeps every cloud eligible (the rule off); a PD that is
+ * not a number is not held against the seller. Pure.
+ *
+ * @example sellerAcceptable(0.55, 0.2) // false: the Winstar-like carrier in late 2000
+ * @example sellerAcceptable(0.55, 1) // true: the rule off
+ */
+export function sellerAcceptable(pdYearly: number, maxPd: number): boolean {
+  return !(pdYearly > maxPd);
 }
 
 /**
@@ -279,6 +333,7 @@ function signComputeContract(
     const r = c.role[j];
     if (c.defaulted[j] === 1 || (r !== Role.hyperscaler && r !== Role.neocloud && r !== Role.legacyCloud))
       continue;
+    if (!sellerAcceptable(c.pdYearly[j], ai.expectations.sellerMaxDefaultProbability)) continue;
     let gw = c.computeGw[j];
     for (let k = 0; k < ai.buildMonths; k++) gw += c.pipelineGw[j * ai.buildMonths + k];
     const perGw = backlogOf(c, j) / Math.max(1e-9, gw);
