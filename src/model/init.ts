@@ -11,6 +11,7 @@ import { initValuation } from "./agents/aiChain/valuation.ts";
 import { createAutomation, EXPOSURE_BINS } from "./agents/automation.ts";
 import { realRateGap } from "./agents/households.ts";
 import { createUtility } from "./agents/utility.ts";
+import { drawByWeight, historySizeLogs, runFirmHistory } from "./firmHistory.ts";
 import { InitIncomeArgs, InitScaleArgs, InitUnitsArgs, writeInitDrawArgs } from "./initPasses.ts";
 import { type RunnerHost, SerialRunner } from "./kernels.ts";
 import {
@@ -250,11 +251,19 @@ function initFirms(
   const supplierKey = streamKey(seed, AgentStream.capitalSupplier, 0);
   let sumC = 0;
   let sumK = 0;
+  const sizeDispersion = config.initial.firmSizeDispersion;
+  const sizeLogs = new Float64Array(Fc + Fk);
+  if (sizeDispersion > 0) historySizeLogs(firms, sizeDispersion, sizeLogs);
   for (let f = 0; f < Fc + Fk; f++) {
     weights[f] = 0.8 + 0.4 * keyedUniform(weightKey, f);
+    // initial.firmSizeDispersion: sizes by the firm's standing after its history (firmHistory.ts historySizeLogs).
+    if (sizeDispersion > 0) weights[f] *= Math.exp(sizeLogs[f]);
     if (f < Fc) sumC += weights[f];
     else sumK += weights[f];
   }
+  // With sized firms, each consumption firm's capital supplier is drawn in proportion to the suppliers' sizes.
+  const supplierCdf = new Float64Array(Fk);
+  for (let k = 0, acc = 0; k < Fk; k++) supplierCdf[k] = acc += weights[Fc + k];
   let firmLoans = 0;
   let firmDeposits = 0;
   let wageBillTotal = 0;
@@ -286,7 +295,9 @@ function initFirms(
     firms.fixedCouponYearly[f] = flows.loanRate0; // the initial loans' fixed part was written at the initial rate
     const wageBill = (y / prodL) * wage;
     setFirmBalances(firms, f, loans, config.initial.firmDepositsMonthsOfWages * wageBill);
-    firms.capitalSupplier[f] = isC ? Fc + Math.floor(keyedUniform(supplierKey, f) * Fk) : -1;
+    const u = keyedUniform(supplierKey, f);
+    const pick = sizeDispersion > 0 ? drawByWeight(supplierCdf, u) : Math.floor(u * Fk);
+    firms.capitalSupplier[f] = isC ? Fc + pick : -1;
     firms.age[f] = 120;
     firms.fillRatio[f] = 1;
     firmLoans += firms.loans[f];
@@ -319,6 +330,21 @@ function initHouseholdJobs(
     config.households.depositParetoAlpha,
   );
   runner.run(Pass.initDraws);
+  if (config.initial.firmSizeDispersion > 0) drawSuppliersBySize(households, firms, seed);
+}
+
+/**
+ * initial.firmSizeDispersion: each household's consumption-goods supplier
+ * drawn in proportion to the firms' sizes (their initial output), from the
+ * same uniform draw the draws pass used (rng.ts keyedUniform, keyed by the
+ * household's index), so customers match the sizes the firms start at.
+ */
+function drawSuppliersBySize(households: Households, firms: Firms, seed: number): void {
+  const Fc = firms.nConsumption;
+  const cdf = new Float64Array(Fc);
+  for (let f = 0, acc = 0; f < Fc; f++) cdf[f] = acc += firms.output[f];
+  const key = streamKey(seed, AgentStream.initialization2, 1);
+  for (let i = 0; i < households.n; i++) households.supplier[i] = drawByWeight(cdf, keyedUniform(key, i));
 }
 
 /**
@@ -693,6 +719,8 @@ export function createInitialState(config: SpiralConfig, opts: InitOptions = {})
   const B = config.banks.count;
   const flows = startFlows(config);
   const firms = allocFirms(Fc + Fk, Fc, shared);
+  // The firms' productivity and appeal after initial.firmHistoryYears of their own rules (firmHistory.ts; 0: identical firms).
+  runFirmHistory(firms, config.firms, seed, Math.round(12 * config.initial.firmHistoryYears));
   const firmTotals = initFirms(firms, config, flows, seed, N, B);
 
   // --- Balance sheet (model dollars = per-household USD × N). The AI chain and the non-bank fund bank with the same banks. ---
