@@ -123,7 +123,8 @@ describe("the start with a firm history", () => {
     expect(standardDeviation(logY)).toBeLessThan(0.8);
     // The most appealing consumption firm is among the largest.
     let best = 0;
-    for (let j = 1; j < Fc; j++) if (f.appeal[j] * f.productivity[j] > f.appeal[best] * f.productivity[best]) best = j;
+    for (let j = 1; j < Fc; j++)
+      if (f.appeal[j] * f.productivity[j] > f.appeal[best] * f.productivity[best]) best = j;
     const rank = logY.filter((y) => y > logY[best]).length;
     expect(rank).toBeLessThan(Fc / 20);
     // Customers in proportion to output: the share of households at each firm against its share of output.
