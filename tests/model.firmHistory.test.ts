@@ -62,7 +62,7 @@ describe("runFirmHistory", () => {
 });
 
 describe("historySizeLogs", () => {
-  it("gives each sector z-scores of its firms' standing times the dispersion: appeal × productivity for consumption firms, productivity for capital firms", () => {
+  it("gives consumption firms z-scores of log(appeal × productivity) times the dispersion, capital-goods firms 0", () => {
     const f = allocFirms(5, 3, false);
     f.appeal.set([1.1, 1, 0.9, 2, 0.5]);
     f.productivity.set([1, 1, 1, 1.05, 0.95]);
@@ -72,9 +72,9 @@ describe("historySizeLogs", () => {
     const mc = mean(c);
     const sc = Math.sqrt(c.reduce((s, x) => s + (x - mc) ** 2, 0) / 3);
     for (let j = 0; j < 3; j++) expect(out[j]).toBeCloseTo((0.7 * (c[j] - mc)) / sc, 12);
-    // Capital firms: appeal is not seen, productivity ranks them.
-    expect(out[3]).toBeCloseTo(0.7, 12);
-    expect(out[4]).toBeCloseTo(-0.7, 12);
+    // Capital-goods firms keep equal sizes (their productivity advantage does not last).
+    expect(out[3]).toBe(0);
+    expect(out[4]).toBe(0);
   });
 
   it("gives 0 to firms that are all alike", () => {

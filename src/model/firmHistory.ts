@@ -68,23 +68,27 @@ export function runFirmHistory(
 
 /**
  * Each firm's log size relative to its sector, from its standing after the
- * history: z-scores of log competitiveness within the sector — appeal ×
- * productivity for consumption firms (households compare price / appeal and
- * a firm's price is a markup on its unit cost, agents/households.ts
- * prefersCandidate), productivity for capital-goods firms (their buyers see
- * price only, markets/goods.ts) — times `dispersion`, the sd of log size
- * (initial.firmSizeDispersion). A sector whose firms are all alike gets 0s.
- * Writes `out[0 … n)`; pure.
+ * history: for consumption firms, z-scores of log(appeal × productivity)
+ * (households compare price / appeal, agents/households.ts prefersCandidate,
+ * and a firm's price is a markup on its unit cost) times `dispersion`, the
+ * sd of log size (initial.firmSizeDispersion). Capital-goods firms get 0:
+ * their buyers compare price only, and productivity, the one thing that sets
+ * their prices apart, reverts within about a year
+ * (firms.productivityReversionMonthly, half-life ≈ 9 months), so it gives no
+ * lasting size — sized by it, 2.1 capital-goods firms a year failed in
+ * baseline-2025's warm-up while buyers re-sorted (docs/calibration.md
+ * §10.10). A sector whose firms are all alike gets 0s. Writes `out[0 … n)`;
+ * pure.
  */
 export function historySizeLogs(
   firms: Pick<Firms, "n" | "nConsumption" | "productivity" | "appeal">,
   dispersion: number,
   out: Float64Array,
 ): void {
-  const sector = (start: number, end: number, withAppeal: boolean) => {
+  const sector = (start: number, end: number) => {
     let sum = 0;
     for (let j = start; j < end; j++) {
-      out[j] = Math.log(firms.productivity[j]) + (withAppeal ? Math.log(firms.appeal[j]) : 0);
+      out[j] = Math.log(firms.productivity[j]) + Math.log(firms.appeal[j]);
       sum += out[j];
     }
     const n = end - start;
@@ -94,8 +98,8 @@ export function historySizeLogs(
     const sd = n > 0 ? Math.sqrt(ss / n) : 0;
     for (let j = start; j < end; j++) out[j] = sd > 1e-12 ? (dispersion * (out[j] - mean)) / sd : 0;
   };
-  sector(0, firms.nConsumption, true);
-  sector(firms.nConsumption, firms.n, false);
+  sector(0, firms.nConsumption);
+  out.fill(0, firms.nConsumption, firms.n);
 }
 
 /**
