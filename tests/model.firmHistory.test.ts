@@ -5,7 +5,12 @@ import { mean, standardDeviation } from "simple-statistics";
 import { describe, expect, it } from "vitest";
 import { defaultConfig } from "../src/config/index.ts";
 import { stepFirmProductivity } from "../src/model/agents/firms.ts";
-import { drawByWeight, historySizeLogs, runFirmHistory } from "../src/model/firmHistory.ts";
+import {
+  drawByWeight,
+  historySizeLogs,
+  runFirmHistory,
+  sizeFirmsByHistory,
+} from "../src/model/firmHistory.ts";
 import { allocFirms, createInitialState } from "../src/model/init.ts";
 import { AgentStream, streamKey } from "../src/model/rng.ts";
 
@@ -85,6 +90,23 @@ describe("historySizeLogs", () => {
   });
 });
 
+describe("sizeFirmsByHistory", () => {
+  it("scales consumption firms by their standing and sizes capital-goods firms by their buyers, at least a tenth of the mean", () => {
+    const f = allocFirms(7, 4, false);
+    f.appeal.set([1.2, 1, 1, 0.8, 1, 1, 1]);
+    const w = new Float64Array([1, 1.1, 0.9, 1, 1, 1, 1]);
+    const logs = new Float64Array(7);
+    historySizeLogs(f, 0.5, logs);
+    const supplier = [0, 0, 1, 0]; // capital firm 0 sells to consumption firms 0, 1, 3; firm 1 to 2; firm 2 to none
+    sizeFirmsByHistory(f, 0.5, w, (j) => supplier[j]);
+    const c = [1 * Math.exp(logs[0]), 1.1 * Math.exp(logs[1]), 0.9 * Math.exp(logs[2]), Math.exp(logs[3])];
+    for (let j = 0; j < 4; j++) expect(w[j]).toBeCloseTo(c[j], 12);
+    expect(w[4]).toBeCloseTo(c[0] + c[1] + c[3], 12);
+    expect(w[5]).toBeCloseTo(c[2], 12);
+    expect(w[6]).toBeCloseTo((0.1 * (c[0] + c[1] + c[2] + c[3])) / 3, 12);
+  });
+});
+
 describe("drawByWeight", () => {
   it("draws each slot in proportion to its weight", () => {
     const cdf = new Float64Array([1, 1, 4, 10]); // weights 1, 0, 3, 6
@@ -137,5 +159,12 @@ describe("the start with a firm history", () => {
     expect(customers[big] / s.households.n).toBeGreaterThan((0.7 * f.output[big]) / total);
     // Loans follow size (initial.firmSizeDispersion scales the whole balance sheet).
     expect(f.loans[big] / f.output[big]).toBeCloseTo(f.loans[0] / f.output[0], 6);
+    // Each capital-goods firm's output is in proportion to its buyers' output (their replacement demand).
+    const buyers = new Float64Array(f.n);
+    for (let j = 0; j < Fc; j++) buyers[f.capitalSupplier[j]] += f.output[j];
+    for (let k = Fc + 1; k < f.n; k++) {
+      if (buyers[k] > 0 && buyers[Fc] > 0)
+        expect(f.output[k] / f.output[Fc]).toBeCloseTo(buyers[k] / buyers[Fc], 6);
+    }
   });
 });

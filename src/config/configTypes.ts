@@ -652,7 +652,7 @@ export interface SpiralConfig {
      */
     firmHistoryYears: number;
     /**
-     * The sd of log initial size (output, and with it workers, capital, inventory, loans and customers) across the consumption-goods firms, each firm placed by its standing after initial.firmHistoryYears (src/model/firmHistory.ts historySizeLogs): its z-score of log(appeal × productivity) among consumption firms (households compare price / appeal) times this value; households' suppliers and the consumption firms' capital suppliers are then drawn in proportion to the firms' sizes. Capital-goods firms keep equal sizes (their buyers compare price only, and productivity, which alone sets their prices apart, reverts within about a year). 0 (the start before this rule) keeps equal firms (±20 %) and uniform draws; it does nothing while all firms are alike (initial.firmHistoryYears 0).
+     * The sd of log initial size (output, and with it workers, capital, inventory, loans and customers) across the consumption-goods firms, each firm placed by its standing after initial.firmHistoryYears (src/model/firmHistory.ts sizeFirmsByHistory): its z-score of log(appeal × productivity) among consumption firms (households compare price / appeal) times this value; households' suppliers are then drawn in proportion to the firms' sizes. Each capital-goods firm is sized by its buyers' replacement demand (the sizes of the consumption firms it supplies; at least a tenth of the mean). 0 (the start before this rule) keeps equal firms (±20 %) and uniform draws; it does nothing while all firms are alike (initial.firmHistoryYears 0).
      */
     firmSizeDispersion: number;
   };

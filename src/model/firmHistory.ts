@@ -118,3 +118,36 @@ export function drawByWeight(cdf: Float64Array, u: number): number {
   }
   return lo;
 }
+
+/**
+ * initial.firmSizeDispersion on the start's size weights (init.ts initFirms;
+ * `weights` holds each firm's ±20 % draw): each consumption firm's weight
+ * times exp of its historySizeLogs value, and each capital-goods firm's
+ * weight its buyers' replacement demand — the sum of the weights of the
+ * consumption firms whose capital supplier it is (`supplierOf(f)`, 0 … Fk − 1),
+ * as their investment replaces depreciation in proportion to their capital,
+ * which is proportional to their output — at least a tenth of the mean (a
+ * supplier without buyers stays in business, as in the core, small). Sized
+ * alike, a capital-goods firm with a large buyer could not fill its orders.
+ */
+export function sizeFirmsByHistory(
+  firms: Pick<Firms, "n" | "nConsumption" | "productivity" | "appeal">,
+  dispersion: number,
+  weights: Float64Array,
+  supplierOf: (f: number) => number,
+): void {
+  const Fc = firms.nConsumption;
+  const Fk = firms.n - Fc;
+  const logs = new Float64Array(firms.n);
+  historySizeLogs(firms, dispersion, logs);
+  for (let f = 0; f < Fc; f++) weights[f] *= Math.exp(logs[f]);
+  if (Fk === 0) return;
+  const demand = new Float64Array(Fk);
+  let total = 0;
+  for (let f = 0; f < Fc; f++) {
+    demand[supplierOf(f)] += weights[f];
+    total += weights[f];
+  }
+  const floor = (0.1 * total) / Fk;
+  for (let k = 0; k < Fk; k++) weights[Fc + k] = Math.max(floor, demand[k]);
+}

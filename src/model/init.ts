@@ -11,7 +11,7 @@ import { initValuation } from "./agents/aiChain/valuation.ts";
 import { createAutomation, EXPOSURE_BINS } from "./agents/automation.ts";
 import { realRateGap } from "./agents/households.ts";
 import { createUtility } from "./agents/utility.ts";
-import { drawByWeight, historySizeLogs, runFirmHistory } from "./firmHistory.ts";
+import { drawByWeight, runFirmHistory, sizeFirmsByHistory } from "./firmHistory.ts";
 import { InitIncomeArgs, InitScaleArgs, InitUnitsArgs, writeInitDrawArgs } from "./initPasses.ts";
 import { type RunnerHost, SerialRunner } from "./kernels.ts";
 import {
@@ -251,19 +251,23 @@ function initFirms(
   const supplierKey = streamKey(seed, AgentStream.capitalSupplier, 0);
   let sumC = 0;
   let sumK = 0;
-  const sizeDispersion = config.initial.firmSizeDispersion;
-  const sizeLogs = new Float64Array(Fc + Fk);
-  if (sizeDispersion > 0) historySizeLogs(firms, sizeDispersion, sizeLogs);
   for (let f = 0; f < Fc + Fk; f++) {
     weights[f] = 0.8 + 0.4 * keyedUniform(weightKey, f);
-    // initial.firmSizeDispersion: sizes by the firm's standing after its history (firmHistory.ts historySizeLogs).
-    if (sizeDispersion > 0) weights[f] *= Math.exp(sizeLogs[f]);
     if (f < Fc) sumC += weights[f];
     else sumK += weights[f];
   }
-  // With sized firms, each consumption firm's capital supplier is drawn in proportion to the suppliers' sizes.
-  const supplierCdf = new Float64Array(Fk);
-  for (let k = 0, acc = 0; k < Fk; k++) supplierCdf[k] = acc += weights[Fc + k];
+  // initial.firmSizeDispersion: sizes by the firm's standing after its history (firmHistory.ts sizeFirmsByHistory).
+  if (config.initial.firmSizeDispersion > 0) {
+    sizeFirmsByHistory(firms, config.initial.firmSizeDispersion, weights, (f) =>
+      Math.floor(keyedUniform(supplierKey, f) * Fk),
+    );
+    sumC = 0;
+    sumK = 0;
+    for (let f = 0; f < Fc + Fk; f++) {
+      if (f < Fc) sumC += weights[f];
+      else sumK += weights[f];
+    }
+  }
   let firmLoans = 0;
   let firmDeposits = 0;
   let wageBillTotal = 0;
@@ -295,9 +299,7 @@ function initFirms(
     firms.fixedCouponYearly[f] = flows.loanRate0; // the initial loans' fixed part was written at the initial rate
     const wageBill = (y / prodL) * wage;
     setFirmBalances(firms, f, loans, config.initial.firmDepositsMonthsOfWages * wageBill);
-    const u = keyedUniform(supplierKey, f);
-    const pick = sizeDispersion > 0 ? drawByWeight(supplierCdf, u) : Math.floor(u * Fk);
-    firms.capitalSupplier[f] = isC ? Fc + pick : -1;
+    firms.capitalSupplier[f] = isC ? Fc + Math.floor(keyedUniform(supplierKey, f) * Fk) : -1;
     firms.age[f] = 120;
     firms.fillRatio[f] = 1;
     firmLoans += firms.loans[f];
