@@ -26,22 +26,30 @@ import { REPO } from "./helpers/spiral.ts";
 const SCENARIO = join(REPO, "configs/scenarios/baseline-2025.json");
 const SEEDS = [1, 2, 3, 4, 5, 6, 7, 8];
 
+/** Non-AI defaults a year over months 121–240 as a share of the non-AI firms, mean of SEEDS. */
+function defaultRate(sets: string[]): number {
+  let rate = 0;
+  for (const seed of SEEDS) {
+    const config = loadConfig(SCENARIO, { sets: [`seed=${seed}`, ...sets] });
+    expect(config.households.count).toBe(10_000);
+    const { consumption, capital } = firmCounts(config);
+    const s = runInMemory(config).series as Record<string, ArrayLike<number>>;
+    let defaults = 0;
+    for (let i = config.burnInTicks; i < config.ticks; i++) defaults += s.firmDefaults[i];
+    const years = (config.ticks - config.burnInTicks) / 12;
+    rate += defaults / years / (consumption + capital) / SEEDS.length;
+  }
+  return rate;
+}
+
 describe("baseline-2025 with the firms' history: non-AI defaults (default size, seeds 1–8)", () => {
-  it("fail at 0.3–1.3 % of firms a year over the ten years after the chain's start", () => {
-    let rate = 0;
-    for (const seed of SEEDS) {
-      const config = loadConfig(SCENARIO, {
-        sets: [`seed=${seed}`, "initial.firmHistoryYears=55", "initial.firmSizeDispersion=0.67"],
-      });
-      expect(config.households.count).toBe(10_000);
-      const { consumption, capital } = firmCounts(config);
-      const s = runInMemory(config).series as Record<string, ArrayLike<number>>;
-      let defaults = 0;
-      for (let i = config.burnInTicks; i < config.ticks; i++) defaults += s.firmDefaults[i];
-      const years = (config.ticks - config.burnInTicks) / 12;
-      rate += defaults / years / (consumption + capital) / SEEDS.length;
-    }
+  it("fail at 0.3–1.3 % of firms a year over the ten years after the chain's start (measured 0.83 %)", () => {
+    const rate = defaultRate(["initial.firmHistoryYears=55", "initial.firmSizeDispersion=0.67"]);
     expect(rate).toBeGreaterThan(0.003);
     expect(rate).toBeLessThan(0.013);
+  }, 600_000);
+
+  it("fail at under 0.3 % a year from identical firms, the start the history replaces (measured 0.06 %)", () => {
+    expect(defaultRate(["initial.firmHistoryYears=0", "initial.firmSizeDispersion=0"])).toBeLessThan(0.003);
   }, 600_000);
 });
