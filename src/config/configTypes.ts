@@ -647,6 +647,14 @@ export interface SpiralConfig {
      * Long-run inflation anchor of firms' and households' expectations at startDate less the central bank's target (the anchor macro.inflationAnchorYearly starts at centralBank.inflationTargetYearly plus this, then learns at firms.inflationAnchorGain). A stationary start has it at 0 (the anchor at the target).
      */
     inflationAnchorGapYearly: number;
+    /**
+     * Years of the non-AI firms' own history before startDate (src/model/firmHistory.ts): the firms' productivity rule (firms.productivityDispersionMonthly, firms.productivityReversionMonthly) and appeal rule (firms.appealDispersionMonthly), with firms.productivityBarrier, run for 12 × this many months on their own seed streams before the first tick, so that the start has the cross-section of productivity and appeal that firms of that age have — customers then sort towards the appealing firms during the warm-up and the others stay small with their debt, the firms that fail in the core (docs/calibration.md §10.8, §10.10). Appeal's random walk spreads like σ √t: a start from identical firms (0) needs decades to build that cross-section, and configs/baseline.json has no consumption-firm default in its first five decades (seed 1). 0 keeps identical firms (the start before this rule); it does nothing when both rules' σ are 0.
+     */
+    firmHistoryYears: number;
+    /**
+     * The sd of log initial size (output, and with it workers, capital, inventory, loans and customers) across the consumption-goods firms, each firm placed by its standing after initial.firmHistoryYears (src/model/firmHistory.ts sizeFirmsByHistory): its z-score of log(appeal × productivity) among consumption firms (households compare price / appeal) times this value; households' suppliers are then drawn in proportion to the firms' sizes. Each capital-goods firm is sized by its buyers' replacement demand (the sizes of the consumption firms it supplies; at least a tenth of the mean). 0 (the start before this rule) keeps equal firms (±20 %) and uniform draws; it does nothing while all firms are alike (initial.firmHistoryYears 0).
+     */
+    firmSizeDispersion: number;
   };
   /**
    * How each tick is labelled: feedback phases and crises (docs/ODD.md §7.21).

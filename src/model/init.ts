@@ -11,6 +11,7 @@ import { initValuation } from "./agents/aiChain/valuation.ts";
 import { createAutomation, EXPOSURE_BINS } from "./agents/automation.ts";
 import { realRateGap } from "./agents/households.ts";
 import { createUtility } from "./agents/utility.ts";
+import { drawByWeight, runFirmHistory, sizeFirmsByHistory } from "./firmHistory.ts";
 import { InitIncomeArgs, InitScaleArgs, InitUnitsArgs, writeInitDrawArgs } from "./initPasses.ts";
 import { type RunnerHost, SerialRunner } from "./kernels.ts";
 import {
@@ -255,6 +256,18 @@ function initFirms(
     if (f < Fc) sumC += weights[f];
     else sumK += weights[f];
   }
+  // initial.firmSizeDispersion: sizes by the firm's standing after its history (firmHistory.ts sizeFirmsByHistory).
+  if (config.initial.firmSizeDispersion > 0) {
+    sizeFirmsByHistory(firms, config.initial.firmSizeDispersion, weights, (f) =>
+      Math.floor(keyedUniform(supplierKey, f) * Fk),
+    );
+    sumC = 0;
+    sumK = 0;
+    for (let f = 0; f < Fc + Fk; f++) {
+      if (f < Fc) sumC += weights[f];
+      else sumK += weights[f];
+    }
+  }
   let firmLoans = 0;
   let firmDeposits = 0;
   let wageBillTotal = 0;
@@ -319,6 +332,21 @@ function initHouseholdJobs(
     config.households.depositParetoAlpha,
   );
   runner.run(Pass.initDraws);
+  if (config.initial.firmSizeDispersion > 0) drawSuppliersBySize(households, firms, seed);
+}
+
+/**
+ * initial.firmSizeDispersion: each household's consumption-goods supplier
+ * drawn in proportion to the firms' sizes (their initial output), from the
+ * same uniform draw the draws pass used (rng.ts keyedUniform, keyed by the
+ * household's index), so customers match the sizes the firms start at.
+ */
+function drawSuppliersBySize(households: Households, firms: Firms, seed: number): void {
+  const Fc = firms.nConsumption;
+  const cdf = new Float64Array(Fc);
+  for (let f = 0, acc = 0; f < Fc; f++) cdf[f] = acc += firms.output[f];
+  const key = streamKey(seed, AgentStream.initialization2, 1);
+  for (let i = 0; i < households.n; i++) households.supplier[i] = drawByWeight(cdf, keyedUniform(key, i));
 }
 
 /**
@@ -693,6 +721,8 @@ export function createInitialState(config: SpiralConfig, opts: InitOptions = {})
   const B = config.banks.count;
   const flows = startFlows(config);
   const firms = allocFirms(Fc + Fk, Fc, shared);
+  // The firms' productivity and appeal after initial.firmHistoryYears of their own rules (firmHistory.ts; 0: identical firms).
+  runFirmHistory(firms, config.firms, seed, Math.round(12 * config.initial.firmHistoryYears));
   const firmTotals = initFirms(firms, config, flows, seed, N, B);
 
   // --- Balance sheet (model dollars = per-household USD × N). The AI chain and the non-bank fund bank with the same banks. ---

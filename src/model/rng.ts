@@ -28,6 +28,9 @@ export const AgentStream = {
   /** markets/labourMatch.ts: the firms' contacts and skill-mismatch draws under the simultaneous protocol. */
   labourContact: 14,
   labourSkill: 15,
+  /** firmHistory.ts: the firms' productivity and appeal rules run over the years before the start (initial.firmHistoryYears). */
+  firmHistoryProductivity: 16,
+  firmHistoryAppeal: 17,
 } as const;
 
 /** murmur3's 32-bit finaliser: a bijective avalanche mix. */
