@@ -26,7 +26,7 @@ import { REPO } from "./helpers/spiral.ts";
 const SCENARIO = join(REPO, "configs/scenarios/baseline-2025.json");
 const SEEDS = [1, 2, 3, 4, 5, 6, 7, 8];
 
-/** Non-AI defaults a year over months 121–240 as a share of the non-AI firms, mean of SEEDS. */
+/** Non-AI defaults a year over the months after the burn-in (2025-11 to 2035-10) as a share of the non-AI firms, mean of SEEDS. */
 function defaultRate(sets: string[]): number {
   let rate = 0;
   for (const seed of SEEDS) {

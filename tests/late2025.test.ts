@@ -20,6 +20,7 @@
 import { join } from "node:path";
 import { standardDeviation } from "simple-statistics";
 import { describe, expect, it } from "vitest";
+import { chainStartTick } from "../src/config/calendar.ts";
 import { loadConfig } from "../src/config/index.ts";
 import { runInMemory } from "../src/engine/index.ts";
 import { REPO } from "./helpers/spiral.ts";
@@ -51,13 +52,13 @@ describe("baseline-2025 in 2025-11, by the model's rules (default size, seeds 1�
     for (const seed of SEEDS) {
       const config = loadConfig(SCENARIO, { sets: [`seed=${seed}`] });
       expect(config.households.count).toBe(10_000);
-      config.ticks = 121; // up to 2025-11 (the config's later months stay valid for the chain's calendar)
+      config.ticks = chainStartTick(config); // up to 2025-11 (the config's later months stay valid for the chain's calendar)
       const s = runInMemory(config).series as Record<string, ArrayLike<number>>;
-      const i = 120; // series index of tick 121 = 2025-11, the chain's first month
+      const i = config.ticks - 1; // series index of 2025-11 (tick 241 after the twenty-year burn-in), the chain's first month
       for (const c of cols) sum[c] += s[c][i] / SEEDS.length;
       for (const f of firms) firmRatio.get(f.name)?.push(s[`${f.name}_marketCap`][i] / f.marketCapUsdBn);
-      // Series indices 26–119 are 2018-01 to 2025-10, the warm-up's last 94 months.
-      warmUpSd.push(standardDeviation(Array.from(s.unemploymentRate).slice(26, 120)));
+      // The 94 series indices before 2025-11 are 2018-01 to 2025-10, the warm-up's last 94 months.
+      warmUpSd.push(standardDeviation(Array.from(s.unemploymentRate).slice(i - 94, i)));
     }
     // No frozen multiple: the 2025 prices come out of the expectations state solved at the start (dcf.ts), so
     // the first month moves each firm only by news and trading — by less than 10 % in every seed (measured:
