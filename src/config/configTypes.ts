@@ -172,6 +172,14 @@ export interface SpiralConfig {
        */
       investmentCreditSensitivity: number;
       /**
+       * TBD
+       */
+      investmentRateSensitivity: number;
+      /**
+       * TBD
+       */
+      investmentAdjustmentMonths: number;
+      /**
        * Initial markup over unit labour cost; its reciprocal sets the initial labour share (1/1.5 ≈ 0.67, near the US labour share of ≈0.6 of GDP).
        */
       initialMarkup: number;
