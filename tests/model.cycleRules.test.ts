@@ -75,6 +75,7 @@ describe("desiredCapacityGrowth", () => {
     utilization: 0.15,
     accelerator: 0.5,
     credit: 2,
+    rate: 0,
     normalProfitRate: 0.1,
     targetUtilization: 0.8,
   };

@@ -354,7 +354,8 @@ export function planProductionOn(m: ModelState): void {
 
 /** planInvestment: the consumption firms' orders from the investment rule. */
 export function planInvestmentOn(m: ModelState): void {
-  planInvestment(m.firms, m.banks, m.shocks, firmParams(m.config, m.params), m.runner);
+  const rate = m.centralBank.policyRateYearly;
+  planInvestment(m.firms, m.banks, m.shocks, firmParams(m.config, m.params), m.runner, rate, m.macro);
 }
 
 /** planPurchases: the government's fiscal rule. */

@@ -5,8 +5,8 @@
 // warm-up) and configs/scenarios/baseline-2025.json (shock from the chain's
 // start, 2025-11). Prints, per config, the paired mean response of the policy
 // rate, unemployment, real GDP, inflation, real consumption and real
-// investment at 6/12/18/24/36 months with 95 % t intervals, the peaks of the
-// mean paths and their months. Each value is the quarter (3 months) ending
+// investment at 6/12/18/24/36 months with 95 % t intervals, the peaks (largest
+// |mean|) and troughs (most negative mean) of the mean paths and their months. Each value is the quarter (3 months) ending
 // at the horizon; horizon 0 is the first shocked month. Targets and sources:
 // docs/calibration.md §6.
 //
@@ -106,9 +106,12 @@ for (const file of String(values.configs).split(",")) {
       rows[h] = p;
       cells.push(`${fmt(p.estimate)} [${fmt(p.lower)},${fmt(p.upper)}]`.padEnd(22));
     }
-    // Peak of the mean path (monthly horizons 0…LAST − 1, quarter windows).
+    // Peak (largest |mean|) and trough (most negative mean) of the mean path (monthly horizons 0…LAST − 1,
+    // quarter windows): where a later boom is the larger, the trough still shows the recession's depth and month.
     let peak = 0;
     let peakH = 0;
+    let trough = 0;
+    let troughH = 0;
     for (let h = 0; h < LAST; h++) {
       let sum = 0;
       for (let i = 0; i < seeds.length; i++)
@@ -118,9 +121,16 @@ for (const file of String(values.configs).split(",")) {
         peak = mean;
         peakH = h;
       }
+      if (mean < trough) {
+        trough = mean;
+        troughH = h;
+      }
     }
-    table[m.label] = { unit: m.unit, horizons: rows, peak, peakMonth: peakH };
-    console.log(`${`${m.label} (${m.unit})`.padEnd(22)}${cells.join("")}  peak ${fmt(peak)} at h=${peakH}`);
+    table[m.label] = { unit: m.unit, horizons: rows, peak, peakMonth: peakH, trough, troughMonth: troughH };
+    console.log(
+      `${`${m.label} (${m.unit})`.padEnd(22)}${cells.join("")}  peak ${fmt(peak)} at h=${peakH}, ` +
+        `trough ${fmt(trough)} at h=${troughH}`,
+    );
   }
   out[file] = { seeds: seeds.length, households: base.households.count, shift, length, from, until, table };
 }

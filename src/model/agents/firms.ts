@@ -41,6 +41,8 @@ export interface FirmParams {
   baseSpreadYearly: number;
   /** government.profitTaxRate. */
   profitTaxRate: number;
+  /** centralBank.neutralRealRateYearly: the real rate the investment rule's user-cost term is measured from (investmentRealRateGap). */
+  policyNeutralRealRateYearly: number;
   derived: Readonly<
     Pick<
       DerivedParams,
@@ -61,6 +63,7 @@ export function firmParams(config: SpiralConfig, derived: DerivedParams): FirmPa
     separationRateMonthly: config.households.separationRateMonthly,
     baseSpreadYearly: config.banks.baseSpreadYearly,
     profitTaxRate: config.government.profitTaxRate,
+    policyNeutralRealRateYearly: config.centralBank.neutralRealRateYearly,
     derived,
   };
 }
@@ -435,6 +438,8 @@ export interface InvestmentRule {
   accelerator: number;
   /** γc: per unit of excess loan spread (credit conditions). */
   credit: number;
+  /** γr: per unit of real-rate gap (the user cost of capital; firms.consumption.investmentRateSensitivity). */
+  rate: number;
   /** r̄: the normal profit rate per year. */
   normalProfitRate: number;
   /** ū: normal utilisation. */
@@ -444,11 +449,14 @@ export interface InvestmentRule {
 /**
  * Desired capacity growth per year (Caiani et al. 2016's investment rule,
  * with an accelerator, credit conditions and the investment shock):
- * g = γ1 (r − r̄)/|r̄| + γ2 (u − ū)/ū + γa · 12 ĝ − γc s + ξ, with r the
+ * g = γ1 (r − r̄)/|r̄| + γ2 (u − ū)/ū + γa · 12 ĝ − γc s − γr x + ξ, with r the
  * smoothed profit rate, u the smoothed utilisation, ĝ the monthly relative
  * change of expected sales (Clark 1917's accelerator), s the excess spread
  * of the firm's bank over banks.baseSpreadYearly — its capital shortfall
- * and the credit-spread shock (Gilchrist & Zakrajšek 2012) — and ξ the aggregate investment
+ * and the credit-spread shock (Gilchrist & Zakrajšek 2012) — x the real-rate
+ * gap of the user cost of capital (investmentRealRateGap; Jorgenson 1963,
+ * Hall & Jorgenson 1967; γr = firms.consumption.investmentRateSensitivity,
+ * 0 by default) and ξ the aggregate investment
  * shock (shocks.ts; Justiniano, Primiceri & Tambalotti 2010). Bounded to
  * [−12 δ, 0.5]: a firm at most lets its capital depreciate, and grows it at
  * most 50 % a year.
@@ -461,20 +469,65 @@ export function desiredCapacityGrowth(
   excessSpread: number,
   shock: number,
   depreciationMonthly: number,
+  realRateGap = 0,
 ): number {
   const rbar = Math.max(1e-6, Math.abs(rule.normalProfitRate));
   const g =
     (rule.profit * (profitRate - rule.normalProfitRate)) / rbar +
     (rule.utilization * (utilization - rule.targetUtilization)) / rule.targetUtilization +
     rule.accelerator * 12 * expectedSalesGrowth -
-    rule.credit * excessSpread +
+    rule.credit * excessSpread -
+    rule.rate * realRateGap +
     shock;
   return Math.min(0.5, Math.max(-12 * depreciationMonthly, g));
 }
 
 /**
+ * The investment rate (orders per unit of capital, monthly) a firm places
+ * after adjustment costs: at `months` 0 the desired rate itself (the rule
+ * before the irf29 pass), else previous + (desired − previous) / (1 + months),
+ * so the rate closes 1/(1 + months) of its gap to the desired rate each month
+ * and a desired rate held for good is reached in full — the partial-adjustment
+ * form of convex costs of changing investment (Eisner & Strotz 1963; the
+ * investment adjustment costs of Christiano, Eichenbaum & Evans 2005, which
+ * give investment a hump-shaped, persistent response to a monetary policy
+ * shock; Kydland & Prescott 1982's time to build; docs/calibration.md §6.1,
+ * irf29 pass). `previous` is last month's order over this month's capital.
+ * Pure.
+ *
+ * @example adjustedInvestmentRate(0.01, 0.02, 0) // 0.02
+ * @example adjustedInvestmentRate(0.01, 0.02, 9) // 0.011
+ */
+export function adjustedInvestmentRate(previous: number, desired: number, months: number): number {
+  return months > 0 ? previous + (desired - previous) / (1 + months) : desired;
+}
+
+/**
+ * The real-rate gap of the user cost of capital in the investment rule
+ * (firms.consumption.investmentRateSensitivity): the policy rate less the
+ * inflation firms expect (partly anchored, macro.ts expectedInflation, as in
+ * their price rule) less the central bank's neutral real rate — the stance
+ * of policy, 0 on average when the Taylor rule holds inflation at its
+ * target, so the term moves investment over the cycle without shifting the
+ * capital stock's steady state. The rental cost of capital is (r + δ) p_K
+ * (Jorgenson 1963; Hall & Jorgenson 1967): a higher real rate raises it and
+ * lowers the capital stock firms want. Pure.
+ *
+ * @example investmentRealRateGap(0.04, 0.02, 0.005) // 0.015
+ */
+export function investmentRealRateGap(
+  policyRateYearly: number,
+  expectedInflationYearly: number,
+  neutralRealRateYearly: number,
+): number {
+  return policyRateYearly - expectedInflationYearly - neutralRealRateYearly;
+}
+
+/**
  * Investment orders of consumption firms: they replace depreciation plus the
- * desired capacity growth (desiredCapacityGrowth), never below 0.
+ * desired capacity growth (desiredCapacityGrowth), never below 0, after
+ * adjustment costs (adjustedInvestmentRate) when
+ * firms.consumption.investmentAdjustmentMonths > 0.
  */
 export function planInvestment(
   firms: Pick<Firms, "nConsumption">,
@@ -482,20 +535,33 @@ export function planInvestment(
   shocks: Pick<ShockState, "investment">,
   params: FirmParams,
   runner: PassRunner,
+  policyRateYearly: number,
+  macro: Pick<MacroState, "inflationAnchorYearly" | "inflationYoY">,
 ): void {
   const c = params.firms.consumption;
   const work = runner.work;
+  const rateGap =
+    c.investmentRateSensitivity > 0
+      ? investmentRealRateGap(
+          policyRateYearly,
+          expectedInflation(params.firms.inflationAnchor, macro.inflationAnchorYearly, macro.inflationYoY),
+          params.policyNeutralRealRateYearly,
+        )
+      : 0;
   InvestArgs.write(work.args, {
     profit: c.investmentProfitSensitivity,
     utilization: c.investmentUtilizationSensitivity,
     accelerator: c.investmentAcceleratorSensitivity,
     credit: c.investmentCreditSensitivity,
+    rate: c.investmentRateSensitivity,
+    rateGap,
     normalProfitRate: params.derived.normalProfitRateYearly,
     targetUtilization: c.targetUtilization,
     delta: params.derived.depreciationMonthly,
     baseSpread: params.baseSpreadYearly,
     shock: shocks.investment,
     nc: firms.nConsumption,
+    adjustmentMonths: c.investmentAdjustmentMonths,
   });
   work.bankArgs.set(banks.spreadYearly.subarray(0, work.nBanks));
   runner.run(Pass.invest);
@@ -507,12 +573,15 @@ export const InvestArgs = defineStruct({
   utilization: "f64",
   accelerator: "f64",
   credit: "f64",
+  rate: "f64",
+  rateGap: "f64",
   normalProfitRate: "f64",
   targetUtilization: "f64",
   delta: "f64",
   baseSpread: "f64",
   shock: "f64",
   nc: "f64",
+  adjustmentMonths: "f64",
 });
 const InvestArg = InvestArgs.at;
 
@@ -524,6 +593,7 @@ export function investKernel(v: SliceView, _lane: number, _block: number, start:
     utilization: a[InvestArg.utilization],
     accelerator: a[InvestArg.accelerator],
     credit: a[InvestArg.credit],
+    rate: a[InvestArg.rate],
     normalProfitRate: a[InvestArg.normalProfitRate],
     targetUtilization: a[InvestArg.targetUtilization],
   };
@@ -531,6 +601,8 @@ export function investKernel(v: SliceView, _lane: number, _block: number, start:
   // Credit conditions: the firm's bank's spread above the spread of a well-capitalised bank in normal times.
   const baseSpread = a[InvestArg.baseSpread];
   const shock = a[InvestArg.shock];
+  const rateGap = a[InvestArg.rateGap];
+  const adjustmentMonths = a[InvestArg.adjustmentMonths];
   const spread = v.work.bankArgs;
   const { age, investmentOrder, profitRate, utilization, capital, expectedSalesGrowth, bank } = v.firms;
   const to = Math.min(end, a[InvestArg.nc]);
@@ -547,8 +619,16 @@ export function investKernel(v: SliceView, _lane: number, _block: number, start:
       spread[bank[j]] - baseSpread,
       shock,
       delta,
+      rateGap,
     );
-    investmentOrder[j] = Math.max(0, capital[j] * (delta + g / 12));
+    const desired = delta + g / 12;
+    // Adjustment costs (firms.consumption.investmentAdjustmentMonths): from last month's order, which this column
+    // still holds; an entrant (age 1: its first order) places the desired rate.
+    const rate =
+      adjustmentMonths > 0 && age[j] > 1 && capital[j] > 0
+        ? adjustedInvestmentRate(investmentOrder[j] / capital[j], desired, adjustmentMonths)
+        : desired;
+    investmentOrder[j] = Math.max(0, capital[j] * rate);
   }
 }
 
