@@ -16,7 +16,7 @@ import type { ModelState } from "../src/model/state.ts";
 import { REPO, scratch, spiral } from "./helpers/spiral.ts";
 
 const SCENARIO = join(REPO, "configs/scenarios/baseline-2025.json");
-/** baseline-2025 at test size, with its ten-year burn-in (the chain starts at tick 121, 2025-11). */
+/** baseline-2025 at test size, with its twenty-year burn-in (the chain starts at tick 241, 2025-11). */
 const SMALL_SETS = [
   "households.count=1000",
   "firms.consumption.count=20",
@@ -49,10 +49,12 @@ describe("the run's calendar", () => {
     expect(monthOfTick("2025-11", 3)).toBe("2026-01");
   });
 
-  it("starts baseline-2025's chain in 2025-11, tick 121 after the ten-year burn-in", () => {
+  it("starts baseline-2025's chain in 2025-11, tick 241 after the twenty-year burn-in", () => {
     const c = scenario();
+    expect(c.startDate).toBe("2005-11");
+    expect(c.burnInTicks).toBe(240);
     expect(c.aiChain.start).toBe("2025-11");
-    expect(chainStartTick(c)).toBe(121);
+    expect(chainStartTick(c)).toBe(241);
   });
 
   it("shifting aiChain.start by a year shifts the first contract payment by a year", () => {
@@ -68,20 +70,22 @@ describe("the run's calendar", () => {
       return first;
     };
     const base = firstPayment("2025-11");
-    expect(base).toBe(121);
+    expect(base).toBe(chainStartTick(scenario()));
     expect(firstPayment("2026-11")).toBe(base + 12);
   });
 
   it("keeps later-dated deals on their calendar month: OpenAI → Oracle pays from 2027-01", () => {
-    const c = scenario(["ticks=136"]);
+    const probe = scenario();
+    const t2701 = tickOfMonth(probe.startDate, "2027-01"); // 255 after the twenty-year burn-in
+    const c = scenario([`ticks=${t2701 + 1}`]);
     const k = c.aiChain.computeContracts.findIndex((x) => x.seller === "legacyCloud");
     expect(c.aiChain.computeContracts[k].start).toBe("2027-01");
     const months = c.aiChain.computeContracts[k].months;
     const left: number[] = [];
-    stepThrough(c, 136, (m) => left.push(m.aiChain.contractMonthsLeft[k]));
-    // left[t] after tick t. Tick 135 is 2027-01: the first instalment is paid then, not in the chain's first month.
-    expect(left[134]).toBe(months);
-    expect(left[135]).toBe(months - 1);
+    stepThrough(c, t2701 + 1, (m) => left.push(m.aiChain.contractMonthsLeft[k]));
+    // left[t] after tick t. The tick of 2027-01: the first instalment is paid then, not in the chain's first month.
+    expect(left[t2701 - 1]).toBe(months);
+    expect(left[t2701]).toBe(months - 1);
   });
 });
 
@@ -99,9 +103,10 @@ describe("the vendor backstop", () => {
       const c = scenario();
       edit?.(c);
       const left: number[] = [];
-      stepThrough(c, 132, (m) => left.push(m.aiChain.backstopRemaining[0]));
+      const t0 = chainStartTick(c);
+      stepThrough(c, t0 + 11, (m) => left.push(m.aiChain.backstopRemaining[0]));
       const months = [];
-      for (let t = 121; t <= 132; t++) months.push(left[t - 1] - left[t]);
+      for (let t = t0; t <= t0 + 11; t++) months.push(left[t - 1] - left[t]);
       return { months, limit: left[0] };
     };
     expect(scenario().aiChain.backstops[0]).toMatchObject({
@@ -211,22 +216,22 @@ describe("bad chain input exits 2 naming the path, with nothing written", () => 
         start: "2036-01",
         computeContracts: [{ ...contract, start: "2040-01" }],
       },
-      centralBank: { overrides: [{ from: "2014-01", until: "2014-06", rateYearly: 0.02 }] },
+      centralBank: { overrides: [{ from: "2004-01", until: "2004-06", rateYearly: 0.02 }] },
     });
     const stderr = expectBadRun(file);
     expect(stderr).toContain(
-      `${file}: aiChain.start: 2036-01 is outside the run; the run's months are 2015-11 to 2035-10 (startDate, ticks)`,
+      `${file}: aiChain.start: 2036-01 is outside the run; the run's months are 2005-11 to 2035-10 (startDate, ticks)`,
     );
-    expect(stderr).toContain(`${file}: centralBank.overrides[0].from: 2014-01 is outside the run`);
+    expect(stderr).toContain(`${file}: centralBank.overrides[0].from: 2004-01 is outside the run`);
     const inside = configFile("outside-events", {
       aiChain: {
         computeContracts: [{ ...contract, start: "2040-01" }],
-        equityStakes: [{ ...stake, start: "2015-01" }],
+        equityStakes: [{ ...stake, start: "2005-01" }],
       },
     });
     const second = expectBadRun(inside);
     expect(second).toContain(`${inside}: aiChain.computeContracts[0].start: 2040-01 is outside the run`);
-    expect(second).toContain(`${inside}: aiChain.equityStakes[0].start: 2015-01 is outside the run`);
+    expect(second).toContain(`${inside}: aiChain.equityStakes[0].start: 2005-01 is outside the run`);
   });
 
   it("an override with both a level and a shift, or with neither", () => {
@@ -287,9 +292,9 @@ describe("the configured late-2025 chain survives its first month", () => {
   it("revenue, debt, cash and market value within 10 % of the configured values for every firm (seeds 1–3)", () => {
     for (const seed of [1, 2, 3]) {
       const c = scenario([`seed=${seed}`]);
-      c.ticks = 121;
+      c.ticks = chainStartTick(c);
       const s = runInMemory(c).series as Record<string, ArrayLike<number>>;
-      const first = 120; // series index of 2025-11, the chain's first month
+      const first = c.ticks - 1; // series index of 2025-11, the chain's first month
       for (const f of c.aiChain.firms) {
         const change = (col: string, configured: number) => s[`${f.name}_${col}`][first] / configured - 1;
         // Revenue: contracts in force plus the end users' payments calibrated to the configured

@@ -3,12 +3,13 @@
 // paired difference (same seed, other scenario) whose mean must exceed a
 // multiple of its standard error, not a single lucky run.
 import { describe, expect, it } from "vitest";
+import { chainStartTick } from "../src/config/calendar.ts";
 import { loadConfig } from "../src/config/index.ts";
 import { runInMemory } from "../src/engine/index.ts";
 
 const SEEDS = 10;
-/** The chain starts acting at tick 121 (after the 120-month burn-in); the series index of that month. */
-const START = 120;
+/** The series index of 2025-11, the chain's first month (tick 241, after baseline-2025's 240-month burn-in). */
+const START = chainStartTick(loadConfig("configs/scenarios/baseline-2025.json")) - 1;
 /** The 24 months in which the rate scenarios' policies differ (then both follow the Taylor rule). */
 const WINDOW = 24;
 

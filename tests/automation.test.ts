@@ -5,6 +5,7 @@
 // scenarios: fast automation gives more unemployment and a lower labour
 // share than slow automation, and displaced workers stay unemployed longer.
 import { describe, expect, it } from "vitest";
+import { chainStartTick } from "../src/config/calendar.ts";
 import type { SpiralConfig } from "../src/config/index.ts";
 import { loadConfig } from "../src/config/index.ts";
 import { runInMemory } from "../src/engine/index.ts";
@@ -233,7 +234,8 @@ describe("automation in the economy", () => {
 
   it("fast automation: more unemployment, a lower labour share, and displaced workers unemployed longer (10 seeds)", () => {
     const seeds = Array.from({ length: 10 }, (_, i) => i + 1);
-    const from = 120 + 24; // two years after the chain's start (after the ten-year burn-in)
+    // Two years after the chain's start (2025-11, tick 241 after the twenty-year burn-in).
+    const from = chainStartTick(scenario("configs/scenarios/fast-automation.json", 1)) - 1 + 24;
     const outcome = (file: string) =>
       seeds.map((seed) => {
         const s = runInMemory(scenario(file, seed)).series;

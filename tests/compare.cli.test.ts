@@ -5,17 +5,21 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chainStartTick } from "../src/config/calendar.ts";
+import { loadConfig } from "../src/config/index.ts";
 import { REPO, scratch, spiral } from "./helpers/spiral.ts";
 
 let root: string;
 let hold: string;
 let cut: string;
-/** A small economy that reaches 15 months past the chain's start (tick 121; a contract starts in 2027-01). */
+/** The chain's first tick, 2025-11 (241 after baseline-2025's twenty-year warm-up). */
+const CHAIN_START = chainStartTick(loadConfig(join(REPO, "configs/scenarios/baseline-2025.json")));
+/** A small economy that reaches 15 months past the chain's start (a contract starts in 2027-01). */
 const SMALL = {
   households: { count: 300 },
   firms: { consumption: { count: 10 }, capital: { count: 3 } },
   banks: { count: 2 },
-  ticks: 135,
+  ticks: CHAIN_START + 14,
 };
 
 beforeAll(() => {
@@ -69,11 +73,11 @@ describe("spiral compare", () => {
     expect(csv.split("\n")[0]).toContain("differenceBminusA,differenceLower,differenceUpper,pValue");
     const pointB = comparison.arms[1].pointId;
     const diff = readFileSync(join(out, "aggregates", `difference-${pointB}.csv`), "utf8").split("\n");
-    // Common random numbers: the arms' policy rates are equal until tick 121, then differ.
+    // Common random numbers: the arms' policy rates are equal until the chain's start, then differ.
     const cols = diff[0].split(",");
     const rate = cols.indexOf("policyRate_mean");
-    expect(Number(diff[120].split(",")[rate])).toBe(0);
-    expect(Number(diff[121].split(",")[rate])).toBeCloseTo(0.03 - 0.045, 12);
+    expect(Number(diff[CHAIN_START - 1].split(",")[rate])).toBe(0);
+    expect(Number(diff[CHAIN_START].split(",")[rate])).toBeCloseTo(0.03 - 0.045, 12);
     const html = readFileSync(join(out, "report.html"), "utf8");
     expect(r.stdout).toContain("report: ");
     // (The page is large: check for each piece rather than printing the page on failure.)

@@ -32,8 +32,8 @@ const RUNS: [string, string[]][] = [
   // baseline-2025's households' neutral rate 0.57 %, seeds 5, 7, 10 and 11 of 1–12 (and murphy's seed 2).
   // With firm distress before exit (exit17 pass), only seed 11 of 1–12 (and no run of murphy, fed-cut,
   // fed-hold-high or baseline-2025 seeds 1–12). With the lagged monetary transmission (mp18 pass) seeds 2, 3
-  // and 9 of 1–12 (not 11).
-  ["configs/scenarios/circular-unwind.json", ["seed=2"]],
+  // and 9 of 1–12 (not 11). With baseline-2025's twenty-year warm-up (warm29 pass), seeds 3, 5 and 11 of 1–12.
+  ["configs/scenarios/circular-unwind.json", ["seed=3"]],
   ["configs/scenarios/fed-hold-high.json", ["seed=3"]],
   // A crisis that starts and ends (issue 18's demand and valuation rules moved the others' crises away).
   ["configs/scenarios/fed-hold-high.json", ["seed=1"]],
@@ -50,12 +50,13 @@ const RUNS: [string, string[]][] = [
   // 8, 10, 11 and 12 of 1–12 (not seed 2); with the quarterly Taylor gap (taylor13) seeds 1, 3, 4, 6, 10 and 12.
   // With firm distress before exit (firms.riskPremiumAtOrigination, firms.distress.*, exit17 pass) seeds 5, 6,
   // 10, 11 and 12 of 1–12 (not seed 3); with the lagged monetary transmission (mp18 pass) seeds 4, 6, 9, 10
-  // and 12 (not seed 5).
-  ["configs/scenarios/murphy.json", ["seed=6"]],
-  // The rate path rule: a step in 2026-08 (tick 130) and an override inside the run.
+  // and 12 (not seed 5). With baseline-2025's twenty-year warm-up (warm29 pass) none of seeds 1–12 do (nor
+  // fed-cut, fed-hold-high or circular-unwind seeds 1–10); murphy's seeds 13, 26 and 28 of 1–30 do.
+  ["configs/scenarios/murphy.json", ["seed=13"]],
+  // The rate path rule: a step in 2026-08 (tick 250 after the twenty-year warm-up) and an override inside the run.
   [
     "configs/scenarios/fed-hold-high.json",
-    ["centralBank.rule=path", 'centralBank.path=[{"from": "2026-08", "rateYearly": 0.03}]', "ticks=160"],
+    ["centralBank.rule=path", 'centralBank.path=[{"from": "2026-08", "rateYearly": 0.03}]', "ticks=280"],
   ],
 ];
 

@@ -5,6 +5,7 @@
 // AI chain. Runs at 2 000 households (the identity does not depend on size).
 import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { chainStartTick } from "../src/config/calendar.ts";
 import { loadConfig } from "../src/config/index.ts";
 import { runInMemory } from "../src/engine/index.ts";
 
@@ -49,11 +50,12 @@ describe("national accounts", () => {
   it("counts the AI chain once it acts: value added, GPU investment, imported GPU content", () => {
     const run = (sets: string[] = []) => {
       const c = loadConfig("configs/scenarios/baseline-2025.json", { sets: [...SMALL, ...sets] });
-      c.ticks = 132; // the chain's first year (later-dated deals would lie outside a run shortened by --set)
+      c.ticks = chainStartTick(c) + 11; // the chain's first year (later-dated deals would lie outside a run shortened by --set)
       return runInMemory(c).series as Series;
     };
     const s = run();
-    const start = 120; // series index of 2025-11, the chain's first month
+    // Series index of 2025-11, the chain's first month (tick 241, after the twenty-year burn-in).
+    const start = chainStartTick(loadConfig("configs/scenarios/baseline-2025.json")) - 1;
     for (let t = 0; t < start; t++) {
       expect(s.valueAddedAiChain[t]).toBe(0);
       expect(s.netExportsNominal[t]).toBe(0);

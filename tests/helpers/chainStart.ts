@@ -1,7 +1,10 @@
 // A small economy with the AI chain acting from its first month: baseline-2025's
-// calendar without the ten-year warm-up (burnInTicks 0, the run and the chain
+// calendar without its twenty-year warm-up (burnInTicks 0, the run and the chain
 // start in 2025-11, no central-bank override), so the chain's rules can be run
-// cheaply. Shared by the chain, credit and power tests.
+// cheaply. Shared by the chain, credit and power tests. The price level starts
+// at 1, 2025-11's: the scenario's initial.priceLevel (0.546) is 2005-11's, the
+// level that the warm-up's own inflation brings to ≈ 1 by the chain's start
+// (before the warm-up was lengthened the helper inherited 2015-11's 0.71).
 import type { SpiralConfig } from "../../src/config/index.ts";
 import { defaultConfig, loadConfig } from "../../src/config/index.ts";
 
@@ -29,6 +32,7 @@ export function chainFromStart(
       "startDate=2025-11",
       "aiChain.start=2025-11",
       "centralBank.overrides=[]",
+      "initial.priceLevel=1",
     ],
   });
   // Shortened after loading: the scenario's later-dated deals (2027-01) would lie outside a shorter run.
