@@ -49,7 +49,12 @@ const CHAIN_TICKS = TICKS_FLAG === undefined ? undefined : TICKS;
 
 const CASES: Case[] = [
   { name: "baseline", config: "configs/baseline.json", ticks: TICKS, threaded: true },
-  { name: "baseline-2025", config: "configs/scenarios/baseline-2025.json", ticks: CHAIN_TICKS, threaded: true },
+  {
+    name: "baseline-2025",
+    config: "configs/scenarios/baseline-2025.json",
+    ticks: CHAIN_TICKS,
+    threaded: true,
+  },
   { name: "murphy", config: "configs/scenarios/murphy.json", ticks: CHAIN_TICKS, threaded: true },
   { name: "lengnick2013", config: "configs/models/lengnick2013.json", ticks: TICKS, threaded: false },
 ];
