@@ -5,8 +5,9 @@
 // is a random walk (agents/firms.ts updateFirmAppeal) whose dispersion grows
 // like σ √t, so a start from identical firms needs decades before its firms
 // differ as the core's do — configs/baseline.json has no consumption-firm
-// default in its first 50 years (seed 1), and baseline-2025's 10-year warm-up
-// never builds that cross-section (docs/calibration.md §10.10).
+// default in its first 50 years (seed 1), and baseline-2025's warm-up (10 years
+// when this rule was built, 20 since the warm29 pass) never builds that
+// cross-section (docs/calibration.md §10.10).
 //
 // This rule gives the start the cross-section that the model's own rules
 // produce: the same two rules the firms follow every month —
