@@ -22,7 +22,7 @@
 // customers towards appealing firms and leave the others small with their
 // debt.
 
-import { stepFirmProductivity } from "./agents/firms.ts";
+import { stepBySector } from "./agents/firms.ts";
 import { AgentStream, streamKey } from "./rng.ts";
 import type { Firms } from "./state.ts";
 
@@ -48,21 +48,18 @@ export function runFirmHistory(
   seed: number,
   months: number,
 ): void {
-  const Fc = firms.nConsumption;
   const barrier = params.productivityBarrier;
   for (let m = 0; m < months; m++) {
     if (params.productivityDispersionMonthly > 0) {
       const key = streamKey(seed, AgentStream.firmHistoryProductivity, m);
       const sigma = params.productivityDispersionMonthly;
       const theta = params.productivityReversionMonthly;
-      stepFirmProductivity(firms.productivity, 0, Fc, sigma, barrier, key, theta);
-      stepFirmProductivity(firms.productivity, Fc, firms.n, sigma, barrier, key, theta);
+      stepBySector(firms, firms.productivity, sigma, barrier, key, theta);
     }
     if (params.appealDispersionMonthly > 0) {
       const key = streamKey(seed, AgentStream.firmHistoryAppeal, m);
       const sigma = params.appealDispersionMonthly;
-      stepFirmProductivity(firms.appeal, 0, Fc, sigma, barrier, key, 0);
-      stepFirmProductivity(firms.appeal, Fc, firms.n, sigma, barrier, key, 0);
+      stepBySector(firms, firms.appeal, sigma, barrier, key, 0);
     }
   }
 }

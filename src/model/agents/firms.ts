@@ -183,7 +183,7 @@ export function updateFirmProductivity(firms: Firms, keys: DrawKeys, params: Fir
 }
 
 /** stepFirmProductivity on consumption firms, then on capital-goods firms, with this tick's `key` of the rule's stream. */
-function stepBySector(
+export function stepBySector(
   f: Pick<Firms, "n" | "nConsumption">,
   column: Float64Array,
   sigma: number,
