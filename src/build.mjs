@@ -12,9 +12,17 @@
 // Fresh means: dist/build.json exists, no input (a .ts file under src/ or
 // workers/, tsconfig.json, tsconfig.build.json, configs/schema.json) was modified at or after the
 // moment the build started, and the number of .ts files is the one built.
-// A build writes into a temporary folder and renames it into place, so a
-// process that starts meanwhile never sees a half-written dist/; builds that
-// race each other each produce the same files.
+// Each build compiles into its own folder, .dist-builds/<start ms>-<pid>/,
+// and then points the symbolic link dist → .dist-builds/<id> at it with one
+// rename (atomic on POSIX: a reader sees the old build or the new one, never
+// none). Node resolves the link when it loads a module, so a process that
+// started on a build keeps loading that build's files — its worker threads
+// and later imports included — while an edit rebuilds: a long sweep never
+// mixes two versions of the code. Builds that race each other each produce
+// the same files; the last rename wins. Builds no longer pointed at are
+// removed a day after they were replaced (PRUNE_AFTER_MS), so a run started
+// on one keeps its files; an unfinished build folder (no build.json) an hour
+// after it started (a killed build).
 //
 // Plain JavaScript so that the launcher can use it before anything is compiled.
 //
@@ -24,15 +32,32 @@
 //                                 --omit=dev there is no compiler; `spiral`
 //                                 then runs the sources under tsx)
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  renameSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { createRequire } from "node:module";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 /** The package root (where package.json is). */
 export const ROOT = fileURLToPath(new URL("../", import.meta.url));
-/** The build output folder, relative to the root (git-ignored). */
+/** The build output, relative to the root: a symbolic link to the current build in BUILDS (git-ignored). */
 export const DIST = "dist";
+/** The folder of the builds, each in a folder of its own named `<start ms>-<pid>` (git-ignored). */
+export const BUILDS = ".dist-builds";
+/** How long a replaced build is kept for the processes started on it (a day). */
+export const PRUNE_AFTER_MS = 24 * 3600 * 1000;
+/** How long an unfinished build folder (no build.json: a build killed midway) is kept (an hour). */
+const UNFINISHED_AFTER_MS = 3600 * 1000;
 /** Written last by a build: when it started and how many sources it compiled. */
 export const STAMP = "build.json";
 /** Folders whose .ts files are compiled, and files whose change changes the output. */
@@ -98,11 +123,14 @@ export function build(root = ROOT) {
   }
   const startedMs = Date.now();
   const inputs = buildInputs(root);
-  const tmp = join(root, `.tmp-dist-${process.pid}-${startedMs}`);
+  const id = `${startedMs}-${process.pid}`;
+  const out = join(root, BUILDS, id);
+  let published = false;
   try {
+    mkdirSync(join(root, BUILDS), { recursive: true });
     const result = spawnSync(
       process.execPath,
-      [tsc, "-p", join(root, "tsconfig.build.json"), "--outDir", tmp],
+      [tsc, "-p", join(root, "tsconfig.build.json"), "--outDir", out],
       {
         cwd: root,
         encoding: "utf8",
@@ -114,7 +142,7 @@ export function build(root = ROOT) {
     }
     const validator = spawnSync(
       process.execPath,
-      [join(tmp, "src/config/precompileSchema.js"), join(tmp, VALIDATOR)],
+      [join(out, "src/config/precompileSchema.js"), join(out, VALIDATOR)],
       { cwd: root, encoding: "utf8" },
     );
     if (validator.status !== 0) {
@@ -124,40 +152,109 @@ export function build(root = ROOT) {
         reason: `config validator: ${validator.stderr.trim().split("\n")[0]}`,
       };
     }
-    writeFileSync(join(tmp, STAMP), `${JSON.stringify({ startedMs, sources: inputs.sources })}\n`);
-    swapInto(tmp, join(root, DIST));
+    writeFileSync(join(out, STAMP), `${JSON.stringify({ startedMs, sources: inputs.sources })}\n`);
+    publish(root, id);
+    published = true;
+    prune(root, Date.now());
     return { ok: true };
   } catch (err) {
     return { ok: false, missingCompiler: false, reason: err instanceof Error ? err.message : String(err) };
   } finally {
-    rmSync(tmp, { recursive: true, force: true });
+    if (!published) rmSync(out, { recursive: true, force: true });
   }
 }
 
 /**
- * Renames the finished build `tmp` to `dist`, moving an old dist/ aside
- * first (a folder cannot be renamed over a non-empty one) and removing it.
- * @param {string} tmp
- * @param {string} dist
+ * Points dist at the finished build BUILDS/`id` under `root`: a new symbolic
+ * link renamed over the old one, so dist is never missing. A dist/ that is a
+ * real folder (the layout before versioned builds) is moved aside and removed
+ * first, once.
+ * @param {string} root
+ * @param {string} id
  */
-function swapInto(tmp, dist) {
-  const old = `${tmp}-old`;
-  if (existsSync(dist)) {
+export function publish(root, id) {
+  const dist = join(root, DIST);
+  const link = join(root, `.tmp-dist-link-${id}`);
+  rmSync(link, { force: true });
+  if (process.platform === "win32") symlinkSync(join(root, BUILDS, id), link, "junction");
+  else symlinkSync(join(BUILDS, id), link);
+  let old;
+  try {
+    old = lstatSync(dist);
+  } catch {
+    old = undefined;
+  }
+  if (old?.isDirectory()) {
+    const aside = join(root, `.tmp-dist-old-${id}`);
     try {
-      renameSync(dist, old);
+      renameSync(dist, aside);
     } catch (err) {
-      // Another build moved it first; ours still goes in below.
+      // Another build moved it first.
       if (!(err instanceof Error && "code" in err && err.code === "ENOENT")) throw err;
     }
+    rmSync(aside, { recursive: true, force: true });
   }
+  renameSync(link, dist);
+}
+
+/**
+ * The build that dist points at under `root` (its folder name in BUILDS), or
+ * undefined when dist is missing or not a link.
+ * @param {string} root
+ * @returns {string | undefined}
+ */
+export function currentBuild(root) {
   try {
-    renameSync(tmp, dist);
-  } catch (err) {
-    // A concurrent build put its dist/ in between: it compiled the same sources.
-    const code = err instanceof Error && "code" in err ? err.code : "";
-    if (code !== "ENOTEMPTY" && code !== "EEXIST") throw err;
-  } finally {
-    rmSync(old, { recursive: true, force: true });
+    return basename(readlinkSync(join(root, DIST)));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Removes the builds under `root` that dist no longer points at: a finished
+ * one once more than PRUNE_AFTER_MS passed, before `nowMs`, since it was
+ * replaced (when the next build finished: the modification time of the
+ * oldest build.json newer than its own), an unfinished one (no build.json)
+ * once its folder is more than UNFINISHED_AFTER_MS old. Never throws: a
+ * folder another process removed first, or one it cannot remove, is left.
+ * @param {string} root
+ * @param {number} nowMs
+ */
+export function prune(root, nowMs) {
+  const current = currentBuild(root);
+  let names;
+  try {
+    names = readdirSync(join(root, BUILDS));
+  } catch {
+    return;
+  }
+  /** @type {{ name: string, finishedMs: number }[]} */
+  const finished = [];
+  for (const name of names) {
+    const dir = join(root, BUILDS, name);
+    try {
+      const stamp = statSync(join(dir, STAMP), { throwIfNoEntry: false });
+      if (stamp) finished.push({ name, finishedMs: stamp.mtimeMs });
+      else if (name !== current && nowMs - statSync(dir).mtimeMs > UNFINISHED_AFTER_MS)
+        rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // Removed meanwhile, or not ours to remove.
+    }
+  }
+  for (const build of finished) {
+    if (build.name === current) continue;
+    let replacedMs = Number.POSITIVE_INFINITY;
+    for (const other of finished) {
+      if (other.finishedMs > build.finishedMs && other.finishedMs < replacedMs) replacedMs = other.finishedMs;
+    }
+    if (nowMs - replacedMs > PRUNE_AFTER_MS) {
+      try {
+        rmSync(join(root, BUILDS, build.name), { recursive: true, force: true });
+      } catch {
+        // Not ours to remove.
+      }
+    }
   }
 }
 

@@ -18,6 +18,7 @@
 // environment already holds the tunable run in this process, saving a Node
 // start.
 import { spawn } from "node:child_process";
+import { realpathSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { build, buildState } from "./build.mjs";
@@ -30,11 +31,17 @@ const SIMULATING = new Set(["run", "sweep", "compare", "calibrate", "reproduce"]
 function chooseCli() {
   const source = { file: fileURLToPath(new URL("./cli.ts", import.meta.url)), compiled: false };
   if (process.env.SPIRAL_FROM_SOURCE === "1") return source;
-  const compiled = { file: fileURLToPath(new URL("../dist/src/cli.js", import.meta.url)), compiled: true };
+  // dist is a link to the current build (src/build.mjs); resolved once here,
+  // so this run loads every file from the build it checked, whatever a
+  // concurrent rebuild does to the link.
+  const compiled = () => ({
+    file: realpathSync(fileURLToPath(new URL("../dist/src/cli.js", import.meta.url))),
+    compiled: true,
+  });
   const state = buildState();
-  if (state === "fresh") return compiled;
+  if (state === "fresh") return compiled();
   const result = build();
-  if (result.ok) return compiled;
+  if (result.ok) return compiled();
   if (!result.missingCompiler || state === "stale") {
     process.stderr.write(
       `spiral: could not compile into dist/ (${result.reason}); running the TypeScript sources under tsx\n`,

@@ -1,11 +1,21 @@
 // The freshness rule of the compiled build (src/build.mjs): dist/ is used
 // only while no source, tsconfig or the config schema changed since the
 // build started, and the set of .ts files is the one built.
-import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import {
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { buildInputs, buildState } from "../src/build.mjs";
+import { buildInputs, buildState, currentBuild, prune, publish } from "../src/build.mjs";
 
 const roots: string[] = [];
 afterEach(() => {
@@ -79,5 +89,70 @@ describe("buildState", () => {
     stamp(root, T + 1000, 2);
     utimesSync(join(root, "src", "notes.md"), (T + 9000) / 1000, (T + 9000) / 1000);
     expect(buildState(root)).toBe("fresh");
+  });
+});
+
+describe("versioned builds: dist is a link to the current build, swapped in one rename", () => {
+  const DAY = 24 * 3600 * 1000;
+
+  /** A finished build `id` in .dist-builds/, with a marker file, its build.json modified at `ms`. */
+  function finishedBuild(root: string, id: string, ms: number): string {
+    const dir = join(root, ".dist-builds", id);
+    mkdirSync(join(dir, "src"), { recursive: true });
+    writeFileSync(join(dir, "src", "cli.js"), `// build ${id}\n`);
+    writeFileSync(join(dir, "build.json"), JSON.stringify({ startedMs: ms, sources: 2 }));
+    utimesSync(join(dir, "build.json"), ms / 1000, ms / 1000);
+    return dir;
+  }
+
+  it("points dist at the new build while a reader of the old one keeps its files", () => {
+    const root = tree(1_700_000_000_000);
+    const a = finishedBuild(root, "a", 1_700_000_001_000);
+    publish(root, "a");
+    expect(currentBuild(root)).toBe("a");
+    expect(readFileSync(join(root, "dist", "src", "cli.js"), "utf8")).toBe("// build a\n");
+    const resolvedByAReader = realpathSync(join(root, "dist", "src", "cli.js"));
+    finishedBuild(root, "b", 1_700_000_002_000);
+    publish(root, "b");
+    expect(currentBuild(root)).toBe("b");
+    expect(readFileSync(join(root, "dist", "src", "cli.js"), "utf8")).toBe("// build b\n");
+    expect(readFileSync(resolvedByAReader, "utf8")).toBe("// build a\n");
+    expect(resolvedByAReader.startsWith(realpathSync(a))).toBe(true);
+    expect(lstatSync(join(root, "dist")).isSymbolicLink()).toBe(true);
+    expect(readdirSync(root).filter((name) => name.startsWith(".tmp-"))).toEqual([]);
+  });
+
+  it("replaces a dist/ folder of the older layout", () => {
+    const root = tree(1_700_000_000_000);
+    stamp(root, 1_700_000_001_000, 2);
+    finishedBuild(root, "a", 1_700_000_002_000);
+    publish(root, "a");
+    expect(lstatSync(join(root, "dist")).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(root, "dist", "src", "cli.js"), "utf8")).toBe("// build a\n");
+    expect(readdirSync(root).filter((name) => name.startsWith(".tmp-"))).toEqual([]);
+  });
+
+  it("removes a replaced build a day after it was replaced, never the current one, and killed builds after an hour", () => {
+    const root = tree(1_700_000_000_000);
+    const T = 1_700_000_000_000;
+    finishedBuild(root, "old", T);
+    finishedBuild(root, "mid", T + 3 * DAY);
+    finishedBuild(root, "cur", T + 3 * DAY + 60_000);
+    publish(root, "cur");
+    const killed = join(root, ".dist-builds", "killed");
+    mkdirSync(killed);
+    utimesSync(killed, (T + 3 * DAY) / 1000, (T + 3 * DAY) / 1000);
+    const builds = () => readdirSync(join(root, ".dist-builds")).sort();
+    // "old" was replaced when "mid" finished, 3 days after it: kept for a day after that.
+    prune(root, T + 3 * DAY + 30 * 60_000);
+    expect(builds()).toEqual(["cur", "killed", "mid", "old"]);
+    prune(root, T + 4 * DAY - 1000);
+    expect(builds()).toEqual(["cur", "mid", "old"]);
+    prune(root, T + 4 * DAY + 1000);
+    expect(builds()).toEqual(["cur", "mid"]);
+    prune(root, T + 4 * DAY + 60_000 + 1000);
+    expect(builds()).toEqual(["cur"]);
+    prune(root, T + 100 * DAY);
+    expect(builds()).toEqual(["cur"]);
   });
 });
