@@ -20,8 +20,15 @@ for (;;) {
   try {
     if (pass === RECEIVE) {
       // New per-seeker buffers (the coordinator posted them before waking us).
-      const received = receiveMessageOnPort(port);
-      if (received === undefined) throw new Error("slice worker: no buffers on the port");
+      // postMessage queues the message before the coordinator wakes us, but
+      // give a loaded machine a moment before calling it lost (one failure
+      // seen under load 8 on 2 cores, not reproduced).
+      let received = receiveMessageOnPort(port);
+      for (let tries = 0; received === undefined && tries < 2000; tries++) {
+        Atomics.wait(control, Control.ready, Atomics.load(control, Control.ready), 1);
+        received = receiveMessageOnPort(port);
+      }
+      if (received === undefined) throw new Error("slice worker: no buffers on the port after 2 s");
       Object.assign(view.work.match, received.message);
     } else runClaimed(view, pass, lane, threads, control, Control.next);
   } catch (err) {
