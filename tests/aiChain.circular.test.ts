@@ -8,6 +8,7 @@ import {
   bookCircularDeals,
   cashAboveBuffer,
   customerNeed,
+  customerSpendableCash,
   type Deal,
   type DealInputs,
   DealKind,
@@ -173,6 +174,27 @@ describe("planCircularDeals on a hand-built chain", () => {
     c.labOpex[CHIP] = 10; // six months of 10 a month held back: 40 of the 100 left above the buffer
     const deals = planCircularDeals(c, inputs, p);
     expect(deals[0].amount).toBeCloseTo((41 * 4) / 47.4, 12);
+  });
+
+  it("with customerCashAboveBuffer counts only the customer's cash above the buffer it keeps for its own outgoings", () => {
+    const { c, inputs, p } = handBuilt();
+    c.opexShare[NEO] = 0; // the neocloud's outgoings are its capex, 10 a month: a buffer of 6 × 10 = 60
+    c.deposits[NEO] = 65; // covers six months of its GPU orders (6 × 7 = 42) out of its deposits
+    expect(customerSpendableCash(c, 1, NEO, inputs, false)).toBe(65);
+    expect(customerSpendableCash(c, 1, NEO, inputs, true)).toBe(5);
+    // The lab pays 2 a month: a buffer of 12 above its cash of 2, nothing spendable.
+    expect(customerSpendableCash(c, 1, LAB, inputs, true)).toBe(0);
+    // Off (the default): the neocloud's deposits cover its orders — no loan; the lab's need 6 × 1.4 − 2 = 6.4.
+    const off = planCircularDeals(c, inputs, p);
+    expect(off.some((d) => d.kind === DealKind.vendorLoan)).toBe(false);
+    expect(off.find((d) => d.customer === LAB)?.amount).toBeCloseTo(6.4, 12);
+    // On: needs 42 − 5 = 37 and 8.4 − 0 = 8.4, filled pro rata within the budget of 10.
+    const on = planCircularDeals(c, inputs, { ...p, customerCashAboveBuffer: true });
+    const fill = 10 / 45.4;
+    expect(on[0]).toMatchObject({ kind: DealKind.vendorLoan, vendor: CHIP, customer: NEO });
+    expect(on[0].amount).toBeCloseTo(37 * fill, 12);
+    expect(on[1]).toMatchObject({ kind: DealKind.equity, customer: LAB });
+    expect(on[1].amount).toBeCloseTo(8.4 * fill, 12);
   });
 
   it("finances only downstream firms: a hyperscaler customer gets nothing", () => {

@@ -10,6 +10,7 @@ import {
   equityDiscountRate,
   equityRiskPremium,
   longRateYearly,
+  storyAgeAfter,
   updateGrowthExpectation,
 } from "../src/model/agents/aiChain/dcf.ts";
 import { seedRevenueHistory } from "../src/model/agents/aiChain/init.ts";
@@ -110,6 +111,24 @@ describe("discount rate and expectations", () => {
   it("the anchor ages towards terminal growth at the fade", () => {
     expect(agedAnchor(0.5, 0, P)).toBeCloseTo(0.5, 12);
     expect(agedAnchor(0.5, 12, P)).toBeCloseTo(0.03 + 0.47 * 0.75, 12);
+  });
+
+  it("with storyAgesOnShortfall the story ages only in months that fall short of it (storyAgeAfter)", () => {
+    // At age 12 the story of 0.5 stands at 0.03 + 0.47 × 0.75 = 0.3825.
+    expect(storyAgeAfter(12, 0.5, 0.6, P)).toBe(12); // delivered: not older
+    expect(storyAgeAfter(12, 0.5, 0.03 + 0.47 * 0.75, P)).toBe(12); // exactly delivered
+    expect(storyAgeAfter(12, 0.5, 0.2, P)).toBe(13); // short: a month older
+    expect(storyAgeAfter(12, 0.5, null, P)).toBe(13); // no positive earnings: nothing confirms it
+    // Two years of growth at 60 % keep the story at its start; calendar time would have aged it to ≈ 0.29.
+    let age = 0;
+    for (let m = 0; m < 24; m++) age = storyAgeAfter(age, 0.5, 0.6, P);
+    expect(agedAnchor(0.5, age, P)).toBe(0.5);
+    expect(agedAnchor(0.5, 24, P)).toBeCloseTo(0.03 + 0.47 * 0.75 ** 2, 12);
+    // A year that falls short ages it by a year; growth then meeting the aged story holds it there.
+    for (let m = 0; m < 12; m++) age = storyAgeAfter(age, 0.5, 0.1, P);
+    expect(age).toBe(12);
+    for (let m = 0; m < 12; m++) age = storyAgeAfter(age, 0.5, 0.39, P);
+    expect(age).toBe(12);
   });
 });
 

@@ -1256,6 +1256,10 @@ export interface SpiralConfig {
        */
       priceMemoryMonths: number;
       /**
+       * Which of a customer's cash the vendor counts against its orders (circular.ts customerNeed). false (the default): all its deposits. true: only its cash above the buffer it keeps for its own outgoings (aiChain.finance.cashBufferMonths of them, the same cashAboveBuffer a vendor applies to itself) — a carrier's precautionary cash, borrowed to meet its interest, wages and contract payments, is not money it can spend on equipment (Opler, Pinkowitz, Stulz & Williamson 1999: cash holdings are a buffer against shortfalls). With all deposits counted the replay's carriers, which keep several months of outgoings in cash funded by their bank and bond debt, were never 'short' of two months of equipment orders, and the equipment maker never lent — where Lucent, Nortel and Cisco had $7 bn, ≈ $3 bn and $2.4 bn of customer-financing commitments at the 2000 peak, to carriers (Winstar) that bond markets had financed (docs/calibration.md §11.1; docs/scenarios.md 'telecom30 pass'). On in telecom-1997.
+       */
+      customerCashAboveBuffer: boolean;
+      /**
        * Months of a customer's orders from the vendor that the vendor makes sure the customer's cash covers: its need is coverMonths × its monthly orders from the vendor less its cash (orders: contract instalments owed to the vendor, a cloud's GPU orders for the chip maker, and for the chip maker a lab's compute contracts times aiChain.gpuShareOfCost).
        */
       coverMonths: number;
@@ -1332,6 +1336,10 @@ export interface SpiralConfig {
        * Extra equity risk premium per unit of yearly equity volatility above the firm's volatility at the start (0.05: +20 points of volatility add 1 point).
        */
       volatilityPremiumSensitivity: number;
+      /**
+       * How the fundamentalists' growth story ages (valuation.ts, dcf.ts storyAgeAfter). false (the default): with calendar time from the chain's start — the excess of the anchor over terminal growth fades by growthFadeYearly a year whatever the firm delivers. true: only in months when the firm's observed earnings growth (the trend followers' measure, a year over a year) falls short of the story's growth at its current age; a month that delivers the story does not age it — the competitive-advantage period lengthens as the firm shows it (Damodaran, Investment Valuation, ch. 12: the length of high growth follows demonstrated advantage; Pástor & Veronesi 2003, J. Finance 58: investors learn a firm's growth from its realised profitability, so growth that keeps coming keeps the expected growth high). In 1997–2000 the market lengthened the telecom and Internet growth story as traffic and revenue grew (analysts' long-term growth forecasts rose, Chan, Karceski & Lakonishok 2003, J. Finance 58; the implied equity premium fell to its low in 1999, docs/calibration.md §11.3): with calendar ageing the replay's chain value falls from 1997. Off in every scenario: in telecom-1997 it puts the capex peak in 2000 in 3 of 10 seeds (0 off) and lowers 2000–03 unemployment 0.4–0.8 points, but the value still peaks in 1997–98 — the hyperscalers and the rest of the complex, whose earnings are mostly otherProfitUsdBnYearly, never deliver their starting stories — and the drawdown falls to 25 % and 28 % in two seeds (docs/scenarios.md 'telecom30 pass').
+       */
+      storyAgesOnShortfall: boolean;
       /**
        * Share of the gap between the market's expected growth and the mix of the fundamentalists' and trend followers' forecasts closed each month (0.08: a half-life of ≈ 8 months, as fast as analysts revise growth forecasts after a year of surprises).
        */

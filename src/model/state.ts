@@ -485,6 +485,8 @@ export interface AiChain {
   growthExpectation: Float64Array;
   /** Per firm: the expected growth at the chain's start that prices its 2025 market value (the fundamentalists' anchor). */
   growthAnchor: Float64Array;
+  /** Per firm: months its growth story has aged (aiChain.valuation.storyAgesOnShortfall; unused when calendar time ages it). */
+  growthStoryAgeMonths: Float64Array;
   /** Per firm: the equity risk premium in its discount rate this month (per year). */
   equityRiskPremium: Float64Array;
   /** Per firm: its equity volatility (per year) when the chain started, the reference for the volatility premium. */

@@ -117,6 +117,27 @@ export function customerNeed(
   return adjustment * Math.max(0, coverMonths * ordersMonthly - Math.max(0, cash));
 }
 
+/**
+ * The cash the vendor counts against customer j's orders: all its deposits, or
+ * (aiChain.circular.customerCashAboveBuffer) only what lies above the buffer it
+ * keeps for its own outgoings (cashAboveBuffer over aiChain.finance.cashBufferMonths
+ * of monthlyOutgoings) — precautionary cash is not spendable on equipment.
+ */
+export function customerSpendableCash(
+  c: AiChain,
+  tick: number,
+  j: number,
+  inp: Pick<DealInputs, "gpuShareOfCost" | "cashBufferMonths">,
+  aboveBuffer: boolean,
+): number {
+  if (!aboveBuffer) return c.deposits[j];
+  return cashAboveBuffer(
+    c.deposits[j],
+    monthlyOutgoings(c, tick, j, inp.gpuShareOfCost),
+    inp.cashBufferMonths,
+  );
+}
+
 /** Last month's revenue of firm i (the revenue ring is written at month end). */
 function lastRevenue(c: AiChain, i: number, tick: number): number {
   return c.revenueHistory[i * 13 + ((tick - 1 + 13) % 13)];
@@ -263,7 +284,7 @@ export function planCircularDeals(c: AiChain, inp: DealInputs, p: CircularParams
         continue;
       need[j] = customerNeed(
         ordersFrom(c, t, inp.gpuShareOfCost, u, j),
-        c.deposits[j],
+        customerSpendableCash(c, t, j, inp, p.customerCashAboveBuffer),
         p.coverMonths,
         p.adjustmentMonthly,
       );

@@ -187,9 +187,36 @@ export function updateGrowthExpectation(
 }
 
 /** The fundamentalists' anchor `months` after the start: g_∞ + (g₀ − g_∞)·fade^{months/12}. */
-export function agedAnchor(anchorAtStart: number, months: number, p: DcfParams): number {
+export function agedAnchor(
+  anchorAtStart: number,
+  months: number,
+  p: Pick<DcfParams, "terminalGrowthYearly" | "growthFadeYearly">,
+): number {
   return (
     p.terminalGrowthYearly +
     (anchorAtStart - p.terminalGrowthYearly) * p.growthFadeYearly ** (Math.max(0, months) / 12)
   );
+}
+
+/**
+ * The age (months) of a firm's growth story after this month
+ * (aiChain.valuation.storyAgesOnShortfall): one month older unless the
+ * firm's observed earnings growth meets the story's growth at its current
+ * age (agedAnchor), in which case the story is confirmed and does not age —
+ * the high-growth period lengthens with demonstrated growth (Damodaran,
+ * Investment Valuation, ch. 12; learning about growth from realised
+ * profitability, Pástor & Veronesi 2003). No observation (earnings not
+ * positive) ages it.
+ *
+ * @example storyAgeAfter(12, 0.4, 0.5, p) // 12: growth of 50 % delivers a story aged to ≈ 0.31
+ * @example storyAgeAfter(12, 0.4, 0.1, p) // 13
+ */
+export function storyAgeAfter(
+  ageMonths: number,
+  anchorAtStart: number,
+  observed: number | null,
+  p: Pick<DcfParams, "terminalGrowthYearly" | "growthFadeYearly">,
+): number {
+  if (observed !== null && observed >= agedAnchor(anchorAtStart, ageMonths, p)) return ageMonths;
+  return ageMonths + 1;
 }

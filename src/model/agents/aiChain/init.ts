@@ -313,6 +313,7 @@ function marketColumns(
   | "budgetSlow"
   | "growthExpectation"
   | "growthAnchor"
+  | "growthStoryAgeMonths"
   | "equityRiskPremium"
   | "volatilityAtStart"
   | "shortShares"
@@ -344,6 +345,7 @@ function marketColumns(
     budgetSlow: f64(END_USER_SEGMENTS),
     growthExpectation: f64(n),
     growthAnchor: f64(n),
+    growthStoryAgeMonths: f64(n),
     equityRiskPremium: f64(n),
     volatilityAtStart: f64(n),
     shortShares: f64(n),

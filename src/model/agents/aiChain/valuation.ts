@@ -39,6 +39,7 @@ import {
   equityDiscountRate,
   equityRiskPremium,
   longRateYearly,
+  storyAgeAfter,
   updateGrowthExpectation,
 } from "./dcf.ts";
 import {
@@ -115,6 +116,8 @@ export interface ChainValuationParams {
   shorts: ShortParams;
   expectationSpeedMonthly: number;
   policyPassThrough: number;
+  /** aiChain.valuation.storyAgesOnShortfall: the story ages only in months that fall short of it (storyAgeAfter). */
+  storyAgesOnShortfall: boolean;
 }
 
 /** What a firm's value reads besides the chain: the tick, the price index and the long rate its cash flows are discounted at (chainLongRate). */
@@ -152,6 +155,7 @@ export function chainValuationParams(
     shorts: ai.shortSellers,
     expectationSpeedMonthly: v.expectationSpeedMonthly,
     policyPassThrough: v.policyPassThrough,
+    storyAgesOnShortfall: v.storyAgesOnShortfall,
   };
 }
 
@@ -376,7 +380,14 @@ function updateFundamentals(
   for (let i = 0; i < c.n; i++) {
     if (!first) {
       const observed = observedEarningsGrowth(c, i, month);
-      const anchor = agedAnchor(c.growthAnchor[i], months, v.dcf);
+      // The fundamentalists' story ages with calendar time, or (storyAgesOnShortfall) only in months that
+      // fall short of it.
+      let age = months;
+      if (v.storyAgesOnShortfall) {
+        age = storyAgeAfter(c.growthStoryAgeMonths[i], c.growthAnchor[i], observed, v.dcf);
+        c.growthStoryAgeMonths[i] = age;
+      }
+      const anchor = agedAnchor(c.growthAnchor[i], age, v.dcf);
       c.growthExpectation[i] = updateGrowthExpectation(
         c.growthExpectation[i],
         anchor,
