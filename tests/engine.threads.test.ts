@@ -103,6 +103,21 @@ describe("--threads", () => {
     expect(readFileSync(join(root, "t1", "network.json"), "utf8")).toContain("hyperscaler");
   });
 
+  it("with the search after a stock-out on, gives the same files on 1 and 3 threads", () => {
+    // households.stockoutSearchSensitivity: the income pass reads the firms' fill ratios and its own draw stream.
+    const flags = [...SETS.flatMap((s) => ["--set", s]), "--set", "households.stockoutSearchSensitivity=1"];
+    flags.push("--ticks", "30", "--no-report", "--quiet");
+    for (const threads of [1, 3]) {
+      const out = join(root, `stockout${threads}`);
+      const r = spiral(["run", SCENARIO, ...flags, "--threads", String(threads), "--out", out]);
+      expect(r.status, r.stderr).toBe(0);
+    }
+    for (const file of OUTPUTS) {
+      const one = readFileSync(join(root, "stockout1", file));
+      expect(readFileSync(join(root, "stockout3", file)).equals(one), file).toBe(true);
+    }
+  });
+
   it("with word-of-mouth supplier search on, gives the same files on 1 and 3 threads", () => {
     // households.supplierReferralShare: the candidates come from market shares written before the income pass.
     const flags = [...SETS.flatMap((s) => ["--set", s]), "--set", "households.supplierReferralShare=0.8"];

@@ -65,6 +65,6 @@ describe("defineStruct", () => {
       s.write(args, values as never);
       for (const [i, k] of s.fields.entries()) expect(args[at[k]]).toBe(i + 0.5);
     }
-    expect(IncomeArgs.fields).toHaveLength(18);
+    expect(IncomeArgs.fields).toHaveLength(20);
   });
 });

@@ -115,6 +115,10 @@ export interface SpiralConfig {
      */
     supplierReferralShare: number;
     /**
+     * How many customers of a consumption firm that ran out of stock last month search for another supplier because of it (agents/households.ts searchesAfterStockout; docs/ODD.md §7.7). The goods market rations a firm's customers proportionally, so each went short of the unfilled share 1 − f of its order (f the firm's fill ratio); with this sensitivity k > 0 each searches with probability min(1, k (1 − f)), and moves to the candidate if it is cheaper for its appeal or had goods, as before. k = 1: as many search as the empty shelf would have turned away under first come, first served. 0 (the default): the rule before — every customer of a firm that missed any of its orders, even 1 %, searches (the limit k → ∞). Under the rule before a growing firm that runs a little short loses most of its customers at once (a consumption firm has about 50), which caps the largest firms and keeps the firm-size tail thin (docs/calibration.md §10.9, §10.11). The rest of the search rule (households.supplierSwitchProbability, price / appeal) is unchanged.
+     */
+    stockoutSearchSensitivity: number;
+    /**
      * Share of all equity held by the top 10 % of households (wealth concentration of stock ownership).
      */
     equityTopDecileShare: number;

@@ -31,6 +31,8 @@ export const AgentStream = {
   /** firmHistory.ts: the firms' productivity and appeal rules run over the years before the start (initial.firmHistoryYears). */
   firmHistoryProductivity: 16,
   firmHistoryAppeal: 17,
+  /** agents/households.ts: which customers of a firm that ran out of stock were turned away (households.stockoutSearchSensitivity). */
+  stockoutTurnedAway: 18,
 } as const;
 
 /** murmur3's 32-bit finaliser: a bijective avalanche mix. */

@@ -317,6 +317,8 @@ function writeIncomeArgs(
     wealthScale: 1 / Math.max(1e-9, cfg.wealthScaleMonths * macro.averageIncome),
     switchProb: cfg.supplierSwitchProbability,
     referral: referral,
+    stockoutKey: streamKey(month.seed, AgentStream.stockoutTurnedAway, month.tick),
+    stockoutSensitivity: cfg.stockoutSearchSensitivity,
     equityPrice: macro.equityPricePerUnit,
     transfer: transfer,
     payoutPerUnit: month.payoutPerUnit,
@@ -376,6 +378,9 @@ export const IncomeArgs = defineStruct({
   switchProb: "f64",
   /** households.supplierReferralShare, or 0 in a month without market shares (markets/supplierReferral.ts). */
   referral: "f64",
+  /** Draw key of the stock-out draws (AgentStream.stockoutTurnedAway) and households.stockoutSearchSensitivity (0: off). */
+  stockoutKey: "f64",
+  stockoutSensitivity: "f64",
   equityPrice: "f64",
   transfer: "f64",
   payoutPerUnit: "f64",
@@ -518,8 +523,11 @@ export interface SupplierSearch {
   switchProb: number;
   nc: number;
   referral: number;
+  stockoutKey: number;
+  stockoutSensitivity: number;
   price: Float64Array;
   appeal: Float64Array;
+  fill: Float64Array;
   rationed: Int32Array;
   shares: Float64Array;
 }
@@ -533,8 +541,11 @@ function supplierSearchOf(v: SliceView): SupplierSearch {
     switchProb: a[IncomeArg.switchProb],
     nc: a[IncomeArg.nc],
     referral: a[IncomeArg.referral],
+    stockoutKey: a[IncomeArg.stockoutKey],
+    stockoutSensitivity: a[IncomeArg.stockoutSensitivity],
     price: v.firms.price,
     appeal: v.firms.appeal,
+    fill: v.firms.fillRatio,
     rationed: v.work.rationed,
     shares: v.work.supplierShareCdf,
   };
@@ -548,12 +559,31 @@ function supplierSearchOf(v: SliceView): SupplierSearch {
  * returns that candidate when it is preferred (prefersCandidate), else `s`.
  */
 function chooseSupplier(s: number, i: number, q: SupplierSearch): number {
-  const rationed = hasBit(q.rationed, s);
+  let rationed = hasBit(q.rationed, s);
+  if (rationed && q.stockoutSensitivity > 0) {
+    rationed = searchesAfterStockout(keyedUniform(q.stockoutKey, i), q.fill[s], q.stockoutSensitivity);
+  }
   if (rationed || keyedUniform(q.switchKey, i) < q.switchProb) {
     const cand = candidateSupplier(keyedUniform(q.pickKey, i), q.referral, q.shares, q.nc);
     if (prefersCandidate(q.price, q.appeal, q.rationed, s, cand, rationed)) return cand;
   }
   return s;
+}
+
+/**
+ * Whether a customer of a consumption firm that ran out of stock last month searches for another supplier
+ * because of it (households.stockoutSearchSensitivity k > 0): the goods market rations a firm's customers
+ * proportionally (markets/goods.ts setFillRatios), so each went short of the unfilled share 1 − `fill` of its
+ * order, and searches with probability min(1, k (1 − fill)) for the uniform draw `u`. k = 1: as many search
+ * as an empty shelf would have turned away under first come, first served — the customers who met the
+ * stock-out (Gruen, Corsten & Bharadwaj 2002; Corsten & Gruen 2003) — not every customer of a firm that
+ * missed 1 % of its orders (the rule before, k → ∞). Pure.
+ *
+ * @example searchesAfterStockout(0.3, 0.8, 1) // false: 0.3 ≥ 1 × 0.2
+ * @example searchesAfterStockout(0.3, 0.8, 2) // true: 0.3 < 2 × 0.2
+ */
+export function searchesAfterStockout(u: number, fill: number, sensitivity: number): boolean {
+  return u < sensitivity * (1 - fill);
 }
 
 /**
