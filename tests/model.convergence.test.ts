@@ -133,9 +133,9 @@ describe("population-size independence", () => {
   // default10 core had the same dependence, smaller: 2.54 SE over seeds 1–32 (5.6 vs 2.0 %, sd of growth 0.82 vs
   // 0.40 %); the re-estimated core's larger cycle (GDP cycle sd 1.14 → 1.57 %) brings output near the threshold
   // more often, so the same noise crosses it in more months. Not the warm-up's length or the chain: the crises are
-  // output drops of the core. Measured on gdpReal (which reproduces the flag's 3.36 SE): with the drop read on
-  // 6-month means the gap halves (10.5 vs 7.3 %, 2.14 SE) — a change of the crisis definition for every scenario,
-  // left as a recommendation. So this quantity too keeps a bound of its own, 4 SE.
+  // output drops of the core. With the drop read on 6-month means (metrics.crisisGdpMonths 6; 3 by default) the
+  // gap halves: 10.1 vs 6.7 %, 2.14 SE over seeds 1–32 (2.49 on 1–16) — a change of the crisis definition for every
+  // scenario, left to be switched on with its own re-measurement. So this quantity too keeps a bound of its own, 4 SE.
   const KNOWN_SIZE_DEPENDENCE: Record<string, number> = {
     "murphy marketCap5y": 4,
     "baseline-2025 crisisShare": 4,
