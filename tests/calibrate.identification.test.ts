@@ -18,6 +18,33 @@ import { loadCalibrationSpec } from "../src/engine/calibrateSpec.ts";
 import { runCalibrateTask } from "../src/engine/calibrateTask.ts";
 
 const BASE = resolve("configs/baseline.json");
+/** The default10 estimate (docs/calibration-tool.md, "Default10 pass"), the DGP's values of the ten estimated parameters. */
+const DEFAULT10: Record<string, number> = {
+  "firms.labourCycleShare": 0.478,
+  "firms.salesExpectationWeight": 0.173,
+  "firms.consumption.investmentAcceleratorSensitivity": 0.0229,
+  "firms.capital.supplierSwitchIntensity": 7.29,
+  "firms.productivityReversionMonthly": 0.0766,
+  "firms.appealDispersionMonthly": 0.00325,
+  "shocks.productivity.sdMonthly": 0.0024,
+  "shocks.investment.sdMonthly": 0.00166,
+  "shocks.investment.persistence": 0.94,
+  "households.neutralRealRateYearly": 0.00553,
+};
+/** Dotted paths → the nested object a calibration spec's `overrides` takes. */
+function nested(entries: [string, number][]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [path, v] of entries) {
+    const keys = path.split(".");
+    let o = out;
+    for (const k of keys.slice(0, -1)) {
+      if (o[k] === undefined) o[k] = {};
+      o = o[k] as Record<string, unknown>;
+    }
+    o[keys[keys.length - 1]] = v;
+  }
+  return out;
+}
 const SMALL = [
   "households.count=300",
   "firms.consumption.count=30",
@@ -33,6 +60,13 @@ const SMALL = [
   "households.rateGapImmediateShare=0",
   "households.rateGapSmoothingMonths=0",
   "banks.depositRateAdjustmentMonths=0",
+  // The core's estimated parameters pinned at the default10 estimate's values (configs/baseline.json before the
+  // stop 29 re-estimate was adopted), for the same reason: this test is of the estimator, not of the shipped
+  // estimate, so its data-generating process must not move each time the core is re-estimated. With the stop 29
+  // estimate (larger, more persistent investment shocks: sd 0.00166 → 0.00279, persistence 0.94 → 0.958;
+  // productivity shock sd 0.0024 → 0.00264; less labour hoarding) the reduced economy's cycle blurs the natural
+  // rate: in the full suite (af0e76b) an estimate came out 0.0063 from the truth, beyond 10 % of the range (0.004).
+  ...Object.entries(DEFAULT10).map(([p, v]) => `${p}=${v}`),
 ];
 // The data-generating process is configs/baseline.json's core with its estimated aggregate shocks. The
 // targets' se come from 32 runs: with 8 (before issue 17's cycle8 pass) the shocks' slumps make the
@@ -83,11 +117,15 @@ describe("spiral calibrate recovers known parameters", () => {
         JSON.stringify({
           name: "identification",
           base: BASE,
-          overrides: {
-            households: { count: 300, rateGapImmediateShare: 0, rateGapSmoothingMonths: 0 },
-            banks: { depositRateAdjustmentMonths: 0 },
-            firms: { consumption: { count: 30 }, capital: { count: 6 } },
-          },
+          overrides: nested([
+            ...Object.entries(DEFAULT10),
+            ["households.count", 300],
+            ["households.rateGapImmediateShare", 0],
+            ["households.rateGapSmoothingMonths", 0],
+            ["banks.depositRateAdjustmentMonths", 0],
+            ["firms.consumption.count", 30],
+            ["firms.capital.count", 6],
+          ]),
           ticks: 600,
           burnInTicks: 60,
           parameters: BOUNDS,

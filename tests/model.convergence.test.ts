@@ -120,8 +120,27 @@ describe("population-size independence", () => {
   // scale.
   // So the one quantity keeps a bound of its own, 4 SE, so that it cannot grow unseen; every other quantity
   // stays within 3 SE.
-  const KNOWN_SIZE_DEPENDENCE: Record<string, number> = { "murphy marketCap5y": 4 };
-  it("5 000 vs 20 000 households: every quantity within 3 standard errors (one known exception within 4)", async () => {
+  // A second known exception since the stop 29 re-estimate of the core is in configs/baseline.json (adopt30 pass):
+  // baseline-2025's crisis share. 3.33 SE on seeds 1–16 (16.2 % of months at 5 000 vs 8.3 % at 20 000), 1.65 on
+  // seeds 17–32, 3.30 over seeds 1–32 (15.5 vs 8.8 %, −6.8 ± 2.1 points) — real, not a fluke of 16 seeds. Diagnosis
+  // (seeds 1–32, 61 months from the chain's start): every crisis start after the chain's start at 5 000 households
+  // is an output drop (metrics.crisisGdpDrop: the 3-month mean of real output 3 % below its 12-month peak); nothing
+  // else differs by size beyond noise — mean unemployment after the start 5.00 vs 4.21 % (1.29 SE), at the chain's
+  // start 4.71 vs 3.99 % (1.27 SE), over the warm-up's last 95 months 4.71 vs 4.20 % (1.28 SE) — but the monthly
+  // growth of real GDP has sd 0.94 % at 5 000 and 0.46 % at 20 000 households (the warm-up's last 96 months; 15.7
+  // SE, the ratio 2.0 = √4: the 1/√N noise of a finite population), and a threshold on the drawdown of a noisy
+  // series (a 3-month mean against the largest of 13 such means) is crossed more often the noisier the series. The
+  // default10 core had the same dependence, smaller: 2.54 SE over seeds 1–32 (5.6 vs 2.0 %, sd of growth 0.82 vs
+  // 0.40 %); the re-estimated core's larger cycle (GDP cycle sd 1.14 → 1.57 %) brings output near the threshold
+  // more often, so the same noise crosses it in more months. Not the warm-up's length or the chain: the crises are
+  // output drops of the core. With the drop read on 6-month means (metrics.crisisGdpMonths 6; 3 by default) the
+  // gap halves: 10.1 vs 6.7 %, 2.14 SE over seeds 1–32 (2.49 on 1–16) — a change of the crisis definition for every
+  // scenario, left to be switched on with its own re-measurement. So this quantity too keeps a bound of its own, 4 SE.
+  const KNOWN_SIZE_DEPENDENCE: Record<string, number> = {
+    "murphy marketCap5y": 4,
+    "baseline-2025 crisisShare": 4,
+  };
+  it("5 000 vs 20 000 households: every quantity within 3 standard errors (two known exceptions within 4)", async () => {
     const r = await ratios([], 16);
     const beyond = Object.entries(r).filter(([k, x]) => !(x < (KNOWN_SIZE_DEPENDENCE[k] ?? 3)));
     expect(beyond, JSON.stringify(r)).toEqual([]);

@@ -132,7 +132,18 @@ describe("power grid", () => {
     // starts at 2025-11's price level 1 (not the scenario's 2005-11 level, warm29 pass), the constrained grid strands
     // some in 10 of 10 seeds (strandedCapex's mean 72–209 by seed) and public build-out in none; at the 0.546 the
     // helper would otherwise inherit, build-out stranded some in 2 of 10 seeds.
-    for (const x of buildout.stranded) expect(x).toBe(0);
+    // With the stop 29 re-estimate of the core (adopt30 pass; a larger, more persistent business cycle: GDP cycle sd
+    // 1.14 → 1.57 %) public build-out strands some in 3 of 10 seeds (mean over months 2.1, 24.4 and 47.4 in seeds
+    // 7, 6 and 8; the constrained grid 116–242 in every seed). It is the boom, not the chain: the base load follows
+    // non-AI output and is served first, and in those seeds it rose 12.4–14.0 % in 36 months (7.2–12.8 % in the
+    // others; 6.8–10.6 % on the default10 core, where no seed stranded), faster than a grid built over years; the
+    // data-centre load is the marginal one. At the default size after the warm-up the same happens in 2 of 10 seeds
+    // (3 and 8; on the default10 core in seed 8). So the claim is the scenario's relative one: build-out strands
+    // less than the constrained grid in every seed, a small fraction of it on average, and none in most seeds.
+    for (let i = 0; i < buildout.stranded.length; i++)
+      expect(buildout.stranded[i]).toBeLessThan(constrained.stranded[i]);
+    expect(mean(buildout.stranded)).toBeLessThan(0.1 * mean(constrained.stranded));
+    expect(buildout.stranded.filter((x) => x === 0).length).toBeGreaterThanOrEqual(6);
     expect(mean(constrained.stranded)).toBeGreaterThan(0);
     expect(constrained.stranded.filter((x) => x > 0).length).toBeGreaterThanOrEqual(3);
   });

@@ -811,10 +811,7 @@ export class MetricsTracker {
 
   /** Mean of a history array over the 3 ticks ending at t (smooths monthly noise). */
   private mean3(a: Float64Array, t: number): number {
-    const lo = Math.max(1, t - 2);
-    let s = 0;
-    for (let k = lo; k <= t; k++) s += a[k];
-    return s / (t - lo + 1);
+    return meanOver(a, t, 3);
   }
 
   private phase(m: ModelState, t: number): number {
@@ -837,13 +834,9 @@ export class MetricsTracker {
     const c = m.config.metrics;
     const reasons: string[] = [];
     if (t > m.config.burnInTicks && t > 12) {
-      let gdpPeak = 0;
       let eqPeak = 0;
-      for (let k = t - 12; k <= t; k++) {
-        gdpPeak = Math.max(gdpPeak, this.mean3(this.gdp, k));
-        eqPeak = Math.max(eqPeak, this.equity[k]);
-      }
-      if (this.mean3(this.gdp, t) < (1 - c.crisisGdpDrop) * gdpPeak) reasons.push("outputDrop");
+      for (let k = t - 12; k <= t; k++) eqPeak = Math.max(eqPeak, this.equity[k]);
+      if (outputDropped(this.gdp, t, c.crisisGdpMonths, c.crisisGdpDrop)) reasons.push("outputDrop");
       if (this.equity[t] < (1 - c.crisisEquityDrawdown) * eqPeak) reasons.push("equityDrawdown");
       let defaults = 0;
       for (let k = t - 11; k <= t; k++) defaults += this.defaults[k];
@@ -857,4 +850,24 @@ export class MetricsTracker {
     this.inCrisis = now;
     return now;
   }
+}
+
+/** Mean of a history array (index = tick) over the `months` ticks ending at t, from tick 1 at the earliest. */
+export function meanOver(a: Float64Array, t: number, months: number): number {
+  const lo = Math.max(1, t - months + 1);
+  let s = 0;
+  for (let k = lo; k <= t; k++) s += a[k];
+  return s / (t - lo + 1);
+}
+
+/**
+ * The crisis flag's output-drop test at tick t (t ≥ 13): real output's mean over `months` ticks is more than
+ * `drop` below the peak of that mean over the 12 ticks before and t itself. The moving mean
+ * (metrics.crisisGdpMonths, 3 by default) filters the month-to-month noise of a finite population's output,
+ * which a drawdown threshold turns into a dependence on its size (configs/schema.json).
+ */
+export function outputDropped(gdp: Float64Array, t: number, months: number, drop: number): boolean {
+  let peak = 0;
+  for (let k = t - 12; k <= t; k++) peak = Math.max(peak, meanOver(gdp, k, months));
+  return meanOver(gdp, t, months) < (1 - drop) * peak;
 }
