@@ -368,6 +368,43 @@ describe("planProduction", () => {
     expect(free.firms.wage[0]).toBeLessThan(wf[0]);
   });
 
+  it("wage Phillips curve with a slack limit: deep slack takes at most L a year off wage growth; near u* the linear term", () => {
+    const limit = 0.01;
+    const slope = calm().config.firms.wagePhillipsSlope;
+    const natural = calm().config.centralBank.naturalUnemploymentRate;
+    // The pure term: bounded below at −L / 12 in deep slack, untouched where the linear term is above −L.
+    expectRel(wageGapGrowth(slope, natural, natural + 0.1, limit), -limit / 12);
+    expect(wageGapGrowth(slope, natural, natural + 0.1, 0)).toBeLessThan(-limit / 12);
+    expect(wageGapGrowth(slope, natural, natural + 0.01, limit)).toBe(
+      wageGapGrowth(slope, natural, natural + 0.01),
+    );
+    expect(wageGapGrowth(slope, natural, natural - 0.02, limit)).toBe(
+      wageGapGrowth(slope, natural, natural - 0.02),
+    );
+    // On a hand-built state, floor off so the limit alone bounds the cut: 10 points of slack
+    // (linear term −5 % a year) move every wage by indexation − L / 12, not more.
+    const bent = small((c) => {
+      c.firms.wageGrowthFloorYearly = -1;
+      c.firms.wagePhillipsSlackLimitYearly = limit;
+    });
+    bent.tick = 3;
+    bent.macro.inflationYoY = bent.config.centralBank.inflationTargetYearly;
+    bent.macro.unemploymentRate = natural + 0.1;
+    const idx = indexationOf(bent);
+    const wb = Array.from(bent.firms.wage);
+    planProductionOn(bent);
+    for (let j = 0; j < bent.firms.n; j++) expectRel(bent.firms.wage[j], wb[j] * (1 + idx - limit / 12));
+    // The same state without the limit cuts by the linear term: wages end lower.
+    const linear = small((c) => {
+      c.firms.wageGrowthFloorYearly = -1;
+    });
+    linear.tick = 3;
+    linear.macro.inflationYoY = linear.config.centralBank.inflationTargetYearly;
+    linear.macro.unemploymentRate = natural + 0.1;
+    planProductionOn(linear);
+    expect(linear.firms.wage[0]).toBeLessThan(bent.firms.wage[0]);
+  });
+
   it("lays off a share of the excess workforce; a successor (age 0) plans nothing and lets everyone go", () => {
     const m = calm();
     const f = m.firms;

@@ -246,6 +246,10 @@ export interface SpiralConfig {
      */
     wageGrowthFloorYearly: number;
     /**
+     * Bound on the slack side of the wage Phillips curve, at a yearly rate: with L > 0 the Phillips term φw (u* − u) (firms.wagePhillipsSlope) is not below −L, so unemployment above u* + L / φw takes no more than L off economy-wide wage growth (src/model/agents/firms.ts wageGapGrowth). The curve is flat in deep slack: downward nominal wage rigidity at the level of the worker bends the aggregate wage Phillips curve at high unemployment (Daly & Hobijn 2014, 'Downward Nominal Wage Rigidities Bend the Phillips Curve', JMCB 46(S2); Galí & Gambetti 2019), and US inflation stayed positive through 2009–15 with unemployment at 7–10 % — core PCE inflation about 1–2 % a year, roughly 1 point below the 2–2.5 % expected (the 'missing disinflation', Coibion & Gorodnichenko 2015, AEJ: Macro 7(1)) — so the slack term took about 1 point a year off wage and price growth, not the 2.5–3.5 points a linear slope of 0.5 gives at 5–7 points of slack. Without the bound, firms.wageGrowthFloorYearly (0) is the only limit: the economy-wide wage drift hits 0 once u > u* + expected inflation / φw (≈ 8.6 % on configs/scenarios/baseline-2025.json), prices stall and expected inflation falls with them (docs/calibration.md §10.12). 0 (off: the linear curve) by default.
+     */
+    wagePhillipsSlackLimitYearly: number;
+    /**
      * Share of expected inflation passed into posted wages each month.
      */
     wageIndexation: number;

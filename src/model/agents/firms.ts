@@ -75,7 +75,8 @@ export function firmParams(config: SpiralConfig, derived: DerivedParams): FirmPa
  *   capacity (capital × its productivity) for consumption firms.
  * - Wage: a wage Phillips curve (firms.wagePhillipsSlope) — every posted
  *   wage grows by expected inflation plus φw (u* − u) a year, not less than
- *   firms.wageGrowthFloorYearly (downward nominal rigidity) — and, on top,
+ *   firms.wageGrowthFloorYearly (downward nominal rigidity), the Phillips
+ *   term bounded in deep slack by firms.wagePhillipsSlackLimitYearly — and, on top,
  *   a firm-level rise after unfilled vacancies (firm side of the Caiani wage
  *   rule). Expected inflation is partly anchored (firms.inflationAnchor) on a
  *   long-run anchor learned from experience (macro.ts learnInflationAnchor).
@@ -116,7 +117,12 @@ export function planProduction(
     lambda: c.salesExpectationWeight,
     invTarget: c.inventoryTargetMonths,
     indexation: (c.wageIndexation * piExpected) / 12,
-    gap: wageGapGrowth(c.wagePhillipsSlope, params.naturalUnemploymentRate, macro.unemploymentRate),
+    gap: wageGapGrowth(
+      c.wagePhillipsSlope,
+      params.naturalUnemploymentRate,
+      macro.unemploymentRate,
+      c.wagePhillipsSlackLimitYearly,
+    ),
     sep: params.separationRateMonthly,
     prodK: d.prodCapital,
     prodLc: d.prodLabourConsumption,
@@ -156,9 +162,18 @@ export type FirmGrowthParams = Readonly<
  * The wage Phillips curve's monthly growth term: φw (u* − u) / 12, with φw
  * firms.wagePhillipsSlope (per year per unit gap), u* the natural rate and u
  * last month's unemployment rate. Positive when the labour market is tight.
+ * With `slackLimit` L > 0 (firms.wagePhillipsSlackLimitYearly) the yearly
+ * term is not below −L: the curve is flat in deep slack, as downward nominal
+ * wage rigidity bends the aggregate wage Phillips curve at high unemployment
+ * (Daly & Hobijn 2014, JMCB 46(S2)); US core inflation stayed about 1 point
+ * below expectations through 2009–15 with unemployment at 7–10 %
+ * (docs/calibration.md §10.12). L = 0 (the default) is the linear curve.
+ *
+ * @example wageGapGrowth(0.5, 0.044, 0.104, 0.01) // −0.01 / 12 (the linear term: −0.03 / 12)
  */
-export function wageGapGrowth(slope: number, natural: number, unemployment: number): number {
-  return (slope * (natural - unemployment)) / 12;
+export function wageGapGrowth(slope: number, natural: number, unemployment: number, slackLimit = 0): number {
+  const term = slope * (natural - unemployment);
+  return (slackLimit > 0 ? Math.max(-slackLimit, term) : term) / 12;
 }
 
 /**
