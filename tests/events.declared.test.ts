@@ -14,7 +14,9 @@ import { EVENT_TYPES, eventType } from "../src/model/events.ts";
 /** A few real runs that between them write most kinds of event. */
 const RUNS: [string, string[]][] = [
   ["configs/scenarios/baseline-2025.json", ["seed=1"]],
-  ["configs/scenarios/baseline-2025.json", ["seed=2"]],
+  // Seed 3 for a vendor loan decided by rule (vendorFinancing): seeds 3, 7 and 12 of 1–12 write one since the
+  // wage curve's slack limit (stop 30); seed 2 did before.
+  ["configs/scenarios/baseline-2025.json", ["seed=3"]],
   ["configs/scenarios/circular-unwind.json", ["seed=1"]],
   // A vendor loan written down (vendorLoanWrittenDown): since the deal rule tops customers' cash up to two months
   // of orders (aiChain.circular.coverMonths, issue 16 item 3) rather than six, vendor loans are smaller and a
@@ -33,8 +35,9 @@ const RUNS: [string, string[]][] = [
   // With firm distress before exit (exit17 pass), only seed 11 of 1–12 (and no run of murphy, fed-cut,
   // fed-hold-high or baseline-2025 seeds 1–12). With the lagged monetary transmission (mp18 pass) seeds 2, 3
   // and 9 of 1–12 (not 11). With baseline-2025's twenty-year warm-up (warm29 pass), seeds 3, 5 and 11 of 1–12.
-  // With the stop 29 re-estimate of the core in configs/baseline.json (adopt30 pass), only seed 4 of 1–12.
-  ["configs/scenarios/circular-unwind.json", ["seed=4"]],
+  // With the stop 29 re-estimate of the core in configs/baseline.json (adopt30 pass), only seed 4 of 1–12; with
+  // the wage curve's slack limit on (firms.wagePhillipsSlackLimitYearly 0.01, stop 30) seeds 2 and 5 of 1–12.
+  ["configs/scenarios/circular-unwind.json", ["seed=2"]],
   ["configs/scenarios/fed-hold-high.json", ["seed=3"]],
   // A crisis that starts and ends (issue 18's demand and valuation rules moved the others' crises away).
   ["configs/scenarios/fed-hold-high.json", ["seed=1"]],
