@@ -971,6 +971,79 @@ describe("clearConsumptionMarket", () => {
   });
 });
 
+describe("households.rationedDemandSpillover", () => {
+  /** Firm 0 holds a tenth of its customers' orders; the others hold `stockMultiple` × theirs. */
+  function rationedMarket(spillover: number, stockMultiple: number) {
+    const m = small((c) => {
+      c.households.rationedDemandSpillover = spillover;
+    });
+    const h = m.households;
+    const f = m.firms;
+    checkLedger(m);
+    const nc = f.nConsumption;
+    f.demandNominal.fill(0);
+    for (let i = 0; i < h.n; i++) {
+      h.supplier[i] = i % nc;
+      h.plannedSpend[i] = 1000 + 37 * i;
+      f.demandNominal[i % nc] += h.plannedSpend[i];
+    }
+    f.inventory[0] = (0.1 * f.demandNominal[0]) / f.price[0];
+    for (let j = 1; j < nc; j++) f.inventory[j] = (stockMultiple * f.demandNominal[j]) / f.price[j];
+    const before = {
+      dep: Array.from(h.deposits),
+      inv: Array.from(f.inventory),
+      firmDep: Array.from(f.deposits),
+      left: [...f.inventory.keys()]
+        .slice(0, nc)
+        .map((j) => Math.max(0, f.inventory[j] * f.price[j] - f.demandNominal[j])),
+      unfilled: 0.9 * f.demandNominal[0],
+    };
+    m.tick = 1;
+    clearConsumptionMarketOn(m);
+    checkLedger(m);
+    return { m, before };
+  }
+
+  it("a rationed buyer takes the share σ of its unfilled order to the other firms' stocks, in proportion to their value", () => {
+    const sigma = 0.3;
+    const { m, before } = rationedMarket(sigma, 10);
+    const h = m.households;
+    const f = m.firms;
+    const nc = f.nConsumption;
+    // Firm 0's customers pay for 10 % at firm 0 plus σ of the 90 % they went short of; the others pay their plan.
+    for (let i = 0; i < h.n; i++) {
+      const share = h.supplier[i] === 0 ? 0.1 + sigma * 0.9 : 1;
+      expectRel(before.dep[i] - h.deposits[i], share * h.plannedSpend[i], 1e-9);
+    }
+    const spilled = sigma * before.unfilled;
+    const leftTotal = before.left.reduce((a, b) => a + b, 0);
+    expectRel(f.revenue[0], 0.1 * f.demandNominal[0], 1e-9);
+    for (let j = 1; j < nc; j++) {
+      const own = f.demandNominal[j];
+      expectRel(f.revenue[j], own + (spilled * before.left[j]) / leftTotal, 1e-9);
+      expectRel(f.deposits[j] - before.firmDep[j], f.revenue[j], 1e-9);
+      expectRel(f.inventory[j], before.inv[j] - f.revenue[j] / f.price[j], 1e-9);
+    }
+    // What the spillover bought is no longer unmet.
+    expectRel(m.macro.unmetDemand, (1 - sigma) * before.unfilled, 1e-9);
+  });
+
+  it("scales the spilled orders down to the stocks left when they fall short, and σ = 0 leaves them unspent", () => {
+    // The others hold 1.05 × their own orders: 5 % of those orders is left, less than σ × the unfilled orders.
+    const { m, before } = rationedMarket(1, 1.05);
+    const f = m.firms;
+    const leftTotal = before.left.reduce((a, b) => a + b, 0);
+    expect(leftTotal).toBeLessThan(before.unfilled);
+    for (let j = 1; j < f.nConsumption; j++) expect(f.inventory[j]).toBeLessThan(1e-6 * before.inv[j]);
+    expectRel(m.macro.unmetDemand, before.unfilled - leftTotal, 1e-9);
+
+    const off = rationedMarket(0, 10);
+    expectRel(off.m.macro.unmetDemand, off.before.unfilled, 1e-12);
+    for (let j = 1; j < off.m.firms.nConsumption; j++)
+      expectRel(off.m.firms.revenue[j], off.m.firms.demandNominal[j], 1e-12);
+  });
+});
+
 // --- Bank failures -------------------------------------------------------------------------
 
 describe("resolveBankFailures", () => {

@@ -119,6 +119,10 @@ export interface SpiralConfig {
      */
     stockoutSearchSensitivity: number;
     /**
+     * Share σ of a rationed household's unfilled order that it buys the same month from other consumption firms (src/model/markets/goods.ts clearConsumptionMarket, sellSpillover; docs/ODD.md §7.7): the goods market rations a firm's customers proportionally, and the part σ (1 − f) of each order it could not fill (f its fill ratio) goes to the stocks the other firms have left after their own customers, in proportion to their value (like the government's purchases), scaled down alike if those stocks fall short; the sellers count it in their sales and real demand. 0 (the default): the rule before — an order the supplier cannot fill stays unspent, in the buyer's deposits. A simulated household stands for scale.usHouseholds / households.count (13 200) US households, so a very wealthy one (the Pareto tail of households.depositParetoAlpha) can order many times what one firm holds; with σ = 0 what it cannot buy stays in its deposits, and that household's deposits and unmet demand grow without bound (core seed 11: one household with 16.7 % of deposits, 32 % of equity and 8.4 % of consumption demand at the start, 80 % of deposits by month 960; docs/calibration.md §10.14).
+     */
+    rationedDemandSpillover: number;
+    /**
      * Share of all equity held by the top 10 % of households (wealth concentration of stock ownership).
      */
     equityTopDecileShare: number;

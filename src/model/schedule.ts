@@ -459,6 +459,7 @@ export function clearConsumptionMarketOn(m: ModelState): void {
     tick: m.tick,
     householdAiShare: m.aiChain.householdAiShare,
     householdElectricityShare: m.utility.householdShare,
+    rationedSpillover: m.config.households.rationedDemandSpillover,
   };
   clearConsumptionMarket(m.firms, m.macro, month, m.runner, m.scratch, books);
 }

@@ -50,6 +50,8 @@ export interface PurchaseMonth {
   /** Shares of consumption spent on AI subscriptions (aiChain.householdAiShare) and electricity (utility.householdShare). */
   readonly householdAiShare: number;
   readonly householdElectricityShare: number;
+  /** households.rationedDemandSpillover: share of a rationed order bought from other firms' stocks (0: none). */
+  readonly rationedSpillover: number;
 }
 
 /**
@@ -71,6 +73,11 @@ export function clearConsumptionMarket(
   const f = firms;
   const nc = f.nConsumption;
   const unmet = setFillRatios(f);
+  // households.rationedDemandSpillover σ: the part σ of each rationed order that its buyer takes to
+  // other firms, served from the stocks they have left (in proportion to their value, like the
+  // government's purchases), all of it while those stocks cover it (fraction `spill` of the unmet share).
+  const leftover = month.rationedSpillover > 0 && unmet > 0 ? leftoverStockValue(f) : 0;
+  const spill = leftover > 0 ? month.rationedSpillover * Math.min(1, leftover / unmet) : 0;
   // Part of each household's plan buys AI subscriptions and electricity; the rest buys goods.
   const aiShare = month.householdAiShare;
   const electricityShare = month.householdElectricityShare;
@@ -78,6 +85,7 @@ export function clearConsumptionMarket(
   PurchaseArgs.write(work.args, {
     goodsShare: 1 - aiShare - electricityShare,
     otherShare: aiShare + electricityShare,
+    spill,
   });
   markRationed(work, f.fillRatio, nc);
   work.censusTick = month.tick; // the pass takes the ledger's household census; a later write marks it stale
@@ -90,13 +98,51 @@ export function clearConsumptionMarket(
   const spentOnElectricity = planned * electricityShare;
   spent -= spentOnAi + spentOnElectricity;
   settleHouseholdPayments(books, depChange);
-  const realTotal = sellToHouseholds(f, books);
+  let realTotal = sellToHouseholds(f, books);
+  if (spill > 0) realTotal += sellSpillover(f, books, spill * unmet, leftover);
   recordFlow(books.ledger.flows, FlowRow.consumption, Sector.households, Sector.firms, spent);
   receiveEndUserPayment(books, Sector.households, spentOnAi);
   receiveHouseholdElectricity(books, spentOnElectricity);
   macro.consumptionNominal = spent + spentOnAi + spentOnElectricity;
   macro.consumptionReal = realTotal;
-  macro.unmetDemand = unmet;
+  macro.unmetDemand = unmet * (1 - spill);
+}
+
+/** Value at their prices of the stocks the consumption firms have left after serving their own customers. */
+function leftoverStockValue(
+  f: Pick<Firms, "nConsumption" | "demandNominal" | "inventory" | "price">,
+): number {
+  let left = 0;
+  for (let j = 0; j < f.nConsumption; j++)
+    left += Math.max(0, f.inventory[j] * f.price[j] - f.demandNominal[j]);
+  return left;
+}
+
+/**
+ * households.rationedDemandSpillover: the rationed buyers' orders taken
+ * elsewhere, `total` (nominal, ≤ `leftover`), sold from the stocks the
+ * firms have left after their own customers (sellToHouseholds), in
+ * proportion to their value at the firms' prices. Counted in the sellers'
+ * sales and real demand (the demand they met), credited through `books`.
+ * Returns the real quantity sold.
+ */
+function sellSpillover(f: Firms, books: Books, total: number, leftover: number): number {
+  let realTotal = 0;
+  for (let j = 0; j < f.nConsumption; j++) {
+    const left = f.inventory[j] * f.price[j]; // after sellToHouseholds: the stock left at its price
+    if (left <= 0) continue;
+    const revenue = (total * left) / leftover;
+    if (revenue <= 0) continue;
+    const q = revenue / f.price[j];
+    f.inventory[j] = Math.max(0, f.inventory[j] - q);
+    f.revenue[j] += revenue;
+    f.salesNominal[j] += revenue;
+    f.salesReal[j] += q;
+    f.demandReal[j] += q;
+    realTotal += q;
+    creditParty(books, Party.firm, j, revenue);
+  }
+  return realTotal;
 }
 
 /**
@@ -141,7 +187,7 @@ function sellToHouseholds(f: Firms, books: Books): number {
 }
 
 /** Inputs of the purchase pass: the goods share of a plan (paid at the fill ratio) and the rest (AI subscriptions, electricity: paid in full). */
-export const PurchaseArgs = defineStruct({ goodsShare: "f64", otherShare: "f64" });
+export const PurchaseArgs = defineStruct({ goodsShare: "f64", otherShare: "f64", spill: "f64" });
 const PurchaseArg = PurchaseArgs.at;
 const PurchaseSum = { spent: 0, planned: 1 } as const;
 
@@ -156,6 +202,7 @@ export function purchaseKernel(v: SliceView, _lane: number, block: number, start
   const work = v.work;
   const goodsShare = work.args[PurchaseArg.goodsShare];
   const otherShare = work.args[PurchaseArg.otherShare];
+  const spill = work.args[PurchaseArg.spill];
   const fill = v.firms.fillRatio;
   const rationedBit = work.rationed; // fill[j] < 1, one bit per firm: most buyers need not read fill
   const bitSet = hasBit;
@@ -170,7 +217,10 @@ export function purchaseKernel(v: SliceView, _lane: number, block: number, start
     const p = plannedSpend[i];
     const sup = supplier[i];
     // A fill ratio of 1 when the supplier did not ration: the same arithmetic as reading it.
-    const x = p * (goodsShare * (bitSet(rationedBit, sup) ? fill[sup] : 1) + otherShare);
+    // A rationed buyer also buys the part `spill` of its unfilled order from other firms (households.rationedDemandSpillover).
+    let g = 1;
+    if (bitSet(rationedBit, sup)) g = spill > 0 ? fill[sup] + spill * (1 - fill[sup]) : fill[sup];
+    const x = p * (goodsShare * g + otherShare);
     if (x !== 0) {
       deposits[i] -= x;
       depChange[bankBase + bank[i]] += x;
