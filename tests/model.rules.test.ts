@@ -922,6 +922,18 @@ describe("earnAndPlan", () => {
 
 // --- Goods market ------------------------------------------------------------------------
 
+/** Household i buys from consumption firm i mod nc, planning 1 000 + 37 i; each firm's demand is its customers' plans. */
+function orderRoundRobin(m: ModelState): void {
+  const h = m.households;
+  const f = m.firms;
+  f.demandNominal.fill(0);
+  for (let i = 0; i < h.n; i++) {
+    h.supplier[i] = i % f.nConsumption;
+    h.plannedSpend[i] = 1000 + 37 * i;
+    f.demandNominal[i % f.nConsumption] += h.plannedSpend[i];
+  }
+}
+
 describe("clearConsumptionMarket", () => {
   it("a firm with half the inventory of its demand serves exactly half of each customer's plan; revenue = what households paid", () => {
     const m = small();
@@ -929,12 +941,7 @@ describe("clearConsumptionMarket", () => {
     const f = m.firms;
     checkLedger(m);
     const nc = f.nConsumption;
-    f.demandNominal.fill(0);
-    for (let i = 0; i < h.n; i++) {
-      h.supplier[i] = i % nc;
-      h.plannedSpend[i] = 1000 + 37 * i;
-      f.demandNominal[i % nc] += h.plannedSpend[i];
-    }
+    orderRoundRobin(m);
     f.price[0] = 1.3;
     f.inventory[0] = (0.5 * f.demandNominal[0]) / f.price[0];
     for (let j = 1; j < nc; j++) f.inventory[j] = (10 * f.demandNominal[j]) / f.price[j];
@@ -981,12 +988,7 @@ describe("households.rationedDemandSpillover", () => {
     const f = m.firms;
     checkLedger(m);
     const nc = f.nConsumption;
-    f.demandNominal.fill(0);
-    for (let i = 0; i < h.n; i++) {
-      h.supplier[i] = i % nc;
-      h.plannedSpend[i] = 1000 + 37 * i;
-      f.demandNominal[i % nc] += h.plannedSpend[i];
-    }
+    orderRoundRobin(m);
     f.inventory[0] = (0.1 * f.demandNominal[0]) / f.price[0];
     for (let j = 1; j < nc; j++) f.inventory[j] = (stockMultiple * f.demandNominal[j]) / f.price[j];
     const before = {
