@@ -20,8 +20,8 @@
 // Branch telecom31: the chain's own firms carry the credit premium of its CDS index above the high-yield average
 // (aiChain.valuation.chainCreditPremiumSensitivity 0.25, the non-AI sector's sensitivity), so the 2001–03 cuts no
 // longer lower the discount rate of a chain whose credit has run: capex 2000 → 2003 −48 % [−61, −27] (−19 % without),
-// now asserted; households spend 30 % of rationed demand elsewhere (households.rationedDemandSpillover 0.3, until
-// configs/baseline.json carries it) and their neutral rate is re-fitted (2.825 %, the middle of 2.76–2.89 %).
+// now asserted; with configs/baseline.json's rationed-demand spillover (households.rationedDemandSpillover 0.3, spill31
+// pass) the households' neutral rate is re-fitted (2.825 %, the middle of 2.76–2.89 %).
 // Not asserted, because the replay misses it: the calendar (the chain's yearly capex peaks in 1999, not 2000;
 // unemployment peaks in 2000-11 … 2001-03 at 7.8 % [6.0, 13.3] and eases after, where history's rose to
 // 6.3 % in Jun 2003) and the timing of the equity peak (1997–98, not 2000).
@@ -52,7 +52,7 @@ describe("telecom-1997: the 1997–2003 replay", () => {
     // 2.29 % until the lagged monetary transmission (mp18 pass); 2.7 % until the telecom31 pass, whose every claim
     // below holds over 2.76–2.89 % (with the spillover and the chain's credit premium).
     expect(config.households.neutralRealRateYearly).toBe(0.02825);
-    expect(config.households.rationedDemandSpillover).toBe(0.3);
+    expect(config.households.rationedDemandSpillover).toBe(0.3); // configs/baseline.json's, since the spill31 pass
     expect(config.aiChain.valuation.chainCreditPremiumSensitivity).toBe(0.25);
     expect(config.households.longRateWeight).toBe(0.5);
     expect(config.firms.fixedRateShare).toBe(0.75);
