@@ -14,6 +14,7 @@ import {
   updateGrowthExpectation,
 } from "../src/model/agents/aiChain/dcf.ts";
 import { seedRevenueHistory } from "../src/model/agents/aiChain/init.ts";
+import { chainCreditPremiumYearly } from "../src/model/agents/aiChain/valuation.ts";
 
 const P: DcfParams = {
   terminalGrowthYearly: 0.03,
@@ -100,6 +101,29 @@ describe("discount rate and expectations", () => {
     expect(equityRiskPremium(D, 0.4, 0.5, 0.5)).toBeCloseTo(0.065, 12);
     expect(equityRiskPremium(D, 0, 0.9, 0.5)).toBeCloseTo(0.065, 12);
     expect(equityRiskPremium(D, 0, 0.3, 0.5)).toBeCloseTo(0.045, 12); // calmer than at the start: no discount
+  });
+
+  it("the chain's own credit premium follows its CDS index above the high-yield average (chainCreditPremiumSensitivity)", () => {
+    // Three firms in the index at 400, 1 300 and 1 600 bp (mean 1 100), a fourth outside it at 9 000 bp.
+    const chain = {
+      n: 4,
+      cdsBp: new Float64Array([400, 1300, 1600, 9000]),
+      indexMember: new Uint8Array([1, 1, 1, 0]),
+    };
+    const on = { chainCreditPremiumSensitivity: 0.25, referenceSpreadBp: 550 };
+    expect(chainCreditPremiumYearly(chain, on)).toBeCloseTo((0.25 * 550) / 1e4, 12); // 1.375 points
+    expect(chainCreditPremiumYearly(chain, { ...on, chainCreditPremiumSensitivity: 0 })).toBe(0); // the default: off
+    expect(chainCreditPremiumYearly(chain, { ...on, referenceSpreadBp: 1200 })).toBe(0); // index below the average
+    // Added to the premium, it lowers a firm's value like any rise in the discount rate.
+    const calm = equityDiscountRate(0.05, D, equityRiskPremium(D, 0, 0.5, 0.5));
+    const run = equityDiscountRate(
+      0.05,
+      D,
+      equityRiskPremium(D, 0, 0.5, 0.5) + chainCreditPremiumYearly(chain, on),
+    );
+    expect(discountedCashFlowValue(firm({ discountYearly: run }), P)).toBeLessThan(
+      discountedCashFlowValue(firm({ discountYearly: calm }), P),
+    );
   });
 
   it("expected growth moves towards the fundamentalists' anchor or the observed trend by the traders' shares", () => {

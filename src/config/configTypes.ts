@@ -1349,6 +1349,10 @@ export interface SpiralConfig {
        */
       creditPremiumSensitivity: number;
       /**
+       * Extra equity risk premium of every chain firm per unit of the chain's CDS index above the high-yield average (aiChain.orders.referenceSpreadBp), both as rates (valuation.ts chainCreditPremiumYearly): the premium creditPremiumSensitivity adds to the non-AI sector's discount rate, on the chain's own firms too. Without it a chain whose credit runs is discounted at a lower rate as the policy rate is cut, so the cuts that follow a bust lift its value (the 1997–2003 replay's 1 % policy rate of 2003). Default 0 (off): the chain's premium moves with its drawdown and volatility only, as before. telecom-1997 uses 0.25, creditPremiumSensitivity's value: capex 2000 → 2003 −48 % [−61, −27] instead of −19 % [−42, +30] and 2000–03 unemployment 4.4 / 5.7 / 6.1 / 6.2 % instead of 5.4 / 6.8 / 6.7 / 6.5 % (history ≈ −55 %, 4.0 / 4.7 / 5.8 / 6.0 %; 10 seeds, each with its fitted households' neutral rate, docs/scenarios.md 'telecom31 pass'); the calendar of the peak does not move. Off in baseline-2025: there 0.25 makes a bust (drawdown ≥ 40 %) certain, 20 of 20 seeds against 12 (+40 pp [+16, +61]; drawdown +19 pp [+15, +23], peak CDS +258 bp [+112, +405], 20 paired seeds).
+       */
+      chainCreditPremiumSensitivity: number;
+      /**
        * Extra equity risk premium per unit of yearly equity volatility above the firm's volatility at the start (0.05: +20 points of volatility add 1 point).
        */
       volatilityPremiumSensitivity: number;

@@ -20,6 +20,7 @@ import type { SpiralConfig } from "../../../config/configTypes.ts";
 import type { ModelEvent } from "../../events.ts";
 import { type Books, closeShortBook, FlowRow, fundShortBook, recordFlow, Sector } from "../../ledger.ts";
 import { marketStress } from "../../markets/creditRisk.ts";
+import { creditPremium } from "../../markets/equity.ts";
 import {
   DEFAULT_EQUITY_MARKET_PARAMS,
   type EquityMarketParams,
@@ -29,6 +30,7 @@ import {
 import type { NamedStreams } from "../../rng.ts";
 import type { AiChain, CentralBank, Fund } from "../../state.ts";
 import { Role } from "../../state.ts";
+import { cdsIndexBp } from "./credit.ts";
 import {
   agedAnchor,
   calibrateGrowthExpectation,
@@ -118,6 +120,10 @@ export interface ChainValuationParams {
   policyPassThrough: number;
   /** aiChain.valuation.storyAgesOnShortfall: the story ages only in months that fall short of it (storyAgeAfter). */
   storyAgesOnShortfall: boolean;
+  /** aiChain.valuation.chainCreditPremiumSensitivity: the chain firms' own credit premium per unit of the CDS index above referenceSpreadBp (chainCreditPremiumYearly). */
+  chainCreditPremiumSensitivity: number;
+  /** aiChain.orders.referenceSpreadBp: the high-yield average the credit premium counts from. */
+  referenceSpreadBp: number;
 }
 
 /** What a firm's value reads besides the chain: the tick, the price index and the long rate its cash flows are discounted at (chainLongRate). */
@@ -134,7 +140,7 @@ export type ChainAssetLives = Readonly<
 
 /** The valuation's parameter structs, from aiChain.valuation and aiChain.shortSellers, and the profit tax rate (government.profitTaxRate). */
 export function chainValuationParams(
-  ai: Readonly<Pick<SpiralConfig["aiChain"], "valuation" | "shortSellers">>,
+  ai: Readonly<Pick<SpiralConfig["aiChain"], "valuation" | "shortSellers" | "orders">>,
   profitTaxRate: number,
 ): ChainValuationParams {
   const v = ai.valuation;
@@ -156,7 +162,34 @@ export function chainValuationParams(
     expectationSpeedMonthly: v.expectationSpeedMonthly,
     policyPassThrough: v.policyPassThrough,
     storyAgesOnShortfall: v.storyAgesOnShortfall,
+    chainCreditPremiumSensitivity: v.chainCreditPremiumSensitivity,
+    referenceSpreadBp: ai.orders.referenceSpreadBp,
   };
+}
+
+/**
+ * The credit premium in every chain firm's equity risk premium
+ * (aiChain.valuation.chainCreditPremiumSensitivity): the sensitivity × the
+ * chain's CDS index above the high-yield average, both as rates — the same
+ * premium markets/equity.ts creditPremium adds to the non-AI sector's
+ * discount rate. Credit spreads and equity premia price the same
+ * risk-bearing capacity (Gilchrist & Zakrajšek 2012): the implied equity
+ * premium rose ≈ 2 points from end-1999 to end-2002 as the high-yield
+ * spread doubled (docs/calibration.md §11.5). 0 with the default
+ * sensitivity 0, and at or below the reference. Pure.
+ *
+ * @example chainCreditPremiumYearly({ n: 2, cdsBp: new Float64Array([1000, 1300]), indexMember: new Uint8Array([1, 1]) }, { chainCreditPremiumSensitivity: 0.25, referenceSpreadBp: 550 }) // 0.015
+ */
+export function chainCreditPremiumYearly(
+  c: Readonly<Pick<AiChain, "n" | "cdsBp" | "indexMember">>,
+  v: Readonly<Pick<ChainValuationParams, "chainCreditPremiumSensitivity" | "referenceSpreadBp">>,
+): number {
+  if (v.chainCreditPremiumSensitivity === 0) return 0;
+  return creditPremium(
+    v.chainCreditPremiumSensitivity,
+    cdsIndexBp(c.cdsBp, c.indexMember, c.n),
+    v.referenceSpreadBp,
+  );
 }
 
 /** The long rate the chain's cash flows are discounted at: neutral nominal rate (the central bank's r* estimate + its inflation target) + a share of the policy rate's gap to it. */
@@ -377,6 +410,7 @@ function updateFundamentals(
 ): void {
   const months = month.tick - c.chainStartTick;
   const drawdown = c.marketPeak > 0 ? 1 - c.marketCapTotal / c.marketPeak : 0;
+  const credit = chainCreditPremiumYearly(c, v);
   for (let i = 0; i < c.n; i++) {
     if (!first) {
       const observed = observedEarningsGrowth(c, i, month);
@@ -396,7 +430,8 @@ function updateFundamentals(
         v.expectationSpeedMonthly,
       );
     }
-    const erp = equityRiskPremium(v.discount, drawdown, volatilityYearly(c, i), c.volatilityAtStart[i]);
+    const erp =
+      equityRiskPremium(v.discount, drawdown, volatilityYearly(c, i), c.volatilityAtStart[i]) + credit;
     c.equityRiskPremium[i] = erp;
     c.fundamental[i] = firmValue(c, i, v, erp, month, ai) / Math.max(1e-9, c.shares[i]);
     score[i] = shortTargetScore(
