@@ -121,5 +121,6 @@ export const CORE_MODEL: ModelKind = {
     const { consumption, capital } = firmCounts(config);
     return consumption + capital;
   },
+  writesChainSummary: (config) => config.aiChain.enabled,
   create: (config, threads) => new CoreModel(config, threads),
 };

@@ -64,5 +64,6 @@ export const LENGNICK_MODEL: ModelKind = {
   columns: () => LENGNICK_SERIES_COLUMNS,
   summary: lengnickSummary,
   firmCount: () => undefined,
+  writesChainSummary: () => false,
   create: (config) => new LengnickModel(config),
 };

@@ -57,6 +57,8 @@ export interface ModelKind {
   summary(config: SpiralConfig): SummarySpec;
   /** Firms of the economy (for the bankruptcy rate of the stylized facts), if it has a fixed count. */
   firmCount(config: SpiralConfig): number | undefined;
+  /** Whether a run of `config` writes the AI chain's summary metrics (sweeps then add them to their default metrics). */
+  writesChainSummary(config: SpiralConfig): boolean;
   /** `threads` > 1 may lay the model out for threads (shared memory); startThreads then starts them. */
   create(config: SpiralConfig, threads: number): Model;
 }

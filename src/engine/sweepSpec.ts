@@ -23,6 +23,7 @@ import { describeValue, isPlainObject } from "../config/validate.ts";
 import { InputError } from "../errors.ts";
 import { packagePath } from "../packagePaths.ts";
 import { BUST_COLUMNS, CHAIN_ROLES } from "./bust.ts";
+import { modelKind } from "./models.ts";
 import { CHAIN_SUMMARY_COLUMNS, SUMMARY_COLUMNS, summarizeSeries } from "./summary.ts";
 
 export type DesignType = "grid" | "latin-hypercube" | "sobol";
@@ -198,7 +199,7 @@ export function sweepSpecFromContents(file: string, contents: Record<string, unk
   }
 
   const chainOn = [baseConfig, ...scenarios.map((sc) => sc.config)].some(
-    (c) => c !== undefined && c.model !== "lengnick2013" && c.aiChain.enabled,
+    (c) => c !== undefined && modelKind(c).writesChainSummary(c),
   );
   const metrics = raw.metrics ?? (chainOn ? [...DEFAULT_METRICS, ...CHAIN_DEFAULT_METRICS] : DEFAULT_METRICS);
   raw.metrics?.forEach((metric, i) => {
