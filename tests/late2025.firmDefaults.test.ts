@@ -60,19 +60,29 @@ const TEN_YEAR_WARM_UP = [
   "households.neutralRealRateYearly=0.0095",
 ];
 
+// Stop 31 (the core re-estimated with 400 consumption firms, spill31 pass): firm productivity hardly reverts
+// (firms.productivityReversionMonthly 0.0057, a near random walk), so warm-ups build the cross-section themselves —
+// from identical firms 0.41 % a year on the ten-year warm-up (0.27–0.68 by seed), 0.59 % on the shipped twenty-year
+// one (0.43–0.91) — and the history's added dispersion overshoots: H 55 with s 0.67 gives 1.50 % (1.16–2.00), s 0.5
+// 1.01 %, s 0.4 0.79 % (seeds 1–8). The claim below uses s 0.4, the value that puts the rate at the band's centre;
+// the history stays off in every shipped config (docs/calibration.md §10.10).
 describe("baseline-2025 with the firms' history: non-AI defaults (default size, seeds 1–8)", () => {
-  it("fail at 0.3–1.3 % of firms a year over the ten years after the chain's start, on the ten-year warm-up (measured 0.83 %)", () => {
+  it("fail at 0.3–1.3 % of firms a year over the ten years after the chain's start, on the ten-year warm-up (measured 0.79 %)", () => {
     const rate = defaultRate([
       ...TEN_YEAR_WARM_UP,
       "initial.firmHistoryYears=55",
-      "initial.firmSizeDispersion=0.67",
+      "initial.firmSizeDispersion=0.4",
     ]);
     expect(rate).toBeGreaterThan(0.003);
     expect(rate).toBeLessThan(0.013);
   }, 600_000);
 
-  // On the shipped 20-year warm-up: 0.11 % (seeds 1–8; 0.17 %, 0–0.33 by seed, over seeds 1–20).
-  it("fail at under 0.3 % a year from identical firms, the start the history replaces (measured 0.11 %)", () => {
-    expect(defaultRate(["initial.firmHistoryYears=0", "initial.firmSizeDispersion=0"])).toBeLessThan(0.003);
+  // On the shipped 20-year warm-up from identical firms: 0.11 % before stop 31 (seeds 1–8; 0.17 %, 0–0.33 by seed,
+  // over seeds 1–20), below the US rate — the gap the history was built for; since the stop 31 re-estimate the
+  // warm-up builds the cross-section itself: 0.59 % (0.43–0.91 by seed), the US ≈ 0.6 %.
+  it("fail at 0.3–1.3 % a year from identical firms on the shipped twenty-year warm-up (measured 0.59 %)", () => {
+    const rate = defaultRate(["initial.firmHistoryYears=0", "initial.firmSizeDispersion=0"]);
+    expect(rate).toBeGreaterThan(0.003);
+    expect(rate).toBeLessThan(0.013);
   }, 600_000);
 });
