@@ -119,7 +119,7 @@ export interface SpiralConfig {
      */
     stockoutSearchSensitivity: number;
     /**
-     * Share σ of a rationed household's unfilled order that it buys the same month from other consumption firms (src/model/markets/goods.ts clearConsumptionMarket, sellSpillover; docs/ODD.md §7.7): the goods market rations a firm's customers proportionally, and the part σ (1 − f) of each order it could not fill (f its fill ratio) goes to the stocks the other firms have left after their own customers, in proportion to their value (like the government's purchases), scaled down alike if those stocks fall short; the sellers count it in their sales and real demand. 0 (the default): the rule before — an order the supplier cannot fill stays unspent, in the buyer's deposits. A simulated household stands for scale.usHouseholds / households.count (13 200) US households, so a very wealthy one (the Pareto tail of households.depositParetoAlpha) can order many times what one firm holds; with σ = 0 what it cannot buy stays in its deposits, and that household's deposits and unmet demand grow without bound (core seed 11: one household with 16.7 % of deposits, 32 % of equity and 8.4 % of consumption demand at the start, 80 % of deposits by month 960; docs/calibration.md §10.14).
+     * Share σ of a rationed household's unfilled order that it buys the same month from other consumption firms (src/model/markets/goods.ts clearConsumptionMarket, sellSpillover; docs/ODD.md §7.7): the goods market rations a firm's customers proportionally, and the part σ (1 − f) of each order it could not fill (f its fill ratio) goes to the stocks the other firms have left after their own customers, in proportion to their value (like the government's purchases), scaled down alike if those stocks fall short; the sellers count it in their sales and real demand. 0 (the default): the rule before — an order the supplier cannot fill stays unspent, in the buyer's deposits. A simulated household stands for scale.usHouseholds / households.count (13 200) US households, so a very wealthy one (the Pareto tail of households.depositParetoAlpha) can order many times what one firm holds; with σ = 0 what it cannot buy stays in its deposits, and that household's deposits and unmet demand grow without bound (core seed 11: one household with 16.7 % of deposits, 32 % of equity and 8.4 % of consumption demand at the start, 80 % of deposits by month 960; docs/calibration.md §10.14). configs/baseline.json sets 0.3 (stop 31, docs/calibration.md §10.15): core seeds 1–20 × 1 200 months mean unemployment 5.77 % (4.37–29.3) → 4.49 % (4.38–4.61).
      */
     rationedDemandSpillover: number;
     /**
@@ -144,7 +144,7 @@ export interface SpiralConfig {
        */
       count: number;
       /**
-       * Simulated households per consumption-goods firm, used when firms.consumption.count is not set.
+       * Simulated households per consumption-goods firm, used when firms.consumption.count is not set. configs/baseline.json sets 25 (stop 31): ≈ 20 employees a firm, near the US ≈ 21 per employer firm (Census SUSB, grade C), and over seeds 1–10 × 1 200 months a closer fit of the cycle moments — corr(C, Y) 0.79 → 0.86, corr(N, Y) 0.72 → 0.78, bankruptcies 0.98 → 0.70 % a year (docs/calibration.md §10.13); the core is estimated at 25 (docs/calibration-tool.md, 'Current estimate (stop 31 pass)').
        */
       householdsPerFirm: number;
       /**
