@@ -9,7 +9,14 @@
 // through a local alias of the column too (`const d = c.deposits; d[i] += x`,
 // `const { deposits } = h; deposits[i] = y`); reads and writes to scratch or
 // income-statement columns are not flagged. The few documented exceptions
-// are listed below with their reason.
+// are listed below with their reason. Two state columns that look like money
+// are memos, not balances, and are not scanned: a chain firm's `securedDebt`
+// tags the part of its bank and fund loans (already on the books, moved by
+// ledger functions) that its borrowing base secures — it is clamped to at
+// most those loans wherever it is written (aiChain/finance.ts, defaults.ts,
+// init.ts); a successor firm's `pendingEquity` records what its new owners
+// owe it — the money moves when it is paid, by creditParty in
+// agents/firms.ts, and the memo is then written down.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import ts from "typescript";
