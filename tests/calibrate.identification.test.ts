@@ -16,6 +16,7 @@ import { calibrate } from "../src/engine/calibrate.ts";
 import { writeCalibrationOutputs } from "../src/engine/calibrateOutputs.ts";
 import { loadCalibrationSpec } from "../src/engine/calibrateSpec.ts";
 import { runCalibrateTask } from "../src/engine/calibrateTask.ts";
+import { setAtPath } from "../src/engine/sweepSpec.ts";
 
 const BASE = resolve("configs/baseline.json");
 /** The default10 estimate (docs/calibration-tool.md, "Default10 pass"), the DGP's values of the ten estimated parameters. */
@@ -31,18 +32,10 @@ const DEFAULT10: Record<string, number> = {
   "shocks.investment.persistence": 0.94,
   "households.neutralRealRateYearly": 0.00553,
 };
-/** Dotted paths → the nested object a calibration spec's `overrides` takes. */
+/** Dotted paths → the nested object a calibration spec's `overrides` takes (sweepSpec.ts setAtPath). */
 function nested(entries: [string, number][]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [path, v] of entries) {
-    const keys = path.split(".");
-    let o = out;
-    for (const k of keys.slice(0, -1)) {
-      if (o[k] === undefined) o[k] = {};
-      o = o[k] as Record<string, unknown>;
-    }
-    o[keys[keys.length - 1]] = v;
-  }
+  for (const [path, v] of entries) setAtPath(out, path, v);
   return out;
 }
 const SMALL = [
