@@ -6,7 +6,8 @@ import { describe, expect, it } from "vitest";
 import { hillTailExponent } from "../src/analysis/index.ts";
 import { defaultConfig } from "../src/config/index.ts";
 import { stepFirmProductivity, updateFirmAppeal } from "../src/model/agents/firms.ts";
-import { createInitialState } from "../src/model/init.ts";
+import { runFirmHistory } from "../src/model/firmHistory.ts";
+import { allocFirms, createInitialState } from "../src/model/init.ts";
 import { AgentStream, streamKey } from "../src/model/rng.ts";
 import { earnAndPlanOn, planProductionOn } from "./helpers/phases.ts";
 
@@ -185,6 +186,59 @@ describe("firm-level productivity and appeal in a hand-set state", () => {
     expect(mean(ar.prod, 10, 14)).toBeCloseTo(1, 12);
     // Appeal does not revert: the same column either way.
     expect(Array.from(ar.appeal)).toEqual(Array.from(walk.appeal));
+  });
+
+  it("with firms.appealReversionMonthly an appealing firm's lead shrinks by about θ; productivity is left to its own rule", () => {
+    const step = (theta: number) => {
+      const m = smallState((c) => {
+        c.firms.productivityDispersionMonthly = 0.001;
+        c.firms.appealDispersionMonthly = 0.001;
+        c.firms.appealReversionMonthly = theta;
+        c.firms.productivityBarrier = 0.01;
+      });
+      const f = m.firms;
+      f.appeal[0] = 1.5;
+      f.appeal[1] = 0.6;
+      f.productivity[0] = 1.5;
+      planProductionOn(m);
+      return { prod: f.productivity.slice(), appeal: f.appeal.slice() };
+    };
+    const walk = step(0);
+    const ar = step(0.1);
+    const gap = (a: Float64Array, j: number) => Math.log(a[j] / a[5]);
+    expect(gap(ar.appeal, 0) / gap(walk.appeal, 0)).toBeCloseTo(0.9, 1);
+    expect(gap(ar.appeal, 1) / gap(walk.appeal, 1)).toBeCloseTo(0.9, 1);
+    expect(mean(ar.appeal, 10, 14)).toBeCloseTo(1, 12);
+    // Productivity is a walk here (its own reversion is 0) whatever appeal's θ.
+    expect(Array.from(ar.prod)).toEqual(Array.from(walk.prod));
+  });
+
+  it("over a long history appeal's dispersion settles near σ / √(1 − (1 − θ)²) with reversion and keeps growing without it", () => {
+    const run = (theta: number, months: number) => {
+      const f = allocFirms(1000, 0, false);
+      const p = {
+        productivityDispersionMonthly: 0,
+        productivityReversionMonthly: 0,
+        appealDispersionMonthly: 0.02,
+        appealReversionMonthly: theta,
+        productivityBarrier: 0.01,
+      };
+      runFirmHistory(f, p, 4, months);
+      let s = 0;
+      let s2 = 0;
+      for (let j = 0; j < 1000; j++) {
+        const l = Math.log(f.appeal[j]);
+        s += l;
+        s2 += l * l;
+      }
+      return Math.sqrt(s2 / 1000 - (s / 1000) ** 2);
+    };
+    const stationary = 0.02 / Math.sqrt(1 - 0.95 ** 2); // θ 0.05: 0.064
+    expect(run(0.05, 600)).toBeGreaterThan(0.85 * stationary);
+    expect(run(0.05, 1200)).toBeLessThan(1.15 * stationary);
+    expect(run(0.05, 1200) / run(0.05, 600)).toBeCloseTo(1, 1);
+    // The walk: σ √t, 0.49 after 600 months and 0.69 after 1 200.
+    expect(run(0, 1200) / run(0, 600)).toBeGreaterThan(1.3);
   });
 
   it("households compare price / appeal: a dearer firm with more appeal wins customers, the same firm without it none", () => {

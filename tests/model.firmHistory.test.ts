@@ -18,6 +18,7 @@ const PARAMS = {
   productivityDispersionMonthly: 0.005,
   productivityReversionMonthly: 0.0766,
   appealDispersionMonthly: 0.00325,
+  appealReversionMonthly: 0,
   productivityBarrier: 0.5,
 };
 

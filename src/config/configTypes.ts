@@ -367,6 +367,10 @@ export interface SpiralConfig {
      */
     appealDispersionMonthly: number;
     /**
+     * Mean reversion of firm-level appeal (firms.appealDispersionMonthly), the same AR(1) as firms.productivityReversionMonthly: each month log q ← (1 − θ) log q + σ e, then normalised to the sector's mean and reflected at firms.productivityBarrier (agents/firms.ts updateFirmAppeal, stepFirmProductivity), so the stationary sd of log appeal is about σ / √(1 − (1 − θ)²). Under the random walk (0) appeal spreads like σ √t without end: customers keep sorting towards the appealing firms, the sd of log employees across consumption firms grows from 0.41 in a run's second decade to 1.05 in its tenth and bankruptcies rise decade after decade (configs/baseline.json, seeds 1–3, docs/calibration.md §10.17). 0: the random walk (the rule before; outputs unchanged to the last bit). Not used while the dispersion is 0.
+     */
+    appealReversionMonthly: number;
+    /**
      * The reflecting lower barrier of firm-level productivity, and of firm-level appeal relative to the sector's mean (firms.productivityDispersionMonthly, firms.appealDispersionMonthly): a firm that falls below it catches up to it (imitation; the bottom of the distribution is held by entry and exit). The normalised walk's stationary distribution is Pareto with exponent 1 / (1 − barrier) (Gabaix 2009): 0.5 → 2. Not used while both dispersions are 0.
      */
     productivityBarrier: number;

@@ -31,6 +31,7 @@ export interface FirmHistoryParams {
   productivityDispersionMonthly: number;
   productivityReversionMonthly: number;
   appealDispersionMonthly: number;
+  appealReversionMonthly: number;
   productivityBarrier: number;
 }
 
@@ -59,7 +60,7 @@ export function runFirmHistory(
     if (params.appealDispersionMonthly > 0) {
       const key = streamKey(seed, AgentStream.firmHistoryAppeal, m);
       const sigma = params.appealDispersionMonthly;
-      stepBySector(firms, firms.appeal, sigma, barrier, key, 0);
+      stepBySector(firms, firms.appeal, sigma, barrier, key, params.appealReversionMonthly);
     }
   }
 }

@@ -154,6 +154,7 @@ export type FirmGrowthParams = Readonly<
     | "productivityDispersionMonthly"
     | "productivityReversionMonthly"
     | "appealDispersionMonthly"
+    | "appealReversionMonthly"
     | "productivityBarrier"
   >
 >;
@@ -220,10 +221,14 @@ export function stepBySector(
  * workers per unit as any other, grows in employees. Foster, Haltiwanger &
  * Syverson (2008, AER 98(1)) find that firm-specific demand, more than
  * physical productivity, accounts for the size and survival of plants.
+ * With θ = firms.appealReversionMonthly > 0 log appeal is an AR(1) around
+ * the sector's mean (persistent but stationary, as plant-level demand is in
+ * their data) instead of a random walk that spreads firm sizes for ever.
  */
 export function updateFirmAppeal(firms: Firms, keys: DrawKeys, params: FirmGrowthParams): void {
   const key = streamKey(keys.seed, AgentStream.firmAppeal, keys.tick);
-  stepBySector(firms, firms.appeal, params.appealDispersionMonthly, params.productivityBarrier, key, 0);
+  const { appealDispersionMonthly: sigma, appealReversionMonthly: reversion, productivityBarrier: barrier } = params;
+  stepBySector(firms, firms.appeal, sigma, barrier, key, reversion);
 }
 
 /** √3: a uniform draw on [−√3, √3) has unit variance. */
