@@ -28,6 +28,7 @@ function synthetic(quarters: number): Record<string, Float64Array> {
     "creditToFirms",
     "priceIndex",
     "firmDefaults",
+    "firmExits",
   ])
     s[name] = new Float64Array(months);
   let cycle = 0;
@@ -49,6 +50,7 @@ function synthetic(quarters: number): Record<string, Float64Array> {
       s.priceIndex[t] = Math.exp(0.005 * q);
       s.creditToFirms[t] = s.priceIndex[t] * Math.exp(7 + 2 * logY);
       s.firmDefaults[t] = t % 4 === 0 ? 1 : 0;
+      s.firmExits[t] = t % 2 === 0 ? 1 : 0;
     }
   }
   return s;
@@ -93,6 +95,8 @@ describe("computeMoments", () => {
   it("computes the levels: bankruptcies per firm-year, mean unemployment and inflation", () => {
     // One default every 4 months among 50 firms: 3 a year / 50.
     expect(m.bankruptcyRateYearly).toBeCloseTo(3 / 50, 12);
+    // One exit every 2 months: 6 a year / 50.
+    expect(m.firmExitRateYearly).toBeCloseTo(6 / 50, 12);
     expect(m.unemploymentMean).toBeCloseTo(facts.unemployment.mean, 15);
     expect(Math.abs(m.inflationMean - 0.02)).toBeLessThan(0.005);
   });
@@ -114,6 +118,7 @@ describe("computeMoments", () => {
     const { policyRate: _omit, ...rest } = series;
     const bare = computeMoments(rest, facts);
     expect(bare.bankruptcyRateYearly).toBeNaN();
+    expect(computeMoments(series, facts).firmExitRateYearly).toBeNaN();
     expect(bare.firmSizeTailExponent).toBeNaN();
     expect(bare.lowerBoundShare).toBeNaN();
     expect(bare.policyRateMean).toBeNaN();

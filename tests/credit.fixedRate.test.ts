@@ -95,6 +95,10 @@ describe("pricing and write-back with a fixed share (priceKernel, financeWriteBa
       workout: 0,
       workoutCoverage: 1,
       nc: 2,
+      exitShare: 0,
+      exitMinAge: 24,
+      averageSalesC: 0,
+      averageSalesK: 0,
     });
     const rec = (j: number, loans: number) => {
       const t = j * FinRecord.stride;
@@ -129,6 +133,10 @@ describe("pricing and write-back with a fixed share (priceKernel, financeWriteBa
       workout: 0,
       workoutCoverage: 1,
       nc: 1,
+      exitShare: 0,
+      exitMinAge: 24,
+      averageSalesC: 0,
+      averageSalesK: 0,
     });
     v.work.finance[FinRecord.at.loans] = 150;
     v.work.financeInts[FinRecord.at.flags] = FIN_PAID;

@@ -130,6 +130,10 @@ describe("the distress rules in the firm passes (hand-built states)", () => {
     workout: 1,
     workoutCoverage: 1,
     nc: 2,
+    exitShare: 0,
+    exitMinAge: 24,
+    averageSalesC: 0,
+    averageSalesK: 0,
   };
 
   it("financeTermsKernel records last month's operating cash flow", () => {

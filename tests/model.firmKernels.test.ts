@@ -80,6 +80,10 @@ describe("the financing terms and write-back (financeTermsKernel, financeWriteBa
     workout: 0,
     workoutCoverage: 1,
     nc: 2,
+    exitShare: 0,
+    exitMinAge: 24,
+    averageSalesC: 0,
+    averageSalesK: 0,
   };
 
   it("records each firm's interest, base need and flags: a successor is skipped, a risky firm is not eligible", () => {

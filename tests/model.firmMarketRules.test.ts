@@ -7,12 +7,15 @@
 import { describe, expect, it } from "vitest";
 import { defaultConfig } from "../src/config/index.ts";
 import type { EndUserPaymentBooks } from "../src/model/agents/aiChain/settlement.ts";
+import { choosesExit } from "../src/model/agents/firmExit.ts";
 import { collectFirmDividends, payEntryEquity } from "../src/model/agents/firms.ts";
 import { type Books, FLOW_ROW_COUNT, FlowRow, SECTOR_COUNT, Sector } from "../src/model/ledger.ts";
 import {
   type CreditParams,
   type FirmExit,
+  liveAverage,
   resolveFirmDefault,
+  resolveFirmExit,
   startSuccessor,
   takeSectorAverages,
 } from "../src/model/markets/credit.ts";
@@ -226,7 +229,7 @@ describe("a firm's default: the loss booked, and a successor from its sector's a
     const f = sector();
     const b = books(f);
     const events: ModelEvent[] = [];
-    const macro = { firmDefaults: 0 };
+    const macro = { firmDefaults: 0, firmExits: 0 };
     const exit: FirmExit = {
       firms: f,
       banks: b.banks,
@@ -252,5 +255,65 @@ describe("a firm's default: the loss booked, and a successor from its sector's a
     expect(exit.scratch.sectorAverages[3]).toBe(7);
     expect(f.markup[1]).toBeCloseTo(0.2, 12);
     expect(f.pendingEquity[1]).toBeGreaterThan(42);
+  });
+});
+
+describe("a firm's voluntary exit (firms.exit): solvent closure, no loss, a successor", () => {
+  it("choosesExit: small, old enough, loss-making and solvent — each condition needed; share 0 is off", () => {
+    // age, min age, expected sales, sector average, share, earnings, deposits, collateral, loans
+    expect(choosesExit(60, 24, 3, 20, 0.25, -1, 5, 40, 30)).toBe(true);
+    expect(choosesExit(60, 24, 3, 20, 0, -1, 5, 40, 30)).toBe(false); // rule off
+    expect(choosesExit(12, 24, 3, 20, 0.25, -1, 5, 40, 30)).toBe(false); // too young
+    expect(choosesExit(60, 24, 6, 20, 0.25, -1, 5, 40, 30)).toBe(false); // not small: 6 ≥ 5
+    expect(choosesExit(60, 24, 3, 20, 0.25, 0.5, 5, 40, 30)).toBe(false); // profitable
+    expect(choosesExit(60, 24, 3, 20, 0.25, -1, 5, 10, 30)).toBe(false); // insolvent: left to default
+    expect(choosesExit(60, 24, 3, 20, 0.25, -1, 0, 30, 30)).toBe(true); // assets exactly cover the debt
+  });
+
+  it("liveAverage leaves out successors of age 0 and is 0 with no live firm", () => {
+    const f = sector();
+    expect(liveAverage(f.expectedSales, f.age, 0, 4)).toBeCloseTo((10 + 90 + 30) / 3, 12);
+    f.age.fill(0);
+    expect(liveAverage(f.expectedSales, f.age, 0, 4)).toBe(0);
+  });
+
+  it("resolveFirmExit: deposits repay the loan, nothing written off, the rest owed by the successor's owners; counted as an exit", () => {
+    const f = sector();
+    const b = books(f);
+    const events: ModelEvent[] = [];
+    const macro = { firmDefaults: 0, firmExits: 0 };
+    const exit: FirmExit = {
+      firms: f,
+      banks: b.banks,
+      macro,
+      tick: 7,
+      params: creditParams(true),
+      scratch: { sectorAverages: new Float64Array(8).fill(-1) },
+      events,
+      books: b,
+    };
+    resolveFirmExit(exit, 1);
+    // 30 of deposits repay 30 of the 100: 70 left, none written off.
+    expect(f.deposits[1]).toBe(0);
+    expect(f.loans[1]).toBeCloseTo(70, 12);
+    expect(b.banks.equity[0]).toBe(1_000);
+    expect(b.banks.profit[0]).toBe(0);
+    expect(flowInto(b.flows, FlowRow.loanWriteOffs, Sector.firms)).toBe(0);
+    expect(macro.firmDefaults).toBe(0);
+    expect(macro.firmExits).toBe(1);
+    expect(events).toEqual([
+      {
+        type: "firmExit",
+        firm: 1,
+        sector: "consumption",
+        loansUsdBn: 100 / 1e-3 / 1e9,
+        employees: f.employees[1],
+      },
+    ]);
+    // The successor in its slot: sector averages, age 0, and its owners owe the 70 with its entry equity.
+    expect(f.age[1]).toBe(0);
+    expect(f.markup[1]).toBeCloseTo(0.2, 12);
+    // Entry size min(0.5 × 20, its last demand 6) at output per worker 2 and the average wage 3: wages 9, twice with the buffer, and the loan.
+    expect(f.pendingEquity[1]).toBeCloseTo((6 / 2) * 3 * 2 + 70, 12);
   });
 });

@@ -117,6 +117,11 @@ function buildDefinitions(maxLag: number): MomentDefinition[] {
       definition: "firm defaults per firm per year: Σ firmDefaults / months × 12 / number of non-AI firms",
     },
     {
+      name: "firmExitRateYearly",
+      definition:
+        "voluntary exits (firms.exit) per firm per year: Σ firmExits / months × 12 / number of non-AI firms; US employer firms ≈ 0.08 (Census BDS)",
+    },
+    {
       name: "unemploymentMean",
       definition: "mean of the monthly unemployment rate after the burn-in (decimal)",
     },
@@ -139,7 +144,7 @@ function buildDefinitions(maxLag: number): MomentDefinition[] {
 }
 
 export interface MomentOptions {
-  /** Number of non-AI firms, for bankruptcyRateYearly (NaN without it). */
+  /** Number of non-AI firms, for bankruptcyRateYearly and firmExitRateYearly (NaN without it). */
   firmCount?: number;
   /** The run's centralBank.lowerBoundYearly, for lowerBoundShare (NaN without it). */
   lowerBoundYearly?: number;
@@ -241,6 +246,12 @@ export function computeMoments(
     let total = 0;
     for (const d of defaults) total += d;
     m.bankruptcyRateYearly = ((total / months) * 12) / firmCount;
+  }
+  const exits = window("firmExits");
+  if (exits !== undefined && firmCount !== undefined && firmCount > 0) {
+    let total = 0;
+    for (const d of exits) total += d;
+    m.firmExitRateYearly = ((total / months) * 12) / firmCount;
   }
   m.unemploymentMean = facts.unemployment.mean;
   const inflationMonthly = window("inflationYoY");

@@ -330,6 +330,19 @@ export interface SpiralConfig {
      */
     riskPremiumAtOrigination: boolean;
     /**
+     * Voluntary exit of non-AI firms (agents/firmExit.ts choosesExit, applied in markets/credit.ts financeVisit, resolveFirmExit): a firm that has lost money for months (smoothed earnings below 0), whose order book has shrunk below firms.exit.salesShare of its sector's average, and whose assets still cover its debt (deposits plus the collateral value its bank counts at least its loans) closes before it fails: its deposits repay its loan, a successor in its slot buys its capital for the loan that is left (the entry of firms.successorFreshStart) and its workers are laid off; no loss is written off and it is not a default (series firmExits, event firmExit). Why: firm sizes in the core spread as customers move between firms (Gibrat's law: the sd of log employees of consumption firms rises from 0.41 in a run's second decade to 1.2 by its fifteenth with identical firms as with heterogeneous ones, docs/calibration.md §10.17), and with default the only way out the small firms that are left behind linger with debt until they fail: bankruptcies rise from 0.8 % of firms a year in years 11–50 to 7–10 % in years 150–300. In US data most exits are closures, not bankruptcies: about 8 % of employer firms close a year (Census BDS), against about 0.6 % filing for bankruptcy (docs/calibration.md §10.4).
+     */
+    exit: {
+      /**
+       * A loss-making, solvent firm exits when its expected sales are below this share of its sector's average (live firms, age above 0). 0: no voluntary exit — default is the only exit (the rule before; outputs unchanged).
+       */
+      salesShare: number;
+      /**
+       * Months a firm (or a successor, counted from its entry) operates before it may exit voluntarily: a successor starts small by construction (firms.entrySizeShare) and is given time to win customers.
+       */
+      minAgeMonths: number;
+    };
+    /**
      * A non-AI firm in financial distress before it fails (src/model/agents/distress.ts): it cuts costs and payouts (retrenchment), and its bank defers the principal of a borrower whose business still earns its interest (an out-of-court workout), before it defaults and is replaced (markets/credit.ts resolveFirmDefault). Every rule off by default (the rules before; outputs unchanged). Why: the core's failing consumption firms are old firms that have been small for years, with a wage bill above their sales (labour hoarding) and debt of 1.5 × a year's sales, cut off from new credit while they can still pay their interest (docs/calibration.md §10.8).
      */
     distress: {

@@ -61,6 +61,28 @@ export const EVENT_TYPES = [
     ],
   },
   {
+    type: "firmExit",
+    description:
+      "A small, loss-making non-AI firm whose assets still cover its debt closes voluntarily (firms.exit): its deposits repay its loan, a successor firm buys its capital for the rest and takes its place; no loss is written off.",
+    source: "src/model/markets/credit.ts",
+    fields: [
+      {
+        name: "firm",
+        type: "int",
+        unit: "index",
+        description: "Firm index (0 … consumption firms − 1 are consumption-goods firms)",
+      },
+      { name: "sector", type: "string", unit: "consumption | capital", description: "The firm's sector" },
+      { name: "loansUsdBn", type: "float", unit: "USD bn", description: "Its bank loans before it closed" },
+      {
+        name: "employees",
+        type: "int",
+        unit: "households",
+        description: "Its workers (simulated households), who become unemployed",
+      },
+    ],
+  },
+  {
     type: "bankFailure",
     description:
       "A bank's equity is negative: it is recapitalised by the government (government.depositInsurance) or its depositors are bailed in, back to banks.targetCapitalRatio.",

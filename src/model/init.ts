@@ -657,6 +657,7 @@ function initialMacro(
     dividendPool: 0,
     entryNeed: 0,
     firmDefaults: 0,
+    firmExits: 0,
     bankFailures: 0,
     unmetDemand: 0,
     consumptionNominal: p0 * (flows.consumptionSectorOutput - flows.govOutput) * N,

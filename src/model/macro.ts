@@ -107,6 +107,7 @@ export function updateMacro(
  */
 export function resetMonthlyTallies(macro: MacroState, government: Government): void {
   macro.firmDefaults = 0;
+  macro.firmExits = 0;
   macro.bankFailures = 0;
   government.taxes = 0;
   government.recapitalisation = 0;

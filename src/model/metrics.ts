@@ -182,6 +182,12 @@ export const SERIES_COLUMNS: readonly SeriesColumn[] = [
     unit: "firms per month",
     description: "Bankruptcies this month (simulated firms)",
   },
+  {
+    name: "firmExits",
+    type: "int",
+    unit: "firms per month",
+    description: "Voluntary exits this month (simulated firms; firms.exit): solvent closures, not defaults",
+  },
   { name: "bankFailures", type: "int", unit: "banks per month", description: "Bank failures this month" },
   {
     name: "govDeficit",
@@ -635,6 +641,7 @@ export class MetricsTracker {
     r[COL.bankCapitalRatio] = capital.riskWeighted > 0 ? capital.equity / capital.riskWeighted : 0;
     r[COL.equityMarketCap] = m.macro.equityTotal * toBn;
     r[COL.firmDefaults] = m.macro.firmDefaults;
+    r[COL.firmExits] = m.macro.firmExits;
     r[COL.bankFailures] = m.macro.bankFailures;
     r[COL.govDeficit] = governmentDeficit(gov, m.utility.publicGrant) * 12 * toBn;
     r[COL.govDebt] = gov.bills * toBn;

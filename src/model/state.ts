@@ -652,6 +652,8 @@ export interface MacroState {
   dividendPool: number;
   entryNeed: number;
   firmDefaults: number;
+  /** Voluntary exits this month (firms.exit; markets/credit.ts resolveFirmExit). */
+  firmExits: number;
   bankFailures: number;
   unmetDemand: number;
   consumptionNominal: number;

@@ -227,7 +227,11 @@ export function stepBySector(
  */
 export function updateFirmAppeal(firms: Firms, keys: DrawKeys, params: FirmGrowthParams): void {
   const key = streamKey(keys.seed, AgentStream.firmAppeal, keys.tick);
-  const { appealDispersionMonthly: sigma, appealReversionMonthly: reversion, productivityBarrier: barrier } = params;
+  const {
+    appealDispersionMonthly: sigma,
+    appealReversionMonthly: reversion,
+    productivityBarrier: barrier,
+  } = params;
   stepBySector(firms, firms.appeal, sigma, barrier, key, reversion);
 }
 

@@ -76,6 +76,7 @@ export const LENGNICK_SUMMARY_SOURCES: Readonly<Record<string, string | null>> =
   crisis: null,
   phase: null,
   firmDefaults: null,
+  firmExits: null,
   bankFailures: null,
 };
 

@@ -6,6 +6,7 @@
 // cannot is bankrupt and is replaced (see resolveFirmDefault).
 import type { SpiralConfig } from "../../config/configTypes.ts";
 import { debtWorkout, operatingCashFlow } from "../agents/distress.ts";
+import { choosesExit } from "../agents/firmExit.ts";
 import {
   type Books,
   interestFromRecord,
@@ -21,7 +22,7 @@ import type { PassRunner } from "../passRunner.ts";
 import { shuffle } from "../rng.ts";
 import type { Banks, CentralBank, DerivedParams, Firms, MacroState, ModelEvent, Scratch } from "../state.ts";
 import { defineStruct } from "../struct.ts";
-import { FIN_DEFERRED, FIN_ELIGIBLE, FIN_PAID, FIN_SKIP, FinRecord } from "./financeRecord.ts";
+import { FIN_DEFERRED, FIN_ELIGIBLE, FIN_EXIT, FIN_PAID, FIN_SKIP, FinRecord } from "./financeRecord.ts";
 
 /**
  * The credit market's parameters: the config groups banks and firms
@@ -213,6 +214,12 @@ export const FinanceArgs = defineStruct({
   workout: "f64",
   workoutCoverage: "f64",
   nc: "f64",
+  /** firms.exit.salesShare (0: no voluntary exit) and firms.exit.minAgeMonths (agents/firmExit.ts choosesExit). */
+  exitShare: "f64",
+  exitMinAge: "f64",
+  /** The average expected sales of live consumption and capital-goods firms (age above 0), with firms.exit on. */
+  averageSalesC: "f64",
+  averageSalesK: "f64",
 });
 const FinanceArg = FinanceArgs.at;
 
@@ -235,7 +242,7 @@ export function financeFirms(
   firms: Firms,
   banks: Banks,
   centralBank: CentralBank,
-  macro: Pick<MacroState, "capitalGoodsPrice" | "firmDefaults">,
+  macro: Pick<MacroState, "capitalGoodsPrice" | "firmDefaults" | "firmExits">,
   month: CreditMonth,
   params: CreditParams,
   runner: PassRunner,
@@ -267,12 +274,33 @@ export function financeFirms(
     workout: cf.distress.workout ? 1 : 0,
     workoutCoverage: cf.distress.workoutInterestCoverage,
     nc: f.nConsumption,
+    exitShare: cf.exit.salesShare,
+    exitMinAge: cf.exit.minAgeMonths,
+    averageSalesC: cf.exit.salesShare > 0 ? liveAverage(f.expectedSales, f.age, 0, f.nConsumption) : 0,
+    averageSalesK: cf.exit.salesShare > 0 ? liveAverage(f.expectedSales, f.age, f.nConsumption, n) : 0,
   });
   runner.run(Pass.financeTerms);
   const exit: FirmExit = { firms, banks, macro, tick: month.tick, params, scratch, events, books };
   const visit: FinanceVisit = { order, terms: work.finance, ints: work.financeInts };
   settleCentralBankReserves(centralBank, financeVisit(exit, visit, centralBank, centralBank.reserves));
   runner.run(Pass.financeWriteBack);
+}
+
+/** The mean of `column` over firms [start, end) of age above 0 (0 when none is). Pure. */
+export function liveAverage(
+  column: Float64Array,
+  age: Float64Array | Int32Array,
+  start: number,
+  end: number,
+): number {
+  let sum = 0;
+  let live = 0;
+  for (let j = start; j < end; j++) {
+    if (age[j] === 0) continue;
+    sum += column[j];
+    live++;
+  }
+  return live > 0 ? sum / live : 0;
 }
 
 /** The month as the financing visit sees it: the tick (successors' sector averages) and the "credit" stream that orders the visit. */
@@ -290,7 +318,7 @@ export interface CreditMonth {
 export interface FirmExit {
   readonly firms: Firms;
   readonly banks: Pick<Banks, "profit">;
-  readonly macro: Pick<MacroState, "firmDefaults">;
+  readonly macro: Pick<MacroState, "firmDefaults" | "firmExits">;
   readonly tick: number;
   readonly params: CreditParams;
   readonly scratch: Pick<Scratch, "sectorAverages">;
@@ -324,6 +352,11 @@ export function financeTermsKernel(
   const targetLeverage = a[FinanceArg.targetLeverage];
   const maxLeverage = a[FinanceArg.maxLeverage];
   const maxPd = a[FinanceArg.maxPd];
+  const exitShare = a[FinanceArg.exitShare];
+  const exitMinAge = a[FinanceArg.exitMinAge];
+  const averageSalesC = a[FinanceArg.averageSalesC];
+  const averageSalesK = a[FinanceArg.averageSalesK];
+  const { expectedSales, earnings } = v.firms;
   const { loans, deposits, interestPaid, investmentOrder, labourDemand, wage } = v.firms;
   const { age, loanRateYearly, employees, capital, salesNominal, pdYearly, bank, capitalSupplier } = v.firms;
   const { revenue, wageBill, servicesPaid, electricityPaid } = v.firms;
@@ -358,7 +391,17 @@ export function financeTermsKernel(
       electricityPaid[j],
     );
     // A successor (age 0) sits the month out: its terms are computed but not used.
-    ints[q + Fin.flags] = age[j] === 0 ? FIN_SKIP : pdYearly[j] <= maxPd ? FIN_ELIGIBLE : 0;
+    let flags = age[j] === 0 ? FIN_SKIP : pdYearly[j] <= maxPd ? FIN_ELIGIBLE : 0;
+    // A small, loss-making, solvent firm closes (firms.exit; agents/firmExit.ts).
+    const avgSales = j < nc ? averageSalesC : averageSalesK;
+    if (
+      exitShare > 0 &&
+      age[j] > 0 &&
+      choosesExit(age[j], exitMinAge, expectedSales[j], avgSales, exitShare, earnings[j], D, collateral, L)
+    ) {
+      flags |= FIN_EXIT;
+    }
+    ints[q + Fin.flags] = flags;
     ints[q + Fin.bank] = bank[j];
     ints[q + Fin.supplier] = capitalSupplier[j];
   }
@@ -395,6 +438,17 @@ function financeVisit(
     const flags = ints[q + Fin.flags];
     if ((flags & FIN_SKIP) !== 0) continue;
     const t = o * FIN_STRIDE;
+    if ((flags & FIN_EXIT) !== 0) {
+      cbReserves = exitInVisit(
+        exit,
+        centralBank,
+        j,
+        terms[t + Fin.loans],
+        terms[t + Fin.deposits],
+        cbReserves,
+      );
+      continue;
+    }
     const interest = terms[t + Fin.interest];
     let d = terms[t + Fin.deposits];
     let l = terms[t + Fin.loans];
@@ -456,6 +510,21 @@ function defaultInVisit(
   setFirmBalances(exit.firms, j, loans, deposits);
   settleCentralBankReserves(centralBank, cbReserves);
   resolveFirmDefault(exit, j);
+  return centralBank.reserves;
+}
+
+/** A firm that closes at its turn in the visit (firms.exit): its balances, then resolveFirmExit. Returns the central bank's reserves. */
+function exitInVisit(
+  exit: FirmExit,
+  centralBank: CentralBank,
+  j: number,
+  loans: number,
+  deposits: number,
+  cbReserves: number,
+): number {
+  setFirmBalances(exit.firms, j, loans, deposits);
+  settleCentralBankReserves(centralBank, cbReserves);
+  resolveFirmExit(exit, j);
   return centralBank.reserves;
 }
 
@@ -554,6 +623,37 @@ export function resolveFirmDefault(exit: FirmExit, j: number): void {
   const sector = j < f.nConsumption ? 0 : 1;
   const avg = exit.scratch.sectorAverages;
   // Sector averages taken once per month at the first default (an O(firms) scan, not one per default).
+  if (avg[sector * 4 + 3] !== exit.tick) takeSectorAverages(f, j, params.firms.entrySizeShare, avg);
+  avg[sector * 4 + 3] = exit.tick;
+  startSuccessor(f, j, avg, params);
+}
+
+/**
+ * Voluntary exit (firms.exit; agents/firmExit.ts choosesExit): the closing
+ * firm's deposits repay its loan as far as they go; a successor in its slot
+ * buys its capital for the loan that is left (startSuccessor: with
+ * firms.successorFreshStart its owners' entry equity carries that loan and
+ * repays it when paid in, so the lender is repaid in full; without it the
+ * successor keeps the loan) and keeps what deposits are left over; its
+ * workers are laid off. No loss is written off and it is not a default:
+ * counted in macro.firmExits, with a firmExit event.
+ */
+export function resolveFirmExit(exit: FirmExit, j: number): void {
+  const { firms: f, books, params } = exit;
+  const loansBefore = f.loans[j];
+  const repaid = Math.min(f.deposits[j], f.loans[j]);
+  if (repaid > 0) repayLoan(books, j, repaid);
+  exit.macro.firmExits++;
+  const scale = params.derived.scale;
+  exit.events.push({
+    type: "firmExit",
+    firm: j,
+    sector: j < f.nConsumption ? "consumption" : "capital",
+    loansUsdBn: loansBefore / scale / 1e9,
+    employees: f.employees[j],
+  });
+  const sector = j < f.nConsumption ? 0 : 1;
+  const avg = exit.scratch.sectorAverages;
   if (avg[sector * 4 + 3] !== exit.tick) takeSectorAverages(f, j, params.firms.entrySizeShare, avg);
   avg[sector * 4 + 3] = exit.tick;
   startSuccessor(f, j, avg, params);

@@ -35,7 +35,7 @@ export const FinRecord = defineStruct({
   supplierPrice: "f64",
   /** Last month's operating cash flow (agents/distress.ts operatingCashFlow): the workout's going-concern test. */
   operatingCash: "f64",
-  /** FIN_SKIP | FIN_ELIGIBLE | FIN_PAID | FIN_DEFERRED. */
+  /** FIN_SKIP | FIN_ELIGIBLE | FIN_PAID | FIN_DEFERRED | FIN_EXIT. */
   flags: "i32",
   bank: "i32",
   /** The capital supplier. */
@@ -49,3 +49,5 @@ export const FIN_ELIGIBLE = 2;
 export const FIN_PAID = 4;
 /** Paid its interest but had this month's principal deferred (firms.distress.workout; agents/distress.ts debtWorkout). */
 export const FIN_DEFERRED = 8;
+/** Chooses to close this month (firms.exit; agents/firmExit.ts choosesExit): resolved by markets/credit.ts resolveFirmExit at its turn in the visit. */
+export const FIN_EXIT = 16;
