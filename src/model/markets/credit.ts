@@ -352,11 +352,7 @@ export function financeTermsKernel(
   const targetLeverage = a[FinanceArg.targetLeverage];
   const maxLeverage = a[FinanceArg.maxLeverage];
   const maxPd = a[FinanceArg.maxPd];
-  const exitShare = a[FinanceArg.exitShare];
-  const exitMinAge = a[FinanceArg.exitMinAge];
-  const averageSalesC = a[FinanceArg.averageSalesC];
-  const averageSalesK = a[FinanceArg.averageSalesK];
-  const { expectedSales, earnings } = v.firms;
+  const exitOn = a[FinanceArg.exitShare] > 0;
   const { loans, deposits, interestPaid, investmentOrder, labourDemand, wage } = v.firms;
   const { age, loanRateYearly, employees, capital, salesNominal, pdYearly, bank, capitalSupplier } = v.firms;
   const { revenue, wageBill, servicesPaid, electricityPaid } = v.firms;
@@ -391,20 +387,30 @@ export function financeTermsKernel(
       electricityPaid[j],
     );
     // A successor (age 0) sits the month out: its terms are computed but not used.
-    let flags = age[j] === 0 ? FIN_SKIP : pdYearly[j] <= maxPd ? FIN_ELIGIBLE : 0;
+    const flags = age[j] === 0 ? FIN_SKIP : pdYearly[j] <= maxPd ? FIN_ELIGIBLE : 0;
     // A small, loss-making, solvent firm closes (firms.exit; agents/firmExit.ts).
-    const avgSales = j < nc ? averageSalesC : averageSalesK;
-    if (
-      exitShare > 0 &&
-      age[j] > 0 &&
-      choosesExit(age[j], exitMinAge, expectedSales[j], avgSales, exitShare, earnings[j], D, collateral, L)
-    ) {
-      flags |= FIN_EXIT;
-    }
-    ints[q + Fin.flags] = flags;
+    ints[q + Fin.flags] = exitOn && age[j] > 0 && exitsNow(v, j, collateral) ? flags | FIN_EXIT : flags;
     ints[q + Fin.bank] = bank[j];
     ints[q + Fin.supplier] = capitalSupplier[j];
   }
+}
+
+/** Whether firm j (age above 0) closes this month (firms.exit; agents/firmExit.ts choosesExit), from its own columns and the pass's arguments. */
+function exitsNow(v: SliceView, j: number, collateral: number): boolean {
+  const a = v.work.args;
+  const f = v.firms;
+  const average = j < f.nConsumption ? a[FinanceArg.averageSalesC] : a[FinanceArg.averageSalesK];
+  return choosesExit(
+    f.age[j],
+    a[FinanceArg.exitMinAge],
+    f.expectedSales[j],
+    average,
+    a[FinanceArg.exitShare],
+    f.earnings[j],
+    f.deposits[j],
+    collateral,
+    f.loans[j],
+  );
 }
 
 /**
@@ -438,20 +444,13 @@ function financeVisit(
     const flags = ints[q + Fin.flags];
     if ((flags & FIN_SKIP) !== 0) continue;
     const t = o * FIN_STRIDE;
-    if ((flags & FIN_EXIT) !== 0) {
-      cbReserves = exitInVisit(
-        exit,
-        centralBank,
-        j,
-        terms[t + Fin.loans],
-        terms[t + Fin.deposits],
-        cbReserves,
-      );
-      continue;
-    }
     const interest = terms[t + Fin.interest];
     let d = terms[t + Fin.deposits];
     let l = terms[t + Fin.loans];
+    if ((flags & FIN_EXIT) !== 0) {
+      cbReserves = exitInVisit(exit, centralBank, j, l, d, cbReserves);
+      continue;
+    }
     const principal = l / maturity;
     const k = ints[q + Fin.bank];
     // The supplier's price is read now: a capital firm that defaulted earlier in this visit has a new one.
