@@ -15,12 +15,12 @@ const SEEDS = 20;
 // Series index of the chain's first month, 2025-11 (tick 241, after the twenty-year burn-in).
 const START = chainStartTick(loadConfig("configs/scenarios/baseline-2025.json")) - 1;
 
+// At the default size (10 000 households, 400 + 80 firms) since stop 32: with voluntary exit on (firms.exit) the
+// 2 000-household shortcut with 40 consumption firms, where one closure lays off 2.5 % of the workforce, made the
+// unemployment peaks noise — peak gap +0.85 ± 0.59 points there, +2.07 ± 0.30 at the default size (seeds 1–20;
+// drawdown gap +0.226 ± 0.027 and +0.207 ± 0.027).
 function run(scenario: string, seed: number) {
-  return runInMemory(
-    loadConfig(`configs/scenarios/${scenario}.json`, {
-      sets: ["households.count=2000", "firms.consumption.count=40", "firms.capital.count=8", `seed=${seed}`],
-    }),
-  );
+  return runInMemory(loadConfig(`configs/scenarios/${scenario}.json`, { sets: [`seed=${seed}`] }));
 }
 
 function meanAndSe(a: number[]): { mean: number; se: number } {
@@ -59,5 +59,6 @@ describe("murphy: every risk at once", () => {
     expect(drawdown.mean).toBeGreaterThan(0.08);
     const peak = meanAndSe(peakGap);
     expect(peak.mean).toBeGreaterThan(3 * peak.se);
-  }, 120_000);
+    expect(peak.mean).toBeGreaterThan(0.01);
+  }, 300_000);
 });
