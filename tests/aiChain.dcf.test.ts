@@ -11,10 +11,11 @@ import {
   equityRiskPremium,
   longRateYearly,
   storyAgeAfter,
+  surpriseRevisedAnchor,
   updateGrowthExpectation,
 } from "../src/model/agents/aiChain/dcf.ts";
 import { seedRevenueHistory } from "../src/model/agents/aiChain/init.ts";
-import { chainCreditPremiumYearly } from "../src/model/agents/aiChain/valuation.ts";
+import { chainCreditPremiumYearly, chainRevenueGrowth } from "../src/model/agents/aiChain/valuation.ts";
 
 const P: DcfParams = {
   terminalGrowthYearly: 0.03,
@@ -153,6 +154,56 @@ describe("discount rate and expectations", () => {
     expect(age).toBe(12);
     for (let m = 0; m < 12; m++) age = storyAgeAfter(age, 0.5, 0.39, P);
     expect(age).toBe(12);
+  });
+});
+
+describe("the story re-rated by the revenue surprise (storySurpriseSpeedMonthly)", () => {
+  it("moves the story at its age a share of the way to observed growth and re-solves the anchor", () => {
+    // At age 12 the story of 0.5 stands at 0.3825; growth of 0.8 at speed 0.1 lifts it to 0.3825 + 0.1 × 0.4175.
+    const a = surpriseRevisedAnchor(0.5, 12, 0.8, 0.1, P);
+    expect(agedAnchor(a, 12, P)).toBeCloseTo(0.3825 + 0.1 * (0.8 - 0.3825), 12);
+    expect(a).toBeGreaterThan(0.5);
+    // Growth short of the story lowers it; growth equal to it leaves it; at the start the anchor is the story.
+    expect(agedAnchor(surpriseRevisedAnchor(0.5, 12, -0.2, 0.1, P), 12, P)).toBeCloseTo(
+      0.3825 + 0.1 * (-0.2 - 0.3825),
+      12,
+    );
+    expect(surpriseRevisedAnchor(0.5, 12, 0.3825, 0.1, P)).toBeCloseTo(0.5, 12);
+    expect(surpriseRevisedAnchor(0.5, 0, -0.2, 0.1, P)).toBeCloseTo(0.43, 12);
+    // Off (speed 0) or nothing observed: unchanged, bit for bit.
+    expect(surpriseRevisedAnchor(0.5, 12, -0.2, 0, P)).toBe(0.5);
+    expect(surpriseRevisedAnchor(0.5, 12, null, 0.1, P)).toBe(0.5);
+  });
+
+  it("a story kept up with fades only with calendar time; one whose revenue stops deflates faster", () => {
+    // Two years of revenue growing at the story's own aged rate: the aged story is what calendar time gives.
+    let a = 0.5;
+    for (let m = 1; m <= 24; m++) a = surpriseRevisedAnchor(a, m, agedAnchor(a, m, P), 0.1, P);
+    expect(a).toBeCloseTo(0.5, 12);
+    // Two years at 60 % growth: the story at 24 months stays near 0.5 (calendar ageing alone: ≈ 0.29).
+    a = 0.5;
+    for (let m = 1; m <= 24; m++) a = surpriseRevisedAnchor(a, m, 0.6, 0.1, P);
+    expect(agedAnchor(a, 24, P)).toBeGreaterThan(0.49);
+    // Then a year of flat revenue (growth 0): the story falls to ≈ 0.11, against ≈ 0.23 by calendar time alone.
+    for (let m = 25; m <= 36; m++) a = surpriseRevisedAnchor(a, m, 0, 0.1, P);
+    expect(agedAnchor(a, 36, P)).toBeLessThan(0.15);
+    expect(agedAnchor(0.5, 36, P)).toBeGreaterThan(0.2);
+    expect(agedAnchor(a, 36, P)).toBeGreaterThan(0);
+  });
+
+  it("judges the stories on the whole chain's revenue, a year over a year (chainRevenueGrowth)", () => {
+    // Two firms on the tick-mod-13 ring, tick 30 (30 mod 13 = 4): the last three months 150 and 50, a year ago 100 and 20.
+    const revenueHistory = new Float64Array(2 * 13);
+    for (let k = 1; k <= 3; k++) {
+      revenueHistory[(30 - k) % 13] = 150;
+      revenueHistory[13 + ((30 - k) % 13)] = 50;
+    }
+    revenueHistory[(30 - 12) % 13] = 100;
+    revenueHistory[13 + ((30 - 12) % 13)] = 20;
+    // (200 / 120)^1.2 − 1: the recent mean is centred two months back.
+    expect(chainRevenueGrowth({ n: 2, revenueHistory }, 30)).toBeCloseTo((200 / 120) ** 1.2 - 1, 12);
+    // A firm with no AI revenue still reads the chain's growth; no revenue a year ago: nothing observed.
+    expect(chainRevenueGrowth({ n: 2, revenueHistory: new Float64Array(26) }, 30)).toBeNull();
   });
 });
 

@@ -220,3 +220,36 @@ export function storyAgeAfter(
   if (observed !== null && observed >= agedAnchor(anchorAtStart, ageMonths, p)) return ageMonths;
   return ageMonths + 1;
 }
+
+/**
+ * The growth story's anchor at the start after this month's revenue
+ * surprise (aiChain.valuation.storySurpriseSpeedMonthly): the story's growth
+ * at its current age (agedAnchor) moves a share `speed` of the way towards
+ * the observed revenue growth — up when the build-out's sales grow faster
+ * than the story, down when they fall short — and the anchor at the start is
+ * re-solved so that the story, aged as before, passes through it. Investors
+ * learn the growth rate from realised results (Pástor & Veronesi 2003,
+ * "Stock valuation and learning about profitability", J. Finance 58) and
+ * re-rate growth stories hardest on disappointments (Skinner & Sloan 2002,
+ * "Earnings surprises, growth expectations, and stock returns", Rev.
+ * Accounting Studies 7): a story whose sales never came deflates, one whose
+ * sales keep up with it does not fade. No observation, or speed 0, leaves
+ * the anchor unchanged. Pure.
+ *
+ * @example surpriseRevisedAnchor(0.4, 12, 0.7, 0.1, p) // story at 12 months 0.309 → 0.348; anchor ≈ 0.417 (p: terminal 0.035, fade 0.75)
+ * @example surpriseRevisedAnchor(0.4, 0, -0.2, 0.1, p) // 0.34
+ */
+export function surpriseRevisedAnchor(
+  anchorAtStart: number,
+  ageMonths: number,
+  observed: number | null,
+  speed: number,
+  p: Pick<DcfParams, "terminalGrowthYearly" | "growthFadeYearly">,
+): number {
+  if (observed === null || speed === 0) return anchorAtStart;
+  const story = agedAnchor(anchorAtStart, ageMonths, p);
+  const revised = story + speed * (observed - story);
+  const left = p.growthFadeYearly ** (Math.max(0, ageMonths) / 12);
+  if (!(left > 0)) return anchorAtStart;
+  return p.terminalGrowthYearly + (revised - p.terminalGrowthYearly) / left;
+}

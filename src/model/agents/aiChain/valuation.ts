@@ -42,6 +42,7 @@ import {
   equityRiskPremium,
   longRateYearly,
   storyAgeAfter,
+  surpriseRevisedAnchor,
   updateGrowthExpectation,
 } from "./dcf.ts";
 import {
@@ -111,6 +112,31 @@ export function observedEarningsGrowth(
   return Math.max(-0.9, Math.min(5, (now / before) ** 1.2 - 1));
 }
 
+/**
+ * Growth of the chain's revenue over the past year, annualised: the sum of
+ * every chain firm's AI revenue (the build-out's sales, the chip maker's
+ * included; mean of the last three months against a year before), as in
+ * observedEarningsGrowth. The growth the market's stories about the chain
+ * are judged against (aiChain.valuation.storySurpriseSpeedMonthly): in the
+ * build-out investors priced the sector on its common growth story, and
+ * sector news moved every firm's price (intra-industry information transfer,
+ * Foster 1981, J. Accounting & Economics 3; Ramnath 2002, J. Accounting
+ * Research 40). null when either sum is not positive. Pure.
+ */
+export function chainRevenueGrowth(
+  c: Readonly<Pick<AiChain, "n" | "revenueHistory">>,
+  tick: number,
+): number | null {
+  let recent = 0;
+  let before = 0;
+  for (let i = 0; i < c.n; i++) {
+    for (let k = 1; k <= 3; k++) recent += c.revenueHistory[i * 13 + ((tick - k + 13 * 4) % 13)] / 3;
+    before += c.revenueHistory[i * 13 + ((tick - 12 + 13 * 4) % 13)];
+  }
+  if (!(recent > 0) || !(before > 0)) return null;
+  return Math.max(-0.9, Math.min(5, (recent / before) ** 1.2 - 1));
+}
+
 /** The valuation's parameter structs (chainValuationParams). */
 export interface ChainValuationParams {
   dcf: DcfParams;
@@ -120,6 +146,8 @@ export interface ChainValuationParams {
   policyPassThrough: number;
   /** aiChain.valuation.storyAgesOnShortfall: the story ages only in months that fall short of it (storyAgeAfter). */
   storyAgesOnShortfall: boolean;
+  /** aiChain.valuation.storySurpriseSpeedMonthly: how far each month the stories move towards the chain's revenue growth (surpriseRevisedAnchor); 0 off. */
+  storySurpriseSpeedMonthly: number;
   /** aiChain.valuation.chainCreditPremiumSensitivity: the chain firms' own credit premium per unit of the CDS index above referenceSpreadBp (chainCreditPremiumYearly). */
   chainCreditPremiumSensitivity: number;
   /** aiChain.orders.referenceSpreadBp: the high-yield average the credit premium counts from. */
@@ -162,6 +190,7 @@ export function chainValuationParams(
     expectationSpeedMonthly: v.expectationSpeedMonthly,
     policyPassThrough: v.policyPassThrough,
     storyAgesOnShortfall: v.storyAgesOnShortfall,
+    storySurpriseSpeedMonthly: v.storySurpriseSpeedMonthly,
     chainCreditPremiumSensitivity: v.chainCreditPremiumSensitivity,
     referenceSpreadBp: ai.orders.referenceSpreadBp,
   };
@@ -411,6 +440,7 @@ function updateFundamentals(
   const months = month.tick - c.chainStartTick;
   const drawdown = c.marketPeak > 0 ? 1 - c.marketCapTotal / c.marketPeak : 0;
   const credit = chainCreditPremiumYearly(c, v);
+  const themeGrowth = !first && v.storySurpriseSpeedMonthly > 0 ? chainRevenueGrowth(c, month.tick) : null;
   for (let i = 0; i < c.n; i++) {
     if (!first) {
       const observed = observedEarningsGrowth(c, i, month);
@@ -420,6 +450,16 @@ function updateFundamentals(
       if (v.storyAgesOnShortfall) {
         age = storyAgeAfter(c.growthStoryAgeMonths[i], c.growthAnchor[i], observed, v.dcf);
         c.growthStoryAgeMonths[i] = age;
+      }
+      // The story re-rated by the chain's revenue against it (storySurpriseSpeedMonthly; 0: unchanged).
+      if (themeGrowth !== null) {
+        c.growthAnchor[i] = surpriseRevisedAnchor(
+          c.growthAnchor[i],
+          age,
+          themeGrowth,
+          v.storySurpriseSpeedMonthly,
+          v.dcf,
+        );
       }
       const anchor = agedAnchor(c.growthAnchor[i], age, v.dcf);
       c.growthExpectation[i] = updateGrowthExpectation(
