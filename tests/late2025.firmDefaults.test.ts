@@ -10,7 +10,7 @@
 // README's "does not get right yet" — while closures dominate exits, as in US
 // data (≈ 8 % of employer firms close a year, Census BDS).
 //
-// Size: the default population (10 000 households, 480 firms) — firms scale
+// Size: the default population (10 000 households, 440 firms) — firms scale
 // with households, and with fewer firms the largest firms' shares and with
 // them the sorting of customers change, so a smaller population is not the
 // same economy here. Eight seeds: the seeds' sd is ≈ 0.05 % for bankruptcies
