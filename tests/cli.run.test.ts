@@ -144,6 +144,7 @@ describe("spiral run", () => {
     expect(summary.unemploymentRate.max).toBe(Math.max(...unemployment));
     expect(summary.crisisMonths).toBe(afterBurnIn("crisis").filter((c) => c === 1).length);
     expect(summary.firmDefaults).toBe(afterBurnIn("firmDefaults").reduce((a, b) => a + b));
+    expect(summary.firmExits).toBe(afterBurnIn("firmExits").reduce((a, b) => a + b));
     expect(summary.bankFailures).toBe(afterBurnIn("bankFailures").reduce((a, b) => a + b));
     const phases = afterBurnIn("phase");
     expect(summary.phaseShare.positive).toBeCloseTo(phases.filter((p) => p > 0).length / 24, 12);

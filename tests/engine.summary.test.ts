@@ -44,6 +44,13 @@ describe("summarizeSeries", () => {
     expect(s.inflationMean).toBeCloseTo(0.02, 15);
     expect(s.firmDefaults).toBe(3);
     expect(s.bankFailures).toBe(1);
+    // No firmExits column (Lengnick, runs before stop 32): null, not 0.
+    expect(s.firmExits).toBeNull();
+  });
+
+  it("sums voluntary exits after the burn-in when the run has the column", () => {
+    const s = summarizeSeries({ ...columns(6, {}), firmExits: [9, 9, 1, 0, 2, 1] }, info);
+    expect(s.firmExits).toBe(4);
   });
 
   it("counts crisis months and separate episodes, an episode running at the burn-in counting once", () => {

@@ -18,7 +18,13 @@ import { firmCounts } from "../model/population.ts";
 import { BUST_COLUMNS } from "./bust.ts";
 import type { FirmTable } from "./firmSnapshots.ts";
 import type { Model, ModelKind, SummarySpec, TickOutput } from "./model.ts";
-import { CHAIN_SUMMARY_COLUMNS, SUMMARY_COLUMNS, type SummaryColumn, type SummaryInfo } from "./summary.ts";
+import {
+  CHAIN_SUMMARY_COLUMNS,
+  OPTIONAL_SUMMARY_COLUMNS,
+  SUMMARY_COLUMNS,
+  type SummaryColumn,
+  type SummaryInfo,
+} from "./summary.ts";
 import { ThreadedRunner } from "./threads.ts";
 
 class CoreModel implements Model {
@@ -83,12 +89,12 @@ function coreSummary(config: SpiralConfig): SummarySpec {
   const info: SummaryInfo = { name: config.name, seed: config.seed, burnInTicks: config.burnInTicks };
   if (!config.aiChain.enabled) {
     return {
-      recorded: SUMMARY_COLUMNS,
+      recorded: [...SUMMARY_COLUMNS, ...OPTIONAL_SUMMARY_COLUMNS],
       columns: SERIES_COLUMNS,
       // Without the chain its columns are zeros: leave them out, so the summary says "no chain" (null).
       inputs: (recorded) => {
-        const core = {} as Record<SummaryColumn, Float64Array>;
-        for (const name of SUMMARY_COLUMNS) core[name] = recorded[name];
+        const core = {} as Record<SummaryColumn | (typeof OPTIONAL_SUMMARY_COLUMNS)[number], Float64Array>;
+        for (const name of [...SUMMARY_COLUMNS, ...OPTIONAL_SUMMARY_COLUMNS]) core[name] = recorded[name];
         return core;
       },
       info,
@@ -101,6 +107,7 @@ function coreSummary(config: SpiralConfig): SummarySpec {
   };
   const names = [
     ...SUMMARY_COLUMNS,
+    ...OPTIONAL_SUMMARY_COLUMNS,
     ...CHAIN_SUMMARY_COLUMNS,
     ...BUST_COLUMNS,
     ...config.aiChain.firms.map((f) => `${f.name}_defaulted`),

@@ -20,6 +20,9 @@ export const SUMMARY_COLUMNS = [
 
 export type SummaryColumn = (typeof SUMMARY_COLUMNS)[number];
 
+/** Columns the summary uses when the run has them (firmExits: the core since stop 32; not Lengnick). */
+export const OPTIONAL_SUMMARY_COLUMNS = ["firmExits"] as const;
+
 /** Columns of the AI chain the summary adds when the run has them (the chain switched on). */
 export const CHAIN_SUMMARY_COLUMNS = [
   "cdsIndexAiChainBp",
@@ -55,6 +58,8 @@ export interface RunSummary {
   crisisEpisodes: number;
   /** Bankruptcies of simulated firms over the analysed months. */
   firmDefaults: number;
+  /** Voluntary exits (firms.exit; series firmExits) over the analysed months; null when the run has no such column (Lengnick, runs before stop 32). */
+  firmExits: number | null;
   bankFailures: number;
   /** Share of analysed months in the positive (+1) and negative (−1) feedback phase. */
   phaseShare: { positive: number | null; negative: number | null };
@@ -101,7 +106,12 @@ export interface SummaryInfo {
  */
 export function summarizeSeries(
   columns: Readonly<Record<SummaryColumn, ArrayLike<number>>> &
-    Partial<Record<(typeof CHAIN_SUMMARY_COLUMNS)[number], ArrayLike<number>>>,
+    Partial<
+      Record<
+        (typeof CHAIN_SUMMARY_COLUMNS)[number] | (typeof OPTIONAL_SUMMARY_COLUMNS)[number],
+        ArrayLike<number>
+      >
+    >,
   info: SummaryInfo,
 ): RunSummary {
   const ticks = columns.gdpReal?.length ?? 0;
@@ -154,6 +164,10 @@ export function summarizeSeries(
     crisisMonths,
     crisisEpisodes,
     firmDefaults: sum(window("firmDefaults")),
+    firmExits:
+      columns.firmExits !== undefined && columns.firmExits.length === ticks
+        ? sum(Float64Array.from(columns.firmExits).subarray(start))
+        : null,
     bankFailures: sum(window("bankFailures")),
     phaseShare: {
       positive: months > 0 ? positive / months : null,

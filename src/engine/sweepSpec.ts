@@ -24,7 +24,12 @@ import { InputError } from "../errors.ts";
 import { packagePath } from "../packagePaths.ts";
 import { BUST_COLUMNS, CHAIN_ROLES } from "./bust.ts";
 import { modelKind } from "./models.ts";
-import { CHAIN_SUMMARY_COLUMNS, SUMMARY_COLUMNS, summarizeSeries } from "./summary.ts";
+import {
+  CHAIN_SUMMARY_COLUMNS,
+  OPTIONAL_SUMMARY_COLUMNS,
+  SUMMARY_COLUMNS,
+  summarizeSeries,
+} from "./summary.ts";
 
 export type DesignType = "grid" | "latin-hypercube" | "sobol";
 export type KeepOutput = "series" | "sample" | "none";
@@ -96,6 +101,7 @@ export const DEFAULT_METRICS: readonly string[] = Object.freeze([
   "crisisEpisodes",
   "crisisMonths",
   "firmDefaults",
+  "firmExits",
   "bankFailures",
   "recessions",
   "govDebtToGdpFinal",
@@ -754,7 +760,7 @@ function emptySummary(): unknown {
   // (a run without the chain reports its chain metrics as missing).
   // The bust measures' too: one firm of each role, so that every role's figure is named.
   const names = [
-    ...new Set([...SUMMARY_COLUMNS, ...CHAIN_SUMMARY_COLUMNS, ...BUST_COLUMNS]),
+    ...new Set([...SUMMARY_COLUMNS, ...OPTIONAL_SUMMARY_COLUMNS, ...CHAIN_SUMMARY_COLUMNS, ...BUST_COLUMNS]),
     ...CHAIN_ROLES.map((role) => `${role}_defaulted`),
   ];
   const columns = Object.fromEntries(names.map((name) => [name, new Float64Array(1)]));

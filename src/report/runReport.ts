@@ -133,7 +133,11 @@ function summaryFigures(run: RunFolder): string {
     ["Recessions", String(s.recessions), "≥ 2 quarters of falling GDP"],
     ["Crises", String(s.crisisEpisodes), `${s.crisisMonths} months in crisis`],
     ["Negative-feedback phase", pct(s.phaseShare.negative), "of the months"],
-    ["Firm defaults", String(s.firmDefaults), `${s.bankFailures} bank failures`],
+    [
+      "Firm defaults",
+      String(s.firmDefaults),
+      `${s.firmExits === null ? "" : `${s.firmExits} voluntary exits, `}${s.bankFailures} bank failures`,
+    ],
     [
       "Government debt / GDP",
       s.govDebtToGdpFinal === null ? "n/a" : pct(s.govDebtToGdpFinal, 0),

@@ -337,9 +337,13 @@ export const RUN_SECTIONS: readonly SectionDef[] = [
     charts: [
       {
         id: "firmDefaults",
-        title: "Firm defaults",
-        caption: "Bankruptcies of simulated firms each month.",
-        series: [{ column: "firmDefaults", label: "Firm defaults" }],
+        title: "Firm defaults and exits",
+        caption:
+          "Bankruptcies and voluntary exits (firms.exit: solvent closures) of simulated firms each month.",
+        series: [
+          { column: "firmDefaults", label: "Firm defaults" },
+          { column: "firmExits", label: "Voluntary exits" },
+        ],
         step: true,
       },
       {
