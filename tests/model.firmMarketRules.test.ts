@@ -194,6 +194,25 @@ function sector(): Firms {
   );
 }
 
+/** The sector above with its books, at tick 7 with fresh-start successors: what resolveFirmDefault and resolveFirmExit read and write. */
+function exitState() {
+  const f = sector();
+  const b = books(f);
+  const events: ModelEvent[] = [];
+  const macro = { firmDefaults: 0, firmExits: 0 };
+  const exit: FirmExit = {
+    firms: f,
+    banks: b.banks,
+    macro,
+    tick: 7,
+    params: creditParams(true),
+    scratch: { sectorAverages: new Float64Array(8).fill(-1) },
+    events,
+    books: b,
+  };
+  return { f, b, events, macro, exit };
+}
+
 describe("a firm's default: the loss booked, and a successor from its sector's averages", () => {
   it("takeSectorAverages leaves out the failed firm and successors of age 0; with no live firm, the failed firm's own", () => {
     const f = sector();
@@ -226,20 +245,7 @@ describe("a firm's default: the loss booked, and a successor from its sector's a
   });
 
   it("resolveFirmDefault: deposits seized, loss given default written off, the default counted and reported", () => {
-    const f = sector();
-    const b = books(f);
-    const events: ModelEvent[] = [];
-    const macro = { firmDefaults: 0, firmExits: 0 };
-    const exit: FirmExit = {
-      firms: f,
-      banks: b.banks,
-      macro,
-      tick: 7,
-      params: creditParams(true),
-      scratch: { sectorAverages: new Float64Array(8).fill(-1) },
-      events,
-      books: b,
-    };
+    const { f, b, events, macro, exit } = exitState();
     resolveFirmDefault(exit, 1);
     // 30 of deposits repay 30 of the 100; 40 % of the 70 left is written off.
     expect(f.deposits[1]).toBe(0);
@@ -278,20 +284,7 @@ describe("a firm's voluntary exit (firms.exit): solvent closure, no loss, a succ
   });
 
   it("resolveFirmExit: deposits repay the loan, nothing written off, the rest owed by the successor's owners; counted as an exit", () => {
-    const f = sector();
-    const b = books(f);
-    const events: ModelEvent[] = [];
-    const macro = { firmDefaults: 0, firmExits: 0 };
-    const exit: FirmExit = {
-      firms: f,
-      banks: b.banks,
-      macro,
-      tick: 7,
-      params: creditParams(true),
-      scratch: { sectorAverages: new Float64Array(8).fill(-1) },
-      events,
-      books: b,
-    };
+    const { f, b, events, macro, exit } = exitState();
     resolveFirmExit(exit, 1);
     // 30 of deposits repay 30 of the 100: 70 left, none written off.
     expect(f.deposits[1]).toBe(0);

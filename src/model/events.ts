@@ -35,6 +35,26 @@ const chainFirm = {
   description: "AI-chain firm (aiChain.firms[].name)",
 } as const;
 
+/** The non-AI firm a firmDefault or firmExit is about, its sector and its workers. */
+const nonAiFirm = {
+  name: "firm",
+  type: "int",
+  unit: "index",
+  description: "Firm index (0 … consumption firms − 1 are consumption-goods firms)",
+} as const;
+const nonAiSector = {
+  name: "sector",
+  type: "string",
+  unit: "consumption | capital",
+  description: "The firm's sector",
+} as const;
+const laidOffWorkers = {
+  name: "employees",
+  type: "int",
+  unit: "households",
+  description: "Its workers (simulated households), who become unemployed",
+} as const;
+
 /** Every event type, in the order docs/outputs.md lists them. */
 export const EVENT_TYPES = [
   {
@@ -43,21 +63,11 @@ export const EVENT_TYPES = [
       "A non-AI firm cannot repay its bank loan: its deposits are seized against the loan, the rest is written off at banks.lossGivenDefault, and a successor firm takes its place.",
     source: "src/model/markets/credit.ts",
     fields: [
-      {
-        name: "firm",
-        type: "int",
-        unit: "index",
-        description: "Firm index (0 … consumption firms − 1 are consumption-goods firms)",
-      },
-      { name: "sector", type: "string", unit: "consumption | capital", description: "The firm's sector" },
+      nonAiFirm,
+      nonAiSector,
       { name: "loansUsdBn", type: "float", unit: "USD bn", description: "Its bank loans before the default" },
       { name: "writeOffUsdBn", type: "float", unit: "USD bn", description: "Loss written off by its bank" },
-      {
-        name: "employees",
-        type: "int",
-        unit: "households",
-        description: "Its workers (simulated households), who become unemployed",
-      },
+      laidOffWorkers,
     ],
   },
   {
@@ -66,20 +76,10 @@ export const EVENT_TYPES = [
       "A small, loss-making non-AI firm whose assets still cover its debt closes voluntarily (firms.exit): its deposits repay its loan, a successor firm buys its capital for the rest and takes its place; no loss is written off.",
     source: "src/model/markets/credit.ts",
     fields: [
-      {
-        name: "firm",
-        type: "int",
-        unit: "index",
-        description: "Firm index (0 … consumption firms − 1 are consumption-goods firms)",
-      },
-      { name: "sector", type: "string", unit: "consumption | capital", description: "The firm's sector" },
+      nonAiFirm,
+      nonAiSector,
       { name: "loansUsdBn", type: "float", unit: "USD bn", description: "Its bank loans before it closed" },
-      {
-        name: "employees",
-        type: "int",
-        unit: "households",
-        description: "Its workers (simulated households), who become unemployed",
-      },
+      laidOffWorkers,
     ],
   },
   {

@@ -619,9 +619,14 @@ export function resolveFirmDefault(exit: FirmExit, j: number): void {
     writeOffUsdBn: loss / scale / 1e9,
     employees: f.employees[j],
   });
+  replaceBySuccessor(exit, j);
+}
+
+/** A successor in firm j's slot (startSuccessor) from its sector's averages, taken once per month at the first default or exit (an O(firms) scan, not one per firm). */
+function replaceBySuccessor(exit: FirmExit, j: number): void {
+  const { firms: f, params } = exit;
   const sector = j < f.nConsumption ? 0 : 1;
   const avg = exit.scratch.sectorAverages;
-  // Sector averages taken once per month at the first default (an O(firms) scan, not one per default).
   if (avg[sector * 4 + 3] !== exit.tick) takeSectorAverages(f, j, params.firms.entrySizeShare, avg);
   avg[sector * 4 + 3] = exit.tick;
   startSuccessor(f, j, avg, params);
@@ -651,11 +656,7 @@ export function resolveFirmExit(exit: FirmExit, j: number): void {
     loansUsdBn: loansBefore / scale / 1e9,
     employees: f.employees[j],
   });
-  const sector = j < f.nConsumption ? 0 : 1;
-  const avg = exit.scratch.sectorAverages;
-  if (avg[sector * 4 + 3] !== exit.tick) takeSectorAverages(f, j, params.firms.entrySizeShare, avg);
-  avg[sector * 4 + 3] = exit.tick;
-  startSuccessor(f, j, avg, params);
+  replaceBySuccessor(exit, j);
 }
 
 /**
