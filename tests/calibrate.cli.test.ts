@@ -246,6 +246,14 @@ describe("spiral calibrate", () => {
         /tiny-bad\.json: budget: 4 evaluations are fewer than the global stage's 6 points/,
       ],
       [
+        "a warm start from a base value outside its bounds",
+        (s) => {
+          s.method = { ...(s.method as object), startAtBase: true };
+          s.parameters["centralBank.inflationTargetYearly"] = { min: 0.03, max: 0.05 };
+        },
+        /method\.startAtBase: the base's centralBank\.inflationTargetYearly \(0\.02\) lies outside its bounds \[0\.03, 0\.05\]/,
+      ],
+      [
         "an unknown key",
         (s) => {
           s.seedz = 3;

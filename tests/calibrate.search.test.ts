@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type SearchOptions, searchMinimum } from "../src/engine/calibrateSearch.ts";
+import { globalDesign, type SearchOptions, searchMinimum } from "../src/engine/calibrateSearch.ts";
 
 const OPTIONS: SearchOptions = {
   dims: 2,
@@ -79,5 +79,44 @@ describe("searchMinimum", () => {
     });
     expect(result.evaluations).toBe(8);
     expect(result.stopped).toBe("no local stage");
+  });
+
+  it("with a warm start evaluates the start after the global design and builds the simplex around it when it is best", async () => {
+    const start = [0.31, 0.69]; // near the bowl's minimum, nearer than any of the 8 Sobol points
+    const batches: number[][][] = [];
+    const result = await searchMinimum(
+      async (points) => {
+        batches.push(points);
+        return points.map(bowl);
+      },
+      { ...OPTIONS, startPoint: start },
+    );
+    expect(batches[0]).toHaveLength(9);
+    expect(batches[0].slice(0, 8)).toEqual(globalDesign(OPTIONS));
+    expect(batches[0][8]).toEqual(start);
+    // The initial simplex: one step of 0.1 from the start along each axis.
+    const expected = [
+      [0.41, 0.69],
+      [0.31, 0.79],
+    ];
+    expect(batches[1]).toHaveLength(2);
+    for (const [i, p] of batches[1].entries())
+      for (const [d, u] of p.entries()) expect(u).toBeCloseTo(expected[i][d], 12);
+    expect(result.bestValue).toBeLessThanOrEqual(bowl(start));
+    expect(result.evaluations).toBeLessThanOrEqual(OPTIONS.budget);
+  });
+
+  it("with a warm start that is worse than a global point starts the simplex from that point instead", async () => {
+    const batches: number[][][] = [];
+    await searchMinimum(
+      async (points) => {
+        batches.push(points);
+        return points.map(bowl);
+      },
+      { ...OPTIONS, startPoint: [1, 0] },
+    );
+    const design = globalDesign(OPTIONS);
+    const bestGlobal = design.reduce((a, b) => (bowl(b) < bowl(a) ? b : a));
+    expect(batches[1][0][1]).toBeCloseTo(bestGlobal[1], 12);
   });
 });

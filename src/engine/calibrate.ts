@@ -25,7 +25,7 @@ import type { SpiralConfig } from "../config/index.ts";
 import { validateConfigObject } from "../config/index.ts";
 import { InputError } from "../errors.ts";
 import { type ProgressStream, SweepProgressReporter } from "../io/progress.ts";
-import { type SearchStage, searchMinimum } from "./calibrateSearch.ts";
+import { globalDesign, type SearchStage, searchMinimum } from "./calibrateSearch.ts";
 import type { CalibrationSpec } from "./calibrateSpec.ts";
 import { EvaluationStore, hasLogs, logFileName, runKey } from "./calibrateStore.ts";
 import type { CalibrateTask, CalibrateTaskResult } from "./calibrateTask.ts";
@@ -262,12 +262,13 @@ export async function calibrate(spec: CalibrationSpec, opts: CalibrateOptions): 
   try {
     if (shard !== undefined) {
       // A shard runs its share of the global stage only: points i, i + N, … of the design.
-      const { sobolSequence, latinHypercube } = await import("../analysis/designs.ts");
-      const seedrandom = (await import("seedrandom")).default;
-      const design =
-        spec.globalDesign === "sobol"
-          ? sobolSequence(spec.globalPoints, k, 1)
-          : latinHypercube(spec.globalPoints, k, seedrandom(`spiral-calibrate-${spec.seed}`));
+      const design = globalDesign({
+        dims: k,
+        globalPoints: spec.globalPoints,
+        globalDesign: spec.globalDesign,
+        seed: spec.seed,
+        startPoint: spec.startPoint,
+      });
       await evaluate(design.filter((_, i) => i % shard.count === shard.index).map(toTheta), "global");
       return finish("shard-done");
     }
@@ -285,6 +286,7 @@ export async function calibrate(spec: CalibrationSpec, opts: CalibrateOptions): 
         local: spec.local,
         tolerance: spec.tolerance,
         seed: spec.seed,
+        startPoint: spec.startPoint,
         afterGlobal:
           spec.weighting !== "optimal"
             ? undefined

@@ -29,6 +29,8 @@ export interface SearchOptions {
   tolerance: number;
   /** Seed of a Latin hypercube. */
   seed: number;
+  /** A warm start (method.startAtBase): one more point of the global stage, after the design's. */
+  startPoint?: number[];
   /**
    * Called once after the global stage, before the local one: it may change
    * the objective (an optimal weighting matrix); the best global point is
@@ -83,11 +85,7 @@ export async function searchMinimum(evaluate: BatchEvaluator, opts: SearchOption
     return values;
   };
 
-  const design =
-    opts.globalDesign === "sobol"
-      ? sobolSequence(opts.globalPoints, dims, 1)
-      : latinHypercube(opts.globalPoints, dims, seedrandom(`spiral-calibrate-${opts.seed}`));
-  await run(design, "global");
+  await run(globalDesign(opts), "global");
   if (opts.local === "none") return { best, bestValue, evaluations: used, stopped: "no local stage" };
 
   if (opts.afterGlobal !== undefined) {
@@ -149,4 +147,20 @@ export async function searchMinimum(evaluate: BatchEvaluator, opts: SearchOption
 
 function clamp01(u: number): number {
   return Math.max(0, Math.min(1, u));
+}
+
+/**
+ * The global stage's points: `globalPoints` of the Sobol sequence (skipping
+ * its first point, the origin) or of a Latin hypercube seeded by `seed`,
+ * then the warm start `startPoint` when there is one. Shards split this list.
+ */
+export function globalDesign(
+  opts: Pick<SearchOptions, "dims" | "globalPoints" | "globalDesign" | "seed" | "startPoint">,
+): number[][] {
+  const design =
+    opts.globalDesign === "sobol"
+      ? sobolSequence(opts.globalPoints, opts.dims, 1)
+      : latinHypercube(opts.globalPoints, opts.dims, seedrandom(`spiral-calibrate-${opts.seed}`));
+  if (opts.startPoint !== undefined) design.push(opts.startPoint.slice());
+  return design;
 }

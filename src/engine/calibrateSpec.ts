@@ -22,7 +22,7 @@ import { closestName } from "../config/suggest.ts";
 import { describeValue, isPlainObject } from "../config/validate.ts";
 import { InputError } from "../errors.ts";
 import { packagePath } from "../packagePaths.ts";
-import { parameterPathProblem, setAtPath, sweepLocation } from "./sweepSpec.ts";
+import { getAtPath, parameterPathProblem, setAtPath, sweepLocation } from "./sweepSpec.ts";
 
 export interface CalibrationParameter {
   path: string;
@@ -55,6 +55,12 @@ export interface CalibrationSpec {
   globalPoints: number;
   local: "nelder-mead" | "none";
   tolerance: number;
+  /**
+   * method.startAtBase: the base config's values of the parameters, in the
+   * unit cube of their bounds, evaluated as one more global point; undefined
+   * without a warm start.
+   */
+  startPoint: number[] | undefined;
   weighting: "diagonal" | "optimal";
   jacobianStep: number;
   /** The file's contents as parsed. */
@@ -85,6 +91,7 @@ interface RawSpec {
     globalPoints?: number;
     local?: "nelder-mead" | "none";
     tolerance?: number;
+    startAtBase?: boolean;
   };
   weighting?: "diagonal" | "optimal";
   jacobianStep?: number;
@@ -139,12 +146,14 @@ export function loadCalibrationSpec(file: string): CalibrationSpec {
 
   const k = Object.keys(raw.parameters).length;
   const globalPoints = raw.method?.globalPoints ?? Math.min(raw.budget, Math.max(4, 10 * k));
-  if (raw.budget < globalPoints) {
+  const warm = raw.method?.startAtBase === true;
+  if (raw.budget < globalPoints + (warm ? 1 : 0)) {
     problems.push({
       at: "/budget",
-      problem: `${raw.budget} evaluations are fewer than the global stage's ${globalPoints} points (method.globalPoints); raise budget or lower globalPoints`,
+      problem: `${raw.budget} evaluations are fewer than the global stage's ${globalPoints} points (method.globalPoints)${warm ? " and the base's point (method.startAtBase)" : ""}; raise budget or lower globalPoints`,
     });
   }
+  const startPoint = warm ? baseStartPoint(parameters, base, problems) : undefined;
   const weighting = raw.weighting ?? "diagonal";
   const q = Object.keys(raw.targets).length;
   if (weighting === "optimal" && raw.seeds < q + 2) {
@@ -175,10 +184,37 @@ export function loadCalibrationSpec(file: string): CalibrationSpec {
     globalPoints,
     local: raw.method?.local ?? "nelder-mead",
     tolerance: raw.method?.tolerance ?? 1e-3,
+    startPoint,
     weighting,
     jacobianStep: raw.jacobianStep ?? 0.02,
     contents,
   };
+}
+
+/**
+ * The warm start of method.startAtBase: each parameter's value in the base
+ * config as a share of its range, (value − min) / (max − min), in [0, 1];
+ * a value outside the bounds is a problem at /method/startAtBase naming the
+ * parameter.
+ *
+ * @example with bounds [0.3, 0.9] and a base value of 0.48: 0.3
+ */
+export function baseStartPoint(
+  parameters: readonly CalibrationParameter[],
+  base: SpiralConfig,
+  problems: Problem[],
+): number[] {
+  return parameters.map((p) => {
+    const value = getAtPath(base, p.path);
+    if (typeof value !== "number" || !(value >= p.min && value <= p.max)) {
+      problems.push({
+        at: "/method/startAtBase",
+        problem: `the base's ${p.path} (${typeof value === "number" ? value : describeValue(value)}) lies outside its bounds [${p.min}, ${p.max}]; widen them or drop the warm start`,
+      });
+      return 0.5;
+    }
+    return (value - p.min) / (p.max - p.min);
+  });
 }
 
 function pointerKey(key: string): string {
