@@ -18,7 +18,7 @@ describe("spiral validate", () => {
   it("prints ok with the name, ticks and households", () => {
     const result = spiral(["validate", "configs/baseline.json"]);
     expect(result.status).toBe(0);
-    expect(result.stdout).toBe("ok: configs/baseline.json (baseline, 600 ticks, 10000 households)\n");
+    expect(result.stdout).toBe("ok: configs/baseline.json (baseline, 600 ticks, 40000 households)\n");
   });
 
   it("applies --set before validating", () => {

@@ -5,16 +5,18 @@
 // the claim was a bankruptcy rate near the US one (0.3–1.3 % a year; 0.59 %
 // measured at stop 31 on the shipped warm-up). With voluntary exit the small,
 // loss-making firms that used to linger until they failed close while their
-// assets still cover their debt, and bankruptcies fall to ≈ 0.15 % a year,
-// below the US ≈ 0.6 % (docs/calibration.md §10.4) — a shortfall, reported in
-// README's "does not get right yet" — while closures dominate exits, as in US
-// data (≈ 8 % of employer firms close a year, Census BDS).
+// assets still cover their debt; at stop 32 bankruptcies fell to ≈ 0.15 % a
+// year, a quarter of the US ≈ 0.6 % (docs/calibration.md §10.4). On the core
+// re-estimated at 40 000 households (stop 33; likeliest reason, not
+// isolated: firm productivity's mean reversion 0.0073 a month instead of
+// 0.02, a wider spread of firms) they are ≈ 0.45 % again, near the US rate, while closures still dominate exits, as
+// in US data (≈ 8 % of employer firms close a year, Census BDS).
 //
 // Size: the default population (10 000 households, 440 firms) — firms scale
 // with households, and with fewer firms the largest firms' shares and with
 // them the sorting of customers change, so a smaller population is not the
-// same economy here. Eight seeds: the seeds' sd is ≈ 0.05 % for bankruptcies
-// and ≈ 0.5 % for exits (measured, seeds 1–8).
+// same economy here. Eight seeds: the seeds' sd is ≈ 0.1 % for bankruptcies
+// and ≈ 0.9 % for exits on the shipped warm-up (measured, seeds 1–8).
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "../src/config/index.ts";
@@ -62,22 +64,23 @@ const TEN_YEAR_WARM_UP = [
   "households.neutralRealRateYearly=0.0095",
 ];
 
-// Stop 32 (voluntary exit, firms.exit.salesShare 0.4, and the core re-estimated with it; seeds 1–8): on the
-// shipped twenty-year warm-up from identical firms 0.15 % of firms default a year (0.09–0.20 by seed; 0.59 % at
-// stop 31) and 1.50 % close (0.89–2.39); with the history on the ten-year warm-up (H 55, s 0.67) 0.14 % default
-// (0.05–0.34) and 6.25 % close (4.59–6.91), near the US closure rate (≈ 8 %): the history's small firms close
-// instead of failing.
+// Stop 33 (the core re-estimated at 40 000 households; this scenario at 10 000, its households' r* 0.65 %; seeds
+// 1–8): on the shipped twenty-year warm-up from identical firms 0.44 % of firms default a year (0.30–0.68 by seed)
+// and 1.73 % close (0.70–3.43); with the history on the ten-year warm-up (H 55, s 0.67) 0.49 % default (0.34–0.77)
+// and 6.16 % close (5.84–6.73), near the US closure rate (≈ 8 %): the history's small firms close instead of
+// failing. Stop 32: 0.15 % and 1.50 %; 0.14 % and 6.25 %.
 describe("baseline-2025: non-AI firm turnover after the chain's start (default size, seeds 1–8)", () => {
-  it("closures dominate exits and bankruptcies stay below the US rate on the shipped warm-up (measured 1.50 % and 0.15 % a year)", () => {
+  it("closures outnumber bankruptcies, which are near the US rate, on the shipped warm-up (measured 1.73 % and 0.44 % a year)", () => {
     const { defaults, exits } = turnover(["initial.firmHistoryYears=0", "initial.firmSizeDispersion=0"]);
     expect(exits).toBeGreaterThan(0.005);
     expect(exits).toBeLessThan(0.03);
-    expect(defaults).toBeGreaterThan(0.0005);
-    expect(defaults).toBeLessThan(0.004);
-    expect(exits).toBeGreaterThan(5 * defaults);
+    // US business bankruptcies ≈ 0.6 % of firms a year (docs/calibration.md §10.4): within half to 1.5 times it.
+    expect(defaults).toBeGreaterThan(0.003);
+    expect(defaults).toBeLessThan(0.009);
+    expect(exits).toBeGreaterThan(2.5 * defaults);
   }, 600_000);
 
-  it("with the firms' history the small firms close rather than fail: 3–10 % close a year, under 0.4 % default (measured 6.25 % and 0.14 %)", () => {
+  it("with the firms' history the small firms close rather than fail: 3–10 % close a year, ten times as many as default (measured 6.16 % and 0.49 %)", () => {
     const { defaults, exits } = turnover([
       ...TEN_YEAR_WARM_UP,
       "initial.firmHistoryYears=55",
@@ -85,6 +88,8 @@ describe("baseline-2025: non-AI firm turnover after the chain's start (default s
     ]);
     expect(exits).toBeGreaterThan(0.03);
     expect(exits).toBeLessThan(0.1);
-    expect(defaults).toBeLessThan(0.004);
+    expect(defaults).toBeGreaterThan(0.003);
+    expect(defaults).toBeLessThan(0.009);
+    expect(exits).toBeGreaterThan(10 * defaults);
   }, 600_000);
 });

@@ -10,7 +10,7 @@
 // at the horizon; horizon 0 is the first shocked month. Targets and sources:
 // docs/calibration.md §6.
 //
-// Run: npm run bench:irf [-- --seeds 20 --households 10000 --shift 0.01
+// Run: npm run bench:irf [-- --seeds 20 --households 10000 (default: each config's own) --shift 0.01
 //   --length 12 --configs configs/baseline.json,configs/scenarios/baseline-2025.json
 //   --set households.consumptionRateSensitivity=1 --json out.json]
 import { writeFileSync } from "node:fs";
@@ -24,7 +24,7 @@ import { runInMemory } from "../../src/engine/runSingle.ts";
 const { values } = parseArgs({
   options: {
     seeds: { type: "string", default: "20" },
-    households: { type: "string", default: "10000" },
+    households: { type: "string", default: "" }, // "": each config's own population
     shift: { type: "string", default: "0.01" },
     length: { type: "string", default: "12" },
     configs: { type: "string", default: "configs/baseline.json,configs/scenarios/baseline-2025.json" },
@@ -66,7 +66,7 @@ const out: Record<string, unknown> = {};
 
 for (const file of String(values.configs).split(",")) {
   const base = loadConfig(file, { sets: values.set as string[] });
-  base.households.count = Number(values.households);
+  if (values.households) base.households.count = Number(values.households);
   const t0 = shockTick(base);
   base.ticks = t0 + LAST;
   const from = monthOfTick(base.startDate, t0);
