@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { newcombePairedInterval } from "../src/analysis/newcombePairedInterval.ts";
 import { loadConfig, type SpiralConfig } from "../src/config/index.ts";
@@ -191,5 +192,25 @@ describe("MECHANISMS", () => {
     const row = MECHANISMS.find((m) => m.key === "circularDeals")!;
     if (DECIDED_DEALS_OFF === null) expect(row.pending).toMatch(/no switch yet/);
     else expect(row.off.sets).toContain(DECIDED_DEALS_OFF);
+  });
+
+  it("is shown in docs/scenarios.md: the 20- and 40-seed tables with a row for every mechanism, and the overrides table", () => {
+    // Issue 18 item 8 ("the scenarios doc shows it"); the tables went missing once in a re-measurement (stop 32).
+    const doc = readFileSync("docs/scenarios.md", "utf8").split("\n");
+    for (const header of [
+      /^\| mechanism \(on − off, 20 paired seeds\)/,
+      /^\| mechanism \(on − off, 40 paired seeds\)/,
+      /^\| mechanism +\| on \(overrides/,
+    ]) {
+      const start = doc.findIndex((l) => header.test(l));
+      expect(start, header).toBeGreaterThan(-1);
+      const rows = doc
+        .slice(start + 2)
+        .filter((_, i, a) => a.slice(0, i + 1).every((l) => l.startsWith("|")));
+      expect(
+        rows.map((r) => r.split("|")[1].trim()),
+        header,
+      ).toEqual(MECHANISMS.map((m) => m.label));
+    }
   });
 });
