@@ -203,13 +203,13 @@ describe("MECHANISMS", () => {
       /^\| mechanism +\| on \(overrides/,
     ]) {
       const start = doc.findIndex((l) => header.test(l));
-      expect(start, header).toBeGreaterThan(-1);
+      expect(start, header.source).toBeGreaterThan(-1);
       const rows = doc
         .slice(start + 2)
         .filter((_, i, a) => a.slice(0, i + 1).every((l) => l.startsWith("|")));
       expect(
         rows.map((r) => r.split("|")[1].trim()),
-        header,
+        header.source,
       ).toEqual(MECHANISMS.map((m) => m.label));
     }
   });
