@@ -27,6 +27,9 @@ import {
 } from "./summary.ts";
 import { ThreadedRunner } from "./threads.ts";
 
+/** The summary's columns every core run records (chain or not). */
+const CORE_SUMMARY_COLUMNS = [...SUMMARY_COLUMNS, ...OPTIONAL_SUMMARY_COLUMNS] as const;
+
 class CoreModel implements Model {
   readonly state: ModelState;
   readonly #tracker: MetricsTracker;
@@ -89,12 +92,12 @@ function coreSummary(config: SpiralConfig): SummarySpec {
   const info: SummaryInfo = { name: config.name, seed: config.seed, burnInTicks: config.burnInTicks };
   if (!config.aiChain.enabled) {
     return {
-      recorded: [...SUMMARY_COLUMNS, ...OPTIONAL_SUMMARY_COLUMNS],
+      recorded: CORE_SUMMARY_COLUMNS,
       columns: SERIES_COLUMNS,
       // Without the chain its columns are zeros: leave them out, so the summary says "no chain" (null).
       inputs: (recorded) => {
-        const core = {} as Record<SummaryColumn | (typeof OPTIONAL_SUMMARY_COLUMNS)[number], Float64Array>;
-        for (const name of [...SUMMARY_COLUMNS, ...OPTIONAL_SUMMARY_COLUMNS]) core[name] = recorded[name];
+        const core = {} as Record<(typeof CORE_SUMMARY_COLUMNS)[number], Float64Array>;
+        for (const name of CORE_SUMMARY_COLUMNS) core[name] = recorded[name];
         return core;
       },
       info,
@@ -106,8 +109,7 @@ function coreSummary(config: SpiralConfig): SummarySpec {
     startDate: config.startDate,
   };
   const names = [
-    ...SUMMARY_COLUMNS,
-    ...OPTIONAL_SUMMARY_COLUMNS,
+    ...CORE_SUMMARY_COLUMNS,
     ...CHAIN_SUMMARY_COLUMNS,
     ...BUST_COLUMNS,
     ...config.aiChain.firms.map((f) => `${f.name}_defaulted`),

@@ -124,7 +124,8 @@ export function summarizeSeries(
   }
   const start = Math.min(ticks, Math.max(0, info.burnInTicks));
   const months = ticks - start;
-  const window = (name: SummaryColumn): Float64Array => Float64Array.from(columns[name]).subarray(start);
+  const after = (column: ArrayLike<number>): Float64Array => Float64Array.from(column).subarray(start);
+  const window = (name: SummaryColumn): Float64Array => after(columns[name]);
 
   const unemployment = window("unemploymentRate");
   const crisis = window("crisis");
@@ -166,7 +167,7 @@ export function summarizeSeries(
     firmDefaults: sum(window("firmDefaults")),
     firmExits:
       columns.firmExits !== undefined && columns.firmExits.length === ticks
-        ? sum(Float64Array.from(columns.firmExits).subarray(start))
+        ? sum(after(columns.firmExits))
         : null,
     bankFailures: sum(window("bankFailures")),
     phaseShare: {
