@@ -9,15 +9,33 @@
 // the same whatever the count; at 40 000 households the spec's 8 took over
 // 15 minutes for the two passes) and converts runs a second to the shipped
 // size's evaluations a second.
+// The bench runs the compiled engine and workers (dist/, what `spiral
+// calibrate` runs after `npm ci`), building it first when it is stale: the
+// same runs in a pool started from TypeScript, whose workers load the model
+// through tsx, take about twice as long (stop 34: 5.6–6.1 s against 2.7–2.8 s
+// for one 600-month run at 40 000 households in a one-thread pool; 2.9 s on
+// tsx's main thread), which is what made this bench project 1 h 24 min at
+// stop 33 while the CLI estimation ran at 0.81 runs a second.
 // Target (issue 17 item 5): the us-cycle estimation within 45 minutes on 2 cores.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { calibrate } from "../../src/engine/calibrate.ts";
-import { loadCalibrationSpec } from "../../src/engine/calibrateSpec.ts";
-import { formatDuration } from "../../src/io/progress.ts";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { build, buildState, ROOT } from "../../src/build.mjs";
 import { parallelCapacity } from "./shared.ts";
+
+type CalibrateModule = typeof import("../../src/engine/calibrate.ts");
+type SpecModule = typeof import("../../src/engine/calibrateSpec.ts");
+type ProgressModule = typeof import("../../src/io/progress.ts");
+
+if (buildState() !== "fresh") {
+  const result = build();
+  if (!result.ok) throw new Error(`cannot build dist/: ${result.reason}`);
+}
+const dist = (path: string) => pathToFileURL(join(ROOT, "dist", path)).href;
+const { calibrate }: CalibrateModule = await import(dist("src/engine/calibrate.js"));
+const { loadCalibrationSpec }: SpecModule = await import(dist("src/engine/calibrateSpec.js"));
+const { formatDuration }: ProgressModule = await import(dist("src/io/progress.js"));
 
 const EVALUATIONS = 4;
 const BENCH_SEEDS = 2;
@@ -55,7 +73,7 @@ try {
   const cores = availableParallelism();
   const full = loadCalibrationSpec(SPEC);
   const planned = full.budget + 2 * full.parameters.length;
-  console.log(`Spiral calibrate benchmark — Node ${process.version}, ${cores} cores`);
+  console.log(`Spiral calibrate benchmark — compiled (dist/), Node ${process.version}, ${cores} cores`);
   console.log(
     `us-cycle size: ${full.baseConfig.households.count} households × ${full.baseConfig.ticks} months, ${full.seeds} seeds per evaluation; measured on ${EVALUATIONS} global points + the Jacobian's ${2 * full.parameters.length}, ${BENCH_SEEDS} seeds each`,
   );
