@@ -61,9 +61,6 @@ import { workerEntry } from "./workerEntry.ts";
 
 /** The worker file and its loader: compiled, or TypeScript under tsx (workerEntry.ts). */
 const WORKER = workerEntry("sweepRun");
-/** The sweep worker's file and execArgv, for other pools of the same worker (tests/bench/scenarios.bench.ts). */
-export const WORKER_FILE = WORKER.file;
-export const WORKER_EXEC_ARGV = WORKER.execArgv;
 /** Memory limit of each worker's V8 old generation when not given, MB. */
 export const DEFAULT_WORKER_MEMORY_MB = 4096;
 /** The lock file: the coordinator's pid while it writes the folder. */

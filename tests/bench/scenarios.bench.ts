@@ -33,9 +33,9 @@ import {
   MECHANISMS,
 } from "../../src/engine/attribution.ts";
 import type { RunSummary } from "../../src/engine/summary.ts";
-import { WORKER_EXEC_ARGV, WORKER_FILE } from "../../src/engine/sweep.ts";
 import type { SweepTask, SweepTaskResult } from "../../src/engine/sweepTask.ts";
 import { writeFileAtomic } from "../../src/io/atomicWrite.ts";
+import { compiledWorker } from "./shared.ts";
 
 const { values } = parseArgs({
   options: {
@@ -67,11 +67,14 @@ function benchConfig(file: string, sets: readonly string[], seed: number): Spira
   return c;
 }
 
+// The runs go to the compiled sweep worker (dist/, built when stale), as `spiral sweep`'s do after
+// `npm ci`: from TypeScript the pool's workers would load the model through tsx, about twice as slowly.
+const worker = compiledWorker("sweepRun");
 const pool = new Piscina<SweepTask, SweepTaskResult>({
-  filename: WORKER_FILE,
+  filename: worker.file,
   minThreads: workers,
   maxThreads: workers,
-  execArgv: WORKER_EXEC_ARGV,
+  execArgv: worker.execArgv,
 });
 const started = performance.now();
 let ran = 0;

@@ -2,7 +2,9 @@
 // parallel CPU the machine offers at the moment of a measurement, and its
 // random-load latency by array size.
 import { spawnSync } from "node:child_process";
+import { join } from "node:path";
 import { Worker } from "node:worker_threads";
+import { build, buildState, ROOT } from "../../src/build.mjs";
 import type { SpiralConfig } from "../../src/config/index.ts";
 import { defaultConfig } from "../../src/config/index.ts";
 
@@ -19,6 +21,22 @@ export function scaledConfig(households: number, ticks: number): SpiralConfig {
   config.banks.count = 10;
   config.ticks = ticks;
   return config;
+}
+
+/**
+ * The compiled entry (dist/workers/<name>.js, no loader) of a pool worker,
+ * building dist/ first when it is stale: what `spiral` starts after `npm ci`.
+ * A pool started from TypeScript would load its workers through tsx, where
+ * the model runs about twice as slowly (stop 34: one 600-month run at 40 000
+ * households 5.6–6.1 s against 2.7–2.8 s compiled; docs/calibration-tool.md),
+ * so benchmarks that time runs on a pool use this.
+ */
+export function compiledWorker(name: "sweepRun" | "calibrateRun"): { file: string; execArgv: string[] } {
+  if (buildState() !== "fresh") {
+    const result = build();
+    if (!result.ok) throw new Error(`cannot build dist/: ${result.reason}`);
+  }
+  return { file: join(ROOT, "dist", "workers", `${name}.js`), execArgv: [] };
 }
 
 /**
