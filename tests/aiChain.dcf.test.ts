@@ -15,7 +15,11 @@ import {
   updateGrowthExpectation,
 } from "../src/model/agents/aiChain/dcf.ts";
 import { seedRevenueHistory } from "../src/model/agents/aiChain/init.ts";
-import { chainCreditPremiumYearly, chainRevenueGrowth } from "../src/model/agents/aiChain/valuation.ts";
+import {
+  chainCreditPremiumYearly,
+  chainRevenueGrowth,
+  endUserGrowth,
+} from "../src/model/agents/aiChain/valuation.ts";
 
 const P: DcfParams = {
   terminalGrowthYearly: 0.03,
@@ -204,6 +208,23 @@ describe("the story re-rated by the revenue surprise (storySurpriseSpeedMonthly)
     expect(chainRevenueGrowth({ n: 2, revenueHistory }, 30)).toBeCloseTo((200 / 120) ** 1.2 - 1, 12);
     // A firm with no AI revenue still reads the chain's growth; no revenue a year ago: nothing observed.
     expect(chainRevenueGrowth({ n: 2, revenueHistory: new Float64Array(26) }, 30)).toBeNull();
+  });
+
+  it("or on end users' spending alone (endUserGrowth): the chain's own orders do not enter it", () => {
+    // Tick 30 (30 mod 13 = 4): end users spent 120 a month in the last three months, 80 a year ago.
+    const h = new Float64Array(13);
+    for (let k = 1; k <= 3; k++) h[(30 - k) % 13] = 120;
+    h[(30 - 12) % 13] = 80;
+    expect(endUserGrowth(h, 30)).toBeCloseTo(1.5 ** 1.2 - 1, 12);
+    // Spending that fell by a quarter reads as a fall, and the same ring a month later reads the next slots.
+    for (let k = 1; k <= 3; k++) h[(30 - k) % 13] = 60;
+    expect(endUserGrowth(h, 30)).toBeCloseTo(0.75 ** 1.2 - 1, 12);
+    expect(endUserGrowth(h, 31)).toBeNull(); // slot (31 − 12) mod 13 = 6 was never written
+    // Seeded as the revenue history is: a year of 50 % growth up to the start reads 50 % in the first month.
+    const seeded = new Float64Array(13);
+    seedRevenueHistory(seeded, 0, 121, 100, 0.5);
+    expect(endUserGrowth(seeded, 122)).toBeGreaterThan(0.45);
+    expect(endUserGrowth(seeded, 122)).toBeLessThan(0.55);
   });
 });
 

@@ -74,6 +74,8 @@ function chain(): AiChain {
     grossMargin: f(0.7, 0, 0, 0),
     otherProfit: f(10, 40, 0, 0),
     revenueHistory: new Float64Array(n * 13),
+    endUserSpending: 250,
+    endUserHistory: new Float64Array(13),
   } as unknown as AiChain; // only these columns are read or written
 }
 
@@ -217,6 +219,8 @@ describe("the month's accounts (accountChain)", () => {
     expect(c.profit[1]).toBeCloseTo(pretax * 0.8, 9);
     expect(c.deposits[1]).toBeCloseTo(1000 - pretax * 0.2, 9);
     expect(c.revenueHistory[1 * 13 + (20 % 13)]).toBe(300);
+    // End users' spending goes on its own ring, in the same slot (valuation.ts endUserGrowth).
+    expect(c.endUserHistory[20 % 13]).toBe(250);
     // Chip makers also bear their cost of goods (1 − gross margin of revenue).
     expect(chainCosts(c, 0, 0)).toBeCloseTo(0.1 * 200 + 1 + 0.3 * 200, 12);
     // A loss (the lab's) is not taxed.

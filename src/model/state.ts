@@ -450,6 +450,14 @@ export interface AiChain {
   endUserBase: Float64Array;
   initialCapacityGw: number;
   endUserSpending: number;
+  /**
+   * End users' spending on AI services by month, a ring of 13 indexed by tick
+   * mod 13 (settlement.ts accountChain writes month t's endUserSpending into
+   * slot t mod 13; seeded at the start as revenueHistory is): what
+   * aiChain.valuation.storySurpriseMeasure "endUserSpending" judges the growth
+   * stories against (valuation.ts endUserGrowth).
+   */
+  endUserHistory: Float64Array;
   householdAiShare: number;
   /** Clearing scratch (n × n). */
   obligations: Float64Array;

@@ -52,6 +52,14 @@ export function createAiChain(config: SpiralConfig, scale: number, bankCount: nu
     c,
     firms.map((f) => usd(f.revenueUsdBnYearly) / 12),
   );
+  // End users' past year, grown as the chain's revenue is assumed to have (expectations.initialGrowthYearly).
+  seedRevenueHistory(
+    c.endUserHistory,
+    0,
+    c.chainStartTick,
+    c.endUserAtStart,
+    ai.expectations.initialGrowthYearly,
+  );
   checkStakesWithinShares(c);
   return c;
 }
@@ -297,6 +305,7 @@ function marketColumns(
   | "endUserBase"
   | "initialCapacityGw"
   | "endUserSpending"
+  | "endUserHistory"
   | "householdAiShare"
   | "obligations"
   | "scratchN"
@@ -332,6 +341,7 @@ function marketColumns(
     endUserBase: f64(n),
     initialCapacityGw: 0,
     endUserSpending: 0,
+    endUserHistory: f64(13),
     householdAiShare: 0,
     obligations: f64(n * n),
     scratchN: f64(n),

@@ -412,6 +412,7 @@ export function accountChain(
     c.profit[i] = pretax - tax;
     c.revenueHistory[i * 13 + (tick % 13)] = c.revenue[i];
   }
+  c.endUserHistory[tick % 13] = c.endUserSpending;
 }
 
 /** Firm i's capacity ordered `buildMonths` ago enters service; capacity retires with the GPUs; book value grows by capex less depreciation. Returns the depreciation. */

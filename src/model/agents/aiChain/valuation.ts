@@ -137,6 +137,26 @@ export function chainRevenueGrowth(
   return Math.max(-0.9, Math.min(5, (recent / before) ** 1.2 - 1));
 }
 
+/**
+ * Growth of end users' spending on AI services over the past year,
+ * annualised as chainRevenueGrowth is (mean of the last three months against
+ * a year before, ^1.2: the recent mean is centred ten months after the
+ * year-ago month), from the ring `endUserHistory` (13 slots, tick mod 13).
+ * The growth the stories are judged against when
+ * aiChain.valuation.storySurpriseMeasure is "endUserSpending": the demand
+ * the build-out is for, which the chain's own orders cannot raise. null when
+ * either is not positive. Pure.
+ *
+ * @example endUserGrowth(h, 13) // h[12] = h[11] = h[10] = 150, h[1] = 100 → 1.5^1.2 − 1 ≈ 0.627
+ */
+export function endUserGrowth(endUserHistory: Float64Array, tick: number): number | null {
+  let recent = 0;
+  for (let k = 1; k <= 3; k++) recent += endUserHistory[(tick - k + 13 * 4) % 13] / 3;
+  const before = endUserHistory[(tick - 12 + 13 * 4) % 13];
+  if (!(recent > 0) || !(before > 0)) return null;
+  return Math.max(-0.9, Math.min(5, (recent / before) ** 1.2 - 1));
+}
+
 /** The valuation's parameter structs (chainValuationParams). */
 export interface ChainValuationParams {
   dcf: DcfParams;
@@ -148,6 +168,8 @@ export interface ChainValuationParams {
   storyAgesOnShortfall: boolean;
   /** aiChain.valuation.storySurpriseSpeedMonthly: how far each month the stories move towards the chain's revenue growth (surpriseRevisedAnchor); 0 off. */
   storySurpriseSpeedMonthly: number;
+  /** aiChain.valuation.storySurpriseMeasure: true when the stories are judged on end users' spending (endUserGrowth), false on the chain's revenue (chainRevenueGrowth). */
+  storySurpriseOnEndUsers: boolean;
   /** aiChain.valuation.chainCreditPremiumSensitivity: the chain firms' own credit premium per unit of the CDS index above referenceSpreadBp (chainCreditPremiumYearly). */
   chainCreditPremiumSensitivity: number;
   /** aiChain.orders.referenceSpreadBp: the high-yield average the credit premium counts from. */
@@ -191,6 +213,7 @@ export function chainValuationParams(
     policyPassThrough: v.policyPassThrough,
     storyAgesOnShortfall: v.storyAgesOnShortfall,
     storySurpriseSpeedMonthly: v.storySurpriseSpeedMonthly,
+    storySurpriseOnEndUsers: v.storySurpriseMeasure === "endUserSpending",
     chainCreditPremiumSensitivity: v.chainCreditPremiumSensitivity,
     referenceSpreadBp: ai.orders.referenceSpreadBp,
   };
@@ -440,7 +463,12 @@ function updateFundamentals(
   const months = month.tick - c.chainStartTick;
   const drawdown = c.marketPeak > 0 ? 1 - c.marketCapTotal / c.marketPeak : 0;
   const credit = chainCreditPremiumYearly(c, v);
-  const themeGrowth = !first && v.storySurpriseSpeedMonthly > 0 ? chainRevenueGrowth(c, month.tick) : null;
+  const themeGrowth =
+    first || !(v.storySurpriseSpeedMonthly > 0)
+      ? null
+      : v.storySurpriseOnEndUsers
+        ? endUserGrowth(c.endUserHistory, month.tick)
+        : chainRevenueGrowth(c, month.tick);
   for (let i = 0; i < c.n; i++) {
     if (!first) {
       const observed = observedEarningsGrowth(c, i, month);
