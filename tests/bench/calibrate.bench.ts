@@ -21,17 +21,14 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { build, buildState, ROOT } from "../../src/build.mjs";
-import { parallelCapacity } from "./shared.ts";
+import { ROOT } from "../../src/build.mjs";
+import { ensureBuilt, parallelCapacity } from "./shared.ts";
 
 type CalibrateModule = typeof import("../../src/engine/calibrate.ts");
 type SpecModule = typeof import("../../src/engine/calibrateSpec.ts");
 type ProgressModule = typeof import("../../src/io/progress.ts");
 
-if (buildState() !== "fresh") {
-  const result = build();
-  if (!result.ok) throw new Error(`cannot build dist/: ${result.reason}`);
-}
+ensureBuilt();
 const dist = (path: string) => pathToFileURL(join(ROOT, "dist", path)).href;
 const { calibrate }: CalibrateModule = await import(dist("src/engine/calibrate.js"));
 const { loadCalibrationSpec }: SpecModule = await import(dist("src/engine/calibrateSpec.js"));

@@ -22,7 +22,8 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { build, buildState, ROOT } from "../../src/build.mjs";
+import { ROOT } from "../../src/build.mjs";
+import { ensureBuilt } from "./shared.ts";
 
 type ConfigModule = typeof import("../../src/config/index.ts");
 type LengnickModule = typeof import("../../src/model/lengnick2013/index.ts");
@@ -30,10 +31,7 @@ type LengnickModule = typeof import("../../src/model/lengnick2013/index.ts");
 const MONTHS = 120;
 const DAYS = MONTHS * 21;
 
-if (buildState() !== "fresh") {
-  const result = build();
-  if (!result.ok) throw new Error(`cannot build dist/: ${result.reason}`);
-}
+ensureBuilt();
 const dist = (path: string) => pathToFileURL(join(ROOT, "dist", path)).href;
 const { defaultConfig }: ConfigModule = await import(dist("src/config/index.js"));
 const { createLengnickModel, LengnickMetrics, stepMonth }: LengnickModule = await import(

@@ -23,6 +23,14 @@ export function scaledConfig(households: number, ticks: number): SpiralConfig {
   return config;
 }
 
+/** Builds dist/ (src/build.mjs) when it is stale: the compiled JavaScript `spiral` runs after `npm ci`. */
+export function ensureBuilt(): void {
+  if (buildState() !== "fresh") {
+    const result = build();
+    if (!result.ok) throw new Error(`cannot build dist/: ${result.reason}`);
+  }
+}
+
 /**
  * The compiled entry (dist/workers/<name>.js, no loader) of a pool worker,
  * building dist/ first when it is stale: what `spiral` starts after `npm ci`.
@@ -32,10 +40,7 @@ export function scaledConfig(households: number, ticks: number): SpiralConfig {
  * so benchmarks that time runs on a pool use this.
  */
 export function compiledWorker(name: "sweepRun" | "calibrateRun"): { file: string; execArgv: string[] } {
-  if (buildState() !== "fresh") {
-    const result = build();
-    if (!result.ok) throw new Error(`cannot build dist/: ${result.reason}`);
-  }
+  ensureBuilt();
   return { file: join(ROOT, "dist", "workers", `${name}.js`), execArgv: [] };
 }
 

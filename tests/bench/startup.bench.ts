@@ -13,7 +13,8 @@ import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { build, buildState, ROOT } from "../../src/build.mjs";
+import { ROOT } from "../../src/build.mjs";
+import { ensureBuilt } from "./shared.ts";
 
 const repeatAt = process.argv.indexOf("--repeat");
 const REPEAT = repeatAt > 0 ? Number(process.argv[repeatAt + 1]) : 9;
@@ -54,10 +55,7 @@ function stats(samples: number[]): { median: number; min: number; max: number } 
   return { median: sorted[Math.floor(sorted.length / 2)], min: sorted[0], max: sorted[sorted.length - 1] };
 }
 
-if (buildState() !== "fresh") {
-  const result = build();
-  if (!result.ok) throw new Error(`cannot build dist/: ${result.reason}`);
-}
+ensureBuilt();
 const fromSource = { ...process.env, SPIRAL_FROM_SOURCE: "1" };
 const measures: [string, () => number][] = [
   ["node -e 0", () => processMs(["-e", "0"])],

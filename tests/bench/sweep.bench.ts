@@ -21,9 +21,9 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { build, buildState, ROOT } from "../../src/build.mjs";
+import { ROOT } from "../../src/build.mjs";
 import type { SweepOutcome } from "../../src/engine/sweepIndex.ts";
-import { parallelCapacity } from "./shared.ts";
+import { ensureBuilt, parallelCapacity } from "./shared.ts";
 
 type SweepModule = typeof import("../../src/engine/sweepIndex.ts");
 
@@ -39,10 +39,7 @@ const REPLICATIONS = Number(
   option("--replications", String(Math.max(1, Math.ceil((2 * cores) / SIZES.length)))),
 );
 
-if (buildState() !== "fresh") {
-  const result = build();
-  if (!result.ok) throw new Error(`cannot build dist/: ${result.reason}`);
-}
+ensureBuilt();
 const { loadSweepSpec, planSweep, runSweep }: SweepModule = await import(
   pathToFileURL(join(ROOT, "dist/src/engine/sweepIndex.js")).href
 );

@@ -127,11 +127,22 @@ export function chainRevenueGrowth(
   c: Readonly<Pick<AiChain, "n" | "revenueHistory">>,
   tick: number,
 ): number | null {
+  return ringsGrowth(c.revenueHistory, c.n, tick);
+}
+
+/**
+ * Year-over-year growth of the sum of `n` monthly rings of 13 slots (ring i
+ * at i × 13, slot tick mod 13): the mean of the last three months against a
+ * year before, ^1.2 (the recent mean is centred ten months after the
+ * year-ago month), clamped to [−0.9, 5]; null when either sum is not
+ * positive. What chainRevenueGrowth and endUserGrowth read. Pure.
+ */
+function ringsGrowth(rings: Float64Array, n: number, tick: number): number | null {
   let recent = 0;
   let before = 0;
-  for (let i = 0; i < c.n; i++) {
-    for (let k = 1; k <= 3; k++) recent += c.revenueHistory[i * 13 + ((tick - k + 13 * 4) % 13)] / 3;
-    before += c.revenueHistory[i * 13 + ((tick - 12 + 13 * 4) % 13)];
+  for (let i = 0; i < n; i++) {
+    for (let k = 1; k <= 3; k++) recent += rings[i * 13 + ((tick - k + 13 * 4) % 13)] / 3;
+    before += rings[i * 13 + ((tick - 12 + 13 * 4) % 13)];
   }
   if (!(recent > 0) || !(before > 0)) return null;
   return Math.max(-0.9, Math.min(5, (recent / before) ** 1.2 - 1));
@@ -150,11 +161,7 @@ export function chainRevenueGrowth(
  * @example endUserGrowth(h, 13) // h[12] = h[11] = h[10] = 150, h[1] = 100 → 1.5^1.2 − 1 ≈ 0.627
  */
 export function endUserGrowth(endUserHistory: Float64Array, tick: number): number | null {
-  let recent = 0;
-  for (let k = 1; k <= 3; k++) recent += endUserHistory[(tick - k + 13 * 4) % 13] / 3;
-  const before = endUserHistory[(tick - 12 + 13 * 4) % 13];
-  if (!(recent > 0) || !(before > 0)) return null;
-  return Math.max(-0.9, Math.min(5, (recent / before) ** 1.2 - 1));
+  return ringsGrowth(endUserHistory, 1, tick);
 }
 
 /** The valuation's parameter structs (chainValuationParams). */
