@@ -125,6 +125,8 @@ export async function calibrate(spec: CalibrationSpec, opts: CalibrateOptions): 
   const S = spec.seeds;
   const targetNames = spec.targets.map((t) => t.name);
   const targetValues = spec.targets.map((t) => t.value);
+  // The response moments among the targets (a twin run per shock, calibrateResponses.ts).
+  const responses = spec.responses.filter((r) => targetNames.includes(r.name));
   const seeds = Array.from({ length: S }, (_, s) => runSeed(spec.seed, "calibrate", s));
   const workers = Math.max(1, opts.workers ?? availableParallelism());
   let pool: Piscina<CalibrateTask, CalibrateTaskResult> | undefined;
@@ -207,7 +209,7 @@ export async function calibrate(spec: CalibrationSpec, opts: CalibrateOptions): 
   }
   const runOne = async (theta: number[], seedIndex: number): Promise<RunOutcome> => {
     const config = configAt(theta, seeds[seedIndex]);
-    const key = runKey(config, targetNames);
+    const key = runKey(config, targetNames, responses);
     const cached = store.get(key);
     if (cached !== undefined) {
       reusedRuns++;
@@ -226,7 +228,11 @@ export async function calibrate(spec: CalibrationSpec, opts: CalibrateOptions): 
     try {
       // The config is checked here, in the coordinator: a point the schema rejects fails like a model failure.
       validateConfigObject(structuredClone(config), "calibration point");
-      const result = await pool.run({ config, targets: targetNames }, { signal: opts.signal });
+      const task: CalibrateTask =
+        responses.length === 0
+          ? { config, targets: targetNames }
+          : { config, targets: targetNames, responses };
+      const result = await pool.run(task, { signal: opts.signal });
       moments = result.moments;
     } catch (err) {
       if (opts.signal?.aborted) throw new Interrupted();

@@ -22,6 +22,8 @@ import { closestName } from "../config/suggest.ts";
 import { describeValue, isPlainObject } from "../config/validate.ts";
 import { InputError } from "../errors.ts";
 import { packagePath } from "../packagePaths.ts";
+import type { ResponseMoment } from "./calibrateResponses.ts";
+import { modelKind } from "./models.ts";
 import { getAtPath, parameterPathProblem, setAtPath, sweepLocation } from "./sweepSpec.ts";
 
 export interface CalibrationParameter {
@@ -48,6 +50,8 @@ export interface CalibrationSpec {
   baseConfig: SpiralConfig;
   parameters: readonly CalibrationParameter[];
   targets: readonly CalibrationTarget[];
+  /** The response moments the file defines ("responses"; calibrateResponses.ts), checked. */
+  responses: readonly ResponseMoment[];
   seeds: number;
   budget: number;
   seed: number;
@@ -83,6 +87,7 @@ interface RawSpec {
   burnInTicks?: number;
   parameters: Record<string, { min: number; max: number }>;
   targets: Record<string, { value: number; se: number; source?: string }>;
+  responses?: Record<string, RawResponse>;
   seeds: number;
   budget: number;
   seed: number;
@@ -95,6 +100,15 @@ interface RawSpec {
   };
   weighting?: "diagonal" | "optimal";
   jacobianStep?: number;
+}
+
+interface RawResponse {
+  series: string;
+  kind?: "log" | "level";
+  scale?: number;
+  shock: { shiftYearly: number; lengthMonths: number; atTick: number };
+  horizonMonths: number;
+  windowMonths?: number;
 }
 
 type Problem = { at: string; problem: string } | { line: string };
@@ -131,10 +145,13 @@ export function loadCalibrationSpec(file: string): CalibrationSpec {
     const parameter = checkParameter(file, path, bounds, base, problems);
     if (parameter) parameters.push(parameter);
   }
+  const responses = checkResponses(raw, baseConfig, problems);
+  const responseNames = Object.keys(raw.responses ?? {});
+  const momentNames = [...MOMENT_NAMES, ...responseNames];
   const targets: CalibrationTarget[] = [];
   for (const [name, target] of Object.entries(raw.targets)) {
-    if (!MOMENT_NAMES.includes(name)) {
-      const guess = closestName(name, MOMENT_NAMES);
+    if (!momentNames.includes(name)) {
+      const guess = closestName(name, momentNames);
       const hint = guess
         ? ` — did you mean "${guess}"?`
         : " (the moments are listed in docs/calibration-tool.md)";
@@ -177,6 +194,7 @@ export function loadCalibrationSpec(file: string): CalibrationSpec {
     baseConfig,
     parameters,
     targets,
+    responses,
     seeds: raw.seeds,
     budget: raw.budget,
     seed: raw.seed,
@@ -215,6 +233,80 @@ export function baseStartPoint(
     }
     return (value - p.min) / (p.max - p.min);
   });
+}
+
+/**
+ * The file's response moments ("responses"), checked against the base
+ * config: a name of its own (not a moment of `spiral facts`), a series the
+ * model writes, a shock after the burn-in and a horizon inside the run, the
+ * core model (the shock is a centralBank override). Problems are pushed with
+ * their place in the file; the checked definitions are returned.
+ */
+function checkResponses(
+  raw: RawSpec,
+  baseConfig: SpiralConfig | undefined,
+  problems: Problem[],
+): ResponseMoment[] {
+  const entries = Object.entries(raw.responses ?? {});
+  if (entries.length === 0 || baseConfig === undefined) return [];
+  if (baseConfig.model !== "spiral") {
+    problems.push({
+      at: "/responses",
+      problem: `responses shift the policy rate (centralBank.overrides): the base config's model "${baseConfig.model}" has no central bank; use a core ("spiral") config`,
+    });
+    return [];
+  }
+  const columns = modelKind(baseConfig)
+    .columns(baseConfig)
+    .map((c) => c.name);
+  const out: ResponseMoment[] = [];
+  for (const [name, r] of entries) {
+    const at = `/responses/${pointerKey(name)}`;
+    let ok = true;
+    if (MOMENT_NAMES.includes(name)) {
+      problems.push({
+        at,
+        problem: `"${name}" is a moment of spiral facts; give the response a name of its own`,
+      });
+      ok = false;
+    }
+    if (!columns.includes(r.series)) {
+      const guess = closestName(r.series, columns);
+      problems.push({
+        at: `${at}/series`,
+        problem: `unknown series "${r.series}"${guess ? ` — did you mean "${guess}"?` : " (the columns of spiral run's series.csv)"}`,
+      });
+      ok = false;
+    }
+    if (r.shock.atTick <= baseConfig.burnInTicks) {
+      problems.push({
+        at: `${at}/shock/atTick`,
+        problem: `the shock at tick ${r.shock.atTick} comes before the burn-in ends (burnInTicks ${baseConfig.burnInTicks}); move it later`,
+      });
+      ok = false;
+    }
+    const last = r.shock.atTick + r.horizonMonths;
+    if (last > baseConfig.ticks) {
+      problems.push({
+        at: `${at}/horizonMonths`,
+        problem: `the response is read at tick ${last}, after the run's last (ticks ${baseConfig.ticks}); shorten the horizon or move the shock earlier`,
+      });
+      ok = false;
+    }
+    if (!ok) continue;
+    out.push({
+      name,
+      series: r.series,
+      kind: r.kind ?? "log",
+      scale: r.scale ?? 1,
+      shiftYearly: r.shock.shiftYearly,
+      lengthMonths: r.shock.lengthMonths,
+      atTick: r.shock.atTick,
+      horizonMonths: r.horizonMonths,
+      windowMonths: r.windowMonths ?? 3,
+    });
+  }
+  return out;
 }
 
 function pointerKey(key: string): string {

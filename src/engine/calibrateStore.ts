@@ -18,6 +18,7 @@ import {
 } from "node:fs";
 import { join } from "node:path";
 import type { SpiralConfig } from "../config/index.ts";
+import type { ResponseMoment } from "./calibrateResponses.ts";
 
 export const EVALUATIONS_LOG = "evaluations.ndjson";
 
@@ -33,9 +34,19 @@ export interface RunRecord {
   error: string | null;
 }
 
-/** The key of a run: SHA-256 of its config and the target names. */
-export function runKey(config: SpiralConfig, targets: readonly string[]): string {
-  return createHash("sha256").update(JSON.stringify({ config, targets })).digest("hex");
+/**
+ * The key of a run: SHA-256 of its config and the target names, and of the
+ * response moments' definitions when there are any (a changed shock or
+ * horizon is a different run; without responses the key is what it was
+ * before responses existed, so older logs resume).
+ */
+export function runKey(
+  config: SpiralConfig,
+  targets: readonly string[],
+  responses: readonly ResponseMoment[] = [],
+): string {
+  const keyed = responses.length === 0 ? { config, targets } : { config, targets, responses };
+  return createHash("sha256").update(JSON.stringify(keyed)).digest("hex");
 }
 
 /** The log file of a coordinator (no shard) or of shard i of N. */

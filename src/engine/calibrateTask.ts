@@ -4,14 +4,27 @@
 import { computeMoments } from "../analysis/moments.ts";
 import { computeStylizedFacts } from "../analysis/stylizedFacts.ts";
 import type { SpiralConfig } from "../config/index.ts";
+import {
+  type ResponseMoment,
+  responseMoment,
+  shockedConfig,
+  shockKey,
+  twinTicks,
+} from "./calibrateResponses.ts";
 import { modelKind } from "./models.ts";
 import { runInMemory } from "./runSingle.ts";
 
 export interface CalibrateTask {
   /** The complete, validated config of the run (seed included). */
   config: SpiralConfig;
-  /** The moments to return, by name (MOMENT_NAMES). */
+  /** The moments to return, by name (MOMENT_NAMES, or the name of one of `responses`). */
   targets: readonly string[];
+  /**
+   * The response moments among the targets (calibrateResponses.ts): each
+   * distinct shock adds a twin run of the same config and seed. Absent or
+   * empty: one run, as before.
+   */
+  responses?: readonly ResponseMoment[];
 }
 
 export interface CalibrateTaskResult {
@@ -39,7 +52,8 @@ function testFailureHook(config: SpiralConfig): void {
 /**
  * Runs the model in memory and measures the target moments as `spiral facts`
  * would on the run's folder (burn-in from the config, firm sizes from the
- * yearly snapshots, the firm count for the bankruptcy rate).
+ * yearly snapshots, the firm count for the bankruptcy rate), and the
+ * response moments on a twin run per shock (calibrateResponses.ts).
  * @throws whatever the run or the facts throw (ModelFailure; InputError for a
  *   series the facts cannot use, e.g. non-positive investment).
  */
@@ -54,7 +68,15 @@ export function runCalibrateTask(task: CalibrateTask): CalibrateTaskResult {
   const firmCount = modelKind(config).firmCount(config);
   const lowerBoundYearly = (config as { centralBank?: { lowerBoundYearly?: number } }).centralBank
     ?.lowerBoundYearly;
-  const moments = computeMoments(run.series, facts, { firmCount, lowerBoundYearly });
+  const moments: Record<string, number> = computeMoments(run.series, facts, { firmCount, lowerBoundYearly });
+  const responses = task.responses ?? [];
+  const shocks = new Map<string, ResponseMoment[]>();
+  for (const r of responses) shocks.set(shockKey(r), [...(shocks.get(shockKey(r)) ?? []), r]);
+  for (const group of shocks.values()) {
+    // One twin per shock, run only as far as its latest horizon.
+    const twin = runInMemory(shockedConfig(config, group[0], twinTicks(group)));
+    for (const r of group) moments[r.name] = responseMoment(run.series, twin.series, r);
+  }
   return {
     moments: targets.map((name) => (Number.isFinite(moments[name]) ? moments[name] : null)),
     durationSeconds: (performance.now() - start) / 1000,
