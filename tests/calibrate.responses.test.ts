@@ -174,7 +174,12 @@ describe("spiral calibrate with a response target", () => {
     expect(estimate.moments.gdpResponse12.simulated).not.toBe(0);
   });
 
-  type RawResponse = { series: string; shock: { atTick: number }; horizonMonths: number };
+  type RawResponse = {
+    series: string;
+    shock: { atTick: number };
+    horizonMonths: number;
+    windowMonths?: number;
+  };
   type Spec = { responses: Record<string, RawResponse>; targets: Record<string, unknown> };
   const bad: [string, (s: Spec) => void, RegExp][] = [
     [
@@ -204,6 +209,13 @@ describe("spiral calibrate with a response target", () => {
         s.responses.gdpResponse12.horizonMonths = 60;
       },
       /responses.*gdpResponse12.*horizonMonths.*tick 121, after the run's last \(ticks 120\)/,
+    ],
+    [
+      "a window that starts before the run",
+      (s) => {
+        s.responses.gdpResponse12.windowMonths = 100;
+      },
+      /responses.*gdpResponse12.*windowMonths.*a window of 100 months ending 12 after tick 61 starts before the run's first month/,
     ],
     [
       "a target naming a response that is not defined",

@@ -293,6 +293,14 @@ function checkResponses(
       });
       ok = false;
     }
+    const window = r.windowMonths ?? 3;
+    if (window > r.shock.atTick + r.horizonMonths) {
+      problems.push({
+        at: `${at}/windowMonths`,
+        problem: `a window of ${window} months ending ${r.horizonMonths} after tick ${r.shock.atTick} starts before the run's first month; shorten it`,
+      });
+      ok = false;
+    }
     if (!ok) continue;
     out.push({
       name,
@@ -303,7 +311,7 @@ function checkResponses(
       lengthMonths: r.shock.lengthMonths,
       atTick: r.shock.atTick,
       horizonMonths: r.horizonMonths,
-      windowMonths: r.windowMonths ?? 3,
+      windowMonths: window,
     });
   }
   return out;
