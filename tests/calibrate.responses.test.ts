@@ -180,7 +180,12 @@ describe("spiral calibrate with a response target", () => {
     horizonMonths: number;
     windowMonths?: number;
   };
-  type Spec = { responses: Record<string, RawResponse>; targets: Record<string, unknown> };
+  type Spec = {
+    base: string;
+    overrides?: unknown;
+    responses: Record<string, RawResponse>;
+    targets: Record<string, unknown>;
+  };
   const bad: [string, (s: Spec) => void, RegExp][] = [
     [
       "a response named like a moment",
@@ -216,6 +221,14 @@ describe("spiral calibrate with a response target", () => {
         s.responses.gdpResponse12.windowMonths = 100;
       },
       /responses.*gdpResponse12.*windowMonths.*a window of 100 months ending 12 after tick 61 starts before the run's first month/,
+    ],
+    [
+      "a base model without a policy rate",
+      (s) => {
+        s.base = join(REPO, "configs", "models", "lengnick2013.json");
+        delete s.overrides;
+      },
+      /responses: responses shift the policy rate .* model "lengnick2013" has no policy rate/,
     ],
     [
       "a target naming a response that is not defined",

@@ -249,16 +249,17 @@ function checkResponses(
 ): ResponseMoment[] {
   const entries = Object.entries(raw.responses ?? {});
   if (entries.length === 0 || baseConfig === undefined) return [];
-  if (baseConfig.model !== "spiral") {
-    problems.push({
-      at: "/responses",
-      problem: `responses shift the policy rate (centralBank.overrides): the base config's model "${baseConfig.model}" has no central bank; use a core ("spiral") config`,
-    });
-    return [];
-  }
   const columns = modelKind(baseConfig)
     .columns(baseConfig)
     .map((c) => c.name);
+  // The shock shifts the policy rate: a model that has none (Lengnick 2013 writes no policyRate) cannot take it.
+  if (!columns.includes("policyRate")) {
+    problems.push({
+      at: "/responses",
+      problem: `responses shift the policy rate (centralBank.overrides): the base config's model "${baseConfig.model}" has no policy rate; use a core ("spiral") config`,
+    });
+    return [];
+  }
   const out: ResponseMoment[] = [];
   for (const [name, r] of entries) {
     const at = `/responses/${pointerKey(name)}`;
