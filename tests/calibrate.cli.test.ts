@@ -6,7 +6,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { LAUNCHER, REPO, scratch, spiral } from "./helpers/spiral.ts";
+import { calibrateSpecFile, LAUNCHER, REPO, scratch, spiral } from "./helpers/spiral.ts";
 
 const SPEC = join(REPO, "tests", "fixtures", "calibration", "tiny.json");
 const OUTPUTS = ["estimate.json", "calibrated.json", "evaluations.csv", "evaluations.parquet", "report.html"];
@@ -263,18 +263,13 @@ describe("spiral calibrate", () => {
     ];
     for (const [what, mutate, message] of cases) {
       it(what, () => {
-        const dir = join(root, "bad");
-        mkdirSync(dir, { recursive: true });
         const copy = structuredClone(spec);
         copy.base = join(REPO, "configs", "baseline.json");
         mutate(copy);
-        const file = join(dir, "tiny-bad.json");
-        writeFileSync(file, JSON.stringify(copy, null, 2));
-        const out = join(dir, "out");
-        const result = spiral(["calibrate", file, "--out", out, "--quiet"]);
+        const { result, wroteOut } = calibrateSpecFile(join(root, "bad"), "tiny-bad.json", copy);
         expect(result.status, result.stderr).toBe(2);
         expect(result.stderr).toMatch(message);
-        expect(existsSync(out)).toBe(false);
+        expect(wroteOut).toBe(false);
       });
     }
   });

@@ -2,7 +2,7 @@
 // twin run's config, the prefix determinism that lets a twin stop at its
 // horizon, the moments a task returns, and `spiral calibrate` with a
 // response among its targets through the real command.
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../src/config/index.ts";
@@ -16,7 +16,7 @@ import {
 import { runKey } from "../src/engine/calibrateStore.ts";
 import { runCalibrateTask } from "../src/engine/calibrateTask.ts";
 import { runInMemory } from "../src/engine/runSingle.ts";
-import { REPO, scratch, spiral } from "./helpers/spiral.ts";
+import { calibrateSpecFile, REPO, scratch, spiral } from "./helpers/spiral.ts";
 
 const GDP: ResponseMoment = {
   name: "gdpResponse9",
@@ -242,15 +242,10 @@ describe("spiral calibrate with a response target", () => {
     it(`refuses ${what} with exit 2 naming the place, writing nothing`, () => {
       const spec = structuredClone(tiny);
       mutate(spec);
-      const dir = join(root, "bad");
-      mkdirSync(dir, { recursive: true });
-      const file = join(dir, "bad.json");
-      writeFileSync(file, JSON.stringify(spec, null, 2));
-      const out = join(dir, "out");
-      const result = spiral(["calibrate", file, "--out", out, "--quiet"]);
+      const { result, wroteOut } = calibrateSpecFile(join(root, "bad"), "bad.json", spec);
       expect(result.status, result.stderr).toBe(2);
       expect(result.stderr).toMatch(message);
-      expect(existsSync(out)).toBe(false);
+      expect(wroteOut).toBe(false);
     });
   }
 });

@@ -228,10 +228,7 @@ export async function calibrate(spec: CalibrationSpec, opts: CalibrateOptions): 
     try {
       // The config is checked here, in the coordinator: a point the schema rejects fails like a model failure.
       validateConfigObject(structuredClone(config), "calibration point");
-      const task: CalibrateTask =
-        responses.length === 0
-          ? { config, targets: targetNames }
-          : { config, targets: targetNames, responses };
+      const task: CalibrateTask = { config, targets: targetNames, responses };
       const result = await pool.run(task, { signal: opts.signal });
       moments = result.moments;
     } catch (err) {

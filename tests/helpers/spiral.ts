@@ -1,7 +1,7 @@
 // Runs the real `spiral` command as a subprocess through the npm bin launcher
 // (src/spiral.mjs), the way a user does, and makes scratch folders for it.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -50,4 +50,21 @@ export function spiral(args: readonly string[], cwd = REPO): CliResult {
 /** A fresh folder under the OS temp folder. */
 export function scratch(prefix: string): string {
   return mkdtempSync(join(tmpdir(), `spiral-${prefix}-`));
+}
+
+/**
+ * Writes `spec` as `dir`/`name` and runs `spiral calibrate` on it into `dir`/out (quiet): the result, and whether
+ * the output folder exists afterwards (a refused file must leave none).
+ */
+export function calibrateSpecFile(
+  dir: string,
+  name: string,
+  spec: unknown,
+): { result: CliResult; wroteOut: boolean } {
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, name);
+  writeFileSync(file, JSON.stringify(spec, null, 2));
+  const out = join(dir, "out");
+  const result = spiral(["calibrate", file, "--out", out, "--quiet"]);
+  return { result, wroteOut: existsSync(out) };
 }
