@@ -12,13 +12,20 @@ describe("shipped calibrations", () => {
       expect(() => loadCalibrationSpec(join("configs/calibration", file))).not.toThrow();
   });
 
-  it("us-cycle: ≥ 4 core parameters, ≥ 8 seeds, the default population, every target citing its §10 row", () => {
+  it("us-cycle: ≥ 4 core parameters, ≥ 8 seeds, the default population, every target citing its row (§10 cycle facts, §6 responses to a rate shock)", () => {
     const spec = loadCalibrationSpec("configs/calibration/us-cycle.json");
     expect(spec.parameters.length).toBeGreaterThanOrEqual(4);
     expect(spec.seeds).toBeGreaterThanOrEqual(8);
     expect(spec.baseConfig.households.count).toBeGreaterThanOrEqual(10_000);
     expect(spec.baseConfig.aiChain.enabled).toBe(false);
-    for (const t of spec.targets) expect(t.source, t.name).toMatch(/docs\/calibration\.md §10\.\d/);
+    const responses = new Set(spec.responses.map((r) => r.name));
+    // The monetary transmission is estimated too (stop 36): two GDP responses to a rate shift, from §6's rows.
+    expect(spec.parameters.map((p) => p.path)).toContain("households.rateGapImmediateShare");
+    expect(responses.size).toBeGreaterThanOrEqual(2);
+    for (const t of spec.targets)
+      expect(t.source, t.name).toMatch(
+        responses.has(t.name) ? /docs\/calibration\.md §6\b/ : /docs\/calibration\.md §10\.\d/,
+      );
     // Simulated runs about as long as the data sample (1954:I–1991:II, 150 quarters), as 1 + 1/S assumes.
     const quarters = (spec.baseConfig.ticks - spec.baseConfig.burnInTicks) / 3;
     expect(Math.abs(quarters - 150)).toBeLessThanOrEqual(15);

@@ -139,11 +139,14 @@ describe("power grid", () => {
     // others; 6.8–10.6 % on the default10 core, where no seed stranded), faster than a grid built over years; the
     // data-centre load is the marginal one. At the default size after the warm-up the same happens in 2 of 10 seeds
     // (3 and 8; on the default10 core in seed 8). So the claim is the scenario's relative one: build-out strands
-    // less than the constrained grid in every seed, a small fraction of it on average, and none in most seeds.
+    // less than the constrained grid in every seed, a small fraction of it on average, and none in many seeds.
+    // On the core with the slower monetary transmission (stop 36, households.rateGapImmediateShare 0.204) the
+    // base load's booms are larger: build-out strands some in 5 of 10 seeds here (mean 37 against the constrained
+    // grid's 283, 13 %) and in 5 of 10 at the default size (10 000 households: 27 against 295, 9 %).
     for (let i = 0; i < buildout.stranded.length; i++)
       expect(buildout.stranded[i]).toBeLessThan(constrained.stranded[i]);
-    expect(mean(buildout.stranded)).toBeLessThan(0.1 * mean(constrained.stranded));
-    expect(buildout.stranded.filter((x) => x === 0).length).toBeGreaterThanOrEqual(6);
+    expect(mean(buildout.stranded)).toBeLessThan(0.2 * mean(constrained.stranded));
+    expect(buildout.stranded.filter((x) => x === 0).length).toBeGreaterThanOrEqual(4);
     expect(mean(constrained.stranded)).toBeGreaterThan(0);
     expect(constrained.stranded.filter((x) => x > 0).length).toBeGreaterThanOrEqual(3);
   });

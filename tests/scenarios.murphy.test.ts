@@ -1,6 +1,6 @@
 // The compound-risk scenario (issue 4 item 7): `murphy` — a fragile circular
 // loop, a binding grid, fast automation, rates held high and no fiscal
-// absorption — against `baseline-2025`, over twenty seeds paired by seed, with
+// absorption — against `baseline-2025`, over forty seeds paired by seed (twenty until stop 36), with
 // margins larger than the seed noise.
 import { describe, expect, it } from "vitest";
 import { chainStartTick } from "../src/config/calendar.ts";
@@ -11,7 +11,9 @@ import { runInMemory } from "../src/engine/index.ts";
 // over seeds 1–10, 4.8 ± 1.4 over seeds 1–20 (2 000 households); ten seeds no longer separate it from noise.
 // With the circular deal rule (issue 18 item 3) and issue 18's credit rules: 9.4 ± 1.3 (7.8 ± 1.3 with
 // aiChain.circular.decide off). Before the credit rules the deal rule narrowed it (2.6 ± 1.9 against 4.3 ± 1.4).
-const SEEDS = 20;
+// 40 since stop 36: on the core with the slower monetary transmission (households.rateGapImmediateShare 0.204) the
+// unemployment peak's gap is smaller, +0.65 ± 0.30 points over seeds 1–20 (t 2.2) and +0.74 ± 0.21 over 1–40.
+const SEEDS = 40;
 // Series index of the chain's first month, 2025-11 (tick 241, after the twenty-year burn-in).
 const START = chainStartTick(loadConfig("configs/scenarios/baseline-2025.json")) - 1;
 
@@ -30,7 +32,7 @@ function meanAndSe(a: number[]): { mean: number; se: number } {
 }
 
 describe("murphy: every risk at once", () => {
-  it("has a deeper chain drawdown and a higher unemployment peak than baseline-2025 (20 seeds)", () => {
+  it("has a deeper chain drawdown and a higher unemployment peak than baseline-2025 (40 seeds)", () => {
     const drawdownGap: number[] = [];
     const peakGap: number[] = [];
     for (let seed = 1; seed <= SEEDS; seed++) {
@@ -53,12 +55,15 @@ describe("murphy: every risk at once", () => {
     // Issue 18 (demand that responds, valuation by discounted cash flows): the crisis-month gap is no longer
     // asserted. It was 4.8 ± 1.4 months; it is now 1.8 ± 0.7 (2 000 households; 2.0 ± 1.0 at 10 000),
     // because baseline-2025's chain now busts on its own (a ≥ 40 % drawdown in 11 of these 20 seeds).
-    // Murphy's chain falls further: drawdown +0.22 ± 0.03 (measured, paired; a bust in all 20 seeds).
+    // Murphy's chain falls further: drawdown +0.22 ± 0.03 (measured, paired; a bust in all 20 seeds); on the stop 36
+    // core +0.135 ± 0.018 over seeds 1–40, and the unemployment peak +0.74 ± 0.21 points (+2.07 ± 0.30 before: a
+    // rate held at 4.5 % for three years weighs less on spending when households answer 0.204 of the real-rate gap at
+    // once and the rest through its 36-month average).
     const drawdown = meanAndSe(drawdownGap);
     expect(drawdown.mean).toBeGreaterThan(3 * drawdown.se);
     expect(drawdown.mean).toBeGreaterThan(0.08);
     const peak = meanAndSe(peakGap);
     expect(peak.mean).toBeGreaterThan(3 * peak.se);
-    expect(peak.mean).toBeGreaterThan(0.01);
+    expect(peak.mean).toBeGreaterThan(0.005);
   }, 300_000);
 });
