@@ -83,7 +83,7 @@ export interface SpiralConfig {
      */
     rateGapSmoothingMonths: number;
     /**
-     * Share θ of the real-rate gap that households' spending responds to within the month when households.rateGapSmoothingMonths L > 0: the factor on the income propensity (households.consumptionRateSensitivity) acts on θ × this month's gap + (1 − θ) × its moving average (macro.realRateGapSmoothed; src/model/agents/households.ts respondedRateGap). With θ = 0 the moving average alone (L's behaviour before this option, the default); with L = 0 both terms are this month's gap, so θ has no effect. A gap held for good is reached in full at every θ, so the factor's long-run level — what holds the core at full employment against the interest-income channel — is unchanged. The reduced form of a mix of spending that reprices at once (credit-financed durables) and spending bound by habit (Fuhrer 2000; Christiano, Eichenbaum & Evans 2005: a gradual, hump-shaped response): the immediate part keeps the rate channel's first-month strength above the interest-income channel (a rate rise pays households more interest at once), which the moving average alone lets fall to sensitivity/(1 + L) and so destabilises the Taylor loop. Measured (npm run bench:irf, 20 paired seeds; docs/calibration.md §6.1): on configs/baseline.json θ 0.3 with L 24–36 gives the evidence's shape — a GDP trough of −0.6 to −1.0 % at 22–27 months to a 1-point, 12-month rate shift (−2.5 % at 7 off), unemployment +0.4 to +0.7 points, mean unemployment 4.8–4.9 %, a calmer cycle — but baseline-2025's warm-up then swings out of the late-2025 bands whatever its households' neutral rate; only θ ≥ 0.6 keeps them (with L 24 and banks.depositRateAdjustmentMonths 12: −1.2 % at 8 months, r* 0.007–0.009), still ≈ 2.5× the panel-VAR −0.5 % and early. Off in the schema; configs/baseline.json (so every scenario) uses households.rateGapImmediateShare 0.6, households.rateGapSmoothingMonths 36 and banks.depositRateAdjustmentMonths 12 (mp18 pass, measured with firm distress on: the GDP trough −1.04 % at 10 months against −2.10 % at 5 off, unemployment +0.80 points, core GDP cycle sd 1.14 %; baseline-2025's households' neutral rate re-fitted to 0.95 %, telecom-1997's to 2.7 %).
+     * Share θ of the real-rate gap that households' spending responds to within the month when households.rateGapSmoothingMonths L > 0: the factor on the income propensity (households.consumptionRateSensitivity) acts on θ × this month's gap + (1 − θ) × its moving average (macro.realRateGapSmoothed; src/model/agents/households.ts respondedRateGap). With θ = 0 the moving average alone (L's behaviour before this option, the default); with L = 0 both terms are this month's gap, so θ has no effect. A gap held for good is reached in full at every θ, so the factor's long-run level — what holds the core at full employment against the interest-income channel — is unchanged. The reduced form of a mix of spending that reprices at once (credit-financed durables) and spending bound by habit (Fuhrer 2000; Christiano, Eichenbaum & Evans 2005: a gradual, hump-shaped response): the immediate part keeps the rate channel's first-month strength above the interest-income channel (a rate rise pays households more interest at once), which the moving average alone lets fall to sensitivity/(1 + L) and so destabilises the Taylor loop. Measured (npm run bench:irf, 20 paired seeds; docs/calibration.md §6.1): on configs/baseline.json θ 0.3 with L 24–36 gives the evidence's shape — a GDP trough of −0.6 to −1.0 % at 22–27 months to a 1-point, 12-month rate shift (−2.5 % at 7 off), unemployment +0.4 to +0.7 points, mean unemployment 4.8–4.9 %, a calmer cycle — but baseline-2025's warm-up then swings out of the late-2025 bands whatever its households' neutral rate; only θ ≥ 0.6 keeps them (with L 24 and banks.depositRateAdjustmentMonths 12: −1.2 % at 8 months, r* 0.007–0.009), still ≈ 2.5× the panel-VAR −0.5 % and early. Off in the schema; configs/baseline.json (so every scenario) uses households.rateGapImmediateShare 0.204 since stop 36 — estimated with the business cycle by configs/calibration/us-cycle.json, with real GDP's response to a 1-point, 12-month rate shift over months 4–6 (0 ± 0.25 %) and 22–24 (−0.5 ± 0.25 %) as targets (se 0.140; GDP trough −0.72 % at 25 months, unemployment +0.53 points; baseline-2025's start re-fitted: initial.priceLevel 0.5, the inflation anchor 0.7 points above target, households' neutral rate 1.15 %; telecom-1997's 3.3 %; docs/calibration.md §6.1) — with households.rateGapSmoothingMonths 36 and banks.depositRateAdjustmentMonths 12; 0.6 from the mp18 pass to stop 35 (mp18 pass, measured with firm distress on: the GDP trough −1.04 % at 10 months against −2.10 % at 5 off, unemployment +0.80 points, core GDP cycle sd 1.14 %; baseline-2025's households' neutral rate re-fitted to 0.95 %, telecom-1997's to 2.7 %).
      */
     rateGapImmediateShare: number;
     /**
@@ -172,7 +172,7 @@ export interface SpiralConfig {
        */
       investmentUtilizationSensitivity: number;
       /**
-       * The accelerator: desired yearly capacity growth per unit of annualised growth of the firm's expected sales (12 × its relative change at this month's plan). 1: capacity follows expected demand one for one; 0: no accelerator (the rule before issue 17). Estimated in configs/calibration/estimates/us-cycle.calibrated.json (not yet in configs/baseline.json).
+       * The accelerator: desired yearly capacity growth per unit of annualised growth of the firm's expected sales (12 × its relative change at this month's plan). 1: capacity follows expected demand one for one; 0: no accelerator (the rule before issue 17). Estimated in configs/calibration/estimates/us-cycle.calibrated.json; configs/baseline.json carries the estimate (0.0376 since stop 36).
        */
       investmentAcceleratorSensitivity: number;
       /**
@@ -270,11 +270,11 @@ export interface SpiralConfig {
      */
     firingSpeed: number;
     /**
-     * Labour hoarding and adjustment costs, the slow part: the normal level of output a firm keeps its workforce for moves towards its output plan (sales expected plus the inventory rebuild) by this share a month, so hiring and firing lag demand (src/model/agents/firms.ts labourPlanStep). Acts only with firms.labourCycleShare below 1. Estimated in configs/calibration/estimates/us-cycle.calibrated.json (not yet in configs/baseline.json).
+     * Labour hoarding and adjustment costs, the slow part: the normal level of output a firm keeps its workforce for moves towards its output plan (sales expected plus the inventory rebuild) by this share a month, so hiring and firing lag demand (src/model/agents/firms.ts labourPlanStep). Acts only with firms.labourCycleShare below 1. Estimated in configs/calibration/estimates/us-cycle.calibrated.json; configs/baseline.json carries the fiscal9 estimate (0.0712), fixed in the estimation since the default10 pass.
      */
     labourAdjustmentWeight: number;
     /**
-     * Labour hoarding, the cyclical part: the share of the output plan's deviation from the normal level (firms.labourAdjustmentWeight) that a firm hires or fires for at once; the rest it meets with effort (firms.maxEffort) or, in a slump, by keeping workers it does not need, so employment is smoother than output and measured productivity is procyclical. 1: staff for this month's plan (the rule before issue 17; the normal level then does not matter). Estimated in configs/calibration/estimates/us-cycle.calibrated.json (not yet in configs/baseline.json).
+     * Labour hoarding, the cyclical part: the share of the output plan's deviation from the normal level (firms.labourAdjustmentWeight) that a firm hires or fires for at once; the rest it meets with effort (firms.maxEffort) or, in a slump, by keeping workers it does not need, so employment is smoother than output and measured productivity is procyclical. 1: staff for this month's plan (the rule before issue 17; the normal level then does not matter). Estimated in configs/calibration/estimates/us-cycle.calibrated.json; configs/baseline.json carries the estimate (0.334 since stop 36).
      */
     labourCycleShare: number;
     /**
@@ -1624,7 +1624,7 @@ export interface SpiralConfig {
        */
       persistence: number;
       /**
-       * σ: sd of the monthly innovation (0: the process is off and draws nothing). Estimated in configs/calibration/estimates/us-cycle.calibrated.json (not yet in configs/baseline.json).
+       * σ: sd of the monthly innovation (0: the process is off and draws nothing). Estimated in configs/calibration/estimates/us-cycle.calibrated.json; configs/baseline.json carries the estimate (0.00241 since stop 36).
        */
       sdMonthly: number;
     };
@@ -1637,7 +1637,7 @@ export interface SpiralConfig {
        */
       persistence: number;
       /**
-       * σ: sd of the monthly innovation (0: the process is off and draws nothing). Estimated in configs/calibration/estimates/us-cycle.calibrated.json (not yet in configs/baseline.json).
+       * σ: sd of the monthly innovation (0: the process is off and draws nothing). Estimated in configs/calibration/estimates/us-cycle.calibrated.json; configs/baseline.json carries the estimate (0.00228 since stop 36).
        */
       sdMonthly: number;
     };
@@ -1650,7 +1650,7 @@ export interface SpiralConfig {
        */
       persistence: number;
       /**
-       * σ: sd of the monthly innovation (0: the process is off and draws nothing). Estimated in configs/calibration/estimates/us-cycle.calibrated.json (not yet in configs/baseline.json).
+       * σ: sd of the monthly innovation (0: the process is off and draws nothing). Estimated in configs/calibration/estimates/us-cycle.calibrated.json; configs/baseline.json carries it (0.001, fixed in the estimation's base, configs/calibration/estimates/us-cycle.base.json).
        */
       sdMonthly: number;
     };
