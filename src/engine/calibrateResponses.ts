@@ -53,16 +53,20 @@ export function shockKey(r: ResponseMoment): string {
   return `${r.shiftYearly}|${r.lengthMonths}|${r.atTick}`;
 }
 
+/** A policy-rate shock: the shift over the Taylor rule's rate, its length and its first tick. */
+export type RateShock = Pick<ResponseMoment, "shiftYearly" | "lengthMonths" | "atTick">;
+
 /**
- * The twin of `config` for `r`'s shock: the same config and seed, the policy
+ * The twin of `config` for shock `r`: the same config and seed, the policy
  * rate shifted by r.shiftYearly from tick r.atTick for r.lengthMonths months
  * (appended to centralBank.overrides; the rule keeps reacting on top), run
- * for `ticks` months. Pure: `config` is not modified.
+ * for `ticks` months. Pure: `config` is not modified. Also `npm run
+ * bench:irf`'s shocked arm.
  *
- * @example shockedConfig(c, { shiftYearly: 0.01, lengthMonths: 12, atTick: 241, … }, 265)
+ * @example shockedConfig(c, { shiftYearly: 0.01, lengthMonths: 12, atTick: 241 }, 265)
  *   // c.centralBank.overrides + { from: monthOfTick(c.startDate, 241), until: … 252, addYearly: 0.01 }
  */
-export function shockedConfig(config: SpiralConfig, r: ResponseMoment, ticks: number): SpiralConfig {
+export function shockedConfig(config: SpiralConfig, r: RateShock, ticks: number): SpiralConfig {
   const c = structuredClone(config);
   c.ticks = ticks;
   const from = monthOfTick(c.startDate, r.atTick);

@@ -19,6 +19,7 @@ import { type ResponseKind, responseAt } from "../../src/analysis/impulseRespons
 import { pairedMeanDifference } from "../../src/analysis/pairedMeanDifference.ts";
 import { monthOfTick, tickOfMonth } from "../../src/config/calendar.ts";
 import { loadConfig, type SpiralConfig } from "../../src/config/index.ts";
+import { shockedConfig } from "../../src/engine/calibrateResponses.ts";
 import { runInMemory } from "../../src/engine/runSingle.ts";
 
 const { values } = parseArgs({
@@ -69,6 +70,7 @@ for (const file of String(values.configs).split(",")) {
   if (values.households) base.households.count = Number(values.households);
   const t0 = shockTick(base);
   base.ticks = t0 + LAST;
+  const shock = { shiftYearly: shift, lengthMonths: length, atTick: t0 };
   const from = monthOfTick(base.startDate, t0);
   const until = monthOfTick(base.startDate, t0 + length - 1);
   const series: Record<string, Float64Array[]>[] = [0, 1].map(() =>
@@ -79,9 +81,7 @@ for (const file of String(values.configs).split(",")) {
     for (let arm = 0; arm < 2; arm++) {
       const c = structuredClone(base);
       c.seed = seed;
-      if (arm === 1)
-        c.centralBank.overrides = [...c.centralBank.overrides, { from, until, addYearly: shift }];
-      const r = runInMemory(c);
+      const r = runInMemory(arm === 1 ? shockedConfig(c, shock, c.ticks) : c);
       for (const m of MEASURES) series[arm][m.column].push(r.series[m.column]);
     }
   }
