@@ -18,6 +18,8 @@ import {
   accountChain,
   type ChainAccountParams,
   chainCosts,
+  chainGoodsDemand,
+  chipImportedShare,
   resetChainFlows,
 } from "../src/model/agents/aiChain/settlement.ts";
 import { type Books, FlowRow, SECTOR_COUNT, Sector } from "../src/model/ledger.ts";
@@ -252,5 +254,59 @@ describe("the month's accounts (accountChain)", () => {
     expect(c.revenueHistory[2 * 13 + 7]).toBe(0);
     expect(c.computeGw[2]).toBe(4);
     expect(c.profit[2]).toBe(1);
+  });
+});
+
+describe("the chain's purchases from the economy and from abroad (chainGoodsDemand)", () => {
+  const wants = (n: number) => ({
+    capital: new Float64Array(n),
+    consumption: new Float64Array(n),
+    chipInputs: new Float64Array(n),
+    imports: new Float64Array(n),
+  });
+  const ai = { gpuShareOfCost: 0.7, gpuImportShare: 0.25 };
+
+  it("the imported share of a chip maker's sales is at most its cost of goods", () => {
+    expect(chipImportedShare(0.28, 0.25)).toBe(0.25);
+    expect(chipImportedShare(0.2, 0.25)).toBe(0.2);
+    expect(chipImportedShare(0.3, 0)).toBe(0);
+  });
+
+  it("the chip maker buys abroad the imported content and at home only the rest of its cost of goods", () => {
+    const c = chain();
+    const tick = 20;
+    const slot = (tick - 1 + 13) % 13;
+    c.revenueHistory[0 * 13 + slot] = 100; // the chip maker's sales last month
+    c.revenueHistory[1 * 13 + slot] = 300;
+    const out = wants(c.n);
+    chainGoodsDemand({ aiChain: c, config: { aiChain: ai }, tick }, out);
+    // Gross margin 0.7: cost of goods 30 of sales 100; 25 imported, 5 domestic (capital goods).
+    expect(out.imports[0]).toBeCloseTo(25, 12);
+    expect(out.chipInputs[0]).toBeCloseTo(5, 12);
+    expect(out.capital[0]).toBeCloseTo(5, 12); // no capex of its own
+    expect(out.consumption[0]).toBeCloseTo(0.1 * 100, 12);
+    // Others import nothing: the hyperscaler's buildings (30 % of capex 50) and opex (20 % of 300).
+    expect(out.imports[1]).toBe(0);
+    expect(out.capital[1]).toBeCloseTo(0.3 * 50, 12);
+    expect(out.consumption[1]).toBeCloseTo(0.2 * 300, 12);
+    // Without imported content the whole cost of goods is domestic.
+    const home = wants(c.n);
+    chainGoodsDemand({ aiChain: c, config: { aiChain: { ...ai, gpuImportShare: 0 } }, tick }, home);
+    expect(home.imports[0]).toBe(0);
+    expect(home.chipInputs[0]).toBeCloseTo(30, 12);
+  });
+
+  it("short of cash, imports are scaled down with the rest: all of it within half the cash", () => {
+    const c = chain();
+    const tick = 20;
+    c.revenueHistory[0 * 13 + ((tick - 1 + 13) % 13)] = 100;
+    c.deposits[0] = 40; // wants 5 + 25 + 10 = 40; half the cash is 20
+    const out = wants(c.n);
+    chainGoodsDemand({ aiChain: c, config: { aiChain: ai }, tick }, out);
+    expect(out.capital[0] + out.consumption[0] + out.imports[0]).toBeCloseTo(20, 12);
+    expect(out.imports[0]).toBeCloseTo(12.5, 12);
+    c.defaulted[0] = 1;
+    chainGoodsDemand({ aiChain: c, config: { aiChain: ai }, tick }, out);
+    expect(out.imports[0]).toBe(0);
   });
 });

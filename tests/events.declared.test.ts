@@ -63,6 +63,8 @@ const RUNS: [string, string[]][] = [
   // stop 29 re-estimate of the core in configs/baseline.json (adopt30 pass), murphy's seeds 12, 17, 21 and 30 of
   // 1–30 (not 13).
   ["configs/scenarios/murphy.json", ["seed=12"]],
+  // The one run of 60 (five scenarios, seeds 1–12) with a chain payment default since stop 37's imports paid abroad.
+  ["configs/scenarios/murphy.json", ["seed=6"]],
   // The rate path rule: a step in 2026-08 (tick 250 after the twenty-year warm-up) and an override inside the run.
   [
     "configs/scenarios/fed-hold-high.json",

@@ -63,8 +63,11 @@ describe("ledger.ts aggregated settlements", () => {
 
   it("bailInDeposits writes every deposit at the bank down by one share, into its equity, and the ledger still balances", () => {
     const m = small();
-    checkLedger(m); // sets the base of the flow check
     const k = 1;
+    // The rest of the world holds a deposit at this bank (imports paid by a firm, through the ledger).
+    m.restOfWorld.bank = k;
+    transfer(m, FlowRow.imports, Party.firm, 0, Party.restOfWorld, 0, 50);
+    checkLedger(m); // sets the base of the flow check
     const h = m.households;
     const atK: number[] = [];
     for (let i = 0; i < h.n; i++) if (h.bank[i] === k) atK.push(i);
@@ -77,6 +80,7 @@ describe("ledger.ts aggregated settlements", () => {
     const amount = 0.1 * bankDeposits;
     bailInDeposits(m, k, amount);
     for (const [n, i] of atK.entries()) expect(h.deposits[i]).toBeCloseTo(old[n] * 0.9, 6);
+    expect(m.restOfWorld.deposits).toBeCloseTo(45, 9);
     expect(h.deposits[other]).toBe(otherDeposit);
     expect(m.banks.deposits[k]).toBeCloseTo(bankDeposits - amount, 3);
     expect(m.banks.equity[k]).toBeCloseTo(equity + amount, 3);

@@ -135,12 +135,16 @@ describe("population-size independence", () => {
   // more often, so the same noise crosses it in more months. Not the warm-up's length or the chain: the crises are
   // output drops of the core. With the drop read on 6-month means (metrics.crisisGdpMonths 6; 3 by default) the
   // gap halves: 10.1 vs 6.7 %, 2.14 SE over seeds 1–32 (2.49 on 1–16) — a change of the crisis definition for every
-  // scenario, left to be switched on with its own re-measurement. So this quantity too keeps a bound of its own, 4 SE.
+  // scenario, left to be switched on with its own re-measurement. So this quantity too kept a bound of its own, 4 SE,
+  // until stop 37: with the chip maker's imported content paid abroad (aiChain.gpuImportShare) fed-hold-high's
+  // crisis share showed the same dependence (3.94 SE on seeds 1–16, 10.9 vs 5.5 % of months; 3.44 on 17–32), and
+  // configs/baseline.json now reads the drop on 6-month means (metrics.crisisGdpMonths 6): baseline-2025's crisis
+  // share 0.50 SE (5.7 vs 4.8 %), fed-hold-high's 1.91 (6.6 vs 4.3 %), seeds 1–16. Every crisis share is held to
+  // 3 SE again.
   const KNOWN_SIZE_DEPENDENCE: Record<string, number> = {
     "murphy marketCap5y": 4,
-    "baseline-2025 crisisShare": 4,
   };
-  it("5 000 vs 20 000 households: every quantity within 3 standard errors (two known exceptions within 4)", async () => {
+  it("5 000 vs 20 000 households: every quantity within 3 standard errors (one known exception within 4)", async () => {
     const r = await ratios([], 16);
     const beyond = Object.entries(r).filter(([k, x]) => !(x < (KNOWN_SIZE_DEPENDENCE[k] ?? 3)));
     expect(beyond, JSON.stringify(r)).toEqual([]);

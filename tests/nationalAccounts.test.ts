@@ -66,11 +66,18 @@ describe("national accounts", () => {
       expect(s.valueAddedAiChain[t] / s.gdpNominal[t]).toBeLessThan(0.1);
       expect(s.netExportsNominal[t]).toBeLessThan(0);
     }
-    // Without imported content, net exports vanish and the chain's value added rises by exactly that much.
+    // The imports are paid: the rest of the world's deposit grows by exactly each month's imports
+    // (netExportsNominal is an annual rate in $bn, nfw_restOfWorld a stock in $bn), and nothing else.
+    for (let t = 0; t < s.tick.length; t++) {
+      const before = t === 0 ? 0 : s.nfw_restOfWorld[t - 1];
+      expect(s.nfw_restOfWorld[t] - before).toBeCloseTo(-s.netExportsNominal[t] / 12, 6);
+    }
+    expect(s.nfw_restOfWorld[s.tick.length - 1]).toBeGreaterThan(0);
+    // Without imported content, net exports vanish and nothing is paid abroad.
     const noImports = run(["aiChain.gpuImportShare=0"]);
     for (let t = start; t < s.tick.length; t++) {
       expect(noImports.netExportsNominal[t]).toBe(0);
-      expect(noImports.valueAddedAiChain[t]).toBeCloseTo(s.valueAddedAiChain[t] - s.netExportsNominal[t], 6);
+      expect(noImports.nfw_restOfWorld[t]).toBe(0);
     }
   });
 });

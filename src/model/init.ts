@@ -825,6 +825,7 @@ function populate(p: StartParts): ModelState {
     fund,
     automation: createAutomation(),
     utility: initUtility(config, scale, aiChain, firms, banks.n),
+    restOfWorld: { bank: 0, deposits: 0 },
     shocks: initialShocks(),
     runner,
   };

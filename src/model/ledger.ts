@@ -28,6 +28,7 @@ import type {
   Households,
   LedgerState,
   MacroState,
+  RestOfWorld,
   Scratch,
   Utility,
 } from "./state.ts";
@@ -35,7 +36,7 @@ import type {
 /**
  * The books: every balance sheet a payment can touch — households, non-AI
  * firms, banks, the central bank, the government, the AI chain, the fund,
- * the utility, and the households' equity claim on firms (macro.equityTotal)
+ * the utility, the rest of the world, and the households' equity claim on firms (macro.equityTotal)
  * — and the flow matrix each payment is recorded in. The functions below
  * book into it; a phase that moves money takes it as its `books` argument
  * and otherwise reads and writes only the records passed to it, so that
@@ -52,6 +53,7 @@ export interface Books {
   readonly aiChain: AiChain;
   readonly fund: Fund;
   readonly utility: Utility;
+  readonly restOfWorld: RestOfWorld;
   readonly macro: Pick<MacroState, "equityTotal">;
   readonly ledger: LedgerState;
   readonly runner: { readonly work: Pick<PassWork, "censusTick"> };
@@ -79,6 +81,7 @@ export const Sector = {
   aiChain: 5,
   privateCredit: 6,
   utility: 7,
+  restOfWorld: 8,
 } as const;
 export type SectorId = (typeof Sector)[keyof typeof Sector];
 export const SECTOR_NAMES = [
@@ -90,6 +93,7 @@ export const SECTOR_NAMES = [
   "aiChain",
   "privateCredit",
   "utility",
+  "restOfWorld",
 ] as const;
 export const SECTOR_COUNT = SECTOR_NAMES.length;
 
@@ -124,8 +128,10 @@ export const FlowRow = {
   gridGrants: 23,
   /** The utility's fuel and operating purchases from consumption-goods firms. */
   utilityPurchases: 24,
+  /** The chip maker's imported content paid to the rest of the world (aiChain.gpuImportShare). */
+  imports: 25,
 } as const;
-export const FLOW_ROW_COUNT = 25;
+export const FLOW_ROW_COUNT = 26;
 
 /** Who is on one side of a payment. */
 export const Party = {
@@ -137,9 +143,10 @@ export const Party = {
   aiFirm: 5,
   fund: 6,
   utility: 7,
+  restOfWorld: 8,
 } as const;
 export type PartyKind = (typeof Party)[keyof typeof Party];
-const SECTOR_OF_PARTY: readonly SectorId[] = [0, 1, 2, 3, 4, 5, 6, 7];
+const SECTOR_OF_PARTY: readonly SectorId[] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
 
 export function newFlowMatrix(): Float64Array {
   return new Float64Array(FLOW_ROW_COUNT * SECTOR_COUNT);
@@ -199,6 +206,10 @@ export function creditParty(m: Books, kind: PartyKind, idx: number, x: number): 
     case Party.utility:
       m.utility.deposits += x;
       depositLeg(m, m.utility.bank, x);
+      return;
+    case Party.restOfWorld:
+      m.restOfWorld.deposits += x;
+      depositLeg(m, m.restOfWorld.bank, x);
       return;
   }
 }
@@ -319,7 +330,12 @@ export function bailInDeposits(m: Books, k: number, amount: number): void {
     fromUtility = m.utility.deposits * share;
     m.utility.deposits -= fromUtility;
   }
-  const total = fromHouseholds + fromFirms + fromChain + fromFund + fromUtility;
+  let fromAbroad = 0;
+  if (m.restOfWorld.bank === k) {
+    fromAbroad = m.restOfWorld.deposits * share;
+    m.restOfWorld.deposits -= fromAbroad;
+  }
+  const total = fromHouseholds + fromFirms + fromChain + fromFund + fromUtility + fromAbroad;
   b.deposits[k] -= total;
   b.equity[k] += total;
   recordFlow(m.ledger.flows, FlowRow.depositBailIn, Sector.households, Sector.banks, fromHouseholds);
@@ -327,6 +343,7 @@ export function bailInDeposits(m: Books, k: number, amount: number): void {
   recordFlow(m.ledger.flows, FlowRow.depositBailIn, Sector.aiChain, Sector.banks, fromChain);
   recordFlow(m.ledger.flows, FlowRow.depositBailIn, Sector.privateCredit, Sector.banks, fromFund);
   recordFlow(m.ledger.flows, FlowRow.depositBailIn, Sector.utility, Sector.banks, fromUtility);
+  recordFlow(m.ledger.flows, FlowRow.depositBailIn, Sector.restOfWorld, Sector.banks, fromAbroad);
 }
 
 /** A bank lends to a firm: the loan creates a deposit of the same size. */
@@ -468,6 +485,8 @@ export function measureNetFinancialWealth(m: Books, out: Float64Array, household
   out[Sector.privateCredit] = fund.deposits + fund.loans + fundEquity - fund.nav;
   // The utility: deposits less bank loans (its grid is a real asset; its owners are the households, unlisted).
   out[Sector.utility] = m.utility.deposits - m.utility.loans;
+  // The rest of the world: its deposit (what the chip maker paid it for imported content).
+  out[Sector.restOfWorld] = m.restOfWorld.deposits;
   return (
     hhDeposits +
     firmDeposits +
@@ -481,7 +500,8 @@ export function measureNetFinancialWealth(m: Books, out: Float64Array, household
     fund.deposits +
     fund.loans +
     fundEquity +
-    m.utility.deposits
+    m.utility.deposits +
+    m.restOfWorld.deposits
   );
 }
 
@@ -777,13 +797,14 @@ function checkStateFinite(m: LedgerCheck): void {
   checkFiniteScalars(m, "macro", m.macro);
   checkFiniteScalars(m, "fund", m.fund);
   checkFiniteScalars(m, "utility", m.utility);
+  checkFiniteScalars(m, "restOfWorld", m.restOfWorld);
   const flowSum = sumF64(m.ledger.flows);
   if (flowSum - flowSum !== 0) findNonFinite(m, "ledger.flows", m.ledger.flows);
 }
 
 /**
  * Adds the non-household customers' deposits and loans to the per-bank sums
- * (firms, chain firms, the fund, the utility) and checks the chain's shares
+ * (firms, chain firms, the fund, the utility, the rest of the world) and checks the chain's shares
  * and non-bank debt against their holders.
  */
 function addBankCustomers(
@@ -817,6 +838,7 @@ function addBankCustomers(
   depositsByBank[m.fund.bank] += m.fund.deposits;
   depositsByBank[m.utility.bank] += m.utility.deposits;
   loansByBank[m.utility.bank] += m.utility.loans;
+  depositsByBank[m.restOfWorld.bank] += m.restOfWorld.deposits;
   if (Math.abs(fundLoans - m.fund.loans) > tol)
     fail(m.tick, "fundLoans", m.fund.loans, fundLoans, "chain firms' non-bank debt vs the fund's loans");
 }

@@ -76,7 +76,8 @@ export const SERIES_COLUMNS: readonly SeriesColumn[] = [
     name: "netExportsNominal",
     type: "float",
     unit: "USD bn per year",
-    description: "Net exports: minus the imported content of GPUs (aiChain.gpuImportShare), annual rate",
+    description:
+      "Net exports: minus the chip maker's imported content, paid to the rest of the world (aiChain.gpuImportShare), annual rate",
   },
   {
     name: "valueAddedNonAi",

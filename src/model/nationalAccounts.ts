@@ -17,8 +17,9 @@
 //   deducts compute bought from other chain firms (contract instalments,
 //   backstop purchases, cancellation penalties — within the chain these net
 //   out), operating goods bought from consumption-goods firms, the chip
-//   maker's cost of goods bought from capital-goods firms, electricity, and
-//   the imported content of the GPUs sold (aiChain.gpuImportShare).
+//   maker's domestic cost of goods bought from capital-goods firms,
+//   electricity, and the imported part of its cost of goods paid to the rest
+//   of the world (aiChain.gpuImportShare).
 // - Output of the utility: its electricity sales; value added deducts its
 //   fuel and operating purchases.
 // - Banks sell no services (no fees; interest margins are not output — the
@@ -34,9 +35,9 @@
 // - Change in inventories: non-AI firms' output not sold this month, at
 //   this month's price. Inventory losses (firms.inventoryDepreciationMonthly)
 //   are other changes in volume, outside production and expenditure alike.
-// - Net exports: minus the imported GPU content (the model has no exports).
-//   The model has no rest-of-the-world sector, so the import is measured, not
-//   paid: the chip maker's cash keeps it (see aiChain.gpuImportShare).
+// - Net exports: minus the chip maker's imported content (the model has no
+//   exports), paid to the rest of the world (ledger.ts Party.restOfWorld,
+//   whose deposit holds it: a leak from domestic demand).
 import type { ModelState } from "./state.ts";
 import { ChainAccount } from "./state.ts";
 
@@ -109,7 +110,7 @@ export function measureNationalAccounts(m: ModelState, out: NationalAccounts): N
     chainSales += c.revenue[i];
     chainPower += c.electricityPaid[i];
   }
-  const imports = m.config.aiChain.gpuImportShare * acc[ChainAccount.gpus];
+  const imports = acc[ChainAccount.imports];
   const valueAddedAiChain =
     chainSales -
     acc[ChainAccount.compute] -

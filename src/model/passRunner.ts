@@ -156,7 +156,12 @@ export interface MatchBuffers {
  */
 export interface SerialScratch {
   /** markets/goods.ts chainBuysGoods: what each chain firm wants to buy (settlement.ts chainGoodsDemand). */
-  chainWants: { capital: Float64Array; consumption: Float64Array; chipInputs: Float64Array };
+  chainWants: {
+    capital: Float64Array;
+    consumption: Float64Array;
+    chipInputs: Float64Array;
+    imports: Float64Array;
+  };
   /** agents/aiChain/finance.ts firmDefaultProbability: the Merton solver's result record, reused each call. */
   merton: MertonResult;
 }
@@ -168,6 +173,7 @@ export function createSerialScratch(): SerialScratch {
       capital: new Float64Array(0),
       consumption: new Float64Array(0),
       chipInputs: new Float64Array(0),
+      imports: new Float64Array(0),
     },
     merton: createMertonResult(),
   };

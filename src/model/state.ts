@@ -256,6 +256,8 @@ export interface ModelState {
   readonly automation: Automation;
   /** The power grid's utility and this month's power market (inert when the AI chain is off). */
   readonly utility: Utility;
+  /** The rest of the world: the foreign suppliers the chip maker's imported content is paid to (ledger.ts). */
+  readonly restOfWorld: RestOfWorld;
   /** Aggregate shocks: productivity, investment, credit spread (shocks.ts). */
   readonly shocks: ShockState;
   /**
@@ -533,7 +535,7 @@ export const ChainAccount = {
   goodsOpex: 0,
   /** Buildings and equipment for data centres from capital-goods firms (investment). */
   buildings: 1,
-  /** The chip maker's cost of goods bought from capital-goods firms (intermediate consumption). */
+  /** The domestic part of the chip maker's cost of goods, bought from capital-goods firms (intermediate consumption). */
   chipInputs: 2,
   /** Payments to chip makers by other chain firms: GPUs and GPU orders (investment). */
   gpus: 3,
@@ -541,7 +543,9 @@ export const ChainAccount = {
   compute: 4,
   /** Platform fees received from non-AI firms (the hyperscalers' other businesses). */
   platformFees: 5,
-  count: 6,
+  /** The imported part of the chip maker's cost of goods, paid to the rest of the world (aiChain.gpuImportShare). */
+  imports: 6,
+  count: 7,
 } as const;
 
 /** The non-bank investor fund: households own it in proportion to their equity units. */
@@ -575,6 +579,21 @@ export interface Fund {
  * (markets/power.ts). Capacities and loads in model GW (GW at US scale ×
  * scale), money in model dollars, prices in nominal USD per MWh.
  */
+/**
+ * The rest of the world, as far as the model has one: the foreign suppliers
+ * (foundries, memory makers, assemblers abroad) the chip maker pays for the
+ * imported content of its GPUs (aiChain.gpuImportShare). What they are paid
+ * they hold as a deposit at a domestic bank (bank 0) — the financing of the
+ * current-account deficit by foreigners' claims on US banks — and spend
+ * nothing back: imports are a leak from domestic demand. The deposit earns
+ * no interest (like the firms' operating balances). Its net financial
+ * wealth is the nfw_restOfWorld column; exports are not modelled.
+ */
+export interface RestOfWorld {
+  bank: number;
+  deposits: number;
+}
+
 export interface Utility {
   /** Whether the grid is simulated (power.enabled and the AI chain on). */
   active: boolean;

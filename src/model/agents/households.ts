@@ -329,7 +329,7 @@ function writeIncomeArgs(
 
 /**
  * Interest each bank owes its household depositors this month, into `out` (per bank): its deposit
- * liabilities less the deposits of firms, the AI chain, the fund and the utility (whose operating balances
+ * liabilities less the deposits of firms, the AI chain, the fund, the utility and the rest of the world (whose balances
  * earn no interest), times the monthly `depositRate` — per bank, so the income pass needs only one per-bank
  * accumulator. Returns `out`.
  */
@@ -342,6 +342,7 @@ function householdDepositInterest(m: Books, depositRate: number, out: Float64Arr
   for (let j = 0; j < chain.n; j++) out[chain.bank[j]] -= chain.deposits[j];
   out[m.fund.bank] -= m.fund.deposits;
   out[m.utility.bank] -= m.utility.deposits;
+  out[m.restOfWorld.bank] -= m.restOfWorld.deposits;
   for (let k = 0; k < bk.n; k++) out[k] *= depositRate;
   return out;
 }

@@ -10,6 +10,7 @@ import type { SpiralConfig } from "../../config/configTypes.ts";
 import { tagInflow } from "../agents/aiChain/attribution.ts";
 import {
   chainGoodsDemand,
+  chainPaysAbroad,
   chainPaysFirm,
   type EndUserPaymentBooks,
   receiveEndUserPayment,
@@ -295,7 +296,7 @@ export function chainBuysGoods(
   firms: Firms,
   macro: Pick<MacroState, "investmentReal" | "investmentNominal">,
   tick: number,
-  ai: Readonly<Pick<SpiralConfig["aiChain"], "gpuShareOfCost">>,
+  ai: Readonly<Pick<SpiralConfig["aiChain"], "gpuShareOfCost" | "gpuImportShare">>,
   chainWants: SerialScratch["chainWants"],
   books: Books,
 ): void {
@@ -305,8 +306,16 @@ export function chainBuysGoods(
     chainWants.capital = new Float64Array(c.n);
     chainWants.consumption = new Float64Array(c.n);
     chainWants.chipInputs = new Float64Array(c.n);
+    chainWants.imports = new Float64Array(c.n);
   }
   chainGoodsDemand({ aiChain, config: { aiChain: ai }, tick }, chainWants);
+  // The imported content, paid abroad (a leak from domestic demand; ledger.ts Party.restOfWorld).
+  for (let i = 0; i < c.n; i++) {
+    const x = chainWants.imports[i];
+    if (x <= 0) continue;
+    chainPaysAbroad(books, i, x);
+    c.accounts[ChainAccount.imports] += x;
+  }
   const f = firms;
   buyFromSector(c, f, 0, f.nConsumption, chainWants.consumption, chainWants, macro, books);
   buyFromSector(c, f, f.nConsumption, f.n, chainWants.capital, chainWants, macro, books);

@@ -328,18 +328,22 @@ export function ageContracts(c: Pick<AiChain, "contractMonthsLeft" | "contractSt
 }
 
 /**
- * The chain's purchases from the non-AI economy, paid from its cash: the
- * building part of capex and the chip maker's cost of goods from
- * capital-goods firms, operating costs from consumption-goods firms. Returns
- * the nominal amounts wanted (the goods market delivers what it can).
+ * The chain's purchases from the non-AI economy and from abroad, paid from
+ * its cash: the building part of capex and the domestic part of the chip
+ * maker's cost of goods from capital-goods firms, operating costs from
+ * consumption-goods firms, and the imported part of the chip maker's cost of
+ * goods (chipImportedShare) from the rest of the world. Returns the nominal
+ * amounts wanted (the goods market delivers what it can); `capital` includes
+ * `chipInputs`, `imports` is apart. All four are scaled down alike when they
+ * would take more than half the firm's cash.
  */
 export function chainGoodsDemand(
   m: {
     readonly aiChain: AiChain;
-    readonly config: { readonly aiChain: Readonly<Pick<AiChainConfig, "gpuShareOfCost">> };
+    readonly config: { readonly aiChain: Readonly<Pick<AiChainConfig, "gpuShareOfCost" | "gpuImportShare">> };
     readonly tick: number;
   },
-  out: { capital: Float64Array; consumption: Float64Array; chipInputs: Float64Array },
+  out: { capital: Float64Array; consumption: Float64Array; chipInputs: Float64Array; imports: Float64Array },
 ): void {
   const c = m.aiChain;
   const ai = m.config.aiChain;
@@ -347,21 +351,48 @@ export function chainGoodsDemand(
     out.capital[i] = 0;
     out.consumption[i] = 0;
     out.chipInputs[i] = 0;
+    out.imports[i] = 0;
     if (c.defaulted[i] === 1) continue;
     const cash = Math.max(0, c.deposits[i]);
+    const lastRevenue = c.revenueHistory[i * 13 + ((m.tick - 1 + 13) % 13)];
     let capital = c.capex[i] * (1 - ai.gpuShareOfCost);
-    const inputs =
-      c.role[i] === Role.chip
-        ? (1 - c.grossMargin[i]) * c.revenueHistory[i * 13 + ((m.tick - 1 + 13) % 13)]
-        : 0;
+    let inputs = 0;
+    let imports = 0;
+    if (c.role[i] === Role.chip) {
+      const costShare = 1 - c.grossMargin[i];
+      const importShare = chipImportedShare(costShare, ai.gpuImportShare);
+      imports = importShare * lastRevenue;
+      inputs = (costShare - importShare) * lastRevenue;
+    }
     capital += inputs;
-    const consumption = c.opexShare[i] * c.revenueHistory[i * 13 + ((m.tick - 1 + 13) % 13)] + c.labOpex[i];
-    const total = capital + consumption;
+    const consumption = c.opexShare[i] * lastRevenue + c.labOpex[i];
+    const total = capital + consumption + imports;
     const scale = total > cash * 0.5 ? (cash * 0.5) / total : 1;
     out.capital[i] = capital * scale;
     out.consumption[i] = consumption * scale;
-    out.chipInputs[i] = inputs * scale; // the part of `capital` that is the chip maker's cost of goods
+    out.chipInputs[i] = inputs * scale; // the part of `capital` that is the chip maker's domestic cost of goods
+    out.imports[i] = imports * scale;
   }
+}
+
+/**
+ * The imported part of a chip maker's sales: its imported content
+ * (aiChain.gpuImportShare: wafers from foreign foundries, high-bandwidth
+ * memory, packaging and assembly abroad), at most its whole cost of goods
+ * (1 − gross margin). The rest of the cost of goods is bought from domestic
+ * capital-goods firms. Nvidia-like: cost of goods 28 % of revenue (gross
+ * margin 0.72), imported content 25 %, so ≈ 3 % is domestic.
+ * @example chipImportedShare(0.28, 0.25) // 0.25
+ * @example chipImportedShare(0.2, 0.25) // 0.2
+ */
+export function chipImportedShare(costShare: number, importShare: number): number {
+  return Math.max(0, Math.min(costShare, importShare));
+}
+
+/** Pay the rest of the world for imported content. */
+export function chainPaysAbroad(m: Books, i: number, amount: number): void {
+  transfer(m, FlowRow.imports, Party.aiFirm, i, Party.restOfWorld, 0, amount);
+  payOutOfChain(m.aiChain, i, amount);
 }
 
 /** Pay for goods bought from a non-AI firm. */
