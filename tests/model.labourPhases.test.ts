@@ -18,6 +18,7 @@ import { allocFirms, allocHouseholds } from "../src/model/init.ts";
 import { SerialRunner } from "../src/model/kernels.ts";
 import {
   type LabourParams,
+  matchingCap,
   matchWorkers,
   type SeparationParams,
   separateAndListJobSeekers,
@@ -155,7 +156,11 @@ describe("separateAndListJobSeekers: the unemployed's reservation wage and misma
 });
 
 describe.each(["sequential", "simultaneous"])("matchWorkers (%s) on hand-built records", (protocol) => {
-  const params = { matchingProtocol: protocol as LabourParams["matchingProtocol"] };
+  const params = {
+    matchingProtocol: protocol as LabourParams["matchingProtocol"],
+    matchingEfficiency: 0,
+    matchingElasticity: 0.5,
+  };
 
   /** One firm with `vacancies` vacancies paying `wage`, and job seekers with these reservation wages and mismatches. */
   function hiring(reservation: number[], mismatch: number[], vacancies: number, wage: number) {
@@ -287,5 +292,47 @@ describe("planAutomation on two hand-built firms", () => {
     expect(automationSpending(x, 0, 5)).toBeCloseTo(0.05 * 100 * 1000 * ratio, 9);
     expect(ratio).toBeLessThan(1);
     expect(automationSpending(x, 1, 5)).toBe(0);
+  });
+});
+
+describe("the matching function (labour.matchingEfficiency, sequential protocol)", () => {
+  it("allows μ U^α V^(1−α) hires a month, rounded down, and none to no one; μ = 0 is no cap", () => {
+    expect(matchingCap(400, 400, 0.45, 0.5)).toBe(180);
+    expect(matchingCap(100, 900, 0.45, 0.5)).toBe(135);
+    expect(matchingCap(100, 400, 0.5, 0.7)).toBe(Math.floor(0.5 * 100 ** 0.7 * 400 ** 0.3));
+    expect(matchingCap(0, 400, 0.45, 0.5)).toBe(0);
+    expect(matchingCap(400, 0, 0.45, 0.5)).toBe(0);
+    expect(matchingCap(400, 400, 0, 0.5)).toBe(Number.POSITIVE_INFINITY);
+    // Constant returns: the job-finding rate does not depend on the number of households.
+    expect(matchingCap(4000, 4000, 0.45, 0.5) / 4000).toBeCloseTo(matchingCap(400, 400, 0.45, 0.5) / 400, 2);
+  });
+
+  it("caps the month's hires: of ten acceptable seekers and ten vacancies, μ 0.45 hires four and leaves six open", () => {
+    const run = (efficiency: number) => {
+      const x = market(
+        Array.from({ length: 10 }, () => -1),
+        1,
+        "sequential",
+      );
+      const h = x.households;
+      h.reservationWage.fill(900);
+      h.mismatch.fill(0);
+      x.firms.wage[0] = 1000;
+      x.firms.labourDemand[0] = 10;
+      for (let i = 0; i < 10; i++) x.scratch.unemployed[i] = i;
+      const params = {
+        matchingProtocol: "sequential" as const,
+        matchingEfficiency: efficiency,
+        matchingElasticity: 0.5,
+      };
+      const open = matchWorkers(h, x.firms, 10, keys, params, mulberry32(11), x.runner, x.scratch, x.totals);
+      return { open, employees: x.firms.employees[0], unfilled: x.firms.unfilled[0] };
+    };
+    // floor(0.45 × 10^0.5 × 10^0.5) = 4.
+    expect(run(0.45)).toEqual({ open: 6, employees: 4, unfilled: 1 });
+    // Without the cap the firm's 40 contacts reach all ten (or nearly: contacts are drawn with replacement).
+    const free = run(0);
+    expect(free.employees).toBeGreaterThan(4);
+    expect(free.employees + free.open).toBe(10);
   });
 });

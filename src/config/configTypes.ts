@@ -1606,6 +1606,14 @@ export interface SpiralConfig {
      * How firms with vacancies meet the job seekers. "sequential" (the rule the core was estimated under): firms in a random order each contact up to 4 random seekers per vacancy, one at a time, hiring those whose reservation wage the posted wage meets and who pass the skill-mismatch draw; each hire leaves the pool before the next firm draws (Riccetti, Russo & Gallegati 2015); it runs on the main thread. "simultaneous": the same contacts made by all firms at once, in rounds (the urn-ball process with firms as balls and seekers as urns: Butters 1977; Hall 1977; Petrongolo & Pissarides 2001 §3): each firm draws its contacts among the seekers not yet hired with counter-based draws keyed by (seed, tick, firm, draw) and offers a job to those it accepts, up to its vacancies; a seeker with several offers joins the firm earliest in a random order of firms (the order the sequential rule visits them in); lost offers give their contacts back for the next round; at most 6 rounds, fewer once no offer is lost. It runs across threads with identical bytes for any thread count (markets/labourMatch.ts) but is not byte-identical to sequential, and the core was not estimated under it (docs/benchmarks.md "Labour matching across threads" compares the two).
      */
     matchingProtocol: "sequential" | "simultaneous";
+    /**
+     * μ of an aggregate matching function that caps the month's hires at μ U^α V^(1−α), U the job seekers and V the vacancies (labour.matchingElasticity α; src/model/markets/labour.ts matchingCap): with constant returns the job-finding rate μ (V/U)^(1−α) does not depend on the number of households, and as unemployment falls vacancies fill more slowly, so a tight market leaves them open (their firms raise wages) instead of hiring its last job seekers. 0: no cap — firms hire whomever their contacts reach, so unemployment can fall to ≈ 1 % in a boom (configs/baseline.json's long runs: 5 % of months below 2.0–2.3 %; US 1948–2024: never below 2.5 %). Needs matchingProtocol "sequential". Measured, not adopted (stop 37, docs/calibration-tool.md 'A matching function (stop 37)'): the core was estimated without it.
+     */
+    matchingEfficiency: number;
+    /**
+     * α, the elasticity of the matching function's hires to the job seekers (labour.matchingEfficiency; 1 − α to the vacancies). Acts only with matchingEfficiency > 0.
+     */
+    matchingElasticity: number;
   };
   /**
    * Aggregate shocks to the non-AI economy (src/model/shocks.ts): AR(1) processes, each drawn once a month on the main thread from its own seed stream, so a run is the same for any number of threads. All are off (sd 0) by default; configs/calibration/estimates/us-cycle.calibrated.json carries estimated values.

@@ -309,6 +309,12 @@ export function matchWorkers(
     return matchSimultaneously(firms, seekers, perVacancy, month, rng, runner, scratch.firmOrder, totals);
   }
   const n = listFirmsWithVacancies(firms, scratch.firmOrder, rng);
+  let vacancies = 0;
+  for (let o = 0; o < n; o++) {
+    const j = scratch.firmOrder[o];
+    vacancies += firms.labourDemand[j] - firms.employees[j];
+  }
+  const cap = matchingCap(seekers, vacancies, params.matchingEfficiency, params.matchingElasticity);
   // The seekers' matching data gathered in pool order, the hiring on this
   // thread (each firm's draws depend on every earlier firm's hires; it
   // reorders the pool list scratch.unemployed, which nothing reads after this
@@ -317,9 +323,33 @@ export function matchWorkers(
   // hireApplyKernel), each seeker's own entries only, so they may run on
   // several threads.
   const pool = gatherSeekerPool(seekers, runner);
-  const open = hire(firms, scratch.firmOrder, n, seekers, pool, scratch.unemployed, rng);
+  const open = hire(firms, scratch.firmOrder, n, seekers, pool, scratch.unemployed, rng, cap);
   applySequentialHires(seekers, runner, totals);
   return open;
+}
+
+/**
+ * The hires an aggregate matching function allows in a month:
+ * M = μ U^α V^(1−α), rounded down, with U the job seekers and V the
+ * vacancies (Pissarides 2000, ch. 1; Petrongolo & Pissarides 2001, JEL 39:
+ * α ≈ 0.5 for unemployment). Constant returns, so the job-finding rate
+ * M / U = μ (V / U)^(1−α) does not depend on the number of households. As U
+ * falls the rate at which vacancies fill, M / V = μ (U / V)^α, falls with
+ * it: a tight market leaves vacancies open instead of hiring its last job
+ * seekers. μ = 0 (labour.matchingEfficiency's default) turns it off:
+ * Infinity, hires limited only by the firms' contacts.
+ * @example matchingCap(400, 400, 0.45, 0.5) // 180
+ * @example matchingCap(100, 900, 0.45, 0.5) // 135: 1.35 a seeker at most, so all 100 can be hired
+ */
+export function matchingCap(
+  seekers: number,
+  vacancies: number,
+  efficiency: number,
+  elasticity: number,
+): number {
+  if (efficiency <= 0) return Number.POSITIVE_INFINITY;
+  if (seekers <= 0 || vacancies <= 0) return 0;
+  return Math.floor(efficiency * seekers ** elasticity * vacancies ** (1 - elasticity));
 }
 
 /**
@@ -328,7 +358,8 @@ export function matchWorkers(
  * pool. A hire moves the last seeker still in the pool into the hired one's
  * slot and the hired one to the freed last slot, whose `pool.claim` receives
  * the hiring firm: the slots [0, remaining) always hold the seekers not yet
- * hired. The seekers' data is moved with them — their household in
+ * hired. At most `cap` hires in all (matchingCap; the firms late in the
+ * random order then keep their vacancies open). The seekers' data is moved with them — their household in
  * `households` (scratch.unemployed, which gatherSeekerPool gathered from),
  * reservation wage and mismatch — so that a contact reads its seeker's slot
  * directly, one random access rather than a lookup through a list of
@@ -344,6 +375,7 @@ function hire(
   pool: MatchBuffers,
   households: Int32Array,
   rnd: () => number,
+  cap: number,
 ): number {
   const { labourDemand, employees, unfilled } = f;
   const firmWage = f.wage;
@@ -352,13 +384,14 @@ function hire(
   const seekerMismatch = pool.mismatch;
   let open = 0;
   let remaining = seekers;
+  let meetings = cap; // hires the matching function allows this month (Infinity: no cap)
   for (let o = 0; o < n; o++) {
     const j = order[o];
     const wage = firmWage[j];
     let vacancies = labourDemand[j] - employees[j];
     let contacts = vacancies * CONTACTS_PER_VACANCY;
     let hired = 0;
-    while (vacancies > 0 && contacts > 0 && remaining > 0) {
+    while (vacancies > 0 && contacts > 0 && remaining > 0 && meetings > 0) {
       contacts--;
       const pick = Math.floor(rnd() * remaining);
       if (seekerReservation[pick] > wage) continue;
@@ -367,6 +400,7 @@ function hire(
       if (mm > 0 && rnd() * 255 < mm) continue;
       hired++;
       vacancies--;
+      meetings--;
       const last = --remaining;
       const household = households[pick];
       households[pick] = households[last];
