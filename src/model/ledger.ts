@@ -307,6 +307,18 @@ function cutDepositsAtBank(
   return total;
 }
 
+/** bailInDeposits's cut of one holder's single deposit (the fund, the utility, the rest of the world) if it is at bank k. */
+function cutDepositAtBank(
+  holder: { readonly bank: number; deposits: number },
+  k: number,
+  share: number,
+): number {
+  if (holder.bank !== k) return 0;
+  const cut = holder.deposits * share;
+  holder.deposits -= cut;
+  return cut;
+}
+
 /**
  * A bail-in at bank k (agents/banks.ts resolveBanks): every deposit there is
  * written down by the same share, so that `amount` is absorbed; the bank's
@@ -320,21 +332,9 @@ export function bailInDeposits(m: Books, k: number, amount: number): void {
   const fromHouseholds = cutDepositsAtBank(h.bank, h.deposits, h.n, k, share);
   const fromFirms = cutDepositsAtBank(m.firms.bank, m.firms.deposits, m.firms.n, k, share);
   const fromChain = cutDepositsAtBank(m.aiChain.bank, m.aiChain.deposits, m.aiChain.n, k, share);
-  let fromFund = 0;
-  if (m.fund.bank === k) {
-    fromFund = m.fund.deposits * share;
-    m.fund.deposits -= fromFund;
-  }
-  let fromUtility = 0;
-  if (m.utility.bank === k) {
-    fromUtility = m.utility.deposits * share;
-    m.utility.deposits -= fromUtility;
-  }
-  let fromAbroad = 0;
-  if (m.restOfWorld.bank === k) {
-    fromAbroad = m.restOfWorld.deposits * share;
-    m.restOfWorld.deposits -= fromAbroad;
-  }
+  const fromFund = cutDepositAtBank(m.fund, k, share);
+  const fromUtility = cutDepositAtBank(m.utility, k, share);
+  const fromAbroad = cutDepositAtBank(m.restOfWorld, k, share);
   const total = fromHouseholds + fromFirms + fromChain + fromFund + fromUtility + fromAbroad;
   b.deposits[k] -= total;
   b.equity[k] += total;

@@ -309,12 +309,16 @@ export function matchWorkers(
     return matchSimultaneously(firms, seekers, perVacancy, month, rng, runner, scratch.firmOrder, totals);
   }
   const n = listFirmsWithVacancies(firms, scratch.firmOrder, rng);
-  let vacancies = 0;
-  for (let o = 0; o < n; o++) {
-    const j = scratch.firmOrder[o];
-    vacancies += firms.labourDemand[j] - firms.employees[j];
+  // The matching function's cap on hires (the vacancies are summed only when it is on).
+  let cap = Number.POSITIVE_INFINITY;
+  if (params.matchingEfficiency > 0) {
+    let vacancies = 0;
+    for (let o = 0; o < n; o++) {
+      const j = scratch.firmOrder[o];
+      vacancies += firms.labourDemand[j] - firms.employees[j];
+    }
+    cap = matchingCap(seekers, vacancies, params.matchingEfficiency, params.matchingElasticity);
   }
-  const cap = matchingCap(seekers, vacancies, params.matchingEfficiency, params.matchingElasticity);
   // The seekers' matching data gathered in pool order, the hiring on this
   // thread (each firm's draws depend on every earlier firm's hires; it
   // reorders the pool list scratch.unemployed, which nothing reads after this
