@@ -61,8 +61,12 @@ describe("telecom-1997: the 1997–2003 replay", () => {
     // boom years near history in 5 seeds; 3.4 %: June 2003's median unemployment 3.5 %, a 2003 month at 4.1 % inflation);
     // 3.3 % until stop 37 (the chip maker's imported content paid abroad, aiChain.gpuImportShare): of 3.30–3.48 % in
     // steps of 0.02 points they hold at 3.34 % only (3.30–3.32 % and 3.36–3.38 %: the boom years near history in 5–6
-    // seeds; 3.40–3.48 %: a 2003 month at 3.5–4.2 % inflation).
-    expect(config.households.neutralRealRateYearly).toBe(0.0334);
+    // seeds; 3.40–3.48 %: a 2003 month at 3.5–4.2 % inflation); 3.34 % until stop 38 (the aggregate matching function
+    // and its estimate in configs/baseline.json, and the boom years' band centred on history, below): of 3.0–3.6 % they
+    // hold over 3.15–3.30 % (3.1 %: the boom years near history in 6 seeds; 3.32–3.4 %: a 2003 month at 3.7–4.3 %
+    // inflation); 3.28 % puts 2000–03 unemployment nearest history inside the window (4.9/5.7/6.7/6.8 %; 5.2/6.2/7.1/
+    // 7.4 % at 3.22 %, the middle; history 4.0/4.7/5.8/6.0 %).
+    expect(config.households.neutralRealRateYearly).toBe(0.0328);
     expect(config.households.rationedDemandSpillover).toBe(0.3); // configs/baseline.json's, since the spill31 pass
     expect(config.aiChain.valuation.chainCreditPremiumSensitivity).toBe(0.25);
     expect(config.households.longRateWeight).toBe(0.5);
@@ -154,7 +158,11 @@ describe("telecom-1997: the 1997–2003 replay", () => {
       }
       u /= boomEnd - start + 1;
       pi /= boomEnd - start + 1;
-      if (u >= 0.02 && u <= 0.045 && pi >= 0.02 && pi <= 0.04) boomYearsNearHistory++;
+      // Near history: within 1 point of history's 1997–2000 means, unemployment 4.4 % and inflation 2.4 % (below).
+      // Until stop 38 the band was 2–4.5 % and 2–4 %, set when the replay's boom ran hot: its top sat 0.1 point
+      // above history's unemployment, so a replay on history's mean failed it in half the seeds (stop 38, with the
+      // matching function: seeds' boom means 3.9–5.7 %, mean 4.6 %).
+      if (Math.abs(u - 0.044) <= 0.01 && Math.abs(pi - 0.024) <= 0.01) boomYearsNearHistory++;
       // Carrier capex: the chain's yearly capex, from the boom's peak year (1997–2001) to its lowest after it,
       // through 2003 (history: $92 bn in 2000 → ≈ $41 bn in 2003, ≈ −55 %; docs/calibration.md §11.1).
       const yearly = [1997, 1998, 1999, 2000, 2001, 2002, 2003].map((y) => {
@@ -248,6 +256,8 @@ describe("telecom-1997: the 1997–2003 replay", () => {
     // the late 1990s' neutral rate: 9.1–13.2 % and 0.2–0.4 %.
     // Branch bust9 (fixed-rate share 0.75): 7 of 10 (means 3.2 % and 3.1 %; floating: 9 of 10, 3.9 % and 2.7 %):
     // the boom runs hotter; the bound moved from 8 to 7. Branch bust10 (equity window): 7 of 10, unchanged.
+    // Stop 38 (the matching function; the band centred on history, above): 7 of 10 at 3.28 %, the boom's means
+    // 3.9–5.7 % and 1.5–2.6 % by seed (seeds above 5.4 % or below 1.4 % inflation are the slack ones).
     expect(boomYearsNearHistory).toBeGreaterThanOrEqual(SEEDS - 3);
     // Peak chain CDS index over 1997–2003: 960–1 394 bp (mean 1 153, median 1 147; before 975–1 401, median
     // 1 192), about the high-yield index's record of ≈1 100 bp (Oct 2002; docs/calibration.md §11.2); in the bust
