@@ -20,9 +20,11 @@ import {
   type LabourParams,
   matchingCap,
   matchWorkers,
+  openVacancies,
   type SeparationParams,
   separateAndListJobSeekers,
 } from "../src/model/markets/labour.ts";
+import { allotCap } from "../src/model/markets/labourMatch.ts";
 import { AgentStream, keyedUniform, streamKey } from "../src/model/rng.ts";
 import type { Firms } from "../src/model/state.ts";
 import { mulberry32 } from "./helpers/mulberry32.ts";
@@ -295,7 +297,7 @@ describe("planAutomation on two hand-built firms", () => {
   });
 });
 
-describe("the matching function (labour.matchingEfficiency, sequential protocol)", () => {
+describe("the matching function (labour.matchingEfficiency)", () => {
   it("allows μ U^α V^(1−α) hires a month, rounded down, and none to no one; μ = 0 is no cap", () => {
     expect(matchingCap(400, 400, 0.45, 0.5)).toBe(180);
     expect(matchingCap(100, 900, 0.45, 0.5)).toBe(135);
@@ -307,32 +309,61 @@ describe("the matching function (labour.matchingEfficiency, sequential protocol)
     expect(matchingCap(4000, 4000, 0.45, 0.5) / 4000).toBeCloseTo(matchingCap(400, 400, 0.45, 0.5) / 400, 2);
   });
 
-  it("caps the month's hires: of ten acceptable seekers and ten vacancies, μ 0.45 hires four and leaves six open", () => {
-    const run = (efficiency: number) => {
-      const x = market(
-        Array.from({ length: 10 }, () => -1),
-        1,
-        "sequential",
-      );
-      const h = x.households;
-      h.reservationWage.fill(900);
-      h.mismatch.fill(0);
-      x.firms.wage[0] = 1000;
-      x.firms.labourDemand[0] = 10;
-      for (let i = 0; i < 10; i++) x.scratch.unemployed[i] = i;
-      const params = {
-        matchingProtocol: "sequential" as const,
-        matchingEfficiency: efficiency,
-        matchingElasticity: 0.5,
+  it.each(["sequential", "simultaneous"])(
+    "caps the month's hires (%s): of ten acceptable seekers and ten vacancies, μ 0.45 hires four and leaves six open",
+    (protocol) => {
+      const run = (efficiency: number) => {
+        const x = market(
+          Array.from({ length: 10 }, () => -1),
+          1,
+          protocol,
+        );
+        const h = x.households;
+        h.reservationWage.fill(900);
+        h.mismatch.fill(0);
+        x.firms.wage[0] = 1000;
+        x.firms.labourDemand[0] = 10;
+        for (let i = 0; i < 10; i++) x.scratch.unemployed[i] = i;
+        const params = {
+          matchingProtocol: protocol as LabourParams["matchingProtocol"],
+          matchingEfficiency: efficiency,
+          matchingElasticity: 0.5,
+        };
+        const open = matchWorkers(
+          h,
+          x.firms,
+          10,
+          keys,
+          params,
+          mulberry32(11),
+          x.runner,
+          x.scratch,
+          x.totals,
+        );
+        return { open, employees: x.firms.employees[0], unfilled: x.firms.unfilled[0] };
       };
-      const open = matchWorkers(h, x.firms, 10, keys, params, mulberry32(11), x.runner, x.scratch, x.totals);
-      return { open, employees: x.firms.employees[0], unfilled: x.firms.unfilled[0] };
-    };
-    // floor(0.45 × 10^0.5 × 10^0.5) = 4.
-    expect(run(0.45)).toEqual({ open: 6, employees: 4, unfilled: 1 });
-    // Without the cap the firm's 40 contacts reach all ten (or nearly: contacts are drawn with replacement).
-    const free = run(0);
-    expect(free.employees).toBeGreaterThan(4);
-    expect(free.employees + free.open).toBe(10);
+      // floor(0.45 × 10^0.5 × 10^0.5) = 4.
+      expect(run(0.45)).toEqual({ open: 6, employees: 4, unfilled: 1 });
+      // Without the cap the firm's 40 contacts reach all ten (or nearly: contacts are drawn with replacement).
+      const free = run(0);
+      expect(free.employees).toBeGreaterThan(4);
+      expect(free.employees + free.open).toBe(10);
+    },
+  );
+
+  it("allots the cap in the firms' random order under the simultaneous protocol (allotCap)", () => {
+    // Firms 0, 1, 2 with 3, 2 and 4 vacancies, visited in the order 2, 0, 1; a cap of 5.
+    const firms = { labourDemand: Int32Array.from([5, 2, 4]), employees: Int32Array.from([2, 0, 0]) };
+    const allotment = new Int32Array(3);
+    allotCap(firms, Int32Array.from([2, 0, 1]), 3, 5, allotment);
+    expect(Array.from(allotment)).toEqual([1, 0, 4]);
+    // A cap above the vacancies allots each firm all of its own.
+    allotCap(firms, Int32Array.from([2, 0, 1]), 3, 100, allotment);
+    expect(Array.from(allotment)).toEqual([3, 2, 4]);
+  });
+
+  it("sums the vacancies the cap is computed on over the firms that have some (openVacancies)", () => {
+    const firms = { n: 3, labourDemand: Int32Array.from([5, 1, 4]), employees: Int32Array.from([2, 3, 0]) };
+    expect(openVacancies(firms)).toBe(7); // 3 + 4; firm 1's surplus of workers does not offset them
   });
 });

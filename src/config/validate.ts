@@ -43,9 +43,9 @@ export function validateResolved(data: unknown, origins: Origins, fallbackLabel:
   }
   const errors = validateWithSchema(data);
   if (errors.length === 0) {
-    // Past the schema: months outside the run, unknown chain firm names (calendar.ts), labour-market options that do not combine.
+    // Past the schema: months outside the run, unknown chain firm names (calendar.ts).
     const config = data as SpiralConfig;
-    const problems = [...checkCalendar(config), ...checkLabour(config)];
+    const problems = checkCalendar(config);
     if (problems.length === 0) return config;
     const lines = problems.map(
       ({ pointer, problem }) =>
@@ -232,21 +232,4 @@ function quoteHint(value: unknown, expected: string): string {
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-/**
- * Labour-market options that do not combine: the matching function's cap on
- * the month's hires (labour.matchingEfficiency > 0) is built for the
- * sequential protocol only.
- */
-function checkLabour(config: SpiralConfig): { pointer: string; problem: string }[] {
-  const l = config.labour;
-  if (l.matchingEfficiency > 0 && l.matchingProtocol !== "sequential")
-    return [
-      {
-        pointer: "/labour/matchingEfficiency",
-        problem: `the matching function (${l.matchingEfficiency}) needs labour.matchingProtocol "sequential" (got "${l.matchingProtocol}"); set one of them back`,
-      },
-    ];
-  return [];
 }

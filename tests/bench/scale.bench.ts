@@ -85,9 +85,6 @@ async function measure(
 ): Promise<void> {
   const config = scaledConfig(households, ticks + 2);
   if (matching !== "") config.labour.matchingProtocol = matching as typeof config.labour.matchingProtocol;
-  // The aggregate matching function (labour.matchingEfficiency, on in configs/baseline.json since stop 38) is the
-  // sequential protocol's only; config validation refuses it with the simultaneous one, so it is off there.
-  if (config.labour.matchingProtocol === "simultaneous") config.labour.matchingEfficiency = 0;
   globalThis.gc?.();
   const before = process.memoryUsage();
   const t0 = performance.now();

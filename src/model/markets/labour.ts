@@ -304,21 +304,26 @@ export function matchWorkers(
   if (seekers > households.n) {
     throw new Error(`labour matching: ${seekers} job seekers among ${households.n} households`);
   }
-  if (params.matchingProtocol === "simultaneous") {
-    const perVacancy = CONTACTS_PER_VACANCY;
-    return matchSimultaneously(firms, seekers, perVacancy, month, rng, runner, scratch.firmOrder, totals);
-  }
-  const n = listFirmsWithVacancies(firms, scratch.firmOrder, rng);
   // The matching function's cap on hires (the vacancies are summed only when it is on).
   let cap = Number.POSITIVE_INFINITY;
   if (params.matchingEfficiency > 0) {
-    let vacancies = 0;
-    for (let o = 0; o < n; o++) {
-      const j = scratch.firmOrder[o];
-      vacancies += firms.labourDemand[j] - firms.employees[j];
-    }
-    cap = matchingCap(seekers, vacancies, params.matchingEfficiency, params.matchingElasticity);
+    cap = matchingCap(seekers, openVacancies(firms), params.matchingEfficiency, params.matchingElasticity);
   }
+  if (params.matchingProtocol === "simultaneous") {
+    const perVacancy = CONTACTS_PER_VACANCY;
+    return matchSimultaneously(
+      firms,
+      seekers,
+      perVacancy,
+      month,
+      rng,
+      runner,
+      scratch.firmOrder,
+      totals,
+      cap,
+    );
+  }
+  const n = listFirmsWithVacancies(firms, scratch.firmOrder, rng);
   // The seekers' matching data gathered in pool order, the hiring on this
   // thread (each firm's draws depend on every earlier firm's hires; it
   // reorders the pool list scratch.unemployed, which nothing reads after this
@@ -330,6 +335,16 @@ export function matchWorkers(
   const open = hire(firms, scratch.firmOrder, n, seekers, pool, scratch.unemployed, rng, cap);
   applySequentialHires(seekers, runner, totals);
   return open;
+}
+
+/** The firms' vacancies: labour demand above employees, summed over the firms that have some. */
+export function openVacancies(firms: Pick<Firms, "n" | "labourDemand" | "employees">): number {
+  let v = 0;
+  for (let j = 0; j < firms.n; j++) {
+    const gap = firms.labourDemand[j] - firms.employees[j];
+    if (gap > 0) v += gap;
+  }
+  return v;
 }
 
 /**

@@ -87,6 +87,8 @@ export const MatchArgs = defineStruct({
   /** 1: the offer pass makes offers; 0: it only settles the last round and records the vacancies left. */
   offer: "f64",
   contactsPerVacancy: "f64",
+  /** 1: the matching function's cap is on and round 0 reads each firm's allotment from PassWork.match.vacancies. */
+  capped: "f64",
 });
 const MatchArg = MatchArgs.at;
 
@@ -106,6 +108,15 @@ const SpellSum = { months: 0, count: 2 } as const;
  * `month`. Writes the firms' employees and unfilled flags and the
  * households' employer, wage and spell; the completed spells into `totals`.
  * Returns the vacancies left open.
+ *
+ * `cap` (labour.ts matchingCap; Infinity: none) is the aggregate matching
+ * function's limit on the month's hires. It is allotted before the rounds in
+ * the firms' random order, as the sequential rule reaches them: each firm in
+ * turn may fill min(its vacancies, the cap left) and the rest stay open (and
+ * flagged unfilled). Unlike the sequential rule, an allotment a firm's
+ * contacts fail to fill is not passed on to the firms after it, so the cap
+ * binds a little harder here. The allotment is a serial pass over the
+ * firms on the coordinator, so it is the same for any thread count.
  */
 export function matchSimultaneously(
   firms: Firms,
@@ -116,6 +127,7 @@ export function matchSimultaneously(
   runner: PassRunner,
   order: Int32Array,
   totals: Pick<Automation, "spellMonths" | "spellCount">,
+  cap: number = Number.POSITIVE_INFINITY,
 ): number {
   const work = runner.work;
   const mb = work.match;
@@ -126,6 +138,8 @@ export function matchSimultaneously(
   }
   runner.reserveSeekers(seekers);
   const ranked = rankFirmsWithVacancies(firms, order, rng, mb);
+  const capped = cap !== Number.POSITIVE_INFINITY;
+  if (capped) allotCap(firms, order, ranked, cap, mb.vacancies);
   mb.seekers[0] = seekers;
   runner.run(Pass.matchGather);
   const args = {
@@ -136,6 +150,7 @@ export function matchSimultaneously(
     ranked,
     offer: 1,
     contactsPerVacancy,
+    capped: capped ? 1 : 0,
   };
   let round = 0;
   for (;;) {
@@ -162,6 +177,29 @@ export function matchSimultaneously(
   runner.run(Pass.matchApply);
   sumSpells(work, seekers, totals);
   return open;
+}
+
+/**
+ * The matching function's cap allotted in the firms' random order
+ * `order[0, ranked)`: firm order[o] may fill min(its vacancies, the cap not
+ * yet allotted), written into `allotment` (PassWork.match.vacancies, which
+ * round 0 of the offer pass reads when the cap is on).
+ * @example vacancies 3, 2, 4 in the order and a cap of 4: allotments 3, 1, 0
+ */
+export function allotCap(
+  firms: Pick<Firms, "labourDemand" | "employees">,
+  order: Int32Array,
+  ranked: number,
+  cap: number,
+  allotment: Int32Array,
+): void {
+  let left = cap;
+  for (let o = 0; o < ranked; o++) {
+    const j = order[o];
+    const a = Math.min(firms.labourDemand[j] - firms.employees[j], left);
+    allotment[j] = a;
+    left -= a;
+  }
 }
 
 /**
@@ -340,7 +378,8 @@ export function matchOfferKernel(
     let vac: number;
     let left: number;
     if (round === 0) {
-      vac = labourDemand[j] - employees[j];
+      // The firm's allotment of the matching function's cap (allotCap) when it is on; its vacancies otherwise.
+      vac = args[MatchArg.capped] === 1 ? vacancies[j] : labourDemand[j] - employees[j];
       left = vac * perVacancy;
       mb.drawn[j] = 0;
     } else {
@@ -363,9 +402,14 @@ export function matchOfferKernel(
     made += o;
     vacancies[j] = vac;
     contacts[j] = left;
-    if (!offer && vac > 0) {
-      f.unfilled[j] = 1;
-      open += vac;
+    if (!offer) {
+      // Every vacancy not filled, the capped ones too: labour demand above the employees after the month's hires
+      // (without the cap the same number as `vac`; integers, so exactly).
+      const gap = labourDemand[j] - employees[j];
+      if (gap > 0) {
+        f.unfilled[j] = 1;
+        open += gap;
+      }
     }
   }
   const base = block * MATCH_FIRM_SLOTS;
