@@ -98,6 +98,17 @@ describe("computeMoments", () => {
     // One exit every 2 months: 6 a year / 50.
     expect(m.firmExitRateYearly).toBeCloseTo(6 / 50, 12);
     expect(m.unemploymentMean).toBeCloseTo(facts.unemployment.mean, 15);
+    // The floor of the monthly rate in the facts' window: its lowest month and its 5th percentile.
+    const u = Array.from(series.unemploymentRate)
+      .slice(facts.options.burnInTicks, facts.options.burnInTicks + facts.quarters * 3)
+      .sort((a, b) => a - b);
+    expect(m.unemploymentMin).toBe(u[0]);
+    // simple-statistics' quantile is R's and numpy's type 7: linear between the sorted values around index 0.05 (n − 1).
+    const at = 0.05 * (u.length - 1);
+    const lo = Math.floor(at);
+    expect(m.unemploymentP5).toBeCloseTo(u[lo] + (at - lo) * (u[lo + 1] - u[lo]), 15);
+    expect(m.unemploymentMin).toBeLessThan(m.unemploymentP5);
+    expect(m.unemploymentP5).toBeLessThan(m.unemploymentMean);
     expect(Math.abs(m.inflationMean - 0.02)).toBeLessThan(0.005);
   });
 

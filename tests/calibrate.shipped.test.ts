@@ -21,6 +21,9 @@ describe("shipped calibrations", () => {
     const responses = new Set(spec.responses.map((r) => r.name));
     // The monetary transmission is estimated too (stop 36): two GDP responses to a rate shift, from §6's rows.
     expect(spec.parameters.map((p) => p.path)).toContain("households.rateGapImmediateShare");
+    // And the aggregate matching function's efficiency (stop 38), which configs/baseline.json carries.
+    expect(spec.parameters.map((p) => p.path)).toContain("labour.matchingEfficiency");
+    expect(spec.baseConfig.labour.matchingEfficiency).toBeGreaterThan(0);
     expect(responses.size).toBeGreaterThanOrEqual(2);
     for (const t of spec.targets)
       expect(t.source, t.name).toMatch(

@@ -1,4 +1,4 @@
-import { mean, sampleStandardDeviation } from "simple-statistics";
+import { mean, min, quantile, sampleStandardDeviation } from "simple-statistics";
 import { autocorrelation } from "./autocorrelation.ts";
 import { crossCorrelation } from "./crossCorrelation.ts";
 import { hpFilter } from "./hpFilter.ts";
@@ -124,6 +124,16 @@ function buildDefinitions(maxLag: number): MomentDefinition[] {
     {
       name: "unemploymentMean",
       definition: "mean of the monthly unemployment rate after the burn-in (decimal)",
+    },
+    {
+      name: "unemploymentMin",
+      definition:
+        "lowest monthly unemployment rate after the burn-in (decimal); US 1948–2024: 2.5 % (May–June 1953, BLS; docs/calibration.md §10.6)",
+    },
+    {
+      name: "unemploymentP5",
+      definition:
+        "5th percentile of the monthly unemployment rate after the burn-in (decimal; simple-statistics quantile, type 7 as R's and numpy's default): the floor the labour market's matching reaches in booms",
     },
     {
       name: "inflationMean",
@@ -254,6 +264,12 @@ export function computeMoments(
     m.firmExitRateYearly = ((total / months) * 12) / firmCount;
   }
   m.unemploymentMean = facts.unemployment.mean;
+  const unemploymentMonthly = window("unemploymentRate");
+  if (unemploymentMonthly !== undefined && unemploymentMonthly.length > 0) {
+    const u = Array.from(unemploymentMonthly);
+    m.unemploymentMin = min(u);
+    m.unemploymentP5 = quantile(u, 0.05);
+  }
   const inflationMonthly = window("inflationYoY");
   if (inflationMonthly !== undefined) m.inflationMean = mean(Array.from(inflationMonthly));
   const rateMonthly = window("policyRate");
