@@ -1,4 +1,4 @@
-import { mean, min, quantile, sampleStandardDeviation } from "simple-statistics";
+import { mean, quantile, sampleStandardDeviation } from "simple-statistics";
 import { autocorrelation } from "./autocorrelation.ts";
 import { crossCorrelation } from "./crossCorrelation.ts";
 import { hpFilter } from "./hpFilter.ts";
@@ -264,12 +264,9 @@ export function computeMoments(
     m.firmExitRateYearly = ((total / months) * 12) / firmCount;
   }
   m.unemploymentMean = facts.unemployment.mean;
+  m.unemploymentMin = facts.unemployment.min;
   const unemploymentMonthly = window("unemploymentRate");
-  if (unemploymentMonthly !== undefined && unemploymentMonthly.length > 0) {
-    const u = Array.from(unemploymentMonthly);
-    m.unemploymentMin = min(u);
-    m.unemploymentP5 = quantile(u, 0.05);
-  }
+  if (unemploymentMonthly !== undefined) m.unemploymentP5 = quantile(Array.from(unemploymentMonthly), 0.05);
   const inflationMonthly = window("inflationYoY");
   if (inflationMonthly !== undefined) m.inflationMean = mean(Array.from(inflationMonthly));
   const rateMonthly = window("policyRate");

@@ -127,7 +127,7 @@ export function matchSimultaneously(
   runner: PassRunner,
   order: Int32Array,
   totals: Pick<Automation, "spellMonths" | "spellCount">,
-  cap: number = Number.POSITIVE_INFINITY,
+  cap: number,
 ): number {
   const work = runner.work;
   const mb = work.match;
