@@ -4,6 +4,7 @@
 // only builds the starting point (docs/development.md, "Code style": initialisation apart from
 // behaviour).
 
+import { chainStartTick } from "../config/calendar.ts";
 import type { SpiralConfig } from "../config/configTypes.ts";
 import { InputError } from "../errors.ts";
 import { createAiChain, createFund } from "./agents/aiChain/init.ts";
@@ -21,6 +22,7 @@ import {
   SECTOR_COUNT,
   setFirmBalances,
 } from "./ledger.ts";
+import { equityLongRate, equityParams } from "./markets/equity.ts";
 import { Pass, type PassRunner } from "./passes.ts";
 import { firmCounts } from "./population.ts";
 import { AgentStream, keyedUniform, NamedStreams, streamKey } from "./rng.ts";
@@ -409,6 +411,10 @@ function initChain(
   banks: number,
 ): { aiChain: AiChain; fund: Fund; chainBankLoans: number; chainDeposits: number } {
   const aiChain = createAiChain(config, scale, banks);
+  // A stationary warm-up starts the chain's shares at their 2025 values at the start's price
+  // level (agents/aiChain/warmUp.ts indexChainPrices), so the fund holds them at that level.
+  if (config.aiChain.stationaryWarmUp && chainStartTick(config) > 1)
+    aiChain.price.fill(config.initial.priceLevel);
   const fund = createFund(
     aiChain,
     config.aiChain.enabled ? config.aiChain.finance.fundCashUsdBn * 1e9 * scale : 0,
@@ -498,7 +504,13 @@ function initFirmIncomes(
   const cf = config.firms;
   const { p0, prodLc, prodLk, delta, loanRate0 } = flows;
   const Fc = firms.nConsumption;
-  const policy = config.centralBank.initialRateYearly;
+  // The discount rate valueEquity (markets/equity.ts) applies from the first month: the long rate at
+  // the initial policy rate plus the risk premium (no chain premia before the chain acts). Until stop 39
+  // this was the policy rate itself, so with a policy rate above its long-run level the first month
+  // revalued every firm upward (+23 % in baseline-2025 at 5.5 %), a wealth boom that set off the warm-up.
+  const e = equityParams(config);
+  const longRate = equityLongRate(config.centralBank.initialRateYearly, e.centralBank, e.policyPassThrough);
+  const discount = Math.max(0.02, longRate + e.equityRiskPremiumYearly);
   let profitTotal = 0;
   let profitRateSum = 0;
   for (let k = 0; k < firms.n; k++) {
@@ -511,7 +523,7 @@ function initFirmIncomes(
     firms.earnings[k] = profit;
     firms.dividendDue[k] = Math.max(0, profit) * cf.payoutRatio;
     const listed = config.aiChain.enabled ? config.aiChain.nonAiSectorIndexShare : 1;
-    firms.marketValue[k] = listed * Math.max(0, (profit * 12) / (policy + cf.equityRiskPremiumYearly));
+    firms.marketValue[k] = listed * Math.max(0, (profit * 12) / discount);
     if (isC) {
       const rate =
         ((firms.salesNominal[k] - wageBill - interest) * 12) / Math.max(1e-9, firms.capital[k] * p0);
