@@ -1326,7 +1326,7 @@ export interface SpiralConfig {
       backstopTermMonths: number;
     };
     /**
-     * Whether the chain's 2025 flows run at a stationary level during the core's warm-up, before aiChain.start (agents/aiChain/warmUp.ts; docs/ODD.md §7.16): the hyperscalers' other businesses earn otherProfit × the price index as platform fees from non-AI firms, each firm replaces the capital that wears out (at most its fees after tax; GPUs from the chip maker, which pays its cost of goods, buildings from capital-goods firms), profit is taxed and what the month added to a firm's cash is paid out as dividends. Each chain firm's cash, debt, capital and shares stay at their 2025 level, so only what differs from a stationary 2025 begins at the start. False: the chain stands still until its start (before stop 39), and its fees, dividends and taxes switch on in its first month.
+     * Whether the chain's 2025 flows run at a stationary level during the core's warm-up, before aiChain.start (agents/aiChain/warmUp.ts; docs/ODD.md §7.15): the hyperscalers' other businesses earn otherProfit × the price index as platform fees from non-AI firms, each firm replaces the capital that wears out (at most its fees after tax; GPUs from the chip maker, which pays its cost of goods, buildings from capital-goods firms), profit is taxed and what the month added to a firm's cash is paid out as dividends. Each chain firm's cash, debt, capital and shares stay at their 2025 level, so only what differs from a stationary 2025 begins at the start. False: the chain stands still until its start (before stop 39), and its fees, dividends and taxes switch on in its first month.
      */
     stationaryWarmUp: boolean;
     /**

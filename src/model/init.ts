@@ -22,7 +22,6 @@ import {
   SECTOR_COUNT,
   setFirmBalances,
 } from "./ledger.ts";
-import { equityLongRate, equityParams } from "./markets/equity.ts";
 import { Pass, type PassRunner } from "./passes.ts";
 import { firmCounts } from "./population.ts";
 import { AgentStream, keyedUniform, NamedStreams, streamKey } from "./rng.ts";
@@ -504,13 +503,7 @@ function initFirmIncomes(
   const cf = config.firms;
   const { p0, prodLc, prodLk, delta, loanRate0 } = flows;
   const Fc = firms.nConsumption;
-  // The discount rate valueEquity (markets/equity.ts) applies from the first month: the long rate at
-  // the initial policy rate plus the risk premium (no chain premia before the chain acts). Until stop 39
-  // this was the policy rate itself, so with a policy rate above its long-run level the first month
-  // revalued every firm upward (+23 % in baseline-2025 at 5.5 %), a wealth boom that set off the warm-up.
-  const e = equityParams(config);
-  const longRate = equityLongRate(config.centralBank.initialRateYearly, e.centralBank, e.policyPassThrough);
-  const discount = Math.max(0.02, longRate + e.equityRiskPremiumYearly);
+  const policy = config.centralBank.initialRateYearly;
   let profitTotal = 0;
   let profitRateSum = 0;
   for (let k = 0; k < firms.n; k++) {
@@ -523,7 +516,7 @@ function initFirmIncomes(
     firms.earnings[k] = profit;
     firms.dividendDue[k] = Math.max(0, profit) * cf.payoutRatio;
     const listed = config.aiChain.enabled ? config.aiChain.nonAiSectorIndexShare : 1;
-    firms.marketValue[k] = listed * Math.max(0, (profit * 12) / discount);
+    firms.marketValue[k] = listed * Math.max(0, (profit * 12) / (policy + cf.equityRiskPremiumYearly));
     if (isC) {
       const rate =
         ((firms.salesNominal[k] - wageBill - interest) * 12) / Math.max(1e-9, firms.capital[k] * p0);

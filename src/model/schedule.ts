@@ -26,11 +26,7 @@ import {
   chainValuationParams,
   valueChain,
 } from "./agents/aiChain/valuation.ts";
-import {
-  indexChainPrices,
-  payWarmUpTaxesAndDividends,
-  planWarmUpPurchases,
-} from "./agents/aiChain/warmUp.ts";
+import { chainWarmUp } from "./agents/aiChain/warmUp.ts";
 import { planAutomation, selectLayoffs } from "./agents/automation.ts";
 import { resolveBankFailures, setCreditTerms, settleBanks } from "./agents/banks.ts";
 import { payReserveInterest, remitProfit, setPolicyRate } from "./agents/centralBank.ts";
@@ -59,8 +55,6 @@ import {
   firmsBuyAutomation,
   firmsBuyServices,
   governmentPurchases,
-  sizeChainWants,
-  spendChainWants,
 } from "./markets/goods.ts";
 import { matchWorkers, separateAndListJobSeekers, separationParams } from "./markets/labour.ts";
 import { chainPowerOutlook, clearPowerMarket } from "./markets/power.ts";
@@ -496,28 +490,13 @@ export function chainBuysGoodsOn(m: ModelState): void {
 }
 
 /**
- * The chain's stationary warm-up month (agents/aiChain/warmUp.ts): platform
- * fees from non-AI firms (firmsBuyServices; no end-user spending before the
- * start), the capital that wears out replaced (planWarmUpPurchases, spent by
- * spendChainWants), taxes, and what the month added to each firm's cash paid
- * out; the chain's shares at their 2025 values at this month's price level
- * (indexChainPrices). The chain's cash by source is restored afterwards
- * (not traced).
+ * chainWarmUp: the chain's stationary warm-up month (agents/aiChain/warmUp.ts)
+ * — platform fees, the capital that wears out replaced, taxes, payouts, and
+ * its shares at their 2025 values at this month's price level.
  */
 export function chainWarmUpOn(m: ModelState): void {
-  const books: Books = m;
-  const c = m.aiChain;
-  const wants = m.runner.scratch.chainWants;
-  sizeChainWants(wants, c.n);
-  wants.sourceMix.set(c.cashBySource);
-  wants.cashBefore.set(c.deposits);
-  firmsBuyServicesOn(m);
   const p = { ai: m.config.aiChain, profitTaxRate: m.config.government.profitTaxRate };
-  planWarmUpPurchases(c, m.macro.priceIndex, p, wants, books);
-  spendChainWants(c, m.firms, m.macro, wants, books);
-  payWarmUpTaxesAndDividends(c, m.government, m.macro.priceIndex, wants.cashBefore, p.profitTaxRate, books);
-  c.cashBySource.set(wants.sourceMix);
-  indexChainPrices(c, m.fund, m.ledger.flows, m.macro.priceIndex); // the 2025 values at this month's price level
+  chainWarmUp(m.firms, m.macro, m.government, p, m.runner.scratch.chainWants, paymentBooks(m));
 }
 
 /** firmsBuyServices: non-AI firms' AI services and platform fees. */

@@ -1,5 +1,5 @@
 // The chain's 2025 flows at a stationary level during the core's warm-up
-// (issue 18; docs/ODD.md §7.16, docs/scenarios.md "The start artefact").
+// (issue 18; docs/ODD.md §7.15, docs/scenarios.md "The start artefact").
 //
 // Before aiChain.start the chain's balance sheets stand still while the
 // core warms up. Until stop 38 its flows stood still too, so everything the
@@ -59,9 +59,11 @@ import {
   transfer,
   transferWithinChain,
 } from "../../ledger.ts";
-import type { AiChain, Fund, Government } from "../../state.ts";
+import { firmsBuyServices, sizeChainWants, spendChainWants } from "../../markets/goods.ts";
+import type { SerialScratch } from "../../passRunner.ts";
+import type { AiChain, Firms, Fund, Government, MacroState } from "../../state.ts";
 import { ChainAccount, Role } from "../../state.ts";
-import { chipImportedShare } from "./settlement.ts";
+import { chipImportedShare, type EndUserPaymentBooks } from "./settlement.ts";
 
 /**
  * The chain's share prices in a warm-up month: its 2025 market values
@@ -253,4 +255,36 @@ export function payWarmUpTaxesAndDividends(
     }
     if (!paid) return;
   }
+}
+
+/**
+ * One warm-up month of the chain (schedule.ts "Accounting", where the
+ * acting chain's firmsBuyServices runs): the platform fees from non-AI firms
+ * (firmsBuyServices; no end-user spending before the start), the capital
+ * that wears out replaced (planWarmUpPurchases, spent from firms' stocks and
+ * abroad by spendChainWants), taxes and payouts
+ * (payWarmUpTaxesAndDividends), then the shares at this month's price level
+ * (indexChainPrices). The chain's cash by source is restored afterwards
+ * (the warm-up is not traced). `wants` is the serial scratch the chain's
+ * purchases use (its sourceMix and cashBefore hold the month's starting
+ * point).
+ */
+export function chainWarmUp(
+  firms: Firms,
+  macro: MacroState,
+  government: Pick<Government, "taxes">,
+  p: WarmUpParams,
+  wants: SerialScratch["chainWants"],
+  books: EndUserPaymentBooks,
+): void {
+  const c = books.aiChain;
+  sizeChainWants(wants, c.n);
+  wants.sourceMix.set(c.cashBySource);
+  wants.cashBefore.set(c.deposits);
+  firmsBuyServices(firms, c, macro, books);
+  planWarmUpPurchases(c, macro.priceIndex, p, wants, books);
+  spendChainWants(c, firms, macro, wants, books);
+  payWarmUpTaxesAndDividends(c, government, macro.priceIndex, wants.cashBefore, p.profitTaxRate, books);
+  c.cashBySource.set(wants.sourceMix);
+  indexChainPrices(c, books.fund, books.ledger.flows, macro.priceIndex);
 }
