@@ -16,7 +16,7 @@ import type { ModelState } from "../src/model/state.ts";
 import { REPO, scratch, spiral } from "./helpers/spiral.ts";
 
 const SCENARIO = join(REPO, "configs/scenarios/baseline-2025.json");
-/** baseline-2025 at test size, with its twenty-year burn-in (the chain starts at tick 241, 2025-11). */
+/** baseline-2025 at test size, with its twenty-two-year burn-in (the chain starts at tick 265, 2025-11). */
 const SMALL_SETS = [
   "households.count=1000",
   "firms.consumption.count=20",
@@ -49,12 +49,12 @@ describe("the run's calendar", () => {
     expect(monthOfTick("2025-11", 3)).toBe("2026-01");
   });
 
-  it("starts baseline-2025's chain in 2025-11, tick 241 after the twenty-year burn-in", () => {
+  it("starts baseline-2025's chain in 2025-11, tick 265 after the twenty-two-year burn-in", () => {
     const c = scenario();
-    expect(c.startDate).toBe("2005-11");
-    expect(c.burnInTicks).toBe(240);
+    expect(c.startDate).toBe("2003-11");
+    expect(c.burnInTicks).toBe(264);
     expect(c.aiChain.start).toBe("2025-11");
-    expect(chainStartTick(c)).toBe(241);
+    expect(chainStartTick(c)).toBe(265);
   });
 
   it("shifting aiChain.start by a year shifts the first contract payment by a year", () => {
@@ -76,7 +76,7 @@ describe("the run's calendar", () => {
 
   it("keeps later-dated deals on their calendar month: OpenAI → Oracle pays from 2027-01", () => {
     const probe = scenario();
-    const t2701 = tickOfMonth(probe.startDate, "2027-01"); // 255 after the twenty-year burn-in
+    const t2701 = tickOfMonth(probe.startDate, "2027-01"); // 279 after the twenty-two-year burn-in
     const c = scenario([`ticks=${t2701 + 1}`]);
     const k = c.aiChain.computeContracts.findIndex((x) => x.seller === "legacyCloud");
     expect(c.aiChain.computeContracts[k].start).toBe("2027-01");
@@ -216,22 +216,22 @@ describe("bad chain input exits 2 naming the path, with nothing written", () => 
         start: "2036-01",
         computeContracts: [{ ...contract, start: "2040-01" }],
       },
-      centralBank: { overrides: [{ from: "2004-01", until: "2004-06", rateYearly: 0.02 }] },
+      centralBank: { overrides: [{ from: "2002-01", until: "2002-06", rateYearly: 0.02 }] },
     });
     const stderr = expectBadRun(file);
     expect(stderr).toContain(
-      `${file}: aiChain.start: 2036-01 is outside the run; the run's months are 2005-11 to 2035-10 (startDate, ticks)`,
+      `${file}: aiChain.start: 2036-01 is outside the run; the run's months are 2003-11 to 2035-10 (startDate, ticks)`,
     );
-    expect(stderr).toContain(`${file}: centralBank.overrides[0].from: 2004-01 is outside the run`);
+    expect(stderr).toContain(`${file}: centralBank.overrides[0].from: 2002-01 is outside the run`);
     const inside = configFile("outside-events", {
       aiChain: {
         computeContracts: [{ ...contract, start: "2040-01" }],
-        equityStakes: [{ ...stake, start: "2005-01" }],
+        equityStakes: [{ ...stake, start: "2003-01" }],
       },
     });
     const second = expectBadRun(inside);
     expect(second).toContain(`${inside}: aiChain.computeContracts[0].start: 2040-01 is outside the run`);
-    expect(second).toContain(`${inside}: aiChain.equityStakes[0].start: 2005-01 is outside the run`);
+    expect(second).toContain(`${inside}: aiChain.equityStakes[0].start: 2003-01 is outside the run`);
   });
 
   it("an override with both a level and a shift, or with neither", () => {

@@ -8,7 +8,7 @@ import { loadConfig } from "../src/config/index.ts";
 import { runInMemory } from "../src/engine/index.ts";
 
 const SEEDS = 10;
-/** The series index of 2025-11, the chain's first month (tick 241, after baseline-2025's 240-month burn-in). */
+/** The series index of 2025-11, the chain's first month (tick 265, after baseline-2025's 264-month burn-in). */
 const START = chainStartTick(loadConfig("configs/scenarios/baseline-2025.json")) - 1;
 /** The 24 months in which the rate scenarios' policies differ (then both follow the Taylor rule). */
 const WINDOW = 24;

@@ -234,7 +234,7 @@ describe("automation in the economy", () => {
 
   it("fast automation: more unemployment, a lower labour share, and displaced workers unemployed longer (10 seeds)", () => {
     const seeds = Array.from({ length: 10 }, (_, i) => i + 1);
-    // Two years after the chain's start (2025-11, tick 241 after the twenty-year burn-in).
+    // Two years after the chain's start (2025-11, tick 265 after the twenty-two-year burn-in).
     const from = chainStartTick(scenario("configs/scenarios/fast-automation.json", 1)) - 1 + 24;
     const outcome = (file: string) =>
       seeds.map((seed) => {

@@ -363,7 +363,7 @@ describe("--set into an item of a list", () => {
       "run",
       "configs/scenarios/fed-hold-high.json",
       ...SMALL.slice(0, -1),
-      "270", // the override's months (2025-11 to 2027-10, ticks 241–264 after the 20-year warm-up) must lie inside the run
+      "290", // the override's months (2025-11 to 2027-10, ticks 265–288 after the 22-year warm-up) must lie inside the run
       "--set",
       "centralBank.overrides[0].rateYearly=0.02",
       "--out",

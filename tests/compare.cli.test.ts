@@ -12,7 +12,7 @@ import { REPO, scratch, spiral } from "./helpers/spiral.ts";
 let root: string;
 let hold: string;
 let cut: string;
-/** The chain's first tick, 2025-11 (241 after baseline-2025's twenty-year warm-up). */
+/** The chain's first tick, 2025-11 (265 after baseline-2025's twenty-two-year warm-up). */
 const CHAIN_START = chainStartTick(loadConfig(join(REPO, "configs/scenarios/baseline-2025.json")));
 /** A small economy that reaches 15 months past the chain's start (a contract starts in 2027-01). */
 const SMALL = {

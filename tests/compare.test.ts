@@ -177,7 +177,7 @@ describe("common random numbers", () => {
   });
 
   it("hold for the shipped scenarios: fed-hold-high and fed-cut share every month before the chain starts", () => {
-    const start = chainStartTick(loadConfig(HOLD)) - 1; // series index of 2025-11 (tick 241)
+    const start = chainStartTick(loadConfig(HOLD)) - 1; // series index of 2025-11 (tick 265)
     const p = plan({ scenarios: [HOLD, CUT], overrides: { ...SMALL, ticks: start + 15 }, replications: 1 });
     const [a, b] = [...plannedRuns(p)].map((r) => runInMemory(runConfig(p, r)).series);
     for (const name of Object.keys(a)) {

@@ -65,7 +65,7 @@ const RUNS: [string, string[]][] = [
   ["configs/scenarios/murphy.json", ["seed=12"]],
   // The one run of 60 (five scenarios, seeds 1–12) with a chain payment default since stop 37's imports paid abroad.
   ["configs/scenarios/murphy.json", ["seed=6"]],
-  // The rate path rule: a step in 2026-08 (tick 250 after the twenty-year warm-up) and an override inside the run.
+  // The rate path rule: a step in 2026-08 (tick 274 after the twenty-two-year warm-up) and an override inside the run.
   [
     "configs/scenarios/fed-hold-high.json",
     ["centralBank.rule=path", 'centralBank.path=[{"from": "2026-08", "rateYearly": 0.03}]', "ticks=280"],

@@ -2,6 +2,10 @@
 // the chain's start month (2025-11), mean of seeds 1–20 at the default
 // population, with no central-bank override — the figures come out of the
 // rules and the documented initial state (docs/ODD.md §5), nothing is forced.
+// Current values (stop 39): a 22-year warm-up (2003-11 to 2025-10) with the chain's 2025 flows and
+// real value standing still through it (aiChain.stationaryWarmUp), households' neutral rate 0.8 %, the
+// anchor 0.65 points above target, the central bank's estimate 1 % (docs/calibration.md §6.1). The
+// history below is kept as it was written.
 // The ranges are the late-2025 US data's (docs/calibration.md §6, §12). CPI
 // inflation near 2.8 % comes from expectations anchored 0.6 points above the
 // 2 % target (initial.inflationAnchorGapYearly, after the 2021–23 surge) and a
@@ -59,7 +63,7 @@ describe("baseline-2025 in 2025-11, by the model's rules (default size, seeds 1�
       expect(config.households.count).toBe(10_000);
       config.ticks = chainStartTick(config); // up to 2025-11 (the config's later months stay valid for the chain's calendar)
       const s = runInMemory(config).series as Record<string, ArrayLike<number>>;
-      const i = config.ticks - 1; // series index of 2025-11 (tick 241 after the twenty-year burn-in), the chain's first month
+      const i = config.ticks - 1; // series index of 2025-11 (tick 265 after the twenty-two-year burn-in), the chain's first month
       for (const c of cols) sum[c] += s[c][i] / SEEDS.length;
       for (const f of firms) firmRatio.get(f.name)?.push(s[`${f.name}_marketCap`][i] / f.marketCapUsdBn);
       // The 94 series indices before 2025-11 are 2018-01 to 2025-10, the warm-up's last 94 months.

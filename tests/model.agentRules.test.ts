@@ -120,12 +120,12 @@ describe("the private-credit fund (updateFund)", () => {
   }
   const price = Float64Array.of(3, 4);
 
-  it("marks its value at the chain's prices and distributes half its income; before the chain starts nothing flows", () => {
+  it("marks its value at the chain's prices and distributes all its income before the chain starts (half once it acts: the next test), and takes no subscriptions or redemptions before it", () => {
     const f = fund();
     f.creditLosses = 100;
     expect(updateFund(f, price, 2, false, 0.04, fin)).toBe(false);
     expect(f.nav).toBe(200 + 800 + 10 * 3 + 5 * 4);
-    expect(f.distributionDue).toBe(20);
+    expect(f.distributionDue).toBe(40); // the warm-up's dividends pass straight on (agents/aiChain/warmUp.ts)
     expect(f.income).toBe(0);
     expect(f.netFlowDue).toBe(0);
     expect(f.creditLosses).toBe(100); // not consumed before the chain starts

@@ -14,7 +14,7 @@ import { runInMemory } from "../src/engine/index.ts";
 // 40 since stop 36: on the core with the slower monetary transmission (households.rateGapImmediateShare 0.204) the
 // unemployment peak's gap is smaller, +0.65 ± 0.30 points over seeds 1–20 (t 2.2) and +0.74 ± 0.21 over 1–40.
 const SEEDS = 40;
-// Series index of the chain's first month, 2025-11 (tick 241, after the twenty-year burn-in).
+// Series index of the chain's first month, 2025-11 (tick 265, after the twenty-two-year burn-in).
 const START = chainStartTick(loadConfig("configs/scenarios/baseline-2025.json")) - 1;
 
 // At the default size (10 000 households, 400 + 80 firms) since stop 32: with voluntary exit on (firms.exit) the

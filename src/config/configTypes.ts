@@ -1326,7 +1326,11 @@ export interface SpiralConfig {
       backstopTermMonths: number;
     };
     /**
-     * With the chain on: share of the non-AI corporate sector's capitalised earnings counted as its market value — the rest of the core's corporate value belongs to the chain firms, which are valued separately (total US market cap ≈ $68T, of which ≈ $25–30T in the AI chain, docs/calibration.md §6). At 0.8 the non-AI sector is worth ≈ $39T in baseline-2025 at 2025-11 and the total ≈ $65T (seeds 1–5, docs/ODD.md §5).
+     * Whether the chain's 2025 flows run at a stationary level during the core's warm-up, before aiChain.start (agents/aiChain/warmUp.ts; docs/ODD.md §7.15): the hyperscalers' other businesses earn otherProfit × the price index as platform fees from non-AI firms, each firm replaces the capital that wears out (at most its fees after tax; GPUs from the chip maker, which pays its cost of goods, buildings from capital-goods firms), profit is taxed and what the month added to a firm's cash is paid out as dividends. Each chain firm's cash, debt, capital and shares stay at their 2025 level, so only what differs from a stationary 2025 begins at the start. False: the chain stands still until its start (before stop 39), and its fees, dividends and taxes switch on in its first month.
+     */
+    stationaryWarmUp: boolean;
+    /**
+     * With the chain on: share of the non-AI corporate sector's capitalised earnings counted as its market value — the rest of the core's corporate value belongs to the chain firms, which are valued separately (total US market cap ≈ $68T, of which ≈ $25–30T in the AI chain, docs/calibration.md §6). At 0.9 the non-AI sector is worth ≈ $39T in baseline-2025 at 2025-11 and the total ≈ $66T (seeds 1–20, stop 39). It was 0.8 until stop 39, when the non-AI firms' earnings still included the hyperscalers' other businesses through the warm-up; since their platform fees are paid in the warm-up (aiChain.stationaryWarmUp) those earnings are the chain's, and 0.9 restores the same values.
      */
     nonAiSectorIndexShare: number;
     /**

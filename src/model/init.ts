@@ -4,6 +4,7 @@
 // only builds the starting point (docs/development.md, "Code style": initialisation apart from
 // behaviour).
 
+import { chainStartTick } from "../config/calendar.ts";
 import type { SpiralConfig } from "../config/configTypes.ts";
 import { InputError } from "../errors.ts";
 import { createAiChain, createFund } from "./agents/aiChain/init.ts";
@@ -409,6 +410,10 @@ function initChain(
   banks: number,
 ): { aiChain: AiChain; fund: Fund; chainBankLoans: number; chainDeposits: number } {
   const aiChain = createAiChain(config, scale, banks);
+  // A stationary warm-up starts the chain's shares at their 2025 values at the start's price
+  // level (agents/aiChain/warmUp.ts indexChainPrices), so the fund holds them at that level.
+  if (config.aiChain.stationaryWarmUp && chainStartTick(config) > 1)
+    aiChain.price.fill(config.initial.priceLevel);
   const fund = createFund(
     aiChain,
     config.aiChain.enabled ? config.aiChain.finance.fundCashUsdBn * 1e9 * scale : 0,

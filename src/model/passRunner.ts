@@ -161,6 +161,10 @@ export interface SerialScratch {
     consumption: Float64Array;
     chipInputs: Float64Array;
     imports: Float64Array;
+    /** agents/aiChain/warmUp.ts: the chain's cash by source before a warm-up month, restored after it (n × SOURCE_COUNT). */
+    sourceMix: Float64Array;
+    /** agents/aiChain/warmUp.ts: each chain firm's deposit before a warm-up month. */
+    cashBefore: Float64Array;
   };
   /** agents/aiChain/finance.ts firmDefaultProbability: the Merton solver's result record, reused each call. */
   merton: MertonResult;
@@ -174,6 +178,8 @@ export function createSerialScratch(): SerialScratch {
       consumption: new Float64Array(0),
       chipInputs: new Float64Array(0),
       imports: new Float64Array(0),
+      sourceMix: new Float64Array(0),
+      cashBefore: new Float64Array(0),
     },
     merton: createMertonResult(),
   };

@@ -26,6 +26,7 @@ import {
   chainValuationParams,
   valueChain,
 } from "./agents/aiChain/valuation.ts";
+import { chainWarmUp } from "./agents/aiChain/warmUp.ts";
 import { planAutomation, selectLayoffs } from "./agents/automation.ts";
 import { resolveBankFailures, setCreditTerms, settleBanks } from "./agents/banks.ts";
 import { payReserveInterest, remitProfit, setPolicyRate } from "./agents/centralBank.ts";
@@ -67,6 +68,8 @@ interface Acting {
   chain: boolean;
   /** Firms automate with AI services bought from the chain, so automation acts only while the chain does. */
   automation: boolean;
+  /** Before aiChain.start, with aiChain.stationaryWarmUp: the chain's 2025 flows at a stationary level (agents/aiChain/warmUp.ts). */
+  warmUp: boolean;
 }
 
 /**
@@ -97,7 +100,8 @@ export function step(m: ModelState): void {
   resetMonthlyTallies(m.macro, m.government); // defaults, failures, taxes, recapitalisation, fiscal support at 0
   policyAndCreditTerms(m, month);
   const chain = m.aiChain.n > 0 && m.tick >= m.aiChain.chainStartTick;
-  const acting: Acting = { chain, automation: chain && m.config.automation.enabled };
+  const warmUp = m.aiChain.n > 0 && !chain && m.config.aiChain.stationaryWarmUp;
+  const acting: Acting = { chain, automation: chain && m.config.automation.enabled, warmUp };
   resetChainFlows(m.aiChain); // the chain's monthly flows at 0
   // AI chain: distance-to-default PDs, CDS spreads, ratings, borrowing costs at this month's policy rate.
   const creditMonth = { ...month, policyRateYearly: m.centralBank.policyRateYearly };
@@ -206,6 +210,8 @@ function accounting(m: ModelState, acting: Acting): void {
   const books: Books = m; // money moves only through ledger.ts, into these balance sheets
   const { config, banks, centralBank, government } = m;
   if (acting.chain) firmsBuyServicesOn(m); // non-AI firms' AI services and platform fees
+  // Before the start: platform fees, capital replaced, taxes and payouts at their 2025 level.
+  if (acting.warmUp) chainWarmUpOn(m);
   if (acting.automation) firmsBuyAutomationOn(m); // AI services doing the automated tasks
   // Chain obligations cleared to a fixed point (Eisenberg–Noe) and paid; next month's price of AI services.
   const chainMonth = { tick: m.tick, scale: m.params.scale };
@@ -481,6 +487,16 @@ export function chainBuysGoodsOn(m: ModelState): void {
   const books: Books = m;
   const wants = m.runner.scratch.chainWants;
   chainBuysGoods(m.aiChain, m.firms, m.macro, m.tick, m.config.aiChain, wants, books);
+}
+
+/**
+ * chainWarmUp: the chain's stationary warm-up month (agents/aiChain/warmUp.ts)
+ * — platform fees, the capital that wears out replaced, taxes, payouts, and
+ * its shares at their 2025 values at this month's price level.
+ */
+export function chainWarmUpOn(m: ModelState): void {
+  const p = { ai: m.config.aiChain, profitTaxRate: m.config.government.profitTaxRate };
+  chainWarmUp(m.firms, m.macro, m.government, p, m.runner.scratch.chainWants, paymentBooks(m));
 }
 
 /** firmsBuyServices: non-AI firms' AI services and platform fees. */

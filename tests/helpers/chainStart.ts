@@ -1,5 +1,5 @@
 // A small economy with the AI chain acting from its first month: baseline-2025's
-// calendar without its twenty-year warm-up (burnInTicks 0, the run and the chain
+// calendar without its warm-up (twenty-two years since stop 39; burnInTicks 0, the run and the chain
 // start in 2025-11, no central-bank override), so the chain's rules can be run
 // cheaply. Shared by the chain, credit and power tests. The price level starts
 // at 1, 2025-11's: the scenario's initial.priceLevel (0.546) is 2005-11's, the

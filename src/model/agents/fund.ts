@@ -75,7 +75,9 @@ export function updateFund(
   for (let i = 0; i < n; i++) equity += f.sharesHeld[i] * price[i];
   const nav = f.deposits + f.loans + equity;
   markFundNav(f, nav);
-  f.distributionDue = Math.max(0, Math.min(f.deposits, 0.5 * f.income));
+  // Half the income once the chain acts (the rest funds its rounds and loans); all of it in the
+  // warm-up, when the fund buys nothing and the chain's dividends pass straight on (aiChain/warmUp.ts).
+  f.distributionDue = Math.max(0, Math.min(f.deposits, (active ? 0.5 : 1) * f.income));
   f.income = 0;
   if (!active) return false;
   // The credit book's return this month (interest less write-offs) over what deposits pay, smoothed.

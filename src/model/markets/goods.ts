@@ -41,7 +41,7 @@ import {
 import type { PassRunner, SerialScratch } from "../passRunner.ts";
 import { AgentStream, keyedUniform, streamKey } from "../rng.ts";
 import type { AiChain, Automation, DerivedParams, Firms, Government, MacroState, Scratch } from "../state.ts";
-import { ChainAccount, EndUserSegment, Source } from "../state.ts";
+import { ChainAccount, EndUserSegment, SOURCE_COUNT, Source } from "../state.ts";
 import { defineStruct } from "../struct.ts";
 import { receiveHouseholdElectricity } from "./power.ts";
 
@@ -302,13 +302,36 @@ export function chainBuysGoods(
 ): void {
   const c = aiChain;
   if (c.n === 0) return;
-  if (chainWants.capital.length !== c.n) {
-    chainWants.capital = new Float64Array(c.n);
-    chainWants.consumption = new Float64Array(c.n);
-    chainWants.chipInputs = new Float64Array(c.n);
-    chainWants.imports = new Float64Array(c.n);
-  }
+  sizeChainWants(chainWants, c.n);
   chainGoodsDemand({ aiChain, config: { aiChain: ai }, tick }, chainWants);
+  spendChainWants(c, firms, macro, chainWants, books);
+}
+
+/** Grow the chain's purchase buffers to `n` firms (once: a chain's size never changes). */
+export function sizeChainWants(chainWants: SerialScratch["chainWants"], n: number): void {
+  if (chainWants.capital.length === n) return;
+  chainWants.capital = new Float64Array(n);
+  chainWants.consumption = new Float64Array(n);
+  chainWants.chipInputs = new Float64Array(n);
+  chainWants.imports = new Float64Array(n);
+  chainWants.sourceMix = new Float64Array(n * SOURCE_COUNT);
+  chainWants.cashBefore = new Float64Array(n);
+}
+
+/**
+ * The chain spends what `chainWants` holds: the imported content paid
+ * abroad, operating costs from consumption-goods firms' stocks, buildings,
+ * equipment and the chip maker's inputs from capital-goods firms' stocks
+ * (buyFromSector). chainBuysGoods and the warm-up's stationary month
+ * (agents/aiChain/warmUp.ts) both spend through it.
+ */
+export function spendChainWants(
+  c: AiChain,
+  firms: Firms,
+  macro: Pick<MacroState, "investmentReal" | "investmentNominal">,
+  chainWants: SerialScratch["chainWants"],
+  books: Books,
+): void {
   // The imported content, paid abroad (a leak from domestic demand; ledger.ts Party.restOfWorld).
   for (let i = 0; i < c.n; i++) {
     const x = chainWants.imports[i];

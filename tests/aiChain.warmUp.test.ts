@@ -1,0 +1,144 @@
+// The chain's stationary warm-up (agents/aiChain/warmUp.ts, aiChain.stationaryWarmUp):
+// its pure rules on hand-built numbers, and on a small baseline-2025 that the
+// chain's balance sheets stand still while its 2025 flows run and its value
+// follows the price level.
+import { describe, expect, it } from "vitest";
+import { chainStartTick } from "../src/config/calendar.ts";
+import { loadConfig } from "../src/config/index.ts";
+import { enterAndDepreciate } from "../src/model/agents/aiChain/settlement.ts";
+import {
+  capitalWearRate,
+  indexChainPrices,
+  warmUpMaintenance,
+  warmUpProfit,
+} from "../src/model/agents/aiChain/warmUp.ts";
+import { createModel, step } from "../src/model/index.ts";
+import { FlowRow, SECTOR_COUNT, Sector } from "../src/model/ledger.ts";
+import { ChainAccount } from "../src/model/state.ts";
+
+const ai = { gpuShareOfCost: 0.7, gpuLifeMonths: 60, buildingLifeMonths: 240, gpuImportShare: 0.25 };
+
+describe("warm-up rules", () => {
+  it("capitalWearRate is the rate enterAndDepreciate depreciates capital at", () => {
+    const c = {
+      n: 1,
+      pipelineGw: new Float64Array(ai.gpuLifeMonths),
+      computeGw: new Float64Array(1),
+      capitalValue: Float64Array.of(1000),
+      capex: new Float64Array(1),
+    };
+    // biome-ignore lint/suspicious/noExplicitAny: enterAndDepreciate reads only these columns
+    const depreciation = enterAndDepreciate(c as any, 0, 5, { ...ai, buildMonths: 24 });
+    expect(depreciation).toBeCloseTo(1000 * capitalWearRate(ai), 12);
+    expect(capitalWearRate(ai)).toBeCloseTo(0.7 / 60 + 0.3 / 240, 15);
+  });
+
+  it("warmUpMaintenance replaces what wears out at this month's prices, at most the fees after tax", () => {
+    expect(warmUpMaintenance(120, 10, 1, 0.005, 0.21)).toBeCloseTo(0.6, 15);
+    expect(warmUpMaintenance(120, 10, 0.5, 0.005, 0.21)).toBeCloseTo(0.3, 15);
+    expect(warmUpMaintenance(120, 0.5, 1, 0.005, 0.21)).toBeCloseTo(0.5 * 0.79, 15);
+    expect(warmUpMaintenance(120, 0, 1, 0.005, 0.21)).toBe(0);
+  });
+
+  it("warmUpProfit: fees and sales less the chip maker's cost of goods and the capital replaced", () => {
+    expect(warmUpProfit(10, 0, 0.7, false, 0.6)).toBeCloseTo(9.4, 15);
+    expect(warmUpProfit(0, 5, 0.72, true, 0)).toBeCloseTo(5 * 0.72, 15);
+    expect(warmUpProfit(0, 5, 0.72, false, 0)).toBe(5); // only a chip maker has a cost of goods
+  });
+
+  it("indexChainPrices: every price at the price level, the fund's gain booked as a revaluation", () => {
+    const c = {
+      n: 2,
+      price: Float64Array.of(1, 1),
+      shares: Float64Array.of(100, 50),
+      stakes: Float64Array.of(0, 10, 0, 0), // firm 0 holds 10 shares of firm 1
+      marketCapTotal: 150,
+      marketPeak: 160,
+      stakesValue: 10,
+    };
+    const fund = { sharesHeld: Float64Array.of(100, 40) };
+    const flows = new Float64Array(32 * SECTOR_COUNT);
+    indexChainPrices(c, fund, flows, 0.8);
+    expect(Array.from(c.price)).toEqual([0.8, 0.8]);
+    expect(c.marketCapTotal).toBeCloseTo(120, 12);
+    expect(c.marketPeak).toBeCloseTo(120, 12); // no peak to fall from in the warm-up
+    expect(c.stakesValue).toBeCloseTo(8, 12);
+    const gain = -0.2 * 140;
+    expect(flows[FlowRow.equityRevaluation * SECTOR_COUNT + Sector.privateCredit]).toBeCloseTo(gain, 12);
+    expect(flows[FlowRow.equityRevaluation * SECTOR_COUNT + Sector.aiChain]).toBeCloseTo(-gain, 12);
+  });
+});
+
+describe("baseline-2025's warm-up (2 000 households)", () => {
+  function model(sets: string[] = []) {
+    const c = loadConfig("configs/scenarios/baseline-2025.json", {
+      sets: ["households.count=2000", "seed=3", ...sets],
+    });
+    return { c, m: createModel(c), start: chainStartTick(c) };
+  }
+
+  it("the chain's balance sheets stand still, its 2025 flows run and its value follows the price level", () => {
+    const { m, start } = model();
+    const c = m.aiChain;
+    expect(start).toBeGreaterThan(200);
+    // From the first month the shares are at the start's price level.
+    expect(c.price[0]).toBeCloseTo(m.macro.priceIndex, 12);
+    const snapshot = () => ({
+      deposits: Array.from(c.deposits),
+      loans: Array.from(c.bankLoans).concat(Array.from(c.fundLoans)),
+      capital: Array.from(c.capitalValue),
+      gw: Array.from(c.computeGw),
+      shares: Array.from(c.shares),
+    });
+    // The ledger zeroes its flow matrix once it has checked a month: keep each month's copy as it does.
+    const month = new Float64Array(m.ledger.flows.length);
+    class Kept extends Float64Array {
+      override fill(v: number): this {
+        month.set(this);
+        return super.fill(v);
+      }
+    }
+    (m.ledger as { flows: Float64Array }).flows = new Kept(m.ledger.flows.length);
+    step(m);
+    const first = snapshot();
+    let fees = 0;
+    let gpus = 0;
+    let dividends = 0;
+    let taxes = 0;
+    for (let t = 2; t < start; t++) {
+      const level = m.macro.priceIndex; // the month's chain prices are set at last month's level
+      step(m);
+      fees += c.accounts[ChainAccount.platformFees];
+      gpus += c.accounts[ChainAccount.gpus];
+      dividends -= month[FlowRow.dividends * SECTOR_COUNT + Sector.aiChain];
+      taxes -= month[FlowRow.profitTaxes * SECTOR_COUNT + Sector.aiChain];
+      expect(c.price[1]).toBe(level);
+    }
+    const last = snapshot();
+    for (let i = 0; i < c.n; i++) expect(last.deposits[i]).toBeCloseTo(first.deposits[i], 0);
+    expect(last.loans).toEqual(first.loans);
+    for (let i = 0; i < c.n; i++) expect(last.capital[i]).toBeCloseTo(first.capital[i], 6);
+    expect(last.gw).toEqual(first.gw);
+    expect(last.shares).toEqual(first.shares);
+    // Platform fees of the configured other businesses ($590 bn a year at 2025 prices) flowed all warm-up,
+    // GPUs were replaced, and the fund received dividends; the government received the chain's tax.
+    const perYearAt2025 = (x: number) => (12 * x) / (start - 2) / m.params.scale / 1e9;
+    expect(perYearAt2025(fees)).toBeGreaterThan(590 * 0.5); // at the warm-up's price levels, 0.49–1
+    expect(perYearAt2025(fees)).toBeLessThan(590);
+    expect(gpus).toBeGreaterThan(0);
+    expect(dividends).toBeGreaterThan(0.5 * fees);
+    expect(taxes).toBeGreaterThan(0);
+  });
+
+  it("off (stationaryWarmUp false): nothing flows and the shares stay at their 2025 dollar values", () => {
+    const { m, start } = model(["aiChain.stationaryWarmUp=false"]);
+    const c = m.aiChain;
+    expect(c.price[0]).toBe(1);
+    for (let t = 1; t < Math.min(start, 24); t++) {
+      step(m);
+      expect(c.accounts[ChainAccount.platformFees]).toBe(0);
+      expect(c.accounts[ChainAccount.gpus]).toBe(0);
+      expect(c.price[0]).toBe(1);
+    }
+  });
+});
