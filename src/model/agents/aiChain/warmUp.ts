@@ -36,7 +36,12 @@
 //   warm-up opened with a spending boom (unemployment ≈ 0–1 % and
 //   inflation ≈ 8 % in its first two years, rates 13 %) whose swings had
 //   not died out by 2025-11, and inflation then eroded that wealth for 20
-//   years — the start artefact (docs/scenarios.md).
+//   years. Indexed, the opening boom is smaller but still there
+//   (unemployment 1.4–2.6 % in the first three years on baseline-2025's
+//   calendar, against 0–0.7 % in 2025 dollars and 3.7–4.3 % with the chain
+//   off): households still start with the chain's ≈ $13 T, at the start's
+//   price level, on top of the wealth the core's initial state is built
+//   for (docs/scenarios.md, "On the stop 39 core").
 //
 // So each chain firm's cash, debt, capital and shares are the same every
 // warm-up month, its value the same in real terms, and in 2025-11 only what
