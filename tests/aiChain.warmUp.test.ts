@@ -5,13 +5,8 @@
 import { describe, expect, it } from "vitest";
 import { chainStartTick } from "../src/config/calendar.ts";
 import { loadConfig } from "../src/config/index.ts";
-import { enterAndDepreciate } from "../src/model/agents/aiChain/settlement.ts";
-import {
-  capitalWearRate,
-  indexChainPrices,
-  warmUpMaintenance,
-  warmUpProfit,
-} from "../src/model/agents/aiChain/warmUp.ts";
+import { capitalWearRate, enterAndDepreciate } from "../src/model/agents/aiChain/settlement.ts";
+import { indexChainPrices, warmUpMaintenance, warmUpProfit } from "../src/model/agents/aiChain/warmUp.ts";
 import { createModel, step } from "../src/model/index.ts";
 import { FlowRow, SECTOR_COUNT, Sector } from "../src/model/ledger.ts";
 import { ChainAccount } from "../src/model/state.ts";

@@ -1330,7 +1330,7 @@ export interface SpiralConfig {
      */
     stationaryWarmUp: boolean;
     /**
-     * With the chain on: share of the non-AI corporate sector's capitalised earnings counted as its market value — the rest of the core's corporate value belongs to the chain firms, which are valued separately (total US market cap ≈ $68T, of which ≈ $25–30T in the AI chain, docs/calibration.md §6). At 0.9 the non-AI sector is worth ≈ $39T in baseline-2025 at 2025-11 and the total ≈ $66T (seeds 1–20, stop 39). It was 0.8 until stop 39, when the non-AI firms' earnings still included the hyperscalers' other businesses through the warm-up; since their platform fees are paid in the warm-up (aiChain.stationaryWarmUp) those earnings are the chain's, and 0.9 restores the same values.
+     * With the chain on: share of the non-AI corporate sector's capitalised earnings counted as its market value — the rest of the core's corporate value belongs to the chain firms, which are valued separately (total US market cap ≈ $68T, of which ≈ $25–30T in the AI chain, docs/calibration.md §6). At 0.95 the non-AI sector is worth ≈ $41T in baseline-2025 at 2025-11 and the total ≈ $67T (seeds 1–20, stop 39; at 0.9 the total is $59–62T, below the $64T the start's test asks). It was 0.8 until stop 39, when the non-AI firms' earnings still included the hyperscalers' other businesses through the warm-up; since their platform fees are paid in the warm-up (aiChain.stationaryWarmUp) those earnings are the chain's, and the share rose to 0.95.
      */
     nonAiSectorIndexShare: number;
     /**

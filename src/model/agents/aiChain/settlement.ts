@@ -460,10 +460,16 @@ export function enterAndDepreciate(
   c.pipelineGw[slot] = 0;
   c.computeGw[i] = c.computeGw[i] * (1 - 1 / life) + entering;
   // GPUs wear out over their life, buildings and power plant far more slowly.
-  const depreciation =
-    c.capitalValue[i] * (ai.gpuShareOfCost / life + (1 - ai.gpuShareOfCost) / ai.buildingLifeMonths);
+  const depreciation = c.capitalValue[i] * capitalWearRate(ai);
   c.capitalValue[i] += c.capex[i] - depreciation;
   return depreciation;
+}
+
+/** Monthly rate at which a chain firm's capital wears out: GPUs over their life, buildings and power plant over theirs. */
+export function capitalWearRate(
+  ai: Readonly<Pick<AiChainConfig, "gpuShareOfCost" | "gpuLifeMonths" | "buildingLifeMonths">>,
+): number {
+  return ai.gpuShareOfCost / ai.gpuLifeMonths + (1 - ai.gpuShareOfCost) / ai.buildingLifeMonths;
 }
 
 /** Firm i's costs this month: opex, the labs' own opex, compute bought, interest, depreciation (enterAndDepreciate), electricity; chip makers' cost of goods. */

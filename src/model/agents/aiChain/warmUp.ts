@@ -68,7 +68,7 @@ import { firmsBuyServices, sizeChainWants, spendChainWants } from "../../markets
 import type { SerialScratch } from "../../passRunner.ts";
 import type { AiChain, Firms, Fund, Government, MacroState } from "../../state.ts";
 import { ChainAccount, Role } from "../../state.ts";
-import { chipImportedShare, type EndUserPaymentBooks } from "./settlement.ts";
+import { capitalWearRate, chipImportedShare, type EndUserPaymentBooks } from "./settlement.ts";
 
 /**
  * The chain's share prices in a warm-up month: its 2025 market values
@@ -116,11 +116,6 @@ export interface WarmUpParams {
     >
   >;
   profitTaxRate: number;
-}
-
-/** Monthly rate at which a chain firm's capital wears out: GPUs over their life, buildings over theirs (settlement.ts enterAndDepreciate). */
-export function capitalWearRate(ai: WarmUpParams["ai"]): number {
-  return ai.gpuShareOfCost / ai.gpuLifeMonths + (1 - ai.gpuShareOfCost) / ai.buildingLifeMonths;
 }
 
 /**
