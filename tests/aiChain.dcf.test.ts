@@ -19,6 +19,7 @@ import {
   chainCreditPremiumYearly,
   chainRevenueGrowth,
   endUserGrowth,
+  restingStory,
 } from "../src/model/agents/aiChain/valuation.ts";
 
 const P: DcfParams = {
@@ -241,5 +242,29 @@ describe("the revenue history before the chain starts", () => {
     expect(at(121) / at(109) - 1).toBeCloseTo(0.5, 12);
     // Firm 0's slots are untouched.
     expect(h.subarray(0, 13).every((x) => x === 0)).toBe(true);
+  });
+});
+
+describe("the story at which the market's expectation rests (aiChain.valuation.storyAtStart restingMix)", () => {
+  it("puts the market's target mix at the calibrated growth, so the first month's update leaves it there", () => {
+    // hyperA in telecom-1997: 43 % calibrated growth, 4 % observed, half the traders fundamentalists.
+    const story = restingStory(0.43, 0.04, 0.5);
+    expect(story).toBeCloseTo(0.82, 12);
+    for (const [g, observed, nF] of [
+      [0.43, 0.04, 0.5],
+      [0.51, 0.5, 0.5],
+      [0.3, 0.6, 0.7], // observed above the calibrated growth: the story lies below it
+      [0.2, -0.1, 0.25],
+    ]) {
+      const s = restingStory(g, observed, nF);
+      expect(updateGrowthExpectation(g, s, observed, nF, 0.08)).toBeCloseTo(g, 12);
+    }
+    expect(restingStory(0.3, 0.6, 0.7)).toBeLessThan(0.3);
+  });
+
+  it("is the calibrated growth without an observation, floors the fundamentalist share at 0.05 and caps the story at 5", () => {
+    expect(restingStory(0.43, null, 0.5)).toBe(0.43);
+    expect(restingStory(0.43, 0.4, 0)).toBeCloseTo((0.43 - 0.95 * 0.4) / 0.05, 12); // 1.0
+    expect(restingStory(0.9, -0.5, 0.1)).toBe(5);
   });
 });

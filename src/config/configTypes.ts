@@ -1390,6 +1390,10 @@ export interface SpiralConfig {
        */
       storyAgesOnShortfall: boolean;
       /**
+       * The fundamentalists' growth story (the anchor) in the chain's first month, when each firm's expected growth g* is solved so that its discounted cash flows equal its configured market value (valuation.ts calibrateExpectations). "marketGrowth" (the default): the story is g* itself. The trend followers' forecast is the growth observed over the past year (the seeded revenue history, aiChain.expectations.initialGrowthYearly, and other profit fixed in real terms), so for firms whose earnings are mostly otherProfitUsdBnYearly the month's target mix of the two forecasts (updateGrowthExpectation) lies far below g*, and the market's expectation and the price fall from the first month whatever the firm then delivers: in telecom-1997 seed 1 the fundamentals fall 23–25 % in six months. "restingMix": the story is the one at which that mix equals g*, (g* − (1 − n_F) × observed)/n_F with n_F the firm's fundamentalist share (at most 5, the calibration's upper bound): the starting prices are a rest point of the expectations' first month, and the stories are correspondingly higher than g* (0.82 against 0.43 for hyperA in telecom-1997) — Brock & Hommes (1998) heterogeneous beliefs, with the market's expectation the traders' weighted mix. Measured, not adopted (docs/scenarios.md 'rest40 pass'): in telecom-1997 the chain's value then peaks in 1999–2000 in 6 of 10 seeds (1997 in 9 by default; history: March 2000), but the spread peak moves past 2002 (in 2000-10 … 2002-12 in 1–2 seeds, 6 by default) and the boom years overheat (2000's unemployment 2.2–3.5 % at households' r* 2.7–3.05 %, history 4.0 %).
+       */
+      storyAtStart: "marketGrowth" | "restingMix";
+      /**
        * Share of the gap between the market's expected growth and the mix of the fundamentalists' and trend followers' forecasts closed each month (0.08: a half-life of ≈ 8 months, as fast as analysts revise growth forecasts after a year of surprises).
        */
       expectationSpeedMonthly: number;

@@ -412,8 +412,11 @@ function initChain(
   const aiChain = createAiChain(config, scale, banks);
   // A stationary warm-up starts the chain's shares at their 2025 values at the start's price
   // level (agents/aiChain/warmUp.ts indexChainPrices), so the fund holds them at that level.
-  if (config.aiChain.stationaryWarmUp && chainStartTick(config) > 1)
+  if (config.aiChain.stationaryWarmUp && chainStartTick(config) > 1) {
     aiChain.price.fill(config.initial.priceLevel);
+    aiChain.market.price.fill(config.initial.priceLevel); // c.price mirrors the price model's price
+    aiChain.market.previousPrice.fill(config.initial.priceLevel);
+  }
   const fund = createFund(
     aiChain,
     config.aiChain.enabled ? config.aiChain.finance.fundCashUsdBn * 1e9 * scale : 0,

@@ -173,6 +173,8 @@ export interface ChainValuationParams {
   policyPassThrough: number;
   /** aiChain.valuation.storyAgesOnShortfall: the story ages only in months that fall short of it (storyAgeAfter). */
   storyAgesOnShortfall: boolean;
+  /** aiChain.valuation.storyAtStart: true when the story in the chain's first month is the one at which the market's mix of forecasts rests at the calibrated growth (restingStory), false when it is that growth. */
+  storyRestsAtStart: boolean;
   /** aiChain.valuation.storySurpriseSpeedMonthly: how far each month the stories move towards the chain's revenue growth (surpriseRevisedAnchor); 0 off. */
   storySurpriseSpeedMonthly: number;
   /** aiChain.valuation.storySurpriseMeasure: true when the stories are judged on end users' spending (endUserGrowth), false on the chain's revenue (chainRevenueGrowth). */
@@ -219,6 +221,7 @@ export function chainValuationParams(
     expectationSpeedMonthly: v.expectationSpeedMonthly,
     policyPassThrough: v.policyPassThrough,
     storyAgesOnShortfall: v.storyAgesOnShortfall,
+    storyRestsAtStart: v.storyAtStart === "restingMix",
     storySurpriseSpeedMonthly: v.storySurpriseSpeedMonthly,
     storySurpriseOnEndUsers: v.storySurpriseMeasure === "endUserSpending",
     chainCreditPremiumSensitivity: v.chainCreditPremiumSensitivity,
@@ -342,10 +345,34 @@ export function initValuation(c: AiChain): void {
   c.marketPeak = cap;
 }
 
+/** Upper bound of a resting story: calibrateGrowthExpectation's upper bound. */
+const MAX_STORY_GROWTH = 5;
+
+/**
+ * The fundamentalists' story at which the market's target mix of forecasts,
+ * n_F × story + (1 − n_F) × observed (updateGrowthExpectation), equals the
+ * calibrated growth g: (g − (1 − n_F) × observed) / n_F, at most 5 (the
+ * calibration's upper bound); n_F is floored at 0.05. With no observed growth
+ * (null) the story is g. What aiChain.valuation.storyAtStart "restingMix"
+ * sets in the chain's first month, so that the starting prices are a rest
+ * point of the market's expectation (Brock & Hommes 1998: the market's
+ * forecast is the traders' weighted mix). Pure.
+ *
+ * @example restingStory(0.43, 0.04, 0.5) // 0.82: half the market extrapolates 4 %, so the other half's story is 82 %
+ */
+export function restingStory(g: number, observed: number | null, fundamentalistShare: number): number {
+  if (observed === null) return g;
+  const nF = Math.min(1, Math.max(0.05, fundamentalistShare));
+  return Math.min(MAX_STORY_GROWTH, (g - (1 - nF) * observed) / nF);
+}
+
 /**
  * The chain's first month: each firm's expected growth is the one at which
  * its discounted cash flows equal its configured market value (price 1 ×
- * shares), at `month`'s long rate and the base risk premium. Also sets the
+ * shares), at `month`'s long rate and the base risk premium; the
+ * fundamentalists' story is that growth or, with aiChain.valuation.storyAtStart
+ * "restingMix", the story at which the market's mix of forecasts rests at it
+ * (restingStory, with the growth observed over the seeded year). Also sets the
  * volatility reference and the short book's starting capital. valueChain
  * passes the long rate at the policy rate in force before the chain's first
  * month (ChainValuationMonth.startLongRateYearly), and this month's interest
@@ -361,7 +388,7 @@ export function initValuation(c: AiChain): void {
 export function calibrateExpectations(
   c: AiChain,
   fund: Readonly<Pick<Fund, "sharesHeld">>,
-  month: ValuationMonth,
+  month: ValuationMonth & Readonly<Pick<ChainValuationMonth, "inflationYoY">>,
   ai: ChainAssetLives,
   v: ChainValuationParams,
   floatingRepricingYearly = 0,
@@ -373,8 +400,10 @@ export function calibrateExpectations(
     // This month's interest on floating debt, back at the rate the starting prices were set at.
     inputs.interestYearly -= floatingDebt(c, i) * floatingRepricingYearly;
     const g = calibrateGrowthExpectation(inputs, v.dcf, c.shares[i] * c.price[i]);
-    c.growthAnchor[i] = g;
     c.growthExpectation[i] = g;
+    c.growthAnchor[i] = v.storyRestsAtStart
+      ? restingStory(g, observedEarningsGrowth(c, i, month), c.market.fundamentalistShare[i])
+      : g;
     c.equityRiskPremium[i] = v.discount.equityRiskPremiumYearly;
     c.volatilityAtStart[i] = volatilityYearly(c, i);
   }

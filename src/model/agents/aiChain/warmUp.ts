@@ -64,6 +64,7 @@ import {
   transfer,
   transferWithinChain,
 } from "../../ledger.ts";
+import type { EquityMarketState } from "../../markets/equityMarket.ts";
 import { firmsBuyServices, sizeChainWants, spendChainWants } from "../../markets/goods.ts";
 import type { SerialScratch } from "../../passRunner.ts";
 import type { AiChain, Firms, Fund, Government, MacroState } from "../../state.ts";
@@ -79,13 +80,19 @@ import { capitalWearRate, chipImportedShare, type EndUserPaymentBooks } from "./
  * prices at the month's end (agents/fund.ts markFund), so households' wealth
  * in the chain moves with the price level like the rest of their wealth.
  * At the start, calibrateExpectations prices the firms at the last warm-up
- * month's level, ≈ 1 by the start's calibration. Writes `c.price`,
- * `marketCapTotal`, `marketPeak` and `stakesValue`; the fund's gain is
+ * month's level, ≈ 1 by the start's calibration (1.26 in telecom-1997,
+ * whose 1997 sits after ten years of warm-up inflation from 1). Writes
+ * `c.price` and the price model's price and previous price (`c.market`;
+ * until stop 40 they stayed at 1, so the chain's first price step started
+ * from 1 instead of the indexed price: −19 % at telecom-1997's start, −3 %
+ * at baseline-2025's), `marketCapTotal`, `marketPeak` and `stakesValue`; the fund's gain is
  * recorded as a revaluation in `flows` (as repriceChain records it).
  * @example indexChainPrices(c, fund, flows, 0.8) // every price 0.8; marketCapTotal = 0.8 × Σ shares
  */
 export function indexChainPrices(
-  c: Pick<AiChain, "n" | "price" | "shares" | "stakes" | "marketCapTotal" | "marketPeak" | "stakesValue">,
+  c: Pick<AiChain, "n" | "price" | "shares" | "stakes" | "marketCapTotal" | "marketPeak" | "stakesValue"> & {
+    market: Pick<EquityMarketState, "price" | "previousPrice">;
+  },
   fund: Readonly<Pick<Fund, "sharesHeld">>,
   flows: Float64Array,
   priceIndex: number,
@@ -96,6 +103,10 @@ export function indexChainPrices(
   for (let i = 0; i < c.n; i++) {
     fundGain += (priceIndex - c.price[i]) * fund.sharesHeld[i];
     c.price[i] = priceIndex;
+    // The price model's own state follows (c.price mirrors c.market.price), with no return: the chain's
+    // first price step (repriceChain) starts from the indexed price, not from the initial 1.
+    c.market.price[i] = priceIndex;
+    c.market.previousPrice[i] = priceIndex;
     cap += c.shares[i] * priceIndex;
     let held = 0;
     for (let h = 0; h < c.n; h++) held += c.stakes[h * c.n + i];
