@@ -234,15 +234,6 @@ describe("bad chain input exits 2 naming the path, with nothing written", () => 
     expect(second).toContain(`${inside}: aiChain.equityStakes[0].start: 2003-01 is outside the run`);
   });
 
-  it("a warm-up value ramp that outlasts the warm-up", () => {
-    // baseline-2025 warms up for 264 months (2003-11 to 2025-10) before the chain's start.
-    const file = configFile("long-ramp", { aiChain: { warmUpValueRampMonths: 265 } });
-    const stderr = expectBadRun(file);
-    expect(stderr).toContain(
-      `${file}: aiChain.warmUpValueRampMonths: ramps the chain's value in over 265 months, past the 264 months of warm-up before aiChain.start 2025-11; at most 264`,
-    );
-  });
-
   it("an override with both a level and a shift, or with neither", () => {
     const file = configFile("level-and-shift", {
       centralBank: {

@@ -82,7 +82,8 @@ describe("baseline-2025's warm-up (2 000 households)", () => {
   }
 
   it("the chain's balance sheets stand still, its 2025 flows run and its value follows the price level", () => {
-    const { m, start } = model();
+    // Without baseline-2025's value ramp (aiChain.warmUpValueRampMonths, tested below): the whole value all warm-up.
+    const { m, start } = model(["aiChain.warmUpValueRampMonths=0"]);
     const c = m.aiChain;
     expect(start).toBeGreaterThan(200);
     // From the first month the shares are at the start's price level.
@@ -173,13 +174,17 @@ describe("baseline-2025's warm-up (2 000 households)", () => {
     expect(cap / value).toBeLessThan(1.1);
   });
 
-  it("warmUpValueShare: the chain's value ramps in linearly, from 1/R in month 1 to the whole from month R; no ramp at 0", () => {
-    expect(warmUpValueShare(60, 240)).toBe(0.25);
-    expect(warmUpValueShare(1, 240)).toBeCloseTo(1 / 240, 15);
-    expect(warmUpValueShare(0, 240)).toBeCloseTo(1 / 240, 15); // init: month 1's share
-    expect(warmUpValueShare(240, 240)).toBe(1);
-    expect(warmUpValueShare(300, 240)).toBe(1);
-    expect(warmUpValueShare(5, 0)).toBe(1);
+  it("warmUpValueShare: the chain's value ramps in linearly, from 1/R in month 1 to the whole from month R; no ramp at 0; R capped at the warm-up", () => {
+    expect(warmUpValueShare(60, 240, 264)).toBe(0.25);
+    expect(warmUpValueShare(1, 240, 264)).toBeCloseTo(1 / 240, 15);
+    expect(warmUpValueShare(0, 240, 264)).toBeCloseTo(1 / 240, 15); // init: month 1's share
+    expect(warmUpValueShare(240, 240, 264)).toBe(1);
+    expect(warmUpValueShare(300, 240, 264)).toBe(1);
+    expect(warmUpValueShare(5, 0, 264)).toBe(1);
+    // A warm-up shorter than the ramp ramps over its own length: whole by the chain's start.
+    expect(warmUpValueShare(6, 240, 12)).toBe(0.5);
+    expect(warmUpValueShare(12, 240, 12)).toBe(1);
+    expect(warmUpValueShare(1, 240, 0)).toBe(1); // no warm-up
   });
 
   it("with a ramp, households come to hold the chain's value over R months and hold all of it before the start", () => {

@@ -94,12 +94,6 @@ export function checkCalendar(config: SpiralConfig): CalendarProblem[] {
   if (!ai.enabled) return out;
   const chainStart = ai.start;
   if (!within("/aiChain/start", ai.start)) return out;
-  const warmUpMonths = tickOfMonth(first, ai.start) - 1;
-  if (ai.stationaryWarmUp && ai.warmUpValueRampMonths > warmUpMonths)
-    out.push({
-      pointer: "/aiChain/warmUpValueRampMonths",
-      problem: `ramps the chain's value in over ${ai.warmUpValueRampMonths} months, past the ${warmUpMonths} months of warm-up before aiChain.start ${ai.start}; at most ${warmUpMonths}`,
-    });
   const names = ai.firms.map((f) => f.name);
   const known = new Set(names);
   const firm = (pointer: string, name: string): void => {

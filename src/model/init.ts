@@ -416,7 +416,8 @@ function initChain(
   if (config.aiChain.stationaryWarmUp && chainStartTick(config) > 1) {
     // At the first warm-up month's share of the value ramp (aiChain.warmUpValueRampMonths), so that month
     // revalues nothing.
-    const p0 = config.initial.priceLevel * warmUpValueShare(1, config.aiChain.warmUpValueRampMonths);
+    const share = warmUpValueShare(1, config.aiChain.warmUpValueRampMonths, chainStartTick(config) - 1);
+    const p0 = config.initial.priceLevel * share;
     aiChain.price.fill(p0);
     aiChain.market.price.fill(p0); // c.price mirrors the price model's price
     aiChain.market.previousPrice.fill(p0);

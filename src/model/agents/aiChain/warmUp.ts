@@ -270,21 +270,23 @@ export function payWarmUpTaxesAndDividends(
 
 /**
  * The share of its 2025 real value the chain's shares carry in warm-up month
- * `tick` (aiChain.warmUpValueRampMonths R): min(1, max(tick, 1) / R) — from
- * 1/R at the start (init.ts uses month 1's share, so the first warm-up month
- * moves nothing) to the whole value from month R on; 1 when R is 0 (no
- * ramp). A burn-in device: households come to hold the chain's wealth over R
+ * `tick` (aiChain.warmUpValueRampMonths, capped at the warm-up's
+ * `warmUpMonths` so the ramp always ends by the chain's start: R =
+ * min(rampMonths, warmUpMonths)): min(1, max(tick, 1) / R) — from 1/R at the
+ * start (init.ts uses month 1's share, so the first warm-up month moves
+ * nothing) to the whole value from month R on; 1 when R is 0 (no ramp). A burn-in device: households come to hold the chain's wealth over R
  * months instead of at t = 0, on top of the wealth the core's initial state is
  * built for, so the economy absorbs it without the opening boom whose echo
  * (an ≈ 8-year swing of ±0.5–0.8 points of unemployment every seed shares)
  * outlasted a 22-year warm-up (docs/scenarios.md "On the stop 40 core").
  * Pure.
  *
- * @example warmUpValueShare(60, 240) // 0.25
+ * @example warmUpValueShare(60, 240, 264) // 0.25
  */
-export function warmUpValueShare(tick: number, rampMonths: number): number {
-  if (!(rampMonths > 0)) return 1;
-  return Math.min(1, Math.max(tick, 1) / rampMonths);
+export function warmUpValueShare(tick: number, rampMonths: number, warmUpMonths: number): number {
+  const ramp = Math.min(rampMonths, warmUpMonths);
+  if (!(ramp > 0)) return 1;
+  return Math.min(1, Math.max(tick, 1) / ramp);
 }
 
 /**
@@ -321,6 +323,6 @@ export function chainWarmUp(
     c,
     books.fund,
     books.ledger.flows,
-    macro.priceIndex * warmUpValueShare(tick, p.ai.warmUpValueRampMonths),
+    macro.priceIndex * warmUpValueShare(tick, p.ai.warmUpValueRampMonths, c.chainStartTick - 1),
   );
 }
