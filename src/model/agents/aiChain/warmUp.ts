@@ -274,8 +274,9 @@ export function payWarmUpTaxesAndDividends(
  * `warmUpMonths` so the ramp always ends by the chain's start: R =
  * min(rampMonths, warmUpMonths)): min(1, max(tick, 1) / R) — from 1/R at the
  * start (init.ts uses month 1's share, so the first warm-up month moves
- * nothing) to the whole value from month R on; 1 when R is 0 (no ramp). A burn-in device: households come to hold the chain's wealth over R
- * months instead of at t = 0, on top of the wealth the core's initial state is
+ * nothing) to the whole value from month R on; 1 when R is 0 (no ramp). A
+ * burn-in device: households come to hold the chain's wealth over R months
+ * instead of at t = 0, on top of the wealth the core's initial state is
  * built for, so the economy absorbs it without the opening boom whose echo
  * (an ≈ 8-year swing of ±0.5–0.8 points of unemployment every seed shares)
  * outlasted a 22-year warm-up (docs/scenarios.md "On the stop 40 core").
@@ -296,8 +297,8 @@ export function warmUpValueShare(tick: number, rampMonths: number, warmUpMonths:
  * that wears out replaced (planWarmUpPurchases, spent from firms' stocks and
  * abroad by spendChainWants), taxes and payouts
  * (payWarmUpTaxesAndDividends), then the shares at this month's price level
- * × the value ramp's share (indexChainPrices, warmUpValueShare). The chain's cash by source is restored afterwards
- * (the warm-up is not traced). `wants` is the serial scratch the chain's
+ * × the value ramp's share (indexChainPrices, warmUpValueShare). The
+ * chain's cash by source is restored afterwards (the warm-up is not traced). `wants` is the serial scratch the chain's
  * purchases use (its sourceMix and cashBefore hold the month's starting
  * point).
  */
