@@ -188,7 +188,10 @@ describe("AI-chain scenarios over ten seeds", () => {
     // With the labs' equity window merged as well (bust10 + default10): 24 → 7 default months, 0.85 ± 0.21
     // fewer per seed (4.1 SE), fewer in 14 seeds, equal in 4, one more in seeds 2 and 16; the bound moved to
     // at most two seeds of twenty (the paired mean above is the claim's statistic).
-    expect(fewer.filter((x) => x < 0).length).toBeLessThanOrEqual(2);
+    // Thirty seeds since stop 40: at most three of thirty, the proportion of two of twenty. With the chain's value
+    // ramped in over the warm-up (aiChain.warmUpValueRampMonths): 44 → 25 default months, 0.63 ± 0.16 fewer per
+    // seed (3.9 SE), fewer in 17 seeds, equal in 10, more in 3.
+    expect(fewer.filter((x) => x < 0).length).toBeLessThanOrEqual(3);
     const absorbed = runs("fiscal-absorb", 2 * SEEDS);
     const base = runs("baseline-2025", 2 * SEEDS);
     // And lower peak spreads: the guarantee is priced in them (aiChain/credit.ts guaranteedLgd).

@@ -6,7 +6,12 @@ import { describe, expect, it } from "vitest";
 import { chainStartTick } from "../src/config/calendar.ts";
 import { loadConfig } from "../src/config/index.ts";
 import { capitalWearRate, enterAndDepreciate } from "../src/model/agents/aiChain/settlement.ts";
-import { indexChainPrices, warmUpMaintenance, warmUpProfit } from "../src/model/agents/aiChain/warmUp.ts";
+import {
+  indexChainPrices,
+  warmUpMaintenance,
+  warmUpProfit,
+  warmUpValueShare,
+} from "../src/model/agents/aiChain/warmUp.ts";
 import { createModel, step } from "../src/model/index.ts";
 import { FlowRow, SECTOR_COUNT, Sector } from "../src/model/ledger.ts";
 import { ChainAccount } from "../src/model/state.ts";
@@ -77,7 +82,8 @@ describe("baseline-2025's warm-up (2 000 households)", () => {
   }
 
   it("the chain's balance sheets stand still, its 2025 flows run and its value follows the price level", () => {
-    const { m, start } = model();
+    // Without baseline-2025's value ramp (aiChain.warmUpValueRampMonths, tested below): the whole value all warm-up.
+    const { m, start } = model(["aiChain.warmUpValueRampMonths=0"]);
     const c = m.aiChain;
     expect(start).toBeGreaterThan(200);
     // From the first month the shares are at the start's price level.
@@ -166,5 +172,37 @@ describe("baseline-2025's warm-up (2 000 households)", () => {
     // chain's value at once.
     expect(cap / value).toBeGreaterThan(0.9);
     expect(cap / value).toBeLessThan(1.1);
+  });
+
+  it("warmUpValueShare: the chain's value ramps in linearly, from 1/R in month 1 to the whole from month R; no ramp at 0; R capped at the warm-up", () => {
+    expect(warmUpValueShare(60, 240, 264)).toBe(0.25);
+    expect(warmUpValueShare(1, 240, 264)).toBeCloseTo(1 / 240, 15);
+    expect(warmUpValueShare(0, 240, 264)).toBeCloseTo(1 / 240, 15); // init: month 1's share
+    expect(warmUpValueShare(240, 240, 264)).toBe(1);
+    expect(warmUpValueShare(300, 240, 264)).toBe(1);
+    expect(warmUpValueShare(5, 0, 264)).toBe(1);
+    // A warm-up shorter than the ramp ramps over its own length: whole by the chain's start.
+    expect(warmUpValueShare(6, 240, 12)).toBe(0.5);
+    expect(warmUpValueShare(12, 240, 12)).toBe(1);
+    expect(warmUpValueShare(1, 240, 0)).toBe(1); // no warm-up
+  });
+
+  it("with a ramp, households come to hold the chain's value over R months and hold all of it before the start", () => {
+    const R = 120;
+    const { c: config, m, start } = model([`aiChain.warmUpValueRampMonths=${R}`]);
+    const c = m.aiChain;
+    // From init, at the first month's share, so the first warm-up month revalues (almost) nothing.
+    expect(c.price[0]).toBeCloseTo(config.initial.priceLevel / R, 12);
+    let last = c.price[0] / m.macro.priceIndex;
+    for (let t = 1; t < start; t++) {
+      const level = m.macro.priceIndex; // the month's chain prices are set at last month's level
+      step(m);
+      const share = c.price[0] / level;
+      expect(share).toBeCloseTo(Math.min(1, t / R), 12);
+      expect(share).toBeGreaterThanOrEqual(last - 1e-12);
+      expect(c.market.price[0]).toBe(c.price[0]);
+      last = share;
+    }
+    expect(last).toBe(1);
   });
 });

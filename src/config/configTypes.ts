@@ -1330,6 +1330,10 @@ export interface SpiralConfig {
      */
     stationaryWarmUp: boolean;
     /**
+     * With aiChain.stationaryWarmUp: the months over which the chain's shares come to carry their 2025 real value at the start of the warm-up (agents/aiChain/warmUp.ts warmUpValueShare): in warm-up month t they are worth min(1, t / R) × their 2025 values × the price level, so households, who own them through the fund, come to hold the chain's wealth gradually instead of at t = 0 on top of the wealth the core's initial state is built for. 0: no ramp (the whole value from the first month, as from stop 39). A burn-in device, not part of any result: it always ends by aiChain.start — a warm-up shorter than R months ramps over its own length (a config that shortens baseline-2025's warm-up keeps a consistent start). Without it baseline-2025's warm-up opens with a spending boom (unemployment 2.0, 1.4 and 2.6 % in its first three years, the policy rate up to 9.5 %; seeds 1–6) whose echo, an ≈ 8-year swing of ±0.5–0.8 points of unemployment that every seed shares, outlasts the warm-up and sets the phase of 2025-11; ramped over 240 months the swing is gone by the ramp's end (docs/scenarios.md 'On the stop 40 core').
+     */
+    warmUpValueRampMonths: number;
+    /**
      * With the chain on: share of the non-AI corporate sector's capitalised earnings counted as its market value — the rest of the core's corporate value belongs to the chain firms, which are valued separately (total US market cap ≈ $68T, of which ≈ $25–30T in the AI chain, docs/calibration.md §6). At 0.95 the non-AI sector is worth ≈ $41T in baseline-2025 at 2025-11 and the total ≈ $67T (seeds 1–20, stop 39; at 0.9 the total is $59–62T, below the $64T the start's test asks). It was 0.8 until stop 39, when the non-AI firms' earnings still included the hyperscalers' other businesses through the warm-up; since their platform fees are paid in the warm-up (aiChain.stationaryWarmUp) those earnings are the chain's, and the share rose to 0.95.
      */
     nonAiSectorIndexShare: number;

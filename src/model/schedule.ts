@@ -492,11 +492,12 @@ export function chainBuysGoodsOn(m: ModelState): void {
 /**
  * chainWarmUp: the chain's stationary warm-up month (agents/aiChain/warmUp.ts)
  * — platform fees, the capital that wears out replaced, taxes, payouts, and
- * its shares at their 2025 values at this month's price level.
+ * its shares at their 2025 values at this month's price level (× the value
+ * ramp's share, aiChain.warmUpValueRampMonths).
  */
 export function chainWarmUpOn(m: ModelState): void {
   const p = { ai: m.config.aiChain, profitTaxRate: m.config.government.profitTaxRate };
-  chainWarmUp(m.firms, m.macro, m.government, p, m.runner.scratch.chainWants, paymentBooks(m));
+  chainWarmUp(m.tick, m.firms, m.macro, m.government, p, m.runner.scratch.chainWants, paymentBooks(m));
 }
 
 /** firmsBuyServices: non-AI firms' AI services and platform fees. */

@@ -118,12 +118,12 @@ export function indexChainPrices(
   c.stakesValue = stakes;
 }
 
-/** Parameters of the warm-up month: the aiChain group's GPU share of cost, asset lives and imported share; government.profitTaxRate. */
+/** Parameters of the warm-up month: the aiChain group's GPU share of cost, asset lives, imported share and value ramp; government.profitTaxRate. */
 export interface WarmUpParams {
   ai: Readonly<
     Pick<
       SpiralConfig["aiChain"],
-      "gpuShareOfCost" | "gpuLifeMonths" | "buildingLifeMonths" | "gpuImportShare"
+      "gpuShareOfCost" | "gpuLifeMonths" | "buildingLifeMonths" | "gpuImportShare" | "warmUpValueRampMonths"
     >
   >;
   profitTaxRate: number;
@@ -269,18 +269,41 @@ export function payWarmUpTaxesAndDividends(
 }
 
 /**
+ * The share of its 2025 real value the chain's shares carry in warm-up month
+ * `tick` (aiChain.warmUpValueRampMonths, capped at the warm-up's
+ * `warmUpMonths` so the ramp always ends by the chain's start: R =
+ * min(rampMonths, warmUpMonths)): min(1, max(tick, 1) / R) — from 1/R at the
+ * start (init.ts uses month 1's share, so the first warm-up month moves
+ * nothing) to the whole value from month R on; 1 when R is 0 (no ramp). A
+ * burn-in device: households come to hold the chain's wealth over R months
+ * instead of at t = 0, on top of the wealth the core's initial state is
+ * built for, so the economy absorbs it without the opening boom whose echo
+ * (an ≈ 8-year swing of ±0.5–0.8 points of unemployment every seed shares)
+ * outlasted a 22-year warm-up (docs/scenarios.md "On the stop 40 core").
+ * Pure.
+ *
+ * @example warmUpValueShare(60, 240, 264) // 0.25
+ */
+export function warmUpValueShare(tick: number, rampMonths: number, warmUpMonths: number): number {
+  const ramp = Math.min(rampMonths, warmUpMonths);
+  if (!(ramp > 0)) return 1;
+  return Math.min(1, Math.max(tick, 1) / ramp);
+}
+
+/**
  * One warm-up month of the chain (schedule.ts "Accounting", where the
  * acting chain's firmsBuyServices runs): the platform fees from non-AI firms
  * (firmsBuyServices; no end-user spending before the start), the capital
  * that wears out replaced (planWarmUpPurchases, spent from firms' stocks and
  * abroad by spendChainWants), taxes and payouts
  * (payWarmUpTaxesAndDividends), then the shares at this month's price level
- * (indexChainPrices). The chain's cash by source is restored afterwards
- * (the warm-up is not traced). `wants` is the serial scratch the chain's
+ * × the value ramp's share (indexChainPrices, warmUpValueShare). The
+ * chain's cash by source is restored afterwards (the warm-up is not traced). `wants` is the serial scratch the chain's
  * purchases use (its sourceMix and cashBefore hold the month's starting
  * point).
  */
 export function chainWarmUp(
+  tick: number,
   firms: Firms,
   macro: MacroState,
   government: Pick<Government, "taxes">,
@@ -297,5 +320,10 @@ export function chainWarmUp(
   spendChainWants(c, firms, macro, wants, books);
   payWarmUpTaxesAndDividends(c, government, macro.priceIndex, wants.cashBefore, p.profitTaxRate, books);
   c.cashBySource.set(wants.sourceMix);
-  indexChainPrices(c, books.fund, books.ledger.flows, macro.priceIndex);
+  indexChainPrices(
+    c,
+    books.fund,
+    books.ledger.flows,
+    macro.priceIndex * warmUpValueShare(tick, p.ai.warmUpValueRampMonths, c.chainStartTick - 1),
+  );
 }
