@@ -9,7 +9,7 @@ import type { SpiralConfig } from "../config/configTypes.ts";
 import { InputError } from "../errors.ts";
 import { createAiChain, createFund } from "./agents/aiChain/init.ts";
 import { initValuation } from "./agents/aiChain/valuation.ts";
-import { warmUpValueShare } from "./agents/aiChain/warmUp.ts";
+import { holdChainPrices, warmUpValueShare } from "./agents/aiChain/warmUp.ts";
 import { createAutomation, EXPOSURE_BINS } from "./agents/automation.ts";
 import { realRateGap } from "./agents/households.ts";
 import { createUtility } from "./agents/utility.ts";
@@ -413,14 +413,12 @@ function initChain(
   const aiChain = createAiChain(config, scale, banks);
   // A stationary warm-up starts the chain's shares at their 2025 values at the start's price
   // level (agents/aiChain/warmUp.ts indexChainPrices), so the fund holds them at that level.
-  if (config.aiChain.stationaryWarmUp && chainStartTick(config) > 1) {
+  const warmUpMonths = chainStartTick(config) - 1;
+  if (config.aiChain.stationaryWarmUp && warmUpMonths > 0) {
     // At the first warm-up month's share of the value ramp (aiChain.warmUpValueRampMonths), so that month
     // revalues nothing.
-    const share = warmUpValueShare(1, config.aiChain.warmUpValueRampMonths, chainStartTick(config) - 1);
-    const p0 = config.initial.priceLevel * share;
-    aiChain.price.fill(p0);
-    aiChain.market.price.fill(p0); // c.price mirrors the price model's price
-    aiChain.market.previousPrice.fill(p0);
+    const share = warmUpValueShare(1, config.aiChain.warmUpValueRampMonths, warmUpMonths);
+    holdChainPrices(aiChain, config.initial.priceLevel * share);
   }
   const fund = createFund(
     aiChain,

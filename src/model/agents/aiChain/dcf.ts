@@ -85,6 +85,9 @@ export function discountedCashFlowValue(x: DcfInputs, p: DcfParams): number {
   return value + x.cash;
 }
 
+/** Highest expected growth a firm is calibrated to (calibrateGrowthExpectation's upper bound) or a story set to (valuation.ts restingStory), per year. */
+export const MAX_GROWTH_EXPECTATION = 5;
+
 /**
  * The expected growth g₀ at which the firm's value equals `targetValue`
  * (bisection on [lo, hi]; the value rises with g₀ while earnings are
@@ -98,7 +101,7 @@ export function calibrateGrowthExpectation(
   p: DcfParams,
   targetValue: number,
   lo = -0.5,
-  hi = 5,
+  hi = MAX_GROWTH_EXPECTATION,
 ): number {
   if (!(lo < hi)) throw new RangeError(`calibrateGrowthExpectation: empty range [${lo}, ${hi}]`);
   const at = (g: number) => discountedCashFlowValue({ ...x, growthYearly: g }, p);

@@ -41,6 +41,7 @@ import {
   equityDiscountRate,
   equityRiskPremium,
   longRateYearly,
+  MAX_GROWTH_EXPECTATION,
   storyAgeAfter,
   surpriseRevisedAnchor,
   updateGrowthExpectation,
@@ -345,9 +346,6 @@ export function initValuation(c: AiChain): void {
   c.marketPeak = cap;
 }
 
-/** Upper bound of a resting story: calibrateGrowthExpectation's upper bound. */
-const MAX_STORY_GROWTH = 5;
-
 /**
  * The fundamentalists' story at which the market's target mix of forecasts,
  * n_F × story + (1 − n_F) × observed (updateGrowthExpectation), equals the
@@ -363,7 +361,7 @@ const MAX_STORY_GROWTH = 5;
 export function restingStory(g: number, observed: number | null, fundamentalistShare: number): number {
   if (observed === null) return g;
   const nF = Math.min(1, Math.max(0.05, fundamentalistShare));
-  return Math.min(MAX_STORY_GROWTH, (g - (1 - nF) * observed) / nF);
+  return Math.min(MAX_GROWTH_EXPECTATION, (g - (1 - nF) * observed) / nF);
 }
 
 /**

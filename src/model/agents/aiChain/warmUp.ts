@@ -72,6 +72,21 @@ import { ChainAccount, Role } from "../../state.ts";
 import { capitalWearRate, chipImportedShare, type EndUserPaymentBooks } from "./settlement.ts";
 
 /**
+ * Every chain share at `price`, the price model's price and previous price
+ * with it (c.price mirrors c.market.price): no return, so the chain's first
+ * price step (repriceChain) starts from this price. What indexChainPrices
+ * and init (model/init.ts) set in the warm-up.
+ */
+export function holdChainPrices(
+  c: Pick<AiChain, "price"> & { market: Pick<EquityMarketState, "price" | "previousPrice"> },
+  price: number,
+): void {
+  c.price.fill(price);
+  c.market.price.fill(price);
+  c.market.previousPrice.fill(price);
+}
+
+/**
  * The chain's share prices in a warm-up month: its 2025 market values
  * (price 1 × shares, aiChain.firms[].marketCapUsdBn) at this month's price
  * level, so the chain is worth the same share of the economy all warm-up
@@ -82,11 +97,12 @@ import { capitalWearRate, chipImportedShare, type EndUserPaymentBooks } from "./
  * At the start, calibrateExpectations prices the firms at the last warm-up
  * month's level, ≈ 1 by the start's calibration (1.26 in telecom-1997,
  * whose 1997 sits after ten years of warm-up inflation from 1). Writes
- * `c.price` and the price model's price and previous price (`c.market`;
- * until stop 40 they stayed at 1, so the chain's first price step started
- * from 1 instead of the indexed price: −19 % at telecom-1997's start, −3 %
- * at baseline-2025's), `marketCapTotal`, `marketPeak` and `stakesValue`; the fund's gain is
- * recorded as a revaluation in `flows` (as repriceChain records it).
+ * `c.price` and the price model's price and previous price
+ * (holdChainPrices; until stop 40 they stayed at 1, so the chain's first
+ * price step started from 1 instead of the indexed price: −19 % at
+ * telecom-1997's start, −3 % at baseline-2025's), `marketCapTotal`,
+ * `marketPeak` and `stakesValue`; the fund's gain is recorded as a
+ * revaluation in `flows` (as repriceChain records it).
  * @example indexChainPrices(c, fund, flows, 0.8) // every price 0.8; marketCapTotal = 0.8 × Σ shares
  */
 export function indexChainPrices(
@@ -102,16 +118,12 @@ export function indexChainPrices(
   let stakes = 0;
   for (let i = 0; i < c.n; i++) {
     fundGain += (priceIndex - c.price[i]) * fund.sharesHeld[i];
-    c.price[i] = priceIndex;
-    // The price model's own state follows (c.price mirrors c.market.price), with no return: the chain's
-    // first price step (repriceChain) starts from the indexed price, not from the initial 1.
-    c.market.price[i] = priceIndex;
-    c.market.previousPrice[i] = priceIndex;
     cap += c.shares[i] * priceIndex;
     let held = 0;
     for (let h = 0; h < c.n; h++) held += c.stakes[h * c.n + i];
     stakes += held * priceIndex;
   }
+  holdChainPrices(c, priceIndex);
   recordFlow(flows, FlowRow.equityRevaluation, Sector.aiChain, Sector.privateCredit, fundGain);
   c.marketCapTotal = cap;
   c.marketPeak = cap;
