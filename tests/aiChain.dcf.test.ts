@@ -247,7 +247,7 @@ describe("the revenue history before the chain starts", () => {
 
 describe("the story at which the market's expectation rests (aiChain.valuation.storyAtStart restingMix)", () => {
   it("puts the market's target mix at the calibrated growth, so the first month's update leaves it there", () => {
-    // hyperA in telecom-1997: 43 % calibrated growth, 4 % observed, half the traders fundamentalists.
+    // hyperA in telecom-1997 at stop 40 (its 2025 value): 43 % calibrated growth, 4 % observed, half the traders fundamentalists.
     const story = restingStory(0.43, 0.04, 0.5);
     expect(story).toBeCloseTo(0.82, 12);
     for (const [g, observed, nF] of [

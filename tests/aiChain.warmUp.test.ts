@@ -149,7 +149,9 @@ describe("baseline-2025's warm-up (2 000 households)", () => {
 
   it("the chain's first price step starts from the indexed price level (telecom-1997: 1.26 in 1997-01), not from 1", () => {
     const c0 = loadConfig("configs/scenarios/telecom-1997.json", {
-      sets: ["households.count=2000", "seed=3"],
+      // Stop 40's households' neutral rate: its warm-up inflates the price level to 1.26 by 1997-01 (1.02 at the
+      // replay's 2.45 % since stop 41, too near 1 to tell the two starting points apart).
+      sets: ["households.count=2000", "seed=3", "households.neutralRealRateYearly=0.0305"],
     });
     const m = createModel(c0);
     const c = m.aiChain;

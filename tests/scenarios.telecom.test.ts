@@ -1,36 +1,22 @@
 // History as a test (issue 18 item 7): `telecom-1997` replays the 1997–2003 telecom build-out with the
 // chain's rules, the fed funds path of 1997–2003 and the late 1990s' neutral real rate (docs/scenarios.md
-// "Replaying 1997–2003"). Ten seeds at the default size (10 000 households). Asserted: what the replay
-// reproduces, each with its measured statistic — since capacity orders respond to the sector's funding
-// conditions and idle capacity is not replaced (aiChain.orders), the depth of the capex fall from the boom's
-// peak year to its trough (−50 % [−65, −37], history ≈ −55 % 2000 → 2003) — and, since households spend on
-// the long rate (households.longRateWeight 0.5), the level of unemployment in 2002–03 with inflation that no
-// longer overheats (annual means 6.2 % and 6.1 %, history 5.8 % and 6.0 %; 2003 inflation 1.1 %, history 2.3 %).
-// Numbers as measured on branch bust8 (the fund's loans float at 0.07, aiChain.finance.floatingShare, and the
-// chain's CDS index adds a credit premium to the non-AI discount rate); "before" values are main at 46b91b0.
-// Branch bust9: the non-AI firms' debt is three-quarters fixed-rate (firms.fixedRateShare 0.75, docs/calibration.md
-// §11.6); numbers "(floating: …)" are main 5e7d53e, where all of it floated.
-// Branch telecom29: the dot-com customers sign new compute only with carriers a lender would fund
-// (aiChain.expectations.sellerMaxDefaultProbability 0.2): the Winstar-like carrier no longer wins a $61–145 bn
-// four-year contract at a PD of 41–64 % a year, and it fails first, in the bust years, in 8 of 10 seeds (1 before);
-// the downstream carriers' spreads rise before and far above the equipment maker's (issue 18 item 9).
-// Branch telecom30: the equipment maker finances its carriers by decision against their cash above the buffer they keep
-// for their own outgoings (aiChain.circular.customerCashAboveBuffer): it lends in every seed (in none before), its loans
-// peaking at ≈ 0.11 of the chain's peak-year capex, about Lucent's and Cisco's commitments against carrier capex in 2000.
-// Branch telecom31: the chain's own firms carry the credit premium of its CDS index above the high-yield average
-// (aiChain.valuation.chainCreditPremiumSensitivity 0.25, the non-AI sector's sensitivity), so the 2001–03 cuts no
-// longer lower the discount rate of a chain whose credit has run: capex 2000 → 2003 −48 % [−61, −27] (−19 % without),
-// now asserted; with configs/baseline.json's rationed-demand spillover (households.rationedDemandSpillover 0.3, spill31
-// pass) the households' neutral rate is re-fitted (2.825 %, the middle of 2.76–2.89 %); on the core re-estimated with 400
-// consumption firms (stop 31) 2.9 %, the middle of 2.89–2.91 %, the only values where every claim holds.
-// Not asserted, because the replay misses it: the calendar (the chain's yearly capex peaks in 1999, not 2000;
-// unemployment peaks in 2000-11 … 2001-03 at 7.8 % [6.0, 13.3] and eases after, where history's rose to
-// 6.3 % in Jun 2003) and the timing of the equity peak (1997–98, not 2000).
+// "Replaying 1997–2003"). Twenty seeds at the default size (10 000 households); claims about counts of seeds are
+// shares of them (ten seeds until stop 41: the replay's claims sat at their limits on seeds 1–10 and several failed
+// on seeds 11–20 with the configuration they were fitted on; the replay's mechanisms are in docs/scenarios.md's
+// passes telecom29–telecom31, story32, story34 and boom41).
+// Since stop 41 (branch boom41, docs/scenarios.md "boom41 pass") the replay has its boom: the incumbent carriers and
+// the rest of the complex start at 0.6 of 2025's market values (the era's multiples), the growth stories are
+// re-rated by end users' spending (aiChain.valuation.storySurpriseMeasure "endUserSpending", speed 0.065 a
+// month), capacity orders follow the chain's value with elasticity 0.5 (history's capex fall against its equity
+// fall), and households' neutral rate is re-fitted (2.45 %). Measured on seeds 1–20, against stop 40's
+// configuration on the same seeds (in brackets): the chain's value peaks in 1999–2001 in 14 seeds (none; 1997 in
+// 19), at ×1.71 of its 1997 value on average (×1.03); capex peaks in 2000 in 19 (6); the drawdown is 45 % (63 %;
+// Nasdaq −78 %).
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "../src/config/index.ts";
 import { runInMemory } from "../src/engine/index.ts";
 
-const SEEDS = 10;
+const SEEDS = 20;
 const FILE = "configs/scenarios/telecom-1997.json";
 
 function run(seed: number) {
@@ -50,32 +36,12 @@ describe("telecom-1997: the 1997–2003 replay", () => {
     expect(config.centralBank.overrides.find((o) => o.from === "2000-05")?.rateYearly).toBe(0.065);
     expect(config.centralBank.overrides.at(-1)).toMatchObject({ from: "2003-06", rateYearly: 0.01 });
     expect(config.centralBank.neutralRealRateYearly).toBe(0.03);
-    // 2.29 % until the lagged monetary transmission (mp18 pass); 2.7 % until the telecom31 pass, whose every claim
-    // below held over 2.76–2.89 % (with the spillover and the chain's credit premium); 2.825 % until the stop 31
-    // re-estimate of the core, on which they hold over 2.89–2.91 % only (2.875 %: CDS peak median 1 401 bp; 2.925 %:
-    // the boom years near history in 6 seeds); 2.9 % until stop 32 (voluntary exit, the core re-estimated): they hold
-    // over 2.84–2.85 % (2.82 %: CDS median 1 401 bp; 2.86 %: boom years 6 of 10; 2.9 %: a 2003 month at 3.6 % inflation);
-    // 2.85 % until stop 33 (the core re-estimated at 40 000 households): they hold over 2.89–2.93 % (2.87 %: CDS median
-    // 1 401 bp; 2.95 %: a 2003 month at 3.8 % inflation); 2.91 % until stop 36 (the slower monetary transmission,
-    // households.rateGapImmediateShare 0.204, and baseline-2025's re-fitted start): they hold at 3.3 % (3.1–3.2 %: the
-    // boom years near history in 5 seeds; 3.4 %: June 2003's median unemployment 3.5 %, a 2003 month at 4.1 % inflation);
-    // 3.3 % until stop 37 (the chip maker's imported content paid abroad, aiChain.gpuImportShare): of 3.30–3.48 % in
-    // steps of 0.02 points they hold at 3.34 % only (3.30–3.32 % and 3.36–3.38 %: the boom years near history in 5–6
-    // seeds; 3.40–3.48 %: a 2003 month at 3.5–4.2 % inflation); 3.34 % until stop 38 (the aggregate matching function
-    // and its estimate in configs/baseline.json, and the boom years' band centred on history, below): of 3.0–3.6 % they
-    // hold over 3.15–3.30 % (3.1 %: the boom years near history in 6 seeds; 3.32–3.4 %: a 2003 month at 3.7–4.3 %
-    // inflation); 3.28 % puts 2000–03 unemployment nearest history inside the window (4.9/5.7/6.7/6.8 %; 5.2/6.2/7.1/
-    // 7.4 % at 3.22 %, the middle; history 4.0/4.7/5.8/6.0 %); 3.28 % until stop 39 (the chain's 2025 flows and
-    // real value stand still through the warm-up, aiChain.stationaryWarmUp, and the non-AI index share 0.95): of
-    // 2.9–3.25 % they hold at 3.0, 3.1 and 3.15 % (2.9 %: 2002–03 unemployment above 8.5 %, the boom years near
-    // history in 6 seeds; 3.05 %: a drawdown of 28 % in one seed, the floor 30 %; 3.2–3.25 %: a 2003 month at
-    // 3.6–4.1 % inflation); 3.15 % puts 2000–03 unemployment nearest history (4.7/5.3/6.4/6.5 %; 4.9/5.8/6.9/7.1 %
-    // at 3.1 %); 3.15 % until stop 40 (the chain's first price step starts from the price level of 1997, 1.26, not
-    // from 1: a −19 % fall at the start removed, warmUp.ts indexChainPrices): of 2.9–3.15 % they hold over 3.0–3.08 %
-    // (2.95 %: the boom years near history in 6 seeds, capex 2000→03 −70.5 %; 3.1 %: the boom years near history in
-    // 6 seeds; 3.12–3.15 %: a 2003 month at 3.5–4.0 % inflation); 3.05 % is the window's middle (4.4/5.4/6.8/6.9 %
-    // in 2000–03; 4.7/5.8/7.3/7.5 % at 3.0 %).
-    expect(config.households.neutralRealRateYearly).toBe(0.0305);
+    // Households' neutral rate, the one setting fitted to the replay (its earlier values and windows: the config's
+    // description and docs/scenarios.md). Stop 41 (boom41 pass), seeds 1–20: every claim below holds at 2.35 % and
+    // 2.45 %; 2.2–2.4 %: 11 busts of 20 (12 asked) and, at 2.2–2.25 %, 2003's unemployment 8.8–9.0 %; 2.5–2.6 %:
+    // April 2000's median 2.7–2.9 %. 2.45 % puts 2000–03 unemployment nearest history (3.6/3.9/5.5/7.4 %, history
+    // 4.0/4.7/5.8/6.0 %; 3.9/4.3/6.2/8.4 % at 2.3 %). 3.05 % in stop 40, without the boom.
+    expect(config.households.neutralRealRateYearly).toBe(0.0245);
     expect(config.households.rationedDemandSpillover).toBe(0.3); // configs/baseline.json's, since the spill31 pass
     expect(config.aiChain.valuation.chainCreditPremiumSensitivity).toBe(0.25);
     expect(config.households.longRateWeight).toBe(0.5);
@@ -83,18 +49,35 @@ describe("telecom-1997: the 1997–2003 replay", () => {
     expect(config.aiChain.expectations.sellerMaxDefaultProbability).toBe(0.2);
     expect(config.aiChain.circular.customerCashAboveBuffer).toBe(true);
     expect(config.aiChain.valuation.storyAgesOnShortfall).toBe(false);
-    // Measured and not adopted (docs/scenarios.md "story32 pass"): with it the spread and tail claims below fail.
-    expect(config.aiChain.valuation.storySurpriseSpeedMonthly).toBe(0);
+    // The boom41 pass: stories re-rated by end users' spending; orders on the chain's value with elasticity 0.5;
+    // the incumbent carriers and the rest of the complex at 0.6 of 2025's values, the others at 2025's.
+    expect(config.aiChain.valuation.storySurpriseMeasure).toBe("endUserSpending");
+    expect(config.aiChain.valuation.storySurpriseSpeedMonthly).toBe(0.065);
+    expect(config.aiChain.orders.equityElasticity).toBe(0.5);
+    const cap = Object.fromEntries(config.aiChain.firms.map((f) => [f.name, f.marketCapUsdBn]));
+    expect(cap).toEqual({
+      chipCo: 4500,
+      hyperA: 2280,
+      hyperB: 3534,
+      neoCloud: 50,
+      legacyCloud: 650,
+      labA: 500,
+      labB: 180,
+      aiComplexRest: 6448.2,
+    });
   });
 
-  it("reproduces the boom years' labour market, a spread peak in the bust years, a downstream-first default, a deep equity drawdown and the depth of the capex fall (10 seeds)", () => {
+  it("reproduces the boom's calendar, the boom years' labour market, a spread peak in the bust years, a downstream-first default, a deep equity drawdown and the depth of the capex fall (20 seeds)", () => {
     const drawdowns: number[] = [];
+    const valueBooms: number[] = [];
     const cdsPeaks: number[] = [];
     const unemploymentApr2000: number[] = [];
     const unemployment2002: number[] = [];
     const unemployment2003: number[] = [];
     const unemploymentJun2003: number[] = [];
     const inflation2003: number[] = [];
+    let valuePeakIn1999to2001 = 0;
+    let capexPeakIn2000 = 0;
     let cdsPeakInBustYears = 0;
     let boomYearsNearHistory = 0;
     let downstreamFirstIn2000to02 = 0;
@@ -112,11 +95,15 @@ describe("telecom-1997: the 1997–2003 replay", () => {
       expect(start).toBe(120);
       expect(series.policyRate[dates.indexOf("2000-06")]).toBeCloseTo(0.065, 10);
       let peak = 0;
+      let peakAt = start;
       let worst = 0;
       let cdsPeak = 0;
       let cdsPeakAt = start;
       for (let i = start; i <= end; i++) {
-        peak = Math.max(peak, series.marketCapAiChain[i]);
+        if (series.marketCapAiChain[i] > peak) {
+          peak = series.marketCapAiChain[i];
+          peakAt = i;
+        }
         worst = Math.max(worst, 1 - series.marketCapAiChain[i] / peak);
         if (series.cdsIndexAiChainBp[i] > cdsPeak) {
           cdsPeak = series.cdsIndexAiChainBp[i];
@@ -124,6 +111,8 @@ describe("telecom-1997: the 1997–2003 replay", () => {
         }
       }
       drawdowns.push(worst);
+      valueBooms.push(peak / series.marketCapAiChain[start]);
+      if (dates[peakAt] >= "1999-01" && dates[peakAt] <= "2001-12") valuePeakIn1999to2001++;
       // Downstream spreads rise before and more than upstream ones in busts (issue 18 item 9): in a seed whose
       // chain value falls 40 % or more, the Winstar-like carrier's CDS crosses 1 000 bp (distress) before the
       // equipment maker's does, if ever, and peaks at ten times the equipment maker's peak or more.
@@ -157,7 +146,9 @@ describe("telecom-1997: the 1997–2003 replay", () => {
       inflation2003.push(yearMean(series.inflationYoY, 2003));
       // The spread peak comes after the boom, never before the rate hikes of 2000.
       expect(dates[cdsPeakAt] >= "2000-10").toBe(true);
-      // The boom years 1997–2000: mean unemployment and inflation.
+      // The boom years 1997–2000: mean unemployment and inflation, near history when within 1 point of history's
+      // means, 4.4 % and 2.4 % (BLS annual averages 4.9 → 4.0 % and CPI-U 2.3, 1.6, 2.2, 3.4 %, docs/calibration.md
+      // §11.3; until stop 38 the band was 2–4.5 % and 2–4 %).
       const boomEnd = dates.indexOf("2000-12");
       let u = 0;
       let pi = 0;
@@ -167,10 +158,6 @@ describe("telecom-1997: the 1997–2003 replay", () => {
       }
       u /= boomEnd - start + 1;
       pi /= boomEnd - start + 1;
-      // Near history: within 1 point of history's 1997–2000 means, unemployment 4.4 % and inflation 2.4 % (below).
-      // Until stop 38 the band was 2–4.5 % and 2–4 %, set when the replay's boom ran hot: its top sat 0.1 point
-      // above history's unemployment, so a replay on history's mean failed it in half the seeds (stop 38, with the
-      // matching function: seeds' boom means 3.9–5.8 %, mean 4.7 %).
       if (Math.abs(u - 0.044) <= 0.01 && Math.abs(pi - 0.024) <= 0.01) boomYearsNearHistory++;
       // Carrier capex: the chain's yearly capex, from the boom's peak year (1997–2001) to its lowest after it,
       // through 2003 (history: $92 bn in 2000 → ≈ $41 bn in 2003, ≈ −55 %; docs/calibration.md §11.1).
@@ -181,6 +168,7 @@ describe("telecom-1997: the 1997–2003 replay", () => {
       });
       let peakYear = 0;
       for (let k = 1; k < 5; k++) if (yearly[k] > yearly[peakYear]) peakYear = k;
+      if (peakYear === 3) capexPeakIn2000++;
       capexFalls.push(Math.min(...yearly.slice(peakYear)) / yearly[peakYear] - 1);
       capexFalls2000to2003.push(yearly[6] / yearly[3] - 1);
       // Vendor financing by decision (issue 18 item 3): the equipment maker's loans to its customers outstanding,
@@ -220,130 +208,74 @@ describe("telecom-1997: the 1997–2003 replay", () => {
         expect(firstDefault?.firm).not.toBe("legacyCloud");
       }
     }
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    // The boom's calendar (stop 41): the Nasdaq peaked on 10 Mar 2000 at ≈ 3.9 times its January 1997 level and
+    // carrier capex in 2000 (docs/calibration.md §11.1, §11.3). Seeds 1–20: the chain's value peaks in 1999–2001 in
+    // 14 (2000 in 9; 2002–03 in 6, where the stories outlast the rate hikes), at ×1.71 of its 1997 value on average
+    // [1.26, 2.01]; capex peaks in 2000 in 19. Stop 40's configuration: the value peaked in 1997 in 19 seeds at
+    // ×1.03, capex in 1999 in 13 and 2000 in 6.
+    expect(valuePeakIn1999to2001).toBeGreaterThanOrEqual(0.6 * SEEDS);
+    expect(mean(valueBooms)).toBeGreaterThan(1.3);
+    expect(capexPeakIn2000).toBeGreaterThanOrEqual(0.7 * SEEDS);
     // Unemployment in Apr 2000 (history 3.9 %, its low; 4.0 % in Jun 2000, docs/calibration.md §11.3): median
-    // 5.1 % over seeds 1–10 (mean 5.6 %, 3.9–10.9 %; before: 5.2 %; seed 1's warm-up ends lower in its cycle): the build-out's
-    // dip comes a year early. Main at a6a338e (households on the policy rate, their neutral rate 2.5 %): median
-    // 4.8 %. Before the late 1990s' neutral rate: 10.1–14.3 %, mean 11.1 %.
+    // 3.2 % (stop 40: 4.5 %); the boom runs a little hot in its last year.
     const uMedian = median(unemploymentApr2000);
     expect(uMedian).toBeGreaterThan(0.03);
     expect(uMedian).toBeLessThan(0.06);
-    // Branch bust9 (fixed-rate share 0.75): Apr 2000 median 4.4 % (mean 5.3 %, 3.6–11.8 %; floating: median
-    // 5.7 %, mean 5.8 %); 2002 and 2003 means 7.8 % [5.2, 13.9] and 7.8 % [4.6, 14.8] (floating: 7.2 % [4.6, 14.4]
-    // and 7.0 % [3.8, 14.1]) — the fixed coupons locked in the warm-up's high rates pass less of the 2001–03 cuts to
-    // firms, so the bust years run deeper; the bound moved from 7.5 % to 8.5 %. Jun 2003 median 7.5 % [4.9, 15.3],
-    // 2003 inflation 0.5 % [−0.1, 1.5] (floating: 6.7 %, 0.7 % [−0.3, 2.1]).
-    // Branch bust10 (the labs' equity window, aiChain.finance.labEquityWindowElasticity 1): Apr 2000 median 4.7 %
-    // (mean 5.4 %, 3.8–11.9 %); 2002 and 2003 means 7.8 % [5.1, 14.3] and 8.0 % [5.0, 15.7]; Jun 2003 median 7.7 %.
     // After the bust (history: annual means 5.8 % in 2002 and 6.0 % in 2003, 6.4 % in Jun 2003; CPI-U 2.3 % in
-    // 2003; docs/calibration.md §11.3): means over seeds 6.2 % [4.3, 11.3] and 6.1 % [4.4, 11.5], Jun 2003
-    // median 6.1 % [4.7, 11.9], 2003 inflation 1.1 % [0.0, 2.0] (before: 5.8 %, 5.8 %, 5.6 %, 1.4 %). Main at a6a338e, with households on the
-    // policy rate: 0.7 % and 0.3 %, Jun 2003 0.3 %, inflation 6.5 % — the cuts to 1 % overheated the economy.
-    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    // 2003; docs/calibration.md §11.3): means over seeds 5.5 % [3.4, 13.1] and 7.4 % [4.9, 13.7] (stop 40: 7.2 % and
+    // 7.5 %), Jun 2003 median 7.0 % (6.5 %), 2003 inflation 1.3 % [0.6, 2.5] (1.3 % [0.6, 3.1]). Some seeds fall
+    // into a depression the replay's fixed rate path cannot answer (seeds 1 and 3: 12.5 % and 10.3 % in 2003; stop
+    // 40: 13.9 % in seed 1).
     expect(mean(unemployment2002)).toBeGreaterThan(0.045);
     expect(mean(unemployment2002)).toBeLessThan(0.085);
     expect(mean(unemployment2003)).toBeGreaterThan(0.045);
     expect(mean(unemployment2003)).toBeLessThan(0.085);
     expect(median(unemploymentJun2003)).toBeGreaterThan(0.04);
     expect(Math.max(...inflation2003)).toBeLessThan(0.035);
-    // 1997–2000 means: near history in eight seeds (seed 1: ≈ 9 % and 0.4 %; seed 9's unemployment just below
-    // the 2 % floor); history 4.4 % and 2.4 % (BLS annual averages 4.9 → 4.0 % and CPI-U 2.3, 1.6, 2.2, 3.4 %,
-    // docs/calibration.md §11.3): the replay's boom runs a little hotter. Claim moved from nine seeds to eight
-    // with the core's estimated business cycle (issue 17, cycle8 pass, households' neutral rate 2.25 %): the
-    // seeds' warm-ups end 2.0–4.4 % apart in unemployment (2.8–4.2 % before it), and no households' neutral
-    // rate of the ten measured (2–2.5 %) puts nine seeds inside while keeping Apr 2000 and 2002–03 in their
-    // bands (docs/calibration-tool.md, "Telecom replay, cycle8 pass"). On the fiscal9 core (the fiscal rule's
-    // error correction, re-estimated; households' neutral rate 2.41 %) nine seeds, but the window is narrow:
-    // 6–9 seeds over 2.37–2.44 % ("Telecom replay, fiscal9 pass"). On the default10 core (capital-goods buyers
-    // switch with a probability, successors start fresh, re-estimated) with bust9's fixed-rate share 0.75, 2.41 %
-    // gives 6 seeds; 2.32 % gives seven (Apr 2000 median 4.61 %, 2002 and 2003 means 7.49 % and 7.32 %: the
-    // 2002 bound holds by 0.01 point); 2.25–2.28 % give eight but 2002–03 means of 8.1–8.5 %, 2.33–2.41 % six
-    // ("Telecom replay, default10 pass"). With the Taylor rule on the quarter's mean unemployment (branch
-    // taylor13, centralBank.unemploymentAveragingMonths 3) every claim here holds over 2.27–2.32 % (and at 2.35 %;
-    // 2.33–2.34 % and 2.36–2.60 % give 1–6 seeds near history, 2.10–2.26 % 2002–03 means above 8.5 %); kept the
-    // middle, 2.29 %: 8 of 10 near history, Apr 2000 median 4.65 %, 2002 and 2003 means 7.90 % and 8.01 %, Jun
-    // 2003 median 8.52 %, 2003 inflation at most 1.95 % ("Quarterly unemployment gap (taylor13 pass)"). Before
-    // the late 1990s' neutral rate: 9.1–13.2 % and 0.2–0.4 %.
-    // Branch bust9 (fixed-rate share 0.75): 7 of 10 (means 3.2 % and 3.1 %; floating: 9 of 10, 3.9 % and 2.7 %):
-    // the boom runs hotter; the bound moved from 8 to 7. Branch bust10 (equity window): 7 of 10, unchanged.
-    // Stop 38 (the matching function; the band centred on history, above): 7 of 10 at 3.28 %, the boom's means
-    // 3.9–5.8 % unemployment and 1.3–2.6 % inflation by seed; the three outside are slack (seeds 1, 8 and 10:
-    // 5.4–5.8 % and 1.3–1.7 %).
-    expect(boomYearsNearHistory).toBeGreaterThanOrEqual(SEEDS - 3);
-    // Peak chain CDS index over 1997–2003: 960–1 394 bp (mean 1 153, median 1 147; before 975–1 401, median
-    // 1 192), about the high-yield index's record of ≈1 100 bp (Oct 2002; docs/calibration.md §11.2); in the bust
-    // years 2000-10 … 2002-12 in 4 of 10 seeds (2001-05 … 2002-05), in 2003 in the other six. Main at a6a338e (households on the policy rate):
-    // 951–1 176 bp (median 1 017), in the bust years in 7. Before capacity orders responded to funding
-    // conditions (main at a827124): 1 022–1 669 bp (median 1 209), in the bust years in 9.
-    // Branch bust9 (fixed-rate share 0.75): 968–1 433 bp (mean 1 125, median 1 098), in the bust years in 4 of 10.
-    // Branch bust10 (equity window): 953–1 427 bp (mean 1 169, median 1 131), in the bust years in 3 of 10 (2001-05,
-    // 2001-06, 2002-12): at the bound.
-    // Branch telecom29 (labs sign only with fundable carriers): 1 164–1 484 bp (mean 1 347, median 1 360; main
-    // 961–1 348, median 1 020), in the bust years in 4 of 10 (main 5): the carrier's defaults and their
-    // re-defaults in 2003 lift the index; never before 2000-10.
-    // Branch telecom30 (vendor financing against the carriers' free cash): 1 202–1 457 bp (mean 1 330, median 1 323),
-    // in the bust years in 9 of 10 (2001-04 … 2002-09; 2003-05 in seed 7): the carrier's re-default in 2003 is
-    // gone in most seeds.
+    // 1997–2000 means near history (above) in 18 of 20 seeds (stop 40: 16 of 20; the claim was 7 of 10).
+    expect(boomYearsNearHistory).toBeGreaterThanOrEqual(0.7 * SEEDS);
+    // Peak chain CDS index over 1997–2003: median 1 247 bp, 917–1 439 (stop 40: 1 364 bp, 1 082–1 467), about the
+    // high-yield index's record of ≈ 1 100 bp (Oct 2002; docs/calibration.md §11.2); in the bust years 2000-10 …
+    // 2002-12 in 7 of 20 seeds, in 2003 in the others (stop 40: 12 of 20): the bust comes late in most seeds.
     const cdsMedian = median(cdsPeaks);
     expect(cdsMedian).toBeGreaterThan(900);
     expect(cdsMedian).toBeLessThan(1_400);
     expect(Math.max(...cdsPeaks)).toBeLessThan(2_000);
-    expect(cdsPeakInBustYears).toBeGreaterThanOrEqual(3);
-    // Defaults: far fewer than history's wave — a chain firm defaults by 2003-12 in 1 of 10 seeds, the
-    // Winstar-like carrier (neoCloud, 2001-01; before 2000-12; Winstar filed on 18 Apr 2001), downstream and in the bust years.
-    // Main at a6a338e: 2001-05; main at a827124: 2001-06: branch bust6's single-name limit on the fund's money
-    // (aiChain.finance.fundSingleNameShare) ended the dot-com customer's defaults (8 → 1 of 10); before it, with
-    // capacity orders that follow funding conditions, 3 of 10. The replay misses history's downstream failures
-    // (docs/calibration.md §11.2): a known gap.
-    // Branch bust9 (fixed-rate share 0.75): 1 of 10 (neoCloud, 2001-01), as with floating debt; with the labs' start
-    // cash cut to $10 bn and $4 bn, also 1 (docs/scenarios.md "Replaying 1997–2003").
-    // Branch bust10 (the labs' rounds shrink with the chain's value, elasticity 1): 1 of 10 (neoCloud, 2001-01), the
-    // same; at elasticity 2 (a diagnostic) 2 of 10, at 3 5 of 10 (neoCloud 2001-01 … 2002-02, after the labs cancel
-    // compute contracts) — docs/scenarios.md "The equity window".
-    // Branch telecom29 (labs sign only with carriers whose PD is at most 0.2): the first default is the
-    // Winstar-like carrier's in every seed, in 2000-10 … 2002-12 in 8 of 10 (2001-02 … 2002-07; seeds 5 and 7
-    // in 2003-03); 10 of 10 at households' neutral rate 2.6 %, 8 at 2.8 %. With the rule off, 1 of 10.
-    // Branch telecom30 (vendor financing against the carriers' free cash): 9 of 10 (2001-01 … 2002-05; seed 7 in
-    // 2003-07).
-    expect(downstreamFirstIn2000to02).toBeGreaterThanOrEqual(6);
-    // Downstream first and higher in every bust (8 of 10 seeds bust; telecom29): the carrier's CDS crosses 1 000 bp
-    // in 1997-08 … 1998-03, the equipment maker's never (its peak 69–110 bp, the carrier's 6 690–8 391 bp).
-    expect(busts).toBeGreaterThanOrEqual(6);
+    expect(cdsPeakInBustYears).toBeGreaterThanOrEqual(0.3 * SEEDS);
+    // Defaults: far fewer than history's wave (docs/calibration.md §11.2, a known gap). The first default by
+    // 2003-12 is the Winstar-like carrier's (Chapter 11 on 18 Apr 2001) or a dot-com customer's, in the bust years,
+    // in 12 of 20 seeds (stop 40: 16), since the telecom29 pass (customers sign only with carriers a lender would fund).
+    expect(downstreamFirstIn2000to02).toBeGreaterThanOrEqual(0.6 * SEEDS);
+    // Downstream first and higher in every bust (13 of 20 seeds bust, stop 40: 19): the carrier's CDS crosses
+    // 1 000 bp before the equipment maker's, if ever, and peaks at ten times it or more.
+    expect(busts).toBeGreaterThanOrEqual(0.6 * SEEDS);
     expect(downstreamFirstAndHigher).toBe(busts);
     // Vendor financing (branch telecom30, aiChain.circular.customerCashAboveBuffer): the equipment maker lends to
-    // its carriers in every seed (in none before: counting all their deposits, the debt-funded carriers always held
-    // two months of their orders), its loans outstanding peak in 1998–2001 in 8 of 10 seeds (1999-04 … 2000-09; at
-    // 2003-12 in two, where lending resumes in 2003) at $52–68 bn, 0.10–0.13 of the chain's peak-year capex (mean
-    // 0.11) — Lucent's $7 bn and Cisco's $2.4 bn of commitments at the 2000 peak were ≈ 0.10 of North American
-    // wireline capex of $92 bn (docs/calibration.md §11.1; commitments, of which Lucent had drawn $1.3 bn).
-    expect(vendorLendingSeeds).toBeGreaterThanOrEqual(8);
-    expect(vendorPeakIn1998to2001).toBeGreaterThanOrEqual(6);
+    // its carriers in every seed, its loans outstanding peak in 1998–2001 in 16 of 20 (stop 40: 20), at 0.08–0.12 of
+    // the chain's peak-year capex (mean 0.10) — Lucent's $7 bn and Cisco's $2.4 bn of commitments at the 2000 peak
+    // were ≈ 0.10 of North American wireline capex of $92 bn (docs/calibration.md §11.1).
+    expect(vendorLendingSeeds).toBeGreaterThanOrEqual(0.8 * SEEDS);
+    expect(vendorPeakIn1998to2001).toBeGreaterThanOrEqual(0.6 * SEEDS);
     const meanVendorToCapex = vendorToCapex.reduce((a, b) => a + b, 0) / vendorToCapex.length;
     expect(meanVendorToCapex).toBeGreaterThan(0.05);
     expect(meanVendorToCapex).toBeLessThan(0.2);
-    // Chain market value, peak to trough by 2003-12: 34–62 % (mean 50 %; ≥ 40 % in 8 of 10 seeds; unchanged by bust8); the Nasdaq
-    // fell 78 % and telecom investors lost ~$1.4 T (docs/calibration.md §11.3). Main at a6a338e: 37–61 % (mean
-    // 49 %); at a827124: 29–60 % (mean 42 %).
-    // Branch bust9 (fixed-rate share 0.75): 37–62 % (mean 52 %). Branch bust10 (equity window): 36–65 % (mean 53 %).
-    // Branch telecom29: 35–65 % (mean 52 %), ≥ 40 % in 8 of 10 (main 36–66 %, mean 52 %).
-    expect(Math.min(...drawdowns)).toBeGreaterThan(0.3);
-    expect(drawdowns.reduce((a, b) => a + b, 0) / SEEDS).toBeGreaterThan(0.42);
-    // Capex, the boom's peak year to the trough: −37 … −65 % (mean −50 %; before −37 … −70 %, mean −51 %; the
-    // peak year is 1999 in every seed), history ≈ −55 % (2000 → 2003: −28 % in 2001, −20 % in 2002, −22 % in
-    // 2003). A fall of 40 % or more in 8 of 10 seeds. Main at a6a338e: −30 … −64 % (mean −46 %). Before capacity orders responded to funding conditions (main at a827124): 0 … −30 % (mean −6 %;
-    // the yearly peak in 2002–03 in every seed).
-    // Branch bust9 (fixed-rate share 0.75): −46 … −70 % (mean −55 %), 40 % or more in 10 of 10; calendar 2000 → 2003
-    // −25 % (floating: −37 %). Branch bust10 (equity window): −43 … −74 % (mean −57 %), 10 of 10; 2000 → 2003 −38 %
-    // [−61, −5] (window off: −25 % [−56, +24]; paired difference −13 ± 11 points, 95 %).
-    // Branch telecom29: −40 … −80 % (mean −59 %), 9 of 10; 2000 → 2003 −40 % [−57, 0] (main −28 % [−55, +14]);
-    // the yearly peak still 1999 in every seed.
-    const meanFall = capexFalls.reduce((a, b) => a + b, 0) / SEEDS;
+    // Chain market value, peak to trough by 2003-12: 45 % on average, 13–75 % (stop 40: 63 %, 39–75 %); the Nasdaq
+    // fell 78 % and telecom investors lost ~$1.4 T (docs/calibration.md §11.3). The trough is ≈ 0.9 of the 1997
+    // value on average, about the Nasdaq's (1 114 on 9 Oct 2002 against ≈ 1 280 in January 1997): the replay's
+    // boom is smaller than history's, so is the fall from its peak. More than 30 % in 16 of 20 seeds; until stop 41
+    // every seed was asked more than 30 % — with the boom, seeds whose stories outlast the rate hikes peak in
+    // 2002–03 and have not fallen far by 2003-12 (4 of 20; a bust that was likely, not certain).
+    expect(drawdowns.filter((d) => d > 0.3).length).toBeGreaterThanOrEqual(0.75 * SEEDS);
+    expect(mean(drawdowns)).toBeGreaterThan(0.42);
+    // Capex, the boom's peak year to the trough: −60 % on average, −19 … −84 % (stop 40: −68 %), history ≈ −55 %
+    // (2000 → 2003: −28 % in 2001, −20 % in 2002, −22 % in 2003). A fall of 40 % or more in 16 of 20 (stop 40: 19).
+    const meanFall = mean(capexFalls);
     expect(meanFall).toBeLessThan(-0.4);
     expect(meanFall).toBeGreaterThan(-0.7);
-    expect(capexFalls.filter((x) => x <= -0.4).length).toBeGreaterThanOrEqual(7);
-    // Branch telecom31: the calendar years 2000 → 2003, history ≈ −55 % (docs/calibration.md §11.1): −48 % [−61, −27]
-    // with the chain's credit premium (aiChain.valuation.chainCreditPremiumSensitivity 0.25); −19 % [−42, +30]
-    // without it (the same spillover, its own fitted neutral rate 2.65 %), −18 % [−46, +26] on main.
-    const meanFall2000to2003 = capexFalls2000to2003.reduce((a, b) => a + b, 0) / SEEDS;
-    expect(meanFall2000to2003).toBeLessThan(-0.35);
-  }, 300_000);
+    expect(capexFalls.filter((x) => x <= -0.4).length).toBeGreaterThanOrEqual(0.7 * SEEDS);
+    // The calendar years 2000 → 2003, history ≈ −55 % (docs/calibration.md §11.1): −57 % (stop 40: −53 %; branch
+    // telecom31 without the chain's credit premium −19 %).
+    expect(mean(capexFalls2000to2003)).toBeLessThan(-0.35);
+  }, 600_000);
 });
