@@ -14,7 +14,9 @@
 //    Written as Markdown and JSON to <out>/attribution.md and .json.
 //
 // Run: npm run bench:scenarios [-- --seeds 20 --households 10000 --months 108
-//   --only scenarios|attribution --scenarios a,b --workers N --out results]
+//   --only scenarios|attribution --scenarios a,b --workers N --out results --set path=value …]
+// (--set, repeatable, as spiral's: applied to every run on top of its config file, before an attribution arm's own
+// settings; the tables name them.)
 // Quick look: npm run bench:scenarios -- --only attribution --seeds 4 --households 2000
 import { mkdirSync, readdirSync } from "node:fs";
 import { availableParallelism } from "node:os";
@@ -46,6 +48,7 @@ const { values } = parseArgs({
     only: { type: "string" },
     workers: { type: "string", default: String(availableParallelism()) },
     out: { type: "string", default: "results" },
+    set: { type: "string", multiple: true, default: [] },
   },
 });
 const seeds = Array.from({ length: Number(values.seeds) }, (_, i) => i + 1);
@@ -58,10 +61,15 @@ if (only !== undefined && only !== "scenarios" && only !== "attribution") {
   process.exit(2);
 }
 
-/** A config of `file` with `sets`, at the bench's size and seed, cut to `months` after the chain's start. */
+/**
+ * A config of `file` with the bench's --set values and `sets` (the arm's, applied after them), at the bench's
+ * size and seed, cut to `months` after the chain's start.
+ */
 function benchConfig(file: string, sets: readonly string[], seed: number): SpiralConfig {
   // Firm counts scale with households by default (firms.*.householdsPerFirm).
-  const c = loadConfig(file, { sets: [...sets, `households.count=${households}`, `seed=${seed}`] });
+  const c = loadConfig(file, {
+    sets: [...(values.set ?? []), ...sets, `households.count=${households}`, `seed=${seed}`],
+  });
   const start = c.aiChain.enabled ? chainStartTick(c) - 1 : c.burnInTicks;
   c.ticks = Math.min(c.ticks, start + months);
   return c;
@@ -135,7 +143,11 @@ if (only !== "attribution") {
       `| ${name} | ${(100 * mean(peakU)).toFixed(1)} % ± ${(100 * sd(peakU)).toFixed(1)} | ${mean(peakCds).toFixed(0)} ± ${sd(peakCds).toFixed(0)} | ${(100 * mean(crisisShare)).toFixed(0)} % ± ${(100 * sd(crisisShare)).toFixed(0)} | ${share((s) => s.crisisEpisodes > 0)} | ${share((s) => (s.bust?.anyChainDefault ?? 0) > 0)} | ${share((s) => (s.phaseShare.positive ?? 0) > 0)} | ${share((s) => (s.bust?.negativeFeedbackJobsMonths ?? 0) > 0)} |`,
     );
   });
-  lines.push("", `${seeds.length} seeds, ${households} households, ${months} months from the chain's start.`);
+  const extra = (values.set ?? []).length > 0 ? `, with --set ${(values.set ?? []).join(" ")}` : "";
+  lines.push(
+    "",
+    `${seeds.length} seeds, ${households} households, ${months} months from the chain's start${extra}.`,
+  );
   const text = `${lines.join("\n")}\n`;
   writeFileAtomic(join(values.out, "scenarios.md"), text);
   console.log(text);
@@ -150,6 +162,7 @@ if (only !== "scenarios") {
       households,
       "months from the chain's start": months,
       runs: arms.length * seeds.length,
+      ...((values.set ?? []).length > 0 ? { "--set": (values.set ?? []).join(" ") } : {}),
     },
   });
   writeFileAtomic(join(values.out, "attribution.md"), attributionMarkdown(table));
