@@ -86,24 +86,23 @@ describe("AI-chain scenarios over ten seeds", () => {
       }
       return worst;
     };
-    const base = runs("baseline-2025");
+    // Forty seeds since stop 41: with the stories re-rated by end users' spending (aiChain.valuation.storySurprise*,
+    // the telecom replay's rule, in baseline-2025 since stop 41) most seeds bust after a boom, so ten seeds no
+    // longer show the ones that do not. Measured over seeds 1–40 (108 months from the start): 35 bust, 5 do not
+    // (seeds 4, 11, 26, 30, 34); 71 of 80 in the attribution table (docs/scenarios.md, "On the stop 41 core").
+    // Before stop 41 (stories aged with calendar time only): 7 of 10 on the stop 36 core, 13 of 20 on the stop 40
+    // core; before the Bass coefficients of Sultan, Farley & Lehmann (1990): 5 of 10; before issue 18: 1 of 20.
+    // (Forty runs at the default size: ≈ 40 s on 2 cores; this test and fiscal-absorb's 30-seed one have 300 s.)
+    const base = runs("baseline-2025", 40);
     const busts = base.filter((s) => drawdown(s.marketCapAiChain.slice(START)) >= 0.4).length;
-    // Measured on the stop 36 core (the monetary transmission estimated, docs/scenarios.md "On the stop 36
-    // core"): 7 of 10 (seeds 1, 3, 4, 5, 7, 8, 9; 17 of 20 over seeds 1–20), peak over start median 1.04,
-    // 1.00–1.18 over seeds 1–20. Before it, over these ten seeds: 2 of 10 with a drawdown of 40 % or more (seeds 1 and 3: 62 %, 43 %; 4 of
-    // 20 over seeds 1–20 and 108 months) since the fund's single-name limit (aiChain.finance.fundSingleNameShare)
-    // let the second lab raise equity; before it, also 2 of 10 (3 of 20), after booms of 2½–3 years (peaks
-    // 29–38 months after the start). Before the Bass
-    // coefficients of Sultan, Farley & Lehmann (1990) and the revenue history laid relative to the start:
-    // 5 of 10 (9 of 20), peaks mostly in the first months; before issue 18: 1 of 20.
-    expect(busts).toBeGreaterThanOrEqual(2);
-    expect(busts).toBeLessThanOrEqual(SEEDS - 2);
-    // Peak over start: median 1.27, 1.17–1.65 over seeds 1–20 (1.26 over these ten; median 1.33, 1.19–1.64
-    // before the single-name limit; before the bust3 branch:
-    // median 1.07, 1.01–1.55; before issue 18: median 1.7, up to 2.9; 4.2 in the issue's run).
+    expect(busts).toBeGreaterThanOrEqual(20);
+    expect(busts).toBeLessThanOrEqual(40 - 2);
+    // Peak over start: median 1.86, 1.42–2.49 over seeds 1–40 since stop 41 (the boom before the bust); before it
+    // median 1.27, 1.17–1.65 over seeds 1–20 on the stop 36 core; before the bust3 branch median 1.07, 1.01–1.55;
+    // before issue 18: median 1.7, up to 2.9; 4.2 in the issue's run, and never a fall of 40 %.
     for (const s of base) {
       const v = s.marketCapAiChain.slice(START);
-      expect(Math.max(...v) / v[0]).toBeLessThan(2.5);
+      expect(Math.max(...v) / v[0]).toBeLessThan(3);
     }
     // End-user AI revenue falls from its running peak in some seeds of the hold-high scenario — adoption and
     // budgets can reverse (never before issue 18). Measured over these ten seeds since the fund's single-name
@@ -115,7 +114,7 @@ describe("AI-chain scenarios over ten seeds", () => {
       (s) => drawdown(s.aiEndUserRevenue.slice(START + 1)) > 0.004,
     ).length;
     expect(falls).toBeGreaterThanOrEqual(2);
-  }, 120_000);
+  }, 300_000);
 
   it("no-circularity: the circular revenue share is near zero, while the baseline has one", () => {
     const circ = (r: Series[]) => mean(r.map((s) => mean(s.circularRevenueShare.slice(START))));
@@ -204,7 +203,7 @@ describe("AI-chain scenarios over ten seeds", () => {
     // ... paid for by the government: its deficit is larger than in the baseline.
     const deficit = (r: Series[]) => mean(r.map((s) => mean(s.govDeficit.slice(START, START + 36))));
     expect(deficit(runs("fiscal-absorb"))).toBeGreaterThan(deficit(runs("baseline-2025")));
-  }, 120_000);
+  }, 300_000);
 });
 
 describe("the order of distress in a bust (issue 18 item 9)", () => {

@@ -219,9 +219,11 @@ describe("automation in the economy", () => {
       for (const k of sectors) sum += s[k][t];
       expect(Math.abs(sum)).toBeLessThan(1e-9 * s.grossFinancialAssets[t]);
     }
-    // Automation really happened, after the chain's start only.
+    // Automation really happened, after the chain's start only: 2.8 % of tasks by the run's end since stop 41
+    // (the chain's stories re-rated by end users' spending in baseline-2025: the build-out busts and AI capability
+    // reaches 1.86, not 3.13), 5.5 % before.
     expect(s.automatedTaskShare[5]).toBe(0);
-    expect(Math.max(...s.automatedTaskShare)).toBeGreaterThan(0.03);
+    expect(Math.max(...s.automatedTaskShare)).toBeGreaterThan(0.02);
     expect(Math.max(...s.displacedByAutomation)).toBeGreaterThan(0);
     expect(Math.max(...s.aiCapabilityIndex)).toBeGreaterThan(1);
     for (let t = 0; t < s.tick.length; t++) {
