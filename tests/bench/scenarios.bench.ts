@@ -56,6 +56,8 @@ const months = Number(values.months);
 const households = Number(values.households);
 const workers = Math.max(1, Number(values.workers));
 const only = values.only;
+// Extra assignments for every run (--set, as in bench:convergence), named in the tables.
+const extraSets = values.set ?? [];
 if (only !== undefined && only !== "scenarios" && only !== "attribution") {
   console.error(`--only: "scenarios" or "attribution" (got "${only}")`);
   process.exit(2);
@@ -68,7 +70,7 @@ if (only !== undefined && only !== "scenarios" && only !== "attribution") {
 function benchConfig(file: string, sets: readonly string[], seed: number): SpiralConfig {
   // Firm counts scale with households by default (firms.*.householdsPerFirm).
   const c = loadConfig(file, {
-    sets: [...(values.set ?? []), ...sets, `households.count=${households}`, `seed=${seed}`],
+    sets: [...extraSets, ...sets, `households.count=${households}`, `seed=${seed}`],
   });
   const start = c.aiChain.enabled ? chainStartTick(c) - 1 : c.burnInTicks;
   c.ticks = Math.min(c.ticks, start + months);
@@ -143,7 +145,7 @@ if (only !== "attribution") {
       `| ${name} | ${(100 * mean(peakU)).toFixed(1)} % ± ${(100 * sd(peakU)).toFixed(1)} | ${mean(peakCds).toFixed(0)} ± ${sd(peakCds).toFixed(0)} | ${(100 * mean(crisisShare)).toFixed(0)} % ± ${(100 * sd(crisisShare)).toFixed(0)} | ${share((s) => s.crisisEpisodes > 0)} | ${share((s) => (s.bust?.anyChainDefault ?? 0) > 0)} | ${share((s) => (s.phaseShare.positive ?? 0) > 0)} | ${share((s) => (s.bust?.negativeFeedbackJobsMonths ?? 0) > 0)} |`,
     );
   });
-  const extra = (values.set ?? []).length > 0 ? `, with --set ${(values.set ?? []).join(" ")}` : "";
+  const extra = extraSets.length > 0 ? `, with --set ${extraSets.join(" ")}` : "";
   lines.push(
     "",
     `${seeds.length} seeds, ${households} households, ${months} months from the chain's start${extra}.`,
@@ -162,7 +164,7 @@ if (only !== "scenarios") {
       households,
       "months from the chain's start": months,
       runs: arms.length * seeds.length,
-      ...((values.set ?? []).length > 0 ? { "--set": (values.set ?? []).join(" ") } : {}),
+      ...(extraSets.length > 0 ? { "--set": extraSets.join(" ") } : {}),
     },
   });
   writeFileAtomic(join(values.out, "attribution.md"), attributionMarkdown(table));
