@@ -31,11 +31,20 @@ function walk(node: SchemaNode, path: string, isListItem = false, out: Visited[]
   return out;
 }
 
+/**
+ * The one map: aiChain.firmOverrides is keyed by firm names, which the firm list defines and
+ * the schema cannot, so it cannot list its keys or forbid others (its additionalProperties is
+ * the schema of each value, which does forbid unknown keys: checked below). Like a list it is a
+ * parameter as a whole (schema.ts counts it a leaf), so it is checked as a leaf: a description,
+ * a unit and a default ({}).
+ */
+const maps = new Set(["aiChain.firmOverrides"]);
+
 const nodes = walk(configSchema, "");
 const objects = [{ path: "(top level)", node: configSchema, isListItem: false }].concat(
-  nodes.filter((n) => n.node.type === "object"),
+  nodes.filter((n) => n.node.type === "object" && !maps.has(n.path)),
 );
-const leaves = nodes.filter((n) => n.node.type !== "object");
+const leaves = nodes.filter((n) => n.node.type !== "object" || maps.has(n.path));
 const numericLeaves = leaves.filter((n) => n.node.type === "number" || n.node.type === "integer");
 
 function getPath(obj: unknown, path: string): unknown {
@@ -69,6 +78,25 @@ describe("schema as the parameter record", () => {
         bad.push(`${path}: default is not {}`);
     }
     expect(bad).toEqual([]);
+  });
+
+  it("the map aiChain.firmOverrides: each value takes every firm key but name, by reference to the firm's own schema, and nothing else", () => {
+    const map = schemaAt("aiChain.firmOverrides");
+    expect(map?.type).toBe("object");
+    expect(map?.properties).toBeUndefined();
+    const value = map?.additionalProperties as SchemaNode;
+    expect(value.type).toBe("object");
+    expect(value.additionalProperties).toBe(false);
+    expect(value.description?.trim()).toBeTruthy();
+    expect(value.unit?.trim()).toBeTruthy();
+    expect(value.required ?? []).toEqual([]); // an override names only what it changes
+    const firmKeys = Object.keys(schemaAt("aiChain.firms")?.items?.properties ?? {});
+    expect(firmKeys).toContain("name");
+    expect(Object.keys(value.properties ?? {})).toEqual(firmKeys.filter((k) => k !== "name"));
+    for (const [key, node] of Object.entries(value.properties ?? {})) {
+      // A reference and nothing beside it: no copy to drift from the firm's, no default for ajv to fill in.
+      expect(node, key).toEqual({ $ref: `#/properties/aiChain/properties/firms/items/properties/${key}` });
+    }
   });
 
   it("every leaf has a description, a unit and a default; numeric leaves have a minimum and a maximum", () => {

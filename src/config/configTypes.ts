@@ -822,6 +822,86 @@ export interface SpiralConfig {
       securedDebtShare: number;
     }[];
     /**
+     * Changes to single firms of aiChain.firms, keyed by the firm's name: each value holds firm fields (any key of a firm but name) whose values replace that firm's, e.g. {"hyperA": {"marketCapUsdBn": 2280}}. Applied once every layer has merged (the extends chain, then each --set) and before validation, to the firm list as the layers left it (the default list below if none sets aiChain.firms), so an override wins over the list's own value even where a later file or --set gives the list. Why: lists replace as a whole under extends, so a config that changed one firm by copying the whole list would keep its copy of every other firm and silently miss later changes to the defaults or to its parent's list; an object merges key by key, so a child's override of a firm merges with its parent's. A name that is no firm of the list, an unknown key, or name itself is an error, and a bad value is reported at this path (aiChain.firmOverrides.<firm>.<key>), naming the file or --set that gave it. Set one value with --set aiChain.firmOverrides.hyperA.marketCapUsdBn=2280. Default: none.
+     */
+    firmOverrides: {
+      /**
+       * The fields of one firm to replace: any key of an item of aiChain.firms but name, each with that key's type and allowed range (a reference to the key's schema there, so the two cannot drift).
+       */
+      [k: string]:
+        | {
+            /**
+             * Role in the chain: chip (upstream, near-monopoly margin), hyperscaler (cash-rich, integrated), neocloud (debt-funded GPU capex), legacyCloud (large debt, large backlog), modelLab (revenue far below compute spend, equity-funded).
+             */
+            role?: "chip" | "hyperscaler" | "neocloud" | "legacyCloud" | "modelLab";
+            /**
+             * The real firm this one is calibrated to (documentation only).
+             */
+            analogue?: string;
+            /**
+             * Index of the bank where the firm holds deposits and borrows (taken modulo banks.count).
+             */
+            bank?: number;
+            /**
+             * AI-chain revenue at the start, a monthly run rate at an annual rate (chip: GPU sales; clouds: compute; labs: end-user sales). The chain's first month reproduces it: a lab's or cloud's revenue not covered by its contracts then is what end users pay it (aiChain.demand); the chip maker's is the GPU part of the clouds' capex. Defaults: chipCo $260 bn = Nvidia's outlook for Q4 FY26 (Nov 2025 – Jan 2026, the chain's first months), $65.0 bn ± 2 % a quarter, × 4 (Q3 FY26 release of 19 Nov 2025, the source of docs/calibration.md §12.2's $57.0 bn; via nextbigfuture.com and tipranks.com); labA $20 bn (OpenAI >$20 bn ARR, §4, §12.3).
+             */
+            revenueUsdBnYearly?: number;
+            /**
+             * Operating profit of the firm's non-AI business (hyperscalers' ads, software, retail cloud), paid by non-AI firms as service fees.
+             */
+            otherProfitUsdBnYearly?: number;
+            /**
+             * Cash at the start.
+             */
+            cashUsdBn?: number;
+            /**
+             * Bank loans at the start.
+             */
+            bankDebtUsdBn?: number;
+            /**
+             * Bonds and private credit at the start (held by the non-bank investor fund).
+             */
+            marketDebtUsdBn?: number;
+            /**
+             * Equity market value at the start.
+             */
+            marketCapUsdBn?: number;
+            /**
+             * Data-centre compute capacity in service at the start (clouds).
+             */
+            computeGw?: number;
+            /**
+             * Chip maker's gross margin on GPU sales (cost of goods paid to non-AI capital-goods firms).
+             */
+            grossMargin?: number;
+            /**
+             * Operating costs (staff, energy, services) as a share of AI revenue, bought from non-AI firms.
+             */
+            opexShareOfRevenue?: number;
+            /**
+             * Model labs: operating costs other than compute (staff, research).
+             */
+            labOpexUsdBnYearly?: number;
+            /**
+             * Yearly volatility of the share price at the start; with the initial leverage it fixes the firm's asset volatility, which (levered to current debt) is the floor of the volatility the credit model uses. The neocloud's 0.7 puts its 5-yr CDS at ≈540 bp, inside the 368–643 bp of Oct–Nov 2025 (docs/calibration.md §3).
+             */
+            equityVolatility?: number;
+            /**
+             * Share of the firm's initial debt (bank and market) that matures within the first 12 months, falling due in equal monthly parts (issue 18: refinancing walls). CoreWeave-like: $4.2bn of 2026 maturities on ≈$14bn (0.3); Oracle-like: $7.3bn of current notes on $92.6bn (0.08) (docs/calibration.md §2, §12.2). Other firms: 0.1, an assumption (a bond ladder of about ten years).
+             */
+            debtDueFirstYearShare?: number;
+            /**
+             * The rest of the initial debt matures in equal monthly parts from month 13 to this many years (maturities beyond 20 years sit past the model's debt ring and never fall due in a run). Hyperscalers' IG bonds run 5–40 years (docs/calibration.md §2); CoreWeave's notes are due 2030–2032 (§2). Default 10: an assumption.
+             */
+            debtLongestMaturityYears?: number;
+            /**
+             * Share of the initial debt that is secured on GPUs, data centres and customer contracts (delayed-draw term loans, OEM financing, project loans). CoreWeave-like: its DDTLs and OEM financing carry most of its ≈$14bn (0.8, from the 10-Q debt table's instruments, docs/calibration.md §2); Oracle-like: the $38bn Vantage data-centre loan of ≈$108bn (0.35, §2). Others 0.
+             */
+            securedDebtShare?: number;
+          }
+        | undefined;
+    };
+    /**
      * Multi-period purchase commitments (lab → cloud compute, cloud → chip orders), announced vs realised, cancellable with a penalty. Defaults from docs/calibration.md §4, dated in calendar months: the deals in force by late 2025 (Azure +$250bn, AWS $38bn, CoreWeave ≈$22.4bn, Oracle → Nvidia ≈$40bn) from 2025-11, the chain's start in baseline-2025; OpenAI → Oracle ≈$300bn over ~5 years from 2027-01.
      *
      * @maxItems 1000

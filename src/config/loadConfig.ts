@@ -1,12 +1,16 @@
 // Loads a run configuration: the file, the chain of files it `extends`, the
 // `--set` overrides from the command line, then the schema's defaults.
 // Later layers win: parent, child, …, each --set in order. Objects merge key
-// by key; lists and single values replace. Every user mistake is an
-// InputError naming the file (or `--set …`), the dotted path and the problem.
+// by key; lists and single values replace. Once all layers have merged,
+// aiChain.firmOverrides (an object, so it merges like any other) replaces
+// fields of single firms of the list the layers left (firmOverrides.ts).
+// Every user mistake is an InputError naming the file (or `--set …`), the
+// dotted path and the problem.
 import { readFileSync, realpathSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import { InputError } from "../errors.ts";
 import type { SpiralConfig } from "./configTypes.ts";
+import { FIRM_OVERRIDES_PATH, firmFieldSchema, firmOverrideKeyProblem } from "./firmOverrides.ts";
 import { checkInputSize, findTooDeep, MAX_NESTING_DEPTH } from "./inputLimits.ts";
 import { parseJsonObject } from "./jsonSyntax.ts";
 import { configSchema, fileOnlyKeys, isGroup, type SchemaNode, schemaAt } from "./schema.ts";
@@ -48,8 +52,9 @@ interface ItemSet {
 
 /**
  * Reads `file`, resolves its `extends` chain (paths relative to each file's
- * folder), applies `opts.sets`, validates, and returns a fresh config with
- * every default filled in and without `extends` or `$schema`.
+ * folder), applies `opts.sets`, then aiChain.firmOverrides to the firm list,
+ * validates, and returns a fresh config with every default filled in and
+ * without `extends` or `$schema`.
  * @throws {InputError} for a missing, unreadable or malformed file, an
  *   `extends` cycle, a malformed or unknown --set, or any invalid value (all
  *   problems at once, one per line).
@@ -154,7 +159,9 @@ function parseSets(sets: readonly string[]): (Layer | ItemSet)[] {
 
 /**
  * `households.count=20000` → a layer `{ households: { count: 20000 } }`
- * labelled `--set households.count=20000`; a path with a list index
+ * labelled `--set households.count=20000` (so also
+ * `aiChain.firmOverrides.hyperA.marketCapUsdBn=2280`, which merges into the
+ * files' overrides); a path with a list index
  * (`centralBank.overrides[0].rateYearly=0.02`) → an ItemSet.
  */
 function parseSet(text: string): Layer | ItemSet {
@@ -246,6 +253,7 @@ function dottedSteps(steps: readonly PathStep[], count = steps.length): string {
 function schemaAtSteps(steps: readonly PathStep[], label: string, path: string, raw: string): SchemaNode {
   const pointer = pointerOf(steps);
   if (!steps.some((s) => "index" in s)) {
+    if (path.startsWith(`${FIRM_OVERRIDES_PATH}.`)) return firmOverrideSchema(path, label, pointer, raw);
     const node = schemaAt(path);
     if (node === undefined) {
       throw new InputError(`${label}: ${unknownPathProblem(path.split("."), raw)}`, label, pointer);
@@ -288,6 +296,33 @@ function schemaAtSteps(steps: readonly PathStep[], label: string, path: string, 
     node = props[step.key];
   }
   return node;
+}
+
+/**
+ * The schema of a --set path below aiChain.firmOverrides: a firm's name (its
+ * override, an object of firm fields), then one field of the firm (that
+ * field's schema, so `…hyperA.analogue=Some text` takes the text). Whether
+ * the firm exists is known only once the layers have merged: validation says.
+ * @throws {InputError} for `name`, an unknown field (with a suggestion) or a
+ *   path deeper than a field.
+ */
+function firmOverrideSchema(path: string, label: string, pointer: string, raw: string): SchemaNode {
+  const [firm, key, ...rest] = path.slice(FIRM_OVERRIDES_PATH.length + 1).split(".");
+  const override = schemaAt(FIRM_OVERRIDES_PATH)?.additionalProperties;
+  if (key === undefined && typeof override === "object") return override;
+  const field = firmFieldSchema(key);
+  if (field === undefined) {
+    const at = `${FIRM_OVERRIDES_PATH}.${firm}.${key}`;
+    throw new InputError(`${label}: ${at}: ${firmOverrideKeyProblem(key)}`, label, pointer);
+  }
+  if (rest.length > 0) {
+    throw new InputError(
+      `${label}: ${path}: unknown parameter: ${FIRM_OVERRIDES_PATH}.${firm}.${key} is a single value (${field.type ?? "any"}); set it with --set ${FIRM_OVERRIDES_PATH}.${firm}.${key}=${raw}`,
+      label,
+      pointer,
+    );
+  }
+  return field;
 }
 
 /**

@@ -8,16 +8,22 @@ import type { ErrorObject } from "ajv";
 import { InputError } from "../errors.ts";
 import { checkCalendar } from "./calendar.ts";
 import type { SpiralConfig } from "./configTypes.ts";
+import { applyFirmOverrides } from "./firmOverrides.ts";
+import { escapePointerSegment, isPlainObject } from "./jsonValues.ts";
 import { type SchemaNode, validateWithSchema } from "./schema.ts";
 import { closestName } from "./suggest.ts";
+
+export { escapePointerSegment, isPlainObject };
 
 /** JSON pointer ("/households/count") → label of the file or `--set` that supplied the value there. */
 export type Origins = ReadonlyMap<string, string>;
 
 /**
  * Validates a config object that is already whole (no `extends` to resolve),
- * e.g. one built by the sweep engine. Returns a fresh copy with every default
- * filled in and `$schema` removed; `obj` itself is not changed.
+ * e.g. one built by the sweep engine. Applies its aiChain.firmOverrides to
+ * its firm list (harmless on a config that was resolved before: the overrides
+ * are kept and give the same values again). Returns a fresh copy with every
+ * default filled in and `$schema` removed; `obj` itself is not changed.
  * @param sourceLabel what to name in error messages, e.g. the sweep file and run.
  * @throws {InputError} listing every problem, one per line.
  */
@@ -26,9 +32,12 @@ export function validateConfigObject(obj: unknown, sourceLabel: string): SpiralC
 }
 
 /**
- * Validates `data` (which the caller owns: defaults are written into it) and
- * returns it as a SpiralConfig. Errors are attributed by `origins`, falling back
- * to `fallbackLabel`.
+ * Applies the firm overrides to `data` and validates it (the caller owns
+ * `data`: overrides and defaults are written into it), returning it as a
+ * SpiralConfig. Errors are attributed by `origins`, falling back to
+ * `fallbackLabel`; a bad value an override put into the firm list is reported
+ * at the override (aiChain.firmOverrides.<firm>.<key>), with the layer that
+ * set it there.
  */
 export function validateResolved(data: unknown, origins: Origins, fallbackLabel: string): SpiralConfig {
   if (isPlainObject(data)) {
@@ -41,8 +50,9 @@ export function validateResolved(data: unknown, origins: Origins, fallbackLabel:
       );
     }
   }
+  const overrides = applyFirmOverrides(data);
   const errors = validateWithSchema(data);
-  if (errors.length === 0) {
+  if (errors.length === 0 && overrides.problems.length === 0) {
     // Past the schema: months outside the run, unknown chain firm names (calendar.ts).
     const config = data as SpiralConfig;
     const problems = checkCalendar(config);
@@ -57,16 +67,26 @@ export function validateResolved(data: unknown, origins: Origins, fallbackLabel:
 
   const lines: string[] = [];
   let first: { label: string; pointer: string } | undefined;
+  const report = (pointer: string, problem: string): void => {
+    const label = originOf(pointer, origins) ?? fallbackLabel;
+    const line = `${label}: ${dottedPath(pointer)}: ${problem}`;
+    if (lines.includes(line)) return;
+    lines.push(line);
+    first ??= { label, pointer };
+  };
+  // Unknown firms and keys of the overrides: said once, in the overrides' own words.
+  const overridden = new Set(overrides.problems.map((p) => p.pointer));
+  for (const { pointer, problem } of overrides.problems) report(pointer, problem);
   // A value of the wrong type also fails its enum or range; the type is the one thing to say.
   const wrongType = new Set(errors.filter((e) => e.keyword === "type").map((e) => e.instancePath));
   for (const err of errors) {
     if (err.keyword !== "type" && wrongType.has(err.instancePath)) continue;
-    const { pointer, problem } = describeError(err);
-    const label = originOf(pointer, origins) ?? fallbackLabel;
-    const line = `${label}: ${dottedPath(pointer)}: ${problem}`;
-    if (lines.includes(line)) continue;
-    lines.push(line);
-    first ??= { label, pointer };
+    const described = describeError(err);
+    // A firm's value that came from an override is the override's: the schema checks the
+    // override too, so the two lines become one.
+    const pointer = overrides.applied.get(described.pointer) ?? described.pointer;
+    if (overridden.has(pointer)) continue;
+    report(pointer, described.problem);
   }
   throw new InputError(lines.join("\n"), first?.label, first?.pointer);
 }
@@ -97,11 +117,6 @@ export function pointerSegments(pointer: string): string[] {
     .split("/")
     .slice(1)
     .map((s) => s.replaceAll("~1", "/").replaceAll("~0", "~"));
-}
-
-/** A JSON pointer segment for `key`. */
-export function escapePointerSegment(key: string): string {
-  return key.replaceAll("~", "~0").replaceAll("/", "~1");
 }
 
 const typeWords: Record<string, string> = {
@@ -228,8 +243,4 @@ function quoteHint(value: unknown, expected: string): string {
     Number.isFinite(Number(value));
   const boolean = expected === "boolean" && (value === "true" || value === "false");
   return numeric || boolean ? "; write it without quotes" : "";
-}
-
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
