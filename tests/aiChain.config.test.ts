@@ -210,6 +210,27 @@ describe("bad chain input exits 2 naming the path, with nothing written", () => 
     expect(stderr).toContain(`${file}: aiChain.backstops[0].beneficiary: no AI-chain firm is named "neo"`);
   });
 
+  it("a firm override: an unknown firm, an unknown field, a bad value (in a file and a --set)", () => {
+    const file = configFile("firm-overrides.json", {
+      aiChain: {
+        firmOverrides: { hyperZ: { cashUsdBn: 1 }, labA: { revenueUsdBn: 1, marketCapUsdBn: -3 } },
+      },
+    });
+    const stderr = expectBadRun(file);
+    expect(stderr).toContain(
+      `${file}: aiChain.firmOverrides.hyperZ: no AI-chain firm is named "hyperZ" — did you mean "hyperA"?`,
+    );
+    expect(stderr).toContain(
+      `${file}: aiChain.firmOverrides.labA.revenueUsdBn: unknown key "revenueUsdBn" in a firm override — did you mean "revenueUsdBnYearly"?`,
+    );
+    expect(stderr).toContain(`${file}: aiChain.firmOverrides.labA.marketCapUsdBn: must be ≥ 0.001 (got -3)`);
+    expect(stderr).not.toContain("aiChain.firms[");
+    const set = "aiChain.firmOverrides.labB.bank=-1";
+    const result = spiral(["validate", SCENARIO, "--set", set]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain(`--set ${set}: aiChain.firmOverrides.labB.bank: must be ≥ 0 (got -1)`);
+  });
+
   it("a month outside the run: contract, stake, chain start, override", () => {
     const file = configFile("outside", {
       aiChain: {

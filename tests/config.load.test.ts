@@ -563,6 +563,230 @@ describe("validateConfigObject", () => {
   });
 });
 
+describe("aiChain.firmOverrides", () => {
+  const names = defaultConfig().aiChain.firms.map((f) => f.name);
+  const listed = `aiChain.firms: ${names.join(", ")}`;
+  /** The default firm list with `changes` (firm name → fields) made. */
+  const defaultsWith = (changes: Record<string, Record<string, unknown>>) =>
+    defaultConfig().aiChain.firms.map((f) => ({ ...f, ...(changes[f.name] ?? {}) }));
+
+  it("replaces the named fields of the named firm; every other firm and field keeps its default", () => {
+    const file = write("c.json", {
+      aiChain: { firmOverrides: { hyperA: { marketCapUsdBn: 2280, analogue: "an incumbent carrier" } } },
+    });
+    const config = loadConfig(file);
+    expect(config.aiChain.firms).toEqual(
+      defaultsWith({ hyperA: { marketCapUsdBn: 2280, analogue: "an incumbent carrier" } }),
+    );
+    expect(config.aiChain.firms[1].marketCapUsdBn).toBe(2280);
+    expect(config.aiChain.firms[1].marketCapUsdBn).not.toBe(defaultConfig().aiChain.firms[1].marketCapUsdBn);
+    // The resolved config keeps the overrides; a config without any has none.
+    expect(config.aiChain.firmOverrides).toEqual({
+      hyperA: { marketCapUsdBn: 2280, analogue: "an incumbent carrier" },
+    });
+    expect(defaultConfig().aiChain.firmOverrides).toEqual({});
+  });
+
+  it("merges across extends: a child's override of a firm merges key by key with its parent's", () => {
+    write("base.json", {
+      aiChain: {
+        firmOverrides: { hyperA: { marketCapUsdBn: 100, analogue: "parent" }, labA: { cashUsdBn: 5 } },
+      },
+    });
+    const child = write("child.json", {
+      extends: "base.json",
+      aiChain: { firmOverrides: { hyperA: { analogue: "child" }, chipCo: { grossMargin: 0.5 } } },
+    });
+    expect(loadConfig(child).aiChain.firms).toEqual(
+      defaultsWith({
+        hyperA: { marketCapUsdBn: 100, analogue: "child" },
+        labA: { cashUsdBn: 5 },
+        chipCo: { grossMargin: 0.5 },
+      }),
+    );
+  });
+
+  it("applies to the list as the layers left it: a list a child replaced, and wins over the list's own value", () => {
+    const [chipCo, hyperA] = defaultConfig().aiChain.firms;
+    write("base.json", { aiChain: { firmOverrides: { hyperA: { marketCapUsdBn: 100 } } } });
+    const child = write("child.json", {
+      extends: "base.json",
+      aiChain: { firms: [{ ...hyperA, marketCapUsdBn: 7 }, chipCo] },
+    });
+    expect(loadConfig(child).aiChain.firms).toEqual([{ ...hyperA, marketCapUsdBn: 100 }, chipCo]);
+    // The same when the list comes from --set (an item of the default list).
+    const set = loadConfig(write("c.json", {}), {
+      sets: ["aiChain.firms[1].marketCapUsdBn=7", "aiChain.firmOverrides.hyperA.cashUsdBn=1"],
+    });
+    expect(set.aiChain.firms[1]).toEqual({ ...hyperA, marketCapUsdBn: 7, cashUsdBn: 1 });
+  });
+
+  it("an override naming a firm the replaced list no longer has is blamed on the file that wrote it", () => {
+    const [chipCo, hyperA] = defaultConfig().aiChain.firms;
+    const base = write("base.json", { aiChain: { firmOverrides: { hyperB: { cashUsdBn: 1 } } } });
+    const child = write("child.json", { extends: "base.json", aiChain: { firms: [chipCo, hyperA] } });
+    const err = inputError(() => loadConfig(child));
+    expect(err.message).toBe(
+      `${base}: aiChain.firmOverrides.hyperB: no AI-chain firm is named "hyperB" — did you mean "hyperA"? (aiChain.firms: chipCo, hyperA)`,
+    );
+    expect(err.file).toBe(base);
+    expect(err.jsonPath).toBe("/aiChain/firmOverrides/hyperB");
+  });
+
+  it("--set into an override: a number field takes a number, a string field the text; it merges with the files' override", () => {
+    const file = write("c.json", { aiChain: { firmOverrides: { hyperA: { cashUsdBn: 12 } } } });
+    const config = loadConfig(file, {
+      sets: [
+        "aiChain.firmOverrides.hyperA.marketCapUsdBn=2280",
+        "aiChain.firmOverrides.hyperA.analogue=2025",
+        "aiChain.firmOverrides.labB.role=neocloud",
+      ],
+    });
+    expect(config.aiChain.firms).toEqual(
+      defaultsWith({
+        hyperA: { cashUsdBn: 12, marketCapUsdBn: 2280, analogue: "2025" },
+        labB: { role: "neocloud" },
+      }),
+    );
+    expect(config.aiChain.firmOverrides.hyperA).toEqual({
+      cashUsdBn: 12,
+      marketCapUsdBn: 2280,
+      analogue: "2025",
+    });
+    // A whole override as JSON merges too.
+    const whole = loadConfig(file, { sets: ['aiChain.firmOverrides.hyperA={"computeGw": 9}'] });
+    expect(whole.aiChain.firms[1]).toMatchObject({ cashUsdBn: 12, computeGw: 9 });
+  });
+
+  it("an unknown firm name: the path of its override, the firms, and a did-you-mean when one is close", () => {
+    const file = write("c.json", { aiChain: { firmOverrides: { hyperC: { cashUsdBn: 1 }, zzzzzz: {} } } });
+    const err = inputError(() => loadConfig(file));
+    expect(err.message.split("\n")).toEqual([
+      `${file}: aiChain.firmOverrides.hyperC: no AI-chain firm is named "hyperC" — did you mean "hyperA"? (${listed})`,
+      `${file}: aiChain.firmOverrides.zzzzzz: no AI-chain firm is named "zzzzzz" (${listed})`,
+    ]);
+    expect(err.file).toBe(file);
+    expect(err.jsonPath).toBe("/aiChain/firmOverrides/hyperC");
+    const set = "aiChain.firmOverrides.hyperZ.cashUsdBn=1";
+    expect(inputError(() => loadConfig(write("e.json", {}), { sets: [set] })).message).toBe(
+      `--set ${set}: aiChain.firmOverrides.hyperZ: no AI-chain firm is named "hyperZ" — did you mean "hyperA"? (${listed})`,
+    );
+  });
+
+  it("an unknown field or name: the path of the field and a did-you-mean, in a file or a --set", () => {
+    const file = write("c.json", {
+      aiChain: { firmOverrides: { hyperA: { marketCap: 3, name: "carrierA", zzzzzz: 1, cashUsdBn: 2 } } },
+    });
+    const err = inputError(() => loadConfig(file));
+    const allowed = Object.keys(defaultConfig().aiChain.firms[0]).filter((k) => k !== "name");
+    expect(err.message.split("\n")).toEqual([
+      `${file}: aiChain.firmOverrides.hyperA.marketCap: unknown key "marketCap" in a firm override — did you mean "marketCapUsdBn"?`,
+      `${file}: aiChain.firmOverrides.hyperA.name: a firm's name cannot be overridden: the override is keyed by it (to rename a firm, set its name in aiChain.firms)`,
+      `${file}: aiChain.firmOverrides.hyperA.zzzzzz: unknown key "zzzzzz" in a firm override (allowed keys: ${allowed.join(", ")})`,
+    ]);
+    expect(err.jsonPath).toBe("/aiChain/firmOverrides/hyperA/marketCap");
+
+    const typo = "aiChain.firmOverrides.hyperA.equityVolatilty=0.5";
+    const bySet = inputError(() => loadConfig(write("e.json", {}), { sets: [typo] }));
+    expect(bySet.message).toBe(
+      `--set ${typo}: aiChain.firmOverrides.hyperA.equityVolatilty: unknown key "equityVolatilty" in a firm override — did you mean "equityVolatility"?`,
+    );
+    expect(bySet.file).toBe(`--set ${typo}`);
+    expect(bySet.jsonPath).toBe("/aiChain/firmOverrides/hyperA/equityVolatilty");
+    expect(
+      inputError(() => loadConfig(write("e.json", {}), { sets: ["aiChain.firmOverrides.hyperA.name=x"] }))
+        .message,
+    ).toBe(
+      "--set aiChain.firmOverrides.hyperA.name=x: aiChain.firmOverrides.hyperA.name: a firm's name cannot be overridden: the override is keyed by it (to rename a firm, set its name in aiChain.firms)",
+    );
+  });
+
+  it("a bad value is reported at the override, blamed on the layer that set it, never at the firm's index", () => {
+    const base = write("base.json", {
+      aiChain: { firmOverrides: { hyperA: { marketCapUsdBn: -1 }, labA: { role: "chipp" } } },
+    });
+    const child = write("child.json", {
+      extends: "base.json",
+      aiChain: { firmOverrides: { labA: { bank: "one" }, neoCloud: { equityVolatility: 9 } } },
+    });
+    const err = inputError(() => loadConfig(child));
+    expect(err.message.split("\n").sort()).toEqual(
+      [
+        `${base}: aiChain.firmOverrides.hyperA.marketCapUsdBn: must be ≥ 0.001 (got -1); allowed range 0.001 to 1000000 USD bn`,
+        `${base}: aiChain.firmOverrides.labA.role: must be one of "chip", "hyperscaler", "neocloud", "legacyCloud", "modelLab" (got string "chipp") — did you mean "chip"?`,
+        `${child}: aiChain.firmOverrides.labA.bank: must be an integer (got string "one")`,
+        `${child}: aiChain.firmOverrides.neoCloud.equityVolatility: must be ≤ 5 (got 9); allowed range 0.01 to 5 share per √year`,
+      ].sort(),
+    );
+    expect(err.message).not.toContain("aiChain.firms");
+
+    const set = "aiChain.firmOverrides.hyperB.marketCapUsdBn=0";
+    const bySet = inputError(() => loadConfig(write("c.json", {}), { sets: [set] }));
+    expect(bySet.message).toBe(
+      `--set ${set}: aiChain.firmOverrides.hyperB.marketCapUsdBn: must be ≥ 0.001 (got 0); allowed range 0.001 to 1000000 USD bn`,
+    );
+    expect(bySet.file).toBe(`--set ${set}`);
+    expect(bySet.jsonPath).toBe("/aiChain/firmOverrides/hyperB/marketCapUsdBn");
+  });
+
+  it("validateConfigObject applies the overrides and names its label in their errors", () => {
+    const config = validateConfigObject(
+      { aiChain: { firmOverrides: { labB: { cashUsdBn: 7 } } } },
+      "sweeps/s.json run 3",
+    );
+    expect(config.aiChain.firms).toEqual(defaultsWith({ labB: { cashUsdBn: 7 } }));
+    // As the sweep engine does: an override added to a config resolved before.
+    const resolved = structuredClone(config);
+    resolved.aiChain.firmOverrides.hyperB = { marketCapUsdBn: 10 };
+    expect(validateConfigObject(resolved, "run").aiChain.firms).toEqual(
+      defaultsWith({ labB: { cashUsdBn: 7 }, hyperB: { marketCapUsdBn: 10 } }),
+    );
+    const err = inputError(() =>
+      validateConfigObject(
+        { aiChain: { firmOverrides: { labB: { cashUsdBn: -7 } } } },
+        "sweeps/s.json run 3",
+      ),
+    );
+    expect(err.message).toBe(
+      "sweeps/s.json run 3: aiChain.firmOverrides.labB.cashUsdBn: must be ≥ 0 (got -7); allowed range 0 to 100000 USD bn",
+    );
+  });
+
+  it("is idempotent: a resolved config, validated or loaded again, gives the same firms", () => {
+    const file = write("c.json", {
+      aiChain: { firmOverrides: { hyperA: { marketCapUsdBn: 2280 }, labA: { revenueUsdBnYearly: 30 } } },
+    });
+    const config = loadConfig(file);
+    expect(validateConfigObject(config, "again")).toEqual(config);
+    const again = loadConfig(write("resolved.json", config));
+    expect(again).toEqual(config);
+    expect(again.aiChain.firms).toEqual(
+      defaultsWith({ hyperA: { marketCapUsdBn: 2280 }, labA: { revenueUsdBnYearly: 30 } }),
+    );
+  });
+});
+
+describe("the shipped telecom-1997 (aiChain.firmOverrides)", () => {
+  it("changes only the analogues and three market values of the default firms, and reloads to the same firms", () => {
+    const telecom = join(import.meta.dirname, "..", "configs/scenarios/telecom-1997.json");
+    const config = loadConfig(telecom);
+    const defaults = defaultConfig().aiChain.firms;
+    expect(config.aiChain.firms.map((f) => f.name)).toEqual(defaults.map((f) => f.name));
+    config.aiChain.firms.forEach((firm, i) => {
+      const changed = Object.keys(firm).filter(
+        (k) => firm[k as keyof typeof firm] !== defaults[i][k as keyof typeof firm],
+      );
+      const expected = ["hyperA", "hyperB", "aiComplexRest"].includes(firm.name)
+        ? ["analogue", "marketCapUsdBn"]
+        : ["analogue"];
+      expect(changed, firm.name).toEqual(expected);
+      expect(firm.analogue, firm.name).toMatch(/^telecom-1997: /);
+    });
+    expect(config.aiChain.firms[1].marketCapUsdBn).toBe(2280); // 0.6 of 2025's $3 800 bn
+    expect(loadConfig(write("resolved.json", config)).aiChain.firms).toEqual(config.aiChain.firms);
+  });
+});
+
 describe("the matching function with either labour-matching protocol", () => {
   // Refused with the simultaneous protocol in stop 37 (exit 2); built for both since stop 38 (labourMatch.ts allotCap).
   it("loads with labour.matchingProtocol simultaneous and sequential alike", () => {
