@@ -30,6 +30,16 @@ const INPUTS: Record<string, unknown> = {
   "wrong types": { seed: "x", households: "many", banks: { count: 2.5 } },
   "unknown keys": { houshold: 1, firms: { consumption: { cnt: 3 } } },
   "a list item": { centralBank: { overrides: [{ rateYearly: "high" }] } },
+  // Values checked by reference ($ref) to the firm item's schema, with no defaults filled in.
+  "firm overrides": {
+    aiChain: {
+      firmOverrides: {
+        hyperA: { marketCapUsdBn: 2280, analogue: "x" },
+        labA: { role: "chipp", bank: -1, cashUsdBn: "5", foo: 1 },
+        labB: {},
+      },
+    },
+  },
   "not an object": [1, 2],
 };
 
