@@ -308,12 +308,15 @@ function schemaAtSteps(steps: readonly PathStep[], label: string, path: string, 
  */
 function firmOverrideSchema(path: string, label: string, pointer: string, raw: string): SchemaNode {
   const [firm, key, ...rest] = path.slice(FIRM_OVERRIDES_PATH.length + 1).split(".");
-  const override = schemaAt(FIRM_OVERRIDES_PATH)?.additionalProperties;
-  if (key === undefined && typeof override === "object") return override;
+  if (key === undefined) {
+    const override = schemaAt(FIRM_OVERRIDES_PATH)?.additionalProperties;
+    return typeof override === "object" ? override : {};
+  }
   const field = firmFieldSchema(key);
   if (field === undefined) {
     const at = `${FIRM_OVERRIDES_PATH}.${firm}.${key}`;
-    throw new InputError(`${label}: ${at}: ${firmOverrideKeyProblem(key)}`, label, pointer);
+    const keyPointer = `/aiChain/firmOverrides/${escapePointerSegment(firm)}/${escapePointerSegment(key)}`;
+    throw new InputError(`${label}: ${at}: ${firmOverrideKeyProblem(key)}`, label, keyPointer);
   }
   if (rest.length > 0) {
     throw new InputError(
