@@ -621,6 +621,24 @@ describe("aiChain.firmOverrides", () => {
     expect(set.aiChain.firms[1]).toEqual({ ...hyperA, marketCapUsdBn: 7, cashUsdBn: 1 });
   });
 
+  it("refuses a --set into a firm's field that an override also sets (the override would silently win)", () => {
+    const hyperA = defaultConfig().aiChain.firms[1];
+    const file = write("c.json", { aiChain: { firmOverrides: { hyperA: { marketCapUsdBn: 2280 } } } });
+    const set = "aiChain.firms[1].marketCapUsdBn=7";
+    const err = inputError(() => loadConfig(file, { sets: [set] }));
+    expect(err.message).toBe(
+      `--set ${set}: aiChain.firms[1].marketCapUsdBn: ${file} sets aiChain.firmOverrides.hyperA.marketCapUsdBn, which is applied after every --set and would replace this value; set --set aiChain.firmOverrides.hyperA.marketCapUsdBn=… instead`,
+    );
+    expect(err.jsonPath).toBe("/aiChain/firms/1/marketCapUsdBn");
+    // The whole item is refused too; a field the override leaves alone is taken.
+    const whole = `aiChain.firms[1]=${JSON.stringify({ ...hyperA, cashUsdBn: 3 })}`;
+    expect(inputError(() => loadConfig(file, { sets: [whole] })).message).toContain(
+      "sets aiChain.firmOverrides.hyperA.marketCapUsdBn",
+    );
+    const other = loadConfig(file, { sets: ["aiChain.firms[1].cashUsdBn=7"] }).aiChain.firms[1];
+    expect(other).toEqual({ ...hyperA, marketCapUsdBn: 2280, cashUsdBn: 7 });
+  });
+
   it("an override naming a firm the replaced list no longer has is blamed on the file that wrote it", () => {
     const [chipCo, hyperA] = defaultConfig().aiChain.firms;
     const base = write("base.json", { aiChain: { firmOverrides: { hyperB: { cashUsdBn: 1 } } } });

@@ -20,6 +20,7 @@ import {
   dottedPath,
   escapePointerSegment,
   isPlainObject,
+  type Origins,
   validateResolved,
 } from "./validate.ts";
 
@@ -67,7 +68,40 @@ export function loadConfig(file: string, opts: LoadConfigOptions = {}): SpiralCo
     const data = "data" in layer ? layer.data : itemSetLayer(merged, layer);
     mergeLayer(merged, data, layer.label, origins, "");
   }
+  for (const layer of layers) if (!("data" in layer)) checkOverriddenItemSet(merged, layer, origins);
   return validateResolved(merged, origins, file);
+}
+
+/**
+ * Refuses a --set into one firm of aiChain.firms (`aiChain.firms[1].marketCapUsdBn=…`)
+ * that aiChain.firmOverrides also sets for that firm: the overrides are applied
+ * after every layer, so the --set would be silently lost. The error names the
+ * override's file and the --set path that would take effect instead.
+ * @throws {InputError} naming the --set, its path and the override.
+ */
+function checkOverriddenItemSet(merged: Record<string, unknown>, set: ItemSet, origins: Origins): void {
+  const [ai, firms, index, field] = set.steps;
+  if (!(ai && "key" in ai && ai.key === "aiChain" && firms && "key" in firms && firms.key === "firms"))
+    return;
+  if (!(index && "index" in index)) return;
+  const chain = merged.aiChain;
+  if (!isPlainObject(chain) || !isPlainObject(chain.firmOverrides) || !Array.isArray(chain.firms)) return;
+  const firm: unknown = chain.firms[index.index];
+  const name = isPlainObject(firm) && typeof firm.name === "string" ? firm.name : undefined;
+  if (name === undefined || !Object.hasOwn(chain.firmOverrides, name)) return;
+  const override = chain.firmOverrides[name];
+  if (!isPlainObject(override)) return;
+  const keys = field && "key" in field ? [field.key] : Object.keys(override);
+  const clash = keys.find((key) => key !== "name" && Object.hasOwn(override, key));
+  if (clash === undefined) return;
+  const at = `/aiChain/firmOverrides/${escapePointerSegment(name)}/${escapePointerSegment(clash)}`;
+  const from =
+    origins.get(at) ?? origins.get(`/aiChain/firmOverrides/${escapePointerSegment(name)}`) ?? "a config file";
+  throw new InputError(
+    `${set.label}: ${dottedSteps(set.steps)}: ${from} sets aiChain.firmOverrides.${name}.${clash}, which is applied after every --set and would replace this value; set --set aiChain.firmOverrides.${name}.${clash}=… instead`,
+    set.label,
+    pointerOf(set.steps),
+  );
 }
 
 /** The layers of `file` and its ancestors, oldest ancestor first. */
