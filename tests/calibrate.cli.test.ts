@@ -211,6 +211,13 @@ describe("spiral calibrate", () => {
         /parameters\["centralBank\.naturalUnemploymentRte"\]: unknown parameter .* did you mean "centralBank\.naturalUnemploymentRate"\?/,
       ],
       [
+        "a firm override naming no firm of the base",
+        (s) => {
+          s.parameters["aiChain.firmOverrides.hyperZ.equityVolatility"] = { min: 0.2, max: 0.4 };
+        },
+        /parameters\["aiChain\.firmOverrides\.hyperZ\.equityVolatility"\]: no AI-chain firm is named "hyperZ" — did you mean "hyperA"\?/,
+      ],
+      [
         "a parameter that is not a number",
         (s) => {
           s.parameters["centralBank.rule"] = { min: 0, max: 1 };

@@ -136,6 +136,25 @@ describe("sweep plan", () => {
     expect(kept(plan(sweep))).toEqual(kept(plan(sweep)));
   });
 
+  it("varies one firm's field through aiChain.firmOverrides, and names a misspelt firm when the spec is read", () => {
+    const p = plan({
+      parameters: { "aiChain.firmOverrides.hyperA.marketCapUsdBn": { values: [1000, 2000] } },
+      design: { type: "grid" },
+    });
+    const caps = [...plannedRuns(p)].map((run) => runConfig(p, run).aiChain.firms[1].marketCapUsdBn);
+    expect(new Set(caps)).toEqual(new Set([1000, 2000]));
+    expect([...plannedRuns(p)].map((run) => runConfig(p, run).aiChain.firms[1].name)).toContain("hyperA");
+    expect(() =>
+      plan({ parameters: { "aiChain.firmOverrides.hyperZ.cashUsdBn": { values: [1, 2] } } }),
+    ).toThrow(/no AI-chain firm is named "hyperZ" — did you mean "hyperA"\?/);
+    expect(() =>
+      plan({ parameters: { "aiChain.firmOverrides.hyperA.marketCap": { values: [1, 2] } } }),
+    ).toThrow(/unknown parameter "aiChain\.firmOverrides\.hyperA\.marketCap"/);
+    expect(() => plan({ parameters: { "aiChain.firmOverrides.hyperA": { values: [{}, {}] } } })).toThrow(
+      /is a group of parameters/,
+    );
+  });
+
   it("names places in the sweep file with parameter paths quoted", () => {
     expect(sweepLocation("/parameters/households.count/values/1")).toBe(
       'parameters["households.count"].values[1]',

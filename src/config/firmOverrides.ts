@@ -120,3 +120,45 @@ export function applyFirmOverrides(data: unknown): AppliedOverrides {
   if (!given && applied.size > 0) ai.firms = firms;
   return { problems, applied };
 }
+
+/**
+ * The schema of a parameter path that sweeps and `spiral calibrate` may vary:
+ * schemaAt's leaf or group, or below aiChain.firmOverrides a firm's override
+ * (`aiChain.firmOverrides.hyperA`, the override's object schema: a group) or
+ * one of its fields (`aiChain.firmOverrides.hyperA.marketCapUsdBn`, that
+ * firm field's schema). Whether the firm exists is the caller's to check
+ * against its base config (firmOverrideFirmProblem). Undefined if the path
+ * names nothing.
+ *
+ * @example parameterSchemaAt("aiChain.firmOverrides.hyperA.marketCapUsdBn")?.type // "number"
+ */
+export function parameterSchemaAt(path: string): SchemaNode | undefined {
+  if (!path.startsWith(`${FIRM_OVERRIDES_PATH}.`)) return schemaAt(path);
+  const [firm, key, ...rest] = path.slice(FIRM_OVERRIDES_PATH.length + 1).split(".");
+  if (firm === "" || rest.length > 0) return undefined;
+  if (key === undefined) {
+    const override = schemaAt(FIRM_OVERRIDES_PATH)?.additionalProperties;
+    return typeof override === "object" ? override : undefined;
+  }
+  return firmFieldSchema(key);
+}
+
+/**
+ * Why a parameter path below aiChain.firmOverrides names no firm of `firms`
+ * (the base config's list), or undefined when it does or the path is not
+ * below the overrides. The sweep and calibration specs check their
+ * parameters with it, so a misspelt firm fails when the spec is read, not
+ * at its first run.
+ */
+export function firmOverrideFirmProblem(
+  path: string,
+  firms: readonly { readonly name: string }[],
+): string | undefined {
+  if (!path.startsWith(`${FIRM_OVERRIDES_PATH}.`)) return undefined;
+  const firm = path.slice(FIRM_OVERRIDES_PATH.length + 1).split(".")[0];
+  const names = firms.map((f) => f.name);
+  if (names.includes(firm)) return undefined;
+  const guess = closestName(firm, names);
+  const hint = guess ? ` — did you mean ${JSON.stringify(guess)}?` : "";
+  return `no AI-chain firm is named ${JSON.stringify(firm)}${hint} (the base config's aiChain.firms: ${names.join(", ")})`;
+}

@@ -3,6 +3,7 @@
 // the one documented parameter record.
 export type { SpiralConfig } from "./configTypes.ts";
 export { defaultConfig } from "./defaults.ts";
+export { firmOverrideFirmProblem, parameterSchemaAt } from "./firmOverrides.ts";
 export { type LoadConfigOptions, loadConfig } from "./loadConfig.ts";
 export {
   configSchema,

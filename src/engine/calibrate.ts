@@ -22,13 +22,12 @@ import { runSeed } from "../analysis/seeds.ts";
 import { smmCovariance } from "../analysis/smmCovariance.ts";
 import { invertMatrix } from "../analysis/solveLinear.ts";
 import type { SpiralConfig } from "../config/index.ts";
-import { validateConfigObject } from "../config/index.ts";
 import { InputError } from "../errors.ts";
 import { type ProgressStream, SweepProgressReporter } from "../io/progress.ts";
 import { globalDesign, type SearchStage, searchMinimum } from "./calibrateSearch.ts";
 import type { CalibrationSpec } from "./calibrateSpec.ts";
 import { EvaluationStore, hasLogs, logFileName, runKey } from "./calibrateStore.ts";
-import type { CalibrateTask, CalibrateTaskResult } from "./calibrateTask.ts";
+import { type CalibrateTask, type CalibrateTaskResult, calibrateTaskFor } from "./calibrateTask.ts";
 import { type Shard, shardDirName } from "./shard.ts";
 import { acquireLock, releaseLock } from "./sweep.ts";
 import { setAtPath } from "./sweepSpec.ts";
@@ -227,8 +226,7 @@ export async function calibrate(spec: CalibrationSpec, opts: CalibrateOptions): 
     let error: string | null = null;
     try {
       // The config is checked here, in the coordinator: a point the schema rejects fails like a model failure.
-      validateConfigObject(structuredClone(config), "calibration point");
-      const task: CalibrateTask = { config, targets: targetNames, responses };
+      const task = calibrateTaskFor(config, targetNames, responses);
       const result = await pool.run(task, { signal: opts.signal });
       moments = result.moments;
     } catch (err) {

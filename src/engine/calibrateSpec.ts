@@ -11,9 +11,10 @@ import { Ajv, type ErrorObject } from "ajv";
 import { MOMENT_NAMES } from "../analysis/moments.ts";
 import {
   defaultConfig,
+  firmOverrideFirmProblem,
   loadConfig,
+  parameterSchemaAt,
   type SpiralConfig,
-  schemaAt,
   validateConfigObject,
 } from "../config/index.ts";
 import { checkInputSize } from "../config/inputLimits.ts";
@@ -382,12 +383,13 @@ function checkParameter(
   problems: Problem[],
 ): CalibrationParameter | undefined {
   const at = `/parameters/${pointerKey(path)}`;
-  const node = schemaAt(path);
+  const node = parameterSchemaAt(path);
   if (path === "seed" || path === "ticks" || path === "burnInTicks") {
     problems.push({ at, problem: `"${path}" is a setting of the estimation, not a parameter to estimate` });
     return undefined;
   }
-  const pathProblem = parameterPathProblem(path, node, "estimate");
+  const pathProblem =
+    parameterPathProblem(path, node, "estimate") ?? firmOverrideFirmProblem(path, base.aiChain.firms);
   if (pathProblem !== undefined || node === undefined) {
     problems.push({ at, problem: pathProblem ?? `unknown parameter "${path}"` });
     return undefined;

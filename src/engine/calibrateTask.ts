@@ -3,7 +3,7 @@
 // ways so that it crosses the thread boundary by structured clone.
 import { computeMoments } from "../analysis/moments.ts";
 import { computeStylizedFacts } from "../analysis/stylizedFacts.ts";
-import type { SpiralConfig } from "../config/index.ts";
+import { type SpiralConfig, validateConfigObject } from "../config/index.ts";
 import {
   type ResponseMoment,
   responseMoment,
@@ -25,6 +25,22 @@ export interface CalibrateTask {
    * empty: one run, as before.
    */
   responses?: readonly ResponseMoment[];
+}
+
+/**
+ * The task of one run at one point: `config` (the base with the point's
+ * parameters set and the seed) checked against the schema, and the checked
+ * copy is what runs — so aiChain.firmOverrides, which a parameter may set
+ * (`aiChain.firmOverrides.hyperA.equityVolatility`), reach the firm list.
+ * `config` itself is not changed (the run's cache key is taken from it).
+ * @throws {InputError} for a point the schema rejects; the caller counts it as a failed run.
+ */
+export function calibrateTaskFor(
+  config: SpiralConfig,
+  targets: readonly string[],
+  responses: readonly ResponseMoment[],
+): CalibrateTask {
+  return { config: validateConfigObject(config, "calibration point"), targets, responses };
 }
 
 export interface CalibrateTaskResult {

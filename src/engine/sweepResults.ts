@@ -25,7 +25,7 @@ import {
   sobolIndices,
   wilsonInterval,
 } from "../analysis/index.ts";
-import { schemaAt } from "../config/index.ts";
+import { parameterSchemaAt } from "../config/index.ts";
 import { AtomicFileStream, writeFileAtomic } from "../io/atomicWrite.ts";
 import { csvField, SERIES_PARQUET } from "../io/seriesWriter.ts";
 import {
@@ -306,7 +306,7 @@ export class RunsTable {
 
 /** Parquet type of a varied parameter's column, from the run-config schema. */
 function parameterType(plan: SweepPlan, path: string): ColumnSource["type"] {
-  const node = schemaAt(path);
+  const node = parameterSchemaAt(path);
   const parameter = plan.spec.parameters.find((q) => q.path === path);
   if (parameter?.kind === "values" && parameter.names !== undefined) return "STRING";
   const values = plan.points.map((p) => p.values[plan.spec.parameters.findIndex((q) => q.path === path)]);

@@ -9,10 +9,12 @@ import { basename, dirname, isAbsolute, join } from "node:path";
 import { Ajv, type ErrorObject } from "ajv";
 import {
   defaultConfig,
+  firmOverrideFirmProblem,
   loadConfig,
+  parameterSchemaAt,
   type SchemaNode,
   type SpiralConfig,
-  schemaAt,
+  type schemaAt,
   suggestParameterPath,
   validateConfigObject,
 } from "../config/index.ts";
@@ -499,7 +501,7 @@ function checkParameter(
   problems: Problem[],
 ): ParameterSpec | undefined {
   const at = `/parameters/${path.replaceAll("~", "~0").replaceAll("/", "~1")}`;
-  const node = schemaAt(path);
+  const node = parameterSchemaAt(path);
   if (path === "seed") {
     problems.push({
       at,
@@ -508,7 +510,8 @@ function checkParameter(
     });
     return undefined;
   }
-  const pathProblem = parameterPathProblem(path, node, "vary");
+  const pathProblem =
+    parameterPathProblem(path, node, "vary") ?? firmOverrideFirmProblem(path, base.aiChain.firms);
   if (pathProblem !== undefined || node === undefined) {
     problems.push({ at, problem: pathProblem ?? `unknown parameter "${path}"` });
     return undefined;
