@@ -124,7 +124,33 @@ describe("creditPremium: the chain's credit spread raises the non-AI sector's re
     const premium = (m.config.aiChain.valuation.creditPremiumSensitivity * 600) / 1e4;
     expect(calm.value).toBeGreaterThan(0);
     expect(stressed / calm.value).toBeCloseTo(calmDiscount / (calmDiscount + premium), 10);
-    expect(stressed / calm.value).toBeLessThan(0.9);
+    expect(stressed / calm.value).toBeLessThan(0.95);
+  });
+
+  it("valueEquity: the chain's drawdown raises the non-AI discount by marketLossPremiumSensitivity, not the chain's own loss sensitivity", () => {
+    function nonAiValue(cap: number, own: number): { value: number; m: ModelState } {
+      const m = createModel(threeFirms());
+      m.config.aiChain.valuation.lossPremiumSensitivity = own;
+      m.tick = 13;
+      const c = m.aiChain;
+      c.marketPeak = 100;
+      c.marketCapTotal = cap;
+      c.cdsBp.fill(300); // below the high-yield average: no credit premium
+      c.indexMember.fill(1);
+      valueEquityOn(m);
+      return { value: m.macro.equityTotal, m };
+    }
+    const atPeak = nonAiValue(100, 0.05);
+    const { value: crashed, m } = nonAiValue(22, 0.05); // the Nasdaq's −78 %
+    const cb = m.config.centralBank;
+    const discount =
+      equityLongRate(m.centralBank.policyRateYearly, cb, m.config.aiChain.valuation.policyPassThrough) +
+      m.config.firms.equityRiskPremiumYearly;
+    const premium = m.config.aiChain.valuation.marketLossPremiumSensitivity * 0.78;
+    expect(premium).toBeGreaterThan(0);
+    expect(crashed / atPeak.value).toBeCloseTo(discount / (discount + premium), 10);
+    // The chain's own loss sensitivity does not reach the non-AI sector.
+    expect(nonAiValue(22, 0.5).value).toBeCloseTo(crashed, 6);
   });
 });
 

@@ -18,10 +18,10 @@ export interface EquityParams {
   centralBank: Pick<SpiralConfig["centralBank"], "neutralRealRateYearly" | "inflationTargetYearly">;
   /** firms.equityRiskPremiumYearly. */
   equityRiskPremiumYearly: number;
-  /** aiChain.valuation's loss and credit premium sensitivities. */
+  /** aiChain.valuation's market-wide loss and credit premium sensitivities (the non-AI sector's). */
   valuation: Pick<
     SpiralConfig["aiChain"]["valuation"],
-    "lossPremiumSensitivity" | "creditPremiumSensitivity"
+    "marketLossPremiumSensitivity" | "creditPremiumSensitivity"
   >;
   /** aiChain.orders.referenceSpreadBp: the high-yield average the chain's CDS index is compared with. */
   referenceSpreadBp: number;
@@ -92,7 +92,7 @@ export function valueEquity(
     longRate +
       p.equityRiskPremiumYearly +
       (c.n > 0
-        ? marketLossPremium(v.lossPremiumSensitivity, c.marketCapTotal, c.marketPeak) +
+        ? marketLossPremium(v.marketLossPremiumSensitivity, c.marketCapTotal, c.marketPeak) +
           creditPremium(
             v.creditPremiumSensitivity,
             cdsIndexBp(c.cdsBp, c.indexMember, c.n),
@@ -114,16 +114,17 @@ export function valueEquity(
 
 /**
  * The market-wide part of the equity risk premium that the AI chain's fall
- * from its peak adds to the non-AI sector's discount rate: the chain's own
- * loss premium (aiChain.valuation.lossPremiumSensitivity × its drawdown),
- * applied to the whole market. The implied premium is a market-wide measure —
- * the S&P 500's rose ≈ 2–3 points in 2000–02 as the Nasdaq fell ≈ 75 % and
- * the S&P 500 halved (docs/calibration.md §11.3) — so a crash of the
- * market's boom sector raises required returns on the rest too, and
- * households' equity wealth, and so their spending, falls with it
- * (households.mpcWealthYearly). 0 without the chain (no peak). Pure.
+ * from its peak adds to the non-AI sector's discount rate
+ * (aiChain.valuation.marketLossPremiumSensitivity × its drawdown). The
+ * implied premium is a market-wide measure — the S&P 500's rose ≈ 2 points
+ * in 2000–02 as the Nasdaq fell 78 % and the S&P 500 halved (docs/calibration.md
+ * §11.3, §11.5) — so a crash of the market's boom sector raises required
+ * returns on the rest too, and households' equity wealth, and so their
+ * spending, falls with it (households.mpcWealthYearly). With the credit
+ * premium (creditPremium) the two add that rise at that episode's drawdown
+ * and spread. 0 without the chain (no peak). Pure.
  *
- * @example marketLossPremium(0.05, 60, 100) // 0.02: a 40 % fall adds 2 points
+ * @example marketLossPremium(0.019, 22, 100) // 0.0148: the Nasdaq's 78 % fall adds ≈ 1.5 points
  */
 export function marketLossPremium(
   lossSensitivity: number,
