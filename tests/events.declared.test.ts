@@ -14,9 +14,10 @@ import { EVENT_TYPES, eventType } from "../src/model/events.ts";
 /** A few real runs that between them write most kinds of event. */
 const RUNS: [string, string[]][] = [
   ["configs/scenarios/baseline-2025.json", ["seed=1"]],
-  // Seed 12 for a vendor loan decided by rule (vendorFinancing): of seeds 1–12 only seed 12 writes one since stop
-  // 41 (the stories re-rated by end users' spending); seeds 3, 7 and 12 did from stop 30, seed 2 before.
-  ["configs/scenarios/baseline-2025.json", ["seed=12"]],
+  // Seed 5 for a vendor loan decided by rule (vendorFinancing): of seeds 1–12 only seed 5 writes one since stop
+  // 42 (the wider market's premia, aiChain.valuation.marketLossPremiumSensitivity), and only seed 12 since stop 41
+  // (the stories re-rated by end users' spending); seeds 3, 7 and 12 did from stop 30, seed 2 before.
+  ["configs/scenarios/baseline-2025.json", ["seed=5"]],
   ["configs/scenarios/circular-unwind.json", ["seed=1"]],
   // A vendor loan written down (vendorLoanWrittenDown): since the deal rule tops customers' cash up to two months
   // of orders (aiChain.circular.coverMonths, issue 16 item 3) rather than six, vendor loans are smaller and a
@@ -46,8 +47,10 @@ const RUNS: [string, string[]][] = [
   // level (stop 40) seeds 2, 10 and 11 of circular-unwind's 1–12 wrote one, and murphy's seed 7; with the chain's
   // value ramped in over the warm-up (aiChain.warmUpValueRampMonths, stop 40) circular-unwind's seed 7 and
   // baseline-2025's seed 11 of 1–12, no fed-cut or murphy run; with the stories re-rated by end users' spending
-  // (stop 41) circular-unwind's seeds 5 and 11 of 1–12, no baseline-2025, fed-cut or murphy run.
-  ["configs/scenarios/circular-unwind.json", ["seed=5"]],
+  // (stop 41) circular-unwind's seeds 5 and 11 of 1–12, no baseline-2025, fed-cut or murphy run; with stop 42's
+  // market-wide premia only circular-unwind's seed 18 of 1–30 (none of seeds 1–12 of murphy, fed-cut,
+  // fed-hold-high, grid-constrained, fiscal-absorb or baseline-2025, nor 13–30 of fed-cut or baseline-2025).
+  ["configs/scenarios/circular-unwind.json", ["seed=18"]],
   ["configs/scenarios/fed-hold-high.json", ["seed=3"]],
   // A crisis that starts and ends (issue 18's demand and valuation rules moved the others' crises away).
   ["configs/scenarios/fed-hold-high.json", ["seed=1"]],
