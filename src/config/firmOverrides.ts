@@ -14,8 +14,27 @@ import { closestName } from "./suggest.ts";
 /** The dotted path of the overrides. */
 export const FIRM_OVERRIDES_PATH = "aiChain.firmOverrides";
 
-/** JSON pointer of the overrides. */
-const OVERRIDES_POINTER = "/aiChain/firmOverrides";
+/**
+ * JSON pointer of a firm's override, or of one of its fields:
+ * `firmOverridePointer("hyperA", "marketCapUsdBn")` → "/aiChain/firmOverrides/hyperA/marketCapUsdBn".
+ */
+export function firmOverridePointer(firm: string, key?: string): string {
+  const at = `/aiChain/firmOverrides/${escapePointerSegment(firm)}`;
+  return key === undefined ? at : `${at}/${escapePointerSegment(key)}`;
+}
+
+/**
+ * A dotted path below aiChain.firmOverrides split into the firm, its field
+ * (if any) and whatever follows; undefined for a path not below the overrides.
+ * @example overridePathParts("aiChain.firmOverrides.hyperA.cashUsdBn") // { firm: "hyperA", key: "cashUsdBn", rest: [] }
+ */
+export function overridePathParts(
+  path: string,
+): { firm: string; key: string | undefined; rest: string[] } | undefined {
+  if (!path.startsWith(`${FIRM_OVERRIDES_PATH}.`)) return undefined;
+  const [firm, key, ...rest] = path.slice(FIRM_OVERRIDES_PATH.length + 1).split(".");
+  return { firm, key, rest };
+}
 
 /** A problem found before the schema runs: where (JSON pointer) and what, in words. */
 export interface OverrideProblem {
@@ -90,7 +109,7 @@ export function applyFirmOverrides(data: unknown): AppliedOverrides {
   const known = names.filter((n): n is string => n !== undefined);
 
   for (const [firm, fields] of Object.entries(overrides)) {
-    const at = `${OVERRIDES_POINTER}/${escapePointerSegment(firm)}`;
+    const at = firmOverridePointer(firm);
     if (!isPlainObject(fields)) continue; // the schema: must be an object
     const indexes = names.flatMap((n, i) => (n === firm ? [i] : []));
     if (indexes.length === 0) {
@@ -104,7 +123,7 @@ export function applyFirmOverrides(data: unknown): AppliedOverrides {
       continue;
     }
     for (const [key, value] of Object.entries(fields)) {
-      const keyAt = `${at}/${escapePointerSegment(key)}`;
+      const keyAt = firmOverridePointer(firm, key);
       const problem = firmOverrideKeyProblem(key);
       if (problem !== undefined) {
         problems.push({ pointer: keyAt, problem });
@@ -133,8 +152,9 @@ export function applyFirmOverrides(data: unknown): AppliedOverrides {
  * @example parameterSchemaAt("aiChain.firmOverrides.hyperA.marketCapUsdBn")?.type // "number"
  */
 export function parameterSchemaAt(path: string): SchemaNode | undefined {
-  if (!path.startsWith(`${FIRM_OVERRIDES_PATH}.`)) return schemaAt(path);
-  const [firm, key, ...rest] = path.slice(FIRM_OVERRIDES_PATH.length + 1).split(".");
+  const parts = overridePathParts(path);
+  if (parts === undefined) return schemaAt(path);
+  const { firm, key, rest } = parts;
   if (firm === "" || rest.length > 0) return undefined;
   if (key === undefined) {
     const override = schemaAt(FIRM_OVERRIDES_PATH)?.additionalProperties;
@@ -154,8 +174,8 @@ export function firmOverrideFirmProblem(
   path: string,
   firms: readonly { readonly name: string }[],
 ): string | undefined {
-  if (!path.startsWith(`${FIRM_OVERRIDES_PATH}.`)) return undefined;
-  const firm = path.slice(FIRM_OVERRIDES_PATH.length + 1).split(".")[0];
+  const firm = overridePathParts(path)?.firm;
+  if (firm === undefined) return undefined;
   const names = firms.map((f) => f.name);
   if (names.includes(firm)) return undefined;
   const guess = closestName(firm, names);

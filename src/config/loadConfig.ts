@@ -10,7 +10,14 @@ import { readFileSync, realpathSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import { InputError } from "../errors.ts";
 import type { SpiralConfig } from "./configTypes.ts";
-import { FIRM_OVERRIDES_PATH, firmFieldSchema, firmOverrideKeyProblem } from "./firmOverrides.ts";
+import {
+  FIRM_OVERRIDES_PATH,
+  firmFieldSchema,
+  firmOverrideKeyProblem,
+  firmOverridePointer,
+  overridePathParts,
+  parameterSchemaAt,
+} from "./firmOverrides.ts";
 import { checkInputSize, findTooDeep, MAX_NESTING_DEPTH } from "./inputLimits.ts";
 import { parseJsonObject } from "./jsonSyntax.ts";
 import { configSchema, fileOnlyKeys, isGroup, type SchemaNode, schemaAt } from "./schema.ts";
@@ -94,9 +101,10 @@ function checkOverriddenItemSet(merged: Record<string, unknown>, set: ItemSet, o
   const keys = field && "key" in field ? [field.key] : Object.keys(override);
   const clash = keys.find((key) => key !== "name" && Object.hasOwn(override, key));
   if (clash === undefined) return;
-  const at = `/aiChain/firmOverrides/${escapePointerSegment(name)}/${escapePointerSegment(clash)}`;
   const from =
-    origins.get(at) ?? origins.get(`/aiChain/firmOverrides/${escapePointerSegment(name)}`) ?? "a config file";
+    origins.get(firmOverridePointer(name, clash)) ??
+    origins.get(firmOverridePointer(name)) ??
+    "a config file";
   throw new InputError(
     `${set.label}: ${dottedSteps(set.steps)}: ${from} sets aiChain.firmOverrides.${name}.${clash}, which is applied after every --set and would replace this value; set --set aiChain.firmOverrides.${name}.${clash}=… instead`,
     set.label,
@@ -287,7 +295,8 @@ function dottedSteps(steps: readonly PathStep[], count = steps.length): string {
 function schemaAtSteps(steps: readonly PathStep[], label: string, path: string, raw: string): SchemaNode {
   const pointer = pointerOf(steps);
   if (!steps.some((s) => "index" in s)) {
-    if (path.startsWith(`${FIRM_OVERRIDES_PATH}.`)) return firmOverrideSchema(path, label, pointer, raw);
+    const parts = overridePathParts(path);
+    if (parts !== undefined) return firmOverrideSchema(parts, path, label, pointer, raw);
     const node = schemaAt(path);
     if (node === undefined) {
       throw new InputError(`${label}: ${unknownPathProblem(path.split("."), raw)}`, label, pointer);
@@ -340,17 +349,22 @@ function schemaAtSteps(steps: readonly PathStep[], label: string, path: string, 
  * @throws {InputError} for `name`, an unknown field (with a suggestion) or a
  *   path deeper than a field.
  */
-function firmOverrideSchema(path: string, label: string, pointer: string, raw: string): SchemaNode {
-  const [firm, key, ...rest] = path.slice(FIRM_OVERRIDES_PATH.length + 1).split(".");
-  if (key === undefined) {
-    const override = schemaAt(FIRM_OVERRIDES_PATH)?.additionalProperties;
-    return typeof override === "object" ? override : {};
-  }
+function firmOverrideSchema(
+  { firm, key, rest }: { firm: string; key: string | undefined; rest: string[] },
+  path: string,
+  label: string,
+  pointer: string,
+  raw: string,
+): SchemaNode {
+  if (key === undefined) return parameterSchemaAt(path) ?? {};
   const field = firmFieldSchema(key);
   if (field === undefined) {
     const at = `${FIRM_OVERRIDES_PATH}.${firm}.${key}`;
-    const keyPointer = `/aiChain/firmOverrides/${escapePointerSegment(firm)}/${escapePointerSegment(key)}`;
-    throw new InputError(`${label}: ${at}: ${firmOverrideKeyProblem(key)}`, label, keyPointer);
+    throw new InputError(
+      `${label}: ${at}: ${firmOverrideKeyProblem(key)}`,
+      label,
+      firmOverridePointer(firm, key),
+    );
   }
   if (rest.length > 0) {
     throw new InputError(

@@ -11,7 +11,6 @@ import { Ajv, type ErrorObject } from "ajv";
 import { MOMENT_NAMES } from "../analysis/moments.ts";
 import {
   defaultConfig,
-  firmOverrideFirmProblem,
   loadConfig,
   parameterSchemaAt,
   type SpiralConfig,
@@ -388,8 +387,7 @@ function checkParameter(
     problems.push({ at, problem: `"${path}" is a setting of the estimation, not a parameter to estimate` });
     return undefined;
   }
-  const pathProblem =
-    parameterPathProblem(path, node, "estimate") ?? firmOverrideFirmProblem(path, base.aiChain.firms);
+  const pathProblem = parameterPathProblem(path, node, "estimate", base.aiChain.firms);
   if (pathProblem !== undefined || node === undefined) {
     problems.push({ at, problem: pathProblem ?? `unknown parameter "${path}"` });
     return undefined;

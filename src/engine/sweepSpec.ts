@@ -469,14 +469,17 @@ function mergeInto(target: Record<string, unknown>, source: Record<string, unkno
 
 /**
  * Why `path` cannot be a swept or estimated parameter, or undefined when it
- * names one leaf of the config schema: an unknown path (with a "did you mean"),
- * the file keys `$schema`/`extends`, or a group of parameters (`verb` its
- * members instead). Shared by sweeps and `spiral calibrate`.
+ * names one leaf of the config schema (parameterSchemaAt, so one firm's field
+ * under aiChain.firmOverrides too): an unknown path (with a "did you mean"),
+ * the file keys `$schema`/`extends`, a group of parameters (`verb` its
+ * members instead), or an override of a firm the base config's `firms` lack.
+ * Shared by sweeps and `spiral calibrate`.
  */
 export function parameterPathProblem(
   path: string,
   node: ReturnType<typeof schemaAt>,
   verb: "vary" | "estimate",
+  firms: readonly { readonly name: string }[],
 ): string | undefined {
   if (path === "$schema" || path === "extends" || node === undefined) {
     const guess = suggestParameterPath(path);
@@ -489,7 +492,7 @@ export function parameterPathProblem(
     const first = Object.keys(node.properties)[0];
     return `"${path}" is a group of parameters; ${verb} its members, e.g. "${path}.${first}"`;
   }
-  return undefined;
+  return firmOverrideFirmProblem(path, firms);
 }
 
 function checkParameter(
@@ -510,8 +513,7 @@ function checkParameter(
     });
     return undefined;
   }
-  const pathProblem =
-    parameterPathProblem(path, node, "vary") ?? firmOverrideFirmProblem(path, base.aiChain.firms);
+  const pathProblem = parameterPathProblem(path, node, "vary", base.aiChain.firms);
   if (pathProblem !== undefined || node === undefined) {
     problems.push({ at, problem: pathProblem ?? `unknown parameter "${path}"` });
     return undefined;
