@@ -7,10 +7,13 @@ import { describe, expect, it } from "vitest";
 import {
   type AiDemandEconomy,
   type AiDemandParams,
+  advanceServicesPerGw,
   aiValueForFirms,
   builtCapacity,
+  builtServiceCapacity,
   gatherAiDemandInputs,
   liveCapacityGw,
+  liveServiceCapacity,
   revenuePerGwMonthly,
   updateServicePrice,
 } from "../src/model/agents/aiChain/demand.ts";
@@ -52,6 +55,8 @@ function chain(): AiChain {
     bank: Uint16Array.from([0, 0, 1, 1]),
     defaulted: new Uint8Array(n),
     computeGw: f(5, 10, 4, 3), // chips' and labs' GW are not data centres
+    serviceGw: f(5, 12, 4, 3), // the hyperscaler's newer GW serve more (aiChain.capacityTechnologyGrowthYearly)
+    servicesPerGw: 1.5,
     initialCapacityGw: 7,
     servicePrice: 1,
     marketCapTotal: 80,
@@ -171,6 +176,33 @@ describe("price of AI services (updateServicePrice)", () => {
   });
 });
 
+describe("technology in capacity (capacityTechnologyGrowthYearly)", () => {
+  it("the frontier grows by (1 + g)^(1/12) a month: twelve months at g = 1 double it; g = 0 leaves it", () => {
+    let e = 1;
+    for (let k = 0; k < 12; k++) e = advanceServicesPerGw(e, 1);
+    expect(e).toBeCloseTo(2, 12);
+    expect(advanceServicesPerGw(1.7, 0)).toBe(1.7);
+  });
+
+  it("service capacity counts the clouds' serviceGw, not their GW, nor chips, labs or firms in default", () => {
+    const c = chain();
+    expect(builtServiceCapacity(c)).toBe(16); // hyperscaler 12 + neocloud 4
+    expect(builtCapacity(c)).toBe(14);
+    expect(liveServiceCapacity({ aiChain: c, utility: { poweredShare: 0.5 } })).toBe(8);
+    c.defaulted[1] = 1;
+    expect(builtServiceCapacity(c)).toBe(4);
+  });
+
+  it("a glut of service capacity lowers the price: the same sales on more services per GW", () => {
+    const ai = { priceAdjustment: 0.1, targetUtilization: 0.8, revenuePerGwUsdBnYearly: 12e-9 }; // 1 a GW-month
+    const c = chain();
+    updateServicePrice(c, 10, 8, ai); // 10 service-GW at the start's technology: utilisation 0.8, price stays
+    expect(c.servicePrice).toBeCloseTo(1, 12);
+    updateServicePrice(c, 20, 8, ai); // the same GW serving twice as much: utilisation 0.4
+    expect(c.servicePrice).toBeCloseTo(0.96, 12);
+  });
+});
+
 describe("monthly reset (resetChainFlows)", () => {
   it("zeroes the month's flows and defaults, and leaves the stocks", () => {
     const c = chain();
@@ -205,6 +237,8 @@ describe("the month's accounts (accountChain)", () => {
     const b = books(c);
     accountChain(c, b.government, 1, tick, p, b);
     expect(c.computeGw[1]).toBeCloseTo(10 * (1 - 1 / 60) + 2, 12);
+    // The entering GW carry this month's technology (1.5); the older ones keep theirs and retire alike.
+    expect(c.serviceGw[1]).toBeCloseTo(12 * (1 - 1 / 60) + 2 * 1.5, 12);
     expect(c.pipelineGw[1 * 3 + (tick % 3)]).toBe(0);
     const depreciation = 1000 * (0.6 / 60 + 0.4 / 240);
     expect(c.capitalValue[1]).toBeCloseTo(1000 + 50 - depreciation, 9);

@@ -24,6 +24,8 @@ describe("warm-up rules", () => {
       n: 1,
       pipelineGw: new Float64Array(ai.gpuLifeMonths),
       computeGw: new Float64Array(1),
+      serviceGw: new Float64Array(1),
+      servicesPerGw: 1,
       capitalValue: Float64Array.of(1000),
       capex: new Float64Array(1),
     };

@@ -1031,6 +1031,10 @@ export interface SpiralConfig {
      */
     priceAdjustment: number;
     /**
+     * Yearly growth of the services one model-GW of built capacity can serve, from technology applied to the whole installed base (agents/aiChain/demand.ts advanceServicesPerGw): what capacity earns at full use and price 1 is revenuePerGwUsdBnYearly × the index (1 at the chain's start), in the price of AI services, the clouds' utilisation in their orders, backstop purchases and the value of capacity in circular deals. Capability (the adoption pace and the value of a dollar of AI) stays measured on built capacity. 0: off, as in baseline-2025 (compute per watt grows with chip generations, ≈ 40 % a year for new GPUs, but only new vintages carry it and this rule lifts the whole installed base; not calibrated for 2025).
+     */
+    capacityTechnologyGrowthYearly: number;
+    /**
      * Months from ordering GPUs to capacity in service.
      */
     buildMonths: number;

@@ -312,6 +312,14 @@ export interface AiChain {
   stakes: Float64Array;
   /** Capacity in service (GW × scale). */
   computeGw: Float64Array;
+  /**
+   * Services capacity in service can serve, in GW of the start's technology
+   * (× scale): each GW carries the technology of the month it entered
+   * service (servicesPerGw then) and retires with its GPUs
+   * (settlement.ts enterAndDepreciate). Equal to computeGw when
+   * aiChain.capacityTechnologyGrowthYearly is 0.
+   */
+  serviceGw: Float64Array;
   /** Capacity ordered and being built, by months until service: pipeline[i·buildMonths + k]. */
   pipelineGw: Float64Array;
   /**
@@ -437,6 +445,12 @@ export interface AiChain {
   backstopUntil: Int32Array;
   /** Price index of AI services (1 at the start) and the adoption state of end-user demand. */
   servicePrice: number;
+  /**
+   * Services a GW entering service now can serve relative to the chain's
+   * start (1 then): the technology frontier, growing at
+   * aiChain.capacityTechnologyGrowthYearly (demand.ts advanceServicesPerGw).
+   */
+  servicesPerGw: number;
   adoption: number;
   /**
    * End users' spending in the chain's first month (model dollars per

@@ -39,6 +39,7 @@ import type { AiChain } from "../../state.ts";
 import { Role, SOURCE_COUNT, Source } from "../../state.ts";
 import { payOutOfChain, tagInflow, tagOutflow } from "./attribution.ts";
 import { fundRateOf } from "./credit.ts";
+import { revenuePerGwMonthly } from "./demand.ts";
 import type { ChainMonth } from "./plans.ts";
 
 /** The config group aiChain (configs/schema.json). */
@@ -66,7 +67,7 @@ export interface DealInputs {
   cashBufferMonths: number;
   /** aiChain.gpuShareOfCost: the GPU part of a cloud's capex and of the compute a lab buys. */
   gpuShareOfCost: number;
-  /** What one model GW of capacity earns per month at full use and today's service price. */
+  /** What one model GW of the start's technology (serviceGw) earns per month at full use and today's service price. */
   capacityValuePerGw: number;
   /** aiChain.targetUtilization: the use of capacity a backstop tops up to. */
   targetUtilization: number;
@@ -315,7 +316,7 @@ export function planCircularDeals(c: AiChain, inp: DealInputs, p: CircularParams
       if (hasLiveBackstop(c, t, u, j)) continue;
       const unused = Math.max(
         0,
-        inp.targetUtilization * c.computeGw[j] * inp.capacityValuePerGw - lastRevenue(c, j, t),
+        inp.targetUtilization * c.serviceGw[j] * inp.capacityValuePerGw - lastRevenue(c, j, t),
       );
       const limit = p.backstopMonths * unused;
       if (limit <= 0 || limit > cover) continue;
@@ -498,7 +499,7 @@ export function financeCircular(
       tick: month.tick,
       cashBufferMonths: ai.finance.cashBufferMonths,
       gpuShareOfCost: ai.gpuShareOfCost,
-      capacityValuePerGw: ((ai.revenuePerGwUsdBnYearly * 1e9) / 12) * c.servicePrice,
+      capacityValuePerGw: revenuePerGwMonthly(ai) * c.servicePrice,
       targetUtilization: ai.targetUtilization,
     };
     bookCircularDeals(planCircularDeals(c, inputs, p), month, ai, events, books);

@@ -392,6 +392,7 @@ function sellCapacity(r: Resolution, i: number, buyer: number, priceShare: numbe
       tagInflow(c, i, Source.other, price);
     }
     c.computeGw[buyer] += c.computeGw[i];
+    c.serviceGw[buyer] += c.serviceGw[i];
     for (let k = 0; k < b; k++) c.pipelineGw[buyer * b + k] += c.pipelineGw[i * b + k];
     // With time to build (aiChain.orders.progressPayments) the buyer takes over the instalments still due.
     for (let k = 0; k < b; k++) c.capexDue[buyer * b + k] += c.capexDue[i * b + k];
@@ -408,6 +409,7 @@ function sellCapacity(r: Resolution, i: number, buyer: number, priceShare: numbe
       if (c.contractSeller[k] === i) c.contractMonthsLeft[k] = 0;
   }
   c.computeGw[i] = 0;
+  c.serviceGw[i] = 0;
   c.pipelineGw.fill(0, i * b, (i + 1) * b);
   c.capexDue.fill(0, i * b, (i + 1) * b);
   c.capitalValue[i] = 0;

@@ -22,12 +22,37 @@ export function revenuePerGwMonthly(ai: Readonly<Pick<AiChainConfig, "revenuePer
   return (ai.revenuePerGwUsdBnYearly * 1e9) / 12;
 }
 
+/**
+ * One month of technology: the services a GW entering service serves grow
+ * by (1 + g)^(1/12), g = aiChain.capacityTechnologyGrowthYearly. Capacity
+ * already in service keeps the technology it entered with
+ * (settlement.ts enterAndDepreciate), as a GPU does; a fibre route's new
+ * wavelength-division multiplexing gear is capex, a new vintage
+ * (docs/scenarios.md 'glut43 pass').
+ */
+export function advanceServicesPerGw(servicesPerGw: number, growthYearly: number): number {
+  return servicesPerGw * (1 + growthYearly) ** (1 / 12);
+}
+
 /** Capacity built and in service at clouds that have not defaulted, powered or not (the data centres' power demand). */
 export function builtCapacity(c: AiChain): number {
   let gw = 0;
   for (let i = 0; i < c.n; i++)
     if (c.defaulted[i] === 0 && c.role[i] !== Role.chip && c.role[i] !== Role.modelLab) gw += c.computeGw[i];
   return gw;
+}
+
+/** Services built capacity can serve, in GW of the start's technology (serviceGw), at clouds that have not defaulted. */
+export function builtServiceCapacity(c: AiChain): number {
+  let gw = 0;
+  for (let i = 0; i < c.n; i++)
+    if (c.defaulted[i] === 0 && c.role[i] !== Role.chip && c.role[i] !== Role.modelLab) gw += c.serviceGw[i];
+  return gw;
+}
+
+/** Services the capacity that earns revenue can serve: builtServiceCapacity times the share the grid powers. */
+export function liveServiceCapacity(x: ChainAndGrid): number {
+  return builtServiceCapacity(x.aiChain) * x.utility.poweredShare;
 }
 
 /** Capacity that earns revenue: built capacity times the share the grid powers (markets/power.ts; 1 when the grid is inert). */
@@ -265,10 +290,17 @@ export type ServicePriceParams = Readonly<
 /**
  * Price of AI services: up when capacity is used above target, down when
  * below (idle GPUs compete on price). Utilisation = services sold (end users
- * and labs' compute) / what live capacity can serve at the current price.
+ * and labs' compute) / what live capacity can serve at the current price
+ * (liveServiceGw: live capacity in GW of the start's technology,
+ * liveServiceCapacity).
  */
-export function updateServicePrice(c: AiChain, liveGw: number, sold: number, ai: ServicePriceParams): void {
-  const capacity = liveGw * revenuePerGwMonthly(ai) * c.servicePrice;
+export function updateServicePrice(
+  c: AiChain,
+  liveServiceGw: number,
+  sold: number,
+  ai: ServicePriceParams,
+): void {
+  const capacity = liveServiceGw * revenuePerGwMonthly(ai) * c.servicePrice;
   const utilization = capacity > 0 ? sold / capacity : 1;
   const change = ai.priceAdjustment * (Math.min(2, utilization) - ai.targetUtilization);
   c.servicePrice = Math.min(10, Math.max(0.05, c.servicePrice * (1 + change)));

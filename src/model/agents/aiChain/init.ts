@@ -156,6 +156,7 @@ function operatingColumns(
 ): Pick<
   AiChain,
   | "computeGw"
+  | "serviceGw"
   | "pipelineGw"
   | "capexDue"
   | "capitalValue"
@@ -183,6 +184,7 @@ function operatingColumns(
 > {
   return {
     computeGw: f64(n),
+    serviceGw: f64(n),
     pipelineGw: f64(n * ai.buildMonths),
     capexDue: f64(n * ai.buildMonths),
     capitalValue: f64(n),
@@ -300,6 +302,7 @@ function marketColumns(
 ): Pick<
   AiChain,
   | "servicePrice"
+  | "servicesPerGw"
   | "adoption"
   | "endUserAtStart"
   | "endUserBase"
@@ -336,6 +339,7 @@ function marketColumns(
 > {
   return {
     servicePrice: 1,
+    servicesPerGw: 1,
     adoption: 0,
     endUserAtStart: 0,
     endUserBase: f64(n),
@@ -392,6 +396,7 @@ function openFirm(
   );
   c.cashBySource[i * SOURCE_COUNT + Source.other] = c.deposits[i];
   c.computeGw[i] = fc.computeGw * scale;
+  c.serviceGw[i] = c.computeGw[i];
   // Half-depreciated on average. (Model GW already carry the scale: × USD per GW, not × usd(), which would scale twice.)
   c.capitalValue[i] = c.computeGw[i] * ai.costPerGwUsdBn * 1e9 * 0.5;
   c.otherProfit[i] = usd(fc.otherProfitUsdBnYearly) / 12;

@@ -217,7 +217,7 @@ export function planChain(
       let g =
         ex.capacityGrowthResponse * c.expectedGrowth[i] + ex.backlogResponse * Math.max(0, backlogYears - 1);
       // Idle capacity damps expansion: growth plans scale with utilisation relative to target.
-      const capacityRevenue = c.computeGw[i] * revenuePerGwMonthly(ai) * c.servicePrice;
+      const capacityRevenue = c.serviceGw[i] * revenuePerGwMonthly(ai) * c.servicePrice;
       const utilization = capacityRevenue > 0 ? monthlyRevenue / capacityRevenue : 1;
       g *= Math.min(1.5, utilization / ai.targetUtilization);
       g *= powerOutlook; // capacity that cannot be powered, or only dearly, is not worth ordering
@@ -334,8 +334,9 @@ function signComputeContract(
     if (c.defaulted[j] === 1 || (r !== Role.hyperscaler && r !== Role.neocloud && r !== Role.legacyCloud))
       continue;
     if (!sellerAcceptable(c.pdYearly[j], ai.expectations.sellerMaxDefaultProbability)) continue;
-    let gw = c.computeGw[j];
-    for (let k = 0; k < ai.buildMonths; k++) gw += c.pipelineGw[j * ai.buildMonths + k];
+    // Capacity to serve it: in service, and in the pipeline at the technology it will enter with (about today's).
+    let gw = c.serviceGw[j];
+    for (let k = 0; k < ai.buildMonths; k++) gw += c.pipelineGw[j * ai.buildMonths + k] * c.servicesPerGw;
     const perGw = backlogOf(c, j) / Math.max(1e-9, gw);
     if (perGw < best) {
       best = perGw;

@@ -22,7 +22,12 @@ import { clearingPayments, eisenbergNoeClearing } from "../../markets/clearing.t
 import type { AiChain, Government } from "../../state.ts";
 import { ChainAccount, Role, SOURCE_COUNT, Source } from "../../state.ts";
 import { payOutOfChain, payWithinChain, tagInflow } from "./attribution.ts";
-import { liveCapacity, revenuePerGwMonthly, updateServicePrice } from "./demand.ts";
+import {
+  advanceServicesPerGw,
+  liveServiceCapacity,
+  revenuePerGwMonthly,
+  updateServicePrice,
+} from "./demand.ts";
 import type { ChainMonth } from "./plans.ts";
 
 /** The config group aiChain (configs/schema.json). */
@@ -68,7 +73,7 @@ export function receiveEndUserPayment(m: EndUserPaymentBooks, payer: SectorId, a
       w[i] = Math.max(contractedCompute(i, c.contractBuyer, c.contractVolume, c.contractMonthsLeft), 1e-9);
       labWeight += w[i];
     } else if (c.role[i] !== Role.chip) {
-      w[i] = c.computeGw[i];
+      w[i] = c.serviceGw[i];
       cloudWeight += w[i];
     }
   }
@@ -145,7 +150,14 @@ export function resetChainFlows(c: AiChain): void {
 
 /** Parameters of settleChain: the aiChain group's GPU share of cost, target utilisation, revenue per GW and price adjustment. */
 export type ChainSettlementParams = Readonly<
-  Pick<AiChainConfig, "gpuShareOfCost" | "targetUtilization" | "revenuePerGwUsdBnYearly" | "priceAdjustment">
+  Pick<
+    AiChainConfig,
+    | "gpuShareOfCost"
+    | "targetUtilization"
+    | "revenuePerGwUsdBnYearly"
+    | "priceAdjustment"
+    | "capacityTechnologyGrowthYearly"
+  >
 >;
 
 /**
@@ -173,7 +185,9 @@ export function settleChain(
   let sold = 0;
   for (let i = 0; i < c.n; i++)
     if (c.role[i] !== Role.chip && c.role[i] !== Role.modelLab) sold += c.revenue[i];
-  updateServicePrice(c, liveCapacity(books), sold, ai);
+  updateServicePrice(c, liveServiceCapacity(books), sold, ai);
+  // Technology advances: capacity entering service from next month serves more per GW.
+  c.servicesPerGw = advanceServicesPerGw(c.servicesPerGw, ai.capacityTechnologyGrowthYearly);
 }
 
 type ContractColumns =
@@ -250,7 +264,7 @@ function addBackstopPurchases(c: AiChain, tick: number, ai: ChainSettlementParam
     let owedToB = 0;
     for (let i = 0; i < n; i++) owedToB += L[i * n + b];
     const x = backstopPurchase(
-      c.computeGw[b] * perGw * ai.targetUtilization,
+      c.serviceGw[b] * perGw * ai.targetUtilization,
       c.revenue[b] + owedToB,
       c.backstopRemaining[k],
     );
@@ -446,7 +460,7 @@ export function accountChain(
   c.endUserHistory[tick % 13] = c.endUserSpending;
 }
 
-/** Firm i's capacity ordered `buildMonths` ago enters service; capacity retires with the GPUs; book value grows by capex less depreciation. Returns the depreciation. */
+/** Firm i's capacity ordered `buildMonths` ago enters service, carrying the technology of this month (servicesPerGw); capacity retires with the GPUs; book value grows by capex less depreciation. Returns the depreciation. */
 export function enterAndDepreciate(
   c: AiChain,
   i: number,
@@ -459,6 +473,8 @@ export function enterAndDepreciate(
   const entering = c.pipelineGw[slot];
   c.pipelineGw[slot] = 0;
   c.computeGw[i] = c.computeGw[i] * (1 - 1 / life) + entering;
+  // Each GW serves what the technology of the month it enters service allows (aiChain.capacityTechnologyGrowthYearly).
+  c.serviceGw[i] = c.serviceGw[i] * (1 - 1 / life) + entering * c.servicesPerGw;
   // GPUs wear out over their life, buildings and power plant far more slowly.
   const depreciation = c.capitalValue[i] * capitalWearRate(ai);
   c.capitalValue[i] += c.capex[i] - depreciation;
