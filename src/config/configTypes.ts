@@ -1031,7 +1031,7 @@ export interface SpiralConfig {
      */
     priceAdjustment: number;
     /**
-     * Yearly growth of the services one model-GW of built capacity can serve, from technology applied to the whole installed base (agents/aiChain/demand.ts advanceServicesPerGw): what capacity earns at full use and price 1 is revenuePerGwUsdBnYearly × the index (1 at the chain's start), in the price of AI services, the clouds' utilisation in their orders, backstop purchases and the value of capacity in circular deals. Capability (the adoption pace and the value of a dollar of AI) stays measured on built capacity. 0: off, as in baseline-2025 (compute per watt grows with chip generations, ≈ 40 % a year for new GPUs, but only new vintages carry it and this rule lifts the whole installed base; not calibrated for 2025).
+     * Yearly growth of the services a GW of capacity entering service can serve (technology; agents/aiChain/demand.ts advanceServicesPerGw): a GW that enters service t years after the chain's start serves (1 + g)^t times what a GW served at the start, and keeps that technology until it retires (each firm's serviceGw, settlement.ts enterAndDepreciate; a GPU keeps its generation, a fibre route's new wavelength-division gear is capex). What capacity can serve (serviceGw × revenuePerGwUsdBnYearly) sets the utilisation in the price of AI services and in the clouds' orders, the end users' split between clouds, the labs' choice of seller, backstop purchases and the unused capacity a vendor backstops; the grid's load, capex and capability (the adoption pace and the value of a dollar of AI) stay in GW. 0: off (serviceGw = computeGw), as in every shipped scenario.
      */
     capacityTechnologyGrowthYearly: number;
     /**
