@@ -72,6 +72,7 @@ function handBuilt(): { c: AiChain; inputs: DealInputs; p: SpiralConfig["aiChain
   c.deposits[LAB] = 2;
   c.capex[NEO] = 10;
   c.computeGw[NEO] = 1;
+  c.serviceGw[NEO] = 1; // all of it of the start's technology (aiChain.capacityTechnologyGrowthYearly)
   c.revenueHistory[NEO * 13 + 0] = 0.5; // last month of tick 1 is slot (1 − 1) mod 13
   const inputs: DealInputs = {
     tick: 1,
