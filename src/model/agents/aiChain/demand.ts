@@ -34,20 +34,22 @@ export function advanceServicesPerGw(servicesPerGw: number, growthYearly: number
   return servicesPerGw * (1 + growthYearly) ** (1 / 12);
 }
 
-/** Capacity built and in service at clouds that have not defaulted, powered or not (the data centres' power demand). */
-export function builtCapacity(c: AiChain): number {
+/** Sum of a per-firm capacity column over the clouds that have not defaulted (chip makers and labs run no data centres). */
+function sumOverLiveClouds(c: AiChain, column: Float64Array): number {
   let gw = 0;
   for (let i = 0; i < c.n; i++)
-    if (c.defaulted[i] === 0 && c.role[i] !== Role.chip && c.role[i] !== Role.modelLab) gw += c.computeGw[i];
+    if (c.defaulted[i] === 0 && c.role[i] !== Role.chip && c.role[i] !== Role.modelLab) gw += column[i];
   return gw;
+}
+
+/** Capacity built and in service at clouds that have not defaulted, powered or not (the data centres' power demand). */
+export function builtCapacity(c: AiChain): number {
+  return sumOverLiveClouds(c, c.computeGw);
 }
 
 /** Services built capacity can serve, in GW of the start's technology (serviceGw), at clouds that have not defaulted. */
 export function builtServiceCapacity(c: AiChain): number {
-  let gw = 0;
-  for (let i = 0; i < c.n; i++)
-    if (c.defaulted[i] === 0 && c.role[i] !== Role.chip && c.role[i] !== Role.modelLab) gw += c.serviceGw[i];
-  return gw;
+  return sumOverLiveClouds(c, c.serviceGw);
 }
 
 /** Services the capacity that earns revenue can serve: builtServiceCapacity times the share the grid powers. */
