@@ -160,8 +160,9 @@ describe("demand inputs gathered from the economy (gatherAiDemandInputs)", () =>
 
 describe("price of AI services (updateServicePrice)", () => {
   const ai = { priceAdjustment: 0.1, targetUtilization: 0.8, revenuePerGwUsdBnYearly: 12e-9 }; // 1 a GW-month
-  it("rises when capacity is used above target, falls below, within [0.05, 10]", () => {
+  it("rises when capacity is used above target, falls below, within [0.05, 10] at the start's technology", () => {
     const c = chain();
+    c.servicesPerGw = 1;
     updateServicePrice(c, 10, 9, ai); // utilisation 0.9
     expect(c.servicePrice).toBeCloseTo(1.01, 12);
     c.servicePrice = 1;
@@ -200,6 +201,18 @@ describe("technology in capacity (capacityTechnologyGrowthYearly)", () => {
     expect(c.servicePrice).toBeCloseTo(1, 12);
     updateServicePrice(c, 20, 8, ai); // the same GW serving twice as much: utilisation 0.4
     expect(c.servicePrice).toBeCloseTo(0.96, 12);
+  });
+
+  it("the price's floor falls with the frontier: 0.05 of the start's price per GW, not per unit of service", () => {
+    const ai = { priceAdjustment: 0.1, targetUtilization: 0.8, revenuePerGwUsdBnYearly: 12e-9 };
+    const c = chain();
+    c.servicesPerGw = 8; // three years at g = 1: a GW built now serves 8 times the start's
+    c.servicePrice = 0.05;
+    updateServicePrice(c, 10, 0, ai); // idle: −8 % a month, below the old floor of 0.05
+    expect(c.servicePrice).toBeCloseTo(0.046, 12);
+    c.servicePrice = 0.05 / 8;
+    updateServicePrice(c, 10, 0, ai);
+    expect(c.servicePrice).toBeCloseTo(0.05 / 8, 15);
   });
 });
 

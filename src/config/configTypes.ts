@@ -1128,6 +1128,10 @@ export interface SpiralConfig {
        */
       sellerMaxDefaultProbability: number;
       /**
+       * Which clouds a lab's new compute contract goes to (plans.ts contractSellerWeights), among the acceptable ones (sellerMaxDefaultProbability). "leastBacklog" (the default): all of it to the one cloud with the least backlog per unit of capacity (in service and in the pipeline) — a single supplier per contract, so a small cloud whose backlog is short wins contract after contract. "byCapacity": split between them in proportion to that capacity — labs buy from several clouds at once, as the 2025 labs do (OpenAI from Microsoft, Oracle, CoreWeave and Google; Anthropic from Google and Amazon: docs/calibration.md §4) and the dot-coms bought transit from several carriers (multi-homing: 57–63 % of the Internet's autonomous systems took traffic from two or more upstream providers in 1999–2002, CAIDA; docs/calibration.md §11.10), each contract a slot of its own, with room for a contract per cloud per signing. Measured on telecom-1997 in docs/scenarios.md 'source44 pass'; leastBacklog in every shipped scenario.
+       */
+      contractSourcing: "leastBacklog" | "byCapacity";
+      /**
        * Half-life of a lab's excess of compute spending over revenue: the ratio of the compute it wants to contract to its revenue starts at its initial contracts ÷ revenue and decays toward 1 (labs expect to grow into their compute).
        */
       computeIntensityHalfLifeMonths: number;

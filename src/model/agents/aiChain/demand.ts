@@ -294,7 +294,11 @@ export type ServicePriceParams = Readonly<
  * below (idle GPUs compete on price). Utilisation = services sold (end users
  * and labs' compute) / what live capacity can serve at the current price
  * (liveServiceGw: live capacity in GW of the start's technology,
- * liveServiceCapacity).
+ * liveServiceCapacity). Kept within [0.05 ÷ servicesPerGw, 10]: the floor is
+ * 5 % of the start's revenue per GW of today's technology, so it falls with
+ * the frontier (aiChain.capacityTechnologyGrowthYearly) — a fixed floor of
+ * 0.05 per unit of service would bind after 4.3 years at g = 1 however the
+ * market clears (0.05 at the start, servicesPerGw 1 while g is 0).
  */
 export function updateServicePrice(
   c: AiChain,
@@ -305,5 +309,5 @@ export function updateServicePrice(
   const capacity = liveServiceGw * revenuePerGwMonthly(ai) * c.servicePrice;
   const utilization = capacity > 0 ? sold / capacity : 1;
   const change = ai.priceAdjustment * (Math.min(2, utilization) - ai.targetUtilization);
-  c.servicePrice = Math.min(10, Math.max(0.05, c.servicePrice * (1 + change)));
+  c.servicePrice = Math.min(10, Math.max(0.05 / c.servicesPerGw, c.servicePrice * (1 + change)));
 }

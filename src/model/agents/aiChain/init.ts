@@ -86,6 +86,14 @@ export function firmLookup(names: readonly string[]): Lookup {
   };
 }
 
+/** How many of the configured firms sell compute to labs (hyperscalers, neoclouds, legacy clouds). */
+function cloudCount(config: SpiralConfig): number {
+  if (!config.aiChain.enabled) return 0;
+  return config.aiChain.firms.filter(
+    (f) => f.role === "hyperscaler" || f.role === "neocloud" || f.role === "legacyCloud",
+  ).length;
+}
+
 /** Every column of the chain, zeroed or at its neutral start (prices 1, no rate priced yet), with room for new contracts and backstops. */
 function allocateChain(
   config: SpiralConfig,
@@ -96,8 +104,10 @@ function allocateChain(
 ): AiChain {
   const ai = config.aiChain;
   const n = names.length;
-  // Room for the contracts labs sign during the run (expired slots are reused).
-  const nc = contractCount + NEW_CONTRACT_SLOTS;
+  // Room for the contracts labs sign during the run (expired slots are reused); split between
+  // clouds (aiChain.expectations.contractSourcing "byCapacity"), a signing takes a slot per cloud.
+  const sellers = ai.expectations.contractSourcing === "byCapacity" ? Math.max(1, cloudCount(config)) : 1;
+  const nc = contractCount + NEW_CONTRACT_SLOTS * sellers;
   const nb = backstopCount + (ai.enabled ? NEW_BACKSTOP_SLOTS : 0);
   return {
     ...balanceColumns(n, names),

@@ -40,7 +40,10 @@ export function monthlyContracted(
 }
 
 /** Remaining binding value of each firm's contracts as seller (backlog). */
-export function backlogOf(c: AiChain, seller: number): number {
+export function backlogOf(
+  c: Readonly<Pick<AiChain, "contractSeller" | "contractMonthsLeft" | "contractMonthly">>,
+  seller: number,
+): number {
   let total = 0;
   for (let k = 0; k < c.contractSeller.length; k++) {
     if (c.contractSeller[k] === seller && c.contractMonthsLeft[k] > 0)
@@ -294,8 +297,10 @@ export function sellerAcceptable(pdYearly: number, maxPd: number): boolean {
  * The upswing's first link: a lab that expects its revenue to grow contracts
  * the compute that growth will need — its revenue next year times its compute
  * intensity (initial contracts ÷ revenue, decaying toward 1) — signing the
- * gap (as far as a year of its cash covers the extra burn) with the cloud
- * that has the least backlog per GW. It signs only while it could still
+ * gap (as far as a year of its cash covers the extra burn) with the clouds
+ * `contractSellerWeights` picks (aiChain.expectations.contractSourcing: the
+ * one with the least backlog per unit of capacity, or all acceptable ones in
+ * proportion to their capacity, a contract each). It signs only while it could still
  * raise the money (market stress below one half and a default
  * probability investors accept): when funding tightens, signing stops.
  */
@@ -327,8 +332,74 @@ function signComputeContract(
     : Math.max(0, c.deposits[lab] / 12 + revenue - have);
   const gap = Math.min(want - have, affordable);
   if (gap <= 0.05 * want) return;
-  let seller = -1;
-  let best = Number.POSITIVE_INFINITY;
+  const weights = new Float64Array(c.n); // one small column per signing (chain firms, not agents)
+  if (contractSellerWeights(c, ai, weights) === 0) return;
+  const months = ai.expectations.newContractMonths;
+  if (gap * months < NEGLIGIBLE_CONTRACT_USD * month.scale) return; // rounding residue, not a contract
+  let slot = ai.computeContracts.length;
+  for (let seller = 0; seller < c.n; seller++) {
+    if (weights[seller] <= 0) continue;
+    while (slot < c.contractBuyer.length && c.contractMonthsLeft[slot] > 0) slot++;
+    if (slot >= c.contractBuyer.length) return;
+    const monthly = gap * weights[seller];
+    c.contractBuyer[slot] = lab;
+    c.contractSeller[slot] = seller;
+    c.contractMonthly[slot] = monthly;
+    c.contractVolume[slot] = monthly;
+    c.contractMonthsLeft[slot] = months;
+    c.contractStart[slot] = t + 1;
+    c.contractPenalty[slot] = 0.1;
+    c.contractAnnounced[slot] = monthly * months;
+    events.push({
+      type: "contractSigned",
+      buyer: c.names[lab],
+      seller: c.names[seller],
+      totalUsdBn: (monthly * months) / month.scale / 1e9,
+      months,
+    });
+  }
+}
+
+/**
+ * Which clouds a lab's new compute contract goes to, as shares of it
+ * (aiChain.expectations.contractSourcing; docs/ODD.md §7.13). Eligible:
+ * clouds (hyperscalers, neoclouds, legacy clouds) not in default whose
+ * yearly PD the lab accepts (`sellerAcceptable`). Each one's capacity to
+ * serve the contract is its service capacity (`serviceGw`) plus its
+ * pipeline at the technology it will enter with (about today's,
+ * `servicesPerGw`). "leastBacklog": weight 1 for the eligible cloud with
+ * the least backlog per unit of that capacity (the first on a tie), 0 for
+ * the rest. "byCapacity": each eligible cloud's share of their total
+ * capacity — labs buy from several clouds at once. Writes `weights` (one per
+ * chain firm, summing to 1 or all 0) and returns how many are positive.
+ * Pure apart from `weights`.
+ *
+ * @example // clouds with 3 and 1 GW and no backlog: leastBacklog → [1, 0]; byCapacity → [0.75, 0.25]
+ */
+export function contractSellerWeights(
+  c: Readonly<
+    Pick<
+      AiChain,
+      | "n"
+      | "role"
+      | "defaulted"
+      | "pdYearly"
+      | "serviceGw"
+      | "pipelineGw"
+      | "servicesPerGw"
+      | "contractSeller"
+      | "contractMonthsLeft"
+      | "contractMonthly"
+    >
+  >,
+  ai: Readonly<Pick<ChainPlanParams, "buildMonths" | "expectations">>,
+  weights: Float64Array,
+): number {
+  weights.fill(0);
+  const byCapacity = ai.expectations.contractSourcing === "byCapacity";
+  let best = -1;
+  let bestPerGw = Number.POSITIVE_INFINITY;
+  let total = 0;
   for (let j = 0; j < c.n; j++) {
     const r = c.role[j];
     if (c.defaulted[j] === 1 || (r !== Role.hyperscaler && r !== Role.neocloud && r !== Role.legacyCloud))
@@ -337,37 +408,31 @@ function signComputeContract(
     // Capacity to serve it: in service, and in the pipeline at the technology it will enter with (about today's).
     let gw = c.serviceGw[j];
     for (let k = 0; k < ai.buildMonths; k++) gw += c.pipelineGw[j * ai.buildMonths + k] * c.servicesPerGw;
+    if (byCapacity) {
+      weights[j] = Math.max(0, gw);
+      total += weights[j];
+      continue;
+    }
     const perGw = backlogOf(c, j) / Math.max(1e-9, gw);
-    if (perGw < best) {
-      best = perGw;
-      seller = j;
+    if (perGw < bestPerGw) {
+      bestPerGw = perGw;
+      best = j;
     }
   }
-  let slot = -1;
-  for (let k = ai.computeContracts.length; k < c.contractBuyer.length; k++) {
-    if (c.contractMonthsLeft[k] <= 0) {
-      slot = k;
-      break;
-    }
+  if (!byCapacity) {
+    if (best >= 0) weights[best] = 1;
+    return best >= 0 ? 1 : 0;
   }
-  if (seller < 0 || slot < 0) return;
-  const months = ai.expectations.newContractMonths;
-  if (gap * months < NEGLIGIBLE_CONTRACT_USD * month.scale) return; // rounding residue, not a contract
-  c.contractBuyer[slot] = lab;
-  c.contractSeller[slot] = seller;
-  c.contractMonthly[slot] = gap;
-  c.contractVolume[slot] = gap;
-  c.contractMonthsLeft[slot] = months;
-  c.contractStart[slot] = t + 1;
-  c.contractPenalty[slot] = 0.1;
-  c.contractAnnounced[slot] = gap * months;
-  events.push({
-    type: "contractSigned",
-    buyer: c.names[lab],
-    seller: c.names[seller],
-    totalUsdBn: (gap * months) / month.scale / 1e9,
-    months,
-  });
+  if (!(total > 0)) {
+    weights.fill(0);
+    return 0;
+  }
+  let count = 0;
+  for (let j = 0; j < c.n; j++) {
+    weights[j] /= total;
+    if (weights[j] > 0) count++;
+  }
+  return count;
 }
 
 /**
