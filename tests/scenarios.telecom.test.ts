@@ -13,6 +13,7 @@
 // 19), at ×1.71 of its 1997 value on average (×1.03); capex peaks in 2000 in 19 (6); the drawdown is 45 % (63 %;
 // Nasdaq −78 %).
 import { describe, expect, it } from "vitest";
+import { type ReplayMeasures, replayMeasures } from "../src/analysis/telecomReplay.ts";
 import { loadConfig } from "../src/config/index.ts";
 import { runInMemory } from "../src/engine/index.ts";
 
@@ -68,146 +69,65 @@ describe("telecom-1997: the 1997–2003 replay", () => {
   });
 
   it("reproduces the boom's calendar, the boom years' labour market, a spread peak in the bust years, a downstream-first default, a deep equity drawdown and the depth of the capex fall (20 seeds)", () => {
-    const drawdowns: number[] = [];
-    const valueBooms: number[] = [];
-    const cdsPeaks: number[] = [];
-    const unemploymentApr2000: number[] = [];
-    const unemployment2002: number[] = [];
-    const unemployment2003: number[] = [];
-    const unemploymentJun2003: number[] = [];
-    const inflation2003: number[] = [];
-    let valuePeakIn1999to2001 = 0;
-    let capexPeakIn2000 = 0;
-    let cdsPeakInBustYears = 0;
-    let boomYearsNearHistory = 0;
-    let downstreamFirstIn2000to02 = 0;
-    const capexFalls: number[] = [];
-    const capexFalls2000to2003: number[] = [];
-    let busts = 0;
-    let downstreamFirstAndHigher = 0;
-    let vendorLendingSeeds = 0;
-    let vendorPeakIn1998to2001 = 0;
-    const vendorToCapex: number[] = [];
+    // Each seed's measures (src/analysis/telecomReplay.ts replayMeasures; `npm run bench:telecom` prints them
+    // beside history's).
+    const ms: ReplayMeasures[] = [];
     for (let seed = 1; seed <= SEEDS; seed++) {
-      const { series, dates, events } = run(seed);
-      const start = dates.indexOf("1997-01");
-      const end = dates.indexOf("2003-12");
-      expect(start).toBe(120);
-      expect(series.policyRate[dates.indexOf("2000-06")]).toBeCloseTo(0.065, 10);
-      let peak = 0;
-      let peakAt = start;
-      let worst = 0;
-      let cdsPeak = 0;
-      let cdsPeakAt = start;
-      for (let i = start; i <= end; i++) {
-        if (series.marketCapAiChain[i] > peak) {
-          peak = series.marketCapAiChain[i];
-          peakAt = i;
-        }
-        worst = Math.max(worst, 1 - series.marketCapAiChain[i] / peak);
-        if (series.cdsIndexAiChainBp[i] > cdsPeak) {
-          cdsPeak = series.cdsIndexAiChainBp[i];
-          cdsPeakAt = i;
-        }
-      }
-      drawdowns.push(worst);
-      valueBooms.push(peak / series.marketCapAiChain[start]);
-      if (dates[peakAt] >= "1999-01" && dates[peakAt] <= "2001-12") valuePeakIn1999to2001++;
-      // Downstream spreads rise before and more than upstream ones in busts (issue 18 item 9): in a seed whose
-      // chain value falls 40 % or more, the Winstar-like carrier's CDS crosses 1 000 bp (distress) before the
-      // equipment maker's does, if ever, and peaks at ten times the equipment maker's peak or more.
-      const crossing = (column: ArrayLike<number>) => {
-        for (let i = start; i <= end; i++) if (column[i] >= 1_000) return i;
-        return Number.POSITIVE_INFINITY;
-      };
-      const peakOf = (column: ArrayLike<number>) => {
-        let p = 0;
-        for (let i = start; i <= end; i++) p = Math.max(p, column[i]);
-        return p;
-      };
-      if (worst >= 0.4) {
-        busts++;
-        const carrier = series.neoCloud_cdsBp;
-        const equipment = series.chipCo_cdsBp;
-        if (crossing(carrier) < crossing(equipment) && peakOf(carrier) >= 10 * peakOf(equipment))
-          downstreamFirstAndHigher++;
-      }
-      cdsPeaks.push(cdsPeak);
-      if (dates[cdsPeakAt] >= "2000-10" && dates[cdsPeakAt] <= "2002-12") cdsPeakInBustYears++;
-      unemploymentApr2000.push(series.unemploymentRate[dates.indexOf("2000-04")]);
-      unemploymentJun2003.push(series.unemploymentRate[dates.indexOf("2003-06")]);
-      const yearMean = (column: ArrayLike<number>, y: number) => {
-        let sum = 0;
-        for (let i = dates.indexOf(`${y}-01`); i <= dates.indexOf(`${y}-12`); i++) sum += column[i];
-        return sum / 12;
-      };
-      unemployment2002.push(yearMean(series.unemploymentRate, 2002));
-      unemployment2003.push(yearMean(series.unemploymentRate, 2003));
-      inflation2003.push(yearMean(series.inflationYoY, 2003));
+      const r = run(seed);
+      expect(r.dates.indexOf("1997-01")).toBe(120);
+      expect(r.series.policyRate[r.dates.indexOf("2000-06")]).toBeCloseTo(0.065, 10);
+      const m = replayMeasures(r);
+      ms.push(m);
       // The spread peak comes after the boom, never before the rate hikes of 2000.
-      expect(dates[cdsPeakAt] >= "2000-10").toBe(true);
-      // The boom years 1997–2000: mean unemployment and inflation, near history when within 1 point of history's
-      // means, 4.4 % and 2.4 % (BLS annual averages 4.9 → 4.0 % and CPI-U 2.3, 1.6, 2.2, 3.4 %, docs/calibration.md
-      // §11.3; until stop 38 the band was 2–4.5 % and 2–4 %).
-      const boomEnd = dates.indexOf("2000-12");
-      let u = 0;
-      let pi = 0;
-      for (let i = start; i <= boomEnd; i++) {
-        u += series.unemploymentRate[i];
-        pi += series.inflationYoY[i];
-      }
-      u /= boomEnd - start + 1;
-      pi /= boomEnd - start + 1;
-      if (Math.abs(u - 0.044) <= 0.01 && Math.abs(pi - 0.024) <= 0.01) boomYearsNearHistory++;
-      // Carrier capex: the chain's yearly capex, from the boom's peak year (1997–2001) to its lowest after it,
-      // through 2003 (history: $92 bn in 2000 → ≈ $41 bn in 2003, ≈ −55 %; docs/calibration.md §11.1).
-      const yearly = [1997, 1998, 1999, 2000, 2001, 2002, 2003].map((y) => {
-        let sum = 0;
-        for (let i = dates.indexOf(`${y}-01`); i <= dates.indexOf(`${y}-12`); i++) sum += series.aiCapex[i];
-        return sum;
-      });
-      let peakYear = 0;
-      for (let k = 1; k < 5; k++) if (yearly[k] > yearly[peakYear]) peakYear = k;
-      if (peakYear === 3) capexPeakIn2000++;
-      capexFalls.push(Math.min(...yearly.slice(peakYear)) / yearly[peakYear] - 1);
-      capexFalls2000to2003.push(yearly[6] / yearly[3] - 1);
-      // Vendor financing by decision (issue 18 item 3): the equipment maker's loans to its customers outstanding,
-      // their peak over 1997–2003 against the chain's capex in its peak year (a yearly rate: the sum of the
-      // monthly annual rates ÷ 12).
-      let vendorPeak = 0;
-      let vendorPeakAt = start;
-      for (let i = start; i <= end; i++) {
-        if (series.chipCo_vendorLoans[i] > vendorPeak) {
-          vendorPeak = series.chipCo_vendorLoans[i];
-          vendorPeakAt = i;
-        }
-      }
-      if (vendorPeak > 0) {
-        vendorLendingSeeds++;
-        vendorToCapex.push(vendorPeak / (yearly[peakYear] / 12));
-        if (dates[vendorPeakAt] >= "1998-01" && dates[vendorPeakAt] <= "2001-12") vendorPeakIn1998to2001++;
-      }
-      const firstDefault = events.find((e) => e.type === "chainDefault" && e.date <= "2003-12");
+      expect(m.cdsPeakDate >= "2000-10").toBe(true);
       // The first default, where there is one by 2003-12, is downstream: never upstream first.
-      if (firstDefault !== undefined) expect(["neoCloud", "labB", "labA"]).toContain(firstDefault.firm);
-      if (
-        (firstDefault?.firm === "neoCloud" || firstDefault?.firm === "labB") &&
-        firstDefault.date >= "2000-10" &&
-        firstDefault.date <= "2002-12"
-      )
-        downstreamFirstIn2000to02++;
+      if (m.firstDefault !== null) expect(["neoCloud", "labB", "labA"]).toContain(m.firstDefault.firm);
       // The equipment maker stays standing (Lucent and Nortel lost heavily but did not default,
       // docs/calibration.md §11.1); the long-haul carrier may default (Global Crossing Jan 2002,
       // WorldCom Jul 2002, §11.2), but never before a downstream firm.
-      const chipDefaults = events.filter(
-        (e) => e.type === "chainDefault" && e.firm === "chipCo" && e.date <= "2003-12",
-      );
-      expect(chipDefaults).toHaveLength(0);
-      const longHaul = events.find((e) => e.type === "chainDefault" && e.firm === "legacyCloud");
-      if (longHaul !== undefined) {
-        expect(firstDefault?.firm).not.toBe("legacyCloud");
-      }
+      expect(m.chipDefaulted).toBe(false);
+      expect(m.longHaulFirst).toBe(false);
     }
+    // Downstream spreads rise before and more than upstream ones in busts (issue 18 item 9): in a seed whose
+    // chain value falls 40 % or more, the Winstar-like carrier's CDS crosses 1 000 bp (distress) before the
+    // equipment maker's does, if ever, and peaks at ten times the equipment maker's peak or more.
+    const busts = ms.filter((m) => m.bust).length;
+    const downstreamFirstAndHigher = ms.filter((m) => m.downstreamFirstAndHigher).length;
+    const drawdowns = ms.map((m) => m.drawdown);
+    const valueBooms = ms.map((m) => m.valuePeakRatio);
+    const valuePeakIn1999to2001 = ms.filter(
+      (m) => m.valuePeakDate >= "1999-01" && m.valuePeakDate <= "2001-12",
+    ).length;
+    const cdsPeaks = ms.map((m) => m.cdsPeakBp);
+    const cdsPeakInBustYears = ms.filter(
+      (m) => m.cdsPeakDate >= "2000-10" && m.cdsPeakDate <= "2002-12",
+    ).length;
+    const unemploymentApr2000 = ms.map((m) => m.unemploymentApr2000);
+    const unemploymentJun2003 = ms.map((m) => m.unemploymentJun2003);
+    const unemployment2002 = ms.map((m) => m.unemploymentByYear[2]);
+    const unemployment2003 = ms.map((m) => m.unemploymentByYear[3]);
+    const inflation2003 = ms.map((m) => m.inflation2003);
+    // The boom years 1997–2000: mean unemployment and inflation, near history when within 1 point of history's
+    // means, 4.4 % and 2.4 % (BLS annual averages 4.9 → 4.0 % and CPI-U 2.3, 1.6, 2.2, 3.4 %, docs/calibration.md
+    // §11.3; until stop 38 the band was 2–4.5 % and 2–4 %).
+    const boomYearsNearHistory = ms.filter(
+      (m) => Math.abs(m.boomUnemployment - 0.044) <= 0.01 && Math.abs(m.boomInflation - 0.024) <= 0.01,
+    ).length;
+    // Carrier capex: the chain's yearly capex, from the boom's peak year (1997–2001) to its lowest after it,
+    // through 2003 (history: $92 bn in 2000 → ≈ $41 bn in 2003, ≈ −55 %; docs/calibration.md §11.1).
+    const capexPeakIn2000 = ms.filter((m) => m.capexPeakYear === 2000).length;
+    const capexFalls = ms.map((m) => m.capexFall);
+    const capexFalls2000to2003 = ms.map((m) => m.capexFall2000to2003);
+    // Vendor financing by decision (issue 18 item 3): the equipment maker's loans to its customers outstanding,
+    // their peak over 1997–2003 against the chain's capex in its peak year (a yearly rate: the sum of the
+    // monthly annual rates ÷ 12).
+    const lending = ms.filter((m) => m.vendorPeakDate !== null);
+    const vendorLendingSeeds = lending.length;
+    const vendorPeakIn1998to2001 = lending.filter(
+      (m) => m.vendorPeakDate !== null && m.vendorPeakDate >= "1998-01" && m.vendorPeakDate <= "2001-12",
+    ).length;
+    const vendorToCapex = lending.map((m) => m.vendorToCapex);
+    const downstreamFirstIn2000to02 = ms.filter((m) => m.downstreamFirstInBustYears).length;
     const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
     // The boom's calendar (stop 41): the Nasdaq peaked on 10 Mar 2000 at ≈ 3.9 times its January 1997 level and
     // carrier capex in 2000 (docs/calibration.md §11.1, §11.3). Seeds 1–20: the chain's value peaks in 1999–2001 in
