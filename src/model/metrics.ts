@@ -18,7 +18,12 @@ import { liveCapacity } from "./agents/aiChain/demand.ts";
 import { type RiskWeights, riskWeightedAssets } from "./agents/banks.ts";
 import { incomeQuintileShares } from "./incomeQuintiles.ts";
 import { SECTOR_COUNT, SECTOR_NAMES } from "./ledger.ts";
-import { emptyAccounts, measureNationalAccounts } from "./nationalAccounts.ts";
+import {
+  chainRealGdp,
+  emptyAccounts,
+  emptyChainedRealGdp,
+  measureNationalAccounts,
+} from "./nationalAccounts.ts";
 import type { AiChain, Banks, Firms, Government, ModelEvent, ModelState, Utility } from "./state.ts";
 import { SOURCE_COUNT, Source } from "./state.ts";
 
@@ -38,7 +43,7 @@ export const SERIES_COLUMNS: readonly SeriesColumn[] = [
     type: "float",
     unit: "USD bn (2025 prices) per year",
     description:
-      "Real GDP at an annual rate: the value added of non-AI firms, the AI chain and the utility, each deflated by its output price (non-AI output's unit value, aiServicePrice, electricityCpi)",
+      "Real GDP at an annual rate: the value added of non-AI firms, the AI chain and the utility, each deflated by its output price (non-AI output's unit value, aiServicePrice, electricityCpi); chain-linked from the month the chain or the utility first acts (a Fisher quantity index month to month, as BEA's chain-type real GDP; before it, and without them, the fixed-base sum)",
   },
   {
     name: "gdpNominal",
@@ -602,6 +607,8 @@ export class MetricsTracker {
   private readonly spellCount: Float64Array;
   private readonly quintiles = new Float64Array(5);
   private readonly accounts = emptyAccounts();
+  /** Chain-linked real GDP (nationalAccounts.ts chainRealGdp): its level and last month's value added and prices. */
+  private readonly chainedReal = emptyChainedRealGdp();
 
   constructor(ticks: number, config?: SpiralConfig) {
     this.columns = config ? seriesColumnsFor(config) : SERIES_COLUMNS;
@@ -670,7 +677,7 @@ export class MetricsTracker {
     const r = this.row;
     const na = measureNationalAccounts(m, this.accounts);
     const yearBn = 12 * toBn;
-    r[COL.gdpReal] = na.gdpReal * yearBn;
+    r[COL.gdpReal] = chainRealGdp(this.chainedReal, na) * yearBn;
     r[COL.gdpNominal] = na.gdpExpenditure * yearBn;
     r[COL.consumptionNominal] = na.consumption * yearBn;
     r[COL.investmentNominal] = na.investment * yearBn;

@@ -57,13 +57,25 @@ export interface NationalAccounts {
   /** Production side: the three value added. */
   gdpProduction: number;
   /**
-   * Real GDP: each producer's value added deflated by the price of its
-   * output (single deflation) — non-AI firms by their output's unit value,
-   * the chain by the price of AI services, the utility by the retail
-   * electricity index.
+   * Real GDP at the base period's prices (fixed base): each producer's value
+   * added deflated by the price of its output (single deflation) — non-AI
+   * firms by their output's unit value, the chain by the price of AI
+   * services, the utility by the retail electricity index. The series'
+   * gdpReal is this while non-AI firms are the only producers, and its
+   * chain-linked Fisher volume from the month a second producer acts
+   * (chainRealGdp).
    */
   gdpReal: number;
+  /** Value added of non-AI firms, the AI chain and the utility (SECTORS order). */
+  readonly sectorValueAdded: Float64Array;
+  /** Their output prices (1 in the base period; 1 for a producer that does not act). */
+  readonly sectorPrice: Float64Array;
+  /** Whether a producer other than the non-AI firms acts (the chain exists or the utility is active). */
+  multiSector: boolean;
 }
+
+/** Producers in sectorValueAdded and sectorPrice: non-AI firms, the AI chain, the utility. */
+export const SECTORS = 3;
 
 export function emptyAccounts(): NationalAccounts {
   return {
@@ -79,6 +91,9 @@ export function emptyAccounts(): NationalAccounts {
     valueAddedUtility: 0,
     gdpProduction: 0,
     gdpReal: 0,
+    sectorValueAdded: new Float64Array(SECTORS),
+    sectorPrice: new Float64Array(SECTORS).fill(1),
+    multiSector: false,
   };
 }
 
@@ -142,5 +157,97 @@ export function measureNationalAccounts(m: ModelState, out: NationalAccounts): N
     valueAddedFirms / firmsDeflator +
     (c.n > 0 ? valueAddedAiChain / c.servicePrice : 0) +
     (u.active ? valueAddedUtility / Math.max(1e-12, u.electricityCpi) : 0);
+  out.sectorValueAdded[0] = valueAddedFirms;
+  out.sectorValueAdded[1] = c.n > 0 ? valueAddedAiChain : 0;
+  out.sectorValueAdded[2] = u.active ? valueAddedUtility : 0;
+  out.sectorPrice[0] = firmsDeflator;
+  out.sectorPrice[1] = c.n > 0 ? c.servicePrice : 1;
+  out.sectorPrice[2] = u.active ? Math.max(1e-12, u.electricityCpi) : 1;
+  out.multiSector = c.n > 0 || u.active;
   return out;
+}
+
+/**
+ * Growth of real GDP from last month to this one as a Fisher quantity index
+ * of the producers' value added: the geometric mean of the Laspeyres volume
+ * growth (this month's quantities at last month's prices) and the Paasche
+ * (both months at this month's prices), where a producer's quantity is its
+ * value added over its price —
+ *
+ *   L = Σ VA_t · p_{t−1}/p_t ÷ Σ VA_{t−1},   P = Σ VA_t ÷ Σ VA_{t−1} · p_t/p_{t−1},   F = √(L·P).
+ *
+ * BEA's chain-type quantity index for real GDP since 1996 (Landefeld &
+ * Parker 1997, Survey of Current Business 77(5); Whelan 2002, Review of
+ * Income and Wealth 48(2)): with fixed base-period prices, an output whose
+ * relative price falls fast (computers then, AI services under
+ * aiChain.capacityTechnologyGrowthYearly now) takes an ever larger weight,
+ * and real growth is overstated — at a price falling 58 % a year the chain's
+ * real value added grew ≈ 10 % of GDP a year (docs/scenarios.md 'glut43
+ * pass'). Value added can be negative (a chain whose compute purchases exceed
+ * its sales): where L or P is not positive, whichever is, else 1.
+ * Pure.
+ *
+ * @example fisherGrowth([100, 10], [1, 1], [102, 10], [1, 0.5]) // ≈ 1.088: the firms' quantity +2 %, the chain's doubled (L 1.109, P 1.067)
+ */
+export function fisherGrowth(
+  lastValueAdded: ArrayLike<number>,
+  lastPrice: ArrayLike<number>,
+  valueAdded: ArrayLike<number>,
+  price: ArrayLike<number>,
+): number {
+  let lastTotal = 0;
+  let total = 0;
+  let atLastPrices = 0;
+  let lastAtThesePrices = 0;
+  for (let k = 0; k < valueAdded.length; k++) {
+    lastTotal += lastValueAdded[k];
+    total += valueAdded[k];
+    atLastPrices += (valueAdded[k] * lastPrice[k]) / price[k];
+    lastAtThesePrices += (lastValueAdded[k] * price[k]) / lastPrice[k];
+  }
+  const laspeyres = atLastPrices / lastTotal;
+  const paasche = total / lastAtThesePrices;
+  const positive = (x: number) => x > 0 && Number.isFinite(x);
+  if (positive(laspeyres) && positive(paasche)) return Math.sqrt(laspeyres * paasche);
+  if (positive(laspeyres)) return laspeyres;
+  if (positive(paasche)) return paasche;
+  return 1;
+}
+
+/** The chain-linked real GDP's state: its level and last month's value added and prices (metrics.ts keeps one). */
+export interface ChainedRealGdp {
+  /** Real GDP, model dollars per month at base-period prices; 0 until chaining starts. */
+  level: number;
+  started: boolean;
+  readonly lastValueAdded: Float64Array;
+  readonly lastPrice: Float64Array;
+}
+
+export function emptyChainedRealGdp(): ChainedRealGdp {
+  return {
+    level: 0,
+    started: false,
+    lastValueAdded: new Float64Array(SECTORS),
+    lastPrice: new Float64Array(SECTORS).fill(1),
+  };
+}
+
+/**
+ * Real GDP of this month (model dollars per month): the fixed-base sum
+ * (`a.gdpReal`) while non-AI firms are the only producers — one producer's
+ * chained volume is its own — and, from the first month another producer
+ * acts, that month's fixed-base level carried forward by the Fisher growth
+ * of each month (fisherGrowth). Updates `state`.
+ */
+export function chainRealGdp(state: ChainedRealGdp, a: Readonly<NationalAccounts>): number {
+  if (!state.started) {
+    if (!a.multiSector) return a.gdpReal;
+    state.started = true;
+    state.level = a.gdpReal;
+  } else {
+    state.level *= fisherGrowth(state.lastValueAdded, state.lastPrice, a.sectorValueAdded, a.sectorPrice);
+  }
+  state.lastValueAdded.set(a.sectorValueAdded);
+  state.lastPrice.set(a.sectorPrice);
+  return state.level;
 }
