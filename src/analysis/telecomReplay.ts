@@ -42,9 +42,6 @@ export const REPLAY_FIRMS: readonly { firm: string; analogue: string; history: s
   },
 ];
 
-/** Firms whose default first is "downstream" (the carrier and the dot-com customers). */
-const DOWNSTREAM = new Set(["neoCloud", "labB", "labA"]);
-
 /** What one replay run shows over 1997-01 … 2003-12. Dates are YYYY-MM; shares are fractions (0.45 = 45 %). */
 export interface ReplayMeasures {
   /** Largest fall of the chain's market value from its running peak. */
@@ -204,11 +201,6 @@ export function replayMeasures(run: ReplayRun): ReplayMeasures {
     longHaulFirst: firstDefault?.firm === "legacyCloud",
     firms,
   };
-}
-
-/** Whether the first default is downstream (the carrier or a dot-com customer); true when there is none. */
-export function firstDefaultDownstream(m: ReplayMeasures): boolean {
-  return m.firstDefault === null || DOWNSTREAM.has(m.firstDefault.firm);
 }
 
 /** Mean, median, smallest and largest of a list (NaN for an empty one). */

@@ -45,10 +45,12 @@ const sets = [
 ];
 
 const measures = [];
+let households = 0;
 const t0 = performance.now();
 try {
   for (let seed = seed0 + 1; seed <= seed0 + count; seed++) {
     const config = loadConfig(FILE, { sets: [...sets, `seed=${seed}`] });
+    households = config.households.count;
     measures.push({ seed, ...replayMeasures(runInMemory(config)) });
   }
 } catch (err) {
@@ -59,7 +61,6 @@ try {
   throw err;
 }
 const seconds = (performance.now() - t0) / 1000;
-const households = loadConfig(FILE, { sets }).households.count;
 const title = `${FILE}, seeds ${seed0 + 1}–${seed0 + count}, ${households} households${sets.length > 0 ? `, --set ${sets.join(" ")}` : ""}`;
 const table = `${title}\n\n${replayTable(measures)}`;
 console.log(table);
