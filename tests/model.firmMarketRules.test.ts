@@ -19,8 +19,14 @@ import {
   startSuccessor,
   takeSectorAverages,
 } from "../src/model/markets/credit.ts";
-import { governmentPurchases, setFillRatios } from "../src/model/markets/goods.ts";
-import type { Firms, ModelEvent } from "../src/model/state.ts";
+import {
+  capitalFillRatio,
+  governmentPurchases,
+  setFillRatios,
+  spendChainWants,
+} from "../src/model/markets/goods.ts";
+import type { SerialScratch } from "../src/model/passRunner.ts";
+import { type AiChain, ChainAccount, type Firms, type ModelEvent, SOURCE_COUNT } from "../src/model/state.ts";
 
 const f64 = (...x: number[]) => Float64Array.from(x);
 
@@ -68,6 +74,52 @@ describe("setFillRatios: each consumption firm serves the demand that reached it
     const unmet = setFillRatios(f);
     expect([...f.fillRatio]).toEqual([0.5, 0.4, 1, 7]);
     expect(unmet).toBeCloseTo(50 + 30, 12);
+  });
+});
+
+describe("capital goods: fill ratios and the chain's purchases never leave a negative stock", () => {
+  it("capitalFillRatio serves orders up to the stock, 1 with no orders, and never −∞ on a stock a hair below zero", () => {
+    expect(capitalFillRatio(4, 1)).toBe(0.25);
+    expect(capitalFillRatio(1, 4)).toBe(1);
+    expect(capitalFillRatio(0, 0)).toBe(1);
+    // A collapse once left 0 orders against −8.7e−13 of stock: the ratio was −∞ and the run stopped (exit 3).
+    expect(capitalFillRatio(0, -8.7e-13)).toBe(1);
+    expect(capitalFillRatio(2, -8.7e-13)).toBe(0);
+  });
+
+  it("spendChainWants: a chain that wants more than the capital firms' stocks buys them out to exactly 0, not below", () => {
+    // Stocks whose value at their prices does not divide evenly: buying both out left the first at −1.1e−16.
+    const f = firms(3, 1, {
+      inventory: f64(0, 0.634, 0.264),
+      price: f64(1, 1.69, 3.34),
+      revenue: f64(0, 0, 0),
+      salesNominal: f64(0, 0, 0),
+      salesReal: f64(0, 0, 0),
+      demandReal: f64(0, 0, 0),
+      deposits: f64(0, 0, 0),
+    });
+    const chain = {
+      n: 1,
+      accounts: new Float64Array(ChainAccount.count),
+      deposits: f64(100),
+      bank: new Uint16Array(1),
+      cashBySource: new Float64Array(SOURCE_COUNT),
+    } as unknown as AiChain;
+    const b = books(f) as Books & { aiChain: AiChain };
+    b.aiChain = chain;
+    const wants = {
+      capital: f64(10),
+      consumption: f64(0),
+      chipInputs: f64(0),
+      imports: f64(0),
+      sourceMix: new Float64Array(SOURCE_COUNT),
+      cashBefore: f64(0),
+    } as unknown as SerialScratch["chainWants"];
+    const macro = { investmentReal: 0, investmentNominal: 0 };
+    spendChainWants(chain, f, macro, wants, b);
+    expect([...f.inventory.subarray(1)].every((x) => x === 0)).toBe(true);
+    expect(f.revenue[1] + f.revenue[2]).toBeCloseTo(0.634 * 1.69 + 0.264 * 3.34, 12);
+    expect(chain.deposits[0]).toBeCloseTo(100 - (0.634 * 1.69 + 0.264 * 3.34), 12);
   });
 });
 

@@ -379,7 +379,8 @@ function buyFromSector(
       if (pay <= 0) continue;
       const q = pay / f.price[j];
       chainPaysFirm(books, i, j, pay);
-      f.inventory[j] -= q;
+      // Buying a sector's whole stock leaves rounding residues of either sign: never a negative stock.
+      f.inventory[j] = Math.max(0, f.inventory[j] - q);
       f.revenue[j] += pay;
       f.salesNominal[j] += pay;
       f.salesReal[j] += q;
@@ -479,6 +480,19 @@ export interface AutomationPurchaseParams {
 }
 
 /**
+ * A capital-goods firm's fill ratio: the share of the real orders it
+ * received that its inventory covers, 1 when it covers all or nothing was
+ * ordered; a stock that rounding left a hair below zero fills nothing
+ * (never −∞, as 0 orders against −1e−13 of stock did under a collapse).
+ *
+ * @example capitalFillRatio(4, 1) // 0.25
+ * @example capitalFillRatio(0, -1e-13) // 1
+ */
+export function capitalFillRatio(orders: number, inventory: number): number {
+  return orders > 0 && orders > inventory ? Math.max(0, inventory) / orders : 1;
+}
+
+/**
  * Investment goods: orders are pooled per capital firm, served up to its
  * inventory in proportion, paid on delivery (drawing on the buyer's credit
  * line if needed) and added to the buyer's capital. Buyers sometimes
@@ -509,7 +523,7 @@ export function clearCapitalMarket(
   for (let j = 0; j < nc; j++) ordersReal[capitalSupplier[j]] += investmentOrder[j];
   for (let k = nc; k < n; k++) {
     const orders = ordersReal[k];
-    fillRatio[k] = orders > inventory[k] ? inventory[k] / orders : 1;
+    fillRatio[k] = capitalFillRatio(orders, inventory[k]);
     f.demandReal[k] = orders;
     revenue[k] = 0;
     salesReal[k] = 0;
