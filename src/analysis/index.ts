@@ -48,6 +48,14 @@ export { newcombePairedInterval } from "./newcombePairedInterval.ts";
 export { type PairedDifference, pairedMeanDifference } from "./pairedMeanDifference.ts";
 export { prcc } from "./prcc.ts";
 export { type QuantileBands, quantileBands } from "./quantileBands.ts";
+export {
+  type FirmReturnMoments,
+  logReturns,
+  MARKET_RETURN_FACTS,
+  type ReturnMoments,
+  returnMoments,
+  returnMomentsTable,
+} from "./returnMoments.ts";
 export { runSeed } from "./seeds.ts";
 export { type SobolIndices, type SobolIndicesOptions, sobolIndices } from "./sobolIndices.ts";
 export { studentTQuantile } from "./studentTQuantile.ts";

@@ -3,6 +3,7 @@
 // random-load latency by array size.
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
+import { parseArgs } from "node:util";
 import { Worker } from "node:worker_threads";
 import { build, buildState, ROOT } from "../../src/build.mjs";
 import type { SpiralConfig } from "../../src/config/index.ts";
@@ -92,4 +93,45 @@ for (const kb of ${JSON.stringify(sizesKiB)}) {
 console.log(JSON.stringify(out));`;
   const r = spawnSync(process.execPath, ["-e", probe], { env, encoding: "utf8" });
   return r.status === 0 ? JSON.parse(r.stdout.trim()) : sizesKiB.map(() => Number.NaN);
+}
+
+/** The options of a bench that runs one config over seeds (bench:telecom, bench:prices). */
+export interface SeedBenchArgs {
+  config: string;
+  count: number;
+  seed0: number;
+  /** --set values, then households.count when --households is given. */
+  sets: string[];
+  out: string;
+}
+
+/**
+ * Parses `--config --seeds --seed0 --households --out --set…` (node:util
+ * parseArgs) for the bench `name`; a count or first seed that is not a
+ * non-negative integer prints the problem and exits 2.
+ */
+export function parseSeedBenchArgs(name: string, defaults: { config: string; seeds: number }): SeedBenchArgs {
+  const { values } = parseArgs({
+    options: {
+      config: { type: "string", default: defaults.config },
+      seeds: { type: "string", default: String(defaults.seeds) },
+      seed0: { type: "string", default: "0" },
+      households: { type: "string" },
+      out: { type: "string", default: "results" },
+      set: { type: "string", multiple: true, default: [] },
+    },
+  });
+  const count = Number(values.seeds);
+  const seed0 = Number(values.seed0);
+  if (!Number.isInteger(count) || count < 1 || !Number.isInteger(seed0) || seed0 < 0) {
+    console.error(
+      `${name}: --seeds must be a positive integer and --seed0 a non-negative one (got ${values.seeds}, ${values.seed0})`,
+    );
+    process.exit(2);
+  }
+  const sets = [
+    ...(values.set ?? []),
+    ...(values.households === undefined ? [] : [`households.count=${values.households}`]),
+  ];
+  return { config: values.config, count, seed0, sets, out: values.out };
 }

@@ -13,36 +13,23 @@
 // docs/scenarios.md "source44 pass": --set aiChain.capacityTechnologyGrowthYearly=1 …). About 1 s a seed here.
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { parseArgs } from "node:util";
 import { replayMeasures, replayTable } from "../../src/analysis/telecomReplay.ts";
 import { loadConfig } from "../../src/config/index.ts";
 import { runInMemory } from "../../src/engine/index.ts";
 import { InputError } from "../../src/errors.ts";
 import { writeFileAtomic } from "../../src/io/atomicWrite.ts";
+import { parseSeedBenchArgs } from "./shared.ts";
 
-const { values } = parseArgs({
-  options: {
-    config: { type: "string", default: "configs/scenarios/telecom-1997.json" },
-    seeds: { type: "string", default: "20" },
-    seed0: { type: "string", default: "0" },
-    households: { type: "string" },
-    out: { type: "string", default: "results" },
-    set: { type: "string", multiple: true, default: [] },
-  },
+const {
+  config: FILE,
+  count,
+  seed0,
+  sets,
+  out,
+} = parseSeedBenchArgs("bench:telecom", {
+  config: "configs/scenarios/telecom-1997.json",
+  seeds: 20,
 });
-const FILE = values.config;
-const count = Number(values.seeds);
-const seed0 = Number(values.seed0);
-if (!Number.isInteger(count) || count < 1 || !Number.isInteger(seed0) || seed0 < 0) {
-  console.error(
-    `bench:telecom: --seeds must be a positive integer and --seed0 a non-negative one (got ${values.seeds}, ${values.seed0})`,
-  );
-  process.exit(2);
-}
-const sets = [
-  ...(values.set ?? []),
-  ...(values.households === undefined ? [] : [`households.count=${values.households}`]),
-];
 
 const measures = [];
 let households = 0;
@@ -65,9 +52,6 @@ const title = `${FILE}, seeds ${seed0 + 1}–${seed0 + count}, ${households} hou
 const table = `${title}\n\n${replayTable(measures)}`;
 console.log(table);
 console.log(`${count} runs in ${seconds.toFixed(1)} s`);
-mkdirSync(values.out, { recursive: true });
-writeFileAtomic(join(values.out, "telecom-replay.md"), table);
-writeFileAtomic(
-  join(values.out, "telecom-replay.json"),
-  `${JSON.stringify({ title, sets, measures }, null, 1)}\n`,
-);
+mkdirSync(out, { recursive: true });
+writeFileAtomic(join(out, "telecom-replay.md"), table);
+writeFileAtomic(join(out, "telecom-replay.json"), `${JSON.stringify({ title, sets, measures }, null, 1)}\n`);
