@@ -196,8 +196,15 @@ describe("default resolution rules (resolveChainDefaults)", () => {
 
 describe("valuation and initial-state steps (valueChain, createAiChain)", () => {
   it("chainEquityMarketParams: the config's behaviour on the price model's scales, no short pressure", () => {
-    const em = { ...config.aiChain.equityMarket, intensityOfChoice: 0.5, trendStrength: 2 };
+    expect(config.aiChain.equityMarket.newsPassThrough).toBe(0); // off unless a config sets it
+    const em = {
+      ...config.aiChain.equityMarket,
+      intensityOfChoice: 0.5,
+      trendStrength: 2,
+      newsPassThrough: 0.3,
+    };
     const p = chainEquityMarketParams(em);
+    expect(p.newsPassThrough).toBe(0.3);
     expect(p.intensityOfChoice).toBe(60);
     expect(p.trendWeight).toBeCloseTo(1.2, 15);
     expect(p.reversionSpeed).toBe(em.reversionSpeed);

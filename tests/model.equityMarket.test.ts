@@ -112,6 +112,30 @@ describe("stepEquityMarket", () => {
     for (let t = 0; t < calm.length; t++) expect(calm[t]).toBeLessThan(1.15 * 130);
   });
 
+  it("news pass-through ν: at 1 a price at its fundamental follows a moving fundamental exactly; at 0 it trails it", () => {
+    const quiet = {
+      ...DEFAULT_EQUITY_MARKET_PARAMS,
+      intensityOfChoice: 0,
+      trendWeight: 0,
+      noiseVolatility: 0,
+    };
+    const noise = new Float64Array(60);
+    // The fundamental grows 3 % a month; the price starts at it.
+    const growing = (t: number) => 100 * 1.03 ** t;
+    const start = growing(0);
+    const passed = simulate({ ...quiet, newsPassThrough: 1 }, growing, noise, 60, start);
+    for (let t = 0; t < 60; t++) expect(passed[t] / growing(t)).toBeCloseTo(1, 10);
+    // ν 0: the gap settles where the fundamentalists' demand, μ φ n_f × gap (n_f = ½ at β 0), moves the price
+    // 3 % a month: ln 1.03 / (0.08 × ½) ≈ 0.74 in logs — the price about half its fundamental.
+    const trailing = simulate(quiet, growing, noise, 60, start);
+    const gap = Math.log(growing(59) / trailing[59]);
+    expect(gap).toBeGreaterThan(0.6);
+    expect(gap).toBeLessThan(Math.log(1.03) / (0.08 * 0.5) + 0.01);
+    // A half pass-through leaves half that gap.
+    const half = simulate({ ...quiet, newsPassThrough: 0.5 }, growing, noise, 60, start);
+    expect(Math.log(growing(59) / half[59])).toBeCloseTo(gap / 2, 1);
+  });
+
   it("short-seller pressure lowers the price relative to no shorts", () => {
     const noise = normalSequence(7, 600);
     const params = DEFAULT_EQUITY_MARKET_PARAMS;

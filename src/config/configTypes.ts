@@ -1355,6 +1355,10 @@ export interface SpiralConfig {
        * Standard deviation of monthly noise in prices.
        */
       noiseMonthly: number;
+      /**
+       * Share ν of each month's change in a firm's log fundamental value that passes straight into its log price, before the traders' demand moves it (markets/equityMarket.ts stepEquityMarket): the price then moves around the fundamental as in the deviation form of Boswijk, Hommes & Manzan (2007, 'Behavioral heterogeneity in stock prices', JEDC 31), where the traders' beliefs act on the price's gap to a fundamental that the price follows. 1 is an efficient market's benchmark: news about value is priced when it comes. Default 0 (off, every output unchanged): news reaches the price only through the fundamentalists' demand, φ n_f × the gap, so a fundamental that moves g a month leaves the price ≈ 13 g behind — about a year (docs/scenarios.md 'price45 pass'). Measured in telecom-1997 at history's size (seeds 1–20): at 0.2 the drawdown is 51 % (24 % at 0); at 1, with the market's loss and credit premia, the value peaks at ×2.8 in 1999–2001 in 17 seeds but falls 89 % and 2003's unemployment is 10.8 %, because the loss premium's loop (a fall raises the drawdown premium, which lowers the value) has a gain above 1 once prices pass the fundamental on. Not calibrated: it belongs with a redesign of the chain's valuation whose monthly changes are news rather than a trend.
+       */
+      newsPassThrough: number;
     };
     /**
      * Circular financing by decision (src/model/agents/aiChain/circular.ts, docs/ODD.md §7.14): each month the chip maker and the hyperscalers commit part of their cash above its buffer to customers short of cash for the orders they place with them — vendor loans to clouds against their backlog, equity-for-compute stakes in labs and clouds, and backstops (purchase commitments for a cloud's unused capacity that are called as guarantees when it defaults) — while their own share price holds up. The configured 2025 deals (equityStakes, backstops) are the initial state. Losses on these exposures fall on the upstream firm when a customer defaults.

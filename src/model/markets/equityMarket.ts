@@ -61,6 +61,15 @@ export interface EquityMarketParams {
   priceImpact: number;
   /** σ: volatility of the exogenous news term, log return per tick (multiplies the caller's N(0,1) draw). */
   noiseVolatility: number;
+  /**
+   * ν: share of the tick's change in the log fundamental that passes straight
+   * into the log price, before excess demand moves it — the deviation form of
+   * Boswijk, Hommes & Manzan (2007, "Behavioral heterogeneity in stock
+   * prices", JEDC 31), in which the price follows a moving fundamental and
+   * the traders act on the gap. 0: news reaches the price only through the
+   * fundamentalists' demand on the gap; 1: an efficient market's benchmark.
+   */
+  newsPassThrough: number;
   /** κ: the short-selling fund's selling per tick at a target score of 1, in demand units. */
   shortPressure: number;
   /** λ of the EWMA variance of log returns (RiskMetrics). */
@@ -94,6 +103,8 @@ export const DEFAULT_EQUITY_MARKET_PARAMS: Readonly<EquityMarketParams> = Object
   priceImpact: 1,
   /** Exogenous news: 4 % a month (≈ 14 %/yr); total volatility is higher once traders react. */
   noiseVolatility: 0.04,
+  /** News about the fundamental reaches the price only through the fundamentalists' demand on the gap. */
+  newsPassThrough: 0,
   /** At score 1 the fund sells 0.01 units a month: a steady discount of ≈ 17 % (≈ 11 % at score 0.5) with the other defaults. */
   shortPressure: 0.01,
   /** EWMA decay 0.94 per month (RiskMetrics used 0.97 for monthly data; 0.94 reacts faster). */
@@ -240,8 +251,13 @@ export function stepEquityMarket(state: EquityMarketState, i: number, input: Equ
   state.fitnessFundamentalist[i] = uF;
   state.fitnessTrend[i] = uC;
 
-  // 2. Discrete-choice switching.
-  const gap = Math.log(Math.max(F, MIN_FUNDAMENTAL)) - logP;
+  // 2. Discrete-choice switching, on the gap left once ν of the fundamental's move is priced (news; 0 with ν 0,
+  // and logP + 0 is logP, so every expression is as before the term existed).
+  const logF = Math.log(Math.max(F, MIN_FUNDAMENTAL));
+  const previousF = state.fundamentalValue[i];
+  const news =
+    prm.newsPassThrough > 0 && previousF > 0 ? prm.newsPassThrough * (logF - Math.log(previousF)) : 0;
+  const gap = logF - (logP + news);
   let z =
     prm.intensityOfChoice * (uF - uC + prm.misalignmentWeight * gap * gap) + prm.fundamentalistPredisposition;
   z = Math.min(MAX_LOGIT, Math.max(-MAX_LOGIT, z));
@@ -254,9 +270,9 @@ export function stepEquityMarket(state: EquityMarketState, i: number, input: Equ
   const dC = s > 0 ? prm.trendWeight * s * Math.tanh(r / s) : prm.trendWeight * r;
   const shortSelling = prm.shortPressure * score;
 
-  // 4. Market maker.
+  // 4. Market maker, after the news.
   const excessDemand = nF * dF + (1 - nF) * dC - shortSelling + (input.orderFlow ?? 0);
-  const logNext = logP + prm.priceImpact * excessDemand + prm.noiseVolatility * noise;
+  const logNext = logP + news + prm.priceImpact * excessDemand + prm.noiseVolatility * noise;
   const next = Math.exp(logNext);
 
   // 5. Bookkeeping.

@@ -471,7 +471,7 @@ export function valueChain(
 
 /**
  * The price model's parameters from aiChain.equityMarket: the config's
- * intensity of choice, trend strength, reversion and noise on the scales of
+ * intensity of choice, trend strength, reversion, noise and news pass-through on the scales of
  * markets/equityMarket.ts (× 120, × 0.6); no short pressure — the short book
  * trades instead (orderFlow).
  */
@@ -481,6 +481,7 @@ export function chainEquityMarketParams(em: SpiralConfig["aiChain"]["equityMarke
   params.trendWeight = em.trendStrength * 0.6;
   params.reversionSpeed = em.reversionSpeed;
   params.noiseVolatility = em.noiseMonthly;
+  params.newsPassThrough = em.newsPassThrough;
   params.shortPressure = 0; // the short book trades instead (orderFlow)
   return params;
 }
