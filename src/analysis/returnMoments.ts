@@ -1,5 +1,6 @@
 import { sampleKurtosis } from "simple-statistics";
 import { autocorrelation } from "./autocorrelation.ts";
+import { spread } from "./spread.ts";
 
 /** Moments of a series of one-period log returns (see returnMoments). */
 export interface ReturnMoments {
@@ -121,11 +122,10 @@ export const MARKET_RETURN_FACTS = {
   varianceRatio: "≈ 1 (random walk)",
 } as const;
 
+/** Mean [smallest, largest] of the finite values, "—" when there are none. */
 const fmt = (xs: readonly number[], f: (x: number) => string) => {
-  const ok = xs.filter((x) => Number.isFinite(x));
-  if (ok.length === 0) return "—";
-  const s = [...ok].sort((a, b) => a - b);
-  return `${f(ok.reduce((a, b) => a + b, 0) / ok.length)} [${f(s[0])}, ${f(s[s.length - 1])}]`;
+  const s = spread(xs.filter((x) => Number.isFinite(x)));
+  return Number.isNaN(s.mean) ? "—" : `${f(s.mean)} [${f(s.min)}, ${f(s.max)}]`;
 };
 const signed = (d: number) => (x: number) => x.toFixed(d).replace("-", "−");
 

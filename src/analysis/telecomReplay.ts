@@ -7,6 +7,10 @@
 // `npm run bench:telecom` prints the table (docs/scenarios.md "Replaying
 // 1997–2003").
 
+import { type Spread, spread } from "./spread.ts";
+
+export { type Spread, spread };
+
 /** One run as runInMemory returns it: series by column, their dates (YYYY-MM), its events. */
 export interface ReplayRun {
   series: Readonly<Record<string, ArrayLike<number>>>;
@@ -200,25 +204,6 @@ export function replayMeasures(run: ReplayRun): ReplayMeasures {
     chipDefaulted: defaults.some((e) => e.firm === "chipCo"),
     longHaulFirst: firstDefault?.firm === "legacyCloud",
     firms,
-  };
-}
-
-/** Mean, median, smallest and largest of a list (NaN for an empty one). */
-export interface Spread {
-  mean: number;
-  median: number;
-  min: number;
-  max: number;
-}
-
-export function spread(xs: readonly number[]): Spread {
-  if (xs.length === 0) return { mean: Number.NaN, median: Number.NaN, min: Number.NaN, max: Number.NaN };
-  const s = [...xs].sort((a, b) => a - b);
-  return {
-    mean: xs.reduce((a, b) => a + b, 0) / xs.length,
-    median: (s[(s.length - 1) >> 1] + s[s.length >> 1]) / 2,
-    min: s[0],
-    max: s[s.length - 1],
   };
 }
 

@@ -11,8 +11,6 @@
 //
 // Run: npm run bench:prices [-- --config configs/scenarios/telecom-1997.json --seeds 10 --seed0 0
 //   --households 10000 --out results --set path=value …]. About 1 s a seed here.
-import { mkdirSync } from "node:fs";
-import { join } from "node:path";
 import {
   type FirmReturnMoments,
   logReturns,
@@ -22,9 +20,7 @@ import {
 } from "../../src/analysis/returnMoments.ts";
 import { loadConfig } from "../../src/config/index.ts";
 import { runInMemory } from "../../src/engine/index.ts";
-import { InputError } from "../../src/errors.ts";
-import { writeFileAtomic } from "../../src/io/atomicWrite.ts";
-import { parseSeedBenchArgs } from "./shared.ts";
+import { exitOnInputError, parseSeedBenchArgs, writeBenchOutputs } from "./shared.ts";
 
 const Q = 12;
 const {
@@ -42,7 +38,7 @@ const byFirm = new Map<string, { label: string; runs: ReturnMoments[] }>();
 let households = 0;
 let months = "";
 const t0 = performance.now();
-try {
+exitOnInputError(() => {
   for (let seed = seed0 + 1; seed <= seed0 + count; seed++) {
     const config = loadConfig(FILE, { sets: [...sets, `seed=${seed}`] });
     if (!config.aiChain.enabled) {
@@ -68,13 +64,7 @@ try {
       byFirm.set(firm.name, entry);
     }
   }
-} catch (err) {
-  if (err instanceof InputError) {
-    console.error(err.message);
-    process.exit(2);
-  }
-  throw err;
-}
+});
 const seconds = (performance.now() - t0) / 1000;
 const firms: FirmReturnMoments[] = [...byFirm].map(([firm, e]) => ({
   firm,
@@ -89,6 +79,4 @@ const title = `${FILE}, seeds ${seed0 + 1}–${seed0 + count}, ${households} hou
 const table = `${title}\n\n${returnMomentsTable(firms, Q)}`;
 console.log(table);
 console.log(`${count} runs in ${seconds.toFixed(1)} s`);
-mkdirSync(out, { recursive: true });
-writeFileAtomic(join(out, "chain-returns.md"), table);
-writeFileAtomic(join(out, "chain-returns.json"), `${JSON.stringify({ title, sets, firms }, null, 1)}\n`);
+writeBenchOutputs(out, "chain-returns", table, { title, sets, firms });

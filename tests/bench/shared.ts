@@ -2,12 +2,15 @@
 // parallel CPU the machine offers at the moment of a measurement, and its
 // random-load latency by array size.
 import { spawnSync } from "node:child_process";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { Worker } from "node:worker_threads";
 import { build, buildState, ROOT } from "../../src/build.mjs";
 import type { SpiralConfig } from "../../src/config/index.ts";
 import { defaultConfig } from "../../src/config/index.ts";
+import { InputError } from "../../src/errors.ts";
+import { writeFileAtomic } from "../../src/io/atomicWrite.ts";
 
 /**
  * The default economy at `households` households, firms scaling with them
@@ -134,4 +137,24 @@ export function parseSeedBenchArgs(name: string, defaults: { config: string; see
     ...(values.households === undefined ? [] : [`households.count=${values.households}`]),
   ];
   return { config: values.config, count, seed0, sets, out: values.out };
+}
+
+/** Runs `measure`; an input error (a bad config, path or --set) prints its message and exits 2. */
+export function exitOnInputError<T>(measure: () => T): T {
+  try {
+    return measure();
+  } catch (err) {
+    if (err instanceof InputError) {
+      console.error(err.message);
+      process.exit(2);
+    }
+    throw err;
+  }
+}
+
+/** Writes a bench's table as <out>/<stem>.md and its data as <out>/<stem>.json (atomically, the folder made). */
+export function writeBenchOutputs(out: string, stem: string, table: string, data: unknown): void {
+  mkdirSync(out, { recursive: true });
+  writeFileAtomic(join(out, `${stem}.md`), table);
+  writeFileAtomic(join(out, `${stem}.json`), `${JSON.stringify(data, null, 1)}\n`);
 }

@@ -11,14 +11,10 @@
 //   --config configs/variants/telecom-1997-glut.json (a variant of the replay; the default is the replay itself)]
 // (--set, repeatable, as spiral's: applied to every run on top of the config, e.g. to measure a variant —
 // docs/scenarios.md "source44 pass": --set aiChain.capacityTechnologyGrowthYearly=1 …). About 1 s a seed here.
-import { mkdirSync } from "node:fs";
-import { join } from "node:path";
-import { replayMeasures, replayTable } from "../../src/analysis/telecomReplay.ts";
+import { type ReplayMeasures, replayMeasures, replayTable } from "../../src/analysis/telecomReplay.ts";
 import { loadConfig } from "../../src/config/index.ts";
 import { runInMemory } from "../../src/engine/index.ts";
-import { InputError } from "../../src/errors.ts";
-import { writeFileAtomic } from "../../src/io/atomicWrite.ts";
-import { parseSeedBenchArgs } from "./shared.ts";
+import { exitOnInputError, parseSeedBenchArgs, writeBenchOutputs } from "./shared.ts";
 
 const {
   config: FILE,
@@ -31,27 +27,19 @@ const {
   seeds: 20,
 });
 
-const measures = [];
+const measures: (ReplayMeasures & { seed: number })[] = [];
 let households = 0;
 const t0 = performance.now();
-try {
+exitOnInputError(() => {
   for (let seed = seed0 + 1; seed <= seed0 + count; seed++) {
     const config = loadConfig(FILE, { sets: [...sets, `seed=${seed}`] });
     households = config.households.count;
     measures.push({ seed, ...replayMeasures(runInMemory(config)) });
   }
-} catch (err) {
-  if (err instanceof InputError) {
-    console.error(err.message);
-    process.exit(2);
-  }
-  throw err;
-}
+});
 const seconds = (performance.now() - t0) / 1000;
 const title = `${FILE}, seeds ${seed0 + 1}–${seed0 + count}, ${households} households${sets.length > 0 ? `, --set ${sets.join(" ")}` : ""}`;
 const table = `${title}\n\n${replayTable(measures)}`;
 console.log(table);
 console.log(`${count} runs in ${seconds.toFixed(1)} s`);
-mkdirSync(out, { recursive: true });
-writeFileAtomic(join(out, "telecom-replay.md"), table);
-writeFileAtomic(join(out, "telecom-replay.json"), `${JSON.stringify({ title, sets, measures }, null, 1)}\n`);
+writeBenchOutputs(out, "telecom-replay", table, { title, sets, measures });
